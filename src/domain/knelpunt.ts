@@ -1,0 +1,15 @@
+/** Rules for knelpunten (bottlenecks). SPEC §2 "Knelpunt". */
+import type { Issue } from './errors.ts';
+import type { Knelpunt } from './project.ts';
+
+/** A knelpunt cannot be resolved before it was raised, and a resolution date needs a resolution text. */
+export function checkKnelpunt(k: Pick<Knelpunt, 'raisedDate' | 'resolvedDate' | 'resolution'>): Issue[] {
+  const errors: Issue[] = [];
+  if (k.resolvedDate && k.resolvedDate < k.raisedDate) {
+    errors.push({ path: 'resolvedDate', code: 'date_order', message: `Opgelost op ${k.resolvedDate} ligt vóór gemeld op ${k.raisedDate}.` });
+  }
+  if (k.resolvedDate && !k.resolution?.trim()) {
+    errors.push({ path: 'resolution', code: 'required', message: 'Beschrijf hoe het knelpunt is opgelost.' });
+  }
+  return errors;
+}
