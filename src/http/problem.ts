@@ -1,0 +1,96 @@
+/**
+ * The one error handler: every error becomes `application/problem+json` (RFC 9457) with `errors[]`
+ * naming each offending field. 5xx answers are generic; the full error is logged with the request id.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
+
+export const PROBLEM_TYPE_BASE = 'https://woningbouwmonitor.nl/problemen/';
+
+/** `/programme/0/homes` → `programme[0].homes` */
+export function toFieldPath(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .filter(Boolean)
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: Issue[];
+  currentVersion?: number;
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, body: Omit<ProblemBody, 'instance'>) {
+  return reply
+    .code(body.status)
+    .type('application/problem+json')
+    .header('x-request-id', request.id)
+    .send({ ...body, instance: request.url });
+}
+
+export function registerProblemHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const errors: Issue[] = error.validation.map((v) => ({
+        path: toFieldPath(v.instancePath) || where,
+        code: v.keyword,
+        message: v.message ?? 'Ongeldige waarde.',
+      }));
+      return send(reply, request, {
+        type: `${PROBLEM_TYPE_BASE}ongeldige-invoer`,
+        title: 'De invoer is niet geldig.',
+        status: 400,
+        detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+        errors,
+      });
+    }
+    if (error instanceof ValidationError) {
+      return send(reply, request, {
+        type: `${PROBLEM_TYPE_BASE}regel-geschonden`,
+        title: 'De gegevens kloppen niet met de regels.',
+        status: 422,
+        detail: error.message,
+        errors: error.issues,
+      });
+    }
+    if (error instanceof NotFoundError) {
+      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-gevonden`, title: 'Niet gevonden.', status: 404, detail: error.message });
+    }
+    if (error instanceof ConflictError) {
+      return send(reply, request, {
+        type: `${PROBLEM_TYPE_BASE}versieconflict`,
+        title: 'Iemand anders was u voor.',
+        status: 409,
+        detail: error.message,
+        currentVersion: (error as ConflictError).currentVersion,
+      });
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status < 500) {
+      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}verzoek`, title: 'Het verzoek is niet geldig.', status, detail: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, request, {
+      type: `${PROBLEM_TYPE_BASE}serverfout`,
+      title: 'Er ging iets mis aan onze kant.',
+      status: 500,
+      detail: `Meld dit met code ${request.id}.`,
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, request, {
+      type: `${PROBLEM_TYPE_BASE}niet-gevonden`,
+      title: 'Niet gevonden.',
+      status: 404,
+      detail: `${request.method} ${request.url} bestaat niet.`,
+    }),
+  );
+}

@@ -1,0 +1,186 @@
+/** /api/v1/projects: the project register and its parts. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../services/container.ts';
+import type { SortKey } from '../../storage/project.repository.ts';
+import { Problem, Version } from '../schemas/common.ts';
+import {
+  Jaarschijf,
+  Knelpunt,
+  KnelpuntCreateBody,
+  KnelpuntParams,
+  KnelpuntPatchBody,
+  Milestone,
+  MilestoneChange,
+  MilestoneInput,
+  MilestoneParams,
+  Party,
+  ProgrammeLine,
+  ProjectCreateBody,
+  ProjectDetail,
+  ProjectIdParams,
+  ProjectList,
+  ProjectListQuery,
+  ProjectPatchBody,
+} from '../schemas/project.schemas.ts';
+
+const errors = { 400: Problem, 404: Problem, 409: Problem, 422: Problem };
+const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+
+export function projectRoutes(services: Services): FastifyPluginAsyncZod {
+  const projects = services.projects;
+  return async (app) => {
+    app.get('/projects', {
+      schema: {
+        tags: ['projects'],
+        summary: 'List projects with filters and pagination',
+        querystring: ProjectListQuery,
+        response: { 200: ProjectList, 400: Problem },
+      },
+      handler: async (req) => {
+        const q = req.query;
+        const descending = q.sort.startsWith('-');
+        return projects.list(
+          {
+            gemeenteCodes: q.gemeente,
+            provincieCodes: q.provincie,
+            regionId: q.region,
+            planStatuses: q.planStatus,
+            phases: q.phase,
+            statuses: q.status,
+            flags: q.flags,
+            synthetic: q.synthetic,
+            q: q.q,
+          },
+          { limit: q.limit, offset: q.offset, sort: q.sort.replace(/^-/, '') as SortKey, descending },
+        );
+      },
+    });
+
+    app.post('/projects', {
+      schema: { tags: ['projects'], summary: 'Create a project', body: ProjectCreateBody, response: { 201: ProjectDetail, ...errors } },
+      handler: async (req, reply) => {
+        const created = await projects.create(req.body);
+        return reply.code(201).header('location', `/api/v1/projects/${created.id}`).send(created);
+      },
+    });
+
+    app.get('/projects/:id', {
+      schema: { tags: ['projects'], summary: 'Get a project with all its parts', params: ProjectIdParams, response: { 200: ProjectDetail, ...errors } },
+      handler: async (req) => projects.get(req.params.id),
+    });
+
+    app.patch('/projects/:id', {
+      schema: {
+        tags: ['projects'],
+        summary: 'Change a project (fields given only); needs the current version',
+        params: ProjectIdParams,
+        body: ProjectPatchBody,
+        response: { 200: ProjectDetail, ...errors },
+      },
+      handler: async (req) => {
+        const { version, ...patch } = req.body;
+        return projects.update(req.params.id, version, patch);
+      },
+    });
+
+    app.delete('/projects/:id', {
+      schema: {
+        tags: ['projects'],
+        summary: 'Delete a project; needs the current version',
+        params: ProjectIdParams,
+        querystring: VersionQuery,
+        response: { 204: z.null(), ...errors },
+      },
+      handler: async (req, reply) => {
+        await projects.delete(req.params.id, req.query.version);
+        return reply.code(204).send(null);
+      },
+    });
+
+    // Parts of a project: read as a list, replace as a whole with the project version.
+    const parts = [
+      { path: 'milestones', item: MilestoneInput, out: Milestone, summary: 'milestones M01–M12' },
+      { path: 'programme', item: ProgrammeLine, out: ProgrammeLine, summary: 'programme (homes per segment × type)' },
+      { path: 'jaarschijven', item: Jaarschijf, out: Jaarschijf, summary: 'jaarschijven (planned completions per year and segment)' },
+      { path: 'parties', item: Party, out: Party, summary: 'parties and their roles' },
+    ] as const;
+    for (const part of parts) {
+      app.get(`/projects/:id/${part.path}`, {
+        schema: { tags: ['projects'], summary: `List the ${part.summary}`, params: ProjectIdParams, response: { 200: z.array(part.out), ...errors } },
+        handler: async (req) => (await projects.get(req.params.id))[part.path],
+      });
+      app.put(`/projects/:id/${part.path}`, {
+        schema: {
+          tags: ['projects'],
+          summary: `Replace the ${part.summary}; needs the project version`,
+          params: ProjectIdParams,
+          body: z.object({ version: Version, items: z.array(part.item as z.ZodType) }),
+          response: { 200: ProjectDetail, ...errors },
+        },
+        handler: async (req) => {
+          const body = req.body as { version: number; items: never[] };
+          return projects.update(req.params.id, body.version, { [part.path]: body.items });
+        },
+      });
+    }
+
+    app.patch('/projects/:id/milestones/:code', {
+      schema: {
+        tags: ['projects'],
+        summary: 'Change one milestone (e.g. move its forecast); needs the project version',
+        params: MilestoneParams,
+        body: MilestoneChange,
+        response: { 200: ProjectDetail, ...errors },
+      },
+      handler: async (req) => {
+        const { version, ...change } = req.body;
+        return projects.updateMilestone(req.params.id, req.params.code, version, change);
+      },
+    });
+
+    app.get('/projects/:id/knelpunten', {
+      schema: { tags: ['knelpunten'], summary: 'List the knelpunten of a project', params: ProjectIdParams, response: { 200: z.array(Knelpunt), ...errors } },
+      handler: async (req) => projects.listKnelpunten(req.params.id),
+    });
+
+    app.post('/projects/:id/knelpunten', {
+      schema: {
+        tags: ['knelpunten'],
+        summary: 'Raise a knelpunt on a project',
+        params: ProjectIdParams,
+        body: KnelpuntCreateBody,
+        response: { 201: Knelpunt, ...errors },
+      },
+      handler: async (req, reply) => reply.code(201).send(await projects.addKnelpunt(req.params.id, req.body)),
+    });
+
+    app.patch('/projects/:id/knelpunten/:knelpuntId', {
+      schema: {
+        tags: ['knelpunten'],
+        summary: 'Change a knelpunt (escalate, resolve, …); needs its version',
+        params: KnelpuntParams,
+        body: KnelpuntPatchBody,
+        response: { 200: Knelpunt, ...errors },
+      },
+      handler: async (req) => {
+        const { version, ...change } = req.body;
+        return projects.updateKnelpunt(req.params.id, req.params.knelpuntId, version, change);
+      },
+    });
+
+    app.delete('/projects/:id/knelpunten/:knelpuntId', {
+      schema: {
+        tags: ['knelpunten'],
+        summary: 'Delete a knelpunt; needs its version',
+        params: KnelpuntParams,
+        querystring: VersionQuery,
+        response: { 204: z.null(), ...errors },
+      },
+      handler: async (req, reply) => {
+        await projects.deleteKnelpunt(req.params.id, req.params.knelpuntId, req.query.version);
+        return reply.code(204).send(null);
+      },
+    });
+  };
+}

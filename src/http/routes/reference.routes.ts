@@ -1,0 +1,74 @@
+/** Reference lists: provincies, gemeenten, regions, organisations, boundaries (GeoJSON). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ORGANISATION_TYPES, REGION_KINDS } from '../../domain/codes.ts';
+import type { Services } from '../../services/container.ts';
+import { GemeenteCode, Problem, ProvincieCode, Uuid } from '../schemas/common.ts';
+
+const Provincie = z.object({ code: z.string(), name: z.string() });
+const Gemeente = z.object({
+  code: z.string(),
+  name: z.string(),
+  provincieCode: z.string(),
+  coropCode: z.string(),
+  coropName: z.string(),
+});
+const GemeenteListItem = Gemeente.extend({ provincieName: z.string(), projectCount: z.number().int() });
+const Region = z.object({ id: z.string(), kind: z.enum(REGION_KINDS), name: z.string(), gemeenteCodes: z.array(z.string()) });
+const Organisation = z.object({
+  id: Uuid,
+  name: z.string(),
+  type: z.enum(ORGANISATION_TYPES),
+  gemeenteCode: z.string().nullable(),
+  synthetic: z.boolean(),
+});
+const FeatureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) }).describe('GeoJSON (RFC 7946), WGS84');
+
+export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
+  const ref = services.reference;
+  return async (app) => {
+    app.get('/provincies', {
+      schema: { tags: ['reference'], summary: 'The 12 provinces', response: { 200: z.array(Provincie) } },
+      handler: async () => ref.listProvincies(),
+    });
+    app.get('/gemeenten', {
+      schema: {
+        tags: ['reference'],
+        summary: 'The 342 gemeenten (2025) with province, COROP region and project count',
+        querystring: z.object({ provincie: ProvincieCode.optional() }),
+        response: { 200: z.array(GemeenteListItem), 400: Problem },
+      },
+      handler: async (req) => ref.listGemeenten(req.query.provincie),
+    });
+    app.get('/gemeenten/:code', {
+      schema: { tags: ['reference'], summary: 'One gemeente', params: z.object({ code: GemeenteCode }), response: { 200: Gemeente, 400: Problem, 404: Problem } },
+      handler: async (req) => ref.getGemeente(req.params.code),
+    });
+    app.get('/regions', {
+      schema: {
+        tags: ['reference'],
+        summary: 'Woondealregio’s and versnellingstafels (named sets of gemeenten)',
+        querystring: z.object({ kind: z.enum(REGION_KINDS).optional() }),
+        response: { 200: z.array(Region), 400: Problem },
+      },
+      handler: async (req) => ref.listRegions(req.query.kind),
+    });
+    app.get('/organisations', {
+      schema: {
+        tags: ['reference'],
+        summary: 'Organisations taking part',
+        querystring: z.object({ type: z.enum(ORGANISATION_TYPES).optional() }),
+        response: { 200: z.array(Organisation), 400: Problem },
+      },
+      handler: async (req) => ref.listOrganisations(req.query.type),
+    });
+    app.get('/geo/gemeenten', {
+      schema: { tags: ['geo'], summary: 'Gemeente boundaries 2025 (simplified)', response: { 200: FeatureCollection } },
+      handler: async (_req, reply) => reply.type('application/geo+json').send(await ref.boundaries('gemeente')),
+    });
+    app.get('/geo/provincies', {
+      schema: { tags: ['geo'], summary: 'Province boundaries 2025 (simplified)', response: { 200: FeatureCollection } },
+      handler: async (_req, reply) => reply.type('application/geo+json').send(await ref.boundaries('provincie')),
+    });
+  };
+}

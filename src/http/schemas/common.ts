@@ -1,0 +1,45 @@
+/** Shared zod schemas: the same schema validates requests, types handlers and feeds the OpenAPI document. */
+import { z } from 'zod';
+import { isIsoDate } from '../../domain/dates.ts';
+
+// Validation messages in Dutch for the people who read them (SPEC §7).
+z.config(z.locales.nl());
+
+export const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'Ongeldige datum: gebruik JJJJ-MM-DD (bijvoorbeeld 2026-03-31).' })
+  .describe('Calendar date, YYYY-MM-DD')
+  .meta({ example: '2026-03-31' });
+
+export const HomesCount = z
+  .number()
+  .int({ message: 'Aantal woningen moet een heel getal zijn.' })
+  .min(0, { message: 'Aantal woningen kan niet negatief zijn.' })
+  .max(100_000, { message: 'Meer dan 100.000 woningen in één regel is niet aannemelijk.' });
+
+export const Version = z.number().int().min(1).describe('Version you last read; a stale version gets 409 and changes nothing');
+
+export const GemeenteCode = z.string().regex(/^GM\d{4}$/, { message: 'Gemeentecode heeft de vorm GM0363.' }).describe('CBS gemeente code');
+export const ProvincieCode = z.string().regex(/^PV\d{2}$/, { message: 'Provinciecode heeft de vorm PV27.' });
+
+export const Uuid = z.uuid({ message: 'Ongeldige id (verwacht een UUID).' });
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    currentVersion: z.number().int().optional(),
+  })
+  .describe('RFC 9457 problem details');
+
+/** Comma-separated list in a query string, e.g. `?phase=realisatie,vergunning`. */
+export function csvList<T extends z.ZodType<string, string>>(item: T) {
+  return z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item));
+}

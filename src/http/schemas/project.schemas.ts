@@ -1,0 +1,190 @@
+/** Request and response schemas of the project endpoints. */
+import { z } from 'zod';
+import {
+  DOELGROEPEN,
+  KNELPUNT_CATEGORIES,
+  MILESTONE_CODES,
+  ORIGINS,
+  OWNER_SIDES,
+  PARTY_ROLES,
+  PHASES,
+  PLAN_STATUSES,
+  PROJECT_FLAGS,
+  SEGMENTS,
+  STATUS_COLOURS,
+  WONINGTYPES,
+} from '../../domain/codes.ts';
+import { SORT_COLUMNS } from '../../storage/project.repository.ts';
+import { csvList, GemeenteCode, HomesCount, IsoDate, ProvincieCode, Uuid, Version } from './common.ts';
+
+const Segment = z.enum(SEGMENTS);
+const NullableDate = IsoDate.nullable();
+
+export const ProgrammeLine = z.object({
+  segment: Segment,
+  woningtype: z.enum(WONINGTYPES).default('onbekend'),
+  doelgroep: z.enum(DOELGROEPEN).default('regulier'),
+  homes: HomesCount,
+});
+
+export const Jaarschijf = z.object({
+  year: z.number().int().min(2000).max(2100),
+  segment: Segment,
+  homes: HomesCount,
+});
+
+export const MilestoneInput = z.object({
+  code: z.enum(MILESTONE_CODES),
+  ownerSide: z.enum(OWNER_SIDES).optional().describe('Defaults to the owner side of the milestone definition'),
+  baselineDate: NullableDate.default(null),
+  forecastDate: NullableDate.default(null),
+  actualDate: NullableDate.default(null),
+  homes: HomesCount.nullable().optional().describe('Only for M12 oplevering: homes delivered (may be partial)'),
+});
+
+// No defaults here: a field left out must stay as it is.
+export const MilestoneChange = z.object({
+  version: Version,
+  ownerSide: z.enum(OWNER_SIDES).optional(),
+  baselineDate: NullableDate.optional(),
+  forecastDate: NullableDate.optional(),
+  actualDate: NullableDate.optional(),
+  homes: HomesCount.nullable().optional(),
+});
+
+export const Party = z.object({ organisationId: Uuid, role: z.enum(PARTY_ROLES) });
+
+export const GeoPoint = z.object({
+  lon: z.number().min(3.2).max(7.3).describe('WGS84 longitude (the Netherlands)'),
+  lat: z.number().min(50.7).max(53.7).describe('WGS84 latitude (the Netherlands)'),
+});
+
+const ProjectFields = {
+  name: z.string().trim().min(1, { message: 'Geef het project een naam.' }).max(200),
+  gemeenteCode: GemeenteCode,
+  description: z.string().max(5000).nullable(),
+  planStatus: z.enum(PLAN_STATUSES),
+  origin: z.enum(ORIGINS),
+  flags: z.array(z.enum(PROJECT_FLAGS)).max(PROJECT_FLAGS.length),
+  location: GeoPoint.nullable(),
+  programme: z.array(ProgrammeLine).max(200),
+  jaarschijven: z.array(Jaarschijf).max(1000),
+  milestones: z.array(MilestoneInput).max(12),
+  parties: z.array(Party).max(50),
+};
+
+export const ProjectCreateBody = z.object({
+  ...ProjectFields,
+  description: ProjectFields.description.optional(),
+  origin: ProjectFields.origin.optional(),
+  flags: ProjectFields.flags.optional(),
+  location: ProjectFields.location.optional(),
+  programme: ProjectFields.programme.optional(),
+  jaarschijven: ProjectFields.jaarschijven.optional(),
+  milestones: ProjectFields.milestones.optional(),
+  parties: ProjectFields.parties.optional(),
+  synthetic: z.boolean().optional().describe('Marks generated demo data'),
+});
+
+export const ProjectPatchBody = z
+  .object(ProjectFields)
+  .partial()
+  .extend({ version: Version });
+
+export const VersionOnly = z.object({ version: Version });
+
+const Issue = z.object({ path: z.string(), code: z.string(), message: z.string() });
+const Delay = z.object({ months: z.number().int(), severity: z.enum(['geen', 'vertraagd', 'ernstig']) });
+
+export const Knelpunt = z.object({
+  id: Uuid,
+  projectId: Uuid,
+  category: z.enum(KNELPUNT_CATEGORIES),
+  description: z.string(),
+  owner: z.string().nullable(),
+  raisedDate: IsoDate,
+  escalated: z.boolean(),
+  resolution: z.string().nullable(),
+  resolvedDate: IsoDate.nullable(),
+  version: z.number().int(),
+});
+
+export const KnelpuntCreateBody = z.object({
+  category: z.enum(KNELPUNT_CATEGORIES),
+  description: z.string().trim().min(1, { message: 'Beschrijf het knelpunt.' }).max(2000),
+  owner: z.string().max(200).nullable().optional(),
+  raisedDate: IsoDate,
+  escalated: z.boolean().optional(),
+  resolution: z.string().max(2000).nullable().optional(),
+  resolvedDate: IsoDate.nullable().optional(),
+});
+
+export const KnelpuntPatchBody = KnelpuntCreateBody.partial().extend({ version: Version });
+
+const summaryFields = {
+  id: Uuid,
+  name: z.string(),
+  gemeenteCode: z.string(),
+  provincieCode: z.string(),
+  description: z.string().nullable(),
+  planStatus: z.enum(PLAN_STATUSES),
+  origin: z.enum(ORIGINS),
+  flags: z.array(z.enum(PROJECT_FLAGS)),
+  location: GeoPoint.nullable(),
+  synthetic: z.boolean().describe('True for generated demo data (not a real project)'),
+  phase: z.enum(PHASES).describe('Derived from the milestones achieved'),
+  status: z.enum(STATUS_COLOURS).describe('Derived: groen / oranje / rood'),
+  totalHomes: z.number().int(),
+  affordableHomes: z.number().int().describe('Betaalbaar = sociale huur + middenhuur + betaalbare koop'),
+  socialHomes: z.number().int(),
+  maxDelayMonths: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const ProjectSummary = z.object({ ...summaryFields, gemeenteName: z.string() });
+
+export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.number().int() });
+
+export const Milestone = z.object({
+  code: z.enum(MILESTONE_CODES),
+  ownerSide: z.enum(OWNER_SIDES),
+  baselineDate: IsoDate.nullable(),
+  forecastDate: IsoDate.nullable(),
+  actualDate: IsoDate.nullable(),
+  homes: z.number().int().nullable(),
+  delay: Delay,
+});
+
+export const ProjectDetail = z.object({
+  ...summaryFields,
+  programme: z.array(ProgrammeLine),
+  jaarschijven: z.array(Jaarschijf),
+  milestones: z.array(Milestone),
+  parties: z.array(Party),
+  knelpunten: z.array(Knelpunt),
+  warnings: z.array(Issue).describe('Consistency warnings that do not block saving (e.g. jaarschijven not summing to the programme)'),
+});
+
+export const ProjectListQuery = z.object({
+  gemeente: csvList(GemeenteCode).optional().describe('Comma-separated gemeente codes'),
+  provincie: csvList(ProvincieCode).optional(),
+  region: z.string().max(100).optional().describe('Region id (woondealregio or versnellingstafel)'),
+  planStatus: csvList(z.enum(PLAN_STATUSES)).optional(),
+  phase: csvList(z.enum(PHASES)).optional(),
+  status: csvList(z.enum(STATUS_COLOURS)).optional(),
+  flags: csvList(z.enum(PROJECT_FLAGS)).optional().describe('Projects carrying all of these flags'),
+  synthetic: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().max(200).optional().describe('Text search in the project name'),
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${Object.keys(SORT_COLUMNS).join('|')})$`), { message: `Sorteer op ${Object.keys(SORT_COLUMNS).join(', ')} (met - ervoor voor aflopend).` })
+    .default('name'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const ProjectIdParams = z.object({ id: Uuid });
+export const MilestoneParams = z.object({ id: Uuid, code: z.enum(MILESTONE_CODES) });
+export const KnelpuntParams = z.object({ id: Uuid, knelpuntId: Uuid });

@@ -1,0 +1,24 @@
+/** Read access to reference data: geography, regions, organisations. */
+import type { RegionKind } from '../domain/codes.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import type { Db } from '../storage/db.ts';
+import type { GeographyRepository } from '../storage/geography.repository.ts';
+import type { OrganisationRepository } from '../storage/organisation.repository.ts';
+
+export function createReferenceService(deps: { db: Db; geography: GeographyRepository; organisations: OrganisationRepository }) {
+  const { db, geography, organisations } = deps;
+  return {
+    listProvincies: () => geography.listProvincies(db),
+    listGemeenten: (provincieCode?: string) => geography.listGemeenten(db, { provincieCode }),
+    async getGemeente(code: string) {
+      const gemeente = await geography.getGemeente(db, code);
+      if (!gemeente) throw new NotFoundError('Gemeente', code);
+      return gemeente;
+    },
+    listRegions: (kind?: RegionKind) => geography.listRegions(db, kind),
+    listOrganisations: (type?: string) => organisations.list(db, { type }),
+    boundaries: (level: 'gemeente' | 'provincie') => geography.boundaries(db, level),
+  };
+}
+
+export type ReferenceService = ReturnType<typeof createReferenceService>;

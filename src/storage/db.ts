@@ -1,0 +1,95 @@
+/**
+ * One small database interface over two drivers: embedded PGlite (default) and a PostgreSQL server
+ * (`DATABASE_URL`). Callers never know which one runs; types are normalised so both return the same
+ * values (int8/numeric as numbers, `date` as 'YYYY-MM-DD' strings).
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Run `fn` in one transaction: all or nothing. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Run a script of several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const toNumber = (v: string) => Number(v);
+const asText = (v: string) => v;
+
+export async function openPglite(dataDir?: string): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const lite = await PGlite.create(dataDir ?? 'memory://', {
+    parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: asText },
+  });
+  void pgliteTypes;
+  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      const res = await q.query<T>(sql, params as unknown[]);
+      return res.rows;
+    },
+  });
+  // PGlite runs one statement at a time; a transaction holds it exclusively, so we queue callers.
+  return {
+    kind: 'pglite',
+    ...wrap(lite),
+    transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
+    exec: async (sql) => {
+      await lite.exec(sql);
+    },
+    close: () => lite.close(),
+  };
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === OID.int8 || oid === OID.numeric) return toNumber;
+    if (oid === OID.date) return asText;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+export async function openPostgres(connectionString: string, max = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, max, types: pgTypes as pg.CustomTypesConfig });
+  await pool.query('SELECT 1');
+  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      const res = await q.query(sql, params);
+      return res.rows as T[];
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Open the database the configuration names: PostgreSQL when a URL is given, else PGlite. */
+export function openDb(options: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

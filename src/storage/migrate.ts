@@ -1,0 +1,48 @@
+/**
+ * Forward-only SQL migrations from `src/storage/migrations/NNNN_what.sql`, each applied in its own
+ * transaction. Refuses a database whose applied list is not a prefix of the files (someone edited
+ * or removed an applied migration, or the database is newer than the code).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './db.ts';
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export function migrationFiles(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
+}
+
+export async function migrate(db: Db, log: (line: string) => void = () => undefined): Promise<string[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const applied = (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name);
+  const files = migrationFiles();
+  applied.forEach((name, i) => {
+    if (files[i] !== name) {
+      throw new Error(`Database has migration ${name} applied, but the code has ${files[i] ?? 'nothing'} at position ${i + 1}.`);
+    }
+  });
+  const pending = files.slice(applied.length);
+  for (const file of pending) {
+    const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
+    await db.transaction(async (tx) => {
+      for (const statement of splitStatements(sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
+    });
+    log(`migration applied: ${file}`);
+  }
+  return pending;
+}
+
+/** Split a migration script on `;` at line ends (our migrations contain no procedural bodies). */
+function splitStatements(sql: string): string[] {
+  return sql
+    .replace(/--[^\n]*\n/g, '\n')
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

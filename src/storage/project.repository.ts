@@ -1,0 +1,318 @@
+/** All SQL for projects and their parts (programme, jaarschijven, milestones, parties, knelpunten). */
+import type { PlanStatus, Phase, ProjectFlag, StatusColour } from '../domain/codes.ts';
+import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine, Project } from '../domain/project.ts';
+import { insertRows } from './batch.ts';
+import type { Queryable } from './db.ts';
+
+export interface ProjectFilter {
+  gemeenteCodes?: string[];
+  provincieCodes?: string[];
+  regionId?: string;
+  planStatuses?: PlanStatus[];
+  phases?: Phase[];
+  statuses?: StatusColour[];
+  /** Projects must carry all of these flags. */
+  flags?: ProjectFlag[];
+  synthetic?: boolean;
+  /** Case-insensitive text search in the project name. */
+  q?: string;
+}
+
+export const SORT_COLUMNS = {
+  name: 'p.name',
+  totalHomes: 'p.total_homes',
+  affordableHomes: 'p.affordable_homes',
+  maxDelayMonths: 'p.max_delay_months',
+  updatedAt: 'p.updated_at',
+  gemeente: 'g.name',
+} as const;
+export type SortKey = keyof typeof SORT_COLUMNS;
+
+export interface Page {
+  limit: number;
+  offset: number;
+  sort: SortKey;
+  descending: boolean;
+}
+
+/** One row of the project list: the project without its parts. */
+export type ProjectSummary = Omit<Project, 'programme' | 'jaarschijven' | 'milestones' | 'parties'> & { gemeenteName: string };
+
+interface ProjectRow {
+  id: string;
+  name: string;
+  gemeente_code: string;
+  gemeente_name: string;
+  provincie_code: string;
+  description: string | null;
+  plan_status: PlanStatus;
+  origin: Project['origin'];
+  flags: ProjectFlag[];
+  lon: number | null;
+  lat: number | null;
+  synthetic: boolean;
+  phase: Phase;
+  status: StatusColour;
+  total_homes: number;
+  affordable_homes: number;
+  social_homes: number;
+  max_delay_months: number;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SUMMARY_COLUMNS = `p.id, p.name, p.gemeente_code, g.name AS gemeente_name, p.provincie_code, p.description, p.plan_status,
+  p.origin, p.flags, p.lon, p.lat, p.synthetic, p.phase, p.status, p.total_homes, p.affordable_homes, p.social_homes,
+  p.max_delay_months, p.version, p.created_at, p.updated_at`;
+
+function toSummary(r: ProjectRow): ProjectSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    gemeenteCode: r.gemeente_code,
+    gemeenteName: r.gemeente_name,
+    provincieCode: r.provincie_code,
+    description: r.description,
+    planStatus: r.plan_status,
+    origin: r.origin,
+    flags: r.flags,
+    location: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat },
+    synthetic: r.synthetic,
+    phase: r.phase,
+    status: r.status,
+    totalHomes: r.total_homes,
+    affordableHomes: r.affordable_homes,
+    socialHomes: r.social_homes,
+    maxDelayMonths: r.max_delay_months,
+    version: r.version,
+    createdAt: new Date(r.created_at).toISOString(),
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+/** Build the WHERE clause of a filter; parameters are numbered from 1. */
+export function filterSql(filter: ProjectFilter): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    clauses.push(sql(`$${params.length}`));
+  };
+  if (filter.gemeenteCodes?.length) add((n) => `p.gemeente_code = ANY(${n}::text[])`, filter.gemeenteCodes);
+  if (filter.provincieCodes?.length) add((n) => `p.provincie_code = ANY(${n}::text[])`, filter.provincieCodes);
+  if (filter.regionId) add((n) => `p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = ${n})`, filter.regionId);
+  if (filter.planStatuses?.length) add((n) => `p.plan_status = ANY(${n}::text[])`, filter.planStatuses);
+  if (filter.phases?.length) add((n) => `p.phase = ANY(${n}::text[])`, filter.phases);
+  if (filter.statuses?.length) add((n) => `p.status = ANY(${n}::text[])`, filter.statuses);
+  if (filter.flags?.length) add((n) => `p.flags @> ${n}::text[]`, filter.flags);
+  if (filter.synthetic !== undefined) add((n) => `p.synthetic = ${n}`, filter.synthetic);
+  if (filter.q) add((n) => `p.name ILIKE ${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** The list query exactly as the API runs it (also used by the benchmark to compare with raw SQL). */
+export function listSql(filter: ProjectFilter, page: Page): { itemsSql: string; countSql: string; params: unknown[] } {
+  const { where, params } = filterSql(filter);
+  const order = `${SORT_COLUMNS[page.sort]} ${page.descending ? 'DESC' : 'ASC'}, p.id`;
+  const n = params.length;
+  return {
+    itemsSql: `SELECT ${SUMMARY_COLUMNS} FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code ${where}
+      ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    countSql: `SELECT count(*) AS total FROM projects p ${where}`,
+    params,
+  };
+}
+
+export interface ProjectWrite {
+  project: Omit<Project, 'createdAt' | 'updatedAt'>;
+}
+
+const PROJECT_COLUMNS = [
+  'id', 'name', 'gemeente_code', 'provincie_code', 'description', 'plan_status', 'origin', 'flags', 'lon', 'lat', 'synthetic',
+  'phase', 'status', 'total_homes', 'affordable_homes', 'social_homes', 'max_delay_months', 'version',
+];
+
+function projectValues(p: ProjectWrite['project']): unknown[] {
+  return [
+    p.id, p.name, p.gemeenteCode, p.provincieCode, p.description, p.planStatus, p.origin, p.flags, p.location?.lon ?? null,
+    p.location?.lat ?? null, p.synthetic, p.phase, p.status, p.totalHomes, p.affordableHomes, p.socialHomes, p.maxDelayMonths,
+    p.version,
+  ];
+}
+
+export function createProjectRepository() {
+  async function insertParts(q: Queryable, projects: ReadonlyArray<ProjectWrite['project']>): Promise<void> {
+    await insertRows(
+      q,
+      'project_programme',
+      ['project_id', 'segment', 'woningtype', 'doelgroep', 'homes'],
+      projects.flatMap((p) => p.programme.map((l) => [p.id, l.segment, l.woningtype, l.doelgroep, l.homes])),
+    );
+    await insertRows(
+      q,
+      'project_jaarschijven',
+      ['project_id', 'year', 'segment', 'homes'],
+      projects.flatMap((p) => p.jaarschijven.map((s) => [p.id, s.year, s.segment, s.homes])),
+    );
+    await insertRows(
+      q,
+      'project_milestones',
+      ['project_id', 'code', 'owner_side', 'baseline_date', 'forecast_date', 'actual_date', 'homes'],
+      projects.flatMap((p) => p.milestones.map((m) => [p.id, m.code, m.ownerSide, m.baselineDate, m.forecastDate, m.actualDate, m.homes])),
+      { casts: { baseline_date: 'date', forecast_date: 'date', actual_date: 'date' } },
+    );
+    await insertRows(
+      q,
+      'project_parties',
+      ['project_id', 'organisation_id', 'role'],
+      projects.flatMap((p) => p.parties.map((x) => [p.id, x.organisationId, x.role])),
+    );
+  }
+
+  return {
+    async list(q: Queryable, filter: ProjectFilter, page: Page): Promise<{ items: ProjectSummary[]; total: number }> {
+      const { itemsSql, countSql, params } = listSql(filter, page);
+      const rows = await q.query<ProjectRow>(itemsSql, [...params, page.limit, page.offset]);
+      const [{ total }] = await q.query<{ total: number }>(countSql, params);
+      return { items: rows.map(toSummary), total };
+    },
+
+    /** Load a project with all its parts; `forUpdate` locks the row until the transaction ends. */
+    async get(q: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Project | null> {
+      const [row] = await q.query<ProjectRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code WHERE p.id = $1
+         ${options.forUpdate ? 'FOR UPDATE OF p' : ''}`,
+        [id],
+      );
+      if (!row) return null;
+      const programme = await q.query<ProgrammeLine>(
+        `SELECT segment, woningtype, doelgroep, homes FROM project_programme WHERE project_id = $1 ORDER BY segment, woningtype, doelgroep`,
+        [id],
+      );
+      const jaarschijven = await q.query<Jaarschijf>(
+        'SELECT year, segment, homes FROM project_jaarschijven WHERE project_id = $1 ORDER BY year, segment',
+        [id],
+      );
+      const milestones = await q.query<Milestone>(
+        `SELECT code, owner_side AS "ownerSide", baseline_date AS "baselineDate", forecast_date AS "forecastDate",
+           actual_date AS "actualDate", homes FROM project_milestones WHERE project_id = $1 ORDER BY code`,
+        [id],
+      );
+      const parties = await q.query<Party>(
+        'SELECT organisation_id AS "organisationId", role FROM project_parties WHERE project_id = $1 ORDER BY role, organisation_id',
+        [id],
+      );
+      const { gemeenteName: _unused, ...summary } = toSummary(row);
+      return { ...summary, programme, jaarschijven, milestones, parties };
+    },
+
+    async exists(q: Queryable, id: string): Promise<boolean> {
+      return (await q.query('SELECT 1 FROM projects WHERE id = $1', [id])).length > 0;
+    },
+
+    /** Insert new projects with all their parts, in batches. */
+    async insertMany(q: Queryable, projects: ReadonlyArray<ProjectWrite['project']>): Promise<void> {
+      await insertRows(q, 'projects', PROJECT_COLUMNS, projects.map(projectValues), { casts: { flags: 'text[]' } });
+      await insertParts(q, projects);
+    },
+
+    /**
+     * Replace a project and its parts when its stored version is `expectedVersion`.
+     * Returns false (and writes nothing) when the version no longer matches.
+     */
+    async update(q: Queryable, project: ProjectWrite['project'], expectedVersion: number): Promise<boolean> {
+      const sets = PROJECT_COLUMNS.slice(1).map((c, i) => `${c} = $${i + 2}${c === 'flags' ? '::text[]' : ''}`);
+      const updated = await q.query(
+        `UPDATE projects SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND version = $${PROJECT_COLUMNS.length + 1} RETURNING id`,
+        [...projectValues(project), expectedVersion],
+      );
+      if (updated.length === 0) return false;
+      for (const table of ['project_programme', 'project_jaarschijven', 'project_milestones', 'project_parties']) {
+        await q.query(`DELETE FROM ${table} WHERE project_id = $1`, [project.id]);
+      }
+      await insertParts(q, [project]);
+      return true;
+    },
+
+    async updateDerived(q: Queryable, id: string, derived: Pick<Project, 'status' | 'maxDelayMonths'>): Promise<void> {
+      await q.query('UPDATE projects SET status = $2, max_delay_months = $3, updated_at = now() WHERE id = $1', [
+        id,
+        derived.status,
+        derived.maxDelayMonths,
+      ]);
+    },
+
+    async delete(q: Queryable, id: string, expectedVersion: number): Promise<boolean> {
+      const rows = await q.query('DELETE FROM projects WHERE id = $1 AND version = $2 RETURNING id', [id, expectedVersion]);
+      return rows.length > 0;
+    },
+
+    async count(q: Queryable): Promise<number> {
+      const [{ total }] = await q.query<{ total: number }>('SELECT count(*) AS total FROM projects');
+      return total;
+    },
+  };
+}
+
+export type ProjectRepository = ReturnType<typeof createProjectRepository>;
+
+interface KnelpuntRow {
+  id: string;
+  project_id: string;
+  category: Knelpunt['category'];
+  description: string;
+  owner: string | null;
+  raised_date: string;
+  escalated: boolean;
+  resolution: string | null;
+  resolved_date: string | null;
+  version: number;
+}
+
+const toKnelpunt = (r: KnelpuntRow): Knelpunt => ({
+  id: r.id,
+  projectId: r.project_id,
+  category: r.category,
+  description: r.description,
+  owner: r.owner,
+  raisedDate: r.raised_date,
+  escalated: r.escalated,
+  resolution: r.resolution,
+  resolvedDate: r.resolved_date,
+  version: r.version,
+});
+
+const KNELPUNT_COLUMNS = ['id', 'project_id', 'category', 'description', 'owner', 'raised_date', 'escalated', 'resolution', 'resolved_date', 'version'];
+const knelpuntValues = (k: Knelpunt) => [k.id, k.projectId, k.category, k.description, k.owner, k.raisedDate, k.escalated, k.resolution, k.resolvedDate, k.version];
+
+export function createKnelpuntRepository() {
+  return {
+    async listByProject(q: Queryable, projectId: string): Promise<Knelpunt[]> {
+      const rows = await q.query<KnelpuntRow>('SELECT * FROM knelpunten WHERE project_id = $1 ORDER BY raised_date, id', [projectId]);
+      return rows.map(toKnelpunt);
+    },
+    async get(q: Queryable, id: string): Promise<Knelpunt | null> {
+      const [row] = await q.query<KnelpuntRow>('SELECT * FROM knelpunten WHERE id = $1', [id]);
+      return row ? toKnelpunt(row) : null;
+    },
+    async insertMany(q: Queryable, knelpunten: readonly Knelpunt[]): Promise<void> {
+      await insertRows(q, 'knelpunten', KNELPUNT_COLUMNS, knelpunten.map(knelpuntValues), {
+        casts: { raised_date: 'date', resolved_date: 'date' },
+      });
+    },
+    async update(q: Queryable, k: Knelpunt, expectedVersion: number): Promise<boolean> {
+      const rows = await q.query(
+        `UPDATE knelpunten SET category = $3, description = $4, owner = $5, raised_date = $6, escalated = $7,
+           resolution = $8, resolved_date = $9, version = $10 WHERE id = $1 AND project_id = $2 AND version = $11 RETURNING id`,
+        [...knelpuntValues(k), expectedVersion],
+      );
+      return rows.length > 0;
+    },
+    async delete(q: Queryable, id: string, expectedVersion: number): Promise<boolean> {
+      return (await q.query('DELETE FROM knelpunten WHERE id = $1 AND version = $2 RETURNING id', [id, expectedVersion])).length > 0;
+    },
+  };
+}
+
+export type KnelpuntRepository = ReturnType<typeof createKnelpuntRepository>;

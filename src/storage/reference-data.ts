@@ -1,0 +1,105 @@
+/**
+ * Loads the real reference data shipped in `data/reference/` (see its README for provenance):
+ * provinces, gemeenten with boundaries, CBS 81955NED production figures and the example regions.
+ * Idempotent: running it again updates rows in place, in one transaction.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { gemeenteOrganisationId } from '../domain/identifiers.ts';
+import type { Db } from './db.ts';
+import { insertRows } from './batch.ts';
+
+export const REFERENCE_DIR = join(import.meta.dirname, '..', '..', 'data', 'reference');
+
+interface GeoFeature {
+  id?: string;
+  properties: Record<string, string>;
+  geometry: unknown;
+}
+
+function readCsv(file: string): Record<string, string>[] {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors[0].message} (row ${parsed.errors[0].row})`);
+  return parsed.data;
+}
+
+function readFeatures(file: string): GeoFeature[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { features: GeoFeature[] }).features;
+}
+
+const intOrNull = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+
+export interface ReferenceCounts {
+  provincies: number;
+  gemeenten: number;
+  cbsRows: number;
+  regions: number;
+}
+
+export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line: string) => void = () => undefined): Promise<ReferenceCounts> {
+  const provinces = readFeatures(join(dir, 'provincies_2025.geojson'));
+  const gemeenteShapes = new Map(readFeatures(join(dir, 'gemeenten_2025.geojson')).map((f) => [f.properties.gemeente_code, f.geometry]));
+  const gemeenten = readCsv(join(dir, 'gemeenten_2025.csv'));
+  const cbs = readCsv(join(dir, 'cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv'));
+  const regions = (JSON.parse(readFileSync(join(dir, 'example-regions.json'), 'utf8')) as {
+    regions: Array<{ id: string; kind: string; name: string; gemeenteCodes: string[] }>;
+  }).regions;
+
+  await db.transaction(async (tx) => {
+    await insertRows(
+      tx,
+      'provincies',
+      ['code', 'name', 'geometry'],
+      provinces.map((f) => [f.properties.province_code, f.properties.province_name, JSON.stringify(f.geometry)]),
+      { suffix: 'ON CONFLICT (code) DO UPDATE SET name = excluded.name, geometry = excluded.geometry' },
+    );
+    log(`provincies: ${provinces.length}`);
+    await insertRows(
+      tx,
+      'gemeenten',
+      ['code', 'name', 'provincie_code', 'corop_code', 'corop_name', 'geometry'],
+      gemeenten.map((g) => [
+        g.gemeente_code,
+        g.gemeente_name,
+        g.province_code,
+        g.corop_code,
+        g.corop_name,
+        gemeenteShapes.has(g.gemeente_code) ? JSON.stringify(gemeenteShapes.get(g.gemeente_code)) : null,
+      ]),
+      {
+        suffix: `ON CONFLICT (code) DO UPDATE SET name = excluded.name, provincie_code = excluded.provincie_code,
+          corop_code = excluded.corop_code, corop_name = excluded.corop_name, geometry = excluded.geometry`,
+      },
+    );
+    log(`gemeenten: ${gemeenten.length}`);
+    // Every gemeente is an organisation too (bevoegd gezag of its projects), with a stable id.
+    await insertRows(
+      tx,
+      'organisations',
+      ['id', 'name', 'type', 'gemeente_code', 'synthetic'],
+      gemeenten.map((g) => [gemeenteOrganisationId(g.gemeente_code), `Gemeente ${g.gemeente_name}`, 'gemeente', g.gemeente_code, false]),
+      { suffix: 'ON CONFLICT (id) DO UPDATE SET name = excluded.name' },
+    );
+    const cbsColumns = ['begin_stock', 'new_construction', 'other_additions', 'demolition', 'other_withdrawals', 'correction', 'net_change', 'end_stock'];
+    await insertRows(
+      tx,
+      'cbs_woningvoorraad',
+      ['gemeente_code', 'year', 'code_in_2025_list', ...cbsColumns],
+      cbs.map((r) => [r.gemeente_code, Number(r.year), r.code_in_2025_list === 'true', ...cbsColumns.map((c) => intOrNull(r[c]))]),
+      { suffix: `ON CONFLICT (gemeente_code, year) DO UPDATE SET ${cbsColumns.map((c) => `${c} = excluded.${c}`).join(', ')}` },
+    );
+    log(`CBS 81955NED rows: ${cbs.length}`);
+    for (const region of regions) {
+      await tx.query(
+        `INSERT INTO regions (id, kind, name, is_example) VALUES ($1, $2, $3, true)
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name`,
+        [region.id, region.kind, region.name],
+      );
+      await tx.query('DELETE FROM region_gemeenten WHERE region_id = $1', [region.id]);
+      await insertRows(tx, 'region_gemeenten', ['region_id', 'gemeente_code'], region.gemeenteCodes.map((c) => [region.id, c]));
+    }
+    log(`example regions: ${regions.length}`);
+  });
+  return { provincies: provinces.length, gemeenten: gemeenten.length, cbsRows: cbs.length, regions: regions.length };
+}

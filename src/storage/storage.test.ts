@@ -1,0 +1,141 @@
+/**
+ * Storage integration tests: migrations, reference data and the project repository, on PGlite and
+ * (with DATABASE_URL) on PostgreSQL. SPEC §7: the same SQL on both.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { deriveProject } from '../domain/derive.ts';
+import { gemeenteOrganisationId } from '../domain/identifiers.ts';
+import type { Project } from '../domain/project.ts';
+import { createGeographyRepository } from './geography.repository.ts';
+import { migrate, migrationFiles } from './migrate.ts';
+import { loadReferenceData } from './reference-data.ts';
+import { createProjectRepository } from './project.repository.ts';
+
+let t: TestDb;
+const geography = createGeographyRepository();
+const projects = createProjectRepository();
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+function project(overrides: Partial<Project> = {}): Project {
+  const input = {
+    name: 'Testlocatie',
+    gemeenteCode: 'GM0363',
+    description: null,
+    planStatus: 'vastgesteld' as const,
+    origin: 'nieuwbouw' as const,
+    flags: ['woondeal_locatie' as const],
+    location: { lon: 4.9, lat: 52.37 },
+    synthetic: false,
+    programme: [{ segment: 'sociale_huur' as const, woningtype: 'gestapeld' as const, doelgroep: 'regulier' as const, homes: 40 }],
+    jaarschijven: [{ year: 2028, segment: 'sociale_huur' as const, homes: 40 }],
+    milestones: [
+      { code: 'M11' as const, ownerSide: 'privaat' as const, baselineDate: '2026-01-01', forecastDate: null, actualDate: '2026-02-01', homes: null },
+      { code: 'M12' as const, ownerSide: 'privaat' as const, baselineDate: '2027-06-01', forecastDate: '2028-01-01', actualDate: null, homes: null },
+    ],
+    parties: [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' as const }],
+    ...overrides,
+  };
+  return { ...input, ...deriveProject(input, []), id: crypto.randomUUID(), provincieCode: 'PV27', version: 1, createdAt: '', updatedAt: '', ...overrides };
+}
+
+describe('migrations', () => {
+  it('records every migration file once and is a no-op the second time', async () => {
+    const applied = await t.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+    expect(applied.map((r) => r.name)).toEqual(migrationFiles());
+    expect(await migrate(t.db)).toEqual([]);
+  });
+});
+
+describe('reference data (SPEC §2 geography; data/reference/README.md)', () => {
+  it('holds all 342 gemeenten of 2025 with province and COROP region, and the 12 provinces', async () => {
+    expect(await geography.countGemeenten(t.db)).toBe(342);
+    expect(await geography.listProvincies(t.db)).toHaveLength(12);
+    const amsterdam = await geography.getGemeente(t.db, 'GM0363');
+    expect(amsterdam).toMatchObject({ name: 'Amsterdam', provincieCode: 'PV27', coropCode: 'CR23' });
+  });
+
+  it('reproduces the CBS national new-construction total for 2019 (71,548) from 81955NED', async () => {
+    const [{ total }] = await t.db.query<{ total: number }>('SELECT sum(new_construction) AS total FROM cbs_woningvoorraad WHERE year = 2019');
+    expect(total).toBe(71548);
+  });
+
+  it('is idempotent: loading twice keeps the same counts', async () => {
+    await loadReferenceData(t.db);
+    expect(await geography.countGemeenten(t.db)).toBe(342);
+    const [{ n }] = await t.db.query<{ n: number }>("SELECT count(*) AS n FROM organisations WHERE type = 'gemeente'");
+    expect(n).toBe(342);
+  });
+
+  it('serves boundaries as GeoJSON features keyed by code', async () => {
+    const fc = await geography.boundaries(t.db, 'provincie');
+    expect(fc.features).toHaveLength(12);
+    expect(fc.features[0]).toMatchObject({ type: 'Feature', id: 'PV20' });
+  });
+
+  it('defines example regions as named sets of gemeenten', async () => {
+    const tafels = await geography.listRegions(t.db, 'versnellingstafel');
+    expect(tafels.length).toBeGreaterThan(0);
+    expect(tafels.find((r) => r.id === 'vt-amsterdam-e-o')?.gemeenteCodes).toContain('GM0363');
+  });
+});
+
+describe('project repository', () => {
+  it('stores a project with all its parts and reads it back unchanged (dates as YYYY-MM-DD)', async () => {
+    const p = project();
+    await projects.insertMany(t.db, [p]);
+    const back = await projects.get(t.db, p.id);
+    expect(back).toMatchObject({
+      name: p.name,
+      flags: p.flags,
+      location: p.location,
+      programme: p.programme,
+      jaarschijven: p.jaarschijven,
+      milestones: p.milestones,
+      parties: p.parties,
+      phase: 'realisatie',
+      totalHomes: 40,
+      version: 1,
+    });
+  });
+
+  it('filters on gemeente, provincie, phase, status, flags and name, and counts the total', async () => {
+    const a = project({ name: 'Filterproject Alfa', gemeenteCode: 'GM0599', provincieCode: 'PV28', flags: ['nplv'] });
+    const b = project({ name: 'Filterproject Beta', gemeenteCode: 'GM0599', provincieCode: 'PV28', flags: [] });
+    await projects.insertMany(t.db, [a, b]);
+    const page = { limit: 10, offset: 0, sort: 'name' as const, descending: false };
+    const rotterdam = await projects.list(t.db, { gemeenteCodes: ['GM0599'] }, page);
+    expect(rotterdam.total).toBe(2);
+    expect(rotterdam.items.map((i) => i.name)).toEqual(['Filterproject Alfa', 'Filterproject Beta']);
+    expect((await projects.list(t.db, { provincieCodes: ['PV28'], flags: ['nplv'] }, page)).items.map((i) => i.id)).toEqual([a.id]);
+    expect((await projects.list(t.db, { q: 'project beta' }, page)).total).toBe(1);
+    expect((await projects.list(t.db, { q: '%' }, page)).total).toBe(0);
+    expect((await projects.list(t.db, { phases: ['initiatief'] }, page)).total).toBe(0);
+    expect((await projects.list(t.db, { regionId: 'vt-rotterdam' }, page)).total).toBe(2);
+    const second = await projects.list(t.db, { gemeenteCodes: ['GM0599'] }, { ...page, limit: 1, offset: 1 });
+    expect(second).toMatchObject({ total: 2, items: [{ name: 'Filterproject Beta' }] });
+  });
+
+  it('updates only when the version matches (optimistic locking)', async () => {
+    const p = project({ name: 'Versieproject' });
+    await projects.insertMany(t.db, [p]);
+    expect(await projects.update(t.db, { ...p, name: 'Nieuw', version: 2 }, 1)).toBe(true);
+    expect(await projects.update(t.db, { ...p, name: 'Verouderd', version: 2 }, 1)).toBe(false);
+    expect((await projects.get(t.db, p.id))?.name).toBe('Nieuw');
+  });
+
+  it('rolls a failing multi-row write back completely', async () => {
+    const before = await projects.count(t.db);
+    const good = project({ name: 'Goed' });
+    const bad = project({ name: 'Fout', gemeenteCode: 'GM9999' }); // violates the gemeente foreign key
+    await expect(t.db.transaction((tx) => projects.insertMany(tx, [good, bad]))).rejects.toThrow();
+    expect(await projects.count(t.db)).toBe(before);
+    expect(await projects.get(t.db, good.id)).toBeNull();
+  });
+});

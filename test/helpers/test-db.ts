@@ -1,0 +1,62 @@
+/**
+ * A fresh, migrated database with reference data for one test file: in-memory PGlite by default,
+ * a new database on the PostgreSQL server when DATABASE_URL is set (dropped again on close).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPglite, openPostgres, type Db } from '../../src/storage/db.ts';
+import { migrate } from '../../src/storage/migrate.ts';
+import { loadReferenceData } from '../../src/storage/reference-data.ts';
+
+export interface TestDb {
+  db: Db;
+  /** Connection string of the test database (PostgreSQL only), e.g. for a second process. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+export const usingPostgres = Boolean(process.env.DATABASE_URL);
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL!;
+  const name = `wbm_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestDb(options: { reference?: boolean } = {}): Promise<TestDb> {
+  let db: Db;
+  let url: string | undefined;
+  let drop = async () => undefined as void;
+  if (usingPostgres) {
+    const created = await createPostgresDatabase();
+    url = created.url;
+    drop = created.drop;
+    db = await openPostgres(url);
+  } else {
+    db = await openPglite();
+  }
+  await migrate(db);
+  if (options.reference !== false) await loadReferenceData(db);
+  return {
+    db,
+    url,
+    close: async () => {
+      await db.close();
+      await drop();
+    },
+  };
+}
