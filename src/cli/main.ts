@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * `wbm` — the Woningbouwmonitor command line.
+ *   wbm serve [--demo-if-empty]        start the API and web pages
+ *   wbm migrate                        apply database migrations
+ *   wbm reference load                 load gemeenten, provincies, boundaries, CBS figures, example regions
+ *   wbm seed --demo [--projects N] [--seed S] [--as-of YYYY-MM-DD]
+ *                                      replace the synthetic demo projects
+ *   wbm openapi                        print the OpenAPI document
+ * Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from '../config.ts';
+import { isIsoDate } from '../domain/dates.ts';
+import { buildApp } from '../http/app.ts';
+import { createServices, type Services } from '../services/container.ts';
+import { openDb, type Db } from '../storage/db.ts';
+import { migrate } from '../storage/migrate.ts';
+import { loadReferenceData } from '../storage/reference-data.ts';
+import { createProgress } from './progress.ts';
+
+const USAGE = `Usage: wbm <serve [--demo-if-empty] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi>`;
+
+/** Default size and "today" of the demo dataset shown on first start. */
+export const DEMO_DEFAULTS = { projects: 3000, seed: 2025, asOf: '2026-10-01' };
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function openReadyDb(config: Config): Promise<Db> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(db, log);
+  const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM gemeenten');
+  if (n === 0) {
+    log('loading reference data (first start)…');
+    await loadReferenceData(db, undefined, (l) => log(`  ${l}`));
+  }
+  return db;
+}
+
+async function seedDemo(services: Services, options: { projects: number; seed: number; asOf: string }) {
+  log(`seeding ${options.projects} synthetic demo projects (seed ${options.seed}, as of ${options.asOf})…`);
+  const result = await services.demoSeed.seed({ ...options, onProgress: createProgress('projects') });
+  log(
+    `seeded ${result.projects} projects, ${result.milestones} milestones, ${result.knelpunten} knelpunten, ` +
+      `${result.organisations} organisations in ${result.seconds.toFixed(1)} s`,
+  );
+  return result;
+}
+
+function intOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number ≥ 0, got '${value}'`);
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'demo-if-empty': { type: 'boolean' },
+      demo: { type: 'boolean' },
+      projects: { type: 'string' },
+      seed: { type: 'string' },
+      'as-of': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    log(USAGE);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+
+  switch (command) {
+    case 'migrate': {
+      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const applied = await migrate(db, log);
+      log(applied.length ? `${applied.length} migration(s) applied` : 'database is up to date');
+      await db.close();
+      return 0;
+    }
+    case 'reference': {
+      if (sub !== 'load') throw new Error(`unknown: reference ${sub ?? ''}\n${USAGE}`);
+      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      await migrate(db, log);
+      const counts = await loadReferenceData(db, undefined, log);
+      log(`reference data loaded: ${JSON.stringify(counts)}`);
+      await db.close();
+      return 0;
+    }
+    case 'seed': {
+      if (!values.demo) throw new Error('Only synthetic demo data can be seeded: use `wbm seed --demo`.');
+      const asOf = values['as-of'] ?? DEMO_DEFAULTS.asOf;
+      if (!isIsoDate(asOf)) throw new Error(`--as-of must be a date YYYY-MM-DD, got '${asOf}'`);
+      const db = await openReadyDb(config);
+      await seedDemo(createServices(db), {
+        projects: intOption(values.projects, 'projects', DEMO_DEFAULTS.projects),
+        seed: intOption(values.seed, 'seed', DEMO_DEFAULTS.seed),
+        asOf,
+      });
+      await db.close();
+      return 0;
+    }
+    case 'openapi': {
+      const db = await openDb({ dataDir: undefined });
+      const app = await buildApp({ services: createServices(db) });
+      await app.ready();
+      process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);
+      await app.close();
+      await db.close();
+      return 0;
+    }
+    case 'serve': {
+      log(`database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
+      const db = await openReadyDb(config);
+      const services = createServices(db);
+      if (values['demo-if-empty'] && (await services.repositories.projects.count(db)) === 0) {
+        await seedDemo(services, DEMO_DEFAULTS);
+      }
+      const app = await buildApp({ services, logger: { level: config.logLevel } });
+      const close = async () => {
+        await app.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      await app.listen({ port: config.port, host: config.host });
+      log(`Woningbouwmonitor listens on http://${config.host}:${config.port}/ (API: /api/v1, docs: /api/v1/docs)`);
+      return -1; // keep running
+    }
+    default:
+      throw new Error(`unknown command '${command}'\n${USAGE}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err: Error) => {
+      process.stderr.write(`wbm: ${err.message}\n`);
+      process.exit(1);
+    },
+  );
+}
