@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Services } from '../services/container.ts';
 import { registerProblemHandler } from './problem.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
@@ -56,6 +57,7 @@ export async function buildApp({ services, logger = false }: AppOptions): Promis
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(projectRoutes(services));
       await api.register(referenceRoutes(services));
+      await api.register(dashboardRoutes(services));
     },
     { prefix: API_PREFIX },
   );

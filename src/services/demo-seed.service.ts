@@ -4,7 +4,7 @@
  * Existing synthetic projects are replaced; real projects are never touched.
  */
 import { generateDemo, type DemoGemeente } from '../demo/generate-demo.ts';
-import { productionWeights } from '../demo/production-weights.ts';
+import { productionWeights } from '../domain/production-weights.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Knelpunt, Project } from '../domain/project.ts';

@@ -8,6 +8,9 @@ export interface ProjectFilter {
   gemeenteCodes?: string[];
   provincieCodes?: string[];
   regionId?: string;
+  coropCodes?: string[];
+  /** Projects with planned completions (jaarschijven) in this year. */
+  year?: number;
   planStatuses?: PlanStatus[];
   phases?: Phase[];
   statuses?: StatusColour[];
@@ -102,6 +105,8 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   if (filter.gemeenteCodes?.length) add((n) => `p.gemeente_code = ANY(${n}::text[])`, filter.gemeenteCodes);
   if (filter.provincieCodes?.length) add((n) => `p.provincie_code = ANY(${n}::text[])`, filter.provincieCodes);
   if (filter.regionId) add((n) => `p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = ${n})`, filter.regionId);
+  if (filter.coropCodes?.length) add((n) => `p.gemeente_code IN (SELECT code FROM gemeenten WHERE corop_code = ANY(${n}::text[]))`, filter.coropCodes);
+  if (filter.year !== undefined) add((n) => `EXISTS (SELECT 1 FROM project_jaarschijven s WHERE s.project_id = p.id AND s.year = ${n} AND s.homes > 0)`, filter.year);
   if (filter.planStatuses?.length) add((n) => `p.plan_status = ANY(${n}::text[])`, filter.planStatuses);
   if (filter.phases?.length) add((n) => `p.phase = ANY(${n}::text[])`, filter.phases);
   if (filter.statuses?.length) add((n) => `p.status = ANY(${n}::text[])`, filter.statuses);

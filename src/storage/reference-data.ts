@@ -3,6 +3,7 @@
  * provinces, gemeenten with boundaries, CBS 81955NED production figures and the example regions.
  * Idempotent: running it again updates rows in place, in one transaction.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -28,6 +29,14 @@ function readFeatures(file: string): GeoFeature[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { features: GeoFeature[] }).features;
 }
 
+const TARGET_LEVEL: Record<string, string> = { nation: 'nation', province: 'provincie', woondeal_region: 'woondeal_region', gemeente: 'gemeente' };
+
+/** A UUID-shaped id derived from a text, so reloading reference data keeps ids stable. */
+function stableUuid(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 const intOrNull = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
 
 export interface ReferenceCounts {
@@ -35,6 +44,7 @@ export interface ReferenceCounts {
   gemeenten: number;
   cbsRows: number;
   regions: number;
+  targets: number;
 }
 
 export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line: string) => void = () => undefined): Promise<ReferenceCounts> {
@@ -42,6 +52,7 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
   const gemeenteShapes = new Map(readFeatures(join(dir, 'gemeenten_2025.geojson')).map((f) => [f.properties.gemeente_code, f.geometry]));
   const gemeenten = readCsv(join(dir, 'gemeenten_2025.csv'));
   const cbs = readCsv(join(dir, 'cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv'));
+  const targets = readCsv(join(dir, 'housing_targets_2022_2030_reported.csv'));
   const regions = (JSON.parse(readFileSync(join(dir, 'example-regions.json'), 'utf8')) as {
     regions: Array<{ id: string; kind: string; name: string; gemeenteCodes: string[] }>;
   }).regions;
@@ -100,6 +111,38 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
       await insertRows(tx, 'region_gemeenten', ['region_id', 'gemeente_code'], region.gemeenteCodes.map((c) => [region.id, c]));
     }
     log(`example regions: ${regions.length}`);
+    const seen = new Set<string>();
+    await insertRows(
+      tx,
+      'targets',
+      ['id', 'geo_level', 'geo_code', 'geo_name', 'period_start', 'period_end', 'homes', 'kind', 'source_url', 'source_quote', 'preferred'],
+      targets.map((t) => {
+        const level = TARGET_LEVEL[t.geography_level];
+        if (!level) throw new Error(`housing targets: unknown geography_level '${t.geography_level}'`);
+        // The first row for a geography and period is the preferred one (the file lists the agreement first).
+        const key = `${level}/${t.geography_code || t.geography_name}/${t.period_start}-${t.period_end}`;
+        const preferred = !seen.has(key);
+        seen.add(key);
+        return [
+          stableUuid(`${key}/${t.target_homes}/${t.target_type}`),
+          level,
+          t.geography_code || null,
+          t.geography_name,
+          Number(t.period_start),
+          Number(t.period_end),
+          Number(t.target_homes),
+          t.target_type,
+          t.source_url || null,
+          t.source_quote_nl || null,
+          preferred,
+        ];
+      }),
+      {
+        suffix: `ON CONFLICT (id) DO UPDATE SET geo_name = excluded.geo_name, kind = excluded.kind, source_url = excluded.source_url,
+          source_quote = excluded.source_quote, preferred = excluded.preferred`,
+      },
+    );
+    log(`targets: ${targets.length}`);
   });
-  return { provincies: provinces.length, gemeenten: gemeenten.length, cbsRows: cbs.length, regions: regions.length };
+  return { provincies: provinces.length, gemeenten: gemeenten.length, cbsRows: cbs.length, regions: regions.length, targets: targets.length };
 }

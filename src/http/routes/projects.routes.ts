@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services/container.ts';
-import type { SortKey } from '../../storage/project.repository.ts';
+import type { ProjectFilter, SortKey } from '../../storage/project.repository.ts';
 import { Problem, Version } from '../schemas/common.ts';
 import {
   Jaarschijf,
@@ -24,6 +24,16 @@ import {
   ProjectPatchBody,
 } from '../schemas/project.schemas.ts';
 
+/** `region` names a defined region or an area of the reference geography (`gemeente:`, `corop:`, `provincie:`). */
+export function areaFilter(region: string | undefined): Pick<ProjectFilter, 'regionId' | 'gemeenteCodes' | 'provincieCodes' | 'coropCodes'> {
+  if (!region) return {};
+  const [prefix, code] = region.split(':');
+  if (prefix === 'gemeente' && code) return { gemeenteCodes: [code] };
+  if (prefix === 'corop' && code) return { coropCodes: [code] };
+  if (prefix === 'provincie' && code) return { provincieCodes: [code] };
+  return { regionId: region };
+}
+
 const errors = { 400: Problem, 404: Problem, 409: Problem, 422: Problem };
 const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
 
@@ -40,11 +50,14 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
       handler: async (req) => {
         const q = req.query;
         const descending = q.sort.startsWith('-');
+        const area = areaFilter(q.region);
         return projects.list(
           {
-            gemeenteCodes: q.gemeente,
-            provincieCodes: q.provincie,
-            regionId: q.region,
+            gemeenteCodes: [...(q.gemeente ?? []), ...(area.gemeenteCodes ?? [])],
+            provincieCodes: [...(q.provincie ?? []), ...(area.provincieCodes ?? [])],
+            coropCodes: area.coropCodes,
+            regionId: area.regionId,
+            year: q.year,
             planStatuses: q.planStatus,
             phases: q.phase,
             statuses: q.status,

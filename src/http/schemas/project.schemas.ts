@@ -170,7 +170,12 @@ export const ProjectDetail = z.object({
 export const ProjectListQuery = z.object({
   gemeente: csvList(GemeenteCode).optional().describe('Comma-separated gemeente codes'),
   provincie: csvList(ProvincieCode).optional(),
-  region: z.string().max(100).optional().describe('Region id (woondealregio or versnellingstafel)'),
+  region: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('Region id (woondealregio or versnellingstafel), or an area: gemeente:GM0363, corop:CR23, provincie:PV27'),
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('Projects with planned completions (jaarschijven) in this year'),
   planStatus: csvList(z.enum(PLAN_STATUSES)).optional(),
   phase: csvList(z.enum(PHASES)).optional(),
   status: csvList(z.enum(STATUS_COLOURS)).optional(),

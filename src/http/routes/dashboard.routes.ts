@@ -1,0 +1,204 @@
+/** Table dashboard, alternatives and exports (Excel, GeoJSON). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { KNELPUNT_CATEGORIES, MILESTONE_CODES, PHASES, PLAN_STATUSES, REGION_KINDS, SEGMENTS, STATUS_COLOURS } from '../../domain/codes.ts';
+import { yearOf } from '../../domain/dates.ts';
+import type { Services } from '../../services/container.ts';
+import { dashboardWorkbook, projectsGeoJson, projectsWorkbook } from '../../services/export.service.ts';
+import type { ProjectFilter } from '../../storage/project.repository.ts';
+import { Problem, Uuid } from '../schemas/common.ts';
+import { ProjectListQuery } from '../schemas/project.schemas.ts';
+import { areaFilter } from './projects.routes.ts';
+
+const Area = z.object({ id: z.string(), kind: z.enum([...REGION_KINDS, 'gebied']), name: z.string(), gemeenteCodes: z.array(z.string()) });
+const Count = z.object({ projects: z.number().int(), homes: z.number().int() });
+
+const Dashboard = z.object({
+  region: Area,
+  years: z.array(z.number().int()),
+  targets: z.array(
+    z.object({
+      year: z.number().int(),
+      homesPerYear: z.number().nullable(),
+      basis: z.enum(['vastgesteld', 'geschat', 'onbekend']),
+      explanation: z.string(),
+    }),
+  ),
+  summary: z.object({
+    totals: z.object({
+      projects: z.number().int(),
+      homes: z.number().int(),
+      affordableHomes: z.number().int(),
+      socialHomes: z.number().int(),
+      affordableShare: z.number(),
+      socialShare: z.number(),
+      syntheticProjects: z.number().int(),
+    }),
+    perYear: z.array(
+      z.object({
+        year: z.number().int(),
+        expected: z.number().int(),
+        expectedHard: z.number().int(),
+        affordable: z.number().int(),
+        social: z.number().int(),
+        bySegment: z.record(z.enum(SEGMENTS), z.number().int()),
+        target: z.number().nullable(),
+        gap: z.number().nullable(),
+      }),
+    ),
+    byPhase: z.array(Count.extend({ phase: z.enum(PHASES) })),
+    byPlanStatus: z.array(Count.extend({ planStatus: z.enum(PLAN_STATUSES) })),
+    byStatus: z.array(z.object({ status: z.enum(STATUS_COLOURS), projects: z.number().int() })),
+    delayedMilestones: z.object({
+      count: z.number().int(),
+      serious: z.number().int(),
+      items: z.array(
+        z.object({
+          projectId: Uuid,
+          projectName: z.string(),
+          code: z.enum(MILESTONE_CODES),
+          baselineDate: z.string(),
+          forecastDate: z.string(),
+          months: z.number().int(),
+          severity: z.enum(['vertraagd', 'ernstig']),
+        }),
+      ),
+    }),
+    knelpunten: z.array(z.object({ category: z.enum(KNELPUNT_CATEGORIES), open: z.number().int(), escalated: z.number().int() })),
+    mapPoints: z.array(
+      z.object({ id: Uuid, name: z.string(), lon: z.number(), lat: z.number(), status: z.enum(STATUS_COLOURS), homes: z.number().int() }),
+    ),
+  }),
+});
+
+const Alternatives = z.object({
+  region: Area,
+  year: z.number().int(),
+  expected: z.number().int(),
+  target: z.number().int().nullable(),
+  shortfall: z.number().int(),
+  candidates: z.array(
+    z.object({
+      projectId: Uuid,
+      projectName: z.string(),
+      gemeenteCode: z.string(),
+      kind: z.enum(['naar_voren_halen', 'programma_uitbreiden']),
+      score: z.number(),
+      homesLater: z.number().int(),
+      reasons: z.array(z.string()),
+    }),
+  ),
+});
+
+const RegionParams = z.object({ regionId: z.string().min(1).max(100) });
+const YearRange = z.object({
+  fromYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  toYear: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+const EXPORT_LIMIT = 200_000;
+const ExportQuery = ProjectListQuery.omit({ limit: true, offset: true });
+
+export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
+  const { dashboard, projects } = services;
+
+  async function allProjects(q: z.output<typeof ExportQuery>, extra: ProjectFilter = {}) {
+    const area = areaFilter(q.region);
+    const filter: ProjectFilter = {
+      gemeenteCodes: [...(q.gemeente ?? []), ...(area.gemeenteCodes ?? [])],
+      provincieCodes: [...(q.provincie ?? []), ...(area.provincieCodes ?? [])],
+      coropCodes: area.coropCodes,
+      regionId: area.regionId,
+      year: q.year,
+      planStatuses: q.planStatus,
+      phases: q.phase,
+      statuses: q.status,
+      flags: q.flags,
+      synthetic: q.synthetic,
+      q: q.q,
+      ...extra,
+    };
+    const sort = q.sort.replace(/^-/, '') as Parameters<typeof projects.list>[1]['sort'];
+    return (await projects.list(filter, { limit: EXPORT_LIMIT, offset: 0, sort, descending: q.sort.startsWith('-') })).items;
+  }
+
+  return async (app) => {
+    app.get('/regions/:regionId/dashboard', {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Table dashboard (Tafeloverzicht) of a region or area (gemeente:GM…, corop:CR…, provincie:PV…)',
+        params: RegionParams,
+        querystring: YearRange,
+        response: { 200: Dashboard, 400: Problem, 404: Problem, 422: Problem },
+      },
+      handler: async (req) => dashboard.regionDashboard(req.params.regionId, req.query),
+    });
+
+    app.get('/regions/:regionId/alternatives', {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Candidate projects to bring forward or enlarge when the region falls short in a year',
+        params: RegionParams,
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: { 200: Alternatives, 400: Problem, 404: Problem },
+      },
+      handler: async (req) => dashboard.regionAlternatives(req.params.regionId, req.query.year),
+    });
+
+    app.get('/projects/:id/alternatives', {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Alternatives for a (delayed) project in its versnellingstafel, woondealregio or COROP area',
+        params: z.object({ id: Uuid }),
+        response: { 200: Alternatives, 400: Problem, 404: Problem },
+      },
+      handler: async (req) => {
+        const project = await projects.get(req.params.id);
+        const gemeente = await services.reference.getGemeente(project.gemeenteCode);
+        const m12 = project.milestones.find((m) => m.code === 'M12');
+        const when = m12?.baselineDate ?? m12?.forecastDate;
+        const year = when ? yearOf(when) : new Date().getFullYear();
+        return dashboard.projectAlternatives(project.id, project.gemeenteCode, gemeente.coropCode, year);
+      },
+    });
+
+    app.get('/regions/:regionId/export.xlsx', {
+      schema: {
+        tags: ['export'],
+        summary: 'Excel workbook with the dashboard figures and all projects of a region',
+        params: RegionParams,
+        querystring: YearRange,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+      handler: async (req, reply) => {
+        const data = await dashboard.regionDashboard(req.params.regionId, req.query);
+        const list = await allProjects(ExportQuery.parse({ region: req.params.regionId }));
+        const body = await dashboardWorkbook(data, list);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="tafeloverzicht-${req.params.regionId.replace(/[^a-zA-Z0-9-]/g, '_')}.xlsx"`)
+          .send(body);
+      },
+    });
+
+    app.get('/projects/export.xlsx', {
+      schema: {
+        tags: ['export'],
+        summary: 'Excel export of the project list (same filters as the list)',
+        querystring: ExportQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+      handler: async (req, reply) => {
+        const body = await projectsWorkbook(await allProjects(req.query));
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="projecten.xlsx"')
+          .send(body);
+      },
+    });
+
+    app.get('/projects/export.geojson', {
+      schema: { tags: ['export'], summary: 'GeoJSON export of the projects with a location (same filters as the list)', querystring: ExportQuery },
+      handler: async (req, reply) => reply.type('application/geo+json').send(projectsGeoJson(await allProjects(req.query))),
+    });
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Exports for the people who work in spreadsheets and GIS (SPEC §7): projects as Excel and GeoJSON,
+ * and the table dashboard's underlying data as an Excel workbook.
+ */
+import ExcelJS from 'exceljs';
+import { LABELS, MILESTONES } from '../domain/codes.ts';
+import type { ProjectSummary } from '../storage/project.repository.ts';
+import type { RegionDashboard } from './dashboard.service.ts';
+
+const label = (code: string) => LABELS[code] ?? code;
+
+const PROJECT_COLUMNS: Array<{ header: string; key: string; width: number; value: (p: ProjectSummary) => string | number | boolean }> = [
+  { header: 'Project-id', key: 'id', width: 38, value: (p) => p.id },
+  { header: 'Naam', key: 'name', width: 32, value: (p) => p.name },
+  { header: 'Gemeentecode', key: 'gemeenteCode', width: 12, value: (p) => p.gemeenteCode },
+  { header: 'Gemeente', key: 'gemeente', width: 20, value: (p) => p.gemeenteName },
+  { header: 'Provinciecode', key: 'provincieCode', width: 12, value: (p) => p.provincieCode },
+  { header: 'Planstatus', key: 'planStatus', width: 16, value: (p) => label(p.planStatus) },
+  { header: 'Fase', key: 'phase', width: 22, value: (p) => label(p.phase) },
+  { header: 'Status', key: 'status', width: 18, value: (p) => label(p.status) },
+  { header: 'Grootste vertraging (maanden)', key: 'maxDelayMonths', width: 14, value: (p) => p.maxDelayMonths },
+  { header: 'Woningen totaal', key: 'totalHomes', width: 10, value: (p) => p.totalHomes },
+  { header: 'Betaalbaar', key: 'affordableHomes', width: 10, value: (p) => p.affordableHomes },
+  { header: 'Sociale huur', key: 'socialHomes', width: 10, value: (p) => p.socialHomes },
+  { header: 'Herkomst', key: 'origin', width: 14, value: (p) => label(p.origin) },
+  { header: 'Kenmerken', key: 'flags', width: 24, value: (p) => p.flags.map(label).join(', ') },
+  { header: 'Lengtegraad', key: 'lon', width: 10, value: (p) => p.location?.lon ?? '' },
+  { header: 'Breedtegraad', key: 'lat', width: 10, value: (p) => p.location?.lat ?? '' },
+  { header: 'Demogegevens (verzonnen)', key: 'synthetic', width: 12, value: (p) => (p.synthetic ? 'ja' : 'nee') },
+  { header: 'Versie', key: 'version', width: 8, value: (p) => p.version },
+  { header: 'Laatst gewijzigd', key: 'updatedAt', width: 22, value: (p) => p.updatedAt },
+];
+
+function addProjectSheet(workbook: ExcelJS.Workbook, projects: readonly ProjectSummary[]): void {
+  const sheet = workbook.addWorksheet('Projecten', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = PROJECT_COLUMNS.map(({ header, key, width }) => ({ header, key, width }));
+  for (const p of projects) sheet.addRow(PROJECT_COLUMNS.map((c) => c.value(p)));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PROJECT_COLUMNS.length } };
+}
+
+function addNotice(workbook: ExcelJS.Workbook, projects: readonly { synthetic: boolean }[], title: string): void {
+  const sheet = workbook.addWorksheet('Toelichting');
+  sheet.getColumn(1).width = 100;
+  sheet.addRow([title]).font = { bold: true, size: 14 };
+  sheet.addRow([`Aangemaakt: ${new Date().toISOString()}`]);
+  const synthetic = projects.filter((p) => p.synthetic).length;
+  if (synthetic > 0) {
+    sheet.addRow([`LET OP: ${synthetic} van de ${projects.length} projecten zijn verzonnen demogegevens, geen echte projecten.`]).font = {
+      bold: true,
+      color: { argb: 'FFB00020' },
+    };
+  }
+  sheet.addRow(['Betaalbaar = sociale huur + middenhuur + betaalbare koop.']);
+}
+
+export async function projectsWorkbook(projects: readonly ProjectSummary[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Woningbouwmonitor';
+  addProjectSheet(workbook, projects);
+  addNotice(workbook, projects, 'Woningbouwmonitor — projectenlijst');
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function projectsGeoJson(projects: readonly ProjectSummary[]) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: projects
+      .filter((p) => p.location)
+      .map((p) => ({
+        type: 'Feature' as const,
+        id: p.id,
+        geometry: { type: 'Point' as const, coordinates: [p.location!.lon, p.location!.lat] },
+        properties: Object.fromEntries(PROJECT_COLUMNS.filter((c) => c.key !== 'lon' && c.key !== 'lat').map((c) => [c.key, c.value(p)])),
+      })),
+  };
+}
+
+/** The table report's underlying data: figures per year, pipeline, delays, knelpunten and all projects. */
+export async function dashboardWorkbook(dashboard: RegionDashboard, projects: readonly ProjectSummary[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Woningbouwmonitor';
+  const { summary } = dashboard;
+
+  const years = workbook.addWorksheet('Per jaar');
+  years.columns = [
+    { header: 'Jaar', key: 'year', width: 8 },
+    { header: 'Verwachte oplevering', key: 'expected', width: 14 },
+    { header: 'waarvan hard plan', key: 'hard', width: 14 },
+    { header: 'Betaalbaar', key: 'affordable', width: 12 },
+    { header: 'Sociale huur', key: 'social', width: 12 },
+    { header: 'Opgave', key: 'target', width: 12 },
+    { header: 'Verschil', key: 'gap', width: 12 },
+    { header: 'Basis opgave', key: 'basis', width: 60 },
+  ];
+  for (const y of summary.perYear) {
+    const t = dashboard.targets.find((x) => x.year === y.year);
+    years.addRow([y.year, y.expected, y.expectedHard, y.affordable, y.social, y.target === null ? '' : Math.round(y.target), y.gap ?? '', t?.explanation ?? '']);
+  }
+  years.getRow(1).font = { bold: true };
+
+  const pipeline = workbook.addWorksheet('Pijplijn');
+  pipeline.columns = [
+    { header: 'Indeling', key: 'by', width: 14 },
+    { header: 'Waarde', key: 'value', width: 26 },
+    { header: 'Projecten', key: 'projects', width: 10 },
+    { header: 'Woningen', key: 'homes', width: 10 },
+  ];
+  for (const p of summary.byPhase) pipeline.addRow(['Fase', label(p.phase), p.projects, p.homes]);
+  for (const p of summary.byPlanStatus) pipeline.addRow(['Planstatus', label(p.planStatus), p.projects, p.homes]);
+  for (const p of summary.byStatus) pipeline.addRow(['Status', label(p.status), p.projects, '']);
+  pipeline.getRow(1).font = { bold: true };
+
+  const delays = workbook.addWorksheet('Vertraagde mijlpalen');
+  delays.columns = [
+    { header: 'Project', key: 'project', width: 32 },
+    { header: 'Mijlpaal', key: 'code', width: 44 },
+    { header: 'Gepland (baseline)', key: 'baseline', width: 14 },
+    { header: 'Verwacht', key: 'forecast', width: 14 },
+    { header: 'Maanden later', key: 'months', width: 12 },
+    { header: 'Ernst', key: 'severity', width: 12 },
+    { header: 'Project-id', key: 'id', width: 38 },
+  ];
+  for (const d of summary.delayedMilestones.items) {
+    const m = MILESTONES.find((x) => x.code === d.code)!;
+    delays.addRow([d.projectName, `${d.code} ${m.label}`, d.baselineDate, d.forecastDate, d.months, d.severity === 'ernstig' ? 'Ernstig' : 'Vertraagd', d.projectId]);
+  }
+  delays.getRow(1).font = { bold: true };
+
+  const knelpunten = workbook.addWorksheet('Knelpunten');
+  knelpunten.columns = [
+    { header: 'Categorie', key: 'category', width: 40 },
+    { header: 'Open', key: 'open', width: 8 },
+    { header: 'Geëscaleerd naar de tafel', key: 'escalated', width: 14 },
+  ];
+  for (const k of summary.knelpunten) knelpunten.addRow([label(k.category), k.open, k.escalated]);
+  knelpunten.getRow(1).font = { bold: true };
+
+  addProjectSheet(workbook, projects);
+  addNotice(workbook, projects, `Woningbouwmonitor — ${dashboard.region.name}`);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,78 @@
+/** Set-based loading of the projects of a set of gemeenten for dashboards and alternatives. */
+import type { DashboardProject } from '../domain/dashboard.ts';
+import type { Jaarschijf, Knelpunt, Milestone } from '../domain/project.ts';
+import type { Target } from '../domain/targets.ts';
+import type { Queryable } from './db.ts';
+
+function groupBy<T extends { project_id: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.project_id);
+    if (list) list.push(r);
+    else map.set(r.project_id, [r]);
+  }
+  return map;
+}
+
+export function createDashboardRepository() {
+  return {
+    /**
+     * Projects of the given gemeenten with their jaarschijven, pending milestones and open knelpunten
+     * (what the dashboard and the alternatives need), in four queries.
+     */
+    async loadProjects(q: Queryable, gemeenteCodes: readonly string[]): Promise<DashboardProject[]> {
+      const codes = [...gemeenteCodes];
+      const projects = await q.query<Omit<DashboardProject, 'jaarschijven' | 'milestones' | 'knelpunten' | 'location'> & { lon: number | null; lat: number | null }>(
+        `SELECT id, name, gemeente_code AS "gemeenteCode", plan_status AS "planStatus", phase, status, total_homes AS "totalHomes",
+           affordable_homes AS "affordableHomes", social_homes AS "socialHomes", lon, lat, synthetic
+         FROM projects WHERE gemeente_code = ANY($1::text[]) ORDER BY name, id`,
+        [codes],
+      );
+      const schijven = groupBy(
+        await q.query<Jaarschijf & { project_id: string }>(
+          `SELECT s.project_id, s.year, s.segment, s.homes FROM project_jaarschijven s JOIN projects p ON p.id = s.project_id
+           WHERE p.gemeente_code = ANY($1::text[])`,
+          [codes],
+        ),
+      );
+      const milestones = groupBy(
+        await q.query<Milestone & { project_id: string }>(
+          `SELECT m.project_id, m.code, m.owner_side AS "ownerSide", m.baseline_date AS "baselineDate", m.forecast_date AS "forecastDate",
+             m.actual_date AS "actualDate", m.homes
+           FROM project_milestones m JOIN projects p ON p.id = m.project_id
+           WHERE p.gemeente_code = ANY($1::text[]) AND m.actual_date IS NULL`,
+          [codes],
+        ),
+      );
+      const knelpunten = groupBy(
+        await q.query<Pick<Knelpunt, 'category' | 'escalated' | 'resolvedDate'> & { project_id: string }>(
+          `SELECT k.project_id, k.category, k.escalated, k.resolved_date AS "resolvedDate" FROM knelpunten k
+           JOIN projects p ON p.id = k.project_id WHERE p.gemeente_code = ANY($1::text[]) AND k.resolved_date IS NULL`,
+          [codes],
+        ),
+      );
+      return projects.map(({ lon, lat, ...p }) => ({
+        ...p,
+        location: lon === null || lat === null ? null : { lon, lat },
+        jaarschijven: schijven.get(p.id) ?? [],
+        milestones: milestones.get(p.id) ?? [],
+        knelpunten: knelpunten.get(p.id) ?? [],
+      }));
+    },
+
+    async listTargets(q: Queryable): Promise<Target[]> {
+      return q.query<Target>(
+        `SELECT id, geo_level AS "geoLevel", geo_code AS "geoCode", geo_name AS "geoName", period_start AS "periodStart",
+           period_end AS "periodEnd", homes, kind, source_url AS "sourceUrl", is_example AS "isExample", preferred
+         FROM targets ORDER BY geo_level, geo_code, period_start`,
+      );
+    },
+
+    /** Mean yearly CBS new construction 2012–2020 per 2025 gemeente (rows for later codes only). */
+    async productionRows(q: Queryable): Promise<Array<{ gemeente_code: string; year: number; new_construction: number | null }>> {
+      return q.query('SELECT gemeente_code, year, new_construction FROM cbs_woningvoorraad');
+    },
+  };
+}
+
+export type DashboardRepository = ReturnType<typeof createDashboardRepository>;
