@@ -54,6 +54,7 @@ export function regionAnnualTarget(
 ): RegionTarget | null {
   const own = pick(targets, 'region', region.id, year);
   if (own !== null) return { homesPerYear: own, basis: 'vastgesteld', explanation: 'Opgave vastgesteld voor deze regio.' };
+  if (region.gemeenteCodes.length === 0) return null;
 
   let total = 0;
   let estimated = 0;
