@@ -1,0 +1,74 @@
+/**
+ * Page frame: skip link, header with the app name and navigation, the demo-data banner, main
+ * content and footer. Moves focus to the main content after navigating to another page, so
+ * keyboard and screen-reader users start at the new content (WCAG 2.4.3).
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, NavLink, useLocation, useNavigationType } from 'react-router';
+import { DemoDataBanner } from './DemoDataBanner.tsx';
+import { APP_NAME } from './usePageTitle.ts';
+
+const NAV_ITEMS = [
+  { to: '/projecten', label: 'Projecten' },
+  { to: '/kaart', label: 'Kaart' },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const shownPath = useRef(pathname);
+
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    // A redirect (/ → /projecten) replaces the page the user asked for: focus stays where it was.
+    if (navigationType !== 'REPLACE') mainRef.current?.focus();
+  }, [pathname, navigationType]);
+
+  return (
+    <div className="wbm-page">
+      <a className="nl-skip-link wbm-skip-link" href="#inhoud">
+        Direct naar de inhoud
+      </a>
+      <header className="wbm-header">
+        <div className="wbm-container wbm-header__content">
+          <Link className="wbm-header__logo" to="/projecten">
+            <svg aria-hidden="true" width="32" height="32" viewBox="0 0 32 32" focusable="false">
+              <rect width="32" height="32" rx="4" fill="currentColor" />
+              <path d="M6 26V14l10-8 10 8v12h-7v-7h-6v7z" fill="#154273" />
+            </svg>
+            <span className="wbm-header__name">{APP_NAME}</span>
+            <span className="wbm-header__tagline">Publiek Private Monitor van woningbouwprojecten</span>
+          </Link>
+          <nav aria-label="Hoofdmenu" className="wbm-nav">
+            <ul className="wbm-nav__list">
+              {NAV_ITEMS.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className={({ isActive }) => `wbm-nav__link${isActive ? ' wbm-nav__link--current' : ''}`}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <DemoDataBanner />
+      <main id="inhoud" ref={mainRef} tabIndex={-1} className="wbm-main wbm-container">
+        {children}
+      </main>
+      <footer className="wbm-footer">
+        <div className="wbm-container">
+          <p className="utrecht-paragraph">
+            {APP_NAME} – de Publiek Private Monitor voor de versnellingstafels wonen. Voor ontwikkelaars:{' '}
+            <a className="utrecht-link wbm-footer__link" href="/api/v1/docs">
+              API-documentatie
+            </a>
+            .
+          </p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Jaarschijven as a stacked bar chart (echarts, only the parts used are bundled). Segments also get
+ * a fill pattern (decal), so they can be told apart without colour; the table next to it holds
+ * the same figures for screen readers.
+ */
+import { BarChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+import type { Jaarschijf } from '../../api/types.ts';
+import { formatNumber, label, SEGMENTS } from '../../labels.ts';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+
+/** Colours per segment, each with at least 3:1 contrast against white (WCAG 1.4.11). */
+export const SEGMENT_COLOURS: Record<string, string> = {
+  sociale_huur: '#01689b',
+  middenhuur: '#39870c',
+  betaalbare_koop: '#a90061',
+  vrije_sector_huur: '#8f5e00',
+  vrije_sector_koop: '#5a4a9c',
+};
+
+export function JaarschijvenChart({ jaarschijven, description }: { jaarschijven: Jaarschijf[]; description: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    const years = [...new Set(jaarschijven.map((j) => j.year))].sort((a, b) => a - b);
+    const segments = SEGMENTS.filter((s) => jaarschijven.some((j) => j.segment === s));
+    chart.setOption({
+      aria: { enabled: true, label: { description }, decal: { show: true } },
+      animation: false,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${formatNumber(Number(v))} woningen` },
+      legend: { bottom: 0, textStyle: { color: '#1a1a1a' } },
+      grid: { left: 56, right: 16, top: 36, bottom: 64 },
+      xAxis: { type: 'category', data: years.map(String), axisLabel: { color: '#1a1a1a' } },
+      yAxis: { type: 'value', name: 'Woningen', axisLabel: { color: '#1a1a1a', formatter: (v: number) => formatNumber(v) } },
+      series: segments.map((s) => ({
+        name: label(s),
+        type: 'bar',
+        stack: 'woningen',
+        barMaxWidth: 72,
+        itemStyle: { color: SEGMENT_COLOURS[s] },
+        data: years.map((y) => jaarschijven.filter((j) => j.year === y && j.segment === s).reduce((sum, j) => sum + j.homes, 0)),
+      })),
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [jaarschijven, description]);
+
+  return <div ref={ref} className="wbm-chart" data-testid="jaarschijven-chart" />;
+}

@@ -1,0 +1,197 @@
+/** One project: key data, status with reasons, programme, jaarschijven, milestones, knelpunten, parties. */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { cached, useApi } from '../../api/hooks.ts';
+import type { ProjectDetail } from '../../api/types.ts';
+import { DemoBadge } from '../../components/DemoBadge.tsx';
+import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatDate, formatMonths, formatNumber, formatPercent, label, POLICY } from '../../labels.ts';
+import { JaarschijvenSection } from './JaarschijvenSection.tsx';
+import { KnelpuntenList } from './KnelpuntenList.tsx';
+import { MilestoneEditForm, type MilestoneEditFormHandle } from './MilestoneEditForm.tsx';
+import { MilestoneTable } from './MilestoneTable.tsx';
+import { MilestoneTimeline } from './MilestoneTimeline.tsx';
+import { PartiesTable } from './PartiesTable.tsx';
+import { ProgrammeTable } from './ProgrammeTable.tsx';
+import { statusReasons } from './statusReasons.ts';
+
+export function ProjectPage() {
+  const { id = '' } = useParams();
+  const [project, setProject] = useState<ProjectDetail | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const reference = useApi('project-reference', () =>
+    Promise.all([
+      cached('gemeenten', () => api.listGemeenten()),
+      cached('provincies', () => api.listProvincies()),
+      cached('organisations', () => api.listOrganisations()),
+    ]),
+  );
+  const editForm = useRef<MilestoneEditFormHandle>(null);
+  usePageTitle(project ? project.name : error ? 'Project niet gevonden' : 'Project');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setProject(null);
+    setError(null);
+    api.getProject(id, controller.signal).then(setProject, (err: Error) => {
+      if (!controller.signal.aborted) setError(err);
+    });
+    return () => controller.abort();
+  }, [id, attempt]);
+
+  const reload = useCallback(async () => {
+    try {
+      setProject(await api.getProject(id));
+    } catch (err) {
+      setError(err as Error);
+    }
+  }, [id]);
+
+  if (error) {
+    return (
+      <>
+        <h1 className="nl-heading nl-heading--level-1">Project</h1>
+        <ErrorMessage error={error} retry={() => setAttempt((a) => a + 1)} />
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/projecten">
+            Terug naar alle projecten
+          </Link>
+        </p>
+      </>
+    );
+  }
+  if (!project) return <Loading>Het project wordt geladen…</Loading>;
+
+  const [gemeenten, provincies, organisations] = reference.data ?? [];
+  const gemeente = gemeenten?.find((g) => g.code === project.gemeenteCode);
+  const provincie = provincies?.find((p) => p.code === project.provincieCode);
+  const reasons = statusReasons(project);
+
+  return (
+    <article className="wbm-project">
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/projecten">
+          <span aria-hidden="true">← </span>Alle projecten
+        </Link>
+      </p>
+      <h1 className="nl-heading nl-heading--level-1 wbm-project__title">
+        {project.name}
+        {project.synthetic && <> <DemoBadge /></>}
+      </h1>
+      {project.description && <p className="utrecht-paragraph nl-paragraph--lead">{project.description}</p>}
+
+      <section aria-labelledby="kerngegevens" className="wbm-section">
+        <h2 className="nl-heading nl-heading--level-2" id="kerngegevens">
+          Kerngegevens
+        </h2>
+        <dl className="utrecht-data-list wbm-data-list">
+          <DataItem term="Gemeente">
+            {gemeente?.name ?? project.gemeenteCode}
+            {provincie && <span className="wbm-muted"> (provincie {provincie.name})</span>}
+          </DataItem>
+          <DataItem term="Planstatus">{label(project.planStatus)}</DataItem>
+          <DataItem term="Fase">{label(project.phase)}</DataItem>
+          <DataItem term="Herkomst">{label(project.origin)}</DataItem>
+          <DataItem term="Kenmerken">{project.flags.length ? project.flags.map(label).join(', ') : 'Geen'}</DataItem>
+          <DataItem term="Woningen">
+            {formatNumber(project.totalHomes)}, waarvan {formatNumber(project.affordableHomes)} betaalbaar
+            {project.totalHomes > 0 && ` (${formatPercent(project.affordableHomes / project.totalHomes)})`}
+          </DataItem>
+          <DataItem term="Laatst gewijzigd">
+            {formatDate(project.updatedAt.slice(0, 10))} (versie {project.version})
+          </DataItem>
+        </dl>
+      </section>
+
+      <section aria-labelledby="status" className="wbm-section">
+        <h2 className="nl-heading nl-heading--level-2" id="status">
+          Status
+        </h2>
+        <p className="utrecht-paragraph" data-testid="project-status">
+          <StatusBadge status={project.status} />
+        </p>
+        {reasons.length > 0 ? (
+          <>
+            <p className="utrecht-paragraph">Waarom deze status:</p>
+            <ul className="utrecht-unordered-list" data-testid="status-reasons">
+              {reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="utrecht-paragraph">Alle mijlpalen liggen op schema en er zijn geen open knelpunten.</p>
+        )}
+        {project.warnings.length > 0 && (
+          <Alert type="info" title="Controleer deze gegevens">
+            <ul className="utrecht-unordered-list">
+              {project.warnings.map((w) => (
+                <li key={`${w.path}-${w.code}`}>{w.message}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+      </section>
+
+      <section aria-labelledby="programma" className="wbm-section">
+        <h2 className="nl-heading nl-heading--level-2" id="programma">
+          Woningbouwprogramma
+        </h2>
+        <ProgrammeTable
+          lines={project.programme}
+          totalHomes={project.totalHomes}
+          affordableHomes={project.affordableHomes}
+          socialHomes={project.socialHomes}
+        />
+      </section>
+
+      <section aria-labelledby="jaarschijven" className="wbm-section">
+        <h2 className="nl-heading nl-heading--level-2" id="jaarschijven">
+          Jaarschijven
+        </h2>
+        <JaarschijvenSection jaarschijven={project.jaarschijven} />
+      </section>
+
+      <section aria-labelledby="mijlpalen" className="wbm-section">
+        <h2 className="nl-heading nl-heading--level-2" id="mijlpalen">
+          Mijlpalen
+        </h2>
+        <p className="utrecht-paragraph">
+          Een mijlpaal is vertraagd als de prognose of de werkelijke datum meer dan {formatMonths(POLICY.delay.toleranceMonths)} later ligt dan
+          de basisplanning, en ernstig vertraagd bij meer dan {formatMonths(POLICY.delay.seriousMonths)}.
+        </p>
+        <MilestoneTimeline milestones={project.milestones} />
+        <MilestoneTable milestones={project.milestones} onEdit={(code) => editForm.current?.edit(code)} />
+        <MilestoneEditForm ref={editForm} project={project} onSaved={setProject} onReload={reload} />
+      </section>
+
+      <section aria-labelledby="knelpunten" className="wbm-section">
+        <h2 className="nl-heading nl-heading--level-2" id="knelpunten">
+          Knelpunten
+        </h2>
+        <KnelpuntenList knelpunten={project.knelpunten} />
+      </section>
+
+      <section aria-labelledby="partijen" className="wbm-section">
+        <h2 className="nl-heading nl-heading--level-2" id="partijen">
+          Partijen
+        </h2>
+        {reference.state === 'error' && <ErrorMessage error={reference.error} retry={reference.reload} />}
+        <PartiesTable parties={project.parties} organisations={organisations} />
+      </section>
+    </article>
+  );
+}
+
+function DataItem({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="utrecht-data-list__item">
+      <dt className="utrecht-data-list__item-key">{term}</dt>
+      <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{children}</dd>
+    </div>
+  );
+}

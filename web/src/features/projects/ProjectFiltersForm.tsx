@@ -1,0 +1,157 @@
+/**
+ * Filter form of the project list. Changes apply when the user presses "Toon projecten", so a
+ * screen-reader user is never surprised by content changing while moving through the fields.
+ */
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { Gemeente, Provincie } from '../../api/types.ts';
+import { label, PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATUS_COLOURS, type ProjectFlag } from '../../labels.ts';
+import { EMPTY_FILTERS, type ProjectFilters } from './filters.ts';
+
+export interface ProjectFiltersFormProps {
+  /** Filters now applied (from the URL). */
+  value: ProjectFilters;
+  provincies: Provincie[];
+  gemeenten: Gemeente[];
+  /** Called with the new filters when the form is submitted. */
+  onApply: (filters: ProjectFilters) => void;
+}
+
+export function ProjectFiltersForm({ value, provincies, gemeenten, onApply }: ProjectFiltersFormProps) {
+  const [draft, setDraft] = useState(value);
+  const id = useId();
+  // A new URL (back button, link) replaces what was typed.
+  useEffect(() => setDraft(value), [value]);
+
+  const set = <K extends keyof ProjectFilters>(key: K, v: ProjectFilters[K]) => setDraft((d) => ({ ...d, [key]: v }));
+  const gemeenteOptions = draft.provincie ? gemeenten.filter((g) => g.provincieCode === draft.provincie) : gemeenten;
+
+  const onProvincieChange = (provincie: string) =>
+    setDraft((d) => ({
+      ...d,
+      provincie,
+      gemeente: provincie && gemeenten.find((g) => g.code === d.gemeente)?.provincieCode !== provincie ? '' : d.gemeente,
+    }));
+
+  const toggleFlag = (flag: ProjectFlag, on: boolean) =>
+    setDraft((d) => ({ ...d, flags: on ? [...d.flags, flag] : d.flags.filter((f) => f !== flag) }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply({ ...draft, page: 1 });
+  };
+
+  const reset = () => {
+    const cleared = { ...EMPTY_FILTERS, sort: value.sort, descending: value.descending };
+    setDraft(cleared);
+    onApply(cleared);
+  };
+
+  return (
+    <form className="wbm-filters" onSubmit={submit} aria-labelledby={`${id}-title`} role="search">
+      <h2 className="nl-heading nl-heading--level-2 wbm-filters__title" id={`${id}-title`}>
+        Filters
+      </h2>
+      <div className="wbm-filters__grid">
+        <div className="utrecht-form-field wbm-field wbm-filters__wide">
+          <label className="utrecht-form-label" htmlFor={`${id}-q`}>
+            Zoek op projectnaam
+          </label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            className="utrecht-textbox utrecht-textbox--html-input"
+            value={draft.q}
+            maxLength={200}
+            onChange={(e) => set('q', e.target.value)}
+          />
+        </div>
+        <SelectField id={`${id}-provincie`} label="Provincie" value={draft.provincie} onChange={onProvincieChange} emptyLabel="Alle provincies">
+          {provincies.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={`${id}-gemeente`} label="Gemeente" value={draft.gemeente} onChange={(v) => set('gemeente', v)} emptyLabel="Alle gemeenten">
+          {gemeenteOptions.map((g) => (
+            <option key={g.code} value={g.code}>
+              {g.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={`${id}-planstatus`} label="Planstatus" value={draft.planStatus} onChange={(v) => set('planStatus', v)} emptyLabel="Alle planstatussen">
+          {PLAN_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {label(s)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={`${id}-fase`} label="Fase" value={draft.phase} onChange={(v) => set('phase', v)} emptyLabel="Alle fasen">
+          {PHASES.map((s) => (
+            <option key={s} value={s}>
+              {label(s)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={`${id}-status`} label="Status" value={draft.status} onChange={(v) => set('status', v)} emptyLabel="Alle statussen">
+          {STATUS_COLOURS.map((s) => (
+            <option key={s} value={s}>
+              {label(s)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <fieldset className="utrecht-form-fieldset wbm-filters__flags">
+        <legend className="utrecht-form-fieldset__legend">Kenmerken (project heeft ze allemaal)</legend>
+        <div className="wbm-checkbox-grid">
+          {PROJECT_FLAGS.map((flag) => (
+            <div className="utrecht-form-field utrecht-form-field--checkbox wbm-checkbox" key={flag}>
+              <input
+                id={`${id}-flag-${flag}`}
+                type="checkbox"
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+                checked={draft.flags.includes(flag)}
+                onChange={(e) => toggleFlag(flag, e.target.checked)}
+              />
+              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-flag-${flag}`}>
+                {label(flag)}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div className="utrecht-button-group wbm-button-row">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action">
+          Toon projecten
+        </button>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={reset}>
+          Wis filters
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface SelectFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Text of the first option, which means "no filter". */
+  emptyLabel: string;
+  children: ReactNode;
+}
+
+function SelectField({ id, label: text, value, onChange, emptyLabel, children }: SelectFieldProps) {
+  return (
+    <div className="utrecht-form-field wbm-field">
+      <label className="utrecht-form-label" htmlFor={id}>
+        {text}
+      </label>
+      <select id={id} className="utrecht-select utrecht-select--html-select" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{emptyLabel}</option>
+        {children}
+      </select>
+    </div>
+  );
+}

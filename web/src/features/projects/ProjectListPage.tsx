@@ -1,0 +1,183 @@
+/** Projecten: the filterable, sortable, paginated project register (GET /api/v1/projects). */
+import { useMemo, useRef, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { cached, useApi } from '../../api/hooks.ts';
+import type { ProjectSummary } from '../../api/types.ts';
+import { DemoBadge } from '../../components/DemoBadge.tsx';
+import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatMonths, formatNumber, formatProjectCount, label } from '../../labels.ts';
+import { activeFilterCount, filtersFromSearch, filtersToSearch, PAGE_SIZE, toApiQuery, type ProjectFilters, type SortKey } from './filters.ts';
+import { ProjectFiltersForm } from './ProjectFiltersForm.tsx';
+
+interface Column {
+  key: string;
+  title: string;
+  sort?: SortKey;
+  numeric?: boolean;
+  render: (p: ProjectSummary) => ReactNode;
+}
+
+const COLUMNS: Column[] = [
+  {
+    key: 'name',
+    title: 'Project',
+    sort: 'name',
+    render: (p) => (
+      <>
+        <Link className="utrecht-link" to={`/projecten/${p.id}`}>
+          {p.name}
+        </Link>
+        {p.synthetic && <> <DemoBadge /></>}
+      </>
+    ),
+  },
+  { key: 'gemeente', title: 'Gemeente', sort: 'gemeente', render: (p) => p.gemeenteName },
+  { key: 'planStatus', title: 'Planstatus', render: (p) => label(p.planStatus) },
+  { key: 'phase', title: 'Fase', render: (p) => label(p.phase) },
+  { key: 'status', title: 'Status', render: (p) => <StatusBadge status={p.status} /> },
+  { key: 'totalHomes', title: 'Woningen', sort: 'totalHomes', numeric: true, render: (p) => formatNumber(p.totalHomes) },
+  { key: 'affordableHomes', title: 'Betaalbaar', sort: 'affordableHomes', numeric: true, render: (p) => formatNumber(p.affordableHomes) },
+  {
+    key: 'maxDelayMonths',
+    title: 'Grootste vertraging',
+    sort: 'maxDelayMonths',
+    numeric: true,
+    render: (p) => (p.maxDelayMonths > 0 ? formatMonths(p.maxDelayMonths) : 'Geen'),
+  },
+];
+
+const SORT_NAMES: Record<SortKey, string> = {
+  name: 'naam',
+  gemeente: 'gemeente',
+  totalHomes: 'aantal woningen',
+  affordableHomes: 'aantal betaalbare woningen',
+  maxDelayMonths: 'grootste vertraging',
+  updatedAt: 'laatst gewijzigd',
+};
+
+export function ProjectListPage() {
+  usePageTitle('Projecten');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
+  const apiQuery = toApiQuery(filters);
+  const list = useApi(apiQuery.toString(), (signal) => api.listProjects(apiQuery, signal));
+  const reference = useApi('reference', () =>
+    Promise.all([cached('provincies', () => api.listProvincies()), cached('gemeenten', () => api.listGemeenten())]),
+  );
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+
+  const apply = (next: ProjectFilters) => setSearchParams(filtersToSearch(next));
+  const goToPage = (page: number) => {
+    apply({ ...filters, page });
+    resultsHeading.current?.focus();
+  };
+  const sortBy = (key: SortKey) =>
+    apply({ ...filters, sort: key, descending: filters.sort === key ? !filters.descending : false, page: 1 });
+
+  const [provincies, gemeenten] = reference.data ?? [[], []];
+  const total = list.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const filterCount = activeFilterCount(filters);
+
+  return (
+    <>
+      <h1 className="nl-heading nl-heading--level-1">Projecten</h1>
+      <p className="utrecht-paragraph nl-paragraph--lead">
+        Alle woningbouwprojecten in de monitor. Kies filters om de lijst kleiner te maken. Klik op een kolomkop om te sorteren.
+      </p>
+      {reference.state === 'error' && <ErrorMessage error={reference.error} retry={reference.reload} />}
+      <ProjectFiltersForm value={filters} provincies={provincies} gemeenten={gemeenten} onApply={apply} />
+
+      <section aria-labelledby="resultaten" className="wbm-results">
+        <h2 className="nl-heading nl-heading--level-2" id="resultaten" ref={resultsHeading} tabIndex={-1}>
+          Resultaten
+        </h2>
+        <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite" aria-atomic="true">
+          {list.state === 'ready' ? (
+            <>
+              <strong>{formatProjectCount(total)}</strong>
+              {filterCount > 0 && ` (${filterCount} ${filterCount === 1 ? 'filter' : 'filters'} actief)`}
+              {total > 0 && ` – pagina ${formatNumber(Math.min(filters.page, pageCount))} van ${formatNumber(pageCount)}`}
+            </>
+          ) : list.state === 'loading' ? (
+            'Bezig met laden…'
+          ) : null}
+        </p>
+        {list.state === 'error' && <ErrorMessage error={list.error} retry={list.reload} />}
+        {list.state === 'loading' && <Loading />}
+        {list.state === 'ready' && total === 0 && (
+          <p className="utrecht-paragraph">Er zijn geen projecten die aan deze filters voldoen. Pas de filters aan of wis ze.</p>
+        )}
+        {list.state === 'ready' && total > 0 && list.data.items.length === 0 && (
+          <p className="utrecht-paragraph">
+            Deze pagina bestaat niet (meer).{' '}
+            <button type="button" className="utrecht-link-button utrecht-link-button--html-button wbm-sort-button" onClick={() => goToPage(1)}>
+              Ga naar de eerste pagina
+            </button>
+          </p>
+        )}
+        {list.state === 'ready' && list.data.items.length > 0 && (
+          <div className="utrecht-table-container wbm-table-scroll" aria-busy={list.isRefreshing}>
+            <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="project-table">
+              <caption className="utrecht-table__caption">
+                Projecten, gesorteerd op {SORT_NAMES[filters.sort]} ({filters.descending ? 'aflopend' : 'oplopend'})
+              </caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  {COLUMNS.map((c) => {
+                    const active = c.sort === filters.sort;
+                    const ariaSort = active ? (filters.descending ? 'descending' : 'ascending') : undefined;
+                    return (
+                      <th
+                        key={c.key}
+                        scope="col"
+                        aria-sort={ariaSort}
+                        className={`utrecht-table__header-cell${c.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}
+                      >
+                        {c.sort ? (
+                          <button type="button" className="wbm-sort-button" onClick={() => sortBy(c.sort!)}>
+                            {c.title}
+                            <span aria-hidden="true" className="wbm-sort-button__icon">
+                              {active ? (filters.descending ? '▼' : '▲') : '↕'}
+                            </span>
+                            <span className="rhc-visually-hidden">
+                              {active ? (filters.descending ? ', sorteer oplopend' : ', sorteer aflopend') : ', sorteer'}
+                            </span>
+                          </button>
+                        ) : (
+                          c.title
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {list.data.items.map((p) => (
+                  <tr key={p.id} className="utrecht-table__row">
+                    {COLUMNS.map((c, i) =>
+                      i === 0 ? (
+                        <th key={c.key} scope="row" className="utrecht-table__header-cell wbm-row-header">
+                          {c.render(p)}
+                        </th>
+                      ) : (
+                        <td key={c.key} className={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}>
+                          {c.render(p)}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.state === 'ready' && <Pagination page={Math.min(filters.page, pageCount)} pageCount={pageCount} onChange={goToPage} />}
+      </section>
+    </>
+  );
+}

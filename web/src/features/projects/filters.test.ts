@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, filtersFromSearch, filtersToSearch, toApiQuery } from './filters.ts';
+
+describe('project list filters in the URL', () => {
+  it('reads a shared URL back into the same filters', () => {
+    const f = { ...EMPTY_FILTERS, gemeente: 'GM0363', status: 'rood', flags: ['doorbraaklocatie' as const], sort: 'totalHomes' as const, descending: true, page: 3 };
+    expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
+  });
+
+  it('leaves defaults out of the URL', () => {
+    expect(filtersToSearch(EMPTY_FILTERS).toString()).toBe('');
+  });
+
+  it('drops values the API would refuse instead of sending them', () => {
+    const f = filtersFromSearch(new URLSearchParams('gemeente=Amsterdam&status=paars&kenmerken=nplv,onzin&sort=-geheim&pagina=-2'));
+    expect(f).toEqual({ ...EMPTY_FILTERS, flags: ['nplv'] });
+  });
+
+  it('translates page numbers into offset and limit for the API', () => {
+    const q = toApiQuery({ ...EMPTY_FILTERS, phase: 'realisatie', page: 2 }, 25);
+    expect(Object.fromEntries(q)).toEqual({ phase: 'realisatie', sort: 'name', limit: '25', offset: '25' });
+  });
+});

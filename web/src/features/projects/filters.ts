@@ -1,0 +1,103 @@
+/**
+ * The project list's state lives in the URL query string, so a filtered view can be bookmarked and
+ * shared. These pure functions translate URL ⇄ state ⇄ API query; unknown values in a URL are dropped
+ * rather than sent to the API.
+ */
+import { PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATUS_COLOURS, type ProjectFlag } from '../../labels.ts';
+
+export const SORT_KEYS = ['name', 'gemeente', 'totalHomes', 'affordableHomes', 'maxDelayMonths', 'updatedAt'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const PAGE_SIZE = 25;
+
+export interface ProjectFilters {
+  gemeente: string;
+  provincie: string;
+  planStatus: string;
+  phase: string;
+  status: string;
+  flags: ProjectFlag[];
+  q: string;
+  sort: SortKey;
+  descending: boolean;
+  /** 1-based page number. */
+  page: number;
+}
+
+export const EMPTY_FILTERS: ProjectFilters = {
+  gemeente: '',
+  provincie: '',
+  planStatus: '',
+  phase: '',
+  status: '',
+  flags: [],
+  q: '',
+  sort: 'name',
+  descending: false,
+  page: 1,
+};
+
+function oneOf(value: string | null, allowed: readonly string[]): string {
+  return value && allowed.includes(value) ? value : '';
+}
+
+function matching(value: string | null, pattern: RegExp): string {
+  return value && pattern.test(value) ? value : '';
+}
+
+export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
+  const sortParam = params.get('sort') ?? '';
+  const descending = sortParam.startsWith('-');
+  const sortKey = sortParam.replace(/^-/, '');
+  const page = Number.parseInt(params.get('pagina') ?? '1', 10);
+  return {
+    gemeente: matching(params.get('gemeente'), /^GM\d{4}$/),
+    provincie: matching(params.get('provincie'), /^PV\d{2}$/),
+    planStatus: oneOf(params.get('planStatus'), PLAN_STATUSES),
+    phase: oneOf(params.get('fase'), PHASES),
+    status: oneOf(params.get('status'), STATUS_COLOURS),
+    flags: (params.get('kenmerken') ?? '')
+      .split(',')
+      .filter((f): f is ProjectFlag => (PROJECT_FLAGS as readonly string[]).includes(f)),
+    q: (params.get('zoek') ?? '').slice(0, 200),
+    sort: (SORT_KEYS as readonly string[]).includes(sortKey) ? (sortKey as SortKey) : 'name',
+    descending: (SORT_KEYS as readonly string[]).includes(sortKey) && descending,
+    page: Number.isFinite(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** The URL query of a state; defaults are left out to keep URLs short. */
+export function filtersToSearch(f: ProjectFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.q.trim()) p.set('zoek', f.q.trim());
+  if (f.provincie) p.set('provincie', f.provincie);
+  if (f.gemeente) p.set('gemeente', f.gemeente);
+  if (f.planStatus) p.set('planStatus', f.planStatus);
+  if (f.phase) p.set('fase', f.phase);
+  if (f.status) p.set('status', f.status);
+  if (f.flags.length) p.set('kenmerken', f.flags.join(','));
+  if (f.sort !== 'name' || f.descending) p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
+  if (f.page > 1) p.set('pagina', String(f.page));
+  return p;
+}
+
+/** The query string for GET /api/v1/projects. */
+export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.q.trim()) p.set('q', f.q.trim());
+  if (f.provincie) p.set('provincie', f.provincie);
+  if (f.gemeente) p.set('gemeente', f.gemeente);
+  if (f.planStatus) p.set('planStatus', f.planStatus);
+  if (f.phase) p.set('phase', f.phase);
+  if (f.status) p.set('status', f.status);
+  if (f.flags.length) p.set('flags', f.flags.join(','));
+  p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
+  p.set('limit', String(pageSize));
+  p.set('offset', String((f.page - 1) * pageSize));
+  return p;
+}
+
+/** Number of filters in use (for "3 filters actief"); sorting and paging do not count. */
+export function activeFilterCount(f: ProjectFilters): number {
+  return [f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.q.trim()].filter(Boolean).length + f.flags.length;
+}
