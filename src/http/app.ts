@@ -9,6 +9,7 @@ import { registerProblemHandler } from './problem.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
+import { roundRoutes } from './routes/rounds.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 
 export interface AppOptions {
@@ -57,6 +58,7 @@ export async function buildApp({ services, logger = false }: AppOptions): Promis
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await api.register(projectRoutes(services));
       await api.register(referenceRoutes(services));
+      await api.register(roundRoutes(services));
       await api.register(dashboardRoutes(services));
     },
     { prefix: API_PREFIX },

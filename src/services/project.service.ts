@@ -1,5 +1,6 @@
 /** Use cases on the project register: load through repositories, apply domain rules, save. */
 import { randomUUID } from 'node:crypto';
+import { checkBaselineEdit, planRebaseline, type BaselineHistoryEntry, type RebaselineRequest } from '../domain/baseline.ts';
 import { MILESTONES, type MilestoneCode, type OwnerSide } from '../domain/codes.ts';
 import { checkProject, type CheckResult } from '../domain/consistency.ts';
 import { milestoneDelay, type MilestoneDelay } from '../domain/delay.ts';
@@ -7,6 +8,7 @@ import { deriveProject } from '../domain/derive.ts';
 import { checkKnelpunt } from '../domain/knelpunt.ts';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
+import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
@@ -37,6 +39,17 @@ export interface ProjectServiceDeps {
   knelpunten: KnelpuntRepository;
   geography: GeographyRepository;
   organisations: OrganisationRepository;
+  baselineHistory: BaselineHistoryRepository;
+}
+
+/** The full view of a project as the API shows it (also what a closed quarter freezes). */
+export function projectView(project: Project, projectKnelpunten: Knelpunt[], warnings: Issue[] = checkProject(project).warnings): ProjectView {
+  return {
+    ...project,
+    milestones: project.milestones.map((m) => ({ ...m, delay: milestoneDelay(m) })),
+    knelpunten: projectKnelpunten,
+    warnings,
+  };
 }
 
 function normaliseMilestones(milestones: readonly MilestoneInput[]): Milestone[] {
@@ -51,7 +64,7 @@ function normaliseMilestones(milestones: readonly MilestoneInput[]): Milestone[]
 }
 
 export function createProjectService(deps: ProjectServiceDeps) {
-  const { db, projects, knelpunten, geography, organisations } = deps;
+  const { db, projects, knelpunten, geography, organisations, baselineHistory } = deps;
 
   /** Check references (gemeente, organisations) and domain consistency; throw on any error. */
   async function validate(q: Queryable, input: ProjectInput): Promise<{ provincieCode: string; checks: CheckResult }> {
@@ -73,14 +86,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
     return { provincieCode: gemeente!.provincieCode, checks };
   }
 
-  function view(project: Project, projectKnelpunten: Knelpunt[], warnings: Issue[]): ProjectView {
-    return {
-      ...project,
-      milestones: project.milestones.map((m) => ({ ...m, delay: milestoneDelay(m) })),
-      knelpunten: projectKnelpunten,
-      warnings,
-    };
-  }
+  const view = projectView;
 
   async function load(q: Queryable, id: string, forUpdate = false): Promise<Project> {
     const project = await projects.get(q, id, { forUpdate });
@@ -151,20 +157,33 @@ export function createProjectService(deps: ProjectServiceDeps) {
           milestones: patch.milestones ? normaliseMilestones(patch.milestones) : current.milestones,
           parties: patch.parties ?? current.parties,
         };
-        const { provincieCode, checks } = await validate(tx, input);
-        const ks = await knelpunten.listByProject(tx, id);
-        const next: Project = {
-          ...input,
-          ...deriveProject(input, ks),
-          id,
-          provincieCode,
-          version: version + 1,
-          createdAt: current.createdAt,
-          updatedAt: new Date().toISOString(),
-        };
-        if (!(await projects.update(tx, next, version))) return conflict(tx, id);
-        return view(next, ks, checks.warnings);
+        // SPEC §2: an ordinary edit may set an empty baseline, never move one; that is re-baselining.
+        const locked = checkBaselineEdit(current.milestones, input.milestones);
+        if (locked.length > 0) throw new ValidationError(locked);
+        return replace(tx, current, version, input);
       });
+    },
+
+    /**
+     * Re-baseline: the explicit act of the table, with a reason, kept in history (SPEC §2). Changes only
+     * the baselines named, bumps the version (stale → 409) and appends to the baseline history.
+     */
+    async rebaseline(id: string, version: number, request: RebaselineRequest): Promise<ProjectView> {
+      return db.transaction(async (tx) => {
+        const current = await load(tx, id, true);
+        if (current.version !== version) return conflict(tx, id);
+        const plan = planRebaseline(current.milestones, request);
+        if (plan.issues.length > 0) throw new ValidationError(plan.issues);
+        const saved = await replace(tx, current, version, { ...current, milestones: plan.milestones });
+        await baselineHistory.insert(tx, { id: randomUUID(), projectId: id, projectVersion: saved.version, reason: request.reason.trim(), changes: plan.changes });
+        return saved;
+      });
+    },
+
+    /** The re-baselines of a project, oldest first. */
+    async baselineHistory(id: string): Promise<BaselineHistoryEntry[]> {
+      await load(db, id);
+      return baselineHistory.listByProject(db, id);
     },
 
     /** Change one milestone (the common quarterly edit): only the fields given change. */
@@ -238,6 +257,23 @@ export function createProjectService(deps: ProjectServiceDeps) {
       });
     },
   };
+
+  /** Validate `input`, derive, and write it over `current` when `version` is still current (else 409). */
+  async function replace(tx: Queryable, current: Project, version: number, input: ProjectInput): Promise<ProjectView> {
+    const { provincieCode, checks } = await validate(tx, input);
+    const ks = await knelpunten.listByProject(tx, current.id);
+    const next: Project = {
+      ...input,
+      ...deriveProject(input, ks),
+      id: current.id,
+      provincieCode,
+      version: version + 1,
+      createdAt: current.createdAt,
+      updatedAt: new Date().toISOString(),
+    };
+    if (!(await projects.update(tx, next, version))) return conflict(tx, current.id);
+    return view(next, ks, checks.warnings);
+  }
 
   /** Knelpunten colour the project status: recompute it in the same transaction. */
   async function refreshStatus(tx: Queryable, project: Project): Promise<void> {

@@ -23,6 +23,7 @@ import {
   ProjectListQuery,
   ProjectPatchBody,
 } from '../schemas/project.schemas.ts';
+import { BaselineHistoryEntry, RebaselineBody } from '../schemas/round.schemas.ts';
 
 /** `region` names a defined region or an area of the reference geography (`gemeente:`, `corop:`, `provincie:`). */
 export function areaFilter(region: string | undefined): Pick<ProjectFilter, 'regionId' | 'gemeenteCodes' | 'provincieCodes' | 'coropCodes'> {
@@ -150,6 +151,30 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         const { version, ...change } = req.body;
         return projects.updateMilestone(req.params.id, req.params.code, version, change);
       },
+    });
+
+    app.post('/projects/:id/rebaseline', {
+      schema: {
+        tags: ['projects'],
+        summary: 'Re-baseline milestones: an explicit act of the table, with a reason, kept in history (SPEC §2); needs the project version',
+        params: ProjectIdParams,
+        body: RebaselineBody,
+        response: { 200: ProjectDetail, ...errors },
+      },
+      handler: async (req) => {
+        const { version, ...request } = req.body;
+        return projects.rebaseline(req.params.id, version, request);
+      },
+    });
+
+    app.get('/projects/:id/baseline-history', {
+      schema: {
+        tags: ['projects'],
+        summary: 'The re-baselines of a project with their reasons, oldest first',
+        params: ProjectIdParams,
+        response: { 200: z.array(BaselineHistoryEntry), ...errors },
+      },
+      handler: async (req) => projects.baselineHistory(req.params.id),
     });
 
     app.get('/projects/:id/knelpunten', {

@@ -1,0 +1,161 @@
+/**
+ * Unit tests for the quarterly round rules and delivery roll-up (src/domain/round.ts).
+ *
+ * SPEC §2 "Quarterly round": "a quarter opens, each party updates, the table meets, the quarter closes
+ * and is frozen as a snapshot; the system shows who has delivered and what changed … keep the round
+ * light". Seed: `001 § Afspraak 3B` ("De PPM wordt elk kwartaal geüpdatet"; the landelijke tafel reports
+ * on "het leveren van de informatie daarvoor door alle partijen").
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  checkConfirmProjectIds,
+  checkOpenRound,
+  projectDelivery,
+  projectsToConfirmFor,
+  remindersOf,
+  rollupDelivery,
+  roundStatus,
+  type DeliveryFacts,
+} from './round.ts';
+
+const tafel = { kind: 'versnellingstafel' as const, name: 'Versnellingstafel Rotterdam' };
+const closed = (quarter: `${number}-Q${1 | 2 | 3 | 4}`) => ({ quarter, closedAt: '2026-07-10T10:00:00.000Z' });
+const open = (quarter: `${number}-Q${1 | 2 | 3 | 4}`) => ({ quarter, closedAt: null });
+
+describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): opening a quarter', () => {
+  it('opens the first quarter of a versnellingstafel', () => {
+    expect(checkOpenRound({ quarter: '2026-Q4', deadline: '2026-12-15' }, tafel, [])).toEqual([]);
+  });
+
+  it('opens the next quarter once the previous one is closed, also after a skipped quarter', () => {
+    expect(checkOpenRound({ quarter: '2026-Q4', deadline: '2026-12-15' }, tafel, [closed('2026-Q3')])).toEqual([]);
+    expect(checkOpenRound({ quarter: '2027-Q2', deadline: '2027-05-01' }, tafel, [closed('2026-Q3')])).toEqual([]);
+  });
+
+  it('refuses a second open round, naming quarter', () => {
+    const issues = checkOpenRound({ quarter: '2026-Q4', deadline: '2026-12-15' }, tafel, [open('2026-Q3')]);
+    expect(issues).toEqual([expect.objectContaining({ path: 'quarter', code: 'previous_round_open', message: expect.stringContaining('2026-Q3 is nog open') })]);
+  });
+
+  it('refuses a quarter that already had a round, open or closed', () => {
+    expect(checkOpenRound({ quarter: '2026-Q3', deadline: '2026-09-15' }, tafel, [closed('2026-Q3')])[0]).toMatchObject({ path: 'quarter', code: 'duplicate' });
+    expect(checkOpenRound({ quarter: '2026-Q3', deadline: '2026-09-15' }, tafel, [open('2026-Q3')])[0]).toMatchObject({ path: 'quarter', code: 'duplicate' });
+  });
+
+  it('refuses a quarter before the latest round of the table', () => {
+    const issues = checkOpenRound({ quarter: '2026-Q2', deadline: '2026-06-15' }, tafel, [closed('2026-Q1'), closed('2026-Q3')]);
+    expect(issues).toEqual([expect.objectContaining({ path: 'quarter', code: 'quarter_order' })]);
+  });
+
+  it('refuses a malformed quarter', () => {
+    expect(checkOpenRound({ quarter: '2026-4', deadline: '2026-12-15' }, tafel, [])).toEqual([expect.objectContaining({ path: 'quarter', code: 'invalid_quarter' })]);
+  });
+
+  it('refuses a region that is not a versnellingstafel, naming regionId', () => {
+    const issues = checkOpenRound({ quarter: '2026-Q4', deadline: '2026-12-15' }, { kind: 'woondealregio', name: 'Woondeal Groningen' }, []);
+    expect(issues).toEqual([expect.objectContaining({ path: 'regionId', code: 'not_versnellingstafel' })]);
+  });
+
+  it.each([
+    ['2026-09-30', 'deadline_before_quarter'],
+    ['2027-04-01', 'deadline_too_late'],
+    ['2026-02-30', 'invalid_date'],
+  ])('refuses deadline %s (%s)', (deadline, code) => {
+    expect(checkOpenRound({ quarter: '2026-Q4', deadline }, tafel, [])).toEqual([expect.objectContaining({ path: 'deadline', code })]);
+  });
+
+  it('accepts a deadline on the first day of the quarter and on the last day of the next one', () => {
+    expect(checkOpenRound({ quarter: '2026-Q4', deadline: '2026-10-01' }, tafel, [])).toEqual([]);
+    expect(checkOpenRound({ quarter: '2026-Q4', deadline: '2027-03-31' }, tafel, [])).toEqual([]);
+  });
+
+  it('reports the status of a round', () => {
+    expect(roundStatus({ closedAt: null })).toBe('open');
+    expect(roundStatus({ closedAt: '2026-12-20T12:00:00Z' })).toBe('gesloten');
+  });
+});
+
+const GEM = 'org-gemeente';
+const DEV = 'org-ontwikkelaar';
+const CORP = 'org-corporatie';
+const facts = (id: string, changed: boolean, confirmed: boolean, organisationIds: string[]): DeliveryFacts => ({
+  projectId: id,
+  changedSinceOpened: changed,
+  confirmed,
+  organisationIds,
+});
+
+describe('SPEC §2 "Quarterly round": who has delivered (001 § Afspraak 3B: "het leveren van de informatie … door alle partijen")', () => {
+  it('a project is delivered when changed since the round opened or confirmed unchanged; a change counts first', () => {
+    expect(projectDelivery({ changedSinceOpened: true, confirmed: false })).toBe('gewijzigd');
+    expect(projectDelivery({ changedSinceOpened: true, confirmed: true })).toBe('gewijzigd');
+    expect(projectDelivery({ changedSinceOpened: false, confirmed: true })).toBe('bevestigd');
+    expect(projectDelivery({ changedSinceOpened: false, confirmed: false })).toBeNull();
+  });
+
+  const region = [
+    facts('p1', true, false, [GEM, DEV]),
+    facts('p2', false, true, [GEM, DEV]),
+    facts('p3', false, false, [GEM, DEV, DEV]), // DEV in two roles counts once
+    facts('p4', false, false, [GEM, CORP]),
+    facts('p5', false, false, []),
+  ];
+  const names = new Map([
+    [GEM, 'Gemeente Rotterdam'],
+    [DEV, 'Ontwikkelaar BV'],
+    [CORP, 'Woonstad'],
+  ]);
+
+  it('counts delivered, changed, confirmed, outstanding and projects without a party', () => {
+    const r = rollupDelivery(region, names);
+    expect(r).toMatchObject({ total: 5, delivered: 2, changed: 1, confirmed: 1, outstanding: 3, withoutParty: 1 });
+  });
+
+  it('rolls up per organisation: delivered / total, outstanding projects listed, most outstanding first', () => {
+    const r = rollupDelivery(region, names);
+    expect(r.organisations).toEqual([
+      { organisationId: GEM, total: 4, delivered: 2, outstanding: 2, outstandingProjectIds: ['p3', 'p4'] },
+      { organisationId: DEV, total: 3, delivered: 2, outstanding: 1, outstandingProjectIds: ['p3'] },
+      { organisationId: CORP, total: 1, delivered: 0, outstanding: 1, outstandingProjectIds: ['p4'] },
+    ]);
+  });
+
+  it('orders organisations with equal outstanding work by name', () => {
+    const r = rollupDelivery([facts('a', false, false, [CORP]), facts('b', false, false, [DEV])], names);
+    expect(r.organisations.map((o) => o.organisationId)).toEqual([DEV, CORP]); // Ontwikkelaar BV before Woonstad
+  });
+
+  it('the reminder list holds only organisations with outstanding projects', () => {
+    const after = rollupDelivery([facts('p1', true, false, [GEM, DEV]), facts('p2', false, false, [GEM])], names);
+    expect(remindersOf(after).map((o) => o.organisationId)).toEqual([GEM]);
+    expect(remindersOf(rollupDelivery([facts('p1', false, true, [GEM])]))).toEqual([]);
+  });
+
+  it('an empty region has nothing outstanding', () => {
+    expect(rollupDelivery([])).toEqual({ total: 0, delivered: 0, changed: 0, confirmed: 0, outstanding: 0, withoutParty: 0, organisations: [] });
+  });
+
+  it('confirming for an organisation takes its projects not yet delivered', () => {
+    expect(projectsToConfirmFor(region, DEV)).toEqual(['p3']);
+    expect(projectsToConfirmFor(region, GEM)).toEqual(['p3', 'p4']);
+    expect(projectsToConfirmFor(region, 'org-onbekend')).toEqual([]);
+  });
+});
+
+describe('SPEC §2 "Quarterly round": confirming projects of the table', () => {
+  const known = new Map([
+    ['in', { name: 'Hart van Zuid', gemeenteName: 'Rotterdam', inRegion: true }],
+    ['out', { name: 'Zuidas', gemeenteName: 'Amsterdam', inRegion: false }],
+  ]);
+
+  it('accepts projects of the region', () => {
+    expect(checkConfirmProjectIds(['in'], known, 'Versnellingstafel Rotterdam')).toEqual([]);
+  });
+
+  it('names projectIds[i] for a project outside the region and for an unknown project', () => {
+    expect(checkConfirmProjectIds(['in', 'out', 'gone'], known, 'Versnellingstafel Rotterdam')).toEqual([
+      { path: 'projectIds[1]', code: 'outside_region', message: "Project 'Zuidas' ligt in Amsterdam en hoort niet bij Versnellingstafel Rotterdam." },
+      expect.objectContaining({ path: 'projectIds[2]', code: 'unknown_project' }),
+    ]);
+  });
+});

@@ -1,0 +1,179 @@
+/** Request and response schemas of the quarterly round, the "as of a quarter" views, changes and re-baselining. */
+import { z } from 'zod';
+import { MILESTONE_CODES, ORGANISATION_TYPES, PHASES, PLAN_STATUSES, SEGMENTS, STATUS_COLOURS } from '../../domain/codes.ts';
+import { MIN_REASON_LENGTH } from '../../domain/baseline.ts';
+import { KWARTAAL_PATTERN } from '../../domain/kwartaal.ts';
+import { CHANGE_KINDS } from '../../domain/project-diff.ts';
+import { SNAPSHOT_SORT } from '../../storage/round.repository.ts';
+import { csvList, GemeenteCode, IsoDate, Uuid, Version } from './common.ts';
+
+export const Kwartaal = z
+  .string()
+  .regex(KWARTAAL_PATTERN, { message: 'Gebruik een kwartaal als JJJJ-Qn, bijvoorbeeld 2026-Q4.' })
+  .describe('Quarter, YYYY-Qn')
+  .meta({ example: '2026-Q4' });
+
+export const RegionIdParams = z.object({ regionId: z.string().min(1).max(100).describe('Region id (a versnellingstafel)') });
+export const RoundIdParams = z.object({ roundId: Uuid });
+export const RoundProjectParams = z.object({ roundId: Uuid, projectId: Uuid });
+
+export const OpenRoundBody = z.object({
+  quarter: Kwartaal,
+  deadline: IsoDate.describe('Date by which parties are asked to update or confirm their projects'),
+});
+
+const DeliveryVia = z.enum(['gewijzigd', 'bevestigd']).describe('gewijzigd: changed since the round opened; bevestigd: confirmed unchanged');
+
+export const RoundSummary = z.object({
+  id: Uuid,
+  regionId: z.string(),
+  regionName: z.string(),
+  quarter: Kwartaal,
+  deadline: IsoDate,
+  status: z.enum(['open', 'gesloten']),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  projectCount: z.number().int().nullable().describe('Projects frozen when the round closed (null while open)'),
+});
+
+export const RoundList = z.object({ items: z.array(RoundSummary), total: z.number().int() });
+
+const OrganisationDelivery = z.object({
+  organisationId: Uuid,
+  name: z.string(),
+  type: z.enum(ORGANISATION_TYPES).nullable(),
+  total: z.number().int().describe('Projects of the region the organisation is a party to'),
+  delivered: z.number().int(),
+  outstanding: z.number().int(),
+});
+
+export const RoundDetail = RoundSummary.extend({
+  delivery: z
+    .object({
+      total: z.number().int(),
+      delivered: z.number().int(),
+      changed: z.number().int(),
+      confirmed: z.number().int(),
+      outstanding: z.number().int(),
+      withoutParty: z.number().int().describe('Projects without any party: nobody is reminded about them'),
+    })
+    .describe('Live while the round is open; as frozen at close once closed'),
+  projects: z.array(
+    z.object({
+      projectId: Uuid,
+      name: z.string(),
+      gemeenteCode: z.string(),
+      gemeenteName: z.string(),
+      delivered: z.boolean(),
+      via: DeliveryVia.nullable(),
+      updatedAt: z.string(),
+      confirmedAt: z.string().nullable(),
+      organisationIds: z.array(Uuid),
+    }),
+  ),
+  organisations: z.array(OrganisationDelivery).describe('Per organisation, most outstanding first'),
+});
+
+export const ConfirmBody = z
+  .object({
+    projectIds: z.array(Uuid).min(1).max(5000).optional().describe('Projects confirmed unchanged'),
+    organisationId: Uuid.optional().describe('Confirm every project of the region this organisation is party to that is not yet delivered'),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.projectIds === undefined) === (body.organisationId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['projectIds'], message: 'Geef óf projectIds óf organisationId (precies één van beide).' });
+    }
+  });
+
+export const ConfirmResult = z.object({
+  confirmedProjectIds: z.array(Uuid).describe('Projects newly confirmed by this action'),
+  round: RoundDetail,
+});
+
+export const Reminders = z.object({
+  round: RoundSummary,
+  items: z.array(
+    OrganisationDelivery.extend({
+      projects: z.array(z.object({ id: Uuid, name: z.string(), gemeenteName: z.string() })).describe('Projects still to update or confirm'),
+    }),
+  ),
+});
+
+export const RoundProjectsQuery = z.object({
+  gemeente: csvList(GemeenteCode).optional(),
+  planStatus: csvList(z.enum(PLAN_STATUSES)).optional(),
+  phase: csvList(z.enum(PHASES)).optional(),
+  status: csvList(z.enum(STATUS_COLOURS)).optional(),
+  q: z.string().max(200).optional(),
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${Object.keys(SNAPSHOT_SORT).join('|')})$`), { message: `Sorteer op ${Object.keys(SNAPSHOT_SORT).join(', ')} (met - ervoor voor aflopend).` })
+    .default('name'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const ChangesQuery = z.object({
+  since: Uuid.optional().describe('A closed round; default: the latest closed round of a versnellingstafel the project belongs to'),
+});
+
+export const ProjectChange = z.object({
+  kind: z.enum(CHANGE_KINDS),
+  field: z.string().describe('What changed, e.g. milestones.M11.forecastDate, programme.sociale_huur, jaarschijven.2028'),
+  from: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+  to: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+  months: z.number().int().optional().describe('Date moves: whole months (positive = later)'),
+  days: z.number().int().optional(),
+  milestoneCode: z.enum(MILESTONE_CODES).optional(),
+  segment: z.enum(SEGMENTS).optional(),
+  year: z.number().int().optional(),
+  knelpuntId: Uuid.optional(),
+  organisationId: Uuid.optional(),
+  reason: z.string().optional().describe('Baseline changes: the reason recorded when re-baselining'),
+  message: z.string().describe('Plain-Dutch explanation'),
+});
+
+export const ProjectChanges = z.object({
+  projectId: Uuid,
+  since: RoundSummary.nullable().describe('The closed round compared with; null when there is none yet'),
+  changes: z.array(ProjectChange),
+});
+
+export const ProjectSnapshots = z.object({
+  items: z.array(
+    z.object({
+      round: RoundSummary,
+      delivery: DeliveryVia.nullable(),
+      name: z.string(),
+      phase: z.enum(PHASES),
+      status: z.enum(STATUS_COLOURS),
+      planStatus: z.enum(PLAN_STATUSES),
+      totalHomes: z.number().int(),
+      maxDelayMonths: z.number().int(),
+      version: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+});
+
+export const RebaselineBody = z.object({
+  version: Version,
+  reason: z
+    .string()
+    .trim()
+    .min(MIN_REASON_LENGTH, { message: `Geef een reden van minstens ${MIN_REASON_LENGTH} tekens: waarom wordt de planning opnieuw vastgesteld?` })
+    .max(2000),
+  milestones: z
+    .array(z.object({ code: z.enum(MILESTONE_CODES), baselineDate: IsoDate.nullable() }))
+    .min(1, { message: 'Noem minstens één mijlpaal met de nieuwe baseline.' })
+    .max(12),
+});
+
+export const BaselineHistoryEntry = z.object({
+  id: Uuid,
+  projectId: Uuid,
+  changedAt: z.string(),
+  projectVersion: z.number().int(),
+  reason: z.string(),
+  changes: z.array(z.object({ code: z.enum(MILESTONE_CODES), from: IsoDate.nullable(), to: IsoDate.nullable() })),
+});
