@@ -10,6 +10,19 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()),
+  /** Demo mode: sign in as a demo role without a password (clearly marked). Off in production. */
+  DEMO_MODE: z.enum(['true', 'false']).default('true'),
+  /** Set when the app is served over HTTPS, so cookies are marked Secure. */
+  SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: z.url().optional(),
+  OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  /** Password for `wbm user add` (kept out of the command line and shell history). */
+  WBM_PASSWORD: z.string().optional(),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -20,6 +33,12 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   logLevel: string;
+  demoMode: boolean;
+  chromiumPath: string;
+  newAccountPassword: string | null;
+  secureCookies: boolean;
+  sessionHours: number;
+  oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; allowHttp: boolean } | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -29,11 +48,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_REDIRECT_URI];
+  if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
+    throw new Error('Invalid environment:\n  OIDC_*: set all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI, or none');
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR ?? join(import.meta.dirname, '..', 'data', 'pglite'),
     databaseUrl: e.DATABASE_URL || undefined,
     logLevel: e.LOG_LEVEL,
+    demoMode: e.DEMO_MODE === 'true',
+    chromiumPath: e.CHROMIUM_PATH,
+    newAccountPassword: e.WBM_PASSWORD ?? null,
+    secureCookies: e.SECURE_COOKIES === 'true',
+    sessionHours: e.SESSION_HOURS,
+    oidc: e.OIDC_ISSUER
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, redirectUri: e.OIDC_REDIRECT_URI!, allowHttp: e.OIDC_ALLOW_HTTP === 'true' }
+      : null,
   });
 }

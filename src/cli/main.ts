@@ -7,6 +7,10 @@
  *   wbm seed --demo [--projects N] [--seed S] [--as-of YYYY-MM-DD]
  *                                      replace the synthetic demo projects
  *   wbm openapi                        print the OpenAPI document
+ *   wbm backup FILE                    logical backup of the whole database (gzip JSON lines)
+ *   wbm restore FILE                   restore a backup into an empty database (one transaction)
+ *   wbm user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID]
+ *                                      create an account; password from WBM_PASSWORD (or none: OIDC only)
  * Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL.
  */
 import { parseArgs } from 'node:util';
@@ -15,11 +19,16 @@ import { isIsoDate } from '../domain/dates.ts';
 import { buildApp } from '../http/app.ts';
 import { createServices, type Services } from '../services/container.ts';
 import { openDb, type Db } from '../storage/db.ts';
+import { backupDatabase, restoreDatabase } from '../storage/backup.ts';
 import { migrate } from '../storage/migrate.ts';
+import { ROLES, type Role } from '../domain/access.ts';
+import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import { loadReferenceData } from '../storage/reference-data.ts';
 import { createProgress } from './progress.ts';
 
-const USAGE = `Usage: wbm <serve [--demo-if-empty] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi>`;
+const USAGE =
+  'Usage: wbm <serve [--demo-if-empty] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi |\n' +
+  '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID]>';
 
 /** Default size and "today" of the demo dataset shown on first start. */
 export const DEMO_DEFAULTS = { projects: 3000, seed: 2025, asOf: '2026-10-01' };
@@ -65,6 +74,13 @@ export async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       'as-of': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      gemeente: { type: 'string' },
+      region: { type: 'string' },
+      provincie: { type: 'string' },
+      organisation: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -104,6 +120,37 @@ export async function main(argv: string[]): Promise<number> {
       await db.close();
       return 0;
     }
+    case 'backup':
+    case 'restore': {
+      if (!sub) throw new Error(`wbm ${command} needs a file name\n${USAGE}`);
+      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      await migrate(db, log);
+      const progress = (table: string, rows: number) => process.stderr.write(`\r${command}: ${table} ${rows} rows   `);
+      const header = command === 'backup' ? await backupDatabase(db, sub, progress) : await restoreDatabase(db, sub, progress);
+      const total = header.tables.reduce((n, t) => n + t.rows, 0);
+      log(`\n${command === 'backup' ? 'backed up' : 'restored'} ${header.tables.length} tables, ${total} rows ${command === 'backup' ? 'to' : 'from'} ${sub}`);
+      await db.close();
+      return 0;
+    }
+    case 'user': {
+      if (sub !== 'add') throw new Error(`unknown: user ${sub ?? ''}\n${USAGE}`);
+      if (!values.email || !values.name || !values.role) throw new Error('wbm user add needs --email, --name and --role');
+      if (!(ROLES as readonly string[]).includes(values.role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+      const db = await openReadyDb(config);
+      const principal = await createServices(db).auth.createUser({
+        email: values.email,
+        name: values.name,
+        role: values.role as Role,
+        password: config.newAccountPassword,
+        gemeenteCode: values.gemeente ?? null,
+        regionId: values.region ?? null,
+        provincieCode: values.provincie ?? null,
+        organisationId: values.organisation ?? (values.gemeente ? gemeenteOrganisationId(values.gemeente) : null),
+      });
+      log(`account created: ${principal.name} (${principal.role}), id ${principal.userId}`);
+      await db.close();
+      return 0;
+    }
     case 'openapi': {
       const db = await openDb({ dataDir: undefined });
       const app = await buildApp({ services: createServices(db) });
@@ -116,11 +163,19 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve': {
       log(`database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
       const db = await openReadyDb(config);
-      const services = createServices(db);
+      const services = createServices(db, {
+        auth: { demoMode: config.demoMode, sessionHours: config.sessionHours },
+        oidc: config.oidc,
+        chromiumPath: config.chromiumPath,
+      });
       if (values['demo-if-empty'] && (await services.repositories.projects.count(db)) === 0) {
         await seedDemo(services, DEMO_DEFAULTS);
       }
-      const app = await buildApp({ services, logger: { level: config.logLevel } });
+      if (config.demoMode) {
+        await services.auth.ensureDemoUsers();
+        log('DEMO MODE is on: anyone can sign in as a demo role (set DEMO_MODE=false in production)');
+      }
+      const app = await buildApp({ services, logger: { level: config.logLevel }, secureCookies: config.secureCookies });
       const close = async () => {
         await app.close();
         await db.close();

@@ -130,6 +130,16 @@ export function checkProject(input: ProjectInput): CheckResult {
     schijfKeys.add(key);
   });
 
+  // The same organisation in the same role twice is one party (and would break the table's key: a 500).
+  const partyKeys = new Set<string>();
+  input.parties.forEach((p, i) => {
+    const key = `${p.organisationId}/${p.role}`;
+    if (partyKeys.has(key)) {
+      errors.push({ path: `parties[${i}]`, code: 'duplicate', message: `Deze organisatie staat er al als ${LABELS[p.role] ?? p.role} in.` });
+    }
+    partyKeys.add(key);
+  });
+
   const totals = programmeTotals(input.programme);
   checkMilestones(input.milestones, totals.totalHomes, errors);
 

@@ -39,3 +39,24 @@ export class ConflictError extends DomainError {
     super('version_conflict', message);
   }
 }
+
+/** Not signed in, or the credentials are wrong (kept generic: it does not say which part was wrong). */
+export class UnauthorizedError extends DomainError {
+  constructor(message = 'U bent niet ingelogd, of de inloggegevens kloppen niet.') {
+    super('unauthorized', message);
+  }
+}
+
+/** Signed in, but this is not theirs to see or change. */
+export class ForbiddenError extends DomainError {
+  constructor(message = 'U heeft geen toegang tot dit onderdeel.') {
+    super('forbidden', message);
+  }
+}
+
+/** A part of the system this feature needs is not available here (e.g. no browser for PDF). */
+export class ServiceUnavailableError extends DomainError {
+  constructor(message: string) {
+    super('unavailable', message);
+  }
+}

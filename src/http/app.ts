@@ -5,8 +5,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/container.ts';
-import { registerProblemHandler } from './problem.ts';
+import { authPlugin } from './auth.ts';
+import { PROBLEM_TYPE_BASE, registerProblemHandler } from './problem.ts';
+import { registerTextGuard } from './text-guard.ts';
+import { authRoutes } from './routes/auth.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { nationalRoutes } from './routes/national.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
@@ -15,15 +19,29 @@ import { webRoutes } from './routes/web.routes.ts';
 export interface AppOptions {
   services: Services;
   logger?: boolean | { level: string };
+  /** Mark cookies Secure (set when served over HTTPS). */
+  secureCookies?: boolean;
 }
 
 export const API_PREFIX = '/api/v1';
 
-export async function buildApp({ services, logger = false }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 5 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp({ services, logger = false, secureCookies = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 5 * 1024 * 1024,
+    // A malformed URL (e.g. %ED%A0%80) is answered before routing, outside the problem handler: answer problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      return reply
+        .code(status as never)
+        .type('application/problem+json')
+        .send({ type: `${PROBLEM_TYPE_BASE}verzoek`, title: 'Het verzoek is niet geldig.', status, detail: error.message, instance: request.url } as never);
+    },
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  registerTextGuard(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -41,9 +59,11 @@ export async function buildApp({ services, logger = false }: AppOptions): Promis
   });
   await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
+  await app.register(authPlugin, { auth: services.auth, prefix: API_PREFIX, secureCookies });
   await app.register(
     async (api) => {
       api.withTypeProvider<ZodTypeProvider>().get('/health', {
+        config: { access: 'public' },
         schema: {
           tags: ['system'],
           summary: 'Liveness and database check',
@@ -56,10 +76,12 @@ export async function buildApp({ services, logger = false }: AppOptions): Promis
         }),
       });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes({ auth: services.auth, oidc: services.oidc, secureCookies }));
       await api.register(projectRoutes(services));
       await api.register(referenceRoutes(services));
       await api.register(roundRoutes(services));
       await api.register(dashboardRoutes(services));
+      await api.register(nationalRoutes(services));
     },
     { prefix: API_PREFIX },
   );

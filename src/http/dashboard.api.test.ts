@@ -5,18 +5,21 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { createServices } from '../services/container.ts';
 import { buildApp } from './app.ts';
 
 let t: TestDb;
 let app: FastifyInstance;
+let inject: ReturnType<typeof authedInject>;
 
 beforeAll(async () => {
   t = await createTestDb();
-  const services = createServices(t.db);
+  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
   await services.demoSeed.seed({ projects: 1500, seed: 11, asOf: '2026-10-01' });
   app = await buildApp({ services });
+  inject = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
 });
 afterAll(async () => {
   await app?.close();
@@ -31,7 +34,7 @@ async function readWorkbook(payload: Buffer) {
 
 describe('GET /api/v1/regions/{id}/dashboard', () => {
   it('sums the jaarschijven of the table’s projects per year and compares them with the target', async () => {
-    const res = await app.inject('/api/v1/regions/vt-amsterdam-e-o/dashboard?fromYear=2026&toYear=2030');
+    const res = await inject('/api/v1/regions/vt-amsterdam-e-o/dashboard?fromYear=2026&toYear=2030');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.years).toEqual([2026, 2027, 2028, 2029, 2030]);
@@ -55,24 +58,24 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
   });
 
   it('drills down: the list filtered by the same region and year holds the projects behind a year’s figure', async () => {
-    const body = (await app.inject('/api/v1/regions/vt-amsterdam-e-o/dashboard?fromYear=2028&toYear=2028')).json();
-    const list = (await app.inject('/api/v1/projects?region=vt-amsterdam-e-o&year=2028&limit=500')).json();
+    const body = (await inject('/api/v1/regions/vt-amsterdam-e-o/dashboard?fromYear=2028&toYear=2028')).json();
+    const list = (await inject('/api/v1/projects?region=vt-amsterdam-e-o&year=2028&limit=500')).json();
     expect(list.total).toBeGreaterThan(0);
     let sum = 0;
     for (const item of list.items) {
-      const schijven = (await app.inject(`/api/v1/projects/${item.id}/jaarschijven`)).json();
+      const schijven = (await inject(`/api/v1/projects/${item.id}/jaarschijven`)).json();
       sum += schijven.filter((s: { year: number }) => s.year === 2028).reduce((n: number, s: { homes: number }) => n + s.homes, 0);
     }
     expect(sum).toBe(body.summary.perYear[0].expected);
   });
 
   it('works for areas of the reference geography and says when no target is known', async () => {
-    const gm = (await app.inject('/api/v1/regions/gemeente:GM0363/dashboard?fromYear=2031&toYear=2032')).json();
+    const gm = (await inject('/api/v1/regions/gemeente:GM0363/dashboard?fromYear=2031&toYear=2032')).json();
     expect(gm.region).toMatchObject({ kind: 'gebied', gemeenteCodes: ['GM0363'] });
     expect(gm.targets[0]).toMatchObject({ basis: 'onbekend', homesPerYear: null });
-    expect((await app.inject('/api/v1/regions/gemeente:GM9999/dashboard')).statusCode).toBe(404);
-    expect((await app.inject('/api/v1/regions/nope/dashboard')).statusCode).toBe(404);
-    const bad = await app.inject('/api/v1/regions/vt-u10/dashboard?fromYear=2030&toYear=2020');
+    expect((await inject('/api/v1/regions/gemeente:GM9999/dashboard')).statusCode).toBe(404);
+    expect((await inject('/api/v1/regions/nope/dashboard')).statusCode).toBe(404);
+    const bad = await inject('/api/v1/regions/vt-u10/dashboard?fromYear=2030&toYear=2020');
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].path).toBe('toYear');
   });
@@ -80,7 +83,7 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
 
 describe('alternatives (SPEC §1, 001 § Afspraak 3B)', () => {
   it('proposes ranked candidates with reasons for a region year, none of them red or completed', async () => {
-    const res = await app.inject('/api/v1/regions/vt-amsterdam-e-o/alternatives?year=2027');
+    const res = await inject('/api/v1/regions/vt-amsterdam-e-o/alternatives?year=2027');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.candidates.length).toBeGreaterThan(0);
@@ -88,15 +91,15 @@ describe('alternatives (SPEC §1, 001 § Afspraak 3B)', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     for (const c of body.candidates) {
       expect(c.reasons.length).toBeGreaterThan(1);
-      const p = (await app.inject(`/api/v1/projects/${c.projectId}`)).json();
+      const p = (await inject(`/api/v1/projects/${c.projectId}`)).json();
       expect(p.status).not.toBe('rood');
       expect(p.phase).not.toBe('opgeleverd');
     }
   });
 
   it('proposes alternatives for a seriously delayed project, excluding the project itself', async () => {
-    const red = (await app.inject('/api/v1/projects?status=rood&gemeente=GM0363&limit=1')).json().items[0];
-    const res = await app.inject(`/api/v1/projects/${red.id}/alternatives`);
+    const red = (await inject('/api/v1/projects?status=rood&gemeente=GM0363&limit=1')).json().items[0];
+    const res = await inject(`/api/v1/projects/${red.id}/alternatives`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().candidates.map((c: { projectId: string }) => c.projectId)).not.toContain(red.id);
   });
@@ -104,8 +107,8 @@ describe('alternatives (SPEC §1, 001 § Afspraak 3B)', () => {
 
 describe('exports', () => {
   it('exports the filtered project list to Excel with the same rows as the list', async () => {
-    const list = (await app.inject('/api/v1/projects?gemeente=GM0363&limit=500')).json();
-    const res = await app.inject('/api/v1/projects/export.xlsx?gemeente=GM0363');
+    const list = (await inject('/api/v1/projects?gemeente=GM0363&limit=500')).json();
+    const res = await inject('/api/v1/projects/export.xlsx?gemeente=GM0363');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = await readWorkbook(res.rawPayload);
@@ -119,8 +122,8 @@ describe('exports', () => {
   });
 
   it('exports the table data to Excel: per year, pipeline, delays, knelpunten and projects', async () => {
-    const dash = (await app.inject('/api/v1/regions/vt-u10/dashboard?fromYear=2026&toYear=2030')).json();
-    const res = await app.inject('/api/v1/regions/vt-u10/export.xlsx?fromYear=2026&toYear=2030');
+    const dash = (await inject('/api/v1/regions/vt-u10/dashboard?fromYear=2026&toYear=2030')).json();
+    const res = await inject('/api/v1/regions/vt-u10/export.xlsx?fromYear=2026&toYear=2030');
     expect(res.statusCode).toBe(200);
     const wb = await readWorkbook(res.rawPayload);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Per jaar', 'Pijplijn', 'Vertraagde mijlpalen', 'Knelpunten', 'Projecten', 'Toelichting']);
@@ -131,7 +134,7 @@ describe('exports', () => {
   });
 
   it('exports projects as GeoJSON points in WGS84', async () => {
-    const res = await app.inject('/api/v1/projects/export.geojson?gemeente=GM0599');
+    const res = await inject('/api/v1/projects/export.geojson?gemeente=GM0599');
     expect(res.headers['content-type']).toContain('application/geo+json');
     const fc = res.json();
     expect(fc.type).toBe('FeatureCollection');

@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
 
 export const PROBLEM_TYPE_BASE = 'https://woningbouwmonitor.nl/problemen/';
 
@@ -59,6 +59,15 @@ export function registerProblemHandler(app: FastifyInstance): void {
         detail: error.message,
         errors: error.issues,
       });
+    }
+    if (error instanceof UnauthorizedError) {
+      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-ingelogd`, title: 'Niet ingelogd.', status: 401, detail: error.message });
+    }
+    if (error instanceof ForbiddenError) {
+      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}geen-toegang`, title: 'Geen toegang.', status: 403, detail: error.message });
+    }
+    if (error instanceof ServiceUnavailableError) {
+      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-beschikbaar`, title: 'Tijdelijk niet beschikbaar.', status: 503, detail: error.message });
     }
     if (error instanceof NotFoundError) {
       return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-gevonden`, title: 'Niet gevonden.', status: 404, detail: error.message });

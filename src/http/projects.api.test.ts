@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import { createServices } from '../services/container.ts';
@@ -11,10 +12,13 @@ import { buildApp } from './app.ts';
 
 let t: TestDb;
 let app: FastifyInstance;
+let inject: ReturnType<typeof authedInject>;
 
 beforeAll(async () => {
   t = await createTestDb();
-  app = await buildApp({ services: createServices(t.db) });
+  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  app = await buildApp({ services });
+  inject = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
 });
 afterAll(async () => {
   await app?.close();
@@ -53,14 +57,14 @@ async function countProjects(): Promise<number> {
 }
 
 async function create(body: object = validProject()) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/projects', payload: body });
+  const res = await inject({ method: 'POST', url: '/api/v1/projects', payload: body });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
 
 describe('GET /api/v1/health', () => {
   it('answers ok with the database kind', async () => {
-    const res = await app.inject('/api/v1/health');
+    const res = await inject('/api/v1/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', database: t.db.kind });
   });
@@ -68,7 +72,7 @@ describe('GET /api/v1/health', () => {
 
 describe('GET /api/v1/openapi.json', () => {
   it('is an OpenAPI 3 document generated from the request schemas', async () => {
-    const doc = (await app.inject('/api/v1/openapi.json')).json();
+    const doc = (await inject('/api/v1/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/projects', '/api/v1/projects/{id}', '/api/v1/gemeenten']));
     const params = doc.paths['/api/v1/projects'].get.parameters.map((p: { name: string }) => p.name);
@@ -97,7 +101,7 @@ describe('POST /api/v1/projects', () => {
 
   it('rejects an unknown gemeente code naming the field, and writes nothing', async () => {
     const before = await countProjects();
-    const res = await app.inject({ method: 'POST', url: '/api/v1/projects', payload: { ...validProject(), gemeenteCode: 'GM9999' } });
+    const res = await inject({ method: 'POST', url: '/api/v1/projects', payload: { ...validProject(), gemeenteCode: 'GM9999' } });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors).toEqual([expect.objectContaining({ path: 'gemeenteCode', code: 'unknown_gemeente' })]);
@@ -108,7 +112,7 @@ describe('POST /api/v1/projects', () => {
     const before = await countProjects();
     const body = validProject();
     body.programme[1].homes = -5;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/projects', payload: body });
+    const res = await inject({ method: 'POST', url: '/api/v1/projects', payload: body });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([expect.objectContaining({ path: 'programme[1].homes', message: expect.stringContaining('negatief') })]);
     expect(await countProjects()).toBe(before);
@@ -118,7 +122,7 @@ describe('POST /api/v1/projects', () => {
     const before = await countProjects();
     const body = validProject();
     body.milestones[3].forecastDate = '2026-05-01';
-    const res = await app.inject({ method: 'POST', url: '/api/v1/projects', payload: body });
+    const res = await inject({ method: 'POST', url: '/api/v1/projects', payload: body });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
       expect.objectContaining({ path: 'milestones[3].forecastDate', code: 'milestone_order', message: expect.stringContaining('Start bouw (M11)') }),
@@ -127,11 +131,11 @@ describe('POST /api/v1/projects', () => {
   });
 
   it('rejects malformed JSON, wrong types and invalid dates with problem+json', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    const bad = await inject({ method: 'POST', url: '/api/v1/projects', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     const body = { ...validProject(), planStatus: 'misschien', milestones: [{ code: 'M11', baselineDate: '2026-02-30' }] };
-    const res = await app.inject({ method: 'POST', url: '/api/v1/projects', payload: body });
+    const res = await inject({ method: 'POST', url: '/api/v1/projects', payload: body });
     expect(res.statusCode).toBe(400);
     const paths = res.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['planStatus', 'milestones[0].baselineDate']));
@@ -148,21 +152,21 @@ describe('POST /api/v1/projects', () => {
 describe('GET /api/v1/projects', () => {
   it('lists with filters and pagination as { items, total }', async () => {
     await create({ ...validProject(), name: 'Rotterdam Oost', gemeenteCode: 'GM0599', flags: ['nplv'] });
-    const res = await app.inject('/api/v1/projects?gemeente=GM0599&limit=10');
+    const res = await inject('/api/v1/projects?gemeente=GM0599&limit=10');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(1);
     expect(body.items[0]).toMatchObject({ name: 'Rotterdam Oost', gemeenteName: 'Rotterdam', provincieCode: 'PV28' });
-    expect((await app.inject('/api/v1/projects?provincie=PV27&flags=nplv')).json().total).toBe(0);
-    expect((await app.inject('/api/v1/projects?flags=nplv&phase=planologische_procedure&status=groen&planStatus=vastgesteld')).json().total).toBe(1);
-    expect((await app.inject('/api/v1/projects?q=oost')).json().total).toBe(1);
-    const page = (await app.inject('/api/v1/projects?limit=1&offset=1&sort=-name')).json();
+    expect((await inject('/api/v1/projects?provincie=PV27&flags=nplv')).json().total).toBe(0);
+    expect((await inject('/api/v1/projects?flags=nplv&phase=planologische_procedure&status=groen&planStatus=vastgesteld')).json().total).toBe(1);
+    expect((await inject('/api/v1/projects?q=oost')).json().total).toBe(1);
+    const page = (await inject('/api/v1/projects?limit=1&offset=1&sort=-name')).json();
     expect(page.items).toHaveLength(1);
     expect(page.total).toBeGreaterThan(1);
   });
 
   it('rejects an unknown filter value naming the query parameter', async () => {
-    const res = await app.inject('/api/v1/projects?phase=bouwen&limit=0');
+    const res = await inject('/api/v1/projects?phase=bouwen&limit=0');
     expect(res.statusCode).toBe(400);
     const paths = res.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining([expect.stringMatching(/^phase/), 'limit']));
@@ -172,23 +176,23 @@ describe('GET /api/v1/projects', () => {
 describe('PATCH /api/v1/projects/:id (optimistic locking)', () => {
   it('applies a change with the current version and bumps it', async () => {
     const p = await create();
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}`, payload: { version: 1, name: 'Zuidas Blok 7A' } });
+    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}`, payload: { version: 1, name: 'Zuidas Blok 7A' } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: 'Zuidas Blok 7A', version: 2, totalHomes: 150 });
   });
 
   it('answers 409 to a stale version and changes nothing', async () => {
     const p = await create();
-    await app.inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}`, payload: { version: 1, name: 'Eerste' } });
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}`, payload: { version: 1, name: 'Tweede' } });
+    await inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}`, payload: { version: 1, name: 'Eerste' } });
+    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}`, payload: { version: 1, name: 'Tweede' } });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ status: 409, currentVersion: 2 });
-    const now = (await app.inject(`/api/v1/projects/${p.id}`)).json();
+    const now = (await inject(`/api/v1/projects/${p.id}`)).json();
     expect(now).toMatchObject({ name: 'Eerste', version: 2 });
   });
 
   it('answers 404 problem+json for a project that does not exist', async () => {
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/projects/${crypto.randomUUID()}`, payload: { version: 1, name: 'x' } });
+    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${crypto.randomUUID()}`, payload: { version: 1, name: 'x' } });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
@@ -197,7 +201,7 @@ describe('PATCH /api/v1/projects/:id (optimistic locking)', () => {
 describe('milestones, programme, jaarschijven, parties and knelpunten of a project', () => {
   it('moving a milestone forecast past its tolerance flags it and turns the project amber (SPEC §2)', async () => {
     const p = await create();
-    const res = await app.inject({
+    const res = await inject({
       method: 'PATCH',
       url: `/api/v1/projects/${p.id}/milestones/M12`,
       payload: { version: 1, forecastDate: '2028-10-15' },
@@ -206,88 +210,88 @@ describe('milestones, programme, jaarschijven, parties and knelpunten of a proje
     const m12 = res.json().milestones.find((m: { code: string }) => m.code === 'M12');
     expect(m12.delay).toEqual({ months: 4, severity: 'vertraagd' });
     expect(res.json()).toMatchObject({ status: 'oranje', version: 2 });
-    const list = (await app.inject(`/api/v1/projects/${p.id}/milestones`)).json();
+    const list = (await inject(`/api/v1/projects/${p.id}/milestones`)).json();
     expect(list).toHaveLength(4);
   });
 
   it('replaces the programme and jaarschijven together and recomputes the totals', async () => {
     const p = await create();
     const programme = [{ segment: 'betaalbare_koop', woningtype: 'grondgebonden', doelgroep: 'regulier', homes: 30 }];
-    let res = await app.inject({ method: 'PUT', url: `/api/v1/projects/${p.id}/programme`, payload: { version: 1, items: programme } });
+    let res = await inject({ method: 'PUT', url: `/api/v1/projects/${p.id}/programme`, payload: { version: 1, items: programme } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ totalHomes: 30, affordableHomes: 30, socialHomes: 0, version: 2 });
     expect(res.json().warnings.length).toBeGreaterThan(0);
-    res = await app.inject({
+    res = await inject({
       method: 'PUT',
       url: `/api/v1/projects/${p.id}/jaarschijven`,
       payload: { version: 2, items: [{ year: 2029, segment: 'betaalbare_koop', homes: 30 }] },
     });
     expect(res.json()).toMatchObject({ version: 3, warnings: [] });
-    expect((await app.inject(`/api/v1/projects/${p.id}/jaarschijven`)).json()).toEqual([{ year: 2029, segment: 'betaalbare_koop', homes: 30 }]);
+    expect((await inject(`/api/v1/projects/${p.id}/jaarschijven`)).json()).toEqual([{ year: 2029, segment: 'betaalbare_koop', homes: 30 }]);
   });
 
   it('rejects a party that is not a known organisation naming parties[0].organisationId', async () => {
     const p = await create();
-    const res = await app.inject({
+    const res = await inject({
       method: 'PUT',
       url: `/api/v1/projects/${p.id}/parties`,
       payload: { version: 1, items: [{ organisationId: crypto.randomUUID(), role: 'ontwikkelaar' }] },
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].path).toBe('parties[0].organisationId');
-    expect((await app.inject(`/api/v1/projects/${p.id}`)).json().version).toBe(1);
+    expect((await inject(`/api/v1/projects/${p.id}`)).json().version).toBe(1);
   });
 
   it('an escalated knelpunt turns the project red; resolving it turns it green again', async () => {
     const p = await create();
-    const res = await app.inject({
+    const res = await inject({
       method: 'POST',
       url: `/api/v1/projects/${p.id}/knelpunten`,
       payload: { category: 'netcongestie', description: 'Geen aansluiting op het net voor 2029', raisedDate: '2026-04-01', escalated: true },
     });
     expect(res.statusCode, res.body).toBe(201);
     const k = res.json();
-    expect((await app.inject(`/api/v1/projects/${p.id}`)).json().status).toBe('rood');
-    const early = await app.inject({
+    expect((await inject(`/api/v1/projects/${p.id}`)).json().status).toBe('rood');
+    const early = await inject({
       method: 'PATCH',
       url: `/api/v1/projects/${p.id}/knelpunten/${k.id}`,
       payload: { version: 1, resolvedDate: '2026-03-01', resolution: 'Tijdelijke aansluiting' },
     });
     expect(early.statusCode).toBe(422);
     expect(early.json().errors[0].path).toBe('resolvedDate');
-    const resolved = await app.inject({
+    const resolved = await inject({
       method: 'PATCH',
       url: `/api/v1/projects/${p.id}/knelpunten/${k.id}`,
       payload: { version: 1, resolvedDate: '2026-06-01', resolution: 'Tijdelijke aansluiting' },
     });
     expect(resolved.json()).toMatchObject({ version: 2, resolvedDate: '2026-06-01' });
-    expect((await app.inject(`/api/v1/projects/${p.id}`)).json().status).toBe('groen');
-    const stale = await app.inject({ method: 'DELETE', url: `/api/v1/projects/${p.id}/knelpunten/${k.id}?version=1` });
+    expect((await inject(`/api/v1/projects/${p.id}`)).json().status).toBe('groen');
+    const stale = await inject({ method: 'DELETE', url: `/api/v1/projects/${p.id}/knelpunten/${k.id}?version=1` });
     expect(stale.statusCode).toBe(409);
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/projects/${p.id}/knelpunten/${k.id}?version=2` })).statusCode).toBe(204);
-    expect((await app.inject(`/api/v1/projects/${p.id}/knelpunten`)).json()).toEqual([]);
+    expect((await inject({ method: 'DELETE', url: `/api/v1/projects/${p.id}/knelpunten/${k.id}?version=2` })).statusCode).toBe(204);
+    expect((await inject(`/api/v1/projects/${p.id}/knelpunten`)).json()).toEqual([]);
   });
 });
 
 describe('DELETE /api/v1/projects/:id', () => {
   it('deletes with the current version only', async () => {
     const p = await create();
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/projects/${p.id}?version=7` })).statusCode).toBe(409);
-    expect((await app.inject({ method: 'DELETE', url: `/api/v1/projects/${p.id}?version=1` })).statusCode).toBe(204);
-    expect((await app.inject(`/api/v1/projects/${p.id}`)).statusCode).toBe(404);
+    expect((await inject({ method: 'DELETE', url: `/api/v1/projects/${p.id}?version=7` })).statusCode).toBe(409);
+    expect((await inject({ method: 'DELETE', url: `/api/v1/projects/${p.id}?version=1` })).statusCode).toBe(204);
+    expect((await inject(`/api/v1/projects/${p.id}`)).statusCode).toBe(404);
   });
 });
 
 describe('reference lists', () => {
   it('lists 342 gemeenten, 12 provincies, regions, organisations and boundaries', async () => {
-    expect((await app.inject('/api/v1/gemeenten')).json()).toHaveLength(342);
-    expect((await app.inject('/api/v1/gemeenten?provincie=PV26')).json()).toHaveLength(26);
-    expect((await app.inject('/api/v1/provincies')).json()).toHaveLength(12);
-    expect((await app.inject('/api/v1/gemeenten/GM0363')).json()).toMatchObject({ name: 'Amsterdam' });
-    expect((await app.inject('/api/v1/gemeenten/GM9999')).statusCode).toBe(404);
-    expect((await app.inject('/api/v1/regions?kind=versnellingstafel')).json().length).toBeGreaterThan(0);
-    expect((await app.inject('/api/v1/organisations?type=gemeente')).json()).toHaveLength(342);
-    const geo = await app.inject('/api/v1/geo/provincies');
+    expect((await inject('/api/v1/gemeenten')).json()).toHaveLength(342);
+    expect((await inject('/api/v1/gemeenten?provincie=PV26')).json()).toHaveLength(26);
+    expect((await inject('/api/v1/provincies')).json()).toHaveLength(12);
+    expect((await inject('/api/v1/gemeenten/GM0363')).json()).toMatchObject({ name: 'Amsterdam' });
+    expect((await inject('/api/v1/gemeenten/GM9999')).statusCode).toBe(404);
+    expect((await inject('/api/v1/regions?kind=versnellingstafel')).json().length).toBeGreaterThan(0);
+    expect((await inject('/api/v1/organisations?type=gemeente')).json()).toHaveLength(342);
+    const geo = await inject('/api/v1/geo/provincies');
     expect(geo.headers['content-type']).toContain('application/geo+json');
     expect(geo.json().features).toHaveLength(12);
   });

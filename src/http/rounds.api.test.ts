@@ -12,6 +12,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import { createServices } from '../services/container.ts';
@@ -19,6 +20,7 @@ import { buildApp } from './app.ts';
 
 let t: TestDb;
 let app: FastifyInstance;
+let inject: ReturnType<typeof authedInject>;
 
 const REGION = 'vt-rotterdam';
 const ROTTERDAM = gemeenteOrganisationId('GM0599');
@@ -32,8 +34,9 @@ let q4 = '';
 
 beforeAll(async () => {
   t = await createTestDb();
-  const services = createServices(t.db);
+  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
   app = await buildApp({ services });
+  inject = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
   await services.repositories.organisations.insertMany(t.db, [
     { id: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false },
     { id: CORP, name: 'Woonstad Rotterdam', type: 'corporatie', gemeenteCode: null, synthetic: false },
@@ -73,19 +76,19 @@ function projectBody(name: string, gemeenteCode: string, parties: object[]) {
 }
 
 async function create(name: string, gemeenteCode: string, parties: object[]) {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/projects', payload: projectBody(name, gemeenteCode, parties) });
+  const res = await inject({ method: 'POST', url: '/api/v1/projects', payload: projectBody(name, gemeenteCode, parties) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
 
 async function get(url: string) {
-  const res = await app.inject(url);
+  const res = await inject(url);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
 
 async function post(url: string, payload?: object) {
-  return app.inject({ method: 'POST', url, ...(payload ? { payload } : {}) });
+  return inject({ method: 'POST', url, ...(payload ? { payload } : {}) });
 }
 
 async function project(id: string) {
@@ -150,7 +153,7 @@ describe('POST /api/v1/regions/{regionId}/rounds: opening a quarter', () => {
 
 describe('delivery: changed since the round opened, or confirmed unchanged in one action', () => {
   it('an edit after opening delivers the project', async () => {
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M09`, payload: { version: 1, forecastDate: '2026-03-01' } });
+    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M09`, payload: { version: 1, forecastDate: '2026-03-01' } });
     expect(res.statusCode, res.body).toBe(200);
     const round = await get(`/api/v1/rounds/${q3}`);
     expect(round.projects.find((p: { projectId: string }) => p.projectId === ids.A)).toMatchObject({ delivered: true, via: 'gewijzigd', confirmedAt: null });
@@ -220,7 +223,7 @@ describe('delivery: changed since the round opened, or confirmed unchanged in on
   });
 
   it('has no frozen projects while the round is open', async () => {
-    const res = await app.inject(`/api/v1/rounds/${q3}/projects`);
+    const res = await inject(`/api/v1/rounds/${q3}/projects`);
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ path: 'roundId', code: 'round_open' });
   });
@@ -242,7 +245,7 @@ describe('POST /api/v1/rounds/{roundId}/close: the quarter is frozen', () => {
     expect(await get(`/api/v1/rounds/${q3}/projects/${ids.A}`)).toEqual(atClose);
     const frozen = await get(`/api/v1/rounds/${q3}/projects/${ids.A}`);
     expect(frozen.milestones.find((m: { code: string }) => m.code === 'M09')).toMatchObject({ forecastDate: '2026-03-01', delay: { months: 2, severity: 'geen' } });
-    expect((await app.inject(`/api/v1/rounds/${q3}/projects/${ids.X}`)).statusCode).toBe(404);
+    expect((await inject(`/api/v1/rounds/${q3}/projects/${ids.X}`)).statusCode).toBe(404);
   });
 
   it('lists the frozen projects with the same items as the project list', async () => {
@@ -256,7 +259,7 @@ describe('POST /api/v1/rounds/{roundId}/close: the quarter is frozen', () => {
   });
 
   it('edits after close do not change the snapshot', async () => {
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/projects/${ids.A}`, payload: { version: 2, name: 'Hart van Zuid (fase 2)' } });
+    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.A}`, payload: { version: 2, name: 'Hart van Zuid (fase 2)' } });
     expect(res.statusCode, res.body).toBe(200);
     expect((await get(`/api/v1/rounds/${q3}/projects/${ids.A}`)).name).toBe('Hart van Zuid');
     expect((await get(`/api/v1/rounds/${q3}`)).delivery).toMatchObject({ delivered: 4, changed: 1 });
@@ -278,7 +281,7 @@ describe('POST /api/v1/rounds/{roundId}/close: the quarter is frozen', () => {
   });
 
   it('answers 404 for a round that does not exist', async () => {
-    const res = await app.inject(`/api/v1/rounds/${crypto.randomUUID()}`);
+    const res = await inject(`/api/v1/rounds/${crypto.randomUUID()}`);
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
@@ -300,7 +303,7 @@ describe('the next quarter, and what changed since the closed one', () => {
   });
 
   it('moving start bouw shows in /changes as a move since 2026-Q3, with from, to and months', async () => {
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M11`, payload: { version: 3, forecastDate: '2027-01-01' } });
+    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M11`, payload: { version: 3, forecastDate: '2027-01-01' } });
     expect(res.statusCode, res.body).toBe(200);
     const body = await get(`/api/v1/projects/${ids.A}/changes`);
     expect(body.since).toMatchObject({ id: q3, quarter: '2026-Q3', status: 'gesloten' });
@@ -324,14 +327,14 @@ describe('the next quarter, and what changed since the closed one', () => {
 
   it('an unchanged project has no changes; an open round cannot be compared with (naming since)', async () => {
     expect((await get(`/api/v1/projects/${ids.B}/changes`)).changes).toEqual([]);
-    const open = await app.inject(`/api/v1/projects/${ids.B}/changes?since=${q4}`);
+    const open = await inject(`/api/v1/projects/${ids.B}/changes?since=${q4}`);
     expect(open.statusCode).toBe(422);
     expect(open.json().errors[0]).toMatchObject({ path: 'since', code: 'round_open' });
   });
 
   it('a project outside every closed round has nothing to compare with; one created since is new', async () => {
     expect(await get(`/api/v1/projects/${ids.X}/changes`)).toEqual({ projectId: ids.X, since: null, changes: [] });
-    const outside = await app.inject(`/api/v1/projects/${ids.X}/changes?since=${q3}`);
+    const outside = await inject(`/api/v1/projects/${ids.X}/changes?since=${q3}`);
     expect(outside.statusCode).toBe(422);
     expect(outside.json().errors[0]).toMatchObject({ path: 'since', code: 'not_in_region' });
     const fresh = await create('Nieuwbouw Schiedam', 'GM0606', []);
@@ -342,7 +345,7 @@ describe('the next quarter, and what changed since the closed one', () => {
     const history = await get(`/api/v1/projects/${ids.A}/snapshots`);
     expect(history.total).toBe(1);
     expect(history.items[0]).toMatchObject({ round: { id: q3, quarter: '2026-Q3' }, delivery: 'gewijzigd', name: 'Hart van Zuid', status: 'groen' });
-    expect((await app.inject(`/api/v1/projects/${crypto.randomUUID()}/snapshots`)).statusCode).toBe(404);
+    expect((await inject(`/api/v1/projects/${crypto.randomUUID()}/snapshots`)).statusCode).toBe(404);
   });
 });
 
@@ -351,17 +354,17 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
 
   it('an ordinary edit that changes a baseline is refused naming milestones[i].baselineDate, and writes nothing', async () => {
     const before = await project(ids.B);
-    const patch = await app.inject({ method: 'PATCH', url: `/api/v1/projects/${ids.B}/milestones/M11`, payload: { version: before.version, baselineDate: '2026-12-01' } });
+    const patch = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.B}/milestones/M11`, payload: { version: before.version, baselineDate: '2026-12-01' } });
     expect(patch.statusCode).toBe(422);
     expect(patch.json().errors).toEqual([
       expect.objectContaining({ path: 'milestones[2].baselineDate', code: 'baseline_locked', message: expect.stringContaining('opnieuw baselinen') }),
     ]);
     const items = before.milestones.map(({ delay: _d, ...m }: { delay: unknown }) => m);
     items[3] = { ...items[3], baselineDate: null };
-    const put = await app.inject({ method: 'PUT', url: `/api/v1/projects/${ids.B}/milestones`, payload: { version: before.version, items } });
+    const put = await inject({ method: 'PUT', url: `/api/v1/projects/${ids.B}/milestones`, payload: { version: before.version, items } });
     expect(put.statusCode).toBe(422);
     expect(put.json().errors[0]).toMatchObject({ path: 'milestones[3].baselineDate', code: 'baseline_locked' });
-    const whole = await app.inject({ method: 'PATCH', url: `/api/v1/projects/${ids.B}`, payload: { version: before.version, milestones: items.slice(0, 3) } });
+    const whole = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.B}`, payload: { version: before.version, milestones: items.slice(0, 3) } });
     expect(whole.statusCode).toBe(422);
     expect(whole.json().errors[0]).toMatchObject({ path: 'milestones', code: 'baseline_locked' });
     expect(await project(ids.B)).toEqual(before);
@@ -369,7 +372,7 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
 
   it('an ordinary edit may set a baseline that was empty', async () => {
     const before = await project(ids.B);
-    const res = await app.inject({ method: 'PATCH', url: `/api/v1/projects/${ids.B}/milestones/M08`, payload: { version: before.version, baselineDate: '2025-09-01' } });
+    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.B}/milestones/M08`, payload: { version: before.version, baselineDate: '2025-09-01' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().milestones.find((m: { code: string }) => m.code === 'M08').baselineDate).toBe('2025-09-01');
   });
@@ -420,7 +423,7 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
     expect(unknown.json().errors[0]).toMatchObject({ path: 'milestones[0].code', code: 'unknown_milestone' });
     const same = await post(`/api/v1/projects/${ids.A}/rebaseline`, { version, reason, milestones: [{ code: 'M11', baselineDate: '2026-12-01' }] });
     expect(same.json().errors[0]).toMatchObject({ path: 'milestones', code: 'no_change' });
-    expect((await app.inject(`/api/v1/projects/${crypto.randomUUID()}/baseline-history`)).statusCode).toBe(404);
+    expect((await inject(`/api/v1/projects/${crypto.randomUUID()}/baseline-history`)).statusCode).toBe(404);
   });
 
   it('a re-baseline that breaks the milestone order is refused like any edit', async () => {

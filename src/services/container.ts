@@ -1,4 +1,6 @@
 /** Wiring: database → repositories → services. The only place that knows all of them. */
+import { createAccountRepository } from '../storage/account.repository.ts';
+import { createAuditRepository } from '../storage/audit.repository.ts';
 import { createBaselineHistoryRepository } from '../storage/baseline.repository.ts';
 import type { Db } from '../storage/db.ts';
 import { createGeographyRepository } from '../storage/geography.repository.ts';
@@ -6,13 +8,30 @@ import { createOrganisationRepository } from '../storage/organisation.repository
 import { createKnelpuntRepository, createProjectRepository } from '../storage/project.repository.ts';
 import { createRoundRepository } from '../storage/round.repository.ts';
 import { createDashboardRepository } from '../storage/dashboard.repository.ts';
+import { createNationalRepository } from '../storage/national.repository.ts';
+import { createRealisationRepository } from '../storage/realisation.repository.ts';
+import { createAccessGuard } from './access.service.ts';
+import { createAuthService, type AuthOptions } from './auth/auth.service.ts';
+import { createOidcService, type OidcConfig } from './auth/oidc.service.ts';
+import { createReportService } from './report.service.ts';
 import { createDashboardService } from './dashboard.service.ts';
 import { createDemoSeedService } from './demo-seed.service.ts';
+import { createForecastService, createNationalDataLoader } from './forecast.service.ts';
+import { createNationalService } from './national.service.ts';
 import { createProjectService } from './project.service.ts';
+import { createRealisationService } from './realisation.service.ts';
 import { createReferenceService } from './reference.service.ts';
 import { createRoundService } from './round.service.ts';
+import { createTargetService, principalTargetGuard } from './target.service.ts';
 
-export function createServices(db: Db) {
+export interface ServiceOptions {
+  /** Browser used to render PDF reports. */
+  chromiumPath?: string;
+  auth?: Partial<AuthOptions>;
+  oidc?: OidcConfig | null;
+}
+
+export function createServices(db: Db, options: ServiceOptions = {}) {
   const geography = createGeographyRepository();
   const organisations = createOrganisationRepository();
   const projects = createProjectRepository();
@@ -20,14 +39,29 @@ export function createServices(db: Db) {
   const rounds = createRoundRepository();
   const baselineHistory = createBaselineHistoryRepository();
   const dashboards = createDashboardRepository();
+  const national = createNationalRepository();
+  const realisations = createRealisationRepository();
+  const nationalData = createNationalDataLoader({ db, national });
+  const accounts = createAccountRepository();
+  const audit = createAuditRepository();
+  const access = createAccessGuard({ geography });
   return {
     db,
-    repositories: { geography, organisations, projects, knelpunten },
-    projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory }),
-    rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory }),
+    repositories: { geography, organisations, projects, knelpunten, accounts, audit },
+    access,
+    auth: createAuthService({ db, accounts, options: options.auth }),
+    oidc: options.oidc ? createOidcService({ db, accounts, config: options.oidc }) : null,
+    projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit }),
+    rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit }),
     reference: createReferenceService({ db, geography, organisations }),
-    dashboard: createDashboardService({ db, dashboards, geography }),
+    reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
+    dashboard: createDashboardService({ db, dashboards, geography, access }),
     demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations }),
+    // National roll-up (issue 3). Target writes pass a guard with the caller (access rule of src/domain/access.ts).
+    targets: createTargetService({ db, national, guard: principalTargetGuard }),
+    realisations: createRealisationService({ db, realisations, geography }),
+    forecast: createForecastService({ db, geography, national, realisations, data: nationalData }),
+    national: createNationalService({ db, geography, national, realisations, data: nationalData }),
   };
 }
 

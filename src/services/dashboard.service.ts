@@ -4,6 +4,8 @@ import { summariseTable, type TableSummary } from '../domain/dashboard.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Region } from '../domain/geography.ts';
 import type { RegionKind } from '../domain/codes.ts';
+import type { Principal } from '../domain/access.ts';
+import type { AccessGuard } from './access.service.ts';
 import { productionWeights } from '../domain/production-weights.ts';
 import { regionAnnualTarget, type RegionTarget } from '../domain/targets.ts';
 import type { DashboardRepository } from '../storage/dashboard.repository.ts';
@@ -31,8 +33,8 @@ export interface AlternativesResult {
 
 const MAX_YEARS = 15;
 
-export function createDashboardService(deps: { db: Db; dashboards: DashboardRepository; geography: GeographyRepository; now?: () => Date }) {
-  const { db, dashboards, geography } = deps;
+export function createDashboardService(deps: { db: Db; dashboards: DashboardRepository; geography: GeographyRepository; access: AccessGuard; now?: () => Date }) {
+  const { db, dashboards, geography, access } = deps;
   const now = deps.now ?? (() => new Date());
 
   /**
@@ -84,8 +86,9 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
   }
 
   return {
-    async regionDashboard(regionId: string, range: { fromYear?: number; toYear?: number } = {}): Promise<RegionDashboard> {
+    async regionDashboard(regionId: string, range: { fromYear?: number; toYear?: number }, principal: Principal): Promise<RegionDashboard> {
       const region = await findRegion(regionId);
+      await access.assertCanReadArea(db, principal, region);
       const years = yearRange(range.fromYear, range.toYear);
       const [projects, targets] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes), targetsFor(region, years)]);
       const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
@@ -93,8 +96,9 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
       return { region, years, targets, summary };
     },
 
-    async regionAlternatives(regionId: string, year: number, excludeProjectId?: string): Promise<AlternativesResult> {
+    async regionAlternatives(regionId: string, year: number, principal: Principal, excludeProjectId?: string): Promise<AlternativesResult> {
       const region = await findRegion(regionId);
+      if (!excludeProjectId) await access.assertCanReadArea(db, principal, region);
       const [projects, [target]] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes), targetsFor(region, [year])]);
       const expected = summariseTable(projects, { years: [year] }).perYear[0].expected;
       const targetHomes = target.homesPerYear === null ? null : Math.round(target.homesPerYear);
@@ -109,9 +113,12 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
     },
 
     /** Alternatives for a (delayed) project: in its versnellingstafel, else its woondealregio, else its COROP area. */
-    async projectAlternatives(projectId: string, gemeenteCode: string, coropCode: string, year: number): Promise<AlternativesResult> {
+    async projectAlternatives(projectId: string, gemeenteCode: string, coropCode: string, year: number, principal: Principal): Promise<AlternativesResult> {
       const regions = await this.regionsOf(gemeenteCode);
-      return this.regionAlternatives(regions[0]?.id ?? `corop:${coropCode}`, year, projectId);
+      const result = await this.regionAlternatives(regions[0]?.id ?? `corop:${coropCode}`, year, principal, projectId);
+      // Only candidates the principal may see at project level are named. SPEC §7.
+      const visible = await dashboards.readableIds(db, result.candidates.map((c) => c.projectId), principal);
+      return { ...result, candidates: result.candidates.filter((c) => visible.has(c.projectId)) };
     },
 
     /** The regions (tables first) a gemeente belongs to. */

@@ -1,5 +1,6 @@
 /** Demo seeding on a real database (PGlite, and PostgreSQL with DATABASE_URL). Issue: foundation §6. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, ADMIN_ACTOR } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { createServices, type Services } from './container.ts';
 
@@ -35,7 +36,7 @@ describe('demo seeding', () => {
   });
 
   it('is deterministic for a seed and replaces earlier demo data but never real projects', async () => {
-    const real = await services.projects.create({ name: 'Echt project', gemeenteCode: 'GM0014', planStatus: 'visie' });
+    const real = await services.projects.create({ name: 'Echt project', gemeenteCode: 'GM0014', planStatus: 'visie' }, ADMIN_ACTOR);
     await services.demoSeed.seed({ projects: 50, seed: 9, asOf: '2026-10-01' });
     const first = await t.db.query<{ id: string; name: string; total_homes: number }>(
       'SELECT id, name, total_homes FROM projects WHERE synthetic ORDER BY id',
@@ -44,6 +45,6 @@ describe('demo seeding', () => {
     const second = await t.db.query('SELECT id, name, total_homes FROM projects WHERE synthetic ORDER BY id');
     expect(second).toEqual(first);
     expect(first).toHaveLength(50);
-    expect((await services.projects.get(real.id)).name).toBe('Echt project');
+    expect((await services.projects.get(real.id, ADMIN)).name).toBe('Echt project');
   });
 });

@@ -6,10 +6,14 @@ import { checkProject, type CheckResult } from '../domain/consistency.ts';
 import { milestoneDelay, type MilestoneDelay } from '../domain/delay.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { checkKnelpunt } from '../domain/knelpunt.ts';
-import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
+import { canCreateProject, canEditMilestone, canEditProject, canRebaseline, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
+import { diffFields, type Actor } from '../domain/audit.ts';
+import type { AuditRecord, AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
+import type { AccessGuard } from './access.service.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
 import type { KnelpuntRepository, Page, ProjectFilter, ProjectRepository } from '../storage/project.repository.ts';
@@ -34,6 +38,8 @@ export interface ProjectView extends Project {
 }
 
 export interface ProjectServiceDeps {
+  access: AccessGuard;
+  audit: AuditRepository;
   db: Db;
   projects: ProjectRepository;
   knelpunten: KnelpuntRepository;
@@ -64,7 +70,63 @@ function normaliseMilestones(milestones: readonly MilestoneInput[]): Milestone[]
 }
 
 export function createProjectService(deps: ProjectServiceDeps) {
-  const { db, projects, knelpunten, geography, organisations, baselineHistory } = deps;
+  const { db, projects, knelpunten, geography, organisations, baselineHistory, access, audit } = deps;
+
+  /** Append one audit entry for a change of a project (or one of its parts) in the same transaction. */
+  async function record(tx: Queryable, actor: Actor, entityType: string, entityId: string, action: string, before: unknown, after: unknown) {
+    await audit.append(tx, [
+      {
+        actorUserId: actor.principal.userId,
+        actorName: actor.principal.name,
+        via: actor.via,
+        entityType,
+        entityId,
+        action,
+        changes: diffFields(before, after),
+      },
+    ]);
+  }
+
+  /**
+   * Which parts of a project the actor changes, and whether they may: the project's own data needs
+   * the gemeente (canEditProject); each milestone needs its owner side (canEditMilestone). SPEC §1, §7.
+   */
+  function assertMayChange(principal: Principal, facts: ProjectFacts, current: ProjectInput, next: ProjectInput): void {
+    const { milestones: currentMilestones, ...currentRest } = current;
+    const { milestones: nextMilestones, ...nextRest } = next;
+    if (diffFields(currentRest, nextRest).length > 0) {
+      if (!canEditProject(principal, facts)) {
+        throw new ForbiddenError('Alleen de gemeente van dit project mag de projectgegevens wijzigen. U mag alleen de mijlpalen van uw eigen kant bijwerken.');
+      }
+      if (next.gemeenteCode !== current.gemeenteCode && !canCreateProject(principal, next.gemeenteCode)) {
+        throw new ForbiddenError(`U mag geen projecten in gemeente ${next.gemeenteCode} beheren.`);
+      }
+    }
+    if (!canEditProject(principal, facts) && !canEditMilestone(principal, facts, 'beide')) {
+      throw new ForbiddenError('U mag dit project niet wijzigen.');
+    }
+    const byCode = (list: readonly Milestone[]) => new Map(list.map((m) => [m.code, m]));
+    const before = byCode(currentMilestones);
+    const after = byCode(nextMilestones);
+    for (const code of new Set([...before.keys(), ...after.keys()])) {
+      const a = before.get(code);
+      const b = after.get(code);
+      if (JSON.stringify(a ?? null) === JSON.stringify(b ?? null)) continue;
+      for (const side of new Set([a?.ownerSide, b?.ownerSide].filter((x): x is OwnerSide => Boolean(x)))) {
+        if (!canEditMilestone(principal, facts, side)) {
+          const owner = side === 'publiek' ? 'de gemeente' : side === 'privaat' ? 'de marktpartij' : 'de gemeente of een marktpartij';
+          throw new ForbiddenError(`Mijlpaal ${code} is van ${owner}; u mag deze niet wijzigen.`);
+        }
+      }
+    }
+  }
+
+  /** Load for a change: locked row, readable by the actor (else 404), with its access facts. */
+  async function loadForChange(tx: Queryable, id: string, principal: Principal): Promise<{ current: Project; facts: ProjectFacts }> {
+    const current = await load(tx, id, true);
+    const facts = await access.readableProject(tx, principal, current);
+    return { current, facts };
+  }
 
   /** Check references (gemeente, organisations) and domain consistency; throw on any error. */
   async function validate(q: Queryable, input: ProjectInput): Promise<{ provincieCode: string; checks: CheckResult }> {
@@ -104,17 +166,24 @@ export function createProjectService(deps: ProjectServiceDeps) {
   }
 
   return {
-    async list(filter: ProjectFilter, page: Page) {
-      return projects.list(db, filter, page);
+    /** The projects the principal may see, filtered (SPEC §7: nobody sees what is not theirs). */
+    async list(filter: ProjectFilter, page: Page, principal: Principal) {
+      const scope = projectScope(principal);
+      if (scope === null) return { items: [], total: 0 };
+      return projects.list(db, 'all' in scope ? filter : { ...filter, scope }, page);
     },
 
-    async get(id: string): Promise<ProjectView> {
+    async get(id: string, principal: Principal): Promise<ProjectView> {
       const project = await load(db, id);
+      await access.readableProject(db, principal, project);
       const ks = await knelpunten.listByProject(db, id);
       return view(project, ks, checkProject(project).warnings);
     },
 
-    async create(data: ProjectCreate): Promise<ProjectView> {
+    async create(data: ProjectCreate, actor: Actor): Promise<ProjectView> {
+      if (!canCreateProject(actor.principal, data.gemeenteCode)) {
+        throw new ForbiddenError(`U mag geen projecten in gemeente ${data.gemeenteCode} aanmaken.`);
+      }
       const input: ProjectInput = {
         name: data.name,
         gemeenteCode: data.gemeenteCode,
@@ -134,14 +203,15 @@ export function createProjectService(deps: ProjectServiceDeps) {
         const now = new Date().toISOString();
         const project: Project = { ...input, ...deriveProject(input, []), id: randomUUID(), provincieCode, version: 1, createdAt: now, updatedAt: now };
         await projects.insertMany(tx, [project]);
+        await record(tx, actor, 'project', project.id, 'aangemaakt', {}, input);
         return view(project, [], checks.warnings);
       });
     },
 
     /** Apply a partial change when `version` is still current; a stale version changes nothing (409). */
-    async update(id: string, version: number, patch: ProjectPatch): Promise<ProjectView> {
+    async update(id: string, version: number, patch: ProjectPatch, actor: Actor): Promise<ProjectView> {
       return db.transaction(async (tx) => {
-        const current = await load(tx, id, true);
+        const { current, facts } = await loadForChange(tx, id, actor.principal);
         if (current.version !== version) return conflict(tx, id);
         const input: ProjectInput = {
           name: patch.name ?? current.name,
@@ -160,7 +230,10 @@ export function createProjectService(deps: ProjectServiceDeps) {
         // SPEC §2: an ordinary edit may set an empty baseline, never move one; that is re-baselining.
         const locked = checkBaselineEdit(current.milestones, input.milestones);
         if (locked.length > 0) throw new ValidationError(locked);
-        return replace(tx, current, version, input);
+        assertMayChange(actor.principal, facts, inputOf(current), input);
+        const saved = await replace(tx, current, version, input);
+        await record(tx, actor, 'project', id, 'gewijzigd', inputOf(current), input);
+        return saved;
       });
     },
 
@@ -168,48 +241,73 @@ export function createProjectService(deps: ProjectServiceDeps) {
      * Re-baseline: the explicit act of the table, with a reason, kept in history (SPEC §2). Changes only
      * the baselines named, bumps the version (stale → 409) and appends to the baseline history.
      */
-    async rebaseline(id: string, version: number, request: RebaselineRequest): Promise<ProjectView> {
+    async rebaseline(id: string, version: number, request: RebaselineRequest, actor: Actor): Promise<ProjectView> {
       return db.transaction(async (tx) => {
-        const current = await load(tx, id, true);
+        const { current, facts } = await loadForChange(tx, id, actor.principal);
+        if (!canRebaseline(actor.principal, facts)) {
+          throw new ForbiddenError('Opnieuw baselinen is een besluit van de versnellingstafel: alleen de secretaris van de tafel kan dit vastleggen.');
+        }
         if (current.version !== version) return conflict(tx, id);
         const plan = planRebaseline(current.milestones, request);
         if (plan.issues.length > 0) throw new ValidationError(plan.issues);
         const saved = await replace(tx, current, version, { ...current, milestones: plan.milestones });
         await baselineHistory.insert(tx, { id: randomUUID(), projectId: id, projectVersion: saved.version, reason: request.reason.trim(), changes: plan.changes });
+        await record(tx, actor, 'project', id, `opnieuw gebaselined: ${request.reason.trim()}`, inputOf(current), { ...inputOf(current), milestones: plan.milestones });
         return saved;
       });
     },
 
     /** The re-baselines of a project, oldest first. */
-    async baselineHistory(id: string): Promise<BaselineHistoryEntry[]> {
-      await load(db, id);
+    async baselineHistory(id: string, principal: Principal): Promise<BaselineHistoryEntry[]> {
+      await access.readableProject(db, principal, await load(db, id));
       return baselineHistory.listByProject(db, id);
     },
 
     /** Change one milestone (the common quarterly edit): only the fields given change. */
-    async updateMilestone(id: string, code: MilestoneCode, version: number, change: Partial<Omit<MilestoneInput, 'code'>>): Promise<ProjectView> {
+    async updateMilestone(
+      id: string,
+      code: MilestoneCode,
+      version: number,
+      change: Partial<Omit<MilestoneInput, 'code'>>,
+      actor: Actor,
+    ): Promise<ProjectView> {
       const current = await load(db, id);
+      await access.readableProject(db, actor.principal, current);
       const existing = current.milestones.find((m) => m.code === code);
       const merged: MilestoneInput = { ...(existing ?? { code, baselineDate: null, forecastDate: null, actualDate: null }), ...change, code };
       const milestones = existing ? current.milestones.map((m) => (m.code === code ? merged : m)) : [...current.milestones, merged];
-      return this.update(id, version, { milestones: milestones.sort((a, b) => a.code.localeCompare(b.code)) });
+      return this.update(id, version, { milestones: milestones.sort((a, b) => a.code.localeCompare(b.code)) }, actor);
     },
 
-    async delete(id: string, version: number): Promise<void> {
+    async delete(id: string, version: number, actor: Actor): Promise<void> {
       await db.transaction(async (tx) => {
-        await load(tx, id, true);
+        const { current, facts } = await loadForChange(tx, id, actor.principal);
+        if (!canEditProject(actor.principal, facts)) throw new ForbiddenError('Alleen de gemeente van dit project mag het verwijderen.');
         if (!(await projects.delete(tx, id, version))) await conflict(tx, id);
+        await record(tx, actor, 'project', id, 'verwijderd', inputOf(current), {});
       });
     },
 
-    async listKnelpunten(projectId: string): Promise<Knelpunt[]> {
-      await load(db, projectId);
+    /** Every recorded change of the project and its knelpunten, newest first. SPEC §7. */
+    async auditTrail(id: string, principal: Principal): Promise<AuditRecord[]> {
+      await access.readableProject(db, principal, await load(db, id));
+      const ks = await knelpunten.listByProject(db, id);
+      const entries = [
+        ...(await audit.forEntity(db, 'project', id)),
+        ...(await Promise.all(ks.map((k) => audit.forEntity(db, 'knelpunt', k.id)))).flat(),
+      ];
+      return entries.sort((a, b) => b.id - a.id);
+    },
+
+    async listKnelpunten(projectId: string, principal: Principal): Promise<Knelpunt[]> {
+      await access.readableProject(db, principal, await load(db, projectId));
       return knelpunten.listByProject(db, projectId);
     },
 
-    async addKnelpunt(projectId: string, data: KnelpuntInput): Promise<Knelpunt> {
+    async addKnelpunt(projectId: string, data: KnelpuntInput, actor: Actor): Promise<Knelpunt> {
       return db.transaction(async (tx) => {
-        const project = await load(tx, projectId, true);
+        const { current: project, facts } = await loadForChange(tx, projectId, actor.principal);
+        assertMayEditKnelpunten(actor.principal, facts);
         const knelpunt: Knelpunt = {
           id: randomUUID(),
           projectId,
@@ -225,13 +323,15 @@ export function createProjectService(deps: ProjectServiceDeps) {
         assertValidKnelpunt(knelpunt);
         await knelpunten.insertMany(tx, [knelpunt]);
         await refreshStatus(tx, project);
+        await record(tx, actor, 'knelpunt', knelpunt.id, `gemeld bij project ${projectId}`, {}, knelpunt);
         return knelpunt;
       });
     },
 
-    async updateKnelpunt(projectId: string, knelpuntId: string, version: number, change: Partial<KnelpuntInput>): Promise<Knelpunt> {
+    async updateKnelpunt(projectId: string, knelpuntId: string, version: number, change: Partial<KnelpuntInput>, actor: Actor): Promise<Knelpunt> {
       return db.transaction(async (tx) => {
-        const project = await load(tx, projectId, true);
+        const { current: project, facts } = await loadForChange(tx, projectId, actor.principal);
+        assertMayEditKnelpunten(actor.principal, facts);
         const current = await knelpunten.get(tx, knelpuntId);
         if (!current || current.projectId !== projectId) throw new NotFoundError('Knelpunt', knelpuntId);
         if (current.version !== version) {
@@ -241,19 +341,22 @@ export function createProjectService(deps: ProjectServiceDeps) {
         assertValidKnelpunt(next);
         if (!(await knelpunten.update(tx, next, version))) throw new ConflictError('Het knelpunt is intussen gewijzigd.');
         await refreshStatus(tx, project);
+        await record(tx, actor, 'knelpunt', knelpuntId, `gewijzigd bij project ${projectId}`, current, next);
         return next;
       });
     },
 
-    async deleteKnelpunt(projectId: string, knelpuntId: string, version: number): Promise<void> {
+    async deleteKnelpunt(projectId: string, knelpuntId: string, version: number, actor: Actor): Promise<void> {
       await db.transaction(async (tx) => {
-        const project = await load(tx, projectId, true);
+        const { current: project, facts } = await loadForChange(tx, projectId, actor.principal);
+        assertMayEditKnelpunten(actor.principal, facts);
         const current = await knelpunten.get(tx, knelpuntId);
         if (!current || current.projectId !== projectId) throw new NotFoundError('Knelpunt', knelpuntId);
         if (!(await knelpunten.delete(tx, knelpuntId, version))) {
           throw new ConflictError(`Iemand anders heeft dit knelpunt intussen gewijzigd (nu versie ${current.version}).`, current.version);
         }
         await refreshStatus(tx, project);
+        await record(tx, actor, 'knelpunt', knelpuntId, `verwijderd bij project ${projectId}`, current, {});
       });
     },
   };
@@ -288,3 +391,28 @@ function assertValidKnelpunt(k: Knelpunt): void {
 }
 
 export type ProjectService = ReturnType<typeof createProjectService>;
+
+/** The user-supplied part of a project, for audit diffs. */
+function inputOf(p: Project): ProjectInput {
+  return {
+    name: p.name,
+    gemeenteCode: p.gemeenteCode,
+    description: p.description,
+    planStatus: p.planStatus,
+    origin: p.origin,
+    flags: p.flags,
+    location: p.location,
+    synthetic: p.synthetic,
+    programme: p.programme,
+    jaarschijven: p.jaarschijven,
+    milestones: p.milestones,
+    parties: p.parties,
+  };
+}
+
+/** Knelpunten are raised and followed up by the gemeente and by the market parties of the project. */
+function assertMayEditKnelpunten(principal: Principal, facts: ProjectFacts): void {
+  if (!canEditMilestone(principal, facts, 'beide')) {
+    throw new ForbiddenError('Alleen de gemeente en de partijen van dit project mogen knelpunten bijwerken.');
+  }
+}

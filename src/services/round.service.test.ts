@@ -5,6 +5,7 @@
  * Seed: `001 § Afspraak 3B` ("De PPM wordt elk kwartaal geüpdatet").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, ADMIN_ACTOR } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -77,14 +78,14 @@ describe('closing a round of a large table (SPEC §2 "Quarterly round")', () => 
       await base.repositories.knelpunten.insertMany(tx, knelpunten);
     });
 
-    const round = await base.rounds.openRound('vt-rotterdam', { quarter: '2026-Q3', deadline: '2026-09-15' });
+    const round = await base.rounds.openRound('vt-rotterdam', { quarter: '2026-Q3', deadline: '2026-09-15' }, ADMIN_ACTOR);
     expect(round.delivery.total).toBe(N);
-    await base.rounds.confirm(round.id, { organisationId: gemeenteOrganisationId('GM0599') });
+    await base.rounds.confirm(round.id, { organisationId: gemeenteOrganisationId('GM0599') }, ADMIN_ACTOR);
 
     const counting = countingDb(t.db);
     const services = createServices(counting.db);
     const started = performance.now();
-    const closed = await services.rounds.closeRound(round.id);
+    const closed = await services.rounds.closeRound(round.id, ADMIN_ACTOR);
     const seconds = (performance.now() - started) / 1000;
 
     expect(closed).toMatchObject({ status: 'gesloten', projectCount: N });
@@ -96,8 +97,8 @@ describe('closing a round of a large table (SPEC §2 "Quarterly round")', () => 
     const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM round_snapshots WHERE round_id = $1', [round.id]);
     expect(n).toBe(N);
     const withKnelpunt = projects[0];
-    const frozen = await services.rounds.getRoundProject(round.id, withKnelpunt.id);
-    expect(frozen).toEqual({ ...(await services.projects.get(withKnelpunt.id)), gemeenteName: 'Rotterdam' });
+    const frozen = await services.rounds.getRoundProject(round.id, withKnelpunt.id, ADMIN);
+    expect(frozen).toEqual({ ...(await services.projects.get(withKnelpunt.id, ADMIN)), gemeenteName: 'Rotterdam' });
     expect(frozen.knelpunten).toHaveLength(1);
   });
 });
@@ -106,12 +107,12 @@ describe('opening rounds concurrently', () => {
   it('lets exactly one of two simultaneous opens for a table succeed', async () => {
     const services = createServices(t.db);
     const results = await Promise.allSettled([
-      services.rounds.openRound('vt-u10', { quarter: '2026-Q3', deadline: '2026-09-15' }),
-      services.rounds.openRound('vt-u10', { quarter: '2026-Q4', deadline: '2026-12-15' }),
+      services.rounds.openRound('vt-u10', { quarter: '2026-Q3', deadline: '2026-09-15' }, ADMIN_ACTOR),
+      services.rounds.openRound('vt-u10', { quarter: '2026-Q4', deadline: '2026-12-15' }, ADMIN_ACTOR),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ name: 'ValidationError', issues: [expect.objectContaining({ path: 'quarter' })] });
-    expect((await services.rounds.listRounds('vt-u10')).total).toBe(1);
+    expect((await services.rounds.listRounds('vt-u10', ADMIN)).total).toBe(1);
   });
 });

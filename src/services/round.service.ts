@@ -22,7 +22,13 @@ import {
   type OpenRoundRequest,
   type RoundStatus,
 } from '../domain/round.ts';
+import { canConfirmProject, canReadArea, canRunRound, type Principal } from '../domain/access.ts';
+import type { Actor } from '../domain/audit.ts';
+import { ForbiddenError } from '../domain/errors.ts';
+import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
+import type { GeographyRepository } from '../storage/geography.repository.ts';
+import type { AccessGuard } from './access.service.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { KnelpuntRepository, ProjectRepository, ProjectSummary } from '../storage/project.repository.ts';
 import type { RoundRecord, RoundRepository, SnapshotFilter, SnapshotSortKey } from '../storage/round.repository.ts';
@@ -86,6 +92,9 @@ export interface RoundServiceDeps {
   projects: ProjectRepository;
   knelpunten: KnelpuntRepository;
   baselineHistory: BaselineHistoryRepository;
+  geography: GeographyRepository;
+  access: AccessGuard;
+  audit: AuditRepository;
 }
 
 /** Large enough to read every project of a region in one list query. */
@@ -103,7 +112,50 @@ function closedError(round: RoundRecord): ConflictError {
 }
 
 export function createRoundService(deps: RoundServiceDeps) {
-  const { db, rounds, projects, knelpunten, baselineHistory } = deps;
+  const { db, rounds, projects, knelpunten, baselineHistory, geography, access, audit } = deps;
+
+  /**
+   * What of a table's round the principal may see: 'all' for those who may read the table
+   * (secretary, province, ministry, administrator), 'own' for editors with projects in it (only their
+   * projects and their organisation are listed), else 403. SPEC §1, §7.
+   */
+  async function roundAccess(q: Queryable, principal: Principal, regionId: string): Promise<'all' | 'own'> {
+    const region = (await geography.listRegions(q)).find((r) => r.id === regionId);
+    if (!region) throw new NotFoundError('Regio', regionId);
+    if (canReadArea(principal, await access.areaFacts(q, region))) return 'all';
+    if (principal.role === 'gemeente_editor' && principal.gemeenteCode && region.gemeenteCodes.includes(principal.gemeenteCode)) return 'own';
+    if (principal.role === 'marktpartij_editor' && principal.organisationId) {
+      const { total } = await projects.list(q, { regionId, scope: { partyOrganisationId: principal.organisationId } }, { limit: 1, offset: 0, sort: 'name', descending: false });
+      if (total > 0) return 'own';
+    }
+    throw new ForbiddenError('U heeft geen toegang tot de kwartaalronde van deze tafel.');
+  }
+
+  function ownProject(principal: Principal, p: { gemeenteCode: string; organisationIds: readonly string[] }): boolean {
+    if (principal.role === 'gemeente_editor') return p.gemeenteCode === principal.gemeenteCode;
+    return principal.organisationId !== null && p.organisationIds.includes(principal.organisationId);
+  }
+
+  function visibleDetail(detail: RoundDetail, principal: Principal, mode: 'all' | 'own'): RoundDetail {
+    if (mode === 'all') return detail;
+    return {
+      ...detail,
+      projects: detail.projects.filter((p) => ownProject(principal, p)),
+      organisations: detail.organisations.filter((o) => o.organisationId === principal.organisationId),
+    };
+  }
+
+  function assertRunsRound(principal: Principal, regionId: string): void {
+    if (!canRunRound(principal, regionId)) {
+      throw new ForbiddenError('Alleen de secretaris van deze versnellingstafel kan de kwartaalronde openen, sluiten of herinneren.');
+    }
+  }
+
+  async function record(tx: Queryable, actor: Actor, roundId: string, action: string, changes: Array<{ field: string; old: unknown; new: unknown }>) {
+    await audit.append(tx, [
+      { actorUserId: actor.principal.userId, actorName: actor.principal.name, via: actor.via, entityType: 'kwartaalronde', entityId: roundId, action, changes },
+    ]);
+  }
 
   async function loadRound(q: Queryable, roundId: string, forUpdate = false): Promise<RoundRecord> {
     const round = await rounds.get(q, roundId, { forUpdate });
@@ -172,27 +224,32 @@ export function createRoundService(deps: RoundServiceDeps) {
   }
 
   return {
-    async listRounds(regionId: string): Promise<{ items: RoundSummary[]; total: number }> {
+    async listRounds(regionId: string, principal: Principal): Promise<{ items: RoundSummary[]; total: number }> {
       await loadRegion(db, regionId);
+      await roundAccess(db, principal, regionId);
       const items = (await rounds.listByRegion(db, regionId)).map(summary);
       return { items, total: items.length };
     },
 
     /** Open a quarter for a versnellingstafel (one open round at a time, quarters in order). */
-    async openRound(regionId: string, request: OpenRoundRequest): Promise<RoundDetail> {
+    async openRound(regionId: string, request: OpenRoundRequest, actor: Actor): Promise<RoundDetail> {
       return db.transaction(async (tx) => {
+        assertRunsRound(actor.principal, regionId);
         const region = await loadRegion(tx, regionId);
         await rounds.lockRegion(tx, regionId);
         const issues = checkOpenRound(request, region, await rounds.listByRegion(tx, regionId));
         if (issues.length > 0) throw new ValidationError(issues);
         const id = randomUUID();
         await rounds.insert(tx, { id, regionId, quarter: request.quarter as Kwartaal, deadline: request.deadline });
+        await record(tx, actor, id, `geopend: ${request.quarter}`, [{ field: 'deadline', old: null, new: request.deadline }]);
         return detail(tx, await loadRound(tx, id));
       });
     },
 
-    async getRound(roundId: string): Promise<RoundDetail> {
-      return detail(db, await loadRound(db, roundId));
+    async getRound(roundId: string, principal: Principal): Promise<RoundDetail> {
+      const round = await loadRound(db, roundId);
+      const mode = await roundAccess(db, principal, round.regionId);
+      return visibleDetail(await detail(db, round), principal, mode);
     },
 
     /**
@@ -200,9 +257,10 @@ export function createRoundService(deps: RoundServiceDeps) {
      * writes wait meanwhile, so the snapshot is one consistent moment. Set-based: a handful of queries
      * for the whole region and batched inserts, whatever the number of projects.
      */
-    async closeRound(roundId: string): Promise<RoundDetail> {
+    async closeRound(roundId: string, actor: Actor): Promise<RoundDetail> {
       return db.transaction(async (tx) => {
         const round = await loadRound(tx, roundId, true);
+        assertRunsRound(actor.principal, round.regionId);
         if (round.closedAt) throw closedError(round);
         await rounds.lockProjectsForSnapshot(tx);
         const { items } = await projects.list(tx, { regionId: round.regionId }, { limit: ALL, offset: 0, sort: 'name', descending: false });
@@ -223,6 +281,7 @@ export function createRoundService(deps: RoundServiceDeps) {
         });
         await rounds.insertSnapshots(tx, round.id, rows);
         await rounds.markClosed(tx, round.id, rows.length);
+        await record(tx, actor, round.id, `gesloten: ${round.quarter}`, [{ field: 'projectCount', old: null, new: rows.length }]);
         return detail(tx, await loadRound(tx, round.id));
       });
     },
@@ -231,10 +290,11 @@ export function createRoundService(deps: RoundServiceDeps) {
      * Confirm projects unchanged, in one action: a list of projects, or every project an organisation is
      * party to that is not yet delivered (SPEC §2: keep the round light).
      */
-    async confirm(roundId: string, request: ConfirmRequest): Promise<{ confirmedProjectIds: string[]; round: RoundDetail }> {
+    async confirm(roundId: string, request: ConfirmRequest, actor: Actor): Promise<{ confirmedProjectIds: string[]; round: RoundDetail }> {
       return db.transaction(async (tx) => {
         const round = await loadRound(tx, roundId, true);
         if (round.closedAt) throw closedError(round);
+        await roundAccess(tx, actor.principal, round.regionId);
         let toConfirm: string[];
         if (request.projectIds && !request.organisationId) {
           const ids = [...new Set(request.projectIds)];
@@ -258,14 +318,28 @@ export function createRoundService(deps: RoundServiceDeps) {
         } else {
           throw new ValidationError([{ path: 'projectIds', code: 'one_of', message: 'Geef óf projectIds óf organisationId.' }]);
         }
-        const confirmedProjectIds = await rounds.confirm(tx, round.id, toConfirm, request.organisationId ?? null);
-        return { confirmedProjectIds, round: await detail(tx, round) };
+        // Each project must be one the actor may confirm (its gemeente, a party to it, or the table).
+        for (const [i, id] of toConfirm.entries()) {
+          const project = await projects.get(tx, id);
+          if (!project || !canConfirmProject(actor.principal, await access.projectFacts(tx, project))) {
+            const path = request.projectIds ? `projectIds[${request.projectIds.indexOf(id)}]` : `organisationId`;
+            throw new ForbiddenError(`${path}: u mag project ${project?.name ?? id} niet bevestigen (${i + 1}e in de lijst).`);
+          }
+        }
+        if (request.organisationId && !canRunRound(actor.principal, round.regionId) && actor.principal.organisationId !== request.organisationId) {
+          throw new ForbiddenError('U kunt alleen de projecten van uw eigen organisatie in één keer bevestigen.');
+        }
+        const confirmedProjectIds = await rounds.confirm(tx, round.id, toConfirm, request.organisationId ?? actor.principal.organisationId ?? null);
+        await record(tx, actor, round.id, 'ongewijzigd bevestigd', confirmedProjectIds.map((id) => ({ field: `projects.${id}.confirmed`, old: false, new: true })));
+        const mode = await roundAccess(tx, actor.principal, round.regionId);
+        return { confirmedProjectIds, round: visibleDetail(await detail(tx, round), actor.principal, mode) };
       });
     },
 
     /** Organisations that have not delivered all their projects, with those projects: the reminder mailing list. */
-    async reminders(roundId: string): Promise<{ round: RoundSummary; items: Reminder[] }> {
+    async reminders(roundId: string, principal: Principal): Promise<{ round: RoundSummary; items: Reminder[] }> {
       const round = await loadRound(db, roundId);
+      assertRunsRound(principal, round.regionId);
       const { facts, rollup, named } = await delivery(db, round);
       const byId = new Map(facts.map((f) => [f.projectId, f]));
       const items = remindersOf(rollup).map((o) => ({
@@ -280,16 +354,21 @@ export function createRoundService(deps: RoundServiceDeps) {
       roundId: string,
       filter: SnapshotFilter,
       page: { limit: number; offset: number; sort: SnapshotSortKey; descending: boolean },
+      principal: Principal,
     ): Promise<{ items: ProjectSummary[]; total: number }> {
-      await closedRound(db, roundId);
+      const round = await closedRound(db, roundId);
+      if ((await roundAccess(db, principal, round.regionId)) === 'own') {
+        throw new ForbiddenError('Het overzicht van een gesloten kwartaal is voor de tafel; bekijk uw eigen projecten per project.');
+      }
       return rounds.listSnapshots(db, roundId, filter, page);
     },
 
     /** The full view of a project as frozen when the round closed. */
-    async getRoundProject(roundId: string, projectId: string): Promise<SnapshotView> {
+    async getRoundProject(roundId: string, projectId: string, principal: Principal): Promise<SnapshotView> {
       const round = await closedRound(db, roundId);
       const data = await rounds.getSnapshot(db, roundId, projectId);
       if (!data) throw new NotFoundError(`Project in kwartaalronde ${round.quarter}`, projectId);
+      await access.readableProject(db, principal, data as SnapshotView);
       return data as SnapshotView;
     },
 
@@ -298,9 +377,14 @@ export function createRoundService(deps: RoundServiceDeps) {
      * the project belongs to), each change in plain Dutch. SPEC §8: "an explanation of every
      * quarter-on-quarter change".
      */
-    async changes(projectId: string, sinceRoundId?: string): Promise<{ projectId: string; since: RoundSummary | null; changes: ProjectChange[] }> {
+    async changes(
+      projectId: string,
+      sinceRoundId: string | undefined,
+      principal: Principal,
+    ): Promise<{ projectId: string; since: RoundSummary | null; changes: ProjectChange[] }> {
       const project = await projects.get(db, projectId);
       if (!project) throw new NotFoundError('Project', projectId);
+      await access.readableProject(db, principal, project);
       const current = projectView(project, await knelpunten.listByProject(db, projectId));
       let round: RoundRecord | null;
       if (sinceRoundId) {
@@ -327,7 +411,10 @@ export function createRoundService(deps: RoundServiceDeps) {
     },
 
     /** Every closed quarter that froze this project, latest first, with the frozen headline figures. */
-    async projectSnapshots(projectId: string) {
+    async projectSnapshots(projectId: string, principal: Principal) {
+      const project = await projects.get(db, projectId);
+      if (!project) throw new NotFoundError('Project', projectId);
+      await access.readableProject(db, principal, project);
       const rows = await rounds.snapshotsOfProject(db, projectId);
       if (rows.length === 0 && !(await projects.exists(db, projectId))) throw new NotFoundError('Project', projectId);
       return { items: rows.map((r) => ({ round: summary(r.round), delivery: r.delivery, ...r.summary })), total: rows.length };

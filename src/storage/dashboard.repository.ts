@@ -2,7 +2,9 @@
 import type { DashboardProject } from '../domain/dashboard.ts';
 import type { Jaarschijf, Knelpunt, Milestone } from '../domain/project.ts';
 import type { Target } from '../domain/targets.ts';
+import { projectScope, type Principal } from '../domain/access.ts';
 import type { Queryable } from './db.ts';
+import { filterSql } from './project.repository.ts';
 
 function groupBy<T extends { project_id: string }>(rows: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -58,6 +60,18 @@ export function createDashboardRepository() {
         milestones: milestones.get(p.id) ?? [],
         knelpunten: knelpunten.get(p.id) ?? [],
       }));
+    },
+
+    /** Which of these projects the principal may see at project level. */
+    async readableIds(q: Queryable, ids: readonly string[], principal: Principal): Promise<Set<string>> {
+      const scope = projectScope(principal);
+      if (scope === null || ids.length === 0) return new Set();
+      const { where, params } = filterSql('all' in scope ? {} : { scope });
+      const rows = await q.query<{ id: string }>(
+        `SELECT p.id FROM projects p ${where ? `${where} AND` : 'WHERE'} p.id = ANY($${params.length + 1}::uuid[])`,
+        [...params, ids],
+      );
+      return new Set(rows.map((r) => r.id));
     },
 
     async listTargets(q: Queryable): Promise<Target[]> {

@@ -58,6 +58,9 @@ const pgTypes = {
 
 export async function openPostgres(connectionString: string, max = 10): Promise<Db> {
   const pool = new pg.Pool({ connectionString, max, types: pgTypes as pg.CustomTypesConfig });
+  // An idle connection that the server ends (restart, DROP DATABASE … FORCE) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', () => undefined);
   await pool.query('SELECT 1');
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {

@@ -63,6 +63,12 @@ export function createGeographyRepository() {
       };
     },
 
+    /** Regions (versnellingstafels, woondealregio's) whose gemeenten include this one. */
+    async regionIdsOf(q: Queryable, gemeenteCode: string): Promise<string[]> {
+      const rows = await q.query<{ region_id: string }>('SELECT region_id FROM region_gemeenten WHERE gemeente_code = $1 ORDER BY region_id', [gemeenteCode]);
+      return rows.map((r) => r.region_id);
+    },
+
     async countGemeenten(q: Queryable): Promise<number> {
       const [{ n }] = await q.query<{ n: number }>('SELECT count(*) AS n FROM gemeenten');
       return n;

@@ -38,11 +38,23 @@ export async function migrate(db: Db, log: (line: string) => void = () => undefi
   return pending;
 }
 
-/** Split a migration script on `;` at line ends (our migrations contain no procedural bodies). */
-function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/--[^\n]*\n/g, '\n')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/**
+ * Split a migration script into statements on `;` at line ends, outside `$$ … $$` bodies
+ * (function bodies contain semicolons of their own). Full-line `--` comments are dropped.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let inBody = false;
+  for (const line of sql.split('\n')) {
+    if (!inBody && /^\s*--/.test(line)) continue;
+    current += `${line}\n`;
+    if ((line.match(/\$\$/g) ?? []).length % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*$/.test(line)) {
+      statements.push(current.trim().replace(/;$/, ''));
+      current = '';
+    }
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements.filter(Boolean);
 }

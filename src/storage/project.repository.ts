@@ -19,6 +19,8 @@ export interface ProjectFilter {
   synthetic?: boolean;
   /** Case-insensitive text search in the project name. */
   q?: string;
+  /** What the principal may see (src/domain/access.ts projectScope), applied on top of the filter. */
+  scope?: { gemeenteCodes?: string[]; provincieCodes?: string[]; regionId?: string; partyOrganisationId?: string };
 }
 
 export const SORT_COLUMNS = {
@@ -112,6 +114,11 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   if (filter.statuses?.length) add((n) => `p.status = ANY(${n}::text[])`, filter.statuses);
   if (filter.flags?.length) add((n) => `p.flags @> ${n}::text[]`, filter.flags);
   if (filter.synthetic !== undefined) add((n) => `p.synthetic = ${n}`, filter.synthetic);
+  const scope = filter.scope;
+  if (scope?.gemeenteCodes) add((n) => `p.gemeente_code = ANY(${n}::text[])`, scope.gemeenteCodes);
+  if (scope?.provincieCodes) add((n) => `p.provincie_code = ANY(${n}::text[])`, scope.provincieCodes);
+  if (scope?.regionId) add((n) => `p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = ${n})`, scope.regionId);
+  if (scope?.partyOrganisationId) add((n) => `EXISTS (SELECT 1 FROM project_parties pp WHERE pp.project_id = p.id AND pp.organisation_id = ${n}::uuid)`, scope.partyOrganisationId);
   if (filter.q) add((n) => `p.name ILIKE ${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -1,6 +1,7 @@
 /**
  * Loads the real reference data shipped in `data/reference/` (see its README for provenance):
- * provinces, gemeenten with boundaries, CBS 81955NED production figures and the example regions.
+ * provinces, gemeenten with boundaries, CBS 81955NED production figures, the herindelingen 2012–2025,
+ * housing and special targets (SPEC §3) and the example regions.
  * Idempotent: running it again updates rows in place, in one transaction.
  */
 import { createHash } from 'node:crypto';
@@ -45,6 +46,8 @@ export interface ReferenceCounts {
   cbsRows: number;
   regions: number;
   targets: number;
+  herindelingen: number;
+  specialTargets: number;
 }
 
 export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line: string) => void = () => undefined): Promise<ReferenceCounts> {
@@ -53,6 +56,8 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
   const gemeenten = readCsv(join(dir, 'gemeenten_2025.csv'));
   const cbs = readCsv(join(dir, 'cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv'));
   const targets = readCsv(join(dir, 'housing_targets_2022_2030_reported.csv'));
+  const herindelingen = readCsv(join(dir, 'herindelingen_2012_2025.csv'));
+  const specialTargets = readCsv(join(dir, 'special_targets.csv'));
   const regions = (JSON.parse(readFileSync(join(dir, 'example-regions.json'), 'utf8')) as {
     regions: Array<{ id: string; kind: string; name: string; gemeenteCodes: string[] }>;
   }).regions;
@@ -143,6 +148,51 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
       },
     );
     log(`targets: ${targets.length}`);
+    await insertRows(
+      tx,
+      'herindelingen',
+      ['gemeente_code', 'gemeente_name', 'year', 'effective_date', 'event', 'successor_code', 'successor_name', 'weight', 'weight_basis', 'verification'],
+      herindelingen.map((h) => [
+        h.gemeente_code, h.gemeente_name, Number(h.year), h.effective_date, h.event, h.successor_code, h.successor_name, Number(h.weight), h.weight_basis, h.verification,
+      ]),
+      {
+        casts: { effective_date: 'date' },
+        suffix: `ON CONFLICT (gemeente_code, successor_code) DO UPDATE SET gemeente_name = excluded.gemeente_name, year = excluded.year,
+          effective_date = excluded.effective_date, event = excluded.event, successor_name = excluded.successor_name, weight = excluded.weight,
+          weight_basis = excluded.weight_basis, verification = excluded.verification`,
+      },
+    );
+    log(`herindelingen: ${herindelingen.length}`);
+    // Special targets of SPEC §3 (special_targets.csv): national figures with their seed reference.
+    await insertRows(
+      tx,
+      'targets',
+      ['id', 'metric', 'unit', 'geo_level', 'geo_code', 'geo_name', 'period_start', 'period_end', 'homes', 'share', 'kind', 'source_url', 'source_quote', 'source_ref', 'note', 'preferred'],
+      specialTargets.map((t) => {
+        const level = TARGET_LEVEL[t.geography_level];
+        if (!level) throw new Error(`special targets: unknown geography_level '${t.geography_level}'`);
+        return [
+          stableUuid(`special/${t.metric}/${level}/${t.geography_code || t.geography_name}/${t.period_start}-${t.period_end}`),
+          t.metric, t.unit, level, t.geography_code || null, t.geography_name, Number(t.period_start), Number(t.period_end),
+          intOrNull(t.target_homes), t.target_share === '' ? null : Number(t.target_share), t.target_type, t.source_url || null,
+          t.source_quote_nl || null, t.source_ref || null, t.note || null, true,
+        ];
+      }),
+      {
+        suffix: `ON CONFLICT (id) DO UPDATE SET metric = excluded.metric, unit = excluded.unit, homes = excluded.homes, share = excluded.share,
+          geo_name = excluded.geo_name, kind = excluded.kind, source_url = excluded.source_url, source_quote = excluded.source_quote,
+          source_ref = excluded.source_ref, note = excluded.note`,
+      },
+    );
+    log(`special targets: ${specialTargets.length}`);
   });
-  return { provincies: provinces.length, gemeenten: gemeenten.length, cbsRows: cbs.length, regions: regions.length, targets: targets.length };
+  return {
+    provincies: provinces.length,
+    gemeenten: gemeenten.length,
+    cbsRows: cbs.length,
+    regions: regions.length,
+    targets: targets.length,
+    herindelingen: herindelingen.length,
+    specialTargets: specialTargets.length,
+  };
 }

@@ -2,55 +2,27 @@
  * End-to-end tests of the web application in headless Chromium (playwright-core with the Debian
  * `chromium` package): a real server on a random port, an in-memory database with 200 synthetic
  * projects, and the Vite build in web/dist (built here when missing or older than its sources).
+ * The browser is signed in as the demo administrator (who may see and change everything); the
+ * quarterly-round story with the other roles is in quarterly-round.e2e.test.ts.
  * Screenshots go to test-artifacts/ (git-ignored).
  *
  * Needs /usr/bin/chromium (`apt-get install -y chromium chromium-driver`); skipped without it.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.ts';
-import { createServices } from '../../src/services/container.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..', '..');
-const WEB_DIR = join(ROOT, 'web');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const hasChromium = existsSync(CHROMIUM);
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-if (!hasChromium) {
-  console.warn(`[web e2e] skipped: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium chromium-driver`);
-}
-
-/** Newest modification time under a directory (sources of the web build). */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds web/dist unless it is there and newer than every source file of the web app. */
-function ensureWebBuild() {
-  const index = join(WEB_DIR, 'dist', 'index.html');
-  const sourcesChanged = Math.max(newestMtime(join(WEB_DIR, 'src')), statSync(join(WEB_DIR, 'index.html')).mtimeMs, statSync(join(WEB_DIR, 'vite.config.ts')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sourcesChanged) return;
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    // Vitest sets NODE_ENV=test, which would give a development build of React.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
+import {
+  accessibilityViolations as axeViolations,
+  apiSession,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  signInContext,
+  startServer,
+  type ApiSession,
+  type Browser,
+  type TestServer,
+} from './support.ts';
 
 interface ProjectListItem {
   id: string;
@@ -58,66 +30,28 @@ interface ProjectListItem {
 }
 
 describe.skipIf(!hasChromium)('web application in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
+  let server: TestServer;
+  let browser: Browser;
+  let admin: ApiSession;
   let base: string;
-  let context: BrowserContext;
-  let profileDir: string;
-  const pageErrors: string[] = [];
 
-  const apiGet = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${base}/api/v1${path}`);
-    expect(res.status, path).toBe(200);
-    return (await res.json()) as T;
-  };
-
-  async function openPage(path: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(`${path}: ${err.message}`));
-    await page.goto(`${base}${path}`);
-    return page;
-  }
-
-  const screenshot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
-
-  /** Runs axe-core (WCAG 2.0–2.2 A/AA rules) on the page as it is now; returns the violations found. */
-  async function accessibilityViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE_SCRIPT });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-      return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    return violations;
-  }
+  const apiGet = <T>(path: string): Promise<T> => admin.get<T>(path);
+  const openPage = (path: string): Promise<Page> => browser.open(path);
+  const accessibilityViolations = (page: Page) => axeViolations(page);
 
   beforeAll(async () => {
     ensureWebBuild();
-    mkdirSync(ARTIFACTS, { recursive: true });
-    t = await createTestDb();
-    const services = createServices(t.db);
-    await services.demoSeed.seed({ projects: 200, seed: 1, asOf: '2026-10-01' });
-    app = await buildApp({ services });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
-    profileDir = mkdtempSync(join(tmpdir(), 'wbm-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: 'nl-NL',
-      viewport: { width: 1280, height: 900 },
-      args: ['--lang=nl-NL', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    server = await startServer(200);
+    base = server.base;
+    browser = await launchBrowser(base);
+    await signInContext(browser.context, base, 'beheerder');
+    admin = await apiSession(base, 'beheerder');
   });
 
   afterAll(async () => {
-    await context?.close();
-    await app?.close();
-    await t?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-    expect(pageErrors).toEqual([]);
+    await browser?.close();
+    await server?.close();
+    expect(browser?.pageErrors ?? []).toEqual([]);
   });
 
   it('shows the project list at / and filters it by gemeente through the URL', async () => {
@@ -217,11 +151,7 @@ describe.skipIf(!hasChromium)('web application in Chromium', () => {
 
     // Someone else changes the project after this page loaded it.
     const current = await apiGet<{ version: number }>(`/projects/${id}`);
-    const other = await fetch(`${base}/api/v1/projects/${id}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ version: current.version, description: 'Gewijzigd door een collega' }),
-    });
+    const other = await (await apiSession(base, 'beheerder')).send('PATCH', `/projects/${id}`, { version: current.version, description: 'Gewijzigd door een collega' });
     expect(other.status).toBe(200);
 
     await page.getByLabel('Mijlpaal', { exact: true }).selectOption('M11');

@@ -1,13 +1,19 @@
-/** Routes of the web app. The project page (charts) and the map (maplibre) load on demand. */
+/** Routes of the web app. Pages with charts or maps load on demand. */
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/Feedback.tsx';
 import { Layout } from './components/Layout.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
 import { NotFoundPage } from './features/not-found/NotFoundPage.tsx';
 import { ProjectListPage } from './features/projects/ProjectListPage.tsx';
+import { TablesIndexPage } from './features/dashboard/TablesIndexPage.tsx';
 
 const ProjectPage = lazy(() => import('./features/project/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
 const MapPage = lazy(() => import('./features/map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const ReportPage = lazy(() => import('./features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const RoundPage = lazy(() => import('./features/round/RoundPage.tsx').then((m) => ({ default: m.RoundPage })));
+const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
   return (
@@ -15,9 +21,15 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<Navigate to="/projecten" replace />} />
+          <Route path="/inloggen" element={<SignInPage />} />
           <Route path="/projecten" element={<ProjectListPage />} />
           <Route path="/projecten/:id" element={<ProjectPage />} />
           <Route path="/kaart" element={<MapPage />} />
+          <Route path="/tafels" element={<TablesIndexPage />} />
+          <Route path="/tafels/:regionId" element={<DashboardPage />} />
+          <Route path="/tafels/:regionId/rapport" element={<ReportPage />} />
+          <Route path="/tafels/:regionId/kwartaalronde" element={<RoundPage />} />
+          <Route path="/tafels/:regionId/kwartaalronde/:roundId" element={<RoundAsOfPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -5,10 +5,13 @@ import { KNELPUNT_CATEGORIES, MILESTONE_CODES, PHASES, PLAN_STATUSES, REGION_KIN
 import { yearOf } from '../../domain/dates.ts';
 import type { Services } from '../../services/container.ts';
 import { dashboardWorkbook, projectsGeoJson, projectsWorkbook } from '../../services/export.service.ts';
+import type { Principal } from '../../domain/access.ts';
 import type { ProjectFilter } from '../../storage/project.repository.ts';
 import { Problem, Uuid } from '../schemas/common.ts';
 import { ProjectListQuery } from '../schemas/project.schemas.ts';
 import { areaFilter } from './projects.routes.ts';
+import { SESSION_COOKIE } from '../auth.ts';
+import { ServiceUnavailableError } from '../../domain/errors.ts';
 
 const Area = z.object({ id: z.string(), kind: z.enum([...REGION_KINDS, 'gebied']), name: z.string(), gemeenteCodes: z.array(z.string()) });
 const Count = z.object({ projects: z.number().int(), homes: z.number().int() });
@@ -101,7 +104,7 @@ const ExportQuery = ProjectListQuery.omit({ limit: true, offset: true });
 export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
   const { dashboard, projects } = services;
 
-  async function allProjects(q: z.output<typeof ExportQuery>, extra: ProjectFilter = {}) {
+  async function allProjects(q: z.output<typeof ExportQuery>, principal: Principal, extra: ProjectFilter = {}) {
     const area = areaFilter(q.region);
     const filter: ProjectFilter = {
       gemeenteCodes: [...(q.gemeente ?? []), ...(area.gemeenteCodes ?? [])],
@@ -118,33 +121,36 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
       ...extra,
     };
     const sort = q.sort.replace(/^-/, '') as Parameters<typeof projects.list>[1]['sort'];
-    return (await projects.list(filter, { limit: EXPORT_LIMIT, offset: 0, sort, descending: q.sort.startsWith('-') })).items;
+    return (await projects.list(filter, { limit: EXPORT_LIMIT, offset: 0, sort, descending: q.sort.startsWith('-') }, principal)).items;
   }
 
   return async (app) => {
     app.get('/regions/:regionId/dashboard', {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['dashboard'],
         summary: 'Table dashboard (Tafeloverzicht) of a region or area (gemeente:GM…, corop:CR…, provincie:PV…)',
         params: RegionParams,
         querystring: YearRange,
-        response: { 200: Dashboard, 400: Problem, 404: Problem, 422: Problem },
+        response: { 200: Dashboard, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem },
       },
-      handler: async (req) => dashboard.regionDashboard(req.params.regionId, req.query),
+      handler: async (req) => dashboard.regionDashboard(req.params.regionId, req.query, req.principal),
     });
 
     app.get('/regions/:regionId/alternatives', {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['dashboard'],
         summary: 'Candidate projects to bring forward or enlarge when the region falls short in a year',
         params: RegionParams,
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-        response: { 200: Alternatives, 400: Problem, 404: Problem },
+        response: { 200: Alternatives, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
-      handler: async (req) => dashboard.regionAlternatives(req.params.regionId, req.query.year),
+      handler: async (req) => dashboard.regionAlternatives(req.params.regionId, req.query.year, req.principal),
     });
 
     app.get('/projects/:id/alternatives', {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['dashboard'],
         summary: 'Alternatives for a (delayed) project in its versnellingstafel, woondealregio or COROP area',
@@ -152,16 +158,17 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         response: { 200: Alternatives, 400: Problem, 404: Problem },
       },
       handler: async (req) => {
-        const project = await projects.get(req.params.id);
+        const project = await projects.get(req.params.id, req.principal);
         const gemeente = await services.reference.getGemeente(project.gemeenteCode);
         const m12 = project.milestones.find((m) => m.code === 'M12');
         const when = m12?.baselineDate ?? m12?.forecastDate;
         const year = when ? yearOf(when) : new Date().getFullYear();
-        return dashboard.projectAlternatives(project.id, project.gemeenteCode, gemeente.coropCode, year);
+        return dashboard.projectAlternatives(project.id, project.gemeenteCode, gemeente.coropCode, year, req.principal);
       },
     });
 
     app.get('/regions/:regionId/export.xlsx', {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['export'],
         summary: 'Excel workbook with the dashboard figures and all projects of a region',
@@ -170,8 +177,8 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       },
       handler: async (req, reply) => {
-        const data = await dashboard.regionDashboard(req.params.regionId, req.query);
-        const list = await allProjects(ExportQuery.parse({ region: req.params.regionId }));
+        const data = await dashboard.regionDashboard(req.params.regionId, req.query, req.principal);
+        const list = await allProjects(ExportQuery.parse({ region: req.params.regionId }), req.principal);
         const body = await dashboardWorkbook(data, list);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -180,7 +187,35 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
       },
     });
 
+    app.get('/regions/:regionId/report.pdf', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['export'],
+        summary: 'Printable quarterly table report as PDF, rendered from the report page in headless Chromium',
+        params: RegionParams,
+        produces: ['application/pdf'],
+      },
+      handler: async (req, reply) => {
+        await dashboard.regionDashboard(req.params.regionId, {}, req.principal); // access check and 404 first
+        const address = req.server.server.address();
+        if (!address || typeof address === 'string') throw new ServiceUnavailableError('Het PDF-rapport kan alleen worden gemaakt als de server luistert.');
+        const session = req.cookies[SESSION_COOKIE];
+        const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7).trim() : undefined;
+        const pdf = await services.reports.tablePdf({
+          baseUrl: `http://127.0.0.1:${address.port}`,
+          regionId: req.params.regionId,
+          sessionCookie: session ? { name: SESSION_COOKIE, value: session } : undefined,
+          bearerToken: bearer,
+        });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="tafelrapport-${req.params.regionId.replace(/[^a-zA-Z0-9-]/g, '_')}.pdf"`)
+          .send(pdf);
+      },
+    });
+
     app.get('/projects/export.xlsx', {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['export'],
         summary: 'Excel export of the project list (same filters as the list)',
@@ -188,7 +223,7 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       },
       handler: async (req, reply) => {
-        const body = await projectsWorkbook(await allProjects(req.query));
+        const body = await projectsWorkbook(await allProjects(req.query, req.principal));
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', 'attachment; filename="projecten.xlsx"')
@@ -197,8 +232,9 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
     });
 
     app.get('/projects/export.geojson', {
+      config: { access: 'signed-in' },
       schema: { tags: ['export'], summary: 'GeoJSON export of the projects with a location (same filters as the list)', querystring: ExportQuery },
-      handler: async (req, reply) => reply.type('application/geo+json').send(projectsGeoJson(await allProjects(req.query))),
+      handler: async (req, reply) => reply.type('application/geo+json').send(projectsGeoJson(await allProjects(req.query, req.principal))),
     });
   };
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services/container.ts';
 import type { ProjectFilter, SortKey } from '../../storage/project.repository.ts';
+import { actorOf } from '../auth.ts';
 import { Problem, Version } from '../schemas/common.ts';
 import {
   Jaarschijf,
@@ -35,13 +36,18 @@ export function areaFilter(region: string | undefined): Pick<ProjectFilter, 'reg
   return { regionId: region };
 }
 
-const errors = { 400: Problem, 404: Problem, 409: Problem, 422: Problem };
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+/** Project endpoints need an account; what each role may see or change is decided per project by the service. */
+const SIGNED_IN = 'signed-in' as const;
+
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
+// Bounded like the integer column it is compared with (a larger number used to reach SQL and end in a 500).
+const VersionQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 
 export function projectRoutes(services: Services): FastifyPluginAsyncZod {
   const projects = services.projects;
   return async (app) => {
     app.get('/projects', {
+      config: { access: SIGNED_IN },
       schema: {
         tags: ['projects'],
         summary: 'List projects with filters and pagination',
@@ -67,24 +73,28 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
             q: q.q,
           },
           { limit: q.limit, offset: q.offset, sort: q.sort.replace(/^-/, '') as SortKey, descending },
+          req.principal,
         );
       },
     });
 
     app.post('/projects', {
+      config: { access: SIGNED_IN },
       schema: { tags: ['projects'], summary: 'Create a project', body: ProjectCreateBody, response: { 201: ProjectDetail, ...errors } },
       handler: async (req, reply) => {
-        const created = await projects.create(req.body);
+        const created = await projects.create(req.body, actorOf(req));
         return reply.code(201).header('location', `/api/v1/projects/${created.id}`).send(created);
       },
     });
 
     app.get('/projects/:id', {
+      config: { access: SIGNED_IN },
       schema: { tags: ['projects'], summary: 'Get a project with all its parts', params: ProjectIdParams, response: { 200: ProjectDetail, ...errors } },
-      handler: async (req) => projects.get(req.params.id),
+      handler: async (req) => projects.get(req.params.id, req.principal),
     });
 
     app.patch('/projects/:id', {
+      config: { access: SIGNED_IN },
       schema: {
         tags: ['projects'],
         summary: 'Change a project (fields given only); needs the current version',
@@ -94,11 +104,12 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
       },
       handler: async (req) => {
         const { version, ...patch } = req.body;
-        return projects.update(req.params.id, version, patch);
+        return projects.update(req.params.id, version, patch, actorOf(req));
       },
     });
 
     app.delete('/projects/:id', {
+      config: { access: SIGNED_IN },
       schema: {
         tags: ['projects'],
         summary: 'Delete a project; needs the current version',
@@ -107,7 +118,7 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         response: { 204: z.null(), ...errors },
       },
       handler: async (req, reply) => {
-        await projects.delete(req.params.id, req.query.version);
+        await projects.delete(req.params.id, req.query.version, actorOf(req));
         return reply.code(204).send(null);
       },
     });
@@ -121,10 +132,12 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
     ] as const;
     for (const part of parts) {
       app.get(`/projects/:id/${part.path}`, {
+      config: { access: SIGNED_IN },
         schema: { tags: ['projects'], summary: `List the ${part.summary}`, params: ProjectIdParams, response: { 200: z.array(part.out), ...errors } },
-        handler: async (req) => (await projects.get(req.params.id))[part.path],
+        handler: async (req) => (await projects.get(req.params.id, req.principal))[part.path],
       });
       app.put(`/projects/:id/${part.path}`, {
+      config: { access: SIGNED_IN },
         schema: {
           tags: ['projects'],
           summary: `Replace the ${part.summary}; needs the project version`,
@@ -134,12 +147,13 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         },
         handler: async (req) => {
           const body = req.body as { version: number; items: never[] };
-          return projects.update(req.params.id, body.version, { [part.path]: body.items });
+          return projects.update(req.params.id, body.version, { [part.path]: body.items }, actorOf(req));
         },
       });
     }
 
     app.patch('/projects/:id/milestones/:code', {
+      config: { access: SIGNED_IN },
       schema: {
         tags: ['projects'],
         summary: 'Change one milestone (e.g. move its forecast); needs the project version',
@@ -149,11 +163,12 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
       },
       handler: async (req) => {
         const { version, ...change } = req.body;
-        return projects.updateMilestone(req.params.id, req.params.code, version, change);
+        return projects.updateMilestone(req.params.id, req.params.code, version, change, actorOf(req));
       },
     });
 
     app.post('/projects/:id/rebaseline', {
+      config: { access: SIGNED_IN },
       schema: {
         tags: ['projects'],
         summary: 'Re-baseline milestones: an explicit act of the table, with a reason, kept in history (SPEC §2); needs the project version',
@@ -163,26 +178,55 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
       },
       handler: async (req) => {
         const { version, ...request } = req.body;
-        return projects.rebaseline(req.params.id, version, request);
+        return projects.rebaseline(req.params.id, version, request, actorOf(req));
       },
     });
 
     app.get('/projects/:id/baseline-history', {
+      config: { access: SIGNED_IN },
       schema: {
         tags: ['projects'],
         summary: 'The re-baselines of a project with their reasons, oldest first',
         params: ProjectIdParams,
         response: { 200: z.array(BaselineHistoryEntry), ...errors },
       },
-      handler: async (req) => projects.baselineHistory(req.params.id),
+      handler: async (req) => projects.baselineHistory(req.params.id, req.principal),
+    });
+
+    app.get('/projects/:id/audit', {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: ['projects'],
+        summary: 'Audit trail of the project: who changed which field when, old and new value, via UI, API or import',
+        params: ProjectIdParams,
+        response: {
+          200: z.array(
+            z.object({
+              id: z.number().int(),
+              at: z.string(),
+              actorUserId: z.string().nullable(),
+              actorName: z.string(),
+              via: z.enum(['ui', 'api', 'import', 'cli', 'system']),
+              entityType: z.string(),
+              entityId: z.string(),
+              action: z.string(),
+              changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+            }),
+          ),
+          ...errors,
+        },
+      },
+      handler: async (req) => projects.auditTrail(req.params.id, req.principal),
     });
 
     app.get('/projects/:id/knelpunten', {
+      config: { access: SIGNED_IN },
       schema: { tags: ['knelpunten'], summary: 'List the knelpunten of a project', params: ProjectIdParams, response: { 200: z.array(Knelpunt), ...errors } },
-      handler: async (req) => projects.listKnelpunten(req.params.id),
+      handler: async (req) => projects.listKnelpunten(req.params.id, req.principal),
     });
 
     app.post('/projects/:id/knelpunten', {
+      config: { access: SIGNED_IN },
       schema: {
         tags: ['knelpunten'],
         summary: 'Raise a knelpunt on a project',
@@ -190,10 +234,11 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         body: KnelpuntCreateBody,
         response: { 201: Knelpunt, ...errors },
       },
-      handler: async (req, reply) => reply.code(201).send(await projects.addKnelpunt(req.params.id, req.body)),
+      handler: async (req, reply) => reply.code(201).send(await projects.addKnelpunt(req.params.id, req.body, actorOf(req))),
     });
 
     app.patch('/projects/:id/knelpunten/:knelpuntId', {
+      config: { access: SIGNED_IN },
       schema: {
         tags: ['knelpunten'],
         summary: 'Change a knelpunt (escalate, resolve, …); needs its version',
@@ -203,11 +248,12 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
       },
       handler: async (req) => {
         const { version, ...change } = req.body;
-        return projects.updateKnelpunt(req.params.id, req.params.knelpuntId, version, change);
+        return projects.updateKnelpunt(req.params.id, req.params.knelpuntId, version, change, actorOf(req));
       },
     });
 
     app.delete('/projects/:id/knelpunten/:knelpuntId', {
+      config: { access: SIGNED_IN },
       schema: {
         tags: ['knelpunten'],
         summary: 'Delete a knelpunt; needs its version',
@@ -216,7 +262,7 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         response: { 204: z.null(), ...errors },
       },
       handler: async (req, reply) => {
-        await projects.deleteKnelpunt(req.params.id, req.params.knelpuntId, req.query.version);
+        await projects.deleteKnelpunt(req.params.id, req.params.knelpuntId, req.query.version, actorOf(req));
         return reply.code(204).send(null);
       },
     });

@@ -28,10 +28,12 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
   const ref = services.reference;
   return async (app) => {
     app.get('/provincies', {
+      config: { access: 'public' },
       schema: { tags: ['reference'], summary: 'The 12 provinces', response: { 200: z.array(Provincie) } },
       handler: async () => ref.listProvincies(),
     });
     app.get('/gemeenten', {
+      config: { access: 'public' },
       schema: {
         tags: ['reference'],
         summary: 'The 342 gemeenten (2025) with province, COROP region and project count',
@@ -41,10 +43,12 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
       handler: async (req) => ref.listGemeenten(req.query.provincie),
     });
     app.get('/gemeenten/:code', {
+      config: { access: 'public' },
       schema: { tags: ['reference'], summary: 'One gemeente', params: z.object({ code: GemeenteCode }), response: { 200: Gemeente, 400: Problem, 404: Problem } },
       handler: async (req) => ref.getGemeente(req.params.code),
     });
     app.get('/regions', {
+      config: { access: 'public' },
       schema: {
         tags: ['reference'],
         summary: 'Woondealregio’s and versnellingstafels (named sets of gemeenten)',
@@ -54,6 +58,7 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
       handler: async (req) => ref.listRegions(req.query.kind),
     });
     app.get('/organisations', {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['reference'],
         summary: 'Organisations taking part',
@@ -63,10 +68,12 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
       handler: async (req) => ref.listOrganisations(req.query.type),
     });
     app.get('/geo/gemeenten', {
+      config: { access: 'public' },
       schema: { tags: ['geo'], summary: 'Gemeente boundaries 2025 (simplified)', response: { 200: FeatureCollection } },
       handler: async (_req, reply) => reply.type('application/geo+json').send(await ref.boundaries('gemeente')),
     });
     app.get('/geo/provincies', {
+      config: { access: 'public' },
       schema: { tags: ['geo'], summary: 'Province boundaries 2025 (simplified)', response: { 200: FeatureCollection } },
       handler: async (_req, reply) => reply.type('application/geo+json').send(await ref.boundaries('provincie')),
     });

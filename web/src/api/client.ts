@@ -1,5 +1,33 @@
-/** Thin fetch wrapper for /api/v1: JSON in and out, problem+json errors as `ApiError`. */
-import type { Gemeente, MilestoneChange, Organisation, ProjectDetail, ProjectList, Provincie, Problem } from './types.ts';
+/**
+ * Thin fetch wrapper for /api/v1: JSON in and out, problem+json errors as `ApiError`.
+ *
+ * Sessions: the server keeps the session in an HttpOnly cookie; every change (POST, PUT, PATCH,
+ * DELETE) made with that cookie must carry the session's CSRF token in `X-CSRF-Token`. The token
+ * comes from GET /auth/me (or a sign-in answer) and is kept here. A 401 answer means "sign in
+ * first": the app registers a handler that sends the user to the sign-in page.
+ */
+import type {
+  Alternatives,
+  BaselineHistoryEntry,
+  ConfirmResult,
+  Dashboard,
+  Gemeente,
+  Me,
+  MilestoneChange,
+  Organisation,
+  ProjectChanges,
+  ProjectDetail,
+  ProjectList,
+  ProjectSnapshots,
+  Provincie,
+  Problem,
+  RebaselineRequest,
+  Region,
+  Reminders,
+  Role,
+  RoundDetail,
+  RoundList,
+} from './types.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -14,17 +42,64 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+/** A 401 that came in before the app registered its handler (the early dashboard request). */
+let missedUnauthorized = false;
+/** Resolves once the first GET /auth/me has answered, so a change never goes out without the token. */
+let sessionKnown: Promise<unknown> = Promise.resolve();
+
+/** Keeps the CSRF token of the current session (null when signed out). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Changes wait for this promise (the first /auth/me) before they are sent. */
+export function setSessionKnown(promise: Promise<unknown>): void {
+  sessionKnown = promise.catch(() => undefined);
+}
+
+/** Called on every 401 answer (unless the request opted out): the app sends the user to the sign-in page. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+  if (handler && missedUnauthorized) {
+    missedUnauthorized = false;
+    handler();
+  }
+}
+
+export interface RequestOptions extends RequestInit {
+  /** Background requests (banners, optional panels) do not send the user to the sign-in page on 401. */
+  quiet401?: boolean;
+}
+
+async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
+  const { quiet401 = false, ...fetchInit } = init;
+  const method = (fetchInit.method ?? 'GET').toUpperCase();
+  if (UNSAFE.has(method)) await sessionKnown;
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}`, {
-      ...init,
-      headers: { accept: 'application/json, application/problem+json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      ...fetchInit,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...(fetchInit.body ? { 'content-type': 'application/json' } : {}),
+        ...(UNSAFE.has(method) && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...fetchInit.headers,
+      },
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, { type: 'about:blank', title: 'De server is niet bereikbaar.', status: 0, detail: 'Controleer uw verbinding en probeer het opnieuw.' });
   }
+  return readResponse<T>(response, quiet401);
+}
+
+/** JSON of a 2xx answer; otherwise an ApiError with the problem details (a 401 also calls the handler). */
+async function readResponse<T>(response: Response, quiet401 = false): Promise<T> {
   if (!response.ok) {
     let problem: Problem | null = null;
     try {
@@ -32,26 +107,105 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
     } catch {
       problem = null;
     }
+    if (response.status === 401 && !quiet401) {
+      if (unauthorizedHandler) unauthorizedHandler();
+      else missedUnauthorized = true;
+    }
     throw new ApiError(response.status, problem);
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
-export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return request<T>(path, { signal });
+/** Takes over a request started outside the client (the early dashboard request in index.html). */
+export async function adoptResponse<T>(pending: Promise<Response>): Promise<T> {
+  let response: Response;
+  try {
+    response = await pending;
+  } catch {
+    throw new ApiError(0, { type: 'about:blank', title: 'De server is niet bereikbaar.', status: 0, detail: 'Controleer uw verbinding en probeer het opnieuw.' });
+  }
+  return readResponse<T>(response);
+}
+
+export function apiGet<T>(path: string, signal?: AbortSignal, options: RequestOptions = {}): Promise<T> {
+  return request<T>(path, { ...options, signal });
+}
+
+function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return request<T>(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+const id = encodeURIComponent;
+
+/** The list filters of GET /projects as a query string for the exports (no paging). */
+export function exportUrl(kind: 'xlsx' | 'geojson', listQuery: URLSearchParams): string {
+  const q = new URLSearchParams(listQuery);
+  q.delete('limit');
+  q.delete('offset');
+  const query = q.toString();
+  return `${API_BASE}/projects/export.${kind}${query ? `?${query}` : ''}`;
 }
 
 export const api = {
-  listProjects: (query: URLSearchParams, signal?: AbortSignal) => apiGet<ProjectList>(`/projects?${query.toString()}`, signal),
-  getProject: (id: string, signal?: AbortSignal) => apiGet<ProjectDetail>(`/projects/${encodeURIComponent(id)}`, signal),
+  // Sign-in
+  me: (signal?: AbortSignal) => apiGet<Me>('/auth/me', signal, { quiet401: true }),
+  signInDemo: (role: Exclude<Role, 'publiek'>) => send<Me>('POST', '/auth/demo', { role }),
+  signIn: (email: string, password: string) => send<Me>('POST', '/auth/login', { email, password }),
+  signOut: () => send<void>('POST', '/auth/logout'),
+
+  // Register
+  listProjects: (query: URLSearchParams, signal?: AbortSignal, options?: RequestOptions) =>
+    apiGet<ProjectList>(`/projects?${query.toString()}`, signal, options),
+  getProject: (projectId: string, signal?: AbortSignal) => apiGet<ProjectDetail>(`/projects/${id(projectId)}`, signal),
+  updateMilestone: (projectId: string, code: string, change: MilestoneChange) =>
+    send<ProjectDetail>('PATCH', `/projects/${id(projectId)}/milestones/${id(code)}`, change),
+  rebaseline: (projectId: string, body: RebaselineRequest) => send<ProjectDetail>('POST', `/projects/${id(projectId)}/rebaseline`, body),
+  baselineHistory: (projectId: string, signal?: AbortSignal) => apiGet<BaselineHistoryEntry[]>(`/projects/${id(projectId)}/baseline-history`, signal),
+  changes: (projectId: string, since: string | null, signal?: AbortSignal) =>
+    apiGet<ProjectChanges>(`/projects/${id(projectId)}/changes${since ? `?since=${id(since)}` : ''}`, signal),
+  snapshots: (projectId: string, signal?: AbortSignal) => apiGet<ProjectSnapshots>(`/projects/${id(projectId)}/snapshots`, signal),
+  projectAlternatives: (projectId: string, signal?: AbortSignal) => apiGet<Alternatives>(`/projects/${id(projectId)}/alternatives`, signal),
+
+  // Reference
   listProvincies: (signal?: AbortSignal) => apiGet<Provincie[]>('/provincies', signal),
   listGemeenten: (signal?: AbortSignal) => apiGet<Gemeente[]>('/gemeenten', signal),
   listOrganisations: (signal?: AbortSignal) => apiGet<Organisation[]>('/organisations', signal),
+  listRegions: (signal?: AbortSignal) => apiGet<Region[]>('/regions', signal),
   geo: (kind: 'provincies' | 'gemeenten', signal?: AbortSignal) => apiGet<GeoJSON.FeatureCollection>(`/geo/${kind}`, signal),
-  updateMilestone: (id: string, code: string, change: MilestoneChange) =>
-    request<ProjectDetail>(`/projects/${encodeURIComponent(id)}/milestones/${encodeURIComponent(code)}`, {
-      method: 'PATCH',
-      body: JSON.stringify(change),
-    }),
+
+  // Table dashboard
+  dashboard: (regionId: string, signal?: AbortSignal) => apiGet<Dashboard>(`/regions/${id(regionId)}/dashboard`, signal),
+  regionAlternatives: (regionId: string, year: number, signal?: AbortSignal) =>
+    apiGet<Alternatives>(`/regions/${id(regionId)}/alternatives?year=${year}`, signal),
+  regionExportUrl: (regionId: string) => `${API_BASE}/regions/${id(regionId)}/export.xlsx`,
+
+  // Quarterly round
+  listRounds: (regionId: string, signal?: AbortSignal, options?: RequestOptions) =>
+    apiGet<RoundList>(`/regions/${id(regionId)}/rounds`, signal, options),
+  openRound: (regionId: string, quarter: string, deadline: string) => send<RoundDetail>('POST', `/regions/${id(regionId)}/rounds`, { quarter, deadline }),
+  getRound: (roundId: string, signal?: AbortSignal, options?: RequestOptions) => apiGet<RoundDetail>(`/rounds/${id(roundId)}`, signal, options),
+  closeRound: (roundId: string) => send<RoundDetail>('POST', `/rounds/${id(roundId)}/close`),
+  confirmProjects: (roundId: string, projectIds: string[]) => send<ConfirmResult>('POST', `/rounds/${id(roundId)}/confirmations`, { projectIds }),
+  confirmOrganisation: (roundId: string, organisationId: string) =>
+    send<ConfirmResult>('POST', `/rounds/${id(roundId)}/confirmations`, { organisationId }),
+  reminders: (roundId: string, signal?: AbortSignal) => apiGet<Reminders>(`/rounds/${id(roundId)}/reminders`, signal),
+  roundProjects: (roundId: string, query: URLSearchParams, signal?: AbortSignal) =>
+    apiGet<ProjectList>(`/rounds/${id(roundId)}/projects?${query.toString()}`, signal),
 };
+
+const prefetched = new Map<string, Promise<unknown>>();
+
+/** Starts a request before the page that needs it has loaded its code (see main.tsx). */
+export function prefetch<T>(key: string, load: () => Promise<T>): void {
+  const p = load();
+  p.catch(() => undefined);
+  prefetched.set(key, p);
+}
+
+/** The prefetched request for `key`, once: a later visit fetches fresh data. */
+export function takePrefetched<T>(key: string): Promise<T> | undefined {
+  const p = prefetched.get(key) as Promise<T> | undefined;
+  prefetched.delete(key);
+  return p;
+}

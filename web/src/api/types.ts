@@ -17,6 +17,7 @@ import type {
   StatusColour,
   Woningtype,
 } from '../labels.ts';
+import type { Principal, Role } from '../../../src/domain/access.ts';
 
 export type DelaySeverity = 'geen' | 'vertraagd' | 'ernstig';
 
@@ -148,4 +149,243 @@ export interface MilestoneChange {
   version: number;
   forecastDate?: string | null;
   actualDate?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in (src/http/routes/auth.routes.ts)
+
+export type { Principal, Role };
+
+/** GET /auth/me: who is signed in (the public when nobody). */
+export interface Me {
+  principal: Principal;
+  /** Sent as X-CSRF-Token with every change made with the session cookie. */
+  csrfToken: string | null;
+  /** Signed in as a demo role: the UI marks this clearly. */
+  demo: boolean;
+  demoModeAvailable: boolean;
+  oidcAvailable: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions and the table dashboard (src/http/routes/dashboard.routes.ts, reference.routes.ts)
+
+export type RegionKind = 'woondealregio' | 'versnellingstafel';
+
+export interface Region {
+  id: string;
+  kind: RegionKind;
+  name: string;
+  gemeenteCodes: string[];
+}
+
+/** A defined region, or an area of the reference geography used as one (`gemeente:GM0363`, `corop:CR23`, `provincie:PV27`). */
+export interface Area extends Omit<Region, 'kind'> {
+  kind: RegionKind | 'gebied';
+}
+
+export type TargetBasis = 'vastgesteld' | 'geschat' | 'onbekend';
+
+export interface DashboardTarget {
+  year: number;
+  homesPerYear: number | null;
+  basis: TargetBasis;
+  explanation: string;
+}
+
+export interface DashboardYear {
+  year: number;
+  expected: number;
+  expectedHard: number;
+  affordable: number;
+  social: number;
+  bySegment: Partial<Record<Segment, number>>;
+  target: number | null;
+  gap: number | null;
+}
+
+export interface Count {
+  projects: number;
+  homes: number;
+}
+
+export interface DelayedMilestone {
+  projectId: string;
+  projectName: string;
+  code: MilestoneCode;
+  baselineDate: string;
+  forecastDate: string;
+  months: number;
+  severity: 'vertraagd' | 'ernstig';
+}
+
+export interface MapPoint {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  status: StatusColour;
+  homes: number;
+}
+
+export interface Dashboard {
+  region: Area;
+  years: number[];
+  targets: DashboardTarget[];
+  summary: {
+    totals: {
+      projects: number;
+      homes: number;
+      affordableHomes: number;
+      socialHomes: number;
+      affordableShare: number;
+      socialShare: number;
+      syntheticProjects: number;
+    };
+    perYear: DashboardYear[];
+    byPhase: (Count & { phase: Phase })[];
+    byPlanStatus: (Count & { planStatus: PlanStatus })[];
+    byStatus: { status: StatusColour; projects: number }[];
+    delayedMilestones: { count: number; serious: number; items: DelayedMilestone[] };
+    knelpunten: { category: KnelpuntCategory; open: number; escalated: number }[];
+    mapPoints: MapPoint[];
+  };
+}
+
+export interface AlternativeCandidate {
+  projectId: string;
+  projectName: string;
+  gemeenteCode: string;
+  kind: 'naar_voren_halen' | 'programma_uitbreiden';
+  score: number;
+  homesLater: number;
+  reasons: string[];
+}
+
+export interface Alternatives {
+  region: Area;
+  year: number;
+  expected: number;
+  target: number | null;
+  shortfall: number;
+  candidates: AlternativeCandidate[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quarterly round (src/http/schemas/round.schemas.ts)
+
+export type DeliveryVia = 'gewijzigd' | 'bevestigd';
+
+export interface RoundSummary {
+  id: string;
+  regionId: string;
+  regionName: string;
+  /** 'YYYY-Qn' */
+  quarter: string;
+  deadline: string;
+  status: 'open' | 'gesloten';
+  openedAt: string;
+  closedAt: string | null;
+  /** Projects frozen when the round closed (null while open). */
+  projectCount: number | null;
+}
+
+export interface RoundList {
+  items: RoundSummary[];
+  total: number;
+}
+
+export interface OrganisationDelivery {
+  organisationId: string;
+  name: string;
+  type: OrganisationType | null;
+  total: number;
+  delivered: number;
+  outstanding: number;
+}
+
+export interface ProjectDelivery {
+  projectId: string;
+  name: string;
+  gemeenteCode: string;
+  gemeenteName: string;
+  delivered: boolean;
+  via: DeliveryVia | null;
+  updatedAt: string;
+  confirmedAt: string | null;
+  organisationIds: string[];
+}
+
+export interface RoundDetail extends RoundSummary {
+  delivery: { total: number; delivered: number; changed: number; confirmed: number; outstanding: number; withoutParty: number };
+  projects: ProjectDelivery[];
+  organisations: OrganisationDelivery[];
+}
+
+export interface ConfirmResult {
+  confirmedProjectIds: string[];
+  round: RoundDetail;
+}
+
+export interface Reminder extends OrganisationDelivery {
+  projects: { id: string; name: string; gemeenteName: string }[];
+}
+
+export interface Reminders {
+  round: RoundSummary;
+  items: Reminder[];
+}
+
+export interface ProjectChange {
+  kind: string;
+  field: string;
+  from: string | number | boolean | null;
+  to: string | number | boolean | null;
+  months?: number;
+  days?: number;
+  milestoneCode?: MilestoneCode;
+  segment?: Segment;
+  year?: number;
+  knelpuntId?: string;
+  organisationId?: string;
+  reason?: string;
+  message: string;
+}
+
+export interface ProjectChanges {
+  projectId: string;
+  since: RoundSummary | null;
+  changes: ProjectChange[];
+}
+
+export interface ProjectSnapshot {
+  round: RoundSummary;
+  delivery: DeliveryVia | null;
+  name: string;
+  phase: Phase;
+  status: StatusColour;
+  planStatus: PlanStatus;
+  totalHomes: number;
+  maxDelayMonths: number;
+  version: number;
+}
+
+export interface ProjectSnapshots {
+  items: ProjectSnapshot[];
+  total: number;
+}
+
+export interface BaselineHistoryEntry {
+  id: string;
+  projectId: string;
+  changedAt: string;
+  projectVersion: number;
+  reason: string;
+  changes: { code: MilestoneCode; from: string | null; to: string | null }[];
+}
+
+export interface RebaselineRequest {
+  version: number;
+  reason: string;
+  milestones: { code: MilestoneCode; baselineDate: string | null }[];
 }

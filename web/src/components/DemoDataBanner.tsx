@@ -5,19 +5,24 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import { cached } from '../api/hooks.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
 
 export function DemoDataBanner() {
   const [syntheticCount, setSyntheticCount] = useState(0);
+  const { state } = useAuth();
+  // Ask again after signing in: the public may not see the project list.
+  const who = state.status === 'ready' ? `${state.me.principal.role}:${state.me.principal.name}` : state.status;
 
   useEffect(() => {
     let active = true;
-    cached('synthetic-count', () => api.listProjects(new URLSearchParams({ synthetic: 'true', limit: '1' })))
+    if (who === 'loading') return;
+    cached(`synthetic-count:${who}`, () => api.listProjects(new URLSearchParams({ synthetic: 'true', limit: '1' }), undefined, { quiet401: true }))
       .then((list) => active && setSyntheticCount(list.total))
       .catch(() => undefined);
     return () => {
       active = false;
     };
-  }, []);
+  }, [who]);
 
   if (syntheticCount === 0) return null;
   return (

@@ -4,11 +4,14 @@
  * keyboard and screen-reader users start at the new content (WCAG 2.4.3).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, NavLink, useLocation, useNavigationType } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
+import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
+import { roleLabel } from '../auth/permissions.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 
 const NAV_ITEMS = [
+  { to: '/tafels', label: 'Tafeloverzicht' },
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
 ];
@@ -52,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
               ))}
             </ul>
           </nav>
+          <UserMenu />
         </div>
       </header>
       <DemoDataBanner />
@@ -69,6 +73,44 @@ export function Layout({ children }: { children: ReactNode }) {
           </p>
         </div>
       </footer>
+    </div>
+  );
+}
+
+/** Who is signed in (name, role, a visible "Demo" marker in demo mode) and "Uitloggen"; or "Inloggen". */
+function UserMenu() {
+  const { state, signOut } = useAuth();
+  const navigate = useNavigate();
+  if (state.status !== 'ready') return null;
+  if (!isSignedIn(state)) {
+    return (
+      <div className="wbm-user">
+        <Link className="wbm-user__link" to="/inloggen">
+          Inloggen
+        </Link>
+      </div>
+    );
+  }
+  const { principal, demo } = state.me;
+  const logout = async () => {
+    await signOut();
+    navigate('/inloggen?uitgelogd=1');
+  };
+  return (
+    <div className="wbm-user" data-testid="user-menu">
+      <p className="wbm-user__who">
+        <span className="rhc-visually-hidden">Ingelogd als </span>
+        <strong>{principal.name}</strong>
+        <span className="wbm-user__role">{roleLabel(principal.role)}</span>
+        {demo && (
+          <span className="wbm-user__demo" title="U bent ingelogd in de demomodus met een verzonnen gebruiker">
+            Demo<span className="rhc-visually-hidden">modus</span>
+          </span>
+        )}
+      </p>
+      <button type="button" className="wbm-user__logout" onClick={logout}>
+        Uitloggen
+      </button>
     </div>
   );
 }

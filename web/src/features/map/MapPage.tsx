@@ -1,36 +1,53 @@
 /**
  * Kaart: province boundaries, gemeente boundaries (when zoomed in) and project points coloured by
- * status, all from our own API as GeoJSON: no tiles from the internet. The legend and counts are
- * text; the same projects are reachable without a mouse through the Projecten list.
+ * status, all from our own API as GeoJSON: no tiles from the internet.
+ *
+ * Built for the national register (40,000 projects): the points come from one GeoJSON request that
+ * the map's web worker fetches and parses itself (the page stays responsive meanwhile), drawn from
+ * one source with clustering at low zoom. Until they are there, circles per gemeente sized by its
+ * number of projects give the overview. The legend and counts are text; the same projects are
+ * reachable without a mouse through the Projecten list.
  */
-import 'maplibre-gl/dist/maplibre-gl.css';
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { api, exportUrl } from '../../api/client.ts';
 import { cached, useApi } from '../../api/hooks.ts';
+import type { Gemeente } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/Feedback.tsx';
+import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatProjectCount, statusLabel, STATUS_COLOURS, type StatusColour } from '../../labels.ts';
-import { featureBounds, loadProjectPoints, type PointProperties } from './projectPoints.ts';
+import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS, type StatusColour } from '../../labels.ts';
+import {
+  addBoundaryLayers,
+  addProjectLayers,
+  createMap,
+  EMPTY,
+  featureBounds,
+  maplibregl,
+  NETHERLANDS,
+  STATUS_POINT_COLOURS,
+  wireProjectInteraction,
+} from './mapBase.ts';
 
-maplibregl.setWorkerUrl(workerUrl);
+export { STATUS_POINT_COLOURS };
 
-/** Point colours; each also differs in lightness, and the legend names them in words. */
-export const STATUS_POINT_COLOURS: Record<StatusColour, string> = { groen: '#2e7d0a', oranje: '#e17000', rood: '#c0101a' };
-const NETHERLANDS: [number, number, number, number] = [3.3, 50.72, 7.25, 53.58];
-
-const DUTCH_UI = {
-  'Map.Title': 'Kaart van Nederland met woningbouwprojecten',
-  'NavigationControl.ZoomIn': 'Inzoomen',
-  'NavigationControl.ZoomOut': 'Uitzoomen',
-  'NavigationControl.ResetBearing': 'Kaart naar het noorden draaien',
-  'Popup.Close': 'Sluiten',
-  'AttributionControl.ToggleAttribution': 'Bronvermelding tonen',
-};
-
-const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** One circle per gemeente with projects, at the middle of its boundary, sized by its number of projects. */
+export function gemeenteOverview(boundaries: GeoJSON.FeatureCollection, gemeenten: Gemeente[], provincie: string): GeoJSON.FeatureCollection {
+  const counts = new Map(gemeenten.filter((g) => g.projectCount > 0 && (!provincie || g.provincieCode === provincie)).map((g) => [g.code, g.projectCount]));
+  const features: GeoJSON.Feature[] = [];
+  for (const f of boundaries.features) {
+    const code = (f.properties?.code ?? f.properties?.statcode) as string | undefined;
+    const count = code ? counts.get(code) : undefined;
+    const bounds = count ? featureBounds(f) : null;
+    if (!count || !bounds) continue;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2] },
+      properties: { code, count },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
 
 export function MapPage() {
   usePageTitle('Kaart');
@@ -42,67 +59,65 @@ export function MapPage() {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [mapReady, setMapReady] = useState(false);
   const [mapError, setMapError] = useState<string | null>(null);
+  const [pointsDrawn, setPointsDrawn] = useState<string | null>(null);
+  const [pointsError, setPointsError] = useState<Error | null>(null);
+  const [overviewDrawn, setOverviewDrawn] = useState(false);
 
   const provincies = useApi('provincies', () => cached('provincies', () => api.listProvincies()));
   const boundaries = useApi('boundaries', () =>
-    Promise.all([cached('geo-provincies', () => api.geo('provincies')), cached('geo-gemeenten', () => api.geo('gemeenten'))]),
+    Promise.all([
+      cached('geo-provincies', () => api.geo('provincies')),
+      cached('geo-gemeenten', () => api.geo('gemeenten')),
+      cached('gemeenten', () => api.listGemeenten()),
+    ]),
   );
-  const points = useApi(`points-${provincie}`, (signal) => loadProjectPoints(provincie, signal));
+  // Counts per status for the legend: three small count queries instead of reading every project.
+  const counts = useApi(`map-counts-${provincie}`, (signal) =>
+    Promise.all(
+      STATUS_COLOURS.map((s) => {
+        const q = new URLSearchParams({ status: s, limit: '1' });
+        if (provincie) q.set('provincie', provincie);
+        return api.listProjects(q, signal).then((r) => [s, r.total] as const);
+      }),
+    ).then((pairs) => Object.fromEntries(pairs) as Record<StatusColour, number>),
+  );
+  const pointsUrl = useMemo(() => {
+    const q = new URLSearchParams();
+    if (provincie) q.set('provincie', provincie);
+    return new URL(exportUrl('geojson', q), window.location.href).href;
+  }, [provincie]);
 
   // Create the map once.
   useEffect(() => {
     if (!container.current) return;
     let map: maplibregl.Map;
     try {
-      map = new maplibregl.Map({
-        container: container.current,
-        style: {
-          version: 8,
-          sources: {},
-          layers: [{ id: 'achtergrond', type: 'background', paint: { 'background-color': '#eef3f7' } }],
-        },
-        bounds: NETHERLANDS,
-        fitBoundsOptions: { padding: 16 },
-        attributionControl: false,
-        locale: DUTCH_UI,
-        maxBounds: [
-          [0.5, 49.5],
-          [10, 54.8],
-        ],
-      });
+      map = createMap(container.current, { title: 'Kaart van Nederland met woningbouwprojecten' });
     } catch (err) {
       setMapError(`De kaart kan in deze browser niet worden getoond (${(err as Error).message}).`);
       return;
     }
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Grenzen: CBS / Kadaster (vereenvoudigd)' }));
     map.on('load', () => {
-      map.addSource('provincies', { type: 'geojson', data: EMPTY });
-      map.addSource('gemeenten', { type: 'geojson', data: EMPTY });
-      map.addSource('projecten', { type: 'geojson', data: EMPTY });
-      map.addLayer({ id: 'provincie-vlak', type: 'fill', source: 'provincies', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 } });
+      addBoundaryLayers(map);
+      map.addSource('overzicht', { type: 'geojson', data: EMPTY });
       map.addLayer({
-        id: 'gemeente-grens',
-        type: 'line',
-        source: 'gemeenten',
-        minzoom: 7.5,
-        paint: { 'line-color': '#8a98a8', 'line-width': 0.6 },
-      });
-      map.addLayer({ id: 'provincie-grens', type: 'line', source: 'provincies', paint: { 'line-color': '#154273', 'line-width': 1.4 } });
-      map.addLayer({
-        id: 'project-punt',
+        id: 'gemeente-aantal',
         type: 'circle',
-        source: 'projecten',
+        source: 'overzicht',
         paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 3.5, 10, 7],
-          'circle-color': ['match', ['get', 'status'], 'groen', STATUS_POINT_COLOURS.groen, 'oranje', STATUS_POINT_COLOURS.oranje, STATUS_POINT_COLOURS.rood],
+          'circle-color': '#154273',
+          'circle-opacity': 0.55,
+          'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 3, 10, 8, 40, 20],
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 1,
         },
       });
+      addProjectLayers(map, EMPTY, { cluster: true });
       setMapReady(true);
     });
-    map.on('error', (e) => console.warn('kaart:', e.error?.message));
+    map.on('error', (e) => {
+      if ((e as { sourceId?: string }).sourceId === 'projecten') setPointsError(new Error('De projecten konden niet op de kaart worden gezet. Probeer het opnieuw.'));
+    });
     mapRef.current = map;
     return () => {
       mapRef.current = null;
@@ -111,79 +126,80 @@ export function MapPage() {
     };
   }, []);
 
-  // Click a point: go to the project page. Hover: show its name.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !mapReady) return;
-    const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 8 });
-    const onEnter = (e: maplibregl.MapLayerMouseEvent) => {
-      map.getCanvas().style.cursor = 'pointer';
-      const f = e.features?.[0];
-      if (!f) return;
-      const props = f.properties as PointProperties;
-      const el = document.createElement('div');
-      const name = document.createElement('strong');
-      name.textContent = props.name + (props.synthetic === true || String(props.synthetic) === 'true' ? ' (demo)' : '');
-      const detail = document.createElement('div');
-      detail.textContent = `${props.gemeente} – ${statusLabel(props.status)}`;
-      el.append(name, detail);
-      popup.setLngLat((f.geometry as GeoJSON.Point).coordinates as [number, number]).setDOMContent(el).addTo(map);
-    };
-    const onLeave = () => {
-      map.getCanvas().style.cursor = '';
-      popup.remove();
-    };
-    const onClick = (e: maplibregl.MapLayerMouseEvent) => {
-      const projectId = e.features?.[0]?.properties?.id as string | undefined;
-      if (projectId) navigate(`/projecten/${projectId}`);
-    };
-    map.on('mouseenter', 'project-punt', onEnter);
-    map.on('mouseleave', 'project-punt', onLeave);
-    map.on('click', 'project-punt', onClick);
-    return () => {
-      map.off('mouseenter', 'project-punt', onEnter);
-      map.off('mouseleave', 'project-punt', onLeave);
-      map.off('click', 'project-punt', onClick);
-      popup.remove();
-    };
+    return wireProjectInteraction(map, (projectId) => navigate(`/projecten/${projectId}`));
   }, [mapReady, navigate]);
 
-  // Boundaries; zoom to the chosen province.
+  // Boundaries and the overview per gemeente; zoom to the chosen province.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !mapReady || !boundaries.data) return;
-    const [provincieGeo, gemeenteGeo] = boundaries.data;
+    const [provincieGeo, gemeenteGeo, gemeenten] = boundaries.data;
     (map.getSource('provincies') as maplibregl.GeoJSONSource).setData(provincieGeo);
-    const gemeenten = provincie
-      ? { ...gemeenteGeo, features: gemeenteGeo.features.filter((f) => f.properties?.provincieCode === provincie || f.properties?.provincie_code === provincie) }
-      : gemeenteGeo;
-    (map.getSource('gemeenten') as maplibregl.GeoJSONSource).setData(gemeenten.features.length ? gemeenten : gemeenteGeo);
+    const inProvince = provincie ? gemeenteGeo.features.filter((f) => f.properties?.provincieCode === provincie || f.properties?.provincie_code === provincie) : [];
+    (map.getSource('gemeenten') as maplibregl.GeoJSONSource).setData(inProvince.length ? { ...gemeenteGeo, features: inProvince } : gemeenteGeo);
+    (map.getSource('overzicht') as maplibregl.GeoJSONSource).setData(gemeenteOverview(gemeenteGeo, gemeenten, provincie));
     const chosen = provincieGeo.features.find((f) => f.properties?.code === provincie);
     const bounds = chosen ? featureBounds(chosen) : NETHERLANDS;
     if (bounds) map.fitBounds(bounds, { padding: 24, duration: 0 });
     map.setFilter('provincie-vlak', provincie ? ['==', ['get', 'code'], provincie] : null);
+    // Usable once the boundaries and the overview are drawn ('idle' would also wait for the points).
+    const drawn = () => {
+      if (!['provincies', 'gemeenten', 'overzicht'].every((id) => map.isSourceLoaded(id))) return;
+      map.off('render', drawn);
+      setOverviewDrawn(true);
+    };
+    map.on('render', drawn);
+    map.triggerRepaint();
+    return () => {
+      map.off('render', drawn);
+    };
   }, [mapReady, boundaries.data, provincie]);
 
-  // Project points.
+  // Project points: the worker fetches and parses them; the overview circles give way once they are drawn.
+  // Asked for only after the overview is drawn: on one server the large answer would hold up the small ones.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !mapReady || !points.data) return;
-    (map.getSource('projecten') as maplibregl.GeoJSONSource).setData(points.data);
-  }, [mapReady, points.data]);
+    if (!map || !mapReady || !overviewDrawn) return;
+    setPointsDrawn(null);
+    setPointsError(null);
+    map.setLayoutProperty('gemeente-aantal', 'visibility', 'visible');
+    const source = map.getSource('projecten') as maplibregl.GeoJSONSource;
+    let active = true;
+    const onData = (e: maplibregl.MapSourceDataEvent) => {
+      if (!active || e.sourceId !== 'projecten' || !map.isSourceLoaded('projecten')) return;
+      map.off('sourcedata', onData);
+      map.setLayoutProperty('gemeente-aantal', 'visibility', 'none');
+      map.once('idle', () => {
+        if (!active) return;
+        setPointsDrawn(pointsUrl);
+        markReady('kaart-projecten');
+      });
+    };
+    map.on('sourcedata', onData);
+    source.setData(pointsUrl);
+    return () => {
+      active = false;
+      map.off('sourcedata', onData);
+    };
+  }, [mapReady, overviewDrawn, pointsUrl]);
 
-  const counts = useMemo(() => {
-    const c: Record<StatusColour, number> = { groen: 0, oranje: 0, rood: 0 };
-    for (const f of points.data?.features ?? []) c[f.properties.status] += 1;
-    return c;
-  }, [points.data]);
-  const total = points.data?.features.length ?? 0;
+  useEffect(() => {
+    if (overviewDrawn && counts.state === 'ready') markReady('kaart');
+  }, [overviewDrawn, counts.state]);
+
+  const total = counts.data ? STATUS_COLOURS.reduce((sum, s) => sum + counts.data[s], 0) : 0;
   const provincieName = provincies.data?.find((p) => p.code === provincie)?.name;
+  const drawn = pointsDrawn === pointsUrl;
 
   return (
     <>
       <h1 className="nl-heading nl-heading--level-1">Kaart</h1>
       <p className="utrecht-paragraph nl-paragraph--lead">
-        Waar liggen de woningbouwprojecten, en hoe staan ze ervoor? Elke stip is een project. Klik op een stip om het project te openen.
+        Waar liggen de woningbouwprojecten, en hoe staan ze ervoor? Elke stip is een project; een blauwe cirkel is een groep projecten dicht
+        bij elkaar. Klik op een stip om het project te openen, of op een groep om in te zoomen.
       </p>
       <div className="wbm-map-toolbar">
         <div className="utrecht-form-field wbm-field">
@@ -209,21 +225,25 @@ export function MapPage() {
           </select>
         </div>
         <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite">
-          {points.state === 'ready'
-            ? `${formatProjectCount(total)} op de kaart${provincieName ? ` in ${provincieName}` : ''}.`
-            : points.state === 'loading'
-              ? 'Projecten worden geladen…'
-              : ''}
+          {counts.state === 'ready' ? `${formatProjectCount(total)} op de kaart${provincieName ? ` in ${provincieName}` : ''}.` : 'Projecten worden geteld…'}
+          {counts.state === 'ready' && !drawn && !pointsError && ' De stippen worden geladen…'}
         </p>
       </div>
-      {points.state === 'error' && <ErrorMessage error={points.error} retry={points.reload} />}
+      {counts.state === 'error' && <ErrorMessage error={counts.error} retry={counts.reload} />}
+      {pointsError && <ErrorMessage error={pointsError} />}
       {boundaries.state === 'error' && <ErrorMessage error={boundaries.error} retry={boundaries.reload} />}
       <div className="wbm-map-layout">
         <div className="wbm-map-frame">
           {mapError ? (
             <p className="utrecht-paragraph">{mapError}</p>
           ) : (
-            <div ref={container} className="wbm-map" data-testid="map" data-ready={mapReady && points.state === 'ready' ? 'true' : 'false'} />
+            <div
+              ref={container}
+              className="wbm-map"
+              data-testid="map"
+              data-ready={overviewDrawn && counts.state === 'ready' ? 'true' : 'false'}
+              data-points-ready={drawn ? 'true' : 'false'}
+            />
           )}
         </div>
         <section className="wbm-map-legend" aria-labelledby={`${id}-legend`}>
@@ -237,15 +257,26 @@ export function MapPage() {
                   <circle cx="10" cy="10" r="7" fill={STATUS_POINT_COLOURS[s]} stroke="#fff" strokeWidth="2" />
                 </svg>
                 <span>
-                  <strong>{statusLabel(s)}</strong>: {points.state === 'ready' ? formatProjectCount(counts[s]) : '…'}
+                  <strong>{statusLabel(s)}</strong>: {counts.state === 'ready' ? formatProjectCount(counts.data[s]) : '…'}
                 </span>
               </li>
             ))}
+            <li>
+              <svg className="wbm-legend-dot" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+                <circle cx="10" cy="10" r="8" fill="#154273" fillOpacity="0.75" stroke="#fff" strokeWidth="2" />
+              </svg>
+              <span>Groep projecten of aantal per gemeente: hoe groter, hoe meer projecten</span>
+            </li>
             <li>
               <span className="wbm-legend-line" aria-hidden="true" />
               <span>Provinciegrens (gemeentegrenzen bij inzoomen)</span>
             </li>
           </ul>
+          {counts.state === 'ready' && total > 0 && (
+            <p className="utrecht-paragraph wbm-muted">
+              {formatNumber(counts.data.rood)} van de {formatNumber(total)} projecten zijn ernstig vertraagd.
+            </p>
+          )}
           <p className="utrecht-paragraph">
             Liever een lijst?{' '}
             <Link className="utrecht-link" to={provincie ? `/projecten?provincie=${provincie}` : '/projecten'}>

@@ -17,6 +17,8 @@ export interface MilestoneEditFormProps {
   onSaved: (project: ProjectDetail) => void;
   /** Fetches the latest version of the project; resolves when it is shown. */
   onReload: () => Promise<void>;
+  /** Milestones the signed-in person may change (default: all). */
+  editable?: readonly MilestoneCode[];
 }
 
 export interface MilestoneEditFormHandle {
@@ -33,11 +35,12 @@ type Outcome =
   | { kind: 'failed'; message: string };
 
 export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEditFormProps>(function MilestoneEditForm(
-  { project, onSaved, onReload },
+  { project, onSaved, onReload, editable },
   ref,
 ) {
   const id = useId();
-  const [code, setCode] = useState<MilestoneCode>('M12');
+  const choices = editable ? MILESTONES.filter((m) => editable.includes(m.code)) : MILESTONES;
+  const [code, setCode] = useState<MilestoneCode>(() => (choices.some((m) => m.code === 'M12') ? 'M12' : (choices[0]?.code ?? 'M12')));
   const [forecast, setForecast] = useState('');
   const [actual, setActual] = useState('');
   const [saving, setSaving] = useState(false);
@@ -156,7 +159,7 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
               setOutcome({ kind: 'none' });
             }}
           >
-            {MILESTONES.map((m) => (
+            {choices.map((m) => (
               <option key={m.code} value={m.code}>
                 {m.code} {m.label}
               </option>

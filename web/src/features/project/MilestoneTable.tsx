@@ -7,9 +7,11 @@ export interface MilestoneTableProps {
   milestones: Milestone[];
   /** Called when the user wants to change a milestone's dates. */
   onEdit: (code: Milestone['code']) => void;
+  /** Whether the signed-in person may change this milestone (default: yes). */
+  canEdit?: (code: Milestone['code']) => boolean;
 }
 
-export function MilestoneTable({ milestones, onEdit }: MilestoneTableProps) {
+export function MilestoneTable({ milestones, onEdit, canEdit = () => true }: MilestoneTableProps) {
   const byCode = new Map(milestones.map((m) => [m.code, m]));
   return (
     <div className="utrecht-table-container wbm-table-scroll">
@@ -46,9 +48,11 @@ export function MilestoneTable({ milestones, onEdit }: MilestoneTableProps) {
                   {m ? <DelayBadge severity={m.delay.severity} months={m.delay.months} hasComparison={Boolean(m.baselineDate && effective)} /> : '–'}
                 </td>
                 <td className="utrecht-table__cell">
-                  <button type="button" className="utrecht-button utrecht-button--subtle wbm-small-button" onClick={() => onEdit(def.code)}>
-                    Wijzig<span className="rhc-visually-hidden"> {def.code} {def.label}</span>
-                  </button>
+                  {canEdit(def.code) && (
+                    <button type="button" className="utrecht-button utrecht-button--subtle wbm-small-button" onClick={() => onEdit(def.code)}>
+                      Wijzig<span className="rhc-visually-hidden"> {def.code} {def.label}</span>
+                    </button>
+                  )}
                 </td>
               </tr>
             );

@@ -1,6 +1,6 @@
 /** One project: key data, status with reasons, programme, jaarschijven, milestones, knelpunten, parties. */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { cached, useApi } from '../../api/hooks.ts';
 import type { ProjectDetail } from '../../api/types.ts';
@@ -8,7 +8,10 @@ import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatDate, formatMonths, formatNumber, formatPercent, label, POLICY } from '../../labels.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { mayEditMilestone, mayRebaseline, projectFacts } from '../../auth/permissions.ts';
+import { formatDate, formatMonths, formatNumber, formatPercent, label, POLICY, type MilestoneCode } from '../../labels.ts';
+import { BaselineSection } from './BaselineSection.tsx';
 import { JaarschijvenSection } from './JaarschijvenSection.tsx';
 import { KnelpuntenList } from './KnelpuntenList.tsx';
 import { MilestoneEditForm, type MilestoneEditFormHandle } from './MilestoneEditForm.tsx';
@@ -16,10 +19,14 @@ import { MilestoneTable } from './MilestoneTable.tsx';
 import { MilestoneTimeline } from './MilestoneTimeline.tsx';
 import { PartiesTable } from './PartiesTable.tsx';
 import { ProgrammeTable } from './ProgrammeTable.tsx';
+import { ChangesSection, isSeriouslyDelayed, ProjectAlternatives, QuarterHistory } from './QuarterSections.tsx';
 import { statusReasons } from './statusReasons.ts';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  const since = /^[0-9a-f-]{36}$/i.test(searchParams.get('sinds') ?? '') ? searchParams.get('sinds') : null;
+  const { state: auth } = useAuth();
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -28,6 +35,7 @@ export function ProjectPage() {
       cached('gemeenten', () => api.listGemeenten()),
       cached('provincies', () => api.listProvincies()),
       cached('organisations', () => api.listOrganisations()),
+      cached('regions', () => api.listRegions()),
     ]),
   );
   const editForm = useRef<MilestoneEditFormHandle>(null);
@@ -66,10 +74,15 @@ export function ProjectPage() {
   }
   if (!project) return <Loading>Het project wordt geladen…</Loading>;
 
-  const [gemeenten, provincies, organisations] = reference.data ?? [];
+  const [gemeenten, provincies, organisations, regions] = reference.data ?? [];
   const gemeente = gemeenten?.find((g) => g.code === project.gemeenteCode);
   const provincie = provincies?.find((p) => p.code === project.provincieCode);
   const reasons = statusReasons(project);
+  const facts = projectFacts(project, regions ?? []);
+  // Until the regions are known, a table secretary's rights cannot be judged: offer nothing yet.
+  const editable = project.milestones.filter((m) => mayEditMilestone(auth, facts, m.ownerSide)).map((m) => m.code);
+  const canRebaseline = Boolean(regions) && mayRebaseline(auth, facts);
+  const canEdit = (code: MilestoneCode) => editable.includes(code);
 
   return (
     <article className="wbm-project">
@@ -137,6 +150,8 @@ export function ProjectPage() {
         )}
       </section>
 
+      <ChangesSection project={project} since={since} />
+
       <section aria-labelledby="programma" className="wbm-section">
         <h2 className="nl-heading nl-heading--level-2" id="programma">
           Woningbouwprogramma
@@ -165,9 +180,17 @@ export function ProjectPage() {
           de basisplanning, en ernstig vertraagd bij meer dan {formatMonths(POLICY.delay.seriousMonths)}.
         </p>
         <MilestoneTimeline milestones={project.milestones} />
-        <MilestoneTable milestones={project.milestones} onEdit={(code) => editForm.current?.edit(code)} />
-        <MilestoneEditForm ref={editForm} project={project} onSaved={setProject} onReload={reload} />
+        <MilestoneTable milestones={project.milestones} onEdit={(code) => editForm.current?.edit(code)} canEdit={canEdit} />
+        {editable.length > 0 ? (
+          <MilestoneEditForm ref={editForm} project={project} onSaved={setProject} onReload={reload} editable={editable} />
+        ) : (
+          <p className="utrecht-paragraph wbm-muted">U kunt de mijlpalen van dit project niet wijzigen. Dat doen de gemeente en de partijen van het project.</p>
+        )}
       </section>
+
+      <BaselineSection project={project} canRebaseline={canRebaseline} onSaved={setProject} onReload={reload} />
+
+      {isSeriouslyDelayed(project) && <ProjectAlternatives project={project} />}
 
       <section aria-labelledby="knelpunten" className="wbm-section">
         <h2 className="nl-heading nl-heading--level-2" id="knelpunten">
@@ -175,6 +198,8 @@ export function ProjectPage() {
         </h2>
         <KnelpuntenList knelpunten={project.knelpunten} />
       </section>
+
+      <QuarterHistory project={project} />
 
       <section aria-labelledby="partijen" className="wbm-section">
         <h2 className="nl-heading nl-heading--level-2" id="partijen">

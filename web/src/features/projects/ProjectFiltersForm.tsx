@@ -3,7 +3,7 @@
  * screen-reader user is never surprised by content changing while moving through the fields.
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { Gemeente, Provincie } from '../../api/types.ts';
+import type { Gemeente, Provincie, Region } from '../../api/types.ts';
 import { label, PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATUS_COLOURS, type ProjectFlag } from '../../labels.ts';
 import { EMPTY_FILTERS, type ProjectFilters } from './filters.ts';
 
@@ -12,11 +12,16 @@ export interface ProjectFiltersFormProps {
   value: ProjectFilters;
   provincies: Provincie[];
   gemeenten: Gemeente[];
+  /** Versnellingstafels and woondealregio's. */
+  regions: Region[];
   /** Called with the new filters when the form is submitted. */
   onApply: (filters: ProjectFilters) => void;
 }
 
-export function ProjectFiltersForm({ value, provincies, gemeenten, onApply }: ProjectFiltersFormProps) {
+/** Years offered in the "Oplevering in" filter: the jaarschijven run through 2035 (SPEC §1). */
+const YEARS = Array.from({ length: 16 }, (_, i) => 2024 + i);
+
+export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onApply }: ProjectFiltersFormProps) {
   const [draft, setDraft] = useState(value);
   const id = useId();
   // A new URL (back button, link) replaces what was typed.
@@ -65,6 +70,27 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, onApply }: Pr
             onChange={(e) => set('q', e.target.value)}
           />
         </div>
+        <SelectField id={`${id}-regio`} label="Tafel of regio" value={draft.region} onChange={(v) => set('region', v)} emptyLabel="Alle tafels en regio’s">
+          {draft.region && !regions.some((r) => r.id === draft.region) && <option value={draft.region}>{areaLabel(draft.region, provincies, gemeenten)}</option>}
+          {regions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={`${id}-jaar`}
+          label="Oplevering gepland in"
+          value={draft.year ? String(draft.year) : ''}
+          onChange={(v) => set('year', v ? Number(v) : 0)}
+          emptyLabel="Alle jaren"
+        >
+          {(draft.year && !YEARS.includes(draft.year) ? [draft.year, ...YEARS] : YEARS).map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
         <SelectField id={`${id}-provincie`} label="Provincie" value={draft.provincie} onChange={onProvincieChange} emptyLabel="Alle provincies">
           {provincies.map((p) => (
             <option key={p.code} value={p.code}>
@@ -154,4 +180,13 @@ function SelectField({ id, label: text, value, onChange, emptyLabel, children }:
       </select>
     </div>
   );
+}
+
+/** Name of an area used as a region (`provincie:PV27` → "Provincie Noord-Holland"). */
+export function areaLabel(region: string, provincies: Provincie[], gemeenten: Gemeente[]): string {
+  const [kind, code] = region.split(':');
+  if (kind === 'provincie') return `Provincie ${provincies.find((p) => p.code === code)?.name ?? code}`;
+  if (kind === 'gemeente') return `Gemeente ${gemeenten.find((g) => g.code === code)?.name ?? code}`;
+  if (kind === 'corop') return `COROP-gebied ${gemeenten.find((g) => g.coropCode === code)?.coropName ?? code}`;
+  return region;
 }

@@ -1,7 +1,7 @@
 /** Projecten: the filterable, sortable, paginated project register (GET /api/v1/projects). */
 import { useMemo, useRef, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { api, exportUrl } from '../../api/client.ts';
 import { cached, useApi } from '../../api/hooks.ts';
 import type { ProjectSummary } from '../../api/types.ts';
 import { DemoBadge } from '../../components/DemoBadge.tsx';
@@ -66,7 +66,11 @@ export function ProjectListPage() {
   const apiQuery = toApiQuery(filters);
   const list = useApi(apiQuery.toString(), (signal) => api.listProjects(apiQuery, signal));
   const reference = useApi('reference', () =>
-    Promise.all([cached('provincies', () => api.listProvincies()), cached('gemeenten', () => api.listGemeenten())]),
+    Promise.all([
+      cached('provincies', () => api.listProvincies()),
+      cached('gemeenten', () => api.listGemeenten()),
+      cached('regions', () => api.listRegions()),
+    ]),
   );
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
@@ -78,7 +82,7 @@ export function ProjectListPage() {
   const sortBy = (key: SortKey) =>
     apply({ ...filters, sort: key, descending: filters.sort === key ? !filters.descending : false, page: 1 });
 
-  const [provincies, gemeenten] = reference.data ?? [[], []];
+  const [provincies, gemeenten, regions] = reference.data ?? [[], [], []];
   const total = list.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const filterCount = activeFilterCount(filters);
@@ -90,7 +94,7 @@ export function ProjectListPage() {
         Alle woningbouwprojecten in de monitor. Kies filters om de lijst kleiner te maken. Klik op een kolomkop om te sorteren.
       </p>
       {reference.state === 'error' && <ErrorMessage error={reference.error} retry={reference.reload} />}
-      <ProjectFiltersForm value={filters} provincies={provincies} gemeenten={gemeenten} onApply={apply} />
+      <ProjectFiltersForm value={filters} provincies={provincies} gemeenten={gemeenten} regions={regions} onApply={apply} />
 
       <section aria-labelledby="resultaten" className="wbm-results">
         <h2 className="nl-heading nl-heading--level-2" id="resultaten" ref={resultsHeading} tabIndex={-1}>
@@ -107,6 +111,21 @@ export function ProjectListPage() {
             'Bezig met laden…'
           ) : null}
         </p>
+        {list.state === 'ready' && total > 0 && (
+          <p className="utrecht-paragraph wbm-export-links">
+            <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={exportUrl('xlsx', apiQuery)} download>
+              Exporteren naar Excel
+            </a>
+            <span className="wbm-muted">
+              {' '}
+              Alle {formatProjectCount(total)} met deze filters, als Excel-bestand.{' '}
+              <a className="utrecht-link" href={exportUrl('geojson', apiQuery)} download="projecten.geojson">
+                Of als GeoJSON voor GIS
+              </a>
+              .
+            </span>
+          </p>
+        )}
         {list.state === 'error' && <ErrorMessage error={list.error} retry={list.reload} />}
         {list.state === 'loading' && <Loading />}
         {list.state === 'ready' && total === 0 && (

@@ -7,6 +7,13 @@ describe('project list filters in the URL', () => {
     expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
   });
 
+  it('carries a drill-down from the table dashboard: region and year', () => {
+    const f = filtersFromSearch(new URLSearchParams('regio=provincie:PV27&jaar=2028&fase=realisatie'));
+    expect(f).toMatchObject({ region: 'provincie:PV27', year: 2028, phase: 'realisatie' });
+    expect(Object.fromEntries(toApiQuery(f))).toMatchObject({ region: 'provincie:PV27', year: '2028', phase: 'realisatie' });
+    expect(filtersFromSearch(new URLSearchParams('regio=<script>&jaar=99999'))).toMatchObject({ region: '', year: 0 });
+  });
+
   it('leaves defaults out of the URL', () => {
     expect(filtersToSearch(EMPTY_FILTERS).toString()).toBe('');
   });

@@ -10,7 +10,16 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 export const PAGE_SIZE = 25;
 
+/** A region id (`vt-u10`) or an area (`gemeente:GM0363`, `corop:CR23`, `provincie:PV27`). */
+export const REGION_PATTERN = /^(?:[a-z0-9][a-z0-9-]{0,99}|gemeente:GM\d{4}|corop:CR\d{2}|provincie:PV\d{2})$/;
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
 export interface ProjectFilters {
+  /** Versnellingstafel or woondealregio id, or an area (`gemeente:GM0363`, `corop:CR23`, `provincie:PV27`). */
+  region: string;
+  /** Projects with planned completions (jaarschijven) in this year; 0 = any year. */
+  year: number;
   gemeente: string;
   provincie: string;
   planStatus: string;
@@ -25,6 +34,8 @@ export interface ProjectFilters {
 }
 
 export const EMPTY_FILTERS: ProjectFilters = {
+  region: '',
+  year: 0,
   gemeente: '',
   provincie: '',
   planStatus: '',
@@ -50,7 +61,10 @@ export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
   const descending = sortParam.startsWith('-');
   const sortKey = sortParam.replace(/^-/, '');
   const page = Number.parseInt(params.get('pagina') ?? '1', 10);
+  const year = Number.parseInt(params.get('jaar') ?? '', 10);
   return {
+    region: matching(params.get('regio'), REGION_PATTERN),
+    year: Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR ? year : 0,
     gemeente: matching(params.get('gemeente'), /^GM\d{4}$/),
     provincie: matching(params.get('provincie'), /^PV\d{2}$/),
     planStatus: oneOf(params.get('planStatus'), PLAN_STATUSES),
@@ -70,6 +84,8 @@ export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
 export function filtersToSearch(f: ProjectFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.q.trim()) p.set('zoek', f.q.trim());
+  if (f.region) p.set('regio', f.region);
+  if (f.year) p.set('jaar', String(f.year));
   if (f.provincie) p.set('provincie', f.provincie);
   if (f.gemeente) p.set('gemeente', f.gemeente);
   if (f.planStatus) p.set('planStatus', f.planStatus);
@@ -85,6 +101,8 @@ export function filtersToSearch(f: ProjectFilters): URLSearchParams {
 export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchParams {
   const p = new URLSearchParams();
   if (f.q.trim()) p.set('q', f.q.trim());
+  if (f.region) p.set('region', f.region);
+  if (f.year) p.set('year', String(f.year));
   if (f.provincie) p.set('provincie', f.provincie);
   if (f.gemeente) p.set('gemeente', f.gemeente);
   if (f.planStatus) p.set('planStatus', f.planStatus);
@@ -99,5 +117,5 @@ export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchPa
 
 /** Number of filters in use (for "3 filters actief"); sorting and paging do not count. */
 export function activeFilterCount(f: ProjectFilters): number {
-  return [f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.q.trim()].filter(Boolean).length + f.flags.length;
+  return [f.region, f.year, f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.q.trim()].filter(Boolean).length + f.flags.length;
 }

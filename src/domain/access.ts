@@ -1,0 +1,179 @@
+/**
+ * Who may see and change what (SPEC §1 users, §7 confidentiality). Pure rules over a principal and
+ * the facts of a resource; enforced by the services and the HTTP layer on every endpoint.
+ */
+import type { OwnerSide } from './codes.ts';
+
+/** Roles. SPEC §1 "Users, and what each needs". */
+export const ROLES = [
+  'gemeente_editor',
+  'marktpartij_editor',
+  'tafel_secretaris',
+  'provincie_analist',
+  'ministerie_analist',
+  'beheerder',
+  'publiek',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  gemeente_editor: 'Projectleider gemeente',
+  marktpartij_editor: 'Ontwikkelaar, belegger of corporatie',
+  tafel_secretaris: 'Secretaris versnellingstafel',
+  provincie_analist: 'Analist provincie',
+  ministerie_analist: 'Analist ministerie',
+  beheerder: 'Beheerder',
+  publiek: 'Publiek',
+};
+
+export interface Principal {
+  /** 'anonymous' for the public without an account. */
+  kind: 'user' | 'token' | 'anonymous';
+  userId: string | null;
+  name: string;
+  role: Role;
+  /** The organisation the person works for (a gemeente or a market party). */
+  organisationId: string | null;
+  /** gemeente_editor: the gemeente whose projects they edit. */
+  gemeenteCode: string | null;
+  /** tafel_secretaris: the versnellingstafel (region id) they run. */
+  regionId: string | null;
+  /** provincie_analist: their province. */
+  provincieCode: string | null;
+}
+
+export const ANONYMOUS: Principal = {
+  kind: 'anonymous',
+  userId: null,
+  name: 'Publiek',
+  role: 'publiek',
+  organisationId: null,
+  gemeenteCode: null,
+  regionId: null,
+  provincieCode: null,
+};
+
+/** What the rules need to know about a project. */
+export interface ProjectFacts {
+  gemeenteCode: string;
+  provincieCode: string;
+  partyOrganisationIds: readonly string[];
+  /** Regions (versnellingstafels, woondealregio's) whose gemeenten include the project's gemeente. */
+  regionIds: readonly string[];
+}
+
+const NATIONAL: readonly Role[] = ['beheerder', 'ministerie_analist'];
+
+/** May the principal see this project at project level (names, milestones, knelpunten)? */
+export function canReadProject(p: Principal, project: ProjectFacts): boolean {
+  switch (p.role) {
+    case 'beheerder':
+    case 'ministerie_analist':
+      return true;
+    case 'provincie_analist':
+      return p.provincieCode === project.provincieCode;
+    case 'tafel_secretaris':
+      return p.regionId !== null && project.regionIds.includes(p.regionId);
+    case 'gemeente_editor':
+      return p.gemeenteCode === project.gemeenteCode;
+    case 'marktpartij_editor':
+      return p.organisationId !== null && project.partyOrganisationIds.includes(p.organisationId);
+    case 'publiek':
+      return false;
+  }
+}
+
+/**
+ * May the principal change the project's own data (name, programme, jaarschijven, parties, knelpunten)?
+ * (design) The gemeente is bevoegd gezag and keeps the plan list; market parties update their milestones.
+ */
+export function canEditProject(p: Principal, project: Pick<ProjectFacts, 'gemeenteCode'>): boolean {
+  return p.role === 'beheerder' || (p.role === 'gemeente_editor' && p.gemeenteCode === project.gemeenteCode);
+}
+
+/** May the principal create a project in this gemeente? */
+export function canCreateProject(p: Principal, gemeenteCode: string): boolean {
+  return canEditProject(p, { gemeenteCode });
+}
+
+/**
+ * May the principal change a milestone owned by `ownerSide`? Public milestones by the gemeente,
+ * private ones by a market party that is party to the project, shared ones by either. SPEC §1, §2.
+ */
+export function canEditMilestone(p: Principal, project: ProjectFacts, ownerSide: OwnerSide): boolean {
+  if (p.role === 'beheerder') return true;
+  const gemeente = p.role === 'gemeente_editor' && p.gemeenteCode === project.gemeenteCode;
+  const party = p.role === 'marktpartij_editor' && p.organisationId !== null && project.partyOrganisationIds.includes(p.organisationId);
+  if (ownerSide === 'publiek') return gemeente;
+  if (ownerSide === 'privaat') return party;
+  return gemeente || party;
+}
+
+/** Re-baselining is an act of the table (SPEC §2): its secretary, or an administrator. */
+export function canRebaseline(p: Principal, project: ProjectFacts): boolean {
+  return p.role === 'beheerder' || (p.role === 'tafel_secretaris' && p.regionId !== null && project.regionIds.includes(p.regionId));
+}
+
+/** May the principal confirm this project unchanged in a quarterly round? Anyone who may edit part of it. */
+export function canConfirmProject(p: Principal, project: ProjectFacts): boolean {
+  return canEditProject(p, project) || canEditMilestone(p, project, 'privaat') || canRebaseline(p, project);
+}
+
+/** May the principal run (open, close, remind) the quarterly round of a region? */
+export function canRunRound(p: Principal, regionId: string): boolean {
+  return p.role === 'beheerder' || (p.role === 'tafel_secretaris' && p.regionId === regionId);
+}
+
+/** What a region dashboard needs to decide: the region id (or area) and its gemeenten/provinces. */
+export interface AreaFacts {
+  id: string;
+  gemeenteCodes: readonly string[];
+  provincieCodes: readonly string[];
+}
+
+/** May the principal see the project-level dashboard of a region or area? */
+export function canReadArea(p: Principal, area: AreaFacts): boolean {
+  switch (p.role) {
+    case 'beheerder':
+    case 'ministerie_analist':
+      return true;
+    case 'provincie_analist':
+      return area.provincieCodes.length > 0 && area.provincieCodes.every((c) => c === p.provincieCode);
+    case 'tafel_secretaris':
+      return area.id === p.regionId;
+    case 'gemeente_editor':
+      return area.gemeenteCodes.length === 1 && area.gemeenteCodes[0] === p.gemeenteCode;
+    default:
+      return false;
+  }
+}
+
+/** May the principal change targets of this geography? National: ministry; provincial: its province. */
+export function canEditTargets(p: Principal, geo: { level: string; provincieCode: string | null }): boolean {
+  if (NATIONAL.includes(p.role)) return true;
+  return p.role === 'provincie_analist' && geo.provincieCode !== null && geo.provincieCode === p.provincieCode;
+}
+
+/** The part of the project register a principal may list: null means nothing at project level. */
+export type ProjectScope =
+  | { all: true }
+  | { gemeenteCodes?: string[]; provincieCodes?: string[]; regionId?: string; partyOrganisationId?: string }
+  | null;
+
+export function projectScope(p: Principal): ProjectScope {
+  switch (p.role) {
+    case 'beheerder':
+    case 'ministerie_analist':
+      return { all: true };
+    case 'provincie_analist':
+      return p.provincieCode ? { provincieCodes: [p.provincieCode] } : null;
+    case 'tafel_secretaris':
+      return p.regionId ? { regionId: p.regionId } : null;
+    case 'gemeente_editor':
+      return p.gemeenteCode ? { gemeenteCodes: [p.gemeenteCode] } : null;
+    case 'marktpartij_editor':
+      return p.organisationId ? { partyOrganisationId: p.organisationId } : null;
+    case 'publiek':
+      return null;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Plancapaciteit per area and period against the need, and the 130% test. SPEC §2 (*harde
+ * plancapaciteit* = onherroepelijk + vastgesteld), §3 (130% of need to 2030 in areas with the largest
+ * task, "niet altijd nodig" elsewhere: a per-area norm, `002 § 1`), `001 § Afspraak 3A` (jaarschijven
+ * through 2030, programming 2031–2035). Pure.
+ */
+import { HARD_PLAN_STATUSES, PLAN_STATUSES, type PlanStatus } from './codes.ts';
+
+/** Homes still to be completed of one gemeente and plan status in a year (null: no jaarschijf given). */
+export interface CapacityRow {
+  gemeenteCode: string;
+  planStatus: PlanStatus;
+  year: number | null;
+  homes: number;
+}
+
+export interface Period {
+  /** Stable key, e.g. `2026-2030`. */
+  key: string;
+  label: string;
+  from: number;
+  to: number;
+}
+
+export interface Need {
+  /** Homes needed in the period (the targets used as need); null when no target is known. */
+  homes: number | null;
+  basis: 'vastgesteld' | 'geschat' | 'onbekend';
+  explanation: string;
+}
+
+export interface PeriodCapacity {
+  period: Period;
+  hard: number;
+  soft: number;
+  total: number;
+  byPlanStatus: Record<PlanStatus, number>;
+  need: Need;
+  norm: number;
+  /** total / need; null without need. */
+  ratio: number | null;
+  hardRatio: number | null;
+  /** total ≥ norm × need; null without need. */
+  meetsNorm: boolean | null;
+  /** Homes of plancapaciteit still missing to reach norm × need (0 when met); null without need. */
+  shortfall: number | null;
+}
+
+export interface Plancapaciteit {
+  periods: PeriodCapacity[];
+  /** Homes in plans without a jaarschijf, which no period can claim. */
+  withoutYear: { hard: number; soft: number };
+}
+
+/** The periods of the test: from `fromYear` to the end of the first period, then the second period. */
+export function capacityPeriods(fromYear: number, firstPeriodEnd: number, second: { from: number; to: number }): Period[] {
+  const periods: Period[] = [];
+  if (fromYear <= firstPeriodEnd) periods.push({ key: `${fromYear}-${firstPeriodEnd}`, label: `${fromYear} t/m ${firstPeriodEnd}`, from: fromYear, to: firstPeriodEnd });
+  const from = Math.max(second.from, fromYear);
+  if (from <= second.to) periods.push({ key: `${from}-${second.to}`, label: `${from} t/m ${second.to}`, from, to: second.to });
+  return periods;
+}
+
+export const isHard = (s: PlanStatus) => HARD_PLAN_STATUSES.includes(s);
+
+export function calculatePlancapaciteit(
+  rows: readonly CapacityRow[],
+  gemeenteCodes: ReadonlySet<string> | null,
+  periods: readonly Period[],
+  needFor: (period: Period) => Need,
+  norm: number,
+): Plancapaciteit {
+  const result: PeriodCapacity[] = periods.map((period) => ({
+    period,
+    hard: 0,
+    soft: 0,
+    total: 0,
+    byPlanStatus: Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number>,
+    need: needFor(period),
+    norm,
+    ratio: null,
+    hardRatio: null,
+    meetsNorm: null,
+    shortfall: null,
+  }));
+  const withoutYear = { hard: 0, soft: 0 };
+  for (const r of rows) {
+    if (gemeenteCodes && !gemeenteCodes.has(r.gemeenteCode)) continue;
+    if (r.year === null) {
+      if (isHard(r.planStatus)) withoutYear.hard += r.homes;
+      else withoutYear.soft += r.homes;
+      continue;
+    }
+    const p = result.find((x) => r.year! >= x.period.from && r.year! <= x.period.to);
+    if (!p) continue;
+    if (isHard(r.planStatus)) p.hard += r.homes;
+    else p.soft += r.homes;
+    p.byPlanStatus[r.planStatus] += r.homes;
+  }
+  for (const p of result) {
+    p.total = p.hard + p.soft;
+    const need = p.need.homes;
+    if (need !== null && need > 0) {
+      p.ratio = p.total / need;
+      p.hardRatio = p.hard / need;
+      p.meetsNorm = p.total >= norm * need;
+      p.shortfall = Math.max(0, Math.ceil(norm * need - p.total));
+    }
+  }
+  return { periods: result, withoutYear };
+}

@@ -1,0 +1,203 @@
+/**
+ * Sign-in (SPEC §7; issue: accounts and sessions): password sign-in with a session cookie, CSRF
+ * protection on changes, rate-limited sign-in, demo sign-in, API tokens, and OpenID Connect against a
+ * local mock identity provider.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
+import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { createServices, type Services } from '../services/container.ts';
+import { buildApp } from './app.ts';
+import { SESSION_COOKIE } from './auth.ts';
+
+let t: TestDb;
+let app: FastifyInstance;
+let services: Services;
+let idp: Server;
+let issuer = '';
+const PASSWORD = 'correct horse battery staple';
+const REDIRECT = 'http://localhost/api/v1/auth/oidc/callback';
+
+/** A minimal OpenID provider: discovery, JWKS, and a token endpoint that checks PKCE. */
+async function startMockIdp(): Promise<void> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+  const codes = new Map<string, { challenge: string; email: string; sub: string }>();
+  idp = createServer(async (req, res) => {
+    const url = new URL(req.url!, issuer);
+    const json = (body: unknown) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname === '/.well-known/openid-configuration') {
+      return json({
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        code_challenge_methods_supported: ['S256'],
+      });
+    }
+    if (url.pathname === '/jwks') return json({ keys: [jwk] });
+    if (url.pathname === '/authorize') {
+      // The test plays the user: ?login=<email> decides who signs in.
+      const code = randomBytes(8).toString('hex');
+      codes.set(code, { challenge: url.searchParams.get('code_challenge')!, email: url.searchParams.get('login')!, sub: `sub-${url.searchParams.get('login')}` });
+      res.writeHead(302, { location: `${url.searchParams.get('redirect_uri')}?code=${code}&state=${url.searchParams.get('state')}` });
+      return res.end();
+    }
+    if (url.pathname === '/token') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const form = new URLSearchParams(body);
+      const grant = codes.get(form.get('code') ?? '');
+      const verifier = form.get('code_verifier') ?? '';
+      if (!grant || createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ error: 'invalid_grant' }));
+      }
+      const idToken = await new SignJWT({ email: grant.email, email_verified: true })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer(issuer)
+        .setAudience('wbm')
+        .setSubject(grant.sub)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      return json({ access_token: 'at', token_type: 'Bearer', expires_in: 300, id_token: idToken });
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+  issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  await startMockIdp();
+  t = await createTestDb();
+  services = createServices(t.db, {
+    auth: TEST_AUTH_OPTIONS,
+    oidc: { issuer, clientId: 'wbm', clientSecret: 'secret', redirectUri: REDIRECT, allowHttp: true },
+  });
+  app = await buildApp({ services });
+  await services.auth.createUser({ email: 'Editor@Amsterdam.example', name: 'Edith Editor', password: PASSWORD, role: 'gemeente_editor', gemeenteCode: 'GM0363', organisationId: null, regionId: null, provincieCode: null });
+  await services.auth.createUser({ email: 'analist@vro.example', name: 'Anna Analist', password: null, role: 'ministerie_analist', gemeenteCode: null, organisationId: null, regionId: null, provincieCode: null });
+  await services.auth.ensureDemoUsers();
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.close();
+  idp?.close();
+});
+
+function sessionCookie(res: { cookies: Array<{ name: string; value: string; httpOnly?: boolean; sameSite?: string }> }) {
+  return res.cookies.find((c) => c.name === SESSION_COOKIE);
+}
+
+describe('password sign-in and sessions', () => {
+  it('signs in with a session cookie that is HttpOnly and SameSite, and /auth/me shows who it is', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'editor@amsterdam.example', password: PASSWORD } });
+    expect(res.statusCode, res.body).toBe(200);
+    const cookie = sessionCookie(res)!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    const me = await app.inject({ url: '/api/v1/auth/me', cookies: { [SESSION_COOKIE]: cookie.value } });
+    expect(me.json()).toMatchObject({ principal: { name: 'Edith Editor', role: 'gemeente_editor' }, demo: false });
+    expect(me.json().csrfToken).toBeTruthy();
+  });
+
+  it('refuses a wrong password without saying whether the account exists', async () => {
+    const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'editor@amsterdam.example', password: 'nope' } });
+    const unknown = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.invalid', password: 'nope' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+  });
+
+  it('requires the CSRF token for changes made with the session cookie', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'editor@amsterdam.example', password: PASSWORD } });
+    const cookies = { [SESSION_COOKIE]: sessionCookie(login)!.value };
+    const body = { name: 'CSRF-test', gemeenteCode: 'GM0363', planStatus: 'visie' };
+    const without = await app.inject({ method: 'POST', url: '/api/v1/projects', cookies, payload: body });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().detail).toContain('CSRF');
+    const withToken = await app.inject({ method: 'POST', url: '/api/v1/projects', cookies, headers: { 'x-csrf-token': login.json().csrfToken }, payload: body });
+    expect(withToken.statusCode, withToken.body).toBe(201);
+    const trail = await app.inject({ url: `/api/v1/projects/${withToken.json().id}/audit`, cookies });
+    expect(trail.json()[0]).toMatchObject({ actorName: 'Edith Editor', via: 'ui', action: 'aangemaakt' });
+  });
+
+  it('signs out: the session no longer works', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'editor@amsterdam.example', password: PASSWORD } });
+    const cookies = { [SESSION_COOKIE]: sessionCookie(login)!.value };
+    await app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies, headers: { 'x-csrf-token': login.json().csrfToken } });
+    expect((await app.inject({ url: '/api/v1/projects', cookies })).statusCode).toBe(401);
+  });
+
+  it('rate-limits sign-in attempts per address and account', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      statuses.push((await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { email: 'victim@example.invalid', password: `guess${i}` } })).statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('demo mode and API tokens', () => {
+  it('signs in as a demo role, marked as demo', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'tafel_secretaris' } });
+    expect(res.json()).toMatchObject({ demo: true, principal: { role: 'tafel_secretaris', regionId: 'vt-amsterdam-e-o' } });
+  });
+
+  it('issues API tokens that act as the account and can be revoked', async () => {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'editor@amsterdam.example', password: PASSWORD } });
+    const cookies = { [SESSION_COOKIE]: sessionCookie(login)!.value };
+    const created = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', cookies, headers: { 'x-csrf-token': login.json().csrfToken }, payload: { name: 'ERP-koppeling' } });
+    expect(created.statusCode).toBe(201);
+    const bearer = { authorization: `Bearer ${created.json().token}` };
+    const me = await app.inject({ url: '/api/v1/auth/me', headers: bearer });
+    expect(me.json().principal).toMatchObject({ kind: 'token', name: 'Edith Editor' });
+    const viaApi = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: bearer, payload: { name: 'Via API', gemeenteCode: 'GM0363', planStatus: 'visie' } });
+    expect((await app.inject({ url: `/api/v1/projects/${viaApi.json().id}/audit`, headers: bearer })).json()[0].via).toBe('api');
+    await app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${created.json().id}`, headers: bearer });
+    expect((await app.inject({ url: '/api/v1/projects', headers: bearer })).statusCode).toBe(401);
+  });
+});
+
+describe('OpenID Connect sign-in (authorization code + PKCE)', () => {
+  async function oidcLogin(email: string) {
+    const start = await app.inject({ url: '/api/v1/auth/oidc/login' });
+    expect(start.statusCode).toBe(302);
+    const stateCookie = start.cookies.find((c) => c.name === 'wbm_oidc')!;
+    const authorize = new URL(start.headers.location as string);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    authorize.searchParams.set('login', email);
+    const idpAnswer = await fetch(authorize, { redirect: 'manual' });
+    const callback = new URL(idpAnswer.headers.get('location')!);
+    return app.inject({ url: `/api/v1/auth/oidc/callback${callback.search}`, cookies: { wbm_oidc: stateCookie.value } });
+  }
+
+  it('signs in a provisioned account by its verified e-mail address and links it', async () => {
+    const res = await oidcLogin('analist@vro.example');
+    expect(res.statusCode, res.body).toBe(302);
+    const cookie = sessionCookie(res)!;
+    const me = await app.inject({ url: '/api/v1/auth/me', cookies: { [SESSION_COOKIE]: cookie.value } });
+    expect(me.json().principal).toMatchObject({ name: 'Anna Analist', role: 'ministerie_analist' });
+    const [linked] = await t.db.query<{ oidc_subject: string }>("SELECT oidc_subject FROM users WHERE email = 'analist@vro.example'");
+    expect(linked.oidc_subject).toBe('sub-analist@vro.example');
+  });
+
+  it('refuses people without an account', async () => {
+    const res = await oidcLogin('stranger@example.invalid');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().detail).toContain('geen account');
+  });
+});

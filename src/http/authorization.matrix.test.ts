@@ -1,0 +1,456 @@
+/**
+ * Authorisation matrix (SPEC §1 users, §7 "nobody sees what is not theirs"): every API endpoint is
+ * called by every role. Allowed → it works (2xx); not allowed → 401 for the public, 403, or 404 where
+ * answering 403 would reveal that a project exists. The test fails when an endpoint exists that the
+ * matrix does not cover, so a new endpoint cannot be added without deciding who may use it.
+ */
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountWithToken, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
+import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import type { Role } from '../domain/access.ts';
+import { gemeenteOrganisationId } from '../domain/identifiers.ts';
+import { nextKwartaal, type Kwartaal } from '../domain/kwartaal.ts';
+import { createServices, type Services } from '../services/container.ts';
+import { buildApp } from './app.ts';
+import { ROUTE_RULES } from './auth.ts';
+
+type Who = 'publiek' | Exclude<Role, 'publiek'>;
+const EVERYONE: Who[] = ['publiek', 'gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', 'ministerie_analist', 'beheerder'];
+const SIGNED_IN = EVERYONE.filter((w) => w !== 'publiek');
+const NATIONAL: Who[] = ['ministerie_analist', 'beheerder'];
+
+let t: TestDb;
+let app: FastifyInstance;
+let services: Services;
+const headers = {} as Record<Who, Record<string, string>>;
+const PARTY = '33333333-3333-4333-8333-333333333333';
+const ids = { own: '', foreign: '', round: '', closedRound: '', tokenOwner: '' };
+const PASSWORD = 'een lang genoeg wachtwoord';
+
+const admin = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...headers.beheerder, ...(opts.headers ?? {}) } });
+
+function fixture(name: string, gemeenteCode: string) {
+  return {
+    name,
+    gemeenteCode,
+    planStatus: 'vastgesteld',
+    programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 50 }],
+    milestones: [
+      { code: 'M06', baselineDate: '2027-01-01', forecastDate: '2027-01-01' },
+      { code: 'M11', baselineDate: '2028-01-01', forecastDate: '2028-01-01' },
+      { code: 'M12', baselineDate: '2030-01-01', forecastDate: '2030-01-01' },
+    ],
+    parties: [
+      { organisationId: gemeenteOrganisationId(gemeenteCode), role: 'bevoegd_gezag' },
+      ...(gemeenteCode === 'GM0363' ? [{ organisationId: PARTY, role: 'ontwikkelaar' }] : []),
+    ],
+  };
+}
+
+async function createProject(gemeenteCode: string): Promise<string> {
+  const res = await admin({ method: 'POST', url: '/api/v1/projects', payload: fixture(`Matrix ${gemeenteCode} ${Math.random()}`, gemeenteCode) });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+const version = async (id: string) => (await admin({ url: `/api/v1/projects/${id}` })).json().version as number;
+let day = 1;
+const nextDay = (yearMonth: string) => `${yearMonth}-${String((day++ % 27) + 1).padStart(2, '0')}`;
+async function newKnelpunt(projectId: string): Promise<string> {
+  const res = await admin({ method: 'POST', url: `/api/v1/projects/${projectId}/knelpunten`, payload: { category: 'stikstof', description: 'Matrix', raisedDate: '2026-01-01' } });
+  return res.json().id;
+}
+/** Make sure the table has no open round and return the next quarter to open. */
+async function nextQuarterOf(regionId: string): Promise<Kwartaal> {
+  const rounds = (await admin({ url: `/api/v1/regions/${regionId}/rounds` })).json().items as Array<{ id: string; quarter: Kwartaal; status: string }>;
+  for (const r of rounds.filter((x) => x.status !== 'gesloten')) await admin({ method: 'POST', url: `/api/v1/rounds/${r.id}/close` });
+  const latest = rounds.map((r) => r.quarter).sort().at(-1);
+  return latest ? nextKwartaal(latest) : '2030-Q1';
+}
+const provinceTarget = () => ({ geoLevel: 'provincie', geoCode: 'PV27', geoName: 'Noord-Holland', periodStart: 2036, periodEnd: 2036 + (day++ % 20), homes: 1000, kind: 'matrix', sourceUrl: 'https://example.org/matrix' });
+const deadlineOf = (q: Kwartaal) => `${q.slice(0, 4)}-${String(Number(q.slice(-1)) * 3).padStart(2, '0')}-15`;
+
+interface Case {
+  name: string;
+  request: () => Promise<InjectOptions>;
+  allowed: readonly Who[];
+  /** Denials must be 404 (not 403) for these principals: they may not know the resource exists. */
+  hidden?: readonly Who[];
+  /** Expected status for everyone when the feature is not configured (e.g. OIDC). */
+  everyone?: number;
+  /** The status an allowed caller gets, when not 2xx (see the PDF report). */
+  allowedStatus?: number;
+}
+
+const CAN_READ_OWN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL];
+const CANNOT_READ_FOREIGN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist'];
+
+/** Cases per route (METHOD url as registered). */
+function matrix(): Record<string, Case[]> {
+  const own = () => ids.own;
+  const foreign = () => ids.foreign;
+  const projectRead = (path: string): Case[] => [
+    { name: 'own', request: async () => ({ url: `/api/v1/projects/${own()}${path}` }), allowed: CAN_READ_OWN },
+    { name: 'foreign', request: async () => ({ url: `/api/v1/projects/${foreign()}${path}` }), allowed: NATIONAL, hidden: CANNOT_READ_FOREIGN },
+  ];
+  const projectEdit = (method: 'PATCH' | 'PUT', path: string, payload: () => object, allowedOwn: Who[]): Case[] => [
+    {
+      name: 'own',
+      request: async () => ({ method, url: `/api/v1/projects/${own()}${path}`, payload: { version: await version(own()), ...payload() } }),
+      allowed: allowedOwn,
+    },
+    {
+      name: 'foreign',
+      request: async () => ({ method, url: `/api/v1/projects/${foreign()}${path}`, payload: { version: await version(foreign()), ...payload() } }),
+      allowed: ['beheerder'],
+      hidden: CANNOT_READ_FOREIGN,
+    },
+  ];
+  const milestones = (m11: string) => [
+    { code: 'M06', baselineDate: '2027-01-01', forecastDate: '2027-01-01' },
+    { code: 'M11', baselineDate: '2028-01-01', forecastDate: m11 },
+    { code: 'M12', baselineDate: '2030-01-01', forecastDate: '2030-01-01' },
+  ];
+  const table = 'vt-amsterdam-e-o';
+  const dashboardCases = (suffix: string): Case[] => [
+    { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/${suffix}` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+    { name: 'own gemeente', request: async () => ({ url: `/api/v1/regions/gemeente:GM0363/${suffix}` }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+    { name: 'other table', request: async () => ({ url: `/api/v1/regions/vt-u10/${suffix}` }), allowed: NATIONAL },
+  ];
+  return {
+    'GET /api/v1/health': [{ name: '', request: async () => ({ url: '/api/v1/health' }), allowed: EVERYONE }],
+    'GET /api/v1/auth/me': [{ name: '', request: async () => ({ url: '/api/v1/auth/me' }), allowed: EVERYONE }],
+    'POST /api/v1/auth/login': [
+      { name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'matrix@example.invalid', password: PASSWORD } }), allowed: EVERYONE },
+    ],
+    'POST /api/v1/auth/demo': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'tafel_secretaris' } }), allowed: EVERYONE }],
+    'POST /api/v1/auth/logout': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/logout' }), allowed: EVERYONE }],
+    'POST /api/v1/auth/tokens': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }), allowed: SIGNED_IN }],
+    'DELETE /api/v1/auth/tokens/:id': [
+      {
+        name: 'own token',
+        // Each caller creates a token and revokes it; the public cannot create one, so it tries a made-up id.
+        request: async () => ({ method: 'DELETE', url: `/api/v1/auth/tokens/${ids.tokenOwner || crypto.randomUUID()}` }),
+        allowed: SIGNED_IN,
+      },
+    ],
+    'GET /api/v1/auth/oidc/login': [{ name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/login' }), allowed: [], everyone: 404 }],
+    'GET /api/v1/auth/oidc/callback': [{ name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/callback' }), allowed: [], everyone: 404 }],
+    'GET /api/v1/projects': [{ name: '', request: async () => ({ url: '/api/v1/projects' }), allowed: SIGNED_IN }],
+    'POST /api/v1/projects': [
+      { name: 'own gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0363') }), allowed: ['gemeente_editor', 'beheerder'] },
+      { name: 'other gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0014') }), allowed: ['beheerder'] },
+    ],
+    'GET /api/v1/projects/:id': projectRead(''),
+    'PATCH /api/v1/projects/:id': projectEdit('PATCH', '', () => ({ name: `Matrix ${day++}` }), ['gemeente_editor', 'beheerder']),
+    'DELETE /api/v1/projects/:id': [
+      {
+        name: 'own',
+        request: async () => {
+          const id = await createProject('GM0363');
+          return { method: 'DELETE', url: `/api/v1/projects/${id}?version=1` };
+        },
+        allowed: ['gemeente_editor', 'beheerder'],
+      },
+      {
+        name: 'foreign',
+        request: async () => {
+          const id = await createProject('GM0014');
+          return { method: 'DELETE', url: `/api/v1/projects/${id}?version=1` };
+        },
+        allowed: ['beheerder'],
+        hidden: CANNOT_READ_FOREIGN,
+      },
+    ],
+    'GET /api/v1/projects/:id/milestones': projectRead('/milestones'),
+    'PUT /api/v1/projects/:id/milestones': projectEdit('PUT', '/milestones', () => ({ items: milestones(nextDay('2028-02')) }), ['marktpartij_editor', 'beheerder']),
+    'GET /api/v1/projects/:id/programme': projectRead('/programme'),
+    'PUT /api/v1/projects/:id/programme': projectEdit(
+      'PUT',
+      '/programme',
+      () => ({ items: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 40 + (day++ % 20) }] }),
+      ['gemeente_editor', 'beheerder'],
+    ),
+    'GET /api/v1/projects/:id/jaarschijven': projectRead('/jaarschijven'),
+    'PUT /api/v1/projects/:id/jaarschijven': projectEdit('PUT', '/jaarschijven', () => ({ items: [{ year: 2030, segment: 'sociale_huur', homes: day++ % 50 }] }), [
+      'gemeente_editor',
+      'beheerder',
+    ]),
+    'GET /api/v1/projects/:id/parties': projectRead('/parties'),
+    'PUT /api/v1/projects/:id/parties': [
+      {
+        name: 'own',
+        request: async () => {
+          const current = (await admin({ url: `/api/v1/projects/${own()}/parties` })).json() as Array<{ role: string }>;
+          const extra = current.some((p) => p.role === 'bouwer') ? [] : [{ organisationId: PARTY, role: 'bouwer' }];
+          const items = [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' }, { organisationId: PARTY, role: 'ontwikkelaar' }, ...extra];
+          return { method: 'PUT', url: `/api/v1/projects/${own()}/parties`, payload: { version: await version(own()), items } };
+        },
+        allowed: ['gemeente_editor', 'beheerder'],
+      },
+    ],
+    'PATCH /api/v1/projects/:id/milestones/:code': [
+      ...projectEdit('PATCH', '/milestones/M11', () => ({ forecastDate: nextDay('2028-03') }), ['marktpartij_editor', 'beheerder']).map((c) => ({ ...c, name: `${c.name} private M11` })),
+      ...projectEdit('PATCH', '/milestones/M06', () => ({ forecastDate: nextDay('2027-02') }), ['gemeente_editor', 'beheerder']).map((c) => ({ ...c, name: `${c.name} public M06` })),
+    ],
+    'POST /api/v1/projects/:id/rebaseline': [
+      {
+        name: 'own',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/projects/${own()}/rebaseline`,
+          payload: { version: await version(own()), reason: 'Besloten aan de tafel na vertraging', milestones: [{ code: 'M12', baselineDate: nextDay('2030-03') }] },
+        }),
+        allowed: ['tafel_secretaris', 'beheerder'],
+      },
+      {
+        name: 'foreign',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/projects/${foreign()}/rebaseline`,
+          payload: { version: await version(foreign()), reason: 'Besloten aan de tafel na vertraging', milestones: [{ code: 'M12', baselineDate: nextDay('2030-03') }] },
+        }),
+        allowed: ['beheerder'],
+        hidden: CANNOT_READ_FOREIGN,
+      },
+    ],
+    'GET /api/v1/projects/:id/baseline-history': projectRead('/baseline-history'),
+    'GET /api/v1/projects/:id/audit': projectRead('/audit'),
+    'GET /api/v1/projects/:id/knelpunten': projectRead('/knelpunten'),
+    'POST /api/v1/projects/:id/knelpunten': [
+      {
+        name: 'own',
+        request: async () => ({ method: 'POST', url: `/api/v1/projects/${own()}/knelpunten`, payload: { category: 'netcongestie', description: 'Matrix', raisedDate: '2026-02-01' } }),
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
+      },
+      {
+        name: 'foreign',
+        request: async () => ({ method: 'POST', url: `/api/v1/projects/${foreign()}/knelpunten`, payload: { category: 'netcongestie', description: 'Matrix', raisedDate: '2026-02-01' } }),
+        allowed: ['beheerder'],
+        hidden: CANNOT_READ_FOREIGN,
+      },
+    ],
+    'PATCH /api/v1/projects/:id/knelpunten/:knelpuntId': [
+      {
+        name: 'own',
+        request: async () => ({ method: 'PATCH', url: `/api/v1/projects/${own()}/knelpunten/${await newKnelpunt(own())}`, payload: { version: 1, escalated: true } }),
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
+      },
+    ],
+    'DELETE /api/v1/projects/:id/knelpunten/:knelpuntId': [
+      {
+        name: 'own',
+        request: async () => ({ method: 'DELETE', url: `/api/v1/projects/${own()}/knelpunten/${await newKnelpunt(own())}?version=1` }),
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
+      },
+    ],
+    'GET /api/v1/provincies': [{ name: '', request: async () => ({ url: '/api/v1/provincies' }), allowed: EVERYONE }],
+    'GET /api/v1/gemeenten': [{ name: '', request: async () => ({ url: '/api/v1/gemeenten' }), allowed: EVERYONE }],
+    'GET /api/v1/gemeenten/:code': [{ name: '', request: async () => ({ url: '/api/v1/gemeenten/GM0363' }), allowed: EVERYONE }],
+    'GET /api/v1/regions': [{ name: '', request: async () => ({ url: '/api/v1/regions' }), allowed: EVERYONE }],
+    'GET /api/v1/organisations': [{ name: '', request: async () => ({ url: '/api/v1/organisations' }), allowed: SIGNED_IN }],
+    'GET /api/v1/geo/gemeenten': [{ name: '', request: async () => ({ url: '/api/v1/geo/gemeenten' }), allowed: EVERYONE }],
+    'GET /api/v1/geo/provincies': [{ name: '', request: async () => ({ url: '/api/v1/geo/provincies' }), allowed: EVERYONE }],
+    'GET /api/v1/regions/:regionId/rounds': [
+      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/rounds` }), allowed: SIGNED_IN },
+      { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/rounds' }), allowed: NATIONAL },
+    ],
+    'POST /api/v1/regions/:regionId/rounds': [
+      {
+        name: 'own table',
+        request: async () => {
+          const quarter = await nextQuarterOf(table);
+          return { method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } };
+        },
+        allowed: ['tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'GET /api/v1/rounds/:roundId': [{ name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}` }), allowed: SIGNED_IN }],
+    'POST /api/v1/rounds/:roundId/close': [
+      {
+        name: '',
+        request: async () => {
+          const quarter = await nextQuarterOf(table);
+          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/close` };
+        },
+        allowed: ['tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/rounds/:roundId/confirmations': [
+      {
+        name: 'own project',
+        request: async () => {
+          const quarter = await nextQuarterOf(table);
+          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations`, payload: { projectIds: [own()] } };
+        },
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'GET /api/v1/rounds/:roundId/reminders': [
+      { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/reminders` }), allowed: ['tafel_secretaris', 'beheerder'] },
+    ],
+    'GET /api/v1/rounds/:roundId/projects': [
+      { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/projects` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+    ],
+    'GET /api/v1/rounds/:roundId/projects/:projectId': [
+      { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/projects/${own()}` }), allowed: CAN_READ_OWN },
+    ],
+    'GET /api/v1/projects/:id/changes': projectRead('/changes'),
+    'GET /api/v1/projects/:id/snapshots': projectRead('/snapshots'),
+    'GET /api/v1/regions/:regionId/dashboard': dashboardCases('dashboard'),
+    'GET /api/v1/regions/:regionId/alternatives': dashboardCases('alternatives?year=2028'),
+    'GET /api/v1/projects/:id/alternatives': projectRead('/alternatives'),
+    'GET /api/v1/regions/:regionId/export.xlsx': dashboardCases('export.xlsx'),
+    'GET /api/v1/projects/export.xlsx': [{ name: '', request: async () => ({ url: '/api/v1/projects/export.xlsx?gemeente=GM0363' }), allowed: SIGNED_IN }],
+    'GET /api/v1/regions/:regionId/report.pdf': [
+      // Under app.inject the server does not listen, so an allowed caller gets 503 (no page to render);
+      // the rendered PDF itself is checked end to end in test/e2e. What matters here is who is refused.
+      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/report.pdf` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL], allowedStatus: 503 },
+      { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/report.pdf' }), allowed: NATIONAL, allowedStatus: 503 },
+    ],
+    'GET /api/v1/targets': [{ name: '', request: async () => ({ url: '/api/v1/targets' }), allowed: EVERYONE }],
+    'POST /api/v1/targets': [
+      {
+        name: 'province target',
+        request: async () => ({ method: 'POST', url: '/api/v1/targets', payload: provinceTarget() }),
+        allowed: ['provincie_analist', ...NATIONAL],
+      },
+      {
+        name: 'national target',
+        request: async () => ({ method: 'POST', url: '/api/v1/targets', payload: { geoLevel: 'nation', geoName: 'Nederland', periodStart: 2040, periodEnd: 2040 + (day++ % 9), homes: 90_000, kind: 'matrix', sourceUrl: 'https://example.org/matrix' } }),
+        allowed: NATIONAL,
+      },
+    ],
+    'PATCH /api/v1/targets/:id': [
+      {
+        name: 'province target',
+        request: async () => {
+          const created = (await admin({ method: 'POST', url: '/api/v1/targets', payload: provinceTarget() })).json();
+          return { method: 'PATCH', url: `/api/v1/targets/${created.id}`, payload: { version: created.version, homes: 1234 } };
+        },
+        allowed: ['provincie_analist', ...NATIONAL],
+      },
+    ],
+    'POST /api/v1/targets/import': [
+      {
+        name: 'province rows',
+        request: async () => {
+          const start = 2050 + (day++ % 40);
+          const csv = `geography_level,geography_code,geography_name,period_start,period_end,target_homes,target_type,source_url\nprovince,PV27,Noord-Holland,${start},${start},500,matrix,https://example.org/matrix`;
+          return { method: 'POST', url: '/api/v1/targets/import', headers: { 'content-type': 'text/csv' }, payload: csv };
+        },
+        allowed: ['provincie_analist', ...NATIONAL],
+      },
+    ],
+    'GET /api/v1/national/overview': [{ name: '', request: async () => ({ url: '/api/v1/national/overview?runs=5' }), allowed: NATIONAL }],
+    'GET /api/v1/national/forecast': [
+      { name: 'nation', request: async () => ({ url: '/api/v1/national/forecast?runs=5' }), allowed: NATIONAL },
+      { name: 'own gemeente', request: async () => ({ url: '/api/v1/national/forecast?runs=5&area=gemeente:GM0363' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+      { name: 'own table', request: async () => ({ url: `/api/v1/national/forecast?runs=5&area=${table}` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+    ],
+    'GET /api/v1/national/realisations': [{ name: '', request: async () => ({ url: '/api/v1/national/realisations' }), allowed: EVERYONE }],
+    'GET /api/v1/national/herindelingen': [{ name: '', request: async () => ({ url: '/api/v1/national/herindelingen' }), allowed: EVERYONE }],
+    'GET /api/v1/national/reconciliation': [
+      { name: 'nation', request: async () => ({ url: '/api/v1/national/reconciliation?year=2019' }), allowed: NATIONAL },
+      { name: 'own gemeente', request: async () => ({ url: '/api/v1/national/reconciliation?year=2019&gemeente=GM0363' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+    ],
+    'GET /api/v1/national/plancapaciteit': [
+      { name: 'nation', request: async () => ({ url: '/api/v1/national/plancapaciteit' }), allowed: NATIONAL },
+      { name: 'own table', request: async () => ({ url: `/api/v1/national/plancapaciteit?area=${table}` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+    ],
+    'GET /api/v1/national/plancapaciteit/normen': [{ name: '', request: async () => ({ url: '/api/v1/national/plancapaciteit/normen' }), allowed: SIGNED_IN }],
+    'PUT /api/v1/national/plancapaciteit/normen/:areaId': [
+      {
+        name: 'own province',
+        request: async () => {
+          const normen = (await admin({ url: '/api/v1/national/plancapaciteit/normen' })).json().items as Array<{ areaId: string; version: number }>;
+          const current = normen.find((n) => n.areaId === 'provincie:PV27');
+          return { method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/provincie:PV27', payload: { norm: 1.2 + (day++ % 5) / 100, reason: 'matrix', version: current?.version } };
+        },
+        allowed: ['provincie_analist', ...NATIONAL],
+      },
+    ],
+    'GET /api/v1/projects/export.geojson': [{ name: '', request: async () => ({ url: '/api/v1/projects/export.geojson' }), allowed: SIGNED_IN }],
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  await services.repositories.organisations.insertMany(t.db, [{ id: PARTY, name: 'Matrix Ontwikkeling', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]);
+  app = await buildApp({ services });
+  headers.publiek = {};
+  const scopes: Record<Exclude<Who, 'publiek'>, Parameters<typeof accountWithToken>[2]> = {
+    gemeente_editor: { gemeenteCode: 'GM0363', organisationId: gemeenteOrganisationId('GM0363') },
+    marktpartij_editor: { organisationId: PARTY },
+    tafel_secretaris: { regionId: 'vt-amsterdam-e-o' },
+    provincie_analist: { provincieCode: 'PV27' },
+    ministerie_analist: {},
+    beheerder: {},
+  };
+  for (const [role, scope] of Object.entries(scopes)) headers[role as Who] = (await accountWithToken(services, role as Role, scope)).headers;
+  await services.auth.createUser({ email: 'matrix@example.invalid', name: 'Matrix', password: PASSWORD, role: 'ministerie_analist', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null });
+  await services.auth.ensureDemoUsers();
+  ids.own = await createProject('GM0363');
+  ids.foreign = await createProject('GM0014');
+  const round = (await admin({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter: '2026-Q1', deadline: '2026-03-15' } })).json();
+  await admin({ method: 'POST', url: `/api/v1/rounds/${round.id}/close` });
+  ids.closedRound = round.id;
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.close();
+});
+
+describe('authorisation matrix', () => {
+  it('has a rule for every API endpoint, and the matrix covers every endpoint', () => {
+    const registered = ROUTE_RULES.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered.length).toBeGreaterThan(40);
+    expect(Object.keys(matrix()).sort()).toEqual(registered);
+  });
+
+  const cases = Object.entries(matrix()).flatMap(([route, list]) => list.map((c) => ({ route, c })));
+  it.each(cases.map(({ route, c }) => [`${route} ${c.name}`.trim(), route, c] as const))('%s', async (_label, _route, c) => {
+    const summary: string[] = [];
+    for (const who of EVERYONE) {
+      if (_route === 'DELETE /api/v1/auth/tokens/:id') {
+        ids.tokenOwner = who === 'publiek' ? '' : (await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: headers[who], payload: { name: 'x' } })).json().id;
+      }
+      const request = await c.request();
+      const res = await app.inject({ ...request, headers: { ...headers[who], ...(request.headers ?? {}) } });
+      const allowed = c.allowed.includes(who);
+      let ok: boolean;
+      if (c.everyone) ok = res.statusCode === c.everyone;
+      else if (allowed) ok = c.allowedStatus ? res.statusCode === c.allowedStatus : res.statusCode >= 200 && res.statusCode < 300;
+      else if (who === 'publiek') ok = res.statusCode === 401;
+      else if (c.hidden?.includes(who)) ok = res.statusCode === 404;
+      else ok = res.statusCode === 403 || res.statusCode === 404;
+      if (!ok) summary.push(`${who}: ${allowed ? 'allowed' : 'denied'} but got ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (!allowed && res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(summary).toEqual([]);
+  });
+});
+
+describe('project list scope', () => {
+  it('lists only the projects each role may see', async () => {
+    const foreignVisible: Record<string, boolean> = {};
+    for (const who of SIGNED_IN) {
+      const list = (await app.inject({ url: '/api/v1/projects?limit=500', headers: headers[who] })).json();
+      foreignVisible[who] = list.items.some((p: { id: string }) => p.id === ids.foreign);
+      if (who === 'gemeente_editor') expect(list.items.every((p: { gemeenteCode: string }) => p.gemeenteCode === 'GM0363')).toBe(true);
+      if (who === 'provincie_analist') expect(list.items.every((p: { provincieCode: string }) => p.provincieCode === 'PV27')).toBe(true);
+      if (who === 'marktpartij_editor') expect(list.items.map((p: { id: string }) => p.id)).toContain(ids.own);
+    }
+    expect(foreignVisible).toEqual({
+      gemeente_editor: false,
+      marktpartij_editor: false,
+      tafel_secretaris: false,
+      provincie_analist: false,
+      ministerie_analist: true,
+      beheerder: true,
+    });
+  });
+});

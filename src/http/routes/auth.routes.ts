@@ -1,0 +1,149 @@
+/** /api/v1/auth: sign in (password, demo role, OpenID Connect), sign out, who am I, API tokens. */
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../../domain/access.ts';
+import { NotFoundError, UnauthorizedError } from '../../domain/errors.ts';
+import type { AuthService } from '../../services/auth/auth.service.ts';
+import type { OidcService } from '../../services/auth/oidc.service.ts';
+import { SESSION_COOKIE } from '../auth.ts';
+import { Problem, Uuid } from '../schemas/common.ts';
+
+const PrincipalSchema = z.object({
+  kind: z.enum(['user', 'token', 'anonymous']),
+  userId: z.string().nullable(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  organisationId: z.string().nullable(),
+  gemeenteCode: z.string().nullable(),
+  regionId: z.string().nullable(),
+  provincieCode: z.string().nullable(),
+});
+const Me = z.object({
+  principal: PrincipalSchema,
+  csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on every change made with the session cookie'),
+  demo: z.boolean().describe('Signed in as a demo role: clearly mark the UI'),
+  demoModeAvailable: z.boolean(),
+  oidcAvailable: z.boolean(),
+});
+
+export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; secureCookies: boolean }): FastifyPluginAsyncZod {
+  const { auth, oidc } = deps;
+  const cookieOptions = (maxAgeSeconds: number) => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: deps.secureCookies,
+    maxAge: maxAgeSeconds,
+  });
+  const sessionSeconds = auth.options.sessionHours * 3600;
+
+  return async (app) => {
+    // Sign-in attempts are limited per client address (and e-mail address) to slow down guessing.
+    await app.register(rateLimit, { global: false });
+
+    app.get('/auth/me', {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: 'Who is signed in (the public when nobody)', response: { 200: Me } },
+      handler: async (req) => {
+        const session = req.sessionToken ? await auth.sessionPrincipal(req.sessionToken) : null;
+        return {
+          principal: req.principal,
+          csrfToken: session?.csrfToken ?? null,
+          demo: session?.demo ?? false,
+          demoModeAvailable: auth.options.demoMode,
+          oidcAvailable: oidc !== null,
+        };
+      },
+    });
+
+    app.post('/auth/login', {
+      config: {
+        access: 'public',
+        rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}/${String((req.body as { email?: string })?.email ?? '').toLowerCase()}` },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail address and password; sets the session cookie',
+        body: z.object({ email: z.string().max(320), password: z.string().max(200) }),
+        response: { 200: Me, 400: Problem, 401: Problem, 429: Problem },
+      },
+      handler: async (req, reply) => {
+        const s = await auth.signIn(req.body.email, req.body.password);
+        reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
+        return { principal: s.principal, csrfToken: s.csrfToken, demo: false, demoModeAvailable: auth.options.demoMode, oidcAvailable: oidc !== null };
+      },
+    });
+
+    app.post('/auth/demo', {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Demo mode: sign in as one of the demo roles (only when demo mode is on)',
+        body: z.object({ role: z.enum(ROLES).exclude(['publiek']) }),
+        response: { 200: Me, 400: Problem, 403: Problem, 404: Problem },
+      },
+      handler: async (req, reply) => {
+        const s = await auth.signInDemo(req.body.role);
+        reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
+        return { principal: s.principal, csrfToken: s.csrfToken, demo: true, demoModeAvailable: true, oidcAvailable: oidc !== null };
+      },
+    });
+
+    app.post('/auth/logout', {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } },
+      handler: async (req, reply) => {
+        if (req.sessionToken) await auth.signOut(req.sessionToken);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    });
+
+    app.post('/auth/tokens', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API token acting as you (for quarterly submissions from your own system); shown once',
+        body: z.object({ name: z.string().trim().min(1).max(100) }),
+        response: { 201: z.object({ id: Uuid, name: z.string(), token: z.string() }), 400: Problem, 401: Problem },
+      },
+      handler: async (req, reply) => reply.code(201).send(await auth.createApiToken(req.principal, req.body.name)),
+    });
+
+    app.delete('/auth/tokens/:id', {
+      config: { access: 'signed-in' },
+      schema: { tags: ['auth'], summary: 'Revoke one of your API tokens', params: z.object({ id: Uuid }), response: { 204: z.null(), 401: Problem, 404: Problem } },
+      handler: async (req, reply) => {
+        await auth.revokeApiToken(req.principal, req.params.id);
+        return reply.code(204).send(null);
+      },
+    });
+
+    app.get('/auth/oidc/login', {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: 'Start OpenID Connect sign-in (redirects to the identity provider)', response: { 302: z.null(), 404: Problem } },
+      handler: async (_req, reply) => {
+        if (!oidc) throw new NotFoundError('Inlogmethode', 'OpenID Connect (niet ingesteld)');
+        const { url, state } = await oidc.start();
+        reply.setCookie('wbm_oidc', state, { ...cookieOptions(600), path: '/api/v1/auth/oidc' });
+        return reply.redirect(url);
+      },
+    });
+
+    app.get('/auth/oidc/callback', {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], summary: 'OpenID Connect redirect target', response: { 302: z.null(), 401: Problem, 404: Problem } },
+      handler: async (req, reply) => {
+        if (!oidc) throw new NotFoundError('Inlogmethode', 'OpenID Connect (niet ingesteld)');
+        const state = req.cookies.wbm_oidc;
+        if (!state) throw new UnauthorizedError('De inlogpoging is verlopen. Probeer het opnieuw.');
+        const user = await oidc.finish(req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '', state);
+        const s = await auth.startSessionFor(user, 'oidc');
+        reply.clearCookie('wbm_oidc', { path: '/api/v1/auth/oidc' });
+        reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
+        return reply.redirect('/');
+      },
+    });
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Loads the facts the access rules need (src/domain/access.ts) and applies them. Reading something
+ * that is not yours answers "not found", so its existence does not leak (SPEC §7).
+ */
+import { canReadArea, canReadProject, type AreaFacts, type Principal, type ProjectFacts } from '../domain/access.ts';
+import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
+import type { Party } from '../domain/project.ts';
+import type { Queryable } from '../storage/db.ts';
+import type { GeographyRepository } from '../storage/geography.repository.ts';
+
+export function createAccessGuard(deps: { geography: GeographyRepository }) {
+  const { geography } = deps;
+
+  async function projectFacts(
+    q: Queryable,
+    project: { gemeenteCode: string; provincieCode: string; parties: readonly Party[] },
+  ): Promise<ProjectFacts> {
+    return {
+      gemeenteCode: project.gemeenteCode,
+      provincieCode: project.provincieCode,
+      partyOrganisationIds: project.parties.map((p) => p.organisationId),
+      regionIds: await geography.regionIdsOf(q, project.gemeenteCode),
+    };
+  }
+
+  async function areaFacts(q: Queryable, area: { id: string; gemeenteCodes: readonly string[] }): Promise<AreaFacts> {
+    const provincieOf = await geography.gemeenteCodes(q);
+    return { id: area.id, gemeenteCodes: area.gemeenteCodes, provincieCodes: [...new Set(area.gemeenteCodes.map((g) => provincieOf.get(g)!).filter(Boolean))] };
+  }
+
+  return {
+    projectFacts,
+    areaFacts,
+
+    /** The project's facts when the principal may read it; otherwise NotFound (no leak of existence). */
+    async readableProject(
+      q: Queryable,
+      principal: Principal,
+      project: { id: string; gemeenteCode: string; provincieCode: string; parties: readonly Party[] },
+    ): Promise<ProjectFacts> {
+      const facts = await projectFacts(q, project);
+      if (!canReadProject(principal, facts)) throw new NotFoundError('Project', project.id);
+      return facts;
+    },
+
+    async assertCanReadArea(q: Queryable, principal: Principal, area: { id: string; gemeenteCodes: readonly string[] }): Promise<void> {
+      if (!canReadArea(principal, await areaFacts(q, area))) {
+        throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
+      }
+    },
+  };
+}
+
+export type AccessGuard = ReturnType<typeof createAccessGuard>;

@@ -1,0 +1,135 @@
+/**
+ * Realisations (issue 3): CBS 81955NED in the original classification and mapped onto the 2025
+ * gemeenten through the herindelingen, the opleveringen recorded in the monitor, and their
+ * reconciliation per gemeente and year.
+ */
+import { NotFoundError } from '../domain/errors.ts';
+import { mapToClassification, resolveSuccessors, totalsByYear, type Herindeling, type MappedValue } from '../domain/herindelingen.ts';
+import { NATION_AREA_ID, resolveArea, type NationalArea } from '../domain/national.ts';
+import { reconcile, type Reconciliation, type ReconciliationRow } from '../domain/realisations.ts';
+import type { Db } from '../storage/db.ts';
+import type { GeographyRepository } from '../storage/geography.repository.ts';
+import type { RealisationRepository } from '../storage/realisation.repository.ts';
+
+export const CBS_SOURCE =
+  'CBS StatLine 81955NED "Voorraad woningen; standen en mutaties", nieuwbouw per gemeente (indeling van elk jaar), 2012–2020. CC BY 4.0.';
+
+export interface RealisationFilter {
+  fromYear?: number;
+  toYear?: number;
+  /** Area in the notation of the API (nl, provincie:PV27, gemeente:GM0363, corop:…, region id). */
+  area?: string;
+  classification?: 'indeling_2025' | 'origineel';
+}
+
+export interface RealisationsResult {
+  source: string;
+  classification: 'indeling_2025' | 'origineel';
+  area: NationalArea;
+  /** National totals per year: original classification, after mapping (equal by construction) and monitor opleveringen. */
+  national: Array<{ year: number; cbsOriginal: number; cbsIndeling2025: number; monitorOpleveringen: number }>;
+  rows: Array<{
+    gemeenteCode: string;
+    gemeenteName: string;
+    year: number;
+    value: number;
+    /** Original CBS figures behind a mapped value (code, name, full value, part counted here). */
+    from: Array<{ code: string; name: string; value: number; part: number }>;
+  }>;
+}
+
+export function createRealisationService(deps: { db: Db; realisations: RealisationRepository; geography: GeographyRepository }) {
+  const { db, realisations, geography } = deps;
+
+  async function context() {
+    const [herindelingen, cbs, gemeenten, regions] = await Promise.all([
+      realisations.herindelingen(db),
+      realisations.cbsNewConstruction(db),
+      geography.listGemeenten(db),
+      geography.listRegions(db),
+    ]);
+    const codes2025 = gemeenten.map((g) => g.code);
+    const resolution = resolveSuccessors(herindelingen, codes2025, cbs.map((c) => c.code));
+    if (resolution.problems.length > 0) {
+      // Reference data is inconsistent: say which codes, never drop their homes silently.
+      throw new Error(`Herindelingen onvolledig: ${resolution.problems.map((p) => `${p.code}: ${p.message}`).join('; ')}`);
+    }
+    const values = cbs.map((c) => ({ code: c.code, year: c.year, value: c.value }));
+    const names = new Map<string, string>([...herindelingen.map((h) => [h.gemeenteCode, h.gemeenteName] as const), ...gemeenten.map((g) => [g.code, g.name] as const)]);
+    return { herindelingen, cbs: values, mapped: mapToClassification(values, resolution), gemeenten, regions, names };
+  }
+
+  function areaOf(ctx: Awaited<ReturnType<typeof context>>, areaId: string): NationalArea {
+    const area = resolveArea(areaId, ctx.gemeenten, ctx.regions);
+    if (!area) throw new NotFoundError('Gebied', areaId);
+    return area;
+  }
+
+  return {
+    async herindelingen(): Promise<{ items: Herindeling[]; successors: Array<{ code: string; name: string; successors: Array<{ code: string; share: number }> }> }> {
+      const [items, gemeenten] = await Promise.all([realisations.herindelingen(db), geography.listGemeenten(db)]);
+      const resolution = resolveSuccessors(items, gemeenten.map((g) => g.code), items.map((h) => h.gemeenteCode));
+      const names = new Map(items.map((h) => [h.gemeenteCode, h.gemeenteName]));
+      return {
+        items,
+        successors: [...resolution.successors].map(([code, successors]) => ({ code, name: names.get(code) ?? code, successors })),
+      };
+    },
+
+    async realisations(filter: RealisationFilter = {}): Promise<RealisationsResult> {
+      const ctx = await context();
+      const area = areaOf(ctx, filter.area ?? NATION_AREA_ID);
+      const classification = filter.classification ?? 'indeling_2025';
+      const inYears = (y: number) => (filter.fromYear === undefined || y >= filter.fromYear) && (filter.toYear === undefined || y <= filter.toYear);
+      const original = totalsByYear(ctx.cbs);
+      const mappedTotals = totalsByYear(ctx.mapped);
+      const monitor = new Map((await realisations.opleveringenPerYear(db)).map((r) => [r.year, r.homes]));
+      const members = new Set(area.gemeenteCodes);
+      const name = (code: string) => ctx.names.get(code) ?? code;
+      let rows: RealisationsResult['rows'];
+      if (classification === 'indeling_2025') {
+        rows = ctx.mapped
+          .filter((m: MappedValue) => members.has(m.code) && inYears(m.year))
+          .map((m) => ({ gemeenteCode: m.code, gemeenteName: name(m.code), year: m.year, value: m.value, from: m.from.map((f) => ({ ...f, name: name(f.code) })) }));
+      } else {
+        // In the original classification a code belongs to the area when (part of) it ends up there.
+        const ends = new Map<string, Set<string>>();
+        for (const m of ctx.mapped) for (const f of m.from) (ends.get(f.code) ?? ends.set(f.code, new Set()).get(f.code)!).add(m.code);
+        rows = ctx.cbs
+          .filter((c) => inYears(c.year) && [...(ends.get(c.code) ?? [])].some((g) => members.has(g)))
+          .map((c) => ({ gemeenteCode: c.code, gemeenteName: name(c.code), year: c.year, value: c.value, from: [] }));
+      }
+      const years = [...new Set([...original.keys(), ...monitor.keys()])].filter(inYears).sort((a, b) => a - b);
+      return {
+        source: CBS_SOURCE,
+        classification,
+        area,
+        national: years.map((year) => ({
+          year,
+          cbsOriginal: original.get(year) ?? 0,
+          cbsIndeling2025: mappedTotals.get(year) ?? 0,
+          monitorOpleveringen: monitor.get(year) ?? 0,
+        })),
+        rows,
+      };
+    },
+
+    /** Monitor opleveringen (M12) against CBS nieuwbouw per gemeente and year, for the years both exist. */
+    async reconciliation(
+      filter: { year?: number; area?: string; authorize?: (area: NationalArea) => void | Promise<void> } = {},
+    ): Promise<Omit<Reconciliation, 'rows'> & { rows: Array<ReconciliationRow & { gemeenteName: string }>; area: NationalArea; source: string }> {
+      const ctx = await context();
+      const area = areaOf(ctx, filter.area ?? NATION_AREA_ID);
+      await filter.authorize?.(area);
+      const opleveringen = await realisations.opleveringen(db);
+      const result = reconcile(
+        opleveringen,
+        ctx.mapped.map((m) => ({ gemeenteCode: m.code, year: m.year, value: m.value })),
+        { gemeenteCodes: area.gemeenteCodes, years: filter.year === undefined ? undefined : [filter.year] },
+      );
+      return { ...result, rows: result.rows.map((r) => ({ ...r, gemeenteName: ctx.names.get(r.gemeenteCode) ?? r.gemeenteCode })), area, source: CBS_SOURCE };
+    },
+  };
+}
+
+export type RealisationService = ReturnType<typeof createRealisationService>;

@@ -1,0 +1,60 @@
+/**
+ * The printable table report as PDF, rendered in headless Chromium from the same web page people see
+ * (`/tafels/{regionId}/rapport`), so the report and the screen never differ. The browser acts as the
+ * caller: it gets the caller's session cookie or API token, so it sees exactly what the caller may see.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServiceUnavailableError } from '../domain/errors.ts';
+
+export interface ReportRequest {
+  baseUrl: string;
+  regionId: string;
+  /** The caller's credentials, handed to the browser. */
+  sessionCookie?: { name: string; value: string };
+  bearerToken?: string;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function createReportService(options: { chromiumPath: string; timeoutMs?: number }) {
+  return {
+    async tablePdf(request: ReportRequest): Promise<Buffer> {
+      let playwright: typeof import('playwright-core');
+      try {
+        playwright = await import('playwright-core');
+      } catch {
+        throw new ServiceUnavailableError('Het PDF-rapport is niet beschikbaar: playwright-core ontbreekt.');
+      }
+      const profile = mkdtempSync(join(tmpdir(), 'wbm-report-'));
+      let context: Awaited<ReturnType<typeof playwright.chromium.launchPersistentContext>> | null = null;
+      try {
+        context = await playwright.chromium.launchPersistentContext(profile, {
+          executablePath: options.chromiumPath,
+          headless: true,
+          args: CHROMIUM_ARGS,
+          extraHTTPHeaders: request.bearerToken ? { authorization: `Bearer ${request.bearerToken}` } : undefined,
+        });
+      } catch (err) {
+        rmSync(profile, { recursive: true, force: true });
+        throw new ServiceUnavailableError(`Het PDF-rapport is niet beschikbaar: Chromium start niet (${options.chromiumPath}). ${(err as Error).message.split('\n')[0]}`);
+      }
+      try {
+        if (request.sessionCookie) {
+          await context.addCookies([{ ...request.sessionCookie, url: request.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+        }
+        const page = await context.newPage();
+        await page.emulateMedia({ media: 'print' });
+        await page.goto(`${request.baseUrl}/tafels/${encodeURIComponent(request.regionId)}/rapport`, { waitUntil: 'load' });
+        await page.waitForSelector('body[data-ready="true"]', { timeout: options.timeoutMs ?? 30_000 });
+        return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

@@ -1,0 +1,92 @@
+/** Users, sessions and API tokens. Tokens are stored only as SHA-256 hashes. */
+import type { Role } from '../domain/access.ts';
+import type { Queryable } from './db.ts';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  role: Role;
+  organisationId: string | null;
+  gemeenteCode: string | null;
+  regionId: string | null;
+  provincieCode: string | null;
+  isDemo: boolean;
+  disabled: boolean;
+}
+
+const USER_COLUMNS = `id, email, name, password_hash AS "passwordHash", role, organisation_id AS "organisationId",
+  gemeente_code AS "gemeenteCode", region_id AS "regionId", provincie_code AS "provincieCode", is_demo AS "isDemo", disabled`;
+
+export type NewUser = Omit<UserRow, 'disabled'> & { oidcIssuer?: string | null; oidcSubject?: string | null };
+
+export function createAccountRepository() {
+  return {
+    async userByEmail(q: Queryable, email: string): Promise<UserRow | null> {
+      const [row] = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [email]);
+      return row ?? null;
+    },
+    async userById(q: Queryable, id: string): Promise<UserRow | null> {
+      const [row] = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+      return row ?? null;
+    },
+    async userByOidc(q: Queryable, issuer: string, subject: string): Promise<UserRow | null> {
+      const [row] = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE oidc_issuer = $1 AND oidc_subject = $2`, [issuer, subject]);
+      return row ?? null;
+    },
+    async listUsers(q: Queryable): Promise<UserRow[]> {
+      return q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY email`);
+    },
+    async insertUser(q: Queryable, u: NewUser): Promise<void> {
+      await q.query(
+        `INSERT INTO users (id, email, name, password_hash, role, organisation_id, gemeente_code, region_id, provincie_code, is_demo, oidc_issuer, oidc_subject)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [u.id, u.email, u.name, u.passwordHash, u.role, u.organisationId, u.gemeenteCode, u.regionId, u.provincieCode, u.isDemo, u.oidcIssuer ?? null, u.oidcSubject ?? null],
+      );
+    },
+
+    async linkOidc(q: Queryable, userId: string, issuer: string, subject: string): Promise<void> {
+      await q.query('UPDATE users SET oidc_issuer = $2, oidc_subject = $3 WHERE id = $1', [userId, issuer, subject]);
+    },
+
+    async insertSession(q: Queryable, s: { tokenHash: string; userId: string; csrfToken: string; via: string; expiresAt: Date }): Promise<void> {
+      await q.query('INSERT INTO sessions (token_hash, user_id, csrf_token, via, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+        s.tokenHash,
+        s.userId,
+        s.csrfToken,
+        s.via,
+        s.expiresAt.toISOString(),
+      ]);
+    },
+    async sessionUser(q: Queryable, tokenHash: string): Promise<(UserRow & { csrfToken: string; via: string }) | null> {
+      const [row] = await q.query<UserRow & { csrfToken: string; via: string }>(
+        `SELECT ${USER_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1u.$2')}, s.csrf_token AS "csrfToken", s.via FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
+        [tokenHash],
+      );
+      return row ?? null;
+    },
+    async deleteSession(q: Queryable, tokenHash: string): Promise<void> {
+      await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    },
+
+    async insertToken(q: Queryable, t: { id: string; tokenHash: string; name: string; userId: string }): Promise<void> {
+      await q.query('INSERT INTO api_tokens (id, token_hash, name, user_id) VALUES ($1, $2, $3, $4)', [t.id, t.tokenHash, t.name, t.userId]);
+    },
+    async tokenUser(q: Queryable, tokenHash: string): Promise<UserRow | null> {
+      const [row] = await q.query<UserRow>(
+        `UPDATE api_tokens t SET last_used_at = now() FROM users u
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.id = t.user_id AND NOT u.disabled
+         RETURNING ${USER_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1u.$2')}`,
+        [tokenHash],
+      );
+      return row ?? null;
+    },
+    async revokeToken(q: Queryable, id: string, userId: string): Promise<boolean> {
+      return (await q.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id', [id, userId])).length > 0;
+    },
+  };
+}
+
+export type AccountRepository = ReturnType<typeof createAccountRepository>;

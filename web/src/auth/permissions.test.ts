@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Me, Principal, Region } from '../api/types.ts';
+import type { AuthState } from './AuthContext.tsx';
+import { mayEditMilestone, mayRebaseline, mayRunRound, projectFacts } from './permissions.ts';
+
+const regions: Region[] = [
+  { id: 'vt-amsterdam-e-o', kind: 'versnellingstafel', name: 'Amsterdam e.o.', gemeenteCodes: ['GM0363', 'GM0362'] },
+  { id: 'vt-u10', kind: 'versnellingstafel', name: 'U10', gemeenteCodes: ['GM0344'] },
+];
+const project = { gemeenteCode: 'GM0363', provincieCode: 'PV27', parties: [{ organisationId: 'org-dev', role: 'ontwikkelaar' as const }] };
+
+function signedIn(p: Partial<Principal>): AuthState {
+  const principal: Principal = { kind: 'user', userId: 'u', name: 'X', role: 'publiek', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null, ...p };
+  const me: Me = { principal, csrfToken: 't', demo: true, demoModeAvailable: true, oidcAvailable: false };
+  return { status: 'ready', me };
+}
+
+describe('what the UI offers to whom (same rules as the server)', () => {
+  it('finds the tables a project belongs to from its gemeente', () => {
+    expect(projectFacts(project, regions).regionIds).toEqual(['vt-amsterdam-e-o']);
+  });
+
+  it('lets only the table’s own secretary re-baseline and run its round', () => {
+    const secretary = signedIn({ role: 'tafel_secretaris', regionId: 'vt-amsterdam-e-o' });
+    expect(mayRebaseline(secretary, projectFacts(project, regions))).toBe(true);
+    expect(mayRunRound(secretary, 'vt-amsterdam-e-o')).toBe(true);
+    expect(mayRunRound(secretary, 'vt-u10')).toBe(false);
+    expect(mayRebaseline(signedIn({ role: 'gemeente_editor', gemeenteCode: 'GM0363' }), projectFacts(project, regions))).toBe(false);
+  });
+
+  it('lets a developer change the private milestones of its own projects only', () => {
+    const developer = signedIn({ role: 'marktpartij_editor', organisationId: 'org-dev' });
+    expect(mayEditMilestone(developer, projectFacts(project, regions), 'privaat')).toBe(true);
+    expect(mayEditMilestone(developer, projectFacts(project, regions), 'publiek')).toBe(false);
+  });
+
+  it('offers everything on a server without sign-in, and nothing while sign-in is still being checked', () => {
+    expect(mayRunRound({ status: 'open' }, 'vt-u10')).toBe(true);
+    expect(mayRunRound({ status: 'loading' }, 'vt-u10')).toBe(false);
+    expect(mayRunRound(signedIn({ role: 'publiek', kind: 'anonymous' }), 'vt-u10')).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * What the signed-in person may do, decided with the same pure rules the server applies
+ * (src/domain/access.ts), so the UI only offers actions that will be accepted. The server stays the
+ * judge: a refused action still gets a clear message.
+ */
+import { canConfirmProject, canEditMilestone, canRebaseline, canRunRound, ROLE_LABELS, type ProjectFacts } from '../../../src/domain/access.ts';
+import type { Principal, ProjectDetail, Region, Role } from '../api/types.ts';
+import type { OwnerSide } from '../labels.ts';
+import type { AuthState } from './AuthContext.tsx';
+
+export { ROLE_LABELS };
+
+/** Demo roles offered on the sign-in page, in the order a visitor would look for them. */
+export const DEMO_ROLES: readonly Exclude<Role, 'publiek'>[] = [
+  'tafel_secretaris',
+  'gemeente_editor',
+  'marktpartij_editor',
+  'provincie_analist',
+  'ministerie_analist',
+  'beheerder',
+];
+
+/** What each demo role can do, in one sentence (shown on the sign-in page). */
+export const ROLE_DESCRIPTIONS: Record<Exclude<Role, 'publiek'>, string> = {
+  tafel_secretaris: 'Voert de kwartaalronde van de versnellingstafel Amsterdam e.o. en ziet het tafeloverzicht.',
+  gemeente_editor: 'Werkt de projecten en publieke mijlpalen van de gemeente Amsterdam bij.',
+  marktpartij_editor: 'Werkt de private mijlpalen bij van de projecten waarin de organisatie partij is.',
+  provincie_analist: 'Bekijkt alle projecten en tafels in de provincie Noord-Holland.',
+  ministerie_analist: 'Bekijkt de landelijke stand van alle projecten.',
+  beheerder: 'Mag alles, ook gebruikers en instellingen beheren.',
+};
+
+/** The facts the access rules need about a project; its regions follow from the gemeente. */
+export function projectFacts(project: Pick<ProjectDetail, 'gemeenteCode' | 'provincieCode' | 'parties'>, regions: readonly Region[]): ProjectFacts {
+  return {
+    gemeenteCode: project.gemeenteCode,
+    provincieCode: project.provincieCode,
+    partyOrganisationIds: project.parties.map((p) => p.organisationId),
+    regionIds: regions.filter((r) => r.gemeenteCodes.includes(project.gemeenteCode)).map((r) => r.id),
+  };
+}
+
+/**
+ * Applies a rule to the current person. On a server without sign-in ("open") every action is offered,
+ * as the API accepts it; while sign-in is still being checked nothing is offered yet.
+ */
+export function may(state: AuthState, rule: (p: Principal) => boolean): boolean {
+  if (state.status === 'open') return true;
+  if (state.status === 'loading') return false;
+  return rule(state.me.principal);
+}
+
+export const mayRunRound = (state: AuthState, regionId: string) => may(state, (p) => canRunRound(p, regionId));
+export const mayRebaseline = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canRebaseline(p, facts));
+export const mayConfirm = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canConfirmProject(p, facts));
+export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSide: OwnerSide) => may(state, (p) => canEditMilestone(p, facts, ownerSide));
+
+/** "Secretaris versnellingstafel" for a role code. */
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role] ?? role;
+}

@@ -1,0 +1,219 @@
+/**
+ * Inloggen: with a demo role (demo mode, clearly marked), with e-mail address and password, or through
+ * the user's own organisation (OpenID Connect) when the server offers it. After signing in the user
+ * returns to the page that asked for it (`?terug=`), or to the page that fits the role.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { API_BASE, ApiError } from '../../api/client.ts';
+import type { Me, Role } from '../../api/types.ts';
+import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
+import { DEMO_ROLES, ROLE_DESCRIPTIONS, roleLabel } from '../../auth/permissions.ts';
+import { Alert, Loading } from '../../components/Feedback.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+
+/** Where to go after signing in: the page that asked (same site only), else the role's own start page. */
+export function landingPage(me: Me, back: string | null): string {
+  if (back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/inloggen')) return back;
+  const p = me.principal;
+  if (p.role === 'tafel_secretaris' && p.regionId) return `/tafels/${encodeURIComponent(p.regionId)}`;
+  if (p.role === 'gemeente_editor' && p.gemeenteCode) return `/projecten?gemeente=${p.gemeenteCode}`;
+  if (p.role === 'provincie_analist' && p.provincieCode) return `/tafels/${encodeURIComponent(`provincie:${p.provincieCode}`)}`;
+  return '/projecten';
+}
+
+export function SignInPage() {
+  usePageTitle('Inloggen');
+  const { state, signInDemo, signIn, signOut } = useAuth();
+  const [params] = useSearchParams();
+  const back = params.get('terug');
+  const navigate = useNavigate();
+  const id = useId();
+  const [role, setRole] = useState<Exclude<Role, 'publiek'>>('tafel_secretaris');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState<'demo' | 'password' | null>(null);
+  const [error, setError] = useState<{ form: 'demo' | 'password'; message: string } | null>(null);
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'open') {
+    return (
+      <>
+        <h1 className="nl-heading nl-heading--level-1">Inloggen</h1>
+        <Alert type="info" title="Inloggen is op deze server (nog) niet ingesteld">
+          <p className="utrecht-paragraph">U kunt de Woningbouwmonitor zonder inloggen gebruiken.</p>
+        </Alert>
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to="/projecten">
+            Naar de projecten
+          </Link>
+        </p>
+      </>
+    );
+  }
+
+  const { me } = state;
+  const run = async (form: 'demo' | 'password', action: () => Promise<Me>) => {
+    setBusy(form);
+    setError(null);
+    try {
+      const signedIn = await action();
+      navigate(landingPage(signedIn, back));
+    } catch (err) {
+      const message =
+        err instanceof ApiError && err.status === 401
+          ? 'Het e-mailadres of het wachtwoord klopt niet. Controleer ze en probeer het opnieuw.'
+          : err instanceof ApiError && err.status === 429
+            ? 'U hebt te vaak geprobeerd in te loggen. Wacht een minuut en probeer het dan opnieuw.'
+            : err instanceof Error
+              ? err.message
+              : 'Inloggen is niet gelukt.';
+      setError({ form, message });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submitDemo = (e: FormEvent) => {
+    e.preventDefault();
+    void run('demo', () => signInDemo(role));
+  };
+  const submitPassword = (e: FormEvent) => {
+    e.preventDefault();
+    if (!email.trim() || !password) {
+      setError({ form: 'password', message: 'Vul uw e-mailadres en uw wachtwoord in.' });
+      return;
+    }
+    void run('password', () => signIn(email.trim(), password));
+  };
+
+  return (
+    <>
+      <h1 className="nl-heading nl-heading--level-1">Inloggen</h1>
+      {params.get('uitgelogd') && !isSignedIn(state) && (
+        <Alert type="ok">
+          <p className="utrecht-paragraph">U bent uitgelogd.</p>
+        </Alert>
+      )}
+      {back && !isSignedIn(state) && (
+        <Alert type="info">
+          <p className="utrecht-paragraph">Log in om deze pagina te bekijken. Daarna gaat u er direct naartoe.</p>
+        </Alert>
+      )}
+      {isSignedIn(state) && (
+        <Alert type="info" title={`U bent ingelogd als ${me.principal.name} (${roleLabel(me.principal.role)}${me.demo ? ', demomodus' : ''}).`}>
+          <p className="utrecht-paragraph">Wilt u als iemand anders inloggen? Log dan eerst uit.</p>
+          <div className="utrecht-button-group wbm-button-row">
+            <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={landingPage(me, back)}>
+              Verder
+            </Link>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void signOut()}>
+              Uitloggen
+            </button>
+          </div>
+        </Alert>
+      )}
+
+      {!isSignedIn(state) && (
+        <div className="wbm-signin">
+          {me.demoModeAvailable && (
+            <section className="wbm-signin__panel wbm-signin__panel--demo" aria-labelledby={`${id}-demo`}>
+              <h2 className="nl-heading nl-heading--level-2" id={`${id}-demo`}>
+                <span className="wbm-demo-badge wbm-demo-badge--large">Demomodus</span> Probeer een rol uit
+              </h2>
+              <p className="utrecht-paragraph">
+                Log in als verzonnen gebruiker om de Woningbouwmonitor uit te proberen. U werkt met verzonnen demogegevens; niets hiervan is
+                echt.
+              </p>
+              <form onSubmit={submitDemo} aria-labelledby={`${id}-demo`} noValidate>
+                {error?.form === 'demo' && (
+                  <Alert type="error" title="Inloggen is niet gelukt" urgent>
+                    <p className="utrecht-paragraph">{error.message}</p>
+                  </Alert>
+                )}
+                <fieldset className="utrecht-form-fieldset wbm-radio-list">
+                  <legend className="utrecht-form-fieldset__legend">Kies een rol</legend>
+                  {DEMO_ROLES.map((r) => (
+                    <div key={r} className="utrecht-form-field utrecht-form-field--radio wbm-radio">
+                      <input
+                        id={`${id}-role-${r}`}
+                        type="radio"
+                        name="demo-role"
+                        className="utrecht-radio-button utrecht-radio-button--html-input"
+                        value={r}
+                        checked={role === r}
+                        onChange={() => setRole(r)}
+                        aria-describedby={`${id}-role-${r}-desc`}
+                      />
+                      <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${id}-role-${r}`}>
+                        {roleLabel(r)}
+                      </label>
+                      <p className="utrecht-form-field-description wbm-muted" id={`${id}-role-${r}-desc`}>
+                        {ROLE_DESCRIPTIONS[r]}
+                      </p>
+                    </div>
+                  ))}
+                </fieldset>
+                <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy !== null}>
+                  {busy === 'demo' ? 'Bezig met inloggen…' : 'Inloggen als demogebruiker'}
+                </button>
+              </form>
+            </section>
+          )}
+
+          <section className="wbm-signin__panel" aria-labelledby={`${id}-account`}>
+            <h2 className="nl-heading nl-heading--level-2" id={`${id}-account`}>
+              Inloggen met uw account
+            </h2>
+            <form onSubmit={submitPassword} aria-labelledby={`${id}-account`} noValidate>
+              {error?.form === 'password' && (
+                <Alert type="error" title="Inloggen is niet gelukt" urgent>
+                  <p className="utrecht-paragraph">{error.message}</p>
+                </Alert>
+              )}
+              <div className="utrecht-form-field wbm-field">
+                <label className="utrecht-form-label" htmlFor={`${id}-email`}>
+                  E-mailadres
+                </label>
+                <input
+                  id={`${id}-email`}
+                  type="email"
+                  autoComplete="username"
+                  className="utrecht-textbox utrecht-textbox--html-input"
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              </div>
+              <div className="utrecht-form-field wbm-field">
+                <label className="utrecht-form-label" htmlFor={`${id}-password`}>
+                  Wachtwoord
+                </label>
+                <input
+                  id={`${id}-password`}
+                  type="password"
+                  autoComplete="current-password"
+                  className="utrecht-textbox utrecht-textbox--html-input"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </div>
+              <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy !== null}>
+                {busy === 'password' ? 'Bezig met inloggen…' : 'Inloggen'}
+              </button>
+            </form>
+            {me.oidcAvailable && (
+              <>
+                <h3 className="nl-heading nl-heading--level-3">Of via uw eigen organisatie</h3>
+                <p className="utrecht-paragraph">
+                  <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`${API_BASE}/auth/oidc/login`}>
+                    Inloggen via uw organisatie
+                  </a>
+                </p>
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

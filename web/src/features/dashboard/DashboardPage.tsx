@@ -1,0 +1,264 @@
+/**
+ * Tafeloverzicht: the dashboard of a versnellingstafel (or any region or area) for the quarterly table
+ * meeting: expected completions against the target, affordable and social share, pipeline, delays,
+ * knelpunten, a map, and the delivery status of the current quarter. Every figure leads to the
+ * projects behind it.
+ *
+ * Speed: the dashboard data is requested while this page's code still loads (main.tsx); the map
+ * (maplibre, large) and the round status load after the figures are shown. `data-ready` on the
+ * article and the performance mark `wbm:tafeloverzicht` say when figures, tables and chart are drawn.
+ */
+import { lazy, Suspense, useCallback, useEffect, useId, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, takePrefetched } from '../../api/client.ts';
+import { useApi } from '../../api/hooks.ts';
+import type { Alternatives, Dashboard } from '../../api/types.ts';
+import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { markReady } from '../../components/readyMarks.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS } from '../../labels.ts';
+import { STATUS_POINT_COLOURS } from '../map/mapColours.ts';
+import { DeliverySummary, useCurrentRound } from '../round/DeliverySummary.tsx';
+import { CompletionsChart } from './CompletionsChart.tsx';
+import {
+  CompletionsTable,
+  completionsDescription,
+  DelayedMilestonesTable,
+  KeyFigures,
+  KnelpuntenTable,
+  PipelineTable,
+  SharesTable,
+  StatusTable,
+  TargetBasis,
+} from './DashboardSections.tsx';
+import { projectsUrl, regionPath } from './drilldown.ts';
+import { RegionChooser } from './RegionChooser.tsx';
+import { AlternativesTable } from './AlternativesTable.tsx';
+
+const DashboardMap = lazy(() => import('./DashboardMap.tsx'));
+
+const KIND_LABELS: Record<string, string> = { versnellingstafel: 'Versnellingstafel', woondealregio: 'Woondealregio', gebied: 'Gebied' };
+
+export function DashboardPage() {
+  const { regionId = '' } = useParams();
+  const navigate = useNavigate();
+  const dashboard = useApi(`dashboard:${regionId}`, (signal) => takePrefetched<Dashboard>(`dashboard:${regionId}`) ?? api.dashboard(regionId, signal));
+  const [chartDrawnFor, setChartDrawnFor] = useState<string | null>(null);
+  const data = dashboard.state === 'ready' && dashboard.data.region.id === regionId ? dashboard.data : null;
+  usePageTitle(data ? `Tafeloverzicht ${data.region.name}` : 'Tafeloverzicht');
+  const ready = Boolean(data) && (chartDrawnFor === regionId || data?.summary.perYear.length === 0);
+  const round = useCurrentRound(regionId, ready && data?.region.kind === 'versnellingstafel');
+
+  useEffect(() => {
+    if (ready) markReady('tafeloverzicht');
+  }, [ready]);
+  const onChartDrawn = useCallback(() => setChartDrawnFor(regionId), [regionId]);
+
+  return (
+    <article className="wbm-dashboard" data-testid="dashboard" data-ready={ready ? 'true' : 'false'}>
+      <RegionChooser current={regionId} currentName={data?.region.name} load={ready || dashboard.state === 'error'} />
+      {dashboard.state === 'error' && (
+        <>
+          <h1 className="nl-heading nl-heading--level-1">Tafeloverzicht</h1>
+          <ErrorMessage error={dashboard.error} retry={dashboard.reload} />
+        </>
+      )}
+      {!data && dashboard.state !== 'error' && <Loading>Het tafeloverzicht wordt geladen…</Loading>}
+      {data && (
+        <>
+          <h1 className="nl-heading nl-heading--level-1">
+            <span className="wbm-eyebrow">{KIND_LABELS[data.region.kind] ?? 'Regio'}</span> {data.region.name}
+          </h1>
+          <p className="utrecht-paragraph nl-paragraph--lead">
+            Hoe staat de woningbouw ervoor in {data.region.name}? {formatProjectCount(data.summary.totals.projects)} in{' '}
+            {formatNumber(data.region.gemeenteCodes.length)} {data.region.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'}. Klik op een cijfer
+            om de projecten erachter te zien.
+          </p>
+          <ul className="wbm-action-links">
+            {data.region.kind === 'versnellingstafel' && (
+              <li>
+                <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={regionPath(data.region.id, 'kwartaalronde')}>
+                  Kwartaalronde
+                </Link>
+              </li>
+            )}
+            <li>
+              <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={regionPath(data.region.id, 'rapport')}>
+                Tafelrapport (afdrukken of pdf)
+              </Link>
+            </li>
+            <li>
+              <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={api.regionExportUrl(data.region.id)} download>
+                Exporteren naar Excel
+              </a>
+            </li>
+          </ul>
+          {data.summary.totals.syntheticProjects > 0 && (
+            <p className="utrecht-paragraph wbm-demo-note">
+              <span className="wbm-demo-badge">Demo</span> {formatNumber(data.summary.totals.syntheticProjects)} van de {formatProjectCount(data.summary.totals.projects)} in
+              dit overzicht zijn verzonnen demoprojecten.
+            </p>
+          )}
+
+          <KeyFigures dashboard={data} openKnelpunten={data.summary.knelpunten.reduce((s, k) => s + k.open, 0)} />
+
+          <section className="wbm-section" aria-labelledby="oplevering">
+            <h2 className="nl-heading nl-heading--level-2" id="oplevering">
+              Verwachte oplevering tegenover de opgave
+            </h2>
+            <p className="utrecht-paragraph">
+              Hoeveel woningen de projecten per jaar verwachten op te leveren (hun jaarschijven), tegenover de opgave van de regio. Harde plannen
+              zijn onherroepelijk of vastgesteld. Klik op een jaar voor de projecten die dat jaar woningen opleveren.
+            </p>
+            <figure className="wbm-figure">
+              <CompletionsChart
+                perYear={data.summary.perYear}
+                description={completionsDescription(data)}
+                renderer="canvas"
+                onYearClick={(year) => navigate(projectsUrl(data.region.id, { year }))}
+                onRendered={onChartDrawn}
+              />
+              <figcaption className="utrecht-paragraph wbm-muted">
+                Staven: verwachte oplevering (donker: harde plannen, licht: zachte plannen). Stippellijn: de opgave. De cijfers staan ook in de tabel.
+              </figcaption>
+            </figure>
+            <TargetBasis targets={data.targets} />
+            <CompletionsTable dashboard={data} />
+            <RegionAlternatives dashboard={data} />
+          </section>
+
+          <section className="wbm-section" aria-labelledby="betaalbaar">
+            <h2 className="nl-heading nl-heading--level-2" id="betaalbaar">
+              Betaalbaar en sociaal
+            </h2>
+            <SharesTable dashboard={data} />
+          </section>
+
+          <section className="wbm-section" aria-labelledby="pijplijn">
+            <h2 className="nl-heading nl-heading--level-2" id="pijplijn">
+              Pijplijn
+            </h2>
+            <div className="wbm-columns">
+              <PipelineTable dashboard={data} by="phase" />
+              <PipelineTable dashboard={data} by="planStatus" />
+            </div>
+          </section>
+
+          <section className="wbm-section" aria-labelledby="kaart-status">
+            <h2 className="nl-heading nl-heading--level-2" id="kaart-status">
+              Status en kaart
+            </h2>
+            <div className="wbm-map-layout">
+              <div className="wbm-map-frame">
+                {data.summary.mapPoints.length > 0 ? (
+                  <Suspense fallback={<div className="wbm-map wbm-map--dashboard wbm-map--loading">De kaart wordt geladen…</div>}>
+                    <DashboardMap points={data.summary.mapPoints} gemeenteCodes={data.region.gemeenteCodes} regionName={data.region.name} />
+                  </Suspense>
+                ) : (
+                  <p className="utrecht-paragraph">Geen van deze projecten heeft een locatie.</p>
+                )}
+              </div>
+              <div className="wbm-map-legend">
+                <StatusTable dashboard={data} />
+                <ul className="wbm-legend-list" aria-label="Legenda van de kaart">
+                  {STATUS_COLOURS.map((s) => (
+                    <li key={s}>
+                      <svg className="wbm-legend-dot" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+                        <circle cx="10" cy="10" r="7" fill={STATUS_POINT_COLOURS[s]} stroke="#fff" strokeWidth="2" />
+                      </svg>
+                      <span>Stip: {statusLabel(s)}</span>
+                    </li>
+                  ))}
+                </ul>
+                <p className="utrecht-paragraph wbm-muted">Klik op een stip om het project te openen.</p>
+              </div>
+            </div>
+          </section>
+
+          <section className="wbm-section" aria-labelledby="vertraagd">
+            <h2 className="nl-heading nl-heading--level-2" id="vertraagd">
+              Vertraagde mijlpalen
+            </h2>
+            <p className="utrecht-paragraph">
+              {formatNumber(data.summary.delayedMilestones.count)} mijlpalen liggen meer dan de toegestane marge achter op de basisplanning, waarvan{' '}
+              {formatNumber(data.summary.delayedMilestones.serious)} ernstig.
+            </p>
+            <DelayedMilestonesTable dashboard={data} limit={25} />
+          </section>
+
+          <section className="wbm-section" aria-labelledby="knelpunten" id="knelpunten-sectie">
+            <h2 className="nl-heading nl-heading--level-2" id="knelpunten" tabIndex={-1}>
+              Open knelpunten
+            </h2>
+            <KnelpuntenTable dashboard={data} />
+          </section>
+
+          {data.region.kind === 'versnellingstafel' && (
+            <section className="wbm-section" aria-labelledby="levering">
+              <h2 className="nl-heading nl-heading--level-2" id="levering">
+                Kwartaalronde: wie heeft geleverd?
+              </h2>
+              {round.status === 'ready' ? (
+                <DeliverySummary round={round.round} regionId={data.region.id} />
+              ) : round.status === 'error' ? (
+                <ErrorMessage error={round.error} retry={round.reload} />
+              ) : (
+                <Loading>De stand van de kwartaalronde wordt geladen…</Loading>
+              )}
+            </section>
+          )}
+        </>
+      )}
+    </article>
+  );
+}
+
+/** When a year falls short of the target: candidate projects that could be brought forward or enlarged. */
+function RegionAlternatives({ dashboard }: { dashboard: Dashboard }) {
+  const id = useId();
+  const shortYears = dashboard.summary.perYear.filter((y) => y.gap !== null && y.gap < 0).map((y) => y.year);
+  const [year, setYear] = useState<number>(shortYears[0] ?? 0);
+  const [result, setResult] = useState<{ state: 'idle' } | { state: 'loading' } | { state: 'ready'; data: Alternatives } | { state: 'error'; error: Error }>({
+    state: 'idle',
+  });
+  if (shortYears.length === 0) return null;
+  const load = async () => {
+    setResult({ state: 'loading' });
+    try {
+      setResult({ state: 'ready', data: await api.regionAlternatives(dashboard.region.id, year) });
+    } catch (err) {
+      setResult({ state: 'error', error: err as Error });
+    }
+  };
+  return (
+    <details className="wbm-details">
+      <summary>Alternatieven zoeken voor een jaar met een tekort</summary>
+      <p className="utrecht-paragraph">
+        Blijft de verwachte oplevering achter bij de opgave, dan zoekt de tafel eerst naar projecten in de regio die naar voren kunnen of meer
+        woningen kunnen bouwen. De kandidaten staan op volgorde van hoe ver ze zijn.
+      </p>
+      <div className="wbm-inline-form">
+        <div className="utrecht-form-field wbm-field">
+          <label className="utrecht-form-label" htmlFor={`${id}-jaar`}>
+            Jaar
+          </label>
+          <select id={`${id}-jaar`} className="utrecht-select utrecht-select--html-select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {shortYears.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={load} disabled={result.state === 'loading'}>
+          Toon kandidaten
+        </button>
+      </div>
+      <div aria-live="polite">
+        {result.state === 'loading' && <Loading />}
+        {result.state === 'error' && <ErrorMessage error={result.error} />}
+        {result.state === 'ready' && <AlternativesTable alternatives={result.data} />}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,82 @@
+/** Choose a versnellingstafel, woondealregio, province or gemeente for the Tafeloverzicht. */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import { cached, useApi } from '../../api/hooks.ts';
+import { regionPath } from './drilldown.ts';
+
+export interface RegionChooserProps {
+  /** Region id now shown. */
+  current?: string;
+  /** Its name, shown until the lists have loaded. */
+  currentName?: string;
+  /** False delays loading the lists (the dashboard first loads its own data). */
+  load?: boolean;
+}
+
+export function RegionChooser({ current = '', currentName, load = true }: RegionChooserProps) {
+  const id = useId();
+  const navigate = useNavigate();
+  const [choice, setChoice] = useState(current);
+  useEffect(() => setChoice(current), [current]);
+  const lists = useApi(`region-chooser:${load}`, async () =>
+    load
+      ? Promise.all([cached('regions', () => api.listRegions()), cached('provincies', () => api.listProvincies()), cached('gemeenten', () => api.listGemeenten())])
+      : null,
+  );
+  const [regions, provincies, gemeenten] = lists.data ?? [[], [], []];
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (choice) navigate(regionPath(choice));
+  };
+
+  return (
+    <form className="wbm-region-chooser" onSubmit={submit} aria-label="Kies een tafel of gebied">
+      <div className="utrecht-form-field wbm-field">
+        <label className="utrecht-form-label" htmlFor={`${id}-regio`}>
+          Tafel of gebied
+        </label>
+        <select id={`${id}-regio`} className="utrecht-select utrecht-select--html-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
+          <option value="">Kies een tafel of gebied</option>
+          {!lists.data && current && <option value={current}>{currentName ?? current}</option>}
+          <optgroup label="Versnellingstafels">
+            {regions
+              .filter((r) => r.kind === 'versnellingstafel')
+              .map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+          </optgroup>
+          <optgroup label="Woondealregio’s">
+            {regions
+              .filter((r) => r.kind === 'woondealregio')
+              .map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+          </optgroup>
+          <optgroup label="Provincies">
+            {provincies.map((p) => (
+              <option key={p.code} value={`provincie:${p.code}`}>
+                Provincie {p.name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Gemeenten">
+            {gemeenten.map((g) => (
+              <option key={g.code} value={`gemeente:${g.code}`}>
+                Gemeente {g.name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </div>
+      <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+        Toon overzicht
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * Basisplanning: the history of re-baselines with their reasons, and — for those who may (the table's
+ * secretary) — the form to set new baselines. Re-baselining is an explicit act of the table with a
+ * reason, kept in history (SPEC §2); an ordinary edit can never move a baseline.
+ */
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { MIN_REASON_LENGTH } from '../../../../src/domain/baseline.ts';
+import { api, ApiError } from '../../api/client.ts';
+import { useApi } from '../../api/hooks.ts';
+import type { Issue, ProjectDetail } from '../../api/types.ts';
+import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { formatDate, formatDateShort, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
+
+export interface BaselineSectionProps {
+  project: ProjectDetail;
+  /** Whether the signed-in person may re-baseline this project. */
+  canRebaseline: boolean;
+  onSaved: (project: ProjectDetail) => void;
+  /** Fetches the latest version of the project (after a conflict). */
+  onReload: () => Promise<void>;
+}
+
+export function BaselineSection({ project, canRebaseline, onSaved, onReload }: BaselineSectionProps) {
+  const history = useApi(`baseline-history:${project.id}:${project.version}`, (signal) => api.baselineHistory(project.id, signal));
+  return (
+    <section aria-labelledby="basisplanning" className="wbm-section">
+      <h2 className="nl-heading nl-heading--level-2" id="basisplanning">
+        Basisplanning
+      </h2>
+      <p className="utrecht-paragraph">
+        De basisplanning is de afgesproken planning. Vertraging wordt daartegen gemeten. Alleen de versnellingstafel kan de basisplanning opnieuw
+        vaststellen, met een reden.
+      </p>
+      <h3 className="nl-heading nl-heading--level-3">Eerder opnieuw vastgesteld</h3>
+      {history.state === 'loading' && <Loading />}
+      {history.state === 'error' && <ErrorMessage error={history.error} retry={history.reload} />}
+      {history.state === 'ready' && history.data.length === 0 && <p className="utrecht-paragraph">De basisplanning is nog nooit opnieuw vastgesteld.</p>}
+      {history.state === 'ready' && history.data.length > 0 && (
+        <ol className="wbm-card-list" data-testid="baseline-history">
+          {[...history.data].reverse().map((h) => (
+            <li key={h.id} className="wbm-card">
+              <p className="utrecht-paragraph">
+                <strong>{formatDate(h.changedAt.slice(0, 10))}</strong>: {h.reason}
+              </p>
+              <ul className="utrecht-unordered-list">
+                {h.changes.map((c) => (
+                  <li key={c.code}>
+                    {c.code} {milestoneLabel(c.code)}: van {c.from ? formatDateShort(c.from) : 'geen'} naar {c.to ? formatDateShort(c.to) : 'geen'}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+      {canRebaseline && <RebaselineForm project={project} onSaved={onSaved} onReload={onReload} />}
+    </section>
+  );
+}
+
+type Outcome = { kind: 'none' } | { kind: 'saved' } | { kind: 'conflict'; detail: string } | { kind: 'reloaded' } | { kind: 'failed'; message: string };
+
+interface Row {
+  code: MilestoneCode;
+  on: boolean;
+  date: string;
+}
+
+/** Start values: every milestone not yet achieved; the delayed ones ticked, with their forecast as new baseline. */
+export function initialRows(project: Pick<ProjectDetail, 'milestones'>): Row[] {
+  return MILESTONES.flatMap((def) => {
+    const m = project.milestones.find((x) => x.code === def.code);
+    if (!m || m.actualDate || (!m.forecastDate && !m.baselineDate)) return [];
+    return [{ code: def.code, on: m.delay.severity !== 'geen', date: m.forecastDate ?? m.baselineDate ?? '' }];
+  });
+}
+
+/** Client-side checks, worded like the server's, so the user hears about them before sending. */
+export function checkRebaseline(reason: string, rows: readonly Row[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (reason.trim().length < MIN_REASON_LENGTH) {
+    errors.reason = `Geef een reden van minstens ${MIN_REASON_LENGTH} tekens: waarom wordt de planning opnieuw vastgesteld?`;
+  }
+  const chosen = rows.filter((r) => r.on);
+  if (chosen.length === 0) errors.milestones = 'Kies minstens één mijlpaal met een nieuwe basisplanning.';
+  for (const r of chosen) if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date)) errors[r.code] = 'Vul een geldige datum in.';
+  return errors;
+}
+
+function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProps, 'canRebaseline'>) {
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [rows, setRows] = useState<Row[]>(() => initialRows(project));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const [busy, setBusy] = useState(false);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+
+  const setRow = (code: MilestoneCode, change: Partial<Row>) => setRows((rs) => rs.map((r) => (r.code === code ? { ...r, ...change } : r)));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setOutcome({ kind: 'none' });
+    const found = checkRebaseline(reason, rows);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      if (found.reason) reasonRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const chosen = rows.filter((r) => r.on);
+      const saved = await api.rebaseline(project.id, { version: project.version, reason: reason.trim(), milestones: chosen.map((r) => ({ code: r.code, baselineDate: r.date })) });
+      onSaved(saved);
+      setReason('');
+      setRows(initialRows(saved));
+      setOutcome({ kind: 'saved' });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        setOutcome({ kind: 'conflict', detail: err.problem?.detail ?? 'Iemand anders heeft dit project intussen gewijzigd.' });
+      } else if (err instanceof ApiError && err.problem?.errors?.length) {
+        setErrors(serverErrors(err.problem.errors, rows.filter((r) => r.on)));
+      } else {
+        setOutcome({ kind: 'failed', message: err instanceof Error ? err.message : 'Onbekende fout.' });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const general = [errors.milestones, errors.general].filter(Boolean);
+  return (
+    <form className="wbm-edit-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate data-testid="rebaseline-form">
+      <h3 className="nl-heading nl-heading--level-3" id={`${id}-title`}>
+        Opnieuw baselinen
+      </h3>
+      <p className="utrecht-paragraph">
+        Kies de mijlpalen die een nieuwe basisplanning krijgen. De nieuwe datum staat al op de huidige prognose; pas hem aan als de tafel iets
+        anders afspreekt.
+      </p>
+      {outcome.kind === 'conflict' && (
+        <Alert type="warning" title="Iemand anders was u voor" urgent>
+          <p className="utrecht-paragraph">{outcome.detail}</p>
+          <p className="utrecht-paragraph">De basisplanning is niet gewijzigd. Laad de nieuwste versie; wat u hebt ingevuld blijft staan.</p>
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--primary-action"
+            onClick={async () => {
+              await onReload();
+              setOutcome({ kind: 'reloaded' });
+            }}
+          >
+            Laad de nieuwste versie
+          </button>
+        </Alert>
+      )}
+      {outcome.kind === 'reloaded' && (
+        <Alert type="info" urgent>
+          <p className="utrecht-paragraph">De nieuwste versie is geladen. Controleer uw invoer en kies opnieuw “Basisplanning vaststellen”.</p>
+        </Alert>
+      )}
+      {outcome.kind === 'failed' && (
+        <Alert type="error" title="Opslaan is niet gelukt" urgent>
+          <p className="utrecht-paragraph">{outcome.message}</p>
+        </Alert>
+      )}
+      {general.length > 0 && (
+        <Alert type="error" title="Controleer het formulier" urgent>
+          <ul className="utrecht-unordered-list">
+            {general.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+
+      <div className={`utrecht-form-field wbm-field${errors.reason ? ' utrecht-form-field--invalid' : ''}`}>
+        <label className="utrecht-form-label" htmlFor={`${id}-reason`}>
+          Reden (verplicht)
+        </label>
+        <p className="utrecht-form-field-description wbm-muted" id={`${id}-reason-help`}>
+          Bijvoorbeeld: “Besluit tafel 12 november: vergunning later door bezwaar.” Minstens {MIN_REASON_LENGTH} tekens.
+        </p>
+        {errors.reason && (
+          <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-reason-error`}>
+            <span aria-hidden="true">⚠ </span>
+            {errors.reason}
+          </p>
+        )}
+        <textarea
+          id={`${id}-reason`}
+          ref={reasonRef}
+          className="utrecht-textarea utrecht-textarea--html-textarea"
+          rows={3}
+          maxLength={2000}
+          aria-required="true"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={[errors.reason ? `${id}-reason-error` : null, `${id}-reason-help`].filter(Boolean).join(' ')}
+        />
+      </div>
+
+      <fieldset className="utrecht-form-fieldset wbm-rebaseline-rows">
+        <legend className="utrecht-form-fieldset__legend">Mijlpalen met een nieuwe basisplanning</legend>
+        {rows.length === 0 && <p className="utrecht-paragraph">Er zijn geen mijlpalen meer die nog moeten komen.</p>}
+        {rows.map((r) => {
+          const m = project.milestones.find((x) => x.code === r.code);
+          return (
+            <div key={r.code} className={`wbm-rebaseline-row${errors[r.code] ? ' utrecht-form-field--invalid' : ''}`}>
+              <div className="utrecht-form-field utrecht-form-field--checkbox wbm-checkbox">
+                <input
+                  id={`${id}-${r.code}-on`}
+                  type="checkbox"
+                  className="utrecht-checkbox utrecht-checkbox--html-input"
+                  checked={r.on}
+                  onChange={(e) => setRow(r.code, { on: e.target.checked })}
+                />
+                <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-${r.code}-on`}>
+                  {r.code} {milestoneLabel(r.code)}
+                  <span className="wbm-muted"> (nu: {m?.baselineDate ? formatDateShort(m.baselineDate) : 'geen'})</span>
+                </label>
+              </div>
+              <div className="utrecht-form-field wbm-field">
+                <label className="utrecht-form-label" htmlFor={`${id}-${r.code}-date`}>
+                  Nieuwe basisplanning {r.code}
+                </label>
+                {errors[r.code] && (
+                  <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-${r.code}-error`}>
+                    <span aria-hidden="true">⚠ </span>
+                    {errors[r.code]}
+                  </p>
+                )}
+                <input
+                  id={`${id}-${r.code}-date`}
+                  type="date"
+                  className="utrecht-textbox utrecht-textbox--html-input"
+                  value={r.date}
+                  disabled={!r.on}
+                  onChange={(e) => setRow(r.code, { date: e.target.value })}
+                  aria-invalid={errors[r.code] ? true : undefined}
+                  aria-describedby={errors[r.code] ? `${id}-${r.code}-error` : undefined}
+                />
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+      <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+        {busy ? 'Bezig met opslaan…' : 'Basisplanning vaststellen'}
+      </button>
+      <p role="status" className="utrecht-paragraph wbm-save-status">
+        {outcome.kind === 'saved' && 'De basisplanning is opnieuw vastgesteld. De reden staat in de geschiedenis.'}
+      </p>
+    </form>
+  );
+}
+
+/** Server messages next to their field: `reason`, `milestones[i].baselineDate` (i in the sent list), or general. */
+function serverErrors(issues: readonly Issue[], sent: readonly Row[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const match = /^milestones\[(\d+)\]/.exec(issue.path);
+    const key = issue.path === 'reason' ? 'reason' : match ? (sent[Number(match[1])]?.code ?? 'general') : issue.path === 'milestones' ? 'milestones' : 'general';
+    errors[key] = errors[key] ? `${errors[key]} ${issue.message}` : issue.message;
+  }
+  return errors;
+}

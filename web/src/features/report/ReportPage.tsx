@@ -1,0 +1,183 @@
+/**
+ * Tafelrapport: the quarterly report of a table on one printable page (A4, print CSS): the dashboard
+ * figures, the delivery status of the quarter, the delayed milestones and the knelpunten. The server
+ * renders this same page to PDF in headless Chromium, so it renders completely without interaction
+ * and sets `document.body.dataset.ready = 'true'` once all data is shown and the chart is drawn (SVG
+ * renderer: sharp in print).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, takePrefetched } from '../../api/client.ts';
+import { useApi } from '../../api/hooks.ts';
+import type { Dashboard } from '../../api/types.ts';
+import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { markReady } from '../../components/readyMarks.ts';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatDate, formatNumber, formatProjectCount } from '../../labels.ts';
+import { SVGRenderer } from 'echarts/renderers';
+import { CompletionsChart, registerEchartsPart } from '../dashboard/CompletionsChart.tsx';
+import {
+  CompletionsTable,
+  completionsDescription,
+  DelayedMilestonesTable,
+  KeyFigures,
+  KnelpuntenTable,
+  PipelineTable,
+  SharesTable,
+  StatusTable,
+  TargetBasis,
+} from '../dashboard/DashboardSections.tsx';
+import { regionPath } from '../dashboard/drilldown.ts';
+import { DeliverySummary, useCurrentRound } from '../round/DeliverySummary.tsx';
+
+// Charts in print: SVG stays sharp at any resolution.
+registerEchartsPart([SVGRenderer]);
+
+/** Chart size that fits the text width of an A4 page (210 mm − 2 × 15 mm margins ≈ 680 px). */
+const CHART_WIDTH = 660;
+const CHART_HEIGHT = 300;
+
+export function ReportPage() {
+  const { regionId = '' } = useParams();
+  const dashboard = useApi(`report:${regionId}`, (signal) => takePrefetched<Dashboard>(`dashboard:${regionId}`) ?? api.dashboard(regionId, signal));
+  const data = dashboard.state === 'ready' && dashboard.data.region.id === regionId ? dashboard.data : null;
+  const isTable = data?.region.kind === 'versnellingstafel';
+  const round = useCurrentRound(regionId, Boolean(isTable));
+  const [chartDrawnFor, setChartDrawnFor] = useState<string | null>(null);
+  const onChartDrawn = useCallback(() => setChartDrawnFor(regionId), [regionId]);
+  usePageTitle(data ? `Tafelrapport ${data.region.name}` : 'Tafelrapport');
+
+  const roundDone = !isTable || round.status !== 'waiting';
+  const ready = Boolean(data) && (chartDrawnFor === regionId || data?.summary.perYear.length === 0) && roundDone;
+  const failed = dashboard.state === 'error';
+
+  useEffect(() => {
+    if (!ready && !failed) return;
+    // Also when loading failed: the PDF then shows the error instead of waiting forever.
+    document.body.dataset.ready = 'true';
+    if (ready) markReady('tafelrapport');
+    return () => {
+      delete document.body.dataset.ready;
+    };
+  }, [ready, failed]);
+
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <article className="wbm-report" data-testid="report" data-ready={ready ? 'true' : 'false'}>
+      <p className="utrecht-paragraph wbm-no-print">
+        <Link className="utrecht-link" to={regionPath(regionId)}>
+          <span aria-hidden="true">← </span>Tafeloverzicht
+        </Link>
+      </p>
+      {failed && (
+        <>
+          <h1 className="nl-heading nl-heading--level-1">Tafelrapport</h1>
+          <ErrorMessage error={dashboard.error} retry={dashboard.reload} />
+        </>
+      )}
+      {!data && !failed && <Loading>Het tafelrapport wordt opgesteld…</Loading>}
+      {data && (
+        <>
+          <header className="wbm-report__header">
+            <p className="wbm-eyebrow">Tafelrapport</p>
+            <h1 className="nl-heading nl-heading--level-1">{data.region.name}</h1>
+            <p className="utrecht-paragraph">
+              Stand op {formatDate(today)}. {formatProjectCount(data.summary.totals.projects)} in {formatNumber(data.region.gemeenteCodes.length)}{' '}
+              {data.region.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'}.
+            </p>
+            <button type="button" className="utrecht-button utrecht-button--primary-action wbm-no-print" onClick={() => window.print()}>
+              Afdrukken of opslaan als pdf
+            </button>
+          </header>
+          {data.summary.totals.syntheticProjects > 0 && (
+            <p className="utrecht-paragraph wbm-demo-note">
+              <span className="wbm-demo-badge">Demo</span> Let op: {formatNumber(data.summary.totals.syntheticProjects)} van de{' '}
+              {formatProjectCount(data.summary.totals.projects)} in dit rapport zijn verzonnen demoprojecten.
+            </p>
+          )}
+
+          <section className="wbm-report__section" aria-labelledby="r-kerncijfers">
+            <h2 className="nl-heading nl-heading--level-2" id="r-kerncijfers">
+              Kerncijfers
+            </h2>
+            <KeyFigures dashboard={data} openKnelpunten={data.summary.knelpunten.reduce((s, k) => s + k.open, 0)} />
+          </section>
+
+          <section className="wbm-report__section" aria-labelledby="r-oplevering">
+            <h2 className="nl-heading nl-heading--level-2" id="r-oplevering">
+              Verwachte oplevering tegenover de opgave
+            </h2>
+            {data.summary.perYear.length > 0 && (
+              <figure className="wbm-figure wbm-report__chart">
+                <CompletionsChart
+                  perYear={data.summary.perYear}
+                  description={completionsDescription(data)}
+                  renderer="svg"
+                  width={CHART_WIDTH}
+                  height={CHART_HEIGHT}
+                  onRendered={onChartDrawn}
+                />
+                <figcaption className="utrecht-paragraph wbm-muted">
+                  Staven: verwachte oplevering (donker: harde plannen, licht: zachte plannen). Stippellijn: de opgave.
+                </figcaption>
+              </figure>
+            )}
+            <TargetBasis targets={data.targets} />
+            <CompletionsTable dashboard={data} />
+          </section>
+
+          <section className="wbm-report__section" aria-labelledby="r-betaalbaar">
+            <h2 className="nl-heading nl-heading--level-2" id="r-betaalbaar">
+              Betaalbaar en sociaal
+            </h2>
+            <SharesTable dashboard={data} />
+          </section>
+
+          <section className="wbm-report__section" aria-labelledby="r-pijplijn">
+            <h2 className="nl-heading nl-heading--level-2" id="r-pijplijn">
+              Pijplijn en status
+            </h2>
+            <div className="wbm-columns">
+              <PipelineTable dashboard={data} by="phase" />
+              <PipelineTable dashboard={data} by="planStatus" />
+            </div>
+            <StatusTable dashboard={data} />
+          </section>
+
+          {isTable && (
+            <section className="wbm-report__section" aria-labelledby="r-levering">
+              <h2 className="nl-heading nl-heading--level-2" id="r-levering">
+                Kwartaalronde
+              </h2>
+              {round.status === 'ready' && <DeliverySummary round={round.round} regionId={regionId} showLink={false} />}
+              {round.status === 'error' && <p className="utrecht-paragraph">De stand van de kwartaalronde kon niet worden geladen.</p>}
+            </section>
+          )}
+
+          <section className="wbm-report__section" aria-labelledby="r-vertraagd">
+            <h2 className="nl-heading nl-heading--level-2" id="r-vertraagd">
+              Vertraagde projecten
+            </h2>
+            <p className="utrecht-paragraph">
+              {formatNumber(data.summary.delayedMilestones.count)} mijlpalen liggen meer dan de toegestane marge achter op de basisplanning, waarvan{' '}
+              {formatNumber(data.summary.delayedMilestones.serious)} ernstig.
+            </p>
+            <DelayedMilestonesTable dashboard={data} limit={50} />
+          </section>
+
+          <section className="wbm-report__section" aria-labelledby="knelpunten">
+            <h2 className="nl-heading nl-heading--level-2" id="knelpunten">
+              Open knelpunten
+            </h2>
+            <KnelpuntenTable dashboard={data} />
+          </section>
+          <p className="utrecht-paragraph wbm-muted wbm-report__footer">
+            Woningbouwmonitor – Publiek Private Monitor. Betaalbaar = sociale huur + middenhuur + betaalbare koop. Een mijlpaal is vertraagd als de
+            prognose meer dan de toegestane marge na de basisplanning ligt.
+          </p>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,81 @@
+/** Delivery status of the current quarter of a table (who has updated or confirmed), as a summary. */
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../api/hooks.ts';
+import type { RoundDetail } from '../../api/types.ts';
+import { formatDate, formatNumber, formatPercent } from '../../labels.ts';
+import { regionPath } from '../dashboard/drilldown.ts';
+import { quarterLabel } from './quarters.ts';
+
+/** The current round of a table, once it is known for the region and moment asked. */
+export type CurrentRound =
+  | { status: 'waiting'; round?: undefined; error?: undefined; reload: () => void }
+  | { status: 'ready'; round: RoundDetail | null; error?: undefined; reload: () => void }
+  | { status: 'error'; round?: undefined; error: Error; reload: () => void };
+
+/**
+ * The open round of a region, or else its latest closed one, with its delivery status (null when the
+ * table never had one). Loads only when `enabled` (the dashboard waits until its own figures are
+ * shown); until the answer for exactly this region is in, the status is 'waiting'.
+ */
+export function useCurrentRound(regionId: string, enabled: boolean): CurrentRound {
+  const result = useApi(`current-round:${regionId}:${enabled}`, async (signal) => {
+    if (!enabled) return { regionId, enabled, round: null };
+    const rounds = await api.listRounds(regionId, signal, { quiet401: true });
+    const summary = rounds.items.find((r) => r.status === 'open') ?? rounds.items[0];
+    return { regionId, enabled, round: summary ? await api.getRound(summary.id, signal, { quiet401: true }) : null };
+  });
+  if (result.state === 'error') return { status: 'error', error: result.error, reload: result.reload };
+  if (enabled && result.state === 'ready' && result.data.enabled && result.data.regionId === regionId && !result.isRefreshing) {
+    return { status: 'ready', round: result.data.round, reload: result.reload };
+  }
+  return { status: 'waiting', reload: result.reload };
+}
+
+export function DeliverySummary({ round, regionId, showLink = true }: { round: RoundDetail | null; regionId: string; showLink?: boolean }) {
+  if (!round) {
+    return (
+      <p className="utrecht-paragraph">
+        Er is nog geen kwartaalronde geopend voor deze tafel.{' '}
+        {showLink && (
+          <Link className="utrecht-link" to={regionPath(regionId, 'kwartaalronde')}>
+            Naar de kwartaalronde
+          </Link>
+        )}
+      </p>
+    );
+  }
+  const d = round.delivery;
+  const share = d.total > 0 ? d.delivered / d.total : 0;
+  const behind = round.organisations.filter((o) => o.outstanding > 0).length;
+  return (
+    <div className="wbm-delivery" data-testid="delivery-summary">
+      <p className="utrecht-paragraph">
+        <strong>{quarterLabel(round.quarter)}</strong>{' '}
+        {round.status === 'open' ? `is open; deadline ${formatDate(round.deadline)}.` : `is gesloten op ${formatDate(round.closedAt?.slice(0, 10))}.`}
+      </p>
+      <p className="utrecht-paragraph wbm-delivery__figure">
+        <span className="wbm-figure-card__value">{formatNumber(d.delivered)}</span> van de {formatNumber(d.total)} projecten geleverd (
+        {formatPercent(share)})
+        <span className="wbm-progress" aria-hidden="true">
+          <span className="wbm-progress__bar" style={{ inlineSize: `${share * 100}%` }} />
+        </span>
+      </p>
+      <ul className="utrecht-unordered-list">
+        <li>{formatNumber(d.changed)} bijgewerkt</li>
+        <li>{formatNumber(d.confirmed)} bevestigd als ongewijzigd</li>
+        <li>
+          {formatNumber(d.outstanding)} nog niet geleverd{behind > 0 && `, bij ${formatNumber(behind)} ${behind === 1 ? 'organisatie' : 'organisaties'}`}
+        </li>
+        {d.withoutParty > 0 && <li>{formatNumber(d.withoutParty)} zonder partij (niemand krijgt daarvoor een herinnering)</li>}
+      </ul>
+      {showLink && (
+        <p className="utrecht-paragraph">
+          <Link className="utrecht-link" to={regionPath(regionId, 'kwartaalronde')}>
+            Naar de kwartaalronde: wie heeft geleverd en wie nog niet
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

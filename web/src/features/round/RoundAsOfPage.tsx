@@ -1,0 +1,138 @@
+/**
+ * A closed quarter "as of": who had delivered when it closed, and every project as it was frozen then
+ * (GET /rounds/{id}/projects). Each project links to its page, comparing today with that quarter.
+ */
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../api/hooks.ts';
+import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatDate, formatMonths, formatNumber, formatProjectCount, label } from '../../labels.ts';
+import { regionPath } from '../dashboard/drilldown.ts';
+import { DeliverySummary } from './DeliverySummary.tsx';
+import { quarterLabel } from './quarters.ts';
+
+const PAGE_SIZE = 25;
+
+export function RoundAsOfPage() {
+  const { regionId = '', roundId = '' } = useParams();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(params.get('pagina') ?? '1', 10) || 1);
+  const q = (params.get('zoek') ?? '').slice(0, 200);
+  const [draft, setDraft] = useState(q);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const round = useApi(`round:${roundId}`, (signal) => api.getRound(roundId, signal));
+  const query = useMemo(() => {
+    const p = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE), sort: 'name' });
+    if (q) p.set('q', q);
+    return p;
+  }, [page, q]);
+  const projects = useApi(`round-projects:${roundId}:${query}`, (signal) => api.roundProjects(roundId, query, signal));
+  usePageTitle(round.data ? `Stand ${quarterLabel(round.data.quarter)} – ${round.data.regionName}` : 'Stand van een kwartaal');
+
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setParams(draft.trim() ? { zoek: draft.trim() } : {});
+  };
+  const pageCount = Math.max(1, Math.ceil((projects.data?.total ?? 0) / PAGE_SIZE));
+
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={regionPath(regionId, 'kwartaalronde')}>
+          <span aria-hidden="true">← </span>Kwartaalronde
+        </Link>
+      </p>
+      {round.state === 'error' && <ErrorMessage error={round.error} retry={round.reload} />}
+      {round.state === 'loading' && <Loading />}
+      {round.state === 'ready' && (
+        <>
+          <h1 className="nl-heading nl-heading--level-1">
+            <span className="wbm-eyebrow">Stand van {quarterLabel(round.data.quarter)}</span> {round.data.regionName}
+          </h1>
+          <p className="utrecht-paragraph nl-paragraph--lead">
+            Zo stonden de projecten toen het kwartaal werd gesloten
+            {round.data.closedAt ? ` op ${formatDate(round.data.closedAt.slice(0, 10))}` : ''}. Deze stand verandert niet meer.
+          </p>
+          <section className="wbm-section" aria-labelledby={`${id}-levering`}>
+            <h2 className="nl-heading nl-heading--level-2" id={`${id}-levering`}>
+              Wie had geleverd
+            </h2>
+            <DeliverySummary round={round.data} regionId={regionId} showLink={false} />
+          </section>
+        </>
+      )}
+      <section className="wbm-section" aria-labelledby={`${id}-projecten`}>
+        <h2 className="nl-heading nl-heading--level-2" id={`${id}-projecten`} ref={heading} tabIndex={-1}>
+          Projecten zoals ze toen stonden
+        </h2>
+        <form className="wbm-inline-form" role="search" onSubmit={search} aria-label="Zoek in deze stand">
+          <div className="utrecht-form-field wbm-field">
+            <label className="utrecht-form-label" htmlFor={`${id}-q`}>
+              Zoek op projectnaam
+            </label>
+            <input id={`${id}-q`} type="search" className="utrecht-textbox utrecht-textbox--html-input" value={draft} onChange={(e) => setDraft(e.target.value)} />
+          </div>
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Zoek
+          </button>
+        </form>
+        <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite">
+          {projects.state === 'ready' && `${formatProjectCount(projects.data.total)}${pageCount > 1 ? ` – pagina ${Math.min(page, pageCount)} van ${pageCount}` : ''}`}
+        </p>
+        {projects.state === 'error' && <ErrorMessage error={projects.error} retry={projects.reload} />}
+        {projects.state === 'loading' && <Loading />}
+        {projects.state === 'ready' && projects.data.items.length > 0 && (
+          <div className="utrecht-table-container wbm-table-scroll">
+            <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="asof-table">
+              <caption className="utrecht-table__caption">Projecten bij het sluiten van het kwartaal</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th scope="col" className="utrecht-table__header-cell">Project</th>
+                  <th scope="col" className="utrecht-table__header-cell">Gemeente</th>
+                  <th scope="col" className="utrecht-table__header-cell">Fase</th>
+                  <th scope="col" className="utrecht-table__header-cell">Status</th>
+                  <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">Woningen</th>
+                  <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">Grootste vertraging</th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {projects.data.items.map((p) => (
+                  <tr key={p.id} className="utrecht-table__row">
+                    <th scope="row" className="utrecht-table__header-cell wbm-row-header">
+                      <Link className="utrecht-link" to={`/projecten/${p.id}?sinds=${roundId}`}>
+                        {p.name}
+                        <span className="rhc-visually-hidden">: wat is er sindsdien veranderd</span>
+                      </Link>
+                    </th>
+                    <td className="utrecht-table__cell">{p.gemeenteName}</td>
+                    <td className="utrecht-table__cell">{label(p.phase)}</td>
+                    <td className="utrecht-table__cell">
+                      <StatusBadge status={p.status} />
+                    </td>
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatNumber(p.totalHomes)}</td>
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{p.maxDelayMonths > 0 ? formatMonths(p.maxDelayMonths) : 'Geen'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination
+          page={Math.min(page, pageCount)}
+          pageCount={pageCount}
+          onChange={(p) => {
+            const next = new URLSearchParams(params);
+            next.set('pagina', String(p));
+            setParams(next);
+            heading.current?.focus();
+          }}
+        />
+      </section>
+    </>
+  );
+}

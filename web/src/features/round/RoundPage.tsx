@@ -1,0 +1,755 @@
+/**
+ * Kwartaalronde of a versnellingstafel: open a quarter with a deadline, see per project and per
+ * organisation who has delivered, confirm unchanged projects (one project, or all of an
+ * organisation's at once: one action), a reminder list to mail, and close the quarter, which freezes
+ * the projects as they are. Closed quarters stay viewable "as of" that quarter.
+ * SPEC §2 "Quarterly round"; issue 5: keep the burden of the round low.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../../api/client.ts';
+import { cached, useApi } from '../../api/hooks.ts';
+import type { OrganisationDelivery, ProjectDelivery, Region, RoundDetail, RoundSummary } from '../../api/types.ts';
+import { isSignedIn, useAuth, type AuthState } from '../../auth/AuthContext.tsx';
+import { mayRunRound } from '../../auth/permissions.ts';
+import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
+import { StatusIcon } from '../../components/StatusIcon.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatDate, formatDateShort, formatNumber, formatProjectCount, label } from '../../labels.ts';
+import { projectUrl, regionPath } from '../dashboard/drilldown.ts';
+import { DeliverySummary } from './DeliverySummary.tsx';
+import { defaultDeadline, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
+
+const PAGE_SIZE = 25;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The message of a failed action, in Dutch. */
+function failure(err: unknown): string {
+  if (err instanceof ApiError) return [err.problem?.title, err.problem?.detail, ...(err.problem?.errors ?? []).map((e) => e.message)].filter(Boolean).join(' ');
+  return err instanceof Error ? err.message : 'Onbekende fout.';
+}
+
+export function RoundPage() {
+  const { regionId = '' } = useParams();
+  const { state: auth } = useAuth();
+  const regions = useApi('regions', () => cached('regions', () => api.listRegions()));
+  const [generation, setGeneration] = useState(0);
+  const rounds = useApi(`rounds:${regionId}:${generation}`, (signal) => api.listRounds(regionId, signal));
+  const region = regions.data?.find((r) => r.id === regionId);
+  const [closed, setClosed] = useState<RoundDetail | null>(null);
+  usePageTitle(region ? `Kwartaalronde ${region.name}` : 'Kwartaalronde');
+
+  const openRound = rounds.data?.items.find((r) => r.status === 'open');
+  const closedRounds = rounds.data?.items.filter((r) => r.status === 'gesloten') ?? [];
+  const canRun = mayRunRound(auth, regionId);
+  const reload = () => setGeneration((g) => g + 1);
+
+  return (
+    <>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={regionPath(regionId)}>
+          <span aria-hidden="true">← </span>Tafeloverzicht {region?.name ?? ''}
+        </Link>
+      </p>
+      <h1 className="nl-heading nl-heading--level-1">
+        <span className="wbm-eyebrow">Kwartaalronde</span> {region?.name ?? regionId}
+      </h1>
+      <p className="utrecht-paragraph nl-paragraph--lead">
+        Elk kwartaal werken gemeenten, marktpartijen en corporaties hun projecten bij. Wie niets te melden heeft, bevestigt dat het project
+        ongewijzigd is. Hier ziet u wie al heeft geleverd.
+      </p>
+      {regions.state === 'ready' && !region && (
+        <Alert type="warning" title="Onbekende tafel">
+          <p className="utrecht-paragraph">Deze tafel bestaat niet. Kies een tafel in het tafeloverzicht.</p>
+        </Alert>
+      )}
+      {region && region.kind !== 'versnellingstafel' && (
+        <Alert type="info" title="Geen versnellingstafel">
+          <p className="utrecht-paragraph">Een kwartaalronde hoort bij een versnellingstafel; {region.name} is een woondealregio.</p>
+        </Alert>
+      )}
+      {closed && (
+        <Alert type="ok" title={`${quarterLabel(closed.quarter)} is gesloten`} urgent>
+          <p className="utrecht-paragraph">
+            De stand van {formatProjectCount(closed.projectCount ?? closed.delivery.total)} is bewaard.{' '}
+            <Link className="utrecht-link" to={regionPath(regionId, 'kwartaalronde') + `/${closed.id}`}>
+              Bekijk de stand van {quarterLabel(closed.quarter)}
+            </Link>
+            .
+          </p>
+        </Alert>
+      )}
+      {rounds.state === 'loading' && <Loading />}
+      {rounds.state === 'error' && <ErrorMessage error={rounds.error} retry={rounds.reload} />}
+      {rounds.state === 'ready' && (
+        <>
+          {openRound ? (
+            <OpenRoundPanel
+              key={openRound.id}
+              summary={openRound}
+              region={region}
+              auth={auth}
+              canRun={canRun}
+              onClosed={(detail) => {
+                setClosed(detail);
+                reload();
+              }}
+            />
+          ) : (
+            canRun &&
+            (!region || region.kind === 'versnellingstafel') && (
+              <OpenQuarterForm
+                regionId={regionId}
+                rounds={rounds.data.items}
+                onOpened={() => {
+                  setClosed(null);
+                  reload();
+                }}
+              />
+            )
+          )}
+          {!openRound && !canRun && <p className="utrecht-paragraph">Er is op dit moment geen kwartaalronde open.</p>}
+          <ClosedRounds regionId={regionId} rounds={closedRounds} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Open a quarter: which quarter, and the date by which parties should have delivered. */
+function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: string; rounds: RoundSummary[]; onOpened: () => void }) {
+  const id = useId();
+  const options = useMemo(() => openableQuarters(today(), rounds), [rounds]);
+  const [quarter, setQuarter] = useState<string>(() => proposedQuarter(today(), options) ?? '');
+  const [deadline, setDeadline] = useState(() => (quarter ? defaultDeadline(quarter) : ''));
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ quarter?: string; deadline?: string; other: string[] } | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setErrors(null);
+    try {
+      await api.openRound(regionId, quarter, deadline);
+      onOpened();
+    } catch (err) {
+      const found: { quarter?: string; deadline?: string; other: string[] } = { other: [] };
+      if (err instanceof ApiError && err.problem?.errors?.length) {
+        for (const issue of err.problem.errors) {
+          if (issue.path === 'quarter' || issue.path === 'deadline') found[issue.path] = issue.message;
+          else found.other.push(issue.message);
+        }
+      } else {
+        found.other.push(failure(err));
+      }
+      setErrors(found);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="wbm-section" aria-labelledby={`${id}-title`}>
+      <h2 className="nl-heading nl-heading--level-2" id={`${id}-title`}>
+        Een kwartaal openen
+      </h2>
+      <p className="utrecht-paragraph">
+        Open het kwartaal om de partijen te vragen hun projecten bij te werken of te bevestigen. Er kan één kwartaal tegelijk open zijn.
+      </p>
+      <form onSubmit={submit} noValidate className="wbm-edit-form" aria-labelledby={`${id}-title`}>
+        {errors && (
+          <Alert type="error" title="Het kwartaal is niet geopend. Bekijk de meldingen." urgent>
+            {errors.other.length > 0 && (
+              <ul className="utrecht-unordered-list">
+                {errors.other.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        )}
+        <div className="wbm-edit-form__fields">
+          <div className={`utrecht-form-field wbm-field${errors?.quarter ? ' utrecht-form-field--invalid' : ''}`}>
+            <label className="utrecht-form-label" htmlFor={`${id}-quarter`}>
+              Kwartaal
+            </label>
+            {errors?.quarter && (
+              <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-quarter-error`}>
+                <span aria-hidden="true">⚠ </span>
+                {errors.quarter}
+              </p>
+            )}
+            <select
+              id={`${id}-quarter`}
+              className="utrecht-select utrecht-select--html-select"
+              value={quarter}
+              aria-invalid={errors?.quarter ? true : undefined}
+              aria-describedby={errors?.quarter ? `${id}-quarter-error` : undefined}
+              onChange={(e) => {
+                setQuarter(e.target.value);
+                setDeadline(defaultDeadline(e.target.value));
+              }}
+            >
+              {options.map((q) => (
+                <option key={q} value={q}>
+                  {quarterLabel(q)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={`utrecht-form-field wbm-field${errors?.deadline ? ' utrecht-form-field--invalid' : ''}`}>
+            <label className="utrecht-form-label" htmlFor={`${id}-deadline`}>
+              Deadline voor de partijen
+            </label>
+            {errors?.deadline && (
+              <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-deadline-error`}>
+                <span aria-hidden="true">⚠ </span>
+                {errors.deadline}
+              </p>
+            )}
+            <input
+              id={`${id}-deadline`}
+              type="date"
+              className="utrecht-textbox utrecht-textbox--html-input"
+              value={deadline}
+              onChange={(e) => setDeadline(e.target.value)}
+              aria-invalid={errors?.deadline ? true : undefined}
+              aria-describedby={[errors?.deadline ? `${id}-deadline-error` : null, `${id}-deadline-help`].filter(Boolean).join(' ')}
+            />
+            <p className="utrecht-form-field-description wbm-muted" id={`${id}-deadline-help`}>
+              Op of na de eerste dag van het kwartaal, uiterlijk aan het einde van het kwartaal daarna.
+            </p>
+          </div>
+        </div>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy || !quarter}>
+          {busy ? 'Bezig…' : `Open ${quarter ? quarterLabel(quarter) : 'het kwartaal'}`}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+interface OpenRoundPanelProps {
+  summary: RoundSummary;
+  region: Region | undefined;
+  auth: AuthState;
+  canRun: boolean;
+  onClosed: (round: RoundDetail) => void;
+}
+
+/** The open quarter: delivery, confirmations, reminders, closing. */
+function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: OpenRoundPanelProps) {
+  const [detail, setDetail] = useState<RoundDetail | null>(null);
+  const [loadError, setLoadError] = useState<Error | null>(null);
+  /** Outcome of the last action, shown next to the table where it was taken. */
+  const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string; where: 'organisations' | 'projects' } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api.getRound(summary.id, controller.signal).then(setDetail, (err: Error) => !controller.signal.aborted && setLoadError(err));
+    return () => controller.abort();
+  }, [summary.id]);
+
+  const principal = isSignedIn(auth) ? auth.me.principal : null;
+  const mayConfirmOrganisation = (organisationId: string) => canRun || principal?.organisationId === organisationId;
+  const mayConfirmProject = (p: ProjectDelivery) =>
+    canRun ||
+    (principal !== null &&
+      ((principal.organisationId !== null && p.organisationIds.includes(principal.organisationId)) ||
+        (principal.role === 'gemeente_editor' && principal.gemeenteCode === p.gemeenteCode)));
+
+  const confirm = async (
+    where: 'organisations' | 'projects',
+    key: string,
+    action: () => Promise<{ confirmedProjectIds: string[]; round: RoundDetail }>,
+    what: (n: number) => string,
+  ) => {
+    setBusy(key);
+    setMessage(null);
+    try {
+      const result = await action();
+      setDetail(result.round);
+      setMessage({ type: 'ok', text: what(result.confirmedProjectIds.length), where });
+    } catch (err) {
+      setMessage({ type: 'error', text: failure(err), where });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (loadError) return <ErrorMessage error={loadError} />;
+  if (!detail) return <Loading>De kwartaalronde wordt geladen…</Loading>;
+  const names = new Map(detail.organisations.map((o) => [o.organisationId, o.name]));
+
+  return (
+    <>
+      <section className="wbm-section" aria-labelledby="ronde-stand">
+        <h2 className="nl-heading nl-heading--level-2" id="ronde-stand">
+          Stand van {quarterLabel(detail.quarter)}
+        </h2>
+        <DeliverySummary round={detail} regionId={detail.regionId} showLink={false} />
+      </section>
+
+      <OrganisationsTable
+        organisations={detail.organisations}
+        mayConfirm={mayConfirmOrganisation}
+        busy={busy}
+        message={message?.where === 'organisations' ? message : null}
+        onConfirm={(o) =>
+          confirm('organisations', `org-${o.organisationId}`, () => api.confirmOrganisation(detail.id, o.organisationId), (n) =>
+            n === 0 ? `${o.name} had geen openstaande projecten meer.` : `${n} ${n === 1 ? 'project' : 'projecten'} van ${o.name} bevestigd als ongewijzigd.`,
+          )
+        }
+      />
+
+      <ProjectsTable
+        projects={detail.projects}
+        names={names}
+        organisations={detail.organisations}
+        mayConfirm={mayConfirmProject}
+        busy={busy}
+        message={message?.where === 'projects' ? message : null}
+        onConfirm={(p) => confirm('projects', `project-${p.projectId}`, () => api.confirmProjects(detail.id, [p.projectId]), () => `${p.name} is bevestigd als ongewijzigd.`)}
+      />
+
+      {canRun && <RemindersSection round={detail} />}
+
+      {canRun && <CloseRound round={detail} regionName={region?.name ?? detail.regionName} onClosed={onClosed} />}
+    </>
+  );
+}
+
+interface ActionMessage {
+  type: 'ok' | 'error';
+  text: string;
+}
+
+/** The outcome of a confirmation: a status line (announced), or an error. */
+function ActionStatus({ message }: { message: ActionMessage | null }) {
+  return (
+    <>
+      <p className="utrecht-paragraph wbm-action-status" role="status" aria-live="polite" data-testid="round-message">
+        {message?.type === 'ok' && message.text}
+      </p>
+      {message?.type === 'error' && (
+        <Alert type="error" title="Dat is niet gelukt" urgent>
+          <p className="utrecht-paragraph">{message.text}</p>
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function OrganisationsTable({
+  organisations,
+  mayConfirm,
+  busy,
+  message,
+  onConfirm,
+}: {
+  organisations: OrganisationDelivery[];
+  mayConfirm: (organisationId: string) => boolean;
+  busy: string | null;
+  message: ActionMessage | null;
+  onConfirm: (o: OrganisationDelivery) => void;
+}) {
+  const [showAll, setShowAll] = useState(false);
+  // Keep the order of the first load (most outstanding first): a row must not jump away after its
+  // organisation confirmed its projects.
+  const order = useRef<Map<string, number>>(new Map());
+  for (const o of organisations) if (!order.current.has(o.organisationId)) order.current.set(o.organisationId, order.current.size);
+  const sorted = [...organisations].sort((a, b) => order.current.get(a.organisationId)! - order.current.get(b.organisationId)!);
+  const shown = showAll ? sorted : sorted.slice(0, 15);
+  return (
+    <section className="wbm-section" aria-labelledby="ronde-organisaties">
+      <h2 className="nl-heading nl-heading--level-2" id="ronde-organisaties">
+        Per organisatie
+      </h2>
+      <p className="utrecht-paragraph">
+        Niets veranderd? Met één klik bevestigt u alle projecten van een organisatie die nog niet zijn bijgewerkt of bevestigd.
+      </p>
+      <ActionStatus message={message} />
+      <div className="utrecht-table-container wbm-table-scroll">
+        <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="organisation-delivery">
+          <caption className="utrecht-table__caption">
+            Geleverd per organisatie, bij het openen van de pagina meeste openstaande projecten eerst ({formatNumber(shown.length)} van {formatNumber(organisations.length)})
+          </caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th scope="col" className="utrecht-table__header-cell">Organisatie</th>
+              <th scope="col" className="utrecht-table__header-cell">Soort</th>
+              <th scope="col" className="utrecht-table__header-cell">Geleverd</th>
+              <th scope="col" className="utrecht-table__header-cell">
+                <span className="rhc-visually-hidden">Actie</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {shown.map((o) => (
+              <tr key={o.organisationId} className="utrecht-table__row" data-organisation={o.name}>
+                <th scope="row" className="utrecht-table__header-cell wbm-row-header">{o.name}</th>
+                <td className="utrecht-table__cell">{o.type ? label(o.type) : '–'}</td>
+                <td className="utrecht-table__cell">
+                  <Delivered done={o.outstanding === 0} text={`${formatNumber(o.delivered)} van ${formatNumber(o.total)}`} />
+                </td>
+                <td className="utrecht-table__cell">
+                  {o.outstanding > 0 && mayConfirm(o.organisationId) && (
+                    <button
+                      type="button"
+                      className="utrecht-button utrecht-button--secondary-action wbm-small-button"
+                      disabled={busy !== null}
+                      onClick={() => onConfirm(o)}
+                    >
+                      Bevestig alle {formatNumber(o.outstanding)} ongewijzigde projecten
+                      <span className="rhc-visually-hidden"> van {o.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {organisations.length > 15 && (
+        <button type="button" className="utrecht-button utrecht-button--subtle" onClick={() => setShowAll((s) => !s)} aria-expanded={showAll}>
+          {showAll ? 'Toon alleen de eerste 15' : `Toon alle ${formatNumber(organisations.length)} organisaties`}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** Delivered yes/no in words with an icon (never colour alone). */
+function Delivered({ done, text }: { done: boolean; text: string }) {
+  return (
+    <span className={`wbm-status wbm-status--${done ? 'groen' : 'oranje'}`}>
+      <StatusIcon status={done ? 'groen' : 'oranje'} />
+      <span>{text}</span>
+    </span>
+  );
+}
+
+type DeliveryFilter = 'alle' | 'open' | 'geleverd';
+
+function ProjectsTable({
+  projects,
+  names,
+  organisations,
+  mayConfirm,
+  busy,
+  message,
+  onConfirm,
+}: {
+  projects: ProjectDelivery[];
+  names: Map<string, string>;
+  organisations: OrganisationDelivery[];
+  mayConfirm: (p: ProjectDelivery) => boolean;
+  busy: string | null;
+  message: ActionMessage | null;
+  onConfirm: (p: ProjectDelivery) => void;
+}) {
+  const id = useId();
+  const [filter, setFilter] = useState<DeliveryFilter>('alle');
+  const [organisation, setOrganisation] = useState('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const matching = useMemo(() => {
+    const text = q.trim().toLowerCase();
+    return projects
+      .filter((p) => (filter === 'open' ? !p.delivered : filter === 'geleverd' ? p.delivered : true))
+      .filter((p) => !organisation || p.organisationIds.includes(organisation))
+      .filter((p) => !text || p.name.toLowerCase().includes(text) || p.gemeenteName.toLowerCase().includes(text))
+      .sort((a, b) => Number(a.delivered) - Number(b.delivered) || a.name.localeCompare(b.name, 'nl'));
+  }, [projects, filter, organisation, q]);
+  const pageCount = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  const current = Math.min(page, pageCount);
+  const shown = matching.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  useEffect(() => setPage(1), [filter, organisation, q]);
+
+  return (
+    <section className="wbm-section" aria-labelledby={`${id}-title`}>
+      <h2 className="nl-heading nl-heading--level-2" id={`${id}-title`} ref={heading} tabIndex={-1}>
+        Per project
+      </h2>
+      <div className="wbm-filters wbm-filters--compact" role="search" aria-label="Projecten in de kwartaalronde zoeken">
+        <div className="wbm-filters__grid">
+          <div className="utrecht-form-field wbm-field">
+            <label className="utrecht-form-label" htmlFor={`${id}-filter`}>
+              Toon
+            </label>
+            <select id={`${id}-filter`} className="utrecht-select utrecht-select--html-select" value={filter} onChange={(e) => setFilter(e.target.value as DeliveryFilter)}>
+              <option value="alle">Alle projecten</option>
+              <option value="open">Nog niet geleverd</option>
+              <option value="geleverd">Geleverd</option>
+            </select>
+          </div>
+          <div className="utrecht-form-field wbm-field">
+            <label className="utrecht-form-label" htmlFor={`${id}-org`}>
+              Organisatie
+            </label>
+            <select id={`${id}-org`} className="utrecht-select utrecht-select--html-select" value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
+              <option value="">Alle organisaties</option>
+              {[...organisations]
+                .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+                .map((o) => (
+                  <option key={o.organisationId} value={o.organisationId}>
+                    {o.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="utrecht-form-field wbm-field">
+            <label className="utrecht-form-label" htmlFor={`${id}-q`}>
+              Zoek op project of gemeente
+            </label>
+            <input id={`${id}-q`} type="search" className="utrecht-textbox utrecht-textbox--html-input" value={q} onChange={(e) => setQ(e.target.value)} />
+          </div>
+        </div>
+      </div>
+      <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite">
+        {formatProjectCount(matching.length)}
+        {matching.length > PAGE_SIZE && ` – pagina ${current} van ${pageCount}`}
+      </p>
+      <ActionStatus message={message} />
+      {shown.length > 0 && (
+        <div className="utrecht-table-container wbm-table-scroll">
+          <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="project-delivery">
+            <caption className="utrecht-table__caption">Geleverd per project, nog niet geleverde eerst</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">Project</th>
+                <th scope="col" className="utrecht-table__header-cell">Gemeente</th>
+                <th scope="col" className="utrecht-table__header-cell">Geleverd</th>
+                <th scope="col" className="utrecht-table__header-cell">Hoe en wanneer</th>
+                <th scope="col" className="utrecht-table__header-cell">Partijen</th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  <span className="rhc-visually-hidden">Actie</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {shown.map((p) => (
+                <tr key={p.projectId} className="utrecht-table__row" data-project={p.name}>
+                  <th scope="row" className="utrecht-table__header-cell wbm-row-header">
+                    <Link className="utrecht-link" to={projectUrl(p.projectId)}>
+                      {p.name}
+                    </Link>
+                  </th>
+                  <td className="utrecht-table__cell">{p.gemeenteName}</td>
+                  <td className="utrecht-table__cell">
+                    <Delivered done={p.delivered} text={p.delivered ? 'Ja' : 'Nee'} />
+                  </td>
+                  <td className="utrecht-table__cell">
+                    {p.via === 'gewijzigd'
+                      ? `Bijgewerkt op ${formatDateShort(p.updatedAt.slice(0, 10))}`
+                      : p.via === 'bevestigd'
+                        ? `Bevestigd als ongewijzigd op ${formatDateShort(p.confirmedAt?.slice(0, 10))}`
+                        : '–'}
+                  </td>
+                  <td className="utrecht-table__cell">{p.organisationIds.map((o) => names.get(o) ?? 'Onbekend').join(', ') || 'Geen partij'}</td>
+                  <td className="utrecht-table__cell">
+                    {!p.delivered && mayConfirm(p) && (
+                      <button
+                        type="button"
+                        className="utrecht-button utrecht-button--secondary-action wbm-small-button"
+                        disabled={busy !== null}
+                        onClick={() => onConfirm(p)}
+                        aria-label={`Bevestig ongewijzigd: ${p.name}`}
+                      >
+                        Bevestig ongewijzigd
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        page={current}
+        pageCount={pageCount}
+        onChange={(p) => {
+          setPage(p);
+          heading.current?.focus();
+        }}
+      />
+    </section>
+  );
+}
+
+/** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
+function RemindersSection({ round }: { round: RoundDetail }) {
+  const id = useId();
+  const reminders = useApi(`reminders:${round.id}:${round.delivery.delivered}`, (signal) => api.reminders(round.id, signal));
+  const [copied, setCopied] = useState<string | null>(null);
+  const text = reminders.data ? remindersText(round.quarter, formatDate(round.deadline), reminders.data.items) : '';
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('De maillijst staat op het klembord. Plak hem in uw e-mail.');
+    } catch {
+      setCopied('Kopiëren lukte niet. Selecteer de tekst in het vak en kopieer hem zelf.');
+    }
+  };
+  return (
+    <section className="wbm-section" aria-labelledby={`${id}-title`}>
+      <h2 className="nl-heading nl-heading--level-2" id={`${id}-title`}>
+        Herinneren
+      </h2>
+      {reminders.state === 'loading' && <Loading />}
+      {reminders.state === 'error' && <ErrorMessage error={reminders.error} retry={reminders.reload} />}
+      {reminders.state === 'ready' && reminders.data.items.length === 0 && <p className="utrecht-paragraph">Iedereen heeft geleverd. Er hoeft niemand herinnerd te worden.</p>}
+      {reminders.state === 'ready' && reminders.data.items.length > 0 && (
+        <>
+          <p className="utrecht-paragraph">
+            {formatNumber(reminders.data.items.length)} organisaties hebben nog niet alles geleverd. Kopieer de lijst en stuur hem mee in uw
+            herinneringsmail.
+          </p>
+          <ul className="wbm-reminders" data-testid="reminders">
+            {reminders.data.items.map((o) => (
+              <li key={o.organisationId}>
+                <details>
+                  <summary>
+                    <strong>{o.name}</strong>: {formatNumber(o.outstanding)} van {formatNumber(o.total)} nog niet geleverd
+                  </summary>
+                  <ul className="utrecht-unordered-list">
+                    {o.projects.map((p) => (
+                      <li key={p.id}>
+                        {p.name} <span className="wbm-muted">({p.gemeenteName})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+          <div className="utrecht-form-field wbm-field">
+            <label className="utrecht-form-label" htmlFor={`${id}-text`}>
+              Maillijst (om te kopiëren)
+            </label>
+            <textarea id={`${id}-text`} className="utrecht-textarea utrecht-textarea--html-textarea wbm-mail-text" readOnly rows={8} value={text} />
+          </div>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={copy}>
+            Kopieer maillijst
+          </button>
+          <p className="utrecht-paragraph" role="status">
+            {copied}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Close the quarter, after a confirmation step: it freezes every project of the table. */
+function CloseRound({ round, regionName, onClosed }: { round: RoundDetail; regionName: string; onClosed: (round: RoundDetail) => void }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const question = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
+
+  const close = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onClosed(await api.closeRound(round.id));
+    } catch (err) {
+      setError(failure(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="wbm-section" aria-labelledby="ronde-sluiten">
+      <h2 className="nl-heading nl-heading--level-2" id="ronde-sluiten">
+        Kwartaal sluiten
+      </h2>
+      <p className="utrecht-paragraph">
+        Sluit het kwartaal na de tafel. De stand van alle projecten wordt dan bewaard; die kunt u later altijd terugzien. Wijzigingen daarna
+        horen bij het volgende kwartaal.
+      </p>
+      {!asking ? (
+        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setAsking(true)}>
+          {quarterLabel(round.quarter)} sluiten…
+        </button>
+      ) : (
+        <div className="wbm-confirm" role="group" aria-labelledby="ronde-sluiten-vraag">
+          <h3 className="nl-heading nl-heading--level-3" id="ronde-sluiten-vraag" ref={question} tabIndex={-1}>
+            Weet u zeker dat u {quarterLabel(round.quarter)} van {regionName} wilt sluiten?
+          </h3>
+          <p className="utrecht-paragraph">
+            {round.delivery.outstanding > 0
+              ? `${formatProjectCount(round.delivery.outstanding)} ${round.delivery.outstanding === 1 ? 'is' : 'zijn'} nog niet geleverd. `
+              : 'Alle projecten zijn geleverd. '}
+            Een gesloten kwartaal kan niet meer open.
+          </p>
+          {error && (
+            <Alert type="error" title="Sluiten is niet gelukt" urgent>
+              <p className="utrecht-paragraph">{error}</p>
+            </Alert>
+          )}
+          <div className="utrecht-button-group wbm-button-row">
+            <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={close} disabled={busy}>
+              {busy ? 'Bezig met sluiten…' : `Ja, sluit ${quarterLabel(round.quarter)}`}
+            </button>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setAsking(false)} disabled={busy}>
+              Annuleren
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ClosedRounds({ regionId, rounds }: { regionId: string; rounds: RoundSummary[] }) {
+  return (
+    <section className="wbm-section" aria-labelledby="ronde-gesloten">
+      <h2 className="nl-heading nl-heading--level-2" id="ronde-gesloten">
+        Gesloten kwartalen
+      </h2>
+      {rounds.length === 0 ? (
+        <p className="utrecht-paragraph">Er is nog geen kwartaal gesloten.</p>
+      ) : (
+        <div className="utrecht-table-container wbm-table-scroll">
+          <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="closed-rounds">
+            <caption className="utrecht-table__caption">Gesloten kwartalen, nieuwste eerst</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">Kwartaal</th>
+                <th scope="col" className="utrecht-table__header-cell">Deadline</th>
+                <th scope="col" className="utrecht-table__header-cell">Gesloten op</th>
+                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">Projecten</th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {rounds.map((r) => (
+                <tr key={r.id} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell wbm-row-header">
+                    <Link className="utrecht-link" to={`${regionPath(regionId, 'kwartaalronde')}/${r.id}`}>
+                      {quarterLabel(r.quarter)}
+                      <span className="rhc-visually-hidden">: bekijk de stand</span>
+                    </Link>
+                  </th>
+                  <td className="utrecht-table__cell">{formatDateShort(r.deadline)}</td>
+                  <td className="utrecht-table__cell">{formatDateShort(r.closedAt?.slice(0, 10))}</td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{r.projectCount === null ? '–' : formatNumber(r.projectCount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

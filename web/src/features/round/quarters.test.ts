@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { defaultDeadline, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
+
+describe('quarters in the round UI', () => {
+  it('offers the previous quarter up to two ahead when the table has no rounds yet', () => {
+    expect(openableQuarters('2026-11-23', [])).toEqual(['2026-Q3', '2026-Q4', '2027-Q1', '2027-Q2']);
+    expect(proposedQuarter('2026-11-23', openableQuarters('2026-11-23', []))).toBe('2026-Q4');
+  });
+
+  it('only offers quarters after the latest round (quarters open in order)', () => {
+    expect(openableQuarters('2026-11-23', [{ quarter: '2026-Q4' }])).toEqual(['2027-Q1', '2027-Q2']);
+    expect(openableQuarters('2026-11-23', [{ quarter: '2027-Q2' }])).toEqual(['2027-Q3']);
+  });
+
+  it('proposes a deadline inside the window the server accepts (the 15th after the quarter)', () => {
+    expect(defaultDeadline('2026-Q3')).toBe('2026-10-15');
+    expect(defaultDeadline('2026-Q4')).toBe('2027-01-15');
+  });
+
+  it('writes the reminder list as text to paste into a mail', () => {
+    const text = remindersText('2026-Q4', '2027-01-15', [
+      { organisationId: 'o1', name: 'Gemeente Zaanstad', type: 'gemeente', total: 3, delivered: 1, outstanding: 2, projects: [{ id: 'p1', name: 'Hemmes', gemeenteName: 'Zaanstad' }] },
+    ]);
+    expect(text).toContain('Gemeente Zaanstad: 2 van 3 projecten nog niet geleverd');
+    expect(text).toContain('  - Hemmes (Zaanstad)');
+    expect(quarterLabel('2026-Q4')).toBe('4e kwartaal 2026');
+  });
+});

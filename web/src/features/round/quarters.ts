@@ -1,0 +1,57 @@
+/**
+ * Quarters for the round UI (pure): which quarter can be opened next, a sensible default deadline, and
+ * the reminder list as text to paste into a mail. Quarter arithmetic comes from the domain
+ * (src/domain/kwartaal.ts), so the UI and the server count the same way.
+ */
+import { addKwartalen, isKwartaal, kwartaalEnd, kwartaalLabel, kwartaalStart, quarterOf, type Kwartaal } from '../../../../src/domain/kwartaal.ts';
+import type { Reminder, RoundSummary } from '../../api/types.ts';
+
+export { kwartaalEnd, kwartaalStart };
+
+/** `2026-Q4` → "4e kwartaal 2026"; anything else as it is. */
+export function quarterLabel(quarter: string): string {
+  return isKwartaal(quarter) ? kwartaalLabel(quarter) : quarter;
+}
+
+/**
+ * Quarters that may be opened now: from the previous quarter up to two ahead of today, later than
+ * every round the table already had (quarters open in order; skipping one is allowed).
+ */
+export function openableQuarters(today: string, rounds: readonly Pick<RoundSummary, 'quarter'>[]): Kwartaal[] {
+  const current = quarterOf(today);
+  const latest = rounds.reduce<string | null>((max, r) => (max === null || r.quarter > max ? r.quarter : max), null);
+  const options: Kwartaal[] = [];
+  for (let n = -1; n <= 2; n++) {
+    const q = addKwartalen(current, n);
+    if (latest === null || q > latest) options.push(q);
+  }
+  if (options.length === 0 && latest && isKwartaal(latest)) options.push(addKwartalen(latest, 1));
+  return options;
+}
+
+/** The quarter to propose: the current one if it can open, else the first that can. */
+export function proposedQuarter(today: string, options: readonly Kwartaal[]): Kwartaal | undefined {
+  const current = quarterOf(today);
+  return options.includes(current) ? current : options[0];
+}
+
+/** Default deadline: the 15th of the month after the quarter (parties report on the quarter just ended). */
+export function defaultDeadline(quarter: string): string {
+  if (!isKwartaal(quarter)) return '';
+  const end = kwartaalEnd(quarter);
+  const [y, m] = end.split('-').map(Number);
+  const year = m === 12 ? y + 1 : y;
+  const month = m === 12 ? 1 : m + 1;
+  return `${year}-${String(month).padStart(2, '0')}-15`;
+}
+
+/** The reminder list as plain text: organisation, how many of its projects are missing, and which. */
+export function remindersText(quarter: string, deadline: string, items: readonly Reminder[]): string {
+  const lines = [`Herinnering kwartaalronde ${quarterLabel(quarter)} – graag bijwerken of bevestigen vóór ${deadline}`, ''];
+  for (const o of items) {
+    lines.push(`${o.name}: ${o.outstanding} van ${o.total} projecten nog niet geleverd`);
+    for (const p of o.projects) lines.push(`  - ${p.name} (${p.gemeenteName})`);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+}
