@@ -324,4 +324,24 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     await screenshot(page, 'tafelrapport-print.png');
     await page.emulateMedia({ media: 'screen' });
   });
+
+  it('downloads the Tafelrapport as a PDF rendered from the same page', async () => {
+    await go(TABLE_PATH);
+    await page.locator('[data-testid=dashboard][data-ready=true]').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('link', { name: 'Tafelrapport downloaden (pdf)' }).click(),
+    ]);
+    const pdf = readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdf.toString('latin1');
+    expect((text.match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(1);
+    // Chromium writes the page title into the PDF metadata, as UTF-16 hex or as a literal string.
+    const hex = /\/Title\s*<([0-9A-Fa-f]+)>/.exec(text)?.[1];
+    const title = hex ? Buffer.from(hex.slice(4), 'hex').swap16().toString('utf16le') : (/\/Title\s*\(([^)]*)\)/.exec(text)?.[1] ?? '');
+    expect(title).toContain('Tafelrapport');
+    expect(title).toContain('Amsterdam');
+    // Someone outside the table gets no report.
+    expect((await developer.send('GET', `/regions/${TABLE}/report.pdf`)).status).toBe(403);
+  });
 });

@@ -92,6 +92,15 @@ export function DashboardPage() {
                 Exporteren naar Excel
               </a>
             </li>
+            <li>
+              <a
+                className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                href={`/api/v1/regions/${encodeURIComponent(data.region.id)}/report.pdf`}
+                download
+              >
+                Tafelrapport downloaden (pdf)
+              </a>
+            </li>
           </ul>
           {data.summary.totals.syntheticProjects > 0 && (
             <p className="utrecht-paragraph wbm-demo-note">
