@@ -131,7 +131,7 @@ describe('password sign-in and sessions', () => {
     const withToken = await app.inject({ method: 'POST', url: '/api/v1/projects', cookies, headers: { 'x-csrf-token': login.json().csrfToken }, payload: body });
     expect(withToken.statusCode, withToken.body).toBe(201);
     const trail = await app.inject({ url: `/api/v1/projects/${withToken.json().id}/audit`, cookies });
-    expect(trail.json()[0]).toMatchObject({ actorName: 'Edith Editor', via: 'ui', action: 'aangemaakt' });
+    expect(trail.json().items[0]).toMatchObject({ actorName: 'Edith Editor', via: 'ui', action: 'aangemaakt' });
   });
 
   it('signs out: the session no longer works', async () => {
@@ -166,7 +166,7 @@ describe('demo mode and API tokens', () => {
     const me = await app.inject({ url: '/api/v1/auth/me', headers: bearer });
     expect(me.json().principal).toMatchObject({ kind: 'token', name: 'Edith Editor' });
     const viaApi = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: bearer, payload: { name: 'Via API', gemeenteCode: 'GM0363', planStatus: 'visie' } });
-    expect((await app.inject({ url: `/api/v1/projects/${viaApi.json().id}/audit`, headers: bearer })).json()[0].via).toBe('api');
+    expect((await app.inject({ url: `/api/v1/projects/${viaApi.json().id}/audit`, headers: bearer })).json().items[0].via).toBe('api');
     await app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${created.json().id}`, headers: bearer });
     expect((await app.inject({ url: '/api/v1/projects', headers: bearer })).statusCode).toBe(401);
   });

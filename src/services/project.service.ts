@@ -11,7 +11,7 @@ import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/proje
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
 import { canCreateProject, canEditMilestone, canEditProject, canRebaseline, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
 import { diffFields, type Actor } from '../domain/audit.ts';
-import type { AuditRecord, AuditRepository } from '../storage/audit.repository.ts';
+import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { AccessGuard } from './access.service.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
@@ -73,9 +73,10 @@ export function createProjectService(deps: ProjectServiceDeps) {
   const { db, projects, knelpunten, geography, organisations, baselineHistory, access, audit } = deps;
 
   /** Append one audit entry for a change of a project (or one of its parts) in the same transaction. */
-  async function record(tx: Queryable, actor: Actor, entityType: string, entityId: string, action: string, before: unknown, after: unknown) {
+  async function record(tx: Queryable, actor: Actor, entityType: string, entityId: string, action: string, before: unknown, after: unknown, projectId = entityId) {
     await audit.append(tx, [
       {
+        projectId,
         actorUserId: actor.principal.userId,
         actorName: actor.principal.name,
         via: actor.via,
@@ -288,15 +289,10 @@ export function createProjectService(deps: ProjectServiceDeps) {
       });
     },
 
-    /** Every recorded change of the project and its knelpunten, newest first. SPEC §7. */
-    async auditTrail(id: string, principal: Principal): Promise<AuditRecord[]> {
+    /** Every recorded change of the project and its knelpunten, newest first, a page at a time. SPEC §7. */
+    async auditTrail(id: string, principal: Principal, page: { limit: number; offset: number } = { limit: 100, offset: 0 }) {
       await access.readableProject(db, principal, await load(db, id));
-      const ks = await knelpunten.listByProject(db, id);
-      const entries = [
-        ...(await audit.forEntity(db, 'project', id)),
-        ...(await Promise.all(ks.map((k) => audit.forEntity(db, 'knelpunt', k.id)))).flat(),
-      ];
-      return entries.sort((a, b) => b.id - a.id);
+      return audit.forProject(db, id, page);
     },
 
     async listKnelpunten(projectId: string, principal: Principal): Promise<Knelpunt[]> {
@@ -323,7 +319,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
         assertValidKnelpunt(knelpunt);
         await knelpunten.insertMany(tx, [knelpunt]);
         await refreshStatus(tx, project);
-        await record(tx, actor, 'knelpunt', knelpunt.id, `gemeld bij project ${projectId}`, {}, knelpunt);
+        await record(tx, actor, 'knelpunt', knelpunt.id, 'knelpunt gemeld', {}, knelpunt, projectId);
         return knelpunt;
       });
     },
@@ -341,7 +337,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
         assertValidKnelpunt(next);
         if (!(await knelpunten.update(tx, next, version))) throw new ConflictError('Het knelpunt is intussen gewijzigd.');
         await refreshStatus(tx, project);
-        await record(tx, actor, 'knelpunt', knelpuntId, `gewijzigd bij project ${projectId}`, current, next);
+        await record(tx, actor, 'knelpunt', knelpuntId, 'knelpunt gewijzigd', current, next, projectId);
         return next;
       });
     },
@@ -356,7 +352,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
           throw new ConflictError(`Iemand anders heeft dit knelpunt intussen gewijzigd (nu versie ${current.version}).`, current.version);
         }
         await refreshStatus(tx, project);
-        await record(tx, actor, 'knelpunt', knelpuntId, `verwijderd bij project ${projectId}`, current, {});
+        await record(tx, actor, 'knelpunt', knelpuntId, 'knelpunt verwijderd', current, {}, projectId);
       });
     },
   };

@@ -13,6 +13,8 @@ export interface AuditEntry {
   entityId: string;
   action: string;
   changes: FieldChange[];
+  /** The project the change belongs to (a project or one of its knelpunten). */
+  projectId?: string | null;
 }
 
 export interface AuditRecord extends AuditEntry {
@@ -26,11 +28,22 @@ export function createAuditRepository() {
       await insertRows(
         q,
         'audit_log',
-        ['actor_user_id', 'actor_name', 'via', 'entity_type', 'entity_id', 'action', 'changes'],
-        entries.map((e) => [e.actorUserId, e.actorName, e.via, e.entityType, e.entityId, e.action, JSON.stringify(e.changes)]),
-        { casts: { changes: 'jsonb' } },
+        ['actor_user_id', 'actor_name', 'via', 'entity_type', 'entity_id', 'action', 'changes', 'project_id'],
+        entries.map((e) => [e.actorUserId, e.actorName, e.via, e.entityType, e.entityId, e.action, JSON.stringify(e.changes), e.projectId ?? null]),
+        { casts: { changes: 'jsonb', project_id: 'uuid' } },
       );
     },
+    /** The trail of a project and its knelpunten, newest first, a page at a time. */
+    async forProject(q: Queryable, projectId: string, page: { limit: number; offset: number }): Promise<{ items: AuditRecord[]; total: number }> {
+      const rows = await q.query<AuditRecord & { at: Date }>(
+        `SELECT id, at, actor_user_id AS "actorUserId", actor_name AS "actorName", via, entity_type AS "entityType",
+           entity_id AS "entityId", action, changes FROM audit_log WHERE project_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
+        [projectId, page.limit, page.offset],
+      );
+      const [{ total }] = await q.query<{ total: number }>('SELECT count(*) AS total FROM audit_log WHERE project_id = $1', [projectId]);
+      return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })), total };
+    },
+
     async forEntity(q: Queryable, entityType: string, entityId: string, limit = 500): Promise<AuditRecord[]> {
       const rows = await q.query<AuditRecord & { at: Date }>(
         `SELECT id, at, actor_user_id AS "actorUserId", actor_name AS "actorName", via, entity_type AS "entityType",

@@ -51,7 +51,7 @@ describe('wbm backup / wbm restore', () => {
     const [p] = (await services.projects.list({}, { limit: 1, offset: 0, sort: 'name', descending: false }, ADMIN_ACTOR.principal)).items;
     await services.projects.update(p.id, p.version, { name: 'Na herstel' }, ADMIN_ACTOR);
     const trail = await services.projects.auditTrail(p.id, ADMIN_ACTOR.principal);
-    expect(trail[0].changes).toEqual([expect.objectContaining({ field: 'name', new: 'Na herstel' })]);
+    expect(trail.items[0].changes).toEqual([expect.objectContaining({ field: 'name', new: 'Na herstel' })]);
   });
 
   it('refuses to restore over data, and a broken file leaves the database as it was', async () => {

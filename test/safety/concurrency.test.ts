@@ -209,7 +209,7 @@ describe.skipIf(!process.env.DATABASE_URL)('many simultaneous editors of the sam
       expect(final.knelpunten.map((k: { description: string }) => k.description).sort()).toEqual(knelpunten.map((a) => a.token).sort());
 
       // The audit trail: exactly one entry per accepted change, by its editor, and an unbroken chain.
-      const audit = (await http('GET', `/api/v1/projects/${id}/audit`, admin)).json as Array<{
+      const audit = (await http('GET', `/api/v1/projects/${id}/audit?limit=1000`, admin)).json.items as Array<{
         id: number;
         actorUserId: string | null;
         entityType: string;

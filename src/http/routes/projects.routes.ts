@@ -199,8 +199,11 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         tags: ['projects'],
         summary: 'Audit trail of the project: who changed which field when, old and new value, via UI, API or import',
         params: ProjectIdParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).max(10_000_000).default(0) }),
         response: {
-          200: z.array(
+          200: z.object({
+            total: z.number().int(),
+            items: z.array(
             z.object({
               id: z.number().int(),
               at: z.string(),
@@ -213,10 +216,11 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
               changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
             }),
           ),
+          }),
           ...errors,
         },
       },
-      handler: async (req) => projects.auditTrail(req.params.id, req.principal),
+      handler: async (req) => projects.auditTrail(req.params.id, req.principal, req.query),
     });
 
     app.get('/projects/:id/knelpunten', {

@@ -1,0 +1,96 @@
+/**
+ * End-to-end test of the national dashboard (/landelijk, issue 3 point 5) in headless Chromium: a real
+ * server with about 300 synthetic demo projects and the CBS figures, signed in as the demo ministry
+ * analyst. Checks the province map and table, production against 100,000 with the real CBS figure for
+ * 2019, the special targets, the PPM use per region, axe-core, and that a gemeente editor gets no menu
+ * item and a clear "geen toegang" message. Screenshot: test-artifacts/landelijk-overzicht.png.
+ *
+ * Needs /usr/bin/chromium (`apt-get install -y chromium chromium-driver`); skipped without it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, signInThroughPage, startServer, type Browser, type TestServer } from './support.ts';
+
+describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startServer(300);
+    browser = await launchBrowser(server.base);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(browser?.pageErrors ?? []).toEqual([]);
+  });
+
+  it('shows the ministry analyst the national roll-up: map, production against 100,000, shares, special targets and PPM use', async () => {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (err) => browser.pageErrors.push(`/landelijk: ${err.message}`));
+    await signInThroughPage(page, server.base, 'ministerie_analist');
+
+    // Reached through the header navigation.
+    const menuItem = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Landelijk overzicht' });
+    await menuItem.click();
+    await page.waitForURL(/\/landelijk$/);
+    await page.locator('[data-testid=national][data-ready=true]').waitFor({ timeout: 60_000 });
+    await expect(page.evaluate(() => performance.getEntriesByName('wbm:landelijk').length)).resolves.toBe(1);
+    await expect(page.getByRole('heading', { level: 1, name: 'Landelijk overzicht' }).isVisible()).resolves.toBe(true);
+
+    // (1) Provinces: a drawn map, a text legend and a table with the twelve provinces.
+    await expect(page.locator('[data-testid=national-map][data-ready=true] canvas').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId('national-map-legend').textContent()).resolves.toContain('Geen doel bekend');
+    const provinceRows = page.locator('[data-testid=province-table] tbody tr');
+    await expect(provinceRows.count()).resolves.toBe(12);
+    await expect(page.getByTestId('province-table').textContent()).resolves.toContain('Noord-Holland');
+
+    // (2) Production: the chart is drawn; the table has the real CBS figure of 2019 and the 100,000 target.
+    await expect(page.locator('[data-testid=production-chart] canvas').count()).resolves.toBeGreaterThan(0);
+    const row2019 = page.locator('[data-testid=production-table] tbody tr[data-year="2019"]');
+    await expect(row2019.locator('td').first().textContent()).resolves.toBe('71.548');
+    await expect(page.getByTestId('production-table').textContent()).resolves.toContain('100.000');
+
+    // (3) Shares against 2/3 and 30%.
+    await expect(page.getByTestId('shares-table').locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByTestId('national-figures').textContent()).resolves.toMatch(/Doel: twee derde/);
+
+    // (4) Special targets, each with progress or why it cannot be measured yet.
+    const targets = page.getByTestId('special-target');
+    expect(await targets.count()).toBeGreaterThanOrEqual(5);
+    const names = await targets.locator('h3').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Woningen op doorbraaklocaties', 'Extra studentenwoningen en -kamers', 'Woningen in NPLV-gebieden']));
+    const notMeasurable = targets.filter({ hasText: 'Nog niet meetbaar' });
+    if ((await notMeasurable.count()) > 0) await expect(notMeasurable.first().textContent()).resolves.toContain('Waarom niet meetbaar');
+
+    // (5) PPM use per region.
+    const ppmRows = page.locator('[data-testid=ppm-regions] tbody tr');
+    expect(await ppmRows.count()).toBeGreaterThan(0);
+    await expect(ppmRows.first().textContent()).resolves.toMatch(/Gehaald|Niet gehaald/);
+
+    // Real and synthetic figures are told apart.
+    await expect(page.getByTestId('data-notes').textContent()).resolves.toMatch(/CBS[\s\S]*Verzonnen cijfers/);
+
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'landelijk-overzicht.png');
+    await page.close();
+  }, 120_000);
+
+  it('offers a gemeente editor no menu item and says "geen toegang" on /landelijk', async () => {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (err) => browser.pageErrors.push(`/landelijk (gemeente): ${err.message}`));
+    await signInThroughPage(page, server.base, 'gemeente_editor');
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await nav.getByRole('link', { name: 'Projecten' }).waitFor();
+    await expect(nav.getByRole('link', { name: 'Landelijk overzicht' }).count()).resolves.toBe(0);
+
+    await page.goto(`${server.base}/landelijk`);
+    const message = page.getByTestId('national-no-access');
+    await message.waitFor();
+    await expect(message.textContent()).resolves.toMatch(/Geen toegang[\s\S]*geen toegang tot het landelijk overzicht/);
+    await expect(page.getByTestId('national').count()).resolves.toBe(0);
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await page.close();
+  }, 60_000);
+});
