@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
     // (5) PPM use per region.
     const ppmRows = page.locator('[data-testid=ppm-regions] tbody tr');
     expect(await ppmRows.count()).toBeGreaterThan(0);
-    await expect(ppmRows.first().textContent()).resolves.toMatch(/Gehaald|Niet gehaald/);
+    await expect(ppmRows.first().locator('td').nth(2).textContent()).resolves.toMatch(/^✓ Ja$|^✗ Nee$/);
 
     // Real and synthetic figures are told apart.
     await expect(page.getByTestId('data-notes').textContent()).resolves.toMatch(/CBS[\s\S]*Verzonnen cijfers/);

@@ -13,6 +13,7 @@ const MapPage = lazy(() => import('./features/map/MapPage.tsx').then((m) => ({ d
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ReportPage = lazy(() => import('./features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const RoundPage = lazy(() => import('./features/round/RoundPage.tsx').then((m) => ({ default: m.RoundPage })));
+const NationalPage = lazy(() => import('./features/national/NationalPage.tsx').then((m) => ({ default: m.NationalPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
           <Route path="/projecten" element={<ProjectListPage />} />
           <Route path="/projecten/:id" element={<ProjectPage />} />
           <Route path="/kaart" element={<MapPage />} />
+          <Route path="/landelijk" element={<NationalPage />} />
           <Route path="/tafels" element={<TablesIndexPage />} />
           <Route path="/tafels/:regionId" element={<DashboardPage />} />
           <Route path="/tafels/:regionId/rapport" element={<ReportPage />} />

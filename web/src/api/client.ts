@@ -14,6 +14,7 @@ import type {
   Gemeente,
   Me,
   MilestoneChange,
+  NationalOverview,
   Organisation,
   ProjectChanges,
   ProjectDetail,
@@ -179,6 +180,9 @@ export const api = {
   regionAlternatives: (regionId: string, year: number, signal?: AbortSignal) =>
     apiGet<Alternatives>(`/regions/${id(regionId)}/alternatives?year=${year}`, signal),
   regionExportUrl: (regionId: string) => `${API_BASE}/regions/${id(regionId)}/export.xlsx`,
+
+  // National roll-up (ministerie_analist, beheerder)
+  nationalOverview: (year: number | null, signal?: AbortSignal) => apiGet<NationalOverview>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
 
   // Quarterly round
   listRounds: (regionId: string, signal?: AbortSignal, options?: RequestOptions) =>

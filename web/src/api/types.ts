@@ -389,3 +389,107 @@ export interface RebaselineRequest {
   reason: string;
   milestones: { code: MilestoneCode; baselineDate: string | null }[];
 }
+
+// ----- national roll-up (GET /national/overview; src/http/schemas/national.schemas.ts) -----------------
+
+export type TargetBasisCode = 'vastgesteld' | 'geschat' | 'onbekend';
+
+export interface NationalProductionYear {
+  year: number;
+  planned: number;
+  expected: number;
+  expectedAffordable: number;
+  expectedSocial: number;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  target: number | null;
+  targetBasis: TargetBasisCode;
+  gap: number | null;
+  gapP50: number | null;
+  attainment: number | null;
+  /** CBS nieuwbouw (81955NED); null after 2020. */
+  realisedCbs: number | null;
+  opleveringenMonitor: number;
+  affordableShare: number | null;
+  socialShare: number | null;
+}
+
+export interface NationalAttainment {
+  name: string;
+  year: number;
+  planned: number;
+  expected: number;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  target: number | null;
+  targetBasis: TargetBasisCode;
+  attainment: number | null;
+  attainmentP50: number | null;
+  gap: number | null;
+}
+
+export interface PpmArea {
+  id: string;
+  kind: string;
+  name: string;
+  gemeenten: number;
+  projects: number;
+  ppmInUse: boolean;
+  updatedThisQuarter: number;
+  updatedShare: number | null;
+  overdue: number;
+  overdueShare: number | null;
+  overdueParties: number;
+  lastUpdate: string | null;
+}
+
+export type TargetUnit = 'woningen' | 'woningen_per_jaar' | 'aandeel' | 'kamers';
+
+export interface SpecialTarget {
+  targetId: string;
+  metric: string;
+  label: string;
+  target: { value: number; unit: TargetUnit; periodStart: number; periodEnd: number; sourceRef: string | null; sourceUrl: string | null; note: string | null };
+  measurable: boolean;
+  measuredOver: { from: number; to: number } | null;
+  measured: number | null;
+  progress: number | null;
+  status: 'op_koers' | 'achter' | 'onbekend';
+  explanation: string;
+}
+
+export interface NationalOverview {
+  asOf: string;
+  year: number;
+  assumptions: { byPlanStatus: Record<string, number>; source: string; validFrom: string };
+  simulation: {
+    runs: number;
+    seed: number;
+    fromYear: number;
+    toYear: number;
+    delays: { samples: number; meanMonths: number; p10: number; p50: number; p90: number; source: string };
+    method: string;
+  };
+  production: {
+    target: { homesPerYear: number | null; basis: TargetBasisCode; explanation: string; year: number };
+    source: string;
+    years: NationalProductionYear[];
+  };
+  affordability: {
+    year: number;
+    expected: number;
+    affordableShare: number | null;
+    socialShare: number | null;
+    targetAffordableShare: number;
+    targetSocialShare: number;
+    meetsAffordable: boolean | null;
+    meetsSocial: boolean | null;
+  };
+  specialTargets: SpecialTarget[];
+  provinces: (NationalAttainment & { code: string })[];
+  regions: (NationalAttainment & { id: string; kind: string })[];
+  ppm: { quarter: string; quarterStart: string; overdueBefore: string; rule: string; regions: PpmArea[]; provinces: PpmArea[] };
+  notes: string[];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me, Principal, Region } from '../api/types.ts';
 import type { AuthState } from './AuthContext.tsx';
-import { mayEditMilestone, mayRebaseline, mayRunRound, projectFacts } from './permissions.ts';
+import { mayEditMilestone, mayRebaseline, mayRunRound, maySeeNational, projectFacts } from './permissions.ts';
 
 const regions: Region[] = [
   { id: 'vt-amsterdam-e-o', kind: 'versnellingstafel', name: 'Amsterdam e.o.', gemeenteCodes: ['GM0363', 'GM0362'] },
@@ -38,5 +38,13 @@ describe('what the UI offers to whom (same rules as the server)', () => {
     expect(mayRunRound({ status: 'open' }, 'vt-u10')).toBe(true);
     expect(mayRunRound({ status: 'loading' }, 'vt-u10')).toBe(false);
     expect(mayRunRound(signedIn({ role: 'publiek', kind: 'anonymous' }), 'vt-u10')).toBe(false);
+  });
+
+  it('shows the national overview only to the ministry and administrators', () => {
+    expect(maySeeNational(signedIn({ role: 'ministerie_analist' }))).toBe(true);
+    expect(maySeeNational(signedIn({ role: 'beheerder' }))).toBe(true);
+    expect(maySeeNational(signedIn({ role: 'gemeente_editor', gemeenteCode: 'GM0363' }))).toBe(false);
+    expect(maySeeNational(signedIn({ role: 'provincie_analist', provincieCode: 'PV27' }))).toBe(false);
+    expect(maySeeNational({ status: 'loading' })).toBe(false);
   });
 });

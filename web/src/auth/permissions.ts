@@ -55,6 +55,10 @@ export const mayRebaseline = (state: AuthState, facts: ProjectFacts) => may(stat
 export const mayConfirm = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canConfirmProject(p, facts));
 export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSide: OwnerSide) => may(state, (p) => canEditMilestone(p, facts, ownerSide));
 
+/** Roles that see the national roll-up (src/http/routes/national.routes.ts NATIONAL, src/domain/access.ts). */
+export const NATIONAL_ROLES: readonly Role[] = ['beheerder', 'ministerie_analist'];
+export const maySeeNational = (state: AuthState) => may(state, (p) => NATIONAL_ROLES.includes(p.role));
+
 /** "Secretaris versnellingstafel" for a role code. */
 export function roleLabel(role: Role): string {
   return ROLE_LABELS[role] ?? role;

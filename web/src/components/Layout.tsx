@@ -6,7 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
-import { roleLabel } from '../auth/permissions.ts';
+import { maySeeNational, roleLabel } from '../auth/permissions.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 
@@ -15,12 +15,16 @@ const NAV_ITEMS = [
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
 ];
+/** Only for the roles that may see the national roll-up. */
+const NATIONAL_ITEM = { to: '/landelijk', label: 'Landelijk overzicht' };
 
 export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const navigationType = useNavigationType();
   const shownPath = useRef(pathname);
+  const { state } = useAuth();
+  const navItems = maySeeNational(state) ? [...NAV_ITEMS, NATIONAL_ITEM] : NAV_ITEMS;
 
   useEffect(() => {
     if (shownPath.current === pathname) return;
@@ -46,7 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Hoofdmenu" className="wbm-nav">
             <ul className="wbm-nav__list">
-              {NAV_ITEMS.map((item) => (
+              {navItems.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} className={({ isActive }) => `wbm-nav__link${isActive ? ' wbm-nav__link--current' : ''}`}>
                     {item.label}

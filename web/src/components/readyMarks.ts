@@ -7,7 +7,9 @@ export type ReadyMark =
   | 'tafeloverzicht-kaart'
   | 'tafelrapport'
   | 'kaart'
-  | 'kaart-projecten';
+  | 'kaart-projecten'
+  | 'landelijk'
+  | 'landelijk-kaart';
 
 /** Sets `wbm:<name>` once per page load. */
 export function markReady(name: ReadyMark): void {
