@@ -58,7 +58,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     dashboard: createDashboardService({ db, dashboards, geography, access }),
     demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations }),
     // National roll-up (issue 3). Target writes pass a guard with the caller (access rule of src/domain/access.ts).
-    targets: createTargetService({ db, national, guard: principalTargetGuard }),
+    targets: createTargetService({ db, national, guard: principalTargetGuard, audit }),
     realisations: createRealisationService({ db, realisations, geography }),
     forecast: createForecastService({ db, geography, national, realisations, data: nationalData }),
     national: createNationalService({ db, geography, national, realisations, data: nationalData }),

@@ -16,6 +16,8 @@ import { checkTarget, NATION_CODE, TARGET_METRICS, TARGET_UNITS, type TargetInpu
 import { canEditTargets, type Principal } from '../domain/access.ts';
 import { unstorableCharacter, unstorableMessage } from '../domain/text.ts';
 import { TARGET_LEVELS, type TargetLevel } from '../domain/targets.ts';
+import { diffFields } from '../domain/audit.ts';
+import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { NationalRepository, TargetFilter } from '../storage/national.repository.ts';
 
@@ -242,8 +244,31 @@ export interface ImportResult {
   targets: TargetRecord[];
 }
 
-export function createTargetService(deps: { db: Db; national: NationalRepository; guard?: TargetWriteGuard }) {
+/** The user-supplied part of a stored target, for audit diffs. */
+function inputOfTarget(t: TargetRecord): TargetInput {
+  const { id: _id, version: _version, updatedAt: _updatedAt, ...input } = t;
+  return input;
+}
+
+export function createTargetService(deps: { db: Db; national: NationalRepository; guard?: TargetWriteGuard; audit?: AuditRepository }) {
   const { db, national } = deps;
+
+  /** Every target change goes into the audit trail (SPEC §7), through the API, the UI or an import. */
+  async function record(q: Queryable, id: string, before: TargetInput | null, after: TargetInput, actor: Actor, importing: boolean): Promise<void> {
+    if (!deps.audit) return;
+    const principal = actor as Principal | undefined;
+    await deps.audit.append(q, [
+      {
+        actorUserId: principal?.userId ?? null,
+        actorName: principal?.name ?? 'systeem',
+        via: importing ? 'import' : !principal ? 'system' : principal.kind === 'token' ? 'api' : 'ui',
+        entityType: 'doel',
+        entityId: id,
+        action: before ? 'doel gewijzigd' : 'doel aangemaakt',
+        changes: diffFields(before ?? {}, after),
+      },
+    ]);
+  }
   const guard = deps.guard ?? allowAllTargetWrites;
 
   async function mustGet(q: Queryable, id: string): Promise<TargetRecord> {
@@ -252,7 +277,8 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
     return t;
   }
 
-  async function save(q: Queryable, id: string, input: TargetInput, expectedVersion: number | null): Promise<void> {
+  async function save(q: Queryable, id: string, input: TargetInput, expectedVersion: number | null, actor: Actor, importing = false): Promise<void> {
+    const before = expectedVersion === null ? null : inputOfTarget(await mustGet(q, id));
     if (expectedVersion === null) await national.insertTarget(q, id, input);
     else if (!(await national.updateTarget(q, id, input, expectedVersion))) {
       const current = await mustGet(q, id);
@@ -262,6 +288,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
       );
     }
     if (input.preferred) await national.unpreferOthers(q, id, input);
+    await record(q, id, before, input, actor, importing);
   }
 
   type Refs = TargetReferences & Awaited<ReturnType<NationalRepository['targetReferences']>>;
@@ -292,7 +319,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
         if (issues.length > 0) throw new ValidationError(issues);
         await guard('create', actor, [geoOf(input, r)]);
         const id = randomUUID();
-        await save(tx, id, input, null);
+        await save(tx, id, input, null, actor);
         return mustGet(tx, id);
       });
     },
@@ -317,7 +344,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
         await guard('update', actor, [geoOf(current, r), geoOf(input, r)]);
         const issues = checkTarget(input, r);
         if (issues.length > 0) throw new ValidationError(issues);
-        await save(tx, id, input, version);
+        await save(tx, id, input, version, actor);
         return mustGet(tx, id);
       });
     },
@@ -356,12 +383,12 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
         for (const input of inputs) {
           const existing = await national.findByKey(tx, input);
           if (existing) {
-            await save(tx, existing.id, input, existing.version);
+            await save(tx, existing.id, input, existing.version, actor, true);
             ids.push(existing.id);
             updated++;
           } else {
             const id = randomUUID();
-            await save(tx, id, input, null);
+            await save(tx, id, input, null, actor, true);
             ids.push(id);
             created++;
           }
