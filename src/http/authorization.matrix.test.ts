@@ -136,7 +136,8 @@ function matrix(): Record<string, Case[]> {
     ],
     'GET /api/v1/auth/oidc/login': [{ name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/login' }), allowed: [], everyone: 404 }],
     'GET /api/v1/auth/oidc/callback': [{ name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/callback' }), allowed: [], everyone: 404 }],
-    'GET /api/v1/projects': [{ name: '', request: async () => ({ url: '/api/v1/projects' }), allowed: SIGNED_IN }],
+    // In demo mode the public lists the synthetic demo projects only (checked below); real ones need an account.
+    'GET /api/v1/projects': [{ name: '', request: async () => ({ url: '/api/v1/projects' }), allowed: EVERYONE }],
     'POST /api/v1/projects': [
       { name: 'own gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0363') }), allowed: ['gemeente_editor', 'beheerder'] },
       { name: 'other gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0014') }), allowed: ['beheerder'] },
@@ -431,6 +432,24 @@ describe('authorisation matrix', () => {
       if (!allowed && res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
     }
     expect(summary).toEqual([]);
+  });
+});
+
+describe('the public in demo mode', () => {
+  it('sees synthetic demo projects, never real ones; without demo mode it must sign in', async () => {
+    await services.demoSeed.seed({ projects: 40, seed: 2, asOf: '2026-10-01' });
+    const list = (await app.inject({ url: '/api/v1/projects?limit=500' })).json();
+    expect(list.total).toBe(40);
+    expect(list.items.every((p: { synthetic: boolean }) => p.synthetic)).toBe(true);
+    expect((await app.inject({ url: `/api/v1/projects/${list.items[0].id}` })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/api/v1/projects/${ids.own}` })).statusCode).toBe(401);
+    const strict = await buildApp({ services: createServices(t.db, { auth: { ...TEST_AUTH_OPTIONS, demoMode: false } }) });
+    try {
+      expect((await strict.inject({ url: '/api/v1/projects' })).statusCode).toBe(401);
+      expect((await strict.inject({ url: `/api/v1/projects/${list.items[0].id}` })).statusCode).toBe(401);
+    } finally {
+      await strict.close();
+    }
   });
 });
 

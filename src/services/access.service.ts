@@ -3,13 +3,18 @@
  * that is not yours answers "not found", so its existence does not leak (SPEC §7).
  */
 import { canReadArea, canReadProject, type AreaFacts, type Principal, type ProjectFacts } from '../domain/access.ts';
-import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../domain/errors.ts';
 import type { Party } from '../domain/project.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 
-export function createAccessGuard(deps: { geography: GeographyRepository }) {
+export function createAccessGuard(deps: {
+  geography: GeographyRepository;
+  /** Demo mode: the public may read the synthetic demo projects (never real ones). */
+  publicDemoData?: boolean;
+}) {
   const { geography } = deps;
+  const publicDemoData = deps.publicDemoData ?? false;
 
   async function projectFacts(
     q: Queryable,
@@ -36,12 +41,19 @@ export function createAccessGuard(deps: { geography: GeographyRepository }) {
     async readableProject(
       q: Queryable,
       principal: Principal,
-      project: { id: string; gemeenteCode: string; provincieCode: string; parties: readonly Party[] },
+      project: { id: string; gemeenteCode: string; provincieCode: string; parties: readonly Party[]; synthetic?: boolean },
     ): Promise<ProjectFacts> {
       const facts = await projectFacts(q, project);
+      if (principal.kind === 'anonymous') {
+        if (publicDemoData && project.synthetic) return facts;
+        throw new UnauthorizedError();
+      }
       if (!canReadProject(principal, facts)) throw new NotFoundError('Project', project.id);
       return facts;
     },
+
+    /** Whether the public may list the synthetic demo projects (demo mode only). */
+    publicDemoData,
 
     async assertCanReadArea(q: Queryable, principal: Principal, area: { id: string; gemeenteCodes: readonly string[] }): Promise<void> {
       if (!canReadArea(principal, await areaFacts(q, area))) {

@@ -11,7 +11,7 @@ import { createDashboardRepository } from '../storage/dashboard.repository.ts';
 import { createNationalRepository } from '../storage/national.repository.ts';
 import { createRealisationRepository } from '../storage/realisation.repository.ts';
 import { createAccessGuard } from './access.service.ts';
-import { createAuthService, type AuthOptions } from './auth/auth.service.ts';
+import { createAuthService, DEFAULT_AUTH_OPTIONS, type AuthOptions } from './auth/auth.service.ts';
 import { createOidcService, type OidcConfig } from './auth/oidc.service.ts';
 import { createReportService } from './report.service.ts';
 import { createDashboardService } from './dashboard.service.ts';
@@ -44,7 +44,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const nationalData = createNationalDataLoader({ db, national });
   const accounts = createAccountRepository();
   const audit = createAuditRepository();
-  const access = createAccessGuard({ geography });
+  const access = createAccessGuard({ geography, publicDemoData: options.auth?.demoMode ?? DEFAULT_AUTH_OPTIONS.demoMode });
   return {
     db,
     repositories: { geography, organisations, projects, knelpunten, accounts, audit },

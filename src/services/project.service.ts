@@ -6,7 +6,7 @@ import { checkProject, type CheckResult } from '../domain/consistency.ts';
 import { milestoneDelay, type MilestoneDelay } from '../domain/delay.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { checkKnelpunt } from '../domain/knelpunt.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
 import { canCreateProject, canEditMilestone, canEditProject, canRebaseline, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
@@ -170,6 +170,11 @@ export function createProjectService(deps: ProjectServiceDeps) {
     /** The projects the principal may see, filtered (SPEC §7: nobody sees what is not theirs). */
     async list(filter: ProjectFilter, page: Page, principal: Principal) {
       const scope = projectScope(principal);
+      if (scope === null && principal.kind === 'anonymous') {
+        // Demo mode: the public sees the synthetic demo projects, never real ones. SPEC §7.
+        if (!access.publicDemoData) throw new UnauthorizedError();
+        return projects.list(db, { ...filter, synthetic: true }, page);
+      }
       if (scope === null) return { items: [], total: 0 };
       return projects.list(db, 'all' in scope ? filter : { ...filter, scope }, page);
     },

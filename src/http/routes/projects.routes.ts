@@ -47,7 +47,8 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
   const projects = services.projects;
   return async (app) => {
     app.get('/projects', {
-      config: { access: SIGNED_IN },
+      // Public at route level: in demo mode the public lists the synthetic demo projects; otherwise 401.
+      config: { access: 'public' },
       schema: {
         tags: ['projects'],
         summary: 'List projects with filters and pagination',
@@ -88,7 +89,7 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
     });
 
     app.get('/projects/:id', {
-      config: { access: SIGNED_IN },
+      config: { access: 'public' },
       schema: { tags: ['projects'], summary: 'Get a project with all its parts', params: ProjectIdParams, response: { 200: ProjectDetail, ...errors } },
       handler: async (req) => projects.get(req.params.id, req.principal),
     });
