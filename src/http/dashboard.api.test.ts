@@ -69,6 +69,18 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
     expect(sum).toBe(body.summary.perYear[0].expected);
   });
 
+  it('compares completions only with housing-count targets, not with share targets', async () => {
+    const before = (await inject('/api/v1/regions/vt-amsterdam-e-o/dashboard?fromYear=2028&toYear=2028')).json().summary.perYear[0].target;
+    const share = await inject({
+      method: 'POST',
+      url: '/api/v1/targets',
+      payload: { metric: 'sociaal_aandeel', unit: 'aandeel', geoLevel: 'provincie', geoCode: 'PV27', geoName: 'Noord-Holland', periodStart: 2022, periodEnd: 2030, share: 0.4, kind: 'test', sourceUrl: 'https://example.org/x' },
+    });
+    expect(share.statusCode, share.body).toBe(201);
+    const after = (await inject('/api/v1/regions/vt-amsterdam-e-o/dashboard?fromYear=2028&toYear=2028')).json().summary.perYear[0].target;
+    expect(after).toBe(before);
+  });
+
   it('works for areas of the reference geography and says when no target is known', async () => {
     const gm = (await inject('/api/v1/regions/gemeente:GM0363/dashboard?fromYear=2031&toYear=2032')).json();
     expect(gm.region).toMatchObject({ kind: 'gebied', gemeenteCodes: ['GM0363'] });

@@ -1,7 +1,9 @@
 /** Set-based loading of the projects of a set of gemeenten for dashboards and alternatives. */
 import type { DashboardProject } from '../domain/dashboard.ts';
 import type { Jaarschijf, Knelpunt, Milestone } from '../domain/project.ts';
+import { housingTargets } from '../domain/national.ts';
 import type { Target } from '../domain/targets.ts';
+import { createNationalRepository } from './national.repository.ts';
 import { projectScope, type Principal } from '../domain/access.ts';
 import type { Queryable } from './db.ts';
 import { filterSql } from './project.repository.ts';
@@ -74,12 +76,9 @@ export function createDashboardRepository() {
       return new Set(rows.map((r) => r.id));
     },
 
+    /** The housing-count targets (share targets and other metrics are not comparable with completions). */
     async listTargets(q: Queryable): Promise<Target[]> {
-      return q.query<Target>(
-        `SELECT id, geo_level AS "geoLevel", geo_code AS "geoCode", geo_name AS "geoName", period_start AS "periodStart",
-           period_end AS "periodEnd", homes, kind, source_url AS "sourceUrl", is_example AS "isExample", preferred
-         FROM targets ORDER BY geo_level, geo_code, period_start`,
-      );
+      return housingTargets(await createNationalRepository().listTargets(q));
     },
 
     /** Mean yearly CBS new construction 2012–2020 per 2025 gemeente (rows for later codes only). */
