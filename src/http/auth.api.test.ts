@@ -138,7 +138,7 @@ describe('password sign-in and sessions', () => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'editor@amsterdam.example', password: PASSWORD } });
     const cookies = { [SESSION_COOKIE]: sessionCookie(login)!.value };
     await app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies, headers: { 'x-csrf-token': login.json().csrfToken } });
-    expect((await app.inject({ url: '/api/v1/projects', cookies })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/organisations', cookies })).statusCode).toBe(401);
   });
 
   it('rate-limits sign-in attempts per address and account', async () => {

@@ -74,14 +74,19 @@ export function createAccountRepository() {
     async insertToken(q: Queryable, t: { id: string; tokenHash: string; name: string; userId: string }): Promise<void> {
       await q.query('INSERT INTO api_tokens (id, token_hash, name, user_id) VALUES ($1, $2, $3, $4)', [t.id, t.tokenHash, t.name, t.userId]);
     },
+    /** The account of a valid API token. `last_used_at` is written at most once a minute: no write per request. */
     async tokenUser(q: Queryable, tokenHash: string): Promise<UserRow | null> {
-      const [row] = await q.query<UserRow>(
-        `UPDATE api_tokens t SET last_used_at = now() FROM users u
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.id = t.user_id AND NOT u.disabled
-         RETURNING ${USER_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1u.$2')}`,
+      const [row] = await q.query<UserRow & { tokenId: string; stale: boolean }>(
+        `SELECT ${USER_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1u.$2')}, t.id AS "tokenId",
+           (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
+         FROM api_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled`,
         [tokenHash],
       );
-      return row ?? null;
+      if (!row) return null;
+      if (row.stale) await q.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.tokenId]);
+      const { tokenId: _id, stale: _stale, ...user } = row;
+      return user;
     },
     async revokeToken(q: Queryable, id: string, userId: string): Promise<boolean> {
       return (await q.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id', [id, userId])).length > 0;
