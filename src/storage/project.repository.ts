@@ -185,8 +185,11 @@ export function createProjectRepository() {
   return {
     async list(q: Queryable, filter: ProjectFilter, page: Page): Promise<{ items: ProjectSummary[]; total: number }> {
       const { itemsSql, countSql, params } = listSql(filter, page);
-      const rows = await q.query<ProjectRow>(itemsSql, [...params, page.limit, page.offset]);
-      const [{ total }] = await q.query<{ total: number }>(countSql, params);
+      // On a server pool the page and the count run side by side (PGlite runs them one after the other).
+      const [rows, [{ total }]] = await Promise.all([
+        q.query<ProjectRow>(itemsSql, [...params, page.limit, page.offset]),
+        q.query<{ total: number }>(countSql, params),
+      ]);
       return { items: rows.map(toSummary), total };
     },
 
