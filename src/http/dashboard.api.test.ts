@@ -81,6 +81,20 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
     expect(after).toBe(before);
   });
 
+  it('drills down from an open-knelpunt category to the projects that have one', async () => {
+    const list = (await inject('/api/v1/projects?region=vt-amsterdam-e-o&knelpunt=netcongestie&limit=500')).json();
+    const [{ n }] = await t.db.query<{ n: number }>(
+      `SELECT count(DISTINCT k.project_id) AS n FROM knelpunten k JOIN projects p ON p.id = k.project_id
+       WHERE k.category = 'netcongestie' AND k.resolved_date IS NULL
+         AND p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')`,
+    );
+    expect(n).toBeGreaterThan(0);
+    expect(list.total).toBe(n);
+    const bad = await inject('/api/v1/projects?knelpunt=onweer');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toMatch(/^knelpunt/);
+  });
+
   it('works for areas of the reference geography and says when no target is known', async () => {
     const gm = (await inject('/api/v1/regions/gemeente:GM0363/dashboard?fromYear=2031&toYear=2032')).json();
     expect(gm.region).toMatchObject({ kind: 'gebied', gemeenteCodes: ['GM0363'] });

@@ -1,5 +1,5 @@
 /** All SQL for projects and their parts (programme, jaarschijven, milestones, parties, knelpunten). */
-import type { PlanStatus, Phase, ProjectFlag, StatusColour } from '../domain/codes.ts';
+import type { KnelpuntCategory, PlanStatus, Phase, ProjectFlag, StatusColour } from '../domain/codes.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine, Project } from '../domain/project.ts';
 import { insertRows } from './batch.ts';
 import type { Queryable } from './db.ts';
@@ -16,6 +16,8 @@ export interface ProjectFilter {
   statuses?: StatusColour[];
   /** Projects must carry all of these flags. */
   flags?: ProjectFlag[];
+  /** Projects with an open knelpunt in one of these categories. */
+  knelpuntCategories?: KnelpuntCategory[];
   synthetic?: boolean;
   /** Case-insensitive text search in the project name. */
   q?: string;
@@ -113,6 +115,9 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   if (filter.phases?.length) add((n) => `p.phase = ANY(${n}::text[])`, filter.phases);
   if (filter.statuses?.length) add((n) => `p.status = ANY(${n}::text[])`, filter.statuses);
   if (filter.flags?.length) add((n) => `p.flags @> ${n}::text[]`, filter.flags);
+  if (filter.knelpuntCategories?.length) {
+    add((n) => `EXISTS (SELECT 1 FROM knelpunten k WHERE k.project_id = p.id AND k.resolved_date IS NULL AND k.category = ANY(${n}::text[]))`, filter.knelpuntCategories);
+  }
   if (filter.synthetic !== undefined) add((n) => `p.synthetic = ${n}`, filter.synthetic);
   const scope = filter.scope;
   if (scope?.gemeenteCodes) add((n) => `p.gemeente_code = ANY(${n}::text[])`, scope.gemeenteCodes);

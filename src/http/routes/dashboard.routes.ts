@@ -116,6 +116,7 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
       phases: q.phase,
       statuses: q.status,
       flags: q.flags,
+      knelpuntCategories: q.knelpunt,
       synthetic: q.synthetic,
       q: q.q,
       ...extra,

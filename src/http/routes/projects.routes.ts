@@ -70,6 +70,7 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
             phases: q.phase,
             statuses: q.status,
             flags: q.flags,
+            knelpuntCategories: q.knelpunt,
             synthetic: q.synthetic,
             q: q.q,
           },

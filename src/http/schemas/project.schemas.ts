@@ -180,6 +180,7 @@ export const ProjectListQuery = z.object({
   phase: csvList(z.enum(PHASES)).optional(),
   status: csvList(z.enum(STATUS_COLOURS)).optional(),
   flags: csvList(z.enum(PROJECT_FLAGS)).optional().describe('Projects carrying all of these flags'),
+  knelpunt: csvList(z.enum(KNELPUNT_CATEGORIES)).optional().describe('Projects with an open knelpunt in one of these categories'),
   synthetic: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().max(200).optional().describe('Text search in the project name'),
   sort: z

@@ -348,7 +348,9 @@ export function KnelpuntenTable({ dashboard }: { dashboard: Dashboard }) {
         {rows.map((k) => (
           <tr key={k.category} className="utrecht-table__row">
             <th scope="row" className={`${TH} wbm-row-header`}>
-              {label(k.category)}
+              <Link className="utrecht-link" to={projectsUrl(dashboard.region.id, { knelpunt: k.category })}>
+                {label(k.category)}
+              </Link>
             </th>
             <td className={TD_NUM}>
               {formatNumber(k.open)}

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Gemeente, Provincie, Region } from '../../api/types.ts';
-import { label, PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATUS_COLOURS, type ProjectFlag } from '../../labels.ts';
+import { KNELPUNT_CATEGORIES, label, PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATUS_COLOURS, type ProjectFlag } from '../../labels.ts';
 import { EMPTY_FILTERS, type ProjectFilters } from './filters.ts';
 
 export interface ProjectFiltersFormProps {
@@ -123,6 +123,13 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
           {STATUS_COLOURS.map((s) => (
             <option key={s} value={s}>
               {label(s)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={`${id}-knelpunt`} label="Open knelpunt" value={draft.knelpunt} onChange={(v) => set('knelpunt', v)} emptyLabel="Alle projecten">
+          {KNELPUNT_CATEGORIES.map((k) => (
+            <option key={k} value={k}>
+              {label(k)}
             </option>
           ))}
         </SelectField>

@@ -7,6 +7,13 @@ describe('project list filters in the URL', () => {
     expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
   });
 
+  it('carries a drill-down to projects with an open knelpunt of one category, and drops unknown categories', () => {
+    const f = filtersFromSearch(new URLSearchParams('regio=vt-u10&knelpunt=netcongestie'));
+    expect(f).toMatchObject({ region: 'vt-u10', knelpunt: 'netcongestie' });
+    expect(toApiQuery(f).get('knelpunt')).toBe('netcongestie');
+    expect(filtersFromSearch(new URLSearchParams('knelpunt=onweer')).knelpunt).toBe('');
+  });
+
   it('carries a drill-down from the table dashboard: region and year', () => {
     const f = filtersFromSearch(new URLSearchParams('regio=provincie:PV27&jaar=2028&fase=realisatie'));
     expect(f).toMatchObject({ region: 'provincie:PV27', year: 2028, phase: 'realisatie' });

@@ -3,7 +3,7 @@
  * shared. These pure functions translate URL ⇄ state ⇄ API query; unknown values in a URL are dropped
  * rather than sent to the API.
  */
-import { PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATUS_COLOURS, type ProjectFlag } from '../../labels.ts';
+import { KNELPUNT_CATEGORIES, PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATUS_COLOURS, type ProjectFlag } from '../../labels.ts';
 
 export const SORT_KEYS = ['name', 'gemeente', 'totalHomes', 'affordableHomes', 'maxDelayMonths', 'updatedAt'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -26,6 +26,8 @@ export interface ProjectFilters {
   phase: string;
   status: string;
   flags: ProjectFlag[];
+  /** Projects with an open knelpunt of this category. */
+  knelpunt: string;
   q: string;
   sort: SortKey;
   descending: boolean;
@@ -42,6 +44,7 @@ export const EMPTY_FILTERS: ProjectFilters = {
   phase: '',
   status: '',
   flags: [],
+  knelpunt: '',
   q: '',
   sort: 'name',
   descending: false,
@@ -73,6 +76,7 @@ export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
     flags: (params.get('kenmerken') ?? '')
       .split(',')
       .filter((f): f is ProjectFlag => (PROJECT_FLAGS as readonly string[]).includes(f)),
+    knelpunt: oneOf(params.get('knelpunt'), KNELPUNT_CATEGORIES),
     q: (params.get('zoek') ?? '').slice(0, 200),
     sort: (SORT_KEYS as readonly string[]).includes(sortKey) ? (sortKey as SortKey) : 'name',
     descending: (SORT_KEYS as readonly string[]).includes(sortKey) && descending,
@@ -92,6 +96,7 @@ export function filtersToSearch(f: ProjectFilters): URLSearchParams {
   if (f.phase) p.set('fase', f.phase);
   if (f.status) p.set('status', f.status);
   if (f.flags.length) p.set('kenmerken', f.flags.join(','));
+  if (f.knelpunt) p.set('knelpunt', f.knelpunt);
   if (f.sort !== 'name' || f.descending) p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
   if (f.page > 1) p.set('pagina', String(f.page));
   return p;
@@ -109,6 +114,7 @@ export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchPa
   if (f.phase) p.set('phase', f.phase);
   if (f.status) p.set('status', f.status);
   if (f.flags.length) p.set('flags', f.flags.join(','));
+  if (f.knelpunt) p.set('knelpunt', f.knelpunt);
   p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
   p.set('limit', String(pageSize));
   p.set('offset', String((f.page - 1) * pageSize));
@@ -117,5 +123,5 @@ export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchPa
 
 /** Number of filters in use (for "3 filters actief"); sorting and paging do not count. */
 export function activeFilterCount(f: ProjectFilters): number {
-  return [f.region, f.year, f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.q.trim()].filter(Boolean).length + f.flags.length;
+  return [f.region, f.year, f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.knelpunt, f.q.trim()].filter(Boolean).length + f.flags.length;
 }
