@@ -28,7 +28,7 @@ import type { Organisation } from '../domain/organisation.ts';
 import { derivePhase } from '../domain/phase.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine, ProjectInput } from '../domain/project.ts';
 import { preparePolygon, randomPointIn, type DemoGeometry, type PreparedPolygon } from './geometry.ts';
-import { Rng, WeightedIndex } from './random.ts';
+import { Rng, WeightedIndex } from '../domain/random.ts';
 import {
   AREA_NAMES,
   DE_NAMES,

@@ -2,7 +2,7 @@
  * Point-in-polygon sampling for demo locations: bbox rejection sampling with an even-odd ray-casting
  * test over all rings (holes and multipolygons included). Coordinates are WGS84 [lon, lat].
  */
-import type { Rng } from './random.ts';
+import type { Rng } from '../domain/random.ts';
 
 export interface DemoPolygon {
   type: 'Polygon';

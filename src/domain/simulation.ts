@@ -16,7 +16,7 @@
  * its own random stream (seed × project key), so the outcome of one project does not depend on the
  * order in which projects are loaded or on which other projects exist.
  */
-import { Rng } from '../demo/random.ts';
+import { Rng } from './random.ts';
 
 export interface SimulationProject {
   /** Stable 32-bit key of the project (from its id): selects its random stream. */

@@ -1,0 +1,48 @@
+/**
+ * The layering of STYLE.md, checked: the domain is pure (no I/O, no other layer), storage knows no
+ * services or HTTP, services know no HTTP or CLI. A newcomer can trust the folder names.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = import.meta.dirname;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
+}
+
+const layerOf = (file: string) => relative(SRC, file).split('/')[0];
+
+describe('architecture (STYLE.md: dependencies point inward)', () => {
+  it('keeps the domain pure: only other domain modules and date-fns', () => {
+    const offenders = sources(join(SRC, 'domain')).flatMap((f) =>
+      imports(f)
+        .filter((i) => !(i.startsWith('./') || i === 'date-fns' || i.startsWith('date-fns/')))
+        .map((i) => `${relative(SRC, f)} imports ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps storage free of services, HTTP and CLI, and services free of HTTP and CLI', () => {
+    const forbidden: Record<string, string[]> = { storage: ['services', 'http', 'cli'], services: ['http', 'cli'], demo: ['storage', 'services', 'http', 'cli'] };
+    const offenders: string[] = [];
+    for (const [layer, banned] of Object.entries(forbidden)) {
+      for (const f of sources(join(SRC, layer))) {
+        for (const i of imports(f).filter((x) => x.startsWith('.'))) {
+          const target = layerOf(join(f, '..', i));
+          if (banned.includes(target)) offenders.push(`${relative(SRC, f)} imports ${i}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
