@@ -177,3 +177,21 @@ export function projectScope(p: Principal): ProjectScope {
       return null;
   }
 }
+
+/**
+ * How much of a table's quarterly round the principal sees: 'all' for those who may read the table,
+ * 'own' for editors with projects in it (only their projects and organisation are listed), else null.
+ * SPEC §1 (the secretary runs the round; parties update their own projects), §7.
+ */
+export function roundVisibility(p: Principal, area: AreaFacts, isPartyInRegion: boolean): 'all' | 'own' | null {
+  if (canReadArea(p, area)) return 'all';
+  if (p.role === 'gemeente_editor' && p.gemeenteCode !== null && area.gemeenteCodes.includes(p.gemeenteCode)) return 'own';
+  if (p.role === 'marktpartij_editor' && isPartyInRegion) return 'own';
+  return null;
+}
+
+/** Is this project in a round one of the editor's own: its gemeente, or one its organisation is party to? */
+export function isOwnRoundProject(p: Principal, project: { gemeenteCode: string; organisationIds: readonly string[] }): boolean {
+  if (p.role === 'gemeente_editor') return project.gemeenteCode === p.gemeenteCode;
+  return p.organisationId !== null && project.organisationIds.includes(p.organisationId);
+}

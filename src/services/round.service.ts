@@ -22,7 +22,7 @@ import {
   type OpenRoundRequest,
   type RoundStatus,
 } from '../domain/round.ts';
-import { canConfirmProject, canReadArea, canRunRound, type Principal } from '../domain/access.ts';
+import { canConfirmProject, canRunRound, isOwnRoundProject, roundVisibility, type Principal } from '../domain/access.ts';
 import type { Actor } from '../domain/audit.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
@@ -122,25 +122,21 @@ export function createRoundService(deps: RoundServiceDeps) {
   async function roundAccess(q: Queryable, principal: Principal, regionId: string): Promise<'all' | 'own'> {
     const region = (await geography.listRegions(q)).find((r) => r.id === regionId);
     if (!region) throw new NotFoundError('Regio', regionId);
-    if (canReadArea(principal, await access.areaFacts(q, region))) return 'all';
-    if (principal.role === 'gemeente_editor' && principal.gemeenteCode && region.gemeenteCodes.includes(principal.gemeenteCode)) return 'own';
-    if (principal.role === 'marktpartij_editor' && principal.organisationId) {
-      const { total } = await projects.list(q, { regionId, scope: { partyOrganisationId: principal.organisationId } }, { limit: 1, offset: 0, sort: 'name', descending: false });
-      if (total > 0) return 'own';
-    }
-    throw new ForbiddenError('U heeft geen toegang tot de kwartaalronde van deze tafel.');
-  }
-
-  function ownProject(principal: Principal, p: { gemeenteCode: string; organisationIds: readonly string[] }): boolean {
-    if (principal.role === 'gemeente_editor') return p.gemeenteCode === principal.gemeenteCode;
-    return principal.organisationId !== null && p.organisationIds.includes(principal.organisationId);
+    const isPartyInRegion =
+      principal.role === 'marktpartij_editor' &&
+      principal.organisationId !== null &&
+      (await projects.list(q, { regionId, scope: { partyOrganisationId: principal.organisationId } }, { limit: 1, offset: 0, sort: 'name', descending: false }))
+        .total > 0;
+    const mode = roundVisibility(principal, await access.areaFacts(q, region), isPartyInRegion);
+    if (!mode) throw new ForbiddenError('U heeft geen toegang tot de kwartaalronde van deze tafel.');
+    return mode;
   }
 
   function visibleDetail(detail: RoundDetail, principal: Principal, mode: 'all' | 'own'): RoundDetail {
     if (mode === 'all') return detail;
     return {
       ...detail,
-      projects: detail.projects.filter((p) => ownProject(principal, p)),
+      projects: detail.projects.filter((p) => isOwnRoundProject(principal, p)),
       organisations: detail.organisations.filter((o) => o.organisationId === principal.organisationId),
     };
   }

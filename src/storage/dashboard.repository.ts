@@ -19,6 +19,7 @@ function groupBy<T extends { project_id: string }>(rows: T[]): Map<string, T[]> 
 }
 
 export function createDashboardRepository() {
+  const targets = createNationalRepository();
   return {
     /**
      * Projects of the given gemeenten with their jaarschijven, pending milestones and open knelpunten
@@ -78,7 +79,7 @@ export function createDashboardRepository() {
 
     /** The housing-count targets (share targets and other metrics are not comparable with completions). */
     async listTargets(q: Queryable): Promise<Target[]> {
-      return housingTargets(await createNationalRepository().listTargets(q));
+      return housingTargets(await targets.listTargets(q));
     },
 
     /** Mean yearly CBS new construction 2012–2020 per 2025 gemeente (rows for later codes only). */
