@@ -49,6 +49,37 @@ export const POLICY = {
     seed: 20250101,
   },
 
+  /**
+   * Plausible dates of milestones, knelpunten and rounds (issue 8; SPEC §2 "Phases and milestones":
+   * a baseline is the agreed plan, a forecast the expected date, an actual date the day it happened).
+   * *(design, in force from 2026-12-01)*. Reasons:
+   * - an actual date (gehaald op, knelpunt gemeld/opgelost) records something that happened, so it
+   *   cannot lie after today (an M12 "gehaald" in 2030 would count the homes as delivered now);
+   * - no plan in the register goes back further than 1990 (the register follows plans for the housing
+   *   task to 2030 and the programming 2031–2035, `001 § Afspraak 3A`), so an earlier date is a typo;
+   * - the longest area developments (grootschalige woningbouwgebieden, NOVEX) run for decades, but
+   *   nothing is planned after 2075; a later year (9999, 2207) is a typo and breaks every time axis.
+   */
+  plausibleDates: {
+    validFrom: '2026-12-01',
+    earliest: '1990-01-01',
+    latestPlanned: '2075-12-31',
+  },
+
+  disclosure: {
+    /**
+     * Public aggregates (maps, counts per gemeente and province, the national overview for the public):
+     * a figure built from fewer projects than this is not shown, and where a published total would let
+     * one compute it back, a second cell is hidden too. SPEC §1 (public: "aggregated open data and maps;
+     * no project-level confidential data"), §7 ("the PPM is a confidential working tool … the public sees
+     * aggregates"). *(design: 3 is the usual minimum cell size in published statistics — with 1 a figure is
+     * one project's, with 2 either party can compute the other's. Change here.)*
+     */
+    minProjects: 3,
+    validFrom: '2026-12-01',
+    source: 'Eigen afspraak van de Woningbouwmonitor: de monitor is een vertrouwelijk werkinstrument; het publiek ziet alleen totalen',
+  },
+
   ppm: {
     /** A project is overdue when not updated in the current or the previous quarter (`001 § 3B`: "elk kwartaal geüpdatet"). *(design)* */
     overdueAfterQuarters: 1,

@@ -1,0 +1,192 @@
+/**
+ * What the public may see of the register: aggregates only, and no figure from which one project can be
+ * read (SPEC §1 users: "public, researchers: aggregated open data and maps; no project-level confidential
+ * data"; §7: "the PPM is a confidential working tool … the public sees aggregates").
+ *
+ * Rule (POLICY.disclosure.minProjects, default 3): a cell built from 1 or 2 projects is suppressed
+ * (primary suppression). Where the total of a group of cells is published as well, one suppressed cell
+ * could be computed back as total minus the others, so further cells are suppressed until the hidden
+ * cells together hold at least the minimum number of projects and are at least two (secondary
+ * suppression). Cells with no project are shown as 0: they reveal no project. Pure.
+ */
+import { PHASES, PLAN_STATUSES, SEGMENTS, type Phase, type PlanStatus, type Segment } from './codes.ts';
+import { POLICY } from './policy.ts';
+
+export const MIN_PUBLIC_PROJECTS = POLICY.disclosure.minProjects;
+
+/** The rule in plain Dutch, as the public pages and the public API show it. */
+export function disclosureRule(minProjects: number = MIN_PUBLIC_PROJECTS): string {
+  return `Aantallen van minder dan ${minProjects} projecten tonen we niet, zodat geen enkel project herkenbaar is.`;
+}
+
+export interface SuppressOptions {
+  minProjects?: number;
+  /** The group's total is published too (then one hidden cell must not be computable as total minus the rest). */
+  totalPublished?: boolean;
+}
+
+/** Which cells (given by their number of projects) to hide. */
+export function suppressedCells(projectCounts: readonly number[], options: SuppressOptions = {}): boolean[] {
+  const min = options.minProjects ?? MIN_PUBLIC_PROJECTS;
+  const hidden = projectCounts.map((n) => n > 0 && n < min);
+  if (!options.totalPublished) return hidden;
+  const hiddenCount = () => hidden.filter(Boolean).length;
+  const hiddenProjects = () => projectCounts.reduce((sum, n, i) => sum + (hidden[i] ? n : 0), 0);
+  while (hiddenCount() > 0 && (hiddenCount() < 2 || hiddenProjects() < min)) {
+    // Hide the smallest cell still shown that has projects; none left: nothing more can be done.
+    let next = -1;
+    projectCounts.forEach((n, i) => {
+      if (!hidden[i] && n > 0 && (next < 0 || n < projectCounts[next])) next = i;
+    });
+    if (next < 0) break;
+    hidden[next] = true;
+  }
+  return hidden;
+}
+
+/** A figure of projects and homes as the public sees it: null where suppressed. */
+export interface PublicFigure {
+  projects: number | null;
+  homes: number | null;
+  suppressed: boolean;
+}
+
+export interface Figure {
+  projects: number;
+  homes: number;
+}
+
+/** Applies the rule to a group of figures (e.g. the phases of one gemeente, the provinces of the nation). */
+export function discloseFigures<T extends Figure>(cells: readonly T[], options: SuppressOptions = {}): Array<Omit<T, 'projects' | 'homes'> & PublicFigure> {
+  const hidden = suppressedCells(
+    cells.map((c) => c.projects),
+    options,
+  );
+  return cells.map((c, i) => (hidden[i] ? { ...c, projects: null, homes: null, suppressed: true } : { ...c, suppressed: false }));
+}
+
+/** One figure on its own (a total): hidden when built from too few projects. */
+export function discloseFigure(figure: Figure, minProjects: number = MIN_PUBLIC_PROJECTS): PublicFigure {
+  return discloseFigures([figure], { minProjects })[0];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Aggregates per gemeente and province
+
+/** Projects and homes per gemeente, phase and plan status (one row per combination that has projects). */
+export interface ProjectCellRow {
+  gemeenteCode: string;
+  provincieCode: string;
+  phase: Phase;
+  planStatus: PlanStatus;
+  projects: number;
+  homes: number;
+}
+
+/** Homes in the programme per gemeente and segment, with the number of projects that have them. */
+export interface SegmentCellRow {
+  gemeenteCode: string;
+  provincieCode: string;
+  segment: Segment;
+  projects: number;
+  homes: number;
+}
+
+export interface AreaRef {
+  code: string;
+  name: string;
+  provincieCode: string | null;
+}
+
+export interface PublicAreaAggregate extends PublicFigure {
+  code: string;
+  name: string;
+  provincieCode: string | null;
+  byPhase: Array<PublicFigure & { phase: Phase }>;
+  byPlanStatus: Array<PublicFigure & { planStatus: PlanStatus }>;
+  bySegment: Array<PublicFigure & { segment: Segment }>;
+}
+
+export interface PublicAggregates {
+  level: 'gemeente' | 'provincie';
+  minProjects: number;
+  rule: string;
+  total: PublicFigure;
+  items: PublicAreaAggregate[];
+}
+
+const sum = (figures: readonly Figure[]): Figure => ({
+  projects: figures.reduce((s, f) => s + f.projects, 0),
+  homes: figures.reduce((s, f) => s + f.homes, 0),
+});
+
+/**
+ * Public aggregates per gemeente or province from the cell rows: totals, and per phase, plan status and
+ * segment, with the rule applied at every level. Areas of a level are grouped under their published
+ * parent (gemeenten under their province, provinces under the nation) for the secondary suppression.
+ */
+export function publicAggregates(
+  level: 'gemeente' | 'provincie',
+  areas: readonly AreaRef[],
+  rows: readonly ProjectCellRow[],
+  segmentRows: readonly SegmentCellRow[],
+  minProjects: number = MIN_PUBLIC_PROJECTS,
+): PublicAggregates {
+  const keyOf = (r: { gemeenteCode: string; provincieCode: string }) => (level === 'gemeente' ? r.gemeenteCode : r.provincieCode);
+  const raw = areas.map((a) => {
+    const mine = rows.filter((r) => keyOf(r) === a.code);
+    const segs = segmentRows.filter((r) => keyOf(r) === a.code);
+    return {
+      area: a,
+      total: sum(mine),
+      byPhase: PHASES.map((phase) => ({ phase, ...sum(mine.filter((r) => r.phase === phase)) })),
+      byPlanStatus: PLAN_STATUSES.map((planStatus) => ({ planStatus, ...sum(mine.filter((r) => r.planStatus === planStatus)) })),
+      bySegment: SEGMENTS.map((segment) => ({ segment, ...sum(segs.filter((r) => r.segment === segment)) })),
+    };
+  });
+  const nation = sum(rows);
+  const total = discloseFigure(nation, minProjects);
+
+  // Areas within their parent: the parent's total is published (the nation's when shown, a province's at province level).
+  const areaHidden = new Map<string, boolean>();
+  const parents = new Map<string, typeof raw>();
+  for (const r of raw) {
+    const parent = level === 'gemeente' ? r.area.provincieCode ?? '' : 'nl';
+    const list = parents.get(parent) ?? [];
+    list.push(r);
+    parents.set(parent, list);
+  }
+  for (const group of parents.values()) {
+    const hidden = suppressedCells(
+      group.map((g) => g.total.projects),
+      { minProjects, totalPublished: true },
+    );
+    group.forEach((g, i) => areaHidden.set(g.area.code, hidden[i]));
+  }
+
+  const items = raw.map((r): PublicAreaAggregate => {
+    const hidden = areaHidden.get(r.area.code) ?? false;
+    const inner = { minProjects, totalPublished: true };
+    const hide = <T extends object>(t: T): T & PublicFigure => ({ ...t, projects: null, homes: null, suppressed: true });
+    if (hidden) {
+      return {
+        ...r.area,
+        projects: null,
+        homes: null,
+        suppressed: true,
+        byPhase: r.byPhase.map(({ phase }) => hide({ phase })),
+        byPlanStatus: r.byPlanStatus.map(({ planStatus }) => hide({ planStatus })),
+        bySegment: r.bySegment.map(({ segment }) => hide({ segment })),
+      };
+    }
+    return {
+      ...r.area,
+      ...r.total,
+      suppressed: false,
+      byPhase: discloseFigures(r.byPhase, inner),
+      byPlanStatus: discloseFigures(r.byPlanStatus, inner),
+      bySegment: discloseFigures(r.bySegment, inner),
+    };
+  });
+  return { level, minProjects, rule: disclosureRule(minProjects), total, items };
+}
