@@ -10,12 +10,16 @@ import { describe, expect, it } from 'vitest';
 import {
   checkConfirmProjectIds,
   checkOpenRound,
+  deliverySideOf,
+  partyDelivery,
   projectDelivery,
   projectsToConfirmFor,
   remindersOf,
   rollupDelivery,
   roundStatus,
+  sideOf,
   type DeliveryFacts,
+  type PartyDelivery,
 } from './round.ts';
 
 const tafel = { kind: 'versnellingstafel' as const, name: 'Versnellingstafel Rotterdam' };
@@ -78,27 +82,43 @@ describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): opening a quarter', (
 const GEM = 'org-gemeente';
 const DEV = 'org-ontwikkelaar';
 const CORP = 'org-corporatie';
-const facts = (id: string, changed: boolean, confirmed: boolean, organisationIds: string[]): DeliveryFacts => ({
-  projectId: id,
-  changedSinceOpened: changed,
-  confirmed,
-  organisationIds,
+type Did = 'gewijzigd' | 'bevestigd' | null;
+const party = (organisationId: string, via: Did, onBehalf = false): PartyDelivery => ({
+  organisationId,
+  side: organisationId === GEM ? 'publiek' : 'privaat',
+  via,
+  at: via ? '2026-11-01T10:00:00.000Z' : null,
+  onBehalf: onBehalf ? { by: 'Secretaris', reason: 'Telefonisch doorgegeven' } : null,
 });
+const facts = (id: string, parties: PartyDelivery[]): DeliveryFacts => ({ projectId: id, parties });
 
-describe('SPEC §2 "Quarterly round": who has delivered (001 § Afspraak 3B: "het leveren van de informatie … door alle partijen")', () => {
-  it('a project is delivered when changed since the round opened or confirmed unchanged; a change counts first', () => {
-    expect(projectDelivery({ changedSinceOpened: true, confirmed: false })).toBe('gewijzigd');
-    expect(projectDelivery({ changedSinceOpened: true, confirmed: true })).toBe('gewijzigd');
-    expect(projectDelivery({ changedSinceOpened: false, confirmed: true })).toBe('bevestigd');
-    expect(projectDelivery({ changedSinceOpened: false, confirmed: false })).toBeNull();
+describe('SPEC §2 "Quarterly round": who has delivered, per party for its own side (001 § Afspraak 3B: "het leveren van de informatie … door alle partijen")', () => {
+  it('a party delivers by an edit since the round opened or by confirming unchanged; an edit counts first', () => {
+    expect(partyDelivery({ editedAt: '2026-11-02T00:00:00Z', confirmedAt: null })).toEqual({ via: 'gewijzigd', at: '2026-11-02T00:00:00Z' });
+    expect(partyDelivery({ editedAt: '2026-11-02T00:00:00Z', confirmedAt: '2026-11-01T00:00:00Z' }).via).toBe('gewijzigd');
+    expect(partyDelivery({ editedAt: null, confirmedAt: '2026-11-01T00:00:00Z' }).via).toBe('bevestigd');
+    expect(partyDelivery({ editedAt: null, confirmedAt: null })).toEqual({ via: null, at: null });
+  });
+
+  it('the gemeente answers for the public side, every other party for the private side', () => {
+    expect(deliverySideOf('gemeente')).toBe('publiek');
+    expect(deliverySideOf('ontwikkelaar')).toBe('privaat');
+    expect(deliverySideOf('corporatie')).toBe('privaat');
+  });
+
+  it('a project is delivered only when every party delivered its own side', () => {
+    expect(projectDelivery(facts('p', [party(GEM, 'bevestigd'), party(DEV, null)]))).toBeNull();
+    expect(projectDelivery(facts('p', [party(GEM, 'bevestigd'), party(DEV, 'bevestigd')]))).toBe('bevestigd');
+    expect(projectDelivery(facts('p', [party(GEM, 'bevestigd'), party(DEV, 'gewijzigd')]))).toBe('gewijzigd');
+    expect(projectDelivery(facts('p', []))).toBeNull();
   });
 
   const region = [
-    facts('p1', true, false, [GEM, DEV]),
-    facts('p2', false, true, [GEM, DEV]),
-    facts('p3', false, false, [GEM, DEV, DEV]), // DEV in two roles counts once
-    facts('p4', false, false, [GEM, CORP]),
-    facts('p5', false, false, []),
+    facts('p1', [party(GEM, 'gewijzigd'), party(DEV, 'gewijzigd')]),
+    facts('p2', [party(GEM, 'bevestigd'), party(DEV, 'bevestigd', true)]),
+    facts('p3', [party(GEM, 'bevestigd'), party(DEV, null), party(DEV, null)]), // DEV in two roles counts once
+    facts('p4', [party(GEM, null), party(CORP, null)]),
+    facts('p5', []),
   ];
   const names = new Map([
     [GEM, 'Gemeente Rotterdam'],
@@ -111,41 +131,53 @@ describe('SPEC §2 "Quarterly round": who has delivered (001 § Afspraak 3B: "he
     expect(r).toMatchObject({ total: 5, delivered: 2, changed: 1, confirmed: 1, outstanding: 3, withoutParty: 1 });
   });
 
-  it('rolls up per organisation: delivered / total, outstanding projects listed, most outstanding first', () => {
+  it("one party's bulk confirmation never counts for another party (issue 8 item 16)", () => {
+    // The gemeente confirmed all its projects; the developer did nothing.
+    const gemeenteOnly = Array.from({ length: 25 }, (_, i) => facts(`p${i}`, [party(GEM, 'bevestigd'), party(DEV, null)]));
+    const r = rollupDelivery(gemeenteOnly, names);
+    expect(r.organisations.find((o) => o.organisationId === DEV)).toMatchObject({ total: 25, delivered: 0, outstanding: 25 });
+    expect(r.organisations.find((o) => o.organisationId === GEM)).toMatchObject({ total: 25, delivered: 25, outstanding: 0 });
+    expect(r).toMatchObject({ delivered: 0, outstanding: 25 });
+  });
+
+  it('rolls up per organisation: delivered / total, on behalf, outstanding projects listed, most outstanding first, then by name', () => {
     const r = rollupDelivery(region, names);
     expect(r.organisations).toEqual([
-      { organisationId: GEM, total: 4, delivered: 2, outstanding: 2, outstandingProjectIds: ['p3', 'p4'] },
-      { organisationId: DEV, total: 3, delivered: 2, outstanding: 1, outstandingProjectIds: ['p3'] },
-      { organisationId: CORP, total: 1, delivered: 0, outstanding: 1, outstandingProjectIds: ['p4'] },
+      { organisationId: GEM, total: 4, delivered: 3, outstanding: 1, onBehalf: 0, outstandingProjectIds: ['p4'] },
+      { organisationId: DEV, total: 3, delivered: 2, outstanding: 1, onBehalf: 1, outstandingProjectIds: ['p3'] },
+      { organisationId: CORP, total: 1, delivered: 0, outstanding: 1, onBehalf: 0, outstandingProjectIds: ['p4'] },
     ]);
   });
 
   it('orders organisations with equal outstanding work by name', () => {
-    const r = rollupDelivery([facts('a', false, false, [CORP]), facts('b', false, false, [DEV])], names);
+    const r = rollupDelivery([facts('a', [party(CORP, null)]), facts('b', [party(DEV, null)])], names);
     expect(r.organisations.map((o) => o.organisationId)).toEqual([DEV, CORP]); // Ontwikkelaar BV before Woonstad
   });
 
   it('the reminder list holds only organisations with outstanding projects', () => {
-    const after = rollupDelivery([facts('p1', true, false, [GEM, DEV]), facts('p2', false, false, [GEM])], names);
+    const after = rollupDelivery([facts('p1', [party(GEM, 'gewijzigd'), party(DEV, 'gewijzigd')]), facts('p2', [party(GEM, null)])], names);
     expect(remindersOf(after).map((o) => o.organisationId)).toEqual([GEM]);
-    expect(remindersOf(rollupDelivery([facts('p1', false, true, [GEM])]))).toEqual([]);
+    expect(remindersOf(rollupDelivery([facts('p1', [party(GEM, 'bevestigd')])]))).toEqual([]);
   });
 
   it('an empty region has nothing outstanding', () => {
     expect(rollupDelivery([])).toEqual({ total: 0, delivered: 0, changed: 0, confirmed: 0, outstanding: 0, withoutParty: 0, organisations: [] });
   });
 
-  it('confirming for an organisation takes its projects not yet delivered', () => {
+  it('confirming for an organisation takes the projects where its own side is not yet delivered', () => {
     expect(projectsToConfirmFor(region, DEV)).toEqual(['p3']);
-    expect(projectsToConfirmFor(region, GEM)).toEqual(['p3', 'p4']);
+    expect(projectsToConfirmFor(region, GEM)).toEqual(['p4']);
     expect(projectsToConfirmFor(region, 'org-onbekend')).toEqual([]);
+    expect(sideOf(region[0], GEM)).toBe('publiek');
+    expect(sideOf(region[0], CORP)).toBeNull();
   });
 });
 
 describe('SPEC §2 "Quarterly round": confirming projects of the table', () => {
   const known = new Map([
-    ['in', { name: 'Hart van Zuid', gemeenteName: 'Rotterdam', inRegion: true }],
-    ['out', { name: 'Zuidas', gemeenteName: 'Amsterdam', inRegion: false }],
+    ['in', { name: 'Hart van Zuid', gemeenteName: 'Rotterdam', inRegion: true, readable: true }],
+    ['out', { name: 'Zuidas', gemeenteName: 'Amsterdam', inRegion: false, readable: true }],
+    ['hidden', { name: 'Appelwijk', gemeenteName: 'Utrecht', inRegion: true, readable: false }],
   ]);
 
   it('accepts projects of the region', () => {
@@ -157,5 +189,13 @@ describe('SPEC §2 "Quarterly round": confirming projects of the table', () => {
       { path: 'projectIds[1]', code: 'outside_region', message: "Project 'Zuidas' ligt in Amsterdam en hoort niet bij Versnellingstafel Rotterdam." },
       expect.objectContaining({ path: 'projectIds[2]', code: 'unknown_project' }),
     ]);
+  });
+
+  it('answers a project the caller may not see exactly as an unknown one, without its name (SPEC §7; issue 8 item 6)', () => {
+    const [hidden] = checkConfirmProjectIds(['hidden'], known, 'Versnellingstafel Rotterdam');
+    const [gone] = checkConfirmProjectIds(['gone'], known, 'Versnellingstafel Rotterdam');
+    expect(hidden).toEqual({ path: 'projectIds[0]', code: 'unknown_project', message: "Project 'hidden' is niet gevonden." });
+    expect(gone).toEqual({ path: 'projectIds[0]', code: 'unknown_project', message: "Project 'gone' is niet gevonden." });
+    expect(hidden.message).not.toContain('Appelwijk');
   });
 });

@@ -93,36 +93,66 @@ export function checkOpenRound(
   return issues;
 }
 
-/** How a project was delivered in a round: changed since the round opened, or confirmed unchanged. */
+/** How a party delivered its side of a project in a round: changed since the round opened, or confirmed unchanged. */
 export type DeliveryVia = 'gewijzigd' | 'bevestigd';
+
+/**
+ * The side of a project a party answers for in the round (SPEC §2 milestone table, "owner"): the
+ * gemeente for the public side, each market party for the private side of the projects it is party to.
+ */
+export type DeliverySide = 'publiek' | 'privaat';
+
+export function deliverySideOf(organisationType: string): DeliverySide {
+  return organisationType === 'gemeente' ? 'publiek' : 'privaat';
+}
+
+/** One party's delivery for its side of one project. */
+export interface PartyDelivery {
+  organisationId: string;
+  side: DeliverySide;
+  /** How the party delivered (null: not yet). An edit counts first: it shows the project was actually looked at. */
+  via: DeliveryVia | null;
+  /** When: the latest edit by the party, or the confirmation. */
+  at: string | null;
+  /** Recorded by the table's secretary on behalf of the party (an explicit, audited act), with who and why. */
+  onBehalf: { by: string; reason: string } | null;
+}
 
 export interface DeliveryFacts {
   projectId: string;
-  /** The project was changed at or after the moment the round opened (projects.updated_at ≥ opened_at). */
-  changedSinceOpened: boolean;
-  /** A party confirmed in this round that the project is unchanged. */
-  confirmed: boolean;
-  /** Organisations that are a party to the project (any role). */
-  organisationIds: readonly string[];
+  /** Every party that answers for a side of the project, each with its own delivery. */
+  parties: readonly PartyDelivery[];
 }
 
 /**
- * A project is delivered when it was changed after the round opened or explicitly confirmed unchanged
- * (SPEC §2 "Quarterly round": keep the round light — confirming costs one action). A change counts
- * first: it shows the project was actually looked at.
+ * A party's delivery from what it did: an edit of the project by the party since the round opened, or
+ * a confirmation recorded for it (SPEC §2 "Quarterly round": each party updates; keep the round
+ * light — confirming costs one action).
  */
-export function projectDelivery(f: Pick<DeliveryFacts, 'changedSinceOpened' | 'confirmed'>): DeliveryVia | null {
-  if (f.changedSinceOpened) return 'gewijzigd';
-  if (f.confirmed) return 'bevestigd';
-  return null;
+export function partyDelivery(f: { editedAt: string | null; confirmedAt: string | null }): { via: DeliveryVia | null; at: string | null } {
+  if (f.editedAt) return { via: 'gewijzigd', at: f.editedAt };
+  if (f.confirmedAt) return { via: 'bevestigd', at: f.confirmedAt };
+  return { via: null, at: null };
+}
+
+/**
+ * A project is delivered when every party has delivered its side; 'gewijzigd' when at least one of
+ * them changed it, else 'bevestigd'. A project without any party is never delivered (nobody answers for it).
+ */
+export function projectDelivery(f: Pick<DeliveryFacts, 'parties'>): DeliveryVia | null {
+  if (f.parties.length === 0 || f.parties.some((p) => p.via === null)) return null;
+  return f.parties.some((p) => p.via === 'gewijzigd') ? 'gewijzigd' : 'bevestigd';
 }
 
 export interface OrganisationDelivery {
   organisationId: string;
-  /** Projects of the region the organisation is a party to. */
+  /** Projects of the region the organisation answers for a side of. */
   total: number;
+  /** Of those, the projects where it delivered its own side. */
   delivered: number;
   outstanding: number;
+  /** Of the delivered ones, recorded on its behalf by the secretary. */
+  onBehalf: number;
   /** Projects still to update or confirm, in input order. */
   outstandingProjectIds: string[];
 }
@@ -140,8 +170,8 @@ export interface DeliveryRollup {
 }
 
 /**
- * Roll delivery up per organisation: delivered / total projects for every party of the region's
- * projects. An organisation with several roles in one project counts that project once.
+ * Roll delivery up per organisation: each counts only its own side of its own projects, so one
+ * party's confirmation never counts for another (issue: "17 of 25 delivered" for a party that did nothing).
  */
 export function rollupDelivery(facts: readonly DeliveryFacts[], names: ReadonlyMap<string, string> = new Map()): DeliveryRollup {
   const byOrganisation = new Map<string, OrganisationDelivery>();
@@ -152,17 +182,20 @@ export function rollupDelivery(facts: readonly DeliveryFacts[], names: ReadonlyM
     const via = projectDelivery(f);
     if (via === 'gewijzigd') changed += 1;
     if (via === 'bevestigd') confirmed += 1;
-    const organisationIds = [...new Set(f.organisationIds)];
-    if (organisationIds.length === 0) withoutParty += 1;
-    for (const organisationId of organisationIds) {
-      let o = byOrganisation.get(organisationId);
+    if (f.parties.length === 0) withoutParty += 1;
+    const seen = new Set<string>();
+    for (const party of f.parties) {
+      if (seen.has(party.organisationId)) continue;
+      seen.add(party.organisationId);
+      let o = byOrganisation.get(party.organisationId);
       if (!o) {
-        o = { organisationId, total: 0, delivered: 0, outstanding: 0, outstandingProjectIds: [] };
-        byOrganisation.set(organisationId, o);
+        o = { organisationId: party.organisationId, total: 0, delivered: 0, outstanding: 0, onBehalf: 0, outstandingProjectIds: [] };
+        byOrganisation.set(party.organisationId, o);
       }
       o.total += 1;
-      if (via) {
+      if (party.via) {
         o.delivered += 1;
+        if (party.onBehalf) o.onBehalf += 1;
       } else {
         o.outstanding += 1;
         o.outstandingProjectIds.push(f.projectId);
@@ -182,9 +215,14 @@ export function remindersOf(rollup: DeliveryRollup): OrganisationDelivery[] {
   return rollup.organisations.filter((o) => o.outstanding > 0);
 }
 
-/** The projects an organisation confirms in one action: those it is party to that are not yet delivered. */
+/** The projects an organisation confirms in one action: those where its own side is not yet delivered. */
 export function projectsToConfirmFor(facts: readonly DeliveryFacts[], organisationId: string): string[] {
-  return facts.filter((f) => f.organisationIds.includes(organisationId) && projectDelivery(f) === null).map((f) => f.projectId);
+  return facts.filter((f) => f.parties.some((p) => p.organisationId === organisationId && p.via === null)).map((f) => f.projectId);
+}
+
+/** The side an organisation answers for in a project, or null when it is not one of its parties. */
+export function sideOf(facts: Pick<DeliveryFacts, 'parties'>, organisationId: string): DeliverySide | null {
+  return facts.parties.find((p) => p.organisationId === organisationId)?.side ?? null;
 }
 
 export interface ProjectMembership {
@@ -192,9 +230,15 @@ export interface ProjectMembership {
   gemeenteName: string;
   /** The project's gemeente belongs to the round's region. */
   inRegion: boolean;
+  /** The caller may see the project (SPEC §7): otherwise it is answered as if it did not exist. */
+  readable: boolean;
 }
 
-/** Every project id to confirm must exist and lie in the round's region; issues name `projectIds[i]`. */
+/**
+ * Every project id to confirm must exist, be visible to the caller and lie in the round's region;
+ * issues name `projectIds[i]`. A project the caller may not see gets exactly the answer of an unknown
+ * id, so neither its name nor its existence leaks (SPEC §7).
+ */
 export function checkConfirmProjectIds(
   projectIds: readonly string[],
   known: ReadonlyMap<string, ProjectMembership>,
@@ -203,8 +247,8 @@ export function checkConfirmProjectIds(
   const issues: Issue[] = [];
   projectIds.forEach((id, i) => {
     const p = known.get(id);
-    if (!p) {
-      issues.push({ path: `projectIds[${i}]`, code: 'unknown_project', message: `Project '${id}' bestaat niet.` });
+    if (!p || !p.readable) {
+      issues.push({ path: `projectIds[${i}]`, code: 'unknown_project', message: `Project '${id}' is niet gevonden.` });
     } else if (!p.inRegion) {
       issues.push({
         path: `projectIds[${i}]`,
