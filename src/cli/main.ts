@@ -19,7 +19,7 @@ import { isIsoDate } from '../domain/dates.ts';
 import { buildApp } from '../http/app.ts';
 import { createServices, type Services } from '../services/container.ts';
 import { openDb, type Db } from '../storage/db.ts';
-import { backupDatabase, restoreDatabase } from '../storage/backup.ts';
+import { backupDatabase, restoreWithMigrations } from '../storage/backup.ts';
 import { migrate } from '../storage/migrate.ts';
 import { ROLES, type Role } from '../domain/access.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -124,9 +124,15 @@ export async function main(argv: string[]): Promise<number> {
     case 'restore': {
       if (!sub) throw new Error(`wbm ${command} needs a file name\n${USAGE}`);
       const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      await migrate(db, log);
       const progress = (table: string, rows: number) => process.stderr.write(`\r${command}: ${table} ${rows} rows   `);
-      const header = command === 'backup' ? await backupDatabase(db, sub, progress) : await restoreDatabase(db, sub, progress);
+      let header;
+      if (command === 'backup') {
+        await migrate(db, log);
+        header = await backupDatabase(db, sub, progress);
+      } else {
+        // A backup of an older version is restored at its own migrations, then carried forward.
+        header = await restoreWithMigrations(db, sub, { log, onProgress: progress });
+      }
       const total = header.tables.reduce((n, t) => n + t.rows, 0);
       log(`\n${command === 'backup' ? 'backed up' : 'restored'} ${header.tables.length} tables, ${total} rows ${command === 'backup' ? 'to' : 'from'} ${sub}`);
       await db.close();

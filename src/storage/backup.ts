@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Db, Queryable } from './db.ts';
+import { migrate, migrationFiles } from './migrate.ts';
 
 export const BACKUP_FORMAT = 'woningbouwmonitor-backup';
 const BATCH = 500;
@@ -90,6 +91,44 @@ export async function backupDatabase(db: Db, file: string, onProgress?: (table: 
     await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
     return header;
   });
+}
+
+/** The header of a backup file (first line), without reading the rest. */
+export async function readBackupHeader(file: string): Promise<Header> {
+  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  try {
+    for await (const line of input) {
+      const header = JSON.parse(line) as Header;
+      if (header.format !== BACKUP_FORMAT || header.version !== 1) break;
+      return header;
+    }
+  } catch {
+    // not gzip or not JSON: reported below
+  } finally {
+    input.close();
+  }
+  throw new Error(`${file} is not a Woningbouwmonitor backup`);
+}
+
+/**
+ * Restore a backup made by this or an OLDER version into an empty database: migrate the database to the
+ * migrations the backup was made with, restore, then apply the newer migrations, which carry the data
+ * forward. Nothing is lost between versions (SPEC §7); a backup newer than the code is refused.
+ */
+export async function restoreWithMigrations(
+  db: Db,
+  file: string,
+  options: { log?: (line: string) => void; onProgress?: (table: string, rows: number) => void } = {},
+): Promise<Header> {
+  const header = await readBackupHeader(file);
+  const known = migrationFiles();
+  const unknown = header.migrations.filter((m) => !known.includes(m));
+  if (unknown.length > 0) throw new Error(`The backup was made by a newer version (migrations ${unknown.join(', ')}); update the software first.`);
+  const last = header.migrations.at(-1);
+  if (last !== undefined) await migrate(db, options.log, { upTo: last });
+  await restoreDatabase(db, file, options.onProgress);
+  await migrate(db, options.log);
+  return header;
 }
 
 /**

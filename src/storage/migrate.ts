@@ -16,7 +16,15 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
-export async function migrate(db: Db, log: (line: string) => void = () => undefined): Promise<string[]> {
+export interface MigrateOptions {
+  /**
+   * Apply only up to (and including) this migration, e.g. the last one a backup was made with, so that an
+   * older backup can be restored before the newer migrations carry its data forward.
+   */
+  upTo?: string;
+}
+
+export async function migrate(db: Db, log: (line: string) => void = () => undefined, options: MigrateOptions = {}): Promise<string[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied = (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name);
@@ -26,7 +34,13 @@ export async function migrate(db: Db, log: (line: string) => void = () => undefi
       throw new Error(`Database has migration ${name} applied, but the code has ${files[i] ?? 'nothing'} at position ${i + 1}.`);
     }
   });
-  const pending = files.slice(applied.length);
+  let last = files.length;
+  if (options.upTo !== undefined) {
+    last = files.indexOf(options.upTo) + 1;
+    if (last === 0) throw new Error(`Unknown migration ${options.upTo}: this code has ${files.join(', ')}.`);
+    if (applied.length > last) throw new Error(`Database is already past migration ${options.upTo} (it has ${applied.at(-1)}).`);
+  }
+  const pending = files.slice(applied.length, last);
   for (const file of pending) {
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
     await db.transaction(async (tx) => {

@@ -37,7 +37,7 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
   };
 }
 
-export async function createTestDb(options: { reference?: boolean } = {}): Promise<TestDb> {
+export async function createTestDb(options: { reference?: boolean; migrate?: boolean } = {}): Promise<TestDb> {
   let db: Db;
   let url: string | undefined;
   let drop = async () => undefined as void;
@@ -49,8 +49,10 @@ export async function createTestDb(options: { reference?: boolean } = {}): Promi
   } else {
     db = await openPglite();
   }
-  await migrate(db);
-  if (options.reference !== false) await loadReferenceData(db);
+  if (options.migrate !== false) {
+    await migrate(db);
+    if (options.reference !== false) await loadReferenceData(db);
+  }
   return {
     db,
     url,
