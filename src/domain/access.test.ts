@@ -22,6 +22,7 @@ import {
   type ProjectFacts,
   type Role,
 } from './access.ts';
+import { canReadBreakdownUnit, canReadTableAlternatives, readableBreakdown, tableView, type AreaFacts } from './access.ts';
 
 const who = (role: Role, scope: Partial<Principal> = {}): Principal => ({ ...ANONYMOUS, kind: 'user', userId: role, name: role, role, ...scope });
 const gemeente = who('gemeente_editor', { gemeenteCode: 'GM0363', organisationId: 'org-ams' });
@@ -111,5 +112,51 @@ describe('areas, rounds and targets', () => {
     expect(canEditTargets(province, { level: 'provincie', provincieCode: 'PV27' })).toBe(true);
     expect(canEditTargets(province, { level: 'provincie', provincieCode: 'PV20' })).toBe(false);
     expect(canEditTargets(gemeente, { level: 'gemeente', provincieCode: 'PV27' })).toBe(false);
+  });
+});
+
+describe('breakdowns and the table overview (SPEC §7: nobody sees figures of an area that is not theirs; §1: gemeenten and parties take part in their table)', () => {
+  const area = (id: string, gemeenteCodes: string[], provincieCodes: string[]): AreaFacts => ({ id, gemeenteCodes, provincieCodes });
+  const ams = area('gemeente:GM0363', ['GM0363'], ['PV27']);
+  const nh = area('provincie:PV27', ['GM0363', 'GM0362', 'GM0358'], ['PV27']);
+  const amsTable = area('vt-ams', ['GM0363', 'GM0362'], ['PV27']);
+  const mra = area('wd-mra', ['GM0363', 'GM0034'], ['PV27', 'PV24']);
+
+  it('refuses every unit when the area itself is not readable', () => {
+    expect(canReadBreakdownUnit(developer, ams, ams)).toBe(false);
+    expect(canReadBreakdownUnit(gemeente, nh, ams)).toBe(false);
+  });
+
+  it('keeps a unit the caller may read, or one wholly inside the area; leaves out units that reach beyond it', () => {
+    // area=gemeente:GM0363&breakdown=provincie must not return all of Noord-Holland (issue 8 item 7)
+    expect(readableBreakdown(gemeente, ams, [nh])).toEqual({ units: [], omitted: 1 });
+    expect(readableBreakdown(gemeente, ams, [amsTable, mra])).toEqual({ units: [], omitted: 2 });
+    expect(readableBreakdown(gemeente, ams, [ams])).toEqual({ units: [ams], omitted: 0 });
+    // a province analyst's breakdown by province gives their own province only
+    expect(readableBreakdown(province, ams, [nh])).toEqual({ units: [nh], omitted: 0 });
+    expect(readableBreakdown(province, nh, [amsTable, mra])).toEqual({ units: [amsTable], omitted: 1 });
+    // the secretary sees the gemeenten of the table (inside it), not the province or the overlapping woondeal
+    expect(readableBreakdown(secretary, amsTable, [ams, area('gemeente:GM0362', ['GM0362'], ['PV27'])]).omitted).toBe(0);
+    expect(readableBreakdown(secretary, amsTable, [nh, amsTable, mra])).toEqual({ units: [amsTable], omitted: 2 });
+    expect(readableBreakdown(ministry, nh, [amsTable, mra]).omitted).toBe(0);
+  });
+
+  it('shows a table’s gemeenten and parties its overview as members, and only readers of the whole table everything', () => {
+    expect(tableView(secretary, amsTable, false)).toBe('full');
+    expect(tableView(province, amsTable, false)).toBe('full');
+    expect(tableView(admin, amsTable, false)).toBe('full');
+    expect(tableView(gemeente, amsTable, false)).toBe('member');
+    expect(tableView(developer, amsTable, true)).toBe('member');
+    expect(tableView(developer, amsTable, false)).toBeNull();
+    expect(tableView(who('gemeente_editor', { gemeenteCode: 'GM0014' }), amsTable, false)).toBeNull();
+    expect(tableView(who('tafel_secretaris', { regionId: 'vt-u10' }), amsTable, false)).toBeNull();
+    expect(tableView(who('provincie_analist', { provincieCode: 'PV24' }), mra, false)).toBeNull();
+  });
+
+  it('keeps a table’s alternatives (its steering tool) to those who may read the whole table', () => {
+    expect(canReadTableAlternatives(secretary, amsTable)).toBe(true);
+    expect(canReadTableAlternatives(gemeente, amsTable)).toBe(false);
+    expect(canReadTableAlternatives(developer, amsTable)).toBe(false);
+    expect(canReadTableAlternatives(province, mra)).toBe(false);
   });
 });

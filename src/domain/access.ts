@@ -195,3 +195,46 @@ export function isOwnRoundProject(p: Principal, project: { gemeenteCode: string;
   if (p.role === 'gemeente_editor') return project.gemeenteCode === p.gemeenteCode;
   return p.organisationId !== null && project.organisationIds.includes(p.organisationId);
 }
+
+/**
+ * May the principal see this unit of a breakdown of `area` (a province, region or gemeente the figures
+ * are split into)? Only when the principal may read the area itself, and the unit either is an area
+ * the principal may read, or lies wholly inside the area (it then shows nothing the area does not).
+ * SPEC §7: a breakdown must not reach data beyond the caller's own area.
+ */
+export function canReadBreakdownUnit(p: Principal, area: AreaFacts, unit: AreaFacts): boolean {
+  if (!canReadArea(p, area)) return false;
+  if (canReadArea(p, unit)) return true;
+  const inside = new Set(area.gemeenteCodes);
+  return unit.gemeenteCodes.length > 0 && unit.gemeenteCodes.every((c) => inside.has(c));
+}
+
+/** The units of a breakdown the principal may see, and how many were left out. SPEC §7. */
+export function readableBreakdown<T extends AreaFacts>(p: Principal, area: AreaFacts, units: readonly T[]): { units: T[]; omitted: number } {
+  const readable = units.filter((u) => canReadBreakdownUnit(p, area, u));
+  return { units: readable, omitted: units.length - readable.length };
+}
+
+/**
+ * How much of a table's overview (Tafeloverzicht) the principal sees. 'full': everything, for those who
+ * may read the area (canReadArea). 'member': the table's aggregates, and project-level items only of
+ * projects the principal may read, for a gemeente of the table and a market party in a project in the
+ * table's gemeenten. null: nothing. SPEC §1 (gemeenten and market parties take part in their table),
+ * §7 (unpublished plans are visible only to those involved; figures are aggregates).
+ */
+export type TableView = 'full' | 'member';
+export function tableView(p: Principal, area: AreaFacts, isPartyInArea: boolean): TableView | null {
+  if (canReadArea(p, area)) return 'full';
+  if (p.role === 'gemeente_editor' && p.gemeenteCode !== null && area.gemeenteCodes.includes(p.gemeenteCode)) return 'member';
+  if (p.role === 'marktpartij_editor' && p.organisationId !== null && isPartyInArea) return 'member';
+  return null;
+}
+
+/**
+ * May the principal see a table's alternatives (candidates to bring forward, with the table's expected
+ * completions, target and shortfall)? A steering tool of the table: only those who may read the table
+ * as a whole. The per-project alternatives apply the same rule to their table part. SPEC §1, §7.
+ */
+export function canReadTableAlternatives(p: Principal, area: AreaFacts): boolean {
+  return canReadArea(p, area);
+}

@@ -473,3 +473,42 @@ describe('project list scope', () => {
     });
   });
 });
+
+describe('breakdowns: every unit of a breakdown is authorised (SPEC §7; issue 8 item 7)', () => {
+  const AMS_TABLE = ['GM0362', 'GM0363', 'GM0384', 'GM0394', 'GM0439', 'GM0479'];
+  // Per role, the area asked for and the breakdown, with the units that come back (sorted ids) and how many
+  // were left out; 'forbidden' where the area itself is not the caller's.
+  const CASES: Array<[Who, string, string, string[] | 'forbidden', number]> = [
+    ['gemeente_editor', 'gemeente:GM0363', 'provincie', [], 1],
+    ['gemeente_editor', 'gemeente:GM0363', 'region', [], 2],
+    ['gemeente_editor', 'gemeente:GM0363', 'gemeente', ['gemeente:GM0363'], 0],
+    ['gemeente_editor', 'provincie:PV27', 'provincie', 'forbidden', 0],
+    ['marktpartij_editor', 'gemeente:GM0363', 'provincie', 'forbidden', 0],
+    ['tafel_secretaris', 'vt-amsterdam-e-o', 'provincie', [], 1],
+    ['tafel_secretaris', 'vt-amsterdam-e-o', 'region', ['vt-amsterdam-e-o'], 1],
+    ['tafel_secretaris', 'vt-amsterdam-e-o', 'gemeente', AMS_TABLE.map((c) => `gemeente:${c}`), 0],
+    ['tafel_secretaris', 'wd-mra', 'region', 'forbidden', 0],
+    ['provincie_analist', 'provincie:PV27', 'provincie', ['provincie:PV27'], 0],
+    ['provincie_analist', 'gemeente:GM0363', 'provincie', ['provincie:PV27'], 0],
+    ['provincie_analist', 'provincie:PV27', 'region', ['vt-amsterdam-e-o'], 1],
+    ['provincie_analist', 'nl', 'provincie', 'forbidden', 0],
+    ['ministerie_analist', 'gemeente:GM0363', 'region', ['vt-amsterdam-e-o', 'wd-mra'], 0],
+    ['beheerder', 'provincie:PV27', 'region', ['vt-amsterdam-e-o', 'wd-mra'], 0],
+  ];
+  const ENDPOINTS = ['/api/v1/national/plancapaciteit?', '/api/v1/national/forecast?runs=5&'];
+  it.each(ENDPOINTS.flatMap((e) => CASES.map((c) => [`${e.split('?')[0]} ${c[0]} area=${c[1]} breakdown=${c[2]}`, e, ...c] as const)))(
+    '%s',
+    async (_label, endpoint, who, area, breakdown, units, omitted) => {
+      const res = await app.inject({ url: `${endpoint}area=${area}&breakdown=${breakdown}`, headers: headers[who] });
+      if (units === 'forbidden') {
+        expect(res.statusCode, res.body).toBe(403);
+        return;
+      }
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body.breakdown.map((b: { area: { id: string } }) => b.area.id).sort()).toEqual(units);
+      expect(body.breakdownOmitted?.units ?? 0).toBe(omitted);
+      if (omitted > 0) expect(body.breakdownOmitted.message).toMatch(/weggelaten/);
+    },
+  );
+});

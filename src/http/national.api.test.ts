@@ -390,3 +390,28 @@ describe('GET /api/v1/national/plancapaciteit and the norm per area', () => {
     expect(sum).toBe(body.periods[0].hard);
   });
 });
+
+describe('breakdowns reach no further than the caller’s own area (issue 8 item 7, SPEC §7)', () => {
+  it('gives a gemeente asking breakdown=provincie or region none of Noord-Holland or the regions, and says units were left out', async () => {
+    for (const url of ['/api/v1/national/plancapaciteit?area=gemeente:GM0363&breakdown=provincie', '/api/v1/national/forecast?runs=5&area=gemeente:GM0363&breakdown=provincie']) {
+      const res = await gemeente(url);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().breakdown).toEqual([]);
+      expect(res.json().breakdownOmitted).toEqual({ units: 1, message: expect.stringContaining('weggelaten') });
+      expect(res.json().area.id).toBe('gemeente:GM0363');
+    }
+    const regions = (await gemeente('/api/v1/national/plancapaciteit?area=gemeente:GM0363&breakdown=region')).json();
+    expect(regions.breakdown).toEqual([]);
+    expect(regions.breakdownOmitted.units).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives a province analyst its own province only, and the ministry every unit', async () => {
+    const own = (await province('/api/v1/national/plancapaciteit?area=provincie:PV26&breakdown=provincie')).json();
+    expect(own.breakdown.map((b: { area: { id: string } }) => b.area.id)).toEqual(['provincie:PV26']);
+    expect(own.breakdownOmitted).toBeNull();
+    expect((await province('/api/v1/national/plancapaciteit?breakdown=provincie')).statusCode).toBe(403);
+    const all = (await ministry('/api/v1/national/plancapaciteit?breakdown=provincie')).json();
+    expect(all.breakdown).toHaveLength(12);
+    expect(all.breakdownOmitted).toBeNull();
+  });
+});

@@ -4,7 +4,8 @@
  * project history, and the gap with the targets. Issue 3 "Forecast". Loads through repositories,
  * computes in the domain.
  */
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { canReadArea, readableBreakdown, type AreaFacts, type Principal } from '../domain/access.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
   DEFAULT_ASSUMPTIONS,
   forecastByYear,
@@ -86,6 +87,47 @@ export function findArea(ctx: AreaContext, areaId: string): NationalArea {
   const area = resolveArea(areaId, ctx.gemeenten, ctx.regions);
   if (!area) throw new NotFoundError('Gebied', areaId);
   return area;
+}
+
+/** The facts the area rules need (src/domain/access.ts) of an area of the national geography. */
+export function areaFactsOf(ctx: AreaContext, area: NationalArea): AreaFacts {
+  return { id: area.id, gemeenteCodes: area.gemeenteCodes, provincieCodes: [...new Set(area.gemeenteCodes.map((c) => ctx.provincieOf.get(c)!).filter(Boolean))] };
+}
+
+/** Units of a breakdown the caller may not see are left out; the response says how many (null: none). */
+export interface OmittedUnits {
+  units: number;
+  message: string;
+}
+
+/**
+ * The access check of every area-level national figure: the area itself must be readable (else 403),
+ * and of its breakdown only the units the caller may read are kept (src/domain/access.ts). Mandatory
+ * in the services, so no route can forget it. SPEC §7.
+ */
+export function authorizeAreaAndUnits(
+  ctx: AreaContext,
+  principal: Principal,
+  area: NationalArea,
+  units: readonly NationalArea[] = [],
+): { units: NationalArea[]; omitted: OmittedUnits | null } {
+  const facts = areaFactsOf(ctx, area);
+  if (!canReadArea(principal, facts)) throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
+  const withFacts = units.map((u) => ({ ...areaFactsOf(ctx, u), unit: u }));
+  const { units: readable, omitted } = readableBreakdown(principal, facts, withFacts);
+  return {
+    units: readable.map((r) => r.unit),
+    omitted:
+      omitted === 0
+        ? null
+        : {
+            units: omitted,
+            message:
+              omitted === 1
+                ? 'Eén gebied in de uitsplitsing is weggelaten: u heeft geen toegang tot de cijfers van dat gebied.'
+                : `${omitted} gebieden in de uitsplitsing zijn weggelaten: u heeft geen toegang tot de cijfers van die gebieden.`,
+          },
+  };
 }
 
 export function targetOf(ctx: AreaContext, area: NationalArea, year: number): AreaTarget {
@@ -245,6 +287,8 @@ export interface ForecastResult {
   perYear: AreaForecastYear[];
   targetExplanation: string;
   breakdown: AreaForecast[];
+  /** Units of the breakdown left out because the caller may not read them; null when none. */
+  breakdownOmitted: OmittedUnits | null;
 }
 
 export type Breakdown = 'none' | 'gemeente' | 'provincie' | 'region';
@@ -257,8 +301,6 @@ export interface ForecastRequest {
   seed?: number;
   breakdown?: Breakdown;
   assumptions?: Partial<RealisationAssumptions>;
-  /** Access check on the resolved area (the HTTP layer passes the caller's rule); throws when not allowed. */
-  authorize?: (area: NationalArea) => void | Promise<void>;
 }
 
 const MAX_YEARS = 25;
@@ -310,7 +352,8 @@ export function createForecastService(deps: {
   }
 
   return {
-    async forecast(request: ForecastRequest = {}): Promise<ForecastResult> {
+    /** The forecast of an area the principal may read, split into the units of the breakdown the principal may read. */
+    async forecast(request: ForecastRequest, principal: Principal): Promise<ForecastResult> {
       const fromYear = request.fromYear ?? now().getFullYear();
       const toYear = request.toYear ?? Math.max(POLICY.plancapaciteit.firstPeriodEnd, fromYear + 6);
       if (toYear < fromYear || toYear - fromYear >= MAX_YEARS) {
@@ -321,9 +364,8 @@ export function createForecastService(deps: {
       const assumptions: RealisationAssumptions = { ...DEFAULT_ASSUMPTIONS, ...request.assumptions };
       const ctx = await loadAreaContext(db, deps);
       const area = findArea(ctx, request.area ?? NATION_AREA_ID);
-      await request.authorize?.(area);
       const breakdown = request.breakdown ?? (area.kind === 'land' ? 'provincie' : 'gemeente');
-      const units = unitsOf(ctx, area, breakdown);
+      const { units, omitted } = authorizeAreaAndUnits(ctx, principal, area, unitsOf(ctx, area, breakdown));
       // The breakdown may reach outside the area (a region overlapping it): load what every unit needs.
       const codes = [...new Set([...area.gemeenteCodes, ...units.flatMap((u) => u.gemeenteCodes)])].sort();
       const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
@@ -354,6 +396,7 @@ export function createForecastService(deps: {
         perYear: main.perYear,
         targetExplanation: main.targetExplanation,
         breakdown: units.map(forecastOf),
+        breakdownOmitted: omitted,
       };
     },
   };

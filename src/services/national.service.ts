@@ -26,7 +26,9 @@ import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { NationalRepository } from '../storage/national.repository.ts';
 import type { RealisationRepository } from '../storage/realisation.repository.ts';
+import type { Principal } from '../domain/access.ts';
 import {
+  authorizeAreaAndUnits,
   combineYear,
   findArea,
   loadAreaContext,
@@ -35,6 +37,7 @@ import {
   type AreaForecastYear,
   type Breakdown,
   type NationalDataLoader,
+  type OmittedUnits,
   type SimulationInfo,
 } from './forecast.service.ts';
 
@@ -127,6 +130,8 @@ export interface PlancapaciteitResult extends AreaPlancapaciteit {
   fromYear: number;
   definitions: { hard: string; soft: string; need: string; test: string };
   breakdown: AreaPlancapaciteit[];
+  /** Units of the breakdown left out because the caller may not read them; null when none. */
+  breakdownOmitted: OmittedUnits | null;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -325,9 +330,9 @@ export function createNationalService(deps: {
         fromYear?: number;
         includeProjects?: boolean;
         projectLimit?: number;
-        /** Access check on the resolved area; throws when not allowed. */
-        authorize?: (area: NationalArea) => void | Promise<void>;
-      } = {},
+      },
+      /** Whose figures: the area and every unit of the breakdown are checked (src/domain/access.ts). */
+      principal: Principal,
     ): Promise<PlancapaciteitResult> {
       const fromYear = request.fromYear ?? now().getFullYear();
       const { firstPeriodEnd, secondPeriod } = POLICY.plancapaciteit;
@@ -337,8 +342,7 @@ export function createNationalService(deps: {
       }
       const ctx = await loadAreaContext(db, deps);
       const area = findArea(ctx, request.area ?? NATION_AREA_ID);
-      await request.authorize?.(area);
-      const units = areaUnits(ctx, area, request.breakdown ?? 'none');
+      const { units, omitted } = authorizeAreaAndUnits(ctx, principal, area, areaUnits(ctx, area, request.breakdown ?? 'none'));
       const codes = [...new Set([...area.gemeenteCodes, ...units.flatMap((u) => u.gemeenteCodes)])];
       const [rows, norms] = await Promise.all([
         national.capacityRows(db, { fromYear, toYear: secondPeriod.to, gemeenteCodes: area.kind === 'land' ? undefined : codes }),
@@ -386,15 +390,16 @@ export function createNationalService(deps: {
             'De norm is 130% in gebieden met de grootste opgave en per gebied aan te passen (002 § 1).',
         },
         breakdown,
+        breakdownOmitted: omitted,
       };
     },
 
     listNorms: () => national.listNorms(db),
 
     /** Set the plancapaciteit norm of an area (new: no version; change: the version last read). */
-    async setNorm(areaId: string, body: { norm: number; reason: string; version?: number }, authorize?: (area: NationalArea) => void | Promise<void>) {
+    async setNorm(areaId: string, body: { norm: number; reason: string; version?: number }, principal: Principal) {
       const ctx = await loadAreaContext(db, deps);
-      await authorize?.(findArea(ctx, areaId));
+      authorizeAreaAndUnits(ctx, principal, findArea(ctx, areaId));
       if (!body.reason?.trim()) throw new ValidationError([{ path: 'reason', code: 'required', message: 'Geef een reden voor de afwijkende norm (bijvoorbeeld krimpregio).' }]);
       const version = await db.transaction(async (tx) => {
         const existing = (await national.listNorms(tx)).find((n) => n.areaId === areaId);

@@ -3,7 +3,8 @@
  * gemeenten through the herindelingen, the opleveringen recorded in the monitor, and their
  * reconciliation per gemeente and year.
  */
-import { NotFoundError } from '../domain/errors.ts';
+import { canReadArea, type Principal } from '../domain/access.ts';
+import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { mapToClassification, resolveSuccessors, totalsByYear, type Herindeling, type MappedValue } from '../domain/herindelingen.ts';
 import { NATION_AREA_ID, resolveArea, type NationalArea } from '../domain/national.ts';
 import { reconcile, type Reconciliation, type ReconciliationRow } from '../domain/realisations.ts';
@@ -116,11 +117,17 @@ export function createRealisationService(deps: { db: Db; realisations: Realisati
 
     /** Monitor opleveringen (M12) against CBS nieuwbouw per gemeente and year, for the years both exist. */
     async reconciliation(
-      filter: { year?: number; area?: string; authorize?: (area: NationalArea) => void | Promise<void> } = {},
+      filter: { year?: number; area?: string },
+      /** Whose view: the area must be one the principal may read (src/domain/access.ts). */
+      principal: Principal,
     ): Promise<Omit<Reconciliation, 'rows'> & { rows: Array<ReconciliationRow & { gemeenteName: string }>; area: NationalArea; source: string }> {
       const ctx = await context();
       const area = areaOf(ctx, filter.area ?? NATION_AREA_ID);
-      await filter.authorize?.(area);
+      const provincieOf = new Map(ctx.gemeenten.map((g) => [g.code, g.provincieCode]));
+      const provincieCodes = [...new Set(area.gemeenteCodes.map((c) => provincieOf.get(c)!).filter(Boolean))];
+      if (!canReadArea(principal, { id: area.id, gemeenteCodes: area.gemeenteCodes, provincieCodes })) {
+        throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
+      }
       const opleveringen = await realisations.opleveringen(db);
       const result = reconcile(
         opleveringen,

@@ -7,7 +7,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.ts';
 import type { Services } from '../../services/container.ts';
-import type { NationalArea } from '../../domain/national.ts';
 import type { UploadFormat } from '../../services/target.service.ts';
 import { Problem, Uuid } from '../schemas/common.ts';
 import {
@@ -53,8 +52,6 @@ function uploadFormat(req: FastifyRequest<{ Querystring: { format?: UploadFormat
 
 export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
   const { targets, national, forecast, realisations } = services;
-  /** Area-level access (src/domain/access.ts canReadArea): own gemeente, own table, own province, or national. */
-  const mayRead = (req: FastifyRequest) => (area: NationalArea) => services.access.assertCanReadArea(services.db, req.principal, area);
   return async (app) => {
     // Spreadsheet uploads arrive as the raw file (Content-Type text/csv or the .xlsx type); scoped to this plugin.
     app.addContentTypeParser(['text/csv', 'text/plain', XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
@@ -144,7 +141,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: ForecastQuery,
         response: { 200: ForecastResponse, ...errors },
       },
-      handler: async (req) => forecast.forecast({ ...req.query, authorize: mayRead(req) }),
+      handler: async (req) => forecast.forecast(req.query, req.principal),
     });
 
     app.get('/national/realisations', {
@@ -179,7 +176,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
       handler: async (req) => {
         const q = req.query;
         const area = q.area ?? (q.gemeente ? `gemeente:${q.gemeente}` : q.provincie ? `provincie:${q.provincie}` : 'nl');
-        return realisations.reconciliation({ year: q.year, area, authorize: mayRead(req) });
+        return realisations.reconciliation({ year: q.year, area }, req.principal);
       },
     });
 
@@ -191,7 +188,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: PlancapaciteitQuery,
         response: { 200: PlancapaciteitResponse, ...errors },
       },
-      handler: async (req) => national.plancapaciteit({ ...req.query, authorize: mayRead(req) }),
+      handler: async (req) => national.plancapaciteit(req.query, req.principal),
     });
 
     app.get('/national/plancapaciteit/normen', {
@@ -209,7 +206,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         body: NormBody,
         response: { 200: Norm, ...errors },
       },
-      handler: async (req) => national.setNorm(req.params.areaId, req.body, mayRead(req)),
+      handler: async (req) => national.setNorm(req.params.areaId, req.body, req.principal),
     });
   };
 }

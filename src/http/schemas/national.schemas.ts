@@ -64,6 +64,12 @@ export const ForecastYear = z.object({
   attainment: z.number().nullable().describe('expected / target'),
 });
 
+/** Units of a breakdown the caller may not read are left out (SPEC §7); null when none were. */
+export const BreakdownOmitted = z
+  .object({ units: z.number().int().min(1), message: z.string() })
+  .nullable()
+  .describe('Units of the breakdown left out because the caller has no access to them; null when none were left out');
+
 export const ForecastQuery = z.object({
   area: AreaId.default('nl'),
   fromYear: Year.optional(),
@@ -81,6 +87,7 @@ export const ForecastResponse = z.object({
   perYear: z.array(ForecastYear),
   targetExplanation: z.string(),
   breakdown: z.array(z.object({ area: NationalArea, perYear: z.array(ForecastYear), targetExplanation: z.string() })),
+  breakdownOmitted: BreakdownOmitted,
 });
 
 // ----- realisations ---------------------------------------------------------------------------------
@@ -305,6 +312,7 @@ export const NormBody = z.object({
 
 // ----- targets ----------------------------------------------------------------------------------------
 
+  breakdownOmitted: BreakdownOmitted,
 export const TargetSchema = z.object({
   id: Uuid,
   metric: z.enum(TARGET_METRICS),
