@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * `wbm` — the Woningbouwmonitor command line.
- *   wbm serve [--demo-if-empty]        start the API and web pages
+ *   wbm serve [--demo-if-empty] [--demo-with-real-data]
+ *                                      start the API and web pages (demo mode refuses a database with real
+ *                                      projects or accounts unless --demo-with-real-data / DEMO_MODE_WITH_REAL_DATA=true)
  *   wbm migrate                        apply database migrations
  *   wbm reference load                 load gemeenten, provincies, boundaries, CBS figures, example regions
  *   wbm seed --demo [--projects N] [--seed S] [--as-of YYYY-MM-DD]
@@ -18,6 +20,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { buildApp } from '../http/app.ts';
 import { createServices, type Services } from '../services/container.ts';
+import { assertDemoModeMayStart } from '../services/demo-mode.service.ts';
 import { openDb, type Db } from '../storage/db.ts';
 import { backupDatabase, restoreWithMigrations } from '../storage/backup.ts';
 import { migrate } from '../storage/migrate.ts';
@@ -27,7 +30,7 @@ import { loadReferenceData } from '../storage/reference-data.ts';
 import { createProgress } from './progress.ts';
 
 const USAGE =
-  'Usage: wbm <serve [--demo-if-empty] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi |\n' +
+  'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi |\n' +
   '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID]>';
 
 /** Default size and "today" of the demo dataset shown on first start. */
@@ -69,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'demo-if-empty': { type: 'boolean' },
+      'demo-with-real-data': { type: 'boolean' },
       demo: { type: 'boolean' },
       projects: { type: 'string' },
       seed: { type: 'string' },
@@ -176,6 +180,13 @@ export async function main(argv: string[]): Promise<number> {
       });
       if (values['demo-if-empty'] && (await services.repositories.projects.count(db)) === 0) {
         await seedDemo(services, DEMO_DEFAULTS);
+      }
+      // Demo mode lets anyone in without a password: refuse a database with real data unless told explicitly.
+      try {
+        await assertDemoModeMayStart(db, { demoMode: config.demoMode, allowRealData: config.demoWithRealData || Boolean(values['demo-with-real-data']) });
+      } catch (err) {
+        await db.close();
+        throw err;
       }
       if (config.demoMode) {
         await services.auth.ensureDemoUsers();

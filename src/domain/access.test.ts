@@ -15,8 +15,10 @@ import {
   canReadProject,
   canRebaseline,
   canRunRound,
+  createsSynthetic,
   isOwnRoundProject,
   projectScope,
+  syntheticDataOnly,
   roundVisibility,
   type Principal,
   type ProjectFacts,
@@ -32,8 +34,8 @@ const province = who('provincie_analist', { provincieCode: 'PV27' });
 const ministry = who('ministerie_analist');
 const admin = who('beheerder');
 
-const amsterdam: ProjectFacts = { gemeenteCode: 'GM0363', provincieCode: 'PV27', partyOrganisationIds: ['org-ams', 'org-dev'], regionIds: ['vt-ams'] };
-const groningen: ProjectFacts = { gemeenteCode: 'GM0014', provincieCode: 'PV20', partyOrganisationIds: ['org-gro'], regionIds: [] };
+const amsterdam: ProjectFacts = { gemeenteCode: 'GM0363', provincieCode: 'PV27', partyOrganisationIds: ['org-ams', 'org-dev'], regionIds: ['vt-ams'], synthetic: false };
+const groningen: ProjectFacts = { gemeenteCode: 'GM0014', provincieCode: 'PV20', partyOrganisationIds: ['org-gro'], regionIds: [], synthetic: false };
 
 describe('reading projects (SPEC §1 users, §7 confidentiality)', () => {
   it.each([
@@ -107,11 +109,11 @@ describe('areas, rounds and targets', () => {
   });
 
   it('lets the ministry change national targets and a province only its own', () => {
-    expect(canEditTargets(ministry, { level: 'nation', provincieCode: null })).toBe(true);
-    expect(canEditTargets(province, { level: 'nation', provincieCode: null })).toBe(false);
-    expect(canEditTargets(province, { level: 'provincie', provincieCode: 'PV27' })).toBe(true);
-    expect(canEditTargets(province, { level: 'provincie', provincieCode: 'PV20' })).toBe(false);
-    expect(canEditTargets(gemeente, { level: 'gemeente', provincieCode: 'PV27' })).toBe(false);
+    expect(canEditTargets(ministry, { level: 'nation', provincieCode: null, synthetic: false })).toBe(true);
+    expect(canEditTargets(province, { level: 'nation', provincieCode: null, synthetic: false })).toBe(false);
+    expect(canEditTargets(province, { level: 'provincie', provincieCode: 'PV27', synthetic: false })).toBe(true);
+    expect(canEditTargets(province, { level: 'provincie', provincieCode: 'PV20', synthetic: false })).toBe(false);
+    expect(canEditTargets(gemeente, { level: 'gemeente', provincieCode: 'PV27', synthetic: false })).toBe(false);
   });
 });
 
@@ -158,5 +160,54 @@ describe('breakdowns and the table overview (SPEC §7: nobody sees figures of an
     expect(canReadTableAlternatives(gemeente, amsTable)).toBe(false);
     expect(canReadTableAlternatives(developer, amsTable)).toBe(false);
     expect(canReadTableAlternatives(province, mra)).toBe(false);
+  });
+});
+
+describe('demo principals act on synthetic demo data only (SPEC §7: "a clearly labelled synthetic demo dataset"; confidentiality)', () => {
+  const demo = (p: Principal): Principal => ({ ...p, demo: true });
+  const demoAmsterdam: ProjectFacts = { ...amsterdam, synthetic: true };
+  const everyRole = [gemeente, developer, secretary, province, ministry, admin];
+
+  it('never lets a demo role read or change a real project, whatever its role', () => {
+    for (const p of everyRole.map(demo)) {
+      expect(canReadProject(p, amsterdam)).toBe(false);
+      expect(canEditProject(p, amsterdam)).toBe(false);
+      expect(canEditMilestone(p, amsterdam, 'beide')).toBe(false);
+      expect(canRebaseline(p, amsterdam)).toBe(false);
+      expect(canConfirmProject(p, amsterdam)).toBe(false);
+    }
+  });
+
+  it('keeps each demo role its own rights on synthetic projects', () => {
+    expect(everyRole.map(demo).map((p) => canReadProject(p, demoAmsterdam))).toEqual([true, true, true, true, true, true]);
+    expect(everyRole.map(demo).map((p) => canEditProject(p, demoAmsterdam))).toEqual([true, false, false, false, false, true]);
+    expect(canEditMilestone(demo(developer), demoAmsterdam, 'privaat')).toBe(true);
+    expect(canRebaseline(demo(secretary), demoAmsterdam)).toBe(true);
+  });
+
+  it('stores what a demo role creates as synthetic, and lets real accounts work as before', () => {
+    expect(createsSynthetic(demo(gemeente))).toBe(true);
+    expect(createsSynthetic(gemeente)).toBe(false);
+    expect(canCreateProject(demo(gemeente), 'GM0363')).toBe(true); // created as synthetic
+    expect(canReadProject(admin, demoAmsterdam)).toBe(true);
+    expect(canEditProject(gemeente, amsterdam)).toBe(true);
+  });
+
+  it('scopes every list and figure of a demo role to synthetic projects, like the public in demo mode', () => {
+    expect(projectScope(demo(ministry))).toEqual({ all: true, syntheticOnly: true });
+    expect(projectScope(demo(gemeente))).toEqual({ gemeenteCodes: ['GM0363'], syntheticOnly: true });
+    expect(projectScope(ministry)).toEqual({ all: true });
+    expect(projectScope(ANONYMOUS, true)).toEqual({ all: true, syntheticOnly: true });
+    expect(projectScope(ANONYMOUS, false)).toBeNull();
+    expect(syntheticDataOnly(demo(admin))).toBe(true);
+    expect(syntheticDataOnly(admin)).toBe(false);
+  });
+
+  it('lets a demo role change demo targets only, never a real (national) target', () => {
+    expect(canEditTargets(demo(ministry), { level: 'nation', provincieCode: null, synthetic: false })).toBe(false);
+    expect(canEditTargets(demo(admin), { level: 'nation', provincieCode: null, synthetic: false })).toBe(false);
+    expect(canEditTargets(demo(ministry), { level: 'nation', provincieCode: null, synthetic: true })).toBe(true);
+    expect(canEditTargets(demo(province), { level: 'provincie', provincieCode: 'PV20', synthetic: true })).toBe(false); // still its own province only
+    expect(canEditTargets(ministry, { level: 'nation', provincieCode: null, synthetic: false })).toBe(true);
   });
 });

@@ -40,6 +40,12 @@ export interface Principal {
   regionId: string | null;
   /** provincie_analist: their province. */
   provincieCode: string | null;
+  /**
+   * A demo account (password-free demo sign-in). Demo principals act on synthetic demo data only:
+   * real projects and targets are invisible and untouchable to them, and what they create is stored
+   * as synthetic. SPEC §7 (confidentiality; a clearly labelled synthetic demo dataset).
+   */
+  demo: boolean;
 }
 
 export const ANONYMOUS: Principal = {
@@ -51,6 +57,7 @@ export const ANONYMOUS: Principal = {
   gemeenteCode: null,
   regionId: null,
   provincieCode: null,
+  demo: false,
 };
 
 /** What the rules need to know about a project. */
@@ -60,12 +67,28 @@ export interface ProjectFacts {
   partyOrganisationIds: readonly string[];
   /** Regions (versnellingstafels, woondealregio's) whose gemeenten include the project's gemeente. */
   regionIds: readonly string[];
+  /** Generated demo data, not a real project. */
+  synthetic: boolean;
+}
+
+/**
+ * May the principal touch data with this marking at all? Demo principals only synthetic demo data;
+ * everyone else is unaffected. The one rule behind every demo-scope check. SPEC §7.
+ */
+export function withinDemoScope(p: Principal, data: { synthetic: boolean }): boolean {
+  return !p.demo || data.synthetic;
+}
+
+/** Is what this principal creates (projects, targets, imports) stored as synthetic demo data? SPEC §7. */
+export function createsSynthetic(p: Principal): boolean {
+  return p.demo;
 }
 
 const NATIONAL: readonly Role[] = ['beheerder', 'ministerie_analist'];
 
 /** May the principal see this project at project level (names, milestones, knelpunten)? */
 export function canReadProject(p: Principal, project: ProjectFacts): boolean {
+  if (!withinDemoScope(p, project)) return false;
   switch (p.role) {
     case 'beheerder':
     case 'ministerie_analist':
@@ -87,13 +110,14 @@ export function canReadProject(p: Principal, project: ProjectFacts): boolean {
  * May the principal change the project's own data (name, programme, jaarschijven, parties, knelpunten)?
  * (design) The gemeente is bevoegd gezag and keeps the plan list; market parties update their milestones.
  */
-export function canEditProject(p: Principal, project: Pick<ProjectFacts, 'gemeenteCode'>): boolean {
+export function canEditProject(p: Principal, project: Pick<ProjectFacts, 'gemeenteCode' | 'synthetic'>): boolean {
+  if (!withinDemoScope(p, project)) return false;
   return p.role === 'beheerder' || (p.role === 'gemeente_editor' && p.gemeenteCode === project.gemeenteCode);
 }
 
-/** May the principal create a project in this gemeente? */
+/** May the principal create a project in this gemeente? (A demo principal's project is synthetic.) */
 export function canCreateProject(p: Principal, gemeenteCode: string): boolean {
-  return canEditProject(p, { gemeenteCode });
+  return canEditProject(p, { gemeenteCode, synthetic: createsSynthetic(p) });
 }
 
 /**
@@ -101,6 +125,7 @@ export function canCreateProject(p: Principal, gemeenteCode: string): boolean {
  * private ones by a market party that is party to the project, shared ones by either. SPEC §1, §2.
  */
 export function canEditMilestone(p: Principal, project: ProjectFacts, ownerSide: OwnerSide): boolean {
+  if (!withinDemoScope(p, project)) return false;
   if (p.role === 'beheerder') return true;
   const gemeente = p.role === 'gemeente_editor' && p.gemeenteCode === project.gemeenteCode;
   const party = p.role === 'marktpartij_editor' && p.organisationId !== null && project.partyOrganisationIds.includes(p.organisationId);
@@ -111,6 +136,7 @@ export function canEditMilestone(p: Principal, project: ProjectFacts, ownerSide:
 
 /** Re-baselining is an act of the table (SPEC §2): its secretary, or an administrator. */
 export function canRebaseline(p: Principal, project: ProjectFacts): boolean {
+  if (!withinDemoScope(p, project)) return false;
   return p.role === 'beheerder' || (p.role === 'tafel_secretaris' && p.regionId !== null && project.regionIds.includes(p.regionId));
 }
 
@@ -148,19 +174,45 @@ export function canReadArea(p: Principal, area: AreaFacts): boolean {
   }
 }
 
-/** May the principal change targets of this geography? National: ministry; provincial: its province. */
-export function canEditTargets(p: Principal, geo: { level: string; provincieCode: string | null }): boolean {
+/**
+ * May the principal change targets of this geography? National: ministry; provincial: its province.
+ * `synthetic`: the target is (or, when created by this principal, becomes) demo data; a demo principal
+ * may change only synthetic targets. SPEC §7.
+ */
+export function canEditTargets(p: Principal, geo: { level: string; provincieCode: string | null; synthetic: boolean }): boolean {
+  if (!withinDemoScope(p, geo)) return false;
   if (NATIONAL.includes(p.role)) return true;
   return p.role === 'provincie_analist' && geo.provincieCode !== null && geo.provincieCode === p.provincieCode;
 }
 
-/** The part of the project register a principal may list: null means nothing at project level. */
+/**
+ * The part of the project register a principal may list: null means nothing at project level.
+ * `syntheticOnly`: only the synthetic demo projects (demo principals, and the public in demo mode).
+ */
 export type ProjectScope =
-  | { all: true }
-  | { gemeenteCodes?: string[]; provincieCodes?: string[]; regionId?: string; partyOrganisationId?: string }
+  | { all: true; syntheticOnly?: true }
+  | { gemeenteCodes?: string[]; provincieCodes?: string[]; regionId?: string; partyOrganisationId?: string; syntheticOnly?: true }
   | null;
 
-export function projectScope(p: Principal): ProjectScope {
+/**
+ * What every list, search, export and aggregate at project level draws on for this principal: the
+ * same rule as canReadProject. `publicDemoData`: demo mode, where the public may list the synthetic
+ * demo projects (never real ones). SPEC §7.
+ */
+export function projectScope(p: Principal, publicDemoData = false): ProjectScope {
+  const scope = roleScope(p, publicDemoData);
+  return scope !== null && syntheticDataOnly(p, publicDemoData) ? { ...scope, syntheticOnly: true } : scope;
+}
+
+/**
+ * Do the principal's lists and figures draw on the synthetic demo projects only? Demo principals, and
+ * the public in demo mode. Aggregates (dashboards, national figures, rounds) apply it like projectScope.
+ */
+export function syntheticDataOnly(p: Principal, publicDemoData = false): boolean {
+  return p.demo || (p.kind === 'anonymous' && publicDemoData);
+}
+
+function roleScope(p: Principal, publicDemoData: boolean): ProjectScope {
   switch (p.role) {
     case 'beheerder':
     case 'ministerie_analist':
@@ -174,7 +226,7 @@ export function projectScope(p: Principal): ProjectScope {
     case 'marktpartij_editor':
       return p.organisationId ? { partyOrganisationId: p.organisationId } : null;
     case 'publiek':
-      return null;
+      return p.kind === 'anonymous' && publicDemoData ? { all: true, syntheticOnly: true } : null;
   }
 }
 

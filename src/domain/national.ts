@@ -115,11 +115,16 @@ export interface TargetRecord {
   note: string | null;
   isExample: boolean;
   preferred: boolean;
+  /**
+   * Demo data: a target created by a demo role in demo mode, visible and changeable to demo roles only
+   * and never counted in real figures (SPEC §7). Absent or false: a real target.
+   */
+  synthetic?: boolean;
   version: number;
   updatedAt: string;
 }
 
-export type TargetInput = Omit<TargetRecord, 'id' | 'version' | 'updatedAt'>;
+export type TargetInput = Omit<TargetRecord, 'id' | 'version' | 'updatedAt' | 'synthetic'>;
 
 export interface TargetReferences {
   provincies: ReadonlySet<string>;

@@ -18,13 +18,15 @@ export function createAccessGuard(deps: {
 
   async function projectFacts(
     q: Queryable,
-    project: { gemeenteCode: string; provincieCode: string; parties: readonly Party[] },
+    project: { gemeenteCode: string; provincieCode: string; parties: readonly Party[]; synthetic?: boolean },
   ): Promise<ProjectFacts> {
     return {
       gemeenteCode: project.gemeenteCode,
       provincieCode: project.provincieCode,
       partyOrganisationIds: project.parties.map((p) => p.organisationId),
       regionIds: await geography.regionIdsOf(q, project.gemeenteCode),
+      // Unknown marking counts as real: demo principals are then refused (fail closed). SPEC §7.
+      synthetic: project.synthetic ?? false,
     };
   }
 

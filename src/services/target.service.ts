@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
 import { checkTarget, NATION_CODE, TARGET_METRICS, TARGET_UNITS, type TargetInput, type TargetRecord, type TargetReferences } from '../domain/national.ts';
-import { canEditTargets, type Principal } from '../domain/access.ts';
+import { canEditTargets, createsSynthetic, syntheticDataOnly, withinDemoScope, type Principal } from '../domain/access.ts';
 import { unstorableCharacter, unstorableMessage } from '../domain/text.ts';
 import { TARGET_LEVELS, type TargetLevel } from '../domain/targets.ts';
 import { diffFields } from '../domain/audit.ts';
@@ -28,6 +28,8 @@ export interface TargetGeo {
   geoLevel: TargetLevel;
   geoCode: string | null;
   provincieCode: string | null;
+  /** The target is (or, being created by the caller, becomes) synthetic demo data. SPEC §7. */
+  synthetic: boolean;
 }
 
 /**
@@ -48,7 +50,10 @@ export const principalTargetGuard: TargetWriteGuard = (_action, actor, geos) => 
   if (actor === undefined || actor === null) return;
   const principal = actor as Principal;
   for (const g of geos) {
-    if (!canEditTargets(principal, { level: g.geoLevel, provincieCode: g.provincieCode })) {
+    if (!withinDemoScope(principal, g)) {
+      throw new ForbiddenError('Met een demo-account kunt u alleen demodoelen wijzigen, geen echte doelen.');
+    }
+    if (!canEditTargets(principal, { level: g.geoLevel, provincieCode: g.provincieCode, synthetic: g.synthetic })) {
       throw new ForbiddenError(
         g.provincieCode ? 'U mag alleen doelen van uw eigen provincie wijzigen.' : 'Alleen het ministerie of een beheerder mag landelijke doelen wijzigen.',
       );
@@ -246,9 +251,12 @@ export interface ImportResult {
 
 /** The user-supplied part of a stored target, for audit diffs. */
 function inputOfTarget(t: TargetRecord): TargetInput {
-  const { id: _id, version: _version, updatedAt: _updatedAt, ...input } = t;
+  const { id: _id, version: _version, updatedAt: _updatedAt, synthetic: _synthetic, ...input } = t;
   return input;
 }
+
+/** Is what this caller writes stored as synthetic demo data? System callers (no principal): never. */
+const createdSynthetic = (actor: Actor): boolean => actor !== undefined && actor !== null && createsSynthetic(actor as Principal);
 
 export function createTargetService(deps: { db: Db; national: NationalRepository; guard?: TargetWriteGuard; audit?: AuditRepository }) {
   const { db, national } = deps;
@@ -279,7 +287,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
 
   async function save(q: Queryable, id: string, input: TargetInput, expectedVersion: number | null, actor: Actor, importing = false): Promise<void> {
     const before = expectedVersion === null ? null : inputOfTarget(await mustGet(q, id));
-    if (expectedVersion === null) await national.insertTarget(q, id, input);
+    if (expectedVersion === null) await national.insertTarget(q, id, input, createdSynthetic(actor));
     else if (!(await national.updateTarget(q, id, input, expectedVersion))) {
       const current = await mustGet(q, id);
       throw new ConflictError(
@@ -293,7 +301,8 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
 
   type Refs = TargetReferences & Awaited<ReturnType<NationalRepository['targetReferences']>>;
   const refs = (q: Queryable): Promise<Refs> => national.targetReferences(q);
-  const geoOf = (t: Pick<TargetInput, 'geoLevel' | 'geoCode'>, r: Refs): TargetGeo => ({
+  const geoOf = (t: Pick<TargetInput, 'geoLevel' | 'geoCode'>, r: Refs, synthetic: boolean): TargetGeo => ({
+    synthetic,
     geoLevel: t.geoLevel,
     geoCode: t.geoCode,
     provincieCode:
@@ -307,7 +316,9 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
   });
 
   return {
-    list: (filter: TargetFilter = {}) => national.listTargets(db, filter),
+    /** The targets; demo principals also see the demo targets, everyone else only real ones. SPEC §7. */
+    list: (filter: TargetFilter = {}, viewer?: Principal) =>
+      national.listTargets(db, { ...filter, includeSynthetic: viewer !== undefined && syntheticDataOnly(viewer) }),
 
     get: (id: string) => mustGet(db, id),
 
@@ -317,7 +328,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
         const r = await refs(tx);
         const issues = checkTarget(input, r);
         if (issues.length > 0) throw new ValidationError(issues);
-        await guard('create', actor, [geoOf(input, r)]);
+        await guard('create', actor, [geoOf(input, r, createdSynthetic(actor))]);
         const id = randomUUID();
         await save(tx, id, input, null, actor);
         return mustGet(tx, id);
@@ -334,14 +345,15 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
             current.version,
           );
         }
-        const { id: _id, version: _v, updatedAt: _u, ...rest } = current;
+        const { id: _id, version: _v, updatedAt: _u, synthetic: _s, ...rest } = current;
         const input: TargetInput = { ...rest, ...patch };
         // Switching between a count and a share clears the other figure unless it was sent too.
         if (patch.unit === 'aandeel' && patch.homes === undefined) input.homes = null;
         if (patch.unit && patch.unit !== 'aandeel' && patch.share === undefined) input.share = null;
         const r = await refs(tx);
         // Both the geography it had and the one it gets must be the caller's to change.
-        await guard('update', actor, [geoOf(current, r), geoOf(input, r)]);
+        const synthetic = current.synthetic ?? false;
+        await guard('update', actor, [geoOf(current, r, synthetic), geoOf(input, r, synthetic)]);
         const issues = checkTarget(input, r);
         if (issues.length > 0) throw new ValidationError(issues);
         await save(tx, id, input, version, actor);
@@ -376,12 +388,14 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
           inputs.push(input);
         });
         if (issues.length > 0) throw new ValidationError(issues);
-        await guard('import', actor, inputs.map((i) => geoOf(i, references)));
+        // A demo role's import creates and updates demo targets only (findByKey below never crosses). SPEC §7.
+        const synthetic = createdSynthetic(actor);
+        await guard('import', actor, inputs.map((i) => geoOf(i, references, synthetic)));
         let created = 0;
         let updated = 0;
         const ids: string[] = [];
         for (const input of inputs) {
-          const existing = await national.findByKey(tx, input);
+          const existing = await national.findByKey(tx, input, synthetic);
           if (existing) {
             await save(tx, existing.id, input, existing.version, actor, true);
             ids.push(existing.id);

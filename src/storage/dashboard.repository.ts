@@ -25,18 +25,20 @@ export function createDashboardRepository() {
      * Projects of the given gemeenten with their jaarschijven, pending milestones and open knelpunten
      * (what the dashboard and the alternatives need), in four queries.
      */
-    async loadProjects(q: Queryable, gemeenteCodes: readonly string[]): Promise<DashboardProject[]> {
+    async loadProjects(q: Queryable, gemeenteCodes: readonly string[], options: { syntheticOnly?: boolean } = {}): Promise<DashboardProject[]> {
       const codes = [...gemeenteCodes];
+      // Demo principals: the synthetic demo projects only (src/domain/access.ts syntheticDataOnly). SPEC §7.
+      const only = options.syntheticOnly ? ' AND p.synthetic' : '';
       const projects = await q.query<Omit<DashboardProject, 'jaarschijven' | 'milestones' | 'knelpunten' | 'location'> & { lon: number | null; lat: number | null }>(
         `SELECT id, name, gemeente_code AS "gemeenteCode", plan_status AS "planStatus", phase, status, total_homes AS "totalHomes",
            affordable_homes AS "affordableHomes", social_homes AS "socialHomes", lon, lat, synthetic
-         FROM projects WHERE gemeente_code = ANY($1::text[]) ORDER BY name, id`,
+         FROM projects p WHERE gemeente_code = ANY($1::text[])${only} ORDER BY name, id`,
         [codes],
       );
       const schijven = groupBy(
         await q.query<Jaarschijf & { project_id: string }>(
           `SELECT s.project_id, s.year, s.segment, s.homes FROM project_jaarschijven s JOIN projects p ON p.id = s.project_id
-           WHERE p.gemeente_code = ANY($1::text[])`,
+           WHERE p.gemeente_code = ANY($1::text[])${only}`,
           [codes],
         ),
       );
@@ -45,14 +47,14 @@ export function createDashboardRepository() {
           `SELECT m.project_id, m.code, m.owner_side AS "ownerSide", m.baseline_date AS "baselineDate", m.forecast_date AS "forecastDate",
              m.actual_date AS "actualDate", m.homes
            FROM project_milestones m JOIN projects p ON p.id = m.project_id
-           WHERE p.gemeente_code = ANY($1::text[]) AND m.actual_date IS NULL`,
+           WHERE p.gemeente_code = ANY($1::text[]) AND m.actual_date IS NULL${only}`,
           [codes],
         ),
       );
       const knelpunten = groupBy(
         await q.query<Pick<Knelpunt, 'category' | 'escalated' | 'resolvedDate'> & { project_id: string }>(
           `SELECT k.project_id, k.category, k.escalated, k.resolved_date AS "resolvedDate" FROM knelpunten k
-           JOIN projects p ON p.id = k.project_id WHERE p.gemeente_code = ANY($1::text[]) AND k.resolved_date IS NULL`,
+           JOIN projects p ON p.id = k.project_id WHERE p.gemeente_code = ANY($1::text[]) AND k.resolved_date IS NULL${only}`,
           [codes],
         ),
       );
@@ -65,11 +67,17 @@ export function createDashboardRepository() {
       }));
     },
 
+    /** The ids of the projects in these gemeenten (to decide which of them a table member may see). */
+    async projectIdsIn(q: Queryable, gemeenteCodes: readonly string[]): Promise<string[]> {
+      const rows = await q.query<{ id: string }>('SELECT id FROM projects WHERE gemeente_code = ANY($1::text[])', [[...gemeenteCodes]]);
+      return rows.map((r) => r.id);
+    },
+
     /** Which of these projects the principal may see at project level. */
     async readableIds(q: Queryable, ids: readonly string[], principal: Principal): Promise<Set<string>> {
       const scope = projectScope(principal);
       if (scope === null || ids.length === 0) return new Set();
-      const { where, params } = filterSql('all' in scope ? {} : { scope });
+      const { where, params } = filterSql({ scope });
       const rows = await q.query<{ id: string }>(
         `SELECT p.id FROM projects p ${where ? `${where} AND` : 'WHERE'} p.id = ANY($${params.length + 1}::uuid[])`,
         [...params, ids],

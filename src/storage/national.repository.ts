@@ -11,7 +11,7 @@ import type { Queryable } from './db.ts';
 
 const TARGET_COLUMNS = `id, metric, unit, geo_level AS "geoLevel", geo_code AS "geoCode", geo_name AS "geoName", period_start AS "periodStart",
   period_end AS "periodEnd", homes, share, kind, source_url AS "sourceUrl", source_quote AS "sourceQuote", source_ref AS "sourceRef",
-  source_published AS "sourcePublished", note, is_example AS "isExample", preferred, version, updated_at AS "updatedAt"`;
+  source_published AS "sourcePublished", note, is_example AS "isExample", preferred, synthetic, version, updated_at AS "updatedAt"`;
 
 type TargetRow = Omit<TargetRecord, 'updatedAt'> & { updatedAt: Date | string };
 const toTarget = (r: TargetRow): TargetRecord => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() });
@@ -29,6 +29,11 @@ export interface TargetFilter {
   metric?: string;
   geoLevel?: string;
   geoCode?: string;
+  /**
+   * Also the synthetic targets demo roles created (for demo principals only: src/domain/access.ts
+   * syntheticDataOnly). Without it only real targets are listed, so real figures never count demo data.
+   */
+  includeSynthetic?: boolean;
 }
 
 export interface PpmRow extends PpmCounts {
@@ -43,8 +48,9 @@ export function createNationalRepository() {
       const rows = await q.query<TargetRow>(
         `SELECT ${TARGET_COLUMNS} FROM targets
          WHERE ($1::text IS NULL OR metric = $1) AND ($2::text IS NULL OR geo_level = $2) AND ($3::text IS NULL OR geo_code = $3)
+           AND ($4 OR NOT synthetic)
          ORDER BY metric, geo_level, geo_code NULLS FIRST, period_start, period_end, id`,
-        [filter.metric ?? null, filter.geoLevel ?? null, filter.geoCode ?? null],
+        [filter.metric ?? null, filter.geoLevel ?? null, filter.geoCode ?? null, filter.includeSynthetic ?? false],
       );
       return rows.map(toTarget);
     },
@@ -54,19 +60,31 @@ export function createNationalRepository() {
       return row ? toTarget(row) : null;
     },
 
-    /** The target with the same natural key (what, where, when, which kind), for idempotent imports. */
-    async findByKey(q: Queryable, t: Pick<TargetInput, 'metric' | 'geoLevel' | 'geoCode' | 'geoName' | 'periodStart' | 'periodEnd' | 'kind'>): Promise<TargetRecord | null> {
+    /**
+     * The target with the same natural key (what, where, when, which kind), for idempotent imports.
+     * `synthetic`: look among the demo targets (a demo import) or the real ones; never across.
+     */
+    async findByKey(
+      q: Queryable,
+      t: Pick<TargetInput, 'metric' | 'geoLevel' | 'geoCode' | 'geoName' | 'periodStart' | 'periodEnd' | 'kind'>,
+      synthetic = false,
+    ): Promise<TargetRecord | null> {
       const [row] = await q.query<TargetRow>(
         `SELECT ${TARGET_COLUMNS} FROM targets WHERE metric = $1 AND geo_level = $2 AND COALESCE(geo_code, geo_name) = COALESCE($3, $4)
-           AND period_start = $5 AND period_end = $6 AND kind = $7 ORDER BY id LIMIT 1`,
-        [t.metric, t.geoLevel, t.geoCode, t.geoName, t.periodStart, t.periodEnd, t.kind],
+           AND period_start = $5 AND period_end = $6 AND kind = $7 AND synthetic = $8 ORDER BY id LIMIT 1`,
+        [t.metric, t.geoLevel, t.geoCode, t.geoName, t.periodStart, t.periodEnd, t.kind, synthetic],
       );
       return row ? toTarget(row) : null;
     },
 
-    async insertTarget(q: Queryable, id: string, t: TargetInput): Promise<void> {
+    /** Insert a target; `synthetic` marks one a demo role created (SPEC §7). */
+    async insertTarget(q: Queryable, id: string, t: TargetInput, synthetic = false): Promise<void> {
       const placeholders = WRITE_COLUMNS.map((_, i) => `$${i + 2}`).join(', ');
-      await q.query(`INSERT INTO targets (id, ${WRITE_COLUMNS.join(', ')}) VALUES ($1, ${placeholders})`, [id, ...writeValues(t)]);
+      await q.query(`INSERT INTO targets (id, ${WRITE_COLUMNS.join(', ')}, synthetic) VALUES ($1, ${placeholders}, $${WRITE_COLUMNS.length + 2})`, [
+        id,
+        ...writeValues(t),
+        synthetic,
+      ]);
     },
 
     /** Replace a target when its version is `expectedVersion`; false (nothing written) otherwise. */
@@ -84,7 +102,9 @@ export function createNationalRepository() {
       await q.query(
         `UPDATE targets SET preferred = false, version = version + 1, updated_at = now()
          WHERE id <> $1 AND preferred AND metric = $2 AND geo_level = $3 AND COALESCE(geo_code, geo_name) = COALESCE($4, $5)
-           AND period_start = $6 AND period_end = $7`,
+           AND period_start = $6 AND period_end = $7
+           -- a demo target never flips a real one (nor the other way round). SPEC §7.
+           AND synthetic = (SELECT synthetic FROM targets WHERE id = $1)`,
         [id, t.metric, t.geoLevel, t.geoCode, t.geoName, t.periodStart, t.periodEnd],
       );
     },

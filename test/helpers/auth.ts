@@ -16,6 +16,7 @@ export const ADMIN: Principal = {
   gemeenteCode: null,
   regionId: null,
   provincieCode: null,
+  demo: false,
 };
 export const ADMIN_ACTOR: Actor = { principal: ADMIN, via: 'system' };
 

@@ -68,7 +68,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: TargetListQuery,
         response: { 200: z.object({ items: z.array(TargetSchema) }), 400: Problem },
       },
-      handler: async (req) => ({ items: await targets.list(req.query) }),
+      handler: async (req) => ({ items: await targets.list(req.query, req.principal) }),
     });
 
     app.post('/targets', {

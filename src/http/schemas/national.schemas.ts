@@ -343,6 +343,7 @@ export const TargetListQuery = z.object({
 });
 
 const Text = (max: number) => z.string().max(max, { message: `Hoogstens ${max} tekens.` });
+  synthetic: z.boolean().optional().describe('Demo data: created by a demo role in demo mode; listed to demo roles only'),
 const TargetFields = {
   metric: z.enum(TARGET_METRICS),
   unit: z.enum(TARGET_UNITS),

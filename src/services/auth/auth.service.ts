@@ -45,6 +45,7 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; o
   const options: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, ...deps.options };
 
   async function startSession(user: UserRow, via: string) {
+    demo: u.isDemo,
     const token = newToken();
     const csrfToken = newToken();
     await accounts.insertSession(db, {
@@ -67,12 +68,16 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; o
       const user = await accounts.userByEmail(db, normaliseEmail(email));
       // Verify even for unknown users, so timing does not reveal which e-mail addresses exist.
       const ok = await verifyPassword(password, user?.passwordHash ?? (await hashPassword('x', options.scryptCost)));
+  /** A demo account works only while demo mode is on (sign-in, sessions and API tokens alike). */
+  const usable = (user: Pick<UserRow, 'isDemo'>) => !user.isDemo || options.demoMode;
+
       if (!user || !user.passwordHash || !ok || user.disabled) throw new UnauthorizedError('Het e-mailadres of het wachtwoord klopt niet.');
+    if (!usable(user)) throw new UnauthorizedError('De demomodus staat uit: demo-accounts kunnen niet meer aanmelden.');
       return startSession(user, 'password');
     },
 
     async signInDemo(role: Role) {
-      if (!options.demoMode) throw new ForbiddenError('De demomodus staat uit.');
+      if (!options.demoMode) throw new ForbiddenError('De demomodus staat uit: aanmelden als demorol kan niet.');
       const user = (await accounts.listUsers(db)).find((u) => u.isDemo && u.role === role);
       if (!user) throw new NotFoundError('Demo-account', role);
       return startSession(user, 'demo');
@@ -112,11 +117,14 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; o
       const email = normaliseEmail(input.email);
       if (await accounts.userByEmail(db, email)) {
         throw new ValidationError([{ path: 'email', code: 'duplicate', message: 'Er is al een account met dit e-mailadres.' }]);
+      // Demo mode off: demo accounts, their sessions and tokens are refused as if unknown (issue 8 item 4).
+      if (row && !usable(row)) return null;
       }
       const id = randomUUID();
       await accounts.insertUser(db, {
         ...input,
         id,
+      if (row && !usable(row)) return null;
         email,
         passwordHash: input.password === null ? null : await hashPassword(input.password, options.scryptCost),
         isDemo: false,

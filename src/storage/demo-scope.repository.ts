@@ -1,0 +1,11 @@
+/** Counts of real (non-demo) data, for the demo-mode start check (src/domain/demo-mode.ts). */
+import type { RealDataCounts } from '../domain/demo-mode.ts';
+import type { Queryable } from './db.ts';
+
+export async function realDataCounts(q: Queryable): Promise<RealDataCounts> {
+  const [row] = await q.query<{ projects: number; accounts: number }>(
+    `SELECT (SELECT count(*) FROM projects WHERE NOT synthetic)::int AS projects,
+            (SELECT count(*) FROM users WHERE NOT is_demo)::int AS accounts`,
+  );
+  return { realProjects: Number(row.projects), realAccounts: Number(row.accounts) };
+}
