@@ -249,7 +249,7 @@ describe('SPEC §1, §3: totals and affordable/social shares', () => {
     expect(empty.totals).toEqual({ projects: 0, homes: 0, affordableHomes: 0, socialHomes: 0, affordableShare: 0, socialShare: 0, syntheticProjects: 0 });
     // expected 0, target 500 → gap −500
     expect(empty.perYear[0]).toMatchObject({ year: 2026, expected: 0, expectedHard: 0, affordable: 0, social: 0, target: 500, gap: -500 });
-    expect(empty.delayedMilestones).toEqual({ count: 0, serious: 0, items: [] });
+    expect(empty.delayedMilestones).toEqual({ count: 0, serious: 0, projects: 0, items: [] });
     expect(empty.mapPoints).toEqual([]);
     expect(empty.byPhase.every((p) => p.projects === 0 && p.homes === 0)).toBe(true);
     expect(empty.knelpunten.every((k) => k.open === 0 && k.escalated === 0)).toBe(true);
@@ -356,6 +356,9 @@ describe('SPEC §2 "Phases and milestones" (001 § Afspraak 3B): delayed pending
       ['M11', 'ernstig'],
     ]);
     expect(s.delayedMilestones.serious).toBe(1);
+    // Issue 8 item 18: two delayed milestones in one project; the drill-down list has one project.
+    expect(s.delayedMilestones.count).toBe(2);
+    expect(s.delayedMilestones.projects).toBe(1);
   });
 
   it('applies a custom tolerance', () => {
@@ -402,15 +405,20 @@ describe('SPEC §2 "Knelpunt": open knelpunten per category', () => {
     expect(summary.knelpunten.map((k) => k.category)).toEqual([...KNELPUNT_CATEGORIES]);
   });
 
-  const table: Array<{ case: string; category: KnelpuntCategory; open: number; escalated: number }> = [
+  const table: Array<{ case: string; category: KnelpuntCategory; open: number; escalated: number; projects: number }> = [
     // P1 open+escalated, P1 resolved+escalated (not counted), P2 open
-    { case: 'netcongestie has two open knelpunten, one escalated; the resolved escalated one is not counted', category: 'netcongestie', open: 2, escalated: 1 },
-    { case: 'stikstof has one open knelpunt, not escalated', category: 'stikstof', open: 1, escalated: 0 },
-    { case: 'a resolved financial knelpunt is not counted', category: 'financiele_haalbaarheid', open: 0, escalated: 0 },
-    { case: 'a category without knelpunten shows zero', category: 'geluid', open: 0, escalated: 0 },
+    { case: 'netcongestie has two open knelpunten, one escalated; the resolved escalated one is not counted', category: 'netcongestie', open: 2, escalated: 1, projects: 2 },
+    { case: 'stikstof has one open knelpunt, not escalated', category: 'stikstof', open: 1, escalated: 0, projects: 1 },
+    { case: 'a resolved financial knelpunt is not counted', category: 'financiele_haalbaarheid', open: 0, escalated: 0, projects: 0 },
+    { case: 'a category without knelpunten shows zero', category: 'geluid', open: 0, escalated: 0, projects: 0 },
   ];
-  it.each(table)('$case', ({ category, open, escalated }) => {
-    expect(summary.knelpunten.find((k) => k.category === category)).toEqual({ category, open, escalated });
+  it.each(table)('$case', ({ category, open, escalated, projects }) => {
+    expect(summary.knelpunten.find((k) => k.category === category)).toEqual({ category, open, escalated, projects });
+  });
+
+  it('counts the projects behind a category once, however many knelpunten each has open (issue 8 item 18: the drill-down list)', () => {
+    const s = summariseTable([project({ id: 'x', name: 'X', knelpunten: [kp('stikstof'), kp('stikstof'), kp('stikstof', false, '2026-01-01')] })], { years: [] });
+    expect(s.knelpunten.find((k) => k.category === 'stikstof')).toEqual({ category: 'stikstof', open: 2, escalated: 0, projects: 1 });
   });
 
   it('counts 3 open and 1 escalated knelpunten in total', () => {

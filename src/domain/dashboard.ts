@@ -75,8 +75,10 @@ export interface TableSummary {
   byPhase: Array<{ phase: Phase; projects: number; homes: number }>;
   byPlanStatus: Array<{ planStatus: PlanStatus; projects: number; homes: number }>;
   byStatus: Array<{ status: StatusColour; projects: number }>;
-  delayedMilestones: { count: number; serious: number; items: DelayedMilestone[] };
-  knelpunten: Array<{ category: KnelpuntCategory; open: number; escalated: number }>;
+  /** Milestones still to come delayed beyond the tolerance; `projects`: how many projects have one (the drill-down list). */
+  delayedMilestones: { count: number; serious: number; projects: number; items: DelayedMilestone[] };
+  /** Open knelpunten per category; `projects`: how many projects have one open (the drill-down list). */
+  knelpunten: Array<{ category: KnelpuntCategory; open: number; escalated: number; projects: number }>;
   mapPoints: Array<{ id: string; name: string; lon: number; lat: number; status: StatusColour; homes: number }>;
 }
 
@@ -111,7 +113,7 @@ export function summariseTable(projects: readonly DashboardProject[], options: S
   const byPhase = new Map(PHASES.map((phase) => [phase, { phase, projects: 0, homes: 0 }]));
   const byPlanStatus = new Map(PLAN_STATUSES.map((planStatus) => [planStatus, { planStatus, projects: 0, homes: 0 }]));
   const byStatus = new Map(STATUS_COLOURS.map((status) => [status, { status, projects: 0 }]));
-  const knelpunten = new Map(KNELPUNT_CATEGORIES.map((category) => [category, { category, open: 0, escalated: 0 }]));
+  const knelpunten = new Map(KNELPUNT_CATEGORIES.map((category) => [category, { category, open: 0, escalated: 0, projects: 0 }]));
   const delayed: DelayedMilestone[] = [];
   const totals = { projects: 0, homes: 0, affordableHomes: 0, socialHomes: 0, affordableShare: 0, socialShare: 0, syntheticProjects: 0 };
   const mapPoints: TableSummary['mapPoints'] = [];
@@ -155,12 +157,15 @@ export function summariseTable(projects: readonly DashboardProject[], options: S
         severity: delay.severity,
       });
     }
+    const categories = new Set<KnelpuntCategory>();
     for (const k of p.knelpunten) {
       if (k.resolvedDate) continue;
       const c = knelpunten.get(k.category)!;
       c.open++;
       if (k.escalated) c.escalated++;
+      categories.add(k.category);
     }
+    for (const category of categories) knelpunten.get(category)!.projects++;
   }
   totals.affordableShare = share(totals.affordableHomes, totals.homes);
   totals.socialShare = share(totals.socialHomes, totals.homes);
@@ -178,6 +183,7 @@ export function summariseTable(projects: readonly DashboardProject[], options: S
     delayedMilestones: {
       count: delayed.length,
       serious: delayed.filter((d) => d.severity === 'ernstig').length,
+      projects: new Set(delayed.map((d) => d.projectId)).size,
       items: delayed.slice(0, options.maxDelayedItems ?? 100),
     },
     knelpunten: [...knelpunten.values()],

@@ -16,7 +16,7 @@ import type { Db, Queryable } from '../storage/db.ts';
 import type { AccessGuard } from './access.service.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
-import type { KnelpuntRepository, Page, ProjectFilter, ProjectRepository } from '../storage/project.repository.ts';
+import type { KnelpuntRepository, ListSums, Page, ProjectFilter, ProjectRepository, ProjectSummary } from '../storage/project.repository.ts';
 
 /** A milestone as supplied by a user: the owner side defaults to the milestone's definition. */
 export type MilestoneInput = Omit<Milestone, 'ownerSide' | 'homes'> & { ownerSide?: OwnerSide; homes?: number | null };
@@ -151,6 +151,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
   const view = projectView;
 
+  /** A page of the list with its total and the sums over all matching projects. */
+  async function listWithSums(filter: ProjectFilter, page: Page): Promise<{ items: ProjectSummary[]; total: number; sums: ListSums }> {
+    const [list, sums] = await Promise.all([projects.list(db, filter, page), projects.sums(db, filter)]);
+    return { ...list, sums };
+  }
+
   async function load(q: Queryable, id: string, forUpdate = false): Promise<Project> {
     const project = await projects.get(q, id, { forUpdate });
     if (!project) throw new NotFoundError('Project', id);
@@ -168,15 +174,15 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
   return {
     /** The projects the principal may see, filtered (SPEC §7: nobody sees what is not theirs). */
-    async list(filter: ProjectFilter, page: Page, principal: Principal) {
+    async list(filter: ProjectFilter, page: Page, principal: Principal): Promise<{ items: ProjectSummary[]; total: number; sums: ListSums }> {
       const scope = projectScope(principal);
       if (scope === null && principal.kind === 'anonymous') {
         // Demo mode: the public sees the synthetic demo projects, never real ones. SPEC §7.
         if (!access.publicDemoData) throw new UnauthorizedError();
-        return projects.list(db, { ...filter, synthetic: true }, page);
+        return listWithSums({ ...filter, synthetic: true }, page);
       }
-      if (scope === null) return { items: [], total: 0 };
-      return projects.list(db, 'all' in scope ? filter : { ...filter, scope }, page);
+      if (scope === null) return { items: [], total: 0, sums: { homes: 0, affordableHomes: 0, socialHomes: 0, yearHomes: null, openKnelpunten: null, delayedMilestones: null } };
+      return listWithSums('all' in scope ? filter : { ...filter, scope }, page);
     },
 
     async get(id: string, principal: Principal): Promise<ProjectView> {

@@ -1,5 +1,6 @@
 /** All SQL for projects and their parts (programme, jaarschijven, milestones, parties, knelpunten). */
 import type { KnelpuntCategory, PlanStatus, Phase, ProjectFlag, StatusColour } from '../domain/codes.ts';
+import { DEFAULT_TOLERANCE } from '../domain/delay.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine, Project } from '../domain/project.ts';
 import { insertRows } from './batch.ts';
 import type { Queryable } from './db.ts';
@@ -18,11 +19,34 @@ export interface ProjectFilter {
   flags?: ProjectFlag[];
   /** Projects with an open knelpunt in one of these categories. */
   knelpuntCategories?: KnelpuntCategory[];
+  /**
+   * Projects with at least one milestone still to come that is delayed beyond the tolerance (the same
+   * rule as the dashboard's "vertraagde mijlpalen", src/domain/delay.ts; SPEC §2).
+   */
+  delayed?: boolean;
+  /** Projects with betaalbare (sociale huur, middenhuur, betaalbare koop) or sociale-huur homes in their programme. */
+  homesIn?: HomesGroup;
   synthetic?: boolean;
   /** Case-insensitive text search in the project name. */
   q?: string;
   /** What the principal may see (src/domain/access.ts projectScope), applied on top of the filter. */
   scope?: { gemeenteCodes?: string[]; provincieCodes?: string[]; regionId?: string; partyOrganisationId?: string };
+}
+
+export const HOMES_GROUPS = ['betaalbaar', 'sociaal'] as const;
+export type HomesGroup = (typeof HOMES_GROUPS)[number];
+
+/** Sums over all projects matching a filter (not only the page), so a list can be compared with the figure it came from. */
+export interface ListSums {
+  homes: number;
+  affordableHomes: number;
+  socialHomes: number;
+  /** With a year filter: homes in that year's jaarschijven. */
+  yearHomes: number | null;
+  /** With a knelpunt filter: open knelpunten of those categories. */
+  openKnelpunten: number | null;
+  /** With the delayed filter: delayed milestones still to come. */
+  delayedMilestones: number | null;
 }
 
 export const SORT_COLUMNS = {
@@ -118,6 +142,11 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   if (filter.knelpuntCategories?.length) {
     add((n) => `EXISTS (SELECT 1 FROM knelpunten k WHERE k.project_id = p.id AND k.resolved_date IS NULL AND k.category = ANY(${n}::text[]))`, filter.knelpuntCategories);
   }
+  if (filter.delayed !== undefined) {
+    add((n) => `${filter.delayed ? '' : 'NOT '}EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND ${delayedMilestoneSql(n)})`, DEFAULT_TOLERANCE.toleranceMonths);
+  }
+  if (filter.homesIn === 'betaalbaar') clauses.push('p.affordable_homes > 0');
+  if (filter.homesIn === 'sociaal') clauses.push('p.social_homes > 0');
   if (filter.synthetic !== undefined) add((n) => `p.synthetic = ${n}`, filter.synthetic);
   const scope = filter.scope;
   if (scope?.gemeenteCodes) add((n) => `p.gemeente_code = ANY(${n}::text[])`, scope.gemeenteCodes);
@@ -126,6 +155,16 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   if (scope?.partyOrganisationId) add((n) => `EXISTS (SELECT 1 FROM project_parties pp WHERE pp.project_id = p.id AND pp.organisation_id = ${n}::uuid)`, scope.partyOrganisationId);
   if (filter.q) add((n) => `p.name ILIKE ${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/**
+ * A milestone (alias m) still to come whose forecast lies more than `toleranceParam` months after its
+ * baseline: milestoneDelay() of src/domain/delay.ts in SQL (date-fns and PostgreSQL both clamp to the
+ * end of a shorter month).
+ */
+function delayedMilestoneSql(toleranceParam: string): string {
+  return `m.actual_date IS NULL AND m.baseline_date IS NOT NULL AND m.forecast_date IS NOT NULL
+    AND m.forecast_date > m.baseline_date + make_interval(months => ${toleranceParam}::int)`;
 }
 
 /** The list query exactly as the API runs it (also used by the benchmark to compare with raw SQL). */
@@ -138,6 +177,31 @@ export function listSql(filter: ProjectFilter, page: Page): { itemsSql: string; 
       ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
     countSql: `SELECT count(*) AS total FROM projects p ${where}`,
     params,
+  };
+}
+
+/** The sums of a list (see ListSums); the parts that depend on a filter only when that filter is set. */
+export function sumsSql(filter: ProjectFilter): { sql: string; params: unknown[] } {
+  const { where, params } = filterSql(filter);
+  const extra = [...params];
+  const param = (value: unknown) => {
+    extra.push(value);
+    return `$${extra.length}`;
+  };
+  const year = filter.year !== undefined
+    ? `(SELECT COALESCE(sum(s.homes), 0) FROM project_jaarschijven s WHERE s.project_id = p.id AND s.year = ${param(filter.year)})`
+    : 'NULL::int';
+  const knelpunten = filter.knelpuntCategories?.length
+    ? `(SELECT count(*) FROM knelpunten k WHERE k.project_id = p.id AND k.resolved_date IS NULL AND k.category = ANY(${param(filter.knelpuntCategories)}::text[]))`
+    : 'NULL::int';
+  const delayed = filter.delayed
+    ? `(SELECT count(*) FROM project_milestones m WHERE m.project_id = p.id AND ${delayedMilestoneSql(param(DEFAULT_TOLERANCE.toleranceMonths))})`
+    : 'NULL::int';
+  return {
+    sql: `SELECT count(*) AS total, COALESCE(sum(p.total_homes), 0) AS homes, COALESCE(sum(p.affordable_homes), 0) AS affordable,
+        COALESCE(sum(p.social_homes), 0) AS social, sum(${year}) AS year_homes, sum(${knelpunten}) AS knelpunten, sum(${delayed}) AS delayed
+      FROM projects p ${where}`,
+    params: extra,
   };
 }
 
@@ -196,6 +260,22 @@ export function createProjectRepository() {
         q.query<{ total: number }>(countSql, params),
       ]);
       return { items: rows.map(toSummary), total };
+    },
+
+    /** Sums over every project matching the filter (the list's figures, to compare with the dashboard). */
+    async sums(q: Queryable, filter: ProjectFilter): Promise<ListSums> {
+      const { sql, params } = sumsSql(filter);
+      const [r] = await q.query<{ homes: number; affordable: number; social: number; year_homes: number | null; knelpunten: number | null; delayed: number | null }>(sql, params);
+      const n = (v: number | string | null) => (v === null ? null : Number(v));
+      const filtered = (v: number | string | null, on: boolean) => (on ? (n(v) ?? 0) : null);
+      return {
+        homes: Number(r.homes),
+        affordableHomes: Number(r.affordable),
+        socialHomes: Number(r.social),
+        yearHomes: filtered(r.year_homes, filter.year !== undefined),
+        openKnelpunten: filtered(r.knelpunten, Boolean(filter.knelpuntCategories?.length)),
+        delayedMilestones: filtered(r.delayed, Boolean(filter.delayed)),
+      };
     },
 
     /** Load a project with all its parts; `forUpdate` locks the row until the transaction ends. */

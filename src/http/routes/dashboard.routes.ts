@@ -11,7 +11,9 @@ import { Problem, Uuid } from '../schemas/common.ts';
 import { ProjectListQuery } from '../schemas/project.schemas.ts';
 import { areaFilter } from './projects.routes.ts';
 import { SESSION_COOKIE } from '../auth.ts';
-import { ServiceUnavailableError } from '../../domain/errors.ts';
+import { ForbiddenError, ServiceUnavailableError } from '../../domain/errors.ts';
+
+const FULL_TABLE_ONLY = 'Het tafelrapport en de export met alle projecten zijn alleen voor wie de hele tafel mag inzien.';
 
 const Area = z.object({ id: z.string(), kind: z.enum([...REGION_KINDS, 'gebied']), name: z.string(), gemeenteCodes: z.array(z.string()) });
 const Count = z.object({ projects: z.number().int(), homes: z.number().int() });
@@ -60,8 +62,8 @@ const Dashboard = z.object({
           projectId: Uuid,
           projectName: z.string(),
           code: z.enum(MILESTONE_CODES),
-          baselineDate: z.string(),
-          forecastDate: z.string(),
+          baselineDate: IsoDate,
+          forecastDate: IsoDate,
           months: z.number().int(),
           severity: z.enum(['vertraagd', 'ernstig']),
         }),
@@ -77,7 +79,7 @@ const Dashboard = z.object({
 const Alternatives = z.object({
   region: Area,
   year: z.number().int(),
-  expected: z.number().int(),
+  expected: z.number().int().nullable().describe('The table’s expected completions; null for a caller who may not read the table as a whole'),
   target: z.number().int().nullable(),
   shortfall: z.number().int(),
   candidates: z.array(

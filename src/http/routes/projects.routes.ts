@@ -71,6 +71,8 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
             statuses: q.status,
             flags: q.flags,
             knelpuntCategories: q.knelpunt,
+            delayed: q.delayed,
+            homesIn: q.homesIn,
             synthetic: q.synthetic,
             q: q.q,
           },

@@ -14,7 +14,7 @@ import {
   STATUS_COLOURS,
   WONINGTYPES,
 } from '../../domain/codes.ts';
-import { SORT_COLUMNS } from '../../storage/project.repository.ts';
+import { HOMES_GROUPS, SORT_COLUMNS } from '../../storage/project.repository.ts';
 import { csvList, GemeenteCode, HomesCount, IsoDate, ProvincieCode, Uuid, Version } from './common.ts';
 
 const Segment = z.enum(SEGMENTS);
@@ -145,7 +145,18 @@ const summaryFields = {
 
 export const ProjectSummary = z.object({ ...summaryFields, gemeenteName: z.string() });
 
-export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.number().int() });
+export const ListSums = z
+  .object({
+    homes: z.number().int().describe('Total homes (programme) of all matching projects'),
+    affordableHomes: z.number().int().describe('Betaalbare homes of all matching projects'),
+    socialHomes: z.number().int().describe('Sociale-huur homes of all matching projects'),
+    yearHomes: z.number().int().nullable().describe('With `year`: homes in that year\'s jaarschijven of the matching projects'),
+    openKnelpunten: z.number().int().nullable().describe('With `knelpunt`: open knelpunten of those categories in the matching projects'),
+    delayedMilestones: z.number().int().nullable().describe('With `delayed=true`: delayed milestones still to come in the matching projects'),
+  })
+  .describe('Sums over all matching projects (not only this page), to compare the list with the figure it was reached from');
+
+export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.number().int(), sums: ListSums.optional() });
 
 export const Milestone = z.object({
   code: z.enum(MILESTONE_CODES),
@@ -185,6 +196,12 @@ export const ProjectListQuery = z.object({
   q: z.string().max(200).optional().describe('Text search in the project name'),
   sort: z
     .string()
+  delayed: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: projects with a milestone still to come that is delayed beyond the tolerance (as the dashboard counts them); false: without'),
+  homesIn: z.enum(HOMES_GROUPS).optional().describe('Projects with betaalbare (betaalbaar) or sociale-huur (sociaal) homes in their programme'),
     .regex(new RegExp(`^-?(${Object.keys(SORT_COLUMNS).join('|')})$`), { message: `Sorteer op ${Object.keys(SORT_COLUMNS).join(', ')} (met - ervoor voor aflopend).` })
     .default('name'),
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -49,9 +49,20 @@ export interface ProjectSummary {
   updatedAt: string;
 }
 
+/** Sums over all projects matching the list's filters (not only the page). */
+export interface ListSums {
+  homes: number;
+  affordableHomes: number;
+  socialHomes: number;
+  yearHomes: number | null;
+  openKnelpunten: number | null;
+  delayedMilestones: number | null;
+}
+
 export interface ProjectList {
   items: ProjectSummary[];
   total: number;
+  sums?: ListSums;
 }
 
 export interface ProgrammeLine {
@@ -246,8 +257,8 @@ export interface Dashboard {
     byPhase: (Count & { phase: Phase })[];
     byPlanStatus: (Count & { planStatus: PlanStatus })[];
     byStatus: { status: StatusColour; projects: number }[];
-    delayedMilestones: { count: number; serious: number; items: DelayedMilestone[] };
-    knelpunten: { category: KnelpuntCategory; open: number; escalated: number }[];
+    delayedMilestones: { count: number; serious: number; projects: number; items: DelayedMilestone[] };
+    knelpunten: { category: KnelpuntCategory; open: number; escalated: number; projects: number }[];
     mapPoints: MapPoint[];
   };
 }

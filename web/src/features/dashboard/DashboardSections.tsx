@@ -8,8 +8,8 @@ import { Link } from 'react-router';
 import type { Dashboard, DashboardTarget } from '../../api/types.ts';
 import { DelayBadge } from '../../components/DelayBadge.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatDateShort, formatNumber, formatPercent, label, milestoneLabel, PHASES, PLAN_STATUSES, STATUS_COLOURS } from '../../labels.ts';
-import { projectsUrl, projectUrl } from './drilldown.ts';
+import { formatDateShort, formatNumber, formatPercent, formatProjectCount, label, milestoneLabel, PHASES, PLAN_STATUSES, STATUS_COLOURS } from '../../labels.ts';
+import { figureLinks, projectUrl } from './drilldown.ts';
 
 /** National goals (SPEC §1, `001 § Afspraak 19.1`): two thirds betaalbaar, 30% sociale huur. */
 export const AFFORDABLE_GOAL = 2 / 3;
@@ -40,26 +40,26 @@ export function KeyFigures({ dashboard, openKnelpunten }: { dashboard: Dashboard
   const { region, summary } = dashboard;
   const t = summary.totals;
   const figures: { label: string; value: string; detail: string; to: string; testId: string }[] = [
-    { label: 'Projecten', value: formatNumber(t.projects), detail: `${formatNumber(t.homes)} woningen`, to: projectsUrl(region.id), testId: 'figure-projects' },
+    { label: 'Projecten', value: formatNumber(t.projects), detail: `${formatNumber(t.homes)} woningen`, to: figureLinks.projects(region.id), testId: 'figure-projects' },
     {
       label: 'Betaalbaar',
       value: formatPercent(t.affordableShare),
       detail: `${formatNumber(t.affordableHomes)} woningen (doel: twee derde)`,
-      to: projectsUrl(region.id, { sort: 'affordableHomes', descending: true }),
+      to: figureLinks.affordable(region.id),
       testId: 'figure-affordable',
     },
     {
       label: 'Sociale huur',
       value: formatPercent(t.socialShare),
       detail: `${formatNumber(t.socialHomes)} woningen (doel: 30%)`,
-      to: projectsUrl(region.id, { sort: 'affordableHomes', descending: true }),
+      to: figureLinks.social(region.id),
       testId: 'figure-social',
     },
     {
       label: 'Vertraagde mijlpalen',
       value: formatNumber(summary.delayedMilestones.count),
-      detail: `waarvan ${formatNumber(summary.delayedMilestones.serious)} ernstig`,
-      to: projectsUrl(region.id, { sort: 'maxDelayMonths', descending: true }),
+      detail: `in ${formatProjectCount(summary.delayedMilestones.projects)}, waarvan ${formatNumber(summary.delayedMilestones.serious)} ernstig vertraagd`,
+      to: figureLinks.delayed(region.id),
       testId: 'figure-delayed',
     },
     {
@@ -143,7 +143,7 @@ export function CompletionsTable({ dashboard }: { dashboard: Dashboard }) {
         {summary.perYear.map((y) => (
           <tr key={y.year} className="utrecht-table__row">
             <th scope="row" className={`${TH} wbm-row-header`}>
-              <Link className="utrecht-link" to={projectsUrl(region.id, { year: y.year })}>
+              <Link className="utrecht-link" to={figureLinks.year(region.id, y.year)}>
                 {y.year}
                 <span className="rhc-visually-hidden">: projecten met oplevering in {y.year}</span>
               </Link>
@@ -235,7 +235,7 @@ export function PipelineTable({ dashboard, by }: { dashboard: Dashboard; by: 'ph
           <tr key={r.code} className="utrecht-table__row">
             <th scope="row" className={`${TH} wbm-row-header`}>
               {r.projects > 0 ? (
-                <Link className="utrecht-link" to={projectsUrl(region.id, by === 'phase' ? { phase: r.code } : { planStatus: r.code })}>
+                <Link className="utrecht-link" to={by === 'phase' ? figureLinks.phase(region.id, r.code) : figureLinks.planStatus(region.id, r.code)}>
                   {label(r.code)}
                 </Link>
               ) : (
@@ -271,7 +271,7 @@ export function StatusTable({ dashboard }: { dashboard: Dashboard }) {
           return (
             <tr key={s} className="utrecht-table__row">
               <th scope="row" className={`${TH} wbm-row-header`}>
-                <Link className="wbm-plain-link" to={projectsUrl(region.id, { status: s })}>
+                <Link className="wbm-plain-link" to={figureLinks.status(region.id, s)}>
                   <StatusBadge status={s} />
                 </Link>
               </th>
@@ -322,8 +322,8 @@ export function DelayedMilestonesTable({ dashboard, limit }: { dashboard: Dashbo
         </tbody>
       </Table>
       <p className="utrecht-paragraph wbm-no-print">
-        <Link className="utrecht-link" to={projectsUrl(dashboard.region.id, { sort: 'maxDelayMonths', descending: true })}>
-          Alle projecten van deze tafel, grootste vertraging eerst
+        <Link className="utrecht-link" to={figureLinks.delayed(dashboard.region.id)}>
+          Alle {formatProjectCount(dashboard.summary.delayedMilestones.projects)} met vertraagde mijlpalen, grootste vertraging eerst
         </Link>
       </p>
     </>
@@ -341,6 +341,7 @@ export function KnelpuntenTable({ dashboard }: { dashboard: Dashboard }) {
         <tr className="utrecht-table__row">
           <th scope="col" className={TH}>Categorie</th>
           <th scope="col" className={TH_NUM}>Open</th>
+          <th scope="col" className={TH_NUM}>In projecten</th>
           <th scope="col" className={TH_NUM}>Geëscaleerd naar de tafel</th>
         </tr>
       </thead>
@@ -348,7 +349,7 @@ export function KnelpuntenTable({ dashboard }: { dashboard: Dashboard }) {
         {rows.map((k) => (
           <tr key={k.category} className="utrecht-table__row">
             <th scope="row" className={`${TH} wbm-row-header`}>
-              <Link className="utrecht-link" to={projectsUrl(dashboard.region.id, { knelpunt: k.category })}>
+              <Link className="utrecht-link" to={figureLinks.knelpunt(dashboard.region.id, k.category)}>
                 {label(k.category)}
               </Link>
             </th>
@@ -356,6 +357,7 @@ export function KnelpuntenTable({ dashboard }: { dashboard: Dashboard }) {
               {formatNumber(k.open)}
               <Bar share={k.open / max} />
             </td>
+            <td className={TD_NUM}>{formatNumber(k.projects)}</td>
             <td className={TD_NUM}>{formatNumber(k.escalated)}</td>
           </tr>
         ))}

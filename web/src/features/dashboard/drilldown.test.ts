@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromSearch } from '../projects/filters.ts';
-import { dashboardRegionFromPath, projectsUrl, regionPath } from './drilldown.ts';
+import { filtersFromSearch, toApiQuery } from '../projects/filters.ts';
+import { dashboardRegionFromPath, figureLinks, projectsUrl, regionPath } from './drilldown.ts';
 
 describe('drill-down links of the table dashboard', () => {
   it('links a year of the chart to the projects of the region with completions in that year', () => {
@@ -16,6 +16,17 @@ describe('drill-down links of the table dashboard', () => {
 
   it('sorts the delayed projects with the largest delay first', () => {
     expect(projectsUrl('vt-u10', { sort: 'maxDelayMonths', descending: true })).toBe('/projecten?regio=vt-u10&sort=-maxDelayMonths');
+  });
+
+  it('opens only the projects behind a figure: delayed, betaalbaar, sociale huur (issue 8 item 18)', () => {
+    const query = (url: string) => filtersFromSearch(new URL(url, 'http://x').searchParams);
+    expect(figureLinks.delayed('vt-u10')).toBe('/projecten?regio=vt-u10&vertraagd=ja&sort=-maxDelayMonths');
+    expect(query(figureLinks.delayed('vt-u10'))).toMatchObject({ region: 'vt-u10', delayed: true, sort: 'maxDelayMonths', descending: true });
+    expect(query(figureLinks.affordable('vt-u10'))).toMatchObject({ homesIn: 'betaalbaar' });
+    expect(query(figureLinks.social('vt-u10'))).toMatchObject({ homesIn: 'sociaal' });
+    expect(toApiQuery(query(figureLinks.delayed('vt-u10'))).get('delayed')).toBe('true');
+    expect(toApiQuery(query(figureLinks.social('vt-u10'))).get('homesIn')).toBe('sociaal');
+    expect(query('/projecten?woningen=duur&vertraagd=misschien')).toMatchObject({ homesIn: '', delayed: false });
   });
 
   it('finds the region of a dashboard or report path, and nothing else', () => {

@@ -133,6 +133,13 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
             </option>
           ))}
         </SelectField>
+        <SelectField id={`${id}-woningen`} label="Betaalbaar of sociaal" value={draft.homesIn} onChange={(v) => set('homesIn', v as ProjectFilters['homesIn'])} emptyLabel="Alle projecten">
+          <option value="betaalbaar">Met betaalbare woningen</option>
+          <option value="sociaal">Met sociale huurwoningen</option>
+        </SelectField>
+        <SelectField id={`${id}-vertraagd`} label="Vertraging" value={draft.delayed ? 'ja' : ''} onChange={(v) => set('delayed', v === 'ja')} emptyLabel="Alle projecten">
+          <option value="ja">Met vertraagde mijlpalen</option>
+        </SelectField>
       </div>
       <fieldset className="utrecht-form-fieldset wbm-filters__flags">
         <legend className="utrecht-form-fieldset__legend">Kenmerken (project heeft ze allemaal)</legend>

@@ -3,7 +3,7 @@ import { useMemo, useRef, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, exportUrl } from '../../api/client.ts';
 import { cached, useApi } from '../../api/hooks.ts';
-import type { ProjectSummary } from '../../api/types.ts';
+import type { ListSums, ProjectSummary } from '../../api/types.ts';
 import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
@@ -111,6 +111,7 @@ export function ProjectListPage() {
             'Bezig met laden…'
           ) : null}
         </p>
+        {list.state === 'ready' && total > 0 && list.data.sums && <ListSumsLine sums={list.data.sums} filters={filters} />}
         {list.state === 'ready' && total > 0 && (
           <p className="utrecht-paragraph wbm-export-links">
             <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={exportUrl('xlsx', apiQuery)} download>
@@ -198,5 +199,30 @@ export function ProjectListPage() {
         {list.state === 'ready' && <Pagination page={Math.min(filters.page, pageCount)} pageCount={pageCount} onChange={goToPage} />}
       </section>
     </>
+  );
+}
+
+/**
+ * The sums over all projects of the list (not only this page), chosen by the filters, so the list can
+ * be compared with the figure of the Tafeloverzicht it was opened from.
+ */
+function ListSumsLine({ sums, filters }: { sums: ListSums; filters: ProjectFilters }) {
+  const parts: { key: string; text: string; value: number }[] = [{ key: 'homes', value: sums.homes, text: `${formatNumber(sums.homes)} woningen in totaal` }];
+  if (filters.homesIn === 'betaalbaar') parts.push({ key: 'affordableHomes', value: sums.affordableHomes, text: `${formatNumber(sums.affordableHomes)} betaalbare woningen` });
+  if (filters.homesIn === 'sociaal') parts.push({ key: 'socialHomes', value: sums.socialHomes, text: `${formatNumber(sums.socialHomes)} sociale huurwoningen` });
+  if (filters.year && sums.yearHomes !== null) parts.push({ key: 'yearHomes', value: sums.yearHomes, text: `${formatNumber(sums.yearHomes)} woningen gepland in ${filters.year}` });
+  if (filters.knelpunt && sums.openKnelpunten !== null) parts.push({ key: 'openKnelpunten', value: sums.openKnelpunten, text: `${formatNumber(sums.openKnelpunten)} open knelpunten van deze soort` });
+  if (filters.delayed && sums.delayedMilestones !== null) parts.push({ key: 'delayedMilestones', value: sums.delayedMilestones, text: `${formatNumber(sums.delayedMilestones)} vertraagde mijlpalen` });
+  return (
+    <p className="utrecht-paragraph" data-testid="list-sums">
+      Samen:{' '}
+      {parts.map((p, i) => (
+        <span key={p.key} data-sum={p.key} data-value={p.value}>
+          {i > 0 ? ', ' : ''}
+          {p.text}
+        </span>
+      ))}
+      .
+    </p>
   );
 }

@@ -10,6 +10,10 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 export const PAGE_SIZE = 25;
 
+/** Projects with betaalbare or sociale-huur homes (the drill-down of those figures on the Tafeloverzicht). */
+export const HOMES_GROUPS = ['betaalbaar', 'sociaal'] as const;
+export type HomesGroup = (typeof HOMES_GROUPS)[number];
+
 /** A region id (`vt-u10`) or an area (`gemeente:GM0363`, `corop:CR23`, `provincie:PV27`). */
 export const REGION_PATTERN = /^(?:[a-z0-9][a-z0-9-]{0,99}|gemeente:GM\d{4}|corop:CR\d{2}|provincie:PV\d{2})$/;
 export const MIN_YEAR = 2000;
@@ -28,6 +32,10 @@ export interface ProjectFilters {
   flags: ProjectFlag[];
   /** Projects with an open knelpunt of this category. */
   knelpunt: string;
+  /** Only projects with a delayed milestone still to come. */
+  delayed: boolean;
+  /** Only projects with betaalbare or sociale-huur homes. */
+  homesIn: HomesGroup | '';
   q: string;
   sort: SortKey;
   descending: boolean;
@@ -45,6 +53,8 @@ export const EMPTY_FILTERS: ProjectFilters = {
   status: '',
   flags: [],
   knelpunt: '',
+  delayed: false,
+  homesIn: '',
   q: '',
   sort: 'name',
   descending: false,
@@ -77,6 +87,8 @@ export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
       .split(',')
       .filter((f): f is ProjectFlag => (PROJECT_FLAGS as readonly string[]).includes(f)),
     knelpunt: oneOf(params.get('knelpunt'), KNELPUNT_CATEGORIES),
+    delayed: params.get('vertraagd') === 'ja',
+    homesIn: oneOf(params.get('woningen'), HOMES_GROUPS) as HomesGroup | '',
     q: (params.get('zoek') ?? '').slice(0, 200),
     sort: (SORT_KEYS as readonly string[]).includes(sortKey) ? (sortKey as SortKey) : 'name',
     descending: (SORT_KEYS as readonly string[]).includes(sortKey) && descending,
@@ -97,6 +109,8 @@ export function filtersToSearch(f: ProjectFilters): URLSearchParams {
   if (f.status) p.set('status', f.status);
   if (f.flags.length) p.set('kenmerken', f.flags.join(','));
   if (f.knelpunt) p.set('knelpunt', f.knelpunt);
+  if (f.delayed) p.set('vertraagd', 'ja');
+  if (f.homesIn) p.set('woningen', f.homesIn);
   if (f.sort !== 'name' || f.descending) p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
   if (f.page > 1) p.set('pagina', String(f.page));
   return p;
@@ -115,6 +129,8 @@ export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchPa
   if (f.status) p.set('status', f.status);
   if (f.flags.length) p.set('flags', f.flags.join(','));
   if (f.knelpunt) p.set('knelpunt', f.knelpunt);
+  if (f.delayed) p.set('delayed', 'true');
+  if (f.homesIn) p.set('homesIn', f.homesIn);
   p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
   p.set('limit', String(pageSize));
   p.set('offset', String((f.page - 1) * pageSize));
@@ -123,5 +139,5 @@ export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchPa
 
 /** Number of filters in use (for "3 filters actief"); sorting and paging do not count. */
 export function activeFilterCount(f: ProjectFilters): number {
-  return [f.region, f.year, f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.knelpunt, f.q.trim()].filter(Boolean).length + f.flags.length;
+  return [f.region, f.year, f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.knelpunt, f.delayed, f.homesIn, f.q.trim()].filter(Boolean).length + f.flags.length;
 }
