@@ -300,7 +300,12 @@ function matrix(): Record<string, Case[]> {
     ],
     'GET /api/v1/projects/:id/changes': projectRead('/changes'),
     'GET /api/v1/projects/:id/snapshots': projectRead('/snapshots'),
-    'GET /api/v1/regions/:regionId/dashboard': dashboardCases('dashboard'),
+    // The table's own gemeenten and market parties get the member view (issue 8 item 24; table-members.api.test.ts).
+    'GET /api/v1/regions/:regionId/dashboard': [
+      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/dashboard` }), allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+      { name: 'own gemeente', request: async () => ({ url: '/api/v1/regions/gemeente:GM0363/dashboard' }), allowed: ['gemeente_editor', 'marktpartij_editor', 'provincie_analist', ...NATIONAL] },
+      { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/dashboard' }), allowed: NATIONAL },
+    ],
     'GET /api/v1/regions/:regionId/alternatives': dashboardCases('alternatives?year=2028'),
     'GET /api/v1/projects/:id/alternatives': projectRead('/alternatives'),
     'GET /api/v1/regions/:regionId/export.xlsx': dashboardCases('export.xlsx'),

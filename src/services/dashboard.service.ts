@@ -1,10 +1,10 @@
 /** Table dashboard (Tafeloverzicht) and alternatives for a region: load, then apply the pure domain. */
 import { proposeAlternatives, type Alternative } from '../domain/alternatives.ts';
 import { summariseTable, type TableSummary } from '../domain/dashboard.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Region } from '../domain/geography.ts';
 import type { RegionKind } from '../domain/codes.ts';
-import type { Principal } from '../domain/access.ts';
+import { canReadTableAlternatives, syntheticDataOnly, tableView, type Principal, type TableView } from '../domain/access.ts';
 import type { AccessGuard } from './access.service.ts';
 import { productionWeights } from '../domain/production-weights.ts';
 import { regionAnnualTarget, type RegionTarget } from '../domain/targets.ts';
@@ -20,16 +20,29 @@ export interface RegionDashboard {
   years: number[];
   targets: Array<{ year: number } & (RegionTarget | { homesPerYear: null; basis: 'onbekend'; explanation: string })>;
   summary: TableSummary;
+  /**
+   * What the caller sees (src/domain/access.ts tableView): 'full', or 'member' (a gemeente or market party of
+   * the table): all aggregates, but project-level items (delayed milestones, map points) only of the
+   * `ownProjects` the caller may read.
+   */
+  access: { view: TableView; ownProjects: number };
 }
 
 export interface AlternativesResult {
   region: Area;
   year: number;
-  expected: number;
+  /** The table's figures: null when the caller may not read the table as a whole (per-project alternatives). */
+  expected: number | null;
   target: number | null;
-  shortfall: number;
+  shortfall: number | null;
+  /** Why the table's figures are missing (Dutch); null when they are shown. */
+  tableFiguresNote: string | null;
   candidates: Alternative[];
 }
+
+/** Shown instead of the table's figures to a caller who may read the project but not the whole table. */
+export const TABLE_FIGURES_HIDDEN =
+  'De totalen van de tafel (verwachte oplevering, opgave en tekort) ziet alleen wie de hele tafel mag inzien. U ziet hier alleen projecten die u zelf mag inzien.';
 
 const MAX_YEARS = 15;
 
@@ -88,27 +101,51 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
   return {
     async regionDashboard(regionId: string, range: { fromYear?: number; toYear?: number }, principal: Principal): Promise<RegionDashboard> {
       const region = await findRegion(regionId);
-      await access.assertCanReadArea(db, principal, region);
+      const facts = await access.areaFacts(db, region);
+      // Full readers are decided before anything is loaded; members need to know which projects are theirs.
+      let view = tableView(principal, facts, false);
+      let own: Set<string> | null = null;
+      if (view !== 'full') {
+        own = await dashboards.readableIds(db, await dashboards.projectIdsIn(db, region.gemeenteCodes), principal);
+        view = tableView(principal, facts, own.size > 0);
+      }
+      if (!view) throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
       const years = yearRange(range.fromYear, range.toYear);
-      const [projects, targets] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes), targetsFor(region, years)]);
+      const [projects, targets] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }), targetsFor(region, years)]);
       const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
-      const summary = summariseTable(projects, { years, targetFor: (y) => targetByYear.get(y) ?? null });
-      return { region, years, targets, summary };
+      const options = { years, targetFor: (y: number) => targetByYear.get(y) ?? null };
+      const summary = summariseTable(projects, options);
+      if (view === 'full' || own === null) return { region, years, targets, summary, access: { view: 'full', ownProjects: projects.length } };
+      // Members: the table's aggregates; names and places only of their own projects. SPEC §7.
+      const mine = projects.filter((p) => own!.has(p.id));
+      const ownSummary = summariseTable(mine, options);
+      return {
+        region,
+        years,
+        targets,
+        summary: { ...summary, delayedMilestones: { ...summary.delayedMilestones, items: ownSummary.delayedMilestones.items }, mapPoints: ownSummary.mapPoints },
+        access: { view: 'member', ownProjects: mine.length },
+      };
     },
 
     async regionAlternatives(regionId: string, year: number, principal: Principal, excludeProjectId?: string): Promise<AlternativesResult> {
       const region = await findRegion(regionId);
-      if (!excludeProjectId) await access.assertCanReadArea(db, principal, region);
-      const [projects, [target]] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes), targetsFor(region, [year])]);
+      // One rule for the table part, whether asked for the table or for one of its projects. SPEC §7.
+      const tableVisible = canReadTableAlternatives(principal, await access.areaFacts(db, region));
+      if (!tableVisible && !excludeProjectId) throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
+      const [projects, [target]] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }), targetsFor(region, [year])]);
       const expected = summariseTable(projects, { years: [year] }).perYear[0].expected;
       const targetHomes = target.homesPerYear === null ? null : Math.round(target.homesPerYear);
+      const candidates = proposeAlternatives(projects, { year, excludeProjectId });
+      if (!tableVisible) return { region, year, expected: null, target: null, shortfall: null, tableFiguresNote: TABLE_FIGURES_HIDDEN, candidates };
       return {
         region,
         year,
         expected,
         target: targetHomes,
         shortfall: targetHomes === null ? 0 : Math.max(0, targetHomes - expected),
-        candidates: proposeAlternatives(projects, { year, excludeProjectId }),
+        tableFiguresNote: null,
+        candidates,
       };
     },
 

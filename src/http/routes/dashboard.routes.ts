@@ -74,6 +74,15 @@ const Dashboard = z.object({
       z.object({ id: Uuid, name: z.string(), lon: z.number(), lat: z.number(), status: z.enum(STATUS_COLOURS), homes: z.number().int() }),
     ),
   }),
+  access: z
+    .object({
+      view: z.enum(['full', 'member']),
+      ownProjects: z.number().int().describe('Projects of the table the caller may read at project level'),
+    })
+    .describe(
+      "What the caller sees: 'full', or 'member' (a gemeente of the table, or a market party in one of its projects): all figures of the table, " +
+        'but delayed-milestone items and map points only of projects the caller may read (SPEC §7).',
+    ),
 });
 
 const Alternatives = z.object({
@@ -81,7 +90,8 @@ const Alternatives = z.object({
   year: z.number().int(),
   expected: z.number().int().nullable().describe('The table’s expected completions; null for a caller who may not read the table as a whole'),
   target: z.number().int().nullable(),
-  shortfall: z.number().int(),
+  shortfall: z.number().int().nullable().describe('null for a caller who may not read the table as a whole'),
+  tableFiguresNote: z.string().nullable().describe('Why the table’s figures are left out (Dutch); null when they are shown'),
   candidates: z.array(
     z.object({
       projectId: Uuid,
@@ -132,7 +142,9 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
       config: { access: 'signed-in' },
       schema: {
         tags: ['dashboard'],
-        summary: 'Table dashboard (Tafeloverzicht) of a region or area (gemeente:GM…, corop:CR…, provincie:PV…)',
+        summary:
+          'Table dashboard (Tafeloverzicht) of a region or area (gemeente:GM…, corop:CR…, provincie:PV…). Gemeenten of the table and market parties ' +
+          'in its projects get the member view (see `access`).',
         params: RegionParams,
         querystring: YearRange,
         response: { 200: Dashboard, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem },
@@ -156,7 +168,9 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
       config: { access: 'signed-in' },
       schema: {
         tags: ['dashboard'],
-        summary: 'Alternatives for a (delayed) project in its versnellingstafel, woondealregio or COROP area',
+        summary:
+          'Alternatives for a (delayed) project in its versnellingstafel, woondealregio or COROP area. Candidates only of projects the caller may read; ' +
+          'the table’s figures (expected, target, shortfall) only for those who may read the table’s own alternatives.',
         params: z.object({ id: Uuid }),
         response: { 200: Alternatives, 400: Problem, 404: Problem },
       },
@@ -181,6 +195,8 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
       },
       handler: async (req, reply) => {
         const data = await dashboard.regionDashboard(req.params.regionId, req.query, req.principal);
+        // The table's workbook is for those who may read the whole table (members see the overview only).
+        if (data.access.view !== 'full') throw new ForbiddenError(FULL_TABLE_ONLY);
         const list = await allProjects(ExportQuery.parse({ region: req.params.regionId }), req.principal);
         const body = await dashboardWorkbook(data, list);
         return reply
@@ -199,7 +215,8 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         produces: ['application/pdf'],
       },
       handler: async (req, reply) => {
-        await dashboard.regionDashboard(req.params.regionId, {}, req.principal); // access check and 404 first
+        // Access check and 404 first; the table report is for those who may read the whole table.
+        if ((await dashboard.regionDashboard(req.params.regionId, {}, req.principal)).access.view !== 'full') throw new ForbiddenError(FULL_TABLE_ONLY);
         const address = req.server.server.address();
         if (!address || typeof address === 'string') throw new ServiceUnavailableError('Het PDF-rapport kan alleen worden gemaakt als de server luistert.');
         const session = req.cookies[SESSION_COOKIE];

@@ -276,9 +276,12 @@ export interface AlternativeCandidate {
 export interface Alternatives {
   region: Area;
   year: number;
-  expected: number;
+  /** null (with target and shortfall) when the caller may not read the table as a whole. */
+  expected: number | null;
   target: number | null;
-  shortfall: number;
+  shortfall: number | null;
+  /** Why the table's figures are left out; null when they are shown. */
+  tableFiguresNote: string | null;
   candidates: AlternativeCandidate[];
 }
 

@@ -9,11 +9,18 @@ export function AlternativesTable({ alternatives }: { alternatives: Alternatives
   const a = alternatives;
   return (
     <>
-      <p className="utrecht-paragraph">
-        {a.year}: verwacht {formatNumber(a.expected)} woningen
-        {a.target !== null && `, opgave ${formatNumber(a.target)}`}
-        {a.shortfall > 0 && `, tekort ${formatNumber(a.shortfall)}`}. {a.candidates.length === 0 ? 'Er zijn geen kandidaten gevonden.' : `${a.candidates.length} kandidaten in ${a.region.name}:`}
-      </p>
+      {a.expected === null ? (
+        <p className="utrecht-paragraph">
+          {a.tableFiguresNote} {a.candidates.length === 0 ? 'Er zijn geen kandidaten die u mag inzien.' : `${a.candidates.length} kandidaten in ${a.region.name}:`}
+        </p>
+      ) : (
+        <p className="utrecht-paragraph">
+          {a.year}: verwacht {formatNumber(a.expected)} woningen
+          {a.target !== null && `, opgave ${formatNumber(a.target)}`}
+          {a.shortfall !== null && a.shortfall > 0 && `, tekort ${formatNumber(a.shortfall)}`}.{' '}
+          {a.candidates.length === 0 ? 'Er zijn geen kandidaten gevonden.' : `${a.candidates.length} kandidaten in ${a.region.name}:`}
+        </p>
+      )}
       {a.candidates.length > 0 && (
         <div className="utrecht-table-container wbm-table-scroll">
           <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="alternatives-table">
