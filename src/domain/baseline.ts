@@ -8,6 +8,8 @@ import type { MilestoneCode } from './codes.ts';
 import { isIsoDate, type IsoDate } from './dates.ts';
 import type { Issue } from './errors.ts';
 import { formatDatum, milestoneName } from './format-nl.ts';
+import { checkPlausibleDate } from './plausibility.ts';
+import { POLICY } from './policy.ts';
 import type { Milestone } from './project.ts';
 
 /** One baseline moved by a re-baseline: `from` → `to` (null: none). */
@@ -115,6 +117,12 @@ export function planRebaseline(current: readonly Milestone[], request: Rebaselin
     }
     if (m.baselineDate !== null && !isIsoDate(m.baselineDate)) {
       issues.push({ path: `milestones[${i}].baselineDate`, code: 'invalid_date', message: `'${m.baselineDate}' is geen geldige datum (JJJJ-MM-DD).` });
+      return;
+    }
+    // Issue 8: a baseline is a planned date, within the plausible window (POLICY.plausibleDates).
+    const implausible = checkPlausibleDate(`milestones[${i}].baselineDate`, `De nieuwe basisplanning van ${milestoneName(m.code)}`, m.baselineDate, 'planned', POLICY.plausibleDates.validFrom);
+    if (implausible) {
+      issues.push(implausible);
       return;
     }
     newBaselines.set(m.code, m.baselineDate);

@@ -10,6 +10,8 @@ import type { IsoDate } from './dates.ts';
 import { isIsoDate } from './dates.ts';
 import type { Issue } from './errors.ts';
 import { addKwartalen, isKwartaal, kwartaalEnd, kwartaalStart, type Kwartaal } from './kwartaal.ts';
+import { checkPlausibleDate } from './plausibility.ts';
+import { POLICY } from './policy.ts';
 
 export type RoundStatus = 'open' | 'gesloten';
 
@@ -75,8 +77,21 @@ export function checkOpenRound(
       message: `${quarter} ligt vóór ${latest}, de laatste ronde van deze tafel. Kies een kwartaal na ${latest}.`,
     });
   }
+  // Issue 8: a quarter and a deadline are planned dates, within POLICY.plausibleDates (reason there).
+  const { earliest, latestPlanned } = POLICY.plausibleDates;
+  if (kwartaalStart(quarter) < earliest || kwartaalStart(quarter) > latestPlanned) {
+    issues.push({
+      path: 'quarter',
+      code: 'date_too_late',
+      message: `${quarter} ligt buiten de jaren ${earliest.slice(0, 4)}–${latestPlanned.slice(0, 4)} die de monitor aanneemt. Controleer het jaartal.`,
+    });
+    return issues;
+  }
+  const implausibleDeadline = checkPlausibleDate('deadline', 'De deadline', request.deadline, 'planned', kwartaalStart(quarter));
   if (!isIsoDate(request.deadline)) {
     issues.push({ path: 'deadline', code: 'invalid_date', message: `'${request.deadline}' is geen geldige datum (JJJJ-MM-DD).` });
+  } else if (implausibleDeadline) {
+    issues.push(implausibleDeadline);
   } else if (request.deadline < kwartaalStart(quarter)) {
     issues.push({
       path: 'deadline',

@@ -29,6 +29,8 @@ export interface ServiceOptions {
   chromiumPath?: string;
   auth?: Partial<AuthOptions>;
   oidc?: OidcConfig | null;
+  /** Today's date (YYYY-MM-DD) for the plausibility of dates (tests); default: the clock, in the Netherlands. */
+  today?: () => string;
 }
 
 export function createServices(db: Db, options: ServiceOptions = {}) {
@@ -51,7 +53,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     access,
     auth: createAuthService({ db, accounts, options: options.auth }),
     oidc: options.oidc ? createOidcService({ db, accounts, config: options.oidc }) : null,
-    projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit }),
+    projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
     rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit }),
     reference: createReferenceService({ db, geography, organisations }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),

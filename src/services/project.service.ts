@@ -6,6 +6,7 @@ import { checkProject, type CheckResult } from '../domain/consistency.ts';
 import { milestoneDelay, type MilestoneDelay } from '../domain/delay.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { checkKnelpunt } from '../domain/knelpunt.ts';
+import { checkKnelpuntDates, checkMilestoneDates, dateInNetherlands } from '../domain/plausibility.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
@@ -18,8 +19,12 @@ import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
 import type { KnelpuntRepository, ListSums, Page, ProjectFilter, ProjectRepository, ProjectSummary } from '../storage/project.repository.ts';
 
-/** A milestone as supplied by a user: the owner side defaults to the milestone's definition. */
-export type MilestoneInput = Omit<Milestone, 'ownerSide' | 'homes'> & { ownerSide?: OwnerSide; homes?: number | null };
+/**
+ * A milestone as supplied by a user: the owner side defaults to the milestone's definition. A date left
+ * out keeps the stored date (a new milestone: none); only an explicit null clears one.
+ */
+export type MilestoneInput = Pick<Milestone, 'code'> &
+  Partial<Pick<Milestone, 'baselineDate' | 'forecastDate' | 'actualDate'>> & { ownerSide?: OwnerSide; homes?: number | null };
 
 export type ProjectCreate = Omit<ProjectInput, 'milestones' | 'description' | 'flags' | 'origin' | 'location' | 'synthetic' | 'programme' | 'jaarschijven' | 'parties'> &
   Partial<Pick<ProjectInput, 'description' | 'flags' | 'origin' | 'location' | 'synthetic' | 'programme' | 'jaarschijven' | 'parties'>> & {
@@ -46,6 +51,8 @@ export interface ProjectServiceDeps {
   geography: GeographyRepository;
   organisations: OrganisationRepository;
   baselineHistory: BaselineHistoryRepository;
+  /** Today's date (YYYY-MM-DD) for the plausibility of dates; default: the clock, in the Netherlands. */
+  today?: () => string;
 }
 
 /** The full view of a project as the API shows it (also what a closed quarter freezes). */
@@ -58,19 +65,33 @@ export function projectView(project: Project, projectKnelpunten: Knelpunt[], war
   };
 }
 
-function normaliseMilestones(milestones: readonly MilestoneInput[]): Milestone[] {
-  return milestones.map((m) => ({
-    code: m.code,
-    ownerSide: m.ownerSide ?? MILESTONES.find((d) => d.code === m.code)!.allowedOwners[0],
-    baselineDate: m.baselineDate ?? null,
-    forecastDate: m.forecastDate ?? null,
-    actualDate: m.actualDate ?? null,
-    homes: m.homes ?? null,
-  }));
+/**
+ * Complete milestones as supplied: a field left out keeps the value of the stored milestone with the
+ * same code (`current`), so leaving out a date never clears it; only an explicit null does (issue 8).
+ */
+function normaliseMilestones(milestones: readonly MilestoneInput[], current: readonly Milestone[] = []): Milestone[] {
+  return milestones.map((m) => {
+    const stored = current.find((c) => c.code === m.code);
+    return {
+      code: m.code,
+      ownerSide: m.ownerSide ?? stored?.ownerSide ?? MILESTONES.find((d) => d.code === m.code)!.allowedOwners[0],
+      baselineDate: m.baselineDate !== undefined ? m.baselineDate : (stored?.baselineDate ?? null),
+      forecastDate: m.forecastDate !== undefined ? m.forecastDate : (stored?.forecastDate ?? null),
+      actualDate: m.actualDate !== undefined ? m.actualDate : (stored?.actualDate ?? null),
+      homes: m.homes !== undefined ? m.homes : (stored?.homes ?? null),
+    };
+  });
 }
 
 export function createProjectService(deps: ProjectServiceDeps) {
   const { db, projects, knelpunten, geography, organisations, baselineHistory, access, audit } = deps;
+  const today = deps.today ?? (() => dateInNetherlands(new Date()));
+
+  /** Refuse dates outside the plausible window (issue 8); only new or changed dates are checked. */
+  function assertPlausibleMilestones(next: readonly Milestone[], current: readonly Milestone[] = []): void {
+    const issues = checkMilestoneDates(next, today(), current);
+    if (issues.length > 0) throw new ValidationError(issues);
+  }
 
   /** Append one audit entry for a change of a project (or one of its parts) in the same transaction. */
   async function record(tx: Queryable, actor: Actor, entityType: string, entityId: string, action: string, before: unknown, after: unknown, projectId = entityId) {
@@ -210,6 +231,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
         milestones: normaliseMilestones(data.milestones ?? []),
         parties: data.parties ?? [],
       };
+      assertPlausibleMilestones(input.milestones);
       return db.transaction(async (tx) => {
         const { provincieCode, checks } = await validate(tx, input);
         const now = new Date().toISOString();
@@ -236,12 +258,13 @@ export function createProjectService(deps: ProjectServiceDeps) {
           synthetic: current.synthetic,
           programme: patch.programme ?? current.programme,
           jaarschijven: patch.jaarschijven ?? current.jaarschijven,
-          milestones: patch.milestones ? normaliseMilestones(patch.milestones) : current.milestones,
+          milestones: patch.milestones ? normaliseMilestones(patch.milestones, current.milestones) : current.milestones,
           parties: patch.parties ?? current.parties,
         };
         // SPEC §2: an ordinary edit may set an empty baseline, never move one; that is re-baselining.
         const locked = checkBaselineEdit(current.milestones, input.milestones);
         if (locked.length > 0) throw new ValidationError(locked);
+        assertPlausibleMilestones(input.milestones, current.milestones);
         assertMayChange(actor.principal, facts, inputOf(current), input);
         const saved = await replace(tx, current, version, input);
         await record(tx, actor, 'project', id, 'gewijzigd', inputOf(current), input);
@@ -286,7 +309,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
       const current = await load(db, id);
       await access.readableProject(db, actor.principal, current);
       const existing = current.milestones.find((m) => m.code === code);
-      const merged: MilestoneInput = { ...(existing ?? { code, baselineDate: null, forecastDate: null, actualDate: null }), ...change, code };
+      // Fields left out of `change` keep their stored value (normaliseMilestones); null clears.
+      const merged: MilestoneInput = { ...(existing ?? { code, baselineDate: null, forecastDate: null, actualDate: null }), ...definedOnly(change), code };
       const milestones = existing ? current.milestones.map((m) => (m.code === code ? merged : m)) : [...current.milestones, merged];
       return this.update(id, version, { milestones: milestones.sort((a, b) => a.code.localeCompare(b.code)) }, actor);
     },
@@ -327,7 +351,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
           resolvedDate: data.resolvedDate ?? null,
           version: 1,
         };
-        assertValidKnelpunt(knelpunt);
+        assertValidKnelpunt(knelpunt, today());
         await knelpunten.insertMany(tx, [knelpunt]);
         await refreshStatus(tx, project);
         await record(tx, actor, 'knelpunt', knelpunt.id, 'knelpunt gemeld', {}, knelpunt, projectId);
@@ -344,8 +368,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
         if (current.version !== version) {
           throw new ConflictError(`Iemand anders heeft dit knelpunt intussen gewijzigd (nu versie ${current.version}).`, current.version);
         }
-        const next: Knelpunt = { ...current, ...change, id: knelpuntId, projectId, version: version + 1 };
-        assertValidKnelpunt(next);
+        const next: Knelpunt = { ...current, ...definedOnly(change), id: knelpuntId, projectId, version: version + 1 };
+        assertValidKnelpunt(next, today(), current);
         if (!(await knelpunten.update(tx, next, version))) throw new ConflictError('Het knelpunt is intussen gewijzigd.');
         await refreshStatus(tx, project);
         await record(tx, actor, 'knelpunt', knelpuntId, 'knelpunt gewijzigd', current, next, projectId);
@@ -392,9 +416,14 @@ export function createProjectService(deps: ProjectServiceDeps) {
   }
 }
 
-function assertValidKnelpunt(k: Knelpunt): void {
-  const errors = checkKnelpunt(k);
+function assertValidKnelpunt(k: Knelpunt, today: string, current?: Knelpunt): void {
+  const errors = [...checkKnelpuntDates(k, today, current), ...checkKnelpunt(k)];
   if (errors.length) throw new ValidationError(errors);
+}
+
+/** The fields of a partial change that are given: a key present with `undefined` changes nothing. */
+function definedOnly<T extends object>(change: T): Partial<T> {
+  return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export type ProjectService = ReturnType<typeof createProjectService>;

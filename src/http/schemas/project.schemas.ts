@@ -33,22 +33,26 @@ export const Jaarschijf = z.object({
   homes: HomesCount,
 });
 
+// A date left out keeps the stored one (a new milestone: none); only an explicit null clears a date.
+// Plausible range (not in the future for actualDate; 1990–2075): checked by the service (issue 8).
+const KEEP_OR_CLEAR = 'Left out: keep the stored date (none for a new milestone); null: clear it';
 export const MilestoneInput = z.object({
   code: z.enum(MILESTONE_CODES),
   ownerSide: z.enum(OWNER_SIDES).optional().describe('Defaults to the owner side of the milestone definition'),
-  baselineDate: NullableDate.default(null),
-  forecastDate: NullableDate.default(null),
-  actualDate: NullableDate.default(null),
+  baselineDate: NullableDate.optional().describe(KEEP_OR_CLEAR),
+  forecastDate: NullableDate.optional().describe(KEEP_OR_CLEAR),
+  actualDate: NullableDate.optional().describe(`${KEEP_OR_CLEAR}; not after today`),
   homes: HomesCount.nullable().optional().describe('Only for M12 oplevering: homes delivered (may be partial)'),
 });
 
-// No defaults here: a field left out must stay as it is.
+// No defaults here: a field left out must stay as it is; only an explicit null clears a date, and an
+// empty string is refused as an invalid date (it never clears one, issue 8).
 export const MilestoneChange = z.object({
   version: Version,
   ownerSide: z.enum(OWNER_SIDES).optional(),
-  baselineDate: NullableDate.optional(),
-  forecastDate: NullableDate.optional(),
-  actualDate: NullableDate.optional(),
+  baselineDate: NullableDate.optional().describe('Left out: unchanged; null: clear (only while no baseline is set)'),
+  forecastDate: NullableDate.optional().describe('Left out: unchanged; null: clear'),
+  actualDate: NullableDate.optional().describe('Left out: unchanged; null: clear; not after today'),
   homes: HomesCount.nullable().optional(),
 });
 
