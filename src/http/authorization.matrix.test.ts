@@ -8,7 +8,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountWithToken, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
-import type { Role } from '../domain/access.ts';
+import type { Principal, Role } from '../domain/access.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import { nextKwartaal, type Kwartaal } from '../domain/kwartaal.ts';
 import { createServices, type Services } from '../services/container.ts';
@@ -516,4 +516,71 @@ describe('breakdowns: every unit of a breakdown is authorised (SPEC §7; issue 8
       if (omitted > 0) expect(body.breakdownOmitted.message).toMatch(/weggelaten/);
     },
   );
+});
+
+describe('demo accounts and demo mode (issue 8 items 4, 5; SPEC §7)', () => {
+  const fillParams = (url: string) =>
+    url.replace(/:[A-Za-z]+/g, (p) => (p === ':code' ? 'M11' : p === ':regionId' ? 'vt-amsterdam-e-o' : p === ':areaId' ? 'provincie:PV27' : crypto.randomUUID()));
+  /** A demo account's API token and browser session, made while demo mode is on. */
+  async function demoCredentials(role: Exclude<Role, 'publiek'>) {
+    const user = (await services.repositories.accounts.listUsers(t.db)).find((u) => u.isDemo && u.role === role)!;
+    const principal: Principal = { kind: 'user', userId: user.id, name: user.name, role, organisationId: user.organisationId, gemeenteCode: user.gemeenteCode, regionId: user.regionId, provincieCode: user.provincieCode, demo: true };
+    const { token } = await services.auth.createApiToken(principal, 'demo');
+    const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role } });
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    const session = signIn.cookies.find((c) => c.name === 'wbm_session')!.value;
+    return { token: { authorization: `Bearer ${token}` }, session: { cookie: `wbm_session=${session}`, 'x-csrf-token': signIn.json().csrfToken as string } };
+  }
+
+  it('with demo mode off, every demo session and demo API token gets 401 on every non-public endpoint', async () => {
+    const credentials = [await demoCredentials('beheerder'), await demoCredentials('ministerie_analist'), await demoCredentials('gemeente_editor')];
+    const strict = await buildApp({ services: createServices(t.db, { auth: { ...TEST_AUTH_OPTIONS, demoMode: false } }) });
+    try {
+      const routes = ROUTE_RULES.filter((r) => r.access !== 'public');
+      expect(routes.length).toBeGreaterThan(30);
+      const problems: string[] = [];
+      for (const { token, session } of credentials) {
+        for (const route of routes) {
+          for (const [kind, h] of [['token', token], ['session', session]] as const) {
+            const res = await strict.inject({ method: route.method as 'GET', url: fillParams(route.url), headers: { ...h, 'content-type': 'application/json' }, payload: route.method === 'GET' ? undefined : '{}' });
+            if (res.statusCode !== 401) problems.push(`${kind} ${route.method} ${route.url}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+          }
+        }
+        // Who am I: nobody (the session is not recognised), and demo sign-in is refused.
+        expect((await strict.inject({ url: '/api/v1/auth/me', headers: session })).json().principal?.kind ?? 'anonymous').toBe('anonymous');
+      }
+      expect((await strict.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'beheerder' } })).statusCode).toBeGreaterThanOrEqual(400);
+      expect(problems).toEqual([]);
+      // The same credentials still work while demo mode is on (the refusal is demo mode, not the credentials).
+      expect((await app.inject({ url: '/api/v1/projects', headers: credentials[0].token })).statusCode).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('with demo mode on, demo roles cannot read or change a real project (404 as for an unknown one) nor change a real target', async () => {
+    const unknown = crypto.randomUUID();
+    const shape = (r: { statusCode: number; body: string }, id: string) => ({ status: r.statusCode, body: r.body.replaceAll(id, '<id>') });
+    const realTarget = (await admin({ method: 'POST', url: '/api/v1/targets', payload: provinceTarget() })).json();
+    for (const role of ['beheerder', 'ministerie_analist', 'gemeente_editor', 'tafel_secretaris'] as const) {
+      const { token } = await demoCredentials(role);
+      const as = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...token, ...(opts.headers ?? {}) } });
+      for (const path of ['', '/milestones', '/knelpunten', '/audit', '/baseline-history', '/changes', '/snapshots', '/alternatives']) {
+        const real = await as({ url: `/api/v1/projects/${ids.own}${path}` });
+        const none = await as({ url: `/api/v1/projects/${unknown}${path}` });
+        expect(shape(real, ids.own), `${role} GET ${path}`).toEqual(shape(none, unknown));
+        expect(real.statusCode).toBe(404);
+      }
+      const v = await version(ids.own);
+      expect((await as({ method: 'PATCH', url: `/api/v1/projects/${ids.own}`, payload: { version: v, name: 'Gekaapt' } })).statusCode, role).toBe(404);
+      expect((await as({ method: 'DELETE', url: `/api/v1/projects/${ids.own}?version=${v}` })).statusCode, role).toBe(404);
+      expect((await as({ method: 'POST', url: `/api/v1/projects/${ids.own}/knelpunten`, payload: { category: 'stikstof', description: 'Demo', raisedDate: '2026-01-01' } })).statusCode, role).toBe(404);
+      const list = (await as({ url: '/api/v1/projects?limit=500' })).json();
+      expect(list.items.some((p: { synthetic: boolean }) => !p.synthetic), role).toBe(false);
+      const target = await as({ method: 'PATCH', url: `/api/v1/targets/${realTarget.id}`, payload: { version: realTarget.version, homes: 1 } });
+      expect([403, 404], `${role} PATCH target: ${target.body}`).toContain(target.statusCode);
+    }
+    expect((await version(ids.own)) > 0).toBe(true);
+    expect((await admin({ url: `/api/v1/targets?geoCode=PV27` })).json().items.find((x: { id: string }) => x.id === realTarget.id).homes).toBe(1000);
+  });
 });
