@@ -12,6 +12,11 @@ const EnvSchema = z.object({
     .optional()),
   /** Demo mode: sign in as a demo role without a password (clearly marked). Off in production. */
   DEMO_MODE: z.enum(['true', 'false']).default('true'),
+  /**
+   * Demo mode on a database with real projects or real accounts: refused at start unless this is true
+   * (demo roles then act on synthetic demo data only).
+   */
+  DEMO_MODE_WITH_REAL_DATA: z.enum(['true', 'false']).default('false'),
   /** Set when the app is served over HTTPS, so cookies are marked Secure. */
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
@@ -34,6 +39,8 @@ export interface Config {
   databaseUrl?: string;
   logLevel: string;
   demoMode: boolean;
+  /** Explicit allowance to serve demo mode on a database that holds real data. */
+  demoWithRealData: boolean;
   chromiumPath: string;
   newAccountPassword: string | null;
   secureCookies: boolean;
@@ -59,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     databaseUrl: e.DATABASE_URL || undefined,
     logLevel: e.LOG_LEVEL,
     demoMode: e.DEMO_MODE === 'true',
+    demoWithRealData: e.DEMO_MODE_WITH_REAL_DATA === 'true',
     chromiumPath: e.CHROMIUM_PATH,
     newAccountPassword: e.WBM_PASSWORD ?? null,
     secureCookies: e.SECURE_COOKIES === 'true',

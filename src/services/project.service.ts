@@ -10,7 +10,7 @@ import { checkKnelpuntDates, checkMilestoneDates, dateInNetherlands } from '../d
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
-import { canCreateProject, canEditMilestone, canEditProject, canRebaseline, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
+import { canCreateProject, createsSynthetic, canEditMilestone, canEditProject, canRebaseline, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
 import { diffFields, type Actor } from '../domain/audit.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
@@ -196,14 +196,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
   return {
     /** The projects the principal may see, filtered (SPEC §7: nobody sees what is not theirs). */
     async list(filter: ProjectFilter, page: Page, principal: Principal): Promise<{ items: ProjectSummary[]; total: number; sums: ListSums }> {
-      const scope = projectScope(principal);
-      if (scope === null && principal.kind === 'anonymous') {
-        // Demo mode: the public sees the synthetic demo projects, never real ones. SPEC §7.
-        if (!access.publicDemoData) throw new UnauthorizedError();
-        return listWithSums({ ...filter, synthetic: true }, page);
-      }
+      // One scope for every list, export and figure: own area, and only synthetic demo projects for demo
+      // principals and for the public in demo mode (never real ones). SPEC §7.
+      const scope = projectScope(principal, access.publicDemoData);
+      if (scope === null && principal.kind === 'anonymous') throw new UnauthorizedError();
       if (scope === null) return { items: [], total: 0, sums: { homes: 0, affordableHomes: 0, socialHomes: 0, yearHomes: null, openKnelpunten: null, delayedMilestones: null } };
-      return listWithSums('all' in scope ? filter : { ...filter, scope }, page);
+      return listWithSums({ ...filter, scope }, page);
     },
 
     async get(id: string, principal: Principal): Promise<ProjectView> {
@@ -225,7 +223,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
         origin: data.origin ?? 'nieuwbouw',
         flags: [...new Set(data.flags ?? [])],
         location: data.location ?? null,
-        synthetic: data.synthetic ?? false,
+        // What a demo role creates is demo data, whatever the request says. SPEC §7.
+        synthetic: createsSynthetic(actor.principal) || (data.synthetic ?? false),
         programme: data.programme ?? [],
         jaarschijven: data.jaarschijven ?? [],
         milestones: normaliseMilestones(data.milestones ?? []),

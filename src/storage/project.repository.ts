@@ -1,6 +1,7 @@
 /** All SQL for projects and their parts (programme, jaarschijven, milestones, parties, knelpunten). */
 import type { KnelpuntCategory, PlanStatus, Phase, ProjectFlag, StatusColour } from '../domain/codes.ts';
 import { DEFAULT_TOLERANCE } from '../domain/delay.ts';
+import type { ProjectScope } from '../domain/access.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine, Project } from '../domain/project.ts';
 import { insertRows } from './batch.ts';
 import type { Queryable } from './db.ts';
@@ -30,7 +31,7 @@ export interface ProjectFilter {
   /** Case-insensitive text search in the project name. */
   q?: string;
   /** What the principal may see (src/domain/access.ts projectScope), applied on top of the filter. */
-  scope?: { gemeenteCodes?: string[]; provincieCodes?: string[]; regionId?: string; partyOrganisationId?: string };
+  scope?: Exclude<ProjectScope, null>;
 }
 
 export const HOMES_GROUPS = ['betaalbaar', 'sociaal'] as const;
@@ -148,7 +149,8 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   if (filter.homesIn === 'betaalbaar') clauses.push('p.affordable_homes > 0');
   if (filter.homesIn === 'sociaal') clauses.push('p.social_homes > 0');
   if (filter.synthetic !== undefined) add((n) => `p.synthetic = ${n}`, filter.synthetic);
-  const scope = filter.scope;
+  const scope = filter.scope && 'all' in filter.scope ? { syntheticOnly: filter.scope.syntheticOnly } : filter.scope;
+  if (scope?.syntheticOnly) clauses.push('p.synthetic');
   if (scope?.gemeenteCodes) add((n) => `p.gemeente_code = ANY(${n}::text[])`, scope.gemeenteCodes);
   if (scope?.provincieCodes) add((n) => `p.provincie_code = ANY(${n}::text[])`, scope.provincieCodes);
   if (scope?.regionId) add((n) => `p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = ${n})`, scope.regionId);
