@@ -290,3 +290,20 @@ export function tableView(p: Principal, area: AreaFacts, isPartyInArea: boolean)
 export function canReadTableAlternatives(p: Principal, area: AreaFacts): boolean {
   return canReadArea(p, area);
 }
+
+/**
+ * The organisation a principal delivers for in a quarterly round: a gemeente editor for the gemeente
+ * (the public side), a market party editor for its own organisation (the private side). Others
+ * (secretary, administrator) are no party: they can only record a delivery on behalf of one. SPEC §2
+ * "Quarterly round" (each party updates its own side).
+ */
+export function deliveringOrganisation(p: Principal, gemeenteOrganisationIdOf: (gemeenteCode: string) => string): string | null {
+  if (p.role === 'gemeente_editor') return p.organisationId ?? (p.gemeenteCode ? gemeenteOrganisationIdOf(p.gemeenteCode) : null);
+  if (p.role === 'marktpartij_editor') return p.organisationId;
+  return null;
+}
+
+/** May the principal record a delivery on behalf of a party (explicit, with a reason, audited)? The table's secretary. */
+export function canRecordOnBehalf(p: Principal, regionId: string): boolean {
+  return canRunRound(p, regionId);
+}

@@ -6,9 +6,15 @@
  * reason, kept in history"). On PGlite and, with DATABASE_URL, on PostgreSQL.
  *
  * The tests in this file run in order and tell one story at the Versnellingstafel Rotterdam:
- *   2026-Q3 opens → A is edited, B and D confirmed in one call → C outstanding (reminders) →
- *   the developer confirms its outstanding projects → Q3 closes (frozen) → edits after close leave the
- *   snapshot alone → 2026-Q4 opens → A's start bouw moves → /changes explains the move since Q3.
+ *   2026-Q3 opens → the gemeente Rotterdam edits A and confirms B and D in one call (counting only for
+ *   its own side) → the others are outstanding (reminders) → the developer and the corporation confirm
+ *   their outstanding projects, the secretary records Capelle's on its behalf → Q3 closes (frozen) →
+ *   edits after close leave the snapshot alone → 2026-Q4 opens → A's start bouw moves → /changes
+ *   explains the move since Q3.
+ *
+ * Delivery is per party for its own side of each project (issue 8 item 16); confirming checks
+ * permission before looking at projects (item 6); an expired forecast blocks "unchanged" (item 3).
+ * The clock of this file is fixed at 2026-01-20 (TODAY): the fixture's forecasts lie after it.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +27,13 @@ import { buildApp } from './app.ts';
 let t: TestDb;
 let app: FastifyInstance;
 let inject: ReturnType<typeof authedInject>;
+/** Per party: the gemeente Rotterdam, the developer, the corporation; and the table's secretary. */
+let asRotterdam: ReturnType<typeof authedInject>;
+let asDev: ReturnType<typeof authedInject>;
+let asCorp: ReturnType<typeof authedInject>;
+let asCapelle: ReturnType<typeof authedInject>;
+let asSecretary: ReturnType<typeof authedInject>;
+const TODAY = '2026-01-20';
 
 const REGION = 'vt-rotterdam';
 const ROTTERDAM = gemeenteOrganisationId('GM0599');
@@ -34,13 +47,18 @@ let q4 = '';
 
 beforeAll(async () => {
   t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS, today: () => TODAY });
   app = await buildApp({ services });
   inject = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
   await services.repositories.organisations.insertMany(t.db, [
     { id: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false },
     { id: CORP, name: 'Woonstad Rotterdam', type: 'corporatie', gemeenteCode: null, synthetic: false },
   ]);
+  asRotterdam = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0599', organisationId: ROTTERDAM })).headers);
+  asCapelle = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0502', organisationId: CAPELLE })).headers);
+  asDev = authedInject(app, (await accountWithToken(services, 'marktpartij_editor', { organisationId: DEV })).headers);
+  asCorp = authedInject(app, (await accountWithToken(services, 'marktpartij_editor', { organisationId: CORP })).headers);
+  asSecretary = authedInject(app, (await accountWithToken(services, 'tafel_secretaris', { regionId: REGION })).headers);
   ids.A = (await create('Hart van Zuid', 'GM0599', [{ organisationId: ROTTERDAM, role: 'bevoegd_gezag' }, { organisationId: DEV, role: 'ontwikkelaar' }])).id;
   ids.B = (await create('Merwe-Vierhavens', 'GM0599', [{ organisationId: ROTTERDAM, role: 'bevoegd_gezag' }, { organisationId: CORP, role: 'corporatie' }])).id;
   ids.C = (await create('Fascinatio', 'GM0502', [{ organisationId: CAPELLE, role: 'bevoegd_gezag' }, { organisationId: DEV, role: 'ontwikkelaar' }])).id;
@@ -87,8 +105,8 @@ async function get(url: string) {
   return res.json();
 }
 
-async function post(url: string, payload?: object) {
-  return inject({ method: 'POST', url, ...(payload ? { payload } : {}) });
+async function post(url: string, payload?: object, as = inject) {
+  return as({ method: 'POST', url, ...(payload ? { payload } : {}) });
 }
 
 async function project(id: string) {
@@ -115,7 +133,8 @@ describe('POST /api/v1/regions/{regionId}/rounds: opening a quarter', () => {
       status: 'open',
       closedAt: null,
       projectCount: null,
-      delivery: { total: 4, delivered: 0, changed: 0, confirmed: 0, outstanding: 4, withoutParty: 1 },
+      // D has no party listed: its gemeente answers for it.
+      delivery: { total: 4, delivered: 0, changed: 0, confirmed: 0, outstanding: 4, withoutParty: 0 },
     });
     expect(round.projects.map((p: { projectId: string }) => p.projectId).sort()).toEqual([ids.A, ids.B, ids.C, ids.D].sort());
   });
@@ -151,51 +170,67 @@ describe('POST /api/v1/regions/{regionId}/rounds: opening a quarter', () => {
   });
 });
 
-describe('delivery: changed since the round opened, or confirmed unchanged in one action', () => {
-  it('an edit after opening delivers the project', async () => {
-    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M09`, payload: { version: 1, forecastDate: '2026-03-01' } });
+describe('delivery per party for its own side: changed since the round opened, or confirmed unchanged in one action (issue 8 item 16)', () => {
+  const party = (round: { projects: Array<{ projectId: string; parties: Array<{ organisationId: string }> }> }, projectId: string, organisationId: string) =>
+    round.projects.find((p) => p.projectId === projectId)!.parties.find((x) => x.organisationId === organisationId);
+
+  it("an edit by a party delivers that party's side only; an edit by the administrator delivers for nobody", async () => {
+    const admin = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.D}`, payload: { version: 1, description: 'Inbreiding aan de Maas' } });
+    expect(admin.statusCode, admin.body).toBe(200);
+    const res = await asRotterdam({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M09`, payload: { version: 1, forecastDate: '2026-03-01' } });
     expect(res.statusCode, res.body).toBe(200);
     const round = await get(`/api/v1/rounds/${q3}`);
-    expect(round.projects.find((p: { projectId: string }) => p.projectId === ids.A)).toMatchObject({ delivered: true, via: 'gewijzigd', confirmedAt: null });
+    expect(round.projects.find((p: { projectId: string }) => p.projectId === ids.A)).toMatchObject({ delivered: false, via: null, confirmedAt: null });
+    expect(party(round, ids.A, ROTTERDAM)).toMatchObject({ side: 'publiek', via: 'gewijzigd', onBehalf: null });
+    expect(party(round, ids.A, DEV)).toMatchObject({ side: 'privaat', via: null });
+    expect(party(round, ids.D, ROTTERDAM)).toMatchObject({ via: null });
+    expect(round.delivery).toMatchObject({ delivered: 0, outstanding: 4 });
   });
 
   it('a project outside the region is refused naming projectIds[1], and nothing is confirmed', async () => {
-    const res = await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [ids.B, ids.X] });
+    const res = await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [ids.B, ids.X], organisationId: ROTTERDAM, reason: 'Telefonisch doorgegeven' });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
       expect.objectContaining({ path: 'projectIds[1]', code: 'outside_region', message: "Project 'Zuidas' ligt in Amsterdam en hoort niet bij Versnellingstafel Rotterdam (voorbeeld)." }),
     ]);
-    const unknown = await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [crypto.randomUUID()] });
+    const unknown = await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [crypto.randomUUID()] }, asRotterdam);
     expect(unknown.json().errors[0]).toMatchObject({ path: 'projectIds[0]', code: 'unknown_project' });
     expect((await get(`/api/v1/rounds/${q3}`)).delivery.confirmed).toBe(0);
   });
 
-  it('asks for exactly one of projectIds and organisationId', async () => {
-    expect((await post(`/api/v1/rounds/${q3}/confirmations`, {})).statusCode).toBe(400);
-    const both = await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [ids.B], organisationId: DEV });
-    expect(both.statusCode).toBe(400);
-    expect(both.json().errors[0].path).toBe('projectIds');
+  it('someone who is no party must say on whose behalf, with a reason', async () => {
+    const none = await post(`/api/v1/rounds/${q3}/confirmations`, {});
+    expect(none.statusCode).toBe(422);
+    expect(none.json().errors[0]).toMatchObject({ path: 'organisationId', code: 'required' });
+    const noReason = await post(`/api/v1/rounds/${q3}/confirmations`, { organisationId: CAPELLE }, asSecretary);
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().errors[0]).toMatchObject({ path: 'reason', code: 'reason_required' });
+    expect((await get(`/api/v1/rounds/${q3}`)).delivery.confirmed).toBe(0);
   });
 
-  it('confirms several projects in one call', async () => {
-    const res = await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [ids.B, ids.D, ids.B] });
+  it('the gemeente confirms several projects in one call, for its own side only', async () => {
+    const res = await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [ids.B, ids.D, ids.B] }, asRotterdam);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.confirmedProjectIds.sort()).toEqual([ids.B, ids.D].sort());
-    expect(body.round.delivery).toEqual({ total: 4, delivered: 3, changed: 1, confirmed: 2, outstanding: 1, withoutParty: 1 });
+    expect(body).toMatchObject({ organisationId: ROTTERDAM, batchId: expect.any(String), refused: [] });
+    // D has only the gemeente; B also has the corporation, which did nothing.
+    expect(body.round.delivery).toEqual({ total: 4, delivered: 1, changed: 0, confirmed: 1, outstanding: 3, withoutParty: 0 });
     // Confirming again changes nothing.
-    expect((await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [ids.B] })).json().confirmedProjectIds).toEqual([]);
+    expect((await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [ids.B] }, asRotterdam)).json().confirmedProjectIds).toEqual([]);
   });
 
-  it('shows delivery per project and per organisation, most outstanding first', async () => {
+  it("shows delivery per party and per organisation, most outstanding first: the gemeente's confirmation does not count for the others", async () => {
     const round = await get(`/api/v1/rounds/${q3}`);
     const byProject = Object.fromEntries(round.projects.map((p: { projectId: string; via: string | null }) => [p.projectId, p.via]));
-    expect(byProject).toEqual({ [ids.A]: 'gewijzigd', [ids.B]: 'bevestigd', [ids.C]: null, [ids.D]: 'bevestigd' });
+    expect(byProject).toEqual({ [ids.A]: null, [ids.B]: null, [ids.C]: null, [ids.D]: 'bevestigd' });
+    expect(party(round, ids.B, ROTTERDAM)).toMatchObject({ via: 'bevestigd', onBehalf: null });
+    expect(party(round, ids.B, CORP)).toMatchObject({ via: null });
     expect(round.organisations).toEqual([
-      { organisationId: CAPELLE, name: 'Gemeente Capelle aan den IJssel', type: 'gemeente', total: 1, delivered: 0, outstanding: 1 },
-      { organisationId: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', total: 2, delivered: 1, outstanding: 1 },
-      { organisationId: ROTTERDAM, name: 'Gemeente Rotterdam', type: 'gemeente', total: 2, delivered: 2, outstanding: 0 },
-      { organisationId: CORP, name: 'Woonstad Rotterdam', type: 'corporatie', total: 1, delivered: 1, outstanding: 0 },
+      { organisationId: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', total: 2, delivered: 0, outstanding: 2, onBehalf: 0 },
+      { organisationId: CAPELLE, name: 'Gemeente Capelle aan den IJssel', type: 'gemeente', total: 1, delivered: 0, outstanding: 1, onBehalf: 0 },
+      { organisationId: CORP, name: 'Woonstad Rotterdam', type: 'corporatie', total: 1, delivered: 0, outstanding: 1, onBehalf: 0 },
+      { organisationId: ROTTERDAM, name: 'Gemeente Rotterdam', type: 'gemeente', total: 3, delivered: 3, outstanding: 0, onBehalf: 0 },
     ]);
   });
 
@@ -203,22 +238,61 @@ describe('delivery: changed since the round opened, or confirmed unchanged in on
     const reminders = await get(`/api/v1/rounds/${q3}/reminders`);
     expect(reminders.round).toMatchObject({ id: q3, quarter: '2026-Q3', status: 'open' });
     expect(reminders.items).toEqual([
+      expect.objectContaining({
+        organisationId: DEV,
+        outstanding: 2,
+        projects: [
+          { id: ids.C, name: 'Fascinatio', gemeenteName: 'Capelle aan den IJssel' },
+          { id: ids.A, name: 'Hart van Zuid', gemeenteName: 'Rotterdam' },
+        ],
+      }),
       expect.objectContaining({ organisationId: CAPELLE, name: 'Gemeente Capelle aan den IJssel', outstanding: 1, total: 1, projects: [{ id: ids.C, name: 'Fascinatio', gemeenteName: 'Capelle aan den IJssel' }] }),
-      expect.objectContaining({ organisationId: DEV, name: 'Maasstad Ontwikkeling BV', outstanding: 1, total: 2, projects: [{ id: ids.C, name: 'Fascinatio', gemeenteName: 'Capelle aan den IJssel' }] }),
+      expect.objectContaining({ organisationId: CORP, outstanding: 1, projects: [{ id: ids.B, name: 'Merwe-Vierhavens', gemeenteName: 'Rotterdam' }] }),
     ]);
   });
 
   it('an organisation confirms all its outstanding projects in one action; an organisation without projects here is refused', async () => {
-    const none = await post(`/api/v1/rounds/${q3}/confirmations`, { organisationId: gemeenteOrganisationId('GM0363') });
+    const none = await post(`/api/v1/rounds/${q3}/confirmations`, { organisationId: gemeenteOrganisationId('GM0363'), reason: 'Telefonisch doorgegeven' });
     expect(none.statusCode).toBe(422);
     expect(none.json().errors[0]).toMatchObject({ path: 'organisationId', code: 'not_a_party' });
-    const unknown = await post(`/api/v1/rounds/${q3}/confirmations`, { organisationId: crypto.randomUUID() });
+    const unknown = await post(`/api/v1/rounds/${q3}/confirmations`, { organisationId: crypto.randomUUID(), reason: 'Telefonisch doorgegeven' });
     expect(unknown.json().errors[0]).toMatchObject({ path: 'organisationId', code: 'unknown_organisation' });
 
-    const res = await post(`/api/v1/rounds/${q3}/confirmations`, { organisationId: DEV });
+    const preview = await post(`/api/v1/rounds/${q3}/confirmations/preview`, {}, asDev);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toEqual({
+      organisationId: DEV,
+      organisationName: 'Maasstad Ontwikkeling BV',
+      onBehalf: false,
+      projects: [
+        { projectId: ids.C, name: 'Fascinatio', gemeenteName: 'Capelle aan den IJssel' },
+        { projectId: ids.A, name: 'Hart van Zuid', gemeenteName: 'Rotterdam' },
+      ],
+      refused: [],
+    });
+    expect((await get(`/api/v1/rounds/${q3}`)).organisations.find((o: { organisationId: string }) => o.organisationId === DEV).delivered).toBe(0);
+
+    const res = await post(`/api/v1/rounds/${q3}/confirmations`, {}, asDev);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().confirmedProjectIds.sort()).toEqual([ids.A, ids.C].sort());
+    expect((await post(`/api/v1/rounds/${q3}/confirmations`, {}, asCorp)).json().confirmedProjectIds).toEqual([ids.B]);
+    expect((await get(`/api/v1/rounds/${q3}`)).delivery).toMatchObject({ delivered: 3, outstanding: 1 });
+  });
+
+  it('the secretary records a delivery on behalf of a party: explicit, with a reason, audited and shown as such', async () => {
+    const reason = 'Gemeente Capelle meldde per mail: niets gewijzigd';
+    const res = await post(`/api/v1/rounds/${q3}/confirmations`, { organisationId: CAPELLE, reason }, asSecretary);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().confirmedProjectIds).toEqual([ids.C]);
-    expect(res.json().round.delivery).toMatchObject({ delivered: 4, outstanding: 0 });
+    const round = res.json().round;
+    expect(party(round, ids.C, CAPELLE)).toMatchObject({ via: 'bevestigd', onBehalf: { by: expect.stringContaining('tafel_secretaris'), reason } });
+    expect(round.organisations.find((o: { organisationId: string }) => o.organisationId === CAPELLE)).toMatchObject({ delivered: 1, onBehalf: 1 });
+    expect(round.delivery).toMatchObject({ delivered: 4, outstanding: 0 });
+    const [entry] = await t.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE entity_type = 'kwartaalronde' AND entity_id = $1 AND action LIKE 'namens%' ORDER BY id DESC LIMIT 1`,
+      [q3],
+    );
+    expect(entry.action).toBe(`namens Gemeente Capelle aan den IJssel als ongewijzigd vastgelegd door de secretaris: ${reason}`);
     expect((await get(`/api/v1/rounds/${q3}/reminders`)).items).toEqual([]);
   });
 
@@ -239,6 +313,12 @@ describe('POST /api/v1/rounds/{roundId}/close: the quarter is frozen', () => {
     expect(res.json()).toMatchObject({ status: 'gesloten', projectCount: 4, delivery: { total: 4, delivered: 4, changed: 1, confirmed: 3 } });
     expect(res.json().closedAt).toEqual(expect.any(String));
     expect(await snapshotCount(q3)).toBe(4);
+    // Per party as it stood: the gemeente's edit of A is frozen with the round.
+    const closed = res.json();
+    expect(closed.projects.find((p: { projectId: string }) => p.projectId === ids.A).parties).toEqual([
+      expect.objectContaining({ organisationId: ROTTERDAM, via: 'gewijzigd' }),
+      expect.objectContaining({ organisationId: DEV, via: 'bevestigd' }),
+    ]);
   });
 
   it('the frozen project is the full project view as GET /projects/{id} gave it at close', async () => {
@@ -277,7 +357,7 @@ describe('POST /api/v1/rounds/{roundId}/close: the quarter is frozen', () => {
   it('the database refuses to change a frozen snapshot or a closed round as well', async () => {
     await expect(t.db.query(`UPDATE round_snapshots SET data = '{}'::jsonb WHERE round_id = $1`, [q3])).rejects.toThrow(/bevroren/);
     await expect(t.db.query(`UPDATE rounds SET deadline = '2026-09-30' WHERE id = $1`, [q3])).rejects.toThrow(/gesloten/);
-    await expect(t.db.query('DELETE FROM round_confirmations WHERE round_id = $1', [q3])).rejects.toThrow(/gesloten/);
+    await expect(t.db.query('DELETE FROM round_deliveries WHERE round_id = $1', [q3])).rejects.toThrow(/gesloten/);
   });
 
   it('answers 404 for a round that does not exist', async () => {
@@ -303,7 +383,7 @@ describe('the next quarter, and what changed since the closed one', () => {
   });
 
   it('moving start bouw shows in /changes as a move since 2026-Q3, with from, to and months', async () => {
-    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M11`, payload: { version: 3, forecastDate: '2027-01-01' } });
+    const res = await asDev({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M11`, payload: { version: 3, forecastDate: '2027-01-01' } });
     expect(res.statusCode, res.body).toBe(200);
     const body = await get(`/api/v1/projects/${ids.A}/changes`);
     expect(body.since).toMatchObject({ id: q3, quarter: '2026-Q3', status: 'gesloten' });
@@ -322,7 +402,10 @@ describe('the next quarter, and what changed since the closed one', () => {
       },
     ]);
     expect((await get(`/api/v1/projects/${ids.A}/changes?since=${q3}`)).changes).toEqual(body.changes);
-    expect((await get(`/api/v1/rounds/${q4}`)).projects.find((p: { projectId: string }) => p.projectId === ids.A).via).toBe('gewijzigd');
+    // The developer's edit delivers the developer's side; the gemeente's side of A is still open.
+    const a = (await get(`/api/v1/rounds/${q4}`)).projects.find((p: { projectId: string }) => p.projectId === ids.A);
+    expect(a.via).toBeNull();
+    expect(a.parties.map((p: { organisationId: string; via: string | null }) => [p.organisationId, p.via]).sort()).toEqual([[DEV, 'gewijzigd'], [ROTTERDAM, null]].sort());
   });
 
   it('an unchanged project has no changes; an open round cannot be compared with (naming since)', async () => {
@@ -437,19 +520,21 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
 
 describe('OpenAPI', () => {
   it('documents the round endpoints', async () => {
-    const doc = await get('/api/v1/openapi.json');
+    const doc = await get('/openapi.json');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
-        '/api/v1/regions/{regionId}/rounds',
-        '/api/v1/rounds/{roundId}',
-        '/api/v1/rounds/{roundId}/close',
-        '/api/v1/rounds/{roundId}/confirmations',
-        '/api/v1/rounds/{roundId}/reminders',
-        '/api/v1/rounds/{roundId}/projects',
-        '/api/v1/rounds/{roundId}/projects/{projectId}',
-        '/api/v1/projects/{id}/changes',
-        '/api/v1/projects/{id}/rebaseline',
-        '/api/v1/projects/{id}/baseline-history',
+        '/regions/{regionId}/rounds',
+        '/rounds/{roundId}',
+        '/rounds/{roundId}/close',
+        '/rounds/{roundId}/confirmations',
+        '/rounds/{roundId}/confirmations/preview',
+        '/rounds/{roundId}/confirmations/undo',
+        '/rounds/{roundId}/reminders',
+        '/rounds/{roundId}/projects',
+        '/rounds/{roundId}/projects/{projectId}',
+        '/projects/{id}/changes',
+        '/projects/{id}/rebaseline',
+        '/projects/{id}/baseline-history',
       ]),
     );
   });

@@ -54,7 +54,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     auth: createAuthService({ db, accounts, options: options.auth }),
     oidc: options.oidc ? createOidcService({ db, accounts, config: options.oidc }) : null,
     projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
-    rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit }),
+    rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today }),
     reference: createReferenceService({ db, geography, organisations }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
     dashboard: createDashboardService({ db, dashboards, geography, access }),

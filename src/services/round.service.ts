@@ -13,16 +13,35 @@ import type { Project } from '../domain/project.ts';
 import {
   checkConfirmProjectIds,
   checkOpenRound,
+  deliverySideOf,
+  partyDelivery,
   projectDelivery,
   projectsToConfirmFor,
   remindersOf,
   rollupDelivery,
   roundStatus,
+  sideOf,
+  type DeliveryFacts,
+  type DeliverySide,
   type DeliveryVia,
   type OpenRoundRequest,
+  type PartyDelivery,
+  type ProjectMembership,
   type RoundStatus,
 } from '../domain/round.ts';
-import { canConfirmProject, canRunRound, isOwnRoundProject, roundVisibility, type Principal } from '../domain/access.ts';
+import { checkConfirmUnchanged, expiredForecasts, type ExpiredForecast } from '../domain/forecast-expired.ts';
+import { gemeenteOrganisationId } from '../domain/identifiers.ts';
+import { MIN_REASON_LENGTH } from '../domain/baseline.ts';
+import type { Issue } from '../domain/errors.ts';
+import {
+  canReadProject,
+  canRecordOnBehalf,
+  canRunRound,
+  deliveringOrganisation,
+  isOwnRoundProject,
+  roundVisibility,
+  type Principal,
+} from '../domain/access.ts';
 import type { Actor } from '../domain/audit.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
@@ -31,7 +50,7 @@ import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { AccessGuard } from './access.service.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { KnelpuntRepository, ProjectRepository, ProjectSummary } from '../storage/project.repository.ts';
-import type { RoundRecord, RoundRepository, SnapshotFilter, SnapshotSortKey } from '../storage/round.repository.ts';
+import type { DeliveryFactsRow, RoundRecord, RoundRepository, SnapshotFilter, SnapshotSortKey } from '../storage/round.repository.ts';
 import { projectView, type ProjectView } from './project.service.ts';
 
 export interface RoundSummary {
@@ -47,16 +66,25 @@ export interface RoundSummary {
   projectCount: number | null;
 }
 
+/** One party's delivery of its side of a project, as the round shows it. */
+export type PartyDeliveryStatus = Omit<PartyDelivery, 'at'> & { at: string | null; batchId: string | null };
+
 export interface ProjectDeliveryStatus {
   projectId: string;
   name: string;
   gemeenteCode: string;
   gemeenteName: string;
+  /** Every party has delivered its side. */
   delivered: boolean;
   via: DeliveryVia | null;
   updatedAt: string;
+  /** Latest confirmation of any party (null when none). */
   confirmedAt: string | null;
+  /** Organisations that answer for a side of the project: its gemeente and every party. */
   organisationIds: string[];
+  parties: PartyDeliveryStatus[];
+  /** Milestones whose forecast has passed without an actual date (as of today; of a closed round: as of its close). */
+  expiredForecasts: ExpiredForecast[];
 }
 
 export interface OrganisationDeliveryStatus {
@@ -66,6 +94,8 @@ export interface OrganisationDeliveryStatus {
   total: number;
   delivered: number;
   outstanding: number;
+  /** Of the delivered ones, recorded on the organisation's behalf by the secretary. */
+  onBehalf: number;
 }
 
 export interface RoundDetail extends RoundSummary {
@@ -79,9 +109,26 @@ export interface Reminder extends OrganisationDeliveryStatus {
 }
 
 export interface ConfirmRequest {
+  /** Projects to confirm; without them, every project where the organisation's side is not yet delivered. */
   projectIds?: string[];
+  /** The party whose side is confirmed; default: the caller's own organisation. */
   organisationId?: string;
+  /** Required when the secretary records the delivery on behalf of a party. */
+  reason?: string;
 }
+
+export interface ConfirmPlan {
+  organisationId: string;
+  organisationName: string;
+  /** Recorded by the secretary on behalf of the party. */
+  onBehalf: boolean;
+  /** What will be confirmed. */
+  projects: Array<{ projectId: string; name: string; gemeenteName: string }>;
+  /** Left out of a bulk confirmation: an expired forecast must be updated first. */
+  refused: Array<{ projectId: string; name: string; gemeenteName: string; message: string }>;
+}
+
+export type UndoRequest = { batchId: string } | { projectId: string; organisationId: string };
 
 /** A frozen project view: the project view of the moment the round closed, plus its gemeente name. */
 export type SnapshotView = ProjectView & { gemeenteName: string };
@@ -95,6 +142,8 @@ export interface RoundServiceDeps {
   geography: GeographyRepository;
   access: AccessGuard;
   audit: AuditRepository;
+  /** Today's date (YYYY-MM-DD) for expired forecasts; default: the clock, in the Netherlands. */
+  today?: () => string;
 }
 
 /** Large enough to read every project of a region in one list query. */
@@ -113,6 +162,7 @@ function closedError(round: RoundRecord): ConflictError {
 
 export function createRoundService(deps: RoundServiceDeps) {
   const { db, rounds, projects, knelpunten, baselineHistory, geography, access, audit } = deps;
+  const today = deps.today ?? (() => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
 
   /**
    * What of a table's round the principal may see: 'all' for those who may read the table
@@ -137,7 +187,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     return {
       ...detail,
       projects: detail.projects.filter((p) => isOwnRoundProject(principal, p)),
-      organisations: detail.organisations.filter((o) => o.organisationId === principal.organisationId),
+      organisations: detail.organisations.filter((o) => o.organisationId === deliveringOrganisation(principal, gemeenteOrganisationId)),
     };
   }
 
@@ -165,10 +215,41 @@ export function createRoundService(deps: RoundServiceDeps) {
     return region;
   }
 
-  /** Delivery of a round: live while open, as frozen in the snapshots once closed. */
+  /**
+   * Delivery of a round per party for its own side of each project: live while open (confirmations
+   * plus edits by the party's users from the audit trail), as frozen at close once closed.
+   */
   async function delivery(q: Queryable, round: RoundRecord) {
-    const facts = round.closedAt ? await rounds.snapshotDeliveryFacts(q, round.id) : await rounds.liveDeliveryFacts(q, round);
-    const organisations = await rounds.organisations(q, [...new Set(facts.flatMap((f) => f.organisationIds))]);
+    const rows: DeliveryFactsRow[] = round.closedAt ? await rounds.snapshotDeliveryFacts(q, round.id) : await rounds.liveDeliveryFacts(q, round);
+    const recorded = await rounds.deliveries(q, round.id);
+    const edits = round.closedAt ? [] : await rounds.liveEdits(q, round.id);
+    const key = (projectId: string, organisationId: string) => `${projectId}|${organisationId}`;
+    const confirmations = new Map(recorded.filter((d) => d.via === 'bevestigd').map((d) => [key(d.projectId, d.organisationId), d]));
+    const editedAt = new Map<string, string>([
+      ...edits.map((e) => [key(e.projectId, e.organisationId), e.at] as const),
+      ...recorded.filter((d) => d.via === 'gewijzigd').map((d) => [key(d.projectId, d.organisationId), d.at] as const),
+    ]);
+    const parties = new Map<string, PartyDeliveryStatus[]>(
+      rows.map((r) => [
+        r.projectId,
+        r.parties.map((p) => {
+          const k = key(r.projectId, p.organisationId);
+          const c = confirmations.get(k) ?? null;
+          const d = partyDelivery({ editedAt: editedAt.get(k) ?? null, confirmedAt: c?.at ?? null });
+          const confirmed = d.via === 'bevestigd' && c !== null;
+          return {
+            organisationId: p.organisationId,
+            side: deliverySideOf(p.type),
+            via: d.via,
+            at: d.at,
+            onBehalf: confirmed && c.onBehalf ? { by: c.recordedByName ?? 'de secretaris', reason: c.reason ?? '' } : null,
+            batchId: confirmed ? c.batchId : null,
+          };
+        }),
+      ]),
+    );
+    const facts: DeliveryFacts[] = rows.map((r) => ({ projectId: r.projectId, parties: parties.get(r.projectId)! }));
+    const organisations = await rounds.organisations(q, [...new Set(rows.flatMap((r) => r.parties.map((p) => p.organisationId)))]);
     const rollup = rollupDelivery(facts, new Map([...organisations].map(([id, o]) => [id, o.name])));
     const named = (o: (typeof rollup.organisations)[number]): OrganisationDeliveryStatus => ({
       organisationId: o.organisationId,
@@ -177,32 +258,126 @@ export function createRoundService(deps: RoundServiceDeps) {
       total: o.total,
       delivered: o.delivered,
       outstanding: o.outstanding,
+      onBehalf: o.onBehalf,
     });
-    return { facts, rollup, named };
+    const asOf = round.closedAt ? round.closedAt.slice(0, 10) : today();
+    return { rows, facts, parties, rollup, named, organisations, asOf };
   }
 
   async function detail(q: Queryable, round: RoundRecord): Promise<RoundDetail> {
-    const { facts, rollup, named } = await delivery(q, round);
+    const { rows, facts, parties, rollup, named, asOf } = await delivery(q, round);
     const { organisations: _unused, ...counts } = rollup;
     return {
       ...summary(round),
       delivery: counts,
-      projects: facts.map((f) => {
-        const via = projectDelivery(f);
+      projects: rows.map((r, i) => {
+        const via = projectDelivery(facts[i]);
+        const own = parties.get(r.projectId)!;
+        const confirmedAt = own.filter((p) => p.via === 'bevestigd').reduce<string | null>((max, p) => (max === null || p.at! > max ? p.at : max), null);
         return {
-          projectId: f.projectId,
-          name: f.name,
-          gemeenteCode: f.gemeenteCode,
-          gemeenteName: f.gemeenteName,
+          projectId: r.projectId,
+          name: r.name,
+          gemeenteCode: r.gemeenteCode,
+          gemeenteName: r.gemeenteName,
           delivered: via !== null,
           via,
-          updatedAt: f.updatedAt,
-          confirmedAt: f.confirmedAt,
-          organisationIds: f.organisationIds,
+          updatedAt: r.updatedAt,
+          confirmedAt,
+          organisationIds: own.map((p) => p.organisationId),
+          parties: own,
+          expiredForecasts: expiredForecasts(r.milestones, asOf),
         };
       }),
       organisations: rollup.organisations.map(named),
     };
+  }
+
+  /**
+   * What a confirmation would do, decided in this order so nothing leaks (SPEC §7): first who may act
+   * for which party (before any project or organisation is looked at), then the projects — one the
+   * caller may not see is answered exactly like an unknown id.
+   */
+  async function planConfirmation(q: Queryable, round: RoundRecord, request: ConfirmRequest, principal: Principal, mode: 'all' | 'own'): Promise<ConfirmPlan> {
+    const own = deliveringOrganisation(principal, gemeenteOrganisationId);
+    const mayActForOthers = canRecordOnBehalf(principal, round.regionId);
+    const organisationId = request.organisationId ?? own;
+    if (organisationId !== own || own === null) {
+      if (!mayActForOthers) throw new ForbiddenError('U kunt alleen de projecten van uw eigen organisatie bevestigen.');
+      if (!organisationId) {
+        throw new ValidationError([{ path: 'organisationId', code: 'required', message: 'Kies de partij namens wie u de levering vastlegt.' }]);
+      }
+      if ((request.reason ?? '').trim().length < MIN_REASON_LENGTH) {
+        throw new ValidationError([
+          {
+            path: 'reason',
+            code: 'reason_required',
+            message: `Geef een reden van minstens ${MIN_REASON_LENGTH} tekens: waarom legt u de levering vast namens deze partij?`,
+          },
+        ]);
+      }
+    }
+    if (!organisationId) throw new ForbiddenError('U kunt alleen de projecten van uw eigen organisatie bevestigen.');
+    const onBehalf = organisationId !== own;
+    const { rows, facts } = await delivery(q, round);
+    const organisation = (await rounds.organisations(q, [organisationId])).get(organisationId);
+    if (!organisation) {
+      throw new ValidationError([{ path: 'organisationId', code: 'unknown_organisation', message: `Organisatie '${organisationId}' bestaat niet.` }]);
+    }
+    if (!facts.some((f) => sideOf(f, organisationId))) {
+      throw new ValidationError([
+        { path: 'organisationId', code: 'not_a_party', message: `${organisation.name} is bij geen enkel project van ${round.regionName} partij.` },
+      ]);
+    }
+    const byId = new Map(rows.map((r, i) => [r.projectId, { row: r, facts: facts[i] }]));
+    const asOf = today();
+    const item = (r: DeliveryFactsRow) => ({ projectId: r.projectId, name: r.name, gemeenteName: r.gemeenteName });
+    const expiredIssue = (r: DeliveryFactsRow, side: DeliverySide, path: string): Issue[] => checkConfirmUnchanged(r, side, asOf, path);
+
+    if (request.projectIds) {
+      const ids = request.projectIds;
+      const membership = new Map<string, ProjectMembership>();
+      const found = await rounds.projectMembership(q, round.regionId, [...new Set(ids)]);
+      for (const [id, m] of found) {
+        const inRound = byId.get(id);
+        let readable: boolean;
+        if (m.inRegion && inRound) {
+          readable = mode === 'all' || isOwnRoundProject(principal, { gemeenteCode: inRound.row.gemeenteCode, organisationIds: inRound.row.parties.map((p) => p.organisationId) });
+        } else {
+          const project = await projects.get(q, id);
+          readable = project !== null && canReadProject(principal, await access.projectFacts(q, project));
+        }
+        membership.set(id, { ...m, readable });
+      }
+      const issues = checkConfirmProjectIds(ids, membership, round.regionName);
+      if (issues.length > 0) throw new ValidationError(issues);
+      const seen = new Set<string>();
+      const toConfirm: ConfirmPlan['projects'] = [];
+      ids.forEach((id, i) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        const { row, facts: f } = byId.get(id)!;
+        const side = sideOf(f, organisationId);
+        if (!side) {
+          issues.push({ path: `projectIds[${i}]`, code: 'not_a_party', message: `${organisation.name} is geen partij bij ${row.name}.` });
+          return;
+        }
+        if (f.parties.find((p) => p.organisationId === organisationId)!.via !== null) return; // already delivered: nothing to do
+        const expired = expiredIssue(row, side, `projectIds[${i}]`);
+        if (expired.length > 0) issues.push(...expired);
+        else toConfirm.push(item(row));
+      });
+      if (issues.length > 0) throw new ValidationError(issues);
+      return { organisationId, organisationName: organisation.name, onBehalf, projects: toConfirm, refused: [] };
+    }
+
+    const plan: ConfirmPlan = { organisationId, organisationName: organisation.name, onBehalf, projects: [], refused: [] };
+    for (const id of projectsToConfirmFor(facts, organisationId)) {
+      const { row, facts: f } = byId.get(id)!;
+      const [expired] = expiredIssue(row, sideOf(f, organisationId)!, 'organisationId');
+      if (expired) plan.refused.push({ ...item(row), message: expired.message });
+      else plan.projects.push(item(row));
+    }
+    return plan;
   }
 
   async function closedRound(q: Queryable, roundId: string): Promise<RoundRecord> {
@@ -261,8 +436,9 @@ export function createRoundService(deps: RoundServiceDeps) {
         await rounds.lockProjectsForSnapshot(tx);
         const { items } = await projects.list(tx, { regionId: round.regionId }, { limit: ALL, offset: 0, sort: 'name', descending: false });
         const parts = await rounds.regionParts(tx, round.regionId);
-        const facts = await rounds.liveDeliveryFacts(tx, round);
+        const { facts } = await delivery(tx, round);
         const deliveredVia = new Map(facts.map((f) => [f.projectId, projectDelivery(f)]));
+        await rounds.freezeEdits(tx, round.id, await rounds.liveEdits(tx, round.id));
         const rows = items.map((s: ProjectSummary) => {
           const { gemeenteName, ...rest } = s;
           const project: Project = {
@@ -282,53 +458,85 @@ export function createRoundService(deps: RoundServiceDeps) {
       });
     },
 
+    /** What a confirmation would confirm (and leave out), without writing: the summary shown before asking once. */
+    async previewConfirmation(roundId: string, request: ConfirmRequest, principal: Principal): Promise<ConfirmPlan> {
+      const round = await loadRound(db, roundId);
+      const mode = await roundAccess(db, principal, round.regionId);
+      if (round.closedAt) throw closedError(round);
+      return planConfirmation(db, round, request, principal, mode);
+    },
+
     /**
-     * Confirm projects unchanged, in one action: a list of projects, or every project an organisation is
-     * party to that is not yet delivered (SPEC §2: keep the round light).
+     * Confirm a party's side of projects unchanged, in one action: a list of projects, or every project
+     * where its side is not yet delivered (SPEC §2: keep the round light). A project with an expired
+     * forecast is refused (in a list) or left out (in one action for all). The secretary may record it
+     * on behalf of a party, with a reason. One call is one batch: it can be undone as one.
      */
-    async confirm(roundId: string, request: ConfirmRequest, actor: Actor): Promise<{ confirmedProjectIds: string[]; round: RoundDetail }> {
+    async confirm(
+      roundId: string,
+      request: ConfirmRequest,
+      actor: Actor,
+    ): Promise<{ confirmedProjectIds: string[]; batchId: string; organisationId: string; refused: ConfirmPlan['refused']; round: RoundDetail }> {
       return db.transaction(async (tx) => {
         const round = await loadRound(tx, roundId, true);
-        if (round.closedAt) throw closedError(round);
-        await roundAccess(tx, actor.principal, round.regionId);
-        let toConfirm: string[];
-        if (request.projectIds && !request.organisationId) {
-          const ids = [...new Set(request.projectIds)];
-          const membership = await rounds.projectMembership(tx, round.regionId, ids);
-          const issues = checkConfirmProjectIds(request.projectIds, membership, round.regionName);
-          if (issues.length > 0) throw new ValidationError(issues);
-          toConfirm = ids;
-        } else if (request.organisationId && !request.projectIds) {
-          const organisationId = request.organisationId;
-          const organisation = (await rounds.organisations(tx, [organisationId])).get(organisationId);
-          if (!organisation) {
-            throw new ValidationError([{ path: 'organisationId', code: 'unknown_organisation', message: `Organisatie '${organisationId}' bestaat niet.` }]);
-          }
-          const facts = await rounds.liveDeliveryFacts(tx, round);
-          if (!facts.some((f) => f.organisationIds.includes(organisationId))) {
-            throw new ValidationError([
-              { path: 'organisationId', code: 'not_a_party', message: `${organisation.name} is bij geen enkel project van ${round.regionName} partij.` },
-            ]);
-          }
-          toConfirm = projectsToConfirmFor(facts, organisationId);
-        } else {
-          throw new ValidationError([{ path: 'projectIds', code: 'one_of', message: 'Geef óf projectIds óf organisationId.' }]);
-        }
-        // Each project must be one the actor may confirm (its gemeente, a party to it, or the table).
-        for (const [i, id] of toConfirm.entries()) {
-          const project = await projects.get(tx, id);
-          if (!project || !canConfirmProject(actor.principal, await access.projectFacts(tx, project))) {
-            const path = request.projectIds ? `projectIds[${request.projectIds.indexOf(id)}]` : `organisationId`;
-            throw new ForbiddenError(`${path}: u mag project ${project?.name ?? id} niet bevestigen (${i + 1}e in de lijst).`);
-          }
-        }
-        if (request.organisationId && !canRunRound(actor.principal, round.regionId) && actor.principal.organisationId !== request.organisationId) {
-          throw new ForbiddenError('U kunt alleen de projecten van uw eigen organisatie in één keer bevestigen.');
-        }
-        const confirmedProjectIds = await rounds.confirm(tx, round.id, toConfirm, request.organisationId ?? actor.principal.organisationId ?? null);
-        await record(tx, actor, round.id, 'ongewijzigd bevestigd', confirmedProjectIds.map((id) => ({ field: `projects.${id}.confirmed`, old: false, new: true })));
         const mode = await roundAccess(tx, actor.principal, round.regionId);
-        return { confirmedProjectIds, round: visibleDetail(await detail(tx, round), actor.principal, mode) };
+        if (round.closedAt) throw closedError(round);
+        const plan = await planConfirmation(tx, round, request, actor.principal, mode);
+        const batchId = randomUUID();
+        const reason = plan.onBehalf ? request.reason!.trim() : null;
+        const confirmedProjectIds = await rounds.confirm(
+          tx,
+          round.id,
+          plan.projects.map((p) => p.projectId),
+          { organisationId: plan.organisationId, recordedByUserId: actor.principal.userId, recordedByName: actor.principal.name, onBehalfReason: reason, batchId },
+        );
+        if (confirmedProjectIds.length > 0) {
+          await record(
+            tx,
+            actor,
+            round.id,
+            plan.onBehalf ? `namens ${plan.organisationName} als ongewijzigd vastgelegd door de secretaris: ${reason}` : `ongewijzigd bevestigd door ${plan.organisationName}`,
+            [
+              { field: 'batchId', old: null, new: batchId },
+              { field: 'organisationId', old: null, new: plan.organisationId },
+              ...confirmedProjectIds.map((id) => ({ field: `projects.${id}.confirmed`, old: false, new: true })),
+            ],
+          );
+        }
+        return {
+          confirmedProjectIds,
+          batchId,
+          organisationId: plan.organisationId,
+          refused: plan.refused,
+          round: visibleDetail(await detail(tx, round), actor.principal, mode),
+        };
+      });
+    },
+
+    /**
+     * Undo a confirmation until the quarter closes: a whole batch (one bulk action) or one party's
+     * confirmation of one project. The party itself or the secretary; audited. A confirmation the caller
+     * may not undo is answered like one that does not exist.
+     */
+    async undoConfirmation(roundId: string, request: UndoRequest, actor: Actor): Promise<{ undoneProjectIds: string[]; round: RoundDetail }> {
+      return db.transaction(async (tx) => {
+        const round = await loadRound(tx, roundId, true);
+        const mode = await roundAccess(tx, actor.principal, round.regionId);
+        if (round.closedAt) throw closedError(round);
+        const own = deliveringOrganisation(actor.principal, gemeenteOrganisationId);
+        const runner = canRecordOnBehalf(actor.principal, round.regionId);
+        const rows = (await rounds.confirmationsOf(tx, round.id, request)).filter((r) => runner || r.organisationId === own);
+        if (rows.length === 0) throw new NotFoundError('Bevestiging', 'batchId' in request ? request.batchId : request.projectId);
+        await rounds.deleteConfirmations(tx, round.id, rows);
+        const names = await rounds.organisations(tx, [...new Set(rows.map((r) => r.organisationId))]);
+        await record(
+          tx,
+          actor,
+          round.id,
+          `bevestiging ongedaan gemaakt (${[...names.values()].map((n) => n.name).join(', ')})`,
+          rows.map((r) => ({ field: `projects.${r.projectId}.confirmed`, old: { organisationId: r.organisationId, batchId: r.batchId, at: r.at }, new: false })),
+        );
+        return { undoneProjectIds: rows.map((r) => r.projectId), round: visibleDetail(await detail(tx, round), actor.principal, mode) };
       });
     },
 
@@ -336,8 +544,8 @@ export function createRoundService(deps: RoundServiceDeps) {
     async reminders(roundId: string, principal: Principal): Promise<{ round: RoundSummary; items: Reminder[] }> {
       const round = await loadRound(db, roundId);
       assertRunsRound(principal, round.regionId);
-      const { facts, rollup, named } = await delivery(db, round);
-      const byId = new Map(facts.map((f) => [f.projectId, f]));
+      const { rows, rollup, named } = await delivery(db, round);
+      const byId = new Map(rows.map((f) => [f.projectId, f]));
       const items = remindersOf(rollup).map((o) => ({
         ...named(o),
         projects: o.outstandingProjectIds.map((id) => ({ id, name: byId.get(id)!.name, gemeenteName: byId.get(id)!.gemeenteName })),

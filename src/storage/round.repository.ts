@@ -7,6 +7,7 @@ import type { OrganisationType, RegionKind } from '../domain/codes.ts';
 import type { Kwartaal } from '../domain/kwartaal.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine } from '../domain/project.ts';
 import type { DeliveryVia, Round } from '../domain/round.ts';
+import type { MilestoneDates } from '../domain/forecast-expired.ts';
 import type { Phase, PlanStatus, StatusColour } from '../domain/codes.ts';
 import { insertRows } from './batch.ts';
 import type { Queryable } from './db.ts';
@@ -25,10 +26,39 @@ export interface DeliveryFactsRow {
   gemeenteCode: string;
   gemeenteName: string;
   updatedAt: string;
-  confirmedAt: string | null;
-  changedSinceOpened: boolean;
-  confirmed: boolean;
-  organisationIds: string[];
+  /** The milestones' dates (for expired forecasts). */
+  milestones: MilestoneDates[];
+  /** Organisations that answer for a side of the project: its gemeente and every party. */
+  parties: Array<{ organisationId: string; type: OrganisationType }>;
+}
+
+/** A delivery recorded in a round for one party and one project. */
+export interface DeliveryRecord {
+  projectId: string;
+  organisationId: string;
+  via: DeliveryVia;
+  at: string;
+  onBehalf: boolean;
+  reason: string | null;
+  recordedByName: string | null;
+  recordedByUserId: string | null;
+  batchId: string | null;
+}
+
+/** The latest edit of a project by a user of an organisation since the round opened (from the audit trail). */
+export interface EditRecord {
+  projectId: string;
+  organisationId: string;
+  at: string;
+}
+
+export interface ConfirmationInsert {
+  organisationId: string;
+  recordedByUserId: string | null;
+  recordedByName: string;
+  /** Reason when recorded on behalf of the party by the secretary; null for the party itself. */
+  onBehalfReason: string | null;
+  batchId: string;
 }
 
 export interface SnapshotRow {
@@ -153,49 +183,90 @@ export function createRoundRepository() {
       await q.query('UPDATE rounds SET closed_at = now(), project_count = $2 WHERE id = $1 AND closed_at IS NULL', [roundId, projectCount]);
     },
 
-    /**
-     * Delivery facts of every project now in the region. "Changed since opened" is decided here on the
-     * stored timestamps at full precision (projects.updated_at ≥ rounds.opened_at).
-     */
+    /** Every project now in the region, with its milestones' dates and the organisations that answer for it. */
     async liveDeliveryFacts(q: Queryable, round: Pick<Round, 'id' | 'regionId'>): Promise<DeliveryFactsRow[]> {
-      const rows = await q.query<Omit<DeliveryFactsRow, 'updatedAt' | 'confirmedAt'> & { updatedAt: Date | string; confirmedAt: Date | string | null }>(
-        `SELECT p.id AS "projectId", p.name, p.gemeente_code AS "gemeenteCode", g.name AS "gemeenteName",
-           p.updated_at AS "updatedAt", c.confirmed_at AS "confirmedAt",
-           p.updated_at >= r.opened_at AS "changedSinceOpened", c.project_id IS NOT NULL AS confirmed,
-           ARRAY(SELECT DISTINCT pp.organisation_id::text FROM project_parties pp WHERE pp.project_id = p.id ORDER BY 1) AS "organisationIds"
+      const rows = await q.query<Omit<DeliveryFactsRow, 'updatedAt'> & { updatedAt: Date | string }>(
+        `SELECT p.id AS "projectId", p.name, p.gemeente_code AS "gemeenteCode", g.name AS "gemeenteName", p.updated_at AS "updatedAt",
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('code', m.code, 'ownerSide', m.owner_side, 'forecastDate', m.forecast_date, 'actualDate', m.actual_date) ORDER BY m.code)
+             FROM project_milestones m WHERE m.project_id = p.id), '[]'::jsonb) AS milestones,
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('organisationId', x.id, 'type', x.type) ORDER BY x.id) FROM (
+               SELECT o.id, o.type FROM organisations o WHERE o.type = 'gemeente' AND o.gemeente_code = p.gemeente_code
+               UNION SELECT o.id, o.type FROM project_parties pp JOIN organisations o ON o.id = pp.organisation_id WHERE pp.project_id = p.id) x), '[]'::jsonb) AS parties
          FROM rounds r
          JOIN region_gemeenten rg ON rg.region_id = r.region_id
          JOIN projects p ON p.gemeente_code = rg.gemeente_code
          JOIN gemeenten g ON g.code = p.gemeente_code
-         LEFT JOIN round_confirmations c ON c.round_id = r.id AND c.project_id = p.id
          WHERE r.id = $1 AND r.region_id = $2
          ORDER BY g.name, p.name, p.id`,
         [round.id, round.regionId],
       );
-      return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt), confirmedAt: isoOrNull(r.confirmedAt) }));
+      return rows.map((r) => ({ ...r, updatedAt: iso(r.updatedAt) }));
+    },
+
+    /**
+     * Edits of the region's projects since the round opened, per editing organisation: a user of a
+     * gemeente (its gemeente) or of a market party (its organisation). Read from the audit trail, which
+     * knows who changed what; edits by others (secretary, administrator) deliver for no party.
+     */
+    async liveEdits(q: Queryable, roundId: string): Promise<EditRecord[]> {
+      const rows = await q.query<EditRecord & { at: Date | string }>(
+        `SELECT a.project_id AS "projectId", org.id AS "organisationId", max(a.at) AS at
+         FROM rounds r
+         JOIN region_gemeenten rg ON rg.region_id = r.region_id
+         JOIN projects p ON p.gemeente_code = rg.gemeente_code
+         JOIN audit_log a ON a.project_id = p.id AND a.at >= r.opened_at
+         JOIN users u ON u.id = a.actor_user_id AND u.role IN ('gemeente_editor', 'marktpartij_editor')
+         JOIN organisations org ON org.id = COALESCE(u.organisation_id,
+           (SELECT gm.id FROM organisations gm WHERE gm.type = 'gemeente' AND gm.gemeente_code = u.gemeente_code LIMIT 1))
+         WHERE r.id = $1
+         GROUP BY a.project_id, org.id`,
+        [roundId],
+      );
+      return rows.map((r) => ({ ...r, at: iso(r.at) }));
+    },
+
+    /** Deliveries recorded in a round (confirmations; once closed also the edits frozen with it). */
+    async deliveries(q: Queryable, roundId: string): Promise<DeliveryRecord[]> {
+      const rows = await q.query<DeliveryRecord & { at: Date | string }>(
+        `SELECT project_id AS "projectId", organisation_id AS "organisationId", via, delivered_at AS at, on_behalf AS "onBehalf", reason,
+           recorded_by_name AS "recordedByName", recorded_by_user_id AS "recordedByUserId", batch_id AS "batchId"
+         FROM round_deliveries WHERE round_id = $1`,
+        [roundId],
+      );
+      return rows.map((r) => ({ ...r, at: iso(r.at) }));
+    },
+
+    /** Freeze the edits of the open round as deliveries (at close): an edit counts before a confirmation. */
+    async freezeEdits(q: Queryable, roundId: string, edits: readonly EditRecord[]): Promise<void> {
+      if (edits.length === 0) return;
+      await q.query(
+        `INSERT INTO round_deliveries (round_id, project_id, organisation_id, via, delivered_at)
+         SELECT $1, e.project_id, e.organisation_id, 'gewijzigd', e.at
+         FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[]) AS e (project_id, organisation_id, at)
+         ON CONFLICT (round_id, project_id, organisation_id)
+         DO UPDATE SET via = 'gewijzigd', delivered_at = EXCLUDED.delivered_at, on_behalf = false, reason = NULL, recorded_by_user_id = NULL, recorded_by_name = NULL`,
+        [roundId, edits.map((e) => e.projectId), edits.map((e) => e.organisationId), edits.map((e) => e.at)],
+      );
     },
 
     /** Delivery facts of a closed round, as frozen in its snapshots. */
     async snapshotDeliveryFacts(q: Queryable, roundId: string): Promise<DeliveryFactsRow[]> {
-      const rows = await q.query<Omit<DeliveryFactsRow, 'confirmedAt' | 'changedSinceOpened' | 'confirmed'> & { confirmedAt: Date | string | null; delivery: DeliveryVia | null }>(
+      return q.query<DeliveryFactsRow>(
         `SELECT s.project_id AS "projectId", s.data->>'name' AS name, s.data->>'gemeenteCode' AS "gemeenteCode",
-           s.data->>'gemeenteName' AS "gemeenteName", s.data->>'updatedAt' AS "updatedAt", c.confirmed_at AS "confirmedAt", s.delivery,
-           ARRAY(SELECT DISTINCT x->>'organisationId' FROM jsonb_array_elements(s.data->'parties') x ORDER BY 1) AS "organisationIds"
+           s.data->>'gemeenteName' AS "gemeenteName", s.data->>'updatedAt' AS "updatedAt",
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('code', m->'code', 'ownerSide', m->'ownerSide', 'forecastDate', m->'forecastDate', 'actualDate', m->'actualDate'))
+             FROM jsonb_array_elements(s.data->'milestones') m), '[]'::jsonb) AS milestones,
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('organisationId', x.id, 'type', x.type) ORDER BY x.id) FROM (
+               SELECT o.id, o.type FROM organisations o WHERE o.type = 'gemeente' AND o.gemeente_code = s.data->>'gemeenteCode'
+               UNION SELECT o.id, o.type FROM jsonb_array_elements(s.data->'parties') pp JOIN organisations o ON o.id = (pp->>'organisationId')::uuid) x), '[]'::jsonb) AS parties
          FROM round_snapshots s
-         LEFT JOIN round_confirmations c ON c.round_id = s.round_id AND c.project_id = s.project_id
          WHERE s.round_id = $1
          ORDER BY s.data->>'gemeenteName', s.data->>'name', s.project_id`,
         [roundId],
       );
-      return rows.map(({ delivery, ...r }) => ({
-        ...r,
-        confirmedAt: isoOrNull(r.confirmedAt),
-        changedSinceOpened: delivery === 'gewijzigd',
-        confirmed: delivery === 'bevestigd',
-      }));
     },
 
-    /** For each id: whether it exists and lies in the region (ids that do not exist are absent). */
+    /** For each id: the project (for the access check), whether it lies in the region (ids that do not exist are absent). */
     async projectMembership(q: Queryable, regionId: string, projectIds: readonly string[]) {
       const rows = await q.query<{ id: string; name: string; gemeente_name: string; in_region: boolean }>(
         `SELECT p.id, p.name, g.name AS gemeente_name,
@@ -206,16 +277,39 @@ export function createRoundRepository() {
       return new Map(rows.map((r) => [r.id, { name: r.name, gemeenteName: r.gemeente_name, inRegion: r.in_region }]));
     },
 
-    /** Record confirmations in one statement; returns the ids newly confirmed (already confirmed ones are kept as they were). */
-    async confirm(q: Queryable, roundId: string, projectIds: readonly string[], organisationId: string | null): Promise<string[]> {
+    /** Record confirmations for one party in one statement; returns the ids newly confirmed (already delivered ones stay as they were). */
+    async confirm(q: Queryable, roundId: string, projectIds: readonly string[], c: ConfirmationInsert): Promise<string[]> {
       if (projectIds.length === 0) return [];
       const rows = await q.query<{ project_id: string }>(
-        `INSERT INTO round_confirmations (round_id, project_id, organisation_id, confirmed_at)
-         SELECT $1, id, $3::uuid, now() FROM unnest($2::uuid[]) AS id
-         ON CONFLICT (round_id, project_id) DO NOTHING RETURNING project_id`,
-        [roundId, projectIds, organisationId],
+        `INSERT INTO round_deliveries (round_id, project_id, organisation_id, via, delivered_at, recorded_by_user_id, recorded_by_name, on_behalf, reason, batch_id)
+         SELECT $1, id, $3::uuid, 'bevestigd', now(), $4::uuid, $5, $6::text IS NOT NULL, $6::text, $7::uuid FROM unnest($2::uuid[]) AS id
+         ON CONFLICT (round_id, project_id, organisation_id) DO NOTHING RETURNING project_id`,
+        [roundId, projectIds, c.organisationId, c.recordedByUserId, c.recordedByName, c.onBehalfReason, c.batchId],
       );
       return rows.map((r) => r.project_id);
+    },
+
+    /** Confirmations to undo: one batch, or one party's confirmation of one project. */
+    async confirmationsOf(q: Queryable, roundId: string, which: { batchId: string } | { projectId: string; organisationId: string }): Promise<DeliveryRecord[]> {
+      const [where, params] =
+        'batchId' in which ? ['batch_id = $2', [roundId, which.batchId]] : ['project_id = $2 AND organisation_id = $3', [roundId, which.projectId, which.organisationId]];
+      const rows = await q.query<DeliveryRecord & { at: Date | string }>(
+        `SELECT project_id AS "projectId", organisation_id AS "organisationId", via, delivered_at AS at, on_behalf AS "onBehalf", reason,
+           recorded_by_name AS "recordedByName", recorded_by_user_id AS "recordedByUserId", batch_id AS "batchId"
+         FROM round_deliveries WHERE round_id = $1 AND via = 'bevestigd' AND ${where} ORDER BY project_id FOR UPDATE`,
+        params,
+      );
+      return rows.map((r) => ({ ...r, at: iso(r.at) }));
+    },
+
+    async deleteConfirmations(q: Queryable, roundId: string, rows: readonly Pick<DeliveryRecord, 'projectId' | 'organisationId'>[]): Promise<number> {
+      if (rows.length === 0) return 0;
+      const deleted = await q.query<{ project_id: string }>(
+        `DELETE FROM round_deliveries d USING unnest($2::uuid[], $3::uuid[]) AS x (project_id, organisation_id)
+         WHERE d.round_id = $1 AND d.project_id = x.project_id AND d.organisation_id = x.organisation_id AND d.via = 'bevestigd' RETURNING d.project_id`,
+        [roundId, rows.map((r) => r.projectId), rows.map((r) => r.organisationId)],
+      );
+      return deleted.length;
     },
 
     async organisations(q: Queryable, ids: readonly string[]): Promise<Map<string, { name: string; type: OrganisationType }>> {

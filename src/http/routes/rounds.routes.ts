@@ -11,6 +11,7 @@ import { ProjectDetail, ProjectIdParams, ProjectList } from '../schemas/project.
 import {
   ChangesQuery,
   ConfirmBody,
+  ConfirmPreview,
   ConfirmResult,
   OpenRoundBody,
   ProjectChanges,
@@ -22,6 +23,8 @@ import {
   RoundList,
   RoundProjectParams,
   RoundProjectsQuery,
+  UndoBody,
+  UndoResult,
 } from '../schemas/round.schemas.ts';
 
 const errors = { 400: Problem, 404: Problem, 409: Problem, 422: Problem };
@@ -77,6 +80,30 @@ export function roundRoutes(services: Services): FastifyPluginAsyncZod {
         response: { 200: ConfirmResult, ...errors },
       },
       handler: async (req) => rounds.confirm(req.params.roundId, req.body, actorOf(req)),
+    });
+
+    app.post('/rounds/:roundId/confirmations/preview', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['rounds'],
+        summary: 'What a confirmation would confirm and leave out, without writing (shown before asking once)',
+        params: RoundIdParams,
+        body: ConfirmBody,
+        response: { 200: ConfirmPreview, ...errors },
+      },
+      handler: async (req) => rounds.previewConfirmation(req.params.roundId, req.body, req.principal),
+    });
+
+    app.post('/rounds/:roundId/confirmations/undo', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['rounds'],
+        summary: "Undo a confirmation until the quarter closes: one action (batchId) or one party's confirmation of one project",
+        params: RoundIdParams,
+        body: UndoBody,
+        response: { 200: UndoResult, ...errors },
+      },
+      handler: async (req) => rounds.undoConfirmation(req.params.roundId, req.body, actorOf(req)),
     });
 
     app.get('/rounds/:roundId/reminders', {

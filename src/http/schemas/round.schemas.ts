@@ -45,7 +45,19 @@ const OrganisationDelivery = z.object({
   total: z.number().int().describe('Projects of the region the organisation is a party to'),
   delivered: z.number().int(),
   outstanding: z.number().int(),
+  onBehalf: z.number().int().describe('Of the delivered projects, recorded on behalf of the organisation by the secretary'),
 });
+
+const PartyDelivery = z.object({
+  organisationId: Uuid,
+  side: z.enum(['publiek', 'privaat']).describe('publiek: the gemeente; privaat: a market party'),
+  via: DeliveryVia.nullable(),
+  at: z.string().nullable(),
+  onBehalf: z.object({ by: z.string(), reason: z.string() }).nullable().describe('Recorded on behalf of the party by the secretary, with the reason'),
+  batchId: Uuid.nullable().describe('The confirmation action (to undo it)'),
+});
+
+const ExpiredForecast = z.object({ code: z.enum(MILESTONE_CODES), ownerSide: z.enum(['publiek', 'privaat', 'beide']), forecastDate: IsoDate });
 
 export const RoundDetail = RoundSummary.extend({
   delivery: z
@@ -64,31 +76,48 @@ export const RoundDetail = RoundSummary.extend({
       name: z.string(),
       gemeenteCode: z.string(),
       gemeenteName: z.string(),
-      delivered: z.boolean(),
+      delivered: z.boolean().describe('Every party has delivered its own side'),
       via: DeliveryVia.nullable(),
       updatedAt: z.string(),
       confirmedAt: z.string().nullable(),
-      organisationIds: z.array(Uuid),
+      organisationIds: z.array(Uuid).describe('The gemeente and every party of the project'),
+      parties: z.array(PartyDelivery).describe('Delivery per party for its own side'),
+      expiredForecasts: z.array(ExpiredForecast).describe('Milestones whose forecast has passed without an actual date (prognose verstreken)'),
     }),
   ),
   organisations: z.array(OrganisationDelivery).describe('Per organisation, most outstanding first'),
 });
 
-export const ConfirmBody = z
-  .object({
-    projectIds: z.array(Uuid).min(1).max(5000).optional().describe('Projects confirmed unchanged'),
-    organisationId: Uuid.optional().describe('Confirm every project of the region this organisation is party to that is not yet delivered'),
-  })
-  .superRefine((body, ctx) => {
-    if ((body.projectIds === undefined) === (body.organisationId === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['projectIds'], message: 'Geef óf projectIds óf organisationId (precies één van beide).' });
-    }
-  });
+export const ConfirmBody = z.object({
+  projectIds: z.array(Uuid).min(1).max(5000).optional().describe('Projects confirmed unchanged; without it, every project where the party has not yet delivered'),
+  organisationId: Uuid.optional().describe("The party whose side is confirmed; default: the caller's own organisation"),
+  reason: z.string().max(2000).optional().describe('Required when the secretary records the delivery on behalf of a party'),
+});
+
+const ProjectRef = z.object({ projectId: Uuid, name: z.string(), gemeenteName: z.string() });
+
+export const ConfirmPreview = z.object({
+  organisationId: Uuid,
+  organisationName: z.string(),
+  onBehalf: z.boolean(),
+  projects: z.array(ProjectRef).describe('What a confirmation would confirm'),
+  refused: z.array(ProjectRef.extend({ message: z.string() })).describe('Left out: the forecast has expired'),
+});
 
 export const ConfirmResult = z.object({
   confirmedProjectIds: z.array(Uuid).describe('Projects newly confirmed by this action'),
+  batchId: Uuid.describe('This action, to undo it until the quarter closes'),
+  organisationId: Uuid,
+  refused: z.array(ProjectRef.extend({ message: z.string() })),
   round: RoundDetail,
 });
+
+export const UndoBody = z.union([
+  z.object({ batchId: Uuid }).strict(),
+  z.object({ projectId: Uuid, organisationId: Uuid }).strict(),
+]);
+
+export const UndoResult = z.object({ undoneProjectIds: z.array(Uuid), round: RoundDetail });
 
 export const Reminders = z.object({
   round: RoundSummary,
