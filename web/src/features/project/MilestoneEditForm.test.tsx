@@ -33,15 +33,16 @@ describe('MilestoneEditForm', () => {
     vi.stubGlobal('fetch', fetch);
     render(<MilestoneEditForm project={project} onSaved={vi.fn()} onReload={vi.fn()} />);
 
-    fireEvent.change(screen.getByLabelText('Werkelijke datum (gehaald op)'), { target: { value: '2020-01-01' } });
+    fireEvent.change(screen.getByLabelText('Werkelijke datum (gehaald op)'), { target: { value: '01-01-2020' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
 
     const field = screen.getByLabelText('Werkelijke datum (gehaald op)');
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('Oplevering (M12) ligt vóór Start bouw (M11).')).toBeTruthy();
+    expect(screen.getAllByText(/Oplevering \(M12\) ligt vóór Start bouw \(M11\)\./).length).toBeGreaterThan(0);
     const [url, init] = fetch.mock.calls[0];
     expect(url).toBe(`/api/v1/projects/${project.id}/milestones/M12`);
-    expect(JSON.parse(init.body)).toEqual({ version: 4, forecastDate: '2028-07-01', actualDate: '2020-01-01' });
+    // Only what changed is sent: the forecast was not touched.
+    expect(JSON.parse(init.body)).toEqual({ version: 4, actualDate: '2020-01-01' });
   });
 
   it('explains a version conflict and offers to load the latest version', async () => {
@@ -49,10 +50,83 @@ describe('MilestoneEditForm', () => {
     const onReload = vi.fn().mockResolvedValue(undefined);
     render(<MilestoneEditForm project={project} onSaved={vi.fn()} onReload={onReload} />);
 
+    fireEvent.change(screen.getByLabelText('Prognosedatum'), { target: { value: '01-08-2028' } });
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
     await screen.findByText('Iemand anders was u voor');
     fireEvent.click(screen.getByRole('button', { name: 'Laad de nieuwste versie' }));
     await screen.findByText(/De nieuwste versie van het project is geladen/);
     expect(onReload).toHaveBeenCalledOnce();
   });
+
+  // Issue 8: the browser's date input turned 31-02-2027 into '' and the form sent that as "clear".
+  it('refuses an impossible date next to the field, keeps the typed text and sends nothing', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    render(<MilestoneEditForm project={project} onSaved={vi.fn()} onReload={vi.fn()} />);
+
+    const field = screen.getByLabelText('Prognosedatum') as HTMLInputElement;
+    expect(field.value).toBe('01-07-2028');
+    fireEvent.change(field, { target: { value: '31-02-2027' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(field.value).toBe('31-02-2027');
+    const errorId = field.getAttribute('aria-describedby')!.split(' ')[0];
+    expect(document.getElementById(errorId)?.textContent).toContain('‘31-02-2027’ bestaat niet: februari 2027 heeft 28 dagen.');
+    expect(screen.getByTestId('milestone-error-summary').textContent).toContain('Prognosedatum');
+    expect(document.activeElement).toBe(field);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.queryByText(/is opgeslagen/)).toBeNull();
+  });
+
+  it('an emptied field does not clear the stored date; it points to the clear control', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    render(<MilestoneEditForm project={project} onSaved={vi.fn()} onReload={vi.fn()} />);
+
+    const field = screen.getByLabelText('Prognosedatum');
+    fireEvent.change(field, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+
+    await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getAllByText(/Gebruik dan de knop ‘Prognosedatum wissen’/).length).toBeGreaterThan(0);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('refuses an actual date after today and a forecast in year 9999 before sending (same rule as the API)', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    render(<MilestoneEditForm project={project} onSaved={vi.fn()} onReload={vi.fn()} />);
+
+    fireEvent.change(screen.getByLabelText('Prognosedatum'), { target: { value: '31-12-9999' } });
+    fireEvent.change(screen.getByLabelText('Werkelijke datum (gehaald op)'), { target: { value: '01-06-9999' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Prognosedatum').getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByLabelText('Werkelijke datum (gehaald op)').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByText(/Controleer het jaartal/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/ligt na vandaag/).length).toBeGreaterThan(0);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('clears a date only through its own control, after confirmation, sending an explicit null', async () => {
+    const cleared = { ...project, version: 5, milestones: project.milestones.map((m) => (m.code === 'M12' ? { ...m, forecastDate: null } : m)) };
+    const fetch = vi.fn().mockResolvedValue(new Response(JSON.stringify(cleared), { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    const onSaved = vi.fn();
+    render(<MilestoneEditForm project={project} onSaved={onSaved} onReload={vi.fn()} />);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Prognosedatum wissen' }));
+    expect(screen.getByText(/Weet u zeker dat u de prognosedatum van M12 Oplevering \(1 juli 2028\) wilt wissen\?/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Nee, niet wissen' }));
+    expect(fetch).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Prognosedatum wissen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, wis de prognosedatum' }));
+    await screen.findByText('De prognosedatum van mijlpaal M12 Oplevering is gewist.');
+    expect(JSON.parse(fetch.mock.calls[0][1].body)).toEqual({ version: 4, forecastDate: null });
+    expect(onSaved).toHaveBeenCalledWith(cleared);
+    expect((screen.getByLabelText('Prognosedatum') as HTMLInputElement).value).toBe('');
+  });
 });
+

@@ -1,12 +1,17 @@
 /**
  * Changes the forecast and actual date of one milestone (PATCH /projects/:id/milestones/:code with
- * the version last read). Validation errors from the API appear next to the field they concern;
- * a version conflict (409) explains what happened and offers to load the latest version, keeping
- * what the user typed so it can be saved again.
+ * the version last read). Dates are typed as text (dd-mm-jjjj) and checked before sending: an
+ * impossible or implausible date is refused next to its field and what was typed stays (issue 8).
+ * Only the dates that changed are sent; an empty field never clears a stored date — clearing is its
+ * own act ("… wissen", confirmed). Validation errors from the API also appear next to the field they
+ * concern; a version conflict (409) explains what happened and offers to load the latest version,
+ * keeping what the user typed so it can be saved again.
  */
-import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client.ts';
-import type { ProjectDetail } from '../../api/types.ts';
+import type { MilestoneChange, ProjectDetail } from '../../api/types.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { checkDateInput, isoToInput, todayIso } from '../../components/dateInput.ts';
 import { Alert } from '../../components/Feedback.tsx';
 import { formatDate, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
 import { mapMilestoneErrors, type FieldErrors, type MilestoneField } from './problemErrors.ts';
@@ -29,10 +34,17 @@ export interface MilestoneEditFormHandle {
 type Outcome =
   | { kind: 'none' }
   | { kind: 'saved'; code: MilestoneCode }
+  | { kind: 'cleared'; code: MilestoneCode; field: MilestoneField }
+  | { kind: 'unchanged' }
   | { kind: 'invalid'; errors: FieldErrors; title: string }
   | { kind: 'conflict'; detail: string }
   | { kind: 'reloaded' }
   | { kind: 'failed'; message: string };
+
+const FIELD_LABELS: Record<MilestoneField, string> = { forecastDate: 'Prognosedatum', actualDate: 'Werkelijke datum (gehaald op)' };
+/** Lower-case name of the field inside a sentence. */
+const FIELD_NAMES: Record<MilestoneField, string> = { forecastDate: 'prognosedatum', actualDate: 'werkelijke datum' };
+const FIELDS: readonly MilestoneField[] = ['forecastDate', 'actualDate'];
 
 export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEditFormProps>(function MilestoneEditForm(
   { project, onSaved, onReload, editable },
@@ -41,26 +53,32 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
   const id = useId();
   const choices = editable ? MILESTONES.filter((m) => editable.includes(m.code)) : MILESTONES;
   const [code, setCode] = useState<MilestoneCode>(() => (choices.some((m) => m.code === 'M12') ? 'M12' : (choices[0]?.code ?? 'M12')));
-  const [forecast, setForecast] = useState('');
-  const [actual, setActual] = useState('');
+  const [texts, setTexts] = useState<Record<MilestoneField, string>>({ forecastDate: '', actualDate: '' });
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const [confirmClear, setConfirmClear] = useState<MilestoneField | null>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const fieldRefs = { forecastDate: useRef<HTMLInputElement>(null), actualDate: useRef<HTMLInputElement>(null) };
   const milestone = project.milestones.find((m) => m.code === code);
+  const stored = (field: MilestoneField): string | null => milestone?.[field] ?? null;
 
   const fillFrom = (p: ProjectDetail, c: MilestoneCode) => {
     const m = p.milestones.find((x) => x.code === c);
-    setForecast(m?.forecastDate ?? '');
-    setActual(m?.actualDate ?? '');
+    setTexts({ forecastDate: isoToInput(m?.forecastDate), actualDate: isoToInput(m?.actualDate) });
   };
 
   // A different milestone: show its current dates.
   useEffect(() => {
     fillFrom(project, code);
+    setConfirmClear(null);
     // Only when the choice changes; a reload after a conflict keeps what the user typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [code]);
+
+  useEffect(() => {
+    if (confirmClear) confirmRef.current?.focus();
+  }, [confirmClear]);
 
   useImperativeHandle(ref, () => ({
     edit: (c) => {
@@ -71,24 +89,27 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
     },
   }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const showInvalid = (errors: FieldErrors, title: string) => {
+    setOutcome({ kind: 'invalid', errors, title });
+    const first = FIELDS.find((f) => errors.fields[f]);
+    if (first) fieldRefs[first].current?.focus();
+  };
+
+  /** Send a change; problems come back next to their fields. */
+  const send = async (change: Omit<MilestoneChange, 'version'>, done: Outcome) => {
     setSaving(true);
     setOutcome({ kind: 'none' });
     try {
-      const saved = await api.updateMilestone(project.id, code, { version: project.version, forecastDate: forecast || null, actualDate: actual || null });
+      const saved = await api.updateMilestone(project.id, code, { version: project.version, ...change });
       onSaved(saved);
       fillFrom(saved, code);
-      setOutcome({ kind: 'saved', code });
+      setOutcome(done);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         setOutcome({ kind: 'conflict', detail: err.problem?.detail ?? 'Iemand anders heeft dit project intussen gewijzigd.' });
       } else if (err instanceof ApiError && (err.status === 400 || err.status === 422) && err.problem?.errors?.length) {
         const index = project.milestones.findIndex((m) => m.code === code);
-        const errors = mapMilestoneErrors(err.problem.errors, index);
-        setOutcome({ kind: 'invalid', errors, title: err.problem.title });
-        const first = (['forecastDate', 'actualDate'] as MilestoneField[]).find((f) => errors.fields[f]);
-        if (first) fieldRefs[first].current?.focus();
+        showInvalid(mapMilestoneErrors(err.problem.errors, index), err.problem.title);
       } else {
         setOutcome({ kind: 'failed', message: err instanceof Error ? err.message : 'Onbekende fout.' });
       }
@@ -97,20 +118,59 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
     }
   };
 
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setConfirmClear(null);
+    const today = todayIso();
+    const errors: FieldErrors = { fields: {}, other: [] };
+    const change: Omit<MilestoneChange, 'version'> = {};
+    for (const field of FIELDS) {
+      const before = stored(field);
+      const what = `De ${FIELD_NAMES[field]} van ${milestoneLabel(code)} (${code})`;
+      const checked = checkDateInput(texts[field], { what, kind: field === 'actualDate' ? 'happened' : 'planned', today });
+      if (checked.kind === 'invalid') {
+        // A stored date left as it is is not checked again (it may predate the rule); the server agrees.
+        if (!(before && texts[field].trim() === isoToInput(before))) errors.fields[field] = checked.message;
+      } else if (checked.kind === 'empty') {
+        if (before) {
+          errors.fields[field] =
+            `Vul een datum in. Wilt u de ${FIELD_NAMES[field]} (${formatDate(before)}) wissen? Gebruik dan de knop ‘${FIELD_LABELS[field]} wissen’.`;
+        }
+      } else if (checked.iso !== before) {
+        change[field] = checked.iso;
+      }
+    }
+    if (Object.keys(errors.fields).length > 0) {
+      showInvalid(errors, 'De mijlpaal is niet opgeslagen.');
+      return;
+    }
+    if (Object.keys(change).length === 0) {
+      setOutcome({ kind: 'unchanged' });
+      return;
+    }
+    await send(change, { kind: 'saved', code });
+  };
+
+  const clear = async (field: MilestoneField) => {
+    setConfirmClear(null);
+    await send({ [field]: null }, { kind: 'cleared', code, field });
+  };
+
   const reload = async () => {
     await onReload();
     setOutcome({ kind: 'reloaded' });
   };
 
   const fieldErrors = outcome.kind === 'invalid' ? outcome.errors.fields : {};
+  const summaryFields = FIELDS.filter((f) => fieldErrors[f]);
 
   return (
-    <form className="wbm-edit-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <form className="wbm-edit-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate data-testid="milestone-edit-form">
       <h3 className="nl-heading nl-heading--level-3" id={`${id}-title`}>
         Mijlpaal bijwerken
       </h3>
       <p className="utrecht-paragraph">
-        Vul de verwachte datum (prognose) in, of de datum waarop de mijlpaal echt is gehaald. Laat een veld leeg om de datum te wissen.
+        Vul de verwachte datum (prognose) in, of de datum waarop de mijlpaal echt is gehaald. Een datum wissen doet u met de knop onder het veld.
       </p>
 
       {outcome.kind === 'conflict' && (
@@ -129,8 +189,23 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
       )}
       {outcome.kind === 'invalid' && (
         <Alert type="error" title={`${outcome.title} Bekijk de meldingen bij de velden.`} urgent>
-          {outcome.errors.other.length > 0 && (
-            <ul className="utrecht-unordered-list">
+          {(summaryFields.length > 0 || outcome.errors.other.length > 0) && (
+            <ul className="utrecht-unordered-list" data-testid="milestone-error-summary">
+              {summaryFields.map((f) => (
+                <li key={f}>
+                  <a
+                    className="utrecht-link"
+                    href={`#${id}-${f}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      fieldRefs[f].current?.focus();
+                    }}
+                  >
+                    {FIELD_LABELS[f]}
+                  </a>
+                  : {fieldErrors[f]}
+                </li>
+              ))}
               {outcome.errors.other.map((m) => (
                 <li key={m}>{m}</li>
               ))}
@@ -169,23 +244,43 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
             Basisplanning: {milestone?.baselineDate ? formatDate(milestone.baselineDate) : 'geen'}
           </p>
         </div>
-        <DateField
-          id={`${id}-forecast`}
-          label="Prognosedatum"
-          value={forecast}
-          onChange={setForecast}
-          error={fieldErrors.forecastDate}
-          inputRef={fieldRefs.forecastDate}
-          describedBy={`${id}-baseline`}
-        />
-        <DateField
-          id={`${id}-actual`}
-          label="Werkelijke datum (gehaald op)"
-          value={actual}
-          onChange={setActual}
-          error={fieldErrors.actualDate}
-          inputRef={fieldRefs.actualDate}
-        />
+        {FIELDS.map((field) => {
+          const before = stored(field);
+          return (
+            <DateField
+              key={field}
+              id={`${id}-${field}`}
+              label={FIELD_LABELS[field]}
+              value={texts[field]}
+              onChange={(text) => setTexts((t) => ({ ...t, [field]: text }))}
+              error={fieldErrors[field]}
+              inputRef={fieldRefs[field]}
+              describedBy={field === 'forecastDate' ? `${id}-baseline` : undefined}
+              testId={`milestone-${field}`}
+            >
+              {before && confirmClear !== field && (
+                <button type="button" className="utrecht-button utrecht-button--subtle wbm-clear-date" disabled={saving} onClick={() => setConfirmClear(field)}>
+                  {FIELD_LABELS[field]} wissen
+                </button>
+              )}
+              {before && confirmClear === field && (
+                <div className="wbm-confirm" role="group" aria-labelledby={`${id}-${field}-confirm`} data-testid={`confirm-clear-${field}`}>
+                  <p className="utrecht-paragraph" id={`${id}-${field}-confirm`}>
+                    Weet u zeker dat u de {FIELD_NAMES[field]} van {code} {milestoneLabel(code)} ({formatDate(before)}) wilt wissen?
+                  </p>
+                  <div className="utrecht-button-group">
+                    <button ref={confirmRef} type="button" className="utrecht-button utrecht-button--primary-action" disabled={saving} onClick={() => clear(field)}>
+                      Ja, wis de {FIELD_NAMES[field]}
+                    </button>
+                    <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setConfirmClear(null)}>
+                      Nee, niet wissen
+                    </button>
+                  </div>
+                </div>
+              )}
+            </DateField>
+          );
+        })}
       </div>
       <div className="utrecht-button-group wbm-button-row">
         <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={saving} aria-disabled={saving}>
@@ -194,45 +289,9 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
       </div>
       <p role="status" className="utrecht-paragraph wbm-save-status">
         {outcome.kind === 'saved' && `Mijlpaal ${outcome.code} ${milestoneLabel(outcome.code)} is opgeslagen.`}
+        {outcome.kind === 'cleared' && `De ${FIELD_NAMES[outcome.field]} van mijlpaal ${outcome.code} ${milestoneLabel(outcome.code)} is gewist.`}
+        {outcome.kind === 'unchanged' && 'Er is niets gewijzigd; er is niets opgeslagen.'}
       </p>
     </form>
   );
 });
-
-interface DateFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  inputRef: RefObject<HTMLInputElement | null>;
-  describedBy?: string;
-}
-
-function DateField({ id, label, value, onChange, error, inputRef, describedBy }: DateFieldProps) {
-  const errorId = `${id}-error`;
-  const describedByIds = [error ? errorId : null, describedBy].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`utrecht-form-field wbm-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <label className="utrecht-form-label" htmlFor={id}>
-        {label}
-      </label>
-      {error && (
-        <p className="utrecht-form-field-error-message wbm-field-error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
-      <input
-        id={id}
-        ref={inputRef}
-        type="date"
-        className={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedByIds}
-      />
-    </div>
-  );
-}
