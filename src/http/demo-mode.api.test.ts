@@ -1,0 +1,164 @@
+/**
+ * Demo mode next to real data (issue 8 items 4, 5; SPEC §7 confidentiality and "a clearly labelled
+ * synthetic demo dataset"): demo roles act on synthetic data only, what they create is synthetic and
+ * stays apart from real data, and the server refuses to start in demo mode on real data unless told.
+ * Runs on PGlite and, with DATABASE_URL, on PostgreSQL.
+ */
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountWithToken, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
+import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import type { Principal, Role } from '../domain/access.ts';
+import { gemeenteOrganisationId } from '../domain/identifiers.ts';
+import { createServices, type Services } from '../services/container.ts';
+import { assertDemoModeMayStart, DemoModeRefusedError } from '../services/demo-mode.service.ts';
+import { buildApp } from './app.ts';
+
+let t: TestDb;
+let app: FastifyInstance;
+let services: Services;
+let realAdmin: Record<string, string>;
+let realMinistry: Record<string, string>;
+const demo = {} as Record<'beheerder' | 'ministerie_analist' | 'gemeente_editor', Record<string, string>>;
+let realProjectId = '';
+
+const project = (name: string, extra: object = {}) => ({
+  name,
+  gemeenteCode: 'GM0363',
+  planStatus: 'vastgesteld',
+  programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 40 }],
+  jaarschijven: [{ year: 2028, segment: 'sociale_huur', homes: 40 }],
+  parties: [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' }],
+  ...extra,
+});
+const call = (headers: Record<string, string>) => (opts: InjectOptions | string) =>
+  app.inject(typeof opts === 'string' ? { url: opts, headers } : { ...opts, headers: { ...headers, ...(opts.headers ?? {}) } });
+
+async function demoToken(role: Exclude<Role, 'publiek'>): Promise<Record<string, string>> {
+  const user = (await services.repositories.accounts.listUsers(t.db)).find((u) => u.isDemo && u.role === role)!;
+  const principal: Principal = { kind: 'user', userId: user.id, name: user.name, role, organisationId: user.organisationId, gemeenteCode: user.gemeenteCode, regionId: user.regionId, provincieCode: user.provincieCode, demo: true };
+  return { authorization: `Bearer ${(await services.auth.createApiToken(principal, 'demo')).token}` };
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  app = await buildApp({ services });
+  await services.demoSeed.seed({ projects: 60, seed: 7, asOf: '2026-10-01' });
+  await services.auth.ensureDemoUsers();
+  realAdmin = (await accountWithToken(services, 'beheerder')).headers;
+  realMinistry = (await accountWithToken(services, 'ministerie_analist')).headers;
+  for (const role of ['beheerder', 'ministerie_analist', 'gemeente_editor'] as const) demo[role] = await demoToken(role);
+  const res = await call(realAdmin)({ method: 'POST', url: '/api/v1/projects', payload: project('Echt project Amsterdam') });
+  expect(res.statusCode, res.body).toBe(201);
+  realProjectId = res.json().id;
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.close();
+});
+
+describe('what a demo role creates is synthetic and stays apart from real data (issue 8 done-when)', () => {
+  it('stores a demo role’s new project as synthetic whatever the body says; the demo role keeps working on it', async () => {
+    const created = await call(demo.gemeente_editor)({ method: 'POST', url: '/api/v1/projects', payload: project('Mijn demoplan', { synthetic: false }) });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().synthetic).toBe(true);
+    const id = created.json().id;
+    const changed = await call(demo.gemeente_editor)({ method: 'PATCH', url: `/api/v1/projects/${id}`, payload: { version: 1, name: 'Mijn demoplan (bijgewerkt)' } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().synthetic).toBe(true);
+    // Real accounts see it as demo data; a real-data list leaves it out.
+    const realOnly = (await call(realAdmin)('/api/v1/projects?synthetic=false&limit=500')).json();
+    expect(realOnly.items.map((p: { id: string }) => p.id)).toEqual([realProjectId]);
+  });
+
+  it('a real account’s project stays real (the mark follows the account, not the request)', async () => {
+    const created = await call(realAdmin)({ method: 'POST', url: '/api/v1/projects', payload: project('Nog een echt project') });
+    expect(created.json().synthetic).toBe(false);
+    await call(realAdmin)({ method: 'DELETE', url: `/api/v1/projects/${created.json().id}?version=1` });
+  });
+});
+
+describe('demo roles see synthetic data only, in lists, exports and figures (issue 8 item 5)', () => {
+  it('lists and exports no real project to a demo administrator or ministry', async () => {
+    for (const who of [demo.beheerder, demo.ministerie_analist]) {
+      const list = (await call(who)('/api/v1/projects?limit=500')).json();
+      expect(list.total).toBeGreaterThan(0);
+      expect(list.items.every((p: { synthetic: boolean }) => p.synthetic)).toBe(true);
+      const searched = (await call(who)('/api/v1/projects?q=Echt&limit=500')).json();
+      expect(searched.total).toBe(0);
+      const geojson = await call(who)('/api/v1/projects/export.geojson');
+      expect(geojson.statusCode).toBe(200);
+      expect(geojson.body).not.toContain(realProjectId);
+      expect(geojson.body).not.toContain('Echt project');
+    }
+    // The real administrator does see it.
+    expect((await call(realAdmin)('/api/v1/projects?q=Echt&limit=500')).json().total).toBe(1);
+  });
+
+  it('builds a table dashboard for a demo role from synthetic projects only', async () => {
+    const url = '/api/v1/regions/gemeente:GM0363/dashboard?fromYear=2026&toYear=2030';
+    const asDemo = (await call(demo.beheerder)(url)).json();
+    const asReal = (await call(realAdmin)(url)).json();
+    expect(asDemo.summary.totals.projects).toBe(asDemo.summary.totals.syntheticProjects);
+    expect(asReal.summary.totals.projects).toBe(asDemo.summary.totals.projects + 1); // + the real project
+    expect(JSON.stringify(asDemo)).not.toContain(realProjectId);
+  });
+});
+
+describe('targets: demo roles change demo targets only (issue 8 item 5)', () => {
+  const national = (homes: number) => ({ geoLevel: 'nation', geoName: 'Nederland', periodStart: 2041, periodEnd: 2042, homes, kind: 'demo-proef', sourceUrl: 'https://example.org/demo' });
+
+  it('marks a demo ministry’s target as synthetic, shows it to demo roles only, and never lets it change a real target', async () => {
+    const real = await call(realMinistry)({ method: 'POST', url: '/api/v1/targets', payload: national(90_000) });
+    expect(real.statusCode, real.body).toBe(201);
+    expect(real.json().synthetic).toBe(false);
+    const own = await call(demo.ministerie_analist)({ method: 'POST', url: '/api/v1/targets', payload: national(1) });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().synthetic).toBe(true);
+    // Preferring the demo target did not flip the real one.
+    const realList = (await call(realMinistry)('/api/v1/targets?geoLevel=nation')).json().items as Array<{ id: string; preferred: boolean; homes: number }>;
+    expect(realList.map((x) => x.id)).not.toContain(own.json().id);
+    expect(realList.find((x) => x.id === real.json().id)).toMatchObject({ preferred: true, homes: 90_000 });
+    expect((await app.inject('/api/v1/targets?geoLevel=nation')).json().items.map((x: { id: string }) => x.id)).not.toContain(own.json().id);
+    const demoList = (await call(demo.ministerie_analist)('/api/v1/targets?geoLevel=nation')).json().items.map((x: { id: string }) => x.id);
+    expect(demoList).toContain(own.json().id);
+    // Its own demo target it may change; a real one it may not.
+    const ownChange = await call(demo.ministerie_analist)({ method: 'PATCH', url: `/api/v1/targets/${own.json().id}`, payload: { version: own.json().version, homes: 2 } });
+    expect(ownChange.statusCode, ownChange.body).toBe(200);
+    for (const who of [demo.ministerie_analist, demo.beheerder]) {
+      const refused = await call(who)({ method: 'PATCH', url: `/api/v1/targets/${real.json().id}`, payload: { version: real.json().version, homes: 1 } });
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(refused.json().detail).toMatch(/demo/i);
+    }
+    // A demo import with the real target's key creates a demo target beside it; the real one is untouched.
+    const csv = 'geoLevel,geoName,periodStart,periodEnd,homes,kind,sourceUrl\nnation,Nederland,2041,2042,5,demo-proef,https://example.org/demo\n';
+    const imported = await call(demo.ministerie_analist)({ method: 'POST', url: '/api/v1/targets/import', payload: csv, headers: { 'content-type': 'text/csv' } });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json().targets.every((x: { synthetic: boolean; id: string }) => x.synthetic && x.id !== real.json().id)).toBe(true);
+    const after = (await call(realMinistry)('/api/v1/targets?geoLevel=nation')).json().items.find((x: { id: string }) => x.id === real.json().id);
+    expect(after).toMatchObject({ homes: 90_000, preferred: true, version: real.json().version });
+  });
+});
+
+describe('the server refuses demo mode on real data unless told explicitly (issue 8 item 5)', () => {
+  it('refuses with a reason for the operator when real projects or accounts exist', async () => {
+    const refusal = assertDemoModeMayStart(t.db, { demoMode: true, allowRealData: false });
+    await expect(refusal).rejects.toBeInstanceOf(DemoModeRefusedError);
+    await expect(refusal).rejects.toThrow(/Refusing to start in demo mode: the database holds 1 real \(non-synthetic\) project and \d+ real \(non-demo\) accounts/);
+    await expect(assertDemoModeMayStart(t.db, { demoMode: true, allowRealData: true })).resolves.toBeUndefined();
+    await expect(assertDemoModeMayStart(t.db, { demoMode: false, allowRealData: false })).resolves.toBeUndefined();
+  });
+
+  it('starts in demo mode on a database with only demo data and demo accounts', async () => {
+    const fresh = await createTestDb();
+    try {
+      const s = createServices(fresh.db, { auth: TEST_AUTH_OPTIONS });
+      await s.demoSeed.seed({ projects: 5, seed: 1, asOf: '2026-10-01' });
+      await s.auth.ensureDemoUsers();
+      await expect(assertDemoModeMayStart(fresh.db, { demoMode: true, allowRealData: false })).resolves.toBeUndefined();
+    } finally {
+      await fresh.close();
+    }
+  });
+});
