@@ -9,7 +9,9 @@
  * cells together hold at least the minimum number of projects and are at least two (secondary
  * suppression). Cells with no project are shown as 0: they reveal no project. Pure.
  */
-import { PHASES, PLAN_STATUSES, SEGMENTS, type Phase, type PlanStatus, type Segment } from './codes.ts';
+import { AFFORDABLE_SEGMENTS, PHASES, PLAN_STATUSES, SEGMENTS, SOCIAL_SEGMENTS, type Phase, type PlanStatus, type Segment } from './codes.ts';
+import type { NationalProject } from './forecast.ts';
+import { BETER_BENUTTEN_ORIGINS, type TargetMetric } from './national.ts';
 import { POLICY } from './policy.ts';
 
 export const MIN_PUBLIC_PROJECTS = POLICY.disclosure.minProjects;
@@ -189,4 +191,52 @@ export function publicAggregates(
     };
   });
   return { level, minProjects, rule: disclosureRule(minProjects), total, items };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// How many projects are behind a figure of the national overview
+
+/** Number of projects with homes in their jaarschijven in `year`, per area (`areasOf` gives the areas of a project). */
+export function projectsWithHomesIn(projects: readonly NationalProject[], year: number, areasOf: (p: NationalProject) => readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of projects) {
+    if (!p.years.some((y, i) => y === year && p.homes[i] > 0)) continue;
+    for (const a of areasOf(p)) out.set(a, (out.get(a) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Number of projects with homes in their jaarschijven per year (the national production per year). */
+export function projectsPerYear(projects: readonly NationalProject[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const p of projects) {
+    for (const y of new Set(p.years.filter((_, i) => p.homes[i] > 0))) out.set(y, (out.get(y) ?? 0) + 1);
+  }
+  return out;
+}
+
+const BB_ORIGINS = new Set<string>(BETER_BENUTTEN_ORIGINS);
+const AFFORDABLE = new Set(AFFORDABLE_SEGMENTS.map((s) => SEGMENTS.indexOf(s)));
+const SOCIAL = new Set(SOCIAL_SEGMENTS.map((s) => SEGMENTS.indexOf(s)));
+
+/**
+ * Number of projects that a special target's measured figure is built from (the part that is counted:
+ * for a share, the projects in its numerator), over the years `from`–`to`.
+ */
+export function specialTargetProjects(metric: TargetMetric, projects: readonly NationalProject[], from: number, to: number): number {
+  const homesIn = (p: NationalProject, segment?: Set<number>) => p.years.some((y, i) => y >= from && y <= to && p.homes[i] > 0 && (!segment || segment.has(p.segments[i])));
+  const counts: Record<TargetMetric, (p: NationalProject) => boolean> = {
+    woningbouw: (p) => homesIn(p),
+    betaalbaar_aandeel: (p) => homesIn(p, AFFORDABLE),
+    sociaal_aandeel: (p) => homesIn(p, SOCIAL),
+    sociale_huur_corporaties: (p) => p.corporatie && homesIn(p, SOCIAL),
+    woondeals: (p) => p.flags.includes('woondeal_locatie') && homesIn(p),
+    ouderenwoningen: (p) => p.elderlyHomes > 0 && homesIn(p),
+    studentenkamers: (p) => p.studentHomes > 0 && homesIn(p),
+    industrieel_aandeel: (p) => p.flags.includes('industrieel') && homesIn(p),
+    beter_benutten: (p) => BB_ORIGINS.has(p.origin) && homesIn(p),
+    nplv: (p) => p.flags.includes('nplv') && homesIn(p),
+    doorbraaklocaties: (p) => p.flags.includes('doorbraaklocatie') && p.totalHomes > 0,
+  };
+  return projects.filter(counts[metric]).length;
 }

@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { nationalRoutes } from './routes/national.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
+import { publicRoutes } from './routes/public.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
@@ -82,6 +83,7 @@ export async function buildApp({ services, logger = false, secureCookies = false
       await api.register(roundRoutes(services));
       await api.register(dashboardRoutes(services));
       await api.register(nationalRoutes(services));
+      await api.register(publicRoutes(services));
     },
     { prefix: API_PREFIX },
   );

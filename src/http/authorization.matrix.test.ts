@@ -350,7 +350,13 @@ function matrix(): Record<string, Case[]> {
         allowed: ['provincie_analist', ...NATIONAL],
       },
     ],
-    'GET /api/v1/national/overview': [{ name: '', request: async () => ({ url: '/api/v1/national/overview?runs=5' }), allowed: NATIONAL }],
+    // Public (issue 8 item 23): everyone; only the ministry and administrators get the figures of small cells (checked in public.api.test.ts).
+    'GET /api/v1/national/overview': [{ name: '', request: async () => ({ url: '/api/v1/national/overview?runs=5' }), allowed: EVERYONE }],
+    'GET /api/v1/public/aggregates': [
+      { name: 'provinces', request: async () => ({ url: '/api/v1/public/aggregates' }), allowed: EVERYONE },
+      { name: 'gemeenten of a province', request: async () => ({ url: '/api/v1/public/aggregates?level=gemeente&provincie=PV27' }), allowed: EVERYONE },
+    ],
+    'GET /api/v1/public/aggregates.geojson': [{ name: '', request: async () => ({ url: '/api/v1/public/aggregates.geojson?level=gemeente' }), allowed: EVERYONE }],
     'GET /api/v1/national/forecast': [
       { name: 'nation', request: async () => ({ url: '/api/v1/national/forecast?runs=5' }), allowed: NATIONAL },
       { name: 'own gemeente', request: async () => ({ url: '/api/v1/national/forecast?runs=5&area=gemeente:GM0363' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },

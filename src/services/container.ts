@@ -10,6 +10,8 @@ import { createRoundRepository } from '../storage/round.repository.ts';
 import { createDashboardRepository } from '../storage/dashboard.repository.ts';
 import { createNationalRepository } from '../storage/national.repository.ts';
 import { createRealisationRepository } from '../storage/realisation.repository.ts';
+import { createPublicStatsRepository } from '../storage/public-stats.repository.ts';
+import { createPublicStatsService } from './public-stats.service.ts';
 import { createAccessGuard } from './access.service.ts';
 import { createAuthService, DEFAULT_AUTH_OPTIONS, type AuthOptions } from './auth/auth.service.ts';
 import { createOidcService, type OidcConfig } from './auth/oidc.service.ts';
@@ -64,6 +66,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     realisations: createRealisationService({ db, realisations, geography }),
     forecast: createForecastService({ db, geography, national, realisations, data: nationalData }),
     national: createNationalService({ db, geography, national, realisations, data: nationalData }),
+    // What the public sees: aggregates with small cells suppressed (src/domain/disclosure.ts).
+    publicStats: createPublicStatsService({ db, geography, stats: createPublicStatsRepository(), data: nationalData }),
   };
 }
 

@@ -123,14 +123,22 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
     // ----- national roll-up ----------------------------------------------------------------------------
 
     app.get('/national/overview', {
-      config: { access: NATIONAL },
+      // Public (SPEC §1: the public sees "aggregated open data and maps"): the ministry and administrators get every
+      // figure; everyone else the public version, where figures of fewer than 3 projects are hidden (`disclosure`).
+      config: { access: 'public' },
       schema: {
         tags: ['national'],
-        summary: 'National roll-up: realised and forecast production against 100,000, shares, special targets, provinces (map) and PPM use per region',
+        summary:
+          'National roll-up: realised and forecast production against 100,000, shares, special targets, provinces (map) and PPM use per region. ' +
+          'Public: figures built from fewer than 3 projects are hidden (see `disclosure` and `suppressed`); the ministry sees them all.',
         querystring: OverviewQuery,
         response: { 200: OverviewResponse, ...errors },
       },
-      handler: async (req) => national.overview(req.query),
+      handler: async (req) => {
+        const overview = await national.overview(req.query);
+        if ((NATIONAL as readonly string[]).includes(req.principal.role)) return { ...overview, disclosure: null };
+        return services.publicStats.publicOverview(overview);
+      },
     });
 
     app.get('/national/forecast', {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ORGANISATION_TYPES, REGION_KINDS } from '../../domain/codes.ts';
 import type { Services } from '../../services/container.ts';
+import { projectScope } from '../../domain/access.ts';
 import { GemeenteCode, Problem, ProvincieCode, Uuid } from '../schemas/common.ts';
 
 const Provincie = z.object({ code: z.string(), name: z.string() });
@@ -13,7 +14,14 @@ const Gemeente = z.object({
   coropCode: z.string(),
   coropName: z.string(),
 });
-const GemeenteListItem = Gemeente.extend({ provincieName: z.string(), projectCount: z.number().int() });
+const GemeenteListItem = Gemeente.extend({
+  provincieName: z.string(),
+  projectCount: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Projects in the gemeente. Except for the ministry and administrators: null when fewer than 3 or computable back from a province total (src/domain/disclosure.ts)'),
+});
 const Region = z.object({ id: z.string(), kind: z.enum(REGION_KINDS), name: z.string(), gemeenteCodes: z.array(z.string()) });
 const Organisation = z.object({
   id: Uuid,
@@ -40,7 +48,14 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: z.object({ provincie: ProvincieCode.optional() }),
         response: { 200: z.array(GemeenteListItem), 400: Problem },
       },
-      handler: async (req) => ref.listGemeenten(req.query.provincie),
+      handler: async (req) => {
+        const list = await ref.listGemeenten(req.query.provincie);
+        // The count is an aggregate: whoever does not see the whole register sees it as the public does (SPEC §1, §7).
+        const scope = projectScope(req.principal);
+        if (scope !== null && 'all' in scope) return list;
+        const counts = await services.publicStats.gemeenteCounts();
+        return list.map((g) => ({ ...g, projectCount: counts.get(g.code) ?? null }));
+      },
     });
     app.get('/gemeenten/:code', {
       config: { access: 'public' },

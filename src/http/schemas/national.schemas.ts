@@ -169,19 +169,23 @@ export const OverviewQuery = z.object({
 
 const AreaTargetSchema = z.object({ homesPerYear: z.number().nullable(), basis: TargetBasis, explanation: z.string() });
 
+/** Public version of the overview: a figure built from fewer than 3 projects is null and its row `suppressed` (src/domain/disclosure.ts). */
+const Suppressed = z.boolean().optional().describe('Public version: figures of this row are hidden (built from fewer than 3 projects)');
+
 const PpmArea = z.object({
   id: z.string(),
   kind: z.string(),
   name: z.string(),
   gemeenten: z.number().int(),
-  projects: z.number().int(),
+  projects: z.number().int().nullable(),
   ppmInUse: z.boolean(),
-  updatedThisQuarter: z.number().int(),
+  updatedThisQuarter: z.number().int().nullable(),
   updatedShare: z.number().nullable(),
-  overdue: z.number().int(),
+  overdue: z.number().int().nullable(),
   overdueShare: z.number().nullable(),
-  overdueParties: z.number().int().describe('Organisations party to at least one overdue project'),
+  overdueParties: z.number().int().nullable().describe('Organisations party to at least one overdue project'),
   lastUpdate: z.string().nullable(),
+  suppressed: Suppressed,
 });
 
 export const SpecialTarget = z.object({
@@ -208,8 +212,8 @@ export const SpecialTarget = z.object({
 const Attainment = z.object({
   name: z.string(),
   year: z.number().int(),
-  planned: z.number(),
-  expected: z.number(),
+  planned: z.number().nullable(),
+  expected: z.number().nullable(),
   p10: z.number().nullable(),
   p50: z.number().nullable(),
   p90: z.number().nullable(),
@@ -218,6 +222,7 @@ const Attainment = z.object({
   attainment: z.number().nullable().describe('expected / target'),
   attainmentP50: z.number().nullable(),
   gap: z.number().nullable(),
+  suppressed: Suppressed,
 });
 
 export const OverviewResponse = z.object({
@@ -234,6 +239,7 @@ export const OverviewResponse = z.object({
         opleveringenMonitor: z.number().int(),
         affordableShare: z.number().nullable(),
         socialShare: z.number().nullable(),
+        suppressed: Suppressed.describe('Public version: the forecast of this year (or its opleveringen) rests on fewer than 3 projects and is shown as 0 / null'),
       }),
     ),
   }),
@@ -252,6 +258,11 @@ export const OverviewResponse = z.object({
   regions: z.array(Attainment.extend({ id: z.string(), kind: z.string() })).describe('Versnellingstafels and woondealregio’s, for a map'),
   ppm: z.object({ quarter: z.string(), quarterStart: z.string(), overdueBefore: z.string(), rule: z.string(), regions: z.array(PpmArea), provinces: z.array(PpmArea) }),
   notes: z.array(z.string()),
+  disclosure: z
+    .object({ minProjects: z.number().int(), rule: z.string() })
+    .nullable()
+    .optional()
+    .describe('Public version: the rule applied (figures of fewer than minProjects projects hidden); null for the ministry'),
 });
 
 // ----- plancapaciteit ----------------------------------------------------------------------------------

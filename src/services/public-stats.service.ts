@@ -1,0 +1,179 @@
+/**
+ * What the public sees of the register (SPEC §1: "public, researchers: aggregated open data and maps; no
+ * project-level confidential data"; §7): counts of projects and homes per gemeente and province (JSON and
+ * GeoJSON), the project count per gemeente of the reference list, and the national overview, each with
+ * the rule of src/domain/disclosure.ts applied (no figure from fewer than POLICY.disclosure.minProjects
+ * projects). No project is named or located.
+ */
+import {
+  disclosureRule,
+  MIN_PUBLIC_PROJECTS,
+  projectsPerYear,
+  projectsWithHomesIn,
+  publicAggregates,
+  specialTargetProjects,
+  suppressedCells,
+  type PublicAggregates,
+} from '../domain/disclosure.ts';
+import { PLAN_STATUSES } from '../domain/codes.ts';
+import type { NationalProject } from '../domain/forecast.ts';
+import type { Db } from '../storage/db.ts';
+import type { GeographyRepository } from '../storage/geography.repository.ts';
+import type { PublicStatsRepository } from '../storage/public-stats.repository.ts';
+import type { NationalOverview } from './national.service.ts';
+
+export type AggregateLevel = 'gemeente' | 'provincie';
+
+export interface PublicOverview extends NationalOverview {
+  disclosure: { minProjects: number; rule: string };
+}
+
+export function createPublicStatsService(deps: {
+  db: Db;
+  geography: GeographyRepository;
+  stats: PublicStatsRepository;
+  data: { load(): Promise<{ version: string; projects: NationalProject[] }> };
+}) {
+  const { db, geography, stats } = deps;
+
+  async function aggregates(level: AggregateLevel, provincie?: string): Promise<PublicAggregates> {
+    const [rows, segments] = await Promise.all([stats.projectCells(db, provincie), stats.segmentCells(db, provincie)]);
+    if (level === 'provincie') {
+      const provincies = (await geography.listProvincies(db)).filter((p) => !provincie || p.code === provincie);
+      return publicAggregates(
+        'provincie',
+        provincies.map((p) => ({ code: p.code, name: p.name, provincieCode: null })),
+        rows,
+        segments,
+      );
+    }
+    const gemeenten = await geography.listGemeenten(db, { provincieCode: provincie });
+    return publicAggregates(
+      'gemeente',
+      gemeenten.map((g) => ({ code: g.code, name: g.name, provincieCode: g.provincieCode })),
+      rows,
+      segments,
+    );
+  }
+
+  return {
+    aggregates,
+
+    /** The aggregates on the boundaries of the areas, as GeoJSON (flat properties, for GIS). */
+    async aggregatesGeoJson(level: AggregateLevel, provincie?: string) {
+      const [data, boundaries] = await Promise.all([aggregates(level, provincie), geography.boundaries(db, level)]);
+      const byCode = new Map(data.items.map((i) => [i.code, i]));
+      const features = (boundaries.features as Array<{ type: 'Feature'; id: string; properties: { code: string }; geometry: unknown }>)
+        .filter((f) => byCode.has(f.properties.code))
+        .map((f) => {
+          const a = byCode.get(f.properties.code)!;
+          const properties: Record<string, string | number | boolean | null> = {
+            code: a.code,
+            name: a.name,
+            provincieCode: a.provincieCode,
+            projects: a.projects,
+            homes: a.homes,
+            suppressed: a.suppressed,
+          };
+          for (const p of a.byPhase) properties[`homes_${p.phase}`] = p.homes;
+          for (const s of a.bySegment) properties[`homes_${s.segment}`] = s.homes;
+          return { type: 'Feature' as const, id: a.code, properties, geometry: f.geometry };
+        });
+      return { type: 'FeatureCollection' as const, rule: data.rule, minProjects: data.minProjects, features };
+    },
+
+    /** Projects per gemeente as the public may see them (null where fewer than the minimum, or computable back). */
+    async gemeenteCounts(): Promise<Map<string, number | null>> {
+      const data = await aggregates('gemeente');
+      return new Map(data.items.map((i) => [i.code, i.projects]));
+    },
+
+    /**
+     * The national overview as the public sees it: the same figures, but every cell of a year, province,
+     * region or special target built from fewer than the minimum number of projects is hidden (see
+     * `suppressed`), and provinces (whose sum is the published national figure) get secondary suppression.
+     */
+    async publicOverview(overview: NationalOverview): Promise<PublicOverview> {
+      const { projects } = await deps.data.load();
+      const min = MIN_PUBLIC_PROJECTS;
+      const provincieOf = new Map((await geography.listGemeenten(db)).map((g) => [g.code, g.provincieCode]));
+      const regionGemeenten = new Map(overview.regions.map((r) => [r.id, r]));
+      const regionsOf = new Map<string, string[]>();
+      for (const r of await geography.listRegions(db)) {
+        if (!regionGemeenten.has(r.id)) continue;
+        for (const g of r.gemeenteCodes) regionsOf.set(g, [...(regionsOf.get(g) ?? []), r.id]);
+      }
+      const tooFew = (n: number) => n > 0 && n < min;
+
+      // Production per year: the nation's figures of a year with too few projects are hidden.
+      const perYear = projectsPerYear(projects);
+      const zeroPlan = Object.fromEntries(PLAN_STATUSES.map((s) => [s, { planned: 0, expected: 0 }])) as NationalOverview['production']['years'][number]['byPlanStatus'];
+      const opleveringen = new Map<number, number>();
+      for (const p of projects) {
+        const y = p.m12?.actualDate ? Number(p.m12.actualDate.slice(0, 4)) : null;
+        if (y !== null) opleveringen.set(y, (opleveringen.get(y) ?? 0) + 1);
+      }
+      const years = overview.production.years.map((y) => {
+        const monitorHidden = tooFew(opleveringen.get(y.year) ?? 0);
+        const row = { ...y, opleveringenMonitor: monitorHidden ? 0 : y.opleveringenMonitor, suppressed: monitorHidden };
+        if (!tooFew(perYear.get(y.year) ?? 0)) return row;
+        return {
+          ...row,
+          planned: 0,
+          expected: 0,
+          expectedAffordable: 0,
+          expectedSocial: 0,
+          byPlanStatus: zeroPlan,
+          p10: null,
+          p50: null,
+          p90: null,
+          gap: null,
+          gapP50: null,
+          attainment: null,
+          affordableShare: null,
+          socialShare: null,
+          suppressed: true,
+        };
+      });
+      const focusHidden = tooFew(perYear.get(overview.year) ?? 0);
+
+      // Provinces and regions in the focus year.
+      const hideAttainment = <T extends NationalOverview['provinces'][number] | NationalOverview['regions'][number]>(row: T, hidden: boolean) =>
+        hidden
+          ? { ...row, planned: null, expected: null, p10: null, p50: null, p90: null, attainment: null, attainmentP50: null, gap: null, suppressed: true }
+          : { ...row, suppressed: false };
+      const perProvince = projectsWithHomesIn(projects, overview.year, (p) => [provincieOf.get(p.gemeenteCode) ?? '']);
+      const provinceHidden = suppressedCells(
+        overview.provinces.map((p) => perProvince.get(p.code) ?? 0),
+        { minProjects: min, totalPublished: !focusHidden },
+      );
+      const perRegion = projectsWithHomesIn(projects, overview.year, (p) => regionsOf.get(p.gemeenteCode) ?? []);
+
+      // PPM use: counts of projects per table or province.
+      const hidePpm = (row: NationalOverview['ppm']['regions'][number]) =>
+        tooFew(row.projects)
+          ? { ...row, projects: null, updatedThisQuarter: null, updatedShare: null, overdue: null, overdueShare: null, overdueParties: null, lastUpdate: null, suppressed: true }
+          : { ...row, suppressed: false };
+
+      return {
+        ...overview,
+        production: { ...overview.production, years },
+        affordability: focusHidden
+          ? { ...overview.affordability, expected: 0, affordableShare: null, socialShare: null, meetsAffordable: null, meetsSocial: null }
+          : overview.affordability,
+        specialTargets: overview.specialTargets.map((t) => {
+          if (!t.measurable || !t.measuredOver) return t;
+          const n = specialTargetProjects(t.metric, projects, t.measuredOver.from, t.measuredOver.to);
+          if (!tooFew(n)) return t;
+          return { ...t, measured: null, progress: null, status: 'onbekend' as const, explanation: disclosureRule(min) };
+        }),
+        provinces: overview.provinces.map((p, i) => hideAttainment(p, provinceHidden[i])),
+        regions: overview.regions.map((r) => hideAttainment(r, tooFew(perRegion.get(r.id) ?? 0))),
+        ppm: { ...overview.ppm, regions: overview.ppm.regions.map(hidePpm), provinces: overview.ppm.provinces.map(hidePpm) },
+        disclosure: { minProjects: min, rule: disclosureRule(min) },
+      } as PublicOverview;
+    },
+  };
+}
+
+export type PublicStatsService = ReturnType<typeof createPublicStatsService>;
