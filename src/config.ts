@@ -20,6 +20,9 @@ const EnvSchema = z.object({
   /** Set when the app is served over HTTPS, so cookies are marked Secure. */
   SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  /** Contact for integrators in the OpenAPI document (`info.contact`); defaults in src/http/api-design.ts. */
+  API_CONTACT_EMAIL: z.email().optional(),
+  API_CONTACT_URL: z.url().optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -45,6 +48,8 @@ export interface Config {
   newAccountPassword: string | null;
   secureCookies: boolean;
   sessionHours: number;
+  /** Overrides of the OpenAPI `info.contact` (API_CONTACT_EMAIL, API_CONTACT_URL). */
+  apiContact: { email?: string; url?: string };
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; allowHttp: boolean } | null;
 }
 
@@ -71,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     newAccountPassword: e.WBM_PASSWORD ?? null,
     secureCookies: e.SECURE_COOKIES === 'true',
     sessionHours: e.SESSION_HOURS,
+    apiContact: { ...(e.API_CONTACT_EMAIL ? { email: e.API_CONTACT_EMAIL } : {}), ...(e.API_CONTACT_URL ? { url: e.API_CONTACT_URL } : {}) },
     oidc: e.OIDC_ISSUER
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, redirectUri: e.OIDC_REDIRECT_URI!, allowHttp: e.OIDC_ALLOW_HTTP === 'true' }
       : null,

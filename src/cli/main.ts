@@ -163,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'openapi': {
       const db = await openDb({ dataDir: undefined });
-      const app = await buildApp({ services: createServices(db) });
+      const app = await buildApp({ services: createServices(db), apiContact: config.apiContact });
       await app.ready();
       process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);
       await app.close();
@@ -192,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
         await services.auth.ensureDemoUsers();
         log('DEMO MODE is on: anyone can sign in as a demo role (set DEMO_MODE=false in production)');
       }
-      const app = await buildApp({ services, logger: { level: config.logLevel }, secureCookies: config.secureCookies });
+      const app = await buildApp({ services, logger: { level: config.logLevel }, secureCookies: config.secureCookies, apiContact: config.apiContact });
       const close = async () => {
         await app.close();
         await db.close();

@@ -2,9 +2,10 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/container.ts';
+import { API_VERSION, API_VERSION_HEADER, DEFAULT_API_CONTACT, apiDesignTransform, apiDesignTransformObject, registerApiVersionHeader, type ApiContact } from './api-design.ts';
 import { authPlugin } from './auth.ts';
 import { PROBLEM_TYPE_BASE, registerProblemHandler } from './problem.ts';
 import { registerTextGuard } from './text-guard.ts';
@@ -22,11 +23,13 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** Mark cookies Secure (set when served over HTTPS). */
   secureCookies?: boolean;
+  /** `info.contact` of the OpenAPI document (API_CONTACT_EMAIL, API_CONTACT_URL); unset fields keep the defaults. */
+  apiContact?: Partial<ApiContact>;
 }
 
 export const API_PREFIX = '/api/v1';
 
-export async function buildApp({ services, logger = false, secureCookies = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ services, logger = false, secureCookies = false, apiContact = {} }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: 5 * 1024 * 1024,
@@ -36,12 +39,14 @@ export async function buildApp({ services, logger = false, secureCookies = false
       return reply
         .code(status as never)
         .type('application/problem+json')
+        .header(API_VERSION_HEADER, API_VERSION) // answered before routing: the onSend hooks do not run
         .send({ type: `${PROBLEM_TYPE_BASE}verzoek`, title: 'Het verzoek is niet geldig.', status, detail: error.message, instance: request.url } as never);
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  registerApiVersionHeader(app);
   registerTextGuard(app);
 
   await app.register(fastifySwagger, {
@@ -49,14 +54,17 @@ export async function buildApp({ services, logger = false, secureCookies = false
       openapi: '3.1.0',
       info: {
         title: 'Woningbouwmonitor API',
-        version: '1.0.0',
+        version: API_VERSION,
+        contact: { ...DEFAULT_API_CONTACT, ...apiContact },
         description:
           'Publiek Private Monitor of Dutch housing projects. Errors are application/problem+json (RFC 9457) naming each offending field. ' +
           'Every change carries the version last read; a stale version gets 409 and changes nothing.',
       },
-      servers: [{ url: '/' }],
+      // API Design Rules /core/uri-version: the base URL holds the major version; paths are relative to it.
+      servers: [{ url: API_PREFIX }],
     },
-    transform: jsonSchemaTransform,
+    transform: apiDesignTransform(API_PREFIX),
+    transformObject: apiDesignTransformObject(),
   });
   await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs` });
 
@@ -76,7 +84,11 @@ export async function buildApp({ services, logger = false, secureCookies = false
           projects: await services.repositories.projects.count(services.db),
         }),
       });
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      // /core/publish-openapi: readable without signing in, also from other origins.
+      api.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+        reply.header('access-control-allow-origin', '*');
+        return app.swagger();
+      });
       await api.register(authRoutes({ auth: services.auth, oidc: services.oidc, secureCookies }));
       await api.register(projectRoutes(services));
       await api.register(referenceRoutes(services));

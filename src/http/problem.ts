@@ -20,7 +20,8 @@ interface ProblemBody {
   type: string;
   title: string;
   status: number;
-  detail?: string;
+  /** Always present (API Design Rules: status, title and detail; schemas/common.ts Problem requires it). */
+  detail: string;
   instance?: string;
   errors?: Issue[];
   currentVersion?: number;

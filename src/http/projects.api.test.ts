@@ -74,10 +74,12 @@ describe('GET /api/v1/openapi.json', () => {
   it('is an OpenAPI 3 document generated from the request schemas', async () => {
     const doc = (await inject('/api/v1/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/projects', '/api/v1/projects/{id}', '/api/v1/gemeenten']));
-    const params = doc.paths['/api/v1/projects'].get.parameters.map((p: { name: string }) => p.name);
+    // Paths are relative to the server URL /api/v1 (API Design Rules /core/uri-version).
+    expect(doc.servers).toEqual([{ url: '/api/v1' }]);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/projects', '/projects/{id}', '/gemeenten']));
+    const params = doc.paths['/projects'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(expect.arrayContaining(['gemeente', 'provincie', 'planStatus', 'phase', 'status', 'flags', 'q', 'limit', 'offset']));
-    expect(doc.paths['/api/v1/projects'].post.requestBody).toBeDefined();
+    expect(doc.paths['/projects'].post.requestBody).toBeDefined();
   });
 });
 

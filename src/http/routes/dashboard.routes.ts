@@ -7,7 +7,7 @@ import type { Services } from '../../services/container.ts';
 import { dashboardWorkbook, projectsGeoJson, projectsWorkbook } from '../../services/export.service.ts';
 import type { Principal } from '../../domain/access.ts';
 import type { ProjectFilter } from '../../storage/project.repository.ts';
-import { Problem, Uuid } from '../schemas/common.ts';
+import { IsoDate, Problem, Uuid } from '../schemas/common.ts';
 import { ProjectListQuery } from '../schemas/project.schemas.ts';
 import { areaFilter } from './projects.routes.ts';
 import { SESSION_COOKIE } from '../auth.ts';

@@ -9,7 +9,7 @@ export const IsoDate = z
   .string()
   .refine(isIsoDate, { message: 'Ongeldige datum: gebruik JJJJ-MM-DD (bijvoorbeeld 2026-03-31).' })
   .describe('Calendar date, YYYY-MM-DD')
-  .meta({ example: '2026-03-31' });
+  .meta({ format: 'date', example: '2026-03-31' });
 
 export const HomesCount = z
   .number()
@@ -24,17 +24,22 @@ export const ProvincieCode = z.string().regex(/^PV\d{2}$/, { message: 'Provincie
 
 export const Uuid = z.uuid({ message: 'Ongeldige id (verwacht een UUID).' });
 
+/**
+ * RFC 9457 problem details, the body of every 4xx/5xx answer (src/http/problem.ts). Registered as the one
+ * shared `components.schemas.Problem` of the OpenAPI document (API Design Rules /core/error-handling/problem-details).
+ */
 export const Problem = z
   .object({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    detail: z.string().optional(),
+    detail: z.string(),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
     currentVersion: z.number().int().optional(),
   })
-  .describe('RFC 9457 problem details');
+  .describe('RFC 9457 problem details')
+  .meta({ id: 'Problem' });
 
 /** Comma-separated list in a query string, e.g. `?phase=realisatie,vergunning`. */
 export function csvList<T extends z.ZodType<string, string>>(item: T) {

@@ -121,7 +121,7 @@ export const HerindelingenResponse = z.object({
       gemeenteCode: z.string(),
       gemeenteName: z.string(),
       year: z.number().int(),
-      effectiveDate: z.string(),
+      effectiveDate: IsoDate,
       event: z.enum(['samenvoeging', 'opsplitsing', 'naamswijziging']),
       successorCode: z.string(),
       successorName: z.string(),
