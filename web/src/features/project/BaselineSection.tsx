@@ -8,6 +8,8 @@ import { MIN_REASON_LENGTH } from '../../../../src/domain/baseline.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import type { Issue, ProjectDetail } from '../../api/types.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { formatDate, formatDateShort, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
 
@@ -63,6 +65,7 @@ type Outcome = { kind: 'none' } | { kind: 'saved' } | { kind: 'conflict'; detail
 interface Row {
   code: MilestoneCode;
   on: boolean;
+  /** The new baseline as typed (dd-mm-jjjj); kept as typed until the user changes it. */
   date: string;
 }
 
@@ -71,7 +74,7 @@ export function initialRows(project: Pick<ProjectDetail, 'milestones'>): Row[] {
   return MILESTONES.flatMap((def) => {
     const m = project.milestones.find((x) => x.code === def.code);
     if (!m || m.actualDate || (!m.forecastDate && !m.baselineDate)) return [];
-    return [{ code: def.code, on: m.delay.severity !== 'geen', date: m.forecastDate ?? m.baselineDate ?? '' }];
+    return [{ code: def.code, on: m.delay.severity !== 'geen', date: isoToInput(m.forecastDate ?? m.baselineDate) }];
   });
 }
 
@@ -83,8 +86,19 @@ export function checkRebaseline(reason: string, rows: readonly Row[]): Record<st
   }
   const chosen = rows.filter((r) => r.on);
   if (chosen.length === 0) errors.milestones = 'Kies minstens één mijlpaal met een nieuwe basisplanning.';
-  for (const r of chosen) if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date)) errors[r.code] = 'Vul een geldige datum in.';
+  for (const r of chosen) {
+    // The same checks as the server: an existing day within the plausible years (issue 8).
+    const checked = checkDateInput(r.date, { what: `De nieuwe basisplanning van ${milestoneLabel(r.code)} (${r.code})`, kind: 'planned' });
+    if (checked.kind === 'empty') errors[r.code] = 'Vul de nieuwe basisplanning in als dag-maand-jaar, bijvoorbeeld 31-03-2027.';
+    else if (checked.kind === 'invalid') errors[r.code] = checked.message;
+  }
   return errors;
+}
+
+/** The typed date as ISO (only after checkRebaseline found no error). */
+function isoOf(text: string): string {
+  const checked = checkDateInput(text, { what: '', kind: 'planned' });
+  return checked.kind === 'date' ? checked.iso : text;
 }
 
 function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProps, 'canRebaseline'>) {
@@ -110,7 +124,7 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
     setBusy(true);
     try {
       const chosen = rows.filter((r) => r.on);
-      const saved = await api.rebaseline(project.id, { version: project.version, reason: reason.trim(), milestones: chosen.map((r) => ({ code: r.code, baselineDate: r.date })) });
+      const saved = await api.rebaseline(project.id, { version: project.version, reason: reason.trim(), milestones: chosen.map((r) => ({ code: r.code, baselineDate: isoOf(r.date) })) });
       onSaved(saved);
       setReason('');
       setRows(initialRows(saved));
@@ -221,27 +235,14 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
                   <span className="wbm-muted"> (nu: {m?.baselineDate ? formatDateShort(m.baselineDate) : 'geen'})</span>
                 </label>
               </div>
-              <div className="utrecht-form-field wbm-field">
-                <label className="utrecht-form-label" htmlFor={`${id}-${r.code}-date`}>
-                  Nieuwe basisplanning {r.code}
-                </label>
-                {errors[r.code] && (
-                  <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-${r.code}-error`}>
-                    <span aria-hidden="true">⚠ </span>
-                    {errors[r.code]}
-                  </p>
-                )}
-                <input
-                  id={`${id}-${r.code}-date`}
-                  type="date"
-                  className="utrecht-textbox utrecht-textbox--html-input"
-                  value={r.date}
-                  disabled={!r.on}
-                  onChange={(e) => setRow(r.code, { date: e.target.value })}
-                  aria-invalid={errors[r.code] ? true : undefined}
-                  aria-describedby={errors[r.code] ? `${id}-${r.code}-error` : undefined}
-                />
-              </div>
+              <DateField
+                id={`${id}-${r.code}-date`}
+                label={`Nieuwe basisplanning ${r.code}`}
+                value={r.date}
+                disabled={!r.on}
+                onChange={(text) => setRow(r.code, { date: text })}
+                error={errors[r.code]}
+              />
             </div>
           );
         })}

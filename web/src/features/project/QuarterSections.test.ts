@@ -36,15 +36,19 @@ describe('what changed since last quarter', () => {
 describe('re-baselining', () => {
   it('proposes the milestones still to come, the delayed ones ticked, with their forecast as new baseline', () => {
     expect(initialRows({ milestones })).toEqual([
-      { code: 'M11', on: false, date: '2026-08-01' },
-      { code: 'M12', on: true, date: '2028-09-01' },
+      { code: 'M11', on: false, date: '01-08-2026' },
+      { code: 'M12', on: true, date: '01-09-2028' },
     ]);
   });
 
   it('says exactly what is missing before anything is sent', () => {
     const errors = checkRebaseline('kort', [{ code: 'M12', on: true, date: '' }]);
     expect(errors.reason).toMatch(/minstens 10 tekens/);
-    expect(errors.M12).toBe('Vul een geldige datum in.');
+    expect(errors.M12).toMatch(/^Vul de nieuwe basisplanning in als dag-maand-jaar/);
+    // Issue 8: an impossible or implausible date is explained, not sent.
+    expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: true, date: '31-02-2027' }]).M12).toBe('‘31-02-2027’ bestaat niet: februari 2027 heeft 28 dagen.');
+    expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: true, date: '01-01-9999' }]).M12).toMatch(/Controleer het jaartal/);
+    expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: true, date: '01-09-2028' }])).toEqual({});
     expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: false, date: '2028-09-01' }]).milestones).toMatch(/minstens één mijlpaal/);
     expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: true, date: '2028-09-01' }])).toEqual({});
   });

@@ -19,6 +19,8 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, formatDateShort, formatNumber, formatProjectCount, label } from '../../labels.ts';
 import { projectUrl, regionPath } from '../dashboard/drilldown.ts';
 import { DeliverySummary } from './DeliverySummary.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
 import { defaultDeadline, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
 
 const PAGE_SIZE = 25;
@@ -125,16 +127,22 @@ function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: string; rou
   const id = useId();
   const options = useMemo(() => openableQuarters(today(), rounds), [rounds]);
   const [quarter, setQuarter] = useState<string>(() => proposedQuarter(today(), options) ?? '');
-  const [deadline, setDeadline] = useState(() => (quarter ? defaultDeadline(quarter) : ''));
+  // Typed as dd-mm-jjjj and kept as typed (issue 8: the browser's date input turned 31-02 into nothing).
+  const [deadline, setDeadline] = useState(() => (quarter ? isoToInput(defaultDeadline(quarter)) : ''));
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ quarter?: string; deadline?: string; other: string[] } | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const checked = checkDateInput(deadline, { what: 'De deadline', kind: 'planned' });
+    if (checked.kind !== 'date') {
+      setErrors({ deadline: checked.kind === 'empty' ? 'Vul de deadline in als dag-maand-jaar, bijvoorbeeld 15-01-2027.' : checked.message, other: [] });
+      return;
+    }
     setBusy(true);
     setErrors(null);
     try {
-      await api.openRound(regionId, quarter, deadline);
+      await api.openRound(regionId, quarter, checked.iso);
       onOpened();
     } catch (err) {
       const found: { quarter?: string; deadline?: string; other: string[] } = { other: [] };
@@ -191,7 +199,7 @@ function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: string; rou
               aria-describedby={errors?.quarter ? `${id}-quarter-error` : undefined}
               onChange={(e) => {
                 setQuarter(e.target.value);
-                setDeadline(defaultDeadline(e.target.value));
+                setDeadline(isoToInput(defaultDeadline(e.target.value)));
               }}
             >
               {options.map((q) => (
@@ -201,29 +209,18 @@ function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: string; rou
               ))}
             </select>
           </div>
-          <div className={`utrecht-form-field wbm-field${errors?.deadline ? ' utrecht-form-field--invalid' : ''}`}>
-            <label className="utrecht-form-label" htmlFor={`${id}-deadline`}>
-              Deadline voor de partijen
-            </label>
-            {errors?.deadline && (
-              <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-deadline-error`}>
-                <span aria-hidden="true">⚠ </span>
-                {errors.deadline}
-              </p>
-            )}
-            <input
-              id={`${id}-deadline`}
-              type="date"
-              className="utrecht-textbox utrecht-textbox--html-input"
-              value={deadline}
-              onChange={(e) => setDeadline(e.target.value)}
-              aria-invalid={errors?.deadline ? true : undefined}
-              aria-describedby={[errors?.deadline ? `${id}-deadline-error` : null, `${id}-deadline-help`].filter(Boolean).join(' ')}
-            />
+          <DateField
+            id={`${id}-deadline`}
+            label="Deadline voor de partijen"
+            value={deadline}
+            onChange={setDeadline}
+            error={errors?.deadline}
+            describedBy={`${id}-deadline-help`}
+          >
             <p className="utrecht-form-field-description wbm-muted" id={`${id}-deadline-help`}>
               Op of na de eerste dag van het kwartaal, uiterlijk aan het einde van het kwartaal daarna.
             </p>
-          </div>
+          </DateField>
         </div>
         <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy || !quarter}>
           {busy ? 'Bezig…' : `Open ${quarter ? quarterLabel(quarter) : 'het kwartaal'}`}
