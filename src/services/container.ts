@@ -65,7 +65,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     targets: createTargetService({ db, national, guard: principalTargetGuard, audit }),
     realisations: createRealisationService({ db, realisations, geography }),
     forecast: createForecastService({ db, geography, national, realisations, data: nationalData }),
-    national: createNationalService({ db, geography, national, realisations, data: nationalData }),
+    national: createNationalService({ db, geography, national, realisations, data: nationalData, audit }),
     // What the public sees: aggregates with small cells suppressed (src/domain/disclosure.ts).
     publicStats: createPublicStatsService({ db, geography, stats: createPublicStatsRepository(), data: nationalData }),
   };

@@ -27,6 +27,8 @@ import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { NationalRepository } from '../storage/national.repository.ts';
 import type { RealisationRepository } from '../storage/realisation.repository.ts';
 import type { Principal } from '../domain/access.ts';
+import { diffFields } from '../domain/audit.ts';
+import type { AuditRepository } from '../storage/audit.repository.ts';
 import {
   authorizeAreaAndUnits,
   combineYear,
@@ -142,6 +144,8 @@ export function createNationalService(deps: {
   national: NationalRepository;
   realisations: RealisationRepository;
   data: NationalDataLoader;
+  /** Norm changes go into the audit trail (SPEC §7). */
+  audit: AuditRepository;
   now?: () => Date;
 }) {
   const { db, national } = deps;
@@ -409,6 +413,18 @@ export function createNationalService(deps: {
         if (!existing && body.version !== undefined) throw new NotFoundError('Norm voor gebied', areaId);
         const v = await national.upsertNorm(tx, areaId, body.norm, body.reason.trim(), existing ? body.version! : null);
         if (v === null) throw new ConflictError(`Iemand anders heeft deze norm intussen gewijzigd (nu versie ${existing?.version}). Laad hem opnieuw.`, existing?.version);
+        // Every changed row is audited, norms too. SPEC §7.
+        await deps.audit.append(tx, [
+          {
+            actorUserId: principal.userId,
+            actorName: principal.name,
+            via: principal.kind === 'token' ? 'api' : 'ui',
+            entityType: 'plancapaciteitnorm',
+            entityId: areaId,
+            action: existing ? 'norm gewijzigd' : 'norm ingesteld',
+            changes: diffFields(existing ? { norm: existing.norm, reason: existing.reason } : {}, { norm: body.norm, reason: body.reason.trim() }),
+          },
+        ]);
         return v;
       });
       return (await national.listNorms(db)).find((n) => n.areaId === areaId && n.version === version)!;

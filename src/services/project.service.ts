@@ -10,7 +10,7 @@ import { checkKnelpuntDates, checkMilestoneDates, dateInNetherlands } from '../d
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
-import { canCreateProject, createsSynthetic, canEditMilestone, canEditProject, canRebaseline, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
+import { canCreateProject, createsSynthetic, canEditMilestone, canEditProject, canReadProject, canRebaseline, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
 import { diffFields, type Actor } from '../domain/audit.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
@@ -318,14 +318,33 @@ export function createProjectService(deps: ProjectServiceDeps) {
       await db.transaction(async (tx) => {
         const { current, facts } = await loadForChange(tx, id, actor.principal);
         if (!canEditProject(actor.principal, facts)) throw new ForbiddenError('Alleen de gemeente van dit project mag het verwijderen.');
+        const itsKnelpunten = await knelpunten.listByProject(tx, id);
         if (!(await projects.delete(tx, id, version))) await conflict(tx, id);
         await record(tx, actor, 'project', id, 'verwijderd', inputOf(current), {});
+        // Every removed row is audited: the knelpunten go with the project. SPEC §7.
+        for (const k of itsKnelpunten) await record(tx, actor, 'knelpunt', k.id, 'knelpunt verwijderd met het project', k, {}, id);
+        // The facts that decide who may still read the trail (issue 8 item 13).
+        await audit.recordDeletedProject(tx, {
+          id,
+          name: current.name,
+          gemeenteCode: facts.gemeenteCode,
+          provincieCode: facts.provincieCode,
+          regionIds: [...facts.regionIds],
+          partyOrganisationIds: [...facts.partyOrganisationIds],
+          synthetic: facts.synthetic,
+        });
       });
     },
 
     /** Every recorded change of the project and its knelpunten, newest first, a page at a time. SPEC §7. */
     async auditTrail(id: string, principal: Principal, page: { limit: number; offset: number } = { limit: 100, offset: 0 }) {
-      await access.readableProject(db, principal, await load(db, id));
+      const project = await projects.get(db, id);
+      if (project) await access.readableProject(db, principal, project);
+      else {
+        // A deleted project's trail stays readable by those who could read the project (its tombstone). SPEC §7.
+        const gone = await audit.deletedProject(db, id);
+        if (!gone || !canReadProject(principal, gone)) throw new NotFoundError('Project', id);
+      }
       return audit.forProject(db, id, page);
     },
 

@@ -262,7 +262,15 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
   const { db, national } = deps;
 
   /** Every target change goes into the audit trail (SPEC §7), through the API, the UI or an import. */
-  async function record(q: Queryable, id: string, before: TargetInput | null, after: TargetInput, actor: Actor, importing: boolean): Promise<void> {
+  async function record(
+    q: Queryable,
+    id: string,
+    before: TargetInput | null,
+    after: TargetInput,
+    actor: Actor,
+    importing: boolean,
+    action = before ? 'doel gewijzigd' : 'doel aangemaakt',
+  ): Promise<void> {
     if (!deps.audit) return;
     const principal = actor as Principal | undefined;
     await deps.audit.append(q, [
@@ -272,7 +280,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
         via: importing ? 'import' : !principal ? 'system' : principal.kind === 'token' ? 'api' : 'ui',
         entityType: 'doel',
         entityId: id,
-        action: before ? 'doel gewijzigd' : 'doel aangemaakt',
+        action,
         changes: diffFields(before ?? {}, after),
       },
     ]);
@@ -295,8 +303,14 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
         current.version,
       );
     }
-    if (input.preferred) await national.unpreferOthers(q, id, input);
     await record(q, id, before, input, actor, importing);
+    if (input.preferred) {
+      // Every row that changes is audited: the targets that stop being preferred too. SPEC §7.
+      for (const other of await national.unpreferOthers(q, id, input)) {
+        const was = inputOfTarget(other);
+        await record(q, other.id, was, { ...was, preferred: false }, actor, importing, `doel niet meer voorkeur (voorkeur nu doel ${id})`);
+      }
+    }
   }
 
   type Refs = TargetReferences & Awaited<ReturnType<NationalRepository['targetReferences']>>;

@@ -22,8 +22,38 @@ export interface AuditRecord extends AuditEntry {
   at: string;
 }
 
+/** What remains of a deleted project to decide who may read its audit trail (migration 0009). */
+export interface DeletedProject {
+  id: string;
+  name: string;
+  gemeenteCode: string;
+  provincieCode: string;
+  regionIds: string[];
+  partyOrganisationIds: string[];
+  synthetic: boolean;
+  deletedAt: string;
+}
+
 export function createAuditRepository() {
   return {
+    /** Keep the facts of a project being deleted (same transaction as the delete). */
+    async recordDeletedProject(q: Queryable, p: Omit<DeletedProject, 'deletedAt'>): Promise<void> {
+      await q.query(
+        `INSERT INTO deleted_projects (id, name, gemeente_code, provincie_code, region_ids, party_organisation_ids, synthetic)
+         VALUES ($1, $2, $3, $4, $5::text[], $6::uuid[], $7) ON CONFLICT (id) DO NOTHING`,
+        [p.id, p.name, p.gemeenteCode, p.provincieCode, p.regionIds, p.partyOrganisationIds, p.synthetic],
+      );
+    },
+
+    async deletedProject(q: Queryable, id: string): Promise<DeletedProject | null> {
+      const [row] = await q.query<Omit<DeletedProject, 'deletedAt'> & { deletedAt: Date }>(
+        `SELECT id, name, gemeente_code AS "gemeenteCode", provincie_code AS "provincieCode", region_ids AS "regionIds",
+           party_organisation_ids AS "partyOrganisationIds", synthetic, deleted_at AS "deletedAt" FROM deleted_projects WHERE id = $1`,
+        [id],
+      );
+      return row ? { ...row, regionIds: [...row.regionIds], partyOrganisationIds: [...row.partyOrganisationIds], deletedAt: new Date(row.deletedAt).toISOString() } : null;
+    },
+
     async append(q: Queryable, entries: readonly AuditEntry[]): Promise<void> {
       await insertRows(
         q,

@@ -97,16 +97,20 @@ export function createNationalRepository() {
       return rows.length > 0;
     },
 
-    /** Only one preferred target per metric, geography and period: the others stop being preferred. */
-    async unpreferOthers(q: Queryable, id: string, t: Pick<TargetInput, 'metric' | 'geoLevel' | 'geoCode' | 'geoName' | 'periodStart' | 'periodEnd'>): Promise<void> {
-      await q.query(
-        `UPDATE targets SET preferred = false, version = version + 1, updated_at = now()
+    /** Only one preferred target per metric, geography and period: the others stop being preferred. Returns them as they were (each needs its own audit row). */
+    async unpreferOthers(q: Queryable, id: string, t: Pick<TargetInput, 'metric' | 'geoLevel' | 'geoCode' | 'geoName' | 'periodStart' | 'periodEnd'>): Promise<TargetRecord[]> {
+      const before = await q.query<TargetRow>(
+        `SELECT ${TARGET_COLUMNS} FROM targets
          WHERE id <> $1 AND preferred AND metric = $2 AND geo_level = $3 AND COALESCE(geo_code, geo_name) = COALESCE($4, $5)
            AND period_start = $6 AND period_end = $7
            -- a demo target never flips a real one (nor the other way round). SPEC §7.
-           AND synthetic = (SELECT synthetic FROM targets WHERE id = $1)`,
+           AND synthetic = (SELECT synthetic FROM targets WHERE id = $1)
+         ORDER BY id FOR UPDATE`,
         [id, t.metric, t.geoLevel, t.geoCode, t.geoName, t.periodStart, t.periodEnd],
       );
+      if (before.length === 0) return [];
+      await q.query('UPDATE targets SET preferred = false, version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])', [before.map((r) => r.id)]);
+      return before.map(toTarget);
     },
 
     /** Codes a target may refer to, and the province of each gemeente and (single-province) region. */
