@@ -28,6 +28,8 @@ import type {
   Role,
   RoundDetail,
   RoundList,
+  ConfirmPreview,
+  UndoResult,
 } from './types.ts';
 
 export const API_BASE = '/api/v1';
@@ -190,9 +192,13 @@ export const api = {
   openRound: (regionId: string, quarter: string, deadline: string) => send<RoundDetail>('POST', `/regions/${id(regionId)}/rounds`, { quarter, deadline }),
   getRound: (roundId: string, signal?: AbortSignal, options?: RequestOptions) => apiGet<RoundDetail>(`/rounds/${id(roundId)}`, signal, options),
   closeRound: (roundId: string) => send<RoundDetail>('POST', `/rounds/${id(roundId)}/close`),
-  confirmProjects: (roundId: string, projectIds: string[]) => send<ConfirmResult>('POST', `/rounds/${id(roundId)}/confirmations`, { projectIds }),
-  confirmOrganisation: (roundId: string, organisationId: string) =>
-    send<ConfirmResult>('POST', `/rounds/${id(roundId)}/confirmations`, { organisationId }),
+  /** Confirm a party's side unchanged: the given projects, or all not yet delivered; `reason` when recorded on its behalf. */
+  confirm: (roundId: string, body: { projectIds?: string[]; organisationId?: string; reason?: string }) =>
+    send<ConfirmResult>('POST', `/rounds/${id(roundId)}/confirmations`, body),
+  previewConfirmation: (roundId: string, body: { projectIds?: string[]; organisationId?: string; reason?: string }) =>
+    send<ConfirmPreview>('POST', `/rounds/${id(roundId)}/confirmations/preview`, body),
+  undoConfirmation: (roundId: string, body: { batchId: string } | { projectId: string; organisationId: string }) =>
+    send<UndoResult>('POST', `/rounds/${id(roundId)}/confirmations/undo`, body),
   reminders: (roundId: string, signal?: AbortSignal) => apiGet<Reminders>(`/rounds/${id(roundId)}/reminders`, signal),
   roundProjects: (roundId: string, query: URLSearchParams, signal?: AbortSignal) =>
     apiGet<ProjectList>(`/rounds/${id(roundId)}/projects?${query.toString()}`, signal),

@@ -316,6 +316,24 @@ export interface OrganisationDelivery {
   total: number;
   delivered: number;
   outstanding: number;
+  /** Of the delivered ones, recorded on the organisation's behalf by the secretary. */
+  onBehalf: number;
+}
+
+/** One party's delivery of its own side of a project. */
+export interface PartyDelivery {
+  organisationId: string;
+  side: 'publiek' | 'privaat';
+  via: DeliveryVia | null;
+  at: string | null;
+  onBehalf: { by: string; reason: string } | null;
+  batchId: string | null;
+}
+
+export interface ExpiredForecast {
+  code: MilestoneCode;
+  ownerSide: 'publiek' | 'privaat' | 'beide';
+  forecastDate: string;
 }
 
 export interface ProjectDelivery {
@@ -328,6 +346,9 @@ export interface ProjectDelivery {
   updatedAt: string;
   confirmedAt: string | null;
   organisationIds: string[];
+  parties: PartyDelivery[];
+  /** Milestones whose forecast has passed without an actual date. */
+  expiredForecasts: ExpiredForecast[];
 }
 
 export interface RoundDetail extends RoundSummary {
@@ -336,8 +357,30 @@ export interface RoundDetail extends RoundSummary {
   organisations: OrganisationDelivery[];
 }
 
+export interface ConfirmProjectRef {
+  projectId: string;
+  name: string;
+  gemeenteName: string;
+}
+
+export interface ConfirmPreview {
+  organisationId: string;
+  organisationName: string;
+  onBehalf: boolean;
+  projects: ConfirmProjectRef[];
+  refused: (ConfirmProjectRef & { message: string })[];
+}
+
 export interface ConfirmResult {
   confirmedProjectIds: string[];
+  batchId: string;
+  organisationId: string;
+  refused: (ConfirmProjectRef & { message: string })[];
+  round: RoundDetail;
+}
+
+export interface UndoResult {
+  undoneProjectIds: string[];
   round: RoundDetail;
 }
 

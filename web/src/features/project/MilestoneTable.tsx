@@ -2,6 +2,8 @@
 import type { Milestone } from '../../api/types.ts';
 import { DelayBadge } from '../../components/DelayBadge.tsx';
 import { formatDateShort, formatNumber, label, MILESTONES } from '../../labels.ts';
+import { forecastExpired } from '../../../../src/domain/forecast-expired.ts';
+import { todayInNetherlands } from './expiredForecasts.ts';
 
 export interface MilestoneTableProps {
   milestones: Milestone[];
@@ -13,6 +15,7 @@ export interface MilestoneTableProps {
 
 export function MilestoneTable({ milestones, onEdit, canEdit = () => true }: MilestoneTableProps) {
   const byCode = new Map(milestones.map((m) => [m.code, m]));
+  const today = todayInNetherlands();
   return (
     <div className="utrecht-table-container wbm-table-scroll">
       <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="milestone-table">
@@ -42,7 +45,17 @@ export function MilestoneTable({ milestones, onEdit, canEdit = () => true }: Mil
                 </th>
                 <td className="utrecht-table__cell">{m ? label(m.ownerSide) : '–'}</td>
                 <td className="utrecht-table__cell wbm-nowrap">{formatDateShort(m?.baselineDate)}</td>
-                <td className="utrecht-table__cell wbm-nowrap">{formatDateShort(m?.forecastDate)}</td>
+                <td className="utrecht-table__cell wbm-nowrap">
+                  {formatDateShort(m?.forecastDate)}
+                  {m && forecastExpired(m, today) && (
+                    <>
+                      {' '}
+                      <span className="wbm-tag wbm-tag--alert" data-testid={`expired-${def.code}`}>
+                        Prognose verstreken
+                      </span>
+                    </>
+                  )}
+                </td>
                 <td className="utrecht-table__cell wbm-nowrap">{formatDateShort(m?.actualDate)}</td>
                 <td className="utrecht-table__cell" data-testid={`delay-${def.code}`}>
                   {m ? <DelayBadge severity={m.delay.severity} months={m.delay.months} hasComparison={Boolean(m.baselineDate && effective)} /> : '–'}

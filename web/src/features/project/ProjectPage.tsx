@@ -10,7 +10,9 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { mayEditMilestone, mayRebaseline, projectFacts } from '../../auth/permissions.ts';
-import { formatDate, formatMonths, formatNumber, formatPercent, label, POLICY, type MilestoneCode } from '../../labels.ts';
+import { formatDate, formatMonths, formatNumber, formatPercent, label, milestoneLabel, POLICY, type MilestoneCode } from '../../labels.ts';
+import { expiredForecasts } from '../../../../src/domain/forecast-expired.ts';
+import { todayInNetherlands } from './expiredForecasts.ts';
 import { BaselineSection } from './BaselineSection.tsx';
 import { JaarschijvenSection } from './JaarschijvenSection.tsx';
 import { KnelpuntenList } from './KnelpuntenList.tsx';
@@ -78,6 +80,8 @@ export function ProjectPage() {
   const gemeente = gemeenten?.find((g) => g.code === project.gemeenteCode);
   const provincie = provincies?.find((p) => p.code === project.provincieCode);
   const reasons = statusReasons(project);
+  // "Prognose verstreken": a forecast before today without an actual date (src/domain/forecast-expired.ts).
+  const expired = expiredForecasts(project.milestones, todayInNetherlands());
   const facts = projectFacts(project, regions ?? []);
   // Until the regions are known, a table secretary's rights cannot be judged: offer nothing yet.
   const editable = project.milestones.filter((m) => mayEditMilestone(auth, facts, m.ownerSide)).map((m) => m.code);
@@ -126,7 +130,24 @@ export function ProjectPage() {
         </h2>
         <p className="utrecht-paragraph" data-testid="project-status">
           <StatusBadge status={project.status} />
+          {expired.length > 0 && (
+            <>
+              {' '}
+              <span className="wbm-tag wbm-tag--alert" data-testid="project-forecast-expired">
+                Prognose verstreken
+              </span>
+            </>
+          )}
         </p>
+        {expired.length > 0 && (
+          <Alert type="warning" title="Prognose verstreken">
+            <p className="utrecht-paragraph">
+              De verwachte datum van {expired.map((m) => `${m.code} ${milestoneLabel(m.code)} (${formatDate(m.forecastDate)})`).join(', ')} is voorbij en er is
+              geen werkelijke datum. Vul de werkelijke datum in of geef een nieuwe prognose. Zolang dat niet is gebeurd, kan het project in de
+              kwartaalronde niet als ongewijzigd worden bevestigd.
+            </p>
+          </Alert>
+        )}
         {reasons.length > 0 ? (
           <>
             <p className="utrecht-paragraph">Waarom deze status:</p>

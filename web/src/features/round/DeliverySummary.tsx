@@ -48,6 +48,8 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
   const d = round.delivery;
   const share = d.total > 0 ? d.delivered / d.total : 0;
   const behind = round.organisations.filter((o) => o.outstanding > 0).length;
+  const onBehalf = round.organisations.reduce((n, o) => n + o.onBehalf, 0);
+  const expired = round.projects.filter((p) => p.expiredForecasts.length > 0).length;
   return (
     <div className="wbm-delivery" data-testid="delivery-summary">
       <p className="utrecht-paragraph">
@@ -56,7 +58,7 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
       </p>
       <p className="utrecht-paragraph wbm-delivery__figure">
         <span className="wbm-figure-card__value">{formatNumber(d.delivered)}</span> van de {formatNumber(d.total)} projecten geleverd (
-        {formatPercent(share)})
+        {formatPercent(share)}; een project is geleverd als elke partij haar deel heeft bijgewerkt of bevestigd)
         <span className="wbm-progress" aria-hidden="true">
           <span className="wbm-progress__bar" style={{ inlineSize: `${share * 100}%` }} />
         </span>
@@ -64,9 +66,11 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
       <ul className="utrecht-unordered-list">
         <li>{formatNumber(d.changed)} bijgewerkt</li>
         <li>{formatNumber(d.confirmed)} bevestigd als ongewijzigd</li>
+        {onBehalf > 0 && <li data-testid="delivery-on-behalf">bij {formatNumber(onBehalf)} namens een partij vastgelegd door de secretaris</li>}
         <li>
           {formatNumber(d.outstanding)} nog niet geleverd{behind > 0 && `, bij ${formatNumber(behind)} ${behind === 1 ? 'organisatie' : 'organisaties'}`}
         </li>
+        {expired > 0 && <li>{formatNumber(expired)} met een verstreken prognose (Prognose verstreken)</li>}
         {d.withoutParty > 0 && <li>{formatNumber(d.withoutParty)} zonder partij (niemand krijgt daarvoor een herinnering)</li>}
       </ul>
       {showLink && (

@@ -5,18 +5,20 @@
  * the projects as they are. Closed quarters stay viewable "as of" that quarter.
  * SPEC §2 "Quarterly round"; issue 5: keep the burden of the round low.
  */
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
 import { cached, useApi } from '../../api/hooks.ts';
-import type { OrganisationDelivery, ProjectDelivery, Region, RoundDetail, RoundSummary } from '../../api/types.ts';
+import type { ConfirmPreview, ConfirmResult, OrganisationDelivery, PartyDelivery, ProjectDelivery, Region, RoundDetail, RoundSummary } from '../../api/types.ts';
+import { deliveringOrganisation } from '../../../../src/domain/access.ts';
+import { gemeenteOrganisationId } from '../../../../src/domain/identifiers.ts';
 import { isSignedIn, useAuth, type AuthState } from '../../auth/AuthContext.tsx';
 import { mayRunRound } from '../../auth/permissions.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { StatusIcon } from '../../components/StatusIcon.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatDate, formatDateShort, formatNumber, formatProjectCount, label } from '../../labels.ts';
+import { formatDate, formatDateShort, formatNumber, formatProjectCount, label, milestoneLabel } from '../../labels.ts';
 import { projectUrl, regionPath } from '../dashboard/drilldown.ts';
 import { DeliverySummary } from './DeliverySummary.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -238,6 +240,19 @@ interface OpenRoundPanelProps {
   onClosed: (round: RoundDetail) => void;
 }
 
+/** What the confirmation step asks about: one organisation's outstanding projects (its own, or on its behalf). */
+interface Asking {
+  organisation: OrganisationDelivery;
+  onBehalf: boolean;
+}
+
+/** The last confirmation, which can be undone until the quarter closes. */
+interface LastConfirmation {
+  batchId: string;
+  count: number;
+  organisationName: string;
+}
+
 /** The open quarter: delivery, confirmations, reminders, closing. */
 function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: OpenRoundPanelProps) {
   const [detail, setDetail] = useState<RoundDetail | null>(null);
@@ -245,6 +260,8 @@ function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: OpenRoundPa
   /** Outcome of the last action, shown next to the table where it was taken. */
   const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string; where: 'organisations' | 'projects' } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const [last, setLast] = useState<LastConfirmation | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -253,25 +270,17 @@ function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: OpenRoundPa
   }, [summary.id]);
 
   const principal = isSignedIn(auth) ? auth.me.principal : null;
-  const mayConfirmOrganisation = (organisationId: string) => canRun || principal?.organisationId === organisationId;
-  const mayConfirmProject = (p: ProjectDelivery) =>
-    canRun ||
-    (principal !== null &&
-      ((principal.organisationId !== null && p.organisationIds.includes(principal.organisationId)) ||
-        (principal.role === 'gemeente_editor' && principal.gemeenteCode === p.gemeenteCode)));
+  /** The organisation the signed-in person delivers for: the gemeente, or the market party (src/domain/access.ts). */
+  const own = principal ? deliveringOrganisation(principal, gemeenteOrganisationId) : null;
 
-  const confirm = async (
-    where: 'organisations' | 'projects',
-    key: string,
-    action: () => Promise<{ confirmedProjectIds: string[]; round: RoundDetail }>,
-    what: (n: number) => string,
-  ) => {
+  const act = async <T extends { round: RoundDetail },>(where: 'organisations' | 'projects', key: string, action: () => Promise<T>, what: (result: T) => string, after?: (result: T) => void) => {
     setBusy(key);
     setMessage(null);
     try {
       const result = await action();
       setDetail(result.round);
-      setMessage({ type: 'ok', text: what(result.confirmedProjectIds.length), where });
+      setMessage({ type: 'ok', text: what(result), where });
+      after?.(result);
     } catch (err) {
       setMessage({ type: 'error', text: failure(err), where });
     } finally {
@@ -282,6 +291,12 @@ function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: OpenRoundPa
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!detail) return <Loading>De kwartaalronde wordt geladen…</Loading>;
   const names = new Map(detail.organisations.map((o) => [o.organisationId, o.name]));
+
+  const confirmed = (organisationName: string) => (result: ConfirmResult) => {
+    const n = result.confirmedProjectIds.length;
+    const left = result.refused.length > 0 ? ` ${formatProjectCount(result.refused.length)} niet meegenomen: de prognose is verstreken.` : '';
+    return (n === 0 ? `${organisationName} had geen openstaande projecten meer.` : `${n} ${n === 1 ? 'project' : 'projecten'} van ${organisationName} bevestigd als ongewijzigd.`) + left;
+  };
 
   return (
     <>
@@ -294,30 +309,201 @@ function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: OpenRoundPa
 
       <OrganisationsTable
         organisations={detail.organisations}
-        mayConfirm={mayConfirmOrganisation}
+        own={own}
+        canRun={canRun}
         busy={busy}
         message={message?.where === 'organisations' ? message : null}
-        onConfirm={(o) =>
-          confirm('organisations', `org-${o.organisationId}`, () => api.confirmOrganisation(detail.id, o.organisationId), (n) =>
-            n === 0 ? `${o.name} had geen openstaande projecten meer.` : `${n} ${n === 1 ? 'project' : 'projecten'} van ${o.name} bevestigd als ongewijzigd.`,
+        last={last}
+        onAsk={(o, onBehalf) => {
+          setMessage(null);
+          setAsking({ organisation: o, onBehalf });
+        }}
+        onUndo={(l) =>
+          act(
+            'organisations',
+            `undo-${l.batchId}`,
+            () => api.undoConfirmation(detail.id, { batchId: l.batchId }),
+            (r) => `De bevestiging van ${formatProjectCount(r.undoneProjectIds.length)} van ${l.organisationName} is ongedaan gemaakt.`,
+            () => setLast(null),
           )
         }
-      />
+      >
+        {asking && (
+          <ConfirmStep
+            key={asking.organisation.organisationId}
+            roundId={detail.id}
+            asking={asking}
+            busy={busy !== null}
+            onCancel={() => setAsking(null)}
+            onConfirm={(reason) =>
+              act(
+                'organisations',
+                `org-${asking.organisation.organisationId}`,
+                () => api.confirm(detail.id, { organisationId: asking.organisation.organisationId, ...(asking.onBehalf ? { reason } : {}) }),
+                confirmed(asking.organisation.name),
+                (r) => {
+                  setAsking(null);
+                  setLast(r.confirmedProjectIds.length > 0 ? { batchId: r.batchId, count: r.confirmedProjectIds.length, organisationName: asking.organisation.name } : null);
+                },
+              )
+            }
+          />
+        )}
+      </OrganisationsTable>
 
       <ProjectsTable
         projects={detail.projects}
         names={names}
         organisations={detail.organisations}
-        mayConfirm={mayConfirmProject}
+        own={own}
+        canRun={canRun}
         busy={busy}
         message={message?.where === 'projects' ? message : null}
-        onConfirm={(p) => confirm('projects', `project-${p.projectId}`, () => api.confirmProjects(detail.id, [p.projectId]), () => `${p.name} is bevestigd als ongewijzigd.`)}
+        onConfirm={(p) =>
+          act('projects', `project-${p.projectId}`, () => api.confirm(detail.id, { projectIds: [p.projectId] }), () => `${p.name} is bevestigd als ongewijzigd.`)
+        }
+        onUndo={(p, party) =>
+          act(
+            'projects',
+            `undo-${p.projectId}`,
+            () => api.undoConfirmation(detail.id, { projectId: p.projectId, organisationId: party.organisationId }),
+            () => `De bevestiging van ${p.name} door ${names.get(party.organisationId) ?? 'de partij'} is ingetrokken.`,
+          )
+        }
       />
 
       {canRun && <RemindersSection round={detail} />}
 
       {canRun && <CloseRound round={detail} regionName={region?.name ?? detail.regionName} onClosed={onClosed} />}
     </>
+  );
+}
+
+/**
+ * Ask once before a bulk confirmation: how many projects, which ones (collapsible), which are left out
+ * because a forecast has passed, and — when the secretary records it on a party's behalf — why.
+ */
+function ConfirmStep({
+  roundId,
+  asking,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  roundId: string;
+  asking: Asking;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
+}) {
+  const id = useId();
+  const { organisation, onBehalf } = asking;
+  const [preview, setPreview] = useState<ConfirmPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    let cancelled = false;
+    // The preview of a delivery on behalf needs a reason to be accepted; a placeholder shows what it covers.
+    api
+      .previewConfirmation(roundId, { organisationId: organisation.organisationId, ...(onBehalf ? { reason: 'voorvertoning van de bevestiging' } : {}) })
+      .then((p) => !cancelled && setPreview(p), (err: unknown) => !cancelled && setError(failure(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, [roundId, organisation.organisationId, onBehalf]);
+  useEffect(() => {
+    if (preview || error) heading.current?.focus();
+  }, [preview, error]);
+
+  const n = preview?.projects.length ?? 0;
+  const submit = () => {
+    if (onBehalf && reason.trim().length < 10) {
+      setReasonError('Geef een reden van minstens 10 tekens: waarom legt u de levering vast namens deze partij?');
+      return;
+    }
+    setReasonError(null);
+    onConfirm(reason.trim());
+  };
+  return (
+    <div className="wbm-confirm" role="group" aria-labelledby={`${id}-q`} data-testid="confirm-summary">
+      {!preview && !error && <Loading>Overzicht van de projecten wordt geladen…</Loading>}
+      {error && (
+        <Alert type="error" title="Het overzicht is niet geladen" urgent>
+          <p className="utrecht-paragraph">{error}</p>
+        </Alert>
+      )}
+      {preview && (
+        <>
+          <h3 className="nl-heading nl-heading--level-3" id={`${id}-q`} ref={heading} tabIndex={-1}>
+            {n === 0
+              ? `${organisation.name} heeft geen projecten die nu als ongewijzigd bevestigd kunnen worden`
+              : `${formatProjectCount(n)} van ${organisation.name} ${onBehalf ? 'namens de partij ' : ''}bevestigen als ongewijzigd?`}
+          </h3>
+          {n > 0 && (
+            <details className="wbm-confirm__list">
+              <summary>Toon de {formatProjectCount(n)}</summary>
+              <ul className="utrecht-unordered-list" data-testid="confirm-summary-projects">
+                {preview.projects.map((p) => (
+                  <li key={p.projectId}>
+                    {p.name} <span className="wbm-muted">({p.gemeenteName})</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {preview.refused.length > 0 && (
+            <details className="wbm-confirm__list" open>
+              <summary>
+                {formatProjectCount(preview.refused.length)} niet meegenomen: prognose verstreken
+              </summary>
+              <ul className="utrecht-unordered-list" data-testid="confirm-summary-refused">
+                {preview.refused.map((p) => (
+                  <li key={p.projectId}>{p.message}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {onBehalf && n > 0 && (
+            <div className={`utrecht-form-field wbm-field${reasonError ? ' utrecht-form-field--invalid' : ''}`}>
+              <label className="utrecht-form-label" htmlFor={`${id}-reason`}>
+                Reden (verplicht)
+              </label>
+              {reasonError && (
+                <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-reason-error`}>
+                  <span aria-hidden="true">⚠ </span>
+                  {reasonError}
+                </p>
+              )}
+              <textarea
+                id={`${id}-reason`}
+                className="utrecht-textarea utrecht-textarea--html-textarea"
+                rows={2}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                aria-invalid={reasonError ? true : undefined}
+                aria-describedby={[reasonError ? `${id}-reason-error` : null, `${id}-reason-help`].filter(Boolean).join(' ')}
+              />
+              <p className="utrecht-form-field-description wbm-muted" id={`${id}-reason-help`}>
+                U legt dit vast namens {organisation.name}. In het overzicht staat dat de secretaris het heeft vastgelegd, met deze reden.
+              </p>
+            </div>
+          )}
+          <p className="utrecht-paragraph">U kunt dit ongedaan maken zolang het kwartaal open is.</p>
+          <div className="utrecht-button-group wbm-button-row">
+            {n > 0 && (
+              <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={submit} disabled={busy}>
+                {busy ? 'Bezig…' : `Ja, bevestig ${formatProjectCount(n)}`}
+              </button>
+            )}
+            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onCancel} disabled={busy}>
+              {n > 0 ? 'Annuleren' : 'Sluiten'}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -344,16 +530,26 @@ function ActionStatus({ message }: { message: ActionMessage | null }) {
 
 function OrganisationsTable({
   organisations,
-  mayConfirm,
+  own,
+  canRun,
   busy,
   message,
-  onConfirm,
+  last,
+  onAsk,
+  onUndo,
+  children,
 }: {
   organisations: OrganisationDelivery[];
-  mayConfirm: (organisationId: string) => boolean;
+  /** The organisation the signed-in person delivers for (null: none). */
+  own: string | null;
+  /** The secretary: may record a delivery on behalf of a party. */
+  canRun: boolean;
   busy: string | null;
   message: ActionMessage | null;
-  onConfirm: (o: OrganisationDelivery) => void;
+  last: LastConfirmation | null;
+  onAsk: (o: OrganisationDelivery, onBehalf: boolean) => void;
+  onUndo: (last: LastConfirmation) => void;
+  children?: ReactNode;
 }) {
   const [showAll, setShowAll] = useState(false);
   // Keep the order of the first load (most outstanding first): a row must not jump away after its
@@ -368,9 +564,19 @@ function OrganisationsTable({
         Per organisatie
       </h2>
       <p className="utrecht-paragraph">
-        Niets veranderd? Met één klik bevestigt u alle projecten van een organisatie die nog niet zijn bijgewerkt of bevestigd.
+        Elke partij levert voor haar eigen deel van het project: de gemeente voor de publieke mijlpalen, de marktpartij voor de private. Niets
+        veranderd? Bevestig dan in één keer alle projecten van uw organisatie die u nog niet hebt bijgewerkt of bevestigd.
       </p>
       <ActionStatus message={message} />
+      {last && message?.type === 'ok' && (
+        <p className="utrecht-paragraph">
+          <button type="button" className="utrecht-button utrecht-button--secondary-action wbm-small-button" disabled={busy !== null} onClick={() => onUndo(last)}>
+            Ongedaan maken
+            <span className="rhc-visually-hidden">: bevestiging van {formatProjectCount(last.count)} van {last.organisationName}</span>
+          </button>
+        </p>
+      )}
+      {children}
       <div className="utrecht-table-container wbm-table-scroll">
         <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="organisation-delivery">
           <caption className="utrecht-table__caption">
@@ -393,17 +599,23 @@ function OrganisationsTable({
                 <td className="utrecht-table__cell">{o.type ? label(o.type) : '–'}</td>
                 <td className="utrecht-table__cell">
                   <Delivered done={o.outstanding === 0} text={`${formatNumber(o.delivered)} van ${formatNumber(o.total)}`} />
+                  {o.onBehalf > 0 && (
+                    <span className="wbm-muted">
+                      {' '}
+                      (waarvan {formatNumber(o.onBehalf)} namens {o.name} vastgelegd door de secretaris)
+                    </span>
+                  )}
                 </td>
                 <td className="utrecht-table__cell">
-                  {o.outstanding > 0 && mayConfirm(o.organisationId) && (
-                    <button
-                      type="button"
-                      className="utrecht-button utrecht-button--secondary-action wbm-small-button"
-                      disabled={busy !== null}
-                      onClick={() => onConfirm(o)}
-                    >
+                  {o.outstanding > 0 && o.organisationId === own && (
+                    <button type="button" className="utrecht-button utrecht-button--secondary-action wbm-small-button" disabled={busy !== null} onClick={() => onAsk(o, false)}>
                       Bevestig alle {formatNumber(o.outstanding)} ongewijzigde projecten
                       <span className="rhc-visually-hidden"> van {o.name}</span>
+                    </button>
+                  )}
+                  {o.outstanding > 0 && o.organisationId !== own && canRun && (
+                    <button type="button" className="utrecht-button utrecht-button--subtle wbm-small-button" disabled={busy !== null} onClick={() => onAsk(o, true)}>
+                      Namens {o.name} vastleggen…
                     </button>
                   )}
                 </td>
@@ -421,6 +633,29 @@ function OrganisationsTable({
   );
 }
 
+/** How one party delivered its side, in words. */
+function partyText(x: PartyDelivery, name: string | undefined): string {
+  if (x.via === 'gewijzigd') return `bijgewerkt op ${formatDateShort(x.at?.slice(0, 10))}`;
+  if (x.via === 'bevestigd' && x.onBehalf) {
+    return `bevestigd op ${formatDateShort(x.at?.slice(0, 10))}, namens ${name ?? 'de partij'} vastgelegd door de secretaris (${x.onBehalf.by}): ${x.onBehalf.reason}`;
+  }
+  if (x.via === 'bevestigd') return `bevestigd als ongewijzigd op ${formatDateShort(x.at?.slice(0, 10))}`;
+  return 'nog niet geleverd';
+}
+
+/** "Prognose verstreken": a forecast has passed without an actual date (src/domain/forecast-expired.ts). */
+function ExpiredTag({ project }: { project: ProjectDelivery }) {
+  const which = project.expiredForecasts.map((m) => `${m.code} ${milestoneLabel(m.code)} (${formatDateShort(m.forecastDate)})`).join(', ');
+  return (
+    <span className="wbm-tags">
+      {' '}
+      <span className="wbm-tag wbm-tag--alert" data-testid="forecast-expired" title={`Prognose verstreken: ${which}`}>
+        Prognose verstreken<span className="rhc-visually-hidden">: {which}</span>
+      </span>
+    </span>
+  );
+}
+
 /** Delivered yes/no in words with an icon (never colour alone). */
 function Delivered({ done, text }: { done: boolean; text: string }) {
   return (
@@ -431,24 +666,28 @@ function Delivered({ done, text }: { done: boolean; text: string }) {
   );
 }
 
-type DeliveryFilter = 'alle' | 'open' | 'geleverd';
+type DeliveryFilter = 'alle' | 'open' | 'geleverd' | 'verstreken';
 
 function ProjectsTable({
   projects,
   names,
   organisations,
-  mayConfirm,
+  own,
+  canRun,
   busy,
   message,
   onConfirm,
+  onUndo,
 }: {
   projects: ProjectDelivery[];
   names: Map<string, string>;
   organisations: OrganisationDelivery[];
-  mayConfirm: (p: ProjectDelivery) => boolean;
+  own: string | null;
+  canRun: boolean;
   busy: string | null;
   message: ActionMessage | null;
   onConfirm: (p: ProjectDelivery) => void;
+  onUndo: (p: ProjectDelivery, party: PartyDelivery) => void;
 }) {
   const id = useId();
   const [filter, setFilter] = useState<DeliveryFilter>('alle');
@@ -459,7 +698,7 @@ function ProjectsTable({
   const matching = useMemo(() => {
     const text = q.trim().toLowerCase();
     return projects
-      .filter((p) => (filter === 'open' ? !p.delivered : filter === 'geleverd' ? p.delivered : true))
+      .filter((p) => (filter === 'open' ? !p.delivered : filter === 'geleverd' ? p.delivered : filter === 'verstreken' ? p.expiredForecasts.length > 0 : true))
       .filter((p) => !organisation || p.organisationIds.includes(organisation))
       .filter((p) => !text || p.name.toLowerCase().includes(text) || p.gemeenteName.toLowerCase().includes(text))
       .sort((a, b) => Number(a.delivered) - Number(b.delivered) || a.name.localeCompare(b.name, 'nl'));
@@ -484,6 +723,7 @@ function ProjectsTable({
               <option value="alle">Alle projecten</option>
               <option value="open">Nog niet geleverd</option>
               <option value="geleverd">Geleverd</option>
+              <option value="verstreken">Prognose verstreken</option>
             </select>
           </div>
           <div className="utrecht-form-field wbm-field">
@@ -523,48 +763,72 @@ function ProjectsTable({
                 <th scope="col" className="utrecht-table__header-cell">Project</th>
                 <th scope="col" className="utrecht-table__header-cell">Gemeente</th>
                 <th scope="col" className="utrecht-table__header-cell">Geleverd</th>
-                <th scope="col" className="utrecht-table__header-cell">Hoe en wanneer</th>
-                <th scope="col" className="utrecht-table__header-cell">Partijen</th>
+                <th scope="col" className="utrecht-table__header-cell">Per partij</th>
                 <th scope="col" className="utrecht-table__header-cell">
                   <span className="rhc-visually-hidden">Actie</span>
                 </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
-              {shown.map((p) => (
-                <tr key={p.projectId} className="utrecht-table__row" data-project={p.name}>
-                  <th scope="row" className="utrecht-table__header-cell wbm-row-header">
-                    <Link className="utrecht-link" to={projectUrl(p.projectId)}>
-                      {p.name}
-                    </Link>
-                  </th>
-                  <td className="utrecht-table__cell">{p.gemeenteName}</td>
-                  <td className="utrecht-table__cell">
-                    <Delivered done={p.delivered} text={p.delivered ? 'Ja' : 'Nee'} />
-                  </td>
-                  <td className="utrecht-table__cell">
-                    {p.via === 'gewijzigd'
-                      ? `Bijgewerkt op ${formatDateShort(p.updatedAt.slice(0, 10))}`
-                      : p.via === 'bevestigd'
-                        ? `Bevestigd als ongewijzigd op ${formatDateShort(p.confirmedAt?.slice(0, 10))}`
-                        : '–'}
-                  </td>
-                  <td className="utrecht-table__cell">{p.organisationIds.map((o) => names.get(o) ?? 'Onbekend').join(', ') || 'Geen partij'}</td>
-                  <td className="utrecht-table__cell">
-                    {!p.delivered && mayConfirm(p) && (
-                      <button
-                        type="button"
-                        className="utrecht-button utrecht-button--secondary-action wbm-small-button"
-                        disabled={busy !== null}
-                        onClick={() => onConfirm(p)}
-                        aria-label={`Bevestig ongewijzigd: ${p.name}`}
-                      >
-                        Bevestig ongewijzigd
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {shown.map((p) => {
+                const mine = own ? p.parties.find((x) => x.organisationId === own) : undefined;
+                const mineExpired = mine ? p.expiredForecasts.filter((m) => m.ownerSide === mine.side || m.ownerSide === 'beide') : [];
+                return (
+                  <tr key={p.projectId} className="utrecht-table__row" data-project={p.name}>
+                    <th scope="row" className="utrecht-table__header-cell wbm-row-header">
+                      <Link className="utrecht-link" to={projectUrl(p.projectId)}>
+                        {p.name}
+                      </Link>
+                      {p.expiredForecasts.length > 0 && <ExpiredTag project={p} />}
+                    </th>
+                    <td className="utrecht-table__cell">{p.gemeenteName}</td>
+                    <td className="utrecht-table__cell">
+                      <Delivered done={p.delivered} text={p.delivered ? 'Ja' : p.parties.length === 0 ? 'Geen partij' : 'Nee'} />
+                    </td>
+                    <td className="utrecht-table__cell">
+                      <ul className="wbm-party-delivery">
+                        {p.parties.map((x) => (
+                          <li key={x.organisationId}>
+                            {names.get(x.organisationId) ?? 'Onbekende organisatie'}: {partyText(x, names.get(x.organisationId))}
+                            {x.via === 'bevestigd' && x.batchId && (x.organisationId === own || canRun) && (
+                              <>
+                                {' '}
+                                <button
+                                  type="button"
+                                  className="utrecht-button utrecht-button--subtle wbm-small-button"
+                                  disabled={busy !== null}
+                                  onClick={() => onUndo(p, x)}
+                                  aria-label={`Bevestiging intrekken: ${p.name}, ${names.get(x.organisationId) ?? ''}`}
+                                >
+                                  Intrekken
+                                </button>
+                              </>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td className="utrecht-table__cell">
+                      {mine && mine.via === null && mineExpired.length === 0 && (
+                        <button
+                          type="button"
+                          className="utrecht-button utrecht-button--secondary-action wbm-small-button"
+                          disabled={busy !== null}
+                          onClick={() => onConfirm(p)}
+                          aria-label={`Bevestig ongewijzigd: ${p.name}`}
+                        >
+                          Bevestig ongewijzigd
+                        </button>
+                      )}
+                      {mine && mine.via === null && mineExpired.length > 0 && (
+                        <Link className="utrecht-link" to={projectUrl(p.projectId)}>
+                          Werk eerst de prognose bij<span className="rhc-visually-hidden"> van {p.name}</span>
+                        </Link>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -19,7 +19,7 @@ describe('quarters in the round UI', () => {
 
   it('writes the reminder list as text to paste into a mail', () => {
     const text = remindersText('2026-Q4', '2027-01-15', [
-      { organisationId: 'o1', name: 'Gemeente Zaanstad', type: 'gemeente', total: 3, delivered: 1, outstanding: 2, projects: [{ id: 'p1', name: 'Hemmes', gemeenteName: 'Zaanstad' }] },
+      { organisationId: 'o1', name: 'Gemeente Zaanstad', type: 'gemeente', total: 3, delivered: 1, outstanding: 2, onBehalf: 0, projects: [{ id: 'p1', name: 'Hemmes', gemeenteName: 'Zaanstad' }] },
     ]);
     expect(text).toContain('Gemeente Zaanstad: 2 van 3 projecten nog niet geleverd');
     expect(text).toContain('  - Hemmes (Zaanstad)');
