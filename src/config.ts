@@ -17,8 +17,17 @@ const EnvSchema = z.object({
    * (demo roles then act on synthetic demo data only).
    */
   DEMO_MODE_WITH_REAL_DATA: z.enum(['true', 'false']).default('false'),
-  /** Set when the app is served over HTTPS, so cookies are marked Secure. */
-  SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /** Mark cookies Secure (HTTPS only). Default: true, unless HOST is a loopback address (local use). */
+  SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  /**
+   * Behind a reverse proxy: trust its X-Forwarded-For for the client address (sign-in limits per
+   * address). `false` (default), `true` (trust every hop), a number of hops, or addresses/CIDRs
+   * (comma-separated) of the proxies.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of hops, or proxy addresses (comma-separated)')
+    .default('false'),
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
   /** Contact for integrators in the OpenAPI document (`info.contact`); defaults in src/http/api-design.ts. */
   API_CONTACT_EMAIL: z.email().optional(),
@@ -47,10 +56,18 @@ export interface Config {
   chromiumPath: string;
   newAccountPassword: string | null;
   secureCookies: boolean;
+  /** Fastify `trustProxy`: whether (and which) proxy's X-Forwarded-For gives the client address. */
+  trustProxy: boolean | number | string;
   sessionHours: number;
   /** Overrides of the OpenAPI `info.contact` (API_CONTACT_EMAIL, API_CONTACT_URL). */
   apiContact: { email?: string; url?: string };
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; allowHttp: boolean } | null;
+}
+
+/** Whether the server listens on this machine only (then cookies need not be Secure by default). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -74,7 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     demoWithRealData: e.DEMO_MODE_WITH_REAL_DATA === 'true',
     chromiumPath: e.CHROMIUM_PATH,
     newAccountPassword: e.WBM_PASSWORD ?? null,
-    secureCookies: e.SECURE_COOKIES === 'true',
+    secureCookies: e.SECURE_COOKIES === undefined ? !isLoopbackHost(e.HOST) : e.SECURE_COOKIES === 'true',
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     sessionHours: e.SESSION_HOURS,
     apiContact: { ...(e.API_CONTACT_EMAIL ? { email: e.API_CONTACT_EMAIL } : {}), ...(e.API_CONTACT_URL ? { url: e.API_CONTACT_URL } : {}) },
     oidc: e.OIDC_ISSUER

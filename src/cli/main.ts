@@ -192,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
         await services.auth.ensureDemoUsers();
         log('DEMO MODE is on: anyone can sign in as a demo role (set DEMO_MODE=false in production)');
       }
-      const app = await buildApp({ services, logger: { level: config.logLevel }, secureCookies: config.secureCookies, apiContact: config.apiContact });
+      const app = await buildApp({ services, logger: { level: config.logLevel }, secureCookies: config.secureCookies, trustProxy: config.trustProxy, apiContact: config.apiContact });
       const close = async () => {
         await app.close();
         await db.close();

@@ -56,7 +56,21 @@ export class ForbiddenError extends DomainError {
 
 /** A part of the system this feature needs is not available here (e.g. no browser for PDF). */
 export class ServiceUnavailableError extends DomainError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** When set, the caller may try again after this many seconds (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
+  ) {
     super('unavailable', message);
+  }
+}
+
+/** Too many attempts in a short time (e.g. signing in); try again after `retryAfterSeconds`. */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_requests', message);
   }
 }

@@ -9,6 +9,7 @@ import { API_VERSION, API_VERSION_HEADER, DEFAULT_API_CONTACT, apiDesignTransfor
 import { authPlugin } from './auth.ts';
 import { PROBLEM_TYPE_BASE, registerProblemHandler } from './problem.ts';
 import { registerTextGuard } from './text-guard.ts';
+import { BODY_LIMIT_BYTES, registerJsonDepthLimit } from './request-limits.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { nationalRoutes } from './routes/national.routes.ts';
@@ -23,16 +24,20 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** Mark cookies Secure (set when served over HTTPS). */
   secureCookies?: boolean;
+  /** Fastify `trustProxy` (TRUST_PROXY): take the client address from the proxy's X-Forwarded-For. */
+  trustProxy?: boolean | number | string;
   /** `info.contact` of the OpenAPI document (API_CONTACT_EMAIL, API_CONTACT_URL); unset fields keep the defaults. */
   apiContact?: Partial<ApiContact>;
 }
 
 export const API_PREFIX = '/api/v1';
 
-export async function buildApp({ services, logger = false, secureCookies = false, apiContact = {} }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ services, logger = false, secureCookies = false, trustProxy = false, apiContact = {} }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    bodyLimit: 5 * 1024 * 1024,
+    // (typed as boolean only to keep Fastify's overloads apart; numbers and address lists are passed as they are)
+    trustProxy: trustProxy as boolean,
+    bodyLimit: BODY_LIMIT_BYTES,
     // A malformed URL (e.g. %ED%A0%80) is answered before routing, outside the problem handler: answer problem+json too.
     frameworkErrors: (error, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
@@ -48,6 +53,7 @@ export async function buildApp({ services, logger = false, secureCookies = false
   registerProblemHandler(app);
   registerApiVersionHeader(app);
   registerTextGuard(app);
+  registerJsonDepthLimit(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -76,13 +82,13 @@ export async function buildApp({ services, logger = false, secureCookies = false
         schema: {
           tags: ['system'],
           summary: 'Liveness and database check',
-          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), projects: z.number().int() }) },
+          response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
         },
-        handler: async () => ({
-          status: 'ok' as const,
-          database: services.db.kind,
-          projects: await services.repositories.projects.count(services.db),
-        }),
+        // Database liveness only: no project data and no counts for the public (issue 8 item 15).
+        handler: async () => {
+          await services.db.query('SELECT 1');
+          return { status: 'ok' as const, database: services.db.kind };
+        },
       });
       // /core/publish-openapi: readable without signing in, also from other origins.
       api.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {

@@ -149,6 +149,61 @@ describe('password sign-in and sessions', () => {
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
   });
+
+  // Issue 8 item 9: the limit used to be keyed before the body was read, so it ignored the e-mail address.
+  it('limits failed sign-ins per e-mail address, from whatever client address they come', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.20.0.${i + 1}`, payload: { email: ` Target${i % 2 ? '' : '@'}@Example.invalid `.replace('@@', '@'), password: `guess${i}` } });
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) {
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+        expect(res.json().detail).toContain('Te veel mislukte inlogpogingen');
+      }
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+    // The right password does not get through while the address is blocked (no oracle either).
+    await services.auth.createUser({ email: 'blocked@example.invalid', name: 'Geblokkeerd', password: PASSWORD, role: 'gemeente_editor', gemeenteCode: 'GM0363', organisationId: null, regionId: null, provincieCode: null });
+    for (let i = 0; i < 10; i++) await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.21.0.${i + 1}`, payload: { email: 'blocked@example.invalid', password: 'fout' } });
+    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.21.1.1', payload: { email: 'blocked@example.invalid', password: PASSWORD } });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('limits sign-in attempts per client address, whatever the e-mail address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.30.0.1', payload: { email: `spray${i}@example.invalid`, password: 'x' } })).statusCode);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('takes the client address from X-Forwarded-For only when TRUST_PROXY is set', async () => {
+    const attempts = async (target: FastifyInstance, prefix: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++) {
+        const res = await target.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '10.40.0.1',
+          headers: { 'x-forwarded-for': `192.0.2.${i + 1}` },
+          payload: { email: `${prefix}${i}@example.invalid`, password: 'x' },
+        });
+        statuses.push(res.statusCode);
+      }
+      return statuses;
+    };
+    // Not configured: the forwarded header is ignored, so it cannot be used to dodge the limit.
+    expect((await attempts(app, 'direct')).at(-1)).toBe(429);
+    const proxied = await buildApp({ services, trustProxy: true });
+    try {
+      // Behind a trusted proxy: each client has its own limit, so one client does not lock out everyone.
+      expect(await attempts(proxied, 'proxied')).toEqual(Array(31).fill(401));
+    } finally {
+      await proxied.close();
+    }
+  });
 });
 
 describe('demo mode and API tokens', () => {
@@ -163,12 +218,76 @@ describe('demo mode and API tokens', () => {
     const created = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', cookies, headers: { 'x-csrf-token': login.json().csrfToken }, payload: { name: 'ERP-koppeling' } });
     expect(created.statusCode).toBe(201);
     const bearer = { authorization: `Bearer ${created.json().token}` };
+    // Issue 8 item 10: a token cannot make tokens (they would outlive its revocation).
+    const child = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer, payload: { name: 'kind' } });
+    expect(child.statusCode).toBe(403);
+    expect(child.headers['content-type']).toContain('application/problem+json');
+    expect(child.json().detail).toContain('in de browser');
     const me = await app.inject({ url: '/api/v1/auth/me', headers: bearer });
     expect(me.json().principal).toMatchObject({ kind: 'token', name: 'Edith Editor' });
     const viaApi = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: bearer, payload: { name: 'Via API', gemeenteCode: 'GM0363', planStatus: 'visie' } });
     expect((await app.inject({ url: `/api/v1/projects/${viaApi.json().id}/audit`, headers: bearer })).json().items[0].via).toBe('api');
     await app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${created.json().id}`, headers: bearer });
     expect((await app.inject({ url: '/api/v1/projects', headers: bearer })).statusCode).toBe(401);
+  });
+});
+
+describe('listing and revoking API tokens (issue 8 item 10)', () => {
+  async function signedIn(email: string, password = PASSWORD) {
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    expect(login.statusCode, login.body).toBe(200);
+    return { cookies: { [SESSION_COOKIE]: sessionCookie(login)!.value }, headers: { 'x-csrf-token': login.json().csrfToken as string } };
+  }
+
+  it('a user lists their own tokens without the secret, and revokes them; the audit trail records both', async () => {
+    await services.auth.createUser({ email: 'lijst@example.invalid', name: 'Lies Lijst', password: PASSWORD, role: 'gemeente_editor', gemeenteCode: 'GM0363', organisationId: null, regionId: null, provincieCode: null });
+    const s = await signedIn('lijst@example.invalid');
+    const a = (await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', ...s, payload: { name: 'Koppeling A' } })).json();
+    const b = (await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', ...s, payload: { name: 'Koppeling B' } })).json();
+    await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${a.token}` } }); // records last use
+    const list = await app.inject({ url: '/api/v1/auth/tokens', cookies: s.cookies });
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as Array<Record<string, unknown>>;
+    expect(items.map((i) => i.name).sort()).toEqual(['Koppeling A', 'Koppeling B']);
+    expect(items.find((i) => i.id === a.id)).toMatchObject({ lastUsedAt: expect.any(String), createdAt: expect.any(String) });
+    expect(items.find((i) => i.id === b.id)).toMatchObject({ lastUsedAt: null });
+    expect(list.body).not.toContain(a.token);
+    expect(list.body).not.toContain(a.token.slice(4));
+    expect(Object.keys(items[0]).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name']);
+
+    // Someone else cannot revoke it (answers as unknown).
+    const other = await signedIn('editor@amsterdam.example');
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${a.id}`, ...other })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${a.token}` } })).statusCode).toBe(200);
+
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${a.id}`, ...s })).statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${a.token}` } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/auth/tokens', cookies: s.cookies })).json().items.map((i: { id: string }) => i.id)).toEqual([b.id]);
+
+    const trail = await services.repositories.audit.forEntity(t.db, 'api_token', a.id);
+    expect(trail.map((e) => [e.action, e.actorName, e.via])).toEqual([
+      ['ingetrokken', 'Lies Lijst', 'ui'],
+      ['aangemaakt', 'Lies Lijst', 'ui'],
+    ]);
+    expect(JSON.stringify(trail)).not.toContain(a.token);
+  });
+
+  it("an administrator lists and revokes anyone's tokens; others may not list someone else's", async () => {
+    const owner = await services.auth.createUser({ email: 'eigenaar@example.invalid', name: 'Eva Eigenaar', password: PASSWORD, role: 'marktpartij_editor', gemeenteCode: null, organisationId: null, regionId: null, provincieCode: null });
+    await services.auth.createUser({ email: 'beheer@example.invalid', name: 'Bert Beheer', password: PASSWORD, role: 'beheerder', gemeenteCode: null, organisationId: null, regionId: null, provincieCode: null });
+    const o = await signedIn('eigenaar@example.invalid');
+    const token = (await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', ...o, payload: { name: 'ERP' } })).json();
+    const admin = await signedIn('beheer@example.invalid');
+    const listed = await app.inject({ url: `/api/v1/users/${owner.userId}/tokens`, cookies: admin.cookies });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().items).toEqual([expect.objectContaining({ id: token.id, name: 'ERP' })]);
+    expect((await app.inject({ url: `/api/v1/users/${owner.userId}/tokens`, cookies: o.cookies })).statusCode).toBe(403);
+    expect((await app.inject({ url: `/api/v1/users/${crypto.randomUUID()}/tokens`, cookies: admin.cookies })).statusCode).toBe(404);
+
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${token.id}`, ...admin })).statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token.token}` } })).statusCode).toBe(401);
+    const [entry] = await services.repositories.audit.forEntity(t.db, 'api_token', token.id);
+    expect(entry).toMatchObject({ action: 'ingetrokken', actorName: 'Bert Beheer' });
   });
 });
 

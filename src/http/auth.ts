@@ -76,14 +76,21 @@ export const authPlugin = fp<{ auth: AuthService; prefix: string; secureCookies:
     request.sessionToken = token;
   });
 
-  app.addHook('preHandler', async (request) => {
-    const access = request.routeOptions.config?.access;
-    if (!access || access === 'public') return;
-    if (request.principal.kind === 'anonymous') throw new UnauthorizedError();
-    if (access === 'signed-in') return;
-    if (!access.includes(request.principal.role)) throw new ForbiddenError();
+  // The endpoint's access rule is checked right after the caller is known, before the body is read,
+  // parsed or validated: the public and wrong roles learn nothing from validation errors and cost no
+  // parsing work (issue 8 item 11).
+  app.addHook('onRequest', async (request) => {
+    assertEndpointAccess(request.routeOptions.config?.access, request.principal);
   });
 });
+
+/** Refuses a caller the endpoint's access rule does not admit: 401 for the public, 403 for a wrong role. */
+export function assertEndpointAccess(access: Access | undefined, principal: Principal): void {
+  if (!access || access === 'public') return;
+  if (principal.kind === 'anonymous') throw new UnauthorizedError();
+  if (access === 'signed-in') return;
+  if (!access.includes(principal.role)) throw new ForbiddenError();
+}
 
 /** Actor for the services: who does it, and through which channel. */
 export function actorOf(request: FastifyRequest): Actor {

@@ -25,7 +25,8 @@ let app: FastifyInstance;
 let services: Services;
 const headers = {} as Record<Who, Record<string, string>>;
 const PARTY = '33333333-3333-4333-8333-333333333333';
-const ids = { own: '', foreign: '', round: '', closedRound: '', tokenOwner: '' };
+const ids = { own: '', foreign: '', round: '', closedRound: '', tokenOwner: '', matrixUser: '' };
+const principals = {} as Record<Exclude<Who, 'publiek'>, Principal>;
 const PASSWORD = 'een lang genoeg wachtwoord';
 
 const admin = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...headers.beheerder, ...(opts.headers ?? {}) } });
@@ -125,11 +126,14 @@ function matrix(): Record<string, Case[]> {
     ],
     'POST /api/v1/auth/demo': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'tafel_secretaris' } }), allowed: EVERYONE }],
     'POST /api/v1/auth/logout': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/logout' }), allowed: EVERYONE }],
-    'POST /api/v1/auth/tokens': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }), allowed: SIGNED_IN }],
+    // Every caller here uses an API token: a token may not create tokens (issue 8 item 10); a browser session may (auth.api.test.ts).
+    'POST /api/v1/auth/tokens': [{ name: 'with an API token', request: async () => ({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }), allowed: [] }],
+    'GET /api/v1/auth/tokens': [{ name: 'own tokens', request: async () => ({ url: '/api/v1/auth/tokens' }), allowed: SIGNED_IN }],
+    'GET /api/v1/users/:userId/tokens': [{ name: "another account's tokens", request: async () => ({ url: `/api/v1/users/${ids.matrixUser}/tokens` }), allowed: ['beheerder'] }],
     'DELETE /api/v1/auth/tokens/:id': [
       {
         name: 'own token',
-        // Each caller creates a token and revokes it; the public cannot create one, so it tries a made-up id.
+        // Each caller gets a token of its own and revokes it; the public has none, so it tries a made-up id.
         request: async () => ({ method: 'DELETE', url: `/api/v1/auth/tokens/${ids.tokenOwner || crypto.randomUUID()}` }),
         allowed: SIGNED_IN,
       },
@@ -142,7 +146,8 @@ function matrix(): Record<string, Case[]> {
       { name: 'own gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0363') }), allowed: ['gemeente_editor', 'beheerder'] },
       { name: 'other gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0014') }), allowed: ['beheerder'] },
     ],
-    'GET /api/v1/projects/:id': projectRead(''),
+    // Demo mode (this app): the public reads demo projects, and a real one answers 404 exactly like an unknown id (issue 8 item 15).
+    'GET /api/v1/projects/:id': projectRead('').map((c) => ({ ...c, hidden: [...(c.hidden ?? []), 'publiek' as const] })),
     'PATCH /api/v1/projects/:id': projectEdit('PATCH', '', () => ({ name: `Matrix ${day++}` }), ['gemeente_editor', 'beheerder']),
     'DELETE /api/v1/projects/:id': [
       {
@@ -402,8 +407,12 @@ beforeAll(async () => {
     ministerie_analist: {},
     beheerder: {},
   };
-  for (const [role, scope] of Object.entries(scopes)) headers[role as Who] = (await accountWithToken(services, role as Role, scope)).headers;
-  await services.auth.createUser({ email: 'matrix@example.invalid', name: 'Matrix', password: PASSWORD, role: 'ministerie_analist', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null });
+  for (const [role, scope] of Object.entries(scopes)) {
+    const account = await accountWithToken(services, role as Role, scope);
+    headers[role as Who] = account.headers;
+    principals[role as Exclude<Who, 'publiek'>] = account.principal;
+  }
+  ids.matrixUser = (await services.auth.createUser({ email: 'matrix@example.invalid', name: 'Matrix', password: PASSWORD, role: 'ministerie_analist', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null })).userId!;
   await services.auth.ensureDemoUsers();
   ids.own = await createProject('GM0363');
   ids.foreign = await createProject('GM0014');
@@ -428,7 +437,7 @@ describe('authorisation matrix', () => {
     const summary: string[] = [];
     for (const who of EVERYONE) {
       if (_route === 'DELETE /api/v1/auth/tokens/:id') {
-        ids.tokenOwner = who === 'publiek' ? '' : (await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: headers[who], payload: { name: 'x' } })).json().id;
+        ids.tokenOwner = who === 'publiek' ? '' : (await services.auth.createApiToken(principals[who], 'x')).id;
       }
       const request = await c.request();
       const res = await app.inject({ ...request, headers: { ...headers[who], ...(request.headers ?? {}) } });
@@ -436,8 +445,8 @@ describe('authorisation matrix', () => {
       let ok: boolean;
       if (c.everyone) ok = res.statusCode === c.everyone;
       else if (allowed) ok = c.allowedStatus ? res.statusCode === c.allowedStatus : res.statusCode >= 200 && res.statusCode < 300;
-      else if (who === 'publiek') ok = res.statusCode === 401;
       else if (c.hidden?.includes(who)) ok = res.statusCode === 404;
+      else if (who === 'publiek') ok = res.statusCode === 401;
       else ok = res.statusCode === 403 || res.statusCode === 404;
       if (!ok) summary.push(`${who}: ${allowed ? 'allowed' : 'denied'} but got ${res.statusCode} ${res.body.slice(0, 200)}`);
       if (!allowed && res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
@@ -453,11 +462,21 @@ describe('the public in demo mode', () => {
     expect(list.total).toBe(40);
     expect(list.items.every((p: { synthetic: boolean }) => p.synthetic)).toBe(true);
     expect((await app.inject({ url: `/api/v1/projects/${list.items[0].id}` })).statusCode).toBe(200);
-    expect((await app.inject({ url: `/api/v1/projects/${ids.own}` })).statusCode).toBe(401);
+    // No existence oracle (issue 8 item 15): a real project answers to the public exactly as an unknown id does.
+    const unknownId = crypto.randomUUID();
+    const shape = (r: { statusCode: number; body: string }, id: string) => ({ status: r.statusCode, body: r.body.replaceAll(id, '<id>') });
+    const real = await app.inject({ url: `/api/v1/projects/${ids.own}` });
+    const unknown = await app.inject({ url: `/api/v1/projects/${unknownId}` });
+    expect(real.statusCode).toBe(404);
+    expect(shape(real, ids.own)).toEqual(shape(unknown, unknownId));
     const strict = await buildApp({ services: createServices(t.db, { auth: { ...TEST_AUTH_OPTIONS, demoMode: false } }) });
     try {
       expect((await strict.inject({ url: '/api/v1/projects' })).statusCode).toBe(401);
       expect((await strict.inject({ url: `/api/v1/projects/${list.items[0].id}` })).statusCode).toBe(401);
+      const strictReal = await strict.inject({ url: `/api/v1/projects/${ids.own}` });
+      const strictUnknown = await strict.inject({ url: `/api/v1/projects/${unknownId}` });
+      expect(strictReal.statusCode).toBe(401);
+      expect(shape(strictReal, ids.own)).toEqual(shape(strictUnknown, unknownId));
     } finally {
       await strict.close();
     }
@@ -522,6 +541,72 @@ describe('breakdowns: every unit of a breakdown is authorised (SPEC §7; issue 8
       if (omitted > 0) expect(body.breakdownOmitted.message).toMatch(/weggelaten/);
     },
   );
+});
+
+describe('who may call an endpoint is decided before its body is read (issue 8 items 11 and 15)', () => {
+  const fill = (url: string) => url.replace(/:[A-Za-z]+/g, (p) => (p === ':code' ? 'M11' : crypto.randomUUID()));
+  const writes = () => ROUTE_RULES.filter((r) => r.access !== 'public' && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
+
+  it('the public gets 401 on every non-public endpoint, whatever the body: no validation details, nothing parsed', async () => {
+    expect(writes().length).toBeGreaterThan(15);
+    const bodies: Array<{ payload: string; type: string }> = [
+      { payload: JSON.stringify({ name: 42, gemeenteCode: ['x'], milestones: 'geen lijst', version: 'oud' }), type: 'application/json' },
+      { payload: '{"kapot": ', type: 'application/json' },
+      { payload: `${'['.repeat(5000)}${']'.repeat(5000)}`, type: 'application/json' },
+      { payload: 'a,b\n1,2', type: 'text/csv' },
+    ];
+    const problems: string[] = [];
+    for (const route of writes()) {
+      for (const body of bodies) {
+        const res = await app.inject({ method: route.method as 'POST', url: fill(route.url), payload: body.payload, headers: { 'content-type': body.type } });
+        const json = res.json();
+        if (res.statusCode !== 401 || json.errors !== undefined || json.type !== 'https://woningbouwmonitor.nl/problemen/niet-ingelogd') {
+          problems.push(`${route.method} ${route.url} ${body.payload.slice(0, 20)}: ${res.statusCode} ${res.body.slice(0, 150)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('a body too large for any endpoint is not even read for the public (401, not 413)', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/projects', payload: `{"name":"${'x'.repeat(2 * 1024 * 1024)}"}`, headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('a signed-in caller without the role gets 403 before validation (no list of field errors)', async () => {
+    const roleRoutes = ROUTE_RULES.filter((r) => Array.isArray(r.access) && !r.access.includes('gemeente_editor'));
+    expect(roleRoutes.length).toBeGreaterThan(0);
+    for (const route of roleRoutes) {
+      const res = await app.inject({ method: route.method as 'POST', url: fill(route.url), headers: { ...headers.gemeente_editor, 'content-type': 'application/json' }, payload: '{"homes":"veel","geoLevel":7}' });
+      expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(403);
+      expect(res.json().errors).toBeUndefined();
+    }
+  });
+
+  it('bodies nested deeper than 32 levels are refused with 400 problem+json before parsing; 32 levels are parsed', async () => {
+    const nest = (depth: number) => `{"name":"Diep","gemeenteCode":"GM0363","planStatus":"visie","extra":${'['.repeat(depth - 1)}1${']'.repeat(depth - 1)}}`;
+    const deep = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: { ...headers.beheerder, 'content-type': 'application/json' }, payload: nest(33) });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.headers['content-type']).toContain('application/problem+json');
+    expect(deep.json().detail).toContain('te diep genest');
+    // Exactly at the limit the body is parsed, and validation decides (an unknown field is not stored).
+    const atLimit = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: { ...headers.beheerder, 'content-type': 'application/json' }, payload: nest(32) });
+    expect(atLimit.json().detail ?? '').not.toContain('te diep genest');
+    // Brackets inside strings do not count as nesting.
+    const inString = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: { ...headers.beheerder, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: `Haakjes ${'['.repeat(100)}`, gemeenteCode: 'GM0363', planStatus: 'visie' }),
+    });
+    expect(inString.statusCode, inString.body).toBe(201);
+  });
+
+  it('/health answers without any project data or counts', async () => {
+    const res = await app.inject({ url: '/api/v1/health' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json()).sort()).toEqual(['database', 'status']);
+  });
 });
 
 describe('demo accounts and demo mode (issue 8 items 4, 5; SPEC §7)', () => {

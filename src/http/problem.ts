@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, TooManyRequestsError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
 
 export const PROBLEM_TYPE_BASE = 'https://woningbouwmonitor.nl/problemen/';
 
@@ -67,7 +67,13 @@ export function registerProblemHandler(app: FastifyInstance): void {
     if (error instanceof ForbiddenError) {
       return send(reply, request, { type: `${PROBLEM_TYPE_BASE}geen-toegang`, title: 'Geen toegang.', status: 403, detail: error.message });
     }
+    if (error instanceof TooManyRequestsError) {
+      reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}te-veel-verzoeken`, title: 'Te veel verzoeken.', status: 429, detail: error.message });
+    }
     if (error instanceof ServiceUnavailableError) {
+      const retryAfter = (error as ServiceUnavailableError).retryAfterSeconds;
+      if (retryAfter !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
       return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-beschikbaar`, title: 'Tijdelijk niet beschikbaar.', status: 503, detail: error.message });
     }
     if (error instanceof NotFoundError) {
@@ -84,7 +90,8 @@ export function registerProblemHandler(app: FastifyInstance): void {
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status < 500) {
-      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}verzoek`, title: 'Het verzoek is niet geldig.', status, detail: error.message });
+      const detail = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'De invoer is te groot.' : error.message;
+      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}verzoek`, title: 'Het verzoek is niet geldig.', status, detail });
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, {

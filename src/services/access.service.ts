@@ -48,6 +48,9 @@ export function createAccessGuard(deps: {
       const facts = await projectFacts(q, project);
       if (principal.kind === 'anonymous') {
         if (publicDemoData && project.synthetic) return facts;
+        // In demo mode the public may read demo projects, so a real one must answer exactly as an
+        // unknown id does (no existence oracle); otherwise the public must sign in for any project.
+        if (publicDemoData) throw new NotFoundError('Project', project.id);
         throw new UnauthorizedError();
       }
       if (!canReadProject(principal, facts)) throw new NotFoundError('Project', project.id);

@@ -53,7 +53,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     db,
     repositories: { geography, organisations, projects, knelpunten, accounts, audit },
     access,
-    auth: createAuthService({ db, accounts, options: options.auth }),
+    auth: createAuthService({ db, accounts, audit, options: options.auth }),
     oidc: options.oidc ? createOidcService({ db, accounts, config: options.oidc }) : null,
     projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
     rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today }),

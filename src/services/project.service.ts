@@ -205,6 +205,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
     },
 
     async get(id: string, principal: Principal): Promise<ProjectView> {
+      // Without demo mode the public reads no project: 401 before looking, so a real id and an unknown one answer alike.
+      if (principal.kind === 'anonymous' && !access.publicDemoData) throw new UnauthorizedError();
       const project = await load(db, id);
       await access.readableProject(db, principal, project);
       const ks = await knelpunten.listByProject(db, id);

@@ -88,8 +88,23 @@ export function createAccountRepository() {
       const { tokenId: _id, stale: _stale, ...user } = row;
       return user;
     },
-    async revokeToken(q: Queryable, id: string, userId: string): Promise<boolean> {
-      return (await q.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id', [id, userId])).length > 0;
+    /** Revoke a token (of `userId` only, unless null); null when there is no such working token. */
+    async revokeToken(q: Queryable, id: string, userId: string | null): Promise<{ userId: string; revokedAt: string } | null> {
+      const [row] = await q.query<{ userId: string; revokedAt: Date | string }>(
+        `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2::uuid) AND revoked_at IS NULL
+         RETURNING user_id AS "userId", revoked_at AS "revokedAt"`,
+        [id, userId],
+      );
+      return row ? { userId: row.userId, revokedAt: new Date(row.revokedAt).toISOString() } : null;
+    },
+    /** The working (not revoked) API tokens of an account, newest first; never the hash. */
+    async listTokens(q: Queryable, userId: string): Promise<Array<{ id: string; name: string; createdAt: string; lastUsedAt: string | null }>> {
+      const rows = await q.query<{ id: string; name: string; createdAt: Date | string; lastUsedAt: Date | string | null }>(
+        `SELECT id, name, created_at AS "createdAt", last_used_at AS "lastUsedAt" FROM api_tokens
+         WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id`,
+        [userId],
+      );
+      return rows.map((r) => ({ id: r.id, name: r.name, createdAt: new Date(r.createdAt).toISOString(), lastUsedAt: r.lastUsedAt === null ? null : new Date(r.lastUsedAt).toISOString() }));
     },
   };
 }

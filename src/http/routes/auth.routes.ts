@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../domain/access.ts';
-import { NotFoundError, UnauthorizedError } from '../../domain/errors.ts';
+import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../../domain/errors.ts';
 import type { AuthService } from '../../services/auth/auth.service.ts';
 import type { OidcService } from '../../services/auth/oidc.service.ts';
 import { SESSION_COOKIE } from '../auth.ts';
@@ -27,6 +27,13 @@ const Me = z.object({
   oidcAvailable: z.boolean(),
 });
 
+const TokenList = z.object({
+  items: z.array(z.object({ id: Uuid, name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })),
+});
+
+/** Sign-in attempts per client address per minute (failed attempts per e-mail address: see the auth service). */
+export const SIGN_IN_ATTEMPTS_PER_CLIENT = 30;
+
 export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; secureCookies: boolean }): FastifyPluginAsyncZod {
   const { auth, oidc } = deps;
   const cookieOptions = (maxAgeSeconds: number) => ({
@@ -39,8 +46,13 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
   const sessionSeconds = auth.options.sessionHours * 3600;
 
   return async (app) => {
-    // Sign-in attempts are limited per client address (and e-mail address) to slow down guessing.
-    await app.register(rateLimit, { global: false });
+    // Sign-in attempts are limited per client address here (req.ip: the proxy's header counts only with
+    // TRUST_PROXY), and failed attempts per e-mail address in the auth service, to slow down guessing.
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_req, context) =>
+        new TooManyRequestsError(`Te veel inlogpogingen vanaf dit adres. Probeer het over ${context.after} opnieuw.`, Math.ceil(context.ttl / 1000)),
+    });
 
     app.get('/auth/me', {
       config: { access: 'public' },
@@ -60,7 +72,8 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
     app.post('/auth/login', {
       config: {
         access: 'public',
-        rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}/${String((req.body as { email?: string })?.email ?? '').toLowerCase()}` },
+        // The body is not read yet when this limit is checked: the key is the client address only.
+        rateLimit: { max: SIGN_IN_ATTEMPTS_PER_CLIENT, timeWindow: '1 minute' },
       },
       schema: {
         tags: ['auth'],
@@ -104,18 +117,40 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
       config: { access: 'signed-in' },
       schema: {
         tags: ['auth'],
-        summary: 'Create an API token acting as you (for quarterly submissions from your own system); shown once',
+        summary: 'Create an API token acting as you (for quarterly submissions from your own system); shown once. Only with a browser session, not with an API token',
         body: z.object({ name: z.string().trim().min(1).max(100) }),
-        response: { 201: z.object({ id: Uuid, name: z.string(), token: z.string() }), 400: Problem, 401: Problem },
+        response: { 201: z.object({ id: Uuid, name: z.string(), token: z.string() }), 400: Problem, 401: Problem, 403: Problem },
       },
-      handler: async (req, reply) => reply.code(201).send(await auth.createApiToken(req.principal, req.body.name)),
+      handler: async (req, reply) => reply.code(201).send(await auth.createApiToken(req.principal, req.body.name, req.via)),
+    });
+
+    app.get('/auth/tokens', {
+      config: { access: 'signed-in' },
+      schema: { tags: ['auth'], summary: 'Your API tokens that still work (never the token itself)', response: { 200: TokenList, 401: Problem } },
+      handler: async (req) => ({ items: await auth.listApiTokens(req.principal) }),
+    });
+
+    app.get('/users/:userId/tokens', {
+      config: { access: ['beheerder'] },
+      schema: {
+        tags: ['auth'],
+        summary: "Administrator: an account's API tokens that still work (never the token itself)",
+        params: z.object({ userId: Uuid }),
+        response: { 200: TokenList, 401: Problem, 403: Problem, 404: Problem },
+      },
+      handler: async (req) => ({ items: await auth.listApiTokens(req.principal, req.params.userId) }),
     });
 
     app.delete('/auth/tokens/:id', {
       config: { access: 'signed-in' },
-      schema: { tags: ['auth'], summary: 'Revoke one of your API tokens', params: z.object({ id: Uuid }), response: { 204: z.null(), 401: Problem, 404: Problem } },
+      schema: {
+        tags: ['auth'],
+        summary: "Revoke one of your API tokens (an administrator: anyone's); recorded in the audit trail",
+        params: z.object({ id: Uuid }),
+        response: { 204: z.null(), 401: Problem, 404: Problem },
+      },
       handler: async (req, reply) => {
-        await auth.revokeApiToken(req.principal, req.params.id);
+        await auth.revokeApiToken(req.principal, req.params.id, req.via);
         return reply.code(204).send(null);
       },
     });

@@ -10,6 +10,17 @@ import { gemeenteOrganisationId } from '../../domain/identifiers.ts';
 import type { AccountRepository, UserRow } from '../../storage/account.repository.ts';
 import type { Db } from '../../storage/db.ts';
 import { DEFAULT_COST, hashPassword, verifyPassword, type ScryptCost } from './passwords.ts';
+import { TooManyRequestsError } from '../../domain/errors.ts';
+import type { Via } from '../../domain/audit.ts';
+import type { AuditRepository } from '../../storage/audit.repository.ts';
+import { createAttemptLimiter } from './attempt-limiter.ts';
+
+/**
+ * Failed sign-ins per e-mail address (whatever the client address): at most 10 in 15 minutes, so
+ * guessing one account's password from many addresses is slow too. Per client address the sign-in
+ * route has its own limit (src/http/routes/auth.routes.ts).
+ */
+export const SIGN_IN_FAILURES_PER_ADDRESS = { max: 10, windowMs: 15 * 60_000 };
 
 export interface AuthOptions {
   sessionHours: number;
@@ -34,18 +45,34 @@ export function principalOf(u: UserRow, kind: Principal['kind'] = 'user'): Princ
     gemeenteCode: u.gemeenteCode,
     regionId: u.regionId,
     provincieCode: u.provincieCode,
+    demo: u.isDemo,
   };
 }
 
 /** The demo accounts, one per role, scoped to the example versnellingstafel Amsterdam e.o. */
 const DEMO_SCOPE = { gemeenteCode: 'GM0363', regionId: 'vt-amsterdam-e-o', provincieCode: 'PV27' };
 
-export function createAuthService(deps: { db: Db; accounts: AccountRepository; options?: Partial<AuthOptions> }) {
+export function createAuthService(deps: { db: Db; accounts: AccountRepository; audit?: AuditRepository; options?: Partial<AuthOptions> }) {
   const { db, accounts } = deps;
+  const failedSignIns = createAttemptLimiter(SIGN_IN_FAILURES_PER_ADDRESS);
+  // One fixed hash to verify against when the address is unknown (or has no password), computed once,
+  // so every refused sign-in costs exactly one scrypt and timing does not reveal which addresses exist.
+  let dummyHash: Promise<string> | null = null;
+  const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('base64url'), options.scryptCost));
+
+  /** An account's API tokens as written to the audit trail: never the secret. */
+  async function auditToken(actor: { principal: Principal; via: Via }, tokenId: string, action: string, changes: Array<{ field: string; old: unknown; new: unknown }>) {
+    await deps.audit?.append(db, [
+      { actorUserId: actor.principal.userId, actorName: actor.principal.name, via: actor.via, entityType: 'api_token', entityId: tokenId, action, changes },
+    ]);
+  }
   const options: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, ...deps.options };
 
+  /** A demo account works only while demo mode is on (sign-in, sessions and API tokens alike). */
+  const usable = (user: Pick<UserRow, 'isDemo'>) => !user.isDemo || options.demoMode;
+
   async function startSession(user: UserRow, via: string) {
-    demo: u.isDemo,
+    if (!usable(user)) throw new UnauthorizedError('De demomodus staat uit: demo-accounts kunnen niet meer aanmelden.');
     const token = newToken();
     const csrfToken = newToken();
     await accounts.insertSession(db, {
@@ -65,14 +92,19 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; o
     startSessionFor: (user: UserRow, via: string) => startSession(user, via),
 
     async signIn(email: string, password: string) {
-      const user = await accounts.userByEmail(db, normaliseEmail(email));
-      // Verify even for unknown users, so timing does not reveal which e-mail addresses exist.
-      const ok = await verifyPassword(password, user?.passwordHash ?? (await hashPassword('x', options.scryptCost)));
-  /** A demo account works only while demo mode is on (sign-in, sessions and API tokens alike). */
-  const usable = (user: Pick<UserRow, 'isDemo'>) => !user.isDemo || options.demoMode;
-
-      if (!user || !user.passwordHash || !ok || user.disabled) throw new UnauthorizedError('Het e-mailadres of het wachtwoord klopt niet.');
-    if (!usable(user)) throw new UnauthorizedError('De demomodus staat uit: demo-accounts kunnen niet meer aanmelden.');
+      const address = normaliseEmail(email);
+      // Too many failures for this address (from anywhere): refused before the password is even checked.
+      const wait = failedSignIns.blocked(address);
+      if (wait !== null) {
+        throw new TooManyRequestsError(`Te veel mislukte inlogpogingen met dit e-mailadres. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, wait);
+      }
+      const user = await accounts.userByEmail(db, address);
+      // Verify even for unknown users (against the fixed dummy hash), so timing does not reveal which addresses exist.
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummy()));
+      if (!user || !user.passwordHash || !ok || user.disabled) {
+        failedSignIns.hit(address);
+        throw new UnauthorizedError('Het e-mailadres of het wachtwoord klopt niet.');
+      }
       return startSession(user, 'password');
     },
 
@@ -85,11 +117,14 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; o
 
     async sessionPrincipal(token: string): Promise<{ principal: Principal; csrfToken: string; demo: boolean } | null> {
       const row = await accounts.sessionUser(db, sha256(token));
+      // Demo mode off: demo accounts, their sessions and tokens are refused as if unknown (issue 8 item 4).
+      if (row && !usable(row)) return null;
       return row ? { principal: principalOf(row), csrfToken: row.csrfToken, demo: row.isDemo } : null;
     },
 
     async tokenPrincipal(token: string): Promise<Principal | null> {
       const row = await accounts.tokenUser(db, sha256(token));
+      if (row && !usable(row)) return null;
       return row ? principalOf(row, 'token') : null;
     },
 
@@ -97,16 +132,40 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; o
       await accounts.deleteSession(db, sha256(token));
     },
 
-    async createApiToken(principal: Principal, name: string) {
+    /**
+     * A new API token acting as the account. Only a signed-in person creates one (a browser session, or
+     * the command line / tests with the account itself): an API token cannot make tokens, which would
+     * outlive its own revocation (issue 8 item 10).
+     */
+    async createApiToken(principal: Principal, name: string, via: Via = 'system') {
       if (!principal.userId) throw new UnauthorizedError();
+      if (principal.kind !== 'user') {
+        throw new ForbiddenError('Een API-token kan alleen worden aangemaakt door iemand die in de browser is ingelogd, niet met een ander API-token.');
+      }
       const token = `${API_TOKEN_PREFIX}${newToken()}`;
       const id = randomUUID();
       await accounts.insertToken(db, { id, tokenHash: sha256(token), name, userId: principal.userId });
+      await auditToken({ principal, via }, id, 'aangemaakt', [{ field: 'name', old: null, new: name }]);
       return { id, name, token };
     },
 
-    async revokeApiToken(principal: Principal, id: string) {
-      if (!principal.userId || !(await accounts.revokeToken(db, id, principal.userId))) throw new NotFoundError('API-token', id);
+    /** The API tokens of an account that still work (never the secret). A beheerder may list anyone's. */
+    async listApiTokens(principal: Principal, userId: string = principal.userId ?? '') {
+      if (!principal.userId) throw new UnauthorizedError();
+      if (userId !== principal.userId) {
+        if (principal.role !== 'beheerder') throw new ForbiddenError();
+        if (!(await accounts.userById(db, userId))) throw new NotFoundError('Account', userId);
+      }
+      return accounts.listTokens(db, userId);
+    },
+
+    /** Revoke a token: one's own, or anyone's for a beheerder. Someone else's token answers as unknown. */
+    async revokeApiToken(principal: Principal, id: string, via: Via = 'system') {
+      if (!principal.userId) throw new NotFoundError('API-token', id);
+      const owner = principal.role === 'beheerder' ? null : principal.userId;
+      const revoked = await accounts.revokeToken(db, id, owner);
+      if (!revoked) throw new NotFoundError('API-token', id);
+      await auditToken({ principal, via }, id, 'ingetrokken', [{ field: 'revokedAt', old: null, new: revoked.revokedAt }]);
     },
 
     async createUser(input: Omit<UserRow, 'id' | 'passwordHash' | 'isDemo' | 'disabled'> & { password: string | null }) {
@@ -117,14 +176,11 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; o
       const email = normaliseEmail(input.email);
       if (await accounts.userByEmail(db, email)) {
         throw new ValidationError([{ path: 'email', code: 'duplicate', message: 'Er is al een account met dit e-mailadres.' }]);
-      // Demo mode off: demo accounts, their sessions and tokens are refused as if unknown (issue 8 item 4).
-      if (row && !usable(row)) return null;
       }
       const id = randomUUID();
       await accounts.insertUser(db, {
         ...input,
         id,
-      if (row && !usable(row)) return null;
         email,
         passwordHash: input.password === null ? null : await hashPassword(input.password, options.scryptCost),
         isDemo: false,
