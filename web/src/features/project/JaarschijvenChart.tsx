@@ -22,18 +22,29 @@ export const SEGMENT_COLOURS: Record<string, string> = {
   vrije_sector_koop: '#5a4a9c',
 };
 
+/**
+ * The bars to draw: only whole years the register accepts (2000–2100) and whole, non-negative numbers
+ * of homes, so one odd row stored earlier cannot stretch the axis or put NaN in the chart (issue 8).
+ */
+export function chartData(jaarschijven: readonly Jaarschijf[]): { years: number[]; segments: string[]; homes: (year: number, segment: string) => number } {
+  const rows = jaarschijven.filter((j) => Number.isInteger(j.year) && j.year >= 2000 && j.year <= 2100 && Number.isFinite(j.homes) && j.homes >= 0);
+  const years = [...new Set(rows.map((j) => j.year))].sort((a, b) => a - b);
+  const segments = SEGMENTS.filter((s) => rows.some((j) => j.segment === s));
+  const homes = (year: number, segment: string) => rows.filter((j) => j.year === year && j.segment === segment).reduce((sum, j) => sum + j.homes, 0);
+  return { years, segments, homes };
+}
+
 export function JaarschijvenChart({ jaarschijven, description }: { jaarschijven: Jaarschijf[]; description: string }) {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    const years = [...new Set(jaarschijven.map((j) => j.year))].sort((a, b) => a - b);
-    const segments = SEGMENTS.filter((s) => jaarschijven.some((j) => j.segment === s));
+    const { years, segments, homes } = chartData(jaarschijven);
     chart.setOption({
       aria: { enabled: true, label: { description }, decal: { show: true } },
       animation: false,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${formatNumber(Number(v))} woningen` },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (Number.isFinite(Number(v)) ? `${formatNumber(Number(v))} woningen` : 'onbekend') },
       legend: { bottom: 0, textStyle: { color: '#1a1a1a' } },
       grid: { left: 56, right: 16, top: 36, bottom: 64 },
       xAxis: { type: 'category', data: years.map(String), axisLabel: { color: '#1a1a1a' } },
@@ -44,7 +55,7 @@ export function JaarschijvenChart({ jaarschijven, description }: { jaarschijven:
         stack: 'woningen',
         barMaxWidth: 72,
         itemStyle: { color: SEGMENT_COLOURS[s] },
-        data: years.map((y) => jaarschijven.filter((j) => j.year === y && j.segment === s).reduce((sum, j) => sum + j.homes, 0)),
+        data: years.map((y) => homes(y, s)),
       })),
     });
     const resize = () => chart.resize();

@@ -2,7 +2,12 @@
  * Milestones M01–M12 on one time axis: baseline (open diamond), forecast (circle) and actual date
  * (filled square), with a line from baseline to the date that counts coloured by delay severity.
  * The figure is decorative for screen readers: the milestone table holds the same information.
+ *
+ * Robust to odd data stored before dates were checked (issue 8): the axis spans only plausible years
+ * (POLICY.plausibleDates); a date outside is drawn at the edge, and anything that is not a calendar
+ * date is left out, so no coordinate is ever NaN.
  */
+import { dateForAxis } from '../../../../src/domain/plausibility.ts';
 import type { DelaySeverity, Milestone } from '../../api/types.ts';
 import { formatDate } from '../../labels.ts';
 
@@ -18,19 +23,39 @@ function toTime(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`);
 }
 
+/** A milestone with its dates as drawn: inside the plausible window, or null when not a date. */
+function drawable(m: Milestone) {
+  const base = dateForAxis(m.baselineDate);
+  const forecast = dateForAxis(m.forecastDate);
+  const actual = dateForAxis(m.actualDate);
+  return { base, forecast, actual, effective: actual ?? forecast };
+}
+
+/** Tooltip text of a date, saying so when it lies outside the time line. */
+function dateTitle(label: string, original: string | null, drawn: { clamped: boolean }): string {
+  return drawn.clamped ? `${label} ${formatDate(original)} (buiten de tijdlijn)` : `${label} ${formatDate(original)}`;
+}
+
 export function MilestoneTimeline({ milestones, today = new Date().toISOString().slice(0, 10) }: { milestones: Milestone[]; today?: string }) {
-  const dates = milestones.flatMap((m) => [m.baselineDate, m.forecastDate, m.actualDate]).filter((d): d is string => Boolean(d));
-  if (dates.length === 0) return null;
-  const times = dates.map(toTime);
+  const rows = milestones.map((m) => ({ m, d: drawable(m) }));
+  const drawn = rows.flatMap(({ d }) => [d.base, d.forecast, d.actual]).flatMap((v) => (v ? [v] : []));
+  if (drawn.length === 0) return null;
+  // The axis follows the ordinary dates; an odd one (outside the window) sits at the edge.
+  const ordinary = drawn.filter((v) => !v.clamped);
+  const times = (ordinary.length > 0 ? ordinary : drawn).map((v) => toTime(v.date));
   const startYear = new Date(Math.min(...times)).getUTCFullYear();
   const endYear = new Date(Math.max(...times)).getUTCFullYear() + 1;
   const t0 = Date.UTC(startYear, 0, 1);
   const t1 = Date.UTC(endYear, 0, 1);
-  const x = (iso: string) => LEFT + ((toTime(iso) - t0) / (t1 - t0)) * (WIDTH - LEFT - RIGHT);
+  const x = (iso: string) => {
+    const at = LEFT + ((toTime(iso) - t0) / (t1 - t0)) * (WIDTH - LEFT - RIGHT);
+    return Number.isFinite(at) ? Math.min(WIDTH - RIGHT, Math.max(LEFT, at)) : LEFT;
+  };
   const height = TOP + milestones.length * ROW + 8;
   const years = Array.from({ length: endYear - startYear + 1 }, (_, i) => startYear + i);
   const step = Math.ceil(years.length / 12);
-  const todayInRange = toTime(today) >= t0 && toTime(today) <= t1;
+  const todayTime = toTime(today);
+  const todayInRange = Number.isFinite(todayTime) && todayTime >= t0 && todayTime <= t1;
 
   return (
     <figure className="wbm-figure wbm-timeline">
@@ -56,28 +81,30 @@ export function MilestoneTimeline({ milestones, today = new Date().toISOString()
             </text>
           </g>
         )}
-        {milestones.map((m, i) => {
+        {rows.map(({ m, d }, i) => {
           const y = TOP + i * ROW + ROW / 2;
-          const effective = m.actualDate ?? m.forecastDate;
-          const colour = SEVERITY_COLOURS[m.delay.severity];
+          const colour = SEVERITY_COLOURS[m.delay.severity] ?? SEVERITY_COLOURS.geen;
           return (
             <g key={m.code}>
               <text x={8} y={y + 4} fontSize="13" fill="#1a1a1a" fontWeight="bold">
                 {m.code}
               </text>
-              {m.baselineDate && effective && <line x1={x(m.baselineDate)} x2={x(effective)} y1={y} y2={y} stroke={colour} strokeWidth={3} />}
-              {m.baselineDate && (
-                <path
-                  d={`M ${x(m.baselineDate)} ${y - 7} l 7 7 l -7 7 l -7 -7 z`}
-                  fill="#fff"
-                  stroke="#1a1a1a"
-                  strokeWidth={2}
-                >
-                  <title>Basisplanning {formatDate(m.baselineDate)}</title>
+              {d.base && d.effective && <line x1={x(d.base.date)} x2={x(d.effective.date)} y1={y} y2={y} stroke={colour} strokeWidth={3} />}
+              {d.base && (
+                <path d={`M ${x(d.base.date)} ${y - 7} l 7 7 l -7 7 l -7 -7 z`} fill="#fff" stroke="#1a1a1a" strokeWidth={2}>
+                  <title>{dateTitle('Basisplanning', m.baselineDate, d.base)}</title>
                 </path>
               )}
-              {m.forecastDate && !m.actualDate && <circle cx={x(m.forecastDate)} cy={y} r={6} fill={colour} stroke="#1a1a1a" strokeWidth={1} />}
-              {m.actualDate && <rect x={x(m.actualDate) - 6} y={y - 6} width={12} height={12} fill="#1a1a1a" />}
+              {d.forecast && !d.actual && (
+                <circle cx={x(d.forecast.date)} cy={y} r={6} fill={colour} stroke="#1a1a1a" strokeWidth={1}>
+                  <title>{dateTitle('Prognose', m.forecastDate, d.forecast)}</title>
+                </circle>
+              )}
+              {d.actual && (
+                <rect x={x(d.actual.date) - 6} y={y - 6} width={12} height={12} fill="#1a1a1a">
+                  <title>{dateTitle('Gerealiseerd', m.actualDate, d.actual)}</title>
+                </rect>
+              )}
             </g>
           );
         })}
