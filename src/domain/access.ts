@@ -79,6 +79,14 @@ export function withinDemoScope(p: Principal, data: { synthetic: boolean }): boo
   return !p.demo || data.synthetic;
 }
 
+/**
+ * May the principal change settings that have no demo copy and apply to real data (plancapaciteit norms)?
+ * Never a demo role. SPEC §7.
+ */
+export function canChangeSharedSettings(p: Principal): boolean {
+  return !p.demo;
+}
+
 /** Is what this principal creates (projects, targets, imports) stored as synthetic demo data? SPEC §7. */
 export function createsSynthetic(p: Principal): boolean {
   return p.demo;

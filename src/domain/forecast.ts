@@ -48,6 +48,8 @@ export interface NationalProject {
   years: readonly number[];
   segments: readonly number[];
   homes: readonly number[];
+  /** Synthetic demo project: figures for demo roles use only these (src/domain/access.ts syntheticDataOnly). */
+  synthetic?: boolean;
 }
 
 const AFFORDABLE_INDEX = new Set(AFFORDABLE_SEGMENTS.map((s) => SEGMENTS.indexOf(s)));

@@ -106,6 +106,38 @@ describe('demo roles see synthetic data only, in lists, exports and figures (iss
   });
 });
 
+describe('national figures for demo roles come from synthetic projects only (issue 8 item 5)', () => {
+  const planned2028 = (body: { perYear: Array<{ year: number; planned: number }> }) => body.perYear.find((y) => y.year === 2028)!.planned;
+
+  it('forecast and plancapaciteit of a demo role leave the real project out; a real account counts it', async () => {
+    const forecastUrl = '/api/v1/national/forecast?area=gemeente:GM0363&fromYear=2027&toYear=2029&runs=5';
+    const demoForecast = await call(demo.ministerie_analist)(forecastUrl);
+    const realForecast = await call(realMinistry)(forecastUrl);
+    expect(demoForecast.statusCode, demoForecast.body).toBe(200);
+    expect(planned2028(realForecast.json()) - planned2028(demoForecast.json())).toBe(40); // the real project's jaarschijf
+
+    const capacityUrl = '/api/v1/national/plancapaciteit?area=gemeente:GM0363&fromYear=2027&includeProjects=true';
+    const demoCapacity = (await call(demo.ministerie_analist)(capacityUrl)).json();
+    const realCapacity = (await call(realMinistry)(capacityUrl)).json();
+    expect(realCapacity.periods[0].hard - demoCapacity.periods[0].hard).toBe(40);
+    expect(JSON.stringify(demoCapacity)).not.toContain(realProjectId);
+    expect(JSON.stringify(realCapacity)).toContain(realProjectId);
+  });
+
+  it('the national overview of a demo role counts synthetic projects only', async () => {
+    const url = '/api/v1/national/overview?year=2028&runs=5';
+    const demoYear = (await call(demo.ministerie_analist)(url)).json().production.years.find((y: { year: number }) => y.year === 2028);
+    const realYear = (await call(realMinistry)(url)).json().production.years.find((y: { year: number }) => y.year === 2028);
+    expect(realYear.planned - demoYear.planned).toBe(40);
+  });
+
+  it('a demo role cannot change a plancapaciteit norm (norms apply to real data)', async () => {
+    const res = await call(demo.ministerie_analist)({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/provincie:PV27', payload: { norm: 1.1, reason: 'demo' } });
+    expect(res.statusCode, res.body).toBe(403);
+    expect((await call(realMinistry)('/api/v1/national/plancapaciteit/normen')).json().items.find((n: { areaId: string }) => n.areaId === 'provincie:PV27')).toBeUndefined();
+  });
+});
+
 describe('targets: demo roles change demo targets only (issue 8 item 5)', () => {
   const national = (homes: number) => ({ geoLevel: 'nation', geoName: 'Nederland', periodStart: 2041, periodEnd: 2042, homes, kind: 'demo-proef', sourceUrl: 'https://example.org/demo' });
 

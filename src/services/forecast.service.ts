@@ -4,7 +4,7 @@
  * project history, and the gap with the targets. Issue 3 "Forecast". Loads through repositories,
  * computes in the domain.
  */
-import { canReadArea, readableBreakdown, type AreaFacts, type Principal } from '../domain/access.ts';
+import { canReadArea, readableBreakdown, syntheticDataOnly, type AreaFacts, type Principal } from '../domain/access.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
   DEFAULT_ASSUMPTIONS,
@@ -179,6 +179,7 @@ export function createNationalDataLoader(deps: { db: Db; national: NationalRepos
   let counter = 0;
   let version = 'leeg';
   let queue: Promise<unknown> = Promise.resolve();
+  let demoView: { version: string; projects: NationalProject[] } | null = null;
   // Figures derived from the dataset (pure functions of it), kept until the data changes. Bounded.
   const derived = new Map<string, unknown>();
   const remember = <T>(key: string, compute: () => T): T => {
@@ -207,11 +208,18 @@ export function createNationalDataLoader(deps: { db: Db; national: NationalRepos
   }
 
   return {
-    /** The current dataset and its version (changes whenever any project changed). */
-    load(): Promise<{ version: string; projects: NationalProject[] }> {
+    /**
+     * The current dataset and its version (changes whenever any project changed). `syntheticOnly`: the
+     * synthetic demo projects only, for demo roles (src/domain/access.ts syntheticDataOnly), under a
+     * version of its own so derived figures and simulations are never shared with the full dataset.
+     */
+    async load(options: { syntheticOnly?: boolean } = {}): Promise<{ version: string; projects: NationalProject[] }> {
       const next = queue.then(refresh, refresh);
       queue = next.catch(() => undefined);
-      return next;
+      const full = await next;
+      if (!options.syntheticOnly) return full;
+      if (demoView?.version !== full.version) demoView = { version: full.version, projects: full.projects.filter((p) => p.synthetic) };
+      return { version: `${full.version}|demo`, projects: demoView.projects };
     },
 
     /** A figure derived from the dataset of `version`, computed once per version and key. */
@@ -370,7 +378,7 @@ export function createForecastService(deps: {
       const codes = [...new Set([...area.gemeenteCodes, ...units.flatMap((u) => u.gemeenteCodes)])].sort();
       const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
 
-      const { version, projects } = await deps.data.load();
+      const { version, projects } = await deps.data.load({ syntheticOnly: syntheticDataOnly(principal) });
       const members = new Set(codes);
       const planned = deps.data.derive(version, `planned|gemeente|${codes.join(',')}|${fromYear}-${toYear}`, () =>
         plannedRows(projects, (p) => (members.has(p.gemeenteCode) ? p.gemeenteCode : null), fromYear, toYear),

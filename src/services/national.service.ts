@@ -6,7 +6,7 @@
  */
 import { HARD_PLAN_STATUSES, PLAN_STATUSES, type PlanStatus } from '../domain/codes.ts';
 import { isIsoDate } from '../domain/dates.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { DEFAULT_ASSUMPTIONS, forecastByYear, opleveringenPerYear, plannedRows, type RealisationAssumptions } from '../domain/forecast.ts';
 import {
   NATION_AREA_ID,
@@ -26,7 +26,7 @@ import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { NationalRepository } from '../storage/national.repository.ts';
 import type { RealisationRepository } from '../storage/realisation.repository.ts';
-import type { Principal } from '../domain/access.ts';
+import { canChangeSharedSettings, syntheticDataOnly, type Principal } from '../domain/access.ts';
 import { diffFields } from '../domain/audit.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import {
@@ -181,7 +181,9 @@ export function createNationalService(deps: {
   }
 
   return {
-    async overview(request: OverviewRequest = {}): Promise<NationalOverview> {
+    /** `viewer`: a demo role gets figures of the synthetic demo projects only (src/domain/access.ts). SPEC §7. */
+    async overview(request: OverviewRequest = {}, viewer?: Principal): Promise<NationalOverview> {
+      const syntheticOnly = viewer !== undefined && syntheticDataOnly(viewer);
       const asOf = request.asOf ?? today();
       if (!isIsoDate(asOf)) throw new ValidationError([{ path: 'asOf', code: 'date', message: 'Ongeldige datum: gebruik JJJJ-MM-DD.' }]);
       const asOfYear = Number(asOf.slice(0, 4));
@@ -198,9 +200,9 @@ export function createNationalService(deps: {
 
       const [ctx, { version, projects }, ppmRegions, ppmProvinces, provincies] = await Promise.all([
         loadAreaContext(db, deps),
-        deps.data.load(),
-        national.ppmCounts(db, 'region', window.quarterStart, window.overdueBefore),
-        national.ppmCounts(db, 'provincie', window.quarterStart, window.overdueBefore),
+        deps.data.load({ syntheticOnly }),
+        national.ppmCounts(db, 'region', window.quarterStart, window.overdueBefore, syntheticOnly),
+        national.ppmCounts(db, 'provincie', window.quarterStart, window.overdueBefore, syntheticOnly),
         deps.geography.listProvincies(db),
       ]);
       // Planned homes per province (their sum is the nation).
@@ -349,7 +351,7 @@ export function createNationalService(deps: {
       const { units, omitted } = authorizeAreaAndUnits(ctx, principal, area, areaUnits(ctx, area, request.breakdown ?? 'none'));
       const codes = [...new Set([...area.gemeenteCodes, ...units.flatMap((u) => u.gemeenteCodes)])];
       const [rows, norms] = await Promise.all([
-        national.capacityRows(db, { fromYear, toYear: secondPeriod.to, gemeenteCodes: area.kind === 'land' ? undefined : codes }),
+        national.capacityRows(db, { fromYear, toYear: secondPeriod.to, gemeenteCodes: area.kind === 'land' ? undefined : codes, syntheticOnly: syntheticDataOnly(principal) }),
         national.listNorms(db),
       ]);
       const normOf = (a: NationalArea) => {
@@ -369,7 +371,15 @@ export function createNationalService(deps: {
         const drill = async (statuses: PlanStatus[], p: Period): Promise<CapacityDrillDown> => {
           const d: CapacityDrillDown = { planStatuses: statuses, href: `/api/v1/projects?${region}planStatus=${statuses.join(',')}` };
           if (withIds) {
-            const ids = await national.capacityProjectIds(db, { gemeenteCodes: a.gemeenteCodes, planStatuses: statuses, fromYear, from: p.from, to: p.to, limit: limit + 1 });
+            const ids = await national.capacityProjectIds(db, {
+              gemeenteCodes: a.gemeenteCodes,
+              planStatuses: statuses,
+              fromYear,
+              from: p.from,
+              to: p.to,
+              limit: limit + 1,
+              syntheticOnly: syntheticDataOnly(principal),
+            });
             d.projectIds = ids.slice(0, limit);
             d.truncated = ids.length > limit;
           }
@@ -404,6 +414,7 @@ export function createNationalService(deps: {
     async setNorm(areaId: string, body: { norm: number; reason: string; version?: number }, principal: Principal) {
       const ctx = await loadAreaContext(db, deps);
       authorizeAreaAndUnits(ctx, principal, findArea(ctx, areaId));
+      if (!canChangeSharedSettings(principal)) throw new ForbiddenError('Met een demo-account kunt u geen plancapaciteitsnormen wijzigen: die gelden voor echte gegevens.');
       if (!body.reason?.trim()) throw new ValidationError([{ path: 'reason', code: 'required', message: 'Geef een reden voor de afwijkende norm (bijvoorbeeld krimpregio).' }]);
       const version = await db.transaction(async (tx) => {
         const existing = (await national.listNorms(tx)).find((n) => n.areaId === areaId);

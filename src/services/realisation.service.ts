@@ -3,7 +3,7 @@
  * gemeenten through the herindelingen, the opleveringen recorded in the monitor, and their
  * reconciliation per gemeente and year.
  */
-import { canReadArea, type Principal } from '../domain/access.ts';
+import { canReadArea, syntheticDataOnly, type Principal } from '../domain/access.ts';
 import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { mapToClassification, resolveSuccessors, totalsByYear, type Herindeling, type MappedValue } from '../domain/herindelingen.ts';
 import { NATION_AREA_ID, resolveArea, type NationalArea } from '../domain/national.ts';
@@ -128,7 +128,8 @@ export function createRealisationService(deps: { db: Db; realisations: Realisati
       if (!canReadArea(principal, { id: area.id, gemeenteCodes: area.gemeenteCodes, provincieCodes })) {
         throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
       }
-      const opleveringen = await realisations.opleveringen(db);
+      // Demo roles: opleveringen of synthetic demo projects only (src/domain/access.ts). SPEC §7.
+      const opleveringen = await realisations.opleveringen(db, { syntheticOnly: syntheticDataOnly(principal) });
       const result = reconcile(
         opleveringen,
         ctx.mapped.map((m) => ({ gemeenteCode: m.code, year: m.year, value: m.value })),

@@ -205,7 +205,8 @@ export function createNationalRepository() {
            SELECT p.gemeente_code AS g, string_agg(concat_ws('|', ${key}, p.plan_status, p.origin, array_to_string(p.flags, '+'),
                (corp.project_id IS NOT NULL)::int, p.total_homes, COALESCE(prog.elderly, 0), COALESCE(prog.student, 0),
                (m12.project_id IS NOT NULL)::int, ${d('m12.baseline_date')}, ${d('m12.forecast_date')}, ${d('m12.actual_date')}, ${d('m12.homes')},
-               (m11.project_id IS NOT NULL)::int, ${d('m11.baseline_date')}, ${d('m11.forecast_date')}, ${d('m11.actual_date')}), ';') AS b
+               (m11.project_id IS NOT NULL)::int, ${d('m11.baseline_date')}, ${d('m11.forecast_date')}, ${d('m11.actual_date')},
+               p.synthetic::int), ';') AS b
            FROM projects p
            LEFT JOIN corp ON corp.project_id = p.id
            LEFT JOIN prog ON prog.project_id = p.id
@@ -254,6 +255,7 @@ export function createNationalRepository() {
             years: schijven.years,
             segments: schijven.segments,
             homes: schijven.homes,
+            synthetic: f[17] === '1',
           });
         }
       }
@@ -314,7 +316,9 @@ export function createNationalRepository() {
      * Per region (versnellingstafel, woondealregio) or per provincie: projects, updated in the quarter,
      * overdue, the organisations party to an overdue project, and the last update.
      */
-    async ppmCounts(q: Queryable, by: 'region' | 'provincie', quarterStart: string, overdueBefore: string): Promise<PpmRow[]> {
+    async ppmCounts(q: Queryable, by: 'region' | 'provincie', quarterStart: string, overdueBefore: string, syntheticOnly = false): Promise<PpmRow[]> {
+      // Demo roles: synthetic demo projects only (src/domain/access.ts syntheticDataOnly). SPEC §7.
+      const projectRows = syntheticOnly ? '(SELECT * FROM projects WHERE synthetic)' : 'projects';
       const areas =
         by === 'region'
           ? 'SELECT r.id, rg.gemeente_code FROM regions r JOIN region_gemeenten rg ON rg.region_id = r.id'
@@ -326,10 +330,10 @@ export function createNationalRepository() {
              count(p.id) FILTER (WHERE p.updated_at >= $1::date)::int AS updated,
              count(p.id) FILTER (WHERE p.updated_at < $2::date)::int AS overdue,
              max(p.updated_at) AS last
-           FROM area a LEFT JOIN projects p ON p.gemeente_code = a.gemeente_code GROUP BY a.id),
+           FROM area a LEFT JOIN ${projectRows} p ON p.gemeente_code = a.gemeente_code GROUP BY a.id),
          parties AS (
            SELECT a.id, count(DISTINCT pp.organisation_id)::int AS parties
-           FROM area a JOIN projects p ON p.gemeente_code = a.gemeente_code JOIN project_parties pp ON pp.project_id = p.id
+           FROM area a JOIN ${projectRows} p ON p.gemeente_code = a.gemeente_code JOIN project_parties pp ON pp.project_id = p.id
            WHERE p.updated_at < $2::date GROUP BY a.id)
          SELECT c.id, c.projects, c.updated, c.overdue, COALESCE(pa.parties, 0) AS parties, c.last
          FROM counts c LEFT JOIN parties pa ON pa.id = c.id ORDER BY c.id`,
@@ -352,32 +356,33 @@ export function createNationalRepository() {
      * before `fromYear` counted in `fromYear` (plans that are late are still capacity); plus, with year
      * null, homes of the programme no jaarschijf covers.
      */
-    async capacityRows(q: Queryable, opts: { fromYear: number; toYear: number; gemeenteCodes?: readonly string[] }): Promise<CapacityRow[]> {
+    async capacityRows(q: Queryable, opts: { fromYear: number; toYear: number; gemeenteCodes?: readonly string[]; syntheticOnly?: boolean }): Promise<CapacityRow[]> {
       return q.query<CapacityRow>(
         `SELECT p.gemeente_code AS "gemeenteCode", p.plan_status AS "planStatus", greatest(s.year, $1) AS year, sum(s.homes)::int AS homes
          FROM projects p JOIN project_jaarschijven s ON s.project_id = p.id
-         WHERE p.phase <> 'opgeleverd' AND s.year <= $2 AND ($3::text[] IS NULL OR p.gemeente_code = ANY($3::text[]))
+         WHERE p.phase <> 'opgeleverd' AND s.year <= $2 AND ($3::text[] IS NULL OR p.gemeente_code = ANY($3::text[])) AND (p.synthetic OR NOT $4)
          GROUP BY p.gemeente_code, p.plan_status, greatest(s.year, $1)
          UNION ALL
          SELECT p.gemeente_code, p.plan_status, NULL, sum(p.total_homes - COALESCE(js.total, 0))::int
          FROM projects p LEFT JOIN (SELECT project_id, sum(homes) AS total FROM project_jaarschijven GROUP BY project_id) js ON js.project_id = p.id
          WHERE p.phase <> 'opgeleverd' AND p.total_homes > COALESCE(js.total, 0) AND ($3::text[] IS NULL OR p.gemeente_code = ANY($3::text[]))
+           AND (p.synthetic OR NOT $4)
          GROUP BY p.gemeente_code, p.plan_status`,
-        [opts.fromYear, opts.toYear, opts.gemeenteCodes ? [...opts.gemeenteCodes] : null],
+        [opts.fromYear, opts.toYear, opts.gemeenteCodes ? [...opts.gemeenteCodes] : null, opts.syntheticOnly ?? false],
       );
     },
 
     /** Ids of the projects behind a plancapaciteit figure (at most `limit`, ordered by id). */
     async capacityProjectIds(
       q: Queryable,
-      opts: { gemeenteCodes: readonly string[]; planStatuses: readonly PlanStatus[]; fromYear: number; from: number; to: number; limit: number },
+      opts: { gemeenteCodes: readonly string[]; planStatuses: readonly PlanStatus[]; fromYear: number; from: number; to: number; limit: number; syntheticOnly?: boolean },
     ): Promise<string[]> {
       const rows = await q.query<{ id: string }>(
         `SELECT DISTINCT p.id FROM projects p JOIN project_jaarschijven s ON s.project_id = p.id
          WHERE p.phase <> 'opgeleverd' AND p.gemeente_code = ANY($1::text[]) AND p.plan_status = ANY($2::text[])
-           AND greatest(s.year, $3) BETWEEN $4 AND $5 AND s.homes > 0
+           AND greatest(s.year, $3) BETWEEN $4 AND $5 AND s.homes > 0 AND (p.synthetic OR NOT $7)
          ORDER BY p.id LIMIT $6`,
-        [[...opts.gemeenteCodes], [...opts.planStatuses], opts.fromYear, opts.from, opts.to, opts.limit],
+        [[...opts.gemeenteCodes], [...opts.planStatuses], opts.fromYear, opts.from, opts.to, opts.limit, opts.syntheticOnly ?? false],
       );
       return rows.map((r) => r.id);
     },

@@ -29,13 +29,13 @@ export function createRealisationRepository() {
     },
 
     /** Opleveringen per gemeente and year from the M12 milestones (view project_opleveringen). */
-    async opleveringen(q: Queryable, filter: { gemeenteCodes?: readonly string[]; years?: readonly number[] } = {}): Promise<Oplevering[]> {
+    async opleveringen(q: Queryable, filter: { gemeenteCodes?: readonly string[]; years?: readonly number[]; syntheticOnly?: boolean } = {}): Promise<Oplevering[]> {
       return q.query<Oplevering>(
         `SELECT gemeente_code AS "gemeenteCode", year, sum(homes)::int AS homes, count(*)::int AS projects
          FROM project_opleveringen
-         WHERE ($1::text[] IS NULL OR gemeente_code = ANY($1::text[])) AND ($2::int[] IS NULL OR year = ANY($2::int[]))
+         WHERE ($1::text[] IS NULL OR gemeente_code = ANY($1::text[])) AND ($2::int[] IS NULL OR year = ANY($2::int[])) AND (synthetic OR NOT $3)
          GROUP BY gemeente_code, year ORDER BY year, gemeente_code`,
-        [filter.gemeenteCodes ? [...filter.gemeenteCodes] : null, filter.years ? [...filter.years] : null],
+        [filter.gemeenteCodes ? [...filter.gemeenteCodes] : null, filter.years ? [...filter.years] : null, filter.syntheticOnly ?? false],
       );
     },
 

@@ -135,7 +135,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         response: { 200: OverviewResponse, ...errors },
       },
       handler: async (req) => {
-        const overview = await national.overview(req.query);
+        const overview = await national.overview(req.query, req.principal);
         if ((NATIONAL as readonly string[]).includes(req.principal.role)) return { ...overview, disclosure: null };
         return services.publicStats.publicOverview(overview);
       },
