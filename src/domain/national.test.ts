@@ -133,15 +133,26 @@ describe('PPM use per table (SPEC §1; 001 § Afspraak 3B)', () => {
   });
 
   it('turns counts into shares; a table without projects does not use the PPM', () => {
-    expect(ppmUsage({ projects: 4, updatedThisQuarter: 3, overdue: 1, overdueParties: 2, lastUpdate: '2026-11-01T00:00:00.000Z' })).toMatchObject({
+    expect(ppmUsage({ projects: 4, updatedThisQuarter: 3, overdue: 1, overdueParties: 2, lastUpdate: '2026-11-01T00:00:00.000Z', roundsOpened: 2 })).toMatchObject({
       ppmInUse: true,
+      roundOpened: true,
       updatedShare: 0.75,
       overdueShare: 0.25,
     });
-    expect(ppmUsage({ projects: 0, updatedThisQuarter: 0, overdue: 0, overdueParties: 0, lastUpdate: null })).toMatchObject({
+    expect(ppmUsage({ projects: 0, updatedThisQuarter: 0, overdue: 0, overdueParties: 0, lastUpdate: null, roundsOpened: 0 })).toMatchObject({
       ppmInUse: false,
       updatedShare: null,
       overdueShare: null,
+    });
+  });
+
+  it('gives no share updated where no quarterly round was ever opened (SPEC §2 quarterly round; 001 § Afspraak 3B; issue 8 item 21)', () => {
+    // Every project was created this quarter, but nobody was ever asked to deliver: not "100% bijgewerkt".
+    expect(ppmUsage({ projects: 4, updatedThisQuarter: 4, overdue: 0, overdueParties: 0, lastUpdate: '2026-11-01T00:00:00.000Z', roundsOpened: 0 })).toMatchObject({
+      ppmInUse: true,
+      roundOpened: false,
+      updatedShare: null,
+      updatedThisQuarter: 4,
     });
   });
 });
@@ -196,6 +207,17 @@ describe('special targets (SPEC §3 table): progress where the data can measure 
     expect(byId.get('woondeals')).toMatchObject({ measurable: false, measured: null, status: 'onbekend' });
     expect(byId.get('woondeals')!.explanation).toMatch(/Nog niet meetbaar/);
     expect(byId.has('pv')).toBe(false);
+  });
+
+  it('shows Beter Benutten’s ca. 15,000 a year as what it yields now, ter vergelijking, never op koers or achter (SPEC §3, §6; 000 § Beter benutten; 003; issue 8 item 26)', () => {
+    const withBb = [...targets, nationTarget({ id: 'bb', metric: 'beter_benutten', unit: 'woningen_per_jaar', homes: 15_000, periodStart: 2025, periodEnd: 2030 })];
+    const bbFacts: NationalFacts = { ...facts, perYear: new Map([[2027, statuses({ homes: 60_000, beterBenutten: 4_000 })]]) };
+    const bb = specialTargetProgress(withBb, bbFacts, 2027, a).find((p) => p.targetId === 'bb')!;
+    expect(bb).toMatchObject({ measurable: true, measured: 4_000, progress: null, status: 'ter_vergelijking' });
+    expect(bb.explanation).toMatch(/ter vergelijking; het is geen doel/);
+    // Even far above the reference figure there is no verdict.
+    const above = specialTargetProgress(withBb, { ...facts, perYear: new Map([[2027, statuses({ beterBenutten: 40_000 })]]) }, 2027, a).find((p) => p.targetId === 'bb')!;
+    expect(above.status).toBe('ter_vergelijking');
   });
 });
 

@@ -277,11 +277,16 @@ export interface PpmCounts {
   /** Organisations party to at least one overdue project. */
   overdueParties: number;
   lastUpdate: string | null;
+  /** Quarterly rounds ever opened for the area (its own, or of tables with a gemeente in it). */
+  roundsOpened: number;
 }
 
 export interface PpmUsage extends PpmCounts {
   /** The table has projects in the PPM. */
   ppmInUse: boolean;
+  /** A quarterly round was ever opened; without one "bijgewerkt dit kwartaal" means nothing (issue 8 item 21). */
+  roundOpened: boolean;
+  /** Share of projects updated this quarter; null without projects or before the first quarterly round. */
   updatedShare: number | null;
   overdueShare: number | null;
 }
@@ -290,7 +295,9 @@ export function ppmUsage(c: PpmCounts): PpmUsage {
   return {
     ...c,
     ppmInUse: c.projects > 0,
-    updatedShare: c.projects === 0 ? null : c.updatedThisQuarter / c.projects,
+    roundOpened: c.roundsOpened > 0,
+    // Projects created or imported recently count as "updated"; before any round that is no delivery (SPEC §2 quarterly round).
+    updatedShare: c.projects === 0 || c.roundsOpened === 0 ? null : c.updatedThisQuarter / c.projects,
     overdueShare: c.projects === 0 ? null : c.overdue / c.projects,
   };
 }
@@ -405,6 +412,14 @@ const MEASURES: Record<TargetMetric, MeasureDef> = {
   doorbraaklocaties: { planTotal: true, basis: 'totaal aantal woningen in de plannen gemarkeerd als doorbraaklocatie (alle planstatussen)' },
 };
 
+/**
+ * Figures in the targets table that are not a target but what something yields now, shown "ter
+ * vergelijking" without a verdict. Beter Benutten: "Beter Benutten levert jaarlijks circa 15.000 woningen
+ * op" (`000 § Beter benutten`), "Resultaat van de Landelijke Aanpak Beter Benutten is dat er jaarlijks
+ * 15.000 woningen worden gerealiseerd" (`003`): a current yield, not an agreed goal (SPEC §3, §6).
+ */
+export const REFERENCE_METRICS: readonly TargetMetric[] = ['beter_benutten'];
+
 export interface SpecialTargetProgress {
   targetId: string;
   metric: TargetMetric;
@@ -414,9 +429,10 @@ export interface SpecialTargetProgress {
   /** The year (per-year figures and shares) or period measured. */
   measuredOver: { from: number; to: number } | null;
   measured: number | null;
-  /** measured / target value (for a share: measured share / target share). */
+  /** measured / target value (for a share: measured share / target share); null for a reference figure. */
   progress: number | null;
-  status: 'op_koers' | 'achter' | 'onbekend';
+  /** 'ter_vergelijking': a reference figure (REFERENCE_METRICS), never "op koers" or "achter". */
+  status: 'op_koers' | 'achter' | 'onbekend' | 'ter_vergelijking';
   explanation: string;
 }
 
@@ -473,9 +489,20 @@ export function specialTargetProgress(
         over = { from: t.periodStart, to: t.periodEnd };
         measured = expectedOf(facts, def.field ?? 'homes', t.periodStart, t.periodEnd, assumptions);
       }
+      const when = over.from === over.to ? `in ${over.from}` : `over ${over.from}–${over.to}`;
+      if (REFERENCE_METRICS.includes(t.metric)) {
+        return {
+          ...base,
+          measurable: true,
+          measuredOver: over,
+          measured,
+          progress: null,
+          status: 'ter_vergelijking' as const,
+          explanation: `Gemeten ${when}: ${def.basis}. Het getal ernaast is wat dit nu per jaar oplevert, ter vergelijking; het is geen doel.`,
+        };
+      }
       const progress = value > 0 ? measured / value : null;
       const status = progress === null ? ('onbekend' as const) : progress >= 1 ? ('op_koers' as const) : ('achter' as const);
-      const when = over.from === over.to ? `in ${over.from}` : `over ${over.from}–${over.to}`;
       return { ...base, measurable: true, measuredOver: over, measured, progress, status, explanation: `Gemeten ${when}: ${def.basis}.` };
     });
 }

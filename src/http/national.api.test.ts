@@ -305,6 +305,8 @@ describe('GET /api/v1/national/overview', () => {
     expect(special.get('woningbouw')).toMatchObject({ measurable: true, measuredOver: { from: 2027, to: 2027 } });
     expect((special.get('woningbouw') as { measured: number }).measured).toBeCloseTo(y2027.expected, 6);
     expect(special.get('industrieel_aandeel')).toMatchObject({ measuredOver: { from: 2030, to: 2030 } });
+    // Beter Benutten's ca. 15,000 a year is what it yields now: a reference figure, no verdict (issue 8 item 26).
+    expect(special.get('beter_benutten')).toMatchObject({ measurable: true, status: 'ter_vergelijking', progress: null });
 
     expect(body.provinces).toHaveLength(12);
     const nh = body.provinces.find((p: { code: string }) => p.code === 'PV27');
@@ -319,7 +321,8 @@ describe('GET /api/v1/national/overview', () => {
     const [{ n }] = await t.db.query<{ n: number }>(
       "SELECT count(*) AS n FROM projects WHERE gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')",
     );
-    expect(table).toMatchObject({ kind: 'versnellingstafel', projects: n, ppmInUse: true, updatedThisQuarter: n, updatedShare: 1, overdue: 0 });
+    // No quarterly round was ever opened: no share updated (issue 8 item 21).
+    expect(table).toMatchObject({ kind: 'versnellingstafel', projects: n, ppmInUse: true, updatedThisQuarter: n, roundOpened: false, updatedShare: null, overdue: 0 });
     expect(body.ppm.provinces).toHaveLength(12);
   });
 
@@ -413,5 +416,23 @@ describe('breakdowns reach no further than the caller’s own area (issue 8 item
     const all = (await ministry('/api/v1/national/plancapaciteit?breakdown=provincie')).json();
     expect(all.breakdown).toHaveLength(12);
     expect(all.breakdownOmitted).toBeNull();
+  });
+});
+
+describe('PPM use after the first quarterly round (issue 8 item 21)', () => {
+  it('shows the share updated only for regions and provinces where a round was opened', async () => {
+    const admin = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
+    const before = (await ministry('/api/v1/national/overview?runs=5')).json();
+    expect(before.ppm.regions.every((r: { roundOpened: boolean; updatedShare: number | null }) => !r.roundOpened && r.updatedShare === null)).toBe(true);
+    const quarter = before.ppm.quarter;
+    const opened = await admin({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter, deadline: before.asOf } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const after = (await ministry('/api/v1/national/overview?runs=5')).json();
+    const table = after.ppm.regions.find((r: { id: string }) => r.id === 'vt-amsterdam-e-o');
+    expect(table).toMatchObject({ roundOpened: true, roundsOpened: 1 });
+    expect(table.updatedShare).toBeCloseTo(table.updatedThisQuarter / table.projects, 12);
+    expect(after.ppm.regions.find((r: { id: string }) => r.id === 'vt-u10')).toMatchObject({ roundOpened: false, updatedShare: null });
+    expect(after.ppm.provinces.find((p: { id: string }) => p.id === 'provincie:PV27')).toMatchObject({ roundOpened: true });
+    expect(after.ppm.provinces.find((p: { id: string }) => p.id === 'provincie:PV20')).toMatchObject({ roundOpened: false, updatedShare: null });
   });
 });

@@ -323,7 +323,13 @@ export function createNationalRepository() {
         by === 'region'
           ? 'SELECT r.id, rg.gemeente_code FROM regions r JOIN region_gemeenten rg ON rg.region_id = r.id'
           : 'SELECT provincie_code AS id, code AS gemeente_code FROM gemeenten';
-      const rows = await q.query<{ id: string; projects: number; updated: number; overdue: number; parties: number; last: Date | null }>(
+      // Quarterly rounds ever opened: by the region itself, or by any region with a gemeente in the province.
+      const opened =
+        by === 'region'
+          ? 'SELECT region_id AS id, count(*)::int AS rounds FROM rounds GROUP BY region_id'
+          : `SELECT g.provincie_code AS id, count(DISTINCT ro.id)::int AS rounds FROM rounds ro
+               JOIN region_gemeenten rg ON rg.region_id = ro.region_id JOIN gemeenten g ON g.code = rg.gemeente_code GROUP BY g.provincie_code`;
+      const rows = await q.query<{ id: string; projects: number; updated: number; overdue: number; parties: number; last: Date | null; rounds: number }>(
         `WITH area AS (${areas}),
          counts AS (
            SELECT a.id, count(p.id)::int AS projects,
@@ -334,9 +340,10 @@ export function createNationalRepository() {
          parties AS (
            SELECT a.id, count(DISTINCT pp.organisation_id)::int AS parties
            FROM area a JOIN ${projectRows} p ON p.gemeente_code = a.gemeente_code JOIN project_parties pp ON pp.project_id = p.id
-           WHERE p.updated_at < $2::date GROUP BY a.id)
-         SELECT c.id, c.projects, c.updated, c.overdue, COALESCE(pa.parties, 0) AS parties, c.last
-         FROM counts c LEFT JOIN parties pa ON pa.id = c.id ORDER BY c.id`,
+           WHERE p.updated_at < $2::date GROUP BY a.id),
+         opened AS (${opened})
+         SELECT c.id, c.projects, c.updated, c.overdue, COALESCE(pa.parties, 0) AS parties, c.last, COALESCE(o.rounds, 0) AS rounds
+         FROM counts c LEFT JOIN parties pa ON pa.id = c.id LEFT JOIN opened o ON o.id = c.id ORDER BY c.id`,
         [quarterStart, overdueBefore],
       );
       return rows.map((r) => ({
@@ -346,6 +353,7 @@ export function createNationalRepository() {
         overdue: r.overdue,
         overdueParties: r.parties,
         lastUpdate: r.last ? new Date(r.last).toISOString() : null,
+        roundsOpened: r.rounds,
       }));
     },
 

@@ -179,8 +179,10 @@ const PpmArea = z.object({
   gemeenten: z.number().int(),
   projects: z.number().int().nullable(),
   ppmInUse: z.boolean(),
+  roundsOpened: z.number().int().describe('Quarterly rounds ever opened (by the region; for a province: by tables with a gemeente in it)'),
+  roundOpened: z.boolean().describe('false: no quarterly round was ever opened, so updatedShare is null ("nog geen kwartaalronde")'),
   updatedThisQuarter: z.number().int().nullable(),
-  updatedShare: z.number().nullable(),
+  updatedShare: z.number().nullable().describe('null without projects or before the first quarterly round'),
   overdue: z.number().int().nullable(),
   overdueShare: z.number().nullable(),
   overdueParties: z.number().int().nullable().describe('Organisations party to at least one overdue project'),
@@ -205,7 +207,7 @@ export const SpecialTarget = z.object({
   measuredOver: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
   measured: z.number().nullable(),
   progress: z.number().nullable().describe('measured / target'),
-  status: z.enum(['op_koers', 'achter', 'onbekend']),
+  status: z.enum(['op_koers', 'achter', 'onbekend', 'ter_vergelijking']).describe('ter_vergelijking: a reference figure (what it yields now), not a target: no verdict'),
   explanation: z.string(),
 });
 

@@ -494,6 +494,9 @@ export interface PpmArea {
   gemeenten: number;
   projects: number;
   ppmInUse: boolean;
+  /** Quarterly rounds ever opened; without one there is no share updated ("nog geen kwartaalronde"). */
+  roundsOpened: number;
+  roundOpened: boolean;
   updatedThisQuarter: number;
   updatedShare: number | null;
   overdue: number;
@@ -513,7 +516,7 @@ export interface SpecialTarget {
   measuredOver: { from: number; to: number } | null;
   measured: number | null;
   progress: number | null;
-  status: 'op_koers' | 'achter' | 'onbekend';
+  status: 'op_koers' | 'achter' | 'onbekend' | 'ter_vergelijking';
   explanation: string;
 }
 

@@ -496,6 +496,7 @@ const TARGET_STATUS: Record<SpecialTarget['status'], { text: string; icon: strin
   op_koers: { text: 'Op koers', icon: '✓' },
   achter: { text: 'Achter op het doel', icon: '!' },
   onbekend: { text: 'Nog niet meetbaar', icon: '?' },
+  ter_vergelijking: { text: 'Ter vergelijking, geen doel', icon: 'i' },
 };
 
 function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
@@ -518,7 +519,7 @@ function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
             </p>
             <dl className="wbm-data-list">
               <div className="utrecht-data-list__item">
-                <dt>Doel</dt>
+                <dt>{t.status === 'ter_vergelijking' ? 'Huidige opbrengst (ter vergelijking)' : 'Doel'}</dt>
                 <dd>
                   {formatTargetValue(t.target.value, t.target.unit)} ({period})
                 </dd>
@@ -624,7 +625,13 @@ function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: strin
                 <MeetsBadge meets={r.ppmInUse} yes="Ja" no="Nee" />
               </td>
               <td className={TD_NUM}>
-                {formatNumber(r.updatedThisQuarter)} ({pct(r.updatedShare)})
+                {r.roundOpened === false ? (
+                  <span className="wbm-muted">nog geen kwartaalronde</span>
+                ) : (
+                  <>
+                    {formatNumber(r.updatedThisQuarter)} ({pct(r.updatedShare)})
+                  </>
+                )}
               </td>
               <td className={TD_NUM}>
                 {r.overdue > 0 ? <span className="wbm-gap--short">{formatNumber(r.overdue)}</span> : '0'} ({pct(r.overdueShare)})
