@@ -3,6 +3,7 @@ import { KNELPUNT_CATEGORIES, MILESTONES, PHASES, SEGMENTS, type Phase } from '.
 import { checkProject } from '../domain/consistency.ts';
 import { milestoneDelay } from '../domain/delay.ts';
 import { deriveProject } from '../domain/derive.ts';
+import { checkKnelpuntDates, checkMilestoneDates } from '../domain/plausibility.ts';
 import type { Knelpunt } from '../domain/project.ts';
 import { generateDemo, type DemoDataset, type DemoGemeente } from './generate-demo.ts';
 import { pointInPrepared, preparePolygon } from './geometry.ts';
@@ -323,6 +324,13 @@ describe('generateDemo', () => {
     expect(data.knelpunten.some((k) => k.resolvedDate)).toBe(true);
     const categories = new Set(data.knelpunten.map((k) => k.category));
     for (const c of ['netcongestie', 'ambtelijke_capaciteit', 'financiele_haalbaarheid', 'stikstof'] as const) expect(categories).toContain(c);
+  });
+
+  // Issue 8 / SPEC §2 "Phases and milestones": the demo data pass the plausibility rule of the API as
+  // of its own "today" (asOf): no actual date after it, every date within POLICY.plausibleDates.
+  it('has only plausible dates as of asOf (what the API would accept)', () => {
+    for (const p of data.projects) expect(checkMilestoneDates(p.milestones, ASOF), p.name).toEqual([]);
+    for (const k of data.knelpunten) expect(checkKnelpuntDates(k, ASOF)).toEqual([]);
   });
 
   it('rejects bad options', () => {
