@@ -14,6 +14,7 @@ import { planRebaseline } from './baseline.ts';
 import { checkKnelpuntDates, checkMilestoneDates, checkPlausibleDate, dateForAxis, dateInNetherlands, implausibility, plausibleRange } from './plausibility.ts';
 import { POLICY } from './policy.ts';
 import type { Milestone } from './project.ts';
+import { completionDelay, knownCompletionDelay } from './simulation.ts';
 
 const TODAY = '2026-12-01';
 
@@ -115,5 +116,15 @@ describe('today is the calendar date in the Netherlands', () => {
   it('is already the next day at 23:30 UTC in winter', () => {
     expect(dateInNetherlands(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-02');
     expect(dateInNetherlands(new Date('2026-12-01T12:00:00Z'))).toBe('2026-12-01');
+  });
+});
+
+describe('the national forecast does not learn from an odd stored date', () => {
+  it('ignores a year-9999 forecast as a delay observation and as a known delay', () => {
+    const odd = { baselineDate: '2028-01-01', forecastDate: '9999-12-31', actualDate: null };
+    expect(completionDelay(odd, null)).toBeNull();
+    expect(knownCompletionDelay(odd)).toBe(0);
+    expect(completionDelay({ ...odd, forecastDate: '2028-07-01' }, null)).toBe(6);
+    expect(knownCompletionDelay({ ...odd, forecastDate: '2028-07-01' })).toBe(6);
   });
 });

@@ -16,6 +16,7 @@
  * its own random stream (seed × project key), so the outcome of one project does not depend on the
  * order in which projects are loaded or on which other projects exist.
  */
+import { dateForAxis } from './plausibility.ts';
 import { Rng } from './random.ts';
 
 export interface SimulationProject {
@@ -79,7 +80,8 @@ export interface MilestoneDates {
 export function completionDelay(m12: MilestoneDates | null, m11: MilestoneDates | null): number | null {
   for (const m of [m12, m11]) {
     const effective = m?.actualDate ?? m?.forecastDate ?? null;
-    if (m?.baselineDate && effective) return wholeMonthsBetween(m.baselineDate, effective);
+    // A date outside the plausible years (stored before they were checked, issue 8) is no observation.
+    if (m?.baselineDate && effective) return plausible(m.baselineDate) && plausible(effective) ? wholeMonthsBetween(m.baselineDate, effective) : null;
   }
   return null;
 }
@@ -87,8 +89,11 @@ export function completionDelay(m12: MilestoneDates | null, m11: MilestoneDates 
 /** The delay a project already reports for its completion (M12 forecast minus baseline), at least 0. */
 export function knownCompletionDelay(m12: MilestoneDates | null): number {
   if (!m12?.baselineDate || !m12.forecastDate || m12.actualDate) return 0;
+  if (!plausible(m12.baselineDate) || !plausible(m12.forecastDate)) return 0;
   return Math.max(0, wholeMonthsBetween(m12.baselineDate, m12.forecastDate));
 }
+
+const plausible = (date: string) => dateForAxis(date)?.clamped === false;
 
 export function simulate(projects: readonly SimulationProject[], options: SimulationOptions): SimulationResult {
   const { runs, seed, fromYear, toYear, gemeenten, delaySamples } = options;
