@@ -520,7 +520,7 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
 
 describe('OpenAPI', () => {
   it('documents the round endpoints', async () => {
-    const doc = await get('/openapi.json');
+    const doc = await get('/api/v1/openapi.json');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/regions/{regionId}/rounds',
