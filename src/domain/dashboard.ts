@@ -2,6 +2,7 @@
  * The figures of a table dashboard (Tafeloverzicht), computed from a set of projects. Pure, so the
  * same function serves live data and a frozen quarter. SPEC §1 (versnellingstafel needs), §2, §3.
  */
+import { expiredForecasts } from './forecast-expired.ts';
 import {
   AFFORDABLE_SEGMENTS,
   HARD_PLAN_STATUSES,
@@ -77,6 +78,11 @@ export interface TableSummary {
   byStatus: Array<{ status: StatusColour; projects: number }>;
   /** Milestones still to come delayed beyond the tolerance; `projects`: how many projects have one (the drill-down list). */
   delayedMilestones: { count: number; serious: number; projects: number; items: DelayedMilestone[] };
+  /**
+   * Projects with a forecast that has passed without an actual date ("prognose verstreken",
+   * src/domain/forecast-expired.ts; SPEC §2); counted only when `today` is given.
+   */
+  expiredForecasts: { projects: number };
   /** Open knelpunten per category; `projects`: how many projects have one open (the drill-down list). */
   knelpunten: Array<{ category: KnelpuntCategory; open: number; escalated: number; projects: number }>;
   mapPoints: Array<{ id: string; name: string; lon: number; lat: number; status: StatusColour; homes: number }>;
@@ -87,6 +93,8 @@ export interface SummaryOptions {
   /** Annual target per year, if known. */
   targetFor?: (year: number) => number | null;
   tolerance?: DelayTolerance;
+  /** Today (YYYY-MM-DD), for expired forecasts. */
+  today?: string;
   /** How many delayed milestones to list (all are counted). */
   maxDelayedItems?: number;
 }
@@ -118,8 +126,10 @@ export function summariseTable(projects: readonly DashboardProject[], options: S
   const totals = { projects: 0, homes: 0, affordableHomes: 0, socialHomes: 0, affordableShare: 0, socialShare: 0, syntheticProjects: 0 };
   const mapPoints: TableSummary['mapPoints'] = [];
 
+  let expiredProjects = 0;
   for (const p of projects) {
     totals.projects++;
+    if (options.today && expiredForecasts(p.milestones, options.today).length > 0) expiredProjects++;
     totals.homes += p.totalHomes;
     totals.affordableHomes += p.affordableHomes;
     totals.socialHomes += p.socialHomes;
@@ -186,6 +196,7 @@ export function summariseTable(projects: readonly DashboardProject[], options: S
       projects: new Set(delayed.map((d) => d.projectId)).size,
       items: delayed.slice(0, options.maxDelayedItems ?? 100),
     },
+    expiredForecasts: { projects: expiredProjects },
     knelpunten: [...knelpunten.values()],
     mapPoints,
   };

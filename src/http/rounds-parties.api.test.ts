@@ -159,6 +159,14 @@ describe('issue 8 item 3: a forecast that has passed cannot be confirmed unchang
     expect(partyOf(res.json().round, ids.boomgaard, ROTTERDAM).via).toBe('bevestigd');
   });
 
+  it('counts the project on the table dashboard, with a drill-down to exactly those projects', async () => {
+    const dashboard = (await admin(`/api/v1/regions/${REGION}/dashboard`)).json();
+    expect(dashboard.summary.expiredForecasts).toEqual({ projects: 1 });
+    const list = (await admin(`/api/v1/projects?region=${REGION}&forecastExpired=true`)).json();
+    expect(list.total).toBe(dashboard.summary.expiredForecasts.projects);
+    expect(list.items.map((p: { name: string }) => p.name)).toEqual(['Boomgaard']);
+  });
+
   it('a new forecast is an edit: it delivers the side and clears the mark', async () => {
     const project = (await admin(`/api/v1/projects/${ids.boomgaard}`)).json();
     const res = await asDev({ method: 'PATCH', url: `/api/v1/projects/${ids.boomgaard}/milestones/M11`, payload: { version: project.version, forecastDate: '2027-03-01' } });

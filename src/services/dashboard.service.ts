@@ -1,4 +1,5 @@
 /** Table dashboard (Tafeloverzicht) and alternatives for a region: load, then apply the pure domain. */
+import { todayInNetherlands } from './today.ts';
 import { proposeAlternatives, type Alternative } from '../domain/alternatives.ts';
 import { summariseTable, type TableSummary } from '../domain/dashboard.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -113,7 +114,7 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
       const years = yearRange(range.fromYear, range.toYear);
       const [projects, targets] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }), targetsFor(region, years)]);
       const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
-      const options = { years, targetFor: (y: number) => targetByYear.get(y) ?? null };
+      const options = { years, targetFor: (y: number) => targetByYear.get(y) ?? null, today: todayInNetherlands(now()) };
       const summary = summariseTable(projects, options);
       if (view === 'full' || own === null) return { region, years, targets, summary, access: { view: 'full', ownProjects: projects.length } };
       // Members: the table's aggregates; names and places only of their own projects. SPEC §7.

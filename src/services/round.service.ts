@@ -52,6 +52,7 @@ import type { Db, Queryable } from '../storage/db.ts';
 import type { KnelpuntRepository, ProjectRepository, ProjectSummary } from '../storage/project.repository.ts';
 import type { DeliveryFactsRow, RoundRecord, RoundRepository, SnapshotFilter, SnapshotSortKey } from '../storage/round.repository.ts';
 import { projectView, type ProjectView } from './project.service.ts';
+import { todayInNetherlands } from './today.ts';
 
 export interface RoundSummary {
   id: string;
@@ -162,7 +163,7 @@ function closedError(round: RoundRecord): ConflictError {
 
 export function createRoundService(deps: RoundServiceDeps) {
   const { db, rounds, projects, knelpunten, baselineHistory, geography, access, audit } = deps;
-  const today = deps.today ?? (() => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date()));
+  const today = deps.today ?? (() => todayInNetherlands());
 
   /**
    * What of a table's round the principal may see: 'all' for those who may read the table

@@ -25,6 +25,11 @@ export interface ProjectFilter {
    * rule as the dashboard's "vertraagde mijlpalen", src/domain/delay.ts; SPEC §2).
    */
   delayed?: boolean;
+  /**
+   * Projects with a milestone whose forecast lies before this date (today) and that has no actual date
+   * ("prognose verstreken": the rule of src/domain/forecast-expired.ts; SPEC §2).
+   */
+  forecastExpiredAsOf?: string;
   /** Projects with betaalbare (sociale huur, middenhuur, betaalbare koop) or sociale-huur homes in their programme. */
   homesIn?: HomesGroup;
   synthetic?: boolean;
@@ -145,6 +150,9 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   }
   if (filter.delayed !== undefined) {
     add((n) => `${filter.delayed ? '' : 'NOT '}EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND ${delayedMilestoneSql(n)})`, DEFAULT_TOLERANCE.toleranceMonths);
+  }
+  if (filter.forecastExpiredAsOf) {
+    add((n) => `EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND m.actual_date IS NULL AND m.forecast_date < ${n}::date)`, filter.forecastExpiredAsOf);
   }
   if (filter.homesIn === 'betaalbaar') clauses.push('p.affordable_homes > 0');
   if (filter.homesIn === 'sociaal') clauses.push('p.social_homes > 0');

@@ -1,4 +1,5 @@
 /** Table dashboard, alternatives and exports (Excel, GeoJSON). */
+import { todayInNetherlands } from '../../services/today.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { KNELPUNT_CATEGORIES, MILESTONE_CODES, PHASES, PLAN_STATUSES, REGION_KINDS, SEGMENTS, STATUS_COLOURS } from '../../domain/codes.ts';
@@ -69,6 +70,9 @@ const Dashboard = z.object({
         }),
       ),
     }),
+    expiredForecasts: z
+      .object({ projects: z.number().int().describe('Projects with a forecast in the past and no actual date (the list behind the figure)') })
+      .describe('Prognose verstreken'),
     knelpunten: z.array(z.object({ category: z.enum(KNELPUNT_CATEGORIES), open: z.number().int(), escalated: z.number().int() })),
     mapPoints: z.array(
       z.object({ id: Uuid, name: z.string(), lon: z.number(), lat: z.number(), status: z.enum(STATUS_COLOURS), homes: z.number().int() }),
@@ -129,6 +133,7 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
       statuses: q.status,
       flags: q.flags,
       knelpuntCategories: q.knelpunt,
+      forecastExpiredAsOf: q.forecastExpired ? todayInNetherlands() : undefined,
       synthetic: q.synthetic,
       q: q.q,
       ...extra,

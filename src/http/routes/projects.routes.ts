@@ -1,4 +1,5 @@
 /** /api/v1/projects: the project register and its parts. */
+import { todayInNetherlands } from '../../services/today.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services/container.ts';
@@ -72,6 +73,7 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
             flags: q.flags,
             knelpuntCategories: q.knelpunt,
             delayed: q.delayed,
+            forecastExpiredAsOf: q.forecastExpired ? todayInNetherlands() : undefined,
             homesIn: q.homesIn,
             synthetic: q.synthetic,
             q: q.q,

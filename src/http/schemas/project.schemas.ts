@@ -196,6 +196,11 @@ export const ProjectListQuery = z.object({
   status: csvList(z.enum(STATUS_COLOURS)).optional(),
   flags: csvList(z.enum(PROJECT_FLAGS)).optional().describe('Projects carrying all of these flags'),
   knelpunt: csvList(z.enum(KNELPUNT_CATEGORIES)).optional().describe('Projects with an open knelpunt in one of these categories'),
+  forecastExpired: z
+    .enum(['true'])
+    .transform(() => true)
+    .optional()
+    .describe('true: projects with a milestone whose forecast lies before today without an actual date (prognose verstreken)'),
   synthetic: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().max(200).optional().describe('Text search in the project name'),
   sort: z

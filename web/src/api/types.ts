@@ -258,6 +258,8 @@ export interface Dashboard {
     byPlanStatus: (Count & { planStatus: PlanStatus })[];
     byStatus: { status: StatusColour; projects: number }[];
     delayedMilestones: { count: number; serious: number; projects: number; items: DelayedMilestone[] };
+    /** Projects with a forecast in the past and no actual date ("prognose verstreken"). */
+    expiredForecasts: { projects: number };
     knelpunten: { category: KnelpuntCategory; open: number; escalated: number; projects: number }[];
     mapPoints: MapPoint[];
   };

@@ -63,6 +63,13 @@ export function KeyFigures({ dashboard, openKnelpunten }: { dashboard: Dashboard
       testId: 'figure-delayed',
     },
     {
+      label: 'Prognose verstreken',
+      value: formatNumber(summary.expiredForecasts.projects),
+      detail: 'projecten met een prognose in het verleden zonder werkelijke datum',
+      to: figureLinks.forecastExpired(region.id),
+      testId: 'figure-forecast-expired',
+    },
+    {
       label: 'Open knelpunten',
       value: formatNumber(openKnelpunten),
       detail: `in ${formatNumber(summary.knelpunten.filter((k) => k.open > 0).length)} categorieën`,

@@ -29,6 +29,13 @@ describe('drill-down links of the table dashboard', () => {
     expect(query('/projecten?woningen=duur&vertraagd=misschien')).toMatchObject({ homesIn: '', delayed: false });
   });
 
+  it('opens only the projects whose forecast has passed from "Prognose verstreken" (issue 8 item 3)', () => {
+    const query = (url: string) => filtersFromSearch(new URL(url, 'http://x').searchParams);
+    expect(figureLinks.forecastExpired('vt-u10')).toBe('/projecten?regio=vt-u10&prognoseVerstreken=ja');
+    expect(query(figureLinks.forecastExpired('vt-u10'))).toMatchObject({ region: 'vt-u10', forecastExpired: true });
+    expect(toApiQuery(query(figureLinks.forecastExpired('vt-u10'))).get('forecastExpired')).toBe('true');
+  });
+
   it('finds the region of a dashboard or report path, and nothing else', () => {
     expect(dashboardRegionFromPath(regionPath('gemeente:GM0363'))).toBe('gemeente:GM0363');
     expect(dashboardRegionFromPath('/tafels/vt-u10/rapport')).toBe('vt-u10');

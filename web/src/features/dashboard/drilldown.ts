@@ -25,6 +25,7 @@ export const figureLinks = {
   affordable: (regionId: string) => projectsUrl(regionId, { homesIn: 'betaalbaar', sort: 'affordableHomes', descending: true }),
   social: (regionId: string) => projectsUrl(regionId, { homesIn: 'sociaal', sort: 'affordableHomes', descending: true }),
   delayed: (regionId: string) => projectsUrl(regionId, { delayed: true, sort: 'maxDelayMonths', descending: true }),
+  forecastExpired: (regionId: string) => projectsUrl(regionId, { forecastExpired: true }),
   year: (regionId: string, year: number) => projectsUrl(regionId, { year }),
   phase: (regionId: string, phase: string) => projectsUrl(regionId, { phase }),
   planStatus: (regionId: string, planStatus: string) => projectsUrl(regionId, { planStatus }),
@@ -49,6 +50,7 @@ export function figureDrilldowns(d: Dashboard): FigureDrilldown[] {
     { figure: 'Betaalbaar', url: figureLinks.affordable(id), sums: { affordableHomes: s.totals.affordableHomes } },
     { figure: 'Sociale huur', url: figureLinks.social(id), sums: { socialHomes: s.totals.socialHomes } },
     { figure: 'Vertraagde mijlpalen', url: figureLinks.delayed(id), projects: s.delayedMilestones.projects, sums: { delayedMilestones: s.delayedMilestones.count } },
+    { figure: 'Prognose verstreken', url: figureLinks.forecastExpired(id), projects: s.expiredForecasts.projects },
   ];
   for (const y of s.perYear) out.push({ figure: `Verwacht ${y.year}`, url: figureLinks.year(id, y.year), sums: { yearHomes: y.expected } });
   for (const r of s.byPhase) if (r.projects > 0) out.push({ figure: `Fase ${r.phase}`, url: figureLinks.phase(id, r.phase), projects: r.projects, sums: { homes: r.homes } });

@@ -140,6 +140,15 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
         <SelectField id={`${id}-vertraagd`} label="Vertraging" value={draft.delayed ? 'ja' : ''} onChange={(v) => set('delayed', v === 'ja')} emptyLabel="Alle projecten">
           <option value="ja">Met vertraagde mijlpalen</option>
         </SelectField>
+        <SelectField
+          id={`${id}-verstreken`}
+          label="Prognose verstreken"
+          value={draft.forecastExpired ? 'ja' : ''}
+          onChange={(v) => set('forecastExpired', v === 'ja')}
+          emptyLabel="Alle projecten"
+        >
+          <option value="ja">Met een prognose in het verleden zonder werkelijke datum</option>
+        </SelectField>
       </div>
       <fieldset className="utrecht-form-fieldset wbm-filters__flags">
         <legend className="utrecht-form-fieldset__legend">Kenmerken (project heeft ze allemaal)</legend>

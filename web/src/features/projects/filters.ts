@@ -34,6 +34,8 @@ export interface ProjectFilters {
   knelpunt: string;
   /** Only projects with a delayed milestone still to come. */
   delayed: boolean;
+  /** Only projects with a forecast in the past and no actual date ("prognose verstreken"). */
+  forecastExpired: boolean;
   /** Only projects with betaalbare or sociale-huur homes. */
   homesIn: HomesGroup | '';
   q: string;
@@ -54,6 +56,7 @@ export const EMPTY_FILTERS: ProjectFilters = {
   flags: [],
   knelpunt: '',
   delayed: false,
+  forecastExpired: false,
   homesIn: '',
   q: '',
   sort: 'name',
@@ -88,6 +91,7 @@ export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
       .filter((f): f is ProjectFlag => (PROJECT_FLAGS as readonly string[]).includes(f)),
     knelpunt: oneOf(params.get('knelpunt'), KNELPUNT_CATEGORIES),
     delayed: params.get('vertraagd') === 'ja',
+    forecastExpired: params.get('prognoseVerstreken') === 'ja',
     homesIn: oneOf(params.get('woningen'), HOMES_GROUPS) as HomesGroup | '',
     q: (params.get('zoek') ?? '').slice(0, 200),
     sort: (SORT_KEYS as readonly string[]).includes(sortKey) ? (sortKey as SortKey) : 'name',
@@ -110,6 +114,7 @@ export function filtersToSearch(f: ProjectFilters): URLSearchParams {
   if (f.flags.length) p.set('kenmerken', f.flags.join(','));
   if (f.knelpunt) p.set('knelpunt', f.knelpunt);
   if (f.delayed) p.set('vertraagd', 'ja');
+  if (f.forecastExpired) p.set('prognoseVerstreken', 'ja');
   if (f.homesIn) p.set('woningen', f.homesIn);
   if (f.sort !== 'name' || f.descending) p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
   if (f.page > 1) p.set('pagina', String(f.page));
@@ -130,6 +135,7 @@ export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchPa
   if (f.flags.length) p.set('flags', f.flags.join(','));
   if (f.knelpunt) p.set('knelpunt', f.knelpunt);
   if (f.delayed) p.set('delayed', 'true');
+  if (f.forecastExpired) p.set('forecastExpired', 'true');
   if (f.homesIn) p.set('homesIn', f.homesIn);
   p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
   p.set('limit', String(pageSize));
@@ -139,5 +145,5 @@ export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchPa
 
 /** Number of filters in use (for "3 filters actief"); sorting and paging do not count. */
 export function activeFilterCount(f: ProjectFilters): number {
-  return [f.region, f.year, f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.knelpunt, f.delayed, f.homesIn, f.q.trim()].filter(Boolean).length + f.flags.length;
+  return [f.region, f.year, f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.knelpunt, f.delayed, f.forecastExpired, f.homesIn, f.q.trim()].filter(Boolean).length + f.flags.length;
 }
