@@ -109,11 +109,15 @@ describe('annual target of an area (SPEC §3; targets.ts rules for regions)', ()
     expect(targets.find((t) => t.id === 'nl100')!.homes).toBe(500_000);
   });
 
-  it('takes the most specific national target: 100,000 a year in 2027, the 900,000 spread over 2022–2030 in 2023', () => {
+  it('applies the national 100,000 a year only to its own years 2025–2029, not to 2022–2024 or 2030 (SPEC §3; issue 8 item 20)', () => {
     const nation = resolveArea('nl', gemeenten, regions)!;
     expect(areaAnnualTarget(nation, 2027, targets, provincieOf, weights)).toMatchObject({ homesPerYear: 100_000, basis: 'vastgesteld' });
-    expect(areaAnnualTarget(nation, 2023, targets, provincieOf, weights)).toMatchObject({ homesPerYear: 100_000 });
-    expect(areaAnnualTarget(nation, 2031, targets, provincieOf, weights)).toMatchObject({ homesPerYear: null, basis: 'onbekend' });
+    expect(areaAnnualTarget(nation, 2025, targets, provincieOf, weights).homesPerYear).toBe(100_000);
+    expect(areaAnnualTarget(nation, 2029, targets, provincieOf, weights).homesPerYear).toBe(100_000);
+    // The 900,000 over 2022–2030 is a period total of the provincial agreements, not a target per year.
+    for (const year of [2022, 2023, 2024, 2030, 2031]) {
+      expect(areaAnnualTarget(nation, year, targets, provincieOf, weights), String(year)).toMatchObject({ homesPerYear: null, basis: 'onbekend' });
+    }
   });
 
   it('gives a province its own target and a region an estimated share of it', () => {

@@ -210,6 +210,7 @@ export function housingTargets(records: readonly TargetRecord[]): Target[] {
       periodEnd: t.periodEnd,
       // A per-year figure becomes the period total, so spreading it evenly gives the figure back.
       homes: t.unit === 'woningen_per_jaar' ? t.homes! * (t.periodEnd - t.periodStart + 1) : t.homes!,
+      perYear: t.unit === 'woningen_per_jaar',
       kind: t.kind,
       sourceUrl: t.sourceUrl,
       isExample: t.isExample,
@@ -238,8 +239,13 @@ export function areaAnnualTarget(
     targets.find((t) => t.preferred && t.geoLevel === level && t.geoCode === code && year >= t.periodStart && year <= t.periodEnd);
   const perYear = (t: Target) => t.homes / (t.periodEnd - t.periodStart + 1);
   if (area.kind === 'land') {
-    const t = own('nation', NATION_CODE);
-    return t ? { homesPerYear: perYear(t), basis: 'vastgesteld', explanation: `Landelijk doel ${t.periodStart}–${t.periodEnd}.` } : UNKNOWN_TARGET;
+    // The national production target is a figure per year for its own years only: 100,000 a year in
+    // 2025–2029 (SPEC §3; Kamerbrief Monitoring Woningbouw, 20 mei 2025). A national period total (the
+    // 900,000 of the provincial agreements 2022–2030) is not that target and is not drawn as one (issue 8 item 20).
+    const t = targets.find((x) => x.preferred && x.perYear && x.geoLevel === 'nation' && x.geoCode === NATION_CODE && year >= x.periodStart && year <= x.periodEnd);
+    return t
+      ? { homesPerYear: perYear(t), basis: 'vastgesteld', explanation: `Landelijk doel: ${String(Math.round(perYear(t))).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} woningen per jaar in ${t.periodStart}–${t.periodEnd}.` }
+      : UNKNOWN_TARGET;
   }
   if (area.kind === 'provincie') {
     const t = own('provincie', area.id.slice('provincie:'.length));

@@ -5,7 +5,7 @@
  * norm). `001 § Afspraak 3A`: jaarschijven through 2030 and the programming 2031–2035.
  */
 import { describe, expect, it } from 'vitest';
-import { calculatePlancapaciteit, capacityPeriods, type CapacityRow, type Need } from './plancapaciteit.ts';
+import { calculatePlancapaciteit, capacityPeriods, normFor, type CapacityRow, type Need, type NormPolicy } from './plancapaciteit.ts';
 import { POLICY } from './policy.ts';
 
 const periods = capacityPeriods(2026, 2030, { from: 2031, to: 2035 });
@@ -65,5 +65,39 @@ describe('calculatePlancapaciteit (SPEC §2 hard/soft, §3 130% test)', () => {
 
   it('counts every gemeente for the nation (null filter)', () => {
     expect(calculatePlancapaciteit(rows, null, periods, need(1000), 1.3).periods[0].hard).toBe(5700);
+  });
+});
+
+// SPEC §3 plancapaciteit row; `002 § 1`: "Als uitgangspunt hanteer ik daarbij 130% plancapaciteit tot 2030 in
+// die gebieden met de grootste opgave … is ook een plancapaciteit van 130% niet altijd nodig". Issue 8 item 25.
+describe('where and when the 130% norm applies (SPEC §3; 002 § 1)', () => {
+  const policy: NormPolicy = { ...POLICY.plancapaciteit, largestTaskAreas: ['provincie:PV26'] };
+  const [first, second] = periods;
+
+  it('applies no norm by default: the shipped policy names no area with the largest task', () => {
+    expect(POLICY.plancapaciteit.largestTaskAreas).toEqual([]);
+    expect(POLICY.plancapaciteit.normUntil).toBe(2030);
+    expect(normFor('provincie:PV26', first, undefined, POLICY.plancapaciteit).value).toBeNull();
+    expect(normFor('vt-u10', first, undefined, POLICY.plancapaciteit).value).toBeNull();
+  });
+
+  it('applies 130% to 2030 in an area listed with the largest task, and not in 2031–2035', () => {
+    expect(normFor('provincie:PV26', first, undefined, policy)).toMatchObject({ value: 1.3 });
+    expect(normFor('provincie:PV26', first, undefined, policy).source).toMatch(/tot 2030/);
+    expect(normFor('provincie:PV26', second, undefined, policy)).toMatchObject({ value: null, source: expect.stringContaining('tot en met 2030') });
+    expect(normFor('provincie:PV20', first, undefined, policy).value).toBeNull();
+  });
+
+  it('applies a norm set for the area, with its reason, in every period', () => {
+    const set = { norm: 1.1, reason: 'krimpregio' };
+    expect(normFor('provincie:PV20', first, set, policy)).toEqual({ value: 1.1, source: 'Ingesteld voor dit gebied: krimpregio' });
+    expect(normFor('provincie:PV20', second, set, policy).value).toBe(1.1);
+  });
+
+  it('shows the ratio without a verdict where no norm applies', () => {
+    const r = calculatePlancapaciteit(rows, new Set(['GM0001', 'GM0002']), periods, need(1000), (p) => normFor('provincie:PV26', p, undefined, policy).value);
+    expect(r.periods[0]).toMatchObject({ norm: 1.3, ratio: 1.3, meetsNorm: true, shortfall: 0 });
+    const none = calculatePlancapaciteit(rows, new Set(['GM0001', 'GM0002']), periods, need(1000), null).periods[0];
+    expect(none).toMatchObject({ norm: null, ratio: 1.3, hardRatio: 0.7, meetsNorm: null, shortfall: null });
   });
 });

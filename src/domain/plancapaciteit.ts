@@ -36,13 +36,14 @@ export interface PeriodCapacity {
   total: number;
   byPlanStatus: Record<PlanStatus, number>;
   need: Need;
-  norm: number;
+  /** The norm that applies in this period; null: none (the ratio is shown without a verdict). */
+  norm: number | null;
   /** total / need; null without need. */
   ratio: number | null;
   hardRatio: number | null;
-  /** total ≥ norm × need; null without need. */
+  /** total ≥ norm × need; null without need or without a norm. */
   meetsNorm: boolean | null;
-  /** Homes of plancapaciteit still missing to reach norm × need (0 when met); null without need. */
+  /** Homes of plancapaciteit still missing to reach norm × need (0 when met); null without need or norm. */
   shortfall: number | null;
 }
 
@@ -63,13 +64,46 @@ export function capacityPeriods(fromYear: number, firstPeriodEnd: number, second
 
 export const isHard = (s: PlanStatus) => HARD_PLAN_STATUSES.includes(s);
 
+export interface AreaNormSetting {
+  norm: number;
+  reason: string;
+}
+
+export interface NormPolicy {
+  norm: number;
+  normUntil: number;
+  largestTaskAreas: readonly string[];
+  normSource: string;
+}
+
+export interface AppliedNorm {
+  value: number | null;
+  source: string;
+}
+
+/**
+ * The norm of an area in a period, as the source has it (SPEC §3; `002 § 1`: "130% plancapaciteit tot
+ * 2030 in die gebieden met de grootste opgave … niet altijd nodig"): a norm set for the area applies
+ * (with its reason); else 130% only in an area listed as having the largest task and only in a period
+ * that ends by 2030; everywhere else no norm, so no verdict (issue 8 item 25).
+ */
+export function normFor(areaId: string, period: Pick<Period, 'to'>, setting: AreaNormSetting | undefined, policy: NormPolicy): AppliedNorm {
+  if (setting) return { value: setting.norm, source: `Ingesteld voor dit gebied: ${setting.reason}` };
+  if (!policy.largestTaskAreas.includes(areaId)) {
+    return { value: null, source: 'Geen norm: 130% geldt alleen in gebieden met de grootste opgave, en is niet voor dit gebied ingesteld.' };
+  }
+  if (period.to > policy.normUntil) return { value: null, source: `Geen norm: de 130% geldt tot en met ${policy.normUntil}.` };
+  return { value: policy.norm, source: `${Math.round(policy.norm * 100)}% (${policy.normSource}).` };
+}
+
 export function calculatePlancapaciteit(
   rows: readonly CapacityRow[],
   gemeenteCodes: ReadonlySet<string> | null,
   periods: readonly Period[],
   needFor: (period: Period) => Need,
-  norm: number,
+  norm: number | null | ((period: Period) => number | null),
 ): Plancapaciteit {
+  const normOf = typeof norm === 'function' ? norm : () => norm;
   const result: PeriodCapacity[] = periods.map((period) => ({
     period,
     hard: 0,
@@ -77,7 +111,7 @@ export function calculatePlancapaciteit(
     total: 0,
     byPlanStatus: Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number>,
     need: needFor(period),
-    norm,
+    norm: normOf(period),
     ratio: null,
     hardRatio: null,
     meetsNorm: null,
@@ -103,8 +137,10 @@ export function calculatePlancapaciteit(
     if (need !== null && need > 0) {
       p.ratio = p.total / need;
       p.hardRatio = p.hard / need;
-      p.meetsNorm = p.total >= norm * need;
-      p.shortfall = Math.max(0, Math.ceil(norm * need - p.total));
+      if (p.norm !== null) {
+        p.meetsNorm = p.total >= p.norm * need;
+        p.shortfall = Math.max(0, Math.ceil(p.norm * need - p.total));
+      }
     }
   }
   return { periods: result, withoutYear };

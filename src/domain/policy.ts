@@ -36,6 +36,17 @@ export const POLICY = {
   plancapaciteit: {
     /** 130% plancapaciteit of the need to 2030 in areas with the largest task; per area adjustable. SPEC §3, `002 § 1`. */
     norm: 1.3,
+    /** "130% plancapaciteit tot 2030": the norm's last year (`002 § 1`); later periods get no verdict unless a norm is set for the area. */
+    normUntil: 2030,
+    /**
+     * Areas "met de grootste opgave" where the 130% applies without an area setting (area ids such as
+     * `provincie:PV28`). A setting, not a source: `002 § 1` names no such areas, only examples where 130%
+     * is "niet altijd nodig" (krimp-/grensregio's, delen van het Groene Hart en Noord-Brabant). Empty:
+     * no verdict anywhere until a norm is set per area (PUT /national/plancapaciteit/normen/{area}, with a reason).
+     */
+    largestTaskAreas: [] as readonly string[],
+    /** How the source is named on screen. */
+    normSource: 'Kamerbrief over de aanpak van het woningtekort (ministerie van BZK, 2020): 130% plancapaciteit tot 2030 in de gebieden met de grootste opgave, niet overal nodig',
     /** Last year of the first period ("tot 2030", `002 § 1`; jaarschijven through 2030, `001 § Afspraak 3A`). */
     firstPeriodEnd: 2030,
     /** The second period: programming 2031–2035 (`001 § Afspraak 3A`; the heading says 2031–2034, the text 2031–2035). */

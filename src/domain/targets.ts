@@ -13,6 +13,8 @@ export interface Target {
   periodStart: number;
   periodEnd: number;
   homes: number;
+  /** Stated as homes per year (unit woningen_per_jaar); false: a total over the period. */
+  perYear?: boolean;
   kind: string;
   sourceUrl: string | null;
   isExample: boolean;

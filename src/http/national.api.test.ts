@@ -345,7 +345,8 @@ describe('GET /api/v1/national/plancapaciteit and the norm per area', () => {
     const res = await ministry('/api/v1/national/plancapaciteit?area=vt-u10&fromYear=2026&includeProjects=true');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.norm.value).toBe(1.3);
+    // No norm by default: 130% applies only where the area has the largest task (issue 8 item 25).
+    expect(body.norm.value).toBeNull();
     const [first, second] = body.periods;
     expect(first.period).toMatchObject({ from: 2026, to: 2030 });
     expect(second.period).toMatchObject({ from: 2031, to: 2035 });
@@ -358,7 +359,8 @@ describe('GET /api/v1/national/plancapaciteit and the norm per area', () => {
     expect(first.total).toBe(first.hard + first.soft);
     expect(first.need.homes).toBeGreaterThan(0); // Utrecht province target, estimated share
     expect(first.need.basis).toBe('geschat');
-    expect(first.meetsNorm).toBe(first.total >= 1.3 * first.need.homes);
+    expect(first.ratio).toBeCloseTo(first.total / first.need.homes, 12);
+    expect(first).toMatchObject({ norm: null, meetsNorm: null, shortfall: null });
     expect(second.need.basis).toBe('onbekend');
     const [{ n }] = await t.db.query<{ n: number }>(
       `SELECT count(DISTINCT p.id) AS n FROM project_jaarschijven s JOIN projects p ON p.id = s.project_id
@@ -376,6 +378,8 @@ describe('GET /api/v1/national/plancapaciteit and the norm per area', () => {
     const body = (await province('/api/v1/national/plancapaciteit?area=gemeente:GM0344&fromYear=2026')).json();
     expect(body.norm).toMatchObject({ value: 1, source: expect.stringContaining('geen grote opgave') });
     expect(body.periods[0].norm).toBe(1);
+    // A norm set for the area gives a verdict (issue 8 item 25).
+    expect(body.periods[0].meetsNorm).toBe(body.periods[0].total >= body.periods[0].need.homes);
     const again = await province({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0344', payload: { norm: 1.1, reason: 'x' } });
     expect(again.statusCode).toBe(409);
     const changed = await province({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0344', payload: { norm: 1.1, reason: 'x', version: 1 } });
@@ -434,5 +438,25 @@ describe('PPM use after the first quarterly round (issue 8 item 21)', () => {
     expect(after.ppm.regions.find((r: { id: string }) => r.id === 'vt-u10')).toMatchObject({ roundOpened: false, updatedShare: null });
     expect(after.ppm.provinces.find((p: { id: string }) => p.id === 'provincie:PV27')).toMatchObject({ roundOpened: true });
     expect(after.ppm.provinces.find((p: { id: string }) => p.id === 'provincie:PV20')).toMatchObject({ roundOpened: false, updatedShare: null });
+  });
+});
+
+describe('targets apply only to their own years (SPEC §3; issue 8 item 20)', () => {
+  it('draws the national 100,000 a year for 2025–2029 only, and judges the shares only in their years', async () => {
+    const body = (await ministry('/api/v1/national/overview?year=2027&runs=5')).json();
+    const target = new Map(body.production.years.map((y: { year: number; target: number | null }) => [y.year, y.target]));
+    for (const year of [2025, 2026, 2027, 2028, 2029]) expect(target.get(year), String(year)).toBe(100_000);
+    for (const year of [2020, 2021, 2022, 2023, 2024, 2030]) expect(target.get(year), String(year)).toBeNull();
+    expect(body.production.years.find((y: { year: number }) => y.year === 2023).gap).toBeNull();
+    expect(body.affordability.affordableYears).toEqual({ from: 2025, to: 2029 });
+    expect(body.affordability.meetsAffordable).not.toBeNull();
+    const later = (await ministry('/api/v1/national/overview?year=2030&runs=5')).json();
+    expect(later.production.target.homesPerYear).toBeNull();
+    expect(later.affordability).toMatchObject({ meetsAffordable: null, meetsSocial: null });
+  });
+
+  it('gives the nation no annual target in 2030 for the forecast either', async () => {
+    const body = (await ministry('/api/v1/national/forecast?fromYear=2024&toYear=2030&runs=5')).json();
+    expect(body.perYear.map((y: { target: number | null }) => y.target)).toEqual([null, 100_000, 100_000, 100_000, 100_000, 100_000, null]);
   });
 });

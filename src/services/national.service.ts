@@ -19,7 +19,7 @@ import {
   type PpmUsage,
   type SpecialTargetProgress,
 } from '../domain/national.ts';
-import { calculatePlancapaciteit, capacityPeriods, type Need, type Period, type PeriodCapacity } from '../domain/plancapaciteit.ts';
+import { calculatePlancapaciteit, capacityPeriods, normFor, type AppliedNorm, type Need, type Period, type PeriodCapacity } from '../domain/plancapaciteit.ts';
 import { POLICY } from '../domain/policy.ts';
 import { bandFor, type Band } from '../domain/simulation.ts';
 import type { Db } from '../storage/db.ts';
@@ -102,6 +102,9 @@ export interface NationalOverview {
     socialShare: number | null;
     targetAffordableShare: number;
     targetSocialShare: number;
+    /** The years the share targets apply to (null: the policy default, no period known). */
+    affordableYears: { from: number; to: number } | null;
+    socialYears: { from: number; to: number } | null;
     meetsAffordable: boolean | null;
     meetsSocial: boolean | null;
   };
@@ -123,7 +126,8 @@ export interface CapacityDrillDown {
 
 export interface AreaPlancapaciteit {
   area: NationalArea;
-  norm: { value: number; source: string };
+  /** The area's norm in its first period (each period has its own: `periods[].norm`); value null: no norm, no verdict. */
+  norm: AppliedNorm;
   periods: Array<PeriodCapacity & { drillDown: { hard: CapacityDrillDown; soft: CapacityDrillDown } }>;
   withoutYear: { hard: number; soft: number };
 }
@@ -231,13 +235,17 @@ export function createNationalService(deps: {
       }));
 
       // Affordability in the focus year against 2/3 betaalbaar and 30% sociaal (targets as data, POLICY as fallback).
-      const shareTarget = (metric: string, fallback: number) =>
-        ctx.targetRecords.find((t) => t.metric === metric && t.geoLevel === 'nation' && t.preferred && t.share !== null && year >= t.periodStart && year <= t.periodEnd)?.share ??
-        ctx.targetRecords.find((t) => t.metric === metric && t.geoLevel === 'nation' && t.preferred && t.share !== null)?.share ??
-        fallback;
+      // A share target applies only to its own years (issue 8 item 20): outside them there is no verdict.
+      const shareRecord = (metric: string) =>
+        ctx.targetRecords.find((t) => t.metric === metric && t.geoLevel === 'nation' && t.preferred && t.share !== null && year >= t.periodStart && year <= t.periodEnd) ??
+        ctx.targetRecords.find((t) => t.metric === metric && t.geoLevel === 'nation' && t.preferred && t.share !== null);
+      const affordableRecord = shareRecord('betaalbaar_aandeel');
+      const socialRecord = shareRecord('sociaal_aandeel');
+      const yearsOf = (r: typeof affordableRecord) => (r ? { from: r.periodStart, to: r.periodEnd } : null);
+      const inYears = (r: typeof affordableRecord) => !r || (year >= r.periodStart && year <= r.periodEnd);
       const focus = productionYears.find((y) => y.year === year)!;
-      const targetAffordableShare = shareTarget('betaalbaar_aandeel', POLICY.targets.affordableShare);
-      const targetSocialShare = shareTarget('sociaal_aandeel', POLICY.targets.socialShare);
+      const targetAffordableShare = affordableRecord?.share ?? POLICY.targets.affordableShare;
+      const targetSocialShare = socialRecord?.share ?? POLICY.targets.socialShare;
 
       // Special targets from the national facts.
       const facts = deps.data.derive(version, 'facts', () => nationalFacts(projects));
@@ -308,8 +316,10 @@ export function createNationalService(deps: {
           socialShare: focus.socialShare,
           targetAffordableShare,
           targetSocialShare,
-          meetsAffordable: focus.affordableShare === null ? null : focus.affordableShare >= targetAffordableShare - 1e-9,
-          meetsSocial: focus.socialShare === null ? null : focus.socialShare >= targetSocialShare - 1e-9,
+          affordableYears: yearsOf(affordableRecord),
+          socialYears: yearsOf(socialRecord),
+          meetsAffordable: focus.affordableShare === null || !inYears(affordableRecord) ? null : focus.affordableShare >= targetAffordableShare - 1e-9,
+          meetsSocial: focus.socialShare === null || !inYears(socialRecord) ? null : focus.socialShare >= targetSocialShare - 1e-9,
         },
         specialTargets: specialTargetProgress(ctx.targetRecords, facts, year, assumptions),
         provinces,
@@ -354,19 +364,15 @@ export function createNationalService(deps: {
         national.capacityRows(db, { fromYear, toYear: secondPeriod.to, gemeenteCodes: area.kind === 'land' ? undefined : codes, syntheticOnly: syntheticDataOnly(principal) }),
         national.listNorms(db),
       ]);
-      const normOf = (a: NationalArea) => {
-        const own = norms.find((n) => n.areaId === a.id);
-        return own
-          ? { value: own.norm, source: `Ingesteld voor dit gebied: ${own.reason}` }
-          : { value: POLICY.plancapaciteit.norm, source: 'Standaard 130% van de behoefte tot 2030 (SPEC §3, 002 § 1).' };
-      };
+      // Where and when the 130% applies (issue 8 item 25): a norm set for the area, else only listed areas to 2030.
+      const normOf = (a: NationalArea, p: Period) => normFor(a.id, p, norms.find((n) => n.areaId === a.id), POLICY.plancapaciteit);
       const hard = [...HARD_PLAN_STATUSES];
       const soft = PLAN_STATUSES.filter((s) => !hard.includes(s));
       const limit = Math.min(request.projectLimit ?? 500, 5000);
 
       const forArea = async (a: NationalArea, withIds: boolean): Promise<AreaPlancapaciteit> => {
-        const norm = normOf(a);
-        const calc = calculatePlancapaciteit(rows, a.kind === 'land' ? null : new Set(a.gemeenteCodes), periods, (p) => needFor(ctx, a, p), norm.value);
+        const norm = periods.length > 0 ? normOf(a, periods[0]) : { value: null, source: '' };
+        const calc = calculatePlancapaciteit(rows, a.kind === 'land' ? null : new Set(a.gemeenteCodes), periods, (p) => needFor(ctx, a, p), (p) => normOf(a, p).value);
         const region = a.kind === 'land' ? '' : `region=${encodeURIComponent(a.id)}&`;
         const drill = async (statuses: PlanStatus[], p: Period): Promise<CapacityDrillDown> => {
           const d: CapacityDrillDown = { planStatuses: statuses, href: `/api/v1/projects?${region}planStatus=${statuses.join(',')}` };
@@ -401,7 +407,8 @@ export function createNationalService(deps: {
           soft: 'Zacht = in voorbereiding, visie/potentie en onbekend.',
           need: 'Behoefte = de woningbouwopgave uit de doelen (vastgesteld of geschat), opgeteld over de jaren van de periode.',
           test: `Toets: plancapaciteit (hard + zacht, woningen nog op te leveren; achterstallige jaarschijven tellen in ${fromYear}) ≥ norm × behoefte. ` +
-            'De norm is 130% in gebieden met de grootste opgave en per gebied aan te passen (002 § 1).',
+            'De norm van 130% geldt tot en met 2030 in gebieden met de grootste opgave; elders is hij niet altijd nodig. Zonder norm voor een gebied of periode staat ' +
+            'alleen de verhouding erbij, zonder oordeel. Een norm is per gebied in te stellen, met een reden.',
         },
         breakdown,
         breakdownOmitted: omitted,

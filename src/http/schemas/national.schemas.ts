@@ -252,6 +252,8 @@ export const OverviewResponse = z.object({
     socialShare: z.number().nullable(),
     targetAffordableShare: z.number(),
     targetSocialShare: z.number(),
+    affordableYears: z.object({ from: z.number().int(), to: z.number().int() }).nullable().describe('Years the betaalbaar target applies to; no verdict outside them'),
+    socialYears: z.object({ from: z.number().int(), to: z.number().int() }).nullable().describe('Years the sociaal target applies to; no verdict outside them'),
     meetsAffordable: z.boolean().nullable(),
     meetsSocial: z.boolean().nullable(),
   }),
@@ -295,7 +297,7 @@ const PeriodCapacity = z.object({
   total: z.number().int(),
   byPlanStatus: PlanStatusRecord(z.number().int()),
   need: z.object({ homes: z.number().nullable(), basis: TargetBasis, explanation: z.string() }),
-  norm: z.number(),
+  norm: z.number().nullable().describe('The norm in this period; null: none applies (ratio without a verdict)'),
   ratio: z.number().nullable(),
   hardRatio: z.number().nullable(),
   meetsNorm: z.boolean().nullable(),
@@ -305,7 +307,7 @@ const PeriodCapacity = z.object({
 
 const AreaPlancapaciteit = z.object({
   area: NationalArea,
-  norm: z.object({ value: z.number(), source: z.string() }),
+  norm: z.object({ value: z.number().nullable(), source: z.string() }).describe('The norm in the first period and where it comes from; value null: no norm, no verdict'),
   periods: z.array(PeriodCapacity),
   withoutYear: z.object({ hard: z.number().int(), soft: z.number().int() }),
 });

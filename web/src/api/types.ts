@@ -546,6 +546,9 @@ export interface NationalOverview {
     socialShare: number | null;
     targetAffordableShare: number;
     targetSocialShare: number;
+    /** Years the share targets apply to; no verdict outside them. */
+    affordableYears: { from: number; to: number } | null;
+    socialYears: { from: number; to: number } | null;
     meetsAffordable: boolean | null;
     meetsSocial: boolean | null;
   };

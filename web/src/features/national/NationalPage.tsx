@@ -459,12 +459,16 @@ function SharesSection({ overview }: { overview: NationalOverview }) {
                   {pct(y.affordableShare)}
                   {y.affordableShare !== null && <ShareBar share={y.affordableShare} goal={a.targetAffordableShare} />}
                 </td>
-                <td className={TD}>{y.affordableShare === null ? '–' : <MeetsBadge meets={y.affordableShare >= a.targetAffordableShare} />}</td>
+                <td className={TD}>
+                  {y.affordableShare === null ? '–' : appliesIn(a.affordableYears, y.year) ? <MeetsBadge meets={y.affordableShare >= a.targetAffordableShare} /> : NO_GOAL_THIS_YEAR}
+                </td>
                 <td className={TD_NUM}>
                   {pct(y.socialShare)}
                   {y.socialShare !== null && <ShareBar share={y.socialShare} goal={a.targetSocialShare} />}
                 </td>
-                <td className={TD}>{y.socialShare === null ? '–' : <MeetsBadge meets={y.socialShare >= a.targetSocialShare} />}</td>
+                <td className={TD}>
+                  {y.socialShare === null ? '–' : appliesIn(a.socialYears, y.year) ? <MeetsBadge meets={y.socialShare >= a.targetSocialShare} /> : NO_GOAL_THIS_YEAR}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -473,6 +477,10 @@ function SharesSection({ overview }: { overview: NationalOverview }) {
     </>
   );
 }
+
+/** A target applies only to its own years (null: no period known, every year). */
+const appliesIn = (years: { from: number; to: number } | null, year: number) => !years || (year >= years.from && year <= years.to);
+const NO_GOAL_THIS_YEAR = <span className="wbm-muted">geen doel voor dit jaar</span>;
 
 /** A small bar with a mark at the goal (decoration: the figure is the text next to it). */
 function ShareBar({ share, goal }: { share: number; goal: number }) {
