@@ -757,3 +757,71 @@ function decodeURIComponentSafe(s: string): string {
     return s;
   }
 }
+
+// ----- who asks comes before what is asked (issue 8 items 10 and 11) --------------------------------
+
+describe('hostile bodies from callers who may not send them (property-based)', () => {
+  /** A request without credentials: 401 problem+json without field details, and nothing changed. */
+  async function sendAnonymous(endpoint: string, opts: InjectOptions): Promise<Res> {
+    const before = await fingerprint();
+    const res = await app.inject(opts);
+    count(endpoint, res.statusCode);
+    const what = describeRequest(opts);
+    expect(res.statusCode, `${what}: ${res.body.slice(0, 300)}`).toBe(401);
+    expect(res.headers['content-type'], what).toContain('application/problem+json');
+    const body = res.json() as { errors?: unknown; detail?: string };
+    expect(body.errors, what).toBeUndefined();
+    expect(await fingerprint(), `database changed by ${what}`).toEqual(before);
+    return res;
+  }
+
+  it('anonymous writes with any body get 401, never 400 with the validation errors', async () => {
+    const base = { name: 'Basis', gemeenteCode: 'GM0363', planStatus: 'vastgesteld' };
+    const endpoints = fc.constantFrom(
+      { method: 'POST' as const, url: () => '/api/v1/projects' },
+      { method: 'PATCH' as const, url: () => `/api/v1/projects/${target}` },
+      { method: 'PUT' as const, url: () => `/api/v1/projects/${target}/milestones` },
+      { method: 'POST' as const, url: () => `/api/v1/projects/${target}/knelpunten` },
+      { method: 'POST' as const, url: () => '/api/v1/targets' },
+      { method: 'POST' as const, url: () => '/api/v1/auth/tokens' },
+    );
+    await fc.assert(
+      fc.asyncProperty(endpoints, bodyArb(base, projectFields, ['name', 'gemeenteCode', 'planStatus']), async (e, c) => {
+        await sendAnonymous(`${e.method} (anonymous)`, { method: e.method, url: e.url(), ...payloadOf(c) });
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('bodies nested deeper than 32 levels are refused with 400 problem+json before parsing, and change nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 33, max: 20_000 }), fc.boolean(), async (depth, array) => {
+        const nest = array ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+        const started = performance.now();
+        const { res } = await send('POST /projects (too deep)', {
+          method: 'POST',
+          url: '/api/v1/projects',
+          payload: `{"name":"Diep","gemeenteCode":"GM0363","planStatus":"visie","programme":${nest}}`,
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().detail).toContain('te diep genest');
+        expect(performance.now() - started).toBeLessThan(1000);
+      }),
+      { numRuns: runs(20) },
+    );
+  });
+
+  it('an API token cannot create API tokens (they would outlive its revocation)', async () => {
+    const [{ n: tokensBefore }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM api_tokens');
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileText, fc.constant('Koppeling')), async (name) => {
+        const { res } = await send('POST /auth/tokens (with a token)', { method: 'POST', url: '/api/v1/auth/tokens', ...json({ name }) });
+        expect(res.statusCode).toBe(403);
+      }),
+      { numRuns: runs(15) },
+    );
+    const [{ n: tokensAfter }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM api_tokens');
+    expect(tokensAfter).toBe(tokensBefore);
+  });
+});

@@ -115,6 +115,8 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
 
     app.post('/auth/tokens', {
       config: { access: 'signed-in' },
+      // Refused to an API token before the body is read (like the access rule itself).
+      onRequest: async (req) => auth.assertMayCreateTokens(req.principal),
       schema: {
         tags: ['auth'],
         summary: 'Create an API token acting as you (for quarterly submissions from your own system); shown once. Only with a browser session, not with an API token',

@@ -60,6 +60,14 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
   let dummyHash: Promise<string> | null = null;
   const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('base64url'), options.scryptCost));
 
+  /** Only a signed-in person (not an API token) creates API tokens (issue 8 item 10). */
+  function assertMayCreateTokens(principal: Principal): void {
+    if (!principal.userId) throw new UnauthorizedError();
+    if (principal.kind !== 'user') {
+      throw new ForbiddenError('Een API-token kan alleen worden aangemaakt door iemand die in de browser is ingelogd, niet met een ander API-token.');
+    }
+  }
+
   /** An account's API tokens as written to the audit trail: never the secret. */
   async function auditToken(actor: { principal: Principal; via: Via }, tokenId: string, action: string, changes: Array<{ field: string; old: unknown; new: unknown }>) {
     await deps.audit?.append(db, [
@@ -138,16 +146,16 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
      * outlive its own revocation (issue 8 item 10).
      */
     async createApiToken(principal: Principal, name: string, via: Via = 'system') {
+      assertMayCreateTokens(principal);
       if (!principal.userId) throw new UnauthorizedError();
-      if (principal.kind !== 'user') {
-        throw new ForbiddenError('Een API-token kan alleen worden aangemaakt door iemand die in de browser is ingelogd, niet met een ander API-token.');
-      }
       const token = `${API_TOKEN_PREFIX}${newToken()}`;
       const id = randomUUID();
       await accounts.insertToken(db, { id, tokenHash: sha256(token), name, userId: principal.userId });
       await auditToken({ principal, via }, id, 'aangemaakt', [{ field: 'name', old: null, new: name }]);
       return { id, name, token };
     },
+
+    assertMayCreateTokens,
 
     /** The API tokens of an account that still work (never the secret). A beheerder may list anyone's. */
     async listApiTokens(principal: Principal, userId: string = principal.userId ?? '') {
