@@ -153,8 +153,12 @@ export function canConfirmProject(p: Principal, project: ProjectFacts): boolean 
   return canEditProject(p, project) || canEditMilestone(p, project, 'privaat') || canRebaseline(p, project);
 }
 
-/** May the principal run (open, close, remind) the quarterly round of a region? */
-export function canRunRound(p: Principal, regionId: string): boolean {
+/**
+ * May the principal run (open, close, remind) the quarterly round of a region? A round is shared by the
+ * whole table, so a demo role may run it only where the table holds no real projects. SPEC §2, §7.
+ */
+export function canRunRound(p: Principal, regionId: string, tableHasRealProjects = false): boolean {
+  if (!withinDemoScope(p, { synthetic: !tableHasRealProjects })) return false;
   return p.role === 'beheerder' || (p.role === 'tafel_secretaris' && p.regionId === regionId);
 }
 

@@ -138,6 +138,30 @@ describe('national figures for demo roles come from synthetic projects only (iss
   });
 });
 
+describe('quarterly rounds: demo roles see and confirm synthetic projects only (issue 8 item 5)', () => {
+  it('a demo secretary cannot open the round of a table with real projects; in a real round demo roles see and confirm demo projects only', async () => {
+    const secretary = await demoToken('tafel_secretaris');
+    const refused = await call(secretary)({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter: '2026-Q4', deadline: '2026-12-15' } });
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().detail).toMatch(/demo-account/);
+    const opened = await call(realAdmin)({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter: '2026-Q4', deadline: '2026-12-15' } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const roundId = opened.json().id;
+    const asDemo = (await call(secretary)(`/api/v1/rounds/${roundId}`)).json();
+    expect(asDemo.projects.length).toBeGreaterThan(0);
+    expect(JSON.stringify(asDemo)).not.toContain(realProjectId);
+    expect(JSON.stringify((await call(realAdmin)(`/api/v1/rounds/${roundId}`)).json())).toContain(realProjectId);
+    // Confirming the real project by id is refused; a bulk confirmation leaves it alone.
+    const byId = await call(demo.gemeente_editor)({ method: 'POST', url: `/api/v1/rounds/${roundId}/confirmations`, payload: { projectIds: [realProjectId] } });
+    expect(byId.statusCode, byId.body).toBeGreaterThanOrEqual(400);
+    const bulk = await call(demo.gemeente_editor)({ method: 'POST', url: `/api/v1/rounds/${roundId}/confirmations`, payload: {} });
+    expect(bulk.statusCode).toBeLessThan(500);
+    expect(JSON.stringify(bulk.json())).not.toContain(realProjectId);
+    const real = (await call(realAdmin)(`/api/v1/rounds/${roundId}`)).json().projects.find((p: { projectId: string }) => p.projectId === realProjectId);
+    expect(real.delivered).toBe(false);
+  });
+});
+
 describe('targets: demo roles change demo targets only (issue 8 item 5)', () => {
   const national = (homes: number) => ({ geoLevel: 'nation', geoName: 'Nederland', periodStart: 2041, periodEnd: 2042, homes, kind: 'demo-proef', sourceUrl: 'https://example.org/demo' });
 

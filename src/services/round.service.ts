@@ -40,6 +40,7 @@ import {
   deliveringOrganisation,
   isOwnRoundProject,
   roundVisibility,
+  syntheticDataOnly,
   type Principal,
 } from '../domain/access.ts';
 import type { Actor } from '../domain/audit.ts';
@@ -192,10 +193,26 @@ export function createRoundService(deps: RoundServiceDeps) {
     };
   }
 
-  function assertRunsRound(principal: Principal, regionId: string): void {
-    if (!canRunRound(principal, regionId)) {
-      throw new ForbiddenError('Alleen de secretaris van deze versnellingstafel kan de kwartaalronde openen, sluiten of herinneren.');
+  async function assertRunsRound(q: Queryable, principal: Principal, regionId: string): Promise<void> {
+    const realProjects =
+      principal.demo && (await projects.list(q, { regionId, synthetic: false }, { limit: 1, offset: 0, sort: 'name', descending: false })).total > 0;
+    if (!canRunRound(principal, regionId, realProjects)) {
+      throw new ForbiddenError(
+        realProjects
+          ? 'Met een demo-account kunt u de kwartaalronde van een tafel met echte projecten niet openen, sluiten of herinneren.'
+          : 'Alleen de secretaris van deze versnellingstafel kan de kwartaalronde openen, sluiten of herinneren.',
+      );
     }
+  }
+
+  /**
+   * Demo roles act on the synthetic demo projects of a round only (src/domain/access.ts
+   * syntheticDataOnly): the ids they may see and confirm, or null for everyone else. SPEC §7.
+   */
+  async function demoProjectIds(q: Queryable, viewer: Principal | undefined, regionId: string): Promise<Set<string> | null> {
+    if (!viewer || !syntheticDataOnly(viewer)) return null;
+    const { items } = await projects.list(q, { regionId, scope: { all: true, syntheticOnly: true } }, { limit: ALL, offset: 0, sort: 'name', descending: false });
+    return new Set(items.map((p) => p.id));
   }
 
   async function record(tx: Queryable, actor: Actor, roundId: string, action: string, changes: Array<{ field: string; old: unknown; new: unknown }>) {
@@ -220,8 +237,11 @@ export function createRoundService(deps: RoundServiceDeps) {
    * Delivery of a round per party for its own side of each project: live while open (confirmations
    * plus edits by the party's users from the audit trail), as frozen at close once closed.
    */
-  async function delivery(q: Queryable, round: RoundRecord) {
-    const rows: DeliveryFactsRow[] = round.closedAt ? await rounds.snapshotDeliveryFacts(q, round.id) : await rounds.liveDeliveryFacts(q, round);
+  /** Delivery of a round; `viewer`: a demo role sees its synthetic projects only (see demoProjectIds). */
+  async function delivery(q: Queryable, round: RoundRecord, viewer?: Principal) {
+    const all: DeliveryFactsRow[] = round.closedAt ? await rounds.snapshotDeliveryFacts(q, round.id) : await rounds.liveDeliveryFacts(q, round);
+    const demoIds = await demoProjectIds(q, viewer, round.regionId);
+    const rows = demoIds ? all.filter((r) => demoIds.has(r.projectId)) : all;
     const recorded = await rounds.deliveries(q, round.id);
     const edits = round.closedAt ? [] : await rounds.liveEdits(q, round.id);
     const key = (projectId: string, organisationId: string) => `${projectId}|${organisationId}`;
@@ -265,8 +285,8 @@ export function createRoundService(deps: RoundServiceDeps) {
     return { rows, facts, parties, rollup, named, organisations, asOf };
   }
 
-  async function detail(q: Queryable, round: RoundRecord): Promise<RoundDetail> {
-    const { rows, facts, parties, rollup, named, asOf } = await delivery(q, round);
+  async function detail(q: Queryable, round: RoundRecord, viewer?: Principal): Promise<RoundDetail> {
+    const { rows, facts, parties, rollup, named, asOf } = await delivery(q, round, viewer);
     const { organisations: _unused, ...counts } = rollup;
     return {
       ...summary(round),
@@ -319,7 +339,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     }
     if (!organisationId) throw new ForbiddenError('U kunt alleen de projecten van uw eigen organisatie bevestigen.');
     const onBehalf = organisationId !== own;
-    const { rows, facts } = await delivery(q, round);
+    const { rows, facts } = await delivery(q, round, principal);
     const organisation = (await rounds.organisations(q, [organisationId])).get(organisationId);
     if (!organisation) {
       throw new ValidationError([{ path: 'organisationId', code: 'unknown_organisation', message: `Organisatie '${organisationId}' bestaat niet.` }]);
@@ -406,7 +426,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     /** Open a quarter for a versnellingstafel (one open round at a time, quarters in order). */
     async openRound(regionId: string, request: OpenRoundRequest, actor: Actor): Promise<RoundDetail> {
       return db.transaction(async (tx) => {
-        assertRunsRound(actor.principal, regionId);
+        await assertRunsRound(tx, actor.principal, regionId);
         const region = await loadRegion(tx, regionId);
         await rounds.lockRegion(tx, regionId);
         const issues = checkOpenRound(request, region, await rounds.listByRegion(tx, regionId));
@@ -414,14 +434,14 @@ export function createRoundService(deps: RoundServiceDeps) {
         const id = randomUUID();
         await rounds.insert(tx, { id, regionId, quarter: request.quarter as Kwartaal, deadline: request.deadline });
         await record(tx, actor, id, `geopend: ${request.quarter}`, [{ field: 'deadline', old: null, new: request.deadline }]);
-        return detail(tx, await loadRound(tx, id));
+        return detail(tx, await loadRound(tx, id), actor.principal);
       });
     },
 
     async getRound(roundId: string, principal: Principal): Promise<RoundDetail> {
       const round = await loadRound(db, roundId);
       const mode = await roundAccess(db, principal, round.regionId);
-      return visibleDetail(await detail(db, round), principal, mode);
+      return visibleDetail(await detail(db, round, principal), principal, mode);
     },
 
     /**
@@ -432,7 +452,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     async closeRound(roundId: string, actor: Actor): Promise<RoundDetail> {
       return db.transaction(async (tx) => {
         const round = await loadRound(tx, roundId, true);
-        assertRunsRound(actor.principal, round.regionId);
+        await assertRunsRound(tx, actor.principal, round.regionId);
         if (round.closedAt) throw closedError(round);
         await rounds.lockProjectsForSnapshot(tx);
         const { items } = await projects.list(tx, { regionId: round.regionId }, { limit: ALL, offset: 0, sort: 'name', descending: false });
@@ -455,7 +475,7 @@ export function createRoundService(deps: RoundServiceDeps) {
         await rounds.insertSnapshots(tx, round.id, rows);
         await rounds.markClosed(tx, round.id, rows.length);
         await record(tx, actor, round.id, `gesloten: ${round.quarter}`, [{ field: 'projectCount', old: null, new: rows.length }]);
-        return detail(tx, await loadRound(tx, round.id));
+        return detail(tx, await loadRound(tx, round.id), actor.principal);
       });
     },
 
@@ -509,7 +529,7 @@ export function createRoundService(deps: RoundServiceDeps) {
           batchId,
           organisationId: plan.organisationId,
           refused: plan.refused,
-          round: visibleDetail(await detail(tx, round), actor.principal, mode),
+          round: visibleDetail(await detail(tx, round, actor.principal), actor.principal, mode),
         };
       });
     },
@@ -526,7 +546,10 @@ export function createRoundService(deps: RoundServiceDeps) {
         if (round.closedAt) throw closedError(round);
         const own = deliveringOrganisation(actor.principal, gemeenteOrganisationId);
         const runner = canRecordOnBehalf(actor.principal, round.regionId);
-        const rows = (await rounds.confirmationsOf(tx, round.id, request)).filter((r) => runner || r.organisationId === own);
+        const demoIds = await demoProjectIds(tx, actor.principal, round.regionId);
+        const rows = (await rounds.confirmationsOf(tx, round.id, request)).filter(
+          (r) => (runner || r.organisationId === own) && (demoIds === null || demoIds.has(r.projectId)),
+        );
         if (rows.length === 0) throw new NotFoundError('Bevestiging', 'batchId' in request ? request.batchId : request.projectId);
         await rounds.deleteConfirmations(tx, round.id, rows);
         const names = await rounds.organisations(tx, [...new Set(rows.map((r) => r.organisationId))]);
@@ -537,15 +560,15 @@ export function createRoundService(deps: RoundServiceDeps) {
           `bevestiging ongedaan gemaakt (${[...names.values()].map((n) => n.name).join(', ')})`,
           rows.map((r) => ({ field: `projects.${r.projectId}.confirmed`, old: { organisationId: r.organisationId, batchId: r.batchId, at: r.at }, new: false })),
         );
-        return { undoneProjectIds: rows.map((r) => r.projectId), round: visibleDetail(await detail(tx, round), actor.principal, mode) };
+        return { undoneProjectIds: rows.map((r) => r.projectId), round: visibleDetail(await detail(tx, round, actor.principal), actor.principal, mode) };
       });
     },
 
     /** Organisations that have not delivered all their projects, with those projects: the reminder mailing list. */
     async reminders(roundId: string, principal: Principal): Promise<{ round: RoundSummary; items: Reminder[] }> {
       const round = await loadRound(db, roundId);
-      assertRunsRound(principal, round.regionId);
-      const { rows, rollup, named } = await delivery(db, round);
+      await assertRunsRound(db, principal, round.regionId);
+      const { rows, rollup, named } = await delivery(db, round, principal);
       const byId = new Map(rows.map((f) => [f.projectId, f]));
       const items = remindersOf(rollup).map((o) => ({
         ...named(o),
@@ -565,7 +588,7 @@ export function createRoundService(deps: RoundServiceDeps) {
       if ((await roundAccess(db, principal, round.regionId)) === 'own') {
         throw new ForbiddenError('Het overzicht van een gesloten kwartaal is voor de tafel; bekijk uw eigen projecten per project.');
       }
-      return rounds.listSnapshots(db, roundId, filter, page);
+      return rounds.listSnapshots(db, roundId, { ...filter, syntheticOnly: syntheticDataOnly(principal) }, page);
     },
 
     /** The full view of a project as frozen when the round closed. */

@@ -79,6 +79,8 @@ export interface SnapshotHeadline {
 }
 
 export interface SnapshotFilter {
+  /** Demo roles: the synthetic demo projects only (src/domain/access.ts syntheticDataOnly). */
+  syntheticOnly?: boolean;
   gemeenteCodes?: string[];
   planStatuses?: string[];
   phases?: string[];
@@ -393,6 +395,7 @@ export function createRoundRepository() {
         params.push(value);
         clauses.push(sql(`$${params.length}`));
       };
+      if (filter.syntheticOnly) clauses.push(`(s.data->>'synthetic')::boolean`);
       if (filter.gemeenteCodes?.length) add((n) => `s.data->>'gemeenteCode' = ANY(${n}::text[])`, filter.gemeenteCodes);
       if (filter.planStatuses?.length) add((n) => `s.data->>'planStatus' = ANY(${n}::text[])`, filter.planStatuses);
       if (filter.phases?.length) add((n) => `s.data->>'phase' = ANY(${n}::text[])`, filter.phases);
