@@ -34,6 +34,8 @@ let asDev: Inject;
 let asSecretary: Inject;
 const ids = { appelwijk: '', boomgaard: '', citadel: '', zuidas: '' };
 let roundId = '';
+let svc: ReturnType<typeof createServices>;
+const services = () => svc;
 
 function body(name: string, gemeenteCode: string, parties: object[], m11Forecast = '2027-07-01') {
   return {
@@ -53,7 +55,7 @@ function body(name: string, gemeenteCode: string, parties: object[], m11Forecast
 
 beforeAll(async () => {
   t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS, today: () => TODAY });
+  const services = (svc = createServices(t.db, { auth: TEST_AUTH_OPTIONS, today: () => TODAY }));
   app = await buildApp({ services });
   admin = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
   await services.repositories.organisations.insertMany(t.db, [{ id: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]);
@@ -112,6 +114,20 @@ describe('issue 8 item 6: confirming leaks nothing the caller may not see (SPEC 
     const preview = await post(asDev, '/confirmations/preview', { organisationId: CAPELLE });
     expect(preview.statusCode).toBe(403);
     expect(preview.body).not.toContain('Capelle');
+  });
+
+  it('tells someone outside the table nothing about the round: not that it is open, nor its quarter', async () => {
+    const outsider = authedInject(app, (await accountWithToken(services(), 'gemeente_editor', { gemeenteCode: 'GM0363' })).headers);
+    for (const url of [`/api/v1/rounds/${roundId}/projects`, `/api/v1/rounds/${roundId}/projects/${ids.boomgaard}`, `/api/v1/rounds/${roundId}/reminders`]) {
+      const res = await outsider(url);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.body, url).not.toMatch(/2026-Q4|nog open|Boomgaard/);
+    }
+    for (const path of ['/confirmations', '/confirmations/preview', '/confirmations/undo']) {
+      const res = await post(outsider, path, path.endsWith('undo') ? { batchId: crypto.randomUUID() } : { projectIds: [ids.boomgaard] });
+      expect(res.statusCode, path).toBe(403);
+      expect(res.body, path).not.toMatch(/Boomgaard|Rotterdam/);
+    }
   });
 
   it('shows a party only its own projects and organisation in the round', async () => {

@@ -584,8 +584,10 @@ export function createRoundService(deps: RoundServiceDeps) {
       page: { limit: number; offset: number; sort: SnapshotSortKey; descending: boolean },
       principal: Principal,
     ): Promise<{ items: ProjectSummary[]; total: number }> {
-      const round = await closedRound(db, roundId);
-      if ((await roundAccess(db, principal, round.regionId)) === 'own') {
+      // Permission first: whether a round is open or closed is the table's business (issue 8 item 6).
+      const mode = await roundAccess(db, principal, (await loadRound(db, roundId)).regionId);
+      await closedRound(db, roundId);
+      if (mode === 'own') {
         throw new ForbiddenError('Het overzicht van een gesloten kwartaal is voor de tafel; bekijk uw eigen projecten per project.');
       }
       return rounds.listSnapshots(db, roundId, { ...filter, syntheticOnly: syntheticDataOnly(principal) }, page);
@@ -593,9 +595,16 @@ export function createRoundService(deps: RoundServiceDeps) {
 
     /** The full view of a project as frozen when the round closed. */
     async getRoundProject(roundId: string, projectId: string, principal: Principal): Promise<SnapshotView> {
-      const round = await closedRound(db, roundId);
-      const data = await rounds.getSnapshot(db, roundId, projectId);
-      if (!data) throw new NotFoundError(`Project in kwartaalronde ${round.quarter}`, projectId);
+      const round = await loadRound(db, roundId);
+      const data = round.closedAt ? await rounds.getSnapshot(db, roundId, projectId) : null;
+      if (!data) {
+        // Only those with access to the round learn that it is still open (issue 8 item 6).
+        if (!round.closedAt) {
+          await roundAccess(db, principal, round.regionId);
+          await closedRound(db, roundId);
+        }
+        throw new NotFoundError('Project', projectId);
+      }
       await access.readableProject(db, principal, data as SnapshotView);
       return data as SnapshotView;
     },
