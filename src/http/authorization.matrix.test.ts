@@ -54,6 +54,11 @@ async function createProject(gemeenteCode: string): Promise<string> {
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
+/** Confirm the own project: a party for its own side, others on the gemeente's behalf with a reason. */
+const confirmPayload = (who: Who) =>
+  who === 'tafel_secretaris' || who === 'beheerder'
+    ? { projectIds: [ids.own], organisationId: gemeenteOrganisationId('GM0363'), reason: 'Namens de gemeente vastgelegd (matrix)' }
+    : { projectIds: [ids.own] };
 const version = async (id: string) => (await admin({ url: `/api/v1/projects/${id}` })).json().version as number;
 let day = 1;
 const nextDay = (yearMonth: string) => `${yearMonth}-${String((day++ % 27) + 1).padStart(2, '0')}`;
@@ -73,7 +78,8 @@ const deadlineOf = (q: Kwartaal) => `${q.slice(0, 4)}-${String(Number(q.slice(-1
 
 interface Case {
   name: string;
-  request: () => Promise<InjectOptions>;
+  /** The request, for the role that sends it (most cases ignore the role). */
+  request: (who: Who) => Promise<InjectOptions>;
   allowed: readonly Who[];
   /** Denials must be 404 (not 403) for these principals: they may not know the resource exists. */
   hidden?: readonly Who[];
@@ -285,13 +291,38 @@ function matrix(): Record<string, Case[]> {
     ],
     'POST /api/v1/rounds/:roundId/confirmations': [
       {
+        // A party confirms its own side; the secretary (or administrator) records it on a party's behalf, with a reason.
         name: 'own project',
+        request: async (who) => {
+          const quarter = await nextQuarterOf(table);
+          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations`, payload: confirmPayload(who) };
+        },
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/rounds/:roundId/confirmations/preview': [
+      {
+        name: 'own project',
+        request: async (who) => {
+          const quarter = await nextQuarterOf(table);
+          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations/preview`, payload: confirmPayload(who) };
+        },
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/rounds/:roundId/confirmations/undo': [
+      {
+        // The gemeente's confirmation, recorded on its behalf: the gemeente and the secretary may undo it.
+        name: "the gemeente's confirmation",
         request: async () => {
           const quarter = await nextQuarterOf(table);
           const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
-          return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations`, payload: { projectIds: [own()] } };
+          const confirmed = (await admin({ method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations`, payload: confirmPayload('beheerder') })).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations/undo`, payload: { batchId: confirmed.batchId } };
         },
-        allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'beheerder'],
+        allowed: ['gemeente_editor', 'tafel_secretaris', 'beheerder'],
       },
     ],
     'GET /api/v1/rounds/:roundId/reminders': [
@@ -439,7 +470,7 @@ describe('authorisation matrix', () => {
       if (_route === 'DELETE /api/v1/auth/tokens/:id') {
         ids.tokenOwner = who === 'publiek' ? '' : (await services.auth.createApiToken(principals[who], 'x')).id;
       }
-      const request = await c.request();
+      const request = await c.request(who);
       const res = await app.inject({ ...request, headers: { ...headers[who], ...(request.headers ?? {}) } });
       const allowed = c.allowed.includes(who);
       let ok: boolean;
