@@ -13,11 +13,13 @@ import {
   invalidAssumptions,
   opleveringenPerYear,
   plannedRows,
+  pointEstimate,
   type NationalProject,
   type PlannedRow,
   type RealisationAssumptions,
 } from './forecast.ts';
 import { POLICY } from './policy.ts';
+import { bandFor, simulate } from './simulation.ts';
 
 const rows: PlannedRow[] = [
   { code: 'GM0001', year: 2027, planStatus: 'onherroepelijk', homes: 100, affordable: 100, social: 100 },
@@ -114,5 +116,31 @@ describe('gap with the target (SPEC §3 targets)', () => {
   it('has no gap or ratio without a target, and no ratio for a zero target', () => {
     expect(gap(2027, 80, null)).toEqual({ year: 2027, target: null, gap: null, attainment: null });
     expect(gap(2027, 80, 0)).toEqual({ year: 2027, target: 0, gap: 80, attainment: null });
+  });
+});
+
+// Issue 8 item 19: the figure shown as "verwacht" is the median of the band it is drawn with (SPEC §8
+// probabilistic forecasts; §3 targets), so it can never lie outside its own P10–P90.
+describe('the point estimate of the forecast lies inside its band', () => {
+  it('is the median (P50) of the simulation, even where planned × realisation falls outside the band', () => {
+    // 1,000 homes planned in 2026, certain to go ahead, but every observed completion was 12 months late.
+    const result = simulate([{ key: 1, gemeente: 0, probability: 1, completed: false, knownDelayMonths: 0, years: [2026], homes: [1000] }], {
+      runs: 50, seed: 7, fromYear: 2026, toYear: 2027, gemeenten: 1, delaySamples: [12],
+    });
+    const [y2026, y2027] = bandFor(result, [0]);
+    const withoutDelay = 1000 * 1;
+    expect(withoutDelay).toBeGreaterThan(y2026.p90); // the old point estimate: outside its band
+    for (const band of [y2026, y2027]) {
+      const point = pointEstimate(withoutDelay, band);
+      expect(point).toBe(band.p50);
+      expect(point).toBeGreaterThanOrEqual(band.p10);
+      expect(point).toBeLessThanOrEqual(band.p90);
+    }
+    expect(pointEstimate(withoutDelay, y2027)).toBe(1000);
+  });
+
+  it('falls back to planned × realisation only where there is no band', () => {
+    expect(pointEstimate(812.5, null)).toBe(812.5);
+    expect(pointEstimate(812.5, undefined)).toBe(812.5);
   });
 });

@@ -162,3 +162,13 @@ export function opleveringenPerYear(projects: readonly NationalProject[]): Map<n
   }
   return out;
 }
+
+/**
+ * The one forecast figure shown as "verwacht" (issue 8 item 19): the median (P50) of the simulation,
+ * which counts plan drop-out and the delays observed, so it lies inside its own P10–P90 band by
+ * construction. Without a band (years before the simulation starts) it is planned × realisation
+ * assumption. "Gepland" (the jaarschijven as the projects give them) is shown next to it under its own name.
+ */
+export function pointEstimate(expectedWithoutDelay: number, band: { p10: number; p50: number; p90: number } | null | undefined): number {
+  return band ? band.p50 : expectedWithoutDelay;
+}

@@ -463,6 +463,8 @@ export function specialTargetProgress(
   facts: NationalFacts,
   year: number,
   assumptions: RealisationAssumptions,
+  /** The national forecast's point estimate of a year (the production table's "verwacht"), so the production target measures the same figure. */
+  productionPoint?: (year: number) => number | null,
 ): SpecialTargetProgress[] {
   return targets
     .filter((t) => t.geoLevel === 'nation' && t.preferred)
@@ -481,19 +483,27 @@ export function specialTargetProgress(
       }
       let measured: number;
       let over: { from: number; to: number };
+      let point: number | null = null;
       if (def.planTotal) {
         measured = PLAN_STATUSES.reduce((s, st) => s + facts.doorbraakHomes[st], 0);
         over = { from: t.periodStart, to: t.periodEnd };
       } else if (t.unit === 'woningen_per_jaar' || t.unit === 'aandeel') {
         const y = Math.min(Math.max(year, t.periodStart), t.periodEnd);
         over = { from: y, to: y };
+        point = t.metric === 'woningbouw' ? (productionPoint?.(y) ?? null) : null;
         if (def.shareOf) {
           const all = expectedOf(facts, 'homes', y, y, assumptions);
           measured = all === 0 ? 0 : expectedOf(facts, def.shareOf, y, y, assumptions) / all;
-        } else measured = expectedOf(facts, def.field!, y, y, assumptions);
+        } else measured = point ?? expectedOf(facts, def.field!, y, y, assumptions);
       } else {
         over = { from: t.periodStart, to: t.periodEnd };
         measured = expectedOf(facts, def.field ?? 'homes', t.periodStart, t.periodEnd, assumptions);
+        if (t.metric === 'woningbouw' && productionPoint) {
+          // A production total over a period: the same yearly figure as the production table, summed.
+          measured = 0;
+          for (let y = t.periodStart; y <= t.periodEnd; y++) measured += productionPoint(y) ?? expectedOf(facts, 'homes', y, y, assumptions);
+          point = measured;
+        }
       }
       const when = over.from === over.to ? `in ${over.from}` : `over ${over.from}–${over.to}`;
       if (REFERENCE_METRICS.includes(t.metric)) {
@@ -509,6 +519,7 @@ export function specialTargetProgress(
       }
       const progress = value > 0 ? measured / value : null;
       const status = progress === null ? ('onbekend' as const) : progress >= 1 ? ('op_koers' as const) : ('achter' as const);
-      return { ...base, measurable: true, measuredOver: over, measured, progress, status, explanation: `Gemeten ${when}: ${def.basis}.` };
+      const basis = point !== null ? 'de verwachte oplevering (mediaan van de simulatie), dezelfde als in de tabel woningbouw per jaar' : def.basis;
+      return { ...base, measurable: true, measuredOver: over, measured, progress, status, explanation: `Gemeten ${when}: ${basis}.` };
     });
 }

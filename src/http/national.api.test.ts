@@ -129,7 +129,7 @@ describe('targets (SPEC §3: dated data with their source)', () => {
     }
     for (const i of items) expect(Boolean(i.sourceUrl || i.sourceRef), String(i.geoName)).toBe(true);
     const social = items.find((i) => i.metric === 'sociale_huur_corporaties')!;
-    expect(social).toMatchObject({ homes: 30_000, unit: 'woningen_per_jaar', periodStart: 2029, sourceRef: '000 § Toezegging aandeel sociale huur' });
+    expect(social).toMatchObject({ homes: 30_000, unit: 'woningen_per_jaar', periodStart: 2029, sourceRef: 'Kamerbrief Integrale visie op de woningmarkt, 17 november 2025, toezegging aandeel sociale huur' });
     expect(items.find((i) => i.metric === 'betaalbaar_aandeel')!.share).toBeCloseTo(2 / 3, 6);
     const pv26 = (await app.inject('/api/v1/targets?geoLevel=provincie&geoCode=PV26')).json().items;
     expect(pv26.map((i: { homes: number }) => i.homes)).toEqual([83_500]);
@@ -240,13 +240,15 @@ describe('GET /api/v1/national/forecast', () => {
     );
     const y2028 = body.perYear.find((y: { year: number }) => y.year === 2028);
     expect(y2028.planned).toBe(rows.reduce((s, r) => s + r.homes, 0));
-    expect(y2028.expected).toBeCloseTo(rows.reduce((s, r) => s + r.homes * POLICY.realisation.byPlanStatus[r.plan_status], 0), 6);
+    expect(y2028.expectedWithoutDelay).toBeCloseTo(rows.reduce((s, r) => s + r.homes * POLICY.realisation.byPlanStatus[r.plan_status], 0), 6);
     // Noord-Holland has a province target (183,600 for 2022–2030).
     expect(y2028).toMatchObject({ target: 183_600 / 9, targetBasis: 'vastgesteld' });
     expect(y2028.gap).toBeCloseTo(y2028.expected - 183_600 / 9, 6);
     for (const y of body.perYear) {
       expect(y.p10).toBeLessThanOrEqual(y.p50);
       expect(y.p50).toBeLessThanOrEqual(y.p90);
+      // The point estimate is the band's median (issue 8 item 19).
+      expect(y).toMatchObject({ expected: y.p50, expectedBasis: 'p50' });
     }
     // The gemeenten of the breakdown add up to the province.
     const sum = body.breakdown.reduce((s: number, g: { perYear: Array<{ year: number; planned: number }> }) => s + g.perYear.find((y) => y.year === 2028)!.planned, 0);
@@ -260,7 +262,8 @@ describe('GET /api/v1/national/forecast', () => {
     const b = (await ministry(url)).json();
     expect(b.perYear).toEqual(a.perYear);
     const other = (await ministry(url.replace('seed=3', 'seed=4'))).json();
-    expect(other.perYear.map((y: { expected: number }) => y.expected)).toEqual(a.perYear.map((y: { expected: number }) => y.expected));
+    // Planned × realisation does not depend on the seed; the median of the simulation may.
+    expect(other.perYear.map((y: { expectedWithoutDelay: number }) => y.expectedWithoutDelay)).toEqual(a.perYear.map((y: { expectedWithoutDelay: number }) => y.expectedWithoutDelay));
   });
 
   it('shows a change in the register at once (the loaded data is reused only while nothing changed)', async () => {
@@ -298,7 +301,7 @@ describe('GET /api/v1/national/overview', () => {
     expect(y2027.p50).not.toBeNull();
     expect(body.affordability).toMatchObject({ year: 2027, targetSocialShare: 0.3 });
     expect(body.affordability.targetAffordableShare).toBeCloseTo(2 / 3, 6);
-    expect(body.affordability.affordableShare).toBeCloseTo(y2027.expectedAffordable / y2027.expected, 12);
+    expect(body.affordability.affordableShare).toBeCloseTo(y2027.expectedAffordable / y2027.expectedWithoutDelay, 12);
 
     const special = new Map(body.specialTargets.map((s: { metric: string }) => [s.metric, s]));
     expect(special.get('woondeals')).toMatchObject({ measurable: false, status: 'onbekend' });
@@ -458,5 +461,45 @@ describe('targets apply only to their own years (SPEC §3; issue 8 item 20)', ()
   it('gives the nation no annual target in 2030 for the forecast either', async () => {
     const body = (await ministry('/api/v1/national/forecast?fromYear=2024&toYear=2030&runs=5')).json();
     expect(body.perYear.map((y: { target: number | null }) => y.target)).toEqual([null, 100_000, 100_000, 100_000, 100_000, 100_000, null]);
+  });
+});
+
+describe('one forecast figure, named, on every page (issue 8 item 19)', () => {
+  it('puts the national point estimate inside its own P10–P90 band in every simulated year', async () => {
+    const body = (await ministry('/api/v1/national/overview?runs=40')).json();
+    const simulated = body.production.years.filter((y: { p50: number | null }) => y.p50 !== null);
+    expect(simulated.length).toBeGreaterThan(3);
+    for (const y of simulated) {
+      expect(y.expected, String(y.year)).toBeGreaterThanOrEqual(y.p10);
+      expect(y.expected, String(y.year)).toBeLessThanOrEqual(y.p90);
+      expect(y.expected).toBe(y.p50);
+    }
+    // Years without a band keep planned × realisation, and say so.
+    expect(body.production.years.find((y: { year: number }) => y.year === 2015)).toMatchObject({ expectedBasis: 'zonder_simulatie', p50: null });
+    // The production target measures the same figure as the table.
+    const focus = body.production.years.find((y: { year: number }) => y.year === body.year);
+    const production = body.specialTargets.find((s: { metric: string; target: { unit: string } }) => s.metric === 'woningbouw' && s.target.unit === 'woningen_per_jaar');
+    expect(production.measured).toBe(focus.expected);
+    for (const p of [...body.provinces, ...body.regions]) {
+      if (p.p50 === null) continue;
+      expect(p.expected).toBe(p.p50);
+      expect(p.expected).toBeGreaterThanOrEqual(p.p10);
+      expect(p.expected).toBeLessThanOrEqual(p.p90);
+    }
+  });
+
+  it('gives the same table and year the same figures on the Tafeloverzicht and the Landelijk overzicht', async () => {
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const national = (await ministry(`/api/v1/national/overview?year=${year}&runs=40`)).json();
+    for (const id of ['vt-amsterdam-e-o', 'vt-u10']) {
+      const dashboard = (await ministry(`/api/v1/regions/${id}/dashboard?fromYear=${year}&toYear=${year}`)).json();
+      const row = national.regions.find((r: { id: string }) => r.id === id);
+      // "Gepland (jaarschijven)" on both pages.
+      expect(row.planned, id).toBe(dashboard.summary.perYear[0].expected);
+      // "Verwacht (mediaan)": the national forecast of the area gives the same median as the overview.
+      const forecast = (await ministry(`/api/v1/national/forecast?area=${id}&fromYear=${year}&toYear=${year + 4}&runs=40`)).json();
+      expect(forecast.perYear[0].expected, id).toBeCloseTo(row.expected, 6);
+      expect(forecast.perYear[0].planned, id).toBe(row.planned);
+    }
   });
 });

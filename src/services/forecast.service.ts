@@ -11,6 +11,7 @@ import {
   forecastByYear,
   gap,
   plannedRows,
+  pointEstimate,
   type ForecastYear,
   type GapRow,
   type NationalProject,
@@ -273,6 +274,12 @@ export function runSimulation(input: SimulationInput, opts: { runs: number; seed
 }
 
 export interface AreaForecastYear extends ForecastYear, Omit<GapRow, 'year'> {
+  /** The point estimate: the median (P50) of the simulation where there is a band (pointEstimate in the domain). */
+  expected: number;
+  /** Planned × realisation assumption, without the simulated delays. */
+  expectedWithoutDelay: number;
+  /** 'p50': `expected` is the band's median; 'zonder_simulatie': no band in this year. */
+  expectedBasis: 'p50' | 'zonder_simulatie';
   p10: number | null;
   p50: number | null;
   p90: number | null;
@@ -319,9 +326,13 @@ export function combineYear(
   target: AreaTarget,
 ): AreaForecastYear {
   const targetHomes = target.homesPerYear === null ? null : target.homesPerYear;
-  const g = gap(f.year, f.expected, targetHomes);
+  const expected = pointEstimate(f.expected, band);
+  const g = gap(f.year, expected, targetHomes);
   return {
     ...f,
+    expected,
+    expectedWithoutDelay: f.expected,
+    expectedBasis: band ? 'p50' : 'zonder_simulatie',
     target: g.target,
     gap: g.gap,
     attainment: g.attainment,

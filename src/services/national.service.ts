@@ -7,7 +7,7 @@
 import { HARD_PLAN_STATUSES, PLAN_STATUSES, type PlanStatus } from '../domain/codes.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { DEFAULT_ASSUMPTIONS, forecastByYear, opleveringenPerYear, plannedRows, type RealisationAssumptions } from '../domain/forecast.ts';
+import { DEFAULT_ASSUMPTIONS, forecastByYear, opleveringenPerYear, plannedRows, pointEstimate, type RealisationAssumptions } from '../domain/forecast.ts';
 import {
   NATION_AREA_ID,
   nationalFacts,
@@ -256,18 +256,20 @@ export function createNationalService(deps: {
         const band = bandOf(area.gemeenteCodes).get(year);
         const t = targetOf(ctx, area, year);
         const target = t.homesPerYear;
+        // One forecast figure: the median of the simulation, as in the production table (issue 8 item 19).
+        const expected = pointEstimate(f.expected, band);
         return {
           year,
           planned: f.planned,
-          expected: f.expected,
+          expected,
           p10: band?.p10 ?? null,
           p50: band?.p50 ?? null,
           p90: band?.p90 ?? null,
           target,
           targetBasis: t.basis,
-          attainment: target ? f.expected / target : null,
+          attainment: target ? expected / target : null,
           attainmentP50: target && band ? band.p50 / target : null,
-          gap: target === null ? null : f.expected - target,
+          gap: target === null ? null : expected - target,
         };
       };
       const provinces: ProvinceAttainment[] = provincies.map((p) => {
@@ -321,7 +323,7 @@ export function createNationalService(deps: {
           meetsAffordable: focus.affordableShare === null || !inYears(affordableRecord) ? null : focus.affordableShare >= targetAffordableShare - 1e-9,
           meetsSocial: focus.socialShare === null || !inYears(socialRecord) ? null : focus.socialShare >= targetSocialShare - 1e-9,
         },
-        specialTargets: specialTargetProgress(ctx.targetRecords, facts, year, assumptions),
+        specialTargets: specialTargetProgress(ctx.targetRecords, facts, year, assumptions, (y) => productionYears.find((p) => p.year === y)?.expected ?? null),
         provinces,
         regions,
         ppm: {

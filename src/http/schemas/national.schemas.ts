@@ -50,8 +50,12 @@ export const SimulationInfo = z.object({
 export const ForecastYear = z.object({
   year: z.number().int(),
   planned: z.number().describe('Homes in the jaarschijven'),
-  expected: z.number().describe('planned × realisation assumption'),
-  expectedAffordable: z.number(),
+  expected: z
+    .number()
+    .describe('The point estimate ("verwacht"): the median (P50) of the simulation where there is a band, else planned × realisation assumption'),
+  expectedWithoutDelay: z.number().describe('planned × realisation assumption, without simulated delays'),
+  expectedBasis: z.enum(['p50', 'zonder_simulatie']).describe('p50: expected is the band’s median; zonder_simulatie: no band for this year'),
+  expectedAffordable: z.number().describe('Betaalbaar part of expectedWithoutDelay (the simulation does not split segments; used for shares)'),
   expectedSocial: z.number(),
   byPlanStatus: PlanStatusRecord(z.object({ planned: z.number(), expected: z.number() })),
   p10: z.number().nullable(),
@@ -60,7 +64,7 @@ export const ForecastYear = z.object({
   target: z.number().nullable().describe('Annual target (homes) of the area'),
   targetBasis: TargetBasis,
   gap: z.number().nullable().describe('expected − target'),
-  gapP50: z.number().nullable().describe('p50 − target'),
+  gapP50: z.number().nullable().describe('p50 − target (equal to gap where there is a band)'),
   attainment: z.number().nullable().describe('expected / target'),
 });
 

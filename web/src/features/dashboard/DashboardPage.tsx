@@ -128,7 +128,7 @@ export function DashboardPage() {
                 onRendered={onChartDrawn}
               />
               <figcaption className="utrecht-paragraph wbm-muted">
-                Staven: verwachte oplevering (donker: harde plannen, licht: zachte plannen). Stippellijn: de opgave. De cijfers staan ook in de tabel.
+                Staven: geplande oplevering (donker: harde plannen, licht: zachte plannen). Stippellijn: de opgave. De cijfers staan ook in de tabel.
               </figcaption>
             </figure>
             <TargetBasis targets={data.targets} />

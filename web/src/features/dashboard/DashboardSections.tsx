@@ -134,11 +134,11 @@ export function CompletionsTable({ dashboard }: { dashboard: Dashboard }) {
   const { region, summary, targets } = dashboard;
   const basis = new Map(targets.map((t) => [t.year, t.basis]));
   return (
-    <Table caption="Verwachte oplevering per jaar (jaarschijven) tegenover de opgave" testId="completions-table">
+    <Table caption="Geplande oplevering per jaar (jaarschijven) tegenover de opgave" testId="completions-table">
       <thead className="utrecht-table__header">
         <tr className="utrecht-table__row">
           <th scope="col" className={TH}>Jaar</th>
-          <th scope="col" className={TH_NUM}>Verwacht</th>
+          <th scope="col" className={TH_NUM}>Gepland (jaarschijven)</th>
           <th scope="col" className={TH_NUM}>Waarvan hard plan</th>
           <th scope="col" className={TH_NUM}>Betaalbaar</th>
           <th scope="col" className={TH_NUM}>Sociale huur</th>
@@ -380,7 +380,7 @@ export function completionsDescription(dashboard: Dashboard): string {
   const total = years.reduce((s, y) => s + y.expected, 0);
   const short = years.filter((y) => y.gap !== null && y.gap < 0).map((y) => y.year);
   return (
-    `Staafdiagram van de verwachte oplevering in ${years[0].year} tot en met ${years[years.length - 1].year}: ${formatNumber(total)} woningen, ` +
+    `Staafdiagram van de geplande oplevering in ${years[0].year} tot en met ${years[years.length - 1].year}: ${formatNumber(total)} woningen, ` +
     `${short.length ? `onder de opgave in ${short.join(', ')}` : 'steeds op of boven de opgave'}. De cijfers staan in de tabel.`
   );
 }

@@ -137,6 +137,8 @@ function NationalOverviewView() {
             <p className="utrecht-paragraph">
               Tot en met 2020: nieuwbouw volgens het CBS (echte cijfers). Vanaf {data.simulation.fromYear}: de verwachte oplevering volgens de
               projecten in de monitor, met een bandbreedte: in 8 van de 10 gesimuleerde uitkomsten ligt de oplevering tussen P10 en P90.
+              “Verwacht” is de middelste uitkomst (mediaan) van die simulaties: plannen die niet doorgaan en vertraging tellen mee. “Gepland” is
+              wat de projecten zelf in hun jaarschijven opgeven, zoals op het Tafeloverzicht.
             </p>
             <figure className="wbm-figure">
               <ProductionChart years={data.production.years} description={productionDescription(data)} onRendered={onChart} />
@@ -148,7 +150,7 @@ function NationalOverviewView() {
                   </span>
                   <span className="wbm-legend__item">
                     <span className="wbm-legend__line" style={{ background: PRODUCTION_COLOURS.expected }} aria-hidden="true" /> Oranje lijn met bolletjes:
-                    verwacht (monitor)
+                    verwacht (mediaan)
                   </span>
                   <span className="wbm-legend__item">Lichte band om de lijn: P10–P90</span>
                   <span className="wbm-legend__item">Stippellijn: doel 100.000 per jaar</span>
@@ -261,7 +263,7 @@ function KeyFigures({ overview }: { overview: NationalOverview }) {
   const a = overview.affordability;
   const figures = [
     {
-      label: `Verwachte oplevering ${overview.year}`,
+      label: `Verwachte oplevering ${overview.year} (mediaan)`,
       value: num(focus?.expected ?? null),
       detail: target ? `${pct(focus?.expected !== undefined ? focus.expected / target : null)} van het doel van ${formatNumber(target)}` : 'Geen doel bekend',
     },
@@ -298,7 +300,10 @@ function AttainmentTable({ caption, firstColumn, rows, testId }: { caption: stri
               {firstColumn}
             </th>
             <th scope="col" className={TH_NUM}>
-              Verwacht
+              Gepland (jaarschijven)
+            </th>
+            <th scope="col" className={TH_NUM}>
+              Verwacht (mediaan)
             </th>
             <th scope="col" className={TH_NUM}>
               Bandbreedte P10–P90
@@ -322,6 +327,7 @@ function AttainmentTable({ caption, firstColumn, rows, testId }: { caption: stri
                 <th scope="row" className={TH}>
                   {r.name}
                 </th>
+                <td className={TD_NUM}>{num(r.planned)}</td>
                 <td className={TD_NUM}>{num(r.expected)}</td>
                 <td className={TD_NUM}>{r.p10 === null || r.p90 === null ? '–' : `${num(r.p10)} – ${num(r.p90)}`}</td>
                 <td className={TD_NUM}>
@@ -374,7 +380,10 @@ function ProductionTable({ overview }: { overview: NationalOverview }) {
               Opgeleverd volgens monitor
             </th>
             <th scope="col" className={TH_NUM}>
-              Verwacht (monitor)
+              Gepland (jaarschijven)
+            </th>
+            <th scope="col" className={TH_NUM}>
+              Verwacht (mediaan)
             </th>
             <th scope="col" className={TH_NUM}>
               Bandbreedte P10–P90
@@ -398,6 +407,7 @@ function ProductionTable({ overview }: { overview: NationalOverview }) {
                 </th>
                 <td className={TD_NUM}>{num(y.realisedCbs)}</td>
                 <td className={TD_NUM}>{y.opleveringenMonitor > 0 ? num(y.opleveringenMonitor) : '–'}</td>
+                <td className={TD_NUM}>{forecast ? num(y.planned) : '–'}</td>
                 <td className={TD_NUM}>{forecast ? num(y.expected) : '–'}</td>
                 <td className={TD_NUM}>{y.p10 === null || y.p90 === null ? '–' : `${num(y.p10)} – ${num(y.p90)}`}</td>
                 <td className={TD_NUM}>{num(y.target)}</td>
@@ -659,7 +669,8 @@ function Method({ overview }: { overview: NationalOverview }) {
   return (
     <>
       <p className="utrecht-paragraph">
-        Verwachte oplevering: de woningen in de jaarschijven van de projecten, maal de kans dat een plan met die planstatus doorgaat (
+        Verwacht: de middelste uitkomst (mediaan) van de simulaties hieronder. Gepland: de woningen in de jaarschijven van de projecten. Elke
+        simulatie telt de woningen in de jaarschijven van de projecten, maal de kans dat een plan met die planstatus doorgaat (
         {Object.entries(overview.assumptions.byPlanStatus)
           .map(([status, share]) => `${label(status).toLowerCase()} ${formatPercent(share)}`)
           .join(', ')}

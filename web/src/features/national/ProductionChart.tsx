@@ -46,13 +46,13 @@ export function ProductionChart({ years, description, onRendered }: { years: Nat
           if (!y) return '';
           const lines = [`<strong>${y.year}</strong>`];
           if (y.realisedCbs !== null) lines.push(`Gerealiseerd (CBS): ${formatNumber(y.realisedCbs)}`);
-          if (hasForecast(y)) lines.push(`Verwacht (monitor): ${formatNumber(Math.round(y.expected))}`);
+          if (hasForecast(y)) lines.push(`Gepland (jaarschijven): ${formatNumber(Math.round(y.planned))}`, `Verwacht (mediaan): ${formatNumber(Math.round(y.expected))}`);
           if (y.p10 !== null && y.p90 !== null) lines.push(`Bandbreedte P10–P90: ${formatNumber(Math.round(y.p10))} – ${formatNumber(Math.round(y.p90))}`);
           if (y.target !== null) lines.push(`Doel: ${formatNumber(Math.round(y.target))}`);
           return lines.join('<br>');
         },
       },
-      legend: { bottom: 0, textStyle: { color: '#1a1a1a' }, data: ['Gerealiseerd (CBS)', 'Verwacht (monitor)', 'Bandbreedte P10–P90', 'Doel'] },
+      legend: { bottom: 0, textStyle: { color: '#1a1a1a' }, data: ['Gerealiseerd (CBS)', 'Verwacht (mediaan)', 'Bandbreedte P10–P90', 'Doel'] },
       grid: { left: 72, right: 16, top: 32, bottom: 56 },
       xAxis: { type: 'category', data: years.map((y) => String(y.year)), axisLabel: { color: '#1a1a1a' } },
       yAxis: { type: 'value', name: 'Woningen per jaar', axisLabel: { color: '#1a1a1a', formatter: (v: number) => formatNumber(v) } },
@@ -65,7 +65,7 @@ export function ProductionChart({ years, description, onRendered }: { years: Nat
           data: years.map((y) => y.realisedCbs),
         },
         {
-          name: 'Verwacht (monitor)',
+          name: 'Verwacht (mediaan)',
           type: 'line',
           symbol: 'circle',
           symbolSize: 8,
