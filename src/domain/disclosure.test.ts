@@ -4,7 +4,7 @@
  * the public sees aggregates"); threshold POLICY.disclosure.minProjects.
  */
 import { describe, expect, it } from 'vitest';
-import { discloseFigure, discloseFigures, disclosureRule, MIN_PUBLIC_PROJECTS, publicAggregates, suppressedCells, type ProjectCellRow, type SegmentCellRow } from './disclosure.ts';
+import { discloseFigure, discloseFigures, disclosureRule, hiddenAreas, MIN_PUBLIC_PROJECTS, publicAggregates, suppressedCells, type ProjectCellRow, type SegmentCellRow } from './disclosure.ts';
 import { POLICY } from './policy.ts';
 
 describe('suppression of small cells (SPEC §1 public users, §7 confidentiality)', () => {
@@ -67,10 +67,15 @@ describe('public aggregates per gemeente and province (SPEC §1, §7)', () => {
     { code: 'GM0003', name: 'Drie', provincieCode: 'PV20' },
     { code: 'GM0004', name: 'Vier', provincieCode: 'PV21' },
   ];
+  const provincies = [
+    { code: 'PV20', name: 'Groningen', provincieCode: null },
+    { code: 'PV21', name: 'Friesland', provincieCode: null },
+  ];
+  const areas = { gemeenten, provincies };
 
   it('hides a gemeente with one project and, within its province, the next smallest one', () => {
     const rows = [cell('GM0001', 'PV20', 1, 500), cell('GM0002', 'PV20', 4, 100), cell('GM0003', 'PV20', 9, 900), cell('GM0004', 'PV21', 0, 0)];
-    const result = publicAggregates('gemeente', gemeenten, rows, []);
+    const result = publicAggregates('gemeente', areas, rows, []);
     const byCode = new Map(result.items.map((i) => [i.code, i]));
     expect(byCode.get('GM0001')).toMatchObject({ projects: null, homes: null, suppressed: true });
     expect(byCode.get('GM0002')).toMatchObject({ projects: null, homes: null, suppressed: true });
@@ -83,7 +88,7 @@ describe('public aggregates per gemeente and province (SPEC §1, §7)', () => {
 
   it('hides a phase with fewer than 3 projects inside a shown gemeente, and a second phase with it', () => {
     const rows = [cell('GM0003', 'PV20', 8, 800, 'realisatie'), cell('GM0003', 'PV20', 1, 300, 'initiatief'), cell('GM0003', 'PV20', 5, 50, 'planvorming')];
-    const g = publicAggregates('gemeente', gemeenten.slice(2, 3), rows, [seg('GM0003', 'PV20', 2, 40)]).items[0];
+    const g = publicAggregates('gemeente', areas, rows, [seg('GM0003', 'PV20', 2, 40)]).items.find((i) => i.code === 'GM0003')!;
     expect(g).toMatchObject({ projects: 14, homes: 1150, suppressed: false });
     const phase = (p: string) => g.byPhase.find((x) => x.phase === p)!;
     expect(phase('initiatief')).toMatchObject({ projects: null, suppressed: true });
@@ -93,13 +98,28 @@ describe('public aggregates per gemeente and province (SPEC §1, §7)', () => {
   });
 
   it('at province level hides the national total when the whole register has fewer than 3 projects', () => {
-    const provinces = [
-      { code: 'PV20', name: 'Groningen', provincieCode: null },
-      { code: 'PV21', name: 'Friesland', provincieCode: null },
-    ];
-    const result = publicAggregates('provincie', provinces, [cell('GM0001', 'PV20', 2, 70)], []);
+    const result = publicAggregates('provincie', areas, [cell('GM0001', 'PV20', 2, 70)], []);
     expect(result.total).toEqual({ projects: null, homes: null, suppressed: true });
     expect(result.items.find((i) => i.code === 'PV20')).toMatchObject({ projects: null, suppressed: true });
     expect(JSON.stringify(result)).not.toContain('70');
+  });
+
+  it('hides a gemeente in a province hidden at province level, so the province cannot be summed from its gemeenten', () => {
+    // Groningen 1 project, Noord-Holland 6 (all in Amsterdam), Utrecht 12; the national total 19 is shown.
+    // Without the rule: 19 − 12 (Utrecht) − 6 (Amsterdam) = 1 project in Groningen, and its homes likewise.
+    const hidden = hiddenAreas(
+      [
+        { code: 'GM0014', provincieCode: 'PV20', projects: 1 },
+        { code: 'GM0363', provincieCode: 'PV27', projects: 6 },
+        { code: 'GM0344', provincieCode: 'PV26', projects: 12 },
+      ],
+      [
+        { code: 'PV20', projects: 1 },
+        { code: 'PV27', projects: 6 },
+        { code: 'PV26', projects: 12 },
+      ],
+    );
+    expect([...hidden.provincies].sort()).toEqual(['PV20', 'PV27']);
+    expect([...hidden.gemeenten].sort()).toEqual(['GM0014', 'GM0363']);
   });
 });

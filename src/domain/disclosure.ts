@@ -123,19 +123,56 @@ const sum = (figures: readonly Figure[]): Figure => ({
 });
 
 /**
- * Public aggregates per gemeente or province from the cell rows: totals, and per phase, plan status and
- * segment, with the rule applied at every level. Areas of a level are grouped under their published
- * parent (gemeenten under their province, provinces under the nation) for the secondary suppression.
+ * Which gemeenten and provinces to hide, as ONE pattern for both levels, so that no figure can be computed
+ * back by combining them (nation = Σ provinces, province = Σ its gemeenten):
+ * 1. gemeenten: fewer than the minimum, and within each province the secondary suppression (the province
+ *    total may be shown);
+ * 2. provinces: fewer than the minimum, and the secondary suppression under the national total;
+ * 3. a hidden province whose gemeenten are all shown would be their sum: hide its smallest gemeente with
+ *    projects too, so the hidden part (over all hidden provinces) stays unknown.
+ */
+export function hiddenAreas(
+  gemeenten: ReadonlyArray<{ code: string; provincieCode: string; projects: number }>,
+  provincies: ReadonlyArray<{ code: string; projects: number }>,
+  minProjects: number = MIN_PUBLIC_PROJECTS,
+): { gemeenten: Set<string>; provincies: Set<string> } {
+  const hiddenG = new Set<string>();
+  const byProvince = new Map<string, Array<{ code: string; projects: number }>>();
+  for (const g of gemeenten) byProvince.set(g.provincieCode, [...(byProvince.get(g.provincieCode) ?? []), g]);
+  for (const list of byProvince.values()) {
+    const hidden = suppressedCells(
+      list.map((g) => g.projects),
+      { minProjects, totalPublished: true },
+    );
+    list.forEach((g, i) => hidden[i] && hiddenG.add(g.code));
+  }
+  const hiddenP = new Set<string>();
+  const hidden = suppressedCells(
+    provincies.map((p) => p.projects),
+    { minProjects, totalPublished: true },
+  );
+  provincies.forEach((p, i) => hidden[i] && hiddenP.add(p.code));
+  for (const code of hiddenP) {
+    const list = (byProvince.get(code) ?? []).filter((g) => g.projects > 0);
+    if (list.length === 0 || list.some((g) => hiddenG.has(g.code))) continue;
+    hiddenG.add(list.reduce((a, b) => (b.projects < a.projects ? b : a)).code);
+  }
+  return { gemeenten: hiddenG, provincies: hiddenP };
+}
+
+/**
+ * Public aggregates per gemeente or province from the cell rows (of the whole country: the hiding
+ * pattern depends on all areas): totals, and per phase, plan status and segment, with the rule applied.
+ * A shown area's breakdown is suppressed within the area (its total is shown).
  */
 export function publicAggregates(
   level: 'gemeente' | 'provincie',
-  areas: readonly AreaRef[],
+  areas: { gemeenten: readonly AreaRef[]; provincies: readonly AreaRef[] },
   rows: readonly ProjectCellRow[],
   segmentRows: readonly SegmentCellRow[],
   minProjects: number = MIN_PUBLIC_PROJECTS,
 ): PublicAggregates {
-  const keyOf = (r: { gemeenteCode: string; provincieCode: string }) => (level === 'gemeente' ? r.gemeenteCode : r.provincieCode);
-  const raw = areas.map((a) => {
+  const summarise = (a: AreaRef, keyOf: (r: { gemeenteCode: string; provincieCode: string }) => string) => {
     const mine = rows.filter((r) => keyOf(r) === a.code);
     const segs = segmentRows.filter((r) => keyOf(r) === a.code);
     return {
@@ -145,32 +182,22 @@ export function publicAggregates(
       byPlanStatus: PLAN_STATUSES.map((planStatus) => ({ planStatus, ...sum(mine.filter((r) => r.planStatus === planStatus)) })),
       bySegment: SEGMENTS.map((segment) => ({ segment, ...sum(segs.filter((r) => r.segment === segment)) })),
     };
-  });
-  const nation = sum(rows);
-  const total = discloseFigure(nation, minProjects);
-
-  // Areas within their parent: the parent's total is published (the nation's when shown, a province's at province level).
-  const areaHidden = new Map<string, boolean>();
-  const parents = new Map<string, typeof raw>();
-  for (const r of raw) {
-    const parent = level === 'gemeente' ? r.area.provincieCode ?? '' : 'nl';
-    const list = parents.get(parent) ?? [];
-    list.push(r);
-    parents.set(parent, list);
-  }
-  for (const group of parents.values()) {
-    const hidden = suppressedCells(
-      group.map((g) => g.total.projects),
-      { minProjects, totalPublished: true },
-    );
-    group.forEach((g, i) => areaHidden.set(g.area.code, hidden[i]));
-  }
+  };
+  const gemeenten = areas.gemeenten.map((a) => summarise(a, (r) => r.gemeenteCode));
+  const provincies = areas.provincies.map((a) => summarise(a, (r) => r.provincieCode));
+  const hidden = hiddenAreas(
+    gemeenten.map((g) => ({ code: g.area.code, provincieCode: g.area.provincieCode ?? '', projects: g.total.projects })),
+    provincies.map((p) => ({ code: p.area.code, projects: p.total.projects })),
+    minProjects,
+  );
+  const total = discloseFigure(sum(rows), minProjects);
+  const raw = level === 'gemeente' ? gemeenten : provincies;
+  const hiddenSet = level === 'gemeente' ? hidden.gemeenten : hidden.provincies;
 
   const items = raw.map((r): PublicAreaAggregate => {
-    const hidden = areaHidden.get(r.area.code) ?? false;
     const inner = { minProjects, totalPublished: true };
     const hide = <T extends object>(t: T): T & PublicFigure => ({ ...t, projects: null, homes: null, suppressed: true });
-    if (hidden) {
+    if (hiddenSet.has(r.area.code)) {
       return {
         ...r.area,
         projects: null,

@@ -191,7 +191,7 @@ export function checkTarget(t: TargetInput, refs: TargetReferences, prefix = '')
       break;
   }
   if (!t.sourceUrl?.trim() && !t.sourceRef?.trim()) {
-    add('sourceUrl', 'source_required', 'Geef de bron van het doel: een webadres of een verwijzing (bijvoorbeeld 001 § Afspraak 19.1).');
+    add('sourceUrl', 'source_required', 'Geef de bron van het doel: een webadres of de titel en datum van het document (bijvoorbeeld Bijlage bij Kamerbrief Woontop, december 2024, afspraak 19.1).');
   }
   if (t.sourceUrl && !/^https?:\/\/\S+$/.test(t.sourceUrl)) add('sourceUrl', 'url_format', 'Het webadres moet beginnen met http:// of https://.');
   return issues;

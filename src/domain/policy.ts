@@ -29,7 +29,7 @@ export const POLICY = {
    */
   realisation: {
     validFrom: '2025-01-01',
-    source: 'ontwerpkeuze (design): de seeds noemen geen percentages; hardere plannen vallen minder vaak uit (002 § 1)',
+    source: 'Eigen aanname van de Woningbouwmonitor: de beleidsstukken noemen geen percentages. Hardere plannen vallen minder vaak uit (Kamerbrief over woningbouw van de minister van BZK, 2020).',
     byPlanStatus: { onherroepelijk: 0.95, vastgesteld: 0.9, in_voorbereiding: 0.7, visie: 0.5, onbekend: 0.5 },
   },
 

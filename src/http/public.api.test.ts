@@ -111,6 +111,8 @@ describe('public aggregates without demo mode (SPEC §1, §7)', () => {
     expect(feature.properties).toMatchObject({ projects: null, homes: null, suppressed: true });
     expect(feature.geometry).toBeTruthy();
     expect(fc.features.find((f: { properties: { code: string } }) => f.properties.code === 'GM0344').properties).toMatchObject({ projects: 5, suppressed: false });
+    // Noord-Holland is hidden at province level, so its only gemeente with projects is hidden too: else 10 − 5 − 4 = Groningen's 1.
+    expect(fc.features.find((f: { properties: { code: string } }) => f.properties.code === 'GM0363').properties).toMatchObject({ projects: null, suppressed: true });
     expect(geo.body).not.toContain(`"homes":${LONE_HOMES}`);
     expectNoRealProject(geo.body, 'aggregates.geojson');
   });

@@ -259,7 +259,7 @@ export const SIMULATION_METHOD =
   'Per run gaat elk niet-opgeleverd project door met de realisatiekans van zijn planstatus (anders levert het niets op), en schuift het ' +
   'zijn jaarschijven op met een vertraging getrokken uit de waargenomen vertragingen van alle projecten (M12, anders M11: ' +
   'verwachte of werkelijke datum min basisdatum), verminderd met de vertraging die het project zelf al meldt. P10/P50/P90 zijn ' +
-  'percentielen over de runs; dezelfde seed geeft dezelfde uitkomst.';
+  'percentielen over de runs: 10%, 50% en 90% van de uitkomsten ligt daaronder. Dezelfde berekening geeft steeds dezelfde uitkomst.';
 
 export function runSimulation(input: SimulationInput, opts: { runs: number; seed: number; fromYear: number; toYear: number }): { result: SimulationResult; info: SimulationInfo } {
   const result = simulate(input.projects, { ...opts, gemeenten: input.gemeenteIndex.size, delaySamples: input.delaySamples });

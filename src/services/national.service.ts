@@ -330,7 +330,7 @@ export function createNationalService(deps: {
           ...window,
           rule:
             'Bijgewerkt dit kwartaal: project gewijzigd op of na de eerste dag van het kwartaal. Achterstallig: niet bijgewerkt in dit of het vorige kwartaal ' +
-            '(001 § 3B: de PPM wordt elk kwartaal geüpdatet). PPM in gebruik: de tafel heeft projecten in de monitor.',
+            '(Bijlage bij Kamerbrief Woontop, december 2024, afspraak 3B: de PPM wordt elk kwartaal bijgewerkt). PPM in gebruik: de tafel heeft projecten in de monitor.',
           regions: ppmRegionsOut,
           provinces: ppmProvincesOut,
         },
@@ -405,7 +405,7 @@ export function createNationalService(deps: {
         ...main,
         fromYear,
         definitions: {
-          hard: 'Hard = onherroepelijk + vastgesteld (SPEC §2).',
+          hard: 'Hard = onherroepelijk + vastgesteld.',
           soft: 'Zacht = in voorbereiding, visie/potentie en onbekend.',
           need: 'Behoefte = de woningbouwopgave uit de doelen (vastgesteld of geschat), opgeteld over de jaren van de periode.',
           test: `Toets: plancapaciteit (hard + zacht, woningen nog op te leveren; achterstallige jaarschijven tellen in ${fromYear}) ≥ norm × behoefte. ` +

@@ -36,24 +36,25 @@ export function createPublicStatsService(deps: {
 }) {
   const { db, geography, stats } = deps;
 
+  /** Computed over the whole country (the hiding pattern depends on every area), then limited to the province asked for. */
   async function aggregates(level: AggregateLevel, provincie?: string): Promise<PublicAggregates> {
-    const [rows, segments] = await Promise.all([stats.projectCells(db, provincie), stats.segmentCells(db, provincie)]);
-    if (level === 'provincie') {
-      const provincies = (await geography.listProvincies(db)).filter((p) => !provincie || p.code === provincie);
-      return publicAggregates(
-        'provincie',
-        provincies.map((p) => ({ code: p.code, name: p.name, provincieCode: null })),
-        rows,
-        segments,
-      );
-    }
-    const gemeenten = await geography.listGemeenten(db, { provincieCode: provincie });
-    return publicAggregates(
-      'gemeente',
-      gemeenten.map((g) => ({ code: g.code, name: g.name, provincieCode: g.provincieCode })),
+    const [rows, segments, provincies, gemeenten] = await Promise.all([
+      stats.projectCells(db),
+      stats.segmentCells(db),
+      geography.listProvincies(db),
+      geography.listGemeenten(db),
+    ]);
+    const result = publicAggregates(
+      level,
+      {
+        provincies: provincies.map((p) => ({ code: p.code, name: p.name, provincieCode: null })),
+        gemeenten: gemeenten.map((g) => ({ code: g.code, name: g.name, provincieCode: g.provincieCode })),
+      },
       rows,
       segments,
     );
+    if (!provincie) return result;
+    return { ...result, items: result.items.filter((i) => (level === 'gemeente' ? i.provincieCode : i.code) === provincie) };
   }
 
   return {

@@ -120,7 +120,7 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
     await insertRows(
       tx,
       'targets',
-      ['id', 'geo_level', 'geo_code', 'geo_name', 'period_start', 'period_end', 'homes', 'kind', 'source_url', 'source_quote', 'preferred'],
+      ['id', 'geo_level', 'geo_code', 'geo_name', 'period_start', 'period_end', 'homes', 'kind', 'source_url', 'source_quote', 'source_ref', 'preferred'],
       targets.map((t) => {
         const level = TARGET_LEVEL[t.geography_level];
         if (!level) throw new Error(`housing targets: unknown geography_level '${t.geography_level}'`);
@@ -139,12 +139,14 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
           t.target_type,
           t.source_url || null,
           t.source_quote_nl || null,
+          // A government document by its title and date where there is no web address of it (never a news site).
+          t.source_ref || null,
           preferred,
         ];
       }),
       {
         suffix: `ON CONFLICT (id) DO UPDATE SET geo_name = excluded.geo_name, kind = excluded.kind, source_url = excluded.source_url,
-          source_quote = excluded.source_quote, preferred = excluded.preferred`,
+          source_quote = excluded.source_quote, source_ref = excluded.source_ref, preferred = excluded.preferred`,
       },
     );
     log(`targets: ${targets.length}`);
