@@ -58,6 +58,7 @@ const Dashboard = z.object({
     delayedMilestones: z.object({
       count: z.number().int(),
       serious: z.number().int(),
+      projects: z.number().int().describe('Projects with at least one delayed milestone (the list behind the figure)'),
       items: z.array(
         z.object({
           projectId: Uuid,
@@ -73,7 +74,7 @@ const Dashboard = z.object({
     expiredForecasts: z
       .object({ projects: z.number().int().describe('Projects with a forecast in the past and no actual date (the list behind the figure)') })
       .describe('Prognose verstreken'),
-    knelpunten: z.array(z.object({ category: z.enum(KNELPUNT_CATEGORIES), open: z.number().int(), escalated: z.number().int() })),
+    knelpunten: z.array(z.object({ category: z.enum(KNELPUNT_CATEGORIES), open: z.number().int(), escalated: z.number().int(), projects: z.number().int() })),
     mapPoints: z.array(
       z.object({ id: Uuid, name: z.string(), lon: z.number(), lat: z.number(), status: z.enum(STATUS_COLOURS), homes: z.number().int() }),
     ),
@@ -133,7 +134,9 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
       statuses: q.status,
       flags: q.flags,
       knelpuntCategories: q.knelpunt,
+      delayed: q.delayed,
       forecastExpiredAsOf: q.forecastExpired ? todayInNetherlands() : undefined,
+      homesIn: q.homesIn,
       synthetic: q.synthetic,
       q: q.q,
       ...extra,

@@ -196,21 +196,21 @@ export const ProjectListQuery = z.object({
   status: csvList(z.enum(STATUS_COLOURS)).optional(),
   flags: csvList(z.enum(PROJECT_FLAGS)).optional().describe('Projects carrying all of these flags'),
   knelpunt: csvList(z.enum(KNELPUNT_CATEGORIES)).optional().describe('Projects with an open knelpunt in one of these categories'),
-  forecastExpired: z
-    .enum(['true'])
-    .transform(() => true)
-    .optional()
-    .describe('true: projects with a milestone whose forecast lies before today without an actual date (prognose verstreken)'),
-  synthetic: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  q: z.string().max(200).optional().describe('Text search in the project name'),
-  sort: z
-    .string()
   delayed: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional()
     .describe('true: projects with a milestone still to come that is delayed beyond the tolerance (as the dashboard counts them); false: without'),
+  forecastExpired: z
+    .enum(['true'])
+    .transform(() => true)
+    .optional()
+    .describe('true: projects with a milestone whose forecast lies before today without an actual date (prognose verstreken)'),
   homesIn: z.enum(HOMES_GROUPS).optional().describe('Projects with betaalbare (betaalbaar) or sociale-huur (sociaal) homes in their programme'),
+  synthetic: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  q: z.string().max(200).optional().describe('Text search in the project name'),
+  sort: z
+    .string()
     .regex(new RegExp(`^-?(${Object.keys(SORT_COLUMNS).join('|')})$`), { message: `Sorteer op ${Object.keys(SORT_COLUMNS).join(', ')} (met - ervoor voor aflopend).` })
     .default('name'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
