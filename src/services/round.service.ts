@@ -363,6 +363,9 @@ export function createRoundService(deps: RoundServiceDeps) {
         let readable: boolean;
         if (m.inRegion && inRound) {
           readable = mode === 'all' || isOwnRoundProject(principal, { gemeenteCode: inRound.row.gemeenteCode, organisationIds: inRound.row.parties.map((p) => p.organisationId) });
+        } else if (m.inRegion) {
+          // In the region but not in the caller's view of the round (a real project for a demo role): unknown to them.
+          readable = false;
         } else {
           const project = await projects.get(q, id);
           readable = project !== null && canReadProject(principal, await access.projectFacts(q, project));
