@@ -177,6 +177,10 @@ describe('password sign-in and sessions', () => {
     }
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.30.0.1', payload: { email: 'spray@example.invalid', password: 'x' } });
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().detail).toMatch(/^Te veel inlogpogingen vanaf dit adres\. Probeer het over \d+ seconden opnieuw\.$/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('takes the client address from X-Forwarded-For only when TRUST_PROXY is set', async () => {

@@ -7,7 +7,7 @@ import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../../do
 import type { AuthService } from '../../services/auth/auth.service.ts';
 import type { OidcService } from '../../services/auth/oidc.service.ts';
 import { SESSION_COOKIE } from '../auth.ts';
-import { Problem, Uuid } from '../schemas/common.ts';
+import { IsoDateTime, Problem, Uuid } from '../schemas/common.ts';
 
 const PrincipalSchema = z.object({
   kind: z.enum(['user', 'token', 'anonymous']),
@@ -28,7 +28,7 @@ const Me = z.object({
 });
 
 const TokenList = z.object({
-  items: z.array(z.object({ id: Uuid, name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })),
+  items: z.array(z.object({ id: Uuid, name: z.string(), createdAt: IsoDateTime, lastUsedAt: IsoDateTime.nullable() })),
 });
 
 /** Sign-in attempts per client address per minute (failed attempts per e-mail address: see the auth service). */
@@ -51,7 +51,7 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
     await app.register(rateLimit, {
       global: false,
       errorResponseBuilder: (_req, context) =>
-        new TooManyRequestsError(`Te veel inlogpogingen vanaf dit adres. Probeer het over ${context.after} opnieuw.`, Math.ceil(context.ttl / 1000)),
+        new TooManyRequestsError(`Te veel inlogpogingen vanaf dit adres. Probeer het over ${Math.ceil(context.ttl / 1000)} seconden opnieuw.`, Math.ceil(context.ttl / 1000)),
     });
 
     app.get('/auth/me', {
