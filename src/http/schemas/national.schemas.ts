@@ -320,6 +320,7 @@ export const PlancapaciteitResponse = AreaPlancapaciteit.extend({
   fromYear: z.number().int(),
   definitions: z.object({ hard: z.string(), soft: z.string(), need: z.string(), test: z.string() }),
   breakdown: z.array(AreaPlancapaciteit),
+  breakdownOmitted: BreakdownOmitted,
 });
 
 export const Norm = z.object({ areaId: z.string(), norm: z.number(), reason: z.string(), version: z.number().int(), updatedAt: z.string() });
@@ -331,7 +332,6 @@ export const NormBody = z.object({
 
 // ----- targets ----------------------------------------------------------------------------------------
 
-  breakdownOmitted: BreakdownOmitted,
 export const TargetSchema = z.object({
   id: Uuid,
   metric: z.enum(TARGET_METRICS),
@@ -351,6 +351,7 @@ export const TargetSchema = z.object({
   note: z.string().nullable(),
   isExample: z.boolean(),
   preferred: z.boolean(),
+  synthetic: z.boolean().optional().describe('Demo data: created by a demo role in demo mode; listed to demo roles only'),
   version: z.number().int(),
   updatedAt: z.string(),
 });
@@ -362,7 +363,6 @@ export const TargetListQuery = z.object({
 });
 
 const Text = (max: number) => z.string().max(max, { message: `Hoogstens ${max} tekens.` });
-  synthetic: z.boolean().optional().describe('Demo data: created by a demo role in demo mode; listed to demo roles only'),
 const TargetFields = {
   metric: z.enum(TARGET_METRICS),
   unit: z.enum(TARGET_UNITS),
