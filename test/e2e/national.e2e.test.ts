@@ -2,8 +2,8 @@
  * End-to-end test of the national dashboard (/landelijk, issue 3 point 5) in headless Chromium: a real
  * server with about 300 synthetic demo projects and the CBS figures, signed in as the demo ministry
  * analyst. Checks the province map and table, production against 100,000 with the real CBS figure for
- * 2019, the special targets, the PPM use per region, axe-core, and that a gemeente editor gets no menu
- * item and a clear "geen toegang" message. Screenshot: test-artifacts/landelijk-overzicht.png.
+ * 2019, the special targets, the PPM use per region, axe-core, and that a gemeente editor gets the public
+ * version (figures of fewer than 3 projects hidden, with the rule). Screenshot: test-artifacts/landelijk-overzicht.png.
  *
  * Needs /usr/bin/chromium (`apt-get install -y chromium chromium-driver`); skipped without it.
  */
@@ -77,19 +77,17 @@ describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('offers a gemeente editor no menu item and says "geen toegang" on /landelijk', async () => {
+  it('shows a gemeente editor the public version of /landelijk (issue 8 item 23): the menu item, the figures, and the rule that hides small figures', async () => {
     const page = await browser.context.newPage();
     page.on('pageerror', (err) => browser.pageErrors.push(`/landelijk (gemeente): ${err.message}`));
     await signInThroughPage(page, server.base, 'gemeente_editor');
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    await nav.getByRole('link', { name: 'Projecten' }).waitFor();
-    await expect(nav.getByRole('link', { name: 'Landelijk overzicht' }).count()).resolves.toBe(0);
-
-    await page.goto(`${server.base}/landelijk`);
-    const message = page.getByTestId('national-no-access');
-    await message.waitFor();
-    await expect(message.textContent()).resolves.toMatch(/Geen toegang[\s\S]*geen toegang tot het landelijk overzicht/);
-    await expect(page.getByTestId('national').count()).resolves.toBe(0);
+    await nav.getByRole('link', { name: 'Landelijk overzicht' }).click();
+    await page.waitForURL(/\/landelijk$/);
+    await page.locator('[data-testid=national][data-ready=true]').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('national-no-access').count()).resolves.toBe(0);
+    await expect(page.getByTestId('disclosure-rule').textContent()).resolves.toContain('Aantallen van minder dan 3 projecten tonen we niet');
+    await expect(page.locator('[data-testid=province-table] tbody tr').count()).resolves.toBe(12);
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await page.close();
   }, 60_000);

@@ -15,6 +15,7 @@ import type {
   Me,
   MilestoneChange,
   NationalOverview,
+  PublicAggregates,
   Organisation,
   ProjectChanges,
   ProjectDetail,
@@ -184,6 +185,9 @@ export const api = {
   regionExportUrl: (regionId: string) => `${API_BASE}/regions/${id(regionId)}/export.xlsx`,
 
   // National roll-up (ministerie_analist, beheerder)
+  /** Aggregates anyone may see (figures of fewer than 3 projects hidden). */
+  publicAggregates: (level: 'gemeente' | 'provincie', provincie: string | null, signal?: AbortSignal) =>
+    apiGet<PublicAggregates>(`/public/aggregates?level=${level}${provincie ? `&provincie=${provincie}` : ''}`, signal),
   nationalOverview: (year: number | null, signal?: AbortSignal) => apiGet<NationalOverview>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
 
   // Quarterly round

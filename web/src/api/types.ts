@@ -134,7 +134,8 @@ export interface Gemeente {
   provincieName: string;
   coropCode: string;
   coropName: string;
-  projectCount: number;
+  /** Null for the public where fewer than 3 projects (src/domain/disclosure.ts). */
+  projectCount: number | null;
 }
 
 export interface Organisation {
@@ -472,13 +473,16 @@ export interface NationalProductionYear {
   opleveringenMonitor: number;
   affordableShare: number | null;
   socialShare: number | null;
+  /** Public version: this year's forecast rests on fewer than 3 projects and is not shown. */
+  suppressed?: boolean;
 }
 
 export interface NationalAttainment {
   name: string;
   year: number;
-  planned: number;
-  expected: number;
+  /** Null in the public version where built from fewer than 3 projects (`suppressed`). */
+  planned: number | null;
+  expected: number | null;
   p10: number | null;
   p50: number | null;
   p90: number | null;
@@ -487,6 +491,7 @@ export interface NationalAttainment {
   attainment: number | null;
   attainmentP50: number | null;
   gap: number | null;
+  suppressed?: boolean;
 }
 
 export interface PpmArea {
@@ -494,17 +499,43 @@ export interface PpmArea {
   kind: string;
   name: string;
   gemeenten: number;
-  projects: number;
+  /** Counts are null in the public version where built from fewer than 3 projects (`suppressed`). */
+  projects: number | null;
   ppmInUse: boolean;
   /** Quarterly rounds ever opened; without one there is no share updated ("nog geen kwartaalronde"). */
   roundsOpened: number;
   roundOpened: boolean;
-  updatedThisQuarter: number;
+  updatedThisQuarter: number | null;
   updatedShare: number | null;
-  overdue: number;
+  overdue: number | null;
   overdueShare: number | null;
-  overdueParties: number;
+  overdueParties: number | null;
   lastUpdate: string | null;
+  suppressed?: boolean;
+}
+
+/** A public figure: null where hidden by the rule (fewer than 3 projects, src/domain/disclosure.ts). */
+export interface PublicFigure {
+  projects: number | null;
+  homes: number | null;
+  suppressed: boolean;
+}
+
+export interface PublicAreaAggregate extends PublicFigure {
+  code: string;
+  name: string;
+  provincieCode: string | null;
+  byPhase: (PublicFigure & { phase: Phase })[];
+  byPlanStatus: (PublicFigure & { planStatus: PlanStatus })[];
+  bySegment: (PublicFigure & { segment: Segment })[];
+}
+
+export interface PublicAggregates {
+  level: 'gemeente' | 'provincie';
+  minProjects: number;
+  rule: string;
+  total: PublicFigure;
+  items: PublicAreaAggregate[];
 }
 
 export type TargetUnit = 'woningen' | 'woningen_per_jaar' | 'aandeel' | 'kamers';
@@ -557,4 +588,6 @@ export interface NationalOverview {
   regions: (NationalAttainment & { id: string; kind: string })[];
   ppm: { quarter: string; quarterStart: string; overdueBefore: string; rule: string; regions: PpmArea[]; provinces: PpmArea[] };
   notes: string[];
+  /** The public version (everyone but the ministry and administrators): the rule that hid small figures. */
+  disclosure?: { minProjects: number; rule: string } | null;
 }

@@ -6,17 +6,17 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
-import { maySeeNational, roleLabel } from '../auth/permissions.ts';
+import { roleLabel } from '../auth/permissions.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 
-const NAV_ITEMS = [
-  { to: '/tafels', label: 'Tafeloverzicht' },
+/** Tafeloverzicht is for those who take part in a table; the other pages work for the public too (totals only). */
+const TABLES_ITEM = { to: '/tafels', label: 'Tafeloverzicht' };
+const PUBLIC_ITEMS = [
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
+  { to: '/landelijk', label: 'Landelijk overzicht' },
 ];
-/** Only for the roles that may see the national roll-up. */
-const NATIONAL_ITEM = { to: '/landelijk', label: 'Landelijk overzicht' };
 
 export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
@@ -24,7 +24,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const navigationType = useNavigationType();
   const shownPath = useRef(pathname);
   const { state } = useAuth();
-  const navItems = maySeeNational(state) ? [...NAV_ITEMS, NATIONAL_ITEM] : NAV_ITEMS;
+  const navItems = isSignedIn(state) ? [TABLES_ITEM, ...PUBLIC_ITEMS] : PUBLIC_ITEMS;
 
   useEffect(() => {
     if (shownPath.current === pathname) return;

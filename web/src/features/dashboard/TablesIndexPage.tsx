@@ -44,7 +44,7 @@ export function TablesIndexPage() {
                 <Link className="utrecht-link" to={regionPath(r.id)}>
                   {r.name}
                 </Link>{' '}
-                <span className="wbm-muted">({formatNumber(r.gemeenteCodes.length)} gemeenten)</span>
+                <span className="wbm-muted">({formatNumber(r.gemeenteCodes.length)} {r.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'})</span>
               </li>
             ))}
         </ul>

@@ -13,7 +13,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, exportUrl } from '../../api/client.ts';
 import { cached, useApi } from '../../api/hooks.ts';
 import type { Gemeente } from '../../api/types.ts';
-import { ErrorMessage } from '../../components/Feedback.tsx';
+import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { isPublicVisitor } from '../../auth/publicView.ts';
+import { PublicMapPage } from './PublicMapPage.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS, type StatusColour } from '../../labels.ts';
@@ -32,8 +35,15 @@ import {
 export { STATUS_POINT_COLOURS };
 
 /** One circle per gemeente with projects, at the middle of its boundary, sized by its number of projects. */
-export function gemeenteOverview(boundaries: GeoJSON.FeatureCollection, gemeenten: Gemeente[], provincie: string): GeoJSON.FeatureCollection {
-  const counts = new Map(gemeenten.filter((g) => g.projectCount > 0 && (!provincie || g.provincieCode === provincie)).map((g) => [g.code, g.projectCount]));
+export function gemeenteOverview(
+  boundaries: GeoJSON.FeatureCollection,
+  gemeenten: readonly Pick<Gemeente, 'code' | 'provincieCode' | 'projectCount'>[],
+  provincie: string,
+): GeoJSON.FeatureCollection {
+  // A count hidden for the public (null: fewer than 3 projects) gets no circle.
+  const counts = new Map(
+    gemeenten.filter((g) => (g.projectCount ?? 0) > 0 && (!provincie || g.provincieCode === provincie)).map((g) => [g.code, g.projectCount ?? 0]),
+  );
   const features: GeoJSON.Feature[] = [];
   for (const f of boundaries.features) {
     const code = (f.properties?.code ?? f.properties?.statcode) as string | undefined;
@@ -49,7 +59,14 @@ export function gemeenteOverview(boundaries: GeoJSON.FeatureCollection, gemeente
   return { type: 'FeatureCollection', features };
 }
 
+/** Signed out the public sees the map of totals per gemeente (no projects); signed in, the projects one may see. */
 export function MapPage() {
+  const { state } = useAuth();
+  if (state.status === 'loading') return <Loading />;
+  return isPublicVisitor(state) ? <PublicMapPage /> : <ProjectMapPage />;
+}
+
+function ProjectMapPage() {
   usePageTitle('Kaart');
   const id = useId();
   const [searchParams, setSearchParams] = useSearchParams();

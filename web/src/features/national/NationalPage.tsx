@@ -13,8 +13,8 @@ import { api } from '../../api/client.ts';
 import { cached, useApi } from '../../api/hooks.ts';
 import type { NationalAttainment, NationalOverview, NationalProductionYear, PpmArea, SpecialTarget } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { maySeeNational } from '../../auth/permissions.ts';
-import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { DisclosureRule } from '../public/PublicTotals.tsx';
+import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDateShort, formatNumber, formatPercent, label } from '../../labels.ts';
@@ -33,25 +33,16 @@ const BASIS_LABELS: Record<string, string> = { vastgesteld: 'vastgesteld doel', 
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatNumber(Math.round(v)));
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v));
+/** "1 provincie", "3 provincies". */
+const provinceCount = (n: number) => `${formatNumber(n)} ${n === 1 ? 'provincie' : 'provincies'}`;
 const hasForecast = (y: NationalProductionYear) => y.planned > 0 || y.expected > 0 || y.p50 !== null;
 
 export function NationalPage() {
   usePageTitle('Landelijk overzicht');
   const { state } = useAuth();
   if (state.status === 'loading') return <Loading />;
-  if (!maySeeNational(state)) {
-    return (
-      <article className="wbm-national" data-testid="national-no-access">
-        <h1 className="nl-heading nl-heading--level-1">Landelijk overzicht</h1>
-        <Alert type="warning" title="Geen toegang">
-          <p className="utrecht-paragraph">
-            U heeft geen toegang tot het landelijk overzicht. Dit overzicht is er voor analisten van het ministerie en beheerders. Uw eigen
-            projecten en tafels vindt u via <Link to="/projecten">Projecten</Link> en <Link to="/tafels">Tafeloverzicht</Link>.
-          </p>
-        </Alert>
-      </article>
-    );
-  }
+  // Public (SPEC §1: the public sees aggregates): the ministry and administrators get every figure, everyone else the
+  // public version, in which the server hides figures of fewer than 3 projects and says so (`disclosure`).
   return <NationalOverviewView />;
 }
 
@@ -107,7 +98,7 @@ function NationalOverviewView() {
                         <rect x="2" y="2" width="16" height="16" fill={ATTAINMENT_COLOURS[c]} stroke="#1a1a1a" strokeWidth="1" />
                       </svg>
                       <span>
-                        {ATTAINMENT_LABELS[c]}: {data.provinces.filter((p) => attainmentClass(p.attainment) === c).length} provincies
+                        {ATTAINMENT_LABELS[c]}: {provinceCount(data.provinces.filter((p) => attainmentClass(p.attainment) === c).length)}
                       </span>
                     </li>
                   ))}
@@ -246,6 +237,7 @@ function DataNotes({ overview, synthetic }: { overview: NationalOverview; synthe
           <strong>Monitor:</strong> de verwachte oplevering, de aandelen en het PPM-gebruik zijn berekend uit de projecten in de monitor.
         </p>
       )}
+      {overview.disclosure && <DisclosureRule rule={overview.disclosure.rule} />}
       {overview.notes.length > 0 && (
         <ul className="wbm-notes">
           {overview.notes.map((n) => (
@@ -638,7 +630,7 @@ function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: strin
                 {r.kind !== 'provincie' && <span className="wbm-muted"> – {(KIND_LABELS[r.kind] ?? r.kind).toLowerCase()}</span>}
               </th>
               <td className={TD_NUM}>{formatNumber(r.gemeenten)}</td>
-              <td className={TD_NUM}>{formatNumber(r.projects)}</td>
+              <td className={TD_NUM}>{num(r.projects)}</td>
               <td className={TD}>
                 <MeetsBadge meets={r.ppmInUse} yes="Ja" no="Nee" />
               </td>
@@ -647,14 +639,14 @@ function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: strin
                   <span className="wbm-muted">nog geen kwartaalronde</span>
                 ) : (
                   <>
-                    {formatNumber(r.updatedThisQuarter)} ({pct(r.updatedShare)})
+                    {num(r.updatedThisQuarter)} ({pct(r.updatedShare)})
                   </>
                 )}
               </td>
               <td className={TD_NUM}>
-                {r.overdue > 0 ? <span className="wbm-gap--short">{formatNumber(r.overdue)}</span> : '0'} ({pct(r.overdueShare)})
+                {r.overdue === null ? num(null) : r.overdue > 0 ? <span className="wbm-gap--short">{formatNumber(r.overdue)}</span> : '0'} ({pct(r.overdueShare)})
               </td>
-              <td className={TD_NUM}>{formatNumber(r.overdueParties)}</td>
+              <td className={TD_NUM}>{num(r.overdueParties)}</td>
               <td className={TD}>{formatDateShort(r.lastUpdate)}</td>
             </tr>
           ))}
@@ -677,7 +669,7 @@ function Method({ overview }: { overview: NationalOverview }) {
         ; bron: {overview.assumptions.source}).
       </p>
       <p className="utrecht-paragraph">
-        Bandbreedte: {formatNumber(s.runs)} simulaties (seed {s.seed}) met de vertragingen die echt zijn waargenomen bij{' '}
+        Bandbreedte: {formatNumber(s.runs)} simulaties met de vertragingen die echt zijn waargenomen bij{' '}
         {formatNumber(s.delays.samples)} projecten (gemiddeld {formatNumber(Math.round(s.delays.meanMonths))} maanden). {s.method}
       </p>
     </>

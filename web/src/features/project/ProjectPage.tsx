@@ -8,7 +8,7 @@ import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { useAuth } from '../../auth/AuthContext.tsx';
+import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { mayEditMilestone, mayRebaseline, projectFacts } from '../../auth/permissions.ts';
 import { formatDate, formatMonths, formatNumber, formatPercent, label, milestoneLabel, POLICY, type MilestoneCode } from '../../labels.ts';
 import { expiredForecasts } from '../../../../src/domain/forecast-expired.ts';
@@ -32,11 +32,14 @@ export function ProjectPage() {
   const [project, setProject] = useState<ProjectDetail | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const reference = useApi('project-reference', () =>
+  // Signed out (demo mode: the public reads demo projects), only what the public may load: no quarter history, changes or alternatives.
+  const signedIn = auth.status === 'open' || isSignedIn(auth);
+  const reference = useApi(`project-reference:${signedIn}`, () =>
     Promise.all([
       cached('gemeenten', () => api.listGemeenten()),
       cached('provincies', () => api.listProvincies()),
-      cached('organisations', () => api.listOrganisations()),
+      // The list of organisations needs an account; the public (demo projects in demo mode) does without the names.
+      signedIn ? cached('organisations', () => api.listOrganisations()) : Promise.resolve([]),
       cached('regions', () => api.listRegions()),
     ]),
   );
@@ -171,7 +174,7 @@ export function ProjectPage() {
         )}
       </section>
 
-      <ChangesSection project={project} since={since} />
+      {signedIn && <ChangesSection project={project} since={since} />}
 
       <section aria-labelledby="programma" className="wbm-section">
         <h2 className="nl-heading nl-heading--level-2" id="programma">
@@ -209,9 +212,9 @@ export function ProjectPage() {
         )}
       </section>
 
-      <BaselineSection project={project} canRebaseline={canRebaseline} onSaved={setProject} onReload={reload} />
+      {signedIn && <BaselineSection project={project} canRebaseline={canRebaseline} onSaved={setProject} onReload={reload} />}
 
-      {isSeriouslyDelayed(project) && <ProjectAlternatives project={project} />}
+      {signedIn && isSeriouslyDelayed(project) && <ProjectAlternatives project={project} />}
 
       <section aria-labelledby="knelpunten" className="wbm-section">
         <h2 className="nl-heading nl-heading--level-2" id="knelpunten">
@@ -220,14 +223,18 @@ export function ProjectPage() {
         <KnelpuntenList knelpunten={project.knelpunten} />
       </section>
 
-      <QuarterHistory project={project} />
+      {signedIn && <QuarterHistory project={project} />}
 
       <section aria-labelledby="partijen" className="wbm-section">
         <h2 className="nl-heading nl-heading--level-2" id="partijen">
           Partijen
         </h2>
         {reference.state === 'error' && <ErrorMessage error={reference.error} retry={reference.reload} />}
-        <PartiesTable parties={project.parties} organisations={organisations} />
+        {signedIn ? (
+          <PartiesTable parties={project.parties} organisations={organisations} />
+        ) : (
+          <p className="utrecht-paragraph">Welke organisaties aan dit project werken, ziet u na inloggen.</p>
+        )}
       </section>
     </article>
   );

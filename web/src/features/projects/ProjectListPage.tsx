@@ -12,6 +12,9 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatMonths, formatNumber, formatProjectCount, label } from '../../labels.ts';
 import { activeFilterCount, filtersFromSearch, filtersToSearch, PAGE_SIZE, toApiQuery, type ProjectFilters, type SortKey } from './filters.ts';
 import { ProjectFiltersForm } from './ProjectFiltersForm.tsx';
+import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
+import { mayOpenProjects } from '../../auth/publicView.ts';
+import { PublicTotals } from '../public/PublicTotals.tsx';
 
 interface Column {
   key: string;
@@ -61,6 +64,41 @@ const SORT_NAMES: Record<SortKey, string> = {
 
 export function ProjectListPage() {
   usePageTitle('Projecten');
+  const { state } = useAuth();
+  if (state.status === 'loading') return <Loading />;
+  // Without an account and outside demo mode the register is closed: the public sees the totals (SPEC §1, §7).
+  if (!mayOpenProjects(state)) return <PublicProjectsPage />;
+  return <ProjectRegister signedIn={isSignedIn(state)} />;
+}
+
+/** Projecten for the public: totals per province, or per gemeente of the chosen province. */
+function PublicProjectsPage() {
+  const [searchParams] = useSearchParams();
+  const provincie = /^PV\d{2}$/.test(searchParams.get('provincie') ?? '') ? searchParams.get('provincie') : null;
+  return (
+    <>
+      <h1 className="nl-heading nl-heading--level-1">Projecten</h1>
+      <p className="utrecht-paragraph nl-paragraph--lead">
+        De projecten zelf zijn alleen zichtbaar voor de gemeenten, marktpartijen en versnellingstafels die eraan werken. Hier ziet u hoeveel
+        projecten en woningen er zijn per provincie en per gemeente. Kies een provincie om de gemeenten te zien.
+      </p>
+      <p className="utrecht-paragraph">
+        Werkt u aan een project? <Link className="utrecht-link" to="/inloggen">Log in</Link> om uw projecten te zien. De totalen staan ook op de{' '}
+        <Link className="utrecht-link" to="/kaart">
+          kaart
+        </Link>{' '}
+        en in het{' '}
+        <Link className="utrecht-link" to="/landelijk">
+          landelijk overzicht
+        </Link>
+        .
+      </p>
+      <PublicTotals provincie={provincie} />
+    </>
+  );
+}
+
+function ProjectRegister({ signedIn }: { signedIn: boolean }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
   const apiQuery = toApiQuery(filters);
@@ -112,7 +150,8 @@ export function ProjectListPage() {
           ) : null}
         </p>
         {list.state === 'ready' && total > 0 && list.data.sums && <ListSumsLine sums={list.data.sums} filters={filters} />}
-        {list.state === 'ready' && total > 0 && (
+        {/* Exports need an account (the public in demo mode reads the list only). */}
+        {signedIn && list.state === 'ready' && total > 0 && (
           <p className="utrecht-paragraph wbm-export-links">
             <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={exportUrl('xlsx', apiQuery)} download>
               Exporteren naar Excel
