@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Services } from '../../services/container.ts';
 import type { ProjectFilter, SortKey } from '../../storage/project.repository.ts';
 import { actorOf } from '../auth.ts';
-import { Problem, Version } from '../schemas/common.ts';
+import { IsoDateTime, Problem, Version } from '../schemas/common.ts';
 import {
   Jaarschijf,
   Knelpunt,
@@ -212,7 +212,7 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
             items: z.array(
             z.object({
               id: z.number().int(),
-              at: z.string(),
+              at: IsoDateTime,
               actorUserId: z.string().nullable(),
               actorName: z.string(),
               via: z.enum(['ui', 'api', 'import', 'cli', 'system']),

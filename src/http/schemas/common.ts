@@ -11,6 +11,12 @@ export const IsoDate = z
   .describe('Calendar date, YYYY-MM-DD')
   .meta({ format: 'date', example: '2026-03-31' });
 
+/** A moment in time, always with its time zone (RFC 3339 in UTC, as `Date.toISOString()` writes it). */
+export const IsoDateTime = z
+  .string()
+  .describe('Date-time with time zone (RFC 3339, UTC)')
+  .meta({ format: 'date-time', example: '2026-12-01T14:30:00.000Z' });
+
 export const HomesCount = z
   .number()
   .int({ message: 'Aantal woningen moet een heel getal zijn.' })

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PLAN_STATUSES, REGION_KINDS } from '../../domain/codes.ts';
 import { TARGET_METRICS, TARGET_UNITS } from '../../domain/national.ts';
 import { TARGET_LEVELS } from '../../domain/targets.ts';
-import { IsoDate, Uuid, Version } from './common.ts';
+import { IsoDate, IsoDateTime, Uuid, Version } from './common.ts';
 
 const Year = z.coerce.number().int().min(2000).max(2100);
 const PlanStatusRecord = <T extends z.ZodType>(value: T) => z.object(Object.fromEntries(PLAN_STATUSES.map((s) => [s, value])) as Record<(typeof PLAN_STATUSES)[number], T>);
@@ -323,7 +323,7 @@ export const PlancapaciteitResponse = AreaPlancapaciteit.extend({
   breakdownOmitted: BreakdownOmitted,
 });
 
-export const Norm = z.object({ areaId: z.string(), norm: z.number(), reason: z.string(), version: z.number().int(), updatedAt: z.string() });
+export const Norm = z.object({ areaId: z.string(), norm: z.number(), reason: z.string(), version: z.number().int(), updatedAt: IsoDateTime });
 export const NormBody = z.object({
   norm: z.number().positive({ message: 'De norm moet groter dan 0 zijn (1,3 = 130%).' }).max(5, { message: 'Een norm boven 500% is niet aannemelijk.' }),
   reason: z.string().min(1, { message: 'Geef een reden voor de afwijkende norm.' }).max(1000),
@@ -353,7 +353,7 @@ export const TargetSchema = z.object({
   preferred: z.boolean(),
   synthetic: z.boolean().optional().describe('Demo data: created by a demo role in demo mode; listed to demo roles only'),
   version: z.number().int(),
-  updatedAt: z.string(),
+  updatedAt: IsoDateTime,
 });
 
 export const TargetListQuery = z.object({

@@ -15,7 +15,7 @@ import {
   WONINGTYPES,
 } from '../../domain/codes.ts';
 import { HOMES_GROUPS, SORT_COLUMNS } from '../../storage/project.repository.ts';
-import { csvList, GemeenteCode, HomesCount, IsoDate, ProvincieCode, Uuid, Version } from './common.ts';
+import { csvList, GemeenteCode, HomesCount, IsoDate, IsoDateTime, ProvincieCode, Uuid, Version } from './common.ts';
 
 const Segment = z.enum(SEGMENTS);
 const NullableDate = IsoDate.nullable();
@@ -143,8 +143,8 @@ const summaryFields = {
   socialHomes: z.number().int(),
   maxDelayMonths: z.number().int(),
   version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
 };
 
 export const ProjectSummary = z.object({ ...summaryFields, gemeenteName: z.string() });

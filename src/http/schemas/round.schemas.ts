@@ -5,7 +5,7 @@ import { MIN_REASON_LENGTH } from '../../domain/baseline.ts';
 import { KWARTAAL_PATTERN } from '../../domain/kwartaal.ts';
 import { CHANGE_KINDS } from '../../domain/project-diff.ts';
 import { SNAPSHOT_SORT } from '../../storage/round.repository.ts';
-import { csvList, GemeenteCode, IsoDate, Uuid, Version } from './common.ts';
+import { csvList, GemeenteCode, IsoDate, IsoDateTime, Uuid, Version } from './common.ts';
 
 export const Kwartaal = z
   .string()
@@ -31,8 +31,8 @@ export const RoundSummary = z.object({
   quarter: Kwartaal,
   deadline: IsoDate,
   status: z.enum(['open', 'gesloten']),
-  openedAt: z.string(),
-  closedAt: z.string().nullable(),
+  openedAt: IsoDateTime,
+  closedAt: IsoDateTime.nullable(),
   projectCount: z.number().int().nullable().describe('Projects frozen when the round closed (null while open)'),
 });
 
@@ -52,7 +52,7 @@ const PartyDelivery = z.object({
   organisationId: Uuid,
   side: z.enum(['publiek', 'privaat']).describe('publiek: the gemeente; privaat: a market party'),
   via: DeliveryVia.nullable(),
-  at: z.string().nullable(),
+  at: IsoDateTime.nullable(),
   onBehalf: z.object({ by: z.string(), reason: z.string() }).nullable().describe('Recorded on behalf of the party by the secretary, with the reason'),
   batchId: Uuid.nullable().describe('The confirmation action (to undo it)'),
 });
@@ -78,8 +78,8 @@ export const RoundDetail = RoundSummary.extend({
       gemeenteName: z.string(),
       delivered: z.boolean().describe('Every party has delivered its own side'),
       via: DeliveryVia.nullable(),
-      updatedAt: z.string(),
-      confirmedAt: z.string().nullable(),
+      updatedAt: IsoDateTime,
+      confirmedAt: IsoDateTime.nullable(),
       organisationIds: z.array(Uuid).describe('The gemeente and every party of the project'),
       parties: z.array(PartyDelivery).describe('Delivery per party for its own side'),
       expiredForecasts: z.array(ExpiredForecast).describe('Milestones whose forecast has passed without an actual date (prognose verstreken)'),
@@ -201,7 +201,7 @@ export const RebaselineBody = z.object({
 export const BaselineHistoryEntry = z.object({
   id: Uuid,
   projectId: Uuid,
-  changedAt: z.string(),
+  changedAt: IsoDateTime,
   projectVersion: z.number().int(),
   reason: z.string(),
   changes: z.array(z.object({ code: z.enum(MILESTONE_CODES), from: IsoDate.nullable(), to: IsoDate.nullable() })),
