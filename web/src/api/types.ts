@@ -264,6 +264,11 @@ export interface Dashboard {
     knelpunten: { category: KnelpuntCategory; open: number; escalated: number; projects: number }[];
     mapPoints: MapPoint[];
   };
+  /**
+   * 'member': a gemeente of the table or a market party in one of its projects: all figures of the table, but
+   * delayed milestones and map points only of the `ownProjects` the caller may read.
+   */
+  access: { view: 'full' | 'member'; ownProjects: number };
 }
 
 export interface AlternativeCandidate {

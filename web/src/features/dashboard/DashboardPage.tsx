@@ -13,7 +13,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, takePrefetched } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import type { Alternatives, Dashboard } from '../../api/types.ts';
-import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS } from '../../labels.ts';
@@ -74,6 +74,7 @@ export function DashboardPage() {
             {formatNumber(data.region.gemeenteCodes.length)} {data.region.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'}. Klik op een cijfer
             om de projecten erachter te zien.
           </p>
+          {data.access?.view === 'member' && <MemberNote dashboard={data} />}
           <ul className="wbm-action-links">
             {data.region.kind === 'versnellingstafel' && (
               <li>
@@ -82,25 +83,29 @@ export function DashboardPage() {
                 </Link>
               </li>
             )}
-            <li>
-              <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={regionPath(data.region.id, 'rapport')}>
-                Tafelrapport (afdrukken of pdf)
-              </Link>
-            </li>
-            <li>
-              <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={api.regionExportUrl(data.region.id)} download>
-                Exporteren naar Excel
-              </a>
-            </li>
-            <li>
-              <a
-                className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
-                href={`/api/v1/regions/${encodeURIComponent(data.region.id)}/report.pdf`}
-                download
-              >
-                Tafelrapport downloaden (pdf)
-              </a>
-            </li>
+            {data.access?.view !== 'member' && (
+              <>
+                <li>
+                  <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={regionPath(data.region.id, 'rapport')}>
+                    Tafelrapport (afdrukken of pdf)
+                  </Link>
+                </li>
+                <li>
+                  <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={api.regionExportUrl(data.region.id)} download>
+                    Exporteren naar Excel
+                  </a>
+                </li>
+                <li>
+                  <a
+                    className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+                    href={`/api/v1/regions/${encodeURIComponent(data.region.id)}/report.pdf`}
+                    download
+                  >
+                    Tafelrapport downloaden (pdf)
+                  </a>
+                </li>
+              </>
+            )}
           </ul>
           {data.summary.totals.syntheticProjects > 0 && (
             <p className="utrecht-paragraph wbm-demo-note">
@@ -133,7 +138,7 @@ export function DashboardPage() {
             </figure>
             <TargetBasis targets={data.targets} />
             <CompletionsTable dashboard={data} />
-            <RegionAlternatives dashboard={data} />
+            {data.access?.view !== 'member' && <RegionAlternatives dashboard={data} />}
           </section>
 
           <section className="wbm-section" aria-labelledby="betaalbaar">
@@ -219,6 +224,27 @@ export function DashboardPage() {
         </>
       )}
     </article>
+  );
+}
+
+/**
+ * For a gemeente of the table or a market party in one of its projects: what they see here and what is not
+ * theirs to see (the projects of others in the table are confidential).
+ */
+function MemberNote({ dashboard }: { dashboard: Dashboard }) {
+  const own = dashboard.access.ownProjects;
+  return (
+    <Alert type="info" title="U ziet de cijfers van de hele tafel, maar alleen uw eigen projecten">
+      <p className="utrecht-paragraph" data-testid="member-note">
+        De cijfers op deze pagina gaan over alle {formatProjectCount(dashboard.summary.totals.projects)} van de tafel. Namen, kaartstippen en details
+        ziet u alleen van uw eigen projecten: {own === 1 ? 'dat is er 1' : `dat zijn er ${formatNumber(own)}`}. De andere projecten zijn van andere
+        gemeenten of partijen. Die zijn vertrouwelijk en ziet u niet.
+      </p>
+      <p className="utrecht-paragraph">
+        Klikt u op een cijfer, dan ziet u alleen uw eigen projecten die bij dat cijfer horen. Het tafelrapport, de export en het zoeken naar
+        alternatieven zijn voor de secretaris van de tafel.
+      </p>
+    </Alert>
   );
 }
 

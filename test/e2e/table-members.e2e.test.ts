@@ -1,0 +1,76 @@
+/**
+ * Issue 8 item 24 in headless Chromium: the demo gemeente editor (Amsterdam) and the demo market party
+ * open the Tafeloverzicht of their own table (Amsterdam e.o.). They see the table's figures, a plain
+ * explanation of what is not theirs to see, and no "Geen toegang" with a useless "Probeer opnieuw". A
+ * table that is not theirs says "Geen toegang", still without the retry button.
+ * Screenshots: test-artifacts/table-member-*.png.
+ *
+ * Needs /usr/bin/chromium; run under `flock /tmp/wbm-web.lock`.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { accessibilityViolations, ARTIFACTS, ensureWebBuild, hasChromium, launchBrowser, screenshot, signInThroughPage, startServer, type Browser, type TestServer } from './support.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  ensureWebBuild();
+  server = await startServer(400, 3);
+  browser = await launchBrowser(server.base);
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openTable(page: Page, regionId: string): Promise<void> {
+  await page.goto(`${server.base}/tafels/${regionId}`);
+  await page.locator('[data-testid=dashboard][data-ready=true], [data-testid=dashboard] .utrecht-alert--error').first().waitFor({ timeout: 60_000 });
+}
+
+describe.skipIf(!hasChromium)('the Tafeloverzicht for the table’s own gemeenten and market parties', () => {
+  it.each([
+    ['gemeente_editor', 'gemeente'],
+    ['marktpartij_editor', 'marktpartij'],
+  ] as const)('shows the demo %s the table’s figures and says plainly what is not theirs', async (role, name) => {
+    const page = await browser.context.newPage();
+    await signInThroughPage(page, server.base, role);
+    await openTable(page, 'vt-amsterdam-e-o');
+    await expect.poll(() => page.locator('[data-testid=dashboard]').getAttribute('data-ready')).toBe('true');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Amsterdam');
+    // The table's aggregates are there.
+    expect(await page.getByTestId('figure-projects').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Verwachte oplevering tegenover de opgave' }).isVisible()).toBe(true);
+    // A plain explanation of what is not theirs to see.
+    const note = page.getByTestId('member-note');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/alleen van uw eigen projecten.*vertrouwelijk/s);
+    // No "Geen toegang", no useless retry, no links to the secretary's report and export.
+    expect(await page.getByText('Geen toegang').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Probeer opnieuw' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Exporteren naar Excel' }).count()).toBe(0);
+    expect(await page.getByText('Alternatieven zoeken voor een jaar met een tekort').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, `table-member-${name}.png`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, `table-member-${name}-top.png`) });
+
+    // An area that is not theirs: "Geen toegang", said plainly, without a retry that cannot help. (The demo
+    // market party has projects all over the country: for it, a gemeente where it has none.)
+    const [other] = await server.services.db.query<{ code: string }>(
+      `SELECT g.code FROM gemeenten g WHERE NOT EXISTS (
+         SELECT 1 FROM projects p JOIN project_parties pp ON pp.project_id = p.id JOIN users u ON u.organisation_id = pp.organisation_id
+         WHERE p.gemeente_code = g.code AND u.email = 'demo-marktpartij-editor@woningbouwmonitor.invalid') ORDER BY g.code LIMIT 1`,
+    );
+    await openTable(page, role === 'gemeente_editor' ? 'vt-u10' : `gemeente:${other.code}`);
+    await page.getByText('Geen toegang').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Probeer opnieuw' }).count()).toBe(0);
+    expect(await page.getByText('Opnieuw proberen helpt niet').isVisible()).toBe(true);
+    await screenshot(page, `table-member-${name}-other-table.png`);
+    await page.close();
+    expect(browser.pageErrors).toEqual([]);
+  }, 180_000);
+});
