@@ -1,13 +1,14 @@
 /**
  * Issue 5's main paths in headless Chromium, as one quarter at the versnellingstafel Amsterdam e.o.
  * (the demo table): the secretary signs in and opens the quarter, looks at the Tafeloverzicht and drills
- * down to a project; a developer moves a milestone past its tolerance and sees it flagged; the
- * secretary confirms unchanged projects in one action and closes the quarter; in the next quarter an
+ * down to a project; a developer moves a milestone past its tolerance and sees it flagged; the demo
+ * gemeente confirms its unchanged projects after a summary and undoes it (issue 8 item 17), the
+ * secretary records a delivery on a party's behalf with a reason and closes the quarter; in the next quarter an
  * edit conflict is resolved and the change shows up in "what changed since last quarter"; the
  * secretary re-baselines with a reason; the Excel exports and the printable report are checked.
  * The tests run in order and share one server, one browser and the state they build up.
  *
- * Screenshots (test-artifacts/): tafeloverzicht.png, project-na-kwartaal.png, kwartaalronde.png,
+ * Screenshots (test-artifacts/): tafeloverzicht.png, project-na-kwartaal.png, kwartaalronde-bevestigen.png, kwartaalronde.png,
  * tafelrapport.png, tafelrapport-print.png.
  */
 import { readFileSync } from 'node:fs';
@@ -49,8 +50,13 @@ interface RoundDetail {
   quarter: string;
   status: string;
   delivery: { total: number; delivered: number; changed: number; confirmed: number; outstanding: number };
-  projects: { projectId: string; name: string; delivered: boolean; via: string | null }[];
-  organisations: { organisationId: string; name: string; total: number; delivered: number; outstanding: number }[];
+  projects: { projectId: string; name: string; delivered: boolean; via: string | null; parties: { organisationId: string; via: string | null }[] }[];
+  organisations: { organisationId: string; name: string; total: number; delivered: number; outstanding: number; onBehalf: number }[];
+}
+interface ConfirmPreview {
+  organisationName: string;
+  projects: { projectId: string; name: string }[];
+  refused: { projectId: string; message: string }[];
 }
 
 /** `2029-07-29` plus `months` months (day clamped to 28 to stay valid). */
@@ -180,36 +186,86 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     await expectAccessible();
   });
 
-  it('lets the secretary confirm all unchanged projects of an organisation in one action', async () => {
-    await signInThroughPage(page, server.base, 'tafel_secretaris');
+  it('lets the gemeente confirm its unchanged projects after one summary, and undo it (issue 8 items 16–17)', async () => {
+    const gemeente = await apiSession(server.base, 'gemeente_editor');
+    const own = gemeente.principal.organisationId!;
     const before = await currentRound();
-    // The changed project counts as delivered without further action.
-    expect(before.projects.find((p) => p.projectId === project.id)).toMatchObject({ delivered: true, via: 'gewijzigd' });
-    const organisation = before.organisations.find((o) => o.outstanding >= 2)!;
+    // The developer's edit delivered the developer's side of that project, not the gemeente's.
+    const edited = before.projects.find((p) => p.projectId === project.id)!;
+    expect(edited.parties.find((p) => p.organisationId === developer.principal.organisationId)?.via).toBe('gewijzigd');
+    const organisation = before.organisations.find((o) => o.organisationId === own)!;
+    const preview = (await gemeente.send<ConfirmPreview>('POST', `/rounds/${before.id}/confirmations/preview`, {})).body;
+    const n = preview.projects.length;
+    expect(n).toBeGreaterThan(1);
 
+    await signInThroughPage(page, server.base, 'gemeente_editor');
     await go(`${TABLE_PATH}/kwartaalronde`);
     const row = page.getByTestId('organisation-delivery').locator(`tr[data-organisation="${organisation.name}"]`);
     await row.getByRole('button', { name: `Bevestig alle ${organisation.outstanding} ongewijzigde projecten van ${organisation.name}` }).click();
-    await page.getByTestId('round-message').filter({ hasText: `${organisation.outstanding} projecten van ${organisation.name} bevestigd als ongewijzigd.` }).waitFor();
-    await expect(row.textContent()).resolves.toContain(`${organisation.total} van ${organisation.total}`);
+    // Asked once, with the count and the list (collapsed) of what will be confirmed.
+    const summary = page.getByTestId('confirm-summary');
+    await summary.getByRole('heading', { name: `${n} projecten van ${organisation.name} bevestigen als ongewijzigd?` }).waitFor();
+    await summary.getByText(`Toon de ${n} projecten`).click();
+    await expect(summary.getByTestId('confirm-summary-projects').locator('li').count()).resolves.toBe(n);
+    await expect(summary.getByTestId('confirm-summary-projects').textContent()).resolves.toContain(preview.projects[0].name);
+    if (preview.refused.length > 0) await summary.getByTestId('confirm-summary-refused').getByText(/Prognose verstreken|prognose van M/).first().waitFor();
+    expect((await currentRound()).delivery).toEqual(before.delivery);
+    await expectAccessible();
+    await screenshot(page, 'kwartaalronde-bevestigen.png');
 
-    // One project of someone else, on its own.
+    await summary.getByRole('button', { name: `Ja, bevestig ${n} projecten` }).click();
+    await page.getByTestId('round-message').filter({ hasText: `${n} projecten van ${organisation.name} bevestigd als ongewijzigd.` }).waitFor();
     const after = await currentRound();
-    expect(after.organisations.find((o) => o.organisationId === organisation.organisationId)!.outstanding).toBe(0);
-    expect(after.delivery.confirmed).toBe(before.delivery.confirmed + organisation.outstanding);
-    const single = after.projects.find((p) => !p.delivered)!;
-    await page.getByLabel('Toon').selectOption('open');
-    await page.getByLabel('Zoek op project of gemeente').fill(single.name);
-    await page.getByRole('button', { name: `Bevestig ongewijzigd: ${single.name}` }).click();
-    await page.getByTestId('round-message').filter({ hasText: `${single.name} is bevestigd als ongewijzigd.` }).waitFor();
-    expect((await currentRound()).delivery.delivered).toBe(after.delivery.delivered + 1);
+    const mine = (r: RoundDetail) => r.organisations.find((o) => o.organisationId === own)!;
+    expect(mine(after).delivered).toBe(organisation.delivered + n);
+    // Other parties count what they did themselves: nothing changed for them.
+    expect(after.organisations.filter((o) => o.organisationId !== own)).toEqual(before.organisations.filter((o) => o.organisationId !== own));
+
+    // Undo, until the quarter closes: the counts go back.
+    await page.getByRole('button', { name: /^Ongedaan maken/ }).click();
+    await page.getByTestId('round-message').filter({ hasText: `De bevestiging van ${n} projecten van ${organisation.name} is ongedaan gemaakt.` }).waitFor();
+    await expect(row.textContent()).resolves.toContain(`${organisation.delivered} van ${organisation.total}`);
+    const undone = await currentRound();
+    expect(mine(undone)).toEqual(mine(before));
+    expect(undone.delivery).toEqual(before.delivery);
+    await expectAccessible();
+  });
+
+  it('lets the secretary record a delivery on behalf of a party, with a reason, shown as such', async () => {
+    await signInThroughPage(page, server.base, 'tafel_secretaris');
+    const before = await currentRound();
+    let organisation: RoundDetail['organisations'][number] | undefined;
+    let n = 0;
+    for (const o of before.organisations.filter((x) => x.outstanding > 0)) {
+      const preview = (await secretary.send<ConfirmPreview>('POST', `/rounds/${before.id}/confirmations/preview`, { organisationId: o.organisationId, reason: 'Voorbeeld van de bevestiging' })).body;
+      if (preview.projects.length > 0) {
+        organisation = o;
+        n = preview.projects.length;
+        break;
+      }
+    }
+    expect(organisation).toBeDefined();
+    await go(`${TABLE_PATH}/kwartaalronde`);
+    const row = page.getByTestId('organisation-delivery').locator(`tr[data-organisation="${organisation!.name}"]`);
+    await row.getByRole('button', { name: `Namens ${organisation!.name} vastleggen…` }).click();
+    const summary = page.getByTestId('confirm-summary');
+    await summary.getByRole('heading', { name: `van ${organisation!.name} namens de partij bevestigen als ongewijzigd?` }).waitFor();
+    // Without a reason it is refused next to the field.
+    await summary.getByRole('button', { name: /^Ja, bevestig/ }).click();
+    await summary.getByText(/Geef een reden van minstens 10 tekens/).waitFor();
+    await summary.getByLabel('Reden (verplicht)').fill('Per mail gemeld: geen wijzigingen dit kwartaal.');
+    await summary.getByRole('button', { name: /^Ja, bevestig/ }).click();
+    await page.getByTestId('round-message').filter({ hasText: `bevestigd als ongewijzigd.` }).waitFor();
+    await row.getByText(`namens ${organisation!.name} vastgelegd door de secretaris`).waitFor();
+    const after = await currentRound();
+    expect(after.organisations.find((o) => o.organisationId === organisation!.organisationId)).toMatchObject({ delivered: organisation!.delivered + n, onBehalf: n });
 
     // The reminder list names who still has to deliver, ready to paste into a mail.
-    const reminders = await page.getByLabel('Maillijst (om te kopiëren)').inputValue();
-    const late = (await currentRound()).organisations.find((o) => o.outstanding > 0)!;
-    expect(reminders).toContain(`${late.name}: ${late.outstanding} van ${late.total} projecten nog niet geleverd`);
-    await page.getByLabel('Toon').selectOption('alle');
-    await page.getByLabel('Zoek op project of gemeente').fill('');
+    const late = after.organisations.find((o) => o.outstanding > 0)!;
+    await page.waitForFunction(
+      (text) => (document.querySelector('textarea.wbm-mail-text') as HTMLTextAreaElement | null)?.value.includes(text) ?? false,
+      `${late.name}: ${late.outstanding} van ${late.total} projecten nog niet geleverd`,
+    );
     await expectAccessible();
     await screenshot(page, 'kwartaalronde.png');
   });
@@ -264,7 +320,10 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     const changes = page.getByTestId('changes');
     await changes.filter({ hasText: 'Start bouw' }).waitFor();
     await expect(changes.textContent()).resolves.not.toContain('Oplevering (M12)');
-    await page.getByTestId('quarter-history').getByText('Bijgewerkt').waitFor();
+    // Delivery per party: the project counts as delivered in the closed quarter only when every party delivered its side.
+    const frozen = (await secretary.get<{ items: { delivery: string | null }[] }>(`/projects/${project.id}/snapshots`)).items[0];
+    const shown = frozen.delivery === 'gewijzigd' ? 'Bijgewerkt' : frozen.delivery === 'bevestigd' ? 'Bevestigd ongewijzigd' : 'Niet geleverd';
+    await page.getByTestId('quarter-history').getByText(shown).first().waitFor();
     await expectAccessible();
   });
 

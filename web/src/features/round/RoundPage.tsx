@@ -633,11 +633,16 @@ function OrganisationsTable({
   );
 }
 
+/** A party's name; a party of one's own project that is not one's own organisation is named by its side. */
+function partyName(x: PartyDelivery, names: Map<string, string>): string {
+  return names.get(x.organisationId) ?? (x.side === 'publiek' ? 'Gemeente' : 'Marktpartij');
+}
+
 /** How one party delivered its side, in words. */
-function partyText(x: PartyDelivery, name: string | undefined): string {
+function partyText(x: PartyDelivery, name: string): string {
   if (x.via === 'gewijzigd') return `bijgewerkt op ${formatDateShort(x.at?.slice(0, 10))}`;
   if (x.via === 'bevestigd' && x.onBehalf) {
-    return `bevestigd op ${formatDateShort(x.at?.slice(0, 10))}, namens ${name ?? 'de partij'} vastgelegd door de secretaris (${x.onBehalf.by}): ${x.onBehalf.reason}`;
+    return `bevestigd op ${formatDateShort(x.at?.slice(0, 10))}, namens ${name} vastgelegd door de secretaris (${x.onBehalf.by}): ${x.onBehalf.reason}`;
   }
   if (x.via === 'bevestigd') return `bevestigd als ongewijzigd op ${formatDateShort(x.at?.slice(0, 10))}`;
   return 'nog niet geleverd';
@@ -789,7 +794,7 @@ function ProjectsTable({
                       <ul className="wbm-party-delivery">
                         {p.parties.map((x) => (
                           <li key={x.organisationId}>
-                            {names.get(x.organisationId) ?? 'Onbekende organisatie'}: {partyText(x, names.get(x.organisationId))}
+                            {partyName(x, names)}: {partyText(x, partyName(x, names))}
                             {x.via === 'bevestigd' && x.batchId && (x.organisationId === own || canRun) && (
                               <>
                                 {' '}
@@ -798,7 +803,7 @@ function ProjectsTable({
                                   className="utrecht-button utrecht-button--subtle wbm-small-button"
                                   disabled={busy !== null}
                                   onClick={() => onUndo(p, x)}
-                                  aria-label={`Bevestiging intrekken: ${p.name}, ${names.get(x.organisationId) ?? ''}`}
+                                  aria-label={`Bevestiging intrekken: ${p.name}, ${partyName(x, names)}`}
                                 >
                                   Intrekken
                                 </button>
@@ -848,7 +853,9 @@ function ProjectsTable({
 /** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
 function RemindersSection({ round }: { round: RoundDetail }) {
   const id = useId();
-  const reminders = useApi(`reminders:${round.id}:${round.delivery.delivered}`, (signal) => api.reminders(round.id, signal));
+  // Reload when any party's delivery changes (a party can deliver without the project being complete).
+  const deliveredByParties = round.organisations.reduce((n, o) => n + o.delivered, 0);
+  const reminders = useApi(`reminders:${round.id}:${deliveredByParties}`, (signal) => api.reminders(round.id, signal));
   const [copied, setCopied] = useState<string | null>(null);
   const text = reminders.data ? remindersText(round.quarter, formatDate(round.deadline), reminders.data.items) : '';
   const copy = async () => {
