@@ -10,6 +10,7 @@ import { authPlugin } from './auth.ts';
 import { PROBLEM_TYPE_BASE, registerProblemHandler } from './problem.ts';
 import { registerTextGuard } from './text-guard.ts';
 import { BODY_LIMIT_BYTES, registerJsonDepthLimit } from './request-limits.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { nationalRoutes } from './routes/national.routes.ts';
@@ -54,6 +55,7 @@ export async function buildApp({ services, logger = false, secureCookies = false
   registerApiVersionHeader(app);
   registerTextGuard(app);
   registerJsonDepthLimit(app);
+  registerSecurityHeaders(app);
 
   await app.register(fastifySwagger, {
     openapi: {

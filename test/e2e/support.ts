@@ -99,10 +99,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(base: string): Promise<Browser> {
+/**
+ * `bypassCSP`: axe-core is injected as an inline script, which the site's Content-Security-Policy
+ * refuses; the policy itself is checked with `bypassCSP: false` in security-headers.e2e.test.ts.
+ */
+export async function launchBrowser(base: string, options: { bypassCSP?: boolean } = {}): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const profileDir = mkdtempSync(join(tmpdir(), 'wbm-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
+    bypassCSP: options.bypassCSP ?? true,
     executablePath: CHROMIUM,
     headless: true,
     locale: 'nl-NL',

@@ -21,7 +21,7 @@ const initialAuth = loadAuthState(me);
 
 declare global {
   interface Window {
-    /** Started by the inline script in index.html. */
+    /** Started by /prefetch.js (web/public), loaded by index.html before this module. */
     __wbmDashboard?: { path: string; response: Promise<Response> };
   }
 }
