@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACTOR, accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { POLICY } from '../domain/policy.ts';
 import { createServices, type Services } from '../services/container.ts';
 import { buildApp } from './app.ts';
 import { ROUTE_RULES } from './auth.ts';
@@ -127,7 +128,10 @@ describe('public aggregates without demo mode (SPEC §1, §7)', () => {
     expect(pub.provinces.find((p: { code: string }) => p.code === 'PV26')).toMatchObject({ planned: 201 + 202 + 203 + 204 + 205, suppressed: false });
     expectNoRealProject(res.body, 'national overview');
 
+    // The public cannot ask for a heavier simulation than the default.
+    expect(pub.simulation.runs).toBe(POLICY.simulation.runs);
     const full = (await ministry('/api/v1/national/overview?runs=5')).json();
+    expect(full.simulation.runs).toBe(5);
     expect(full.disclosure).toBeNull();
     expect(full.provinces.find((p: { code: string }) => p.code === 'PV20').planned).toBe(LONE_HOMES);
   });

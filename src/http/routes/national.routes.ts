@@ -135,9 +135,10 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         response: { 200: OverviewResponse, ...errors },
       },
       handler: async (req) => {
-        const overview = await national.overview(req.query, req.principal);
-        if ((NATIONAL as readonly string[]).includes(req.principal.role)) return { ...overview, disclosure: null };
-        return services.publicStats.publicOverview(overview);
+        if ((NATIONAL as readonly string[]).includes(req.principal.role)) return { ...(await national.overview(req.query, req.principal)), disclosure: null };
+        // Everyone else gets the default number of simulation runs: a heavy computation is not for anyone to ask for.
+        const { runs: _runs, seed: _seed, ...publicQuery } = req.query;
+        return services.publicStats.publicOverview(await national.overview(publicQuery, req.principal));
       },
     });
 
