@@ -32,6 +32,7 @@ import {
 import { gemeenteOrganisationId } from '../../src/domain/identifiers.ts';
 import { MAX_TARGET_TEXT } from '../../src/domain/national.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { ROUTE_RULES } from '../../src/http/auth.ts';
 import { createServices } from '../../src/services/container.ts';
 import { accountWithToken, TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
@@ -823,5 +824,85 @@ describe('hostile bodies from callers who may not send them (property-based)', (
     );
     const [{ n: tokensAfter }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM api_tokens');
     expect(tokensAfter).toBe(tokensBefore);
+  });
+});
+
+// ----- demo accounts and demo mode (issue 8 items 4 and 5) ------------------------------------------
+
+describe('demo accounts: refused with demo mode off, kept off real data with demo mode on (property-based)', () => {
+  const DEMO_ROLES = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', 'ministerie_analist', 'beheerder'] as const;
+  type DemoRole = (typeof DEMO_ROLES)[number];
+  const credentials = {} as Record<DemoRole, { token: Record<string, string>; session: Record<string, string> }>;
+  let strict: FastifyInstance;
+  let realTargetId = '';
+  const fill = (url: string) =>
+    url.replace(/:[A-Za-z]+/g, (p) =>
+      p === ':code' ? 'M11' : p === ':regionId' ? 'vt-amsterdam-e-o' : p === ':areaId' ? 'provincie:PV27' : p === ':id' || p === ':projectId' ? target : crypto.randomUUID(),
+    );
+
+  beforeAll(async () => {
+    const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+    await services.auth.ensureDemoUsers();
+    for (const role of DEMO_ROLES) {
+      const user = (await services.repositories.accounts.listUsers(t.db)).find((u) => u.isDemo && u.role === role)!;
+      const principal = { kind: 'user' as const, userId: user.id, name: user.name, role, organisationId: user.organisationId, gemeenteCode: user.gemeenteCode, regionId: user.regionId, provincieCode: user.provincieCode, demo: true };
+      const { token } = await services.auth.createApiToken(principal, 'demo');
+      const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role } });
+      const cookie = signIn.cookies.find((c) => c.name === 'wbm_session')!.value;
+      credentials[role] = { token: { authorization: `Bearer ${token}` }, session: { cookie: `wbm_session=${cookie}`, 'x-csrf-token': signIn.json().csrfToken } };
+    }
+    realTargetId = (
+      await services.targets.create({ geoLevel: 'provincie', geoCode: 'PV27', geoName: 'Noord-Holland', periodStart: 2050, periodEnd: 2051, homes: 1000, kind: 'eigenschap', sourceUrl: 'https://example.org/echt' })
+    ).id;
+    strict = await buildApp({ services: createServices(t.db, { auth: { ...TEST_AUTH_OPTIONS, demoMode: false } }) });
+  });
+  afterAll(async () => {
+    await strict?.close();
+  });
+
+  it('with demo mode off every demo session and token gets 401 on every non-public endpoint, whatever the body, and nothing changes', async () => {
+    const routes = ROUTE_RULES.filter((r) => r.access !== 'public');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...DEMO_ROLES), fc.constantFrom('token', 'session'), fc.constantFrom(...routes), fc.oneof(fc.json(), junkBody), async (role, kind, route, body) => {
+        const before = await fingerprint();
+        const opts: InjectOptions = {
+          method: route.method as 'GET',
+          url: fill(route.url),
+          headers: { ...credentials[role][kind], 'content-type': 'application/json' },
+          ...(route.method === 'GET' ? {} : { payload: String(body) }),
+        };
+        const res = await strict.inject(opts);
+        count(`${route.method} (demo ${kind}, demo mode off)`, res.statusCode);
+        expect(res.statusCode, `${role} ${kind} ${describeRequest(opts)}: ${res.body.slice(0, 200)}`).toBe(401);
+        expect(await fingerprint(), `database changed by ${describeRequest(opts)}`).toEqual(before);
+      }),
+      { numRuns: runs(80) },
+    );
+  });
+
+  it('with demo mode on no demo role changes the real project or a real target, whatever it sends', async () => {
+    const base = { name: 'Gekaapt', gemeenteCode: 'GM0363', planStatus: 'vastgesteld' };
+    const writes = fc.constantFrom(
+      { method: 'PATCH' as const, url: () => `/api/v1/projects/${target}`, withVersion: true },
+      { method: 'PUT' as const, url: () => `/api/v1/projects/${target}/milestones`, withVersion: true },
+      { method: 'POST' as const, url: () => `/api/v1/projects/${target}/knelpunten`, withVersion: false },
+      { method: 'PATCH' as const, url: () => `/api/v1/projects/${target}/knelpunten/${knelpuntId}`, withVersion: true },
+      { method: 'DELETE' as const, url: () => `/api/v1/projects/${target}?version=1`, withVersion: false },
+      { method: 'PATCH' as const, url: () => `/api/v1/targets/${realTargetId}`, withVersion: true },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...DEMO_ROLES), writes, bodyArb(base, projectFields, ['name']), async (role, w, c) => {
+        const before = await fingerprint();
+        const version = (await app.inject({ url: `/api/v1/projects/${target}`, headers: auth })).json().version;
+        const payload = c.kind === 'structured' ? json(w.withVersion ? { ...c.body, version } : c.body) : { payload: c.text, headers: { 'content-type': c.type } };
+        const opts: InjectOptions = { method: w.method, url: w.url(), ...(w.method === 'DELETE' ? {} : payload) };
+        const res = await app.inject({ ...opts, headers: { ...credentials[role].token, ...(opts.headers ?? {}) } });
+        count(`${w.method} real data (demo role)`, res.statusCode);
+        expect(res.statusCode, `${role} ${describeRequest(opts)}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+        expect(await fingerprint(), `database changed by demo ${role}: ${describeRequest(opts)}`).toEqual(before);
+      }),
+      { numRuns: runs(60) },
+    );
   });
 });
