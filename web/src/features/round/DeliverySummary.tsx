@@ -66,7 +66,11 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
       <ul className="utrecht-unordered-list">
         <li>{formatNumber(d.changed)} bijgewerkt</li>
         <li>{formatNumber(d.confirmed)} bevestigd als ongewijzigd</li>
-        {onBehalf > 0 && <li data-testid="delivery-on-behalf">bij {formatNumber(onBehalf)} namens een partij vastgelegd door de secretaris</li>}
+        {onBehalf > 0 && (
+          <li data-testid="delivery-on-behalf">
+            {formatNumber(onBehalf)} {onBehalf === 1 ? 'levering' : 'leveringen'} namens een partij vastgelegd door de secretaris
+          </li>
+        )}
         <li>
           {formatNumber(d.outstanding)} nog niet geleverd{behind > 0 && `, bij ${formatNumber(behind)} ${behind === 1 ? 'organisatie' : 'organisaties'}`}
         </li>
