@@ -52,7 +52,8 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
         const list = await ref.listGemeenten(req.query.provincie);
         // The count is an aggregate: whoever does not see the whole register sees it as the public does (SPEC §1, §7).
         const scope = projectScope(req.principal);
-        if (scope !== null && 'all' in scope) return list;
+        // Demo roles (syntheticOnly) see the public counts: their own register is the synthetic one (SPEC §7).
+        if (scope !== null && 'all' in scope && !scope.syntheticOnly) return list;
         const counts = await services.publicStats.gemeenteCounts();
         return list.map((g) => ({ ...g, projectCount: counts.get(g.code) ?? null }));
       },
