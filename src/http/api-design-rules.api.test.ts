@@ -150,6 +150,16 @@ describe('OpenAPI document (API Design Rules core)', () => {
     expect(doc.info.contact).toEqual(DEFAULT_API_CONTACT);
   });
 
+  it('puts format date / date-time on the field itself, also when it may be null (/core/date-time)', () => {
+    const doc = app.swagger() as Json;
+    const milestone = doc.paths['/projects'].post.requestBody.content['application/json'].schema.properties.milestones.items.properties;
+    expect(milestone.baselineDate).toMatchObject({ type: ['string', 'null'], format: 'date' });
+    expect(milestone.actualDate).toMatchObject({ type: ['string', 'null'], format: 'date' });
+    const round = resolve(doc, doc.paths['/rounds/{roundId}'].get.responses['200'].content['application/json'].schema);
+    expect(round.properties.closedAt).toMatchObject({ type: ['string', 'null'], format: 'date-time' });
+    expect(round.properties.openedAt).toMatchObject({ type: 'string', format: 'date-time' });
+  });
+
   it('takes the contact from API_CONTACT_EMAIL and API_CONTACT_URL', async () => {
     const config = loadConfig({ API_CONTACT_EMAIL: 'woningbouw@provincie.example.nl', API_CONTACT_URL: 'https://provincie.example.nl/woningbouwmonitor' });
     expect(config.apiContact).toEqual({ email: 'woningbouw@provincie.example.nl', url: 'https://provincie.example.nl/woningbouwmonitor' });

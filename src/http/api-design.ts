@@ -6,7 +6,9 @@
  * - /core/error-handling/problem-details: every 4xx/5xx is documented as `application/problem+json`
  *   with the one shared Problem schema (status, title, detail);
  * - /core/error-handling/invalid-input: every GET/DELETE with parameters and every PUT/POST/PATCH documents 400;
- * - /core/uri-version: the server URL holds the major version (paths are relative to it).
+ * - /core/uri-version: the server URL holds the major version (paths are relative to it);
+ * - /core/date-time: a nullable date or date-time keeps its `format` on the schema itself
+ *   (`type: [string, null]`, not `anyOf`), where linters look for it.
  * `npm run lint:api` checks the committed document against api-rules/adr-core.spectral.yaml.
  */
 import { STATUS_CODES } from 'node:http';
@@ -85,6 +87,8 @@ export function applyApiDesignRules(doc: Json): Json {
     example: API_VERSION,
   };
 
+  collapseNullableScalars(doc);
+
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const pathItem of Object.values(paths)) {
     if (!isObject(pathItem)) continue;
@@ -109,6 +113,31 @@ export function applyApiDesignRules(doc: Json): Json {
     }
   }
   return doc;
+}
+
+const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * zod writes `x.nullable()` of a described scalar as `anyOf: [{ type, format, … }, { type: 'null' }]`. Write it as the
+ * equivalent `{ type: [type, 'null'], format, … }` (OpenAPI 3.1), so `format: date` / `date-time` is on the field itself.
+ * Left alone: enums and constants (null would need adding to them), references and nested combinations.
+ */
+function collapseNullableScalars(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collapseNullableScalars(item);
+    return;
+  }
+  if (!isObject(node)) return;
+  for (const value of Object.values(node)) collapseNullableScalars(value);
+  const anyOf = node.anyOf;
+  if (!Array.isArray(anyOf) || anyOf.length !== 2) return;
+  const nullIndex = anyOf.findIndex((s) => isObject(s) && s.type === 'null' && Object.keys(s).length === 1);
+  const scalar = anyOf[1 - nullIndex];
+  if (nullIndex < 0 || !isObject(scalar) || typeof scalar.type !== 'string' || !SCALAR_TYPES.has(scalar.type)) return;
+  if (['$ref', 'enum', 'const', 'anyOf', 'oneOf', 'allOf', 'not'].some((k) => k in scalar)) return;
+  const { anyOf: _anyOf, ...outer } = node;
+  for (const key of Object.keys(node)) delete node[key];
+  Object.assign(node, scalar, outer, { type: [scalar.type, 'null'] });
 }
 
 /** The schema an error response documents, as problem+json: the route's own schema, or the shared Problem. */
