@@ -21,6 +21,18 @@ import { API_PREFIX, buildApp } from './app.ts';
 
 type Json = Record<string, any>;
 
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Errors of `spectral lint` with the project's ruleset (the same command as `npm run lint:api`). */
+async function spectralErrors(file: string): Promise<Array<{ code: string; path: string[] }>> {
+  const args = ['lint', '--fail-severity', 'error', '--format', 'json', '--quiet', '--ruleset', join(ROOT, 'api-rules', 'adr-core.spectral.yaml'), file];
+  const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'spectral'), args, {
+    env: { ...process.env, SCARF_ANALYTICS: 'false' },
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
+  return (JSON.parse(stdout) as Array<{ severity: number; code: string; path: string[] }>).filter((r) => r.severity === 0);
+}
+
 let t: TestDb;
 let services: Services;
 let app: FastifyInstance;
@@ -189,16 +201,32 @@ describe('OpenAPI document (API Design Rules core)', () => {
     try {
       const file = join(dir, 'openapi.json');
       await writeFile(file, JSON.stringify(app.swagger(), null, 2));
-      const run = promisify(execFile);
-      const bin = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'spectral');
-      const ruleset = join(import.meta.dirname, '..', '..', 'api-rules', 'adr-core.spectral.yaml');
-      const { stdout } = await run(bin, ['lint', '--fail-severity', 'error', '--format', 'json', '--quiet', '--ruleset', ruleset, file], {
-        env: { ...process.env, SCARF_ANALYTICS: 'false' },
-      }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
-      const errors = (JSON.parse(stdout || '[]') as Array<{ severity: number; code: string; path: string[] }>).filter((r) => r.severity === 0);
-      expect(errors.map((e) => `${e.code} ${e.path.join('.')}`)).toEqual([]);
+      expect((await spectralErrors(file)).map((e) => `${e.code} ${e.path.join('.')}`)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }, 120_000);
+
+  it('the ruleset reports each core rule on a document that breaks it', async () => {
+    const codes = new Set((await spectralErrors(join(ROOT, 'api-rules', 'fixtures', 'violations.openapi.json'))).map((e) => e.code));
+    expect([...codes].sort()).toEqual(
+      expect.arrayContaining([
+        'nlgov:date-format',
+        'nlgov:date-time-format',
+        'nlgov:date-time-with-time-zone',
+        'nlgov:doc-openapi-contact',
+        'nlgov:http-methods',
+        'nlgov:invalid-input-with-body',
+        'nlgov:invalid-input-with-parameters',
+        'nlgov:no-trailing-slash',
+        'nlgov:path-segments-kebab-case',
+        'nlgov:problem-details-media-type',
+        'nlgov:problem-details-members',
+        'nlgov:query-keys-camel-case',
+        'nlgov:semver',
+        'nlgov:uri-version',
+        'nlgov:version-header',
+      ]),
+    );
   }, 120_000);
 });
