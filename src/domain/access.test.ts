@@ -144,15 +144,21 @@ describe('breakdowns and the table overview (SPEC §7: nobody sees figures of an
   });
 
   it('shows a table’s gemeenten and parties its overview as members, and only readers of the whole table everything', () => {
-    expect(tableView(secretary, amsTable, false)).toBe('full');
-    expect(tableView(province, amsTable, false)).toBe('full');
-    expect(tableView(admin, amsTable, false)).toBe('full');
-    expect(tableView(gemeente, amsTable, false)).toBe('member');
-    expect(tableView(developer, amsTable, true)).toBe('member');
-    expect(tableView(developer, amsTable, false)).toBeNull();
-    expect(tableView(who('gemeente_editor', { gemeenteCode: 'GM0014' }), amsTable, false)).toBeNull();
-    expect(tableView(who('tafel_secretaris', { regionId: 'vt-u10' }), amsTable, false)).toBeNull();
-    expect(tableView(who('provincie_analist', { provincieCode: 'PV24' }), mra, false)).toBeNull();
+    const table = { ...amsTable, isTable: true };
+    const provinceArea = { ...nh, isTable: false };
+    // an area that is not a table (a province) has no members: a gemeente must not see all of its province
+    expect(tableView(gemeente, provinceArea, false)).toBeNull();
+    expect(tableView(developer, provinceArea, true)).toBeNull();
+    expect(tableView(gemeente, table, false)).toBe('member');
+    expect(tableView(secretary, table, false)).toBe('full');
+    expect(tableView(province, table, false)).toBe('full');
+    expect(tableView(admin, table, false)).toBe('full');
+    expect(tableView(gemeente, table, false)).toBe('member');
+    expect(tableView(developer, table, true)).toBe('member');
+    expect(tableView(developer, table, false)).toBeNull();
+    expect(tableView(who('gemeente_editor', { gemeenteCode: 'GM0014' }), table, false)).toBeNull();
+    expect(tableView(who('tafel_secretaris', { regionId: 'vt-u10' }), table, false)).toBeNull();
+    expect(tableView(who('provincie_analist', { provincieCode: 'PV24' }), { ...mra, isTable: true }, false)).toBeNull();
   });
 
   it('keeps a table’s alternatives (its steering tool) to those who may read the whole table', () => {

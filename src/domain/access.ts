@@ -283,12 +283,15 @@ export function readableBreakdown<T extends AreaFacts>(p: Principal, area: AreaF
  * How much of a table's overview (Tafeloverzicht) the principal sees. 'full': everything, for those who
  * may read the area (canReadArea). 'member': the table's aggregates, and project-level items only of
  * projects the principal may read, for a gemeente of the table and a market party in a project in the
- * table's gemeenten. null: nothing. SPEC §1 (gemeenten and market parties take part in their table),
- * §7 (unpublished plans are visible only to those involved; figures are aggregates).
+ * table's gemeenten. Only a defined region (versnellingstafel, woondealregio: `isTable`) has members; an
+ * area such as a province or COROP area does not (else a gemeente would see all of its province). null:
+ * nothing. SPEC §1 (gemeenten and market parties take part in their table), §7 (unpublished plans are
+ * visible only to those involved; figures are aggregates).
  */
 export type TableView = 'full' | 'member';
-export function tableView(p: Principal, area: AreaFacts, isPartyInArea: boolean): TableView | null {
+export function tableView(p: Principal, area: AreaFacts & { isTable: boolean }, isPartyInArea: boolean): TableView | null {
   if (canReadArea(p, area)) return 'full';
+  if (!area.isTable) return null;
   if (p.role === 'gemeente_editor' && p.gemeenteCode !== null && area.gemeenteCodes.includes(p.gemeenteCode)) return 'member';
   if (p.role === 'marktpartij_editor' && p.organisationId !== null && isPartyInArea) return 'member';
   return null;

@@ -339,7 +339,9 @@ function matrix(): Record<string, Case[]> {
     // The table's own gemeenten and market parties get the member view (issue 8 item 24; table-members.api.test.ts).
     'GET /api/v1/regions/:regionId/dashboard': [
       { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/dashboard` }), allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL] },
-      { name: 'own gemeente', request: async () => ({ url: '/api/v1/regions/gemeente:GM0363/dashboard' }), allowed: ['gemeente_editor', 'marktpartij_editor', 'provincie_analist', ...NATIONAL] },
+      // An area (not a table) has no members: the market party in an Amsterdam project does not get the gemeente's or province's figures.
+      { name: 'own gemeente', request: async () => ({ url: '/api/v1/regions/gemeente:GM0363/dashboard' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+      { name: 'own province', request: async () => ({ url: '/api/v1/regions/provincie:PV27/dashboard' }), allowed: ['provincie_analist', ...NATIONAL] },
       { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/dashboard' }), allowed: NATIONAL },
     ],
     'GET /api/v1/regions/:regionId/alternatives': dashboardCases('alternatives?year=2028'),

@@ -90,6 +90,10 @@ describe('the Tafeloverzicht for the table’s own gemeenten and market parties 
   it('still refuses those not in the table, and keeps the table’s report and export for full readers', async () => {
     expect((await outsider(`/api/v1/regions/${TABLE}/dashboard`)).statusCode).toBe(403);
     expect((await party('/api/v1/regions/vt-u10/dashboard')).statusCode).toBe(403);
+    // An area that is not a table has no members: no province-wide figures for a gemeente or a party in it.
+    expect((await gemeente('/api/v1/regions/provincie:PV27/dashboard')).statusCode).toBe(403);
+    expect((await gemeente('/api/v1/regions/corop:CR23/dashboard')).statusCode).toBe(403);
+    expect((await party('/api/v1/regions/gemeente:GM0363/dashboard')).statusCode).toBe(403);
     expect((await gemeente(`/api/v1/regions/${TABLE}/export.xlsx`)).statusCode).toBe(403);
     expect((await party(`/api/v1/regions/${TABLE}/report.pdf`)).statusCode).toBe(403);
     expect((await secretary(`/api/v1/regions/${TABLE}/export.xlsx`)).statusCode).toBe(200);

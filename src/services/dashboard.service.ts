@@ -102,7 +102,7 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
   return {
     async regionDashboard(regionId: string, range: { fromYear?: number; toYear?: number }, principal: Principal): Promise<RegionDashboard> {
       const region = await findRegion(regionId);
-      const facts = await access.areaFacts(db, region);
+      const facts = { ...(await access.areaFacts(db, region)), isTable: region.kind !== 'gebied' };
       // Full readers are decided before anything is loaded; members need to know which projects are theirs.
       let view = tableView(principal, facts, false);
       let own: Set<string> | null = null;
