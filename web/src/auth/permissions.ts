@@ -31,9 +31,10 @@ export const ROLE_DESCRIPTIONS: Record<Exclude<Role, 'publiek'>, string> = {
 };
 
 /** The facts the access rules need about a project; its regions follow from the gemeente. */
-export function projectFacts(project: Pick<ProjectDetail, 'gemeenteCode' | 'provincieCode' | 'parties'>, regions: readonly Region[]): ProjectFacts {
+export function projectFacts(project: Pick<ProjectDetail, 'gemeenteCode' | 'provincieCode' | 'parties' | 'synthetic'>, regions: readonly Region[]): ProjectFacts {
   return {
     gemeenteCode: project.gemeenteCode,
+    synthetic: project.synthetic,
     provincieCode: project.provincieCode,
     partyOrganisationIds: project.parties.map((p) => p.organisationId),
     regionIds: regions.filter((r) => r.gemeenteCodes.includes(project.gemeenteCode)).map((r) => r.id),
