@@ -519,7 +519,8 @@ export function specialTargetProgress(
       }
       const progress = value > 0 ? measured / value : null;
       const status = progress === null ? ('onbekend' as const) : progress >= 1 ? ('op_koers' as const) : ('achter' as const);
-      const basis = point !== null ? 'de verwachte oplevering (mediaan van de simulatie), dezelfde als in de tabel woningbouw per jaar' : def.basis;
+      const basis =
+        point === null ? def.basis : over.from === over.to ? 'de verwachte oplevering, dezelfde als in de tabel woningbouw per jaar' : 'de verwachte oplevering per jaar uit de tabel woningbouw per jaar, opgeteld';
       return { ...base, measurable: true, measuredOver: over, measured, progress, status, explanation: `Gemeten ${when}: ${basis}.` };
     });
 }

@@ -308,7 +308,9 @@ export function createNationalService(deps: {
         simulation: info,
         production: {
           target: { ...nationTarget, year },
-          source: 'Gerealiseerd: CBS 81955NED (nieuwbouw, bruto). Verwacht: jaarschijven × realisatiekans per planstatus; band: simulatie.',
+          source:
+            'Gerealiseerd: CBS 81955NED (nieuwbouw, bruto). Gepland: de jaarschijven van de projecten. Verwacht: de mediaan van de simulatie ' +
+            '(jaarschijven × realisatiekans per planstatus, met de waargenomen vertragingen); bandbreedte: P10–P90 van dezelfde simulatie.',
           years: productionYears,
         },
         affordability: {

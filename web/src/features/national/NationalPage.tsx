@@ -529,7 +529,7 @@ function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
             </p>
             <dl className="wbm-data-list">
               <div className="utrecht-data-list__item">
-                <dt>{t.status === 'ter_vergelijking' ? 'Huidige opbrengst (ter vergelijking)' : 'Doel'}</dt>
+                <dt>{t.status === 'ter_vergelijking' ? 'Opbrengst nu' : 'Doel'}</dt>
                 <dd>
                   {formatTargetValue(t.target.value, t.target.unit)} ({period})
                 </dd>
