@@ -85,7 +85,7 @@ export async function dashboardWorkbook(dashboard: RegionDashboard, projects: re
   const years = workbook.addWorksheet('Per jaar');
   years.columns = [
     { header: 'Jaar', key: 'year', width: 8 },
-    { header: 'Verwachte oplevering', key: 'expected', width: 14 },
+    { header: 'Gepland (jaarschijven)', key: 'expected', width: 14 },
     { header: 'waarvan hard plan', key: 'hard', width: 14 },
     { header: 'Betaalbaar', key: 'affordable', width: 12 },
     { header: 'Sociale huur', key: 'social', width: 12 },
