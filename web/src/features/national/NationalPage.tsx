@@ -8,7 +8,6 @@
  * chart and map are drawn.
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { cached, useApi } from '../../api/hooks.ts';
 import type { NationalAttainment, NationalOverview, NationalProductionYear, PpmArea, SpecialTarget } from '../../api/types.ts';
