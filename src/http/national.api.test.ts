@@ -337,9 +337,14 @@ describe('GET /api/v1/national/overview', () => {
     expect(table.overdueParties).toBeGreaterThan(0);
   });
 
-  it('is for the national view only', async () => {
-    expect((await province('/api/v1/national/overview?runs=5')).statusCode).toBe(403);
-    expect((await app.inject('/api/v1/national/overview')).statusCode).toBe(401);
+  it('gives the full figures to the national view only; everyone else gets the public version with the rule of 3 projects', async () => {
+    const full = await ministry('/api/v1/national/overview?runs=5');
+    expect(full.statusCode).toBe(200);
+    expect(full.json().disclosure ?? null).toBeNull();
+    for (const res of [await province('/api/v1/national/overview?runs=5'), await app.inject('/api/v1/national/overview')]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.json().disclosure).toMatchObject({ minProjects: 3 });
+    }
   });
 });
 
