@@ -58,6 +58,16 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht for the table’s own gemeente
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, `table-member-${name}-top.png`) });
 
+    // The Tafelrapport (typed in, there is no link to it) lists the projects of others: a plain notice
+    // instead, with the way back to what they may see; no project of the table is listed.
+    await page.goto(`${server.base}/tafels/vt-amsterdam-e-o/rapport`);
+    await page.locator('[data-testid=report][data-ready=true]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('report-member-notice').textContent()).toMatch(/vertrouwelijk/);
+    expect(await page.getByRole('heading', { name: 'Vertraagde projecten' }).count()).toBe(0);
+    expect(await page.getByText('Geen toegang').count()).toBe(0);
+    expect(await page.getByTestId('report-member-notice').getByRole('link', { name: 'Tafeloverzicht' }).getAttribute('href')).toBe('/tafels/vt-amsterdam-e-o');
+    await screenshot(page, `table-member-${name}-report.png`);
+
     // An area that is not theirs: "Geen toegang", said plainly, without a retry that cannot help. (The demo
     // market party has projects all over the country: for it, a gemeente where it has none.)
     const [other] = await server.services.db.query<{ code: string }>(

@@ -10,7 +10,7 @@ import { Link, useParams } from 'react-router';
 import { api, takePrefetched } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import type { Dashboard } from '../../api/types.ts';
-import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, formatNumber, formatProjectCount } from '../../labels.ts';
@@ -48,7 +48,9 @@ export function ReportPage() {
   usePageTitle(data ? `Tafelrapport ${data.region.name}` : 'Tafelrapport');
 
   const roundDone = !isTable || round.status !== 'waiting';
-  const ready = Boolean(data) && (chartDrawnFor === regionId || data?.summary.perYear.length === 0) && roundDone;
+  // A member of the table gets a notice instead of the report (see MemberNotice): ready once it is shown.
+  const member = data?.access?.view === 'member';
+  const ready = Boolean(data) && (member || ((chartDrawnFor === regionId || data?.summary.perYear.length === 0) && roundDone));
   const failed = dashboard.state === 'error';
 
   useEffect(() => {
@@ -77,7 +79,8 @@ export function ReportPage() {
         </>
       )}
       {!data && !failed && <Loading>Het tafelrapport wordt opgesteld…</Loading>}
-      {data && (
+      {data && data.access?.view === 'member' && <MemberNotice regionId={regionId} name={data.region.name} />}
+      {data && data.access?.view !== 'member' && (
         <>
           <header className="wbm-report__header">
             <p className="wbm-eyebrow">Tafelrapport</p>
@@ -179,5 +182,27 @@ export function ReportPage() {
         </>
       )}
     </article>
+  );
+}
+
+/**
+ * A gemeente or market party of the table sees the table's figures on the Tafeloverzicht, but not the
+ * report: it lists the projects of others, which are confidential (the PDF is refused to them too).
+ */
+function MemberNotice({ regionId, name }: { regionId: string; name: string }) {
+  return (
+    <>
+      <h1 className="nl-heading nl-heading--level-1">Tafelrapport</h1>
+      <Alert type="info" title="Het tafelrapport is voor de secretaris van de tafel">
+        <p className="utrecht-paragraph" data-testid="report-member-notice">
+          In het tafelrapport staan ook de projecten van andere gemeenten en partijen van {name}. Die zijn vertrouwelijk. De cijfers van de hele
+          tafel en uw eigen projecten ziet u op het{' '}
+          <Link className="utrecht-link" to={regionPath(regionId)}>
+            Tafeloverzicht
+          </Link>
+          .
+        </p>
+      </Alert>
+    </>
   );
 }
