@@ -291,7 +291,7 @@ describe('SPEC §2 "Phases and milestones": milestone order', () => {
 
   it('explains the order error in Dutch with both milestones and dates', () => {
     const { errors } = checkProject(project({ milestones: [milestone('M11', { forecastDate: '2026-06-01' }), milestone('M12', { forecastDate: '2026-01-01' })] }));
-    expect(errors[0].message).toBe('Oplevering (M12) (2026-01-01) ligt vóór Start bouw (M11) (2026-06-01).');
+    expect(errors[0].message).toBe('Oplevering (M12) (1 januari 2026) ligt vóór Start bouw (M11) (1 juni 2026).');
   });
 });
 

@@ -6,6 +6,7 @@ import { LABELS, MILESTONES, SEGMENTS, type MilestoneCode } from './codes.ts';
 import { isIsoDate } from './dates.ts';
 import { effectiveDate } from './delay.ts';
 import type { Issue } from './errors.ts';
+import { formatDatum } from './format-nl.ts';
 import { homesBySegment, programmeTotals } from './programme.ts';
 import type { Milestone, ProjectInput } from './project.ts';
 
@@ -95,7 +96,7 @@ function checkMilestones(milestones: readonly Milestone[], totalHomes: number, e
         errors.push({
           path: `milestones[${li}].${field}`,
           code: 'milestone_order',
-          message: `${label(laterCode)} (${b}) ligt vóór ${label(earlierCode)} (${a}).`,
+          message: `${label(laterCode)} (${formatDatum(b)}) ligt vóór ${label(earlierCode)} (${formatDatum(a)}).`,
         });
       }
     }

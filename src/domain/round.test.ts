@@ -38,7 +38,7 @@ describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): opening a quarter', (
 
   it('refuses a second open round, naming quarter', () => {
     const issues = checkOpenRound({ quarter: '2026-Q4', deadline: '2026-12-15' }, tafel, [open('2026-Q3')]);
-    expect(issues).toEqual([expect.objectContaining({ path: 'quarter', code: 'previous_round_open', message: expect.stringContaining('2026-Q3 is nog open') })]);
+    expect(issues).toEqual([expect.objectContaining({ path: 'quarter', code: 'previous_round_open', message: expect.stringContaining('De ronde van het 3e kwartaal 2026 is nog open') })]);
   });
 
   it('refuses a quarter that already had a round, open or closed', () => {
@@ -66,6 +66,17 @@ describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): opening a quarter', (
     ['2026-02-30', 'invalid_date'],
   ])('refuses deadline %s (%s)', (deadline, code) => {
     expect(checkOpenRound({ quarter: '2026-Q4', deadline }, tafel, [])).toEqual([expect.objectContaining({ path: 'deadline', code })]);
+  });
+
+  it('names the deadline, the quarter and the allowed dates in plain Dutch (SPEC §7), no codes or ISO dates', () => {
+    const [before] = checkOpenRound({ quarter: '2026-Q4', deadline: '2020-01-01' }, tafel, []);
+    expect(before.message).toBe('De deadline (1 januari 2020) ligt vóór het begin van het 4e kwartaal 2026 (1 oktober 2026).');
+    const [late] = checkOpenRound({ quarter: '2026-Q4', deadline: '2027-04-01' }, tafel, []);
+    expect(late.message).toBe('De deadline (1 april 2027) ligt na het einde van het kwartaal daarna (31 maart 2027).');
+    const [order] = checkOpenRound({ quarter: '2026-Q2', deadline: '2026-06-15' }, tafel, [closed('2026-Q3')]);
+    expect(order.message).not.toMatch(/\d{4}-Q\d/);
+    const [duplicate] = checkOpenRound({ quarter: '2026-Q3', deadline: '2026-09-15' }, tafel, [closed('2026-Q3')]);
+    expect(duplicate.message).toBe('Voor het 3e kwartaal 2026 is al een kwartaalronde geopend bij deze tafel.');
   });
 
   it('accepts a deadline on the first day of the quarter and on the last day of the next one', () => {

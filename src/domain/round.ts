@@ -9,7 +9,8 @@ import type { RegionKind } from './codes.ts';
 import type { IsoDate } from './dates.ts';
 import { isIsoDate } from './dates.ts';
 import type { Issue } from './errors.ts';
-import { addKwartalen, isKwartaal, kwartaalEnd, kwartaalStart, type Kwartaal } from './kwartaal.ts';
+import { formatDatum } from './format-nl.ts';
+import { addKwartalen, isKwartaal, kwartaalEnd, kwartaalLabel, kwartaalStart, type Kwartaal } from './kwartaal.ts';
 import { checkPlausibleDate } from './plausibility.ts';
 import { POLICY } from './policy.ts';
 
@@ -63,18 +64,18 @@ export function checkOpenRound(
   const open = existing.find((r) => !r.closedAt);
   const latest = existing.reduce<Kwartaal | null>((max, r) => (max === null || r.quarter > max ? r.quarter : max), null);
   if (existing.some((r) => r.quarter === quarter)) {
-    issues.push({ path: 'quarter', code: 'duplicate', message: `Voor ${quarter} is al een kwartaalronde geopend bij deze tafel.` });
+    issues.push({ path: 'quarter', code: 'duplicate', message: `Voor het ${kwartaalLabel(quarter)} is al een kwartaalronde geopend bij deze tafel.` });
   } else if (open) {
     issues.push({
       path: 'quarter',
       code: 'previous_round_open',
-      message: `De ronde van ${open.quarter} is nog open. Sluit die eerst; daarna kan ${quarter} open.`,
+      message: `De ronde van het ${kwartaalLabel(open.quarter)} is nog open. Sluit die eerst; daarna kan het ${kwartaalLabel(quarter)} open.`,
     });
   } else if (latest && quarter < latest) {
     issues.push({
       path: 'quarter',
       code: 'quarter_order',
-      message: `${quarter} ligt vóór ${latest}, de laatste ronde van deze tafel. Kies een kwartaal na ${latest}.`,
+      message: `Het ${kwartaalLabel(quarter)} ligt vóór het ${kwartaalLabel(latest)}, de laatste ronde van deze tafel. Kies een kwartaal na het ${kwartaalLabel(latest)}.`,
     });
   }
   // Issue 8: a quarter and a deadline are planned dates, within POLICY.plausibleDates (reason there).
@@ -83,7 +84,7 @@ export function checkOpenRound(
     issues.push({
       path: 'quarter',
       code: 'date_too_late',
-      message: `${quarter} ligt buiten de jaren ${earliest.slice(0, 4)}–${latestPlanned.slice(0, 4)} die de monitor aanneemt. Controleer het jaartal.`,
+      message: `Het ${kwartaalLabel(quarter)} ligt buiten de jaren ${earliest.slice(0, 4)}–${latestPlanned.slice(0, 4)} die de monitor aanneemt. Controleer het jaartal.`,
     });
     return issues;
   }
@@ -96,13 +97,13 @@ export function checkOpenRound(
     issues.push({
       path: 'deadline',
       code: 'deadline_before_quarter',
-      message: `De deadline ${request.deadline} ligt vóór het begin van ${quarter} (${kwartaalStart(quarter)}).`,
+      message: `De deadline (${formatDatum(request.deadline)}) ligt vóór het begin van het ${kwartaalLabel(quarter)} (${formatDatum(kwartaalStart(quarter))}).`,
     });
   } else if (request.deadline > kwartaalEnd(addKwartalen(quarter, 1))) {
     issues.push({
       path: 'deadline',
       code: 'deadline_too_late',
-      message: `De deadline ${request.deadline} ligt na het einde van het kwartaal daarna (${kwartaalEnd(addKwartalen(quarter, 1))}).`,
+      message: `De deadline (${formatDatum(request.deadline)}) ligt na het einde van het kwartaal daarna (${formatDatum(kwartaalEnd(addKwartalen(quarter, 1)))}).`,
     });
   }
   return issues;

@@ -143,7 +143,7 @@ describe('POST /api/v1/regions/{regionId}/rounds: opening a quarter', () => {
     const res = await post(`/api/v1/regions/${REGION}/rounds`, { quarter: '2026-Q4', deadline: '2026-12-15' });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'quarter', code: 'previous_round_open', message: expect.stringContaining('2026-Q3 is nog open') })]);
+    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'quarter', code: 'previous_round_open', message: expect.stringContaining('De ronde van het 3e kwartaal 2026 is nog open') })]);
   });
 
   it('refuses the same quarter twice', async () => {
@@ -300,6 +300,8 @@ describe('delivery per party for its own side: changed since the round opened, o
     const res = await inject(`/api/v1/rounds/${q3}/projects`);
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ path: 'roundId', code: 'round_open' });
+    // The quarter in words, not its code (SPEC §7: plain Dutch on screen).
+    expect(res.json().errors[0].message).toMatch(/^De kwartaalronde van het 3e kwartaal 2026 is nog open;/);
   });
 });
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrganisationType } from '../domain/codes.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { formatDatum } from '../domain/format-nl.ts';
-import type { Kwartaal } from '../domain/kwartaal.ts';
+import { kwartaalLabel, type Kwartaal } from '../domain/kwartaal.ts';
 import { attachBaselineReasons, diffProject, type DiffableProject, type ProjectChange } from '../domain/project-diff.ts';
 import type { Project } from '../domain/project.ts';
 import {
@@ -411,7 +411,7 @@ export function createRoundService(deps: RoundServiceDeps) {
         {
           path: 'roundId',
           code: 'round_open',
-          message: `De kwartaalronde ${round.quarter} is nog open; de stand wordt pas bevroren als de ronde sluit. Bekijk zolang de actuele projecten.`,
+          message: `De kwartaalronde van het ${kwartaalLabel(round.quarter)} is nog open; de stand wordt pas bevroren als de ronde sluit. Bekijk zolang de actuele projecten.`,
         },
       ]);
     }
@@ -631,7 +631,7 @@ export function createRoundService(deps: RoundServiceDeps) {
         round = await rounds.get(db, sinceRoundId);
         if (!round) throw new NotFoundError('Kwartaalronde', sinceRoundId);
         if (!round.closedAt) {
-          throw new ValidationError([{ path: 'since', code: 'round_open', message: `De kwartaalronde ${round.quarter} is nog open; vergelijk met een gesloten kwartaal.` }]);
+          throw new ValidationError([{ path: 'since', code: 'round_open', message: `De kwartaalronde van het ${kwartaalLabel(round.quarter)} is nog open; vergelijk met een gesloten kwartaal.` }]);
         }
       } else {
         round = await rounds.latestClosedRoundFor(db, projectId, project.gemeenteCode);
