@@ -50,6 +50,10 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
   const behind = round.organisations.filter((o) => o.outstanding > 0).length;
   const onBehalf = round.organisations.reduce((n, o) => n + o.onBehalf, 0);
   const expired = round.projects.filter((p) => p.expiredForecasts.length > 0).length;
+  // A gemeente or market party sees only its own projects and organisation: the counts above are the whole
+  // table's, the organisations and expired forecasts only theirs. Say so instead of mixing the two.
+  const partial = round.projects.length < d.total;
+  const ownDelivered = round.projects.filter((p) => p.delivered).length;
   return (
     <div className="wbm-delivery" data-testid="delivery-summary">
       <p className="utrecht-paragraph">
@@ -72,11 +76,19 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
           </li>
         )}
         <li>
-          {formatNumber(d.outstanding)} nog niet geleverd{behind > 0 && `, bij ${formatNumber(behind)} ${behind === 1 ? 'organisatie' : 'organisaties'}`}
+          {formatNumber(d.outstanding)} nog niet geleverd
+          {!partial && behind > 0 && `, bij ${formatNumber(behind)} ${behind === 1 ? 'organisatie' : 'organisaties'}`}
         </li>
-        {expired > 0 && <li>{formatNumber(expired)} met een verstreken prognose (Prognose verstreken)</li>}
+        {!partial && expired > 0 && <li>{formatNumber(expired)} met een verstreken prognose (Prognose verstreken)</li>}
         {d.withoutParty > 0 && <li>{formatNumber(d.withoutParty)} zonder partij (niemand krijgt daarvoor een herinnering)</li>}
       </ul>
+      {partial && (
+        <p className="utrecht-paragraph" data-testid="delivery-own">
+          Deze aantallen gaan over alle {formatNumber(d.total)} projecten van de tafel. Van uw eigen {formatNumber(round.projects.length)}{' '}
+          {round.projects.length === 1 ? 'project' : 'projecten'} {ownDelivered === 1 ? 'is' : 'zijn'} er {formatNumber(ownDelivered)} geleverd door alle
+          partijen{expired > 0 && `; ${formatNumber(expired)} ${expired === 1 ? 'heeft' : 'hebben'} een verstreken prognose`}.
+        </p>
+      )}
       {showLink && (
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to={regionPath(regionId, 'kwartaalronde')}>
