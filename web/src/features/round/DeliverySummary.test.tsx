@@ -68,6 +68,9 @@ describe('DeliverySummary', () => {
     const text = render(round(all, [gemeente, party]));
     expect(text).toContain('9 nog niet geleverd, bij 2 organisaties');
     expect(text).toContain('4 met een verstreken prognose');
+    // A project is delivered when every party did its part; the parties' own progress is shown too.
+    expect(text).toContain('waarvan 1 bijgewerkt en 0 bevestigd als ongewijzigd');
+    expect(text).toContain('1 van de 10 delen geleverd door de partijen');
     expect(text).not.toContain('Van uw eigen');
   });
 });

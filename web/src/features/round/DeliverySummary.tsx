@@ -54,6 +54,9 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
   // table's, the organisations and expired forecasts only theirs. Say so instead of mixing the two.
   const partial = round.projects.length < d.total;
   const ownDelivered = round.projects.filter((p) => p.delivered).length;
+  // Progress per party: a project counts as delivered only when every party did its part.
+  const partyTotal = round.organisations.reduce((n, o) => n + o.total, 0);
+  const partyDelivered = round.organisations.reduce((n, o) => n + o.delivered, 0);
   return (
     <div className="wbm-delivery" data-testid="delivery-summary">
       <p className="utrecht-paragraph">
@@ -68,8 +71,15 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
         </span>
       </p>
       <ul className="utrecht-unordered-list">
-        <li>{formatNumber(d.changed)} bijgewerkt</li>
-        <li>{formatNumber(d.confirmed)} bevestigd als ongewijzigd</li>
+        <li>
+          waarvan {formatNumber(d.changed)} bijgewerkt en {formatNumber(d.confirmed)} bevestigd als ongewijzigd
+        </li>
+        {!partial && partyTotal > 0 && (
+          <li data-testid="delivery-parties">
+            {formatNumber(partyDelivered)} van de {formatNumber(partyTotal)} delen geleverd door de partijen (elke partij levert voor haar eigen deel van
+            een project)
+          </li>
+        )}
         {onBehalf > 0 && (
           <li data-testid="delivery-on-behalf">
             {formatNumber(onBehalf)} {onBehalf === 1 ? 'levering' : 'leveringen'} namens een partij vastgelegd door de secretaris
