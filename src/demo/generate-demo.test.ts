@@ -92,7 +92,7 @@ describe('generateDemo', () => {
     const ids = new Set<string>();
     for (const p of data.projects) {
       expect(p.synthetic).toBe(true);
-      expect(p.description).toMatch(/^Synthetisch demoproject/);
+      expect(p.description).toMatch(/^Verzonnen demoproject/);
       expect(p.name.length).toBeGreaterThan(3);
       expect(p.id).toMatch(UUID_V4);
       ids.add(p.id);

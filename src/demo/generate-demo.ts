@@ -786,7 +786,7 @@ export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOp
       id,
       name,
       gemeenteCode: gemeente.code,
-      description: `Synthetisch demoproject: ${totalHomes} ${totalHomes === 1 ? 'woning' : 'woningen'} (${LABELS[origin].toLowerCase()}) in ${gemeente.name}. Geen echt project.`,
+      description: `Verzonnen demoproject: ${totalHomes} ${totalHomes === 1 ? 'woning' : 'woningen'} (${LABELS[origin].toLowerCase()}) in ${gemeente.name}. Geen echt project.`,
       planStatus,
       origin,
       flags,
