@@ -84,3 +84,31 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht for the table’s own gemeente
     expect(browser.pageErrors).toEqual([]);
   }, 180_000);
 });
+
+describe.skipIf(!hasChromium)('the Tafeloverzicht start page offers only tables and areas the person may open', () => {
+  it('the demo gemeente sees its own table and gemeente; the public gets a plain way to sign in', async () => {
+    const page = await browser.context.newPage();
+    await signInThroughPage(page, server.base, 'gemeente_editor');
+    await page.goto(`${server.base}/tafels`);
+    const list = page.locator('.wbm-link-list');
+    await list.waitFor();
+    expect(await list.getByRole('link').allTextContents()).toEqual([expect.stringContaining('Amsterdam')]);
+    const chooser = page.getByLabel('Tafel of gebied', { exact: true });
+    await expect.poll(() => chooser.locator('option').count()).toBeGreaterThan(1);
+    const options = await chooser.locator('option').allTextContents();
+    // Its versnellingstafel and woondealregio (a member of both) and its own gemeente; no other table, no province.
+    expect(options).toEqual(['Kies een tafel of gebied', expect.stringContaining('Versnellingstafel Amsterdam'), expect.stringContaining('Woondeal Metropoolregio Amsterdam'), 'Gemeente Amsterdam']);
+    await screenshot(page, 'tables-index-gemeente.png');
+
+    await page.getByTestId('user-menu').getByRole('button', { name: 'Uitloggen' }).click();
+    await page.goto(`${server.base}/tafels`);
+    const note = page.getByTestId('tables-signed-out');
+    await note.waitFor();
+    expect(await note.getByRole('link', { name: 'Log in' }).getAttribute('href')).toBe('/inloggen?terug=%2Ftafels');
+    expect(await page.locator('main a[href^="/tafels/"]').count()).toBe(0);
+    expect(await page.getByLabel('Tafel of gebied', { exact: true }).count()).toBe(0);
+    await screenshot(page, 'tables-index-public.png');
+    await page.close();
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
+});

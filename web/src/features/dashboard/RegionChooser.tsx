@@ -3,7 +3,9 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { cached, useApi } from '../../api/hooks.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
 import { regionPath } from './drilldown.ts';
+import { chooserPrincipal, gemeenteArea, mayOpenArea, provincieArea, regionArea } from './regionAccess.ts';
 
 export interface RegionChooserProps {
   /** Region id now shown. */
@@ -24,7 +26,12 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
       ? Promise.all([cached('regions', () => api.listRegions()), cached('provincies', () => api.listProvincies()), cached('gemeenten', () => api.listGemeenten())])
       : null,
   );
-  const [regions, provincies, gemeenten] = lists.data ?? [[], [], []];
+  const [allRegions, allProvincies, allGemeenten] = lists.data ?? [[], [], []];
+  // Only what this person may open: a choice never leads to "Geen toegang".
+  const principal = chooserPrincipal(useAuth().state);
+  const regions = allRegions.filter((r) => mayOpenArea(principal, regionArea(r, allGemeenten)));
+  const provincies = allProvincies.filter((p) => mayOpenArea(principal, provincieArea(p.code, allGemeenten)));
+  const gemeenten = allGemeenten.filter((g) => mayOpenArea(principal, gemeenteArea(g)));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -40,6 +47,7 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
         <select id={`${id}-regio`} className="utrecht-select utrecht-select--html-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">Kies een tafel of gebied</option>
           {!lists.data && current && <option value={current}>{currentName ?? current}</option>}
+          {regions.some((r) => r.kind === 'versnellingstafel') && (
           <optgroup label="Versnellingstafels">
             {regions
               .filter((r) => r.kind === 'versnellingstafel')
@@ -49,6 +57,8 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
                 </option>
               ))}
           </optgroup>
+          )}
+          {regions.some((r) => r.kind === 'woondealregio') && (
           <optgroup label="Woondealregio’s">
             {regions
               .filter((r) => r.kind === 'woondealregio')
@@ -58,6 +68,8 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
                 </option>
               ))}
           </optgroup>
+          )}
+          {provincies.length > 0 && (
           <optgroup label="Provincies">
             {provincies.map((p) => (
               <option key={p.code} value={`provincie:${p.code}`}>
@@ -65,6 +77,8 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
               </option>
             ))}
           </optgroup>
+          )}
+          {gemeenten.length > 0 && (
           <optgroup label="Gemeenten">
             {gemeenten.map((g) => (
               <option key={g.code} value={`gemeente:${g.code}`}>
@@ -72,6 +86,7 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
               </option>
             ))}
           </optgroup>
+          )}
         </select>
       </div>
       <button type="submit" className="utrecht-button utrecht-button--secondary-action">

@@ -8,13 +8,18 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber } from '../../labels.ts';
 import { regionPath } from './drilldown.ts';
 import { RegionChooser } from './RegionChooser.tsx';
+import { chooserPrincipal, mayOpenArea, regionArea } from './regionAccess.ts';
 
 export function TablesIndexPage() {
   usePageTitle('Tafeloverzicht');
   const { state } = useAuth();
-  const regions = useApi('regions', () => cached('regions', () => api.listRegions()));
+  const regions = useApi('regions', () => Promise.all([cached('regions', () => api.listRegions()), cached('gemeenten', () => api.listGemeenten())]));
   const own = isSignedIn(state) ? state.me.principal.regionId : null;
-  const ownRegion = regions.data?.find((r) => r.id === own);
+  const ownRegion = regions.data?.[0].find((r) => r.id === own);
+  // Only the tables this person may open (the server's rule): a link never leads to "Geen toegang".
+  const principal = chooserPrincipal(state);
+  const tables = regions.data ? regions.data[0].filter((r) => r.kind === 'versnellingstafel' && mayOpenArea(principal, regionArea(r, regions.data[1]))) : [];
+  const signedOut = state.status === 'ready' && !isSignedIn(state);
 
   return (
     <>
@@ -31,15 +36,33 @@ export function TablesIndexPage() {
           </Link>
         </p>
       )}
-      <RegionChooser />
-      <h2 className="nl-heading nl-heading--level-2">Versnellingstafels</h2>
+      {signedOut && (
+        <p className="utrecht-paragraph" data-testid="tables-signed-out">
+          Het tafeloverzicht is voor de deelnemers van een versnellingstafel: gemeenten, marktpartijen, provincies en het ministerie.{' '}
+          <Link className="utrecht-link" to="/inloggen?terug=%2Ftafels">
+            Log in
+          </Link>{' '}
+          om het te zien. De cijfers per provincie en gemeente voor iedereen staan op de{' '}
+          <Link className="utrecht-link" to="/kaart">
+            kaart
+          </Link>{' '}
+          en in het{' '}
+          <Link className="utrecht-link" to="/landelijk">
+            landelijk overzicht
+          </Link>
+          .
+        </p>
+      )}
+      {!signedOut && <RegionChooser />}
+      {!signedOut && <h2 className="nl-heading nl-heading--level-2">Versnellingstafels</h2>}
       {regions.state === 'loading' && <Loading />}
       {regions.state === 'error' && <ErrorMessage error={regions.error} retry={regions.reload} />}
-      {regions.state === 'ready' && (
+      {regions.state === 'ready' && !signedOut && tables.length === 0 && (
+        <p className="utrecht-paragraph">U neemt niet deel aan een versnellingstafel. Kies hierboven een gebied dat u mag bekijken.</p>
+      )}
+      {regions.state === 'ready' && tables.length > 0 && (
         <ul className="utrecht-unordered-list wbm-link-list">
-          {regions.data
-            .filter((r) => r.kind === 'versnellingstafel')
-            .map((r) => (
+          {tables.map((r) => (
               <li key={r.id}>
                 <Link className="utrecht-link" to={regionPath(r.id)}>
                   {r.name}
