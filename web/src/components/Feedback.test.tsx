@@ -35,4 +35,20 @@ describe('ErrorMessage', () => {
       expect(render(error).textContent).toContain('Probeer opnieuw');
     }
   });
+
+  it('a page whose address names nothing (unknown or malformed id) says "Niet gevonden" plainly, without the id or developer words', () => {
+    const unknown = render(new ApiError(404, { title: 'Niet gevonden.', status: 404, detail: "Project '00000000-0000-0000-0000-000000000000' bestaat niet." } as never)).textContent;
+    const malformed = render(
+      new ApiError(400, { title: 'De invoer is niet geldig.', status: 400, errors: [{ path: 'id', code: 'invalid_string', message: 'Ongeldige id (verwacht een UUID).' }] } as never),
+    ).textContent;
+    for (const text of [unknown, malformed]) {
+      expect(text).toContain('Niet gevonden');
+      expect(text).toContain('Wat u zoekt bestaat niet (meer).');
+      expect(text).not.toMatch(/UUID|00000000|invoer is niet geldig/);
+      expect(text).not.toContain('Probeer opnieuw');
+    }
+    // A refused request about something else keeps its own message.
+    const other = render(new ApiError(400, { title: 'De invoer is niet geldig.', status: 400, detail: 'Kies een jaar.', errors: [{ path: 'year', code: 'x', message: 'Kies een jaar.' }] } as never)).textContent;
+    expect(other).toContain('Kies een jaar.');
+  });
 });

@@ -41,14 +41,31 @@ export function canRetry(error: Error): boolean {
   return error.status >= 500 || error.status === 408 || error.status === 429 || error.status === 0;
 }
 
+/** Parts of a page address that name what the page shows (`/projecten/:id`, `/kwartaalronde/:roundId`, `/tafels/:regionId`). */
+const ADDRESS_PARAMS = new Set(['id', 'roundId', 'regionId']);
+const NOT_FOUND_TEXT = 'Wat u zoekt bestaat niet (meer). Misschien is het adres verkeerd getypt, of is het verwijderd.';
+
+/**
+ * Not found: a 404, or a 400 only because the id in the page address is malformed (a mistyped or cut-off
+ * link): for the user both mean that this page does not exist.
+ */
+export function isNotFound(error: Error): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 404) return true;
+  const issues = error.problem?.errors ?? [];
+  return error.status === 400 && issues.length > 0 && issues.every((i) => ADDRESS_PARAMS.has(i.path));
+}
+
 /** Shows why a request failed, in Dutch. A retry button only where trying again can help. */
 export function ErrorMessage({ error, retry }: { error: Error; retry?: () => void }) {
   const problem = error instanceof ApiError ? error.problem : null;
   const status = error instanceof ApiError ? error.status : null;
-  const title = status === 404 ? 'Niet gevonden' : status === 403 ? 'Geen toegang' : (problem?.title ?? 'Er ging iets mis');
+  const notFound = isNotFound(error);
+  const title = notFound ? 'Niet gevonden' : status === 403 ? 'Geen toegang' : (problem?.title ?? 'Er ging iets mis');
   return (
     <Alert type="error" title={title} urgent>
-      <p className="utrecht-paragraph">{problem?.detail ?? error.message}</p>
+      {/* Not the server's text here: it repeats the id from the address ("Project '…' bestaat niet", "Ongeldige id (verwacht een UUID)"). */}
+      <p className="utrecht-paragraph">{notFound ? NOT_FOUND_TEXT : (problem?.detail ?? error.message)}</p>
       {status === 403 && (
         <p className="utrecht-paragraph">
           Opnieuw proberen helpt niet: deze gegevens zijn niet voor uw account. Denkt u dat u wel toegang moet hebben? Vraag het de beheerder van de
