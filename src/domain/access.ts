@@ -198,6 +198,15 @@ export function canEditTargets(p: Principal, geo: { level: string; provincieCode
 }
 
 /**
+ * Does the principal see national figures built from fewer projects than the disclosure minimum
+ * (src/domain/disclosure.ts)? Only those who may read the whole register (ministry, administrator);
+ * everyone else gets the public version of such a figure. SPEC §1 (the public: aggregates only), §7.
+ */
+export function seesSmallFigures(p: Principal): boolean {
+  return NATIONAL.includes(p.role);
+}
+
+/**
  * The part of the project register a principal may list: null means nothing at project level.
  * `syntheticOnly`: only the synthetic demo projects (demo principals, and the public in demo mode).
  */

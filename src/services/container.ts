@@ -63,11 +63,11 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations }),
     // National roll-up (issue 3). Target writes pass a guard with the caller (access rule of src/domain/access.ts).
     targets: createTargetService({ db, national, guard: principalTargetGuard, audit }),
-    realisations: createRealisationService({ db, realisations, geography }),
+    realisations: createRealisationService({ db, realisations, geography, publicDemoData: access.publicDemoData }),
     forecast: createForecastService({ db, geography, national, realisations, data: nationalData }),
-    national: createNationalService({ db, geography, national, realisations, data: nationalData, audit }),
+    national: createNationalService({ db, geography, national, realisations, data: nationalData, audit, publicDemoData: access.publicDemoData }),
     // What the public sees: aggregates with small cells suppressed (src/domain/disclosure.ts).
-    publicStats: createPublicStatsService({ db, geography, stats: createPublicStatsRepository(), data: nationalData }),
+    publicStats: createPublicStatsService({ db, geography, stats: createPublicStatsRepository(), data: nationalData, publicDemoData: access.publicDemoData }),
   };
 }
 

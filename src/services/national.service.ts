@@ -151,6 +151,8 @@ export function createNationalService(deps: {
   /** Norm changes go into the audit trail (SPEC §7). */
   audit: AuditRepository;
   now?: () => Date;
+  /** Demo mode: the public's figures come from the synthetic demo projects only (src/domain/access.ts). */
+  publicDemoData?: boolean;
 }) {
   const { db, national } = deps;
   const now = deps.now ?? (() => new Date());
@@ -185,9 +187,10 @@ export function createNationalService(deps: {
   }
 
   return {
-    /** `viewer`: a demo role gets figures of the synthetic demo projects only (src/domain/access.ts). SPEC §7. */
+    /** `viewer`: a demo role (and the public in demo mode) gets figures of the synthetic demo projects only (src/domain/access.ts). SPEC §7. */
     async overview(request: OverviewRequest = {}, viewer?: Principal): Promise<NationalOverview> {
-      const syntheticOnly = viewer !== undefined && syntheticDataOnly(viewer);
+      // The public in demo mode included: it lists the demo projects, so real figures would be computable back. SPEC §7.
+      const syntheticOnly = viewer !== undefined && syntheticDataOnly(viewer, deps.publicDemoData ?? false);
       const asOf = request.asOf ?? today();
       if (!isIsoDate(asOf)) throw new ValidationError([{ path: 'asOf', code: 'date', message: 'Ongeldige datum: gebruik JJJJ-MM-DD.' }]);
       const asOfYear = Number(asOf.slice(0, 4));

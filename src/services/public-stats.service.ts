@@ -16,6 +16,7 @@ import {
   type PublicAggregates,
 } from '../domain/disclosure.ts';
 import { PLAN_STATUSES } from '../domain/codes.ts';
+import { ANONYMOUS, syntheticDataOnly, type Principal } from '../domain/access.ts';
 import type { NationalProject } from '../domain/forecast.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
@@ -32,15 +33,20 @@ export function createPublicStatsService(deps: {
   db: Db;
   geography: GeographyRepository;
   stats: PublicStatsRepository;
-  data: { load(): Promise<{ version: string; projects: NationalProject[] }> };
+  data: { load(filter?: { syntheticOnly?: boolean }): Promise<{ version: string; projects: NationalProject[] }> };
+  /** Demo mode: the public lists the synthetic demo projects, so its figures are of those only (src/domain/access.ts). */
+  publicDemoData?: boolean;
 }) {
   const { db, geography, stats } = deps;
+  // The public's register: in demo mode the demo projects only, else real figures would be computable back
+  // from the aggregates minus the demo projects it can list (SPEC §7).
+  const syntheticOnly = syntheticDataOnly(ANONYMOUS, deps.publicDemoData ?? false);
 
   /** Computed over the whole country (the hiding pattern depends on every area), then limited to the province asked for. */
   async function aggregates(level: AggregateLevel, provincie?: string): Promise<PublicAggregates> {
     const [rows, segments, provincies, gemeenten] = await Promise.all([
-      stats.projectCells(db),
-      stats.segmentCells(db),
+      stats.projectCells(db, undefined, syntheticOnly),
+      stats.segmentCells(db, undefined, syntheticOnly),
       geography.listProvincies(db),
       geography.listGemeenten(db),
     ]);
@@ -93,9 +99,11 @@ export function createPublicStatsService(deps: {
      * The national overview as the public sees it: the same figures, but every cell of a year, province,
      * region or special target built from fewer than the minimum number of projects is hidden (see
      * `suppressed`), and provinces (whose sum is the published national figure) get secondary suppression.
+     * `viewer`: whose overview it is; the projects counted are those its figures were built from (demo roles
+     * and the public in demo mode: the demo projects). No viewer: the public.
      */
-    async publicOverview(overview: NationalOverview): Promise<PublicOverview> {
-      const { projects } = await deps.data.load();
+    async publicOverview(overview: NationalOverview, viewer: Principal = ANONYMOUS): Promise<PublicOverview> {
+      const { projects } = await deps.data.load({ syntheticOnly: syntheticDataOnly(viewer, deps.publicDemoData ?? false) });
       const min = MIN_PUBLIC_PROJECTS;
       const provincieOf = new Map((await geography.listGemeenten(db)).map((g) => [g.code, g.provincieCode]));
       const regionGemeenten = new Map(overview.regions.map((r) => [r.id, r]));

@@ -3,7 +3,8 @@
  * gemeenten through the herindelingen, the opleveringen recorded in the monitor, and their
  * reconciliation per gemeente and year.
  */
-import { canReadArea, syntheticDataOnly, type Principal } from '../domain/access.ts';
+import { canReadArea, seesSmallFigures, syntheticDataOnly, type Principal } from '../domain/access.ts';
+import { MIN_PUBLIC_PROJECTS } from '../domain/disclosure.ts';
 import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { mapToClassification, resolveSuccessors, totalsByYear, type Herindeling, type MappedValue } from '../domain/herindelingen.ts';
 import { NATION_AREA_ID, resolveArea, type NationalArea } from '../domain/national.ts';
@@ -27,8 +28,11 @@ export interface RealisationsResult {
   source: string;
   classification: 'indeling_2025' | 'origineel';
   area: NationalArea;
-  /** National totals per year: original classification, after mapping (equal by construction) and monitor opleveringen. */
-  national: Array<{ year: number; cbsOriginal: number; cbsIndeling2025: number; monitorOpleveringen: number }>;
+  /**
+   * National totals per year: original classification, after mapping (equal by construction) and monitor opleveringen
+   * (null where hidden: fewer than the disclosure minimum of projects, for those who do not see the whole register).
+   */
+  national: Array<{ year: number; cbsOriginal: number; cbsIndeling2025: number; monitorOpleveringen: number | null }>;
   rows: Array<{
     gemeenteCode: string;
     gemeenteName: string;
@@ -39,7 +43,13 @@ export interface RealisationsResult {
   }>;
 }
 
-export function createRealisationService(deps: { db: Db; realisations: RealisationRepository; geography: GeographyRepository }) {
+export function createRealisationService(deps: {
+  db: Db;
+  realisations: RealisationRepository;
+  geography: GeographyRepository;
+  /** Demo mode: the public's figures come from the synthetic demo projects only (src/domain/access.ts). */
+  publicDemoData?: boolean;
+}) {
   const { db, realisations, geography } = deps;
 
   async function context() {
@@ -77,14 +87,22 @@ export function createRealisationService(deps: { db: Db; realisations: Realisati
       };
     },
 
-    async realisations(filter: RealisationFilter = {}): Promise<RealisationsResult> {
+    /**
+     * `viewer`: whose view. The monitor's opleveringen are project data: a demo role (and the public in demo mode)
+     * gets those of the synthetic demo projects only, and whoever does not see the whole register no year built
+     * from fewer than the disclosure minimum of projects (SPEC §7). No viewer: system callers, everything.
+     */
+    async realisations(filter: RealisationFilter = {}, viewer?: Principal): Promise<RealisationsResult> {
       const ctx = await context();
       const area = areaOf(ctx, filter.area ?? NATION_AREA_ID);
       const classification = filter.classification ?? 'indeling_2025';
       const inYears = (y: number) => (filter.fromYear === undefined || y >= filter.fromYear) && (filter.toYear === undefined || y <= filter.toYear);
       const original = totalsByYear(ctx.cbs);
       const mappedTotals = totalsByYear(ctx.mapped);
-      const monitor = new Map((await realisations.opleveringenPerYear(db)).map((r) => [r.year, r.homes]));
+      const syntheticOnly = viewer !== undefined && syntheticDataOnly(viewer, deps.publicDemoData ?? false);
+      const hideSmall = viewer !== undefined && !seesSmallFigures(viewer);
+      const perYear = await realisations.opleveringenPerYear(db, { syntheticOnly });
+      const monitor = new Map(perYear.map((r) => [r.year, hideSmall && r.projects < MIN_PUBLIC_PROJECTS ? null : r.homes]));
       const members = new Set(area.gemeenteCodes);
       const name = (code: string) => ctx.names.get(code) ?? code;
       let rows: RealisationsResult['rows'];
@@ -109,7 +127,8 @@ export function createRealisationService(deps: { db: Db; realisations: Realisati
           year,
           cbsOriginal: original.get(year) ?? 0,
           cbsIndeling2025: mappedTotals.get(year) ?? 0,
-          monitorOpleveringen: monitor.get(year) ?? 0,
+          // Hidden years stay null (not 0): a hidden figure is not a zero.
+          monitorOpleveringen: monitor.has(year) ? (monitor.get(year) as number | null) : 0,
         })),
         rows,
       };

@@ -4,27 +4,27 @@ import type { Queryable } from './db.ts';
 
 export function createPublicStatsRepository() {
   return {
-    /** Projects and homes per gemeente, phase and plan status; `provincieCode` limits to one province. */
-    async projectCells(q: Queryable, provincieCode?: string): Promise<ProjectCellRow[]> {
+    /** Projects and homes per gemeente, phase and plan status; `provincieCode` limits to one province, `syntheticOnly` to the demo projects. */
+    async projectCells(q: Queryable, provincieCode?: string, syntheticOnly = false): Promise<ProjectCellRow[]> {
       const rows = await q.query<ProjectCellRow>(
         `SELECT gemeente_code AS "gemeenteCode", provincie_code AS "provincieCode", phase, plan_status AS "planStatus",
            count(*)::int AS projects, coalesce(sum(total_homes), 0)::int AS homes
-         FROM projects WHERE ($1::text IS NULL OR provincie_code = $1)
+         FROM projects WHERE ($1::text IS NULL OR provincie_code = $1) AND (synthetic OR NOT $2)
          GROUP BY gemeente_code, provincie_code, phase, plan_status`,
-        [provincieCode ?? null],
+        [provincieCode ?? null, syntheticOnly],
       );
       return rows;
     },
 
     /** Programme homes per gemeente and segment with the number of projects that have homes in it. */
-    async segmentCells(q: Queryable, provincieCode?: string): Promise<SegmentCellRow[]> {
+    async segmentCells(q: Queryable, provincieCode?: string, syntheticOnly = false): Promise<SegmentCellRow[]> {
       return q.query<SegmentCellRow>(
         `SELECT p.gemeente_code AS "gemeenteCode", p.provincie_code AS "provincieCode", pp.segment,
            count(DISTINCT p.id)::int AS projects, sum(pp.homes)::int AS homes
          FROM project_programme pp JOIN projects p ON p.id = pp.project_id
-         WHERE pp.homes > 0 AND ($1::text IS NULL OR p.provincie_code = $1)
+         WHERE pp.homes > 0 AND ($1::text IS NULL OR p.provincie_code = $1) AND (p.synthetic OR NOT $2)
          GROUP BY p.gemeente_code, p.provincie_code, pp.segment`,
-        [provincieCode ?? null],
+        [provincieCode ?? null, syntheticOnly],
       );
     },
   };

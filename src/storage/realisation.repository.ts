@@ -39,10 +39,11 @@ export function createRealisationRepository() {
       );
     },
 
-    /** Opleveringen per year over all gemeenten. */
-    async opleveringenPerYear(q: Queryable): Promise<Array<{ year: number; homes: number; projects: number }>> {
+    /** Opleveringen per year over all gemeenten; `syntheticOnly`: of the synthetic demo projects only. */
+    async opleveringenPerYear(q: Queryable, filter: { syntheticOnly?: boolean } = {}): Promise<Array<{ year: number; homes: number; projects: number }>> {
       return q.query(
-        `SELECT year, sum(homes)::int AS homes, count(*)::int AS projects FROM project_opleveringen GROUP BY year ORDER BY year`,
+        `SELECT year, sum(homes)::int AS homes, count(*)::int AS projects FROM project_opleveringen WHERE (synthetic OR NOT $1) GROUP BY year ORDER BY year`,
+        [filter.syntheticOnly ?? false],
       );
     },
   };

@@ -138,7 +138,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         if ((NATIONAL as readonly string[]).includes(req.principal.role)) return { ...(await national.overview(req.query, req.principal)), disclosure: null };
         // Everyone else gets the default number of simulation runs: a heavy computation is not for anyone to ask for.
         const { runs: _runs, seed: _seed, ...publicQuery } = req.query;
-        return services.publicStats.publicOverview(await national.overview(publicQuery, req.principal));
+        return services.publicStats.publicOverview(await national.overview(publicQuery, req.principal), req.principal);
       },
     });
 
@@ -161,7 +161,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: RealisationsQuery,
         response: { 200: RealisationsResponse, ...errors },
       },
-      handler: async (req) => realisations.realisations(req.query),
+      handler: async (req) => realisations.realisations(req.query, req.principal),
     });
 
     app.get('/national/herindelingen', {

@@ -107,7 +107,14 @@ export const RealisationsResponse = z.object({
   source: z.string(),
   classification: z.enum(['indeling_2025', 'origineel']),
   area: NationalArea,
-  national: z.array(z.object({ year: z.number().int(), cbsOriginal: z.number().int(), cbsIndeling2025: z.number().int(), monitorOpleveringen: z.number().int() })),
+  national: z.array(
+    z.object({
+      year: z.number().int(),
+      cbsOriginal: z.number().int(),
+      cbsIndeling2025: z.number().int(),
+      monitorOpleveringen: z.number().int().nullable().describe('Homes completed (M12) in the monitor; null where built from fewer than 3 projects (hidden for all but the ministry and administrators)'),
+    }),
+  ),
   rows: z.array(
     z.object({
       gemeenteCode: z.string(),
