@@ -23,7 +23,7 @@ import { projectUrl, regionPath } from '../dashboard/drilldown.ts';
 import { DeliverySummary } from './DeliverySummary.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
-import { defaultDeadline, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
+import { defaultDeadline, latestBatches, type ConfirmationBatch, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
 
 const PAGE_SIZE = 25;
 
@@ -314,6 +314,7 @@ function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: OpenRoundPa
         busy={busy}
         message={message?.where === 'organisations' ? message : null}
         last={last}
+        batches={latestBatches(detail.projects)}
         onAsk={(o, onBehalf) => {
           setMessage(null);
           setAsking({ organisation: o, onBehalf });
@@ -535,6 +536,7 @@ function OrganisationsTable({
   busy,
   message,
   last,
+  batches,
   onAsk,
   onUndo,
   children,
@@ -547,6 +549,8 @@ function OrganisationsTable({
   busy: string | null;
   message: ActionMessage | null;
   last: LastConfirmation | null;
+  /** Per organisation its latest confirmation of several projects at once (see latestBatches). */
+  batches: Map<string, ConfirmationBatch>;
   onAsk: (o: OrganisationDelivery, onBehalf: boolean) => void;
   onUndo: (last: LastConfirmation) => void;
   children?: ReactNode;
@@ -618,6 +622,23 @@ function OrganisationsTable({
                       Namens {o.name} vastleggen…
                     </button>
                   )}
+                  {(() => {
+                    const batch = batches.get(o.organisationId);
+                    // Right after confirming, the undo button next to the message does this.
+                    if (!batch || (o.organisationId !== own && !canRun) || (last?.batchId === batch.batchId && message?.type === 'ok')) return null;
+                    return (
+                      <button
+                        type="button"
+                        className="utrecht-button utrecht-button--subtle wbm-small-button"
+                        disabled={busy !== null}
+                        data-testid="undo-batch"
+                        onClick={() => onUndo({ batchId: batch.batchId, count: batch.count, organisationName: o.name })}
+                      >
+                        Maak de bevestiging van {formatProjectCount(batch.count)} in één keer ongedaan
+                        <span className="rhc-visually-hidden"> ({o.name})</span>
+                      </button>
+                    );
+                  })()}
                 </td>
               </tr>
             ))}

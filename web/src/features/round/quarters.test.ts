@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDeadline, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
+import type { PartyDelivery } from '../../api/types.ts';
+import { defaultDeadline, latestBatches, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
 
 describe('quarters in the round UI', () => {
   it('offers the previous quarter up to two ahead when the table has no rounds yet', () => {
@@ -24,5 +25,31 @@ describe('quarters in the round UI', () => {
     expect(text).toContain('Gemeente Zaanstad: 2 van 3 projecten nog niet geleverd');
     expect(text).toContain('  - Hemmes (Zaanstad)');
     expect(quarterLabel('2026-Q4')).toBe('4e kwartaal 2026');
+  });
+});
+
+describe('latestBatches: a confirmation of several projects at once can be undone in one step after leaving the page (issue 8 item 17)', () => {
+  const party = (organisationId: string, batchId: string | null, at: string, via: PartyDelivery['via'] = 'bevestigd'): PartyDelivery => ({
+    organisationId,
+    side: 'publiek',
+    via,
+    at,
+    onBehalf: null,
+    batchId,
+  });
+  it('gives per organisation its latest batch of two or more projects, with its count', () => {
+    const projects = [
+      { parties: [party('gm', 'b1', '2026-12-01T10:00:00Z'), party('mp', 'b3', '2026-12-01T12:00:00Z')] },
+      { parties: [party('gm', 'b1', '2026-12-01T10:00:01Z'), party('mp', 'b3', '2026-12-01T12:00:00Z')] },
+      { parties: [party('gm', 'b2', '2026-12-01T11:00:00Z')] },
+      { parties: [party('gm', 'b2', '2026-12-01T11:00:00Z')] },
+      { parties: [party('gm', 'b2', '2026-12-01T11:00:00Z')] },
+      // A single project confirmed on its own, and an edit: not a batch.
+      { parties: [party('zs', 'b4', '2026-12-01T13:00:00Z'), party('gm', null, '2026-12-01T14:00:00Z', 'gewijzigd')] },
+    ];
+    const batches = latestBatches(projects);
+    expect(batches.get('gm')).toEqual({ batchId: 'b2', count: 3, at: '2026-12-01T11:00:00Z' });
+    expect(batches.get('mp')).toEqual({ batchId: 'b3', count: 2, at: '2026-12-01T12:00:00Z' });
+    expect(batches.has('zs')).toBe(false);
   });
 });

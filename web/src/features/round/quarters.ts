@@ -4,7 +4,7 @@
  * (src/domain/kwartaal.ts), so the UI and the server count the same way.
  */
 import { addKwartalen, isKwartaal, kwartaalEnd, kwartaalLabel, kwartaalStart, quarterOf, type Kwartaal } from '../../../../src/domain/kwartaal.ts';
-import type { Reminder, RoundSummary } from '../../api/types.ts';
+import type { ProjectDelivery, Reminder, RoundSummary } from '../../api/types.ts';
 
 export { kwartaalEnd, kwartaalStart };
 
@@ -54,4 +54,37 @@ export function remindersText(quarter: string, deadline: string, items: readonly
     lines.push('');
   }
   return lines.join('\n').trimEnd();
+}
+
+/** A confirmation of several projects at once by (or on behalf of) one organisation. */
+export interface ConfirmationBatch {
+  batchId: string;
+  count: number;
+  /** When the latest of its confirmations was recorded. */
+  at: string;
+}
+
+/**
+ * Per organisation, its latest confirmation of several projects at once (one batch), so it can still be
+ * undone in one step after the page was left, until the quarter closes (issue 8 item 17). A batch of one
+ * project is undone on its own row.
+ */
+export function latestBatches(projects: readonly Pick<ProjectDelivery, 'parties'>[]): Map<string, ConfirmationBatch> {
+  const batches = new Map<string, { organisationId: string; count: number; at: string }>();
+  for (const p of projects) {
+    for (const x of p.parties) {
+      if (x.via !== 'bevestigd' || !x.batchId) continue;
+      const b = batches.get(x.batchId) ?? { organisationId: x.organisationId, count: 0, at: '' };
+      b.count += 1;
+      if (x.at && x.at > b.at) b.at = x.at;
+      batches.set(x.batchId, b);
+    }
+  }
+  const latest = new Map<string, ConfirmationBatch>();
+  for (const [batchId, b] of batches) {
+    if (b.count < 2) continue;
+    const now = latest.get(b.organisationId);
+    if (!now || b.at > now.at) latest.set(b.organisationId, { batchId, count: b.count, at: b.at });
+  }
+  return latest;
 }
