@@ -169,9 +169,10 @@ export function createRoundService(deps: RoundServiceDeps) {
   /**
    * What of a table's round the principal may see: 'all' for those who may read the table
    * (secretary, province, ministry, administrator), 'own' for editors with projects in it (only their
-   * projects and their organisation are listed), else 403. SPEC §1, §7.
+   * projects and their organisation are listed), else 403 — or, asked by a round's id (`roundId`), 404 as for
+   * an unknown round: an outsider does not learn that the table has a round with that id. SPEC §1, §7.
    */
-  async function roundAccess(q: Queryable, principal: Principal, regionId: string): Promise<'all' | 'own'> {
+  async function roundAccess(q: Queryable, principal: Principal, regionId: string, roundId?: string): Promise<'all' | 'own'> {
     const region = (await geography.listRegions(q)).find((r) => r.id === regionId);
     if (!region) throw new NotFoundError('Regio', regionId);
     const isPartyInRegion =
@@ -180,7 +181,10 @@ export function createRoundService(deps: RoundServiceDeps) {
       (await projects.list(q, { regionId, scope: { partyOrganisationId: principal.organisationId } }, { limit: 1, offset: 0, sort: 'name', descending: false }))
         .total > 0;
     const mode = roundVisibility(principal, await access.areaFacts(q, region), isPartyInRegion);
-    if (!mode) throw new ForbiddenError('U heeft geen toegang tot de kwartaalronde van deze tafel.');
+    if (!mode) {
+      if (roundId !== undefined) throw new NotFoundError('Kwartaalronde', roundId);
+      throw new ForbiddenError('U heeft geen toegang tot de kwartaalronde van deze tafel.');
+    }
     return mode;
   }
 
@@ -193,10 +197,12 @@ export function createRoundService(deps: RoundServiceDeps) {
     };
   }
 
-  async function assertRunsRound(q: Queryable, principal: Principal, regionId: string): Promise<void> {
+  /** `roundId`: asked by a round's id; whoever may not see the round then gets 404 as for an unknown round. */
+  async function assertRunsRound(q: Queryable, principal: Principal, regionId: string, roundId?: string): Promise<void> {
     const realProjects =
       principal.demo && (await projects.list(q, { regionId, synthetic: false }, { limit: 1, offset: 0, sort: 'name', descending: false })).total > 0;
     if (!canRunRound(principal, regionId, realProjects)) {
+      if (roundId !== undefined) await roundAccess(q, principal, regionId, roundId);
       throw new ForbiddenError(
         realProjects
           ? 'Met een demo-account kunt u de kwartaalronde van een tafel met echte projecten niet openen, sluiten of herinneren.'
@@ -443,7 +449,7 @@ export function createRoundService(deps: RoundServiceDeps) {
 
     async getRound(roundId: string, principal: Principal): Promise<RoundDetail> {
       const round = await loadRound(db, roundId);
-      const mode = await roundAccess(db, principal, round.regionId);
+      const mode = await roundAccess(db, principal, round.regionId, round.id);
       return visibleDetail(await detail(db, round, principal), principal, mode);
     },
 
@@ -455,7 +461,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     async closeRound(roundId: string, actor: Actor): Promise<RoundDetail> {
       return db.transaction(async (tx) => {
         const round = await loadRound(tx, roundId, true);
-        await assertRunsRound(tx, actor.principal, round.regionId);
+        await assertRunsRound(tx, actor.principal, round.regionId, round.id);
         if (round.closedAt) throw closedError(round);
         await rounds.lockProjectsForSnapshot(tx);
         const { items } = await projects.list(tx, { regionId: round.regionId }, { limit: ALL, offset: 0, sort: 'name', descending: false });
@@ -485,7 +491,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     /** What a confirmation would confirm (and leave out), without writing: the summary shown before asking once. */
     async previewConfirmation(roundId: string, request: ConfirmRequest, principal: Principal): Promise<ConfirmPlan> {
       const round = await loadRound(db, roundId);
-      const mode = await roundAccess(db, principal, round.regionId);
+      const mode = await roundAccess(db, principal, round.regionId, round.id);
       if (round.closedAt) throw closedError(round);
       return planConfirmation(db, round, request, principal, mode);
     },
@@ -503,7 +509,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     ): Promise<{ confirmedProjectIds: string[]; batchId: string; organisationId: string; refused: ConfirmPlan['refused']; round: RoundDetail }> {
       return db.transaction(async (tx) => {
         const round = await loadRound(tx, roundId, true);
-        const mode = await roundAccess(tx, actor.principal, round.regionId);
+        const mode = await roundAccess(tx, actor.principal, round.regionId, round.id);
         if (round.closedAt) throw closedError(round);
         const plan = await planConfirmation(tx, round, request, actor.principal, mode);
         const batchId = randomUUID();
@@ -545,7 +551,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     async undoConfirmation(roundId: string, request: UndoRequest, actor: Actor): Promise<{ undoneProjectIds: string[]; round: RoundDetail }> {
       return db.transaction(async (tx) => {
         const round = await loadRound(tx, roundId, true);
-        const mode = await roundAccess(tx, actor.principal, round.regionId);
+        const mode = await roundAccess(tx, actor.principal, round.regionId, round.id);
         if (round.closedAt) throw closedError(round);
         const own = deliveringOrganisation(actor.principal, gemeenteOrganisationId);
         const runner = canRecordOnBehalf(actor.principal, round.regionId);
@@ -570,7 +576,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     /** Organisations that have not delivered all their projects, with those projects: the reminder mailing list. */
     async reminders(roundId: string, principal: Principal): Promise<{ round: RoundSummary; items: Reminder[] }> {
       const round = await loadRound(db, roundId);
-      await assertRunsRound(db, principal, round.regionId);
+      await assertRunsRound(db, principal, round.regionId, round.id);
       const { rows, rollup, named } = await delivery(db, round, principal);
       const byId = new Map(rows.map((f) => [f.projectId, f]));
       const items = remindersOf(rollup).map((o) => ({
@@ -588,7 +594,7 @@ export function createRoundService(deps: RoundServiceDeps) {
       principal: Principal,
     ): Promise<{ items: ProjectSummary[]; total: number }> {
       // Permission first: whether a round is open or closed is the table's business (issue 8 item 6).
-      const mode = await roundAccess(db, principal, (await loadRound(db, roundId)).regionId);
+      const mode = await roundAccess(db, principal, (await loadRound(db, roundId)).regionId, roundId);
       await closedRound(db, roundId);
       if (mode === 'own') {
         throw new ForbiddenError('Het overzicht van een gesloten kwartaal is voor de tafel; bekijk uw eigen projecten per project.');
@@ -603,7 +609,7 @@ export function createRoundService(deps: RoundServiceDeps) {
       if (!data) {
         // Only those with access to the round learn that it is still open (issue 8 item 6).
         if (!round.closedAt) {
-          await roundAccess(db, principal, round.regionId);
+          await roundAccess(db, principal, round.regionId, round.id);
           await closedRound(db, roundId);
         }
         throw new NotFoundError('Project', projectId);

@@ -1,0 +1,66 @@
+/**
+ * A round's id tells an outsider nothing (issue 8 item 15's class, existence oracles; SPEC §7): whoever
+ * may not see a table's round gets, on every endpoint that takes a round id, exactly the answer an
+ * unknown id gets. PGlite by default, PostgreSQL with DATABASE_URL.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountWithToken, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
+import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { createServices, type Services } from '../services/container.ts';
+import { buildApp } from './app.ts';
+
+let t: TestDb;
+let services: Services;
+let app: FastifyInstance;
+let roundId = '';
+
+beforeAll(async () => {
+  t = await createTestDb();
+  services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  app = await buildApp({ services });
+  const admin = (await accountWithToken(services, 'beheerder')).headers;
+  const res = await app.inject({ method: 'POST', url: '/api/v1/regions/vt-u10/rounds', headers: admin, payload: { quarter: '2030-Q1', deadline: '2030-03-15' } });
+  expect(res.statusCode, res.body).toBe(201);
+  roundId = res.json().id;
+});
+afterAll(async () => {
+  await app?.close();
+  await t?.close();
+});
+
+describe('round ids and outsiders', () => {
+  it('an outsider gets for a real round id exactly what an unknown id gets, on every round endpoint', async () => {
+    const outsiders = [
+      (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0014' })).headers,
+      (await accountWithToken(services, 'tafel_secretaris', { regionId: 'vt-amsterdam-e-o' })).headers,
+      (await accountWithToken(services, 'provincie_analist', { provincieCode: 'PV20' })).headers,
+    ];
+    const projectId = randomUUID();
+    const requests = (id: string): InjectOptions[] => [
+      { url: `/api/v1/rounds/${id}` },
+      { url: `/api/v1/rounds/${id}/projects` },
+      { url: `/api/v1/rounds/${id}/projects/${projectId}` },
+      { url: `/api/v1/rounds/${id}/reminders` },
+      { method: 'POST', url: `/api/v1/rounds/${id}/close` },
+      { method: 'POST', url: `/api/v1/rounds/${id}/confirmations`, payload: { projectIds: [projectId] } },
+      { method: 'POST', url: `/api/v1/rounds/${id}/confirmations/preview`, payload: { projectIds: [projectId] } },
+      { method: 'POST', url: `/api/v1/rounds/${id}/confirmations/undo`, payload: { batchId: projectId } },
+    ];
+    const unknownId = randomUUID();
+    const problems: string[] = [];
+    for (const headers of outsiders) {
+      const real = requests(roundId);
+      const unknown = requests(unknownId);
+      for (let i = 0; i < real.length; i++) {
+        const a = await app.inject({ ...real[i], headers });
+        const b = await app.inject({ ...unknown[i], headers });
+        const shape = (r: { statusCode: number; body: string }, id: string) => `${r.statusCode} ${r.body.replaceAll(id, '<id>')}`;
+        if (shape(a, roundId) !== shape(b, unknownId)) problems.push(`${real[i].url}: ${shape(a, roundId)} vs ${shape(b, unknownId)}`);
+        expect(a.statusCode).toBe(404);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
