@@ -23,7 +23,7 @@ import { projectUrl, regionPath } from '../dashboard/drilldown.ts';
 import { DeliverySummary } from './DeliverySummary.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
-import { defaultDeadline, latestBatches, type ConfirmationBatch, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
+import { confirmableCounts, defaultDeadline, latestBatches, type ConfirmationBatch, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
 
 const PAGE_SIZE = 25;
 
@@ -315,6 +315,7 @@ function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: OpenRoundPa
         message={message?.where === 'organisations' ? message : null}
         last={last}
         batches={latestBatches(detail.projects)}
+        confirmable={confirmableCounts(detail.projects)}
         onAsk={(o, onBehalf) => {
           setMessage(null);
           setAsking({ organisation: o, onBehalf });
@@ -537,6 +538,7 @@ function OrganisationsTable({
   message,
   last,
   batches,
+  confirmable,
   onAsk,
   onUndo,
   children,
@@ -551,6 +553,8 @@ function OrganisationsTable({
   last: LastConfirmation | null;
   /** Per organisation its latest confirmation of several projects at once (see latestBatches). */
   batches: Map<string, ConfirmationBatch>;
+  /** Per organisation: outstanding projects it can confirm now, and those waiting for a new forecast. */
+  confirmable: Map<string, { ready: number; blocked: number }>;
   onAsk: (o: OrganisationDelivery, onBehalf: boolean) => void;
   onUndo: (last: LastConfirmation) => void;
   children?: ReactNode;
@@ -611,11 +615,16 @@ function OrganisationsTable({
                   )}
                 </td>
                 <td className="utrecht-table__cell">
-                  {o.outstanding > 0 && o.organisationId === own && (
+                  {o.outstanding > 0 && o.organisationId === own && (confirmable.get(o.organisationId)?.ready ?? o.outstanding) > 0 && (
                     <button type="button" className="utrecht-button utrecht-button--secondary-action wbm-small-button" disabled={busy !== null} onClick={() => onAsk(o, false)}>
-                      Bevestig alle {formatNumber(o.outstanding)} ongewijzigde projecten
+                      Bevestig alle {formatNumber(confirmable.get(o.organisationId)?.ready ?? o.outstanding)} ongewijzigde projecten
                       <span className="rhc-visually-hidden"> van {o.name}</span>
                     </button>
+                  )}
+                  {o.outstanding > 0 && o.organisationId === own && (confirmable.get(o.organisationId)?.blocked ?? 0) > 0 && (
+                    <p className="utrecht-paragraph wbm-muted" data-testid="confirm-blocked">
+                      {formatProjectCount(confirmable.get(o.organisationId)!.blocked)} met een verstreken prognose: werk die eerst bij.
+                    </p>
                   )}
                   {o.outstanding > 0 && o.organisationId !== own && canRun && (
                     <button type="button" className="utrecht-button utrecht-button--subtle wbm-small-button" disabled={busy !== null} onClick={() => onAsk(o, true)}>

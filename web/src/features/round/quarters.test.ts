@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PartyDelivery } from '../../api/types.ts';
-import { defaultDeadline, latestBatches, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
+import { confirmableCounts, defaultDeadline, latestBatches, openableQuarters, proposedQuarter, quarterLabel, remindersText } from './quarters.ts';
 
 describe('quarters in the round UI', () => {
   it('offers the previous quarter up to two ahead when the table has no rounds yet', () => {
@@ -51,5 +51,20 @@ describe('latestBatches: a confirmation of several projects at once can be undon
     expect(batches.get('gm')).toEqual({ batchId: 'b2', count: 3, at: '2026-12-01T11:00:00Z' });
     expect(batches.get('mp')).toEqual({ batchId: 'b3', count: 2, at: '2026-12-01T12:00:00Z' });
     expect(batches.has('zs')).toBe(false);
+  });
+});
+
+describe('confirmableCounts: the bulk button offers only what can be confirmed (issue 8 item 3)', () => {
+  const open = (organisationId: string, side: 'publiek' | 'privaat'): PartyDelivery => ({ organisationId, side, via: null, at: null, onBehalf: null, batchId: null });
+  it('counts per organisation the outstanding projects without an expired forecast of its own side, and those waiting for one', () => {
+    const projects = [
+      { parties: [open('gm', 'publiek'), open('mp', 'privaat')], expiredForecasts: [{ code: 'M05' as const, ownerSide: 'publiek' as const, forecastDate: '2026-10-01' }] },
+      { parties: [open('gm', 'publiek'), open('mp', 'privaat')], expiredForecasts: [{ code: 'M11' as const, ownerSide: 'beide' as const, forecastDate: '2026-10-01' }] },
+      { parties: [open('gm', 'publiek')], expiredForecasts: [] },
+      { parties: [{ ...open('gm', 'publiek'), via: 'bevestigd' as const }], expiredForecasts: [] },
+    ];
+    const counts = confirmableCounts(projects);
+    expect(counts.get('gm')).toEqual({ ready: 1, blocked: 2 });
+    expect(counts.get('mp')).toEqual({ ready: 1, blocked: 1 });
   });
 });

@@ -4,6 +4,7 @@
  * (src/domain/kwartaal.ts), so the UI and the server count the same way.
  */
 import { addKwartalen, isKwartaal, kwartaalEnd, kwartaalLabel, kwartaalStart, quarterOf, type Kwartaal } from '../../../../src/domain/kwartaal.ts';
+import { ownedBySide } from '../../../../src/domain/forecast-expired.ts';
 import type { ProjectDelivery, Reminder, RoundSummary } from '../../api/types.ts';
 
 export { kwartaalEnd, kwartaalStart };
@@ -87,4 +88,23 @@ export function latestBatches(projects: readonly Pick<ProjectDelivery, 'parties'
     if (!now || b.at > now.at) latest.set(b.organisationId, { batchId, count: b.count, at: b.at });
   }
   return latest;
+}
+
+/**
+ * Per organisation: how many of its outstanding projects it can confirm unchanged now, and how many wait
+ * for a new forecast first (a milestone of its side whose forecast passed: src/domain/forecast-expired.ts),
+ * so the button does not offer projects the confirmation will refuse.
+ */
+export function confirmableCounts(projects: readonly Pick<ProjectDelivery, 'parties' | 'expiredForecasts'>[]): Map<string, { ready: number; blocked: number }> {
+  const counts = new Map<string, { ready: number; blocked: number }>();
+  for (const p of projects) {
+    for (const x of p.parties) {
+      if (x.via !== null) continue;
+      const c = counts.get(x.organisationId) ?? { ready: 0, blocked: 0 };
+      if (p.expiredForecasts.some((e) => ownedBySide(e.ownerSide, x.side))) c.blocked += 1;
+      else c.ready += 1;
+      counts.set(x.organisationId, c);
+    }
+  }
+  return counts;
 }
