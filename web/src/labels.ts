@@ -100,6 +100,11 @@ export function formatDateShort(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : shortDateFormat.format(d);
 }
 
+/** A count with its noun in singular or plural: formatCount(1, 'woning', 'woningen') → "1 woning", 1234 → "1.234 woningen". */
+export function formatCount(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${Math.abs(n) === 1 ? one : many}`;
+}
+
 /** "1 project" / "1.234 projecten" */
 export function formatProjectCount(n: number): string {
   return `${formatNumber(n)} ${n === 1 ? 'project' : 'projecten'}`;

@@ -1,7 +1,7 @@
 /** Candidate projects to bring forward or enlarge, with the reason for each (dashboard and project page). */
 import { Link } from 'react-router';
 import type { Alternatives } from '../../api/types.ts';
-import { formatNumber } from '../../labels.ts';
+import { formatCount, formatNumber } from '../../labels.ts';
 import { projectUrl } from './drilldown.ts';
 
 /** Candidates with the reason for each, ranked by readiness (shared with the project page). */
@@ -11,11 +11,11 @@ export function AlternativesTable({ alternatives }: { alternatives: Alternatives
     <>
       {a.expected === null ? (
         <p className="utrecht-paragraph">
-          {a.tableFiguresNote} {a.candidates.length === 0 ? 'Er zijn geen kandidaten die u mag inzien.' : `${a.candidates.length} kandidaten in ${a.region.name}:`}
+          {a.tableFiguresNote} {a.candidates.length === 0 ? 'Er zijn geen kandidaten die u mag inzien.' : `${formatCount(a.candidates.length, 'kandidaat', 'kandidaten')} in ${a.region.name}:`}
         </p>
       ) : (
         <p className="utrecht-paragraph">
-          {a.year}: verwacht {formatNumber(a.expected)} woningen
+          {a.year}: verwacht {formatCount(a.expected, 'woning', 'woningen')}
           {a.target !== null && `, opgave ${formatNumber(a.target)}`}
           {a.shortfall !== null && a.shortfall > 0 && `, tekort ${formatNumber(a.shortfall)}`}.{' '}
           {a.candidates.length === 0 ? 'Er zijn geen kandidaten gevonden.' : `${a.candidates.length} kandidaten in ${a.region.name}:`}

@@ -1,6 +1,6 @@
 /** Planned completions per year and segment: a chart for the overview and a table with the figures. */
 import type { Jaarschijf } from '../../api/types.ts';
-import { formatNumber, label, SEGMENTS } from '../../labels.ts';
+import { formatCount, formatNumber, label, SEGMENTS } from '../../labels.ts';
 import { JaarschijvenChart } from './JaarschijvenChart.tsx';
 
 export function JaarschijvenSection({ jaarschijven }: { jaarschijven: Jaarschijf[] }) {
@@ -10,7 +10,7 @@ export function JaarschijvenSection({ jaarschijven }: { jaarschijven: Jaarschijf
   const homes = (year: number | null, segment: string | null) =>
     jaarschijven.filter((j) => (year === null || j.year === year) && (segment === null || j.segment === segment)).reduce((sum, j) => sum + j.homes, 0);
   const total = homes(null, null);
-  const description = `Staafdiagram van de geplande oplevering: ${formatNumber(total)} woningen in ${years.length === 1 ? years[0] : `de jaren ${years[0]} tot en met ${years[years.length - 1]}`}. De cijfers staan in de tabel hieronder.`;
+  const description = `Staafdiagram van de geplande oplevering: ${formatCount(total, 'woning', 'woningen')} in ${years.length === 1 ? years[0] : `de jaren ${years[0]} tot en met ${years[years.length - 1]}`}. De cijfers staan in de tabel hieronder.`;
 
   return (
     <>

@@ -1,7 +1,7 @@
 /** Milestones M01–M12 with baseline, forecast, actual date and delay in words. */
 import type { Milestone } from '../../api/types.ts';
 import { DelayBadge } from '../../components/DelayBadge.tsx';
-import { formatDateShort, formatNumber, label, MILESTONES } from '../../labels.ts';
+import { formatCount, formatDateShort, label, MILESTONES } from '../../labels.ts';
 import { forecastExpired } from '../../../../src/domain/forecast-expired.ts';
 import { todayInNetherlands } from './expiredForecasts.ts';
 
@@ -41,7 +41,7 @@ export function MilestoneTable({ milestones, onEdit, canEdit = () => true }: Mil
               <tr key={def.code} className="utrecht-table__row" data-milestone={def.code}>
                 <th scope="row" className="utrecht-table__header-cell wbm-row-header">
                   {def.code} {def.label}
-                  {def.code === 'M12' && m?.homes != null && <span className="wbm-muted"> ({formatNumber(m.homes)} woningen)</span>}
+                  {def.code === 'M12' && m?.homes != null && <span className="wbm-muted"> ({formatCount(m.homes, 'woning', 'woningen')})</span>}
                 </th>
                 <td className="utrecht-table__cell">{m ? label(m.ownerSide) : '–'}</td>
                 <td className="utrecht-table__cell wbm-nowrap">{formatDateShort(m?.baselineDate)}</td>

@@ -13,7 +13,7 @@ import type { Dashboard } from '../../api/types.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatDate, formatNumber, formatProjectCount } from '../../labels.ts';
+import { formatCount, formatDate, formatNumber, formatProjectCount } from '../../labels.ts';
 import { SVGRenderer } from 'echarts/renderers';
 import { CompletionsChart, registerEchartsPart } from '../dashboard/CompletionsChart.tsx';
 import {
@@ -163,7 +163,7 @@ export function ReportPage() {
               Vertraagde projecten
             </h2>
             <p className="utrecht-paragraph">
-              {formatNumber(data.summary.delayedMilestones.count)} mijlpalen liggen meer dan de toegestane marge achter op de basisplanning, waarvan{' '}
+              {formatCount(data.summary.delayedMilestones.count, 'mijlpaal ligt', 'mijlpalen liggen')} meer dan de toegestane marge achter op de basisplanning, waarvan{' '}
               {formatNumber(data.summary.delayedMilestones.serious)} ernstig.
             </p>
             <DelayedMilestonesTable dashboard={data} limit={50} />

@@ -18,7 +18,7 @@ import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { StatusIcon } from '../../components/StatusIcon.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatDate, formatDateShort, formatNumber, formatProjectCount, label, milestoneLabel } from '../../labels.ts';
+import { formatCount, formatDate, formatDateShort, formatNumber, formatProjectCount, label, milestoneLabel } from '../../labels.ts';
 import { projectUrl, regionPath } from '../dashboard/drilldown.ts';
 import { DeliverySummary } from './DeliverySummary.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -907,7 +907,7 @@ function RemindersSection({ round }: { round: RoundDetail }) {
       {reminders.state === 'ready' && reminders.data.items.length > 0 && (
         <>
           <p className="utrecht-paragraph">
-            {formatNumber(reminders.data.items.length)} organisaties hebben nog niet alles geleverd. Kopieer de lijst en stuur hem mee in uw
+            {formatCount(reminders.data.items.length, 'organisatie heeft', 'organisaties hebben')} nog niet alles geleverd. Kopieer de lijst en stuur hem mee in uw
             herinneringsmail.
           </p>
           <ul className="wbm-reminders" data-testid="reminders">
