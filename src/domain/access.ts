@@ -197,6 +197,18 @@ export function canEditTargets(p: Principal, geo: { level: string; provincieCode
   return p.role === 'provincie_analist' && geo.provincieCode !== null && geo.provincieCode === p.provincieCode;
 }
 
+/** Public bodies: reference data, not demo data (the gemeenten, provinces, the state, water boards). */
+const PUBLIC_BODIES: readonly string[] = ['gemeente', 'provincie', 'rijk', 'waterschap'];
+
+/**
+ * May the principal see this organisation (name, type) in the list of organisations? Public bodies are
+ * reference data; any other organisation only within the principal's demo scope: a demo role sees the
+ * demo market parties, never a real one (which real market parties take part is real data). SPEC §7.
+ */
+export function canSeeOrganisation(p: Principal, org: { type: string; synthetic: boolean }): boolean {
+  return PUBLIC_BODIES.includes(org.type) || withinDemoScope(p, org);
+}
+
 /**
  * Does the principal see national figures built from fewer projects than the disclosure minimum
  * (src/domain/disclosure.ts)? Only those who may read the whole register (ministry, administrator);

@@ -111,3 +111,21 @@ describe('public figures and real projects', () => {
     expect(year2001(full.json().national)).toMatchObject({ monitorOpleveringen: 77 });
   });
 });
+
+describe('organisations and demo roles', () => {
+  it('a demo role lists the gemeenten and the demo market parties, never a real market party; a real account lists it', async () => {
+    const realParty = randomUUID();
+    await t.db.query(`INSERT INTO organisations (id, name, type, synthetic) VALUES ($1, 'Echte Ontwikkelaar BV', 'ontwikkelaar', false)`, [realParty]);
+    const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'beheerder' } });
+    const demo = { cookie: `wbm_session=${signIn.cookies.find((c) => c.name === 'wbm_session')!.value}` };
+    const listed = (await app.inject({ url: '/api/v1/organisations', headers: demo })).json() as Array<{ id: string; type: string; synthetic: boolean }>;
+    expect(listed.some((o) => o.id === realParty)).toBe(false);
+    expect(listed.some((o) => o.type === 'gemeente')).toBe(true);
+    expect(listed.some((o) => o.type !== 'gemeente' && o.synthetic)).toBe(true);
+    expect(listed.filter((o) => !['gemeente', 'provincie', 'rijk', 'waterschap'].includes(o.type)).every((o) => o.synthetic)).toBe(true);
+    const byType = (await app.inject({ url: '/api/v1/organisations?type=ontwikkelaar', headers: demo })).json() as Array<{ id: string }>;
+    expect(byType.some((o) => o.id === realParty)).toBe(false);
+    const real = (await app.inject({ url: '/api/v1/organisations', headers: adminHeaders })).json() as Array<{ id: string }>;
+    expect(real.some((o) => o.id === realParty)).toBe(true);
+  });
+});

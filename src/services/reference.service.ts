@@ -1,4 +1,5 @@
 /** Read access to reference data: geography, regions, organisations. */
+import { canSeeOrganisation, type Principal } from '../domain/access.ts';
 import type { RegionKind } from '../domain/codes.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../storage/db.ts';
@@ -16,7 +17,10 @@ export function createReferenceService(deps: { db: Db; geography: GeographyRepos
       return gemeente;
     },
     listRegions: (kind?: RegionKind) => geography.listRegions(db, kind),
-    listOrganisations: (type?: string) => organisations.list(db, { type }),
+    /** The organisations the principal may see (demo roles: no real market party; src/domain/access.ts). */
+    async listOrganisations(type: string | undefined, principal: Principal) {
+      return (await organisations.list(db, { type })).filter((o) => canSeeOrganisation(principal, o));
+    },
     boundaries: (level: 'gemeente' | 'provincie') => geography.boundaries(db, level),
   };
 }

@@ -81,7 +81,7 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: z.object({ type: z.enum(ORGANISATION_TYPES).optional() }),
         response: { 200: z.array(Organisation), 400: Problem },
       },
-      handler: async (req) => ref.listOrganisations(req.query.type),
+      handler: async (req) => ref.listOrganisations(req.query.type, req.principal),
     });
     app.get('/geo/gemeenten', {
       config: { access: 'public' },
