@@ -26,7 +26,7 @@ export function TablesIndexPage() {
       <h1 className="nl-heading nl-heading--level-1">Tafeloverzicht</h1>
       <p className="utrecht-paragraph nl-paragraph--lead">
         Het overzicht voor de versnellingstafel: verwachte oplevering tegenover de opgave, de pijplijn, vertragingen, knelpunten en de stand van
-        de kwartaalronde. Kies een tafel, woondealregio, provincie of gemeente.
+        de kwartaalronde.{!signedOut && ' Kies een tafel, woondealregio, provincie of gemeente.'}
       </p>
       {ownRegion && (
         <p className="utrecht-paragraph">
