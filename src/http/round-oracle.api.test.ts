@@ -63,4 +63,30 @@ describe('round ids and outsiders', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it("comparing one's own project with another table's round answers as with an unknown round", async () => {
+    const admin = (await accountWithToken(services, 'beheerder')).headers;
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: admin,
+      payload: {
+        name: 'Eigen project',
+        gemeenteCode: 'GM0363',
+        planStatus: 'vastgesteld',
+        programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 10 }],
+        milestones: [{ code: 'M12', baselineDate: '2030-01-01', forecastDate: '2030-01-01' }],
+        parties: [{ organisationId: '00000000-0000-4000-8000-000000000363', role: 'bevoegd_gezag' }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const projectId = created.json().id;
+    const gemeente = (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0363' })).headers;
+    const unknownId = randomUUID();
+    const real = await app.inject({ url: `/api/v1/projects/${projectId}/changes?since=${roundId}`, headers: gemeente });
+    const unknown = await app.inject({ url: `/api/v1/projects/${projectId}/changes?since=${unknownId}`, headers: gemeente });
+    expect(real.statusCode).toBe(404);
+    expect(real.body.replaceAll(roundId, '<id>')).toBe(unknown.body.replaceAll(unknownId, '<id>'));
+    expect(real.body).not.toMatch(/2030|Q1|nog open/);
+  });
 });

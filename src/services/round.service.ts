@@ -636,6 +636,8 @@ export function createRoundService(deps: RoundServiceDeps) {
       if (sinceRoundId) {
         round = await rounds.get(db, sinceRoundId);
         if (!round) throw new NotFoundError('Kwartaalronde', sinceRoundId);
+        // A round the caller may not see answers as an unknown one (neither its quarter nor that it is open).
+        await roundAccess(db, principal, round.regionId, round.id);
         if (!round.closedAt) {
           throw new ValidationError([{ path: 'since', code: 'round_open', message: `De kwartaalronde van het ${kwartaalLabel(round.quarter)} is nog open; vergelijk met een gesloten kwartaal.` }]);
         }
