@@ -64,6 +64,38 @@ describe('round ids and outsiders', () => {
     expect(problems).toEqual([]);
   });
 
+  it('after the round closes, an outsider still learns nothing from a frozen project of it', async () => {
+    const admin = (await accountWithToken(services, 'beheerder')).headers;
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: admin,
+      payload: {
+        name: 'Bevroren project',
+        gemeenteCode: 'GM0344',
+        planStatus: 'vastgesteld',
+        programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 10 }],
+        milestones: [{ code: 'M12', baselineDate: '2031-01-01', forecastDate: '2031-01-01' }],
+        parties: [{ organisationId: '00000000-0000-4000-8000-000000000344', role: 'bevoegd_gezag' }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const frozenId = created.json().id;
+    const closed = await app.inject({ method: 'POST', url: `/api/v1/rounds/${roundId}/close`, headers: admin });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const outsider = (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0014' })).headers;
+    const unknownId = randomUUID();
+    for (const projectId of [frozenId, randomUUID()]) {
+      const real = await app.inject({ url: `/api/v1/rounds/${roundId}/projects/${projectId}`, headers: outsider });
+      const unknown = await app.inject({ url: `/api/v1/rounds/${unknownId}/projects/${projectId}`, headers: outsider });
+      expect(real.statusCode).toBe(404);
+      expect(real.body.replaceAll(roundId, '<id>')).toBe(unknown.body.replaceAll(unknownId, '<id>'));
+    }
+    // Those who may read the project still see its frozen view.
+    const utrecht = (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0344' })).headers;
+    expect((await app.inject({ url: `/api/v1/rounds/${roundId}/projects/${frozenId}`, headers: utrecht })).statusCode).toBe(200);
+  });
+
   it("comparing one's own project with another table's round answers as with an unknown round", async () => {
     const admin = (await accountWithToken(services, 'beheerder')).headers;
     const created = await app.inject({

@@ -606,16 +606,19 @@ export function createRoundService(deps: RoundServiceDeps) {
     async getRoundProject(roundId: string, projectId: string, principal: Principal): Promise<SnapshotView> {
       const round = await loadRound(db, roundId);
       const data = round.closedAt ? await rounds.getSnapshot(db, roundId, projectId) : null;
-      if (!data) {
-        // Only those with access to the round learn that it is still open (issue 8 item 6).
-        if (!round.closedAt) {
-          await roundAccess(db, principal, round.regionId, round.id);
-          await closedRound(db, roundId);
+      if (data) {
+        try {
+          await access.readableProject(db, principal, data as SnapshotView);
+          return data as SnapshotView;
+        } catch (e) {
+          if (!(e instanceof NotFoundError)) throw e;
         }
-        throw new NotFoundError('Project', projectId);
       }
-      await access.readableProject(db, principal, data as SnapshotView);
-      return data as SnapshotView;
+      // Not there, or not the caller's to read: whoever may not see the round learns nothing of it (404 as for
+      // an unknown round), and only those with access learn that it is still open (issue 8 items 6, 15).
+      await roundAccess(db, principal, round.regionId, round.id);
+      if (!round.closedAt) await closedRound(db, roundId);
+      throw new NotFoundError('Project', projectId);
     },
 
     /**
