@@ -112,3 +112,22 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht start page offers only tables 
     expect(browser.pageErrors).toEqual([]);
   }, 120_000);
 });
+
+describe.skipIf(!hasChromium)('an address that names nothing', () => {
+  it('says "Niet gevonden" once, plainly, without the id or developer words', async () => {
+    const page = await browser.context.newPage();
+    await signInThroughPage(page, server.base, 'tafel_secretaris');
+    for (const path of ['/tafels/vt-amsterdam-e-o/kwartaalronde/onzin', '/tafels/vt-amsterdam-e-o/kwartaalronde/00000000-0000-4000-8000-000000000000', '/projecten/niet-een-id']) {
+      await page.goto(`${server.base}${path}`);
+      await page.getByText('Niet gevonden').first().waitFor();
+      const main = (await page.locator('main').textContent()) ?? '';
+      expect(await page.getByText('Niet gevonden').count(), path).toBe(1);
+      expect(await page.getByRole('heading', { level: 1 }).count(), path).toBe(1);
+      expect(main, path).not.toMatch(/UUID|roundId|invoer is niet geldig|00000000|Projecten zoals ze toen stonden/);
+      expect(await page.getByRole('button', { name: 'Probeer opnieuw' }).count(), path).toBe(0);
+    }
+    await screenshot(page, 'not-found-id.png');
+    await page.close();
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
+});

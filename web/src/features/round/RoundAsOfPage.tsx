@@ -47,7 +47,12 @@ export function RoundAsOfPage() {
           <span aria-hidden="true">← </span>Kwartaalronde
         </Link>
       </p>
-      {round.state === 'error' && <ErrorMessage error={round.error} retry={round.reload} />}
+      {round.state === 'error' && (
+        <>
+          <h1 className="nl-heading nl-heading--level-1">Stand van een kwartaal</h1>
+          <ErrorMessage error={round.error} retry={round.reload} />
+        </>
+      )}
       {round.state === 'loading' && <Loading />}
       {round.state === 'ready' && (
         <>
@@ -66,6 +71,8 @@ export function RoundAsOfPage() {
           </section>
         </>
       )}
+      {/* Without the quarter there are no projects to show: one message, not two. */}
+      {round.state !== 'error' && (
       <section className="wbm-section" aria-labelledby={`${id}-projecten`}>
         <h2 className="nl-heading nl-heading--level-2" id={`${id}-projecten`} ref={heading} tabIndex={-1}>
           Projecten zoals ze toen stonden
@@ -133,6 +140,7 @@ export function RoundAsOfPage() {
           }}
         />
       </section>
+      )}
     </>
   );
 }
