@@ -25,6 +25,7 @@ import {
   type Role,
 } from './access.ts';
 import { canReadBreakdownUnit, canReadTableAlternatives, readableBreakdown, tableView, type AreaFacts } from './access.ts';
+import { canSeeOrganisation, seesSmallFigures } from './access.ts';
 
 const who = (role: Role, scope: Partial<Principal> = {}): Principal => ({ ...ANONYMOUS, kind: 'user', userId: role, name: role, role, ...scope });
 const gemeente = who('gemeente_editor', { gemeenteCode: 'GM0363', organisationId: 'org-ams' });
@@ -215,5 +216,21 @@ describe('demo principals act on synthetic demo data only (SPEC §7: "a clearly 
     expect(canEditTargets(demo(ministry), { level: 'nation', provincieCode: null, synthetic: true })).toBe(true);
     expect(canEditTargets(demo(province), { level: 'provincie', provincieCode: 'PV20', synthetic: true })).toBe(false); // still its own province only
     expect(canEditTargets(ministry, { level: 'nation', provincieCode: null, synthetic: false })).toBe(true);
+  });
+});
+
+describe('figures of few projects and organisations (SPEC §1 the public sees aggregates, §7 demo data apart from real data)', () => {
+  it('only the ministry and administrators see national figures built from fewer projects than the disclosure minimum', () => {
+    expect([ministry, admin].map(seesSmallFigures)).toEqual([true, true]);
+    expect([ANONYMOUS, gemeente, developer, secretary, province].map(seesSmallFigures)).toEqual([false, false, false, false, false]);
+  });
+
+  it('a demo role sees public bodies and demo market parties, never a real market party; real accounts see them all', () => {
+    const demoAdmin = { ...admin, demo: true };
+    expect(canSeeOrganisation(demoAdmin, { type: 'gemeente', synthetic: false })).toBe(true);
+    expect(canSeeOrganisation(demoAdmin, { type: 'ontwikkelaar', synthetic: true })).toBe(true);
+    expect(canSeeOrganisation(demoAdmin, { type: 'ontwikkelaar', synthetic: false })).toBe(false);
+    expect(canSeeOrganisation(demoAdmin, { type: 'corporatie', synthetic: false })).toBe(false);
+    expect(canSeeOrganisation(gemeente, { type: 'corporatie', synthetic: false })).toBe(true);
   });
 });
