@@ -128,4 +128,35 @@ describe('organisations and demo roles', () => {
     const real = (await app.inject({ url: '/api/v1/organisations', headers: adminHeaders })).json() as Array<{ id: string }>;
     expect(real.some((o) => o.id === realParty)).toBe(true);
   });
+
+  it('a demo role cannot make a real market party a party of its project: answered as an unknown organisation', async () => {
+    const realParty = randomUUID();
+    await t.db.query(`INSERT INTO organisations (id, name, type, synthetic) VALUES ($1, 'Echte Belegger NV', 'belegger', false)`, [realParty]);
+    const [demoParty] = await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE synthetic AND type = 'ontwikkelaar' LIMIT 1`);
+    const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'gemeente_editor' } });
+    const demo = { cookie: `wbm_session=${signIn.cookies.find((c) => c.name === 'wbm_session')!.value}`, 'x-csrf-token': signIn.json().csrfToken as string };
+    const withParty = (organisationId: string) => {
+      const body = realProject('Demo met partij', 'GM0363');
+      return { ...body, parties: [...body.parties, { organisationId, role: 'belegger' }] };
+    };
+    const unknownId = randomUUID();
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: demo, payload: withParty(realParty) });
+    const unknown = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: demo, payload: withParty(unknownId) });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.body.replaceAll(realParty, '<id>')).toBe(unknown.body.replaceAll(unknownId, '<id>'));
+    expect(refused.json().errors).toEqual([expect.objectContaining({ path: 'parties[1].organisationId', code: 'unknown_organisation' })]);
+    const created = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: demo, payload: withParty(demoParty.id) });
+    expect(created.statusCode, created.body).toBe(201);
+    // Nor by changing the parties of its project.
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/projects/${created.json().id}`,
+      headers: demo,
+      payload: { version: created.json().version, parties: [...withParty(demoParty.id).parties, { organisationId: realParty, role: 'belegger' }] },
+    });
+    expect(patched.statusCode, patched.body).toBe(422);
+    // A real account may.
+    const real = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: adminHeaders, payload: withParty(realParty) });
+    expect(real.statusCode, real.body).toBe(201);
+  });
 });

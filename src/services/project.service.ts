@@ -10,7 +10,7 @@ import { checkKnelpuntDates, checkMilestoneDates, dateInNetherlands } from '../d
 import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
-import { canCreateProject, createsSynthetic, canEditMilestone, canEditProject, canReadProject, canRebaseline, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
+import { canCreateProject, createsSynthetic, canEditMilestone, canEditProject, canReadProject, canRebaseline, canSeeOrganisation, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
 import { diffFields, type Actor } from '../domain/audit.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
@@ -150,8 +150,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
     return { current, facts };
   }
 
-  /** Check references (gemeente, organisations) and domain consistency; throw on any error. */
-  async function validate(q: Queryable, input: ProjectInput): Promise<{ provincieCode: string; checks: CheckResult }> {
+  /**
+   * Check references (gemeente, organisations) and domain consistency; throw on any error. `principal`: a party
+   * added by this caller must be an organisation it may see (a demo role: no real market party, answered as an
+   * unknown one; src/domain/access.ts canSeeOrganisation); `keep`: parties already on the project. SPEC §7.
+   */
+  async function validate(q: Queryable, input: ProjectInput, principal?: Principal, keep: readonly string[] = []): Promise<{ provincieCode: string; checks: CheckResult }> {
     const errors: Issue[] = [];
     const gemeente = await geography.getGemeente(q, input.gemeenteCode);
     if (!gemeente) {
@@ -159,6 +163,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
     }
     const orgIds = [...new Set(input.parties.map((p) => p.organisationId))];
     const known = await organisations.existing(q, orgIds);
+    if (principal) {
+      for (const id of orgIds.filter((o) => known.has(o) && !keep.includes(o))) {
+        const org = await organisations.get(q, id);
+        if (!org || !canSeeOrganisation(principal, org)) known.delete(id);
+      }
+    }
     input.parties.forEach((p, i) => {
       if (!known.has(p.organisationId)) {
         errors.push({ path: `parties[${i}].organisationId`, code: 'unknown_organisation', message: `Organisatie '${p.organisationId}' bestaat niet.` });
@@ -234,7 +244,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
       };
       assertPlausibleMilestones(input.milestones);
       return db.transaction(async (tx) => {
-        const { provincieCode, checks } = await validate(tx, input);
+        const { provincieCode, checks } = await validate(tx, input, actor.principal);
         const now = new Date().toISOString();
         const project: Project = { ...input, ...deriveProject(input, []), id: randomUUID(), provincieCode, version: 1, createdAt: now, updatedAt: now };
         await projects.insertMany(tx, [project]);
@@ -267,7 +277,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
         if (locked.length > 0) throw new ValidationError(locked);
         assertPlausibleMilestones(input.milestones, current.milestones);
         assertMayChange(actor.principal, facts, inputOf(current), input);
-        const saved = await replace(tx, current, version, input);
+        const saved = await replace(tx, current, version, input, actor.principal);
         await record(tx, actor, 'project', id, 'gewijzigd', inputOf(current), input);
         return saved;
       });
@@ -413,8 +423,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
   };
 
   /** Validate `input`, derive, and write it over `current` when `version` is still current (else 409). */
-  async function replace(tx: Queryable, current: Project, version: number, input: ProjectInput): Promise<ProjectView> {
-    const { provincieCode, checks } = await validate(tx, input);
+  async function replace(tx: Queryable, current: Project, version: number, input: ProjectInput, principal?: Principal): Promise<ProjectView> {
+    const { provincieCode, checks } = await validate(tx, input, principal, current.parties.map((p) => p.organisationId));
     const ks = await knelpunten.listByProject(tx, current.id);
     const next: Project = {
       ...input,
