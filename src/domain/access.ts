@@ -80,6 +80,15 @@ export function withinDemoScope(p: Principal, data: { synthetic: boolean }): boo
 }
 
 /**
+ * May the principal list or revoke the API tokens of this account? Their own; a beheerder anyone's, but a
+ * demo beheerder only those of demo accounts (demo roles act on demo data only). SPEC §1, §7.
+ */
+export function canManageTokensOf(p: Principal, account: { userId: string; isDemo: boolean }): boolean {
+  if (p.userId !== null && p.userId === account.userId) return true;
+  return p.role === 'beheerder' && withinDemoScope(p, { synthetic: account.isDemo });
+}
+
+/**
  * May the principal change settings that have no demo copy and apply to real data (plancapaciteit norms)?
  * Never a demo role. SPEC §7.
  */

@@ -218,3 +218,27 @@ describe('the server refuses demo mode on real data unless told explicitly (issu
     }
   });
 });
+
+describe('API tokens of real accounts are out of reach of the demo administrator (issue 8 items 5, 10)', () => {
+  it('lists and revokes only demo accounts’ tokens; a real account answers exactly as an unknown one', async () => {
+    const real = await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0363' });
+    const [realToken] = await services.auth.listApiTokens(real.principal);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const listReal = await call(demo.beheerder)(`/api/v1/users/${real.principal.userId}/tokens`);
+    const listUnknown = await call(demo.beheerder)(`/api/v1/users/${unknown}/tokens`);
+    expect(listReal.statusCode).toBe(404);
+    expect(listReal.json().detail.replace(real.principal.userId!, 'X')).toBe(listUnknown.json().detail.replace(unknown, 'X'));
+    const revokeReal = await call(demo.beheerder)({ method: 'DELETE', url: `/api/v1/auth/tokens/${realToken.id}` });
+    const revokeUnknown = await call(demo.beheerder)({ method: 'DELETE', url: `/api/v1/auth/tokens/${unknown}` });
+    expect(revokeReal.statusCode).toBe(404);
+    expect(revokeReal.json().detail.replace(realToken.id, 'X')).toBe(revokeUnknown.json().detail.replace(unknown, 'X'));
+    // The real token still works; the real administrator may list and revoke it.
+    expect((await call(real.headers)('/api/v1/auth/tokens')).statusCode).toBe(200);
+    expect((await call(realAdmin)(`/api/v1/users/${real.principal.userId}/tokens`)).json().items).toHaveLength(1);
+    // A demo account's token is within the demo administrator's reach.
+    const demoEditor = (await services.repositories.accounts.listUsers(t.db)).find((u) => u.isDemo && u.role === 'gemeente_editor')!;
+    const demoTokens = (await call(demo.beheerder)(`/api/v1/users/${demoEditor.id}/tokens`)).json().items;
+    expect(demoTokens.length).toBeGreaterThan(0);
+    expect((await call(realAdmin)({ method: 'DELETE', url: `/api/v1/auth/tokens/${realToken.id}` })).statusCode).toBe(204);
+  });
+});

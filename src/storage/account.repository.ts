@@ -97,6 +97,14 @@ export function createAccountRepository() {
       );
       return row ? { userId: row.userId, revokedAt: new Date(row.revokedAt).toISOString() } : null;
     },
+    /** Whose token is this (and is that a demo account)? Null for an unknown or revoked token. */
+    async tokenOwner(q: Queryable, id: string): Promise<{ userId: string; isDemo: boolean } | null> {
+      const [row] = await q.query<{ userId: string; isDemo: boolean }>(
+        `SELECT t.user_id AS "userId", u.is_demo AS "isDemo" FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = $1 AND t.revoked_at IS NULL`,
+        [id],
+      );
+      return row ?? null;
+    },
     /** The working (not revoked) API tokens of an account, newest first; never the hash. */
     async listTokens(q: Queryable, userId: string): Promise<Array<{ id: string; name: string; createdAt: string; lastUsedAt: string | null }>> {
       const rows = await q.query<{ id: string; name: string; createdAt: Date | string; lastUsedAt: Date | string | null }>(

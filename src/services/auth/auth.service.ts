@@ -3,7 +3,7 @@
  * with a CSRF token), API tokens for system-to-system submissions, and demo sign-in for the demo roles.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { ROLE_LABELS, ROLES, type Principal, type Role } from '../../domain/access.ts';
+import { canManageTokensOf, ROLE_LABELS, ROLES, type Principal, type Role } from '../../domain/access.ts';
 import { normaliseEmail, passwordProblem } from '../../domain/account.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import { gemeenteOrganisationId } from '../../domain/identifiers.ts';
@@ -162,7 +162,9 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
       if (!principal.userId) throw new UnauthorizedError();
       if (userId !== principal.userId) {
         if (principal.role !== 'beheerder') throw new ForbiddenError();
-        if (!(await accounts.userById(db, userId))) throw new NotFoundError('Account', userId);
+        // An account outside the caller's reach answers exactly as an unknown one.
+        const account = await accounts.userById(db, userId);
+        if (!account || !canManageTokensOf(principal, { userId, isDemo: account.isDemo })) throw new NotFoundError('Account', userId);
       }
       return accounts.listTokens(db, userId);
     },
@@ -170,8 +172,9 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
     /** Revoke a token: one's own, or anyone's for a beheerder. Someone else's token answers as unknown. */
     async revokeApiToken(principal: Principal, id: string, via: Via = 'system') {
       if (!principal.userId) throw new NotFoundError('API-token', id);
-      const owner = principal.role === 'beheerder' ? null : principal.userId;
-      const revoked = await accounts.revokeToken(db, id, owner);
+      const owner = await accounts.tokenOwner(db, id);
+      if (!owner || !canManageTokensOf(principal, owner)) throw new NotFoundError('API-token', id);
+      const revoked = await accounts.revokeToken(db, id, owner.userId);
       if (!revoked) throw new NotFoundError('API-token', id);
       await auditToken({ principal, via }, id, 'ingetrokken', [{ field: 'revokedAt', old: null, new: revoked.revokedAt }]);
     },
