@@ -25,7 +25,7 @@ import {
   type Role,
 } from './access.ts';
 import { canReadBreakdownUnit, canReadTableAlternatives, readableBreakdown, tableView, type AreaFacts } from './access.ts';
-import { canSeeOrganisation, seesSmallFigures } from './access.ts';
+import { canManageTokensOf, canSeeOrganisation, seesSmallFigures } from './access.ts';
 
 const who = (role: Role, scope: Partial<Principal> = {}): Principal => ({ ...ANONYMOUS, kind: 'user', userId: role, name: role, role, ...scope });
 const gemeente = who('gemeente_editor', { gemeenteCode: 'GM0363', organisationId: 'org-ams' });
@@ -232,5 +232,17 @@ describe('figures of few projects and organisations (SPEC §1 the public sees ag
     expect(canSeeOrganisation(demoAdmin, { type: 'ontwikkelaar', synthetic: false })).toBe(false);
     expect(canSeeOrganisation(demoAdmin, { type: 'corporatie', synthetic: false })).toBe(false);
     expect(canSeeOrganisation(gemeente, { type: 'corporatie', synthetic: false })).toBe(true);
+  });
+});
+
+describe('SPEC §1, §7: who manages API tokens', () => {
+  it('everyone their own; a beheerder anyone’s; a demo beheerder only demo accounts’', () => {
+    expect(canManageTokensOf(gemeente, { userId: 'gemeente_editor', isDemo: false })).toBe(true);
+    expect(canManageTokensOf(gemeente, { userId: 'someone-else', isDemo: false })).toBe(false);
+    expect(canManageTokensOf(ministry, { userId: 'someone-else', isDemo: true })).toBe(false);
+    expect(canManageTokensOf(admin, { userId: 'someone-else', isDemo: false })).toBe(true);
+    const demoAdmin = { ...admin, demo: true };
+    expect(canManageTokensOf(demoAdmin, { userId: 'someone-else', isDemo: true })).toBe(true);
+    expect(canManageTokensOf(demoAdmin, { userId: 'someone-else', isDemo: false })).toBe(false);
   });
 });
