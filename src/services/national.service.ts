@@ -341,7 +341,7 @@ export function createNationalService(deps: {
         },
         notes: [
           `CBS-cijfers per gemeente zijn in de data beschikbaar voor ${FIRST_CBS_YEAR}–${lastCbsYear}; latere jaren tonen alleen de monitor en de verwachting.`,
-          'Voorbeeldregio’s en demoprojecten zijn verzonnen (synthetisch); de cijfers zijn dan ter illustratie.',
+          'Voorbeeldregio’s en demoprojecten zijn verzonnen; de cijfers zijn dan alleen een voorbeeld.',
         ],
       };
     },

@@ -16,7 +16,7 @@ import type { Alternatives, Dashboard } from '../../api/types.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS } from '../../labels.ts';
+import { formatCount, formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS } from '../../labels.ts';
 import { STATUS_POINT_COLOURS } from '../map/mapColours.ts';
 import { DeliverySummary, useCurrentRound } from '../round/DeliverySummary.tsx';
 import { CompletionsChart } from './CompletionsChart.tsx';
@@ -67,7 +67,9 @@ export function DashboardPage() {
       {data && (
         <>
           <h1 className="nl-heading nl-heading--level-1">
-            <span className="wbm-eyebrow">{KIND_LABELS[data.region.kind] ?? 'Regio'}</span> {data.region.name}
+            {/* The kind above the name, unless the name already says it ("Versnellingstafel Amsterdam e.o."). */}
+            {!data.region.name.startsWith(KIND_LABELS[data.region.kind] ?? 'Regio') && <span className="wbm-eyebrow">{KIND_LABELS[data.region.kind] ?? 'Regio'}</span>}{' '}
+            {data.region.name}
           </h1>
           <p className="utrecht-paragraph nl-paragraph--lead">
             Hoe staat de woningbouw ervoor in {data.region.name}? {formatProjectCount(data.summary.totals.projects)} in{' '}
@@ -194,7 +196,7 @@ export function DashboardPage() {
               Vertraagde mijlpalen
             </h2>
             <p className="utrecht-paragraph">
-              {formatNumber(data.summary.delayedMilestones.count)} mijlpalen liggen meer dan de toegestane marge achter op de basisplanning, waarvan{' '}
+              {formatCount(data.summary.delayedMilestones.count, 'mijlpaal ligt', 'mijlpalen liggen')} meer dan de toegestane marge achter op de basisplanning, waarvan{' '}
               {formatNumber(data.summary.delayedMilestones.serious)} ernstig.
             </p>
             <DelayedMilestonesTable dashboard={data} limit={25} />

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import type { Dashboard, DashboardTarget } from '../../api/types.ts';
 import { DelayBadge } from '../../components/DelayBadge.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatDateShort, formatNumber, formatPercent, formatProjectCount, label, milestoneLabel, PHASES, PLAN_STATUSES, STATUS_COLOURS } from '../../labels.ts';
+import { formatCount, formatDateShort, formatNumber, formatPercent, formatProjectCount, label, milestoneLabel, PHASES, PLAN_STATUSES, STATUS_COLOURS } from '../../labels.ts';
 import { figureLinks, projectUrl } from './drilldown.ts';
 
 /** National goals (SPEC §1, `001 § Afspraak 19.1`): two thirds betaalbaar, 30% sociale huur. */
@@ -40,18 +40,18 @@ export function KeyFigures({ dashboard, openKnelpunten }: { dashboard: Dashboard
   const { region, summary } = dashboard;
   const t = summary.totals;
   const figures: { label: string; value: string; detail: string; to: string; testId: string }[] = [
-    { label: 'Projecten', value: formatNumber(t.projects), detail: `${formatNumber(t.homes)} woningen`, to: figureLinks.projects(region.id), testId: 'figure-projects' },
+    { label: 'Projecten', value: formatNumber(t.projects), detail: formatCount(t.homes, 'woning', 'woningen'), to: figureLinks.projects(region.id), testId: 'figure-projects' },
     {
       label: 'Betaalbaar',
       value: formatPercent(t.affordableShare),
-      detail: `${formatNumber(t.affordableHomes)} woningen (doel: twee derde)`,
+      detail: `${formatCount(t.affordableHomes, 'woning', 'woningen')} (doel: twee derde)`,
       to: figureLinks.affordable(region.id),
       testId: 'figure-affordable',
     },
     {
       label: 'Sociale huur',
       value: formatPercent(t.socialShare),
-      detail: `${formatNumber(t.socialHomes)} woningen (doel: 30%)`,
+      detail: `${formatCount(t.socialHomes, 'woning', 'woningen')} (doel: 30%)`,
       to: figureLinks.social(region.id),
       testId: 'figure-social',
     },
@@ -380,7 +380,7 @@ export function completionsDescription(dashboard: Dashboard): string {
   const total = years.reduce((s, y) => s + y.expected, 0);
   const short = years.filter((y) => y.gap !== null && y.gap < 0).map((y) => y.year);
   return (
-    `Staafdiagram van de geplande oplevering in ${years[0].year} tot en met ${years[years.length - 1].year}: ${formatNumber(total)} woningen, ` +
+    `Staafdiagram van de geplande oplevering in ${years[0].year} tot en met ${years[years.length - 1].year}: ${formatCount(total, 'woning', 'woningen')}, ` +
     `${short.length ? `onder de opgave in ${short.join(', ')}` : 'steeds op of boven de opgave'}. De cijfers staan in de tabel.`
   );
 }

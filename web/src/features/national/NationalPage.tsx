@@ -30,6 +30,12 @@ const TD_NUM = 'utrecht-table__cell utrecht-table__cell--numeric-data';
 const KIND_LABELS: Record<string, string> = { versnellingstafel: 'Versnellingstafel', woondealregio: 'Woondealregio', gebied: 'Gebied', provincie: 'Provincie' };
 const BASIS_LABELS: Record<string, string> = { vastgesteld: 'vastgesteld doel', geschat: 'geschat', onbekend: 'geen doel bekend' };
 
+/** "Woondeal Groningen (woondealregio)"; a name that already says its kind ("Versnellingstafel Rotterdam") stays as it is. */
+const withKind = (name: string, kind: string) => {
+  const kindLabel = KIND_LABELS[kind] ?? kind;
+  return name.toLowerCase().startsWith(kindLabel.toLowerCase()) ? name : `${name} (${kindLabel.toLowerCase()})`;
+};
+
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatNumber(Math.round(v)));
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v));
 /** "1 provincie", "3 provincies". */
@@ -114,7 +120,7 @@ function NationalOverviewView() {
               <AttainmentTable
                 caption={`Verwachte oplevering per versnellingstafel en woondealregio in ${data.year} tegenover het doel`}
                 firstColumn="Tafel of regio"
-                rows={data.regions.map((r) => ({ ...r, key: r.id, name: `${r.name} (${(KIND_LABELS[r.kind] ?? r.kind).toLowerCase()})` }))}
+                rows={data.regions.map((r) => ({ ...r, key: r.id, name: withKind(r.name, r.kind) }))}
                 testId="region-attainment-table"
               />
             )}
@@ -510,6 +516,8 @@ const TARGET_STATUS: Record<SpecialTarget['status'], { text: string; icon: strin
 
 function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
   if (targets.length === 0) return <p className="utrecht-paragraph">Er zijn nog geen bijzondere doelen vastgelegd.</p>;
+  // Two targets with the same name (e.g. "Nieuwe woningen" for 2022–2030 and per year 2025–2029) get their period in the heading.
+  const sameLabel = (label: string) => targets.filter((x) => x.label === label).length > 1;
   return (
     <ul className="wbm-special-targets" data-testid="special-targets">
       {targets.map((t) => {
@@ -517,7 +525,10 @@ function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
         const period = t.target.periodStart === t.target.periodEnd ? String(t.target.periodStart) : `${t.target.periodStart}–${t.target.periodEnd}`;
         return (
           <li key={t.targetId} className={`wbm-special-target wbm-special-target--${t.status}`} data-testid="special-target">
-            <h3 className="nl-heading nl-heading--level-3">{t.label}</h3>
+            <h3 className="nl-heading nl-heading--level-3">
+              {t.label}
+              {sameLabel(t.label) && ` (${period})`}
+            </h3>
             <p className="utrecht-paragraph">
               <span className={`wbm-target-status wbm-target-status--${t.status}`}>
                 <span aria-hidden="true" className="wbm-target-status__icon">
@@ -626,7 +637,7 @@ function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: strin
             <tr key={r.id} className="utrecht-table__row">
               <th scope="row" className={TH}>
                 {r.name}
-                {r.kind !== 'provincie' && <span className="wbm-muted"> – {(KIND_LABELS[r.kind] ?? r.kind).toLowerCase()}</span>}
+                {r.kind !== 'provincie' && withKind(r.name, r.kind) !== r.name && <span className="wbm-muted"> – {(KIND_LABELS[r.kind] ?? r.kind).toLowerCase()}</span>}
               </th>
               <td className={TD_NUM}>{formatNumber(r.gemeenten)}</td>
               <td className={TD_NUM}>{num(r.projects)}</td>
