@@ -105,7 +105,8 @@ function UserMenu() {
       <p className="wbm-user__who">
         <span className="rhc-visually-hidden">Ingelogd als </span>
         <strong>{principal.name}</strong>
-        <span className="wbm-user__role">{roleLabel(principal.role)}</span>
+        {/* A demo account is named after its role ("Demo: Analist provincie"): no need to say the role twice. */}
+        {!principal.name.includes(roleLabel(principal.role)) && <span className="wbm-user__role">{roleLabel(principal.role)}</span>}
         {demo && (
           <span className="wbm-user__demo" title="U bent ingelogd in de demomodus met een verzonnen gebruiker">
             Demo<span className="rhc-visually-hidden">modus</span>

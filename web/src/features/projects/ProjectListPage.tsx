@@ -9,7 +9,7 @@ import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatMonths, formatNumber, formatProjectCount, label } from '../../labels.ts';
+import { formatCount, formatMonths, formatNumber, formatProjectCount, label } from '../../labels.ts';
 import { activeFilterCount, filtersFromSearch, filtersToSearch, PAGE_SIZE, toApiQuery, type ProjectFilters, type SortKey } from './filters.ts';
 import { ProjectFiltersForm } from './ProjectFiltersForm.tsx';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
@@ -143,7 +143,7 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
             <>
               <strong>{formatProjectCount(total)}</strong>
               {filterCount > 0 && ` (${filterCount} ${filterCount === 1 ? 'filter' : 'filters'} actief)`}
-              {total > 0 && ` – pagina ${formatNumber(Math.min(filters.page, pageCount))} van ${formatNumber(pageCount)}`}
+              {total > 0 && filters.page <= pageCount && ` – pagina ${formatNumber(filters.page)} van ${formatNumber(pageCount)}`}
             </>
           ) : list.state === 'loading' ? (
             'Bezig met laden…'
@@ -173,7 +173,7 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
         )}
         {list.state === 'ready' && total > 0 && list.data.items.length === 0 && (
           <p className="utrecht-paragraph">
-            Deze pagina bestaat niet (meer).{' '}
+            Pagina {formatNumber(filters.page)} bestaat niet (meer): er {pageCount === 1 ? 'is 1 pagina' : `zijn ${formatNumber(pageCount)} pagina’s`}.{' '}
             <button type="button" className="utrecht-link-button utrecht-link-button--html-button wbm-sort-button" onClick={() => goToPage(1)}>
               Ga naar de eerste pagina
             </button>
@@ -246,12 +246,12 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
  * be compared with the figure of the Tafeloverzicht it was opened from.
  */
 function ListSumsLine({ sums, filters }: { sums: ListSums; filters: ProjectFilters }) {
-  const parts: { key: string; text: string; value: number }[] = [{ key: 'homes', value: sums.homes, text: `${formatNumber(sums.homes)} woningen in totaal` }];
-  if (filters.homesIn === 'betaalbaar') parts.push({ key: 'affordableHomes', value: sums.affordableHomes, text: `${formatNumber(sums.affordableHomes)} betaalbare woningen` });
-  if (filters.homesIn === 'sociaal') parts.push({ key: 'socialHomes', value: sums.socialHomes, text: `${formatNumber(sums.socialHomes)} sociale huurwoningen` });
-  if (filters.year && sums.yearHomes !== null) parts.push({ key: 'yearHomes', value: sums.yearHomes, text: `${formatNumber(sums.yearHomes)} woningen gepland in ${filters.year}` });
-  if (filters.knelpunt && sums.openKnelpunten !== null) parts.push({ key: 'openKnelpunten', value: sums.openKnelpunten, text: `${formatNumber(sums.openKnelpunten)} open knelpunten van deze soort` });
-  if (filters.delayed && sums.delayedMilestones !== null) parts.push({ key: 'delayedMilestones', value: sums.delayedMilestones, text: `${formatNumber(sums.delayedMilestones)} vertraagde mijlpalen` });
+  const parts: { key: string; text: string; value: number }[] = [{ key: 'homes', value: sums.homes, text: `${formatCount(sums.homes, 'woning', 'woningen')} in totaal` }];
+  if (filters.homesIn === 'betaalbaar') parts.push({ key: 'affordableHomes', value: sums.affordableHomes, text: formatCount(sums.affordableHomes, 'betaalbare woning', 'betaalbare woningen') });
+  if (filters.homesIn === 'sociaal') parts.push({ key: 'socialHomes', value: sums.socialHomes, text: formatCount(sums.socialHomes, 'sociale huurwoning', 'sociale huurwoningen') });
+  if (filters.year && sums.yearHomes !== null) parts.push({ key: 'yearHomes', value: sums.yearHomes, text: `${formatCount(sums.yearHomes, 'woning', 'woningen')} gepland in ${filters.year}` });
+  if (filters.knelpunt && sums.openKnelpunten !== null) parts.push({ key: 'openKnelpunten', value: sums.openKnelpunten, text: `${formatCount(sums.openKnelpunten, 'open knelpunt', 'open knelpunten')} van deze soort` });
+  if (filters.delayed && sums.delayedMilestones !== null) parts.push({ key: 'delayedMilestones', value: sums.delayedMilestones, text: formatCount(sums.delayedMilestones, 'vertraagde mijlpaal', 'vertraagde mijlpalen') });
   return (
     <p className="utrecht-paragraph" data-testid="list-sums">
       Samen:{' '}
