@@ -22,6 +22,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS, type StatusColour } from '../../labels.ts';
 import {
   addBoundaryLayers,
+  addGemeenteCountLayer,
   addProjectLayers,
   createMap,
   EMPTY,
@@ -116,19 +117,7 @@ function ProjectMapPage() {
     }
     map.on('load', () => {
       addBoundaryLayers(map);
-      map.addSource('overzicht', { type: 'geojson', data: EMPTY });
-      map.addLayer({
-        id: 'gemeente-aantal',
-        type: 'circle',
-        source: 'overzicht',
-        paint: {
-          'circle-color': '#154273',
-          'circle-opacity': 0.55,
-          'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 3, 10, 8, 40, 20],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1,
-        },
-      });
+      addGemeenteCountLayer(map);
       addProjectLayers(map, EMPTY, { cluster: true });
       setMapReady(true);
     });

@@ -14,7 +14,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber, formatProjectCount } from '../../labels.ts';
 import { DisclosureRule, PublicTotals } from '../public/PublicTotals.tsx';
 import { gemeenteOverview } from './MapPage.tsx';
-import { addBoundaryLayers, createMap, EMPTY, featureBounds, maplibregl, NETHERLANDS } from './mapBase.ts';
+import { addBoundaryLayers, addGemeenteCountLayer, createMap, featureBounds, maplibregl, NETHERLANDS } from './mapBase.ts';
 
 export function PublicMapPage() {
   usePageTitle('Kaart');
@@ -47,19 +47,7 @@ export function PublicMapPage() {
     }
     map.on('load', () => {
       addBoundaryLayers(map);
-      map.addSource('overzicht', { type: 'geojson', data: EMPTY });
-      map.addLayer({
-        id: 'gemeente-aantal',
-        type: 'circle',
-        source: 'overzicht',
-        paint: {
-          'circle-color': '#154273',
-          'circle-opacity': 0.55,
-          'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 3, 10, 8, 40, 20],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1,
-        },
-      });
+      addGemeenteCountLayer(map);
       setMapReady(true);
     });
     mapRef.current = map;

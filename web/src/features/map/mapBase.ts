@@ -83,6 +83,23 @@ export function addBoundaryLayers(map: maplibregl.Map, options: { gemeentenAlway
  * The project source and its layers. With `cluster`, points that overlap at low zoom are drawn as one
  * larger circle (size by number of projects); a click on it zooms in.
  */
+/** Circles per gemeente sized by its number of projects (source 'overzicht', filled by the page). */
+export function addGemeenteCountLayer(map: maplibregl.Map): void {
+  map.addSource('overzicht', { type: 'geojson', data: EMPTY });
+  map.addLayer({
+    id: 'gemeente-aantal',
+    type: 'circle',
+    source: 'overzicht',
+    paint: {
+      'circle-color': '#154273',
+      'circle-opacity': 0.55,
+      'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'count']], 1, 3, 10, 8, 40, 20],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1,
+    },
+  });
+}
+
 export function addProjectLayers(map: maplibregl.Map, data: GeoJSON.FeatureCollection | string, options: { cluster?: boolean } = {}): void {
   map.addSource('projecten', {
     type: 'geojson',
