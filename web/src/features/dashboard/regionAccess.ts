@@ -5,7 +5,7 @@
  * not know here: it is offered the tables and woondealregio's, and the server says plainly if it has no
  * project there.
  */
-import { tableView, type Principal } from '../../../../src/domain/access.ts';
+import { ANONYMOUS, tableView, type Principal } from '../../../../src/domain/access.ts';
 import type { Gemeente, Region } from '../../api/types.ts';
 import type { AuthState } from '../../auth/AuthContext.tsx';
 
@@ -48,15 +48,3 @@ export function chooserPrincipal(state: AuthState): Principal | null {
   if (state.status === 'loading') return { ...ANONYMOUS };
   return state.me.principal;
 }
-
-const ANONYMOUS: Principal = {
-  kind: 'anonymous',
-  userId: null,
-  name: '',
-  role: 'publiek',
-  organisationId: null,
-  gemeenteCode: null,
-  regionId: null,
-  provincieCode: null,
-  demo: false,
-};
