@@ -8,14 +8,12 @@
  *
  * Needs /usr/bin/chromium; skipped without it. Run under `flock /tmp/wbm-web.lock` (shares web/dist).
  */
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACTOR } from '../helpers/auth.ts';
-import { buildApp } from '../../src/http/app.ts';
 import { createServices } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
-import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, startServer, type Browser, type TestServer } from './support.ts';
+import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, serve, startServer, type Browser, type TestServer } from './support.ts';
 
 const PUBLIC_PAGES = ['/projecten', '/kaart', '/landelijk'] as const;
 const RULE = 'Aantallen van minder dan 3 projecten tonen we niet, zodat geen enkel project herkenbaar is.';
@@ -41,18 +39,7 @@ async function startStrictServer(): Promise<TestServer> {
   await add(REAL_NAME, 'GM0014', 487, 'vastgesteld');
   for (let i = 0; i < 12; i++) await add(`Vertrouwelijk Merwede ${i}`, 'GM0344', 100 + i, i % 2 ? 'visie' : 'vastgesteld');
   for (let i = 0; i < 6; i++) await add(`Vertrouwelijk Amstel ${i}`, 'GM0363', 50 + i, 'vastgesteld');
-  const app: FastifyInstance = await buildApp({ services });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return {
-    base: `http://127.0.0.1:${address.port}`,
-    services,
-    close: async () => {
-      await app.close();
-      await t.close();
-    },
-  };
+  return serve(t, services);
 }
 
 /** Waits until the page has settled: its heading is there and no request is pending. */

@@ -77,6 +77,11 @@ export async function startServer(projects: number, seed = 1): Promise<TestServe
   const services = createServices(t.db);
   await services.demoSeed.seed({ projects, seed, asOf: '2026-10-01' });
   await services.auth.ensureDemoUsers();
+  return serve(t, services);
+}
+
+/** Serves these services over their test database on a free port; close() stops both. */
+export async function serve(t: TestDb, services: Services): Promise<TestServer> {
   const app: FastifyInstance = await buildApp({ services });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
