@@ -1,0 +1,126 @@
+/** Landelijk overzicht: provinces and regions, expected production against their target (map and tables). */
+import { lazy, Suspense } from 'react';
+import type { NationalAttainment, NationalOverview } from '../../api/types.ts';
+import { formatNumber } from '../../labels.ts';
+import { ATTAINMENT_CLASSES, ATTAINMENT_COLOURS, ATTAINMENT_LABELS, ATTAINMENT_SHORT, attainmentClass } from './attainment.ts';
+import { TH, TH_NUM, TD, TD_NUM, num, pct, withKind } from './nationalFormat.tsx';
+
+export const ProvinceMap = lazy(() => import('./ProvinceMap.tsx'));
+
+const BASIS_LABELS: Record<string, string> = { vastgesteld: 'vastgesteld doel', geschat: 'geschat', onbekend: 'geen doel bekend' };
+
+/** "1 provincie", "3 provincies". */
+export const provinceCount = (n: number) => `${formatNumber(n)} ${n === 1 ? 'provincie' : 'provincies'}`;
+
+export function AttainmentTable({ caption, firstColumn, rows, testId }: { caption: string; firstColumn: string; rows: (NationalAttainment & { key: string })[]; testId: string }) {
+  return (
+    <div className="utrecht-table-container wbm-table-scroll">
+      <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid={testId}>
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className={TH}>
+              {firstColumn}
+            </th>
+            <th scope="col" className={TH_NUM}>
+              Gepland (jaarschijven)
+            </th>
+            <th scope="col" className={TH_NUM}>
+              Verwacht (mediaan)
+            </th>
+            <th scope="col" className={TH_NUM}>
+              Bandbreedte P10–P90
+            </th>
+            <th scope="col" className={TH_NUM}>
+              Doel
+            </th>
+            <th scope="col" className={TH_NUM}>
+              Deel van het doel
+            </th>
+            <th scope="col" className={TH}>
+              Beoordeling
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.map((r) => {
+            const c = attainmentClass(r.attainment);
+            return (
+              <tr key={r.key} className="utrecht-table__row">
+                <th scope="row" className={TH}>
+                  {r.name}
+                </th>
+                <td className={TD_NUM}>{num(r.planned)}</td>
+                <td className={TD_NUM}>{num(r.expected)}</td>
+                <td className={TD_NUM}>{r.p10 === null || r.p90 === null ? '–' : `${num(r.p10)} – ${num(r.p90)}`}</td>
+                <td className={TD_NUM}>
+                  {num(r.target)}
+                  {r.targetBasis === 'geschat' && <span className="wbm-muted"> (geschat)</span>}
+                </td>
+                <td className={TD_NUM}>{pct(r.attainment)}</td>
+                <td className={TD}>
+                  <span className="wbm-attainment">
+                    <svg viewBox="0 0 14 14" width="14" height="14" aria-hidden="true" focusable="false">
+                      <rect x="1" y="1" width="12" height="12" fill={ATTAINMENT_COLOURS[c]} stroke="#1a1a1a" strokeWidth="1" />
+                    </svg>
+                    {ATTAINMENT_SHORT[c]}
+                    {c === 'geen_doel' && r.targetBasis !== 'onbekend' ? ` (${BASIS_LABELS[r.targetBasis]})` : ''}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ProvincesSection({ overview: data, onMapReady }: { overview: NationalOverview; onMapReady: () => void }) {
+  return (
+    <section className="wbm-section" aria-labelledby="nl-kaart">
+      <h2 className="nl-heading nl-heading--level-2" id="nl-kaart">
+        Provincies: verwachte bouw tegenover het doel in {data.year}
+      </h2>
+      <p className="utrecht-paragraph">
+        Hoeveel procent van het bouwdoel van {data.year} elke provincie naar verwachting haalt (verwachte oplevering gedeeld door het doel).
+        Provincies zonder vastgelegd doel zijn wit.
+      </p>
+      <div className="wbm-map-layout">
+        <div className="wbm-map-frame">
+          <Suspense fallback={<div className="wbm-map wbm-map--national wbm-map--loading">De kaart wordt geladen…</div>}>
+            <ProvinceMap provinces={data.provinces} onReady={onMapReady} />
+          </Suspense>
+        </div>
+        <div className="wbm-map-legend">
+          <ul className="wbm-legend-list" aria-label="Legenda van de kaart" data-testid="national-map-legend">
+            {ATTAINMENT_CLASSES.map((c) => (
+              <li key={c}>
+                <svg className="wbm-legend-dot" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+                  <rect x="2" y="2" width="16" height="16" fill={ATTAINMENT_COLOURS[c]} stroke="#1a1a1a" strokeWidth="1" />
+                </svg>
+                <span>
+                  {ATTAINMENT_LABELS[c]}: {provinceCount(data.provinces.filter((p) => attainmentClass(p.attainment) === c).length)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <AttainmentTable
+        caption={`Verwachte oplevering per provincie in ${data.year} tegenover het doel`}
+        firstColumn="Provincie"
+        rows={data.provinces.map((p) => ({ ...p, key: p.code }))}
+        testId="province-table"
+      />
+      {data.regions.length > 0 && (
+        <AttainmentTable
+          caption={`Verwachte oplevering per versnellingstafel en woondealregio in ${data.year} tegenover het doel`}
+          firstColumn="Tafel of regio"
+          rows={data.regions.map((r) => ({ ...r, key: r.id, name: withKind(r.name, r.kind) }))}
+          testId="region-attainment-table"
+        />
+      )}
+    </section>
+  );
+}

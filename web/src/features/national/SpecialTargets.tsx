@@ -1,0 +1,105 @@
+/** Landelijk overzicht: each special target with its progress, or why it cannot be measured yet. */
+import type { SpecialTarget } from '../../api/types.ts';
+import { formatPercent } from '../../labels.ts';
+import { formatTargetValue } from './attainment.ts';
+
+const TARGET_STATUS: Record<SpecialTarget['status'], { text: string; icon: string }> = {
+  op_koers: { text: 'Op koers', icon: '✓' },
+  achter: { text: 'Achter op het doel', icon: '!' },
+  onbekend: { text: 'Nog niet meetbaar', icon: '?' },
+  ter_vergelijking: { text: 'Ter vergelijking, geen doel', icon: 'i' },
+};
+
+function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
+  if (targets.length === 0) return <p className="utrecht-paragraph">Er zijn nog geen bijzondere doelen vastgelegd.</p>;
+  // Two targets with the same name (e.g. "Nieuwe woningen" for 2022–2030 and per year 2025–2029) get their period in the heading.
+  const sameLabel = (label: string) => targets.filter((x) => x.label === label).length > 1;
+  return (
+    <ul className="wbm-special-targets" data-testid="special-targets">
+      {targets.map((t) => {
+        const status = TARGET_STATUS[t.status];
+        const period = t.target.periodStart === t.target.periodEnd ? String(t.target.periodStart) : `${t.target.periodStart}–${t.target.periodEnd}`;
+        return (
+          <li key={t.targetId} className={`wbm-special-target wbm-special-target--${t.status}`} data-testid="special-target">
+            <h3 className="nl-heading nl-heading--level-3">
+              {t.label}
+              {sameLabel(t.label) && ` (${period})`}
+            </h3>
+            <p className="utrecht-paragraph">
+              <span className={`wbm-target-status wbm-target-status--${t.status}`}>
+                <span aria-hidden="true" className="wbm-target-status__icon">
+                  {status.icon}
+                </span>{' '}
+                {status.text}
+              </span>
+            </p>
+            <dl className="wbm-data-list">
+              <div className="utrecht-data-list__item">
+                <dt>{t.status === 'ter_vergelijking' ? 'Opbrengst nu' : 'Doel'}</dt>
+                <dd>
+                  {formatTargetValue(t.target.value, t.target.unit)} ({period})
+                </dd>
+              </div>
+              <div className="utrecht-data-list__item">
+                <dt>Stand</dt>
+                <dd>
+                  {t.measurable && t.measured !== null ? (
+                    <>
+                      {formatTargetValue(t.measured, t.target.unit === 'woningen_per_jaar' ? 'woningen' : t.target.unit)}
+                      {t.measuredOver ? ` (${t.measuredOver.from === t.measuredOver.to ? t.measuredOver.from : `${t.measuredOver.from}–${t.measuredOver.to}`})` : ''}
+                      {t.progress !== null && <>, {formatPercent(t.progress)} van het doel</>}
+                    </>
+                  ) : (
+                    'nog niet meetbaar'
+                  )}
+                </dd>
+              </div>
+              <div className="utrecht-data-list__item">
+                <dt>{t.measurable ? 'Hoe gemeten' : 'Waarom niet meetbaar'}</dt>
+                <dd>{t.explanation}</dd>
+              </div>
+              <div className="utrecht-data-list__item">
+                <dt>Bron</dt>
+                <dd>
+                  {t.target.sourceUrl ? (
+                    <a className="utrecht-link" href={t.target.sourceUrl} rel="noreferrer">
+                      {t.target.sourceRef ?? t.target.sourceUrl}
+                    </a>
+                  ) : (
+                    (t.target.sourceRef ?? 'onbekend')
+                  )}
+                </dd>
+              </div>
+              {t.target.note && (
+                <div className="utrecht-data-list__item">
+                  <dt>Toelichting</dt>
+                  <dd>{t.target.note}</dd>
+                </div>
+              )}
+            </dl>
+            {t.progress !== null && (
+              <span className="wbm-share-bar wbm-share-bar--wide" aria-hidden="true">
+                <span className="wbm-share-bar__fill" style={{ inlineSize: `${Math.min(1, Math.max(0, t.progress)) * 100}%` }} />
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function SpecialTargetsSection({ targets }: { targets: SpecialTarget[] }) {
+  return (
+    <section className="wbm-section" aria-labelledby="nl-doelen">
+      <h2 className="nl-heading nl-heading--level-2" id="nl-doelen">
+        Bijzondere doelen
+      </h2>
+      <p className="utrecht-paragraph">
+        De afspraken naast de 100.000 woningen per jaar, elk met de bron en hoe ver we zijn. Sommige doelen kunnen nog niet worden gemeten:
+        dan staat erbij waarom.
+      </p>
+      <SpecialTargets targets={targets} />
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+/** Formatting shared by the sections of the Landelijk overzicht. */
+import type { NationalProductionYear } from '../../api/types.ts';
+import { formatNumber, formatPercent } from '../../labels.ts';
+
+export const TH = 'utrecht-table__header-cell';
+
+export const TH_NUM = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column';
+
+export const TD = 'utrecht-table__cell';
+
+export const TD_NUM = 'utrecht-table__cell utrecht-table__cell--numeric-data';
+
+export const KIND_LABELS: Record<string, string> = { versnellingstafel: 'Versnellingstafel', woondealregio: 'Woondealregio', gebied: 'Gebied', provincie: 'Provincie' };
+
+/** "Woondeal Groningen (woondealregio)"; a name that already says its kind ("Versnellingstafel Rotterdam") stays as it is. */
+export const withKind = (name: string, kind: string) => {
+  const kindLabel = KIND_LABELS[kind] ?? kind;
+  return name.toLowerCase().startsWith(kindLabel.toLowerCase()) ? name : `${name} (${kindLabel.toLowerCase()})`;
+};
+
+export const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatNumber(Math.round(v)));
+
+export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : formatPercent(v));
+
+export const hasForecast = (y: NationalProductionYear) => y.planned > 0 || y.expected > 0 || y.p50 !== null;
+
+export function meetsText(meets: boolean | null): string {
+  return meets === null ? 'Nog niet te zeggen.' : meets ? 'Haalt het doel.' : 'Haalt het doel niet.';
+}
+
+export function MeetsBadge({ meets, yes = 'Gehaald', no = 'Niet gehaald' }: { meets: boolean; yes?: string; no?: string }) {
+  return (
+    <span className={`wbm-meets wbm-meets--${meets ? 'ja' : 'nee'}`}>
+      <span aria-hidden="true">{meets ? '✓' : '✗'}</span> {meets ? yes : no}
+    </span>
+  );
+}
+
+export function quarterLabel(quarter: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  return m ? `kwartaal ${m[2]} van ${m[1]}` : quarter;
+}

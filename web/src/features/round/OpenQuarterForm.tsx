@@ -1,0 +1,121 @@
+/** Kwartaalronde: the form that opens a quarter (SPEC §2 "Quarterly round"). */
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../api/client.ts';
+import type { RoundSummary } from '../../api/types.ts';
+import { Alert } from '../../components/Feedback.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
+import { defaultDeadline, openableQuarters, proposedQuarter, quarterLabel } from './quarters.ts';
+import { failure } from './ActionStatus.tsx';
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Open a quarter: which quarter, and the date by which parties should have delivered. */
+export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: string; rounds: RoundSummary[]; onOpened: () => void }) {
+  const id = useId();
+  const options = useMemo(() => openableQuarters(today(), rounds), [rounds]);
+  const [quarter, setQuarter] = useState<string>(() => proposedQuarter(today(), options) ?? '');
+  // Typed as dd-mm-jjjj and kept as typed (issue 8: the browser's date input turned 31-02 into nothing).
+  const [deadline, setDeadline] = useState(() => (quarter ? isoToInput(defaultDeadline(quarter)) : ''));
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ quarter?: string; deadline?: string; other: string[] } | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = checkDateInput(deadline, { what: 'De deadline', kind: 'planned' });
+    if (checked.kind !== 'date') {
+      setErrors({ deadline: checked.kind === 'empty' ? 'Vul de deadline in als dag-maand-jaar, bijvoorbeeld 15-01-2027.' : checked.message, other: [] });
+      return;
+    }
+    setBusy(true);
+    setErrors(null);
+    try {
+      await api.openRound(regionId, quarter, checked.iso);
+      onOpened();
+    } catch (err) {
+      const found: { quarter?: string; deadline?: string; other: string[] } = { other: [] };
+      if (err instanceof ApiError && err.problem?.errors?.length) {
+        for (const issue of err.problem.errors) {
+          if (issue.path === 'quarter' || issue.path === 'deadline') found[issue.path] = issue.message;
+          else found.other.push(issue.message);
+        }
+      } else {
+        found.other.push(failure(err));
+      }
+      setErrors(found);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="wbm-section" aria-labelledby={`${id}-title`}>
+      <h2 className="nl-heading nl-heading--level-2" id={`${id}-title`}>
+        Een kwartaal openen
+      </h2>
+      <p className="utrecht-paragraph">
+        Open het kwartaal om de partijen te vragen hun projecten bij te werken of te bevestigen. Er kan één kwartaal tegelijk open zijn.
+      </p>
+      <form onSubmit={submit} noValidate className="wbm-edit-form" aria-labelledby={`${id}-title`}>
+        {errors && (
+          <Alert type="error" title="Het kwartaal is niet geopend. Bekijk de meldingen." urgent>
+            {errors.other.length > 0 && (
+              <ul className="utrecht-unordered-list">
+                {errors.other.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        )}
+        <div className="wbm-edit-form__fields">
+          <div className={`utrecht-form-field wbm-field${errors?.quarter ? ' utrecht-form-field--invalid' : ''}`}>
+            <label className="utrecht-form-label" htmlFor={`${id}-quarter`}>
+              Kwartaal
+            </label>
+            {errors?.quarter && (
+              <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-quarter-error`}>
+                <span aria-hidden="true">⚠ </span>
+                {errors.quarter}
+              </p>
+            )}
+            <select
+              id={`${id}-quarter`}
+              className="utrecht-select utrecht-select--html-select"
+              value={quarter}
+              aria-invalid={errors?.quarter ? true : undefined}
+              aria-describedby={errors?.quarter ? `${id}-quarter-error` : undefined}
+              onChange={(e) => {
+                setQuarter(e.target.value);
+                setDeadline(isoToInput(defaultDeadline(e.target.value)));
+              }}
+            >
+              {options.map((q) => (
+                <option key={q} value={q}>
+                  {quarterLabel(q)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <DateField
+            id={`${id}-deadline`}
+            label="Deadline voor de partijen"
+            value={deadline}
+            onChange={setDeadline}
+            error={errors?.deadline}
+            describedBy={`${id}-deadline-help`}
+          >
+            <p className="utrecht-form-field-description wbm-muted" id={`${id}-deadline-help`}>
+              Op of na de eerste dag van het kwartaal, uiterlijk aan het einde van het kwartaal daarna.
+            </p>
+          </DateField>
+        </div>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy || !quarter}>
+          {busy ? 'Bezig…' : `Open ${quarter ? quarterLabel(quarter) : 'het kwartaal'}`}
+        </button>
+      </form>
+    </section>
+  );
+}

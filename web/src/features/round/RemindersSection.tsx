@@ -1,0 +1,74 @@
+/** Kwartaalronde: who still has to deliver, as a list to paste into a reminder mail. */
+import { useId, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../api/hooks.ts';
+import type { RoundDetail } from '../../api/types.ts';
+import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { formatCount, formatDate, formatNumber } from '../../labels.ts';
+import { remindersText } from './quarters.ts';
+
+/** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
+export function RemindersSection({ round }: { round: RoundDetail }) {
+  const id = useId();
+  // Reload when any party's delivery changes (a party can deliver without the project being complete).
+  const deliveredByParties = round.organisations.reduce((n, o) => n + o.delivered, 0);
+  const reminders = useApi(`reminders:${round.id}:${deliveredByParties}`, (signal) => api.reminders(round.id, signal));
+  const [copied, setCopied] = useState<string | null>(null);
+  const text = reminders.data ? remindersText(round.quarter, formatDate(round.deadline), reminders.data.items) : '';
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('De maillijst staat op het klembord. Plak hem in uw e-mail.');
+    } catch {
+      setCopied('Kopiëren lukte niet. Selecteer de tekst in het vak en kopieer hem zelf.');
+    }
+  };
+  return (
+    <section className="wbm-section" aria-labelledby={`${id}-title`}>
+      <h2 className="nl-heading nl-heading--level-2" id={`${id}-title`}>
+        Herinneren
+      </h2>
+      {reminders.state === 'loading' && <Loading />}
+      {reminders.state === 'error' && <ErrorMessage error={reminders.error} retry={reminders.reload} />}
+      {reminders.state === 'ready' && reminders.data.items.length === 0 && <p className="utrecht-paragraph">Iedereen heeft geleverd. Er hoeft niemand herinnerd te worden.</p>}
+      {reminders.state === 'ready' && reminders.data.items.length > 0 && (
+        <>
+          <p className="utrecht-paragraph">
+            {formatCount(reminders.data.items.length, 'organisatie heeft', 'organisaties hebben')} nog niet alles geleverd. Kopieer de lijst en stuur hem mee in uw
+            herinneringsmail.
+          </p>
+          <ul className="wbm-reminders" data-testid="reminders">
+            {reminders.data.items.map((o) => (
+              <li key={o.organisationId}>
+                <details>
+                  <summary>
+                    <strong>{o.name}</strong>: {formatNumber(o.outstanding)} van {formatNumber(o.total)} nog niet geleverd
+                  </summary>
+                  <ul className="utrecht-unordered-list">
+                    {o.projects.map((p) => (
+                      <li key={p.id}>
+                        {p.name} <span className="wbm-muted">({p.gemeenteName})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+          <div className="utrecht-form-field wbm-field">
+            <label className="utrecht-form-label" htmlFor={`${id}-text`}>
+              Maillijst (om te kopiëren)
+            </label>
+            <textarea id={`${id}-text`} className="utrecht-textarea utrecht-textarea--html-textarea wbm-mail-text" readOnly rows={8} value={text} />
+          </div>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={copy}>
+            Kopieer maillijst
+          </button>
+          <p className="utrecht-paragraph" role="status">
+            {copied}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
