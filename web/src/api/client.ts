@@ -121,17 +121,6 @@ async function readResponse<T>(response: Response, quiet401 = false): Promise<T>
   return (await response.json()) as T;
 }
 
-/** Takes over a request started outside the client (the early dashboard request in index.html). */
-export async function adoptResponse<T>(pending: Promise<Response>): Promise<T> {
-  let response: Response;
-  try {
-    response = await pending;
-  } catch {
-    throw new ApiError(0, { type: 'about:blank', title: 'De server is niet bereikbaar.', status: 0, detail: 'Controleer uw verbinding en probeer het opnieuw.' });
-  }
-  return readResponse<T>(response);
-}
-
 export function apiGet<T>(path: string, signal?: AbortSignal, options: RequestOptions = {}): Promise<T> {
   return request<T>(path, { ...options, signal });
 }
@@ -208,18 +197,3 @@ export const api = {
     apiGet<ProjectList>(`/rounds/${id(roundId)}/projects?${query.toString()}`, signal),
 };
 
-const prefetched = new Map<string, Promise<unknown>>();
-
-/** Starts a request before the page that needs it has loaded its code (see main.tsx). */
-export function prefetch<T>(key: string, load: () => Promise<T>): void {
-  const p = load();
-  p.catch(() => undefined);
-  prefetched.set(key, p);
-}
-
-/** The prefetched request for `key`, once: a later visit fetches fresh data. */
-export function takePrefetched<T>(key: string): Promise<T> | undefined {
-  const p = prefetched.get(key) as Promise<T> | undefined;
-  prefetched.delete(key);
-  return p;
-}

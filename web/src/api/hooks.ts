@@ -1,53 +1,58 @@
-/** Data loading for components: one request per key, aborted when the key changes or the component unmounts. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * Data loading for components, on the one server-state cache (TanStack Query, see queryClient.ts).
+ * Keys come from queryKeys.ts; changes invalidate them (invalidation.ts).
+ */
+import { keepPreviousData, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { REFERENCE_STALE_TIME, referenceQuery, type ReferenceLists } from './queryClient.ts';
 
 export type Loadable<T> =
   | { state: 'loading'; data?: undefined; error?: undefined }
   | { state: 'error'; data?: undefined; error: Error }
   | { state: 'ready'; data: T; error?: undefined };
 
-/**
- * Runs `load` whenever `key` changes. Keeps the previous data visible while a new request runs
- * (no flashing tables), and returns `reload` to fetch again.
- */
-export function useApi<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Loadable<T> & { reload: () => void; isRefreshing: boolean } {
-  const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
-  const [isRefreshing, setRefreshing] = useState(false);
-  const [generation, setGeneration] = useState(0);
+export type ApiResult<T> = Loadable<T> & {
+  /** Fetch again (the "Opnieuw proberen" of an error). */
+  reload: () => void;
+  /** A request is running (the first one, a reload, or a refresh of cached data). */
+  isRefreshing: boolean;
+};
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setRefreshing(true);
-    load(controller.signal).then(
-      (data) => {
-        if (controller.signal.aborted) return;
-        setResult({ state: 'ready', data });
-        setRefreshing(false);
-      },
-      (error: Error) => {
-        if (controller.signal.aborted) return;
-        setResult({ state: 'error', error });
-        setRefreshing(false);
-      },
-    );
-    return () => controller.abort();
-    // `load` is recreated each render; `key` says when the request really changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...result, reload, isRefreshing };
+export interface UseApiOptions {
+  /** How long an answer counts as fresh (default 30 s; reference lists use REFERENCE_STALE_TIME). */
+  staleTime?: number;
+  /** Keep showing the previous key's data while the new key loads (default true: no flashing tables). */
+  keepPrevious?: boolean;
+  /** False: do not ask (yet); the state stays 'loading' unless the key has data in the cache. */
+  enabled?: boolean;
 }
 
-const cache = new Map<string, Promise<unknown>>();
+/**
+ * The answer of `load` for `key` (a key from queryKeys.ts), cached and shared by every component that
+ * asks the same key. A new key keeps the previous data visible while its request runs; a component
+ * that unmounts aborts a request nobody else waits for. `load` gets the abort signal and the
+ * QueryClient (for reference lists: `fetchReference(client, 'gemeenten')`).
+ */
+export function useApi<T>(key: QueryKey, load: (signal: AbortSignal, client: QueryClient) => Promise<T>, options: UseApiOptions = {}): ApiResult<T> {
+  const client = useQueryClient();
+  const { keepPrevious = true, staleTime, enabled = true } = options;
+  const query = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => load(signal, client),
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
+    enabled,
+    ...(staleTime === undefined ? {} : { staleTime }),
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const isRefreshing = query.isFetching;
+  if (query.status === 'error') return { state: 'error', error: query.error, reload, isRefreshing };
+  if (query.status === 'success') return { state: 'ready', data: query.data, reload, isRefreshing };
+  return { state: 'loading', reload, isRefreshing };
+}
 
-/** Reference lists (gemeenten, organisations, boundaries) change rarely: fetch them once per page load. */
-export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let hit = cache.get(key) as Promise<T> | undefined;
-  if (!hit) {
-    hit = load();
-    cache.set(key, hit);
-    hit.catch(() => cache.delete(key));
-  }
-  return hit;
+/** One reference list (gemeenten, provincies, regions, organisations, boundaries), fetched once per visit. */
+export function useReference<K extends keyof ReferenceLists>(list: K): ApiResult<ReferenceLists[K]> {
+  const { queryKey, queryFn } = referenceQuery(list);
+  return useApi(queryKey, (signal) => queryFn({ signal }), { staleTime: REFERENCE_STALE_TIME });
 }

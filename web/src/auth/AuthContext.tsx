@@ -1,11 +1,14 @@
 /**
  * Who is signed in, for the whole app. GET /auth/me runs once at start (main.tsx starts it before
  * React renders); its CSRF token is handed to the API client. A server without the sign-in endpoints
- * (404) is "open": everything works anonymously, as before sign-in existed.
+ * (404) is "open": everything works anonymously, as before sign-in existed. When someone signs in or
+ * out, the data cache is emptied: what one user saw is never shown to the next.
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api, ApiError, onUnauthorized, setCsrfToken } from '../api/client.ts';
+import { userChanged } from '../api/invalidation.ts';
 import type { Me, Role } from '../api/types.ts';
 
 export type AuthState =
@@ -43,6 +46,7 @@ export function AuthProvider({ initial, children }: { initial: Promise<AuthState
   const [state, setState] = useState<AuthState>({ status: 'loading' });
   const navigate = useNavigate();
   const location = useLocation();
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     let active = true;
@@ -54,11 +58,15 @@ export function AuthProvider({ initial, children }: { initial: Promise<AuthState
 
   const refresh = useCallback(async () => setState(await loadAuthState(api.me())), []);
 
-  const accept = useCallback((me: Me) => {
-    setCsrfToken(me.csrfToken);
-    setState({ status: 'ready', me });
-    return me;
-  }, []);
+  const accept = useCallback(
+    (me: Me) => {
+      setCsrfToken(me.csrfToken);
+      void userChanged(queryClient);
+      setState({ status: 'ready', me });
+      return me;
+    },
+    [queryClient],
+  );
 
   // A 401 anywhere: the session is gone or the page needs a signed-in user. Go to the sign-in page
   // and come back here afterwards.
@@ -81,12 +89,13 @@ export function AuthProvider({ initial, children }: { initial: Promise<AuthState
         try {
           await api.signOut();
         } finally {
+          void userChanged(queryClient);
           await refresh();
         }
       },
       refresh,
     }),
-    [state, accept, refresh],
+    [state, accept, refresh, queryClient],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -2,28 +2,26 @@
  * Warns on every page when the register holds synthetic demo projects (SPEC §7: "a clearly
  * labelled synthetic demo dataset"), so nobody mistakes them for real plans.
  */
-import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import { cached } from '../api/hooks.ts';
+import { useApi } from '../api/hooks.ts';
+import { queryKeys } from '../api/queryKeys.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 
-export function DemoDataBanner() {
-  const [syntheticCount, setSyntheticCount] = useState(0);
+/** Number of synthetic demo projects the signed-in person (or the public) may see; null until known or when the list is closed to them. */
+export function useSyntheticCount(): number | null {
   const { state } = useAuth();
   // Ask again after signing in: the public may not see the project list.
   const who = state.status === 'ready' ? `${state.me.principal.role}:${state.me.principal.name}` : state.status;
+  const count = useApi(
+    queryKeys.projects.syntheticCount(who),
+    (signal) => api.listProjects(new URLSearchParams({ synthetic: 'true', limit: '1' }), signal, { quiet401: true }).then((list) => list.total),
+    { enabled: who !== 'loading', keepPrevious: false },
+  );
+  return count.state === 'ready' ? count.data : null;
+}
 
-  useEffect(() => {
-    let active = true;
-    if (who === 'loading') return;
-    cached(`synthetic-count:${who}`, () => api.listProjects(new URLSearchParams({ synthetic: 'true', limit: '1' }), undefined, { quiet401: true }))
-      .then((list) => active && setSyntheticCount(list.total))
-      .catch(() => undefined);
-    return () => {
-      active = false;
-    };
-  }, [who]);
-
+export function DemoDataBanner() {
+  const syntheticCount = useSyntheticCount() ?? 0;
   if (syntheticCount === 0) return null;
   return (
     <aside className="wbm-demo-banner" aria-label="Demogegevens">

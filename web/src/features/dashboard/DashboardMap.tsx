@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import { cached } from '../../api/hooks.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { fetchReference } from '../../api/queryClient.ts';
 import type { MapPoint } from '../../api/types.ts';
 import { markReady } from '../../components/readyMarks.ts';
 import { addBoundaryLayers, addProjectLayers, coordinateBounds, createMap, maplibregl, wireProjectInteraction } from '../map/mapBase.ts';
@@ -33,6 +33,7 @@ export function toFeatureCollection(points: MapPoint[]): GeoJSON.FeatureCollecti
 export default function DashboardMap({ points, gemeenteCodes, regionName }: DashboardMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,7 +53,7 @@ export default function DashboardMap({ points, gemeenteCodes, regionName }: Dash
       addBoundaryLayers(map, { gemeentenAlways: true });
       addProjectLayers(map, toFeatureCollection(points));
       unwire = wireProjectInteraction(map, (id) => navigate(projectUrl(id)));
-      void cached('geo-gemeenten', () => api.geo('gemeenten')).then((geo) => {
+      void fetchReference(queryClient, 'geo-gemeenten').then((geo) => {
         if (!active) return;
         const codes = new Set(gemeenteCodes);
         (map.getSource('gemeenten') as maplibregl.GeoJSONSource).setData({ ...geo, features: geo.features.filter((f) => codes.has(String(f.properties?.code))) });
@@ -68,7 +69,7 @@ export default function DashboardMap({ points, gemeenteCodes, regionName }: Dash
       unwire();
       map.remove();
     };
-  }, [points, gemeenteCodes, regionName, navigate]);
+  }, [points, gemeenteCodes, regionName, navigate, queryClient]);
 
   if (error) return <p className="utrecht-paragraph">{error}</p>;
   return <div ref={container} className="wbm-map wbm-map--dashboard" data-testid="dashboard-map" data-ready={ready ? 'true' : 'false'} />;

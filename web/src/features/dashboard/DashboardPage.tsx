@@ -10,8 +10,9 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, takePrefetched } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { Alternatives, Dashboard } from '../../api/types.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
@@ -42,7 +43,7 @@ const KIND_LABELS: Record<string, string> = { versnellingstafel: 'Versnellingsta
 export function DashboardPage() {
   const { regionId = '' } = useParams();
   const navigate = useNavigate();
-  const dashboard = useApi(`dashboard:${regionId}`, (signal) => takePrefetched<Dashboard>(`dashboard:${regionId}`) ?? api.dashboard(regionId, signal));
+  const dashboard = useApi(queryKeys.dashboard.detail(regionId), (signal) => api.dashboard(regionId, signal));
   const [chartDrawnFor, setChartDrawnFor] = useState<string | null>(null);
   const data = dashboard.state === 'ready' && dashboard.data.region.id === regionId ? dashboard.data : null;
   usePageTitle(data ? `Tafeloverzicht ${data.region.name}` : 'Tafeloverzicht');

@@ -2,7 +2,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
-import { cached, useApi } from '../../api/hooks.ts';
+import { useApi } from '../../api/hooks.ts';
+import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { regionPath } from './drilldown.ts';
 import { chooserPrincipal, gemeenteArea, mayOpenArea, provincieArea, regionArea } from './regionAccess.ts';
@@ -21,10 +23,10 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
   const navigate = useNavigate();
   const [choice, setChoice] = useState(current);
   useEffect(() => setChoice(current), [current]);
-  const lists = useApi(`region-chooser:${load}`, async () =>
-    load
-      ? Promise.all([cached('regions', () => api.listRegions()), cached('provincies', () => api.listProvincies()), cached('gemeenten', () => api.listGemeenten())])
-      : null,
+  const lists = useApi(
+    queryKeys.reference.bundle('region-chooser'),
+    (_signal, client) => Promise.all([fetchReference(client, 'regions'), fetchReference(client, 'provincies'), fetchReference(client, 'gemeenten')]),
+    { enabled: load, staleTime: REFERENCE_STALE_TIME },
   );
   const [allRegions, allProvincies, allGemeenten] = lists.data ?? [[], [], []];
   // Only what this person may open: a choice never leads to "Geen toegang".

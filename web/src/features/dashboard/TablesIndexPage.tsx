@@ -1,7 +1,9 @@
 /** Tafeloverzicht start page: choose a table or area; the versnellingstafels are listed as links. */
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import { cached, useApi } from '../../api/hooks.ts';
+import { useApi } from '../../api/hooks.ts';
+import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -13,7 +15,11 @@ import { chooserPrincipal, mayOpenArea, regionArea } from './regionAccess.ts';
 export function TablesIndexPage() {
   usePageTitle('Tafeloverzicht');
   const { state } = useAuth();
-  const regions = useApi('regions', () => Promise.all([cached('regions', () => api.listRegions()), cached('gemeenten', () => api.listGemeenten())]));
+  const regions = useApi(
+    queryKeys.reference.bundle('tables-index'),
+    (_signal, client) => Promise.all([fetchReference(client, 'regions'), fetchReference(client, 'gemeenten')]),
+    { staleTime: REFERENCE_STALE_TIME },
+  );
   const own = isSignedIn(state) ? state.me.principal.regionId : null;
   const ownRegion = regions.data?.[0].find((r) => r.id === own);
   // Only the tables this person may open (the server's rule): a link never leads to "Geen toegang".

@@ -11,7 +11,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, exportUrl } from '../../api/client.ts';
-import { cached, useApi } from '../../api/hooks.ts';
+import { useApi, useReference } from '../../api/hooks.ts';
+import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { Gemeente } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { useAuth } from '../../auth/AuthContext.tsx';
@@ -81,16 +83,14 @@ function ProjectMapPage() {
   const [pointsError, setPointsError] = useState<Error | null>(null);
   const [overviewDrawn, setOverviewDrawn] = useState(false);
 
-  const provincies = useApi('provincies', () => cached('provincies', () => api.listProvincies()));
-  const boundaries = useApi('boundaries', () =>
-    Promise.all([
-      cached('geo-provincies', () => api.geo('provincies')),
-      cached('geo-gemeenten', () => api.geo('gemeenten')),
-      cached('gemeenten', () => api.listGemeenten()),
-    ]),
+  const provincies = useReference('provincies');
+  const boundaries = useApi(
+    queryKeys.reference.bundle('map-boundaries'),
+    (_signal, client) => Promise.all([fetchReference(client, 'geo-provincies'), fetchReference(client, 'geo-gemeenten'), fetchReference(client, 'gemeenten')]),
+    { staleTime: REFERENCE_STALE_TIME },
   );
   // Counts per status for the legend: three small count queries instead of reading every project.
-  const counts = useApi(`map-counts-${provincie}`, (signal) =>
+  const counts = useApi(queryKeys.map.counts(provincie), (signal) =>
     Promise.all(
       STATUS_COLOURS.map((s) => {
         const q = new URLSearchParams({ status: s, limit: '1' });

@@ -7,7 +7,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { cached, useApi } from '../../api/hooks.ts';
+import { useApi, useReference } from '../../api/hooks.ts';
+import { fetchReference } from '../../api/queryClient.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { ErrorMessage } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -27,12 +29,12 @@ export function PublicMapPage() {
   const [mapError, setMapError] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
 
-  const provincies = useApi('provincies', () => cached('provincies', () => api.listProvincies()));
-  const data = useApi('public-map', () =>
+  const provincies = useReference('provincies');
+  const data = useApi(queryKeys.public.map, (_signal, client) =>
     Promise.all([
-      cached('geo-provincies', () => api.geo('provincies')),
-      cached('geo-gemeenten', () => api.geo('gemeenten')),
-      cached('public-aggregates-gemeenten', () => api.publicAggregates('gemeente', null)),
+      fetchReference(client, 'geo-provincies'),
+      fetchReference(client, 'geo-gemeenten'),
+      client.fetchQuery({ queryKey: queryKeys.public.aggregates('gemeente', null), queryFn: ({ signal }) => api.publicAggregates('gemeente', null, signal) }),
     ]),
   );
 

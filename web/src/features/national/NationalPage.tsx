@@ -9,7 +9,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
-import { cached, useApi } from '../../api/hooks.ts';
+import { useApi } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
+import { useSyntheticCount } from '../../components/DemoDataBanner.tsx';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
@@ -34,7 +36,7 @@ export function NationalPage() {
 }
 
 function NationalOverviewView() {
-  const overview = useApi('national-overview', (signal) => api.nationalOverview(null, signal));
+  const overview = useApi(queryKeys.national.overview(null), (signal) => api.nationalOverview(null, signal));
   const synthetic = useSyntheticCount();
   const [chartDrawn, setChartDrawn] = useState(false);
   const [mapDrawn, setMapDrawn] = useState(false);
@@ -75,19 +77,3 @@ function NationalOverviewView() {
   );
 }
 
-/** Number of synthetic demo projects in the register (shared with the demo banner's request). */
-function useSyntheticCount(): number | null {
-  const { state } = useAuth();
-  const who = state.status === 'ready' ? `${state.me.principal.role}:${state.me.principal.name}` : state.status;
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    let active = true;
-    cached(`synthetic-count:${who}`, () => api.listProjects(new URLSearchParams({ synthetic: 'true', limit: '1' }), undefined, { quiet401: true }))
-      .then((list) => active && setCount(list.total))
-      .catch(() => undefined);
-    return () => {
-      active = false;
-    };
-  }, [who]);
-  return count;
-}

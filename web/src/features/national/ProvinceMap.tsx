@@ -4,8 +4,8 @@
  * same in words.
  */
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
-import { cached } from '../../api/hooks.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { fetchReference } from '../../api/queryClient.ts';
 import { createMap, type maplibregl } from '../map/mapBase.ts';
 import { ATTAINMENT_COLOURS, attainmentClass } from './attainment.ts';
 
@@ -21,6 +21,7 @@ export default function ProvinceMap({ provinces, onReady }: ProvinceMapProps) {
   const [error, setError] = useState<string | null>(null);
   const readyRef = useRef(onReady);
   readyRef.current = onReady;
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     if (!container.current) return;
@@ -35,7 +36,7 @@ export default function ProvinceMap({ provinces, onReady }: ProvinceMapProps) {
     let active = true;
     const colourByCode: Record<string, string> = Object.fromEntries(provinces.map((p) => [p.code, ATTAINMENT_COLOURS[attainmentClass(p.attainment)]]));
     map.on('load', () => {
-      void cached('geo-provincies', () => api.geo('provincies')).then(
+      void fetchReference(queryClient, 'geo-provincies').then(
         (geo) => {
           if (!active) return;
           const features = geo.features.map((f) => ({
@@ -62,7 +63,7 @@ export default function ProvinceMap({ provinces, onReady }: ProvinceMapProps) {
       active = false;
       map.remove();
     };
-  }, [provinces]);
+  }, [provinces, queryClient]);
 
   if (error) return <p className="utrecht-paragraph">{error}</p>;
   return <div ref={container} className="wbm-map wbm-map--national" data-testid="national-map" data-ready={ready ? 'true' : 'false'} />;

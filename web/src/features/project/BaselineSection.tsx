@@ -7,6 +7,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { MIN_REASON_LENGTH } from '../../../../src/domain/baseline.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { Issue, ProjectDetail } from '../../api/types.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
@@ -23,7 +24,7 @@ export interface BaselineSectionProps {
 }
 
 export function BaselineSection({ project, canRebaseline, onSaved, onReload }: BaselineSectionProps) {
-  const history = useApi(`baseline-history:${project.id}:${project.version}`, (signal) => api.baselineHistory(project.id, signal));
+  const history = useApi(queryKeys.project.baselineHistory(project.id), (signal) => api.baselineHistory(project.id, signal));
   return (
     <section aria-labelledby="basisplanning" className="wbm-section">
       <h2 className="nl-heading nl-heading--level-2" id="basisplanning">

@@ -1,8 +1,12 @@
 /** One project: key data, status with reasons, programme, jaarschijven, milestones, knelpunten, parties. */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { cached, useApi } from '../../api/hooks.ts';
+import { useApi } from '../../api/hooks.ts';
+import { projectSaved } from '../../api/invalidation.ts';
+import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { ProjectDetail } from '../../api/types.ts';
 import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
@@ -29,46 +33,43 @@ export function ProjectPage() {
   const [searchParams] = useSearchParams();
   const since = /^[0-9a-f-]{36}$/i.test(searchParams.get('sinds') ?? '') ? searchParams.get('sinds') : null;
   const { state: auth } = useAuth();
-  const [project, setProject] = useState<ProjectDetail | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const queryClient = useQueryClient();
+  const loaded = useApi(queryKeys.project.detail(id), (signal) => api.getProject(id, signal), { keepPrevious: false });
+  const project = loaded.data ?? null;
+  const error = loaded.error ?? null;
   // Signed out (demo mode: the public reads demo projects), only what the public may load: no quarter history, changes or alternatives.
   const signedIn = auth.status === 'open' || isSignedIn(auth);
-  const reference = useApi(`project-reference:${signedIn}`, () =>
-    Promise.all([
-      cached('gemeenten', () => api.listGemeenten()),
-      cached('provincies', () => api.listProvincies()),
-      // The list of organisations needs an account; the public (demo projects in demo mode) does without the names.
-      signedIn ? cached('organisations', () => api.listOrganisations()) : Promise.resolve([]),
-      cached('regions', () => api.listRegions()),
-    ]),
+  const reference = useApi(
+    queryKeys.reference.bundle('project', signedIn),
+    (_signal, client) =>
+      Promise.all([
+        fetchReference(client, 'gemeenten'),
+        fetchReference(client, 'provincies'),
+        // The list of organisations needs an account; the public (demo projects in demo mode) does without the names.
+        signedIn ? fetchReference(client, 'organisations') : Promise.resolve([]),
+        fetchReference(client, 'regions'),
+      ]),
+    { staleTime: REFERENCE_STALE_TIME },
   );
   const editForm = useRef<MilestoneEditFormHandle>(null);
   usePageTitle(project ? project.name : error ? 'Project niet gevonden' : 'Project');
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setProject(null);
-    setError(null);
-    api.getProject(id, controller.signal).then(setProject, (err: Error) => {
-      if (!controller.signal.aborted) setError(err);
-    });
-    return () => controller.abort();
-  }, [id, attempt]);
-
+  /** A change saved here: show the saved project and refresh every view that shows it (Tafeloverzicht, rounds, list, map). */
+  const saved = useCallback((p: ProjectDetail) => void projectSaved(queryClient, p), [queryClient]);
+  /** The latest version (after a conflict: someone else changed it, so the other views are refreshed too). A failure shows as the page's error. */
   const reload = useCallback(async () => {
     try {
-      setProject(await api.getProject(id));
-    } catch (err) {
-      setError(err as Error);
+      saved(await queryClient.fetchQuery({ queryKey: queryKeys.project.detail(id), queryFn: ({ signal }) => api.getProject(id, signal), staleTime: 0 }));
+    } catch {
+      // The query's error state shows it.
     }
-  }, [id]);
+  }, [id, queryClient, saved]);
 
   if (error) {
     return (
       <>
         <h1 className="nl-heading nl-heading--level-1">Project</h1>
-        <ErrorMessage error={error} retry={() => setAttempt((a) => a + 1)} />
+        <ErrorMessage error={error} retry={loaded.reload} />
         <p className="utrecht-paragraph">
           <Link className="utrecht-link" to="/projecten">
             Terug naar alle projecten
@@ -206,13 +207,13 @@ export function ProjectPage() {
         <MilestoneTimeline milestones={project.milestones} />
         <MilestoneTable milestones={project.milestones} onEdit={(code) => editForm.current?.edit(code)} canEdit={canEdit} />
         {editable.length > 0 ? (
-          <MilestoneEditForm ref={editForm} project={project} onSaved={setProject} onReload={reload} editable={editable} />
+          <MilestoneEditForm ref={editForm} project={project} onSaved={saved} onReload={reload} editable={editable} />
         ) : (
           <p className="utrecht-paragraph wbm-muted">U kunt de mijlpalen van dit project niet wijzigen. Dat doen de gemeente en de partijen van het project.</p>
         )}
       </section>
 
-      {signedIn && <BaselineSection project={project} canRebaseline={canRebaseline} onSaved={setProject} onReload={reload} />}
+      {signedIn && <BaselineSection project={project} canRebaseline={canRebaseline} onSaved={saved} onReload={reload} />}
 
       {signedIn && isSeriouslyDelayed(project) && <ProjectAlternatives project={project} />}
 

@@ -5,6 +5,7 @@
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { ProjectChange, ProjectDetail } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -34,7 +35,7 @@ export function groupChanges(changes: readonly ProjectChange[]): { title: string
 
 /** "Wat is er veranderd sinds vorig kwartaal" (or since the quarter in `?sinds=`). */
 export function ChangesSection({ project, since }: { project: ProjectDetail; since: string | null }) {
-  const changes = useApi(`changes:${project.id}:${since ?? ''}:${project.version}`, (signal) => api.changes(project.id, since, signal));
+  const changes = useApi(queryKeys.project.changes(project.id, since), (signal) => api.changes(project.id, since, signal));
   return (
     <section aria-labelledby="wijzigingen" className="wbm-section">
       <h2 className="nl-heading nl-heading--level-2" id="wijzigingen">
@@ -79,7 +80,7 @@ export function ChangesSection({ project, since }: { project: ProjectDetail; sin
 
 /** The project as frozen at the close of each quarter, latest first. */
 export function QuarterHistory({ project }: { project: ProjectDetail }) {
-  const snapshots = useApi(`snapshots:${project.id}`, (signal) => api.snapshots(project.id, signal));
+  const snapshots = useApi(queryKeys.project.snapshots(project.id), (signal) => api.snapshots(project.id, signal));
   return (
     <section aria-labelledby="per-kwartaal" className="wbm-section">
       <h2 className="nl-heading nl-heading--level-2" id="per-kwartaal">
@@ -145,7 +146,7 @@ export function isSeriouslyDelayed(project: Pick<ProjectDetail, 'milestones' | '
 
 /** For a seriously delayed project: candidate projects in the same region that could make up for it. */
 export function ProjectAlternatives({ project }: { project: ProjectDetail }) {
-  const alternatives = useApi(`alternatives:${project.id}:${project.version}`, (signal) => api.projectAlternatives(project.id, signal));
+  const alternatives = useApi(queryKeys.project.alternatives(project.id), (signal) => api.projectAlternatives(project.id, signal));
   return (
     <section aria-labelledby="alternatieven" className="wbm-section">
       <h2 className="nl-heading nl-heading--level-2" id="alternatieven">

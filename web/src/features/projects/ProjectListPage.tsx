@@ -2,7 +2,9 @@
 import { useMemo, useRef, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, exportUrl } from '../../api/client.ts';
-import { cached, useApi } from '../../api/hooks.ts';
+import { useApi } from '../../api/hooks.ts';
+import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { ListSums, ProjectSummary } from '../../api/types.ts';
 import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
@@ -102,13 +104,11 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
   const apiQuery = toApiQuery(filters);
-  const list = useApi(apiQuery.toString(), (signal) => api.listProjects(apiQuery, signal));
-  const reference = useApi('reference', () =>
-    Promise.all([
-      cached('provincies', () => api.listProvincies()),
-      cached('gemeenten', () => api.listGemeenten()),
-      cached('regions', () => api.listRegions()),
-    ]),
+  const list = useApi(queryKeys.projects.list(apiQuery.toString()), (signal) => api.listProjects(apiQuery, signal));
+  const reference = useApi(
+    queryKeys.reference.bundle('projects'),
+    (_signal, client) => Promise.all([fetchReference(client, 'provincies'), fetchReference(client, 'gemeenten'), fetchReference(client, 'regions')]),
+    { staleTime: REFERENCE_STALE_TIME },
   );
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 

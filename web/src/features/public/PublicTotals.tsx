@@ -7,6 +7,7 @@ import { useEffect, useId } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { PublicAggregates, PublicFigure } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { formatNumber, label } from '../../labels.ts';
@@ -38,7 +39,7 @@ export function DisclosureRule({ rule }: { rule: string }) {
 }
 
 export function usePublicAggregates(provincie: string | null) {
-  return useApi(`public-aggregates-${provincie ?? 'nl'}`, (signal) => api.publicAggregates(provincie ? 'gemeente' : 'provincie', provincie, signal));
+  return useApi(queryKeys.public.aggregates(provincie ? 'gemeente' : 'provincie', provincie), (signal) => api.publicAggregates(provincie ? 'gemeente' : 'provincie', provincie, signal));
 }
 
 export function PublicTotals({ provincie, onReady }: { provincie: string | null; onReady?: (data: PublicAggregates) => void }) {

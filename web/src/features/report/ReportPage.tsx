@@ -7,9 +7,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, takePrefetched } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
-import type { Dashboard } from '../../api/types.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -39,7 +39,7 @@ const CHART_HEIGHT = 300;
 
 export function ReportPage() {
   const { regionId = '' } = useParams();
-  const dashboard = useApi(`report:${regionId}`, (signal) => takePrefetched<Dashboard>(`dashboard:${regionId}`) ?? api.dashboard(regionId, signal));
+  const dashboard = useApi(queryKeys.dashboard.detail(regionId), (signal) => api.dashboard(regionId, signal));
   const data = dashboard.state === 'ready' && dashboard.data.region.id === regionId ? dashboard.data : null;
   const isTable = data?.region.kind === 'versnellingstafel';
   const round = useCurrentRound(regionId, Boolean(isTable));

@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { RoundDetail } from '../../api/types.ts';
 import { formatDate, formatNumber, formatPercent } from '../../labels.ts';
 import { regionPath } from '../dashboard/drilldown.ts';
@@ -19,14 +20,17 @@ export type CurrentRound =
  * shown); until the answer for exactly this region is in, the status is 'waiting'.
  */
 export function useCurrentRound(regionId: string, enabled: boolean): CurrentRound {
-  const result = useApi(`current-round:${regionId}:${enabled}`, async (signal) => {
-    if (!enabled) return { regionId, enabled, round: null };
-    const rounds = await api.listRounds(regionId, signal, { quiet401: true });
-    const summary = rounds.items.find((r) => r.status === 'open') ?? rounds.items[0];
-    return { regionId, enabled, round: summary ? await api.getRound(summary.id, signal, { quiet401: true }) : null };
-  });
+  const result = useApi(
+    queryKeys.round.current(regionId),
+    async (signal) => {
+      const rounds = await api.listRounds(regionId, signal, { quiet401: true });
+      const summary = rounds.items.find((r) => r.status === 'open') ?? rounds.items[0];
+      return { regionId, round: summary ? await api.getRound(summary.id, signal, { quiet401: true }) : null };
+    },
+    { enabled },
+  );
   if (result.state === 'error') return { status: 'error', error: result.error, reload: result.reload };
-  if (enabled && result.state === 'ready' && result.data.enabled && result.data.regionId === regionId && !result.isRefreshing) {
+  if (enabled && result.state === 'ready' && result.data.regionId === regionId && !result.isRefreshing) {
     return { status: 'ready', round: result.data.round, reload: result.reload };
   }
   return { status: 'waiting', reload: result.reload };

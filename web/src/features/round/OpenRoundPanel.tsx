@@ -1,6 +1,10 @@
 /** Kwartaalronde: the open quarter with its delivery, confirmations, reminders and closing. */
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
+import { useApi } from '../../api/hooks.ts';
+import { roundChanged } from '../../api/invalidation.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { ConfirmResult, Region, RoundDetail, RoundSummary } from '../../api/types.ts';
 import { deliveringOrganisation } from '../../../../src/domain/access.ts';
 import { gemeenteOrganisationId } from '../../../../src/domain/identifiers.ts';
@@ -27,19 +31,17 @@ interface OpenRoundPanelProps {
 
 /** The open quarter: delivery, confirmations, reminders, closing. */
 export function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: OpenRoundPanelProps) {
-  const [detail, setDetail] = useState<RoundDetail | null>(null);
-  const [loadError, setLoadError] = useState<Error | null>(null);
+  const queryClient = useQueryClient();
+  const loaded = useApi(queryKeys.round.detail(summary.id), (signal) => api.getRound(summary.id, signal), { keepPrevious: false });
+  const detail = loaded.data ?? null;
+  const loadError = loaded.error ?? null;
+  /** After a confirmation or undo: show the round as the server answered, and refresh what depends on it. */
+  const setDetail = (round: RoundDetail) => void roundChanged(queryClient, round);
   /** Outcome of the last action, shown next to the table where it was taken. */
   const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string; where: 'organisations' | 'projects' } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const [last, setLast] = useState<LastConfirmation | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api.getRound(summary.id, controller.signal).then(setDetail, (err: Error) => !controller.signal.aborted && setLoadError(err));
-    return () => controller.abort();
-  }, [summary.id]);
 
   const principal = isSignedIn(auth) ? auth.me.principal : null;
   /** The organisation the signed-in person delivers for: the gemeente, or the market party (src/domain/access.ts). */

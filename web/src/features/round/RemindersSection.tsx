@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { RoundDetail } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { formatCount, formatDate, formatNumber } from '../../labels.ts';
@@ -10,9 +11,8 @@ import { remindersText } from './quarters.ts';
 /** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
 export function RemindersSection({ round }: { round: RoundDetail }) {
   const id = useId();
-  // Reload when any party's delivery changes (a party can deliver without the project being complete).
-  const deliveredByParties = round.organisations.reduce((n, o) => n + o.delivered, 0);
-  const reminders = useApi(`reminders:${round.id}:${deliveredByParties}`, (signal) => api.reminders(round.id, signal));
+  // A party's delivery (a confirmation, a change of a project) refreshes the round's queries, this one too (invalidation.ts).
+  const reminders = useApi(queryKeys.round.reminders(round.id), (signal) => api.reminders(round.id, signal));
   const [copied, setCopied] = useState<string | null>(null);
   const text = reminders.data ? remindersText(round.quarter, formatDate(round.deadline), reminders.data.items) : '';
   const copy = async () => {

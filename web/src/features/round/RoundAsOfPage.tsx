@@ -6,6 +6,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -25,13 +26,13 @@ export function RoundAsOfPage() {
   const q = (params.get('zoek') ?? '').slice(0, 200);
   const [draft, setDraft] = useState(q);
   const heading = useRef<HTMLHeadingElement>(null);
-  const round = useApi(`round:${roundId}`, (signal) => api.getRound(roundId, signal));
+  const round = useApi(queryKeys.round.detail(roundId), (signal) => api.getRound(roundId, signal));
   const query = useMemo(() => {
     const p = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE), sort: 'name' });
     if (q) p.set('q', q);
     return p;
   }, [page, q]);
-  const projects = useApi(`round-projects:${roundId}:${query}`, (signal) => api.roundProjects(roundId, query, signal));
+  const projects = useApi(queryKeys.round.projects(roundId, query.toString()), (signal) => api.roundProjects(roundId, query, signal));
   usePageTitle(round.data ? `Stand ${quarterLabel(round.data.quarter)} – ${round.data.regionName}` : 'Stand van een kwartaal');
 
   const search = (e: FormEvent) => {

@@ -8,7 +8,10 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { cached, useApi } from '../../api/hooks.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApi, useReference } from '../../api/hooks.ts';
+import { roundChanged } from '../../api/invalidation.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import type { RoundDetail } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { mayRunRound } from '../../auth/permissions.ts';
@@ -24,9 +27,9 @@ import { ClosedRounds } from './ClosedRounds.tsx';
 export function RoundPage() {
   const { regionId = '' } = useParams();
   const { state: auth } = useAuth();
-  const regions = useApi('regions', () => cached('regions', () => api.listRegions()));
-  const [generation, setGeneration] = useState(0);
-  const rounds = useApi(`rounds:${regionId}:${generation}`, (signal) => api.listRounds(regionId, signal));
+  const regions = useReference('regions');
+  const queryClient = useQueryClient();
+  const rounds = useApi(queryKeys.round.list(regionId), (signal) => api.listRounds(regionId, signal));
   const region = regions.data?.find((r) => r.id === regionId);
   const [closed, setClosed] = useState<RoundDetail | null>(null);
   usePageTitle(region ? `Kwartaalronde ${region.name}` : 'Kwartaalronde');
@@ -34,7 +37,8 @@ export function RoundPage() {
   const openRound = rounds.data?.items.find((r) => r.status === 'open');
   const closedRounds = rounds.data?.items.filter((r) => r.status === 'gesloten') ?? [];
   const canRun = mayRunRound(auth, regionId);
-  const reload = () => setGeneration((g) => g + 1);
+  // A quarter opened or closed: the round pages, the Tafeloverzicht's delivery summary and the frozen projects are out of date.
+  const reload = () => void roundChanged(queryClient);
 
   return (
     <>

@@ -1,0 +1,57 @@
+/**
+ * What a change makes out of date, in one place. Each function is called after the server accepted a
+ * change. Queries on screen are fetched again at once; cached queries of pages not on screen are
+ * dropped, so the next visit shows a loading state and then the new figures — never the old ones.
+ */
+import { hashKey, type Query, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { queryKeys } from './queryKeys.ts';
+import type { ProjectDetail, RoundDetail } from './types.ts';
+
+/** Fetch again what is on screen under these prefixes; forget the rest. `keep` (exact keys) is left as it is. */
+export async function refresh(client: QueryClient, prefixes: readonly QueryKey[], keep: readonly QueryKey[] = []): Promise<void> {
+  const kept = new Set(keep.map(hashKey));
+  const predicate = (query: Query) => !kept.has(query.queryHash);
+  for (const queryKey of prefixes) client.removeQueries({ queryKey, type: 'inactive', predicate });
+  await Promise.all(prefixes.map((queryKey) => client.invalidateQueries({ queryKey, predicate })));
+}
+
+/** Everything that shows a project's dates, status, knelpunten or figures summed over projects. */
+function projectFigures(projectId: string): QueryKey[] {
+  return [
+    queryKeys.project.detail(projectId),
+    queryKeys.projects.all,
+    queryKeys.dashboard.all,
+    queryKeys.round.all,
+    queryKeys.map.all,
+    queryKeys.national.all,
+    queryKeys.public.all,
+  ];
+}
+
+/**
+ * A project was changed (a milestone date, a re-baseline, …) and the server answered with the saved
+ * project: show that at once, and refresh its history, the project list, every Tafeloverzicht, the
+ * quarterly rounds (delivery status, expired forecasts), the map and the national figures.
+ */
+export function projectSaved(client: QueryClient, saved: ProjectDetail): Promise<void> {
+  const detail = queryKeys.project.detail(saved.id);
+  client.setQueryData(detail, saved);
+  return refresh(client, projectFigures(saved.id), [detail]);
+}
+
+/**
+ * A quarterly round was opened or closed, or a party's delivery was confirmed or undone: the round
+ * pages and the Tafeloverzicht's delivery summary; closing also freezes projects (their quarter
+ * history), and a confirmation counts as the project's update of the quarter. `saved`: the round as the
+ * server answered (shown at once, not fetched again).
+ */
+export function roundChanged(client: QueryClient, saved?: RoundDetail): Promise<void> {
+  if (saved) client.setQueryData(queryKeys.round.detail(saved.id), saved);
+  return refresh(client, [queryKeys.round.all, queryKeys.dashboard.all, queryKeys.project.all, queryKeys.projects.all], saved ? [queryKeys.round.detail(saved.id)] : []);
+}
+
+/** Someone else signed in or out: nothing cached may be shown to them, not even reference lists (organisations need an account). */
+export function userChanged(client: QueryClient): Promise<void> {
+  client.removeQueries({ type: 'inactive' });
+  return client.resetQueries();
+}

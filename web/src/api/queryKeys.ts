@@ -1,0 +1,82 @@
+/**
+ * Every query key of the web app, built here and nowhere else. Keys are arrays from general to
+ * specific, so a change invalidates a whole family by its prefix: `['project', id]` covers the project
+ * and its changes, snapshots, alternatives and baseline history; `['dashboard']` every Tafeloverzicht;
+ * `['round']` every quarterly round. Data that depends on who is signed in is dropped from the cache
+ * when the user changes (AuthContext), so keys do not name the user — except where a loader asks a
+ * different question per kind of user (`syntheticCount`). A key never holds a refetch counter: to
+ * fetch again, invalidate or call `reload`.
+ */
+
+export const queryKeys = {
+  /** Reference lists: change rarely, kept for the whole visit (see REFERENCE_STALE_TIME). */
+  reference: {
+    all: ['reference'] as const,
+    gemeenten: ['reference', 'gemeenten'] as const,
+    provincies: ['reference', 'provincies'] as const,
+    regions: ['reference', 'regions'] as const,
+    organisations: ['reference', 'organisations'] as const,
+    geo: (kind: 'provincies' | 'gemeenten') => ['reference', 'geo', kind] as const,
+    /** A page's combination of reference lists (one loading state for the page). */
+    bundle: (page: string, ...variant: (string | boolean)[]) => ['reference', 'bundle', page, ...variant] as const,
+  },
+
+  /** The project list (Projecten) and counts taken from it. */
+  projects: {
+    all: ['projects'] as const,
+    /** One page of the list; `query` is the API query string (filters, sort, paging). */
+    list: (query: string) => ['projects', 'list', query] as const,
+    /** Whether there are demo projects, per kind of user asking (the demo banner). */
+    syntheticCount: (who: string) => ['projects', 'synthetic-count', who] as const,
+  },
+
+  /** One project and what is shown with it. */
+  project: {
+    all: ['project'] as const,
+    detail: (projectId: string) => ['project', projectId] as const,
+    changes: (projectId: string, since: string | null) => ['project', projectId, 'changes', since ?? ''] as const,
+    snapshots: (projectId: string) => ['project', projectId, 'snapshots'] as const,
+    alternatives: (projectId: string) => ['project', projectId, 'alternatives'] as const,
+    baselineHistory: (projectId: string) => ['project', projectId, 'baseline-history'] as const,
+  },
+
+  /** Tafeloverzicht (and its report) of a region. */
+  dashboard: {
+    all: ['dashboard'] as const,
+    detail: (regionId: string) => ['dashboard', regionId] as const,
+    alternatives: (regionId: string, year: number) => ['dashboard', regionId, 'alternatives', year] as const,
+  },
+
+  /** Quarterly rounds: per region, and per round. */
+  round: {
+    all: ['round'] as const,
+    region: (regionId: string) => ['round', 'region', regionId] as const,
+    /** The rounds of a region (Kwartaalronde). */
+    list: (regionId: string) => ['round', 'region', regionId, 'list'] as const,
+    /** The open (or else latest) round of a region with its delivery status (Tafeloverzicht). */
+    current: (regionId: string) => ['round', 'region', regionId, 'current'] as const,
+    detail: (roundId: string) => ['round', 'id', roundId] as const,
+    projects: (roundId: string, query: string) => ['round', 'id', roundId, 'projects', query] as const,
+    reminders: (roundId: string) => ['round', 'id', roundId, 'reminders'] as const,
+  },
+
+  /** The signed-in Kaart: project counts and points. */
+  map: {
+    all: ['map'] as const,
+    counts: (provincie: string) => ['map', 'counts', provincie] as const,
+  },
+
+  /** National roll-up (Landelijk). */
+  national: {
+    all: ['national'] as const,
+    overview: (year: number | null) => ['national', 'overview', year] as const,
+  },
+
+  /** Figures anyone may see (public map and totals). */
+  public: {
+    all: ['public'] as const,
+    aggregates: (level: 'gemeente' | 'provincie', provincie: string | null) => ['public', 'aggregates', level, provincie ?? 'nl'] as const,
+    /** The public Kaart: boundaries with the per-gemeente aggregates. */
+    map: ['public', 'map'] as const,
+  },
+} as const;
