@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Gemeente } from '../../api/types.ts';
-import { gemeenteOverview } from './MapPage.tsx';
+import { gemeenteOverview } from './useOverviewMap.ts';
 
 const square = (code: string, x: number, y: number): GeoJSON.Feature => ({
   type: 'Feature',

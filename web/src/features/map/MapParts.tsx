@@ -1,0 +1,124 @@
+/**
+ * What both Kaart pages (public and signed in) show around the map: the province chooser with the count
+ * next to it, and the map beside its legend. The legend and the count are text, so the map itself never
+ * has to be seen.
+ */
+import { useId, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Provincie } from '../../api/types.ts';
+import type { OverviewMap } from './useOverviewMap.ts';
+
+/** The province chosen in the URL (`?provincie=PV27`), or '' for the whole country, and how to choose another. */
+export function useProvincieParam(): [provincie: string, choose: (provincie: string) => void] {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const value = searchParams.get('provincie') ?? '';
+  return [/^PV\d{2}$/.test(value) ? value : '', (provincie) => setSearchParams(provincie ? { provincie } : {})];
+}
+
+/** The province chooser (with an optional help text) and the count, read out when it changes. */
+export function MapToolbar({
+  provincie,
+  provincies,
+  onChoose,
+  help,
+  children,
+}: {
+  provincie: string;
+  provincies: readonly Provincie[] | undefined;
+  onChoose: (provincie: string) => void;
+  help?: string;
+  /** The count of what is on the map. */
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="wbm-map-toolbar">
+      <div className="utrecht-form-field wbm-field">
+        <label className="utrecht-form-label" htmlFor={`${id}-provincie`}>
+          Provincie
+        </label>
+        {help && (
+          <p className="utrecht-form-field-description wbm-muted" id={`${id}-provincie-help`}>
+            {help}
+          </p>
+        )}
+        <select
+          id={`${id}-provincie`}
+          className="utrecht-select utrecht-select--html-select"
+          aria-describedby={help ? `${id}-provincie-help` : undefined}
+          value={provincie}
+          onChange={(e) => onChoose(e.target.value)}
+        >
+          <option value="">Heel Nederland</option>
+          {(provincies ?? []).map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite">
+        {children}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The map (or why it cannot be shown) beside the legend. `data-ready` tells tests and the benchmark the
+ * map is usable; `pointsReady`, where the page draws project points, that they are drawn too.
+ */
+export function MapWithLegend({
+  map,
+  ready,
+  pointsReady,
+  children,
+}: {
+  map: Pick<OverviewMap, 'container' | 'mapError'>;
+  ready: boolean;
+  pointsReady?: boolean;
+  /** The legend's items and notes. */
+  children: ReactNode;
+}) {
+  const id = useId();
+  const flag = (on: boolean | undefined) => (on === undefined ? undefined : on ? 'true' : 'false');
+  return (
+    <div className="wbm-map-layout">
+      <div className="wbm-map-frame">
+        {map.mapError ? (
+          <p className="utrecht-paragraph">{map.mapError}</p>
+        ) : (
+          <div ref={map.container} className="wbm-map" data-testid="map" data-ready={flag(ready)} data-points-ready={flag(pointsReady)} />
+        )}
+      </div>
+      <section className="wbm-map-legend" aria-labelledby={`${id}-legend`}>
+        <h2 className="nl-heading nl-heading--level-3" id={`${id}-legend`}>
+          Legenda
+        </h2>
+        {children}
+      </section>
+    </div>
+  );
+}
+
+/** Legend item of the blue circles: a gemeente's number of projects (or a group of projects). */
+export function CircleLegendItem({ children }: { children: ReactNode }) {
+  return (
+    <li>
+      <svg className="wbm-legend-dot" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+        <circle cx="10" cy="10" r="8" fill="#154273" fillOpacity="0.75" stroke="#fff" strokeWidth="2" />
+      </svg>
+      <span>{children}</span>
+    </li>
+  );
+}
+
+/** Legend item of the borders. */
+export function BordersLegendItem() {
+  return (
+    <li>
+      <span className="wbm-legend-line" aria-hidden="true" />
+      <span>Provinciegrens (gemeentegrenzen bij inzoomen)</span>
+    </li>
+  );
+}
