@@ -217,7 +217,7 @@ export function coordinateBounds(coordinates: unknown): [number, number, number,
   let n = -Infinity;
   const visit = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as number[];
+      const [x, y] = c as [number, number];
       w = Math.min(w, x);
       e = Math.max(e, x);
       s = Math.min(s, y);
