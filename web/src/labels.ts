@@ -3,6 +3,7 @@
  * domain (src/domain/codes.ts, pure: no I/O), so the web app and the API never disagree.
  */
 import { LABELS, MILESTONES, type MilestoneCode, type StatusColour } from '../../src/domain/codes.ts';
+import { POLICY } from '../../src/domain/policy.ts';
 import type { DelaySeverity } from './api/types.ts';
 
 export {
@@ -84,6 +85,17 @@ export function formatNumber(n: number): string {
 /** 0.666 → "67%" */
 export function formatPercent(share: number): string {
   return percentFormat.format(share);
+}
+
+/**
+ * The national goals (src/domain/policy.ts: 100,000 homes a year, two thirds betaalbaar, 30% sociale huur), for
+ * screens whose API answer does not carry them; never type the figures again.
+ */
+export const NATIONAL_GOALS = POLICY.targets;
+
+/** A share goal in words, as the policy documents say it: 2/3 → "twee derde", 0.3 → "30%". */
+export function formatGoalShare(share: number): string {
+  return Math.abs(share - 2 / 3) < 1e-9 ? 'twee derde' : formatPercent(share);
 }
 
 /** "2026-03-31" → "31 maart 2026"; null → "–". */

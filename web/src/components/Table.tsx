@@ -20,6 +20,8 @@ export interface Column<Row> {
   className?: string;
   /** The column the rows are sorted by, and in which direction (sets `aria-sort` on its header). */
   sorted?: 'ascending' | 'descending';
+  /** `data-*` attributes of this column's cell in a row (e.g. a test id per cell). */
+  cellData?: (row: Row) => RowData;
 }
 
 /** `data-*` attributes of a row, for tests and for scripts that find a row by its name or code. */
@@ -101,11 +103,11 @@ export function Table<Row>({
             <TableRow key={rowKey(row)} {...rowData?.(row)}>
               {columns.map((c, i) =>
                 i === 0 && rowHeaders ? (
-                  <RowHeaderCell key={c.key} plain={plainRowHeaders} className={c.className}>
+                  <RowHeaderCell key={c.key} plain={plainRowHeaders} className={c.className} {...c.cellData?.(row)}>
                     {c.cell(row)}
                   </RowHeaderCell>
                 ) : (
-                  <DataCell key={c.key} numeric={c.numeric} className={c.className}>
+                  <DataCell key={c.key} numeric={c.numeric} className={c.className} {...c.cellData?.(row)}>
                     {c.cell(row)}
                   </DataCell>
                 ),
@@ -129,18 +131,18 @@ export function TableRow({ children, ...data }: { children: ReactNode } & RowDat
 }
 
 /** The cell that names its row. In the body it is semi-bold unless `plain`; footer rows use `plain`. */
-export function RowHeaderCell({ children, plain = false, colSpan, className }: { children: ReactNode; plain?: boolean; colSpan?: number; className?: string }) {
+export function RowHeaderCell({ children, plain = false, colSpan, className, ...data }: { children: ReactNode; plain?: boolean; colSpan?: number; className?: string } & RowData) {
   return (
-    <th scope="row" colSpan={colSpan} className={cx('utrecht-table__header-cell', !plain && 'wbm-row-header', className)}>
+    <th scope="row" colSpan={colSpan} className={cx('utrecht-table__header-cell', !plain && 'wbm-row-header', className)} {...data}>
       {children}
     </th>
   );
 }
 
 /** A data cell; `numeric` right-aligns it. */
-export function DataCell({ children, numeric = false, colSpan, className }: { children?: ReactNode; numeric?: boolean; colSpan?: number; className?: string }) {
+export function DataCell({ children, numeric = false, colSpan, className, ...data }: { children?: ReactNode; numeric?: boolean; colSpan?: number; className?: string } & RowData) {
   return (
-    <td colSpan={colSpan} className={cx('utrecht-table__cell', numeric && 'utrecht-table__cell--numeric-data', className)}>
+    <td colSpan={colSpan} className={cx('utrecht-table__cell', numeric && 'utrecht-table__cell--numeric-data', className)} {...data}>
       {children}
     </td>
   );

@@ -1,6 +1,6 @@
 /** Landelijk overzicht: the three key figures at the top. */
 import type { NationalOverview } from '../../api/types.ts';
-import { formatNumber } from '../../labels.ts';
+import { formatGoalShare, formatNumber } from '../../labels.ts';
 import { num, pct, meetsText } from './nationalFormat.tsx';
 
 export function KeyFigures({ overview }: { overview: NationalOverview }) {
@@ -13,8 +13,8 @@ export function KeyFigures({ overview }: { overview: NationalOverview }) {
       value: num(focus?.expected ?? null),
       detail: target ? `${pct(focus?.expected !== undefined ? focus.expected / target : null)} van het doel van ${formatNumber(target)}` : 'Geen doel bekend',
     },
-    { label: `Betaalbaar ${a.year}`, value: pct(a.affordableShare), detail: `Doel: twee derde (${pct(a.targetAffordableShare)}). ${meetsText(a.meetsAffordable)}` },
-    { label: `Sociale huur ${a.year}`, value: pct(a.socialShare), detail: `Doel: ${pct(a.targetSocialShare)}. ${meetsText(a.meetsSocial)}` },
+    { label: `Betaalbaar ${a.year}`, value: pct(a.affordableShare), detail: `Doel: ${formatGoalShare(a.targetAffordableShare)} (${pct(a.targetAffordableShare)}). ${meetsText(a.meetsAffordable)}` },
+    { label: `Sociale huur ${a.year}`, value: pct(a.socialShare), detail: `Doel: ${formatGoalShare(a.targetSocialShare)}. ${meetsText(a.meetsSocial)}` },
   ];
   return (
     <ul className="wbm-figures" data-testid="national-figures">

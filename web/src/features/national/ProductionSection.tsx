@@ -1,10 +1,11 @@
 /** Landelijk overzicht: production per year against 100,000 (chart and table). */
 import type { NationalOverview } from '../../api/types.ts';
+import { Table } from '../../components/Table.tsx';
 import { formatNumber } from '../../labels.ts';
 import { PRODUCTION_COLOURS, ProductionChart } from './ProductionChart.tsx';
-import { TH, TH_NUM, TD_NUM, num, hasForecast } from './nationalFormat.tsx';
+import { num, hasForecast } from './nationalFormat.tsx';
 
-export function productionDescription(o: NationalOverview): string {
+function productionDescription(o: NationalOverview): string {
   const cbs = o.production.years.filter((y) => y.realisedCbs !== null);
   const last = cbs[cbs.length - 1];
   const focus = o.production.years.find((y) => y.year === o.year);
@@ -16,61 +17,32 @@ export function productionDescription(o: NationalOverview): string {
 
 export function ProductionTable({ overview }: { overview: NationalOverview }) {
   return (
-    <div className="utrecht-table-container wbm-table-scroll">
-      <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="production-table">
-        <caption className="utrecht-table__caption">Gerealiseerde en verwachte woningbouw per jaar tegenover het doel</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className={TH}>
-              Jaar
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Gerealiseerd (CBS)
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Opgeleverd volgens monitor
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Gepland (jaarschijven)
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Verwacht (mediaan)
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Bandbreedte P10–P90
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Doel
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Verschil met doel
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {overview.production.years.map((y) => {
-            const forecast = hasForecast(y);
-            const gap = y.realisedCbs !== null && y.target !== null ? y.realisedCbs - y.target : forecast ? y.gap : null;
-            return (
-              <tr key={y.year} className="utrecht-table__row" data-year={y.year}>
-                <th scope="row" className={TH}>
-                  {y.year}
-                </th>
-                <td className={TD_NUM}>{num(y.realisedCbs)}</td>
-                <td className={TD_NUM}>{y.opleveringenMonitor > 0 ? num(y.opleveringenMonitor) : '–'}</td>
-                <td className={TD_NUM}>{forecast ? num(y.planned) : '–'}</td>
-                <td className={TD_NUM}>{forecast ? num(y.expected) : '–'}</td>
-                <td className={TD_NUM}>{y.p10 === null || y.p90 === null ? '–' : `${num(y.p10)} – ${num(y.p90)}`}</td>
-                <td className={TD_NUM}>{num(y.target)}</td>
-                <td className={TD_NUM}>
-                  {gap === null ? '–' : gap < 0 ? <span className="wbm-gap--short">tekort {num(-gap)}</span> : `+${num(gap)}`}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Gerealiseerde en verwachte woningbouw per jaar tegenover het doel"
+      testId="production-table"
+      rows={overview.production.years}
+      rowKey={(y) => y.year}
+      rowData={(y) => ({ 'data-year': y.year })}
+      plainRowHeaders
+      columns={[
+        { key: 'year', header: 'Jaar', cell: (y) => y.year },
+        { key: 'cbs', header: 'Gerealiseerd (CBS)', numeric: true, cell: (y) => num(y.realisedCbs) },
+        { key: 'monitor', header: 'Opgeleverd volgens monitor', numeric: true, cell: (y) => (y.opleveringenMonitor > 0 ? num(y.opleveringenMonitor) : '–') },
+        { key: 'planned', header: 'Gepland (jaarschijven)', numeric: true, cell: (y) => (hasForecast(y) ? num(y.planned) : '–') },
+        { key: 'expected', header: 'Verwacht (mediaan)', numeric: true, cell: (y) => (hasForecast(y) ? num(y.expected) : '–') },
+        { key: 'band', header: 'Bandbreedte P10–P90', numeric: true, cell: (y) => (y.p10 === null || y.p90 === null ? '–' : `${num(y.p10)} – ${num(y.p90)}`) },
+        { key: 'target', header: 'Doel', numeric: true, cell: (y) => num(y.target) },
+        {
+          key: 'gap',
+          header: 'Verschil met doel',
+          numeric: true,
+          cell: (y) => {
+            const gap = y.realisedCbs !== null && y.target !== null ? y.realisedCbs - y.target : hasForecast(y) ? y.gap : null;
+            return gap === null ? '–' : gap < 0 ? <span className="wbm-gap--short">tekort {num(-gap)}</span> : `+${num(gap)}`;
+          },
+        },
+      ]}
+    />
   );
 }
 

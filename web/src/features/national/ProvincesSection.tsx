@@ -1,78 +1,59 @@
 /** Landelijk overzicht: provinces and regions, expected production against their target (map and tables). */
 import { lazy, Suspense } from 'react';
 import type { NationalAttainment, NationalOverview } from '../../api/types.ts';
+import { Table } from '../../components/Table.tsx';
 import { formatNumber } from '../../labels.ts';
 import { ATTAINMENT_CLASSES, ATTAINMENT_COLOURS, ATTAINMENT_LABELS, ATTAINMENT_SHORT, attainmentClass } from './attainment.ts';
-import { TH, TH_NUM, TD, TD_NUM, num, pct, withKind } from './nationalFormat.tsx';
+import { num, pct, withKind } from './nationalFormat.tsx';
 
-export const ProvinceMap = lazy(() => import('./ProvinceMap.tsx'));
+const ProvinceMap = lazy(() => import('./ProvinceMap.tsx'));
 
 const BASIS_LABELS: Record<string, string> = { vastgesteld: 'vastgesteld doel', geschat: 'geschat', onbekend: 'geen doel bekend' };
 
 /** "1 provincie", "3 provincies". */
-export const provinceCount = (n: number) => `${formatNumber(n)} ${n === 1 ? 'provincie' : 'provincies'}`;
+const provinceCount = (n: number) => `${formatNumber(n)} ${n === 1 ? 'provincie' : 'provincies'}`;
 
-export function AttainmentTable({ caption, firstColumn, rows, testId }: { caption: string; firstColumn: string; rows: (NationalAttainment & { key: string })[]; testId: string }) {
+function AttainmentTable({ caption, firstColumn, rows, testId }: { caption: string; firstColumn: string; rows: (NationalAttainment & { key: string })[]; testId: string }) {
   return (
-    <div className="utrecht-table-container wbm-table-scroll">
-      <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid={testId}>
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className={TH}>
-              {firstColumn}
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Gepland (jaarschijven)
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Verwacht (mediaan)
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Bandbreedte P10–P90
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Doel
-            </th>
-            <th scope="col" className={TH_NUM}>
-              Deel van het doel
-            </th>
-            <th scope="col" className={TH}>
-              Beoordeling
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {rows.map((r) => {
-            const c = attainmentClass(r.attainment);
-            return (
-              <tr key={r.key} className="utrecht-table__row">
-                <th scope="row" className={TH}>
-                  {r.name}
-                </th>
-                <td className={TD_NUM}>{num(r.planned)}</td>
-                <td className={TD_NUM}>{num(r.expected)}</td>
-                <td className={TD_NUM}>{r.p10 === null || r.p90 === null ? '–' : `${num(r.p10)} – ${num(r.p90)}`}</td>
-                <td className={TD_NUM}>
-                  {num(r.target)}
-                  {r.targetBasis === 'geschat' && <span className="wbm-muted"> (geschat)</span>}
-                </td>
-                <td className={TD_NUM}>{pct(r.attainment)}</td>
-                <td className={TD}>
-                  <span className="wbm-attainment">
-                    <svg viewBox="0 0 14 14" width="14" height="14" aria-hidden="true" focusable="false">
-                      <rect x="1" y="1" width="12" height="12" fill={ATTAINMENT_COLOURS[c]} stroke="#1a1a1a" strokeWidth="1" />
-                    </svg>
-                    {ATTAINMENT_SHORT[c]}
-                    {c === 'geen_doel' && r.targetBasis !== 'onbekend' ? ` (${BASIS_LABELS[r.targetBasis]})` : ''}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      testId={testId}
+      rows={rows}
+      rowKey={(r) => r.key}
+      plainRowHeaders
+      columns={[
+        { key: 'name', header: firstColumn, cell: (r) => r.name },
+        { key: 'planned', header: 'Gepland (jaarschijven)', numeric: true, cell: (r) => num(r.planned) },
+        { key: 'expected', header: 'Verwacht (mediaan)', numeric: true, cell: (r) => num(r.expected) },
+        { key: 'band', header: 'Bandbreedte P10–P90', numeric: true, cell: (r) => (r.p10 === null || r.p90 === null ? '–' : `${num(r.p10)} – ${num(r.p90)}`) },
+        {
+          key: 'target',
+          header: 'Doel',
+          numeric: true,
+          cell: (r) => (
+            <>
+              {num(r.target)}
+              {r.targetBasis === 'geschat' && <span className="wbm-muted"> (geschat)</span>}
+            </>
+          ),
+        },
+        { key: 'attainment', header: 'Deel van het doel', numeric: true, cell: (r) => pct(r.attainment) },
+        { key: 'assessment', header: 'Beoordeling', cell: (r) => <Assessment row={r} /> },
+      ]}
+    />
+  );
+}
+
+function Assessment({ row: r }: { row: NationalAttainment }) {
+  const c = attainmentClass(r.attainment);
+  return (
+    <span className="wbm-attainment">
+      <svg viewBox="0 0 14 14" width="14" height="14" aria-hidden="true" focusable="false">
+        <rect x="1" y="1" width="12" height="12" fill={ATTAINMENT_COLOURS[c]} stroke="#1a1a1a" strokeWidth="1" />
+      </svg>
+      {ATTAINMENT_SHORT[c]}
+      {c === 'geen_doel' && r.targetBasis !== 'onbekend' ? ` (${BASIS_LABELS[r.targetBasis]})` : ''}
+    </span>
   );
 }
 

@@ -1,68 +1,64 @@
 /** Landelijk overzicht: affordable and social shares against their goals. */
 import type { NationalOverview } from '../../api/types.ts';
-import { TH, TH_NUM, TD, TD_NUM, num, pct, hasForecast, meetsText, MeetsBadge } from './nationalFormat.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { Table } from '../../components/Table.tsx';
+import { formatGoalShare } from '../../labels.ts';
+import { num, pct, hasForecast, meetsText, MeetsBadge } from './nationalFormat.tsx';
 
 function SharesFigures({ overview }: { overview: NationalOverview }) {
   const a = overview.affordability;
   const years = overview.production.years.filter((y) => hasForecast(y) && y.expected > 0);
   return (
     <>
-      <p className="utrecht-paragraph">
-        Doel: twee derde van de nieuwe woningen betaalbaar (sociale huur, middenhuur en betaalbare koop) en 30% sociale huur. In {a.year} is naar
-        verwachting {pct(a.affordableShare)} betaalbaar ({meetsText(a.meetsAffordable).toLowerCase()}) en {pct(a.socialShare)} sociale huur (
-        {meetsText(a.meetsSocial).toLowerCase()}).
-      </p>
-      <div className="utrecht-table-container wbm-table-scroll">
-        <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="shares-table">
-          <caption className="utrecht-table__caption">Aandeel betaalbaar en sociale huur in de verwachte oplevering per jaar</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className={TH}>
-                Jaar
-              </th>
-              <th scope="col" className={TH_NUM}>
-                Verwacht
-              </th>
-              <th scope="col" className={TH_NUM}>
-                Betaalbaar
-              </th>
-              <th scope="col" className={TH}>
-                Doel twee derde
-              </th>
-              <th scope="col" className={TH_NUM}>
-                Sociale huur
-              </th>
-              <th scope="col" className={TH}>
-                Doel 30%
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {years.map((y) => (
-              <tr key={y.year} className="utrecht-table__row">
-                <th scope="row" className={TH}>
-                  {y.year}
-                </th>
-                <td className={TD_NUM}>{num(y.expected)}</td>
-                <td className={TD_NUM}>
-                  {pct(y.affordableShare)}
-                  {y.affordableShare !== null && <ShareBar share={y.affordableShare} goal={a.targetAffordableShare} />}
-                </td>
-                <td className={TD}>
-                  {y.affordableShare === null ? '–' : appliesIn(a.affordableYears, y.year) ? <MeetsBadge meets={y.affordableShare >= a.targetAffordableShare} /> : NO_GOAL_THIS_YEAR}
-                </td>
-                <td className={TD_NUM}>
-                  {pct(y.socialShare)}
-                  {y.socialShare !== null && <ShareBar share={y.socialShare} goal={a.targetSocialShare} />}
-                </td>
-                <td className={TD}>
-                  {y.socialShare === null ? '–' : appliesIn(a.socialYears, y.year) ? <MeetsBadge meets={y.socialShare >= a.targetSocialShare} /> : NO_GOAL_THIS_YEAR}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Paragraph>
+        Doel: {formatGoalShare(a.targetAffordableShare)} van de nieuwe woningen betaalbaar (sociale huur, middenhuur en betaalbare koop) en{' '}
+        {formatGoalShare(a.targetSocialShare)} sociale huur. In {a.year} is naar verwachting {pct(a.affordableShare)} betaalbaar (
+        {meetsText(a.meetsAffordable).toLowerCase()}) en {pct(a.socialShare)} sociale huur ({meetsText(a.meetsSocial).toLowerCase()}).
+      </Paragraph>
+      <Table
+        caption="Aandeel betaalbaar en sociale huur in de verwachte oplevering per jaar"
+        testId="shares-table"
+        rows={years}
+        rowKey={(y) => y.year}
+        plainRowHeaders
+        columns={[
+          { key: 'year', header: 'Jaar', cell: (y) => y.year },
+          { key: 'expected', header: 'Verwacht', numeric: true, cell: (y) => num(y.expected) },
+          {
+            key: 'affordable',
+            header: 'Betaalbaar',
+            numeric: true,
+            cell: (y) => (
+              <>
+                {pct(y.affordableShare)}
+                {y.affordableShare !== null && <ShareBar share={y.affordableShare} goal={a.targetAffordableShare} />}
+              </>
+            ),
+          },
+          {
+            key: 'affordableGoal',
+            header: `Doel ${formatGoalShare(a.targetAffordableShare)}`,
+            cell: (y) =>
+              y.affordableShare === null ? '–' : appliesIn(a.affordableYears, y.year) ? <MeetsBadge meets={y.affordableShare >= a.targetAffordableShare} /> : NO_GOAL_THIS_YEAR,
+          },
+          {
+            key: 'social',
+            header: 'Sociale huur',
+            numeric: true,
+            cell: (y) => (
+              <>
+                {pct(y.socialShare)}
+                {y.socialShare !== null && <ShareBar share={y.socialShare} goal={a.targetSocialShare} />}
+              </>
+            ),
+          },
+          {
+            key: 'socialGoal',
+            header: `Doel ${formatGoalShare(a.targetSocialShare)}`,
+            cell: (y) => (y.socialShare === null ? '–' : appliesIn(a.socialYears, y.year) ? <MeetsBadge meets={y.socialShare >= a.targetSocialShare} /> : NO_GOAL_THIS_YEAR),
+          },
+        ]}
+      />
     </>
   );
 }

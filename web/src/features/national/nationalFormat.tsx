@@ -2,14 +2,6 @@
 import type { NationalProductionYear } from '../../api/types.ts';
 import { formatNumber, formatPercent } from '../../labels.ts';
 
-export const TH = 'utrecht-table__header-cell';
-
-export const TH_NUM = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column';
-
-export const TD = 'utrecht-table__cell';
-
-export const TD_NUM = 'utrecht-table__cell utrecht-table__cell--numeric-data';
-
 export const KIND_LABELS: Record<string, string> = { versnellingstafel: 'Versnellingstafel', woondealregio: 'Woondealregio', gebied: 'Gebied', provincie: 'Provincie' };
 
 /** "Woondeal Groningen (woondealregio)"; a name that already says its kind ("Versnellingstafel Rotterdam") stays as it is. */

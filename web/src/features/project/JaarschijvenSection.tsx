@@ -1,10 +1,12 @@
 /** Planned completions per year and segment: a chart for the overview and a table with the figures. */
 import type { Jaarschijf } from '../../api/types.ts';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { DataCell, RowHeaderCell, Table, TableRow } from '../../components/Table.tsx';
 import { formatCount, formatNumber, label, SEGMENTS } from '../../labels.ts';
 import { JaarschijvenChart } from './JaarschijvenChart.tsx';
 
 export function JaarschijvenSection({ jaarschijven }: { jaarschijven: Jaarschijf[] }) {
-  if (jaarschijven.length === 0) return <p className="utrecht-paragraph">Er zijn nog geen jaarschijven ingevuld.</p>;
+  if (jaarschijven.length === 0) return <Paragraph>Er zijn nog geen jaarschijven ingevuld.</Paragraph>;
   const years = [...new Set(jaarschijven.map((j) => j.year))].sort((a, b) => a - b);
   const segments = SEGMENTS.filter((s) => jaarschijven.some((j) => j.segment === s));
   const homes = (year: number | null, segment: string | null) =>
@@ -18,42 +20,27 @@ export function JaarschijvenSection({ jaarschijven }: { jaarschijven: Jaarschijf
         <JaarschijvenChart jaarschijven={jaarschijven} description={description} />
         <figcaption className="utrecht-paragraph wbm-muted">Geplande oplevering per jaar, gestapeld per segment. De cijfers staan ook in de tabel.</figcaption>
       </figure>
-      <div className="utrecht-table-container wbm-table-scroll">
-        <table className="utrecht-table utrecht-table--html-table wbm-table">
-          <caption className="utrecht-table__caption">Geplande oplevering per jaar en segment (jaarschijven)</caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">Jaar</th>
-              {segments.map((s) => (
-                <th key={s} scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">
-                  {label(s)}
-                </th>
-              ))}
-              <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">Totaal</th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {years.map((y) => (
-              <tr key={y} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell wbm-row-header">{y}</th>
-                {segments.map((s) => (
-                  <td key={s} className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatNumber(homes(y, s))}</td>
-                ))}
-                <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatNumber(homes(y, null))}</td>
-              </tr>
+      <Table
+        caption="Geplande oplevering per jaar en segment (jaarschijven)"
+        rows={years}
+        rowKey={(y) => y}
+        columns={[
+          { key: 'year', header: 'Jaar', cell: (y) => y },
+          ...segments.map((s) => ({ key: s, header: label(s), numeric: true, cell: (y: number) => formatNumber(homes(y, s)) })),
+          { key: 'total', header: 'Totaal', numeric: true, cell: (y) => formatNumber(homes(y, null)) },
+        ]}
+        footer={
+          <TableRow>
+            <RowHeaderCell plain>Totaal</RowHeaderCell>
+            {segments.map((s) => (
+              <DataCell key={s} numeric>
+                {formatNumber(homes(null, s))}
+              </DataCell>
             ))}
-          </tbody>
-          <tfoot className="utrecht-table__footer wbm-table__footer">
-            <tr className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__header-cell">Totaal</th>
-              {segments.map((s) => (
-                <td key={s} className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatNumber(homes(null, s))}</td>
-              ))}
-              <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatNumber(total)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+            <DataCell numeric>{formatNumber(total)}</DataCell>
+          </TableRow>
+        }
+      />
     </>
   );
 }

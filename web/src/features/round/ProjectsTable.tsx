@@ -1,8 +1,11 @@
 /** Kwartaalronde: delivery per project, filtered and paged, with confirm and undo per project. */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import type { OrganisationDelivery, PartyDelivery, ProjectDelivery } from '../../api/types.ts';
+import { Button } from '../../components/Button.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { Table } from '../../components/Table.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatProjectCount } from '../../labels.ts';
 import { projectUrl } from '../dashboard/drilldown.ts';
 import type { ActionMessage } from './roundTypes.ts';
@@ -100,83 +103,59 @@ export function ProjectsTable({
       </p>
       <ActionStatus message={message} />
       {shown.length > 0 && (
-        <div className="utrecht-table-container wbm-table-scroll">
-          <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="project-delivery">
-            <caption className="utrecht-table__caption">Geleverd per project, nog niet geleverde eerst</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">Project</th>
-                <th scope="col" className="utrecht-table__header-cell">Gemeente</th>
-                <th scope="col" className="utrecht-table__header-cell">Geleverd</th>
-                <th scope="col" className="utrecht-table__header-cell">Per partij</th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  <span className="rhc-visually-hidden">Actie</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {shown.map((p) => {
-                const mine = own ? p.parties.find((x) => x.organisationId === own) : undefined;
-                const mineExpired = mine ? p.expiredForecasts.filter((m) => m.ownerSide === mine.side || m.ownerSide === 'beide') : [];
-                return (
-                  <tr key={p.projectId} className="utrecht-table__row" data-project={p.name}>
-                    <th scope="row" className="utrecht-table__header-cell wbm-row-header">
-                      <Link className="utrecht-link" to={projectUrl(p.projectId)}>
-                        {p.name}
-                      </Link>
-                      {p.expiredForecasts.length > 0 && <ExpiredTag project={p} />}
-                    </th>
-                    <td className="utrecht-table__cell">{p.gemeenteName}</td>
-                    <td className="utrecht-table__cell">
-                      <Delivered done={p.delivered} text={p.delivered ? 'Ja' : p.parties.length === 0 ? 'Geen partij' : 'Nee'} />
-                    </td>
-                    <td className="utrecht-table__cell">
-                      <ul className="wbm-party-delivery">
-                        {p.parties.map((x) => (
-                          <li key={x.organisationId}>
-                            {partyName(x, names)}: {partyText(x, partyName(x, names))}
-                            {x.via === 'bevestigd' && x.batchId && (x.organisationId === own || canRun) && (
-                              <>
-                                {' '}
-                                <button
-                                  type="button"
-                                  className="utrecht-button utrecht-button--subtle wbm-small-button"
-                                  disabled={busy !== null}
-                                  onClick={() => onUndo(p, x)}
-                                  aria-label={`Bevestiging intrekken: ${p.name}, ${partyName(x, names)}`}
-                                >
-                                  Intrekken
-                                </button>
-                              </>
-                            )}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="utrecht-table__cell">
-                      {mine && mine.via === null && mineExpired.length === 0 && (
-                        <button
-                          type="button"
-                          className="utrecht-button utrecht-button--secondary-action wbm-small-button"
-                          disabled={busy !== null}
-                          onClick={() => onConfirm(p)}
-                          aria-label={`Bevestig ongewijzigd: ${p.name}`}
-                        >
-                          Bevestig ongewijzigd
-                        </button>
+        <Table
+          caption="Geleverd per project, nog niet geleverde eerst"
+          testId="project-delivery"
+          rows={shown}
+          rowKey={(p) => p.projectId}
+          rowData={(p) => ({ 'data-project': p.name })}
+          columns={[
+            {
+              key: 'project',
+              header: 'Project',
+              cell: (p) => (
+                <>
+                  <TextLink to={projectUrl(p.projectId)}>{p.name}</TextLink>
+                  {p.expiredForecasts.length > 0 && <ExpiredTag project={p} />}
+                </>
+              ),
+            },
+            { key: 'gemeente', header: 'Gemeente', cell: (p) => p.gemeenteName },
+            {
+              key: 'delivered',
+              header: 'Geleverd',
+              cell: (p) => <Delivered done={p.delivered} text={p.delivered ? 'Ja' : p.parties.length === 0 ? 'Geen partij' : 'Nee'} />,
+            },
+            {
+              key: 'parties',
+              header: 'Per partij',
+              cell: (p) => (
+                <ul className="wbm-party-delivery">
+                  {p.parties.map((x) => (
+                    <li key={x.organisationId}>
+                      {partyName(x, names)}: {partyText(x, partyName(x, names))}
+                      {x.via === 'bevestigd' && x.batchId && (x.organisationId === own || canRun) && (
+                        <>
+                          {' '}
+                          <Button
+                            appearance="subtle"
+                            small
+                            disabled={busy !== null}
+                            onClick={() => onUndo(p, x)}
+                            aria-label={`Bevestiging intrekken: ${p.name}, ${partyName(x, names)}`}
+                          >
+                            Intrekken
+                          </Button>
+                        </>
                       )}
-                      {mine && mine.via === null && mineExpired.length > 0 && (
-                        <Link className="utrecht-link" to={projectUrl(p.projectId)}>
-                          Werk eerst de prognose bij<span className="rhc-visually-hidden"> van {p.name}</span>
-                        </Link>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            { key: 'action', header: <VisuallyHidden>Actie</VisuallyHidden>, cell: (p) => <ProjectAction p={p} own={own} busy={busy} onConfirm={onConfirm} /> },
+          ]}
+        />
       )}
       <Pagination
         page={current}
@@ -187,5 +166,21 @@ export function ProjectsTable({
         }}
       />
     </section>
+  );
+}
+
+/** Confirm one's own part of a project as unchanged, or first update an expired forecast. */
+function ProjectAction({ p, own, busy, onConfirm }: { p: ProjectDelivery; own: string | null; busy: string | null; onConfirm: (p: ProjectDelivery) => void }) {
+  const mine = own ? p.parties.find((x) => x.organisationId === own) : undefined;
+  if (!mine || mine.via !== null) return null;
+  const mineExpired = p.expiredForecasts.filter((m) => m.ownerSide === mine.side || m.ownerSide === 'beide');
+  return mineExpired.length === 0 ? (
+    <Button appearance="secondary-action" small disabled={busy !== null} onClick={() => onConfirm(p)} aria-label={`Bevestig ongewijzigd: ${p.name}`}>
+      Bevestig ongewijzigd
+    </Button>
+  ) : (
+    <TextLink to={projectUrl(p.projectId)}>
+      Werk eerst de prognose bij<VisuallyHidden> van {p.name}</VisuallyHidden>
+    </TextLink>
   );
 }
