@@ -3,6 +3,7 @@
  * mangled): U+0000, which PostgreSQL text refuses, and unpaired UTF-16 surrogates, which are not
  * Unicode (PostgreSQL would store U+FFFD instead, and refuses them inside jsonb).
  */
+// eslint-disable-next-line no-control-regex -- U+0000 is one of the characters this must find
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The first character of `s` that cannot be stored, as `U+XXXX`; null when all can. */

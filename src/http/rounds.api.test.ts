@@ -31,7 +31,6 @@ let inject: ReturnType<typeof authedInject>;
 let asRotterdam: ReturnType<typeof authedInject>;
 let asDev: ReturnType<typeof authedInject>;
 let asCorp: ReturnType<typeof authedInject>;
-let asCapelle: ReturnType<typeof authedInject>;
 let asSecretary: ReturnType<typeof authedInject>;
 const TODAY = '2026-01-20';
 
@@ -55,7 +54,8 @@ beforeAll(async () => {
     { id: CORP, name: 'Woonstad Rotterdam', type: 'corporatie', gemeenteCode: null, synthetic: false },
   ]);
   asRotterdam = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0599', organisationId: ROTTERDAM })).headers);
-  asCapelle = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0502', organisationId: CAPELLE })).headers);
+  // Capelle has an editor account of its own (as in production); no test here signs in as it.
+  await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0502', organisationId: CAPELLE });
   asDev = authedInject(app, (await accountWithToken(services, 'marktpartij_editor', { organisationId: DEV })).headers);
   asCorp = authedInject(app, (await accountWithToken(services, 'marktpartij_editor', { organisationId: CORP })).headers);
   asSecretary = authedInject(app, (await accountWithToken(services, 'tafel_secretaris', { regionId: REGION })).headers);
