@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { buildApp } from '../http/app.ts';
+import { openApiDocumentText } from '../http/openapi-document.ts';
 import { createServices, type Services } from '../services/container.ts';
 import { assertDemoModeMayStart } from '../services/demo-mode.service.ts';
 import { openDb, type Db } from '../storage/db.ts';
@@ -162,12 +163,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'openapi': {
-      const db = await openDb({ dataDir: undefined });
-      const app = await buildApp({ services: createServices(db), apiContact: config.apiContact });
-      await app.ready();
-      process.stdout.write(`${JSON.stringify(app.swagger(), null, 2)}\n`);
-      await app.close();
-      await db.close();
+      const text = await openApiDocumentText(config.apiContact);
+      // Written in full before the process exits (a pipe takes 64 KiB at a time).
+      await new Promise<void>((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
       return 0;
     }
     case 'serve': {

@@ -9,6 +9,9 @@
  * - /core/uri-version: the server URL holds the major version (paths are relative to it);
  * - /core/date-time: a nullable date or date-time keeps its `format` on the schema itself
  *   (`type: [string, null]`, not `anyOf`), where linters look for it.
+ * Shared schemas: a zod schema with `.meta({ id: 'Name' })` (src/http/schemas) is one component, `#/components/schemas/Name`
+ * where it is sent in a response and `NameInput` where it is read from a request (fastify-type-provider-zod: inputs may omit
+ * fields with a default). Only the components that the paths use stay in the document.
  * `npm run lint:api` checks the committed document against api-rules/adr-core.spectral.yaml.
  */
 import { STATUS_CODES } from 'node:http';
@@ -71,6 +74,7 @@ export function apiDesignTransformObject(): SwaggerTransformObject {
   return (documentObject) => {
     const doc = jsonSchemaTransformObject(documentObject) as Json;
     applyApiDesignRules(doc);
+    dropUnusedSchemas(doc);
     return doc as ReturnType<SwaggerTransformObject>;
   };
 }
@@ -113,6 +117,33 @@ export function applyApiDesignRules(doc: Json): Json {
     }
   }
   return doc;
+}
+
+const SCHEMA_REF = '#/components/schemas/';
+
+/**
+ * The registry yields every component twice (`Name` for responses, `NameInput` for requests); keep only those that the
+ * paths reach, directly or through other components, in the registry's order.
+ */
+export function dropUnusedSchemas(doc: Json): void {
+  const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
+  const used = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) visit(item);
+    else if (isObject(node)) {
+      const ref = node.$ref;
+      if (typeof ref === 'string' && ref.startsWith(SCHEMA_REF)) {
+        const name = ref.slice(SCHEMA_REF.length);
+        if (!used.has(name)) {
+          used.add(name);
+          visit(schemas[name]);
+        }
+      }
+      for (const [key, value] of Object.entries(node)) if (key !== '$ref') visit(value);
+    }
+  };
+  visit(doc.paths);
+  for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
 }
 
 const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);

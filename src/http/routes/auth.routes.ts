@@ -18,18 +18,18 @@ const PrincipalSchema = z.object({
   gemeenteCode: z.string().nullable(),
   regionId: z.string().nullable(),
   provincieCode: z.string().nullable(),
-});
+}).meta({ id: 'Principal' });
 const Me = z.object({
   principal: PrincipalSchema,
   csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on every change made with the session cookie'),
   demo: z.boolean().describe('Signed in as a demo role: clearly mark the UI'),
   demoModeAvailable: z.boolean(),
   oidcAvailable: z.boolean(),
-});
+}).meta({ id: 'Me' });
 
 const TokenList = z.object({
   items: z.array(z.object({ id: Uuid, name: z.string(), createdAt: IsoDateTime, lastUsedAt: IsoDateTime.nullable() })),
-});
+}).meta({ id: 'ApiTokenList' });
 
 /** Sign-in attempts per client address per minute (failed attempts per e-mail address: see the auth service). */
 export const SIGN_IN_ATTEMPTS_PER_CLIENT = 30;

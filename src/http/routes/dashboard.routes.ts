@@ -16,7 +16,7 @@ import { ForbiddenError, ServiceUnavailableError } from '../../domain/errors.ts'
 
 const FULL_TABLE_ONLY = 'Het tafelrapport en de export met alle projecten zijn alleen voor wie de hele tafel mag inzien.';
 
-const Area = z.object({ id: z.string(), kind: z.enum([...REGION_KINDS, 'gebied']), name: z.string(), gemeenteCodes: z.array(z.string()) });
+const Area = z.object({ id: z.string(), kind: z.enum([...REGION_KINDS, 'gebied']), name: z.string(), gemeenteCodes: z.array(z.string()) }).meta({ id: 'Area' });
 const Count = z.object({ projects: z.number().int(), homes: z.number().int() });
 
 const Dashboard = z.object({
@@ -88,7 +88,7 @@ const Dashboard = z.object({
       "What the caller sees: 'full', or 'member' (a gemeente of the table, or a market party in one of its projects): all figures of the table, " +
         'but delayed-milestone items and map points only of projects the caller may read (SPEC §7).',
     ),
-});
+}).meta({ id: 'Dashboard' });
 
 const Alternatives = z.object({
   region: Area,
@@ -108,7 +108,7 @@ const Alternatives = z.object({
       reasons: z.array(z.string()),
     }),
   ),
-});
+}).meta({ id: 'Alternatives' });
 
 const RegionParams = z.object({ regionId: z.string().min(1).max(100) });
 const YearRange = z.object({

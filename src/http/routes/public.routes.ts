@@ -24,7 +24,7 @@ const AreaAggregate = z.object({
   byPhase: z.array(z.object({ phase: z.enum(PHASES), ...Figure })),
   byPlanStatus: z.array(z.object({ planStatus: z.enum(PLAN_STATUSES), ...Figure })),
   bySegment: z.array(z.object({ segment: z.enum(SEGMENTS), ...Figure })),
-});
+}).meta({ id: 'PublicAreaAggregate' });
 
 export const PublicAggregatesResponse = z.object({
   level: z.enum(['gemeente', 'provincie']),
@@ -32,7 +32,7 @@ export const PublicAggregatesResponse = z.object({
   rule: z.string().describe('The rule in plain Dutch, for display'),
   total: z.object(Figure),
   items: z.array(AreaAggregate),
-});
+}).meta({ id: 'PublicAggregates' });
 
 const AggregatesQuery = z.object({
   level: z.enum(['gemeente', 'provincie']).default('provincie').describe('One row per gemeente or per province'),

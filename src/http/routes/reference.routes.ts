@@ -6,14 +6,14 @@ import type { Services } from '../../services/container.ts';
 import { projectScope } from '../../domain/access.ts';
 import { GemeenteCode, Problem, ProvincieCode, Uuid } from '../schemas/common.ts';
 
-const Provincie = z.object({ code: z.string(), name: z.string() });
+const Provincie = z.object({ code: z.string(), name: z.string() }).meta({ id: 'Provincie' });
 const Gemeente = z.object({
   code: z.string(),
   name: z.string(),
   provincieCode: z.string(),
   coropCode: z.string(),
   coropName: z.string(),
-});
+}).meta({ id: 'Gemeente' });
 const GemeenteListItem = Gemeente.extend({
   provincieName: z.string(),
   projectCount: z
@@ -21,16 +21,19 @@ const GemeenteListItem = Gemeente.extend({
     .int()
     .nullable()
     .describe('Projects in the gemeente. Except for the ministry and administrators: null when fewer than 3 or computable back from a province total (src/domain/disclosure.ts)'),
-});
-const Region = z.object({ id: z.string(), kind: z.enum(REGION_KINDS), name: z.string(), gemeenteCodes: z.array(z.string()) });
+}).meta({ id: 'GemeenteListItem' });
+const Region = z.object({ id: z.string(), kind: z.enum(REGION_KINDS), name: z.string(), gemeenteCodes: z.array(z.string()) }).meta({ id: 'Region' });
 const Organisation = z.object({
   id: Uuid,
   name: z.string(),
   type: z.enum(ORGANISATION_TYPES),
   gemeenteCode: z.string().nullable(),
   synthetic: z.boolean(),
-});
-const FeatureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) }).describe('GeoJSON (RFC 7946), WGS84');
+}).meta({ id: 'Organisation' });
+const FeatureCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) })
+  .describe('GeoJSON (RFC 7946), WGS84')
+  .meta({ id: 'FeatureCollection' });
 
 export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
   const ref = services.reference;

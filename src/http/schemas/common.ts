@@ -30,6 +30,9 @@ export const ProvincieCode = z.string().regex(/^PV\d{2}$/, { message: 'Provincie
 
 export const Uuid = z.uuid({ message: 'Ongeldige id (verwacht een UUID).' });
 
+/** One offending field of a request, or a consistency warning: where (`programme[1].homes`), which rule, and why in Dutch. */
+export const Issue = z.object({ path: z.string(), code: z.string(), message: z.string() }).meta({ id: 'Issue' });
+
 /**
  * RFC 9457 problem details, the body of every 4xx/5xx answer (src/http/problem.ts). Registered as the one
  * shared `components.schemas.Problem` of the OpenAPI document (API Design Rules /core/error-handling/problem-details).
@@ -41,7 +44,7 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    errors: z.array(Issue).optional(),
     currentVersion: z.number().int().optional(),
   })
   .describe('RFC 9457 problem details')

@@ -19,7 +19,7 @@ export const NationalArea = z.object({
   kind: z.enum(['land', 'provincie', 'corop', 'gemeente', ...REGION_KINDS]),
   name: z.string(),
   gemeenteCodes: z.array(z.string()),
-});
+}).meta({ id: 'NationalArea' });
 
 const TargetBasis = z.enum(['vastgesteld', 'geschat', 'onbekend']);
 
@@ -29,7 +29,8 @@ export const Assumptions = z
     source: z.string(),
     validFrom: z.string(),
   })
-  .describe('Realisation assumptions per plan status (policy.ts; design)');
+  .describe('Realisation assumptions per plan status (policy.ts; design)')
+  .meta({ id: 'Assumptions' });
 
 export const SimulationInfo = z.object({
   runs: z.number().int(),
@@ -45,7 +46,7 @@ export const SimulationInfo = z.object({
     source: z.string(),
   }),
   method: z.string(),
-});
+}).meta({ id: 'SimulationInfo' });
 
 export const ForecastYear = z.object({
   year: z.number().int(),
@@ -66,13 +67,14 @@ export const ForecastYear = z.object({
   gap: z.number().nullable().describe('expected − target'),
   gapP50: z.number().nullable().describe('p50 − target (equal to gap where there is a band)'),
   attainment: z.number().nullable().describe('expected / target'),
-});
+}).meta({ id: 'ForecastYear' });
 
 /** Units of a breakdown the caller may not read are left out (SPEC §7); null when none were. */
 export const BreakdownOmitted = z
   .object({ units: z.number().int().min(1), message: z.string() })
   .nullable()
-  .describe('Units of the breakdown left out because the caller has no access to them; null when none were left out');
+  .describe('Units of the breakdown left out because the caller has no access to them; null when none were left out')
+  .meta({ id: 'BreakdownOmitted' });
 
 export const ForecastQuery = z.object({
   area: AreaId.default('nl'),
@@ -92,7 +94,7 @@ export const ForecastResponse = z.object({
   targetExplanation: z.string(),
   breakdown: z.array(z.object({ area: NationalArea, perYear: z.array(ForecastYear), targetExplanation: z.string() })),
   breakdownOmitted: BreakdownOmitted,
-});
+}).meta({ id: 'Forecast' });
 
 // ----- realisations ---------------------------------------------------------------------------------
 
@@ -124,7 +126,7 @@ export const RealisationsResponse = z.object({
       from: z.array(z.object({ code: z.string(), name: z.string(), value: z.number().int(), part: z.number().int() })),
     }),
   ),
-});
+}).meta({ id: 'Realisations' });
 
 export const HerindelingenResponse = z.object({
   items: z.array(
@@ -141,7 +143,7 @@ export const HerindelingenResponse = z.object({
     }),
   ),
   successors: z.array(z.object({ code: z.string(), name: z.string(), successors: z.array(z.object({ code: z.string(), share: z.number() })) })),
-});
+}).meta({ id: 'Herindelingen' });
 
 export const ReconciliationQuery = z.object({
   year: Year.optional(),
@@ -167,7 +169,7 @@ export const ReconciliationResponse = z.object({
     }),
   ),
   totals: z.array(z.object({ year: z.number().int(), monitor: z.number().int(), cbs: z.number().int(), difference: z.number().int(), relativeDifference: z.number().nullable() })),
-});
+}).meta({ id: 'Reconciliation' });
 
 // ----- overview ---------------------------------------------------------------------------------------
 
@@ -199,7 +201,7 @@ const PpmArea = z.object({
   overdueParties: z.number().int().nullable().describe('Organisations party to at least one overdue project'),
   lastUpdate: z.string().nullable(),
   suppressed: Suppressed,
-});
+}).meta({ id: 'PpmArea' });
 
 export const SpecialTarget = z.object({
   targetId: Uuid,
@@ -220,7 +222,7 @@ export const SpecialTarget = z.object({
   progress: z.number().nullable().describe('measured / target'),
   status: z.enum(['op_koers', 'achter', 'onbekend', 'ter_vergelijking']).describe('ter_vergelijking: a reference figure (what it yields now), not a target: no verdict'),
   explanation: z.string(),
-});
+}).meta({ id: 'SpecialTarget' });
 
 const Attainment = z.object({
   name: z.string(),
@@ -236,7 +238,15 @@ const Attainment = z.object({
   attainmentP50: z.number().nullable(),
   gap: z.number().nullable(),
   suppressed: Suppressed,
-});
+}).meta({ id: 'Attainment' });
+
+const ProductionYear = ForecastYear.extend({
+  realisedCbs: z.number().int().nullable().describe('CBS nieuwbouw (81955NED); null after 2020'),
+  opleveringenMonitor: z.number().int(),
+  affordableShare: z.number().nullable(),
+  socialShare: z.number().nullable(),
+  suppressed: Suppressed.describe('Public version: the forecast of this year (or its opleveringen) rests on fewer than 3 projects and is shown as 0 / null'),
+}).meta({ id: 'NationalProductionYear' });
 
 export const OverviewResponse = z.object({
   asOf: z.string(),
@@ -246,15 +256,7 @@ export const OverviewResponse = z.object({
   production: z.object({
     target: AreaTargetSchema.extend({ year: z.number().int() }),
     source: z.string(),
-    years: z.array(
-      ForecastYear.extend({
-        realisedCbs: z.number().int().nullable().describe('CBS nieuwbouw (81955NED); null after 2020'),
-        opleveringenMonitor: z.number().int(),
-        affordableShare: z.number().nullable(),
-        socialShare: z.number().nullable(),
-        suppressed: Suppressed.describe('Public version: the forecast of this year (or its opleveringen) rests on fewer than 3 projects and is shown as 0 / null'),
-      }),
-    ),
+    years: z.array(ProductionYear),
   }),
   affordability: z.object({
     year: z.number().int(),
@@ -269,8 +271,8 @@ export const OverviewResponse = z.object({
     meetsSocial: z.boolean().nullable(),
   }),
   specialTargets: z.array(SpecialTarget),
-  provinces: z.array(Attainment.extend({ code: z.string() })),
-  regions: z.array(Attainment.extend({ id: z.string(), kind: z.string() })).describe('Versnellingstafels and woondealregio’s, for a map'),
+  provinces: z.array(Attainment.extend({ code: z.string() }).meta({ id: 'ProvinceAttainment' })),
+  regions: z.array(Attainment.extend({ id: z.string(), kind: z.string() }).meta({ id: 'RegionAttainment' })).describe('Versnellingstafels and woondealregio’s, for a map'),
   ppm: z.object({ quarter: z.string(), quarterStart: z.string(), overdueBefore: z.string(), rule: z.string(), regions: z.array(PpmArea), provinces: z.array(PpmArea) }),
   notes: z.array(z.string()),
   disclosure: z
@@ -278,7 +280,7 @@ export const OverviewResponse = z.object({
     .nullable()
     .optional()
     .describe('Public version: the rule applied (figures of fewer than minProjects projects hidden); null for the ministry'),
-});
+}).meta({ id: 'NationalOverview' });
 
 // ----- plancapaciteit ----------------------------------------------------------------------------------
 
@@ -299,7 +301,7 @@ const DrillDown = z.object({
   href: z.string(),
   projectIds: z.array(Uuid).optional(),
   truncated: z.boolean().optional(),
-});
+}).meta({ id: 'DrillDown' });
 
 const PeriodCapacity = z.object({
   period: z.object({ key: z.string(), label: z.string(), from: z.number().int(), to: z.number().int() }),
@@ -314,23 +316,23 @@ const PeriodCapacity = z.object({
   meetsNorm: z.boolean().nullable(),
   shortfall: z.number().int().nullable(),
   drillDown: z.object({ hard: DrillDown, soft: DrillDown }),
-});
+}).meta({ id: 'PeriodCapacity' });
 
 const AreaPlancapaciteit = z.object({
   area: NationalArea,
   norm: z.object({ value: z.number().nullable(), source: z.string() }).describe('The norm in the first period and where it comes from; value null: no norm, no verdict'),
   periods: z.array(PeriodCapacity),
   withoutYear: z.object({ hard: z.number().int(), soft: z.number().int() }),
-});
+}).meta({ id: 'AreaPlancapaciteit' });
 
 export const PlancapaciteitResponse = AreaPlancapaciteit.extend({
   fromYear: z.number().int(),
   definitions: z.object({ hard: z.string(), soft: z.string(), need: z.string(), test: z.string() }),
   breakdown: z.array(AreaPlancapaciteit),
   breakdownOmitted: BreakdownOmitted,
-});
+}).meta({ id: 'Plancapaciteit' });
 
-export const Norm = z.object({ areaId: z.string(), norm: z.number(), reason: z.string(), version: z.number().int(), updatedAt: IsoDateTime });
+export const Norm = z.object({ areaId: z.string(), norm: z.number(), reason: z.string(), version: z.number().int(), updatedAt: IsoDateTime }).meta({ id: 'Norm' });
 export const NormBody = z.object({
   norm: z.number().positive({ message: 'De norm moet groter dan 0 zijn (1,3 = 130%).' }).max(5, { message: 'Een norm boven 500% is niet aannemelijk.' }),
   reason: z.string().min(1, { message: 'Geef een reden voor de afwijkende norm.' }).max(1000),
@@ -361,7 +363,7 @@ export const TargetSchema = z.object({
   synthetic: z.boolean().optional().describe('Demo data: created by a demo role in demo mode; listed to demo roles only'),
   version: z.number().int(),
   updatedAt: IsoDateTime,
-});
+}).meta({ id: 'Target' });
 
 export const TargetListQuery = z.object({
   metric: z.enum(TARGET_METRICS).optional(),
@@ -416,4 +418,4 @@ export const ImportResponse = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   targets: z.array(TargetSchema),
-});
+}).meta({ id: 'TargetImport' });

@@ -15,7 +15,7 @@ import {
   WONINGTYPES,
 } from '../../domain/codes.ts';
 import { HOMES_GROUPS, SORT_COLUMNS } from '../../storage/project.repository.ts';
-import { csvList, GemeenteCode, HomesCount, IsoDate, IsoDateTime, ProvincieCode, Uuid, Version } from './common.ts';
+import { csvList, GemeenteCode, HomesCount, IsoDate, IsoDateTime, Issue, ProvincieCode, Uuid, Version } from './common.ts';
 
 const Segment = z.enum(SEGMENTS);
 const NullableDate = IsoDate.nullable();
@@ -25,13 +25,13 @@ export const ProgrammeLine = z.object({
   woningtype: z.enum(WONINGTYPES).default('onbekend'),
   doelgroep: z.enum(DOELGROEPEN).default('regulier'),
   homes: HomesCount,
-});
+}).meta({ id: 'ProgrammeLine' });
 
 export const Jaarschijf = z.object({
   year: z.number().int().min(2000).max(2100),
   segment: Segment,
   homes: HomesCount,
-});
+}).meta({ id: 'Jaarschijf' });
 
 // A date left out keeps the stored one (a new milestone: none); only an explicit null clears a date.
 // Plausible range (not in the future for actualDate; 1990–2075): checked by the service (issue 8).
@@ -54,14 +54,14 @@ export const MilestoneChange = z.object({
   forecastDate: NullableDate.optional().describe('Left out: unchanged; null: clear'),
   actualDate: NullableDate.optional().describe('Left out: unchanged; null: clear; not after today'),
   homes: HomesCount.nullable().optional(),
-});
+}).meta({ id: 'MilestoneUpdate' });
 
-export const Party = z.object({ organisationId: Uuid, role: z.enum(PARTY_ROLES) });
+export const Party = z.object({ organisationId: Uuid, role: z.enum(PARTY_ROLES) }).meta({ id: 'Party' });
 
 export const GeoPoint = z.object({
   lon: z.number().min(3.2).max(7.3).describe('WGS84 longitude (the Netherlands)'),
   lat: z.number().min(50.7).max(53.7).describe('WGS84 latitude (the Netherlands)'),
-});
+}).meta({ id: 'GeoPoint' });
 
 const ProjectFields = {
   name: z.string().trim().min(1, { message: 'Geef het project een naam.' }).max(200),
@@ -88,17 +88,17 @@ export const ProjectCreateBody = z.object({
   milestones: ProjectFields.milestones.optional(),
   parties: ProjectFields.parties.optional(),
   synthetic: z.boolean().optional().describe('Marks generated demo data'),
-});
+}).meta({ id: 'ProjectCreate' });
 
 export const ProjectPatchBody = z
   .object(ProjectFields)
   .partial()
-  .extend({ version: Version });
+  .extend({ version: Version })
+  .meta({ id: 'ProjectUpdate' });
 
 export const VersionOnly = z.object({ version: Version });
 
-const Issue = z.object({ path: z.string(), code: z.string(), message: z.string() });
-const Delay = z.object({ months: z.number().int(), severity: z.enum(['geen', 'vertraagd', 'ernstig']) });
+const Delay = z.object({ months: z.number().int(), severity: z.enum(['geen', 'vertraagd', 'ernstig']) }).meta({ id: 'MilestoneDelay' });
 
 export const Knelpunt = z.object({
   id: Uuid,
@@ -111,7 +111,7 @@ export const Knelpunt = z.object({
   resolution: z.string().nullable(),
   resolvedDate: IsoDate.nullable(),
   version: z.number().int(),
-});
+}).meta({ id: 'Knelpunt' });
 
 export const KnelpuntCreateBody = z.object({
   category: z.enum(KNELPUNT_CATEGORIES),
@@ -121,9 +121,9 @@ export const KnelpuntCreateBody = z.object({
   escalated: z.boolean().optional(),
   resolution: z.string().max(2000).nullable().optional(),
   resolvedDate: IsoDate.nullable().optional(),
-});
+}).meta({ id: 'KnelpuntCreate' });
 
-export const KnelpuntPatchBody = KnelpuntCreateBody.partial().extend({ version: Version });
+export const KnelpuntPatchBody = KnelpuntCreateBody.partial().extend({ version: Version }).meta({ id: 'KnelpuntUpdate' });
 
 const summaryFields = {
   id: Uuid,
@@ -147,7 +147,7 @@ const summaryFields = {
   updatedAt: IsoDateTime,
 };
 
-export const ProjectSummary = z.object({ ...summaryFields, gemeenteName: z.string() });
+export const ProjectSummary = z.object({ ...summaryFields, gemeenteName: z.string() }).meta({ id: 'ProjectSummary' });
 
 export const ListSums = z
   .object({
@@ -158,9 +158,10 @@ export const ListSums = z
     openKnelpunten: z.number().int().nullable().describe('With `knelpunt`: open knelpunten of those categories in the matching projects'),
     delayedMilestones: z.number().int().nullable().describe('With `delayed=true`: delayed milestones still to come in the matching projects'),
   })
-  .describe('Sums over all matching projects (not only this page), to compare the list with the figure it was reached from');
+  .describe('Sums over all matching projects (not only this page), to compare the list with the figure it was reached from')
+  .meta({ id: 'ListSums' });
 
-export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.number().int(), sums: ListSums.optional() });
+export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.number().int(), sums: ListSums.optional() }).meta({ id: 'ProjectList' });
 
 export const Milestone = z.object({
   code: z.enum(MILESTONE_CODES),
@@ -170,7 +171,7 @@ export const Milestone = z.object({
   actualDate: IsoDate.nullable(),
   homes: z.number().int().nullable(),
   delay: Delay,
-});
+}).meta({ id: 'Milestone' });
 
 export const ProjectDetail = z.object({
   ...summaryFields,
@@ -180,7 +181,7 @@ export const ProjectDetail = z.object({
   parties: z.array(Party),
   knelpunten: z.array(Knelpunt),
   warnings: z.array(Issue).describe('Consistency warnings that do not block saving (e.g. jaarschijven not summing to the programme)'),
-});
+}).meta({ id: 'ProjectDetail' });
 
 export const ProjectListQuery = z.object({
   gemeente: csvList(GemeenteCode).optional().describe('Comma-separated gemeente codes'),

@@ -34,9 +34,9 @@ export const RoundSummary = z.object({
   openedAt: IsoDateTime,
   closedAt: IsoDateTime.nullable(),
   projectCount: z.number().int().nullable().describe('Projects frozen when the round closed (null while open)'),
-});
+}).meta({ id: 'RoundSummary' });
 
-export const RoundList = z.object({ items: z.array(RoundSummary), total: z.number().int() });
+export const RoundList = z.object({ items: z.array(RoundSummary), total: z.number().int() }).meta({ id: 'RoundList' });
 
 const OrganisationDelivery = z.object({
   organisationId: Uuid,
@@ -46,7 +46,7 @@ const OrganisationDelivery = z.object({
   delivered: z.number().int(),
   outstanding: z.number().int(),
   onBehalf: z.number().int().describe('Of the delivered projects, recorded on behalf of the organisation by the secretary'),
-});
+}).meta({ id: 'OrganisationDelivery' });
 
 const PartyDelivery = z.object({
   organisationId: Uuid,
@@ -55,9 +55,27 @@ const PartyDelivery = z.object({
   at: IsoDateTime.nullable(),
   onBehalf: z.object({ by: z.string(), reason: z.string() }).nullable().describe('Recorded on behalf of the party by the secretary, with the reason'),
   batchId: Uuid.nullable().describe('The confirmation action (to undo it)'),
-});
+}).meta({ id: 'PartyDelivery' });
 
-const ExpiredForecast = z.object({ code: z.enum(MILESTONE_CODES), ownerSide: z.enum(['publiek', 'privaat', 'beide']), forecastDate: IsoDate });
+const ExpiredForecast = z
+  .object({ code: z.enum(MILESTONE_CODES), ownerSide: z.enum(['publiek', 'privaat', 'beide']), forecastDate: IsoDate })
+  .meta({ id: 'ExpiredForecast' });
+
+const ProjectDelivery = z
+  .object({
+    projectId: Uuid,
+    name: z.string(),
+    gemeenteCode: z.string(),
+    gemeenteName: z.string(),
+    delivered: z.boolean().describe('Every party has delivered its own side'),
+    via: DeliveryVia.nullable(),
+    updatedAt: IsoDateTime,
+    confirmedAt: IsoDateTime.nullable(),
+    organisationIds: z.array(Uuid).describe('The gemeente and every party of the project'),
+    parties: z.array(PartyDelivery).describe('Delivery per party for its own side'),
+    expiredForecasts: z.array(ExpiredForecast).describe('Milestones whose forecast has passed without an actual date (prognose verstreken)'),
+  })
+  .meta({ id: 'ProjectDelivery' });
 
 export const RoundDetail = RoundSummary.extend({
   delivery: z
@@ -70,23 +88,9 @@ export const RoundDetail = RoundSummary.extend({
       withoutParty: z.number().int().describe('Projects without any party: nobody is reminded about them'),
     })
     .describe('Live while the round is open; as frozen at close once closed'),
-  projects: z.array(
-    z.object({
-      projectId: Uuid,
-      name: z.string(),
-      gemeenteCode: z.string(),
-      gemeenteName: z.string(),
-      delivered: z.boolean().describe('Every party has delivered its own side'),
-      via: DeliveryVia.nullable(),
-      updatedAt: IsoDateTime,
-      confirmedAt: IsoDateTime.nullable(),
-      organisationIds: z.array(Uuid).describe('The gemeente and every party of the project'),
-      parties: z.array(PartyDelivery).describe('Delivery per party for its own side'),
-      expiredForecasts: z.array(ExpiredForecast).describe('Milestones whose forecast has passed without an actual date (prognose verstreken)'),
-    }),
-  ),
+  projects: z.array(ProjectDelivery),
   organisations: z.array(OrganisationDelivery).describe('Per organisation, most outstanding first'),
-});
+}).meta({ id: 'RoundDetail' });
 
 export const ConfirmBody = z.object({
   projectIds: z.array(Uuid).min(1).max(5000).optional().describe('Projects confirmed unchanged; without it, every project where the party has not yet delivered'),
@@ -94,39 +98,37 @@ export const ConfirmBody = z.object({
   reason: z.string().max(2000).optional().describe('Required when the secretary records the delivery on behalf of a party'),
 });
 
-const ProjectRef = z.object({ projectId: Uuid, name: z.string(), gemeenteName: z.string() });
+const ProjectRef = z.object({ projectId: Uuid, name: z.string(), gemeenteName: z.string() }).meta({ id: 'ConfirmProjectRef' });
+const RefusedProject = ProjectRef.extend({ message: z.string() }).meta({ id: 'RefusedProject' });
 
 export const ConfirmPreview = z.object({
   organisationId: Uuid,
   organisationName: z.string(),
   onBehalf: z.boolean(),
   projects: z.array(ProjectRef).describe('What a confirmation would confirm'),
-  refused: z.array(ProjectRef.extend({ message: z.string() })).describe('Left out: the forecast has expired'),
-});
+  refused: z.array(RefusedProject).describe('Left out: the forecast has expired'),
+}).meta({ id: 'ConfirmPreview' });
 
 export const ConfirmResult = z.object({
   confirmedProjectIds: z.array(Uuid).describe('Projects newly confirmed by this action'),
   batchId: Uuid.describe('This action, to undo it until the quarter closes'),
   organisationId: Uuid,
-  refused: z.array(ProjectRef.extend({ message: z.string() })),
+  refused: z.array(RefusedProject),
   round: RoundDetail,
-});
+}).meta({ id: 'ConfirmResult' });
 
 export const UndoBody = z.union([
   z.object({ batchId: Uuid }).strict(),
   z.object({ projectId: Uuid, organisationId: Uuid }).strict(),
 ]);
 
-export const UndoResult = z.object({ undoneProjectIds: z.array(Uuid), round: RoundDetail });
+export const UndoResult = z.object({ undoneProjectIds: z.array(Uuid), round: RoundDetail }).meta({ id: 'UndoResult' });
 
-export const Reminders = z.object({
-  round: RoundSummary,
-  items: z.array(
-    OrganisationDelivery.extend({
-      projects: z.array(z.object({ id: Uuid, name: z.string(), gemeenteName: z.string() })).describe('Projects still to update or confirm'),
-    }),
-  ),
-});
+const Reminder = OrganisationDelivery.extend({
+  projects: z.array(z.object({ id: Uuid, name: z.string(), gemeenteName: z.string() })).describe('Projects still to update or confirm'),
+}).meta({ id: 'Reminder' });
+
+export const Reminders = z.object({ round: RoundSummary, items: z.array(Reminder) }).meta({ id: 'Reminders' });
 
 export const RoundProjectsQuery = z.object({
   gemeente: csvList(GemeenteCode).optional(),
@@ -160,30 +162,29 @@ export const ProjectChange = z.object({
   organisationId: Uuid.optional(),
   reason: z.string().optional().describe('Baseline changes: the reason recorded when re-baselining'),
   message: z.string().describe('Plain-Dutch explanation'),
-});
+}).meta({ id: 'ProjectChange' });
 
 export const ProjectChanges = z.object({
   projectId: Uuid,
   since: RoundSummary.nullable().describe('The closed round compared with; null when there is none yet'),
   changes: z.array(ProjectChange),
-});
+}).meta({ id: 'ProjectChanges' });
 
-export const ProjectSnapshots = z.object({
-  items: z.array(
-    z.object({
-      round: RoundSummary,
-      delivery: DeliveryVia.nullable(),
-      name: z.string(),
-      phase: z.enum(PHASES),
-      status: z.enum(STATUS_COLOURS),
-      planStatus: z.enum(PLAN_STATUSES),
-      totalHomes: z.number().int(),
-      maxDelayMonths: z.number().int(),
-      version: z.number().int(),
-    }),
-  ),
-  total: z.number().int(),
-});
+const ProjectSnapshot = z
+  .object({
+    round: RoundSummary,
+    delivery: DeliveryVia.nullable(),
+    name: z.string(),
+    phase: z.enum(PHASES),
+    status: z.enum(STATUS_COLOURS),
+    planStatus: z.enum(PLAN_STATUSES),
+    totalHomes: z.number().int(),
+    maxDelayMonths: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ProjectSnapshot' });
+
+export const ProjectSnapshots = z.object({ items: z.array(ProjectSnapshot), total: z.number().int() }).meta({ id: 'ProjectSnapshots' });
 
 export const RebaselineBody = z.object({
   version: Version,
@@ -196,7 +197,7 @@ export const RebaselineBody = z.object({
     .array(z.object({ code: z.enum(MILESTONE_CODES), baselineDate: IsoDate.nullable() }))
     .min(1, { message: 'Noem minstens één mijlpaal met de nieuwe baseline.' })
     .max(12),
-});
+}).meta({ id: 'Rebaseline' });
 
 export const BaselineHistoryEntry = z.object({
   id: Uuid,
@@ -205,4 +206,4 @@ export const BaselineHistoryEntry = z.object({
   projectVersion: z.number().int(),
   reason: z.string(),
   changes: z.array(z.object({ code: z.enum(MILESTONE_CODES), from: IsoDate.nullable(), to: IsoDate.nullable() })),
-});
+}).meta({ id: 'BaselineHistoryEntry' });

@@ -4,7 +4,7 @@
  * judge: a refused action still gets a clear message.
  */
 import { canConfirmProject, canEditMilestone, canRebaseline, canRunRound, ROLE_LABELS, type ProjectFacts } from '../../../src/domain/access.ts';
-import type { Principal, ProjectDetail, Region, Role } from '../api/types.ts';
+import type { Me, Principal, ProjectDetail, Region, Role } from '../api/types.ts';
 import type { OwnerSide } from '../labels.ts';
 import type { AuthState } from './AuthContext.tsx';
 
@@ -41,6 +41,11 @@ export function projectFacts(project: Pick<ProjectDetail, 'gemeenteCode' | 'prov
   };
 }
 
+/** The signed-in person as the access rules take it: GET /auth/me sends the demo marking beside the principal, not in it. */
+export function principalOf(me: Me): Principal {
+  return { ...me.principal, demo: me.demo };
+}
+
 /**
  * Applies a rule to the current person. On a server without sign-in ("open") every action is offered,
  * as the API accepts it; while sign-in is still being checked nothing is offered yet.
@@ -48,7 +53,7 @@ export function projectFacts(project: Pick<ProjectDetail, 'gemeenteCode' | 'prov
 export function may(state: AuthState, rule: (p: Principal) => boolean): boolean {
   if (state.status === 'open') return true;
   if (state.status === 'loading') return false;
-  return rule(state.me.principal);
+  return rule(principalOf(state.me));
 }
 
 export const mayRunRound = (state: AuthState, regionId: string) => may(state, (p) => canRunRound(p, regionId));

@@ -8,6 +8,7 @@
 import { ANONYMOUS, tableView, type Principal } from '../../../../src/domain/access.ts';
 import type { Gemeente, Region } from '../../api/types.ts';
 import type { AuthState } from '../../auth/AuthContext.tsx';
+import { principalOf } from '../../auth/permissions.ts';
 
 export interface ChooserArea {
   id: string;
@@ -46,5 +47,5 @@ export function mayOpenArea(principal: Principal | null, area: ChooserArea): boo
 export function chooserPrincipal(state: AuthState): Principal | null {
   if (state.status === 'open') return null;
   if (state.status === 'loading') return { ...ANONYMOUS };
-  return state.me.principal;
+  return principalOf(state.me);
 }

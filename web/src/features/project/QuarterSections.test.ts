@@ -3,7 +3,7 @@ import type { ProjectChange, ProjectDetail } from '../../api/types.ts';
 import { checkRebaseline, initialRows } from './BaselineSection.tsx';
 import { groupChanges, isSeriouslyDelayed } from './QuarterSections.tsx';
 
-const change = (kind: string, field: string): ProjectChange => ({ kind, field, from: null, to: null, message: `${kind} ${field}` });
+const change = (kind: ProjectChange['kind'], field: string): ProjectChange => ({ kind, field, from: null, to: null, message: `${kind} ${field}` });
 
 const milestones = [
   { code: 'M09', ownerSide: 'publiek', baselineDate: '2026-01-01', forecastDate: null, actualDate: '2026-02-01', homes: null, delay: { months: 1, severity: 'geen' } },
@@ -17,7 +17,7 @@ describe('what changed since last quarter', () => {
       change('knelpunt_opened', 'knelpunten.k1'),
       change('milestone_moved', 'milestones.M11.forecastDate'),
       change('name_changed', 'name'),
-      change('programme_changed', 'programme.sociale_huur'),
+      change('programme_segment_changed', 'programme.sociale_huur'),
     ]);
     expect(groups.map((g) => [g.title, g.changes.length])).toEqual([
       ['Mijlpalen', 1],

@@ -9,6 +9,7 @@ import type { ConfirmResult, Region, RoundDetail, RoundSummary } from '../../api
 import { deliveringOrganisation } from '../../../../src/domain/access.ts';
 import { gemeenteOrganisationId } from '../../../../src/domain/identifiers.ts';
 import { isSignedIn, type AuthState } from '../../auth/AuthContext.tsx';
+import { principalOf } from '../../auth/permissions.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { formatProjectCount } from '../../labels.ts';
 import { DeliverySummary } from './DeliverySummary.tsx';
@@ -43,7 +44,7 @@ export function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: Open
   const [asking, setAsking] = useState<Asking | null>(null);
   const [last, setLast] = useState<LastConfirmation | null>(null);
 
-  const principal = isSignedIn(auth) ? auth.me.principal : null;
+  const principal = isSignedIn(auth) ? principalOf(auth.me) : null;
   /** The organisation the signed-in person delivers for: the gemeente, or the market party (src/domain/access.ts). */
   const own = principal ? deliveringOrganisation(principal, gemeenteOrganisationId) : null;
 
