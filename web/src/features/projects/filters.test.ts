@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, filtersFromSearch, filtersToSearch, toApiQuery } from './filters.ts';
+import { activeFilterCount, EMPTY_FILTERS, filtersFromSearch, filtersToSearch, toApiQuery, type ProjectFilters } from './filters.ts';
 
 describe('project list filters in the URL', () => {
   it('reads a shared URL back into the same filters', () => {
@@ -28,6 +28,33 @@ describe('project list filters in the URL', () => {
   it('drops values the API would refuse instead of sending them', () => {
     const f = filtersFromSearch(new URLSearchParams('gemeente=Amsterdam&status=paars&kenmerken=nplv,onzin&sort=-geheim&pagina=-2'));
     expect(f).toEqual({ ...EMPTY_FILTERS, flags: ['nplv'] });
+  });
+
+  it('writes every filter in use under its URL name and its API name, on/off filters as ja and true', () => {
+    const f: ProjectFilters = {
+      ...EMPTY_FILTERS,
+      q: ' Merwede ',
+      region: 'vt-u10',
+      year: 2028,
+      provincie: 'PV26',
+      gemeente: 'GM0344',
+      planStatus: 'vastgesteld',
+      phase: 'realisatie',
+      status: 'rood',
+      flags: ['doorbraaklocatie', 'nplv'],
+      knelpunt: 'netcongestie',
+      delayed: true,
+      forecastExpired: true,
+      homesIn: 'sociaal',
+    };
+    expect(filtersToSearch(f).toString()).toBe(
+      'zoek=Merwede&regio=vt-u10&jaar=2028&provincie=PV26&gemeente=GM0344&planStatus=vastgesteld&fase=realisatie&status=rood&kenmerken=doorbraaklocatie%2Cnplv&knelpunt=netcongestie&vertraagd=ja&prognoseVerstreken=ja&woningen=sociaal',
+    );
+    expect(toApiQuery(f, 25).toString()).toBe(
+      'q=Merwede&region=vt-u10&year=2028&provincie=PV26&gemeente=GM0344&planStatus=vastgesteld&phase=realisatie&status=rood&flags=doorbraaklocatie%2Cnplv&knelpunt=netcongestie&delayed=true&forecastExpired=true&homesIn=sociaal&sort=name&limit=25&offset=0',
+    );
+    expect(activeFilterCount(f)).toBe(14);
+    expect(activeFilterCount({ ...EMPTY_FILTERS, q: '  ', sort: 'gemeente', page: 3 })).toBe(0);
   });
 
   it('translates page numbers into offset and limit for the API', () => {

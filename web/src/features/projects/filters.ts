@@ -100,22 +100,39 @@ export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
   };
 }
 
+/** Every filter, with its name in the page URL and in the API query, in the order both queries list them. */
+const FILTER_PARAMS = [
+  ['q', 'zoek', 'q'],
+  ['region', 'regio', 'region'],
+  ['year', 'jaar', 'year'],
+  ['provincie', 'provincie', 'provincie'],
+  ['gemeente', 'gemeente', 'gemeente'],
+  ['planStatus', 'planStatus', 'planStatus'],
+  ['phase', 'fase', 'phase'],
+  ['status', 'status', 'status'],
+  ['flags', 'kenmerken', 'flags'],
+  ['knelpunt', 'knelpunt', 'knelpunt'],
+  ['delayed', 'vertraagd', 'delayed'],
+  ['forecastExpired', 'prognoseVerstreken', 'forecastExpired'],
+  ['homesIn', 'woningen', 'homesIn'],
+] as const satisfies readonly (readonly [keyof ProjectFilters, string, string])[];
+
+/** A filter as query text, '' when it is not in use; `yes` is how a query says an on/off filter is on. */
+function filterText(f: ProjectFilters, key: (typeof FILTER_PARAMS)[number][0], yes: string): string {
+  const value = f[key];
+  if (typeof value === 'boolean') return value ? yes : '';
+  if (typeof value === 'number') return value ? String(value) : '';
+  if (Array.isArray(value)) return value.join(',');
+  return key === 'q' ? value.trim() : value;
+}
+
 /** The URL query of a state; defaults are left out to keep URLs short. */
 export function filtersToSearch(f: ProjectFilters): URLSearchParams {
   const p = new URLSearchParams();
-  if (f.q.trim()) p.set('zoek', f.q.trim());
-  if (f.region) p.set('regio', f.region);
-  if (f.year) p.set('jaar', String(f.year));
-  if (f.provincie) p.set('provincie', f.provincie);
-  if (f.gemeente) p.set('gemeente', f.gemeente);
-  if (f.planStatus) p.set('planStatus', f.planStatus);
-  if (f.phase) p.set('fase', f.phase);
-  if (f.status) p.set('status', f.status);
-  if (f.flags.length) p.set('kenmerken', f.flags.join(','));
-  if (f.knelpunt) p.set('knelpunt', f.knelpunt);
-  if (f.delayed) p.set('vertraagd', 'ja');
-  if (f.forecastExpired) p.set('prognoseVerstreken', 'ja');
-  if (f.homesIn) p.set('woningen', f.homesIn);
+  for (const [key, name] of FILTER_PARAMS) {
+    const text = filterText(f, key, 'ja');
+    if (text) p.set(name, text);
+  }
   if (f.sort !== 'name' || f.descending) p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
   if (f.page > 1) p.set('pagina', String(f.page));
   return p;
@@ -124,26 +141,17 @@ export function filtersToSearch(f: ProjectFilters): URLSearchParams {
 /** The query string for GET /api/v1/projects. */
 export function toApiQuery(f: ProjectFilters, pageSize = PAGE_SIZE): URLSearchParams {
   const p = new URLSearchParams();
-  if (f.q.trim()) p.set('q', f.q.trim());
-  if (f.region) p.set('region', f.region);
-  if (f.year) p.set('year', String(f.year));
-  if (f.provincie) p.set('provincie', f.provincie);
-  if (f.gemeente) p.set('gemeente', f.gemeente);
-  if (f.planStatus) p.set('planStatus', f.planStatus);
-  if (f.phase) p.set('phase', f.phase);
-  if (f.status) p.set('status', f.status);
-  if (f.flags.length) p.set('flags', f.flags.join(','));
-  if (f.knelpunt) p.set('knelpunt', f.knelpunt);
-  if (f.delayed) p.set('delayed', 'true');
-  if (f.forecastExpired) p.set('forecastExpired', 'true');
-  if (f.homesIn) p.set('homesIn', f.homesIn);
+  for (const [key, , name] of FILTER_PARAMS) {
+    const text = filterText(f, key, 'true');
+    if (text) p.set(name, text);
+  }
   p.set('sort', `${f.descending ? '-' : ''}${f.sort}`);
   p.set('limit', String(pageSize));
   p.set('offset', String((f.page - 1) * pageSize));
   return p;
 }
 
-/** Number of filters in use (for "3 filters actief"); sorting and paging do not count. */
+/** Number of filters in use (for "3 filters actief"), each chosen kenmerk counted; sorting and paging do not count. */
 export function activeFilterCount(f: ProjectFilters): number {
-  return [f.region, f.year, f.gemeente, f.provincie, f.planStatus, f.phase, f.status, f.knelpunt, f.delayed, f.forecastExpired, f.homesIn, f.q.trim()].filter(Boolean).length + f.flags.length;
+  return FILTER_PARAMS.filter(([key]) => key !== 'flags' && filterText(f, key, 'ja')).length + f.flags.length;
 }
