@@ -137,9 +137,9 @@ const restart = async () => {
 let seedCounter = 1000;
 /** The national figures are read as the ministry (every area and unit readable). */
 const ministry: Principal = { ...ANONYMOUS, kind: 'user', name: 'bench', role: 'ministerie_analist' };
-const overview = () => services.national.overview({ asOf: AS_OF, year: 2027 });
+const overview = () => services.national.overview({ asOf: AS_OF, year: 2027 }, ministry);
 const cases: Array<{ name: string; fn: () => Promise<unknown>; before?: () => Promise<unknown> }> = [
-  { name: `national overview, full load (simulation ${runs} runs)`, before: restart, fn: () => fresh.national.overview({ asOf: AS_OF, year: 2027 }) },
+  { name: `national overview, full load (simulation ${runs} runs)`, before: restart, fn: () => fresh.national.overview({ asOf: AS_OF, year: 2027 }, ministry) },
   { name: 'national overview, after a project changed', before: touch, fn: overview },
   { name: 'national overview, warm', fn: overview },
   { name: `forecast nation by province, after a change (${runs} runs)`, before: touch, fn: () => services.forecast.forecast({ area: 'nl', fromYear: 2026, toYear: 2035 }, ministry) },

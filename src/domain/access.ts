@@ -3,6 +3,7 @@
  * the facts of a resource; enforced by the services and the HTTP layer on every endpoint.
  */
 import type { OwnerSide } from './codes.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 
 /** Roles. SPEC §1 "Users, and what each needs". */
 export const ROLES = [
@@ -101,7 +102,18 @@ export function createsSynthetic(p: Principal): boolean {
   return p.demo;
 }
 
-const NATIONAL: readonly Role[] = ['beheerder', 'ministerie_analist'];
+/**
+ * Role groups: the only lists of roles, used by the rules below, the HTTP layer's endpoint gates
+ * (src/http/auth.ts) and the web (web/src/auth/permissions.ts).
+ */
+/** Who reads the whole register and the national view: the ministry and administrators. SPEC §1. */
+export const NATIONAL_ROLES = ['beheerder', 'ministerie_analist'] as const satisfies readonly Role[];
+/** Who changes targets and plancapaciteit norms (a province analyst only its own province). SPEC §1, §3. */
+export const TARGET_EDITOR_ROLES = ['beheerder', 'ministerie_analist', 'provincie_analist'] as const satisfies readonly Role[];
+/** Who manages accounts and other people's API tokens. SPEC §1. */
+export const ADMIN_ROLES = ['beheerder'] as const satisfies readonly Role[];
+
+const NATIONAL: readonly Role[] = NATIONAL_ROLES;
 
 /** May the principal see this project at project level (names, milestones, knelpunten)? */
 export function canReadProject(p: Principal, project: ProjectFacts): boolean {
@@ -351,4 +363,274 @@ export function deliveringOrganisation(p: Principal, gemeenteOrganisationIdOf: (
 /** May the principal record a delivery on behalf of a party (explicit, with a reason, audited)? The table's secretary. */
 export function canRecordOnBehalf(p: Principal, regionId: string): boolean {
   return canRunRound(p, regionId);
+}
+
+// ----- Requirements: what the services ask first (Immich `requireAccess`) -------------------------------
+// Each throws the error the caller gets (401, 403, or 404 where a 403 would reveal that something exists)
+// with its Dutch message; every service method calls one of these, or a rule above, before it returns
+// or changes data (src/http/access-required.api.test.ts).
+
+/** Who may call an endpoint: anyone, anyone signed in, or a role group above. */
+export type EndpointAccess = 'public' | 'signed-in' | readonly Role[];
+
+/** The endpoint gate: 401 for the public on a non-public endpoint, 403 for a role outside its group. SPEC §7. */
+export function requireEndpointAccess(rule: EndpointAccess | undefined, p: Principal): void {
+  if (!rule || rule === 'public') return;
+  if (p.kind === 'anonymous') throw new UnauthorizedError();
+  if (rule === 'signed-in') return;
+  if (!rule.includes(p.role)) throw new ForbiddenError();
+}
+
+/**
+ * Does the principal see the whole register's figures (the project count per gemeente, unhidden)? Only
+ * those whose project scope is everything and real: a demo role sees the public counts. SPEC §1, §7.
+ */
+export function seesWholeRegister(p: Principal): boolean {
+  const scope = projectScope(p);
+  return scope !== null && 'all' in scope && !scope.syntheticOnly;
+}
+
+/** Data for whoever is signed in (settings such as the plancapaciteit norms): the public gets 401. SPEC §7. */
+export function requireSignedIn(p: Principal): void {
+  if (p.kind === 'anonymous') throw new UnauthorizedError();
+}
+
+/**
+ * May the principal ask for projects at all? Without demo mode the public reads no project: 401 before
+ * anything is looked up, so a real id and an unknown one answer alike. SPEC §7.
+ */
+export function requireMayAskForProjects(p: Principal, publicDemoData: boolean): void {
+  if (p.kind === 'anonymous' && !publicDemoData) throw new UnauthorizedError();
+}
+
+/** The part of the register a principal lists; the public without demo mode must sign in (401). SPEC §7. */
+export function requireProjectScope(p: Principal, publicDemoData: boolean): ProjectScope {
+  const scope = projectScope(p, publicDemoData);
+  if (scope === null && p.kind === 'anonymous') throw new UnauthorizedError();
+  return scope;
+}
+
+/**
+ * The principal may read this project, else 404 as for an unknown id (no leak of existence). The public:
+ * in demo mode only synthetic projects (a real one answers exactly as an unknown id), otherwise 401. SPEC §7.
+ */
+export function requireReadableProject(p: Principal, project: ProjectFacts & { id: string }, publicDemoData: boolean): void {
+  if (p.kind === 'anonymous') {
+    if (publicDemoData && project.synthetic) return;
+    if (publicDemoData) throw new NotFoundError('Project', project.id);
+    throw new UnauthorizedError();
+  }
+  if (!canReadProject(p, project)) throw new NotFoundError('Project', project.id);
+}
+
+/** A deleted project's audit trail: readable by those who could read the project (its tombstone), else 404. SPEC §7. */
+export function requireReadableDeletedProject(p: Principal, id: string, tombstone: ProjectFacts | null): void {
+  if (!tombstone || !canReadProject(p, tombstone)) throw new NotFoundError('Project', id);
+}
+
+/** Creating a project in a gemeente: its gemeente (or an administrator). SPEC §1. */
+export function requireMayCreateProject(p: Principal, gemeenteCode: string): void {
+  if (!canCreateProject(p, gemeenteCode)) throw new ForbiddenError(`U mag geen projecten in gemeente ${gemeenteCode} aanmaken.`);
+}
+
+/** Deleting a project: its gemeente (or an administrator). SPEC §1. */
+export function requireMayDeleteProject(p: Principal, project: ProjectFacts): void {
+  if (!canEditProject(p, project)) throw new ForbiddenError('Alleen de gemeente van dit project mag het verwijderen.');
+}
+
+/** Re-baselining: the table's secretary (or an administrator). SPEC §2. */
+export function requireMayRebaseline(p: Principal, project: ProjectFacts): void {
+  if (!canRebaseline(p, project)) {
+    throw new ForbiddenError('Opnieuw baselinen is een besluit van de versnellingstafel: alleen de secretaris van de tafel kan dit vastleggen.');
+  }
+}
+
+/** Knelpunten are raised and followed up by the gemeente and by the market parties of the project. SPEC §1. */
+export function requireMayEditKnelpunten(p: Principal, project: ProjectFacts): void {
+  if (!canEditMilestone(p, project, 'beide')) {
+    throw new ForbiddenError('Alleen de gemeente en de partijen van dit project mogen knelpunten bijwerken.');
+  }
+}
+
+/** What a change to a project touches: the facts the owner-side rule needs (computed by the service). */
+export interface ProjectChange {
+  /** Anything but the milestones changes (name, programme, jaarschijven, parties, …). */
+  projectData: boolean;
+  /** The gemeente the project moves to, or null when it stays. */
+  toGemeenteCode: string | null;
+  /** Each changed milestone with the owner sides it had and gets. */
+  milestones: ReadonlyArray<{ code: string; sides: readonly OwnerSide[] }>;
+}
+
+/**
+ * May the principal make this change? The project's own data needs the gemeente (canEditProject), a move
+ * also the new gemeente; each changed milestone needs its owner side, before and after (canEditMilestone).
+ * SPEC §1, §2, §7.
+ */
+export function requireMayChangeProject(p: Principal, project: ProjectFacts, change: ProjectChange): void {
+  if (change.projectData) {
+    if (!canEditProject(p, project)) {
+      throw new ForbiddenError('Alleen de gemeente van dit project mag de projectgegevens wijzigen. U mag alleen de mijlpalen van uw eigen kant bijwerken.');
+    }
+    if (change.toGemeenteCode !== null && !canCreateProject(p, change.toGemeenteCode)) {
+      throw new ForbiddenError(`U mag geen projecten in gemeente ${change.toGemeenteCode} beheren.`);
+    }
+  }
+  if (!canEditProject(p, project) && !canEditMilestone(p, project, 'beide')) throw new ForbiddenError('U mag dit project niet wijzigen.');
+  for (const m of change.milestones) {
+    for (const side of m.sides) {
+      if (!canEditMilestone(p, project, side)) {
+        const owner = side === 'publiek' ? 'de gemeente' : side === 'privaat' ? 'de marktpartij' : 'de gemeente of een marktpartij';
+        throw new ForbiddenError(`Mijlpaal ${m.code} is van ${owner}; u mag deze niet wijzigen.`);
+      }
+    }
+  }
+}
+
+const NO_AREA_ACCESS = 'U heeft geen toegang tot de gegevens van deze tafel of dit gebied.';
+
+/** The area-level figures of a region or area: only for those who may read it (canReadArea), else 403. SPEC §7. */
+export function requireReadableArea(p: Principal, area: AreaFacts): void {
+  if (!canReadArea(p, area)) throw new ForbiddenError(NO_AREA_ACCESS);
+}
+
+/**
+ * An area and its breakdown: the area must be readable (else 403); of the units, only those the principal
+ * may read are kept, and how many were left out is said. SPEC §7.
+ */
+export function requireReadableAreaUnits<T extends AreaFacts>(p: Principal, area: AreaFacts, units: readonly T[]): { units: T[]; omitted: number } {
+  requireReadableArea(p, area);
+  return readableBreakdown(p, area, units);
+}
+
+/** Settings that have no demo copy and apply to real data (plancapaciteit norms): never a demo role. SPEC §7. */
+export function requireMayChangeSharedSettings(p: Principal): void {
+  if (!canChangeSharedSettings(p)) throw new ForbiddenError('Met een demo-account kunt u geen plancapaciteitsnormen wijzigen: die gelden voor echte gegevens.');
+}
+
+/** The geography a target write touches. */
+export interface TargetGeoFacts {
+  geoLevel: string;
+  provincieCode: string | null;
+  /** The target is (or, being created by the caller, becomes) synthetic demo data. */
+  synthetic: boolean;
+}
+
+/** Writing targets of these geographies (canEditTargets): a demo role only demo targets, a province only its own. SPEC §1, §3, §7. */
+export function requireMayEditTargets(p: Principal, geos: readonly TargetGeoFacts[]): void {
+  for (const g of geos) {
+    if (!withinDemoScope(p, g)) throw new ForbiddenError('Met een demo-account kunt u alleen demodoelen wijzigen, geen echte doelen.');
+    if (!canEditTargets(p, { level: g.geoLevel, provincieCode: g.provincieCode, synthetic: g.synthetic })) {
+      throw new ForbiddenError(g.provincieCode ? 'U mag alleen doelen van uw eigen provincie wijzigen.' : 'Alleen het ministerie of een beheerder mag landelijke doelen wijzigen.');
+    }
+  }
+}
+
+/**
+ * The view of a table's overview (tableView), else 403. `isPartyInArea`: whether the principal's
+ * organisation is party to a project of the area (asked only when it matters, see memberPartyOrganisation).
+ */
+export function requireTableView(p: Principal, area: AreaFacts & { isTable: boolean }, isPartyInArea: boolean): TableView {
+  const view = tableView(p, area, isPartyInArea);
+  if (!view) throw new ForbiddenError(NO_AREA_ACCESS);
+  return view;
+}
+
+const FULL_TABLE_ONLY = 'Het tafelrapport en de export met alle projecten zijn alleen voor wie de hele tafel mag inzien.';
+
+/** The table report and the export of all its projects: only for those who see the whole table ('full'). SPEC §7. */
+export function requireWholeTable(view: TableView): void {
+  if (view !== 'full') throw new ForbiddenError(FULL_TABLE_ONLY);
+}
+
+/**
+ * A table's alternatives: 'table' with the table's figures for those who may read them; asked for one of
+ * its projects (`forProject`), 'candidates' only for everyone else; asked for the table, 403. SPEC §7.
+ */
+export function requireAlternativesView(p: Principal, area: AreaFacts, forProject: boolean): 'table' | 'candidates' {
+  if (canReadTableAlternatives(p, area)) return 'table';
+  if (!forProject) throw new ForbiddenError(NO_AREA_ACCESS);
+  return 'candidates';
+}
+
+/**
+ * The organisation whose party membership in an area decides a member view (tableView, roundVisibility):
+ * a market party editor's own organisation; null for everyone else (nothing to look up).
+ */
+export function memberPartyOrganisation(p: Principal): string | null {
+  return p.role === 'marktpartij_editor' ? p.organisationId : null;
+}
+
+/**
+ * How much of a table's quarterly round the principal sees (roundVisibility), else 403 — or, asked by a
+ * round's id (`roundId`), 404 as for an unknown round: an outsider does not learn that it exists. SPEC §1, §7.
+ */
+export function requireRoundVisibility(p: Principal, area: AreaFacts, isPartyInRegion: boolean, roundId?: string): 'all' | 'own' {
+  const mode = roundVisibility(p, area, isPartyInRegion);
+  if (mode) return mode;
+  if (roundId !== undefined) throw new NotFoundError('Kwartaalronde', roundId);
+  throw new ForbiddenError('U heeft geen toegang tot de kwartaalronde van deze tafel.');
+}
+
+/** Running (opening, closing, reminding) a table's round (canRunRound), else 403 with the reason. SPEC §2, §7. */
+export function requireMayRunRound(p: Principal, regionId: string, tableHasRealProjects: boolean): void {
+  if (canRunRound(p, regionId, tableHasRealProjects)) return;
+  throw new ForbiddenError(
+    tableHasRealProjects
+      ? 'Met een demo-account kunt u de kwartaalronde van een tafel met echte projecten niet openen, sluiten of herinneren.'
+      : 'Alleen de secretaris van deze versnellingstafel kan de kwartaalronde openen, sluiten of herinneren.',
+  );
+}
+
+/** The project list of a closed round is the table's: an editor who sees only its own projects ('own') gets 403. SPEC §7. */
+export function requireRoundOverview(mode: 'all' | 'own'): void {
+  if (mode === 'own') throw new ForbiddenError('Het overzicht van een gesloten kwartaal is voor de tafel; bekijk uw eigen projecten per project.');
+}
+
+/**
+ * For whom a confirmation in a round is: 'own' when the principal delivers for `organisationId` itself
+ * (deliveringOrganisation); 'on-behalf' for another party, which only the table's secretary may record
+ * (canRecordOnBehalf), else 403. SPEC §2 "Quarterly round".
+ */
+export function requireMayConfirmFor(p: Principal, regionId: string, organisationId: string | null, own: string | null): 'own' | 'on-behalf' {
+  if (organisationId !== null && organisationId === own) return 'own';
+  if (!canRecordOnBehalf(p, regionId)) throw new ForbiddenError('U kunt alleen de projecten van uw eigen organisatie bevestigen.');
+  return 'on-behalf';
+}
+
+/** May the principal undo a round confirmation made for `organisationId`? Its own party's (`own`), or any for the table's secretary. SPEC §2. */
+export function canUndoConfirmation(p: Principal, regionId: string, organisationId: string, own: string | null): boolean {
+  return canRecordOnBehalf(p, regionId) || organisationId === own;
+}
+
+/** Signing in as a demo role: only while demo mode is on (403 otherwise). SPEC §7. */
+export function requireDemoSignIn(demoMode: boolean): void {
+  if (!demoMode) throw new ForbiddenError('De demomodus staat uit: aanmelden als demorol kan niet.');
+}
+
+/** Creating an API token: only a signed-in person (not an API token), else 401/403 (issue 8 item 10). */
+export function requireMayCreateTokens(p: Principal): asserts p is Principal & { userId: string } {
+  if (!p.userId) throw new UnauthorizedError();
+  if (p.kind !== 'user') {
+    throw new ForbiddenError('Een API-token kan alleen worden aangemaakt door iemand die in de browser is ingelogd, niet met een ander API-token.');
+  }
+}
+
+/**
+ * Listing an account's API tokens, before the account is looked up: one's own; another's only for an
+ * administrator (403). Returns whether the account is someone else's (then requireMayManageTokensOf decides).
+ */
+export function requireMayListTokensOf(p: Principal, userId: string): 'own' | 'other' {
+  if (!p.userId) throw new UnauthorizedError();
+  if (userId === p.userId) return 'own';
+  if (!ADMIN_ROLES.some((r) => r === p.role)) throw new ForbiddenError();
+  return 'other';
+}
+
+/**
+ * Listing or revoking the tokens of an account (canManageTokensOf): an account or token outside the
+ * principal's reach answers exactly as an unknown one (`notFound`). SPEC §7.
+ */
+export function requireMayManageTokensOf<T extends { userId: string; isDemo: boolean }>(p: Principal, account: T | null, notFound: () => NotFoundError): asserts account is T {
+  if (!p.userId || !account || !canManageTokensOf(p, account)) throw notFound();
 }

@@ -10,13 +10,13 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ANONYMOUS, type Principal, type Role } from '../domain/access.ts';
+import { ANONYMOUS, requireEndpointAccess, type EndpointAccess, type Principal } from '../domain/access.ts';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
 import type { AuthService } from '../services/auth/auth.service.ts';
 import type { Actor, Via } from '../domain/audit.ts';
 
-/** Who may call an endpoint: anyone, anyone signed in, or the listed roles. */
-export type Access = 'public' | 'signed-in' | readonly Role[];
+/** Who may call an endpoint: anyone, anyone signed in, or a role group exported by src/domain/access.ts. */
+export type Access = EndpointAccess;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -84,13 +84,8 @@ export const authPlugin = fp<{ auth: AuthService; prefix: string; secureCookies:
   });
 });
 
-/** Refuses a caller the endpoint's access rule does not admit: 401 for the public, 403 for a wrong role. */
-export function assertEndpointAccess(access: Access | undefined, principal: Principal): void {
-  if (!access || access === 'public') return;
-  if (principal.kind === 'anonymous') throw new UnauthorizedError();
-  if (access === 'signed-in') return;
-  if (!access.includes(principal.role)) throw new ForbiddenError();
-}
+/** Refuses a caller the endpoint's access rule does not admit: 401 for the public, 403 for a wrong role (src/domain/access.ts). */
+export const assertEndpointAccess: (access: Access | undefined, principal: Principal) => void = requireEndpointAccess;
 
 /** Actor for the services: who does it, and through which channel. */
 export function actorOf(request: FastifyRequest): Actor {

@@ -1,9 +1,8 @@
 /**
- * Loads the facts the access rules need (src/domain/access.ts) and applies them. Reading something
- * that is not yours answers "not found", so its existence does not leak (SPEC §7).
+ * Loads the facts the access rules need and asks the rules (src/domain/access.ts, where every decision
+ * is). Reading something that is not yours answers "not found", so its existence does not leak (SPEC §7).
  */
-import { canReadArea, canReadProject, type AreaFacts, type Principal, type ProjectFacts } from '../domain/access.ts';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../domain/errors.ts';
+import { requireReadableArea, requireReadableProject, type AreaFacts, type Principal, type ProjectFacts } from '../domain/access.ts';
 import type { Party } from '../domain/project.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
@@ -18,13 +17,14 @@ export function createAccessGuard(deps: {
 
   async function projectFacts(
     q: Queryable,
-    project: { gemeenteCode: string; provincieCode: string; parties: readonly Party[]; synthetic?: boolean },
+    project: { gemeenteCode: string; provincieCode: string; parties: readonly Party[]; synthetic?: boolean; regionIds?: readonly string[] },
   ): Promise<ProjectFacts> {
     return {
       gemeenteCode: project.gemeenteCode,
       provincieCode: project.provincieCode,
       partyOrganisationIds: project.parties.map((p) => p.organisationId),
-      regionIds: await geography.regionIdsOf(q, project.gemeenteCode),
+      // Loaded with the project when it was read for a change (one statement); else looked up.
+      regionIds: project.regionIds ? [...project.regionIds] : await geography.regionIdsOf(q, project.gemeenteCode),
       // Unknown marking counts as real: demo principals are then refused (fail closed). SPEC §7.
       synthetic: project.synthetic ?? false,
     };
@@ -43,17 +43,10 @@ export function createAccessGuard(deps: {
     async readableProject(
       q: Queryable,
       principal: Principal,
-      project: { id: string; gemeenteCode: string; provincieCode: string; parties: readonly Party[]; synthetic?: boolean },
+      project: { id: string; gemeenteCode: string; provincieCode: string; parties: readonly Party[]; synthetic?: boolean; regionIds?: readonly string[] },
     ): Promise<ProjectFacts> {
       const facts = await projectFacts(q, project);
-      if (principal.kind === 'anonymous') {
-        if (publicDemoData && project.synthetic) return facts;
-        // In demo mode the public may read demo projects, so a real one must answer exactly as an
-        // unknown id does (no existence oracle); otherwise the public must sign in for any project.
-        if (publicDemoData) throw new NotFoundError('Project', project.id);
-        throw new UnauthorizedError();
-      }
-      if (!canReadProject(principal, facts)) throw new NotFoundError('Project', project.id);
+      requireReadableProject(principal, { ...facts, id: project.id }, publicDemoData);
       return facts;
     },
 
@@ -61,9 +54,7 @@ export function createAccessGuard(deps: {
     publicDemoData,
 
     async assertCanReadArea(q: Queryable, principal: Principal, area: { id: string; gemeenteCodes: readonly string[] }): Promise<void> {
-      if (!canReadArea(principal, await areaFacts(q, area))) {
-        throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
-      }
+      requireReadableArea(principal, await areaFacts(q, area));
     },
   };
 }

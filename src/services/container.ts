@@ -24,7 +24,7 @@ import { createProjectService } from './project.service.ts';
 import { createRealisationService } from './realisation.service.ts';
 import { createReferenceService } from './reference.service.ts';
 import { createRoundService } from './round.service.ts';
-import { createTargetService, principalTargetGuard } from './target.service.ts';
+import { createTargetService } from './target.service.ts';
 
 export interface ServiceOptions {
   /** Browser used to render PDF reports. */
@@ -49,6 +49,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const accounts = createAccountRepository();
   const audit = createAuditRepository();
   const access = createAccessGuard({ geography, publicDemoData: options.auth?.demoMode ?? DEFAULT_AUTH_OPTIONS.demoMode });
+  const nationalService = createNationalService({ db, geography, national, realisations, data: nationalData, audit, publicDemoData: access.publicDemoData });
   return {
     db,
     repositories: { geography, organisations, projects, knelpunten, accounts, audit },
@@ -61,13 +62,20 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
     dashboard: createDashboardService({ db, dashboards, geography, access }),
     demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations }),
-    // National roll-up (issue 3). Target writes pass a guard with the caller (access rule of src/domain/access.ts).
-    targets: createTargetService({ db, national, guard: principalTargetGuard, audit }),
+    // National roll-up (issue 3). Every target write asks src/domain/access.ts with the caller.
+    targets: createTargetService({ db, national, audit }),
     realisations: createRealisationService({ db, realisations, geography, publicDemoData: access.publicDemoData }),
     forecast: createForecastService({ db, geography, national, realisations, data: nationalData }),
-    national: createNationalService({ db, geography, national, realisations, data: nationalData, audit, publicDemoData: access.publicDemoData }),
+    national: nationalService,
     // What the public sees: aggregates with small cells suppressed (src/domain/disclosure.ts).
-    publicStats: createPublicStatsService({ db, geography, stats: createPublicStatsRepository(), data: nationalData, publicDemoData: access.publicDemoData }),
+    publicStats: createPublicStatsService({
+      db,
+      geography,
+      stats: createPublicStatsRepository(),
+      data: nationalData,
+      publicDemoData: access.publicDemoData,
+      national: nationalService,
+    }),
   };
 }
 

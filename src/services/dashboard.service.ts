@@ -2,10 +2,19 @@
 import { todayInNetherlands } from './today.ts';
 import { proposeAlternatives, type Alternative } from '../domain/alternatives.ts';
 import { summariseTable, type TableSummary } from '../domain/dashboard.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Region } from '../domain/geography.ts';
 import type { RegionKind } from '../domain/codes.ts';
-import { canReadTableAlternatives, syntheticDataOnly, tableView, type Principal, type TableView } from '../domain/access.ts';
+import {
+  projectScope,
+  requireAlternativesView,
+  requireTableView,
+  requireWholeTable,
+  syntheticDataOnly,
+  tableView,
+  type Principal,
+  type TableView,
+} from '../domain/access.ts';
 import type { AccessGuard } from './access.service.ts';
 import { productionWeights } from '../domain/production-weights.ts';
 import { regionAnnualTarget, type RegionTarget } from '../domain/targets.ts';
@@ -107,10 +116,9 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
       let view = tableView(principal, facts, false);
       let own: Set<string> | null = null;
       if (view !== 'full') {
-        own = await dashboards.readableIds(db, await dashboards.projectIdsIn(db, region.gemeenteCodes), principal);
-        view = tableView(principal, facts, own.size > 0);
+        own = await dashboards.idsWithin(db, await dashboards.projectIdsIn(db, region.gemeenteCodes), projectScope(principal));
+        view = requireTableView(principal, facts, own.size > 0);
       }
-      if (!view) throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
       const years = yearRange(range.fromYear, range.toYear);
       const [projects, targets] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }), targetsFor(region, years)]);
       const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
@@ -132,8 +140,7 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
     async regionAlternatives(regionId: string, year: number, principal: Principal, excludeProjectId?: string): Promise<AlternativesResult> {
       const region = await findRegion(regionId);
       // One rule for the table part, whether asked for the table or for one of its projects. SPEC §7.
-      const tableVisible = canReadTableAlternatives(principal, await access.areaFacts(db, region));
-      if (!tableVisible && !excludeProjectId) throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
+      const tableVisible = requireAlternativesView(principal, await access.areaFacts(db, region), excludeProjectId !== undefined) === 'table';
       const [projects, [target]] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }), targetsFor(region, [year])]);
       const expected = summariseTable(projects, { years: [year] }).perYear[0].expected;
       const targetHomes = target.homesPerYear === null ? null : Math.round(target.homesPerYear);
@@ -150,12 +157,22 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
       };
     },
 
+    /**
+     * The dashboard behind the table report and the export of all the table's projects: only for those
+     * who see the whole table (src/domain/access.ts requireWholeTable); members get 403. SPEC §7.
+     */
+    async wholeTableDashboard(regionId: string, range: { fromYear?: number; toYear?: number }, principal: Principal): Promise<RegionDashboard> {
+      const data = await this.regionDashboard(regionId, range, principal);
+      requireWholeTable(data.access.view);
+      return data;
+    },
+
     /** Alternatives for a (delayed) project: in its versnellingstafel, else its woondealregio, else its COROP area. */
     async projectAlternatives(projectId: string, gemeenteCode: string, coropCode: string, year: number, principal: Principal): Promise<AlternativesResult> {
       const regions = await this.regionsOf(gemeenteCode);
       const result = await this.regionAlternatives(regions[0]?.id ?? `corop:${coropCode}`, year, principal, projectId);
       // Only candidates the principal may see at project level are named. SPEC §7.
-      const visible = await dashboards.readableIds(db, result.candidates.map((c) => c.projectId), principal);
+      const visible = await dashboards.idsWithin(db, result.candidates.map((c) => c.projectId), projectScope(principal));
       return { ...result, candidates: result.candidates.filter((c) => visible.has(c.projectId)) };
     },
 

@@ -4,8 +4,8 @@
  * project history, and the gap with the targets. Issue 3 "Forecast". Loads through repositories,
  * computes in the domain.
  */
-import { canReadArea, readableBreakdown, syntheticDataOnly, type AreaFacts, type Principal } from '../domain/access.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { requireReadableAreaUnits, syntheticDataOnly, type AreaFacts, type Principal } from '../domain/access.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
   DEFAULT_ASSUMPTIONS,
   forecastByYear,
@@ -112,10 +112,8 @@ export function authorizeAreaAndUnits(
   area: NationalArea,
   units: readonly NationalArea[] = [],
 ): { units: NationalArea[]; omitted: OmittedUnits | null } {
-  const facts = areaFactsOf(ctx, area);
-  if (!canReadArea(principal, facts)) throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
   const withFacts = units.map((u) => ({ ...areaFactsOf(ctx, u), unit: u }));
-  const { units: readable, omitted } = readableBreakdown(principal, facts, withFacts);
+  const { units: readable, omitted } = requireReadableAreaUnits(principal, areaFactsOf(ctx, area), withFacts);
   return {
     units: readable.map((r) => r.unit),
     omitted:

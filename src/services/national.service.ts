@@ -6,7 +6,7 @@
  */
 import { HARD_PLAN_STATUSES, PLAN_STATUSES, type PlanStatus } from '../domain/codes.ts';
 import { isIsoDate } from '../domain/dates.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { DEFAULT_ASSUMPTIONS, forecastByYear, opleveringenPerYear, plannedRows, pointEstimate, type RealisationAssumptions } from '../domain/forecast.ts';
 import {
   NATION_AREA_ID,
@@ -26,7 +26,7 @@ import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { NationalRepository } from '../storage/national.repository.ts';
 import type { RealisationRepository } from '../storage/realisation.repository.ts';
-import { canChangeSharedSettings, syntheticDataOnly, type Principal } from '../domain/access.ts';
+import { requireMayChangeSharedSettings, requireSignedIn, syntheticDataOnly, type Principal } from '../domain/access.ts';
 import { diffFields } from '../domain/audit.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import {
@@ -187,10 +187,14 @@ export function createNationalService(deps: {
   }
 
   return {
-    /** `viewer`: a demo role (and the public in demo mode) gets figures of the synthetic demo projects only (src/domain/access.ts). SPEC §7. */
-    async overview(request: OverviewRequest = {}, viewer?: Principal): Promise<NationalOverview> {
+    /**
+     * The national figures in full, as the ministry sees them. `principal`: a demo role (and the public in demo
+     * mode) gets figures of the synthetic demo projects only (src/domain/access.ts). SPEC §7. Who sees them
+     * unhidden is decided by the caller (public-stats.service.ts overviewFor).
+     */
+    async overview(request: OverviewRequest, principal: Principal): Promise<NationalOverview> {
       // The public in demo mode included: it lists the demo projects, so real figures would be computable back. SPEC §7.
-      const syntheticOnly = viewer !== undefined && syntheticDataOnly(viewer, deps.publicDemoData ?? false);
+      const syntheticOnly = syntheticDataOnly(principal, deps.publicDemoData ?? false);
       const asOf = request.asOf ?? today();
       if (!isIsoDate(asOf)) throw new ValidationError([{ path: 'asOf', code: 'date', message: 'Ongeldige datum: gebruik JJJJ-MM-DD.' }]);
       const asOfYear = Number(asOf.slice(0, 4));
@@ -422,13 +426,17 @@ export function createNationalService(deps: {
       };
     },
 
-    listNorms: () => national.listNorms(db),
+    /** The norms that differ from the default: settings for whoever is signed in. */
+    async listNorms(principal: Principal) {
+      requireSignedIn(principal);
+      return national.listNorms(db);
+    },
 
     /** Set the plancapaciteit norm of an area (new: no version; change: the version last read). */
     async setNorm(areaId: string, body: { norm: number; reason: string; version?: number }, principal: Principal) {
       const ctx = await loadAreaContext(db, deps);
       authorizeAreaAndUnits(ctx, principal, findArea(ctx, areaId));
-      if (!canChangeSharedSettings(principal)) throw new ForbiddenError('Met een demo-account kunt u geen plancapaciteitsnormen wijzigen: die gelden voor echte gegevens.');
+      requireMayChangeSharedSettings(principal);
       if (!body.reason?.trim()) throw new ValidationError([{ path: 'reason', code: 'required', message: 'Geef een reden voor de afwijkende norm (bijvoorbeeld krimpregio).' }]);
       const version = await db.transaction(async (tx) => {
         const existing = (await national.listNorms(tx)).find((n) => n.areaId === areaId);

@@ -7,10 +7,24 @@ import { milestoneDelay, type MilestoneDelay } from '../domain/delay.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { checkKnelpunt } from '../domain/knelpunt.ts';
 import { checkKnelpuntDates, checkMilestoneDates, dateInNetherlands } from '../domain/plausibility.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
-import { canCreateProject, createsSynthetic, canEditMilestone, canEditProject, canReadProject, canRebaseline, canSeeOrganisation, projectScope, type Principal, type ProjectFacts } from '../domain/access.ts';
+import {
+  createsSynthetic,
+  canSeeOrganisation,
+  requireMayAskForProjects,
+  requireMayChangeProject,
+  requireMayCreateProject,
+  requireMayDeleteProject,
+  requireMayEditKnelpunten,
+  requireMayRebaseline,
+  requireProjectScope,
+  requireReadableDeletedProject,
+  type Principal,
+  type ProjectChange,
+  type ProjectFacts,
+} from '../domain/access.ts';
 import { diffFields, type Actor } from '../domain/audit.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
@@ -54,6 +68,19 @@ export interface ProjectServiceDeps {
   /** Today's date (YYYY-MM-DD) for the plausibility of dates; default: the clock, in the Netherlands. */
   today?: () => string;
 }
+
+/** A project locked for a change (loadForChange), with what its write path needs. */
+interface LoadedForChange {
+  current: Project;
+  facts: ProjectFacts;
+  /** Its knelpunten, which colour its status. */
+  knelpunten: Knelpunt[];
+  /** The province of its gemeente in the reference data now. */
+  gemeenteProvincieCode: string;
+}
+
+/** The references of a stored project that exist (foreign keys), so validation need not look them up again. */
+type StoredReferences = Pick<Project, 'gemeenteCode' | 'parties'> & { gemeenteProvincieCode: string };
 
 /** The full view of a project as the API shows it (also what a closed quarter freezes). */
 export function projectView(project: Project, projectKnelpunten: Knelpunt[], warnings: Issue[] = checkProject(project).warnings): ProjectView {
@@ -114,60 +141,43 @@ export function createProjectService(deps: ProjectServiceDeps) {
    * the gemeente (canEditProject); each milestone needs its owner side (canEditMilestone). SPEC §1, §7.
    */
   function assertMayChange(principal: Principal, facts: ProjectFacts, current: ProjectInput, next: ProjectInput): void {
-    const { milestones: currentMilestones, ...currentRest } = current;
-    const { milestones: nextMilestones, ...nextRest } = next;
-    if (diffFields(currentRest, nextRest).length > 0) {
-      if (!canEditProject(principal, facts)) {
-        throw new ForbiddenError('Alleen de gemeente van dit project mag de projectgegevens wijzigen. U mag alleen de mijlpalen van uw eigen kant bijwerken.');
-      }
-      if (next.gemeenteCode !== current.gemeenteCode && !canCreateProject(principal, next.gemeenteCode)) {
-        throw new ForbiddenError(`U mag geen projecten in gemeente ${next.gemeenteCode} beheren.`);
-      }
-    }
-    if (!canEditProject(principal, facts) && !canEditMilestone(principal, facts, 'beide')) {
-      throw new ForbiddenError('U mag dit project niet wijzigen.');
-    }
-    const byCode = (list: readonly Milestone[]) => new Map(list.map((m) => [m.code, m]));
-    const before = byCode(currentMilestones);
-    const after = byCode(nextMilestones);
-    for (const code of new Set([...before.keys(), ...after.keys()])) {
-      const a = before.get(code);
-      const b = after.get(code);
-      if (JSON.stringify(a ?? null) === JSON.stringify(b ?? null)) continue;
-      for (const side of new Set([a?.ownerSide, b?.ownerSide].filter((x): x is OwnerSide => Boolean(x)))) {
-        if (!canEditMilestone(principal, facts, side)) {
-          const owner = side === 'publiek' ? 'de gemeente' : side === 'privaat' ? 'de marktpartij' : 'de gemeente of een marktpartij';
-          throw new ForbiddenError(`Mijlpaal ${code} is van ${owner}; u mag deze niet wijzigen.`);
-        }
-      }
-    }
+    requireMayChangeProject(principal, facts, projectChange(current, next));
   }
 
-  /** Load for a change: locked row, readable by the actor (else 404), with its access facts. */
-  async function loadForChange(tx: Queryable, id: string, principal: Principal): Promise<{ current: Project; facts: ProjectFacts }> {
-    const current = await load(tx, id, true);
-    const facts = await access.readableProject(tx, principal, current);
-    return { current, facts };
+  /**
+   * Load for a change: the locked row with its parts, knelpunten and access facts in one statement
+   * (issue 9 item 5), readable by the actor (else 404).
+   */
+  async function loadForChange(tx: Queryable, id: string, principal: Principal): Promise<LoadedForChange> {
+    const loaded = await projects.loadForChange(tx, id);
+    if (!loaded) throw new NotFoundError('Project', id);
+    const facts = await access.readableProject(tx, principal, { ...loaded.project, regionIds: loaded.regionIds });
+    return { current: loaded.project, facts, knelpunten: loaded.knelpunten, gemeenteProvincieCode: loaded.gemeenteProvincieCode };
   }
 
   /**
    * Check references (gemeente, organisations) and domain consistency; throw on any error. `principal`: a party
    * added by this caller must be an organisation it may see (a demo role: no real market party, answered as an
-   * unknown one; src/domain/access.ts canSeeOrganisation); `keep`: parties already on the project. SPEC §7.
+   * unknown one; src/domain/access.ts canSeeOrganisation); `stored`: the project as stored, whose gemeente and
+   * parties exist (foreign keys), so only a new gemeente or organisation is looked up. SPEC §7.
    */
-  async function validate(q: Queryable, input: ProjectInput, principal?: Principal, keep: readonly string[] = []): Promise<{ provincieCode: string; checks: CheckResult }> {
+  async function validate(q: Queryable, input: ProjectInput, principal?: Principal, stored?: StoredReferences): Promise<{ provincieCode: string; checks: CheckResult }> {
     const errors: Issue[] = [];
-    const gemeente = await geography.getGemeente(q, input.gemeenteCode);
-    if (!gemeente) {
+    const provincieCode =
+      stored && input.gemeenteCode === stored.gemeenteCode ? stored.gemeenteProvincieCode : (await geography.getGemeente(q, input.gemeenteCode))?.provincieCode;
+    if (!provincieCode) {
       errors.push({ path: 'gemeenteCode', code: 'unknown_gemeente', message: `Gemeentecode '${input.gemeenteCode}' bestaat niet (2025-indeling).` });
     }
-    const orgIds = [...new Set(input.parties.map((p) => p.organisationId))];
-    const known = await organisations.existing(q, orgIds);
+    const keep = new Set(stored?.parties.map((p) => p.organisationId));
+    const added = [...new Set(input.parties.map((p) => p.organisationId))].filter((o) => !keep.has(o));
+    const known = new Set(keep);
     if (principal) {
-      for (const id of orgIds.filter((o) => known.has(o) && !keep.includes(o))) {
+      for (const id of added) {
         const org = await organisations.get(q, id);
-        if (!org || !canSeeOrganisation(principal, org)) known.delete(id);
+        if (org && canSeeOrganisation(principal, org)) known.add(org.id);
       }
+    } else {
+      for (const id of await organisations.existing(q, added)) known.add(id);
     }
     input.parties.forEach((p, i) => {
       if (!known.has(p.organisationId)) {
@@ -177,7 +187,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
     const checks = checkProject(input);
     errors.push(...checks.errors);
     if (errors.length > 0) throw new ValidationError(errors);
-    return { provincieCode: gemeente!.provincieCode, checks };
+    return { provincieCode: provincieCode!, checks };
   }
 
   const view = projectView;
@@ -188,8 +198,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
     return { ...list, sums };
   }
 
-  async function load(q: Queryable, id: string, forUpdate = false): Promise<Project> {
-    const project = await projects.get(q, id, { forUpdate });
+  async function load(q: Queryable, id: string): Promise<Project> {
+    const project = await projects.get(q, id);
     if (!project) throw new NotFoundError('Project', id);
     return project;
   }
@@ -197,10 +207,43 @@ export function createProjectService(deps: ProjectServiceDeps) {
   async function conflict(q: Queryable, id: string): Promise<never> {
     const current = await projects.get(q, id);
     if (!current) throw new NotFoundError('Project', id);
+    return stale(current.version);
+  }
+
+  /** 409: the change was made on an older version than the stored (locked) `currentVersion`. */
+  function stale(currentVersion: number): never {
     throw new ConflictError(
-      `Iemand anders heeft dit project intussen gewijzigd (nu versie ${current.version}). Laad het opnieuw en voer uw wijziging opnieuw in.`,
-      current.version,
+      `Iemand anders heeft dit project intussen gewijzigd (nu versie ${currentVersion}). Laad het opnieuw en voer uw wijziging opnieuw in.`,
+      currentVersion,
     );
+  }
+
+  /** Apply a partial change to a project locked by loadForChange; a stale version changes nothing (409). */
+  async function applyPatch(tx: Queryable, loaded: LoadedForChange, version: number, patch: ProjectPatch, actor: Actor): Promise<ProjectView> {
+    const { current, facts } = loaded;
+    if (current.version !== version) return stale(current.version);
+    const input: ProjectInput = {
+      name: patch.name ?? current.name,
+      gemeenteCode: patch.gemeenteCode ?? current.gemeenteCode,
+      description: patch.description !== undefined ? patch.description : current.description,
+      planStatus: patch.planStatus ?? current.planStatus,
+      origin: patch.origin ?? current.origin,
+      flags: patch.flags ? [...new Set(patch.flags)] : current.flags,
+      location: patch.location !== undefined ? patch.location : current.location,
+      synthetic: current.synthetic,
+      programme: patch.programme ?? current.programme,
+      jaarschijven: patch.jaarschijven ?? current.jaarschijven,
+      milestones: patch.milestones ? normaliseMilestones(patch.milestones, current.milestones) : current.milestones,
+      parties: patch.parties ?? current.parties,
+    };
+    // SPEC §2: an ordinary edit may set an empty baseline, never move one; that is re-baselining.
+    const locked = checkBaselineEdit(current.milestones, input.milestones);
+    if (locked.length > 0) throw new ValidationError(locked);
+    assertPlausibleMilestones(input.milestones, current.milestones);
+    assertMayChange(actor.principal, facts, inputOf(current), input);
+    const saved = await replace(tx, loaded, version, input, actor.principal);
+    await record(tx, actor, 'project', current.id, 'gewijzigd', inputOf(current), input);
+    return saved;
   }
 
   return {
@@ -208,15 +251,14 @@ export function createProjectService(deps: ProjectServiceDeps) {
     async list(filter: ProjectFilter, page: Page, principal: Principal): Promise<{ items: ProjectSummary[]; total: number; sums: ListSums }> {
       // One scope for every list, export and figure: own area, and only synthetic demo projects for demo
       // principals and for the public in demo mode (never real ones). SPEC §7.
-      const scope = projectScope(principal, access.publicDemoData);
-      if (scope === null && principal.kind === 'anonymous') throw new UnauthorizedError();
+      const scope = requireProjectScope(principal, access.publicDemoData);
       if (scope === null) return { items: [], total: 0, sums: { homes: 0, affordableHomes: 0, socialHomes: 0, yearHomes: null, openKnelpunten: null, delayedMilestones: null } };
       return listWithSums({ ...filter, scope }, page);
     },
 
     async get(id: string, principal: Principal): Promise<ProjectView> {
       // Without demo mode the public reads no project: 401 before looking, so a real id and an unknown one answer alike.
-      if (principal.kind === 'anonymous' && !access.publicDemoData) throw new UnauthorizedError();
+      requireMayAskForProjects(principal, access.publicDemoData);
       const project = await load(db, id);
       await access.readableProject(db, principal, project);
       const ks = await knelpunten.listByProject(db, id);
@@ -224,9 +266,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
     },
 
     async create(data: ProjectCreate, actor: Actor): Promise<ProjectView> {
-      if (!canCreateProject(actor.principal, data.gemeenteCode)) {
-        throw new ForbiddenError(`U mag geen projecten in gemeente ${data.gemeenteCode} aanmaken.`);
-      }
+      requireMayCreateProject(actor.principal, data.gemeenteCode);
       const input: ProjectInput = {
         name: data.name,
         gemeenteCode: data.gemeenteCode,
@@ -255,32 +295,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
     /** Apply a partial change when `version` is still current; a stale version changes nothing (409). */
     async update(id: string, version: number, patch: ProjectPatch, actor: Actor): Promise<ProjectView> {
-      return db.transaction(async (tx) => {
-        const { current, facts } = await loadForChange(tx, id, actor.principal);
-        if (current.version !== version) return conflict(tx, id);
-        const input: ProjectInput = {
-          name: patch.name ?? current.name,
-          gemeenteCode: patch.gemeenteCode ?? current.gemeenteCode,
-          description: patch.description !== undefined ? patch.description : current.description,
-          planStatus: patch.planStatus ?? current.planStatus,
-          origin: patch.origin ?? current.origin,
-          flags: patch.flags ? [...new Set(patch.flags)] : current.flags,
-          location: patch.location !== undefined ? patch.location : current.location,
-          synthetic: current.synthetic,
-          programme: patch.programme ?? current.programme,
-          jaarschijven: patch.jaarschijven ?? current.jaarschijven,
-          milestones: patch.milestones ? normaliseMilestones(patch.milestones, current.milestones) : current.milestones,
-          parties: patch.parties ?? current.parties,
-        };
-        // SPEC §2: an ordinary edit may set an empty baseline, never move one; that is re-baselining.
-        const locked = checkBaselineEdit(current.milestones, input.milestones);
-        if (locked.length > 0) throw new ValidationError(locked);
-        assertPlausibleMilestones(input.milestones, current.milestones);
-        assertMayChange(actor.principal, facts, inputOf(current), input);
-        const saved = await replace(tx, current, version, input, actor.principal);
-        await record(tx, actor, 'project', id, 'gewijzigd', inputOf(current), input);
-        return saved;
-      });
+      return db.transaction(async (tx) => applyPatch(tx, await loadForChange(tx, id, actor.principal), version, patch, actor));
     },
 
     /**
@@ -289,14 +304,13 @@ export function createProjectService(deps: ProjectServiceDeps) {
      */
     async rebaseline(id: string, version: number, request: RebaselineRequest, actor: Actor): Promise<ProjectView> {
       return db.transaction(async (tx) => {
-        const { current, facts } = await loadForChange(tx, id, actor.principal);
-        if (!canRebaseline(actor.principal, facts)) {
-          throw new ForbiddenError('Opnieuw baselinen is een besluit van de versnellingstafel: alleen de secretaris van de tafel kan dit vastleggen.');
-        }
-        if (current.version !== version) return conflict(tx, id);
+        const loaded = await loadForChange(tx, id, actor.principal);
+        const { current, facts } = loaded;
+        requireMayRebaseline(actor.principal, facts);
+        if (current.version !== version) return stale(current.version);
         const plan = planRebaseline(current.milestones, request);
         if (plan.issues.length > 0) throw new ValidationError(plan.issues);
-        const saved = await replace(tx, current, version, { ...current, milestones: plan.milestones });
+        const saved = await replace(tx, loaded, version, { ...current, milestones: plan.milestones });
         await baselineHistory.insert(tx, { id: randomUUID(), projectId: id, projectVersion: saved.version, reason: request.reason.trim(), changes: plan.changes });
         await record(tx, actor, 'project', id, `opnieuw gebaselined: ${request.reason.trim()}`, inputOf(current), { ...inputOf(current), milestones: plan.milestones });
         return saved;
@@ -317,20 +331,22 @@ export function createProjectService(deps: ProjectServiceDeps) {
       change: Partial<Omit<MilestoneInput, 'code'>>,
       actor: Actor,
     ): Promise<ProjectView> {
-      const current = await load(db, id);
-      await access.readableProject(db, actor.principal, current);
-      const existing = current.milestones.find((m) => m.code === code);
-      // Fields left out of `change` keep their stored value (normaliseMilestones); null clears.
-      const merged: MilestoneInput = { ...(existing ?? { code, baselineDate: null, forecastDate: null, actualDate: null }), ...definedOnly(change), code };
-      const milestones = existing ? current.milestones.map((m) => (m.code === code ? merged : m)) : [...current.milestones, merged];
-      return this.update(id, version, { milestones: milestones.sort((a, b) => a.code.localeCompare(b.code)) }, actor);
+      // One load, inside the transaction, for the merge and the change alike (issue 9 item 5).
+      return db.transaction(async (tx) => {
+        const loaded = await loadForChange(tx, id, actor.principal);
+        const { current } = loaded;
+        const existing = current.milestones.find((m) => m.code === code);
+        // Fields left out of `change` keep their stored value (normaliseMilestones); null clears.
+        const merged: MilestoneInput = { ...(existing ?? { code, baselineDate: null, forecastDate: null, actualDate: null }), ...definedOnly(change), code };
+        const milestones = existing ? current.milestones.map((m) => (m.code === code ? merged : m)) : [...current.milestones, merged];
+        return applyPatch(tx, loaded, version, { milestones: milestones.sort((a, b) => a.code.localeCompare(b.code)) }, actor);
+      });
     },
 
     async delete(id: string, version: number, actor: Actor): Promise<void> {
       await db.transaction(async (tx) => {
-        const { current, facts } = await loadForChange(tx, id, actor.principal);
-        if (!canEditProject(actor.principal, facts)) throw new ForbiddenError('Alleen de gemeente van dit project mag het verwijderen.');
-        const itsKnelpunten = await knelpunten.listByProject(tx, id);
+        const { current, facts, knelpunten: itsKnelpunten } = await loadForChange(tx, id, actor.principal);
+        requireMayDeleteProject(actor.principal, facts);
         if (!(await projects.delete(tx, id, version))) await conflict(tx, id);
         await record(tx, actor, 'project', id, 'verwijderd', inputOf(current), {});
         // Every removed row is audited: the knelpunten go with the project. SPEC §7.
@@ -354,8 +370,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
       if (project) await access.readableProject(db, principal, project);
       else {
         // A deleted project's trail stays readable by those who could read the project (its tombstone). SPEC §7.
-        const gone = await audit.deletedProject(db, id);
-        if (!gone || !canReadProject(principal, gone)) throw new NotFoundError('Project', id);
+        requireReadableDeletedProject(principal, id, await audit.deletedProject(db, id));
       }
       return audit.forProject(db, id, page);
     },
@@ -367,7 +382,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
     async addKnelpunt(projectId: string, data: KnelpuntInput, actor: Actor): Promise<Knelpunt> {
       return db.transaction(async (tx) => {
-        const { current: project, facts } = await loadForChange(tx, projectId, actor.principal);
+        const { current: project, facts, knelpunten: ks } = await loadForChange(tx, projectId, actor.principal);
         assertMayEditKnelpunten(actor.principal, facts);
         const knelpunt: Knelpunt = {
           id: randomUUID(),
@@ -383,7 +398,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
         };
         assertValidKnelpunt(knelpunt, today());
         await knelpunten.insertMany(tx, [knelpunt]);
-        await refreshStatus(tx, project);
+        await refreshStatus(tx, project, [...ks, knelpunt]);
         await record(tx, actor, 'knelpunt', knelpunt.id, 'knelpunt gemeld', {}, knelpunt, projectId);
         return knelpunt;
       });
@@ -391,9 +406,9 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
     async updateKnelpunt(projectId: string, knelpuntId: string, version: number, change: Partial<KnelpuntInput>, actor: Actor): Promise<Knelpunt> {
       return db.transaction(async (tx) => {
-        const { current: project, facts } = await loadForChange(tx, projectId, actor.principal);
+        const { current: project, facts, knelpunten: ks } = await loadForChange(tx, projectId, actor.principal);
         assertMayEditKnelpunten(actor.principal, facts);
-        const current = await knelpunten.get(tx, knelpuntId);
+        const current = ks.find((k) => k.id === knelpuntId);
         if (!current || current.projectId !== projectId) throw new NotFoundError('Knelpunt', knelpuntId);
         if (current.version !== version) {
           throw new ConflictError(`Iemand anders heeft dit knelpunt intussen gewijzigd (nu versie ${current.version}).`, current.version);
@@ -401,7 +416,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
         const next: Knelpunt = { ...current, ...definedOnly(change), id: knelpuntId, projectId, version: version + 1 };
         assertValidKnelpunt(next, today(), current);
         if (!(await knelpunten.update(tx, next, version))) throw new ConflictError('Het knelpunt is intussen gewijzigd.');
-        await refreshStatus(tx, project);
+        await refreshStatus(tx, project, ks.map((k) => (k.id === knelpuntId ? next : k)));
         await record(tx, actor, 'knelpunt', knelpuntId, 'knelpunt gewijzigd', current, next, projectId);
         return next;
       });
@@ -409,23 +424,26 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
     async deleteKnelpunt(projectId: string, knelpuntId: string, version: number, actor: Actor): Promise<void> {
       await db.transaction(async (tx) => {
-        const { current: project, facts } = await loadForChange(tx, projectId, actor.principal);
+        const { current: project, facts, knelpunten: ks } = await loadForChange(tx, projectId, actor.principal);
         assertMayEditKnelpunten(actor.principal, facts);
-        const current = await knelpunten.get(tx, knelpuntId);
+        const current = ks.find((k) => k.id === knelpuntId);
         if (!current || current.projectId !== projectId) throw new NotFoundError('Knelpunt', knelpuntId);
         if (!(await knelpunten.delete(tx, knelpuntId, version))) {
           throw new ConflictError(`Iemand anders heeft dit knelpunt intussen gewijzigd (nu versie ${current.version}).`, current.version);
         }
-        await refreshStatus(tx, project);
+        await refreshStatus(tx, project, ks.filter((k) => k.id !== knelpuntId));
         await record(tx, actor, 'knelpunt', knelpuntId, 'knelpunt verwijderd', current, {}, projectId);
       });
     },
   };
 
-  /** Validate `input`, derive, and write it over `current` when `version` is still current (else 409). */
-  async function replace(tx: Queryable, current: Project, version: number, input: ProjectInput, principal?: Principal): Promise<ProjectView> {
-    const { provincieCode, checks } = await validate(tx, input, principal, current.parties.map((p) => p.organisationId));
-    const ks = await knelpunten.listByProject(tx, current.id);
+  /**
+   * Validate `input`, derive, and write over the loaded project when `version` is still current (else
+   * 409); only the rows that changed are written (issue 9 item 5).
+   */
+  async function replace(tx: Queryable, loaded: LoadedForChange, version: number, input: ProjectInput, principal?: Principal): Promise<ProjectView> {
+    const { current, knelpunten: ks } = loaded;
+    const { provincieCode, checks } = await validate(tx, input, principal, { ...current, gemeenteProvincieCode: loaded.gemeenteProvincieCode });
     const next: Project = {
       ...input,
       ...deriveProject(input, ks),
@@ -435,13 +453,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
       createdAt: current.createdAt,
       updatedAt: new Date().toISOString(),
     };
-    if (!(await projects.update(tx, next, version))) return conflict(tx, current.id);
+    if (!(await projects.update(tx, next, version, current))) return conflict(tx, current.id);
     return view(next, ks, checks.warnings);
   }
 
-  /** Knelpunten colour the project status: recompute it in the same transaction. */
-  async function refreshStatus(tx: Queryable, project: Project): Promise<void> {
-    const ks = await knelpunten.listByProject(tx, project.id);
+  /** Knelpunten colour the project status: recompute it in the same transaction, from the knelpunten after the change. */
+  async function refreshStatus(tx: Queryable, project: Project, ks: readonly Knelpunt[]): Promise<void> {
     await projects.updateDerived(tx, project.id, deriveProject(project, ks));
   }
 }
@@ -476,9 +493,22 @@ function inputOf(p: Project): ProjectInput {
   };
 }
 
-/** Knelpunten are raised and followed up by the gemeente and by the market parties of the project. */
-function assertMayEditKnelpunten(principal: Principal, facts: ProjectFacts): void {
-  if (!canEditMilestone(principal, facts, 'beide')) {
-    throw new ForbiddenError('Alleen de gemeente en de partijen van dit project mogen knelpunten bijwerken.');
-  }
+/** Knelpunten are raised and followed up by the gemeente and by the market parties of the project (src/domain/access.ts). */
+const assertMayEditKnelpunten = requireMayEditKnelpunten;
+
+/** What a change touches, as the owner-side rule (src/domain/access.ts requireMayChangeProject) needs it. */
+function projectChange(current: ProjectInput, next: ProjectInput): ProjectChange {
+  const { milestones: currentMilestones, ...currentRest } = current;
+  const { milestones: nextMilestones, ...nextRest } = next;
+  const byCode = (list: readonly Milestone[]) => new Map(list.map((m) => [m.code, m]));
+  const before = byCode(currentMilestones);
+  const after = byCode(nextMilestones);
+  const milestones: ProjectChange['milestones'] = [...new Set([...before.keys(), ...after.keys()])]
+    .filter((code) => JSON.stringify(before.get(code) ?? null) !== JSON.stringify(after.get(code) ?? null))
+    .map((code) => ({ code, sides: [...new Set([before.get(code)?.ownerSide, after.get(code)?.ownerSide].filter((x): x is OwnerSide => Boolean(x)))] }));
+  return {
+    projectData: diffFields(currentRest, nextRest).length > 0,
+    toGemeenteCode: next.gemeenteCode !== current.gemeenteCode ? next.gemeenteCode : null,
+    milestones,
+  };
 }

@@ -16,12 +16,12 @@ import {
   type PublicAggregates,
 } from '../domain/disclosure.ts';
 import { PLAN_STATUSES } from '../domain/codes.ts';
-import { ANONYMOUS, syntheticDataOnly, type Principal } from '../domain/access.ts';
+import { ANONYMOUS, seesSmallFigures, seesWholeRegister, syntheticDataOnly, type Principal } from '../domain/access.ts';
 import type { NationalProject } from '../domain/forecast.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { PublicStatsRepository } from '../storage/public-stats.repository.ts';
-import type { NationalOverview } from './national.service.ts';
+import type { NationalOverview, NationalService, OverviewRequest } from './national.service.ts';
 
 export type AggregateLevel = 'gemeente' | 'provincie';
 
@@ -36,6 +36,8 @@ export function createPublicStatsService(deps: {
   data: { load(filter?: { syntheticOnly?: boolean }): Promise<{ version: string; projects: NationalProject[] }> };
   /** Demo mode: the public lists the synthetic demo projects, so its figures are of those only (src/domain/access.ts). */
   publicDemoData?: boolean;
+  /** The full national figures, hidden here for whoever may not see them unhidden. */
+  national?: Pick<NationalService, 'overview'>;
 }) {
   const { db, geography, stats } = deps;
   // The public's register: in demo mode the demo projects only, else real figures would be computable back
@@ -87,6 +89,29 @@ export function createPublicStatsService(deps: {
           return { type: 'Feature' as const, id: a.code, properties, geometry: f.geometry };
         });
       return { type: 'FeatureCollection' as const, rule: data.rule, minProjects: data.minProjects, features };
+    },
+
+    /**
+     * The national overview as this principal may see it: in full for those who see small figures (ministry,
+     * administrators: src/domain/access.ts seesSmallFigures), else the public version, with the default number
+     * of simulation runs (a heavy computation is not for anyone to ask for). SPEC §1, §7.
+     */
+    async overviewFor(request: OverviewRequest, principal: Principal): Promise<NationalOverview & { disclosure: PublicOverview['disclosure'] | null }> {
+      if (!deps.national) throw new Error('public-stats: no national service wired');
+      if (seesSmallFigures(principal)) return { ...(await deps.national.overview(request, principal)), disclosure: null };
+      const { runs: _runs, seed: _seed, ...publicRequest } = request;
+      return this.publicOverview(await deps.national.overview(publicRequest, principal), principal);
+    },
+
+    /**
+     * The gemeenten with their project count as this principal may see it: the register's own count for those
+     * who see the whole register (src/domain/access.ts seesWholeRegister); everyone else, demo roles included,
+     * the public count (null where hidden). SPEC §1, §7.
+     */
+    async withProjectCounts<T extends { code: string; projectCount: number | null }>(list: T[], principal: Principal): Promise<T[]> {
+      if (seesWholeRegister(principal)) return list;
+      const counts = await this.gemeenteCounts();
+      return list.map((g) => ({ ...g, projectCount: counts.get(g.code) ?? null }));
     },
 
     /** Projects per gemeente as the public may see them (null where fewer than the minimum, or computable back). */

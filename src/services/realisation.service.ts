@@ -3,9 +3,9 @@
  * gemeenten through the herindelingen, the opleveringen recorded in the monitor, and their
  * reconciliation per gemeente and year.
  */
-import { canReadArea, seesSmallFigures, syntheticDataOnly, type Principal } from '../domain/access.ts';
+import { requireReadableArea, seesSmallFigures, syntheticDataOnly, type Principal } from '../domain/access.ts';
 import { MIN_PUBLIC_PROJECTS } from '../domain/disclosure.ts';
-import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import { mapToClassification, resolveSuccessors, totalsByYear, type Herindeling, type MappedValue } from '../domain/herindelingen.ts';
 import { NATION_AREA_ID, resolveArea, type NationalArea } from '../domain/national.ts';
 import { reconcile, type Reconciliation, type ReconciliationRow } from '../domain/realisations.ts';
@@ -88,19 +88,19 @@ export function createRealisationService(deps: {
     },
 
     /**
-     * `viewer`: whose view. The monitor's opleveringen are project data: a demo role (and the public in demo mode)
+     * `principal`: whose view. The monitor's opleveringen are project data: a demo role (and the public in demo mode)
      * gets those of the synthetic demo projects only, and whoever does not see the whole register no year built
-     * from fewer than the disclosure minimum of projects (SPEC §7). No viewer: system callers, everything.
+     * from fewer than the disclosure minimum of projects (SPEC §7).
      */
-    async realisations(filter: RealisationFilter = {}, viewer?: Principal): Promise<RealisationsResult> {
+    async realisations(filter: RealisationFilter, principal: Principal): Promise<RealisationsResult> {
+      const syntheticOnly = syntheticDataOnly(principal, deps.publicDemoData ?? false);
+      const hideSmall = !seesSmallFigures(principal);
       const ctx = await context();
       const area = areaOf(ctx, filter.area ?? NATION_AREA_ID);
       const classification = filter.classification ?? 'indeling_2025';
       const inYears = (y: number) => (filter.fromYear === undefined || y >= filter.fromYear) && (filter.toYear === undefined || y <= filter.toYear);
       const original = totalsByYear(ctx.cbs);
       const mappedTotals = totalsByYear(ctx.mapped);
-      const syntheticOnly = viewer !== undefined && syntheticDataOnly(viewer, deps.publicDemoData ?? false);
-      const hideSmall = viewer !== undefined && !seesSmallFigures(viewer);
       const perYear = await realisations.opleveringenPerYear(db, { syntheticOnly });
       const monitor = new Map(perYear.map((r) => [r.year, hideSmall && r.projects < MIN_PUBLIC_PROJECTS ? null : r.homes]));
       const members = new Set(area.gemeenteCodes);
@@ -144,9 +144,7 @@ export function createRealisationService(deps: {
       const area = areaOf(ctx, filter.area ?? NATION_AREA_ID);
       const provincieOf = new Map(ctx.gemeenten.map((g) => [g.code, g.provincieCode]));
       const provincieCodes = [...new Set(area.gemeenteCodes.map((c) => provincieOf.get(c)!).filter(Boolean))];
-      if (!canReadArea(principal, { id: area.id, gemeenteCodes: area.gemeenteCodes, provincieCodes })) {
-        throw new ForbiddenError('U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
-      }
+      requireReadableArea(principal, { id: area.id, gemeenteCodes: area.gemeenteCodes, provincieCodes });
       // Demo roles: opleveringen of synthetic demo projects only (src/domain/access.ts). SPEC §7.
       const opleveringen = await realisations.opleveringen(db, { syntheticOnly: syntheticDataOnly(principal) });
       const result = reconcile(

@@ -84,7 +84,7 @@ async function renderInChromium(options: { chromiumPath: string; timeoutMs?: num
     throw new ServiceUnavailableError('Het PDF-rapport is niet beschikbaar: playwright-core ontbreekt.');
   }
   const profile = mkdtempSync(join(tmpdir(), 'wbm-report-'));
-  let context: Awaited<ReturnType<typeof playwright.chromium.launchPersistentContext>> | null = null;
+  let context: Awaited<ReturnType<typeof playwright.chromium.launchPersistentContext>>;
   try {
     context = await playwright.chromium.launchPersistentContext(profile, {
       executablePath: options.chromiumPath,

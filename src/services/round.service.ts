@@ -35,16 +35,19 @@ import { MIN_REASON_LENGTH } from '../domain/baseline.ts';
 import type { Issue } from '../domain/errors.ts';
 import {
   canReadProject,
-  canRecordOnBehalf,
   canRunRound,
+  canUndoConfirmation,
   deliveringOrganisation,
   isOwnRoundProject,
-  roundVisibility,
+  memberPartyOrganisation,
+  requireMayConfirmFor,
+  requireMayRunRound,
+  requireRoundOverview,
+  requireRoundVisibility,
   syntheticDataOnly,
   type Principal,
 } from '../domain/access.ts';
 import type { Actor } from '../domain/audit.ts';
-import { ForbiddenError } from '../domain/errors.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
@@ -175,17 +178,11 @@ export function createRoundService(deps: RoundServiceDeps) {
   async function roundAccess(q: Queryable, principal: Principal, regionId: string, roundId?: string): Promise<'all' | 'own'> {
     const region = (await geography.listRegions(q)).find((r) => r.id === regionId);
     if (!region) throw new NotFoundError('Regio', regionId);
+    const party = memberPartyOrganisation(principal);
     const isPartyInRegion =
-      principal.role === 'marktpartij_editor' &&
-      principal.organisationId !== null &&
-      (await projects.list(q, { regionId, scope: { partyOrganisationId: principal.organisationId } }, { limit: 1, offset: 0, sort: 'name', descending: false }))
-        .total > 0;
-    const mode = roundVisibility(principal, await access.areaFacts(q, region), isPartyInRegion);
-    if (!mode) {
-      if (roundId !== undefined) throw new NotFoundError('Kwartaalronde', roundId);
-      throw new ForbiddenError('U heeft geen toegang tot de kwartaalronde van deze tafel.');
-    }
-    return mode;
+      party !== null &&
+      (await projects.list(q, { regionId, scope: { partyOrganisationId: party } }, { limit: 1, offset: 0, sort: 'name', descending: false })).total > 0;
+    return requireRoundVisibility(principal, await access.areaFacts(q, region), isPartyInRegion, roundId);
   }
 
   function visibleDetail(detail: RoundDetail, principal: Principal, mode: 'all' | 'own'): RoundDetail {
@@ -200,15 +197,10 @@ export function createRoundService(deps: RoundServiceDeps) {
   /** `roundId`: asked by a round's id; whoever may not see the round then gets 404 as for an unknown round. */
   async function assertRunsRound(q: Queryable, principal: Principal, regionId: string, roundId?: string): Promise<void> {
     const realProjects =
-      principal.demo && (await projects.list(q, { regionId, synthetic: false }, { limit: 1, offset: 0, sort: 'name', descending: false })).total > 0;
-    if (!canRunRound(principal, regionId, realProjects)) {
-      if (roundId !== undefined) await roundAccess(q, principal, regionId, roundId);
-      throw new ForbiddenError(
-        realProjects
-          ? 'Met een demo-account kunt u de kwartaalronde van een tafel met echte projecten niet openen, sluiten of herinneren.'
-          : 'Alleen de secretaris van deze versnellingstafel kan de kwartaalronde openen, sluiten of herinneren.',
-      );
-    }
+      syntheticDataOnly(principal) && (await projects.list(q, { regionId, synthetic: false }, { limit: 1, offset: 0, sort: 'name', descending: false })).total > 0;
+    // Asked by a round's id, whoever may not see the round gets 404 before the 403 of not running it.
+    if (!canRunRound(principal, regionId, realProjects) && roundId !== undefined) await roundAccess(q, principal, regionId, roundId);
+    requireMayRunRound(principal, regionId, realProjects);
   }
 
   /**
@@ -326,10 +318,8 @@ export function createRoundService(deps: RoundServiceDeps) {
    */
   async function planConfirmation(q: Queryable, round: RoundRecord, request: ConfirmRequest, principal: Principal, mode: 'all' | 'own'): Promise<ConfirmPlan> {
     const own = deliveringOrganisation(principal, gemeenteOrganisationId);
-    const mayActForOthers = canRecordOnBehalf(principal, round.regionId);
     const organisationId = request.organisationId ?? own;
-    if (organisationId !== own || own === null) {
-      if (!mayActForOthers) throw new ForbiddenError('U kunt alleen de projecten van uw eigen organisatie bevestigen.');
+    if (requireMayConfirmFor(principal, round.regionId, organisationId, own) === 'on-behalf') {
       if (!organisationId) {
         throw new ValidationError([{ path: 'organisationId', code: 'required', message: 'Kies de partij namens wie u de levering vastlegt.' }]);
       }
@@ -343,7 +333,8 @@ export function createRoundService(deps: RoundServiceDeps) {
         ]);
       }
     }
-    if (!organisationId) throw new ForbiddenError('U kunt alleen de projecten van uw eigen organisatie bevestigen.');
+    // 'own' has an organisation; 'on-behalf' without one was refused above.
+    if (!organisationId) throw new ValidationError([{ path: 'organisationId', code: 'required', message: 'Kies de partij namens wie u de levering vastlegt.' }]);
     const onBehalf = organisationId !== own;
     const { rows, facts } = await delivery(q, round, principal);
     const organisation = (await rounds.organisations(q, [organisationId])).get(organisationId);
@@ -554,10 +545,9 @@ export function createRoundService(deps: RoundServiceDeps) {
         const mode = await roundAccess(tx, actor.principal, round.regionId, round.id);
         if (round.closedAt) throw closedError(round);
         const own = deliveringOrganisation(actor.principal, gemeenteOrganisationId);
-        const runner = canRecordOnBehalf(actor.principal, round.regionId);
         const demoIds = await demoProjectIds(tx, actor.principal, round.regionId);
         const rows = (await rounds.confirmationsOf(tx, round.id, request)).filter(
-          (r) => (runner || r.organisationId === own) && (demoIds === null || demoIds.has(r.projectId)),
+          (r) => canUndoConfirmation(actor.principal, round.regionId, r.organisationId, own) && (demoIds === null || demoIds.has(r.projectId)),
         );
         if (rows.length === 0) throw new NotFoundError('Bevestiging', 'batchId' in request ? request.batchId : request.projectId);
         await rounds.deleteConfirmations(tx, round.id, rows);
@@ -596,9 +586,7 @@ export function createRoundService(deps: RoundServiceDeps) {
       // Permission first: whether a round is open or closed is the table's business (issue 8 item 6).
       const mode = await roundAccess(db, principal, (await loadRound(db, roundId)).regionId, roundId);
       await closedRound(db, roundId);
-      if (mode === 'own') {
-        throw new ForbiddenError('Het overzicht van een gesloten kwartaal is voor de tafel; bekijk uw eigen projecten per project.');
-      }
+      requireRoundOverview(mode);
       return rounds.listSnapshots(db, roundId, { ...filter, syntheticOnly: syntheticDataOnly(principal) }, page);
     },
 

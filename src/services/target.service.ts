@@ -2,18 +2,16 @@
  * Targets as dated data (SPEC §3; issue 3 "Targets"): list, create, change with optimistic locking, and
  * import from a spreadsheet (.xlsx or .csv) all-or-nothing with a report per row.
  *
- * Role check (the seam for the auth work): every write passes `guard` with the caller and the
- * geographies it touches, after validation and before anything is written. The service itself knows
- * no roles; the default guard allows everything (CLI, tests), `principalTargetGuard` applies the
- * access rule of src/domain/access.ts (ministry and beheerder: all targets; province analyst: own
- * province only).
+ * Access: every method takes the principal; every write asks src/domain/access.ts requireMayEditTargets
+ * with the geographies it touches, after validation and before anything is written (ministry and beheerder:
+ * all targets; province analyst: own province only; demo roles: demo targets only).
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
 import { checkTarget, NATION_CODE, TARGET_METRICS, TARGET_UNITS, type TargetInput, type TargetRecord, type TargetReferences } from '../domain/national.ts';
-import { canEditTargets, createsSynthetic, syntheticDataOnly, withinDemoScope, type Principal } from '../domain/access.ts';
+import { createsSynthetic, requireMayEditTargets, syntheticDataOnly, type Principal, type TargetGeoFacts } from '../domain/access.ts';
 import { unstorableCharacter, unstorableMessage } from '../domain/text.ts';
 import { TARGET_LEVELS, type TargetLevel } from '../domain/targets.ts';
 import { diffFields } from '../domain/audit.ts';
@@ -21,45 +19,14 @@ import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { NationalRepository, TargetFilter } from '../storage/national.repository.ts';
 
-export type TargetAction = 'create' | 'update' | 'import';
-
 /** The geography a target write touches, with the province it lies in (null for the nation or across provinces). */
-export interface TargetGeo {
+export interface TargetGeo extends TargetGeoFacts {
   geoLevel: TargetLevel;
   geoCode: string | null;
-  provincieCode: string | null;
-  /** The target is (or, being created by the caller, becomes) synthetic demo data. SPEC §7. */
-  synthetic: boolean;
 }
 
-/**
- * Who may write which targets: throws (e.g. a ForbiddenError) when `actor` may not do `action` on these
- * geographies. `actor` is whatever the caller passes (the HTTP layer: the signed-in principal); undefined
- * for system callers (CLI, reference loading).
- */
-export type TargetWriteGuard = (action: TargetAction, actor: unknown, geos: readonly TargetGeo[]) => void | Promise<void>;
-
-/** Who calls the service: the signed-in principal from the HTTP layer, or nothing for system callers. */
-export type Actor = unknown;
-
-/** The default: every write allowed. */
-export const allowAllTargetWrites: TargetWriteGuard = () => undefined;
-
-/** The access rule for principals (src/domain/access.ts `canEditTargets`); system callers (no actor) may write. */
-export const principalTargetGuard: TargetWriteGuard = (_action, actor, geos) => {
-  if (actor === undefined || actor === null) return;
-  const principal = actor as Principal;
-  for (const g of geos) {
-    if (!withinDemoScope(principal, g)) {
-      throw new ForbiddenError('Met een demo-account kunt u alleen demodoelen wijzigen, geen echte doelen.');
-    }
-    if (!canEditTargets(principal, { level: g.geoLevel, provincieCode: g.provincieCode, synthetic: g.synthetic })) {
-      throw new ForbiddenError(
-        g.provincieCode ? 'U mag alleen doelen van uw eigen provincie wijzigen.' : 'Alleen het ministerie of een beheerder mag landelijke doelen wijzigen.',
-      );
-    }
-  }
-};
+/** Who calls the service: the signed-in principal (the command line and tests pass an account's principal). */
+type Actor = Principal;
 
 /** What a user may send for a target; defaults fill the rest. */
 export type TargetCreate = Pick<TargetInput, 'geoLevel' | 'geoName' | 'periodStart' | 'periodEnd'> &
@@ -255,10 +222,10 @@ function inputOfTarget(t: TargetRecord): TargetInput {
   return input;
 }
 
-/** Is what this caller writes stored as synthetic demo data? System callers (no principal): never. */
-const createdSynthetic = (actor: Actor): boolean => actor !== undefined && actor !== null && createsSynthetic(actor as Principal);
+/** Is what this caller writes stored as synthetic demo data? (src/domain/access.ts createsSynthetic) */
+const createdSynthetic = (actor: Actor): boolean => createsSynthetic(actor);
 
-export function createTargetService(deps: { db: Db; national: NationalRepository; guard?: TargetWriteGuard; audit?: AuditRepository }) {
+export function createTargetService(deps: { db: Db; national: NationalRepository; audit?: AuditRepository }) {
   const { db, national } = deps;
 
   /** Every target change goes into the audit trail (SPEC §7), through the API, the UI or an import. */
@@ -272,12 +239,11 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
     action = before ? 'doel gewijzigd' : 'doel aangemaakt',
   ): Promise<void> {
     if (!deps.audit) return;
-    const principal = actor as Principal | undefined;
     await deps.audit.append(q, [
       {
-        actorUserId: principal?.userId ?? null,
-        actorName: principal?.name ?? 'systeem',
-        via: importing ? 'import' : !principal ? 'system' : principal.kind === 'token' ? 'api' : 'ui',
+        actorUserId: actor.userId,
+        actorName: actor.name,
+        via: importing ? 'import' : actor.kind === 'token' ? 'api' : 'ui',
         entityType: 'doel',
         entityId: id,
         action,
@@ -285,7 +251,6 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
       },
     ]);
   }
-  const guard = deps.guard ?? allowAllTargetWrites;
 
   async function mustGet(q: Queryable, id: string): Promise<TargetRecord> {
     const t = await national.getTarget(q, id);
@@ -331,18 +296,15 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
 
   return {
     /** The targets; demo principals also see the demo targets, everyone else only real ones. SPEC §7. */
-    list: (filter: TargetFilter = {}, viewer?: Principal) =>
-      national.listTargets(db, { ...filter, includeSynthetic: viewer !== undefined && syntheticDataOnly(viewer) }),
+    list: (filter: TargetFilter, principal: Principal) => national.listTargets(db, { ...filter, includeSynthetic: syntheticDataOnly(principal) }),
 
-    get: (id: string) => mustGet(db, id),
-
-    async create(data: TargetCreate, actor?: Actor): Promise<TargetRecord> {
+    async create(data: TargetCreate, actor: Actor): Promise<TargetRecord> {
       const input = withDefaults(data);
       return db.transaction(async (tx) => {
         const r = await refs(tx);
         const issues = checkTarget(input, r);
         if (issues.length > 0) throw new ValidationError(issues);
-        await guard('create', actor, [geoOf(input, r, createdSynthetic(actor))]);
+        requireMayEditTargets(actor, [geoOf(input, r, createdSynthetic(actor))]);
         const id = randomUUID();
         await save(tx, id, input, null, actor);
         return mustGet(tx, id);
@@ -350,7 +312,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
     },
 
     /** Change fields of a target when `version` is still current (stale: 409, nothing changes). */
-    async update(id: string, version: number, patch: TargetPatch, actor?: Actor): Promise<TargetRecord> {
+    async update(id: string, version: number, patch: TargetPatch, actor: Actor): Promise<TargetRecord> {
       return db.transaction(async (tx) => {
         const current = await mustGet(tx, id);
         if (current.version !== version) {
@@ -367,7 +329,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
         const r = await refs(tx);
         // Both the geography it had and the one it gets must be the caller's to change.
         const synthetic = current.synthetic ?? false;
-        await guard('update', actor, [geoOf(current, r, synthetic), geoOf(input, r, synthetic)]);
+        requireMayEditTargets(actor, [geoOf(current, r, synthetic), geoOf(input, r, synthetic)]);
         const issues = checkTarget(input, r);
         if (issues.length > 0) throw new ValidationError(issues);
         await save(tx, id, input, version, actor);
@@ -380,7 +342,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
      * are reported (`rows[i].field`); only a file without problems is written, in one transaction. A row
      * with the same metric, geography, period and kind as an existing target updates it.
      */
-    async importRows(raw: readonly Record<string, string>[], actor?: Actor): Promise<ImportResult> {
+    async importRows(raw: readonly Record<string, string>[], actor: Actor): Promise<ImportResult> {
       if (raw.length === 0) throw new ValidationError([{ path: 'rows', code: 'empty', message: 'Het bestand bevat geen regels met doelen.' }]);
       if (raw.length > 5000) throw new ValidationError([{ path: 'rows', code: 'too_many', message: 'Importeer hoogstens 5.000 doelen per bestand.' }]);
       return db.transaction(async (tx) => {
@@ -404,7 +366,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
         if (issues.length > 0) throw new ValidationError(issues);
         // A demo role's import creates and updates demo targets only (findByKey below never crosses). SPEC §7.
         const synthetic = createdSynthetic(actor);
-        await guard('import', actor, inputs.map((i) => geoOf(i, references, synthetic)));
+        requireMayEditTargets(actor, inputs.map((i) => geoOf(i, references, synthetic)));
         let created = 0;
         let updated = 0;
         const ids: string[] = [];
@@ -427,7 +389,7 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
       });
     },
 
-    async importFile(body: Buffer, format: UploadFormat, actor?: Actor): Promise<ImportResult> {
+    async importFile(body: Buffer, format: UploadFormat, actor: Actor): Promise<ImportResult> {
       return this.importRows(await readUpload(body, format), actor);
     },
   };

@@ -4,7 +4,7 @@ import type { Jaarschijf, Knelpunt, Milestone } from '../domain/project.ts';
 import { housingTargets } from '../domain/national.ts';
 import type { Target } from '../domain/targets.ts';
 import { createNationalRepository } from './national.repository.ts';
-import { projectScope, type Principal } from '../domain/access.ts';
+import type { ProjectScope } from '../domain/access.ts';
 import type { Queryable } from './db.ts';
 import { filterSql } from './project.repository.ts';
 
@@ -27,7 +27,7 @@ export function createDashboardRepository() {
      */
     async loadProjects(q: Queryable, gemeenteCodes: readonly string[], options: { syntheticOnly?: boolean } = {}): Promise<DashboardProject[]> {
       const codes = [...gemeenteCodes];
-      // Demo principals: the synthetic demo projects only (src/domain/access.ts syntheticDataOnly). SPEC §7.
+      // `syntheticOnly`: decided by the service (src/domain/access.ts syntheticDataOnly). SPEC §7.
       const only = options.syntheticOnly ? ' AND p.synthetic' : '';
       const projects = await q.query<Omit<DashboardProject, 'jaarschijven' | 'milestones' | 'knelpunten' | 'location'> & { lon: number | null; lat: number | null }>(
         `SELECT id, name, gemeente_code AS "gemeenteCode", plan_status AS "planStatus", phase, status, total_homes AS "totalHomes",
@@ -73,9 +73,8 @@ export function createDashboardRepository() {
       return rows.map((r) => r.id);
     },
 
-    /** Which of these projects the principal may see at project level. */
-    async readableIds(q: Queryable, ids: readonly string[], principal: Principal): Promise<Set<string>> {
-      const scope = projectScope(principal);
+    /** Which of these projects lie within `scope` (the caller's project scope, decided by src/domain/access.ts projectScope). */
+    async idsWithin(q: Queryable, ids: readonly string[], scope: ProjectScope): Promise<Set<string>> {
       if (scope === null || ids.length === 0) return new Set();
       const { where, params } = filterSql({ scope });
       const rows = await q.query<{ id: string }>(

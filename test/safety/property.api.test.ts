@@ -34,7 +34,7 @@ import { MAX_TARGET_TEXT } from '../../src/domain/national.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { ROUTE_RULES } from '../../src/http/auth.ts';
 import { createServices } from '../../src/services/container.ts';
-import { accountWithToken, TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
+import { accountWithToken, ADMIN, TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 import { closeQuietly } from './pg-quiet-close.ts';
 import {
@@ -853,7 +853,7 @@ describe('demo accounts: refused with demo mode off, kept off real data with dem
       credentials[role] = { token: { authorization: `Bearer ${token}` }, session: { cookie: `wbm_session=${cookie}`, 'x-csrf-token': signIn.json().csrfToken } };
     }
     realTargetId = (
-      await services.targets.create({ geoLevel: 'provincie', geoCode: 'PV27', geoName: 'Noord-Holland', periodStart: 2050, periodEnd: 2051, homes: 1000, kind: 'eigenschap', sourceUrl: 'https://example.org/echt' })
+      await services.targets.create({ geoLevel: 'provincie', geoCode: 'PV27', geoName: 'Noord-Holland', periodStart: 2050, periodEnd: 2051, homes: 1000, kind: 'eigenschap', sourceUrl: 'https://example.org/echt' }, ADMIN)
     ).id;
     strict = await buildApp({ services: createServices(t.db, { auth: { ...TEST_AUTH_OPTIONS, demoMode: false } }) });
   });

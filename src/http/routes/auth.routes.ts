@@ -2,7 +2,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '../../domain/access.ts';
+import { ADMIN_ROLES, ROLES } from '../../domain/access.ts';
 import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../../domain/errors.ts';
 import type { AuthService } from '../../services/auth/auth.service.ts';
 import type { OidcService } from '../../services/auth/oidc.service.ts';
@@ -133,7 +133,7 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
     });
 
     app.get('/users/:userId/tokens', {
-      config: { access: ['beheerder'] },
+      config: { access: ADMIN_ROLES },
       schema: {
         tags: ['auth'],
         summary: "Administrator: an account's API tokens that still work (never the token itself)",

@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TARGET_EDITOR_ROLES } from '../../domain/access.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import type { Services } from '../../services/container.ts';
 import type { UploadFormat } from '../../services/target.service.ts';
@@ -31,10 +32,8 @@ import {
   TargetSchema,
 } from '../schemas/national.schemas.ts';
 
-/** Who may change targets and norms (route level); the target service's guard limits a province analyst to its province. */
-const TARGET_EDITORS = ['beheerder', 'ministerie_analist', 'provincie_analist'] as const;
-/** The national view: ministry and administrators (as in src/domain/access.ts). */
-const NATIONAL = ['beheerder', 'ministerie_analist'] as const;
+/** Who may change targets and norms (route level); the target service limits a province analyst to its province (src/domain/access.ts). */
+const TARGET_EDITORS = TARGET_EDITOR_ROLES;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
@@ -134,12 +133,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: OverviewQuery,
         response: { 200: OverviewResponse, ...errors },
       },
-      handler: async (req) => {
-        if ((NATIONAL as readonly string[]).includes(req.principal.role)) return { ...(await national.overview(req.query, req.principal)), disclosure: null };
-        // Everyone else gets the default number of simulation runs: a heavy computation is not for anyone to ask for.
-        const { runs: _runs, seed: _seed, ...publicQuery } = req.query;
-        return services.publicStats.publicOverview(await national.overview(publicQuery, req.principal), req.principal);
-      },
+      handler: async (req) => services.publicStats.overviewFor(req.query, req.principal),
     });
 
     app.get('/national/forecast', {
@@ -203,7 +197,7 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
     app.get('/national/plancapaciteit/normen', {
       config: { access: 'signed-in' },
       schema: { tags: ['national'], summary: 'Areas whose plancapaciteit norm differs from the default 130%', response: { 200: z.object({ items: z.array(Norm) }) } },
-      handler: async () => ({ items: await national.listNorms() }),
+      handler: async (req) => ({ items: await national.listNorms(req.principal) }),
     });
 
     app.put('/national/plancapaciteit/normen/:areaId', {

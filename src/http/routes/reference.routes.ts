@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ORGANISATION_TYPES, REGION_KINDS } from '../../domain/codes.ts';
 import type { Services } from '../../services/container.ts';
-import { projectScope } from '../../domain/access.ts';
 import { GemeenteCode, Problem, ProvincieCode, Uuid } from '../schemas/common.ts';
 
 const Provincie = z.object({ code: z.string(), name: z.string() }).meta({ id: 'Provincie' });
@@ -52,13 +51,8 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
         response: { 200: z.array(GemeenteListItem), 400: Problem },
       },
       handler: async (req) => {
-        const list = await ref.listGemeenten(req.query.provincie);
         // The count is an aggregate: whoever does not see the whole register sees it as the public does (SPEC §1, §7).
-        const scope = projectScope(req.principal);
-        // Demo roles (syntheticOnly) see the public counts: their own register is the synthetic one (SPEC §7).
-        if (scope !== null && 'all' in scope && !scope.syntheticOnly) return list;
-        const counts = await services.publicStats.gemeenteCounts();
-        return list.map((g) => ({ ...g, projectCount: counts.get(g.code) ?? null }));
+        return services.publicStats.withProjectCounts(await ref.listGemeenten(req.query.provincie), req.principal);
       },
     });
     app.get('/gemeenten/:code', {

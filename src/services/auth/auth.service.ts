@@ -3,9 +3,9 @@
  * with a CSRF token), API tokens for system-to-system submissions, and demo sign-in for the demo roles.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { canManageTokensOf, ROLE_LABELS, ROLES, type Principal, type Role } from '../../domain/access.ts';
+import { requireDemoSignIn, requireMayCreateTokens, requireMayListTokensOf, requireMayManageTokensOf, ROLE_LABELS, ROLES, type Principal, type Role } from '../../domain/access.ts';
 import { normaliseEmail, passwordProblem } from '../../domain/account.ts';
-import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import { gemeenteOrganisationId } from '../../domain/identifiers.ts';
 import type { AccountRepository, UserRow } from '../../storage/account.repository.ts';
 import type { Db } from '../../storage/db.ts';
@@ -60,13 +60,8 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
   let dummyHash: Promise<string> | null = null;
   const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString('base64url'), options.scryptCost));
 
-  /** Only a signed-in person (not an API token) creates API tokens (issue 8 item 10). */
-  function assertMayCreateTokens(principal: Principal): void {
-    if (!principal.userId) throw new UnauthorizedError();
-    if (principal.kind !== 'user') {
-      throw new ForbiddenError('Een API-token kan alleen worden aangemaakt door iemand die in de browser is ingelogd, niet met een ander API-token.');
-    }
-  }
+  /** Only a signed-in person (not an API token) creates API tokens (issue 8 item 10; src/domain/access.ts). */
+  const assertMayCreateTokens: (principal: Principal) => void = requireMayCreateTokens;
 
   /** An account's API tokens as written to the audit trail: never the secret. */
   async function auditToken(actor: { principal: Principal; via: Via }, tokenId: string, action: string, changes: Array<{ field: string; old: unknown; new: unknown }>) {
@@ -117,7 +112,7 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
     },
 
     async signInDemo(role: Role) {
-      if (!options.demoMode) throw new ForbiddenError('De demomodus staat uit: aanmelden als demorol kan niet.');
+      requireDemoSignIn(options.demoMode);
       const user = (await accounts.listUsers(db)).find((u) => u.isDemo && u.role === role);
       if (!user) throw new NotFoundError('Demo-account', role);
       return startSession(user, 'demo');
@@ -146,8 +141,7 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
      * outlive its own revocation (issue 8 item 10).
      */
     async createApiToken(principal: Principal, name: string, via: Via = 'system') {
-      assertMayCreateTokens(principal);
-      if (!principal.userId) throw new UnauthorizedError();
+      requireMayCreateTokens(principal);
       const token = `${API_TOKEN_PREFIX}${newToken()}`;
       const id = randomUUID();
       await accounts.insertToken(db, { id, tokenHash: sha256(token), name, userId: principal.userId });
@@ -159,21 +153,18 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
 
     /** The API tokens of an account that still work (never the secret). A beheerder may list anyone's. */
     async listApiTokens(principal: Principal, userId: string = principal.userId ?? '') {
-      if (!principal.userId) throw new UnauthorizedError();
-      if (userId !== principal.userId) {
-        if (principal.role !== 'beheerder') throw new ForbiddenError();
+      if (requireMayListTokensOf(principal, userId) === 'other') {
         // An account outside the caller's reach answers exactly as an unknown one.
         const account = await accounts.userById(db, userId);
-        if (!account || !canManageTokensOf(principal, { userId, isDemo: account.isDemo })) throw new NotFoundError('Account', userId);
+        requireMayManageTokensOf(principal, account && { userId, isDemo: account.isDemo }, () => new NotFoundError('Account', userId));
       }
       return accounts.listTokens(db, userId);
     },
 
     /** Revoke a token: one's own, or anyone's for a beheerder. Someone else's token answers as unknown. */
     async revokeApiToken(principal: Principal, id: string, via: Via = 'system') {
-      if (!principal.userId) throw new NotFoundError('API-token', id);
-      const owner = await accounts.tokenOwner(db, id);
-      if (!owner || !canManageTokensOf(principal, owner)) throw new NotFoundError('API-token', id);
+      const owner = principal.userId ? await accounts.tokenOwner(db, id) : null;
+      requireMayManageTokensOf(principal, owner, () => new NotFoundError('API-token', id));
       const revoked = await accounts.revokeToken(db, id, owner.userId);
       if (!revoked) throw new NotFoundError('API-token', id);
       await auditToken({ principal, via }, id, 'ingetrokken', [{ field: 'revokedAt', old: null, new: revoked.revokedAt }]);

@@ -3,12 +3,12 @@
  * (src/domain/access.ts), so the UI only offers actions that will be accepted. The server stays the
  * judge: a refused action still gets a clear message.
  */
-import { canConfirmProject, canEditMilestone, canRebaseline, canRunRound, ROLE_LABELS, type ProjectFacts } from '../../../src/domain/access.ts';
+import { canConfirmProject, canEditMilestone, canRebaseline, canRunRound, NATIONAL_ROLES, ROLE_LABELS, type ProjectFacts } from '../../../src/domain/access.ts';
 import type { Me, Principal, ProjectDetail, Region, Role } from '../api/types.ts';
 import type { OwnerSide } from '../labels.ts';
 import type { AuthState } from './AuthContext.tsx';
 
-export { ROLE_LABELS };
+export { NATIONAL_ROLES, ROLE_LABELS };
 
 /** Demo roles offered on the sign-in page, in the order a visitor would look for them. */
 export const DEMO_ROLES: readonly Exclude<Role, 'publiek'>[] = [
@@ -61,9 +61,8 @@ export const mayRebaseline = (state: AuthState, facts: ProjectFacts) => may(stat
 export const mayConfirm = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canConfirmProject(p, facts));
 export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSide: OwnerSide) => may(state, (p) => canEditMilestone(p, facts, ownerSide));
 
-/** Roles that see the national roll-up (src/http/routes/national.routes.ts NATIONAL, src/domain/access.ts). */
-export const NATIONAL_ROLES: readonly Role[] = ['beheerder', 'ministerie_analist'];
-export const maySeeNational = (state: AuthState) => may(state, (p) => NATIONAL_ROLES.includes(p.role));
+/** The national roll-up is for the roles of src/domain/access.ts NATIONAL_ROLES (ministry, administrators). */
+export const maySeeNational = (state: AuthState) => may(state, (p) => (NATIONAL_ROLES as readonly Role[]).includes(p.role));
 
 /** "Secretaris versnellingstafel" for a role code. */
 export function roleLabel(role: Role): string {
