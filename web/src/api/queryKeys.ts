@@ -11,7 +11,6 @@
 export const queryKeys = {
   /** Reference lists: change rarely, kept for the whole visit (see REFERENCE_STALE_TIME). */
   reference: {
-    all: ['reference'] as const,
     gemeenten: ['reference', 'gemeenten'] as const,
     provincies: ['reference', 'provincies'] as const,
     regions: ['reference', 'regions'] as const,
@@ -44,13 +43,11 @@ export const queryKeys = {
   dashboard: {
     all: ['dashboard'] as const,
     detail: (regionId: string) => ['dashboard', regionId] as const,
-    alternatives: (regionId: string, year: number) => ['dashboard', regionId, 'alternatives', year] as const,
   },
 
   /** Quarterly rounds: per region, and per round. */
   round: {
     all: ['round'] as const,
-    region: (regionId: string) => ['round', 'region', regionId] as const,
     /** The rounds of a region (Kwartaalronde). */
     list: (regionId: string) => ['round', 'region', regionId, 'list'] as const,
     /** The open (or else latest) round of a region with its delivery status (Tafeloverzicht). */
