@@ -6,18 +6,13 @@
  * registers it, see registerEchartsPart).
  */
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { DashboardYear } from '../../api/types.ts';
+import { EChart, registerEchartsPart, yearChartOption } from '../../components/EChart.tsx';
 import { formatNumber } from '../../labels.ts';
 
 // The SVG renderer (for print) is registered by the Tafelrapport only: the screen does not need it.
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
-
-/** Registers an extra part of echarts (the report adds the SVG renderer). */
-export const registerEchartsPart = echarts.use;
+registerEchartsPart([BarChart, LineChart]);
 
 /** Colours with at least 3:1 contrast against white (WCAG 1.4.11). */
 export const CHART_COLOURS = { hard: '#154273', soft: '#5b86b3', target: '#1a1a1a' };
@@ -37,53 +32,28 @@ export interface CompletionsChartProps {
 }
 
 export function CompletionsChart({ perYear, description, renderer, onYearClick, onRendered, width, height }: CompletionsChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const handlers = useRef({ onYearClick, onRendered });
-  handlers.current = { onYearClick, onRendered };
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer, width, height });
-    // setOption draws synchronously and fires 'finished' inside it: listen first.
-    chart.on('click', (params) => {
-      const year = perYear[params.dataIndex as number]?.year;
-      if (year !== undefined) handlers.current.onYearClick?.(year);
+  const clickable = Boolean(onYearClick);
+  const option = useMemo(() => {
+    const bars = (name: string, color: string, homes: (y: DashboardYear) => number) => ({
+      name,
+      type: 'bar',
+      stack: 'verwacht',
+      barMaxWidth: 64,
+      cursor: clickable ? 'pointer' : 'default',
+      itemStyle: { color },
+      data: perYear.map(homes),
     });
-    let reported = false;
-    chart.on('finished', () => {
-      if (reported) return;
-      reported = true;
-      handlers.current.onRendered?.();
-    });
-    const years = perYear.map((y) => String(y.year));
     const hasTarget = perYear.some((y) => y.target !== null);
-    chart.setOption({
-      aria: { enabled: true, label: { description }, decal: { show: true } },
-      animation: false,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (v == null ? 'onbekend' : `${formatNumber(Math.round(Number(v)))} woningen`) },
-      legend: { bottom: 0, textStyle: { color: '#1a1a1a' } },
+    return yearChartOption({
+      description,
+      decal: true,
+      years: perYear.map((y) => y.year),
+      yAxisName: 'Woningen',
       grid: { left: 64, right: 16, top: 32, bottom: 56 },
-      xAxis: { type: 'category', data: years, axisLabel: { color: '#1a1a1a' } },
-      yAxis: { type: 'value', name: 'Woningen', axisLabel: { color: '#1a1a1a', formatter: (v: number) => formatNumber(v) } },
+      tooltip: { valueFormatter: (v: unknown) => (v == null ? 'onbekend' : `${formatNumber(Math.round(Number(v)))} woningen`) },
       series: [
-        {
-          name: 'Harde plannen',
-          type: 'bar',
-          stack: 'verwacht',
-          barMaxWidth: 64,
-          cursor: onYearClick ? 'pointer' : 'default',
-          itemStyle: { color: CHART_COLOURS.hard },
-          data: perYear.map((y) => y.expectedHard),
-        },
-        {
-          name: 'Zachte plannen',
-          type: 'bar',
-          stack: 'verwacht',
-          barMaxWidth: 64,
-          cursor: onYearClick ? 'pointer' : 'default',
-          itemStyle: { color: CHART_COLOURS.soft },
-          data: perYear.map((y) => y.expected - y.expectedHard),
-        },
+        bars('Harde plannen', CHART_COLOURS.hard, (y) => y.expectedHard),
+        bars('Zachte plannen', CHART_COLOURS.soft, (y) => y.expected - y.expectedHard),
         ...(hasTarget
           ? [
               {
@@ -100,15 +70,23 @@ export function CompletionsChart({ perYear, description, renderer, onYearClick, 
           : []),
       ],
     });
-    const resize = () => chart.resize();
-    if (!width) window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-    // The handlers are read through a ref: a new callback must not redraw the chart.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [perYear, description, renderer, width, height]);
+  }, [perYear, description, clickable]);
 
-  return <div ref={ref} className="wbm-chart wbm-chart--completions" data-testid="completions-chart" />;
+  const onClick = (index: number) => {
+    const year = perYear[index]?.year;
+    if (year !== undefined) onYearClick?.(year);
+  };
+
+  return (
+    <EChart
+      option={option}
+      className="wbm-chart wbm-chart--completions"
+      testId="completions-chart"
+      renderer={renderer}
+      width={width}
+      height={height}
+      onRendered={onRendered}
+      onClick={onClick}
+    />
+  );
 }

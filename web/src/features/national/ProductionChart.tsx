@@ -5,14 +5,12 @@
  * series differs in shape, not only colour; the table next to the chart holds the same figures.
  */
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { NationalProductionYear } from '../../api/types.ts';
+import { EChart, registerEchartsPart, yearChartOption } from '../../components/EChart.tsx';
 import { formatNumber } from '../../labels.ts';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+registerEchartsPart([BarChart, LineChart]);
 
 /** Colours with at least 3:1 contrast against white (WCAG 1.4.11); the band is decoration next to the table. */
 export const PRODUCTION_COLOURS = { cbs: '#154273', expected: '#a35a00', band: 'rgba(163, 90, 0, 0.18)', target: '#1a1a1a' };
@@ -20,26 +18,14 @@ export const PRODUCTION_COLOURS = { cbs: '#154273', expected: '#a35a00', band: '
 const round = (v: number | null) => (v === null ? null : Math.round(v));
 
 export function ProductionChart({ years, description, onRendered }: { years: NationalProductionYear[]; description: string; onRendered?: () => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const rendered = useRef(onRendered);
-  rendered.current = onRendered;
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
-    let reported = false;
-    chart.on('finished', () => {
-      if (reported) return;
-      reported = true;
-      rendered.current?.();
-    });
+  const option = useMemo(() => {
     const hasForecast = (y: NationalProductionYear) => y.expected > 0 || y.p50 !== null;
-    chart.setOption({
-      aria: { enabled: true, label: { description } },
-      animation: false,
+    return yearChartOption({
+      description,
+      years: years.map((y) => y.year),
+      yAxisName: 'Woningen per jaar',
+      grid: { left: 72, right: 16, top: 32, bottom: 56 },
       tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
         formatter: (params: unknown) => {
           const index = (params as { dataIndex: number }[])[0]?.dataIndex ?? 0;
           const y = years[index];
@@ -52,10 +38,7 @@ export function ProductionChart({ years, description, onRendered }: { years: Nat
           return lines.join('<br>');
         },
       },
-      legend: { bottom: 0, textStyle: { color: '#1a1a1a' }, data: ['Gerealiseerd (CBS)', 'Verwacht (mediaan)', 'Bandbreedte P10–P90', 'Doel'] },
-      grid: { left: 72, right: 16, top: 32, bottom: 56 },
-      xAxis: { type: 'category', data: years.map((y) => String(y.year)), axisLabel: { color: '#1a1a1a' } },
-      yAxis: { type: 'value', name: 'Woningen per jaar', axisLabel: { color: '#1a1a1a', formatter: (v: number) => formatNumber(v) } },
+      legend: { data: ['Gerealiseerd (CBS)', 'Verwacht (mediaan)', 'Bandbreedte P10–P90', 'Doel'] },
       series: [
         {
           name: 'Gerealiseerd (CBS)',
@@ -105,13 +88,7 @@ export function ProductionChart({ years, description, onRendered }: { years: Nat
         },
       ],
     });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
   }, [years, description]);
 
-  return <div ref={ref} className="wbm-chart wbm-chart--national" data-testid="production-chart" />;
+  return <EChart option={option} className="wbm-chart wbm-chart--national" testId="production-chart" onRendered={onRendered} />;
 }

@@ -4,14 +4,12 @@
  * the same figures for screen readers.
  */
 import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Jaarschijf } from '../../api/types.ts';
+import { EChart, registerEchartsPart, yearChartOption } from '../../components/EChart.tsx';
 import { formatNumber, label, SEGMENTS } from '../../labels.ts';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+registerEchartsPart([BarChart]);
 
 /** Colours per segment, each with at least 3:1 contrast against white (WCAG 1.4.11). */
 export const SEGMENT_COLOURS: Record<string, string> = {
@@ -35,20 +33,15 @@ export function chartData(jaarschijven: readonly Jaarschijf[]): { years: number[
 }
 
 export function JaarschijvenChart({ jaarschijven, description }: { jaarschijven: Jaarschijf[]; description: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+  const option = useMemo(() => {
     const { years, segments, homes } = chartData(jaarschijven);
-    chart.setOption({
-      aria: { enabled: true, label: { description }, decal: { show: true } },
-      animation: false,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (Number.isFinite(Number(v)) ? `${formatNumber(Number(v))} woningen` : 'onbekend') },
-      legend: { bottom: 0, textStyle: { color: '#1a1a1a' } },
+    return yearChartOption({
+      description,
+      decal: true,
+      years,
+      yAxisName: 'Woningen',
       grid: { left: 56, right: 16, top: 36, bottom: 64 },
-      xAxis: { type: 'category', data: years.map(String), axisLabel: { color: '#1a1a1a' } },
-      yAxis: { type: 'value', name: 'Woningen', axisLabel: { color: '#1a1a1a', formatter: (v: number) => formatNumber(v) } },
+      tooltip: { valueFormatter: (v: unknown) => (Number.isFinite(Number(v)) ? `${formatNumber(Number(v))} woningen` : 'onbekend') },
       series: segments.map((s) => ({
         name: label(s),
         type: 'bar',
@@ -58,13 +51,7 @@ export function JaarschijvenChart({ jaarschijven, description }: { jaarschijven:
         data: years.map((y) => homes(y, s)),
       })),
     });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
   }, [jaarschijven, description]);
 
-  return <div ref={ref} className="wbm-chart" data-testid="jaarschijven-chart" />;
+  return <EChart option={option} className="wbm-chart" testId="jaarschijven-chart" />;
 }
