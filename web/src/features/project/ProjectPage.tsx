@@ -12,6 +12,7 @@ import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { Section } from '../../components/Section.tsx';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { mayEditMilestone, mayRebaseline, projectFacts } from '../../auth/permissions.ts';
 import { formatDate, formatMonths, formatNumber, formatPercent, label, milestoneLabel, POLICY, type MilestoneCode } from '../../labels.ts';
@@ -105,10 +106,7 @@ export function ProjectPage() {
       </h1>
       {project.description && <p className="utrecht-paragraph nl-paragraph--lead">{project.description}</p>}
 
-      <section aria-labelledby="kerngegevens" className="wbm-section">
-        <h2 className="nl-heading nl-heading--level-2" id="kerngegevens">
-          Kerngegevens
-        </h2>
+      <Section id="kerngegevens" title="Kerngegevens">
         <dl className="utrecht-data-list wbm-data-list">
           <DataItem term="Gemeente">
             {gemeente?.name ?? project.gemeenteCode}
@@ -126,12 +124,9 @@ export function ProjectPage() {
             {formatDate(project.updatedAt.slice(0, 10))} (versie {project.version})
           </DataItem>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="status" className="wbm-section">
-        <h2 className="nl-heading nl-heading--level-2" id="status">
-          Status
-        </h2>
+      <Section id="status" title="Status">
         <p className="utrecht-paragraph" data-testid="project-status">
           <StatusBadge status={project.status} />
           {expired.length > 0 && (
@@ -173,33 +168,24 @@ export function ProjectPage() {
             </ul>
           </Alert>
         )}
-      </section>
+      </Section>
 
       {signedIn && <ChangesSection project={project} since={since} />}
 
-      <section aria-labelledby="programma" className="wbm-section">
-        <h2 className="nl-heading nl-heading--level-2" id="programma">
-          Woningbouwprogramma
-        </h2>
+      <Section id="programma" title="Woningbouwprogramma">
         <ProgrammeTable
           lines={project.programme}
           totalHomes={project.totalHomes}
           affordableHomes={project.affordableHomes}
           socialHomes={project.socialHomes}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="jaarschijven" className="wbm-section">
-        <h2 className="nl-heading nl-heading--level-2" id="jaarschijven">
-          Jaarschijven
-        </h2>
+      <Section id="jaarschijven" title="Jaarschijven">
         <JaarschijvenSection jaarschijven={project.jaarschijven} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="mijlpalen" className="wbm-section">
-        <h2 className="nl-heading nl-heading--level-2" id="mijlpalen">
-          Mijlpalen
-        </h2>
+      <Section id="mijlpalen" title="Mijlpalen">
         <p className="utrecht-paragraph">
           Een mijlpaal is vertraagd als de prognose of de werkelijke datum meer dan {formatMonths(POLICY.delay.toleranceMonths)} later ligt dan
           de basisplanning, en ernstig vertraagd bij meer dan {formatMonths(POLICY.delay.seriousMonths)}.
@@ -211,32 +197,26 @@ export function ProjectPage() {
         ) : (
           <p className="utrecht-paragraph wbm-muted">U kunt de mijlpalen van dit project niet wijzigen. Dat doen de gemeente en de partijen van het project.</p>
         )}
-      </section>
+      </Section>
 
       {signedIn && <BaselineSection project={project} canRebaseline={canRebaseline} onSaved={saved} onReload={reload} />}
 
       {signedIn && isSeriouslyDelayed(project) && <ProjectAlternatives project={project} />}
 
-      <section aria-labelledby="knelpunten" className="wbm-section">
-        <h2 className="nl-heading nl-heading--level-2" id="knelpunten">
-          Knelpunten
-        </h2>
+      <Section id="knelpunten" title="Knelpunten">
         <KnelpuntenList knelpunten={project.knelpunten} />
-      </section>
+      </Section>
 
       {signedIn && <QuarterHistory project={project} />}
 
-      <section aria-labelledby="partijen" className="wbm-section">
-        <h2 className="nl-heading nl-heading--level-2" id="partijen">
-          Partijen
-        </h2>
+      <Section id="partijen" title="Partijen">
         {reference.state === 'error' && <ErrorMessage error={reference.error} retry={reference.reload} />}
         {signedIn ? (
           <PartiesTable parties={project.parties} organisations={organisations} />
         ) : (
           <p className="utrecht-paragraph">Welke organisaties aan dit project werken, ziet u na inloggen.</p>
         )}
-      </section>
+      </Section>
     </article>
   );
 }

@@ -11,11 +11,13 @@ import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { registerEchartsPart } from '../../components/EChart.tsx';
 import { markReady } from '../../components/readyMarks.ts';
+import { Section } from '../../components/Section.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatCount, formatDate, formatNumber, formatProjectCount } from '../../labels.ts';
 import { SVGRenderer } from 'echarts/renderers';
-import { CompletionsChart, registerEchartsPart } from '../dashboard/CompletionsChart.tsx';
+import { CompletionsChart } from '../dashboard/CompletionsChart.tsx';
 import {
   CompletionsTable,
   completionsDescription,
@@ -100,17 +102,11 @@ export function ReportPage() {
             </p>
           )}
 
-          <section className="wbm-report__section" aria-labelledby="r-kerncijfers">
-            <h2 className="nl-heading nl-heading--level-2" id="r-kerncijfers">
-              Kerncijfers
-            </h2>
+          <Section className="wbm-report__section" id="r-kerncijfers" title="Kerncijfers">
             <KeyFigures dashboard={data} openKnelpunten={data.summary.knelpunten.reduce((s, k) => s + k.open, 0)} />
-          </section>
+          </Section>
 
-          <section className="wbm-report__section" aria-labelledby="r-oplevering">
-            <h2 className="nl-heading nl-heading--level-2" id="r-oplevering">
-              Verwachte oplevering tegenover de opgave
-            </h2>
+          <Section className="wbm-report__section" id="r-oplevering" title="Verwachte oplevering tegenover de opgave">
             {data.summary.perYear.length > 0 && (
               <figure className="wbm-figure wbm-report__chart">
                 <CompletionsChart
@@ -128,53 +124,38 @@ export function ReportPage() {
             )}
             <TargetBasis targets={data.targets} />
             <CompletionsTable dashboard={data} />
-          </section>
+          </Section>
 
-          <section className="wbm-report__section" aria-labelledby="r-betaalbaar">
-            <h2 className="nl-heading nl-heading--level-2" id="r-betaalbaar">
-              Betaalbaar en sociaal
-            </h2>
+          <Section className="wbm-report__section" id="r-betaalbaar" title="Betaalbaar en sociaal">
             <SharesTable dashboard={data} />
-          </section>
+          </Section>
 
-          <section className="wbm-report__section" aria-labelledby="r-pijplijn">
-            <h2 className="nl-heading nl-heading--level-2" id="r-pijplijn">
-              Pijplijn en status
-            </h2>
+          <Section className="wbm-report__section" id="r-pijplijn" title="Pijplijn en status">
             <div className="wbm-columns">
               <PipelineTable dashboard={data} by="phase" />
               <PipelineTable dashboard={data} by="planStatus" />
             </div>
             <StatusTable dashboard={data} />
-          </section>
+          </Section>
 
           {isTable && (
-            <section className="wbm-report__section" aria-labelledby="r-levering">
-              <h2 className="nl-heading nl-heading--level-2" id="r-levering">
-                Kwartaalronde
-              </h2>
+            <Section className="wbm-report__section" id="r-levering" title="Kwartaalronde">
               {round.status === 'ready' && <DeliverySummary round={round.round} regionId={regionId} showLink={false} />}
               {round.status === 'error' && <p className="utrecht-paragraph">De stand van de kwartaalronde kon niet worden geladen.</p>}
-            </section>
+            </Section>
           )}
 
-          <section className="wbm-report__section" aria-labelledby="r-vertraagd">
-            <h2 className="nl-heading nl-heading--level-2" id="r-vertraagd">
-              Vertraagde projecten
-            </h2>
+          <Section className="wbm-report__section" id="r-vertraagd" title="Vertraagde projecten">
             <p className="utrecht-paragraph">
               {formatCount(data.summary.delayedMilestones.count, 'mijlpaal ligt', 'mijlpalen liggen')} meer dan de toegestane marge achter op de basisplanning, waarvan{' '}
               {formatNumber(data.summary.delayedMilestones.serious)} ernstig.
             </p>
             <DelayedMilestonesTable dashboard={data} limit={50} />
-          </section>
+          </Section>
 
-          <section className="wbm-report__section" aria-labelledby="knelpunten">
-            <h2 className="nl-heading nl-heading--level-2" id="knelpunten">
-              Open knelpunten
-            </h2>
+          <Section className="wbm-report__section" id="knelpunten" title="Open knelpunten">
             <KnelpuntenTable dashboard={data} />
-          </section>
+          </Section>
           <p className="utrecht-paragraph wbm-muted wbm-report__footer">
             Woningbouwmonitor – Publiek Private Monitor. Betaalbaar = sociale huur + middenhuur + betaalbare koop. Een mijlpaal is vertraagd als de
             prognose meer dan de toegestane marge na de basisplanning ligt.
