@@ -10,6 +10,7 @@ import type { Me, Role } from '../../api/types.ts';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { DEMO_ROLES, ROLE_DESCRIPTIONS, roleLabel } from '../../auth/permissions.ts';
 import { Alert, Loading } from '../../components/Feedback.tsx';
+import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 
 /** Where to go after signing in: the page that asked (same site only), else the role's own start page. */
@@ -126,11 +127,7 @@ export function SignInPage() {
                 echt.
               </p>
               <form onSubmit={submitDemo} aria-labelledby={`${id}-demo`} noValidate>
-                {error?.form === 'demo' && (
-                  <Alert type="error" title="Inloggen is niet gelukt" urgent>
-                    <p className="utrecht-paragraph">{error.message}</p>
-                  </Alert>
-                )}
+                {error?.form === 'demo' && <SignInError message={error.message} />}
                 <fieldset className="utrecht-form-fieldset wbm-radio-list">
                   <legend className="utrecht-form-fieldset__legend">Kies een rol</legend>
                   {DEMO_ROLES.map((r) => (
@@ -166,37 +163,9 @@ export function SignInPage() {
               Inloggen met uw account
             </h2>
             <form onSubmit={submitPassword} aria-labelledby={`${id}-account`} noValidate>
-              {error?.form === 'password' && (
-                <Alert type="error" title="Inloggen is niet gelukt" urgent>
-                  <p className="utrecht-paragraph">{error.message}</p>
-                </Alert>
-              )}
-              <div className="utrecht-form-field wbm-field">
-                <label className="utrecht-form-label" htmlFor={`${id}-email`}>
-                  E-mailadres
-                </label>
-                <input
-                  id={`${id}-email`}
-                  type="email"
-                  autoComplete="username"
-                  className="utrecht-textbox utrecht-textbox--html-input"
-                  value={email}
-                  onChange={(e) => setEmail(e.target.value)}
-                />
-              </div>
-              <div className="utrecht-form-field wbm-field">
-                <label className="utrecht-form-label" htmlFor={`${id}-password`}>
-                  Wachtwoord
-                </label>
-                <input
-                  id={`${id}-password`}
-                  type="password"
-                  autoComplete="current-password"
-                  className="utrecht-textbox utrecht-textbox--html-input"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                />
-              </div>
+              {error?.form === 'password' && <SignInError message={error.message} />}
+              <TextField id={`${id}-email`} label="E-mailadres" type="email" autoComplete="username" value={email} onChange={setEmail} />
+              <TextField id={`${id}-password`} label="Wachtwoord" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
               <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy !== null}>
                 {busy === 'password' ? 'Bezig met inloggen…' : 'Inloggen'}
               </button>
@@ -215,5 +184,14 @@ export function SignInPage() {
         </div>
       )}
     </>
+  );
+}
+
+/** Why signing in with one of the forms did not work, at the top of that form. */
+function SignInError({ message }: { message: string }) {
+  return (
+    <Alert type="error" title="Inloggen is niet gelukt" urgent>
+      <p className="utrecht-paragraph">{message}</p>
+    </Alert>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Gemeente, Provincie, Region } from '../../api/types.ts';
 import { KNELPUNT_CATEGORIES, label, PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATUS_COLOURS, type ProjectFlag } from '../../labels.ts';
+import { TextField } from '../../components/TextField.tsx';
 import { EMPTY_FILTERS, type ProjectFilters } from './filters.ts';
 
 export interface ProjectFiltersFormProps {
@@ -57,19 +58,7 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
         Filters
       </h2>
       <div className="wbm-filters__grid">
-        <div className="utrecht-form-field wbm-field wbm-filters__wide">
-          <label className="utrecht-form-label" htmlFor={`${id}-q`}>
-            Zoek op projectnaam
-          </label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            className="utrecht-textbox utrecht-textbox--html-input"
-            value={draft.q}
-            maxLength={200}
-            onChange={(e) => set('q', e.target.value)}
-          />
-        </div>
+        <TextField id={`${id}-q`} label="Zoek op projectnaam" type="search" value={draft.q} maxLength={200} onChange={(v) => set('q', v)} className="wbm-filters__wide" />
         <SelectField id={`${id}-regio`} label="Tafel of regio" value={draft.region} onChange={(v) => set('region', v)} emptyLabel="Alle tafels en regio’s">
           {draft.region && !regions.some((r) => r.id === draft.region) && <option value={draft.region}>{areaLabel(draft.region, provincies, gemeenten)}</option>}
           {regions.map((r) => (
@@ -106,32 +95,16 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
           ))}
         </SelectField>
         <SelectField id={`${id}-planstatus`} label="Planstatus" value={draft.planStatus} onChange={(v) => set('planStatus', v)} emptyLabel="Alle planstatussen">
-          {PLAN_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {label(s)}
-            </option>
-          ))}
+          <CodeOptions codes={PLAN_STATUSES} />
         </SelectField>
         <SelectField id={`${id}-fase`} label="Fase" value={draft.phase} onChange={(v) => set('phase', v)} emptyLabel="Alle fasen">
-          {PHASES.map((s) => (
-            <option key={s} value={s}>
-              {label(s)}
-            </option>
-          ))}
+          <CodeOptions codes={PHASES} />
         </SelectField>
         <SelectField id={`${id}-status`} label="Status" value={draft.status} onChange={(v) => set('status', v)} emptyLabel="Alle statussen">
-          {STATUS_COLOURS.map((s) => (
-            <option key={s} value={s}>
-              {label(s)}
-            </option>
-          ))}
+          <CodeOptions codes={STATUS_COLOURS} />
         </SelectField>
         <SelectField id={`${id}-knelpunt`} label="Open knelpunt" value={draft.knelpunt} onChange={(v) => set('knelpunt', v)} emptyLabel="Alle projecten">
-          {KNELPUNT_CATEGORIES.map((k) => (
-            <option key={k} value={k}>
-              {label(k)}
-            </option>
-          ))}
+          <CodeOptions codes={KNELPUNT_CATEGORIES} />
         </SelectField>
         <SelectField id={`${id}-woningen`} label="Betaalbaar of sociaal" value={draft.homesIn} onChange={(v) => set('homesIn', v as ProjectFilters['homesIn'])} emptyLabel="Alle projecten">
           <option value="betaalbaar">Met betaalbare woningen</option>
@@ -203,6 +176,15 @@ function SelectField({ id, label: text, value, onChange, emptyLabel, children }:
       </select>
     </div>
   );
+}
+
+/** One option per code, named by its label. */
+function CodeOptions({ codes }: { codes: readonly string[] }) {
+  return codes.map((code) => (
+    <option key={code} value={code}>
+      {label(code)}
+    </option>
+  ));
 }
 
 /** Name of an area used as a region (`provincie:PV27` → "Provincie Noord-Holland"). */

@@ -1,0 +1,35 @@
+/** A one-line text field with its label (NL Design System `utrecht-textbox`); see DateField for dates. */
+import type { HTMLInputTypeAttribute } from 'react';
+
+export interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  /** `text` unless the browser can help with the kind of value (`email`, `password`, `search`). */
+  type?: HTMLInputTypeAttribute;
+  /** What the browser may fill in (`username`, `current-password`, …). */
+  autoComplete?: string;
+  maxLength?: number;
+  /** Extra classes of the field around label and input. */
+  className?: string;
+}
+
+export function TextField({ id, label, value, onChange, type = 'text', autoComplete, maxLength, className }: TextFieldProps) {
+  return (
+    <div className={`utrecht-form-field wbm-field${className ? ` ${className}` : ''}`}>
+      <label className="utrecht-form-label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        className="utrecht-textbox utrecht-textbox--html-input"
+        value={value}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
