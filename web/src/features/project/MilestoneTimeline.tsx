@@ -8,6 +8,7 @@
  * date is left out, so no coordinate is ever NaN.
  */
 import { dateForAxis } from '../../../../src/domain/plausibility.ts';
+import type { ReactNode } from 'react';
 import type { DelaySeverity, Milestone } from '../../api/types.ts';
 import { formatDate } from '../../labels.ts';
 
@@ -18,6 +19,19 @@ const RIGHT = 16;
 const TOP = 28;
 
 const SEVERITY_COLOURS: Record<DelaySeverity, string> = { geen: '#39870c', vertraagd: '#b35c00', ernstig: '#c0101a' };
+
+/** The marks of the time line as the legend shows them. */
+const MARK_LEGEND: [text: string, mark: ReactNode][] = [
+  ['Basisplanning', <path d="M 8 1 l 7 7 l -7 7 l -7 -7 z" fill="#fff" stroke="#1a1a1a" strokeWidth={2} />],
+  ['Prognose', <circle cx="8" cy="8" r="6" fill="#39870c" stroke="#1a1a1a" />],
+  ['Gerealiseerd', <rect x="2" y="2" width="12" height="12" fill="#1a1a1a" />],
+];
+
+const SEVERITY_LEGEND: [DelaySeverity, string][] = [
+  ['geen', 'Op tijd'],
+  ['vertraagd', 'Vertraagd'],
+  ['ernstig', 'Ernstig vertraagd'],
+];
 
 function toTime(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`);
@@ -110,33 +124,19 @@ export function MilestoneTimeline({ milestones, today = new Date().toISOString()
         })}
       </svg>
       <figcaption className="wbm-legend">
-        <span className="wbm-legend__item">
-          <svg width="16" height="16" aria-hidden="true" viewBox="0 0 16 16">
-            <path d="M 8 1 l 7 7 l -7 7 l -7 -7 z" fill="#fff" stroke="#1a1a1a" strokeWidth={2} />
-          </svg>
-          Basisplanning
-        </span>
-        <span className="wbm-legend__item">
-          <svg width="16" height="16" aria-hidden="true" viewBox="0 0 16 16">
-            <circle cx="8" cy="8" r="6" fill="#39870c" stroke="#1a1a1a" />
-          </svg>
-          Prognose
-        </span>
-        <span className="wbm-legend__item">
-          <svg width="16" height="16" aria-hidden="true" viewBox="0 0 16 16">
-            <rect x="2" y="2" width="12" height="12" fill="#1a1a1a" />
-          </svg>
-          Gerealiseerd
-        </span>
-        <span className="wbm-legend__item">
-          <span className="wbm-legend__line" style={{ background: SEVERITY_COLOURS.geen }} aria-hidden="true" /> Op tijd
-        </span>
-        <span className="wbm-legend__item">
-          <span className="wbm-legend__line" style={{ background: SEVERITY_COLOURS.vertraagd }} aria-hidden="true" /> Vertraagd
-        </span>
-        <span className="wbm-legend__item">
-          <span className="wbm-legend__line" style={{ background: SEVERITY_COLOURS.ernstig }} aria-hidden="true" /> Ernstig vertraagd
-        </span>
+        {MARK_LEGEND.map(([text, mark]) => (
+          <span className="wbm-legend__item" key={text}>
+            <svg width="16" height="16" aria-hidden="true" viewBox="0 0 16 16">
+              {mark}
+            </svg>
+            {text}
+          </span>
+        ))}
+        {SEVERITY_LEGEND.map(([severity, text]) => (
+          <span className="wbm-legend__item" key={severity}>
+            <span className="wbm-legend__line" style={{ background: SEVERITY_COLOURS[severity] }} aria-hidden="true" /> {text}
+          </span>
+        ))}
       </figcaption>
     </figure>
   );
