@@ -10,6 +10,7 @@ import type { Me, Role } from '../../api/types.ts';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { DEMO_ROLES, ROLE_DESCRIPTIONS, roleLabel } from '../../auth/permissions.ts';
 import { Alert, Loading } from '../../components/Feedback.tsx';
+import { Section } from '../../components/Section.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 
@@ -118,10 +119,15 @@ export function SignInPage() {
       {!isSignedIn(state) && (
         <div className="wbm-signin">
           {me.demoModeAvailable && (
-            <section className="wbm-signin__panel wbm-signin__panel--demo" aria-labelledby={`${id}-demo`}>
-              <h2 className="nl-heading nl-heading--level-2" id={`${id}-demo`}>
-                <span className="wbm-demo-badge wbm-demo-badge--large">Demomodus</span> Probeer een rol uit
-              </h2>
+            <Section
+              className="wbm-signin__panel wbm-signin__panel--demo"
+              id={`${id}-demo`}
+              title={
+                <>
+                  <span className="wbm-demo-badge wbm-demo-badge--large">Demomodus</span> Probeer een rol uit
+                </>
+              }
+            >
               <p className="utrecht-paragraph">
                 Log in als verzonnen gebruiker om de Woningbouwmonitor uit te proberen. U werkt met verzonnen demogegevens; niets hiervan is
                 echt.
@@ -155,13 +161,10 @@ export function SignInPage() {
                   {busy === 'demo' ? 'Bezig met inloggen…' : 'Inloggen als demogebruiker'}
                 </button>
               </form>
-            </section>
+            </Section>
           )}
 
-          <section className="wbm-signin__panel" aria-labelledby={`${id}-account`}>
-            <h2 className="nl-heading nl-heading--level-2" id={`${id}-account`}>
-              Inloggen met uw account
-            </h2>
+          <Section className="wbm-signin__panel" id={`${id}-account`} title="Inloggen met uw account">
             <form onSubmit={submitPassword} aria-labelledby={`${id}-account`} noValidate>
               {error?.form === 'password' && <SignInError message={error.message} />}
               <TextField id={`${id}-email`} label="E-mailadres" type="email" autoComplete="username" value={email} onChange={setEmail} />
@@ -180,7 +183,7 @@ export function SignInPage() {
                 </p>
               </>
             )}
-          </section>
+          </Section>
         </div>
       )}
     </>

@@ -12,6 +12,7 @@ import type { Issue, ProjectDetail } from '../../api/types.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { Section } from '../../components/Section.tsx';
 import { formatDate, formatDateShort, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
 
 export interface BaselineSectionProps {
@@ -26,10 +27,7 @@ export interface BaselineSectionProps {
 export function BaselineSection({ project, canRebaseline, onSaved, onReload }: BaselineSectionProps) {
   const history = useApi(queryKeys.project.baselineHistory(project.id), (signal) => api.baselineHistory(project.id, signal));
   return (
-    <section aria-labelledby="basisplanning" className="wbm-section">
-      <h2 className="nl-heading nl-heading--level-2" id="basisplanning">
-        Basisplanning
-      </h2>
+    <Section id="basisplanning" title="Basisplanning">
       <p className="utrecht-paragraph">
         De basisplanning is de afgesproken planning. Vertraging wordt daartegen gemeten. Alleen de versnellingstafel kan de basisplanning opnieuw
         vaststellen, met een reden.
@@ -57,7 +55,7 @@ export function BaselineSection({ project, canRebaseline, onSaved, onReload }: B
         </ol>
       )}
       {canRebaseline && <RebaselineForm project={project} onSaved={onSaved} onReload={onReload} />}
-    </section>
+    </Section>
   );
 }
 
