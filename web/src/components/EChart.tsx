@@ -57,6 +57,20 @@ export function yearChartOption({
   };
 }
 
+/** A target per year (the opgave, the national goal) as a stepped dashed line with square points. */
+export function targetLineSeries(name: string, colour: string, data: (number | null)[]): Record<string, unknown> {
+  return {
+    name,
+    type: 'line',
+    step: 'middle',
+    symbol: 'rect',
+    symbolSize: 8,
+    lineStyle: { color: colour, width: 2, type: 'dashed' },
+    itemStyle: { color: colour },
+    data,
+  };
+}
+
 export interface EChartProps {
   /** What to draw; a new object redraws the chart (memoise it). */
   option: ChartOption;

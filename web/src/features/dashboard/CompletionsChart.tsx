@@ -8,7 +8,7 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { useMemo } from 'react';
 import type { DashboardYear } from '../../api/types.ts';
-import { EChart, registerEchartsPart, yearChartOption } from '../../components/EChart.tsx';
+import { EChart, registerEchartsPart, targetLineSeries, yearChartOption } from '../../components/EChart.tsx';
 import { formatNumber } from '../../labels.ts';
 
 // The SVG renderer (for print) is registered by the Tafelrapport only: the screen does not need it.
@@ -54,20 +54,7 @@ export function CompletionsChart({ perYear, description, renderer, onYearClick, 
       series: [
         bars('Harde plannen', CHART_COLOURS.hard, (y) => y.expectedHard),
         bars('Zachte plannen', CHART_COLOURS.soft, (y) => y.expected - y.expectedHard),
-        ...(hasTarget
-          ? [
-              {
-                name: 'Opgave',
-                type: 'line',
-                step: 'middle',
-                symbol: 'rect',
-                symbolSize: 8,
-                lineStyle: { color: CHART_COLOURS.target, width: 2, type: 'dashed' },
-                itemStyle: { color: CHART_COLOURS.target },
-                data: perYear.map((y) => (y.target === null ? null : Math.round(y.target))),
-              },
-            ]
-          : []),
+        ...(hasTarget ? [targetLineSeries('Opgave', CHART_COLOURS.target, perYear.map((y) => (y.target === null ? null : Math.round(y.target))))] : []),
       ],
     });
   }, [perYear, description, clickable]);

@@ -7,7 +7,7 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { useMemo } from 'react';
 import type { NationalProductionYear } from '../../api/types.ts';
-import { EChart, registerEchartsPart, yearChartOption } from '../../components/EChart.tsx';
+import { EChart, registerEchartsPart, targetLineSeries, yearChartOption } from '../../components/EChart.tsx';
 import { formatNumber } from '../../labels.ts';
 
 registerEchartsPart([BarChart, LineChart]);
@@ -76,16 +76,7 @@ export function ProductionChart({ years, description, onRendered }: { years: Nat
           areaStyle: { color: PRODUCTION_COLOURS.band },
           data: years.map((y) => (y.p10 === null || y.p90 === null ? null : Math.round(y.p90 - y.p10))),
         },
-        {
-          name: 'Doel',
-          type: 'line',
-          step: 'middle',
-          symbol: 'rect',
-          symbolSize: 8,
-          lineStyle: { color: PRODUCTION_COLOURS.target, width: 2, type: 'dashed' },
-          itemStyle: { color: PRODUCTION_COLOURS.target },
-          data: years.map((y) => round(y.target)),
-        },
+        targetLineSeries('Doel', PRODUCTION_COLOURS.target, years.map((y) => round(y.target))),
       ],
     });
   }, [years, description]);
