@@ -17,10 +17,11 @@ import type { Alternatives, Dashboard } from '../../api/types.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatCount, formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS } from '../../labels.ts';
+import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS } from '../../labels.ts';
 import { STATUS_POINT_COLOURS } from '../map/mapColours.ts';
 import { DeliverySummary, useCurrentRound } from '../round/DeliverySummary.tsx';
 import { CompletionsChart } from './CompletionsChart.tsx';
+import { DelayedMilestonesSummary } from './DelayedMilestonesSummary.tsx';
 import {
   CompletionsTable,
   completionsDescription,
@@ -196,10 +197,7 @@ export function DashboardPage() {
             <h2 className="nl-heading nl-heading--level-2" id="vertraagd">
               Vertraagde mijlpalen
             </h2>
-            <p className="utrecht-paragraph">
-              {formatCount(data.summary.delayedMilestones.count, 'mijlpaal ligt', 'mijlpalen liggen')} meer dan de toegestane marge achter op de basisplanning, waarvan{' '}
-              {formatNumber(data.summary.delayedMilestones.serious)} ernstig.
-            </p>
+            <DelayedMilestonesSummary dashboard={data} />
             <DelayedMilestonesTable dashboard={data} limit={25} />
           </section>
 

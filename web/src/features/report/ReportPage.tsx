@@ -15,9 +15,10 @@ import { registerEchartsPart } from '../../components/EChart.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { Section } from '../../components/Section.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatCount, formatDate, formatNumber, formatProjectCount } from '../../labels.ts';
+import { formatDate, formatNumber, formatProjectCount } from '../../labels.ts';
 import { SVGRenderer } from 'echarts/renderers';
 import { CompletionsChart } from '../dashboard/CompletionsChart.tsx';
+import { DelayedMilestonesSummary } from '../dashboard/DelayedMilestonesSummary.tsx';
 import {
   CompletionsTable,
   completionsDescription,
@@ -146,10 +147,7 @@ export function ReportPage() {
           )}
 
           <Section className="wbm-report__section" id="r-vertraagd" title="Vertraagde projecten">
-            <p className="utrecht-paragraph">
-              {formatCount(data.summary.delayedMilestones.count, 'mijlpaal ligt', 'mijlpalen liggen')} meer dan de toegestane marge achter op de basisplanning, waarvan{' '}
-              {formatNumber(data.summary.delayedMilestones.serious)} ernstig.
-            </p>
+            <DelayedMilestonesSummary dashboard={data} />
             <DelayedMilestonesTable dashboard={data} limit={50} />
           </Section>
 
