@@ -11,7 +11,8 @@ const project = { gemeenteCode: 'GM0363', provincieCode: 'PV27', synthetic: fals
 
 function signedIn(p: Partial<Principal>): AuthState {
   const principal: Principal = { kind: 'user', userId: 'u', name: 'X', role: 'publiek', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null, demo: false, ...p };
-  const me: Me = { principal, csrfToken: 't', demo: true, demoModeAvailable: true, oidcAvailable: false };
+  // As GET /auth/me sends it: the demo marking beside the principal (the web's principalOf puts it back in).
+  const me: Me = { principal, csrfToken: 't', demo: principal.demo, demoModeAvailable: true, oidcAvailable: false };
   return { status: 'ready', me };
 }
 
