@@ -3,36 +3,35 @@
  * (print). Every figure links to the projects behind it. Tables carry the figures; the small bars in
  * the cells are decoration (aria-hidden) that helps the eye compare rows.
  */
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Dashboard, DashboardTarget } from '../../api/types.ts';
 import { DelayBadge } from '../../components/DelayBadge.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatCount, formatDateShort, formatNumber, formatPercent, formatProjectCount, label, milestoneLabel, PHASES, PLAN_STATUSES, STATUS_COLOURS } from '../../labels.ts';
+import { Table } from '../../components/Table.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import {
+  formatCount,
+  formatDateShort,
+  formatGoalShare,
+  formatNumber,
+  formatPercent,
+  formatProjectCount,
+  label,
+  milestoneLabel,
+  NATIONAL_GOALS,
+  PHASES,
+  PLAN_STATUSES,
+  STATUS_COLOURS,
+} from '../../labels.ts';
 import { figureLinks, projectUrl } from './drilldown.ts';
 
-/** National goals (SPEC §1, `001 § Afspraak 19.1`): two thirds betaalbaar, 30% sociale huur. */
-export const AFFORDABLE_GOAL = 2 / 3;
-export const SOCIAL_GOAL = 0.3;
-
-const TH = 'utrecht-table__header-cell';
-const TH_NUM = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column';
-const TD = 'utrecht-table__cell';
-const TD_NUM = 'utrecht-table__cell utrecht-table__cell--numeric-data';
+/** National goals (src/domain/policy.ts; SPEC §3): two thirds betaalbaar, 30% sociale huur. */
+const { affordableShare: AFFORDABLE_GOAL, socialShare: SOCIAL_GOAL } = NATIONAL_GOALS;
 
 function Bar({ share }: { share: number }) {
   return <span className="wbm-bar" aria-hidden="true" style={{ inlineSize: `${Math.max(0, Math.min(1, share)) * 100}%` }} />;
-}
-
-function Table({ caption, children, testId }: { caption: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="utrecht-table-container wbm-table-scroll">
-      <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid={testId}>
-        <caption className="utrecht-table__caption">{caption}</caption>
-        {children}
-      </table>
-    </div>
-  );
 }
 
 /** The headline figures, each a link to its projects. */
@@ -44,14 +43,14 @@ export function KeyFigures({ dashboard, openKnelpunten }: { dashboard: Dashboard
     {
       label: 'Betaalbaar',
       value: formatPercent(t.affordableShare),
-      detail: `${formatCount(t.affordableHomes, 'woning', 'woningen')} (doel: twee derde)`,
+      detail: `${formatCount(t.affordableHomes, 'woning', 'woningen')} (doel: ${formatGoalShare(AFFORDABLE_GOAL)})`,
       to: figureLinks.affordable(region.id),
       testId: 'figure-affordable',
     },
     {
       label: 'Sociale huur',
       value: formatPercent(t.socialShare),
-      detail: `${formatCount(t.socialHomes, 'woning', 'woningen')} (doel: 30%)`,
+      detail: `${formatCount(t.socialHomes, 'woning', 'woningen')} (doel: ${formatGoalShare(SOCIAL_GOAL)})`,
       to: figureLinks.social(region.id),
       testId: 'figure-social',
     },
@@ -113,12 +112,12 @@ export function TargetBasis({ targets }: { targets: DashboardTarget[] }) {
   return (
     <div className="wbm-target-basis" data-testid="target-basis">
       {explanations.map((t) => (
-        <p key={`${t.basis}|${t.explanation}`} className="utrecht-paragraph">
+        <Paragraph key={`${t.basis}|${t.explanation}`}>
           <span className={`wbm-tag wbm-tag--${t.basis === 'vastgesteld' ? 'ok' : t.basis === 'geschat' ? 'open' : 'alert'}`}>
             Opgave {t.basis === 'onbekend' ? 'onbekend' : t.basis}
           </span>{' '}
           {explanationYears(targets, t)}: {t.explanation}
-        </p>
+        </Paragraph>
       ))}
     </div>
   );
@@ -134,46 +133,50 @@ export function CompletionsTable({ dashboard }: { dashboard: Dashboard }) {
   const { region, summary, targets } = dashboard;
   const basis = new Map(targets.map((t) => [t.year, t.basis]));
   return (
-    <Table caption="Geplande oplevering per jaar (jaarschijven) tegenover de opgave" testId="completions-table">
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          <th scope="col" className={TH}>Jaar</th>
-          <th scope="col" className={TH_NUM}>Gepland (jaarschijven)</th>
-          <th scope="col" className={TH_NUM}>Waarvan hard plan</th>
-          <th scope="col" className={TH_NUM}>Betaalbaar</th>
-          <th scope="col" className={TH_NUM}>Sociale huur</th>
-          <th scope="col" className={TH_NUM}>Opgave</th>
-          <th scope="col" className={TH_NUM}>Verschil</th>
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
-        {summary.perYear.map((y) => (
-          <tr key={y.year} className="utrecht-table__row">
-            <th scope="row" className={`${TH} wbm-row-header`}>
-              <Link className="utrecht-link" to={figureLinks.year(region.id, y.year)}>
-                {y.year}
-                <span className="rhc-visually-hidden">: projecten met oplevering in {y.year}</span>
-              </Link>
-            </th>
-            <td className={TD_NUM}>{formatNumber(y.expected)}</td>
-            <td className={TD_NUM}>{formatNumber(y.expectedHard)}</td>
-            <td className={TD_NUM}>
-              {formatNumber(y.affordable)}
-              {y.expected > 0 && <span className="wbm-muted"> ({formatPercent(y.affordable / y.expected)})</span>}
-            </td>
-            <td className={TD_NUM}>
-              {formatNumber(y.social)}
-              {y.expected > 0 && <span className="wbm-muted"> ({formatPercent(y.social / y.expected)})</span>}
-            </td>
-            <td className={TD_NUM}>
+    <Table
+      caption="Geplande oplevering per jaar (jaarschijven) tegenover de opgave"
+      testId="completions-table"
+      rows={summary.perYear}
+      rowKey={(y) => y.year}
+      columns={[
+        {
+          key: 'year',
+          header: 'Jaar',
+          cell: (y) => (
+            <TextLink to={figureLinks.year(region.id, y.year)}>
+              {y.year}
+              <VisuallyHidden>: projecten met oplevering in {y.year}</VisuallyHidden>
+            </TextLink>
+          ),
+        },
+        { key: 'expected', header: 'Gepland (jaarschijven)', numeric: true, cell: (y) => formatNumber(y.expected) },
+        { key: 'hard', header: 'Waarvan hard plan', numeric: true, cell: (y) => formatNumber(y.expectedHard) },
+        { key: 'affordable', header: 'Betaalbaar', numeric: true, cell: (y) => <HomesWithShare homes={y.affordable} of={y.expected} /> },
+        { key: 'social', header: 'Sociale huur', numeric: true, cell: (y) => <HomesWithShare homes={y.social} of={y.expected} /> },
+        {
+          key: 'target',
+          header: 'Opgave',
+          numeric: true,
+          cell: (y) => (
+            <>
               {y.target === null ? 'onbekend' : formatNumber(Math.round(y.target))}
               {basis.get(y.year) === 'geschat' && <span className="wbm-muted"> (geschat)</span>}
-            </td>
-            <td className={TD_NUM}>{y.gap === null ? '–' : <Gap gap={y.gap} />}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+        { key: 'gap', header: 'Verschil', numeric: true, cell: (y) => (y.gap === null ? '–' : <Gap gap={y.gap} />) },
+      ]}
+    />
+  );
+}
+
+/** "1.200 (40%)": homes and their share of the year's total. */
+function HomesWithShare({ homes, of }: { homes: number; of: number }) {
+  return (
+    <>
+      {formatNumber(homes)}
+      {of > 0 && <span className="wbm-muted"> ({formatPercent(homes / of)})</span>}
+    </>
   );
 }
 
@@ -187,77 +190,75 @@ function Gap({ gap }: { gap: number }) {
 export function SharesTable({ dashboard }: { dashboard: Dashboard }) {
   const t = dashboard.summary.totals;
   const rows = [
-    { name: 'Betaalbaar (sociale huur, middenhuur, betaalbare koop)', homes: t.affordableHomes, share: t.affordableShare, goal: AFFORDABLE_GOAL, goalText: 'twee derde' },
-    { name: 'Sociale huur', homes: t.socialHomes, share: t.socialShare, goal: SOCIAL_GOAL, goalText: '30%' },
+    { name: 'Betaalbaar (sociale huur, middenhuur, betaalbare koop)', homes: t.affordableHomes, share: t.affordableShare, goal: AFFORDABLE_GOAL },
+    { name: 'Sociale huur', homes: t.socialHomes, share: t.socialShare, goal: SOCIAL_GOAL },
   ];
   return (
-    <Table caption="Betaalbaar en sociaal aandeel van alle geplande woningen" testId="shares-table">
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          <th scope="col" className={TH}>Segment</th>
-          <th scope="col" className={TH_NUM}>Woningen</th>
-          <th scope="col" className={TH_NUM}>Aandeel</th>
-          <th scope="col" className={TH}>Landelijk doel</th>
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
-        {rows.map((r) => (
-          <tr key={r.name} className="utrecht-table__row">
-            <th scope="row" className={`${TH} wbm-row-header`}>{r.name}</th>
-            <td className={TD_NUM}>{formatNumber(r.homes)}</td>
-            <td className={TD_NUM}>
+    <Table
+      caption="Betaalbaar en sociaal aandeel van alle geplande woningen"
+      testId="shares-table"
+      rows={rows}
+      rowKey={(r) => r.name}
+      columns={[
+        { key: 'segment', header: 'Segment', cell: (r) => r.name },
+        { key: 'homes', header: 'Woningen', numeric: true, cell: (r) => formatNumber(r.homes) },
+        {
+          key: 'share',
+          header: 'Aandeel',
+          numeric: true,
+          cell: (r) => (
+            <>
               {formatPercent(r.share)}
               <Bar share={r.share} />
-            </td>
-            <td className={TD}>
-              {r.goalText}: {r.share >= r.goal ? 'gehaald' : 'niet gehaald'}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+        { key: 'goal', header: 'Landelijk doel', cell: (r) => `${formatGoalShare(r.goal)}: ${r.share >= r.goal ? 'gehaald' : 'niet gehaald'}` },
+      ]}
+    />
   );
 }
 
 /** Projects and homes per phase or per plan status, each row a link to those projects. */
 export function PipelineTable({ dashboard, by }: { dashboard: Dashboard; by: 'phase' | 'planStatus' }) {
   const { region, summary } = dashboard;
-  const rows =
+  const rows: { code: string; projects: number; homes: number }[] =
     by === 'phase'
       ? PHASES.map((code) => ({ code, ...(summary.byPhase.find((r) => r.phase === code) ?? { projects: 0, homes: 0 }) }))
       : PLAN_STATUSES.map((code) => ({ code, ...(summary.byPlanStatus.find((r) => r.planStatus === code) ?? { projects: 0, homes: 0 }) }));
   const maxHomes = Math.max(1, ...rows.map((r) => r.homes));
   const title = by === 'phase' ? 'Fase' : 'Planstatus';
   return (
-    <Table caption={by === 'phase' ? 'Pijplijn per fase' : 'Pijplijn per planstatus (hardheid)'} testId={`pipeline-${by}`}>
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          <th scope="col" className={TH}>{title}</th>
-          <th scope="col" className={TH_NUM}>Projecten</th>
-          <th scope="col" className={TH_NUM}>Woningen</th>
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
-        {rows.map((r) => (
-          <tr key={r.code} className="utrecht-table__row">
-            <th scope="row" className={`${TH} wbm-row-header`}>
-              {r.projects > 0 ? (
-                <Link className="utrecht-link" to={by === 'phase' ? figureLinks.phase(region.id, r.code) : figureLinks.planStatus(region.id, r.code)}>
-                  {label(r.code)}
-                </Link>
-              ) : (
-                label(r.code)
-              )}
-            </th>
-            <td className={TD_NUM}>{formatNumber(r.projects)}</td>
-            <td className={TD_NUM}>
+    <Table
+      caption={by === 'phase' ? 'Pijplijn per fase' : 'Pijplijn per planstatus (hardheid)'}
+      testId={`pipeline-${by}`}
+      rows={rows}
+      rowKey={(r) => r.code}
+      columns={[
+        {
+          key: 'code',
+          header: title,
+          cell: (r) =>
+            r.projects > 0 ? (
+              <TextLink to={by === 'phase' ? figureLinks.phase(region.id, r.code) : figureLinks.planStatus(region.id, r.code)}>{label(r.code)}</TextLink>
+            ) : (
+              label(r.code)
+            ),
+        },
+        { key: 'projects', header: 'Projecten', numeric: true, cell: (r) => formatNumber(r.projects) },
+        {
+          key: 'homes',
+          header: 'Woningen',
+          numeric: true,
+          cell: (r) => (
+            <>
               {formatNumber(r.homes)}
               <Bar share={r.homes / maxHomes} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -265,74 +266,52 @@ export function PipelineTable({ dashboard, by }: { dashboard: Dashboard; by: 'ph
 export function StatusTable({ dashboard }: { dashboard: Dashboard }) {
   const { region, summary } = dashboard;
   return (
-    <Table caption="Projecten per status" testId="status-table">
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          <th scope="col" className={TH}>Status</th>
-          <th scope="col" className={TH_NUM}>Projecten</th>
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
-        {STATUS_COLOURS.map((s) => {
-          const n = summary.byStatus.find((r) => r.status === s)?.projects ?? 0;
-          return (
-            <tr key={s} className="utrecht-table__row">
-              <th scope="row" className={`${TH} wbm-row-header`}>
-                <Link className="wbm-plain-link" to={figureLinks.status(region.id, s)}>
-                  <StatusBadge status={s} />
-                </Link>
-              </th>
-              <td className={TD_NUM}>{formatNumber(n)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </Table>
+    <Table
+      caption="Projecten per status"
+      testId="status-table"
+      rows={STATUS_COLOURS}
+      rowKey={(s) => s}
+      columns={[
+        {
+          key: 'status',
+          header: 'Status',
+          cell: (s) => (
+            <Link className="wbm-plain-link" to={figureLinks.status(region.id, s)}>
+              <StatusBadge status={s} />
+            </Link>
+          ),
+        },
+        { key: 'projects', header: 'Projecten', numeric: true, cell: (s) => formatNumber(summary.byStatus.find((r) => r.status === s)?.projects ?? 0) },
+      ]}
+    />
   );
 }
 
 /** Milestones later than their baseline beyond the tolerance, worst first; each links to its project. */
 export function DelayedMilestonesTable({ dashboard, limit }: { dashboard: Dashboard; limit?: number }) {
   const { items, count } = dashboard.summary.delayedMilestones;
-  if (items.length === 0) return <p className="utrecht-paragraph">Er zijn geen vertraagde mijlpalen.</p>;
+  if (items.length === 0) return <Paragraph>Er zijn geen vertraagde mijlpalen.</Paragraph>;
   const shown = limit ? items.slice(0, limit) : items;
   return (
     <>
-      <Table caption={`Vertraagde mijlpalen, grootste vertraging eerst (${formatNumber(shown.length)} van ${formatNumber(count)})`} testId="delayed-table">
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className={TH}>Project</th>
-            <th scope="col" className={TH}>Mijlpaal</th>
-            <th scope="col" className={TH}>Basisplanning</th>
-            <th scope="col" className={TH}>Prognose</th>
-            <th scope="col" className={TH}>Vertraging</th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {shown.map((m) => (
-            <tr key={`${m.projectId}-${m.code}`} className="utrecht-table__row">
-              <th scope="row" className={`${TH} wbm-row-header`}>
-                <Link className="utrecht-link" to={projectUrl(m.projectId)}>
-                  {m.projectName}
-                </Link>
-              </th>
-              <td className={TD}>
-                {m.code} {milestoneLabel(m.code)}
-              </td>
-              <td className={`${TD} wbm-nowrap`}>{formatDateShort(m.baselineDate)}</td>
-              <td className={`${TD} wbm-nowrap`}>{formatDateShort(m.forecastDate)}</td>
-              <td className={TD}>
-                <DelayBadge severity={m.severity} months={m.months} hasComparison />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-      <p className="utrecht-paragraph wbm-no-print">
-        <Link className="utrecht-link" to={figureLinks.delayed(dashboard.region.id)}>
+      <Table
+        caption={`Vertraagde mijlpalen, grootste vertraging eerst (${formatNumber(shown.length)} van ${formatNumber(count)})`}
+        testId="delayed-table"
+        rows={shown}
+        rowKey={(m) => `${m.projectId}-${m.code}`}
+        columns={[
+          { key: 'project', header: 'Project', cell: (m) => <TextLink to={projectUrl(m.projectId)}>{m.projectName}</TextLink> },
+          { key: 'milestone', header: 'Mijlpaal', cell: (m) => `${m.code} ${milestoneLabel(m.code)}` },
+          { key: 'baseline', header: 'Basisplanning', className: 'wbm-nowrap', cell: (m) => formatDateShort(m.baselineDate) },
+          { key: 'forecast', header: 'Prognose', className: 'wbm-nowrap', cell: (m) => formatDateShort(m.forecastDate) },
+          { key: 'delay', header: 'Vertraging', cell: (m) => <DelayBadge severity={m.severity} months={m.months} hasComparison /> },
+        ]}
+      />
+      <Paragraph className="wbm-no-print">
+        <TextLink to={figureLinks.delayed(dashboard.region.id)}>
           Alle {formatProjectCount(dashboard.summary.delayedMilestones.projects)} met vertraagde mijlpalen, grootste vertraging eerst
-        </Link>
-      </p>
+        </TextLink>
+      </Paragraph>
     </>
   );
 }
@@ -340,36 +319,31 @@ export function DelayedMilestonesTable({ dashboard, limit }: { dashboard: Dashbo
 /** Open knelpunten per category, with how many were escalated to the table. */
 export function KnelpuntenTable({ dashboard }: { dashboard: Dashboard }) {
   const rows = [...dashboard.summary.knelpunten].filter((k) => k.open > 0).sort((a, b) => b.open - a.open);
-  if (rows.length === 0) return <p className="utrecht-paragraph">Er zijn geen open knelpunten.</p>;
+  if (rows.length === 0) return <Paragraph>Er zijn geen open knelpunten.</Paragraph>;
   const max = Math.max(1, ...rows.map((r) => r.open));
   return (
-    <Table caption="Open knelpunten per categorie" testId="knelpunten-table">
-      <thead className="utrecht-table__header">
-        <tr className="utrecht-table__row">
-          <th scope="col" className={TH}>Categorie</th>
-          <th scope="col" className={TH_NUM}>Open</th>
-          <th scope="col" className={TH_NUM}>In projecten</th>
-          <th scope="col" className={TH_NUM}>Geëscaleerd naar de tafel</th>
-        </tr>
-      </thead>
-      <tbody className="utrecht-table__body">
-        {rows.map((k) => (
-          <tr key={k.category} className="utrecht-table__row">
-            <th scope="row" className={`${TH} wbm-row-header`}>
-              <Link className="utrecht-link" to={figureLinks.knelpunt(dashboard.region.id, k.category)}>
-                {label(k.category)}
-              </Link>
-            </th>
-            <td className={TD_NUM}>
+    <Table
+      caption="Open knelpunten per categorie"
+      testId="knelpunten-table"
+      rows={rows}
+      rowKey={(k) => k.category}
+      columns={[
+        { key: 'category', header: 'Categorie', cell: (k) => <TextLink to={figureLinks.knelpunt(dashboard.region.id, k.category)}>{label(k.category)}</TextLink> },
+        {
+          key: 'open',
+          header: 'Open',
+          numeric: true,
+          cell: (k) => (
+            <>
               {formatNumber(k.open)}
               <Bar share={k.open / max} />
-            </td>
-            <td className={TD_NUM}>{formatNumber(k.projects)}</td>
-            <td className={TD_NUM}>{formatNumber(k.escalated)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </Table>
+            </>
+          ),
+        },
+        { key: 'projects', header: 'In projecten', numeric: true, cell: (k) => formatNumber(k.projects) },
+        { key: 'escalated', header: 'Geëscaleerd naar de tafel', numeric: true, cell: (k) => formatNumber(k.escalated) },
+      ]}
+    />
   );
 }
 

@@ -9,6 +9,10 @@ import { queryKeys } from '../../api/queryKeys.ts';
 import type { ProjectChange, ProjectDetail } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { Table } from '../../components/Table.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import { Section } from '../../components/Section.tsx';
 import { formatDate, formatMonths, formatNumber, label, POLICY } from '../../labels.ts';
 import { AlternativesTable } from '../dashboard/AlternativesTable.tsx';
 import { regionPath } from '../dashboard/drilldown.ts';
@@ -37,10 +41,7 @@ export function groupChanges(changes: readonly ProjectChange[]): { title: string
 export function ChangesSection({ project, since }: { project: ProjectDetail; since: string | null }) {
   const changes = useApi(queryKeys.project.changes(project.id, since), (signal) => api.changes(project.id, since, signal));
   return (
-    <section aria-labelledby="wijzigingen" className="wbm-section">
-      <h2 className="nl-heading nl-heading--level-2" id="wijzigingen">
-        Wat is er veranderd sinds {since ? 'het gekozen kwartaal' : 'vorig kwartaal'}
-      </h2>
+    <Section id="wijzigingen" title={`Wat is er veranderd sinds ${since ? 'het gekozen kwartaal' : 'vorig kwartaal'}`}>
       {changes.state === 'loading' && <Loading />}
       {changes.state === 'error' && <ErrorMessage error={changes.error} retry={changes.reload} />}
       {changes.state === 'ready' && !changes.data.since && (
@@ -74,7 +75,7 @@ export function ChangesSection({ project, since }: { project: ProjectDetail; sin
           )}
         </div>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -82,60 +83,48 @@ export function ChangesSection({ project, since }: { project: ProjectDetail; sin
 export function QuarterHistory({ project }: { project: ProjectDetail }) {
   const snapshots = useApi(queryKeys.project.snapshots(project.id), (signal) => api.snapshots(project.id, signal));
   return (
-    <section aria-labelledby="per-kwartaal" className="wbm-section">
-      <h2 className="nl-heading nl-heading--level-2" id="per-kwartaal">
-        Per kwartaal
-      </h2>
+    <Section id="per-kwartaal" title="Per kwartaal">
       {snapshots.state === 'loading' && <Loading />}
       {snapshots.state === 'error' && <ErrorMessage error={snapshots.error} retry={snapshots.reload} />}
       {snapshots.state === 'ready' && snapshots.data.items.length === 0 && (
         <p className="utrecht-paragraph">Dit project zat nog in geen enkel gesloten kwartaal.</p>
       )}
       {snapshots.state === 'ready' && snapshots.data.items.length > 0 && (
-        <div className="utrecht-table-container wbm-table-scroll">
-          <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="quarter-history">
-            <caption className="utrecht-table__caption">Het project bij het sluiten van elk kwartaal, nieuwste eerst</caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">Kwartaal</th>
-                <th scope="col" className="utrecht-table__header-cell">Geleverd</th>
-                <th scope="col" className="utrecht-table__header-cell">Fase</th>
-                <th scope="col" className="utrecht-table__header-cell">Planstatus</th>
-                <th scope="col" className="utrecht-table__header-cell">Status</th>
-                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">Woningen</th>
-                <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">Grootste vertraging</th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  <span className="rhc-visually-hidden">Vergelijk</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {snapshots.data.items.map((s) => (
-                <tr key={s.round.id} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell wbm-row-header">
-                    {quarterLabel(s.round.quarter)}
-                    <span className="wbm-muted"> ({s.round.regionName})</span>
-                  </th>
-                  <td className="utrecht-table__cell">{s.delivery === 'gewijzigd' ? 'Bijgewerkt' : s.delivery === 'bevestigd' ? 'Bevestigd ongewijzigd' : 'Niet geleverd'}</td>
-                  <td className="utrecht-table__cell">{label(s.phase)}</td>
-                  <td className="utrecht-table__cell">{label(s.planStatus)}</td>
-                  <td className="utrecht-table__cell">
-                    <StatusBadge status={s.status} />
-                  </td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatNumber(s.totalHomes)}</td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{s.maxDelayMonths > 0 ? formatMonths(s.maxDelayMonths) : 'Geen'}</td>
-                  <td className="utrecht-table__cell">
-                    <Link className="utrecht-link" to={`/projecten/${project.id}?sinds=${s.round.id}#wijzigingen`}>
-                      Wat is er sindsdien veranderd<span className="rhc-visually-hidden"> sinds {quarterLabel(s.round.quarter)}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Het project bij het sluiten van elk kwartaal, nieuwste eerst"
+          testId="quarter-history"
+          rows={snapshots.data.items}
+          rowKey={(s) => s.round.id}
+          columns={[
+            {
+              key: 'quarter',
+              header: 'Kwartaal',
+              cell: (s) => (
+                <>
+                  {quarterLabel(s.round.quarter)}
+                  <span className="wbm-muted"> ({s.round.regionName})</span>
+                </>
+              ),
+            },
+            { key: 'delivery', header: 'Geleverd', cell: (s) => (s.delivery === 'gewijzigd' ? 'Bijgewerkt' : s.delivery === 'bevestigd' ? 'Bevestigd ongewijzigd' : 'Niet geleverd') },
+            { key: 'phase', header: 'Fase', cell: (s) => label(s.phase) },
+            { key: 'planStatus', header: 'Planstatus', cell: (s) => label(s.planStatus) },
+            { key: 'status', header: 'Status', cell: (s) => <StatusBadge status={s.status} /> },
+            { key: 'homes', header: 'Woningen', numeric: true, cell: (s) => formatNumber(s.totalHomes) },
+            { key: 'delay', header: 'Grootste vertraging', numeric: true, cell: (s) => (s.maxDelayMonths > 0 ? formatMonths(s.maxDelayMonths) : 'Geen') },
+            {
+              key: 'compare',
+              header: <VisuallyHidden>Vergelijk</VisuallyHidden>,
+              cell: (s) => (
+                <TextLink to={`/projecten/${project.id}?sinds=${s.round.id}#wijzigingen`}>
+                  Wat is er sindsdien veranderd<VisuallyHidden> sinds {quarterLabel(s.round.quarter)}</VisuallyHidden>
+                </TextLink>
+              ),
+            },
+          ]}
+        />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -148,10 +137,7 @@ export function isSeriouslyDelayed(project: Pick<ProjectDetail, 'milestones' | '
 export function ProjectAlternatives({ project }: { project: ProjectDetail }) {
   const alternatives = useApi(queryKeys.project.alternatives(project.id), (signal) => api.projectAlternatives(project.id, signal));
   return (
-    <section aria-labelledby="alternatieven" className="wbm-section">
-      <h2 className="nl-heading nl-heading--level-2" id="alternatieven">
-        Alternatieven
-      </h2>
+    <Section id="alternatieven" title="Alternatieven">
       <p className="utrecht-paragraph">
         Dit project is ernstig vertraagd. Deze projecten in dezelfde regio kunnen misschien naar voren of meer woningen bouwen; ze staan op volgorde
         van hoe ver ze zijn.
@@ -159,6 +145,6 @@ export function ProjectAlternatives({ project }: { project: ProjectDetail }) {
       {alternatives.state === 'loading' && <Loading />}
       {alternatives.state === 'error' && <ErrorMessage error={alternatives.error} retry={alternatives.reload} />}
       {alternatives.state === 'ready' && <AlternativesTable alternatives={{ ...alternatives.data, candidates: alternatives.data.candidates.filter((c) => c.projectId !== project.id) }} />}
-    </section>
+    </Section>
   );
 }

@@ -10,6 +10,8 @@ import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { Table } from '../../components/Table.tsx';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatCount, formatMonths, formatNumber, formatProjectCount, label } from '../../labels.ts';
 import { activeFilterCount, filtersFromSearch, filtersToSearch, PAGE_SIZE, toApiQuery, type ProjectFilters, type SortKey } from './filters.ts';
@@ -180,64 +182,40 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
           </p>
         )}
         {list.state === 'ready' && list.data.items.length > 0 && (
-          <div className="utrecht-table-container wbm-table-scroll" aria-busy={list.isRefreshing}>
-            <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="project-table">
-              <caption className="utrecht-table__caption">
-                Projecten, gesorteerd op {SORT_NAMES[filters.sort]} ({filters.descending ? 'aflopend' : 'oplopend'})
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  {COLUMNS.map((c) => {
-                    const active = c.sort === filters.sort;
-                    const ariaSort = active ? (filters.descending ? 'descending' : 'ascending') : undefined;
-                    return (
-                      <th
-                        key={c.key}
-                        scope="col"
-                        aria-sort={ariaSort}
-                        className={`utrecht-table__header-cell${c.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}
-                      >
-                        {c.sort ? (
-                          <button type="button" className="wbm-sort-button" onClick={() => sortBy(c.sort!)}>
-                            {c.title}
-                            <span aria-hidden="true" className="wbm-sort-button__icon">
-                              {active ? (filters.descending ? '▼' : '▲') : '↕'}
-                            </span>
-                            <span className="rhc-visually-hidden">
-                              {active ? (filters.descending ? ', sorteer oplopend' : ', sorteer aflopend') : ', sorteer'}
-                            </span>
-                          </button>
-                        ) : (
-                          c.title
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {list.data.items.map((p) => (
-                  <tr key={p.id} className="utrecht-table__row">
-                    {COLUMNS.map((c, i) =>
-                      i === 0 ? (
-                        <th key={c.key} scope="row" className="utrecht-table__header-cell wbm-row-header">
-                          {c.render(p)}
-                        </th>
-                      ) : (
-                        <td key={c.key} className={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric-data' : ''}`}>
-                          {c.render(p)}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={`Projecten, gesorteerd op ${SORT_NAMES[filters.sort]} (${filters.descending ? 'aflopend' : 'oplopend'})`}
+            testId="project-table"
+            busy={list.isRefreshing}
+            rows={list.data.items}
+            rowKey={(p) => p.id}
+            columns={COLUMNS.map((c) => {
+              const active = c.sort === filters.sort;
+              return {
+                key: c.key,
+                numeric: c.numeric,
+                sorted: active ? (filters.descending ? 'descending' : 'ascending') : undefined,
+                header: c.sort ? <SortButton title={c.title} active={active} descending={filters.descending} onClick={() => sortBy(c.sort!)} /> : c.title,
+                cell: c.render,
+              };
+            })}
+          />
         )}
         {list.state === 'ready' && <Pagination page={Math.min(filters.page, pageCount)} pageCount={pageCount} onChange={goToPage} />}
       </section>
     </>
+  );
+}
+
+/** A column header that sorts the list by that column; the arrow shows the current order. */
+function SortButton({ title, active, descending, onClick }: { title: string; active: boolean; descending: boolean; onClick: () => void }) {
+  return (
+    <button type="button" className="wbm-sort-button" onClick={onClick}>
+      {title}
+      <span aria-hidden="true" className="wbm-sort-button__icon">
+        {active ? (descending ? '▼' : '▲') : '↕'}
+      </span>
+      <VisuallyHidden>{active ? (descending ? ', sorteer oplopend' : ', sorteer aflopend') : ', sorteer'}</VisuallyHidden>
+    </button>
   );
 }
 

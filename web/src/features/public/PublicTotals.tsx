@@ -8,21 +8,20 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
-import type { PublicAggregates, PublicFigure } from '../../api/types.ts';
+import type { PublicAggregates, PublicAreaAggregate } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { DataCell, RowHeaderCell, Table, TableRow } from '../../components/Table.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatNumber, label } from '../../labels.ts';
 import { PHASES } from '../../../../src/domain/codes.ts';
-
-const TH = 'utrecht-table__header-cell';
-const TH_NUM = 'utrecht-table__header-cell utrecht-table__header-cell--numeric-column';
-const TD_NUM = 'utrecht-table__cell utrecht-table__cell--numeric-data';
 
 /** A hidden figure shows as a dash, with the reason for screen readers. */
 export function Hidden() {
   return (
     <>
       <span aria-hidden="true">–</span>
-      <span className="rhc-visually-hidden">niet getoond</span>
+      <VisuallyHidden>niet getoond</VisuallyHidden>
     </>
   );
 }
@@ -52,12 +51,6 @@ export function PublicTotals({ provincie, onReady }: { provincie: string | null;
   if (data.state === 'loading') return <Loading>De totalen worden geteld…</Loading>;
   const { items, total, rule } = data.data;
   const shown = provincie ? items.filter((i) => i.projects !== 0) : items;
-  const totalRow = (f: PublicFigure) => (
-    <>
-      <td className={TD_NUM}>{count(f.projects)}</td>
-      <td className={TD_NUM}>{count(f.homes)}</td>
-    </>
-  );
   return (
     <section aria-labelledby={`${id}-totalen`} className="wbm-section" data-testid="public-totals">
       <h2 className="nl-heading nl-heading--level-2" id={`${id}-totalen`}>
@@ -71,64 +64,43 @@ export function PublicTotals({ provincie, onReady }: { provincie: string | null;
           </Link>
         </p>
       )}
-      <div className="utrecht-table-container wbm-table-scroll">
-        <table className="utrecht-table utrecht-table--html-table wbm-table">
-          <caption className="utrecht-table__caption">
+      <Table
+        caption={
+          <>
             {provincie ? 'Aantal projecten en woningen per gemeente, en projecten per fase' : 'Aantal projecten en woningen per provincie, en projecten per fase'}
             {provincie && ' (gemeenten zonder projecten staan er niet in)'}
-          </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className={TH}>
-                {provincie ? 'Gemeente' : 'Provincie'}
-              </th>
-              <th scope="col" className={TH_NUM}>
-                Projecten
-              </th>
-              <th scope="col" className={TH_NUM}>
-                Woningen
-              </th>
-              {PHASES.map((p) => (
-                <th key={p} scope="col" className={TH_NUM}>
-                  {label(p)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {shown.map((a) => (
-              <tr key={a.code} className="utrecht-table__row" data-code={a.code}>
-                <th scope="row" className={`${TH} wbm-row-header`}>
-                  {provincie ? (
-                    a.name
-                  ) : (
-                    <Link className="utrecht-link" to={`/projecten?provincie=${a.code}`}>
-                      {a.name}
-                    </Link>
-                  )}
-                </th>
-                {totalRow(a)}
-                {a.byPhase.map((p) => (
-                  <td key={p.phase} className={TD_NUM}>
-                    {count(p.projects)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          {!provincie && (
-            <tfoot>
-              <tr className="utrecht-table__row">
-                <th scope="row" className={TH}>
-                  Nederland
-                </th>
-                {totalRow(total)}
-                <td className="utrecht-table__cell" colSpan={PHASES.length} />
-              </tr>
-            </tfoot>
-          )}
-        </table>
-      </div>
+          </>
+        }
+        rows={shown}
+        rowKey={(a) => a.code}
+        rowData={(a) => ({ 'data-code': a.code })}
+        columns={[
+          {
+            key: 'name',
+            header: provincie ? 'Gemeente' : 'Provincie',
+            cell: (a) => (provincie ? a.name : <TextLink to={`/projecten?provincie=${a.code}`}>{a.name}</TextLink>),
+          },
+          { key: 'projects', header: 'Projecten', numeric: true, cell: (a) => count(a.projects) },
+          { key: 'homes', header: 'Woningen', numeric: true, cell: (a) => count(a.homes) },
+          ...PHASES.map((phase) => ({
+            key: phase,
+            header: label(phase),
+            numeric: true,
+            cell: (a: PublicAreaAggregate) => count(a.byPhase.find((p) => p.phase === phase)?.projects ?? null),
+          })),
+        ]}
+        footerClassName=""
+        footer={
+          provincie ? undefined : (
+            <TableRow>
+              <RowHeaderCell plain>Nederland</RowHeaderCell>
+              <DataCell numeric>{count(total.projects)}</DataCell>
+              <DataCell numeric>{count(total.homes)}</DataCell>
+              <DataCell colSpan={PHASES.length} />
+            </TableRow>
+          )
+        }
+      />
     </section>
   );
 }

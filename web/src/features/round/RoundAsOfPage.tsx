@@ -10,6 +10,9 @@ import { queryKeys } from '../../api/queryKeys.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { Table } from '../../components/Table.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, formatMonths, formatNumber, formatProjectCount, label } from '../../labels.ts';
 import { regionPath } from '../dashboard/drilldown.ts';
@@ -95,40 +98,29 @@ export function RoundAsOfPage() {
         {projects.state === 'error' && <ErrorMessage error={projects.error} retry={projects.reload} />}
         {projects.state === 'loading' && <Loading />}
         {projects.state === 'ready' && projects.data.items.length > 0 && (
-          <div className="utrecht-table-container wbm-table-scroll">
-            <table className="utrecht-table utrecht-table--html-table wbm-table" data-testid="asof-table">
-              <caption className="utrecht-table__caption">Projecten bij het sluiten van het kwartaal</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">Project</th>
-                  <th scope="col" className="utrecht-table__header-cell">Gemeente</th>
-                  <th scope="col" className="utrecht-table__header-cell">Fase</th>
-                  <th scope="col" className="utrecht-table__header-cell">Status</th>
-                  <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">Woningen</th>
-                  <th scope="col" className="utrecht-table__header-cell utrecht-table__header-cell--numeric-column">Grootste vertraging</th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {projects.data.items.map((p) => (
-                  <tr key={p.id} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell wbm-row-header">
-                      <Link className="utrecht-link" to={`/projecten/${p.id}?sinds=${roundId}`}>
-                        {p.name}
-                        <span className="rhc-visually-hidden">: wat is er sindsdien veranderd</span>
-                      </Link>
-                    </th>
-                    <td className="utrecht-table__cell">{p.gemeenteName}</td>
-                    <td className="utrecht-table__cell">{label(p.phase)}</td>
-                    <td className="utrecht-table__cell">
-                      <StatusBadge status={p.status} />
-                    </td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{formatNumber(p.totalHomes)}</td>
-                    <td className="utrecht-table__cell utrecht-table__cell--numeric-data">{p.maxDelayMonths > 0 ? formatMonths(p.maxDelayMonths) : 'Geen'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Projecten bij het sluiten van het kwartaal"
+            testId="asof-table"
+            rows={projects.data.items}
+            rowKey={(p) => p.id}
+            columns={[
+              {
+                key: 'project',
+                header: 'Project',
+                cell: (p) => (
+                  <TextLink to={`/projecten/${p.id}?sinds=${roundId}`}>
+                    {p.name}
+                    <VisuallyHidden>: wat is er sindsdien veranderd</VisuallyHidden>
+                  </TextLink>
+                ),
+              },
+              { key: 'gemeente', header: 'Gemeente', cell: (p) => p.gemeenteName },
+              { key: 'phase', header: 'Fase', cell: (p) => label(p.phase) },
+              { key: 'status', header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
+              { key: 'homes', header: 'Woningen', numeric: true, cell: (p) => formatNumber(p.totalHomes) },
+              { key: 'delay', header: 'Grootste vertraging', numeric: true, cell: (p) => (p.maxDelayMonths > 0 ? formatMonths(p.maxDelayMonths) : 'Geen') },
+            ]}
+          />
         )}
         <Pagination
           page={Math.min(page, pageCount)}
