@@ -1,0 +1,92 @@
+/**
+ * Access is asked in every service method a route reaches (issue 9 item 1; ../shared/STYLE.md "Access asked
+ * first, in every service method", as Immich's services call `requireAccess`). Every decision lives in
+ * src/domain/access.ts; this test counts them: the access module is wrapped (vi.mock) so each of its rules
+ * counts a decision, and every method of every service is wrapped so that a call that returns data without a
+ * single decision while it ran is reported. Then every case of the authorisation matrix is sent by every role.
+ * A service method that forgets to ask access (or takes an optional authorisation callback a route leaves
+ * out) fails this test, whatever status the matrix expects. SPEC §7 "nobody sees what is not theirs".
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { accessLog, recordServiceCalls, type ServiceCallRecord } from '../../test/helpers/access-recorder.ts';
+import { app, EVERYONE, headers, ids, matrix, principals, services, setUpMatrix, tearDownMatrix } from '../../test/helpers/authorization-matrix.ts';
+
+vi.mock('../domain/access.ts', async (importOriginal) => {
+  const { recordingAccessModule } = await import('../../test/helpers/access-recorder.ts');
+  return recordingAccessModule(await importOriginal<Record<string, unknown>>());
+});
+
+/** Wiring, not services. */
+const NOT_SERVICES = new Set(['db', 'repositories', 'access']);
+
+/**
+ * Service methods that serve no data of anyone's or decide nothing themselves, each with its reason. Everything
+ * else must ask access.
+ */
+const EXEMPT = new Map<string, string>([
+  // Sign-in and the session: who the caller is (authentication), before any rule can apply.
+  ['auth.signIn', 'authentication'],
+  ['auth.signOut', 'authentication'],
+  ['auth.sessionPrincipal', 'authentication'],
+  ['auth.tokenPrincipal', 'authentication'],
+  ['auth.startSessionFor', 'authentication'],
+  ['auth.createUser', 'account set-up by the command line and tests, no route'],
+  ['auth.ensureDemoUsers', 'demo accounts at start-up, no route'],
+  // Reference data and maps: public by SPEC §1 ("aggregated open data and maps"), nobody's confidential data.
+  ['reference.listProvincies', 'reference data'],
+  ['reference.listGemeenten', 'reference data'],
+  ['reference.getGemeente', 'reference data'],
+  ['reference.listRegions', 'reference data'],
+  ['reference.boundaries', 'reference data (maps)'],
+  ['realisations.herindelingen', 'reference data (CBS municipal mergers)'],
+  ['dashboard.regionsOf', 'reference data (the regions a gemeente belongs to)'],
+  // Public aggregates: the disclosure rule (src/domain/disclosure.ts) applies to everyone alike.
+  ['publicStats.aggregates', 'public aggregates'],
+  ['publicStats.aggregatesGeoJson', 'public aggregates'],
+  ['publicStats.gemeenteCounts', 'public aggregates'],
+]);
+
+let record: ServiceCallRecord;
+
+beforeAll(() =>
+  setUpMatrix({
+    beforeApp: (s) => {
+      record = recordServiceCalls(s as unknown as Record<string, unknown>, NOT_SERVICES, new Set(EXEMPT.keys()));
+    },
+  }),
+);
+afterAll(() => tearDownMatrix());
+
+describe('access is asked in every service method a route reaches (issue 9 item 1)', () => {
+  it('the recorder sees decisions: the access module is wrapped', async () => {
+    const before = accessLog.decisions;
+    await app.inject({ url: `/api/v1/projects/${ids.own}`, headers: headers.gemeente_editor });
+    expect(accessLog.decisions).toBeGreaterThan(before);
+  });
+
+  it('every case of the authorisation matrix, sent by every role, asks access in every service method that returns data', async () => {
+    for (const [route, cases] of Object.entries(matrix())) {
+      for (const c of cases) {
+        for (const who of EVERYONE) {
+          if (route === 'DELETE /api/v1/auth/tokens/:id') {
+            ids.tokenOwner = who === 'publiek' ? '' : (await services.auth.createApiToken(principals[who], 'x')).id;
+          }
+          const request = await c.request(who);
+          await app.inject({ ...request, headers: { ...headers[who], ...(request.headers ?? {}) } });
+        }
+      }
+    }
+    // Nothing returned data without a decision: the list names `service.method` and how often.
+    expect(Object.fromEntries(record.unchecked)).toEqual({});
+    // And the matrix did reach the services: at least the project, round, dashboard, national and target methods.
+    for (const key of ['projects.get', 'projects.update', 'rounds.getRound', 'dashboard.regionDashboard', 'national.plancapaciteit', 'targets.create', 'forecast.forecast']) {
+      expect(record.called.has(key), key).toBe(true);
+    }
+  });
+
+  it('the exemptions are all still reached (a stale entry hides nothing)', () => {
+    // Authentication is exempt wholesale: the matrix signs in with API tokens, so session methods may go unused.
+    const unused = [...EXEMPT.keys()].filter((k) => !record.called.has(k) && !k.startsWith('auth.'));
+    expect(unused).toEqual([]);
+  });
+});

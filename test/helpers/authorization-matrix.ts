@@ -1,0 +1,460 @@
+/**
+ * The authorisation matrix's world (SPEC §1 users, §7): every API endpoint with a request per case and the
+ * roles allowed, plus the accounts, projects and round the requests use. Shared by the matrix
+ * (src/http/authorization.matrix.test.ts) and the mandatory-access test (src/http/access-required.api.test.ts).
+ */
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { expect } from 'vitest';
+import { accountWithToken, TEST_AUTH_OPTIONS } from './auth.ts';
+import { createTestDb, type TestDb } from './test-db.ts';
+import type { Principal, Role } from '../../src/domain/access.ts';
+import { gemeenteOrganisationId } from '../../src/domain/identifiers.ts';
+import { nextKwartaal, type Kwartaal } from '../../src/domain/kwartaal.ts';
+import { createServices, type Services } from '../../src/services/container.ts';
+import { buildApp } from '../../src/http/app.ts';
+
+export type Who = 'publiek' | Exclude<Role, 'publiek'>;
+export const EVERYONE: Who[] = ['publiek', 'gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', 'ministerie_analist', 'beheerder'];
+export const SIGNED_IN = EVERYONE.filter((w) => w !== 'publiek');
+export const NATIONAL: Who[] = ['ministerie_analist', 'beheerder'];
+
+export let t: TestDb;
+export let app: FastifyInstance;
+export let services: Services;
+export const headers = {} as Record<Who, Record<string, string>>;
+export const PARTY = '33333333-3333-4333-8333-333333333333';
+export const ids = { own: '', foreign: '', round: '', closedRound: '', tokenOwner: '', matrixUser: '' };
+export const principals = {} as Record<Exclude<Who, 'publiek'>, Principal>;
+const PASSWORD = 'een lang genoeg wachtwoord';
+
+export const admin = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...headers.beheerder, ...(opts.headers ?? {}) } });
+
+function fixture(name: string, gemeenteCode: string) {
+  return {
+    name,
+    gemeenteCode,
+    planStatus: 'vastgesteld',
+    programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 50 }],
+    milestones: [
+      { code: 'M06', baselineDate: '2027-01-01', forecastDate: '2027-01-01' },
+      { code: 'M11', baselineDate: '2028-01-01', forecastDate: '2028-01-01' },
+      { code: 'M12', baselineDate: '2030-01-01', forecastDate: '2030-01-01' },
+    ],
+    parties: [
+      { organisationId: gemeenteOrganisationId(gemeenteCode), role: 'bevoegd_gezag' },
+      ...(gemeenteCode === 'GM0363' ? [{ organisationId: PARTY, role: 'ontwikkelaar' }] : []),
+    ],
+  };
+}
+
+async function createProject(gemeenteCode: string): Promise<string> {
+  const res = await admin({ method: 'POST', url: '/api/v1/projects', payload: fixture(`Matrix ${gemeenteCode} ${Math.random()}`, gemeenteCode) });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+/** Confirm the own project: a party for its own side, others on the gemeente's behalf with a reason. */
+const confirmPayload = (who: Who) =>
+  who === 'tafel_secretaris' || who === 'beheerder'
+    ? { projectIds: [ids.own], organisationId: gemeenteOrganisationId('GM0363'), reason: 'Namens de gemeente vastgelegd (matrix)' }
+    : { projectIds: [ids.own] };
+export const version = async (id: string) => (await admin({ url: `/api/v1/projects/${id}` })).json().version as number;
+let day = 1;
+const nextDay = (yearMonth: string) => `${yearMonth}-${String((day++ % 27) + 1).padStart(2, '0')}`;
+async function newKnelpunt(projectId: string): Promise<string> {
+  const res = await admin({ method: 'POST', url: `/api/v1/projects/${projectId}/knelpunten`, payload: { category: 'stikstof', description: 'Matrix', raisedDate: '2026-01-01' } });
+  return res.json().id;
+}
+/** Make sure the table has no open round and return the next quarter to open. */
+async function nextQuarterOf(regionId: string): Promise<Kwartaal> {
+  const rounds = (await admin({ url: `/api/v1/regions/${regionId}/rounds` })).json().items as Array<{ id: string; quarter: Kwartaal; status: string }>;
+  for (const r of rounds.filter((x) => x.status !== 'gesloten')) await admin({ method: 'POST', url: `/api/v1/rounds/${r.id}/close` });
+  const latest = rounds.map((r) => r.quarter).sort().at(-1);
+  return latest ? nextKwartaal(latest) : '2030-Q1';
+}
+export const provinceTarget = () => ({ geoLevel: 'provincie', geoCode: 'PV27', geoName: 'Noord-Holland', periodStart: 2036, periodEnd: 2036 + (day++ % 20), homes: 1000, kind: 'matrix', sourceUrl: 'https://example.org/matrix' });
+const deadlineOf = (q: Kwartaal) => `${q.slice(0, 4)}-${String(Number(q.slice(-1)) * 3).padStart(2, '0')}-15`;
+
+export interface Case {
+  name: string;
+  /** The request, for the role that sends it (most cases ignore the role). */
+  request: (who: Who) => Promise<InjectOptions>;
+  allowed: readonly Who[];
+  /** Denials must be 404 (not 403) for these principals: they may not know the resource exists. */
+  hidden?: readonly Who[];
+  /** Expected status for everyone when the feature is not configured (e.g. OIDC). */
+  everyone?: number;
+  /** The status an allowed caller gets, when not 2xx (see the PDF report). */
+  allowedStatus?: number;
+}
+
+const CAN_READ_OWN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL];
+const CANNOT_READ_FOREIGN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist'];
+
+/** Cases per route (METHOD url as registered). */
+export function matrix(): Record<string, Case[]> {
+  const own = () => ids.own;
+  const foreign = () => ids.foreign;
+  const projectRead = (path: string): Case[] => [
+    { name: 'own', request: async () => ({ url: `/api/v1/projects/${own()}${path}` }), allowed: CAN_READ_OWN },
+    { name: 'foreign', request: async () => ({ url: `/api/v1/projects/${foreign()}${path}` }), allowed: NATIONAL, hidden: CANNOT_READ_FOREIGN },
+  ];
+  const projectEdit = (method: 'PATCH' | 'PUT', path: string, payload: () => object, allowedOwn: Who[]): Case[] => [
+    {
+      name: 'own',
+      request: async () => ({ method, url: `/api/v1/projects/${own()}${path}`, payload: { version: await version(own()), ...payload() } }),
+      allowed: allowedOwn,
+    },
+    {
+      name: 'foreign',
+      request: async () => ({ method, url: `/api/v1/projects/${foreign()}${path}`, payload: { version: await version(foreign()), ...payload() } }),
+      allowed: ['beheerder'],
+      hidden: CANNOT_READ_FOREIGN,
+    },
+  ];
+  const milestones = (m11: string) => [
+    { code: 'M06', baselineDate: '2027-01-01', forecastDate: '2027-01-01' },
+    { code: 'M11', baselineDate: '2028-01-01', forecastDate: m11 },
+    { code: 'M12', baselineDate: '2030-01-01', forecastDate: '2030-01-01' },
+  ];
+  const table = 'vt-amsterdam-e-o';
+  const dashboardCases = (suffix: string): Case[] => [
+    { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/${suffix}` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+    { name: 'own gemeente', request: async () => ({ url: `/api/v1/regions/gemeente:GM0363/${suffix}` }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+    { name: 'other table', request: async () => ({ url: `/api/v1/regions/vt-u10/${suffix}` }), allowed: NATIONAL },
+  ];
+  return {
+    'GET /api/v1/health': [{ name: '', request: async () => ({ url: '/api/v1/health' }), allowed: EVERYONE }],
+    'GET /api/v1/auth/me': [{ name: '', request: async () => ({ url: '/api/v1/auth/me' }), allowed: EVERYONE }],
+    'POST /api/v1/auth/login': [
+      { name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'matrix@example.invalid', password: PASSWORD } }), allowed: EVERYONE },
+    ],
+    'POST /api/v1/auth/demo': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'tafel_secretaris' } }), allowed: EVERYONE }],
+    'POST /api/v1/auth/logout': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/logout' }), allowed: EVERYONE }],
+    // Every caller here uses an API token: a token may not create tokens (issue 8 item 10); a browser session may (auth.api.test.ts).
+    'POST /api/v1/auth/tokens': [{ name: 'with an API token', request: async () => ({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }), allowed: [] }],
+    'GET /api/v1/auth/tokens': [{ name: 'own tokens', request: async () => ({ url: '/api/v1/auth/tokens' }), allowed: SIGNED_IN }],
+    'GET /api/v1/users/:userId/tokens': [{ name: "another account's tokens", request: async () => ({ url: `/api/v1/users/${ids.matrixUser}/tokens` }), allowed: ['beheerder'] }],
+    'DELETE /api/v1/auth/tokens/:id': [
+      {
+        name: 'own token',
+        // Each caller gets a token of its own and revokes it; the public has none, so it tries a made-up id.
+        request: async () => ({ method: 'DELETE', url: `/api/v1/auth/tokens/${ids.tokenOwner || crypto.randomUUID()}` }),
+        allowed: SIGNED_IN,
+      },
+    ],
+    'GET /api/v1/auth/oidc/login': [{ name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/login' }), allowed: [], everyone: 404 }],
+    'GET /api/v1/auth/oidc/callback': [{ name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/callback' }), allowed: [], everyone: 404 }],
+    // In demo mode the public lists the synthetic demo projects only (checked below); real ones need an account.
+    'GET /api/v1/projects': [{ name: '', request: async () => ({ url: '/api/v1/projects' }), allowed: EVERYONE }],
+    'POST /api/v1/projects': [
+      { name: 'own gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0363') }), allowed: ['gemeente_editor', 'beheerder'] },
+      { name: 'other gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0014') }), allowed: ['beheerder'] },
+    ],
+    // Demo mode (this app): the public reads demo projects, and a real one answers 404 exactly like an unknown id (issue 8 item 15).
+    'GET /api/v1/projects/:id': projectRead('').map((c) => ({ ...c, hidden: [...(c.hidden ?? []), 'publiek' as const] })),
+    'PATCH /api/v1/projects/:id': projectEdit('PATCH', '', () => ({ name: `Matrix ${day++}` }), ['gemeente_editor', 'beheerder']),
+    'DELETE /api/v1/projects/:id': [
+      {
+        name: 'own',
+        request: async () => {
+          const id = await createProject('GM0363');
+          return { method: 'DELETE', url: `/api/v1/projects/${id}?version=1` };
+        },
+        allowed: ['gemeente_editor', 'beheerder'],
+      },
+      {
+        name: 'foreign',
+        request: async () => {
+          const id = await createProject('GM0014');
+          return { method: 'DELETE', url: `/api/v1/projects/${id}?version=1` };
+        },
+        allowed: ['beheerder'],
+        hidden: CANNOT_READ_FOREIGN,
+      },
+    ],
+    'GET /api/v1/projects/:id/milestones': projectRead('/milestones'),
+    'PUT /api/v1/projects/:id/milestones': projectEdit('PUT', '/milestones', () => ({ items: milestones(nextDay('2028-02')) }), ['marktpartij_editor', 'beheerder']),
+    'GET /api/v1/projects/:id/programme': projectRead('/programme'),
+    'PUT /api/v1/projects/:id/programme': projectEdit(
+      'PUT',
+      '/programme',
+      () => ({ items: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 40 + (day++ % 20) }] }),
+      ['gemeente_editor', 'beheerder'],
+    ),
+    'GET /api/v1/projects/:id/jaarschijven': projectRead('/jaarschijven'),
+    'PUT /api/v1/projects/:id/jaarschijven': projectEdit('PUT', '/jaarschijven', () => ({ items: [{ year: 2030, segment: 'sociale_huur', homes: day++ % 50 }] }), [
+      'gemeente_editor',
+      'beheerder',
+    ]),
+    'GET /api/v1/projects/:id/parties': projectRead('/parties'),
+    'PUT /api/v1/projects/:id/parties': [
+      {
+        name: 'own',
+        request: async () => {
+          const current = (await admin({ url: `/api/v1/projects/${own()}/parties` })).json() as Array<{ role: string }>;
+          const extra = current.some((p) => p.role === 'bouwer') ? [] : [{ organisationId: PARTY, role: 'bouwer' }];
+          const items = [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' }, { organisationId: PARTY, role: 'ontwikkelaar' }, ...extra];
+          return { method: 'PUT', url: `/api/v1/projects/${own()}/parties`, payload: { version: await version(own()), items } };
+        },
+        allowed: ['gemeente_editor', 'beheerder'],
+      },
+    ],
+    'PATCH /api/v1/projects/:id/milestones/:code': [
+      ...projectEdit('PATCH', '/milestones/M11', () => ({ forecastDate: nextDay('2028-03') }), ['marktpartij_editor', 'beheerder']).map((c) => ({ ...c, name: `${c.name} private M11` })),
+      ...projectEdit('PATCH', '/milestones/M06', () => ({ forecastDate: nextDay('2027-02') }), ['gemeente_editor', 'beheerder']).map((c) => ({ ...c, name: `${c.name} public M06` })),
+    ],
+    'POST /api/v1/projects/:id/rebaseline': [
+      {
+        name: 'own',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/projects/${own()}/rebaseline`,
+          payload: { version: await version(own()), reason: 'Besloten aan de tafel na vertraging', milestones: [{ code: 'M12', baselineDate: nextDay('2030-03') }] },
+        }),
+        allowed: ['tafel_secretaris', 'beheerder'],
+      },
+      {
+        name: 'foreign',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/projects/${foreign()}/rebaseline`,
+          payload: { version: await version(foreign()), reason: 'Besloten aan de tafel na vertraging', milestones: [{ code: 'M12', baselineDate: nextDay('2030-03') }] },
+        }),
+        allowed: ['beheerder'],
+        hidden: CANNOT_READ_FOREIGN,
+      },
+    ],
+    'GET /api/v1/projects/:id/baseline-history': projectRead('/baseline-history'),
+    'GET /api/v1/projects/:id/audit': projectRead('/audit'),
+    'GET /api/v1/projects/:id/knelpunten': projectRead('/knelpunten'),
+    'POST /api/v1/projects/:id/knelpunten': [
+      {
+        name: 'own',
+        request: async () => ({ method: 'POST', url: `/api/v1/projects/${own()}/knelpunten`, payload: { category: 'netcongestie', description: 'Matrix', raisedDate: '2026-02-01' } }),
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
+      },
+      {
+        name: 'foreign',
+        request: async () => ({ method: 'POST', url: `/api/v1/projects/${foreign()}/knelpunten`, payload: { category: 'netcongestie', description: 'Matrix', raisedDate: '2026-02-01' } }),
+        allowed: ['beheerder'],
+        hidden: CANNOT_READ_FOREIGN,
+      },
+    ],
+    'PATCH /api/v1/projects/:id/knelpunten/:knelpuntId': [
+      {
+        name: 'own',
+        request: async () => ({ method: 'PATCH', url: `/api/v1/projects/${own()}/knelpunten/${await newKnelpunt(own())}`, payload: { version: 1, escalated: true } }),
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
+      },
+    ],
+    'DELETE /api/v1/projects/:id/knelpunten/:knelpuntId': [
+      {
+        name: 'own',
+        request: async () => ({ method: 'DELETE', url: `/api/v1/projects/${own()}/knelpunten/${await newKnelpunt(own())}?version=1` }),
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
+      },
+    ],
+    'GET /api/v1/provincies': [{ name: '', request: async () => ({ url: '/api/v1/provincies' }), allowed: EVERYONE }],
+    'GET /api/v1/gemeenten': [{ name: '', request: async () => ({ url: '/api/v1/gemeenten' }), allowed: EVERYONE }],
+    'GET /api/v1/gemeenten/:code': [{ name: '', request: async () => ({ url: '/api/v1/gemeenten/GM0363' }), allowed: EVERYONE }],
+    'GET /api/v1/regions': [{ name: '', request: async () => ({ url: '/api/v1/regions' }), allowed: EVERYONE }],
+    'GET /api/v1/organisations': [{ name: '', request: async () => ({ url: '/api/v1/organisations' }), allowed: SIGNED_IN }],
+    'GET /api/v1/geo/gemeenten': [{ name: '', request: async () => ({ url: '/api/v1/geo/gemeenten' }), allowed: EVERYONE }],
+    'GET /api/v1/geo/provincies': [{ name: '', request: async () => ({ url: '/api/v1/geo/provincies' }), allowed: EVERYONE }],
+    'GET /api/v1/regions/:regionId/rounds': [
+      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/rounds` }), allowed: SIGNED_IN },
+      { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/rounds' }), allowed: NATIONAL },
+    ],
+    'POST /api/v1/regions/:regionId/rounds': [
+      {
+        name: 'own table',
+        request: async () => {
+          const quarter = await nextQuarterOf(table);
+          return { method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } };
+        },
+        allowed: ['tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'GET /api/v1/rounds/:roundId': [{ name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}` }), allowed: SIGNED_IN }],
+    'POST /api/v1/rounds/:roundId/close': [
+      {
+        name: '',
+        request: async () => {
+          const quarter = await nextQuarterOf(table);
+          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/close` };
+        },
+        allowed: ['tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/rounds/:roundId/confirmations': [
+      {
+        // A party confirms its own side; the secretary (or administrator) records it on a party's behalf, with a reason.
+        name: 'own project',
+        request: async (who) => {
+          const quarter = await nextQuarterOf(table);
+          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations`, payload: confirmPayload(who) };
+        },
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/rounds/:roundId/confirmations/preview': [
+      {
+        name: 'own project',
+        request: async (who) => {
+          const quarter = await nextQuarterOf(table);
+          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations/preview`, payload: confirmPayload(who) };
+        },
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/rounds/:roundId/confirmations/undo': [
+      {
+        // The gemeente's confirmation, recorded on its behalf: the gemeente and the secretary may undo it.
+        name: "the gemeente's confirmation",
+        request: async () => {
+          const quarter = await nextQuarterOf(table);
+          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          const confirmed = (await admin({ method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations`, payload: confirmPayload('beheerder') })).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations/undo`, payload: { batchId: confirmed.batchId } };
+        },
+        allowed: ['gemeente_editor', 'tafel_secretaris', 'beheerder'],
+      },
+    ],
+    'GET /api/v1/rounds/:roundId/reminders': [
+      { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/reminders` }), allowed: ['tafel_secretaris', 'beheerder'] },
+    ],
+    'GET /api/v1/rounds/:roundId/projects': [
+      { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/projects` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+    ],
+    'GET /api/v1/rounds/:roundId/projects/:projectId': [
+      { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/projects/${own()}` }), allowed: CAN_READ_OWN },
+    ],
+    'GET /api/v1/projects/:id/changes': projectRead('/changes'),
+    'GET /api/v1/projects/:id/snapshots': projectRead('/snapshots'),
+    // The table's own gemeenten and market parties get the member view (issue 8 item 24; table-members.api.test.ts).
+    'GET /api/v1/regions/:regionId/dashboard': [
+      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/dashboard` }), allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+      // An area (not a table) has no members: the market party in an Amsterdam project does not get the gemeente's or province's figures.
+      { name: 'own gemeente', request: async () => ({ url: '/api/v1/regions/gemeente:GM0363/dashboard' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+      { name: 'own province', request: async () => ({ url: '/api/v1/regions/provincie:PV27/dashboard' }), allowed: ['provincie_analist', ...NATIONAL] },
+      { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/dashboard' }), allowed: NATIONAL },
+    ],
+    'GET /api/v1/regions/:regionId/alternatives': dashboardCases('alternatives?year=2028'),
+    'GET /api/v1/projects/:id/alternatives': projectRead('/alternatives'),
+    'GET /api/v1/regions/:regionId/export.xlsx': dashboardCases('export.xlsx'),
+    'GET /api/v1/projects/export.xlsx': [{ name: '', request: async () => ({ url: '/api/v1/projects/export.xlsx?gemeente=GM0363' }), allowed: SIGNED_IN }],
+    'GET /api/v1/regions/:regionId/report.pdf': [
+      // Under app.inject the server does not listen, so an allowed caller gets 503 (no page to render);
+      // the rendered PDF itself is checked end to end in test/e2e. What matters here is who is refused.
+      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/report.pdf` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL], allowedStatus: 503 },
+      { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/report.pdf' }), allowed: NATIONAL, allowedStatus: 503 },
+    ],
+    'GET /api/v1/targets': [{ name: '', request: async () => ({ url: '/api/v1/targets' }), allowed: EVERYONE }],
+    'POST /api/v1/targets': [
+      {
+        name: 'province target',
+        request: async () => ({ method: 'POST', url: '/api/v1/targets', payload: provinceTarget() }),
+        allowed: ['provincie_analist', ...NATIONAL],
+      },
+      {
+        name: 'national target',
+        request: async () => ({ method: 'POST', url: '/api/v1/targets', payload: { geoLevel: 'nation', geoName: 'Nederland', periodStart: 2040, periodEnd: 2040 + (day++ % 9), homes: 90_000, kind: 'matrix', sourceUrl: 'https://example.org/matrix' } }),
+        allowed: NATIONAL,
+      },
+    ],
+    'PATCH /api/v1/targets/:id': [
+      {
+        name: 'province target',
+        request: async () => {
+          const created = (await admin({ method: 'POST', url: '/api/v1/targets', payload: provinceTarget() })).json();
+          return { method: 'PATCH', url: `/api/v1/targets/${created.id}`, payload: { version: created.version, homes: 1234 } };
+        },
+        allowed: ['provincie_analist', ...NATIONAL],
+      },
+    ],
+    'POST /api/v1/targets/import': [
+      {
+        name: 'province rows',
+        request: async () => {
+          const start = 2050 + (day++ % 40);
+          const csv = `geography_level,geography_code,geography_name,period_start,period_end,target_homes,target_type,source_url\nprovince,PV27,Noord-Holland,${start},${start},500,matrix,https://example.org/matrix`;
+          return { method: 'POST', url: '/api/v1/targets/import', headers: { 'content-type': 'text/csv' }, payload: csv };
+        },
+        allowed: ['provincie_analist', ...NATIONAL],
+      },
+    ],
+    // Public (issue 8 item 23): everyone; only the ministry and administrators get the figures of small cells (checked in public.api.test.ts).
+    'GET /api/v1/national/overview': [{ name: '', request: async () => ({ url: '/api/v1/national/overview?runs=5' }), allowed: EVERYONE }],
+    'GET /api/v1/public/aggregates': [
+      { name: 'provinces', request: async () => ({ url: '/api/v1/public/aggregates' }), allowed: EVERYONE },
+      { name: 'gemeenten of a province', request: async () => ({ url: '/api/v1/public/aggregates?level=gemeente&provincie=PV27' }), allowed: EVERYONE },
+    ],
+    'GET /api/v1/public/aggregates.geojson': [{ name: '', request: async () => ({ url: '/api/v1/public/aggregates.geojson?level=gemeente' }), allowed: EVERYONE }],
+    'GET /api/v1/national/forecast': [
+      { name: 'nation', request: async () => ({ url: '/api/v1/national/forecast?runs=5' }), allowed: NATIONAL },
+      { name: 'own gemeente', request: async () => ({ url: '/api/v1/national/forecast?runs=5&area=gemeente:GM0363' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+      { name: 'own table', request: async () => ({ url: `/api/v1/national/forecast?runs=5&area=${table}` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+    ],
+    'GET /api/v1/national/realisations': [{ name: '', request: async () => ({ url: '/api/v1/national/realisations' }), allowed: EVERYONE }],
+    'GET /api/v1/national/herindelingen': [{ name: '', request: async () => ({ url: '/api/v1/national/herindelingen' }), allowed: EVERYONE }],
+    'GET /api/v1/national/reconciliation': [
+      { name: 'nation', request: async () => ({ url: '/api/v1/national/reconciliation?year=2019' }), allowed: NATIONAL },
+      { name: 'own gemeente', request: async () => ({ url: '/api/v1/national/reconciliation?year=2019&gemeente=GM0363' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+    ],
+    'GET /api/v1/national/plancapaciteit': [
+      { name: 'nation', request: async () => ({ url: '/api/v1/national/plancapaciteit' }), allowed: NATIONAL },
+      { name: 'own table', request: async () => ({ url: `/api/v1/national/plancapaciteit?area=${table}` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+    ],
+    'GET /api/v1/national/plancapaciteit/normen': [{ name: '', request: async () => ({ url: '/api/v1/national/plancapaciteit/normen' }), allowed: SIGNED_IN }],
+    'PUT /api/v1/national/plancapaciteit/normen/:areaId': [
+      {
+        name: 'own province',
+        request: async () => {
+          const normen = (await admin({ url: '/api/v1/national/plancapaciteit/normen' })).json().items as Array<{ areaId: string; version: number }>;
+          const current = normen.find((n) => n.areaId === 'provincie:PV27');
+          return { method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/provincie:PV27', payload: { norm: 1.2 + (day++ % 5) / 100, reason: 'matrix', version: current?.version } };
+        },
+        allowed: ['provincie_analist', ...NATIONAL],
+      },
+    ],
+    'GET /api/v1/projects/export.geojson': [{ name: '', request: async () => ({ url: '/api/v1/projects/export.geojson' }), allowed: SIGNED_IN }],
+  };
+}
+
+/** Creates the database, the accounts of every role and the projects and round the cases use. `beforeApp`: called with the services before the app is built. */
+export async function setUpMatrix(options: { beforeApp?: (services: Services) => void } = {}): Promise<void> {
+  t = await createTestDb();
+  services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  await services.repositories.organisations.insertMany(t.db, [{ id: PARTY, name: 'Matrix Ontwikkeling', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]);
+  options.beforeApp?.(services);
+  app = await buildApp({ services });
+  headers.publiek = {};
+  const scopes: Record<Exclude<Who, 'publiek'>, Parameters<typeof accountWithToken>[2]> = {
+    gemeente_editor: { gemeenteCode: 'GM0363', organisationId: gemeenteOrganisationId('GM0363') },
+    marktpartij_editor: { organisationId: PARTY },
+    tafel_secretaris: { regionId: 'vt-amsterdam-e-o' },
+    provincie_analist: { provincieCode: 'PV27' },
+    ministerie_analist: {},
+    beheerder: {},
+  };
+  for (const [role, scope] of Object.entries(scopes)) {
+    const account = await accountWithToken(services, role as Role, scope);
+    headers[role as Who] = account.headers;
+    principals[role as Exclude<Who, 'publiek'>] = account.principal;
+  }
+  ids.matrixUser = (await services.auth.createUser({ email: 'matrix@example.invalid', name: 'Matrix', password: PASSWORD, role: 'ministerie_analist', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null })).userId!;
+  await services.auth.ensureDemoUsers();
+  ids.own = await createProject('GM0363');
+  ids.foreign = await createProject('GM0014');
+  const round = (await admin({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter: '2026-Q1', deadline: '2026-03-15' } })).json();
+  await admin({ method: 'POST', url: `/api/v1/rounds/${round.id}/close` });
+  ids.closedRound = round.id;
+}
+
+export async function tearDownMatrix(): Promise<void> {
+  await app?.close();
+  await t?.close();
+}
