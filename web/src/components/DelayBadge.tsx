@@ -2,6 +2,7 @@
 import type { DelaySeverity } from '../api/types.ts';
 import { formatMonths, SEVERITY_LABELS, type StatusColour } from '../labels.ts';
 import { StatusIcon } from './StatusIcon.tsx';
+import { VisuallyHidden } from './VisuallyHidden.tsx';
 
 const COLOUR: Record<DelaySeverity, StatusColour> = { geen: 'groen', vertraagd: 'oranje', ernstig: 'rood' };
 
@@ -25,7 +26,7 @@ export function DelayBadge({ severity, months, hasComparison }: DelayBadgeProps)
       </span>
       {detail && (
         <span className="wbm-status-detail">
-          <span className="rhc-visually-hidden">, </span>
+          <VisuallyHidden>, </VisuallyHidden>
           {detail}
         </span>
       )}

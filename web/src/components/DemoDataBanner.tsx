@@ -6,6 +6,7 @@ import { api } from '../api/client.ts';
 import { useApi } from '../api/hooks.ts';
 import { queryKeys } from '../api/queryKeys.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
+import { Paragraph } from './Paragraph.tsx';
 
 /** Number of synthetic demo projects the signed-in person (or the public) may see; null until known or when the list is closed to them. */
 export function useSyntheticCount(): number | null {
@@ -26,10 +27,10 @@ export function DemoDataBanner() {
   return (
     <aside className="wbm-demo-banner" aria-label="Demogegevens">
       <div className="wbm-container">
-        <p className="utrecht-paragraph">
+        <Paragraph>
           <strong>Let op: dit zijn verzonnen demogegevens.</strong> De projecten met het label “Demo” bestaan niet echt. Gebruik ze alleen om
           de Woningbouwmonitor uit te proberen.
-        </p>
+        </Paragraph>
       </div>
     </aside>
   );

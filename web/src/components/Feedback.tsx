@@ -1,12 +1,14 @@
 /** Loading and error messages, announced to screen readers. */
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
+import { Button } from './Button.tsx';
+import { Paragraph } from './Paragraph.tsx';
 
 export function Loading({ children = 'Bezig met laden…' }: { children?: ReactNode }) {
   return (
-    <p className="utrecht-paragraph wbm-loading" role="status">
+    <Paragraph className="wbm-loading" role="status">
       {children}
-    </p>
+    </Paragraph>
   );
 }
 
@@ -24,7 +26,7 @@ export function Alert({ type, title, children, urgent = false }: AlertProps) {
     <div className={`utrecht-alert utrecht-alert--${type} wbm-alert`} role={urgent ? 'alert' : undefined}>
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message">
-          {title && <p className="utrecht-paragraph wbm-alert__title">{title}</p>}
+          {title && <Paragraph className="wbm-alert__title">{title}</Paragraph>}
           {children}
         </div>
       </div>
@@ -65,17 +67,17 @@ export function ErrorMessage({ error, retry }: { error: Error; retry?: () => voi
   return (
     <Alert type="error" title={title} urgent>
       {/* Not the server's text here: it repeats the id from the address ("Project '…' bestaat niet", "Ongeldige id (verwacht een UUID)"). */}
-      <p className="utrecht-paragraph">{notFound ? NOT_FOUND_TEXT : (problem?.detail ?? error.message)}</p>
+      <Paragraph>{notFound ? NOT_FOUND_TEXT : (problem?.detail ?? error.message)}</Paragraph>
       {status === 403 && (
-        <p className="utrecht-paragraph">
+        <Paragraph>
           Opnieuw proberen helpt niet: deze gegevens zijn niet voor uw account. Denkt u dat u wel toegang moet hebben? Vraag het de beheerder van de
           monitor.
-        </p>
+        </Paragraph>
       )}
       {retry && canRetry(error) && (
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={retry}>
+        <Button appearance="secondary-action" onClick={retry}>
           Probeer opnieuw
-        </button>
+        </Button>
       )}
     </Alert>
   );

@@ -9,6 +9,8 @@ import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
 import { roleLabel } from '../auth/permissions.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
+import { Paragraph } from './Paragraph.tsx';
+import { VisuallyHidden } from './VisuallyHidden.tsx';
 
 /** Tafeloverzicht is for those who take part in a table; the other pages work for the public too (totals only). */
 const TABLES_ITEM = { to: '/tafels', label: 'Tafeloverzicht' };
@@ -68,13 +70,13 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="wbm-footer">
         <div className="wbm-container">
-          <p className="utrecht-paragraph">
+          <Paragraph>
             {APP_NAME} – de Publiek Private Monitor voor de versnellingstafels wonen. Voor ontwikkelaars:{' '}
             <a className="utrecht-link wbm-footer__link" href="/api/v1/docs">
               API-documentatie
             </a>
             .
-          </p>
+          </Paragraph>
         </div>
       </footer>
     </div>
@@ -103,13 +105,13 @@ function UserMenu() {
   return (
     <div className="wbm-user" data-testid="user-menu">
       <p className="wbm-user__who">
-        <span className="rhc-visually-hidden">Ingelogd als </span>
+        <VisuallyHidden>Ingelogd als </VisuallyHidden>
         <strong>{principal.name}</strong>
         {/* A demo account is named after its role ("Demo: Analist provincie"): no need to say the role twice. */}
         {!principal.name.includes(roleLabel(principal.role)) && <span className="wbm-user__role">{roleLabel(principal.role)}</span>}
         {demo && (
           <span className="wbm-user__demo" title="U bent ingelogd in de demomodus met een verzonnen gebruiker">
-            Demo<span className="rhc-visually-hidden">modus</span>
+            Demo<VisuallyHidden>modus</VisuallyHidden>
           </span>
         )}
       </p>

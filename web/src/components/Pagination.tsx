@@ -1,5 +1,7 @@
 /** Previous/next navigation through pages of a list, with the current position in words. */
 import { formatNumber } from '../labels.ts';
+import { Button } from './Button.tsx';
+import { VisuallyHidden } from './VisuallyHidden.tsx';
 
 export interface PaginationProps {
   /** Current page, 1-based. */
@@ -16,9 +18,9 @@ export function Pagination({ page, pageCount, onChange }: PaginationProps) {
     <nav className="utrecht-pagination wbm-pagination" aria-label="Paginering">
       <ul className="wbm-pagination__list">
         <li>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={page <= 1} onClick={() => onChange(page - 1)}>
-            Vorige<span className="rhc-visually-hidden"> pagina</span>
-          </button>
+          <Button appearance="secondary-action" disabled={page <= 1} onClick={() => onChange(page - 1)}>
+            Vorige<VisuallyHidden> pagina</VisuallyHidden>
+          </Button>
         </li>
         {pages.map((p, i) =>
           p === null ? (
@@ -33,16 +35,16 @@ export function Pagination({ page, pageCount, onChange }: PaginationProps) {
                 aria-current={p === page ? 'page' : undefined}
                 onClick={() => onChange(p)}
               >
-                <span className="rhc-visually-hidden">Pagina </span>
+                <VisuallyHidden>Pagina </VisuallyHidden>
                 {formatNumber(p)}
               </button>
             </li>
           ),
         )}
         <li>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" disabled={page >= pageCount} onClick={() => onChange(page + 1)}>
-            Volgende<span className="rhc-visually-hidden"> pagina</span>
-          </button>
+          <Button appearance="secondary-action" disabled={page >= pageCount} onClick={() => onChange(page + 1)}>
+            Volgende<VisuallyHidden> pagina</VisuallyHidden>
+          </Button>
         </li>
       </ul>
     </nav>

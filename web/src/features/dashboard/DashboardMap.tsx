@@ -11,6 +11,7 @@ import type { MapPoint } from '../../api/types.ts';
 import { markReady } from '../../components/readyMarks.ts';
 import { addBoundaryLayers, addProjectLayers, coordinateBounds, createMap, maplibregl, wireProjectInteraction } from '../map/mapBase.ts';
 import { projectUrl } from './drilldown.ts';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 export interface DashboardMapProps {
   points: MapPoint[];
@@ -71,6 +72,6 @@ export default function DashboardMap({ points, gemeenteCodes, regionName }: Dash
     };
   }, [points, gemeenteCodes, regionName, navigate, queryClient]);
 
-  if (error) return <p className="utrecht-paragraph">{error}</p>;
+  if (error) return <Paragraph>{error}</Paragraph>;
   return <div ref={container} className="wbm-map wbm-map--dashboard" data-testid="dashboard-map" data-ready={ready ? 'true' : 'false'} />;
 }

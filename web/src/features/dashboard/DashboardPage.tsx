@@ -36,6 +36,9 @@ import {
 import { projectsUrl, regionPath } from './drilldown.ts';
 import { RegionChooser } from './RegionChooser.tsx';
 import { AlternativesTable } from './AlternativesTable.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 const DashboardMap = lazy(() => import('./DashboardMap.tsx'));
 
@@ -61,23 +64,23 @@ export function DashboardPage() {
       <RegionChooser current={regionId} currentName={data?.region.name} load={ready || dashboard.state === 'error'} />
       {dashboard.state === 'error' && (
         <>
-          <h1 className="nl-heading nl-heading--level-1">Tafeloverzicht</h1>
+          <Heading level={1}>Tafeloverzicht</Heading>
           <ErrorMessage error={dashboard.error} retry={dashboard.reload} />
         </>
       )}
       {!data && dashboard.state !== 'error' && <Loading>Het tafeloverzicht wordt geladen…</Loading>}
       {data && (
         <>
-          <h1 className="nl-heading nl-heading--level-1">
+          <Heading level={1}>
             {/* The kind above the name, unless the name already says it ("Versnellingstafel Amsterdam e.o."). */}
             {!data.region.name.startsWith(KIND_LABELS[data.region.kind] ?? 'Regio') && <span className="wbm-eyebrow">{KIND_LABELS[data.region.kind] ?? 'Regio'}</span>}{' '}
             {data.region.name}
-          </h1>
-          <p className="utrecht-paragraph nl-paragraph--lead">
+          </Heading>
+          <Paragraph lead>
             Hoe staat de woningbouw ervoor in {data.region.name}? {formatProjectCount(data.summary.totals.projects)} in{' '}
             {formatNumber(data.region.gemeenteCodes.length)} {data.region.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'}. Klik op een cijfer
             om de projecten erachter te zien.
-          </p>
+          </Paragraph>
           {data.access?.view === 'member' && <MemberNote dashboard={data} />}
           <ul className="wbm-action-links">
             {data.region.kind === 'versnellingstafel' && (
@@ -112,22 +115,22 @@ export function DashboardPage() {
             )}
           </ul>
           {data.summary.totals.syntheticProjects > 0 && (
-            <p className="utrecht-paragraph wbm-demo-note">
+            <Paragraph className="wbm-demo-note">
               <span className="wbm-demo-badge">Demo</span> {formatNumber(data.summary.totals.syntheticProjects)} van de {formatProjectCount(data.summary.totals.projects)} in
               dit overzicht zijn verzonnen demoprojecten.
-            </p>
+            </Paragraph>
           )}
 
           <KeyFigures dashboard={data} openKnelpunten={data.summary.knelpunten.reduce((s, k) => s + k.open, 0)} />
 
           <section className="wbm-section" aria-labelledby="oplevering">
-            <h2 className="nl-heading nl-heading--level-2" id="oplevering">
+            <Heading level={2} id="oplevering">
               Verwachte oplevering tegenover de opgave
-            </h2>
-            <p className="utrecht-paragraph">
+            </Heading>
+            <Paragraph>
               Hoeveel woningen de projecten per jaar verwachten op te leveren (hun jaarschijven), tegenover de opgave van de regio. Harde plannen
               zijn onherroepelijk of vastgesteld. Klik op een jaar voor de projecten die dat jaar woningen opleveren.
-            </p>
+            </Paragraph>
             <figure className="wbm-figure">
               <CompletionsChart
                 perYear={data.summary.perYear}
@@ -146,16 +149,16 @@ export function DashboardPage() {
           </section>
 
           <section className="wbm-section" aria-labelledby="betaalbaar">
-            <h2 className="nl-heading nl-heading--level-2" id="betaalbaar">
+            <Heading level={2} id="betaalbaar">
               Betaalbaar en sociaal
-            </h2>
+            </Heading>
             <SharesTable dashboard={data} />
           </section>
 
           <section className="wbm-section" aria-labelledby="pijplijn">
-            <h2 className="nl-heading nl-heading--level-2" id="pijplijn">
+            <Heading level={2} id="pijplijn">
               Pijplijn
-            </h2>
+            </Heading>
             <div className="wbm-columns">
               <PipelineTable dashboard={data} by="phase" />
               <PipelineTable dashboard={data} by="planStatus" />
@@ -163,9 +166,9 @@ export function DashboardPage() {
           </section>
 
           <section className="wbm-section" aria-labelledby="kaart-status">
-            <h2 className="nl-heading nl-heading--level-2" id="kaart-status">
+            <Heading level={2} id="kaart-status">
               Status en kaart
-            </h2>
+            </Heading>
             <div className="wbm-map-layout">
               <div className="wbm-map-frame">
                 {data.summary.mapPoints.length > 0 ? (
@@ -173,7 +176,7 @@ export function DashboardPage() {
                     <DashboardMap points={data.summary.mapPoints} gemeenteCodes={data.region.gemeenteCodes} regionName={data.region.name} />
                   </Suspense>
                 ) : (
-                  <p className="utrecht-paragraph">Geen van deze projecten heeft een locatie.</p>
+                  <Paragraph>Geen van deze projecten heeft een locatie.</Paragraph>
                 )}
               </div>
               <div className="wbm-map-legend">
@@ -188,31 +191,31 @@ export function DashboardPage() {
                     </li>
                   ))}
                 </ul>
-                <p className="utrecht-paragraph wbm-muted">Klik op een stip om het project te openen.</p>
+                <Paragraph className="wbm-muted">Klik op een stip om het project te openen.</Paragraph>
               </div>
             </div>
           </section>
 
           <section className="wbm-section" aria-labelledby="vertraagd">
-            <h2 className="nl-heading nl-heading--level-2" id="vertraagd">
+            <Heading level={2} id="vertraagd">
               Vertraagde mijlpalen
-            </h2>
+            </Heading>
             <DelayedMilestonesSummary dashboard={data} />
             <DelayedMilestonesTable dashboard={data} limit={25} />
           </section>
 
           <section className="wbm-section" aria-labelledby="knelpunten" id="knelpunten-sectie">
-            <h2 className="nl-heading nl-heading--level-2" id="knelpunten" tabIndex={-1}>
+            <Heading level={2} id="knelpunten" tabIndex={-1}>
               Open knelpunten
-            </h2>
+            </Heading>
             <KnelpuntenTable dashboard={data} />
           </section>
 
           {data.region.kind === 'versnellingstafel' && (
             <section className="wbm-section" aria-labelledby="levering">
-              <h2 className="nl-heading nl-heading--level-2" id="levering">
+              <Heading level={2} id="levering">
                 Kwartaalronde: wie heeft geleverd?
-              </h2>
+              </Heading>
               {round.status === 'ready' ? (
                 <DeliverySummary round={round.round} regionId={data.region.id} />
               ) : round.status === 'error' ? (
@@ -236,15 +239,15 @@ function MemberNote({ dashboard }: { dashboard: Dashboard }) {
   const own = dashboard.access.ownProjects;
   return (
     <Alert type="info" title="U ziet de cijfers van de hele tafel, maar alleen uw eigen projecten">
-      <p className="utrecht-paragraph" data-testid="member-note">
+      <Paragraph data-testid="member-note">
         De cijfers op deze pagina gaan over alle {formatProjectCount(dashboard.summary.totals.projects)} van de tafel. Namen, kaartstippen en details
         ziet u alleen van uw eigen projecten: {own === 1 ? 'dat is er 1' : `dat zijn er ${formatNumber(own)}`}. De andere projecten zijn van andere
         gemeenten of partijen. Die zijn vertrouwelijk en ziet u niet.
-      </p>
-      <p className="utrecht-paragraph">
+      </Paragraph>
+      <Paragraph>
         Klikt u op een cijfer, dan ziet u alleen uw eigen projecten die bij dat cijfer horen. Het tafelrapport, de export en het zoeken naar
         alternatieven zijn voor de secretaris van de tafel.
-      </p>
+      </Paragraph>
     </Alert>
   );
 }
@@ -269,10 +272,10 @@ function RegionAlternatives({ dashboard }: { dashboard: Dashboard }) {
   return (
     <details className="wbm-details">
       <summary>Alternatieven zoeken voor een jaar met een tekort</summary>
-      <p className="utrecht-paragraph">
+      <Paragraph>
         Blijft de verwachte oplevering achter bij de opgave, dan zoekt de tafel eerst naar projecten in de regio die naar voren kunnen of meer
         woningen kunnen bouwen. De kandidaten staan op volgorde van hoe ver ze zijn.
-      </p>
+      </Paragraph>
       <div className="wbm-inline-form">
         <div className="utrecht-form-field wbm-field">
           <label className="utrecht-form-label" htmlFor={`${id}-jaar`}>
@@ -286,9 +289,9 @@ function RegionAlternatives({ dashboard }: { dashboard: Dashboard }) {
             ))}
           </select>
         </div>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={load} disabled={result.state === 'loading'}>
+        <Button appearance="secondary-action" onClick={load} disabled={result.state === 'loading'}>
           Toon kandidaten
-        </button>
+        </Button>
       </div>
       <div aria-live="polite">
         {result.state === 'loading' && <Loading />}

@@ -8,6 +8,7 @@ import { queryKeys } from '../../api/queryKeys.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { regionPath } from './drilldown.ts';
 import { chooserPrincipal, gemeenteArea, mayOpenArea, provincieArea, regionArea } from './regionAccess.ts';
+import { Button } from '../../components/Button.tsx';
 
 export interface RegionChooserProps {
   /** Region id now shown. */
@@ -91,9 +92,9 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
           )}
         </select>
       </div>
-      <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+      <Button appearance="secondary-action" type="submit">
         Toon overzicht
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,4 @@
 /** Tafeloverzicht start page: choose a table or area; the versnellingstafels are listed as links. */
-import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
@@ -11,6 +10,9 @@ import { formatNumber } from '../../labels.ts';
 import { regionPath } from './drilldown.ts';
 import { RegionChooser } from './RegionChooser.tsx';
 import { chooserPrincipal, mayOpenArea, regionArea } from './regionAccess.ts';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 export function TablesIndexPage() {
   usePageTitle('Tafeloverzicht');
@@ -29,50 +31,50 @@ export function TablesIndexPage() {
 
   return (
     <>
-      <h1 className="nl-heading nl-heading--level-1">Tafeloverzicht</h1>
-      <p className="utrecht-paragraph nl-paragraph--lead">
+      <Heading level={1}>Tafeloverzicht</Heading>
+      <Paragraph lead>
         Het overzicht voor de versnellingstafel: verwachte oplevering tegenover de opgave, de pijplijn, vertragingen, knelpunten en de stand van
         de kwartaalronde.{!signedOut && ' Kies een tafel, woondealregio, provincie of gemeente.'}
-      </p>
+      </Paragraph>
       {ownRegion && (
-        <p className="utrecht-paragraph">
+        <Paragraph>
           Uw tafel:{' '}
-          <Link className="utrecht-link" to={regionPath(ownRegion.id)}>
+          <TextLink to={regionPath(ownRegion.id)}>
             {ownRegion.name}
-          </Link>
-        </p>
+          </TextLink>
+        </Paragraph>
       )}
       {signedOut && (
-        <p className="utrecht-paragraph" data-testid="tables-signed-out">
+        <Paragraph data-testid="tables-signed-out">
           Het tafeloverzicht is voor de deelnemers van een versnellingstafel: gemeenten, marktpartijen, provincies en het ministerie.{' '}
-          <Link className="utrecht-link" to="/inloggen?terug=%2Ftafels">
+          <TextLink to="/inloggen?terug=%2Ftafels">
             Log in
-          </Link>{' '}
+          </TextLink>{' '}
           om het te zien. De cijfers per provincie en gemeente voor iedereen staan op de{' '}
-          <Link className="utrecht-link" to="/kaart">
+          <TextLink to="/kaart">
             kaart
-          </Link>{' '}
+          </TextLink>{' '}
           en in het{' '}
-          <Link className="utrecht-link" to="/landelijk">
+          <TextLink to="/landelijk">
             landelijk overzicht
-          </Link>
+          </TextLink>
           .
-        </p>
+        </Paragraph>
       )}
       {!signedOut && <RegionChooser />}
-      {!signedOut && <h2 className="nl-heading nl-heading--level-2">Versnellingstafels</h2>}
+      {!signedOut && <Heading level={2}>Versnellingstafels</Heading>}
       {regions.state === 'loading' && <Loading />}
       {regions.state === 'error' && <ErrorMessage error={regions.error} retry={regions.reload} />}
       {regions.state === 'ready' && !signedOut && tables.length === 0 && (
-        <p className="utrecht-paragraph">U neemt niet deel aan een versnellingstafel. Kies hierboven een gebied dat u mag bekijken.</p>
+        <Paragraph>U neemt niet deel aan een versnellingstafel. Kies hierboven een gebied dat u mag bekijken.</Paragraph>
       )}
       {regions.state === 'ready' && tables.length > 0 && (
         <ul className="utrecht-unordered-list wbm-link-list">
           {tables.map((r) => (
               <li key={r.id}>
-                <Link className="utrecht-link" to={regionPath(r.id)}>
+                <TextLink to={regionPath(r.id)}>
                   {r.name}
-                </Link>{' '}
+                </TextLink>{' '}
                 <span className="wbm-muted">({formatNumber(r.gemeenteCodes.length)} {r.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'})</span>
               </li>
             ))}

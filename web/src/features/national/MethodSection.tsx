@@ -1,23 +1,25 @@
 /** Landelijk overzicht: how the expected production and its band are calculated. */
 import type { NationalOverview } from '../../api/types.ts';
 import { formatNumber, formatPercent, label } from '../../labels.ts';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 function Method({ overview }: { overview: NationalOverview }) {
   const s = overview.simulation;
   return (
     <>
-      <p className="utrecht-paragraph">
+      <Paragraph>
         Verwacht: de middelste uitkomst (mediaan) van de simulaties hieronder. Gepland: de woningen in de jaarschijven van de projecten. Elke
         simulatie telt de woningen in de jaarschijven van de projecten, maal de kans dat een plan met die planstatus doorgaat (
         {Object.entries(overview.assumptions.byPlanStatus)
           .map(([status, share]) => `${label(status).toLowerCase()} ${formatPercent(share)}`)
           .join(', ')}
         ; bron: {overview.assumptions.source}).
-      </p>
-      <p className="utrecht-paragraph">
+      </Paragraph>
+      <Paragraph>
         Bandbreedte: {formatNumber(s.runs)} simulaties met de vertragingen die echt zijn waargenomen bij{' '}
         {formatNumber(s.delays.samples)} projecten (gemiddeld {formatNumber(Math.round(s.delays.meanMonths))} maanden). {s.method}
-      </p>
+      </Paragraph>
     </>
   );
 }
@@ -25,9 +27,9 @@ function Method({ overview }: { overview: NationalOverview }) {
 export function MethodSection({ overview }: { overview: NationalOverview }) {
   return (
     <section className="wbm-section" aria-labelledby="nl-methode">
-      <h2 className="nl-heading nl-heading--level-2" id="nl-methode">
+      <Heading level={2} id="nl-methode">
         Hoe is dit berekend?
-      </h2>
+      </Heading>
       <Method overview={overview} />
     </section>
   );

@@ -25,6 +25,8 @@ import { ProductionSection } from './ProductionSection.tsx';
 import { ProvincesSection } from './ProvincesSection.tsx';
 import { SharesSection } from './SharesSection.tsx';
 import { SpecialTargetsSection } from './SpecialTargets.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 export function NationalPage() {
   usePageTitle('Landelijk overzicht');
@@ -53,15 +55,15 @@ function NationalOverviewView() {
 
   return (
     <article className="wbm-national" data-testid="national" data-ready={ready ? 'true' : 'false'}>
-      <h1 className="nl-heading nl-heading--level-1">Landelijk overzicht</h1>
+      <Heading level={1}>Landelijk overzicht</Heading>
       {overview.state === 'error' && <ErrorMessage error={overview.error} retry={overview.reload} />}
       {overview.state === 'loading' && <Loading>Het landelijk overzicht wordt berekend…</Loading>}
       {data && (
         <>
-          <p className="utrecht-paragraph nl-paragraph--lead">
+          <Paragraph lead>
             Haalt Nederland 100.000 nieuwe woningen per jaar, waarvan twee derde betaalbaar en 30% sociale huur? Dit overzicht telt de projecten
             van alle versnellingstafels op en zet ze naast de echte bouwcijfers van het CBS. Stand op {formatDateShort(data.asOf)}.
-          </p>
+          </Paragraph>
           <DataNotes overview={data} synthetic={synthetic} />
           <KeyFigures overview={data} />
 

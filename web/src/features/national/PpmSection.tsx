@@ -4,6 +4,7 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDateShort, formatNumber } from '../../labels.ts';
 import { KIND_LABELS, withKind, num, pct, MeetsBadge, quarterLabel } from './nationalFormat.tsx';
+import { Heading } from '../../components/Heading.tsx';
 
 function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: string; testId: string }) {
   return (
@@ -61,13 +62,13 @@ function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: strin
 export function PpmSection({ ppm }: { ppm: NationalOverview['ppm'] }) {
   return (
     <section className="wbm-section" aria-labelledby="nl-ppm">
-      <h2 className="nl-heading nl-heading--level-2" id="nl-ppm">
+      <Heading level={2} id="nl-ppm">
         Gebruik van de Publiek Private Monitor per regio ({quarterLabel(ppm.quarter)})
-      </h2>
-      <p className="utrecht-paragraph">
+      </Heading>
+      <Paragraph>
         Voor de landelijke versnellingstafel: werkt elke regio met de monitor, en leveren alle partijen elk kwartaal hun gegevens?
-      </p>
-      <p className="utrecht-paragraph wbm-muted">{ppm.rule}</p>
+      </Paragraph>
+      <Paragraph className="wbm-muted">{ppm.rule}</Paragraph>
       <PpmTable areas={ppm.regions} caption={`PPM-gebruik per versnellingstafel en woondealregio, ${quarterLabel(ppm.quarter)}`} testId="ppm-regions" />
       <details className="wbm-details">
         <summary>PPM-gebruik per provincie</summary>

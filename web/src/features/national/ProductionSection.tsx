@@ -4,6 +4,8 @@ import { Table } from '../../components/Table.tsx';
 import { formatNumber } from '../../labels.ts';
 import { PRODUCTION_COLOURS, ProductionChart } from './ProductionChart.tsx';
 import { num, hasForecast } from './nationalFormat.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 function productionDescription(o: NationalOverview): string {
   const cbs = o.production.years.filter((y) => y.realisedCbs !== null);
@@ -49,15 +51,15 @@ export function ProductionTable({ overview }: { overview: NationalOverview }) {
 export function ProductionSection({ overview: data, onChartRendered }: { overview: NationalOverview; onChartRendered: () => void }) {
   return (
     <section className="wbm-section" aria-labelledby="nl-productie">
-      <h2 className="nl-heading nl-heading--level-2" id="nl-productie">
+      <Heading level={2} id="nl-productie">
         Woningbouw per jaar tegenover 100.000
-      </h2>
-      <p className="utrecht-paragraph">
+      </Heading>
+      <Paragraph>
         Tot en met 2020: nieuwbouw volgens het CBS (echte cijfers). Vanaf {data.simulation.fromYear}: de verwachte oplevering volgens de
         projecten in de monitor, met een bandbreedte: in 8 van de 10 gesimuleerde uitkomsten ligt de oplevering tussen P10 en P90.
         “Verwacht” is de middelste uitkomst (mediaan) van die simulaties: plannen die niet doorgaan en vertraging tellen mee. “Gepland” is
         wat de projecten zelf in hun jaarschijven opgeven, zoals op het Tafeloverzicht.
-      </p>
+      </Paragraph>
       <figure className="wbm-figure">
         <ProductionChart years={data.production.years} description={productionDescription(data)} onRendered={onChartRendered} />
         <figcaption className="utrecht-paragraph wbm-muted">
@@ -77,9 +79,9 @@ export function ProductionSection({ overview: data, onChartRendered }: { overvie
         </figcaption>
       </figure>
       <ProductionTable overview={data} />
-      <p className="utrecht-paragraph wbm-muted">
+      <Paragraph className="wbm-muted">
         Bron: {data.production.source} Doel: {data.production.target.explanation}
-      </p>
+      </Paragraph>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { fetchReference } from '../../api/queryClient.ts';
 import { createMap, type maplibregl } from '../map/mapBase.ts';
 import { ATTAINMENT_COLOURS, attainmentClass } from './attainment.ts';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 export interface ProvinceMapProps {
   provinces: { code: string; attainment: number | null }[];
@@ -65,6 +66,6 @@ export default function ProvinceMap({ provinces, onReady }: ProvinceMapProps) {
     };
   }, [provinces, queryClient]);
 
-  if (error) return <p className="utrecht-paragraph">{error}</p>;
+  if (error) return <Paragraph>{error}</Paragraph>;
   return <div ref={container} className="wbm-map wbm-map--national" data-testid="national-map" data-ready={ready ? 'true' : 'false'} />;
 }

@@ -5,6 +5,8 @@ import { Table } from '../../components/Table.tsx';
 import { formatNumber } from '../../labels.ts';
 import { ATTAINMENT_CLASSES, ATTAINMENT_COLOURS, ATTAINMENT_LABELS, ATTAINMENT_SHORT, attainmentClass } from './attainment.ts';
 import { num, pct, withKind } from './nationalFormat.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 const ProvinceMap = lazy(() => import('./ProvinceMap.tsx'));
 
@@ -60,13 +62,13 @@ function Assessment({ row: r }: { row: NationalAttainment }) {
 export function ProvincesSection({ overview: data, onMapReady }: { overview: NationalOverview; onMapReady: () => void }) {
   return (
     <section className="wbm-section" aria-labelledby="nl-kaart">
-      <h2 className="nl-heading nl-heading--level-2" id="nl-kaart">
+      <Heading level={2} id="nl-kaart">
         Provincies: verwachte bouw tegenover het doel in {data.year}
-      </h2>
-      <p className="utrecht-paragraph">
+      </Heading>
+      <Paragraph>
         Hoeveel procent van het bouwdoel van {data.year} elke provincie naar verwachting haalt (verwachte oplevering gedeeld door het doel).
         Provincies zonder vastgelegd doel zijn wit.
-      </p>
+      </Paragraph>
       <div className="wbm-map-layout">
         <div className="wbm-map-frame">
           <Suspense fallback={<div className="wbm-map wbm-map--national wbm-map--loading">De kaart wordt geladen…</div>}>

@@ -4,6 +4,7 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatGoalShare } from '../../labels.ts';
 import { num, pct, hasForecast, meetsText, MeetsBadge } from './nationalFormat.tsx';
+import { Heading } from '../../components/Heading.tsx';
 
 function SharesFigures({ overview }: { overview: NationalOverview }) {
   const a = overview.affordability;
@@ -81,9 +82,9 @@ function ShareBar({ share, goal }: { share: number; goal: number }) {
 export function SharesSection({ overview: data }: { overview: NationalOverview }) {
   return (
     <section className="wbm-section" aria-labelledby="nl-betaalbaar">
-      <h2 className="nl-heading nl-heading--level-2" id="nl-betaalbaar">
+      <Heading level={2} id="nl-betaalbaar">
         Betaalbaar en sociaal
-      </h2>
+      </Heading>
       <SharesFigures overview={data} />
     </section>
   );

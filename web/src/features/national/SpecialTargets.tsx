@@ -2,6 +2,8 @@
 import type { SpecialTarget } from '../../api/types.ts';
 import { formatPercent } from '../../labels.ts';
 import { formatTargetValue } from './attainment.ts';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 const TARGET_STATUS: Record<SpecialTarget['status'], { text: string; icon: string }> = {
   op_koers: { text: 'Op koers', icon: '✓' },
@@ -11,7 +13,7 @@ const TARGET_STATUS: Record<SpecialTarget['status'], { text: string; icon: strin
 };
 
 function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
-  if (targets.length === 0) return <p className="utrecht-paragraph">Er zijn nog geen bijzondere doelen vastgelegd.</p>;
+  if (targets.length === 0) return <Paragraph>Er zijn nog geen bijzondere doelen vastgelegd.</Paragraph>;
   // Two targets with the same name (e.g. "Nieuwe woningen" for 2022–2030 and per year 2025–2029) get their period in the heading.
   const sameLabel = (label: string) => targets.filter((x) => x.label === label).length > 1;
   return (
@@ -21,18 +23,18 @@ function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
         const period = t.target.periodStart === t.target.periodEnd ? String(t.target.periodStart) : `${t.target.periodStart}–${t.target.periodEnd}`;
         return (
           <li key={t.targetId} className={`wbm-special-target wbm-special-target--${t.status}`} data-testid="special-target">
-            <h3 className="nl-heading nl-heading--level-3">
+            <Heading level={3}>
               {t.label}
               {sameLabel(t.label) && ` (${period})`}
-            </h3>
-            <p className="utrecht-paragraph">
+            </Heading>
+            <Paragraph>
               <span className={`wbm-target-status wbm-target-status--${t.status}`}>
                 <span aria-hidden="true" className="wbm-target-status__icon">
                   {status.icon}
                 </span>{' '}
                 {status.text}
               </span>
-            </p>
+            </Paragraph>
             <dl className="wbm-data-list">
               <div className="utrecht-data-list__item">
                 <dt>{t.status === 'ter_vergelijking' ? 'Opbrengst nu' : 'Doel'}</dt>
@@ -92,13 +94,13 @@ function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
 export function SpecialTargetsSection({ targets }: { targets: SpecialTarget[] }) {
   return (
     <section className="wbm-section" aria-labelledby="nl-doelen">
-      <h2 className="nl-heading nl-heading--level-2" id="nl-doelen">
+      <Heading level={2} id="nl-doelen">
         Bijzondere doelen
-      </h2>
-      <p className="utrecht-paragraph">
+      </Heading>
+      <Paragraph>
         De afspraken naast de 100.000 woningen per jaar, elk met de bron en hoe ver we zijn. Sommige doelen kunnen nog niet worden gemeten:
         dan staat erbij waarom.
-      </p>
+      </Paragraph>
       <SpecialTargets targets={targets} />
     </section>
   );

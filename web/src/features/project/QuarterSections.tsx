@@ -2,7 +2,6 @@
  * Project page parts about the quarterly round: what changed since the previous (or a chosen) closed
  * quarter, the project quarter by quarter, and alternatives when the project is seriously delayed.
  */
-import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
@@ -17,6 +16,8 @@ import { formatDate, formatMonths, formatNumber, label, POLICY } from '../../lab
 import { AlternativesTable } from '../dashboard/AlternativesTable.tsx';
 import { regionPath } from '../dashboard/drilldown.ts';
 import { quarterLabel } from '../round/quarters.ts';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 /** Groups of changes in the order a table member reads them. */
 const GROUPS: { title: string; match: (c: ProjectChange) => boolean }[] = [
@@ -45,23 +46,23 @@ export function ChangesSection({ project, since }: { project: ProjectDetail; sin
       {changes.state === 'loading' && <Loading />}
       {changes.state === 'error' && <ErrorMessage error={changes.error} retry={changes.reload} />}
       {changes.state === 'ready' && !changes.data.since && (
-        <p className="utrecht-paragraph">Er is nog geen gesloten kwartaal om mee te vergelijken. Na de eerste kwartaalronde ziet u hier wat er veranderde.</p>
+        <Paragraph>Er is nog geen gesloten kwartaal om mee te vergelijken. Na de eerste kwartaalronde ziet u hier wat er veranderde.</Paragraph>
       )}
       {changes.state === 'ready' && changes.data.since && (
         <div data-testid="changes">
-          <p className="utrecht-paragraph">
+          <Paragraph>
             Vergeleken met de stand van <strong>{quarterLabel(changes.data.since.quarter)}</strong> ({changes.data.since.regionName}, gesloten op{' '}
             {formatDate(changes.data.since.closedAt?.slice(0, 10))}).{' '}
-            <Link className="utrecht-link" to={`${regionPath(changes.data.since.regionId, 'kwartaalronde')}/${changes.data.since.id}`}>
+            <TextLink to={`${regionPath(changes.data.since.regionId, 'kwartaalronde')}/${changes.data.since.id}`}>
               Bekijk die stand
-            </Link>
-          </p>
+            </TextLink>
+          </Paragraph>
           {changes.data.changes.length === 0 ? (
-            <p className="utrecht-paragraph">Sindsdien is er niets veranderd.</p>
+            <Paragraph>Sindsdien is er niets veranderd.</Paragraph>
           ) : (
             groupChanges(changes.data.changes).map((g) => (
               <div key={g.title}>
-                <h3 className="nl-heading nl-heading--level-3">{g.title}</h3>
+                <Heading level={3}>{g.title}</Heading>
                 <ul className="utrecht-unordered-list wbm-change-list">
                   {g.changes.map((c, i) => (
                     <li key={`${c.field}-${i}`}>
@@ -87,7 +88,7 @@ export function QuarterHistory({ project }: { project: ProjectDetail }) {
       {snapshots.state === 'loading' && <Loading />}
       {snapshots.state === 'error' && <ErrorMessage error={snapshots.error} retry={snapshots.reload} />}
       {snapshots.state === 'ready' && snapshots.data.items.length === 0 && (
-        <p className="utrecht-paragraph">Dit project zat nog in geen enkel gesloten kwartaal.</p>
+        <Paragraph>Dit project zat nog in geen enkel gesloten kwartaal.</Paragraph>
       )}
       {snapshots.state === 'ready' && snapshots.data.items.length > 0 && (
         <Table
@@ -138,10 +139,10 @@ export function ProjectAlternatives({ project }: { project: ProjectDetail }) {
   const alternatives = useApi(queryKeys.project.alternatives(project.id), (signal) => api.projectAlternatives(project.id, signal));
   return (
     <Section id="alternatieven" title="Alternatieven">
-      <p className="utrecht-paragraph">
+      <Paragraph>
         Dit project is ernstig vertraagd. Deze projecten in dezelfde regio kunnen misschien naar voren of meer woningen bouwen; ze staan op volgorde
         van hoe ver ze zijn.
-      </p>
+      </Paragraph>
       {alternatives.state === 'loading' && <Loading />}
       {alternatives.state === 'error' && <ErrorMessage error={alternatives.error} retry={alternatives.reload} />}
       {alternatives.state === 'ready' && <AlternativesTable alternatives={{ ...alternatives.data, candidates: alternatives.data.candidates.filter((c) => c.projectId !== project.id) }} />}

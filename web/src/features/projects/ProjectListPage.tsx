@@ -1,6 +1,6 @@
 /** Projecten: the filterable, sortable, paginated project register (GET /api/v1/projects). */
 import { useMemo, useRef, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { api, exportUrl } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
@@ -19,6 +19,9 @@ import { ProjectFiltersForm } from './ProjectFiltersForm.tsx';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { mayOpenProjects } from '../../auth/publicView.ts';
 import { PublicTotals } from '../public/PublicTotals.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 interface Column {
   key: string;
@@ -35,9 +38,9 @@ const COLUMNS: Column[] = [
     sort: 'name',
     render: (p) => (
       <>
-        <Link className="utrecht-link" to={`/projecten/${p.id}`}>
+        <TextLink to={`/projecten/${p.id}`}>
           {p.name}
-        </Link>
+        </TextLink>
         {p.synthetic && <> <DemoBadge /></>}
       </>
     ),
@@ -81,22 +84,22 @@ function PublicProjectsPage() {
   const provincie = /^PV\d{2}$/.test(searchParams.get('provincie') ?? '') ? searchParams.get('provincie') : null;
   return (
     <>
-      <h1 className="nl-heading nl-heading--level-1">Projecten</h1>
-      <p className="utrecht-paragraph nl-paragraph--lead">
+      <Heading level={1}>Projecten</Heading>
+      <Paragraph lead>
         De projecten zelf zijn alleen zichtbaar voor de gemeenten, marktpartijen en versnellingstafels die eraan werken. Hier ziet u hoeveel
         projecten en woningen er zijn per provincie en per gemeente. Kies een provincie om de gemeenten te zien.
-      </p>
-      <p className="utrecht-paragraph">
-        Werkt u aan een project? <Link className="utrecht-link" to="/inloggen">Log in</Link> om uw projecten te zien. De totalen staan ook op de{' '}
-        <Link className="utrecht-link" to="/kaart">
+      </Paragraph>
+      <Paragraph>
+        Werkt u aan een project? <TextLink to="/inloggen">Log in</TextLink> om uw projecten te zien. De totalen staan ook op de{' '}
+        <TextLink to="/kaart">
           kaart
-        </Link>{' '}
+        </TextLink>{' '}
         en in het{' '}
-        <Link className="utrecht-link" to="/landelijk">
+        <TextLink to="/landelijk">
           landelijk overzicht
-        </Link>
+        </TextLink>
         .
-      </p>
+      </Paragraph>
       <PublicTotals provincie={provincie} />
     </>
   );
@@ -129,18 +132,18 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
 
   return (
     <>
-      <h1 className="nl-heading nl-heading--level-1">Projecten</h1>
-      <p className="utrecht-paragraph nl-paragraph--lead">
+      <Heading level={1}>Projecten</Heading>
+      <Paragraph lead>
         Alle woningbouwprojecten in de monitor. Kies filters om de lijst kleiner te maken. Klik op een kolomkop om te sorteren.
-      </p>
+      </Paragraph>
       {reference.state === 'error' && <ErrorMessage error={reference.error} retry={reference.reload} />}
       <ProjectFiltersForm value={filters} provincies={provincies} gemeenten={gemeenten} regions={regions} onApply={apply} />
 
       <section aria-labelledby="resultaten" className="wbm-results">
-        <h2 className="nl-heading nl-heading--level-2" id="resultaten" ref={resultsHeading} tabIndex={-1}>
+        <Heading level={2} id="resultaten" ref={resultsHeading} tabIndex={-1}>
           Resultaten
-        </h2>
-        <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite" aria-atomic="true">
+        </Heading>
+        <Paragraph className="wbm-count" role="status" aria-live="polite" aria-atomic="true">
           {list.state === 'ready' ? (
             <>
               <strong>{formatProjectCount(total)}</strong>
@@ -150,11 +153,11 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
           ) : list.state === 'loading' ? (
             'Bezig met laden…'
           ) : null}
-        </p>
+        </Paragraph>
         {list.state === 'ready' && total > 0 && list.data.sums && <ListSumsLine sums={list.data.sums} filters={filters} />}
         {/* Exports need an account (the public in demo mode reads the list only). */}
         {signedIn && list.state === 'ready' && total > 0 && (
-          <p className="utrecht-paragraph wbm-export-links">
+          <Paragraph className="wbm-export-links">
             <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={exportUrl('xlsx', apiQuery)} download>
               Exporteren naar Excel
             </a>
@@ -166,20 +169,20 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
               </a>
               .
             </span>
-          </p>
+          </Paragraph>
         )}
         {list.state === 'error' && <ErrorMessage error={list.error} retry={list.reload} />}
         {list.state === 'loading' && <Loading />}
         {list.state === 'ready' && total === 0 && (
-          <p className="utrecht-paragraph">Er zijn geen projecten die aan deze filters voldoen. Pas de filters aan of wis ze.</p>
+          <Paragraph>Er zijn geen projecten die aan deze filters voldoen. Pas de filters aan of wis ze.</Paragraph>
         )}
         {list.state === 'ready' && total > 0 && list.data.items.length === 0 && (
-          <p className="utrecht-paragraph">
+          <Paragraph>
             Pagina {formatNumber(filters.page)} bestaat niet (meer): er {pageCount === 1 ? 'is 1 pagina' : `zijn ${formatNumber(pageCount)} pagina’s`}.{' '}
             <button type="button" className="utrecht-link-button utrecht-link-button--html-button wbm-sort-button" onClick={() => goToPage(1)}>
               Ga naar de eerste pagina
             </button>
-          </p>
+          </Paragraph>
         )}
         {list.state === 'ready' && list.data.items.length > 0 && (
           <Table
@@ -231,7 +234,7 @@ function ListSumsLine({ sums, filters }: { sums: ListSums; filters: ProjectFilte
   if (filters.knelpunt && sums.openKnelpunten !== null) parts.push({ key: 'openKnelpunten', value: sums.openKnelpunten, text: `${formatCount(sums.openKnelpunten, 'open knelpunt', 'open knelpunten')} van deze soort` });
   if (filters.delayed && sums.delayedMilestones !== null) parts.push({ key: 'delayedMilestones', value: sums.delayedMilestones, text: formatCount(sums.delayedMilestones, 'vertraagde mijlpaal', 'vertraagde mijlpalen') });
   return (
-    <p className="utrecht-paragraph" data-testid="list-sums">
+    <Paragraph data-testid="list-sums">
       Samen:{' '}
       {parts.map((p, i) => (
         <span key={p.key} data-sum={p.key} data-value={p.value}>
@@ -240,6 +243,6 @@ function ListSumsLine({ sums, filters }: { sums: ListSums; filters: ProjectFilte
         </span>
       ))}
       .
-    </p>
+    </Paragraph>
   );
 }

@@ -4,7 +4,6 @@
  * the server; the rule is said on the page (SPEC §1 public users, §7).
  */
 import { useEffect, useId } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
@@ -15,6 +14,8 @@ import { TextLink } from '../../components/TextLink.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatNumber, label } from '../../labels.ts';
 import { PHASES } from '../../../../src/domain/codes.ts';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 /** A hidden figure shows as a dash, with the reason for screen readers. */
 export function Hidden() {
@@ -31,9 +32,9 @@ const count = (v: number | null) => (v === null ? <Hidden /> : formatNumber(v));
 /** The rule in plain words, as the server states it, and what a dash means. */
 export function DisclosureRule({ rule }: { rule: string }) {
   return (
-    <p className="utrecht-paragraph wbm-muted" data-testid="disclosure-rule">
+    <Paragraph className="wbm-muted" data-testid="disclosure-rule">
       {rule} Een streepje (–) staat voor een aantal dat we daarom niet tonen.
-    </p>
+    </Paragraph>
   );
 }
 
@@ -53,16 +54,16 @@ export function PublicTotals({ provincie, onReady }: { provincie: string | null;
   const shown = provincie ? items.filter((i) => i.projects !== 0) : items;
   return (
     <section aria-labelledby={`${id}-totalen`} className="wbm-section" data-testid="public-totals">
-      <h2 className="nl-heading nl-heading--level-2" id={`${id}-totalen`}>
+      <Heading level={2} id={`${id}-totalen`}>
         {provincie ? 'Projecten per gemeente' : 'Projecten per provincie'}
-      </h2>
+      </Heading>
       <DisclosureRule rule={rule} />
       {provincie && (
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/projecten">
+        <Paragraph>
+          <TextLink to="/projecten">
             <span aria-hidden="true">← </span>Alle provincies
-          </Link>
-        </p>
+          </TextLink>
+        </Paragraph>
       )}
       <Table
         caption={

@@ -2,6 +2,7 @@
 import { ApiError } from '../../api/client.ts';
 import { Alert } from '../../components/Feedback.tsx';
 import type { ActionMessage } from './roundTypes.ts';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 /** The message of a failed action, in Dutch. */
 export function failure(err: unknown): string {
@@ -13,12 +14,12 @@ export function failure(err: unknown): string {
 export function ActionStatus({ message }: { message: ActionMessage | null }) {
   return (
     <>
-      <p className="utrecht-paragraph wbm-action-status" role="status" aria-live="polite" data-testid="round-message">
+      <Paragraph className="wbm-action-status" role="status" aria-live="polite" data-testid="round-message">
         {message?.type === 'ok' && message.text}
-      </p>
+      </Paragraph>
       {message?.type === 'error' && (
         <Alert type="error" title="Dat is niet gelukt" urgent>
-          <p className="utrecht-paragraph">{message.text}</p>
+          <Paragraph>{message.text}</Paragraph>
         </Alert>
       )}
     </>

@@ -6,6 +6,9 @@ import { Alert } from '../../components/Feedback.tsx';
 import { formatProjectCount } from '../../labels.ts';
 import { quarterLabel } from './quarters.ts';
 import { failure } from './ActionStatus.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { Button } from '../../components/Button.tsx';
 
 /** Close the quarter, after a confirmation step: it freezes every project of the table. */
 export function CloseRound({ round, regionName, onClosed }: { round: RoundDetail; regionName: string; onClosed: (round: RoundDetail) => void }) {
@@ -30,40 +33,40 @@ export function CloseRound({ round, regionName, onClosed }: { round: RoundDetail
 
   return (
     <section className="wbm-section" aria-labelledby="ronde-sluiten">
-      <h2 className="nl-heading nl-heading--level-2" id="ronde-sluiten">
+      <Heading level={2} id="ronde-sluiten">
         Kwartaal sluiten
-      </h2>
-      <p className="utrecht-paragraph">
+      </Heading>
+      <Paragraph>
         Sluit het kwartaal na de tafel. De stand van alle projecten wordt dan bewaard; die kunt u later altijd terugzien. Wijzigingen daarna
         horen bij het volgende kwartaal.
-      </p>
+      </Paragraph>
       {!asking ? (
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setAsking(true)}>
+        <Button appearance="secondary-action" onClick={() => setAsking(true)}>
           {quarterLabel(round.quarter)} sluiten…
-        </button>
+        </Button>
       ) : (
         <div className="wbm-confirm" role="group" aria-labelledby="ronde-sluiten-vraag">
-          <h3 className="nl-heading nl-heading--level-3" id="ronde-sluiten-vraag" ref={question} tabIndex={-1}>
+          <Heading level={3} id="ronde-sluiten-vraag" ref={question} tabIndex={-1}>
             Weet u zeker dat u {quarterLabel(round.quarter)} van {regionName} wilt sluiten?
-          </h3>
-          <p className="utrecht-paragraph">
+          </Heading>
+          <Paragraph>
             {round.delivery.outstanding > 0
               ? `${formatProjectCount(round.delivery.outstanding)} ${round.delivery.outstanding === 1 ? 'is' : 'zijn'} nog niet geleverd. `
               : 'Alle projecten zijn geleverd. '}
             Een gesloten kwartaal kan niet meer open.
-          </p>
+          </Paragraph>
           {error && (
             <Alert type="error" title="Sluiten is niet gelukt" urgent>
-              <p className="utrecht-paragraph">{error}</p>
+              <Paragraph>{error}</Paragraph>
             </Alert>
           )}
           <div className="utrecht-button-group wbm-button-row">
-            <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={close} disabled={busy}>
+            <Button appearance="primary-action" onClick={close} disabled={busy}>
               {busy ? 'Bezig met sluiten…' : `Ja, sluit ${quarterLabel(round.quarter)}`}
-            </button>
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setAsking(false)} disabled={busy}>
+            </Button>
+            <Button appearance="secondary-action" onClick={() => setAsking(false)} disabled={busy}>
               Annuleren
-            </button>
+            </Button>
           </div>
         </div>
       )}

@@ -6,6 +6,9 @@ import { Alert, Loading } from '../../components/Feedback.tsx';
 import { formatProjectCount } from '../../labels.ts';
 import { failure } from './ActionStatus.tsx';
 import type { Asking } from './roundTypes.ts';
+import { Button } from '../../components/Button.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 /**
  * Ask once before a bulk confirmation: how many projects, which ones (collapsible), which are left out
@@ -59,16 +62,16 @@ export function ConfirmStep({
       {!preview && !error && <Loading>Overzicht van de projecten wordt geladen…</Loading>}
       {error && (
         <Alert type="error" title="Het overzicht is niet geladen" urgent>
-          <p className="utrecht-paragraph">{error}</p>
+          <Paragraph>{error}</Paragraph>
         </Alert>
       )}
       {preview && (
         <>
-          <h3 className="nl-heading nl-heading--level-3" id={`${id}-q`} ref={heading} tabIndex={-1}>
+          <Heading level={3} id={`${id}-q`} ref={heading} tabIndex={-1}>
             {n === 0
               ? `${organisation.name} heeft geen projecten die nu als ongewijzigd bevestigd kunnen worden`
               : `${formatProjectCount(n)} van ${organisation.name} ${onBehalf ? 'namens de partij ' : ''}bevestigen als ongewijzigd?`}
-          </h3>
+          </Heading>
           {n > 0 && (
             <details className="wbm-confirm__list">
               <summary>Toon de {formatProjectCount(n)}</summary>
@@ -118,16 +121,16 @@ export function ConfirmStep({
               </p>
             </div>
           )}
-          <p className="utrecht-paragraph">U kunt dit ongedaan maken zolang het kwartaal open is.</p>
+          <Paragraph>U kunt dit ongedaan maken zolang het kwartaal open is.</Paragraph>
           <div className="utrecht-button-group wbm-button-row">
             {n > 0 && (
-              <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={submit} disabled={busy}>
+              <Button appearance="primary-action" onClick={submit} disabled={busy}>
                 {busy ? 'Bezig…' : `Ja, bevestig ${formatProjectCount(n)}`}
-              </button>
+              </Button>
             )}
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={onCancel} disabled={busy}>
+            <Button appearance="secondary-action" onClick={onCancel} disabled={busy}>
               {n > 0 ? 'Annuleren' : 'Sluiten'}
-            </button>
+            </Button>
           </div>
         </>
       )}

@@ -1,5 +1,4 @@
 /** Delivery status of the current quarter of a table (who has updated or confirmed), as a summary. */
-import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
@@ -7,6 +6,8 @@ import type { RoundDetail } from '../../api/types.ts';
 import { formatDate, formatNumber, formatPercent } from '../../labels.ts';
 import { regionPath } from '../dashboard/drilldown.ts';
 import { quarterLabel } from './quarters.ts';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 /** The current round of a table, once it is known for the region and moment asked. */
 export type CurrentRound =
@@ -39,14 +40,14 @@ export function useCurrentRound(regionId: string, enabled: boolean): CurrentRoun
 export function DeliverySummary({ round, regionId, showLink = true }: { round: RoundDetail | null; regionId: string; showLink?: boolean }) {
   if (!round) {
     return (
-      <p className="utrecht-paragraph">
+      <Paragraph>
         Er is nog geen kwartaalronde geopend voor deze tafel.{' '}
         {showLink && (
-          <Link className="utrecht-link" to={regionPath(regionId, 'kwartaalronde')}>
+          <TextLink to={regionPath(regionId, 'kwartaalronde')}>
             Naar de kwartaalronde
-          </Link>
+          </TextLink>
         )}
-      </p>
+      </Paragraph>
     );
   }
   const d = round.delivery;
@@ -63,17 +64,17 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
   const partyDelivered = round.organisations.reduce((n, o) => n + o.delivered, 0);
   return (
     <div className="wbm-delivery" data-testid="delivery-summary">
-      <p className="utrecht-paragraph">
+      <Paragraph>
         <strong>{quarterLabel(round.quarter)}</strong>{' '}
         {round.status === 'open' ? `is open; deadline ${formatDate(round.deadline)}.` : `is gesloten op ${formatDate(round.closedAt?.slice(0, 10))}.`}
-      </p>
-      <p className="utrecht-paragraph wbm-delivery__figure">
+      </Paragraph>
+      <Paragraph className="wbm-delivery__figure">
         <span className="wbm-figure-card__value">{formatNumber(d.delivered)}</span> van de {formatNumber(d.total)} projecten geleverd (
         {formatPercent(share)}; een project is geleverd als elke partij haar deel heeft bijgewerkt of bevestigd)
         <span className="wbm-progress" aria-hidden="true">
           <span className="wbm-progress__bar" style={{ inlineSize: `${share * 100}%` }} />
         </span>
-      </p>
+      </Paragraph>
       <ul className="utrecht-unordered-list">
         <li>
           waarvan {formatNumber(d.changed)} bijgewerkt en {formatNumber(d.confirmed)} bevestigd als ongewijzigd
@@ -97,18 +98,18 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
         {d.withoutParty > 0 && <li>{formatNumber(d.withoutParty)} zonder partij (niemand krijgt daarvoor een herinnering)</li>}
       </ul>
       {partial && (
-        <p className="utrecht-paragraph" data-testid="delivery-own">
+        <Paragraph data-testid="delivery-own">
           Deze aantallen gaan over alle {formatNumber(d.total)} projecten van de tafel. Van uw eigen {formatNumber(round.projects.length)}{' '}
           {round.projects.length === 1 ? 'project' : 'projecten'} {ownDelivered === 1 ? 'is' : 'zijn'} er {formatNumber(ownDelivered)} geleverd door alle
           partijen{expired > 0 && `; ${formatNumber(expired)} ${expired === 1 ? 'heeft' : 'hebben'} een verstreken prognose`}.
-        </p>
+        </Paragraph>
       )}
       {showLink && (
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to={regionPath(regionId, 'kwartaalronde')}>
+        <Paragraph>
+          <TextLink to={regionPath(regionId, 'kwartaalronde')}>
             Naar de kwartaalronde: wie heeft geleverd en wie nog niet
-          </Link>
-        </p>
+          </TextLink>
+        </Paragraph>
       )}
     </div>
   );

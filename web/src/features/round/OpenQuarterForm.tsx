@@ -7,6 +7,9 @@ import { DateField } from '../../components/DateField.tsx';
 import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
 import { defaultDeadline, openableQuarters, proposedQuarter, quarterLabel } from './quarters.ts';
 import { failure } from './ActionStatus.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -52,12 +55,12 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
 
   return (
     <section className="wbm-section" aria-labelledby={`${id}-title`}>
-      <h2 className="nl-heading nl-heading--level-2" id={`${id}-title`}>
+      <Heading level={2} id={`${id}-title`}>
         Een kwartaal openen
-      </h2>
-      <p className="utrecht-paragraph">
+      </Heading>
+      <Paragraph>
         Open het kwartaal om de partijen te vragen hun projecten bij te werken of te bevestigen. Er kan één kwartaal tegelijk open zijn.
-      </p>
+      </Paragraph>
       <form onSubmit={submit} noValidate className="wbm-edit-form" aria-labelledby={`${id}-title`}>
         {errors && (
           <Alert type="error" title="Het kwartaal is niet geopend. Bekijk de meldingen." urgent>
@@ -112,9 +115,9 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
             </p>
           </DateField>
         </div>
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy || !quarter}>
+        <Button appearance="primary-action" type="submit" disabled={busy || !quarter}>
           {busy ? 'Bezig…' : `Open ${quarter ? quarterLabel(quarter) : 'het kwartaal'}`}
-        </button>
+        </Button>
       </form>
     </section>
   );

@@ -21,6 +21,7 @@ import { OrganisationsTable } from './OrganisationsTable.tsx';
 import { ProjectsTable } from './ProjectsTable.tsx';
 import { RemindersSection } from './RemindersSection.tsx';
 import { CloseRound } from './CloseRound.tsx';
+import { Heading } from '../../components/Heading.tsx';
 
 interface OpenRoundPanelProps {
   summary: RoundSummary;
@@ -76,9 +77,9 @@ export function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: Open
   return (
     <>
       <section className="wbm-section" aria-labelledby="ronde-stand">
-        <h2 className="nl-heading nl-heading--level-2" id="ronde-stand">
+        <Heading level={2} id="ronde-stand">
           Stand van {quarterLabel(detail.quarter)}
-        </h2>
+        </Heading>
         <DeliverySummary round={detail} regionId={detail.regionId} showLink={false} />
       </section>
 

@@ -11,6 +11,8 @@ import { projectUrl } from '../dashboard/drilldown.ts';
 import type { ActionMessage } from './roundTypes.ts';
 import { ActionStatus } from './ActionStatus.tsx';
 import { partyName, partyText, ExpiredTag, Delivered } from './delivery.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -58,9 +60,9 @@ export function ProjectsTable({
 
   return (
     <section className="wbm-section" aria-labelledby={`${id}-title`}>
-      <h2 className="nl-heading nl-heading--level-2" id={`${id}-title`} ref={heading} tabIndex={-1}>
+      <Heading level={2} id={`${id}-title`} ref={heading} tabIndex={-1}>
         Per project
-      </h2>
+      </Heading>
       <div className="wbm-filters wbm-filters--compact" role="search" aria-label="Projecten in de kwartaalronde zoeken">
         <div className="wbm-filters__grid">
           <div className="utrecht-form-field wbm-field">
@@ -97,10 +99,10 @@ export function ProjectsTable({
           </div>
         </div>
       </div>
-      <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite">
+      <Paragraph className="wbm-count" role="status" aria-live="polite">
         {formatProjectCount(matching.length)}
         {matching.length > PAGE_SIZE && ` – pagina ${current} van ${pageCount}`}
-      </p>
+      </Paragraph>
       <ActionStatus message={message} />
       {shown.length > 0 && (
         <Table

@@ -7,6 +7,9 @@ import type { RoundDetail } from '../../api/types.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { formatCount, formatDate, formatNumber } from '../../labels.ts';
 import { remindersText } from './quarters.ts';
+import { Button } from '../../components/Button.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 /** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
 export function RemindersSection({ round }: { round: RoundDetail }) {
@@ -25,18 +28,18 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
   };
   return (
     <section className="wbm-section" aria-labelledby={`${id}-title`}>
-      <h2 className="nl-heading nl-heading--level-2" id={`${id}-title`}>
+      <Heading level={2} id={`${id}-title`}>
         Herinneren
-      </h2>
+      </Heading>
       {reminders.state === 'loading' && <Loading />}
       {reminders.state === 'error' && <ErrorMessage error={reminders.error} retry={reminders.reload} />}
-      {reminders.state === 'ready' && reminders.data.items.length === 0 && <p className="utrecht-paragraph">Iedereen heeft geleverd. Er hoeft niemand herinnerd te worden.</p>}
+      {reminders.state === 'ready' && reminders.data.items.length === 0 && <Paragraph>Iedereen heeft geleverd. Er hoeft niemand herinnerd te worden.</Paragraph>}
       {reminders.state === 'ready' && reminders.data.items.length > 0 && (
         <>
-          <p className="utrecht-paragraph">
+          <Paragraph>
             {formatCount(reminders.data.items.length, 'organisatie heeft', 'organisaties hebben')} nog niet alles geleverd. Kopieer de lijst en stuur hem mee in uw
             herinneringsmail.
-          </p>
+          </Paragraph>
           <ul className="wbm-reminders" data-testid="reminders">
             {reminders.data.items.map((o) => (
               <li key={o.organisationId}>
@@ -61,12 +64,12 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
             </label>
             <textarea id={`${id}-text`} className="utrecht-textarea utrecht-textarea--html-textarea wbm-mail-text" readOnly rows={8} value={text} />
           </div>
-          <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={copy}>
+          <Button appearance="secondary-action" onClick={copy}>
             Kopieer maillijst
-          </button>
-          <p className="utrecht-paragraph" role="status">
+          </Button>
+          <Paragraph role="status">
             {copied}
-          </p>
+          </Paragraph>
         </>
       )}
     </section>

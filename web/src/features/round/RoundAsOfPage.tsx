@@ -3,7 +3,7 @@
  * (GET /rounds/{id}/projects). Each project links to its page, comparing today with that quarter.
  */
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
@@ -18,6 +18,9 @@ import { formatDate, formatMonths, formatNumber, formatProjectCount, label } fro
 import { regionPath } from '../dashboard/drilldown.ts';
 import { DeliverySummary } from './DeliverySummary.tsx';
 import { quarterLabel } from './quarters.ts';
+import { Button } from '../../components/Button.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -46,31 +49,31 @@ export function RoundAsOfPage() {
 
   return (
     <>
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to={regionPath(regionId, 'kwartaalronde')}>
+      <Paragraph>
+        <TextLink to={regionPath(regionId, 'kwartaalronde')}>
           <span aria-hidden="true">← </span>Kwartaalronde
-        </Link>
-      </p>
+        </TextLink>
+      </Paragraph>
       {round.state === 'error' && (
         <>
-          <h1 className="nl-heading nl-heading--level-1">Stand van een kwartaal</h1>
+          <Heading level={1}>Stand van een kwartaal</Heading>
           <ErrorMessage error={round.error} retry={round.reload} />
         </>
       )}
       {round.state === 'loading' && <Loading />}
       {round.state === 'ready' && (
         <>
-          <h1 className="nl-heading nl-heading--level-1">
+          <Heading level={1}>
             <span className="wbm-eyebrow">Stand van {quarterLabel(round.data.quarter)}</span> {round.data.regionName}
-          </h1>
-          <p className="utrecht-paragraph nl-paragraph--lead">
+          </Heading>
+          <Paragraph lead>
             Zo stonden de projecten toen het kwartaal werd gesloten
             {round.data.closedAt ? ` op ${formatDate(round.data.closedAt.slice(0, 10))}` : ''}. Deze stand verandert niet meer.
-          </p>
+          </Paragraph>
           <section className="wbm-section" aria-labelledby={`${id}-levering`}>
-            <h2 className="nl-heading nl-heading--level-2" id={`${id}-levering`}>
+            <Heading level={2} id={`${id}-levering`}>
               Wie had geleverd
-            </h2>
+            </Heading>
             <DeliverySummary round={round.data} regionId={regionId} showLink={false} />
           </section>
         </>
@@ -78,9 +81,9 @@ export function RoundAsOfPage() {
       {/* Without the quarter there are no projects to show: one message, not two. */}
       {round.state !== 'error' && (
       <section className="wbm-section" aria-labelledby={`${id}-projecten`}>
-        <h2 className="nl-heading nl-heading--level-2" id={`${id}-projecten`} ref={heading} tabIndex={-1}>
+        <Heading level={2} id={`${id}-projecten`} ref={heading} tabIndex={-1}>
           Projecten zoals ze toen stonden
-        </h2>
+        </Heading>
         <form className="wbm-inline-form" role="search" onSubmit={search} aria-label="Zoek in deze stand">
           <div className="utrecht-form-field wbm-field">
             <label className="utrecht-form-label" htmlFor={`${id}-q`}>
@@ -88,13 +91,13 @@ export function RoundAsOfPage() {
             </label>
             <input id={`${id}-q`} type="search" className="utrecht-textbox utrecht-textbox--html-input" value={draft} onChange={(e) => setDraft(e.target.value)} />
           </div>
-          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+          <Button appearance="secondary-action" type="submit">
             Zoek
-          </button>
+          </Button>
         </form>
-        <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite">
+        <Paragraph className="wbm-count" role="status" aria-live="polite">
           {projects.state === 'ready' && `${formatProjectCount(projects.data.total)}${pageCount > 1 ? ` – pagina ${Math.min(page, pageCount)} van ${pageCount}` : ''}`}
-        </p>
+        </Paragraph>
         {projects.state === 'error' && <ErrorMessage error={projects.error} retry={projects.reload} />}
         {projects.state === 'loading' && <Loading />}
         {projects.state === 'ready' && projects.data.items.length > 0 && (

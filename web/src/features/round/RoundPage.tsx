@@ -6,7 +6,7 @@
  * SPEC §2 "Quarterly round"; issue 5: keep the burden of the round low.
  */
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi, useReference } from '../../api/hooks.ts';
@@ -23,6 +23,9 @@ import { quarterLabel } from './quarters.ts';
 import { OpenQuarterForm } from './OpenQuarterForm.tsx';
 import { OpenRoundPanel } from './OpenRoundPanel.tsx';
 import { ClosedRounds } from './ClosedRounds.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 export function RoundPage() {
   const { regionId = '' } = useParams();
@@ -42,37 +45,37 @@ export function RoundPage() {
 
   return (
     <>
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to={regionPath(regionId)}>
+      <Paragraph>
+        <TextLink to={regionPath(regionId)}>
           <span aria-hidden="true">← </span>Tafeloverzicht {region?.name ?? ''}
-        </Link>
-      </p>
-      <h1 className="nl-heading nl-heading--level-1">
+        </TextLink>
+      </Paragraph>
+      <Heading level={1}>
         <span className="wbm-eyebrow">Kwartaalronde</span> {region?.name ?? regionId}
-      </h1>
-      <p className="utrecht-paragraph nl-paragraph--lead">
+      </Heading>
+      <Paragraph lead>
         Elk kwartaal werken gemeenten, marktpartijen en corporaties hun projecten bij. Wie niets te melden heeft, bevestigt dat het project
         ongewijzigd is. Hier ziet u wie al heeft geleverd.
-      </p>
+      </Paragraph>
       {regions.state === 'ready' && !region && (
         <Alert type="warning" title="Onbekende tafel">
-          <p className="utrecht-paragraph">Deze tafel bestaat niet. Kies een tafel in het tafeloverzicht.</p>
+          <Paragraph>Deze tafel bestaat niet. Kies een tafel in het tafeloverzicht.</Paragraph>
         </Alert>
       )}
       {region && region.kind !== 'versnellingstafel' && (
         <Alert type="info" title="Geen versnellingstafel">
-          <p className="utrecht-paragraph">Een kwartaalronde hoort bij een versnellingstafel; {region.name} is een woondealregio.</p>
+          <Paragraph>Een kwartaalronde hoort bij een versnellingstafel; {region.name} is een woondealregio.</Paragraph>
         </Alert>
       )}
       {closed && (
         <Alert type="ok" title={`${quarterLabel(closed.quarter)} is gesloten`} urgent>
-          <p className="utrecht-paragraph">
+          <Paragraph>
             De stand van {formatProjectCount(closed.projectCount ?? closed.delivery.total)} is bewaard.{' '}
-            <Link className="utrecht-link" to={regionPath(regionId, 'kwartaalronde') + `/${closed.id}`}>
+            <TextLink to={regionPath(regionId, 'kwartaalronde') + `/${closed.id}`}>
               Bekijk de stand van {quarterLabel(closed.quarter)}
-            </Link>
+            </TextLink>
             .
-          </p>
+          </Paragraph>
         </Alert>
       )}
       {rounds.state === 'loading' && <Loading />}
@@ -104,7 +107,7 @@ export function RoundPage() {
               />
             )
           )}
-          {!openRound && !canRun && <p className="utrecht-paragraph">Er is op dit moment geen kwartaalronde open.</p>}
+          {!openRound && !canRun && <Paragraph>Er is op dit moment geen kwartaalronde open.</Paragraph>}
           <ClosedRounds regionId={regionId} rounds={closedRounds} />
         </>
       )}

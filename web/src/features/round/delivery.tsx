@@ -2,6 +2,7 @@
 import type { PartyDelivery, ProjectDelivery } from '../../api/types.ts';
 import { StatusIcon } from '../../components/StatusIcon.tsx';
 import { formatDateShort, milestoneLabel } from '../../labels.ts';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 
 /** A party's name; a party of one's own project that is not one's own organisation is named by its side. */
 export function partyName(x: PartyDelivery, names: Map<string, string>): string {
@@ -25,7 +26,7 @@ export function ExpiredTag({ project }: { project: ProjectDelivery }) {
     <span className="wbm-tags">
       {' '}
       <span className="wbm-tag wbm-tag--alert" data-testid="forecast-expired" title={`Prognose verstreken: ${which}`}>
-        Prognose verstreken<span className="rhc-visually-hidden">: {which}</span>
+        Prognose verstreken<VisuallyHidden>: {which}</VisuallyHidden>
       </span>
     </span>
   );
