@@ -1,7 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /** Tests that open a database (PGlite, or PostgreSQL with DATABASE_URL), or take long. */
-const DB_TESTS = ['src/storage/**/*.test.ts', 'src/services/**/*.test.ts', 'src/http/**/*.test.ts', 'src/cli/**/*.test.ts', 'test/safety/**/*.test.ts'];
+const DB_TESTS = [
+  'src/storage/**/*.test.ts',
+  'src/services/**/*.test.ts',
+  'src/http/**/*.test.ts',
+  'src/cli/**/*.test.ts',
+  'test/safety/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -13,40 +13,11 @@
  *   −1 per pending milestone delayed beyond the tolerance
  */
 import { describe, expect, it } from 'vitest';
+import { dashboardProject as project, milestone } from '../../test/helpers/builders.ts';
 import { proposeAlternatives, readiness } from './alternatives.ts';
-import { milestoneDefinition, type MilestoneCode, type Segment } from './codes.ts';
+import type { Segment } from './codes.ts';
 import type { DashboardProject } from './dashboard.ts';
-import type { Jaarschijf, Milestone } from './project.ts';
-
-function project(fields: Partial<DashboardProject> & Pick<DashboardProject, 'id' | 'name'>): DashboardProject {
-  return {
-    gemeenteCode: 'GM0001',
-    planStatus: 'onbekend',
-    phase: 'initiatief',
-    status: 'groen',
-    totalHomes: 0,
-    affordableHomes: 0,
-    socialHomes: 0,
-    location: null,
-    synthetic: false,
-    jaarschijven: [],
-    milestones: [],
-    knelpunten: [],
-    ...fields,
-  };
-}
-
-function milestone(code: MilestoneCode, fields: Partial<Omit<Milestone, 'code'>> = {}): Milestone {
-  return {
-    code,
-    ownerSide: milestoneDefinition(code).allowedOwners[0],
-    baselineDate: null,
-    forecastDate: null,
-    actualDate: null,
-    homes: null,
-    ...fields,
-  };
-}
+import type { Jaarschijf } from './project.ts';
 
 const js = (year: number, homes: number, segment: Segment = 'middenhuur'): Jaarschijf => ({ year, segment, homes });
 const open = (escalated = false) => ({ category: 'netcongestie' as const, escalated, resolvedDate: null });

@@ -7,13 +7,13 @@
  * aangedragen"): a delay must stay visible against the agreed plan, so an ordinary edit cannot move it.
  */
 import { describe, expect, it } from 'vitest';
+import { milestone } from '../../test/helpers/builders.ts';
 import { checkBaselineEdit, MIN_REASON_LENGTH, planRebaseline } from './baseline.ts';
 import type { MilestoneCode } from './codes.ts';
-import { milestoneDefinition } from './codes.ts';
 import type { Milestone } from './project.ts';
 
-function m(code: MilestoneCode, baselineDate: string | null, fields: Partial<Milestone> = {}): Milestone {
-  return { code, ownerSide: milestoneDefinition(code).allowedOwners[0], baselineDate, forecastDate: null, actualDate: null, homes: null, ...fields };
+function m(code: MilestoneCode, baselineDate: string | null, fields: Partial<Omit<Milestone, 'code'>> = {}): Milestone {
+  return milestone(code, { baselineDate, ...fields });
 }
 
 describe('SPEC §2: an ordinary edit may set an empty baseline but not change or clear one', () => {

@@ -10,22 +10,11 @@
  * order is enforced because parallel plannen (SPEC §5, `001 § 15.1`) lets phases overlap.
  */
 import { describe, expect, it } from 'vitest';
-import { MILESTONE_CODES, milestoneDefinition, type MilestoneCode, type OwnerSide, type Segment } from './codes.ts';
+import { milestone, projectInput as project } from '../../test/helpers/builders.ts';
+import { MILESTONE_CODES, type MilestoneCode, type OwnerSide, type Segment } from './codes.ts';
 import { checkProject, MILESTONE_ORDER } from './consistency.ts';
 import type { Issue } from './errors.ts';
 import type { Jaarschijf, Milestone, ProgrammeLine, ProjectInput } from './project.ts';
-
-function milestone(code: MilestoneCode, fields: Partial<Omit<Milestone, 'code'>> = {}): Milestone {
-  return {
-    code,
-    ownerSide: milestoneDefinition(code).allowedOwners[0],
-    baselineDate: null,
-    forecastDate: null,
-    actualDate: null,
-    homes: null,
-    ...fields,
-  };
-}
 
 function line(segment: Segment, homes: number, fields: Partial<ProgrammeLine> = {}): ProgrammeLine {
   return { segment, woningtype: 'gestapeld', doelgroep: 'regulier', homes, ...fields };
@@ -33,24 +22,6 @@ function line(segment: Segment, homes: number, fields: Partial<ProgrammeLine> = 
 
 function schijf(year: number, segment: Segment, homes: number): Jaarschijf {
   return { year, segment, homes };
-}
-
-function project(fields: Partial<ProjectInput> = {}): ProjectInput {
-  return {
-    name: 'Testproject Oostpoort',
-    gemeenteCode: 'GM0363',
-    description: null,
-    planStatus: 'vastgesteld',
-    origin: 'nieuwbouw',
-    flags: [],
-    location: null,
-    synthetic: false,
-    programme: [],
-    jaarschijven: [],
-    milestones: [],
-    parties: [],
-    ...fields,
-  };
 }
 
 /** A fully valid project: programme, matching jaarschijven and all twelve milestones in order. */

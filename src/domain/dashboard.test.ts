@@ -9,48 +9,17 @@
  * knelpunten have a category, an escalated flag and a resolution. SPEC §3: targets and the gap.
  */
 import { describe, expect, it } from 'vitest';
+import { dashboardProject as project, milestone } from '../../test/helpers/builders.ts';
 import {
   KNELPUNT_CATEGORIES,
   PHASES,
   PLAN_STATUSES,
   SEGMENTS,
-  milestoneDefinition,
   type KnelpuntCategory,
-  type MilestoneCode,
   type Segment,
 } from './codes.ts';
-import { summariseTable, type DashboardProject } from './dashboard.ts';
+import { summariseTable } from './dashboard.ts';
 import type { Jaarschijf, Milestone } from './project.ts';
-
-function project(fields: Partial<DashboardProject> & Pick<DashboardProject, 'id' | 'name'>): DashboardProject {
-  return {
-    gemeenteCode: 'GM0001',
-    planStatus: 'onbekend',
-    phase: 'initiatief',
-    status: 'groen',
-    totalHomes: 0,
-    affordableHomes: 0,
-    socialHomes: 0,
-    location: null,
-    synthetic: false,
-    jaarschijven: [],
-    milestones: [],
-    knelpunten: [],
-    ...fields,
-  };
-}
-
-function milestone(code: MilestoneCode, fields: Partial<Omit<Milestone, 'code'>> = {}): Milestone {
-  return {
-    code,
-    ownerSide: milestoneDefinition(code).allowedOwners[0],
-    baselineDate: null,
-    forecastDate: null,
-    actualDate: null,
-    homes: null,
-    ...fields,
-  };
-}
 
 const js = (year: number, segment: Segment, homes: number): Jaarschijf => ({ year, segment, homes });
 const kp = (category: KnelpuntCategory, escalated = false, resolvedDate: string | null = null) => ({ category, escalated, resolvedDate });

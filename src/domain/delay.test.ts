@@ -7,23 +7,9 @@
  * projecten aangedragen") — the PPM tracks agreed public and private milestones and acts on delay.
  */
 import { describe, expect, it } from 'vitest';
-import type { MilestoneCode } from './codes.ts';
-import { milestoneDefinition } from './codes.ts';
+import { milestone } from '../../test/helpers/builders.ts';
 import { DEFAULT_TOLERANCE, effectiveDate, milestoneDelay, type DelaySeverity, type DelayTolerance } from './delay.ts';
 import { POLICY } from './policy.ts';
-import type { Milestone } from './project.ts';
-
-function milestone(code: MilestoneCode, fields: Partial<Omit<Milestone, 'code'>> = {}): Milestone {
-  return {
-    code,
-    ownerSide: milestoneDefinition(code).allowedOwners[0],
-    baselineDate: null,
-    forecastDate: null,
-    actualDate: null,
-    homes: null,
-    ...fields,
-  };
-}
 
 // SPEC §2 "Phases and milestones": the tolerance is a configurable design default (3 months, serious > 12),
 // kept in dated configuration (policy.ts), never hard-coded elsewhere.

@@ -8,7 +8,8 @@
  * Seed `001 § Afspraak 3B`: the PPM shows progress and delay of each project at the versnellingstafel.
  */
 import { describe, expect, it } from 'vitest';
-import { milestoneDefinition, type MilestoneCode, type Segment } from './codes.ts';
+import { milestone } from '../../test/helpers/builders.ts';
+import type { Segment } from './codes.ts';
 import type { DelayTolerance } from './delay.ts';
 import { deriveProject } from './derive.ts';
 import { derivePhase } from './phase.ts';
@@ -17,18 +18,6 @@ import type { Knelpunt, Milestone, ProgrammeLine, ProjectDerived } from './proje
 import { projectStatus } from './status.ts';
 
 type KnelpuntState = Pick<Knelpunt, 'escalated' | 'resolvedDate'>;
-
-function milestone(code: MilestoneCode, fields: Partial<Omit<Milestone, 'code'>> = {}): Milestone {
-  return {
-    code,
-    ownerSide: milestoneDefinition(code).allowedOwners[0],
-    baselineDate: null,
-    forecastDate: null,
-    actualDate: null,
-    homes: null,
-    ...fields,
-  };
-}
 
 function line(segment: Segment, homes: number): ProgrammeLine {
   return { segment, woningtype: 'gestapeld', doelgroep: 'regulier', homes };

@@ -8,21 +8,10 @@
  * initiatief tot en met realisatie) met de daarbij overeengekomen publieke en private mijlpalen".
  */
 import { describe, expect, it } from 'vitest';
-import { MILESTONE_CODES, milestoneDefinition, PHASES, type MilestoneCode, type Phase } from './codes.ts';
+import { milestone } from '../../test/helpers/builders.ts';
+import { MILESTONE_CODES, PHASES, type MilestoneCode, type Phase } from './codes.ts';
 import { derivePhase } from './phase.ts';
 import type { Milestone } from './project.ts';
-
-function milestone(code: MilestoneCode, fields: Partial<Omit<Milestone, 'code'>> = {}): Milestone {
-  return {
-    code,
-    ownerSide: milestoneDefinition(code).allowedOwners[0],
-    baselineDate: null,
-    forecastDate: null,
-    actualDate: null,
-    homes: null,
-    ...fields,
-  };
-}
 
 /** A milestone achieved on the given date. */
 function achieved(code: MilestoneCode, actualDate = '2025-06-01', fields: Partial<Omit<Milestone, 'code'>> = {}): Milestone {

@@ -6,14 +6,11 @@
  * spreken partijen over de voortgang van individuele woningbouwprojecten"; "Bij vertraging …").
  */
 import { describe, expect, it } from 'vitest';
+import { milestone as ms } from '../../test/helpers/builders.ts';
 import type { BaselineHistoryEntry } from './baseline.ts';
-import { milestoneDefinition, type MilestoneCode } from './codes.ts';
+import type { MilestoneCode } from './codes.ts';
 import { attachBaselineReasons, diffProject, type DiffableProject } from './project-diff.ts';
 import type { Milestone } from './project.ts';
-
-function ms(code: MilestoneCode, fields: Partial<Milestone> = {}): Milestone {
-  return { code, ownerSide: milestoneDefinition(code).allowedOwners[0], baselineDate: null, forecastDate: null, actualDate: null, homes: null, ...fields };
-}
 
 const GEMEENTE = 'org-gemeente';
 const ONTWIKKELAAR = 'org-ontwikkelaar';

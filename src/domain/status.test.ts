@@ -10,24 +10,13 @@
  * oranje = pending milestone delayed or any open knelpunt; groen otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { milestoneDefinition, type MilestoneCode, type StatusColour } from './codes.ts';
+import { milestone } from '../../test/helpers/builders.ts';
+import type { MilestoneCode, StatusColour } from './codes.ts';
 import type { DelayTolerance } from './delay.ts';
 import type { Knelpunt, Milestone } from './project.ts';
 import { projectStatus } from './status.ts';
 
 type KnelpuntState = Pick<Knelpunt, 'escalated' | 'resolvedDate'>;
-
-function milestone(code: MilestoneCode, fields: Partial<Omit<Milestone, 'code'>> = {}): Milestone {
-  return {
-    code,
-    ownerSide: milestoneDefinition(code).allowedOwners[0],
-    baselineDate: null,
-    forecastDate: null,
-    actualDate: null,
-    homes: null,
-    ...fields,
-  };
-}
 
 function knelpunt(fields: Partial<KnelpuntState> = {}): KnelpuntState {
   return { escalated: false, resolvedDate: null, ...fields };
