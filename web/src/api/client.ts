@@ -6,34 +6,23 @@
  * comes from GET /auth/me (or a sign-in answer) and is kept here. A 401 answer means "sign in
  * first": the app registers a handler that sends the user to the sign-in page.
  */
-import type {
-  Alternatives,
-  BaselineHistoryEntry,
-  ConfirmResult,
-  Dashboard,
-  Gemeente,
-  Me,
-  MilestoneChange,
-  NationalOverview,
-  PublicAggregates,
-  Organisation,
-  ProjectChanges,
-  ProjectDetail,
-  ProjectList,
-  ProjectSnapshots,
-  Provincie,
-  Problem,
-  RebaselineRequest,
-  Region,
-  Reminders,
-  Role,
-  RoundDetail,
-  RoundList,
-  ConfirmPreview,
-  UndoResult,
-} from './types.ts';
+import type { paths } from './generated/openapi.ts';
+import type { Problem, Role } from './types.ts';
 
 export const API_BASE = '/api/v1';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** Stands in for a type openapi.json does not have, so that using it fails to compile (`never` would fit anywhere). */
+interface NotInOpenApi {
+  notInOpenApi: true;
+}
+type Operation<P extends keyof paths, M extends Method> = [paths[P][M]] extends [never] ? NotInOpenApi : NonNullable<paths[P][M]>;
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : NotInOpenApi;
+/** The JSON of an operation's 2xx answer, from the generated `paths` (openapi.json), so each call below is typed by its endpoint. */
+type Answer<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? (R extends { 200: infer A } ? Json<A> : R extends { 201: infer A } ? Json<A> : NotInOpenApi) : NotInOpenApi;
+/** The JSON request body of an operation. */
+type Body<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : NotInOpenApi;
 
 /** An answer of the API other than 2xx, with its problem details when it sent them. */
 export class ApiError extends Error {
@@ -142,58 +131,58 @@ export function exportUrl(kind: 'xlsx' | 'geojson', listQuery: URLSearchParams):
 
 export const api = {
   // Sign-in
-  me: (signal?: AbortSignal) => apiGet<Me>('/auth/me', signal, { quiet401: true }),
-  signInDemo: (role: Exclude<Role, 'publiek'>) => send<Me>('POST', '/auth/demo', { role }),
-  signIn: (email: string, password: string) => send<Me>('POST', '/auth/login', { email, password }),
+  me: (signal?: AbortSignal) => apiGet<Answer<'/auth/me', 'get'>>('/auth/me', signal, { quiet401: true }),
+  signInDemo: (role: Exclude<Role, 'publiek'>) => send<Answer<'/auth/demo', 'post'>>('POST', '/auth/demo', { role }),
+  signIn: (email: string, password: string) => send<Answer<'/auth/login', 'post'>>('POST', '/auth/login', { email, password }),
   signOut: () => send<void>('POST', '/auth/logout'),
 
   // Register
   listProjects: (query: URLSearchParams, signal?: AbortSignal, options?: RequestOptions) =>
-    apiGet<ProjectList>(`/projects?${query.toString()}`, signal, options),
-  getProject: (projectId: string, signal?: AbortSignal) => apiGet<ProjectDetail>(`/projects/${id(projectId)}`, signal),
-  updateMilestone: (projectId: string, code: string, change: MilestoneChange) =>
-    send<ProjectDetail>('PATCH', `/projects/${id(projectId)}/milestones/${id(code)}`, change),
-  rebaseline: (projectId: string, body: RebaselineRequest) => send<ProjectDetail>('POST', `/projects/${id(projectId)}/rebaseline`, body),
-  baselineHistory: (projectId: string, signal?: AbortSignal) => apiGet<BaselineHistoryEntry[]>(`/projects/${id(projectId)}/baseline-history`, signal),
+    apiGet<Answer<'/projects', 'get'>>(`/projects?${query.toString()}`, signal, options),
+  getProject: (projectId: string, signal?: AbortSignal) => apiGet<Answer<'/projects/{id}', 'get'>>(`/projects/${id(projectId)}`, signal),
+  updateMilestone: (projectId: string, code: string, change: Body<'/projects/{id}/milestones/{code}', 'patch'>) =>
+    send<Answer<'/projects/{id}/milestones/{code}', 'patch'>>('PATCH', `/projects/${id(projectId)}/milestones/${id(code)}`, change),
+  rebaseline: (projectId: string, body: Body<'/projects/{id}/rebaseline', 'post'>) => send<Answer<'/projects/{id}/rebaseline', 'post'>>('POST', `/projects/${id(projectId)}/rebaseline`, body),
+  baselineHistory: (projectId: string, signal?: AbortSignal) => apiGet<Answer<'/projects/{id}/baseline-history', 'get'>>(`/projects/${id(projectId)}/baseline-history`, signal),
   changes: (projectId: string, since: string | null, signal?: AbortSignal) =>
-    apiGet<ProjectChanges>(`/projects/${id(projectId)}/changes${since ? `?since=${id(since)}` : ''}`, signal),
-  snapshots: (projectId: string, signal?: AbortSignal) => apiGet<ProjectSnapshots>(`/projects/${id(projectId)}/snapshots`, signal),
-  projectAlternatives: (projectId: string, signal?: AbortSignal) => apiGet<Alternatives>(`/projects/${id(projectId)}/alternatives`, signal),
+    apiGet<Answer<'/projects/{id}/changes', 'get'>>(`/projects/${id(projectId)}/changes${since ? `?since=${id(since)}` : ''}`, signal),
+  snapshots: (projectId: string, signal?: AbortSignal) => apiGet<Answer<'/projects/{id}/snapshots', 'get'>>(`/projects/${id(projectId)}/snapshots`, signal),
+  projectAlternatives: (projectId: string, signal?: AbortSignal) => apiGet<Answer<'/projects/{id}/alternatives', 'get'>>(`/projects/${id(projectId)}/alternatives`, signal),
 
   // Reference
-  listProvincies: (signal?: AbortSignal) => apiGet<Provincie[]>('/provincies', signal),
-  listGemeenten: (signal?: AbortSignal) => apiGet<Gemeente[]>('/gemeenten', signal),
-  listOrganisations: (signal?: AbortSignal) => apiGet<Organisation[]>('/organisations', signal),
-  listRegions: (signal?: AbortSignal) => apiGet<Region[]>('/regions', signal),
+  listProvincies: (signal?: AbortSignal) => apiGet<Answer<'/provincies', 'get'>>('/provincies', signal),
+  listGemeenten: (signal?: AbortSignal) => apiGet<Answer<'/gemeenten', 'get'>>('/gemeenten', signal),
+  listOrganisations: (signal?: AbortSignal) => apiGet<Answer<'/organisations', 'get'>>('/organisations', signal),
+  listRegions: (signal?: AbortSignal) => apiGet<Answer<'/regions', 'get'>>('/regions', signal),
   geo: (kind: 'provincies' | 'gemeenten', signal?: AbortSignal) => apiGet<GeoJSON.FeatureCollection>(`/geo/${kind}`, signal),
 
   // Table dashboard
-  dashboard: (regionId: string, signal?: AbortSignal) => apiGet<Dashboard>(`/regions/${id(regionId)}/dashboard`, signal),
+  dashboard: (regionId: string, signal?: AbortSignal) => apiGet<Answer<'/regions/{regionId}/dashboard', 'get'>>(`/regions/${id(regionId)}/dashboard`, signal),
   regionAlternatives: (regionId: string, year: number, signal?: AbortSignal) =>
-    apiGet<Alternatives>(`/regions/${id(regionId)}/alternatives?year=${year}`, signal),
+    apiGet<Answer<'/regions/{regionId}/alternatives', 'get'>>(`/regions/${id(regionId)}/alternatives?year=${year}`, signal),
   regionExportUrl: (regionId: string) => `${API_BASE}/regions/${id(regionId)}/export.xlsx`,
 
   // National roll-up (ministerie_analist, beheerder)
   /** Aggregates anyone may see (figures of fewer than 3 projects hidden). */
   publicAggregates: (level: 'gemeente' | 'provincie', provincie: string | null, signal?: AbortSignal) =>
-    apiGet<PublicAggregates>(`/public/aggregates?level=${level}${provincie ? `&provincie=${provincie}` : ''}`, signal),
-  nationalOverview: (year: number | null, signal?: AbortSignal) => apiGet<NationalOverview>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
+    apiGet<Answer<'/public/aggregates', 'get'>>(`/public/aggregates?level=${level}${provincie ? `&provincie=${provincie}` : ''}`, signal),
+  nationalOverview: (year: number | null, signal?: AbortSignal) => apiGet<Answer<'/national/overview', 'get'>>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
 
   // Quarterly round
   listRounds: (regionId: string, signal?: AbortSignal, options?: RequestOptions) =>
-    apiGet<RoundList>(`/regions/${id(regionId)}/rounds`, signal, options),
-  openRound: (regionId: string, quarter: string, deadline: string) => send<RoundDetail>('POST', `/regions/${id(regionId)}/rounds`, { quarter, deadline }),
-  getRound: (roundId: string, signal?: AbortSignal, options?: RequestOptions) => apiGet<RoundDetail>(`/rounds/${id(roundId)}`, signal, options),
-  closeRound: (roundId: string) => send<RoundDetail>('POST', `/rounds/${id(roundId)}/close`),
+    apiGet<Answer<'/regions/{regionId}/rounds', 'get'>>(`/regions/${id(regionId)}/rounds`, signal, options),
+  openRound: (regionId: string, quarter: string, deadline: string) => send<Answer<'/regions/{regionId}/rounds', 'post'>>('POST', `/regions/${id(regionId)}/rounds`, { quarter, deadline }),
+  getRound: (roundId: string, signal?: AbortSignal, options?: RequestOptions) => apiGet<Answer<'/rounds/{roundId}', 'get'>>(`/rounds/${id(roundId)}`, signal, options),
+  closeRound: (roundId: string) => send<Answer<'/rounds/{roundId}/close', 'post'>>('POST', `/rounds/${id(roundId)}/close`),
   /** Confirm a party's side unchanged: the given projects, or all not yet delivered; `reason` when recorded on its behalf. */
-  confirm: (roundId: string, body: { projectIds?: string[]; organisationId?: string; reason?: string }) =>
-    send<ConfirmResult>('POST', `/rounds/${id(roundId)}/confirmations`, body),
-  previewConfirmation: (roundId: string, body: { projectIds?: string[]; organisationId?: string; reason?: string }) =>
-    send<ConfirmPreview>('POST', `/rounds/${id(roundId)}/confirmations/preview`, body),
-  undoConfirmation: (roundId: string, body: { batchId: string } | { projectId: string; organisationId: string }) =>
-    send<UndoResult>('POST', `/rounds/${id(roundId)}/confirmations/undo`, body),
-  reminders: (roundId: string, signal?: AbortSignal) => apiGet<Reminders>(`/rounds/${id(roundId)}/reminders`, signal),
+  confirm: (roundId: string, body: Body<'/rounds/{roundId}/confirmations', 'post'>) =>
+    send<Answer<'/rounds/{roundId}/confirmations', 'post'>>('POST', `/rounds/${id(roundId)}/confirmations`, body),
+  previewConfirmation: (roundId: string, body: Body<'/rounds/{roundId}/confirmations/preview', 'post'>) =>
+    send<Answer<'/rounds/{roundId}/confirmations/preview', 'post'>>('POST', `/rounds/${id(roundId)}/confirmations/preview`, body),
+  undoConfirmation: (roundId: string, body: Body<'/rounds/{roundId}/confirmations/undo', 'post'>) =>
+    send<Answer<'/rounds/{roundId}/confirmations/undo', 'post'>>('POST', `/rounds/${id(roundId)}/confirmations/undo`, body),
+  reminders: (roundId: string, signal?: AbortSignal) => apiGet<Answer<'/rounds/{roundId}/reminders', 'get'>>(`/rounds/${id(roundId)}/reminders`, signal),
   roundProjects: (roundId: string, query: URLSearchParams, signal?: AbortSignal) =>
-    apiGet<ProjectList>(`/rounds/${id(roundId)}/projects?${query.toString()}`, signal),
+    apiGet<Answer<'/rounds/{roundId}/projects', 'get'>>(`/rounds/${id(roundId)}/projects?${query.toString()}`, signal),
 };
 
