@@ -26,6 +26,42 @@ import {
 } from './access.ts';
 import { canReadBreakdownUnit, canReadTableAlternatives, readableBreakdown, tableView, type AreaFacts } from './access.ts';
 import { canManageTokensOf, canSeeOrganisation, seesSmallFigures } from './access.ts';
+import {
+  ADMIN_ROLES,
+  canUndoConfirmation,
+  memberPartyOrganisation,
+  NATIONAL_ROLES,
+  PARTY_ROLES,
+  requireAlternativesView,
+  requireDemoSignIn,
+  requireEndpointAccess,
+  requireMayAskForProjects,
+  requireMayChangeProject,
+  requireMayChangeSharedSettings,
+  requireMayConfirmFor,
+  requireMayCreateProject,
+  requireMayCreateTokens,
+  requireMayDeleteProject,
+  requireMayEditKnelpunten,
+  requireMayEditTargets,
+  requireMayListTokensOf,
+  requireMayManageTokensOf,
+  requireMayRebaseline,
+  requireMayRunRound,
+  requireProjectScope,
+  requireReadableArea,
+  requireReadableAreaUnits,
+  requireReadableDeletedProject,
+  requireReadableProject,
+  requireRoundOverview,
+  requireRoundVisibility,
+  requireSignedIn,
+  requireTableView,
+  requireWholeTable,
+  seesWholeRegister,
+  TARGET_EDITOR_ROLES,
+} from './access.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 
 const who = (role: Role, scope: Partial<Principal> = {}): Principal => ({ ...ANONYMOUS, kind: 'user', userId: role, name: role, role, ...scope });
 const gemeente = who('gemeente_editor', { gemeenteCode: 'GM0363', organisationId: 'org-ams' });
@@ -244,5 +280,114 @@ describe('SPEC §1, §7: who manages API tokens', () => {
     const demoAdmin = { ...admin, demo: true };
     expect(canManageTokensOf(demoAdmin, { userId: 'someone-else', isDemo: true })).toBe(true);
     expect(canManageTokensOf(demoAdmin, { userId: 'someone-else', isDemo: false })).toBe(false);
+  });
+});
+
+describe('the require* rules the services ask first (issue 9 item 1; SPEC §1, §2, §7): the same 401/403/404 and Dutch messages', () => {
+  const amsterdamArea: AreaFacts = { id: 'vt-ams', gemeenteCodes: ['GM0363', 'GM0362'], provincieCodes: ['PV27'] };
+  const status = (f: () => unknown): string => {
+    try {
+      f();
+      return 'ok';
+    } catch (e) {
+      return e instanceof UnauthorizedError ? '401' : e instanceof ForbiddenError ? `403 ${e.message}` : e instanceof NotFoundError ? '404' : 'other';
+    }
+  };
+
+  it('the role groups are the only lists of roles, and the endpoint gate uses them (SPEC §1)', () => {
+    expect(NATIONAL_ROLES).toEqual(['beheerder', 'ministerie_analist']);
+    expect(TARGET_EDITOR_ROLES).toEqual(['beheerder', 'ministerie_analist', 'provincie_analist']);
+    expect(ADMIN_ROLES).toEqual(['beheerder']);
+    expect(PARTY_ROLES).toEqual(['gemeente_editor', 'marktpartij_editor']);
+    expect(status(() => requireEndpointAccess('public', ANONYMOUS))).toBe('ok');
+    expect(status(() => requireEndpointAccess('signed-in', ANONYMOUS))).toBe('401');
+    expect(status(() => requireEndpointAccess(TARGET_EDITOR_ROLES, province))).toBe('ok');
+    expect(status(() => requireEndpointAccess(TARGET_EDITOR_ROLES, gemeente))).toBe('403 U heeft geen toegang tot dit onderdeel.');
+    for (const p of [ministry, admin]) expect(seesSmallFigures(p)).toBe(NATIONAL_ROLES.some((r) => r === p.role));
+  });
+
+  it('reading a project: not yours is 404 as for an unknown id; the public 401, or 404 for a real one in demo mode (SPEC §7)', () => {
+    const project = { ...amsterdam, id: 'p1' };
+    expect(status(() => requireReadableProject(gemeente, project, false))).toBe('ok');
+    expect(status(() => requireReadableProject(gemeente, { ...groningen, id: 'p2' }, false))).toBe('404');
+    expect(status(() => requireReadableProject(ANONYMOUS, project, false))).toBe('401');
+    expect(status(() => requireReadableProject(ANONYMOUS, project, true))).toBe('404');
+    expect(status(() => requireReadableProject(ANONYMOUS, { ...project, synthetic: true }, true))).toBe('ok');
+    expect(status(() => requireMayAskForProjects(ANONYMOUS, false))).toBe('401');
+    expect(status(() => requireProjectScope(ANONYMOUS, false))).toBe('401');
+    expect(requireProjectScope(ANONYMOUS, true)).toEqual({ all: true, syntheticOnly: true });
+    expect(status(() => requireReadableDeletedProject(gemeente, 'p1', amsterdam))).toBe('ok');
+    expect(status(() => requireReadableDeletedProject(gemeente, 'p1', null))).toBe('404');
+  });
+
+  it('changing a project: project data by the gemeente, each milestone by its owner side (SPEC §1, §2)', () => {
+    const milestone = (code: string, side: 'publiek' | 'privaat' | 'beide') => ({ projectData: false, toGemeenteCode: null, milestones: [{ code, sides: [side] as const }] });
+    expect(status(() => requireMayChangeProject(developer, amsterdam, milestone('M11', 'privaat')))).toBe('ok');
+    expect(status(() => requireMayChangeProject(developer, amsterdam, milestone('M06', 'publiek')))).toBe('403 Mijlpaal M06 is van de gemeente; u mag deze niet wijzigen.');
+    expect(status(() => requireMayChangeProject(gemeente, amsterdam, milestone('M11', 'privaat')))).toBe('403 Mijlpaal M11 is van de marktpartij; u mag deze niet wijzigen.');
+    expect(status(() => requireMayChangeProject(developer, amsterdam, { projectData: true, toGemeenteCode: null, milestones: [] }))).toBe(
+      '403 Alleen de gemeente van dit project mag de projectgegevens wijzigen. U mag alleen de mijlpalen van uw eigen kant bijwerken.',
+    );
+    expect(status(() => requireMayChangeProject(gemeente, amsterdam, { projectData: true, toGemeenteCode: 'GM0014', milestones: [] }))).toBe(
+      '403 U mag geen projecten in gemeente GM0014 beheren.',
+    );
+    expect(status(() => requireMayChangeProject(secretary, amsterdam, { projectData: false, toGemeenteCode: null, milestones: [] }))).toBe('403 U mag dit project niet wijzigen.');
+    expect(status(() => requireMayEditKnelpunten(developer, amsterdam))).toBe('ok');
+    expect(status(() => requireMayEditKnelpunten(province, amsterdam))).toBe('403 Alleen de gemeente en de partijen van dit project mogen knelpunten bijwerken.');
+    expect(status(() => requireMayCreateProject(gemeente, 'GM0014'))).toBe('403 U mag geen projecten in gemeente GM0014 aanmaken.');
+    expect(status(() => requireMayDeleteProject(developer, amsterdam))).toBe('403 Alleen de gemeente van dit project mag het verwijderen.');
+    expect(status(() => requireMayRebaseline(secretary, amsterdam))).toBe('ok');
+    expect(status(() => requireMayRebaseline(gemeente, amsterdam))).toMatch(/^403 Opnieuw baselinen/);
+  });
+
+  it('areas, breakdowns, tables and alternatives: nobody sees figures of an area that is not theirs (SPEC §7)', () => {
+    expect(status(() => requireReadableArea(gemeente, amsterdamArea))).toBe('403 U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
+    expect(requireReadableAreaUnits(secretary, amsterdamArea, [{ id: 'gemeente:GM0363', gemeenteCodes: ['GM0363'], provincieCodes: ['PV27'] }]).omitted).toBe(0);
+    expect(requireTableView(gemeente, { ...amsterdamArea, isTable: true }, false)).toBe('member');
+    expect(status(() => requireTableView(developer, { ...amsterdamArea, isTable: false }, true))).toMatch(/^403/);
+    expect(status(() => requireWholeTable('member'))).toBe('403 Het tafelrapport en de export met alle projecten zijn alleen voor wie de hele tafel mag inzien.');
+    expect(requireAlternativesView(secretary, amsterdamArea, false)).toBe('table');
+    expect(requireAlternativesView(gemeente, amsterdamArea, true)).toBe('candidates');
+    expect(status(() => requireAlternativesView(gemeente, amsterdamArea, false))).toMatch(/^403/);
+  });
+
+  it('the quarterly round: editors their own part, outsiders 404 by a round id, only the secretary runs it or records for a party (SPEC §2)', () => {
+    expect(requireRoundVisibility(gemeente, amsterdamArea, false)).toBe('own');
+    expect(status(() => requireRoundVisibility(developer, amsterdamArea, false, 'r1'))).toBe('404');
+    expect(status(() => requireRoundVisibility(developer, amsterdamArea, false))).toBe('403 U heeft geen toegang tot de kwartaalronde van deze tafel.');
+    expect(status(() => requireMayRunRound(gemeente, 'vt-ams', false))).toBe('403 Alleen de secretaris van deze versnellingstafel kan de kwartaalronde openen, sluiten of herinneren.');
+    expect(status(() => requireMayRunRound({ ...secretary, demo: true }, 'vt-ams', true))).toMatch(/^403 Met een demo-account/);
+    expect(status(() => requireRoundOverview('own'))).toMatch(/^403 Het overzicht van een gesloten kwartaal/);
+    expect(requireMayConfirmFor(developer, 'vt-ams', 'org-dev', 'org-dev')).toBe('own');
+    expect(status(() => requireMayConfirmFor(developer, 'vt-ams', 'org-ams', 'org-dev'))).toBe('403 U kunt alleen de projecten van uw eigen organisatie bevestigen.');
+    expect(requireMayConfirmFor(secretary, 'vt-ams', 'org-ams', null)).toBe('on-behalf');
+    expect(canUndoConfirmation(developer, 'vt-ams', 'org-ams', 'org-dev')).toBe(false);
+    expect(canUndoConfirmation(secretary, 'vt-ams', 'org-ams', null)).toBe(true);
+    expect(memberPartyOrganisation(developer)).toBe('org-dev');
+    expect(memberPartyOrganisation(gemeente)).toBeNull();
+  });
+
+  it('targets, shared settings, tokens and demo sign-in (SPEC §1, §3, §7)', () => {
+    const pv27 = { geoLevel: 'provincie', provincieCode: 'PV27', synthetic: false };
+    expect(status(() => requireMayEditTargets(province, [pv27]))).toBe('ok');
+    expect(status(() => requireMayEditTargets(province, [{ ...pv27, provincieCode: 'PV20' }]))).toBe('403 U mag alleen doelen van uw eigen provincie wijzigen.');
+    expect(status(() => requireMayEditTargets(province, [{ geoLevel: 'nation', provincieCode: null, synthetic: false }]))).toBe(
+      '403 Alleen het ministerie of een beheerder mag landelijke doelen wijzigen.',
+    );
+    expect(status(() => requireMayEditTargets({ ...ministry, demo: true }, [pv27]))).toBe('403 Met een demo-account kunt u alleen demodoelen wijzigen, geen echte doelen.');
+    expect(status(() => requireMayChangeSharedSettings({ ...admin, demo: true }))).toMatch(/^403 Met een demo-account kunt u geen plancapaciteitsnormen/);
+    expect(status(() => requireSignedIn(ANONYMOUS))).toBe('401');
+    expect(status(() => requireMayCreateTokens({ ...admin, kind: 'token' }))).toMatch(/^403 Een API-token kan alleen/);
+    expect(status(() => requireMayCreateTokens({ ...admin, userId: null }))).toBe('401');
+    expect(requireMayListTokensOf(gemeente, gemeente.userId!)).toBe('own');
+    expect(status(() => requireMayListTokensOf(gemeente, 'someone'))).toBe('403 U heeft geen toegang tot dit onderdeel.');
+    expect(requireMayListTokensOf(admin, 'someone')).toBe('other');
+    const notFound = () => new NotFoundError('Account', 'x');
+    expect(status(() => requireMayManageTokensOf({ ...admin, demo: true }, { userId: 'x', isDemo: false }, notFound))).toBe('404');
+    expect(status(() => requireMayManageTokensOf(admin, null, notFound))).toBe('404');
+    expect(status(() => requireDemoSignIn(false))).toBe('403 De demomodus staat uit: aanmelden als demorol kan niet.');
+    expect(seesWholeRegister(ministry)).toBe(true);
+    expect(seesWholeRegister({ ...ministry, demo: true })).toBe(false);
+    expect(seesWholeRegister(province)).toBe(false);
   });
 });

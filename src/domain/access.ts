@@ -110,6 +110,8 @@ export function createsSynthetic(p: Principal): boolean {
 export const NATIONAL_ROLES = ['beheerder', 'ministerie_analist'] as const satisfies readonly Role[];
 /** Who changes targets and plancapaciteit norms (a province analyst only its own province). SPEC §1, §3. */
 export const TARGET_EDITOR_ROLES = ['beheerder', 'ministerie_analist', 'provincie_analist'] as const satisfies readonly Role[];
+/** Who delivers for a party in a quarterly round: the gemeente's and the market parties' editors (deliveringOrganisation). SPEC §2. */
+export const PARTY_ROLES = ['gemeente_editor', 'marktpartij_editor'] as const satisfies readonly Role[];
 /** Who manages accounts and other people's API tokens. SPEC §1. */
 export const ADMIN_ROLES = ['beheerder'] as const satisfies readonly Role[];
 

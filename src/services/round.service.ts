@@ -40,6 +40,7 @@ import {
   deliveringOrganisation,
   isOwnRoundProject,
   memberPartyOrganisation,
+  PARTY_ROLES,
   requireMayConfirmFor,
   requireMayRunRound,
   requireRoundOverview,
@@ -241,7 +242,7 @@ export function createRoundService(deps: RoundServiceDeps) {
     const demoIds = await demoProjectIds(q, viewer, round.regionId);
     const rows = demoIds ? all.filter((r) => demoIds.has(r.projectId)) : all;
     const recorded = await rounds.deliveries(q, round.id);
-    const edits = round.closedAt ? [] : await rounds.liveEdits(q, round.id);
+    const edits = round.closedAt ? [] : await rounds.liveEdits(q, round.id, PARTY_ROLES);
     const key = (projectId: string, organisationId: string) => `${projectId}|${organisationId}`;
     const confirmations = new Map(recorded.filter((d) => d.via === 'bevestigd').map((d) => [key(d.projectId, d.organisationId), d]));
     const editedAt = new Map<string, string>([
@@ -459,7 +460,7 @@ export function createRoundService(deps: RoundServiceDeps) {
         const parts = await rounds.regionParts(tx, round.regionId);
         const { facts } = await delivery(tx, round);
         const deliveredVia = new Map(facts.map((f) => [f.projectId, projectDelivery(f)]));
-        await rounds.freezeEdits(tx, round.id, await rounds.liveEdits(tx, round.id));
+        await rounds.freezeEdits(tx, round.id, await rounds.liveEdits(tx, round.id, PARTY_ROLES));
         const rows = items.map((s: ProjectSummary) => {
           const { gemeenteName, ...rest } = s;
           const project: Project = {

@@ -208,21 +208,22 @@ export function createRoundRepository() {
     /**
      * Edits of the region's projects since the round opened, per editing organisation: a user of a
      * gemeente (its gemeente) or of a market party (its organisation). Read from the audit trail, which
-     * knows who changed what; edits by others (secretary, administrator) deliver for no party.
+     * knows who changed what; edits by others (secretary, administrator) deliver for no party. `partyRoles`: the
+     * roles whose users deliver for their organisation (src/domain/access.ts PARTY_ROLES).
      */
-    async liveEdits(q: Queryable, roundId: string): Promise<EditRecord[]> {
+    async liveEdits(q: Queryable, roundId: string, partyRoles: readonly string[]): Promise<EditRecord[]> {
       const rows = await q.query<EditRecord & { at: Date | string }>(
         `SELECT a.project_id AS "projectId", org.id AS "organisationId", max(a.at) AS at
          FROM rounds r
          JOIN region_gemeenten rg ON rg.region_id = r.region_id
          JOIN projects p ON p.gemeente_code = rg.gemeente_code
          JOIN audit_log a ON a.project_id = p.id AND a.at >= r.opened_at
-         JOIN users u ON u.id = a.actor_user_id AND u.role IN ('gemeente_editor', 'marktpartij_editor')
+         JOIN users u ON u.id = a.actor_user_id AND u.role = ANY($2::text[])
          JOIN organisations org ON org.id = COALESCE(u.organisation_id,
            (SELECT gm.id FROM organisations gm WHERE gm.type = 'gemeente' AND gm.gemeente_code = u.gemeente_code LIMIT 1))
          WHERE r.id = $1
          GROUP BY a.project_id, org.id`,
-        [roundId],
+        [roundId, [...partyRoles]],
       );
       return rows.map((r) => ({ ...r, at: iso(r.at) }));
     },
