@@ -5,6 +5,7 @@
  */
 import type { ReactNode, RefObject } from 'react';
 import { DATE_FORMAT_HINT } from './dateInput.ts';
+import { FieldError } from './FieldError.tsx';
 
 export interface DateFieldProps {
   id: string;
@@ -34,12 +35,7 @@ export function DateField({ id, label, value, onChange, error, inputRef, describ
       <p className="utrecht-form-field-description wbm-muted" id={hintId}>
         {DATE_FORMAT_HINT}
       </p>
-      {error && (
-        <p className="utrecht-form-field-error-message wbm-field-error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={errorId}>{error}</FieldError>}
       <input
         id={id}
         ref={inputRef}

@@ -13,6 +13,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Section } from '../../components/Section.tsx';
+import { FieldError } from '../../components/FieldError.tsx';
 import { formatDate, formatDateShort, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
 
 export interface BaselineSectionProps {
@@ -194,12 +195,7 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
         <p className="utrecht-form-field-description wbm-muted" id={`${id}-reason-help`}>
           Bijvoorbeeld: “Besluit tafel 12 november: vergunning later door bezwaar.” Minstens {MIN_REASON_LENGTH} tekens.
         </p>
-        {errors.reason && (
-          <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-reason-error`}>
-            <span aria-hidden="true">⚠ </span>
-            {errors.reason}
-          </p>
-        )}
+        {errors.reason && <FieldError id={`${id}-reason-error`}>{errors.reason}</FieldError>}
         <textarea
           id={`${id}-reason`}
           ref={reasonRef}
