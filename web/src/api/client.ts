@@ -94,7 +94,7 @@ async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
 /** JSON of a 2xx answer; otherwise an ApiError with the problem details (a 401 also calls the handler). */
 async function readResponse<T>(response: Response, quiet401 = false): Promise<T> {
   if (!response.ok) {
-    let problem: Problem | null = null;
+    let problem: Problem | null;
     try {
       problem = (await response.json()) as Problem;
     } catch {
