@@ -163,7 +163,7 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
 
     /** Revoke a token: one's own, or anyone's for a beheerder. Someone else's token answers as unknown. */
     async revokeApiToken(principal: Principal, id: string, via: Via = 'system') {
-      const owner = principal.userId ? await accounts.tokenOwner(db, id) : null;
+      const owner = await accounts.tokenOwner(db, id);
       requireMayManageTokensOf(principal, owner, () => new NotFoundError('API-token', id));
       const revoked = await accounts.revokeToken(db, id, owner.userId);
       if (!revoked) throw new NotFoundError('API-token', id);
