@@ -232,50 +232,130 @@ function projectValues(p: ProjectWrite['project']): unknown[] {
   ];
 }
 
+/** A project loaded for a change, with all the write path needs, from one statement. */
+export interface ProjectForChange {
+  project: Project;
+  knelpunten: Knelpunt[];
+  /** The regions (versnellingstafels) of the project's gemeente, for the access facts. */
+  regionIds: string[];
+  /** The province of the project's gemeente in the reference data now (a write stores it again). */
+  gemeenteProvincieCode: string;
+}
+
+/**
+ * One statement that locks the project row and reads it with all its parts, its knelpunten and the
+ * regions of its gemeente. `seen_xmin` is the row as the statement's snapshot saw it, `locked_xmin` the
+ * row it locked: they differ only when another transaction changed the project while this one waited
+ * for the lock, and then the parts read in this statement may be older than the row (PostgreSQL, read
+ * committed), so the caller reads again.
+ */
+const LOAD_FOR_CHANGE_SQL = `SELECT ${SUMMARY_COLUMNS}, g.provincie_code AS gemeente_provincie_code,
+    p.xmin::text AS locked_xmin, (SELECT s.xmin::text FROM projects s WHERE s.id = p.id) AS seen_xmin,
+    COALESCE((SELECT json_agg(json_build_object('segment', x.segment, 'woningtype', x.woningtype, 'doelgroep', x.doelgroep, 'homes', x.homes)
+      ORDER BY x.segment, x.woningtype, x.doelgroep) FROM project_programme x WHERE x.project_id = p.id), '[]') AS programme,
+    COALESCE((SELECT json_agg(json_build_object('year', x.year, 'segment', x.segment, 'homes', x.homes)
+      ORDER BY x.year, x.segment) FROM project_jaarschijven x WHERE x.project_id = p.id), '[]') AS jaarschijven,
+    COALESCE((SELECT json_agg(json_build_object('code', x.code, 'ownerSide', x.owner_side, 'baselineDate', x.baseline_date,
+      'forecastDate', x.forecast_date, 'actualDate', x.actual_date, 'homes', x.homes)
+      ORDER BY x.code) FROM project_milestones x WHERE x.project_id = p.id), '[]') AS milestones,
+    COALESCE((SELECT json_agg(json_build_object('organisationId', x.organisation_id, 'role', x.role)
+      ORDER BY x.role, x.organisation_id) FROM project_parties x WHERE x.project_id = p.id), '[]') AS parties,
+    COALESCE((SELECT json_agg(json_build_object('id', k.id, 'projectId', k.project_id, 'category', k.category,
+      'description', k.description, 'owner', k.owner, 'raisedDate', k.raised_date, 'escalated', k.escalated,
+      'resolution', k.resolution, 'resolvedDate', k.resolved_date, 'version', k.version)
+      ORDER BY k.raised_date, k.id) FROM knelpunten k WHERE k.project_id = p.id), '[]') AS knelpunten,
+    ARRAY(SELECT r.region_id FROM region_gemeenten r WHERE r.gemeente_code = p.gemeente_code ORDER BY r.region_id) AS region_ids
+  FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code WHERE p.id = $1 FOR UPDATE OF p`;
+
+type ForChangeRow = ProjectRow & {
+  gemeente_provincie_code: string;
+  locked_xmin: string;
+  seen_xmin: string;
+  programme: ProgrammeLine[];
+  jaarschijven: Jaarschijf[];
+  milestones: Milestone[];
+  parties: Party[];
+  knelpunten: Knelpunt[];
+  region_ids: string[];
+};
+
+/** The rows of one part table: its key columns (after project_id) and how a project gives its rows. */
+interface PartTable {
+  table: string;
+  columns: readonly string[];
+  keyColumns: number;
+  rows: (p: Pick<Project, 'programme' | 'jaarschijven' | 'milestones' | 'parties'>) => unknown[][];
+  casts?: Record<string, string>;
+}
+
+const PART_TABLES: readonly PartTable[] = [
+  {
+    table: 'project_programme',
+    columns: ['segment', 'woningtype', 'doelgroep', 'homes'],
+    keyColumns: 3,
+    rows: (p) => p.programme.map((l) => [l.segment, l.woningtype, l.doelgroep, l.homes]),
+  },
+  {
+    table: 'project_jaarschijven',
+    columns: ['year', 'segment', 'homes'],
+    keyColumns: 2,
+    rows: (p) => p.jaarschijven.map((s) => [s.year, s.segment, s.homes]),
+  },
+  {
+    table: 'project_milestones',
+    columns: ['code', 'owner_side', 'baseline_date', 'forecast_date', 'actual_date', 'homes'],
+    keyColumns: 1,
+    rows: (p) => p.milestones.map((m) => [m.code, m.ownerSide, m.baselineDate, m.forecastDate, m.actualDate, m.homes]),
+    casts: { baseline_date: 'date', forecast_date: 'date', actual_date: 'date' },
+  },
+  {
+    table: 'project_parties',
+    columns: ['organisation_id', 'role'],
+    keyColumns: 2,
+    rows: (p) => p.parties.map((x) => [x.organisationId, x.role]),
+  },
+];
+
+/**
+ * The rows of a part table that differ between two versions of a project: rows to insert or overwrite
+ * (new key, or same key with other values) and keys to delete. Rows are matched by their primary key.
+ */
+function changedPartRows(part: PartTable, before: Parameters<PartTable['rows']>[0], after: Parameters<PartTable['rows']>[0]): { upsert: unknown[][]; remove: unknown[][] } {
+  const keyOf = (row: unknown[]) => JSON.stringify(row.slice(0, part.keyColumns));
+  const old = new Map(part.rows(before).map((row) => [keyOf(row), JSON.stringify(row)]));
+  const next = part.rows(after);
+  const nextKeys = new Set(next.map(keyOf));
+  return {
+    upsert: next.filter((row) => old.get(keyOf(row)) !== JSON.stringify(row)),
+    remove: part.rows(before).filter((row) => !nextKeys.has(keyOf(row))).map((row) => row.slice(0, part.keyColumns)),
+  };
+}
+
 export function createProjectRepository() {
   async function insertParts(q: Queryable, projects: ReadonlyArray<ProjectWrite['project']>): Promise<void> {
-    await insertRows(
-      q,
-      'project_programme',
-      ['project_id', 'segment', 'woningtype', 'doelgroep', 'homes'],
-      projects.flatMap((p) => p.programme.map((l) => [p.id, l.segment, l.woningtype, l.doelgroep, l.homes])),
-    );
-    await insertRows(
-      q,
-      'project_jaarschijven',
-      ['project_id', 'year', 'segment', 'homes'],
-      projects.flatMap((p) => p.jaarschijven.map((s) => [p.id, s.year, s.segment, s.homes])),
-    );
-    await insertRows(
-      q,
-      'project_milestones',
-      ['project_id', 'code', 'owner_side', 'baseline_date', 'forecast_date', 'actual_date', 'homes'],
-      projects.flatMap((p) => p.milestones.map((m) => [p.id, m.code, m.ownerSide, m.baselineDate, m.forecastDate, m.actualDate, m.homes])),
-      { casts: { baseline_date: 'date', forecast_date: 'date', actual_date: 'date' } },
-    );
-    await insertRows(
-      q,
-      'project_parties',
-      ['project_id', 'organisation_id', 'role'],
-      projects.flatMap((p) => p.parties.map((x) => [p.id, x.organisationId, x.role])),
-    );
+    for (const part of PART_TABLES) {
+      const rows = projects.flatMap((p) => part.rows(p).map((row) => [p.id, ...row]));
+      await insertRows(q, part.table, ['project_id', ...part.columns], rows, { casts: part.casts });
+    }
   }
 
   return {
     async list(q: Queryable, filter: ProjectFilter, page: Page): Promise<{ items: ProjectSummary[]; total: number }> {
       const { itemsSql, countSql, params } = listSql(filter, page);
       // On a server pool the page and the count run side by side (PGlite runs them one after the other).
-      const [rows, [{ total }]] = await Promise.all([
+      const [rows, [count]] = await Promise.all([
         q.query<ProjectRow>(itemsSql, [...params, page.limit, page.offset]),
         q.query<{ total: number }>(countSql, params),
       ]);
-      return { items: rows.map(toSummary), total };
+      return { items: rows.map(toSummary), total: count?.total ?? 0 };
     },
 
     /** Sums over every project matching the filter (the list's figures, to compare with the dashboard). */
     async sums(q: Queryable, filter: ProjectFilter): Promise<ListSums> {
       const { sql, params } = sumsSql(filter);
-      const [r] = await q.query<{ homes: number; affordable: number; social: number; year_homes: number | null; knelpunten: number | null; delayed: number | null }>(sql, params);
+      const [row] = await q.query<{ homes: number; affordable: number; social: number; year_homes: number | null; knelpunten: number | null; delayed: number | null }>(sql, params);
+      // An aggregate without GROUP BY always returns one row.
+      const r = row!;
       const n = (v: number | string | null) => (v === null ? null : Number(v));
       const filtered = (v: number | string | null, on: boolean) => (on ? (n(v) ?? 0) : null);
       return {
@@ -317,6 +397,24 @@ export function createProjectRepository() {
       return { ...summary, programme, jaarschijven, milestones, parties };
     },
 
+    /**
+     * Lock a project for a change and load it with its parts, knelpunten and regions in one statement
+     * (issue 9 item 5); null when it does not exist. Read again only when another transaction changed it
+     * while this one waited for the lock (see LOAD_FOR_CHANGE_SQL).
+     */
+    async loadForChange(q: Queryable, id: string): Promise<ProjectForChange | null> {
+      let [row] = await q.query<ForChangeRow>(LOAD_FOR_CHANGE_SQL, [id]);
+      if (row && row.locked_xmin !== row.seen_xmin) [row] = await q.query<ForChangeRow>(LOAD_FOR_CHANGE_SQL, [id]);
+      if (!row) return null;
+      const { gemeenteName: _unused, ...summary } = toSummary(row);
+      return {
+        project: { ...summary, programme: row.programme, jaarschijven: row.jaarschijven, milestones: row.milestones, parties: row.parties },
+        knelpunten: row.knelpunten,
+        regionIds: [...row.region_ids],
+        gemeenteProvincieCode: row.gemeente_provincie_code,
+      };
+    },
+
     async exists(q: Queryable, id: string): Promise<boolean> {
       return (await q.query('SELECT 1 FROM projects WHERE id = $1', [id])).length > 0;
     },
@@ -328,20 +426,33 @@ export function createProjectRepository() {
     },
 
     /**
-     * Replace a project and its parts when its stored version is `expectedVersion`.
-     * Returns false (and writes nothing) when the version no longer matches.
+     * Write a project over `previous` when its stored version is `expectedVersion`: the project row, and
+     * of its parts only the rows that changed (issue 9 item 5). Returns false (and writes nothing) when
+     * the version no longer matches.
      */
-    async update(q: Queryable, project: ProjectWrite['project'], expectedVersion: number): Promise<boolean> {
+    async update(q: Queryable, project: ProjectWrite['project'], expectedVersion: number, previous: Pick<Project, 'programme' | 'jaarschijven' | 'milestones' | 'parties'>): Promise<boolean> {
       const sets = PROJECT_COLUMNS.slice(1).map((c, i) => `${c} = $${i + 2}${c === 'flags' ? '::text[]' : ''}`);
       const updated = await q.query(
         `UPDATE projects SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND version = $${PROJECT_COLUMNS.length + 1} RETURNING id`,
         [...projectValues(project), expectedVersion],
       );
       if (updated.length === 0) return false;
-      for (const table of ['project_programme', 'project_jaarschijven', 'project_milestones', 'project_parties']) {
-        await q.query(`DELETE FROM ${table} WHERE project_id = $1`, [project.id]);
+      for (const part of PART_TABLES) {
+        const { upsert, remove } = changedPartRows(part, previous, project);
+        if (remove.length > 0) {
+          const keys = part.columns.slice(0, part.keyColumns);
+          const params: unknown[] = [project.id];
+          const tuples = remove.map((key) => `(${key.map((value) => (params.push(value), `$${params.length}`)).join(', ')})`);
+          await q.query(`DELETE FROM ${part.table} WHERE project_id = $1 AND (${keys.join(', ')}) IN (${tuples.join(', ')})`, params);
+        }
+        if (upsert.length > 0) {
+          const values = part.columns.slice(part.keyColumns);
+          const onConflict = values.length
+            ? `ON CONFLICT (project_id, ${part.columns.slice(0, part.keyColumns).join(', ')}) DO UPDATE SET ${values.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`
+            : '';
+          await insertRows(q, part.table, ['project_id', ...part.columns], upsert.map((row) => [project.id, ...row]), { casts: part.casts, suffix: onConflict });
+        }
       }
-      await insertParts(q, [project]);
       return true;
     },
 
@@ -359,8 +470,8 @@ export function createProjectRepository() {
     },
 
     async count(q: Queryable): Promise<number> {
-      const [{ total }] = await q.query<{ total: number }>('SELECT count(*) AS total FROM projects');
-      return total;
+      const [row] = await q.query<{ total: number }>('SELECT count(*) AS total FROM projects');
+      return row?.total ?? 0;
     },
   };
 }

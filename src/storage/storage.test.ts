@@ -125,8 +125,8 @@ describe('project repository', () => {
   it('updates only when the version matches (optimistic locking)', async () => {
     const p = project({ name: 'Versieproject' });
     await projects.insertMany(t.db, [p]);
-    expect(await projects.update(t.db, { ...p, name: 'Nieuw', version: 2 }, 1)).toBe(true);
-    expect(await projects.update(t.db, { ...p, name: 'Verouderd', version: 2 }, 1)).toBe(false);
+    expect(await projects.update(t.db, { ...p, name: 'Nieuw', version: 2 }, 1, p)).toBe(true);
+    expect(await projects.update(t.db, { ...p, name: 'Verouderd', version: 2 }, 1, p)).toBe(false);
     expect((await projects.get(t.db, p.id))?.name).toBe('Nieuw');
   });
 

@@ -1,0 +1,165 @@
+/**
+ * How many SQL statements one change of a project costs (issue 9 item 5: "one load, one write").
+ * Counted: every statement sent to the database, in and outside transactions, including the BEGIN and
+ * COMMIT of each transaction (PostgreSQL gets them from src/storage/db.ts, PGlite sends them itself).
+ * Runs on PGlite, or on PostgreSQL with DATABASE_URL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, ADMIN_ACTOR } from '../../test/helpers/auth.ts';
+import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import type { Actor } from '../domain/audit.ts';
+import { gemeenteOrganisationId } from '../domain/identifiers.ts';
+import type { Db, Queryable } from '../storage/db.ts';
+import { createServices, type Services } from './container.ts';
+
+let t: TestDb;
+const TODAY = '2026-01-20';
+const API_ACTOR: Actor = { ...ADMIN_ACTOR, via: 'api' };
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** The same database, counting every statement sent: each query, plus BEGIN and COMMIT (or ROLLBACK) per transaction. */
+function countingDb(db: Db): { db: Db; count: () => number; statements: string[]; reset: () => void } {
+  const statements: string[] = [];
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => {
+      statements.push(sql.replace(/\s+/g, ' ').trim().slice(0, 80));
+      return q.query(sql, params);
+    },
+  });
+  return {
+    db: {
+      kind: db.kind,
+      query: wrap(db).query,
+      transaction: async (fn) => {
+        statements.push('BEGIN');
+        try {
+          return await db.transaction((tx) => fn(wrap(tx)));
+        } finally {
+          statements.push('COMMIT');
+        }
+      },
+      exec: db.exec,
+      close: db.close,
+    },
+    count: () => statements.length,
+    statements,
+    reset: () => {
+      statements.length = 0;
+    },
+  };
+}
+
+/** A project with every kind of part: programme, jaarschijven, milestones, parties and a knelpunt. */
+async function fullProject(services: Services) {
+  const project = await services.projects.create(
+    {
+      name: 'Tellen van statements',
+      gemeenteCode: 'GM0344',
+      planStatus: 'vastgesteld',
+      programme: [
+        { segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 40 },
+        { segment: 'middenhuur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 30 },
+        { segment: 'vrije_sector_koop', woningtype: 'grondgebonden', doelgroep: 'regulier', homes: 30 },
+      ],
+      jaarschijven: [
+        { year: 2028, segment: 'sociale_huur', homes: 40 },
+        { year: 2029, segment: 'middenhuur', homes: 30 },
+        { year: 2029, segment: 'vrije_sector_koop', homes: 30 },
+      ],
+      milestones: [
+        { code: 'M06', baselineDate: '2026-09-01', forecastDate: '2026-10-01' },
+        { code: 'M09', baselineDate: '2027-03-01', forecastDate: '2027-03-01' },
+        { code: 'M12', baselineDate: '2029-06-01', forecastDate: '2029-06-01' },
+      ],
+      parties: [{ organisationId: gemeenteOrganisationId('GM0344'), role: 'bevoegd_gezag' }],
+    },
+    API_ACTOR,
+  );
+  await services.projects.addKnelpunt(project.id, { category: 'netcongestie', description: 'Wachten op netaansluiting', raisedDate: '2026-01-05' }, API_ACTOR);
+  return services.projects.get(project.id, ADMIN);
+}
+
+/** The view without its write time (the API answers the time of the change; the database its transaction start). */
+const withoutTime = <T extends { updatedAt: string }>({ updatedAt: _updatedAt, ...rest }: T) => rest;
+const stored = async (services: Services, id: string) => withoutTime(await services.projects.get(id, ADMIN));
+
+describe('statements per change of a project (issue 9 item 5)', () => {
+  const counts: Record<string, number> = {};
+
+  afterAll(() => {
+    // The numbers for the issue's closing note: `npx vitest run src/services/project-write.query-count.test.ts`.
+    process.stderr.write(`statements per change on ${t.db.kind}: ${JSON.stringify(counts)}\n`);
+  });
+
+  it('moving one milestone date (PATCH …/milestones/{code}) runs at most 6 statements', async () => {
+    const counting = countingDb(t.db);
+    const services = createServices(counting.db, { today: () => TODAY });
+    const project = await fullProject(services);
+    counting.reset();
+    const saved = await services.projects.updateMilestone(project.id, 'M09', project.version, { forecastDate: '2027-05-01' }, API_ACTOR);
+    const n = (counts.milestonePatch = counting.count());
+    const sent = counting.statements.join('\n');
+    expect(saved.milestones.find((m) => m.code === 'M09')?.forecastDate).toBe('2027-05-01');
+    expect(await stored(services, project.id)).toEqual(withoutTime(saved));
+    expect(n, sent).toBeLessThanOrEqual(6);
+  });
+
+  it('moving one milestone date by replacing the list (PUT …/milestones) runs at most 6 statements', async () => {
+    const counting = countingDb(t.db);
+    const services = createServices(counting.db, { today: () => TODAY });
+    const project = await fullProject(services);
+    const milestones = project.milestones.map(({ delay: _delay, ...m }) => (m.code === 'M12' ? { ...m, forecastDate: '2029-09-01' } : m));
+    counting.reset();
+    const saved = await services.projects.update(project.id, project.version, { milestones }, API_ACTOR);
+    const n = (counts.milestonesPut = counting.count());
+    const sent = counting.statements.join('\n');
+    expect(await stored(services, project.id)).toEqual(withoutTime(saved));
+    expect(n, sent).toBeLessThanOrEqual(6);
+  });
+
+  it('changing one programme line (PUT …/programme) writes only that line', async () => {
+    const counting = countingDb(t.db);
+    const services = createServices(counting.db, { today: () => TODAY });
+    const project = await fullProject(services);
+    const programme = project.programme.map((l) => (l.segment === 'middenhuur' ? { ...l, homes: 35 } : l));
+    counting.reset();
+    const saved = await services.projects.update(project.id, project.version, { programme }, API_ACTOR);
+    const n = (counts.programmePut = counting.count());
+    const sent = counting.statements.join('\n');
+    expect(await stored(services, project.id)).toEqual(withoutTime(saved));
+    expect(n, sent).toBeLessThanOrEqual(6);
+  });
+
+  it('adding a party (PUT …/parties) checks the new organisation and writes only that party', async () => {
+    const counting = countingDb(t.db);
+    const services = createServices(counting.db, { today: () => TODAY });
+    const project = await fullProject(services);
+    const parties = [...project.parties, { organisationId: gemeenteOrganisationId('GM0363'), role: 'initiatiefnemer' as const }];
+    counting.reset();
+    const saved = await services.projects.update(project.id, project.version, { parties }, API_ACTOR);
+    const n = (counts.partiesPut = counting.count());
+    const sent = counting.statements.join('\n');
+    expect(saved.parties).toHaveLength(2);
+    expect(await stored(services, project.id)).toEqual(withoutTime(saved));
+    // One more than a date: the added organisation must exist and be visible to the caller (2 reads).
+    expect(n, sent).toBeLessThanOrEqual(8);
+  });
+
+  it('changing a knelpunt runs a single load and one write of the knelpunt and the status', async () => {
+    const counting = countingDb(t.db);
+    const services = createServices(counting.db, { today: () => TODAY });
+    const project = await fullProject(services);
+    const [k] = project.knelpunten;
+    counting.reset();
+    await services.projects.updateKnelpunt(project.id, k!.id, k!.version, { escalated: true }, API_ACTOR);
+    const n = (counts.knelpuntPatch = counting.count());
+    const sent = counting.statements.join('\n');
+    expect(n, sent).toBeLessThanOrEqual(6);
+  });
+});
