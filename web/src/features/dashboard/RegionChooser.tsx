@@ -1,7 +1,6 @@
 /** Choose a versnellingstafel, woondealregio, province or gemeente for the Tafeloverzicht. */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
 import { queryKeys } from '../../api/queryKeys.ts';

@@ -1,5 +1,4 @@
 /** Tafeloverzicht start page: choose a table or area; the versnellingstafels are listed as links. */
-import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
 import { queryKeys } from '../../api/queryKeys.ts';

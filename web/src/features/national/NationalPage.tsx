@@ -16,7 +16,8 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatDateShort } from '../../labels.ts';
+import { formatDateShort, formatGoalShare, formatNumber } from '../../labels.ts';
+import { homesGoal } from './nationalFormat.tsx';
 import { DataNotes } from './DataNotes.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
 import { MethodSection } from './MethodSection.tsx';
@@ -61,7 +62,8 @@ function NationalOverviewView() {
       {data && (
         <>
           <Paragraph lead>
-            Haalt Nederland 100.000 nieuwe woningen per jaar, waarvan twee derde betaalbaar en 30% sociale huur? Dit overzicht telt de projecten
+            Haalt Nederland {formatNumber(homesGoal(data))} nieuwe woningen per jaar, waarvan {formatGoalShare(data.affordability.targetAffordableShare)} betaalbaar en{' '}
+            {formatGoalShare(data.affordability.targetSocialShare)} sociale huur? Dit overzicht telt de projecten
             van alle versnellingstafels op en zet ze naast de echte bouwcijfers van het CBS. Stand op {formatDateShort(data.asOf)}.
           </Paragraph>
           <DataNotes overview={data} synthetic={synthetic} />
@@ -70,7 +72,7 @@ function NationalOverviewView() {
           <ProvincesSection overview={data} onMapReady={onMap} />
           <ProductionSection overview={data} onChartRendered={onChart} />
           <SharesSection overview={data} />
-          <SpecialTargetsSection targets={data.specialTargets} />
+          <SpecialTargetsSection targets={data.specialTargets} homesPerYear={homesGoal(data)} />
           <PpmSection ppm={data.ppm} />
           <MethodSection overview={data} />
         </>

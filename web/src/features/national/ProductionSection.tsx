@@ -3,7 +3,7 @@ import type { NationalOverview } from '../../api/types.ts';
 import { Table } from '../../components/Table.tsx';
 import { formatNumber } from '../../labels.ts';
 import { PRODUCTION_COLOURS, ProductionChart } from './ProductionChart.tsx';
-import { num, hasForecast } from './nationalFormat.tsx';
+import { homesGoal, num, hasForecast } from './nationalFormat.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 
@@ -13,7 +13,7 @@ function productionDescription(o: NationalOverview): string {
   const focus = o.production.years.find((y) => y.year === o.year);
   return (
     `Woningbouw per jaar. ${last ? `Gerealiseerd volgens het CBS in ${last.year}: ${formatNumber(last.realisedCbs ?? 0)} woningen. ` : ''}` +
-    `${focus ? `Verwacht in ${focus.year}: ${num(focus.expected)} woningen. ` : ''}Het doel is 100.000 woningen per jaar. De tabel onder de grafiek heeft alle cijfers.`
+    `${focus ? `Verwacht in ${focus.year}: ${num(focus.expected)} woningen. ` : ''}Het doel is ${formatNumber(homesGoal(o))} woningen per jaar. De tabel onder de grafiek heeft alle cijfers.`
   );
 }
 
@@ -52,7 +52,7 @@ export function ProductionSection({ overview: data, onChartRendered }: { overvie
   return (
     <section className="wbm-section" aria-labelledby="nl-productie">
       <Heading level={2} id="nl-productie">
-        Woningbouw per jaar tegenover 100.000
+        Woningbouw per jaar tegenover {formatNumber(homesGoal(data))}
       </Heading>
       <Paragraph>
         Tot en met 2020: nieuwbouw volgens het CBS (echte cijfers). Vanaf {data.simulation.fromYear}: de verwachte oplevering volgens de
@@ -73,7 +73,7 @@ export function ProductionSection({ overview: data, onChartRendered }: { overvie
               verwacht (mediaan)
             </span>
             <span className="wbm-legend__item">Lichte band om de lijn: P10–P90</span>
-            <span className="wbm-legend__item">Stippellijn: doel 100.000 per jaar</span>
+            <span className="wbm-legend__item">Stippellijn: doel {formatNumber(homesGoal(data))} per jaar</span>
           </span>
           De cijfers staan ook in de tabel hieronder.
         </figcaption>

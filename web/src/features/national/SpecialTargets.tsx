@@ -1,6 +1,6 @@
 /** Landelijk overzicht: each special target with its progress, or why it cannot be measured yet. */
 import type { SpecialTarget } from '../../api/types.ts';
-import { formatPercent } from '../../labels.ts';
+import { formatNumber, formatPercent } from '../../labels.ts';
 import { formatTargetValue } from './attainment.ts';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -91,14 +91,14 @@ function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
   );
 }
 
-export function SpecialTargetsSection({ targets }: { targets: SpecialTarget[] }) {
+export function SpecialTargetsSection({ targets, homesPerYear }: { targets: SpecialTarget[]; homesPerYear: number }) {
   return (
     <section className="wbm-section" aria-labelledby="nl-doelen">
       <Heading level={2} id="nl-doelen">
         Bijzondere doelen
       </Heading>
       <Paragraph>
-        De afspraken naast de 100.000 woningen per jaar, elk met de bron en hoe ver we zijn. Sommige doelen kunnen nog niet worden gemeten:
+        De afspraken naast de {formatNumber(homesPerYear)} woningen per jaar, elk met de bron en hoe ver we zijn. Sommige doelen kunnen nog niet worden gemeten:
         dan staat erbij waarom.
       </Paragraph>
       <SpecialTargets targets={targets} />

@@ -1,6 +1,9 @@
 /** Formatting shared by the sections of the Landelijk overzicht. */
-import type { NationalProductionYear } from '../../api/types.ts';
-import { formatNumber, formatPercent } from '../../labels.ts';
+import type { NationalOverview, NationalProductionYear } from '../../api/types.ts';
+import { formatNumber, formatPercent, NATIONAL_GOALS } from '../../labels.ts';
+
+/** The national goal in homes a year: the API's, else the policy's (src/domain/policy.ts). */
+export const homesGoal = (o: NationalOverview) => o.production.target.homesPerYear ?? NATIONAL_GOALS.nationalHomesPerYear;
 
 export const KIND_LABELS: Record<string, string> = { versnellingstafel: 'Versnellingstafel', woondealregio: 'Woondealregio', gebied: 'Gebied', provincie: 'Provincie' };
 
