@@ -39,6 +39,7 @@ import { AlternativesTable } from './AlternativesTable.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { Section } from '../../components/Section.tsx';
 
 const DashboardMap = lazy(() => import('./DashboardMap.tsx'));
 
@@ -123,10 +124,7 @@ export function DashboardPage() {
 
           <KeyFigures dashboard={data} openKnelpunten={data.summary.knelpunten.reduce((s, k) => s + k.open, 0)} />
 
-          <section className="wbm-section" aria-labelledby="oplevering">
-            <Heading level={2} id="oplevering">
-              Verwachte oplevering tegenover de opgave
-            </Heading>
+          <Section id="oplevering" title="Verwachte oplevering tegenover de opgave">
             <Paragraph>
               Hoeveel woningen de projecten per jaar verwachten op te leveren (hun jaarschijven), tegenover de opgave van de regio. Harde plannen
               zijn onherroepelijk of vastgesteld. Klik op een jaar voor de projecten die dat jaar woningen opleveren.
@@ -146,29 +144,20 @@ export function DashboardPage() {
             <TargetBasis targets={data.targets} />
             <CompletionsTable dashboard={data} />
             {data.access?.view !== 'member' && <RegionAlternatives dashboard={data} />}
-          </section>
+          </Section>
 
-          <section className="wbm-section" aria-labelledby="betaalbaar">
-            <Heading level={2} id="betaalbaar">
-              Betaalbaar en sociaal
-            </Heading>
+          <Section id="betaalbaar" title="Betaalbaar en sociaal">
             <SharesTable dashboard={data} />
-          </section>
+          </Section>
 
-          <section className="wbm-section" aria-labelledby="pijplijn">
-            <Heading level={2} id="pijplijn">
-              Pijplijn
-            </Heading>
+          <Section id="pijplijn" title="Pijplijn">
             <div className="wbm-columns">
               <PipelineTable dashboard={data} by="phase" />
               <PipelineTable dashboard={data} by="planStatus" />
             </div>
-          </section>
+          </Section>
 
-          <section className="wbm-section" aria-labelledby="kaart-status">
-            <Heading level={2} id="kaart-status">
-              Status en kaart
-            </Heading>
+          <Section id="kaart-status" title="Status en kaart">
             <div className="wbm-map-layout">
               <div className="wbm-map-frame">
                 {data.summary.mapPoints.length > 0 ? (
@@ -194,15 +183,12 @@ export function DashboardPage() {
                 <Paragraph className="wbm-muted">Klik op een stip om het project te openen.</Paragraph>
               </div>
             </div>
-          </section>
+          </Section>
 
-          <section className="wbm-section" aria-labelledby="vertraagd">
-            <Heading level={2} id="vertraagd">
-              Vertraagde mijlpalen
-            </Heading>
+          <Section id="vertraagd" title="Vertraagde mijlpalen">
             <DelayedMilestonesSummary dashboard={data} />
             <DelayedMilestonesTable dashboard={data} limit={25} />
-          </section>
+          </Section>
 
           <section className="wbm-section" aria-labelledby="knelpunten" id="knelpunten-sectie">
             <Heading level={2} id="knelpunten" tabIndex={-1}>
@@ -212,10 +198,7 @@ export function DashboardPage() {
           </section>
 
           {data.region.kind === 'versnellingstafel' && (
-            <section className="wbm-section" aria-labelledby="levering">
-              <Heading level={2} id="levering">
-                Kwartaalronde: wie heeft geleverd?
-              </Heading>
+            <Section id="levering" title="Kwartaalronde: wie heeft geleverd?">
               {round.status === 'ready' ? (
                 <DeliverySummary round={round.round} regionId={data.region.id} />
               ) : round.status === 'error' ? (
@@ -223,7 +206,7 @@ export function DashboardPage() {
               ) : (
                 <Loading>De stand van de kwartaalronde wordt geladen…</Loading>
               )}
-            </section>
+            </Section>
           )}
         </>
       )}

@@ -1,8 +1,8 @@
 /** Landelijk overzicht: how the expected production and its band are calculated. */
 import type { NationalOverview } from '../../api/types.ts';
 import { formatNumber, formatPercent, label } from '../../labels.ts';
-import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { Section } from '../../components/Section.tsx';
 
 function Method({ overview }: { overview: NationalOverview }) {
   const s = overview.simulation;
@@ -26,11 +26,8 @@ function Method({ overview }: { overview: NationalOverview }) {
 
 export function MethodSection({ overview }: { overview: NationalOverview }) {
   return (
-    <section className="wbm-section" aria-labelledby="nl-methode">
-      <Heading level={2} id="nl-methode">
-        Hoe is dit berekend?
-      </Heading>
+    <Section id="nl-methode" title="Hoe is dit berekend?">
       <Method overview={overview} />
-    </section>
+    </Section>
   );
 }

@@ -4,7 +4,7 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatDateShort, formatNumber } from '../../labels.ts';
 import { KIND_LABELS, withKind, num, pct, MeetsBadge, quarterLabel } from './nationalFormat.tsx';
-import { Heading } from '../../components/Heading.tsx';
+import { Section } from '../../components/Section.tsx';
 
 function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: string; testId: string }) {
   return (
@@ -61,10 +61,7 @@ function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: strin
 
 export function PpmSection({ ppm }: { ppm: NationalOverview['ppm'] }) {
   return (
-    <section className="wbm-section" aria-labelledby="nl-ppm">
-      <Heading level={2} id="nl-ppm">
-        Gebruik van de Publiek Private Monitor per regio ({quarterLabel(ppm.quarter)})
-      </Heading>
+    <Section id="nl-ppm" title={`Gebruik van de Publiek Private Monitor per regio (${quarterLabel(ppm.quarter)})`}>
       <Paragraph>
         Voor de landelijke versnellingstafel: werkt elke regio met de monitor, en leveren alle partijen elk kwartaal hun gegevens?
       </Paragraph>
@@ -74,6 +71,6 @@ export function PpmSection({ ppm }: { ppm: NationalOverview['ppm'] }) {
         <summary>PPM-gebruik per provincie</summary>
         <PpmTable areas={ppm.provinces} caption={`PPM-gebruik per provincie, ${quarterLabel(ppm.quarter)}`} testId="ppm-provinces" />
       </details>
-    </section>
+    </Section>
   );
 }

@@ -4,8 +4,8 @@ import { Table } from '../../components/Table.tsx';
 import { formatNumber } from '../../labels.ts';
 import { PRODUCTION_COLOURS, ProductionChart } from './ProductionChart.tsx';
 import { homesGoal, num, hasForecast } from './nationalFormat.tsx';
-import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { Section } from '../../components/Section.tsx';
 
 function productionDescription(o: NationalOverview): string {
   const cbs = o.production.years.filter((y) => y.realisedCbs !== null);
@@ -50,10 +50,7 @@ export function ProductionTable({ overview }: { overview: NationalOverview }) {
 
 export function ProductionSection({ overview: data, onChartRendered }: { overview: NationalOverview; onChartRendered: () => void }) {
   return (
-    <section className="wbm-section" aria-labelledby="nl-productie">
-      <Heading level={2} id="nl-productie">
-        Woningbouw per jaar tegenover {formatNumber(homesGoal(data))}
-      </Heading>
+    <Section id="nl-productie" title={`Woningbouw per jaar tegenover ${formatNumber(homesGoal(data))}`}>
       <Paragraph>
         Tot en met 2020: nieuwbouw volgens het CBS (echte cijfers). Vanaf {data.simulation.fromYear}: de verwachte oplevering volgens de
         projecten in de monitor, met een bandbreedte: in 8 van de 10 gesimuleerde uitkomsten ligt de oplevering tussen P10 en P90.
@@ -82,6 +79,6 @@ export function ProductionSection({ overview: data, onChartRendered }: { overvie
       <Paragraph className="wbm-muted">
         Bron: {data.production.source} Doel: {data.production.target.explanation}
       </Paragraph>
-    </section>
+    </Section>
   );
 }

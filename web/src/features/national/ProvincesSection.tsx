@@ -5,8 +5,8 @@ import { Table } from '../../components/Table.tsx';
 import { formatNumber } from '../../labels.ts';
 import { ATTAINMENT_CLASSES, ATTAINMENT_COLOURS, ATTAINMENT_LABELS, ATTAINMENT_SHORT, attainmentClass } from './attainment.ts';
 import { num, pct, withKind } from './nationalFormat.tsx';
-import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { Section } from '../../components/Section.tsx';
 
 const ProvinceMap = lazy(() => import('./ProvinceMap.tsx'));
 
@@ -61,10 +61,7 @@ function Assessment({ row: r }: { row: NationalAttainment }) {
 
 export function ProvincesSection({ overview: data, onMapReady }: { overview: NationalOverview; onMapReady: () => void }) {
   return (
-    <section className="wbm-section" aria-labelledby="nl-kaart">
-      <Heading level={2} id="nl-kaart">
-        Provincies: verwachte bouw tegenover het doel in {data.year}
-      </Heading>
+    <Section id="nl-kaart" title={`Provincies: verwachte bouw tegenover het doel in ${data.year}`}>
       <Paragraph>
         Hoeveel procent van het bouwdoel van {data.year} elke provincie naar verwachting haalt (verwachte oplevering gedeeld door het doel).
         Provincies zonder vastgelegd doel zijn wit.
@@ -104,6 +101,6 @@ export function ProvincesSection({ overview: data, onMapReady }: { overview: Nat
           testId="region-attainment-table"
         />
       )}
-    </section>
+    </Section>
   );
 }

@@ -4,7 +4,7 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatGoalShare } from '../../labels.ts';
 import { num, pct, hasForecast, meetsText, MeetsBadge } from './nationalFormat.tsx';
-import { Heading } from '../../components/Heading.tsx';
+import { Section } from '../../components/Section.tsx';
 
 function SharesFigures({ overview }: { overview: NationalOverview }) {
   const a = overview.affordability;
@@ -81,11 +81,8 @@ function ShareBar({ share, goal }: { share: number; goal: number }) {
 
 export function SharesSection({ overview: data }: { overview: NationalOverview }) {
   return (
-    <section className="wbm-section" aria-labelledby="nl-betaalbaar">
-      <Heading level={2} id="nl-betaalbaar">
-        Betaalbaar en sociaal
-      </Heading>
+    <Section id="nl-betaalbaar" title="Betaalbaar en sociaal">
       <SharesFigures overview={data} />
-    </section>
+    </Section>
   );
 }

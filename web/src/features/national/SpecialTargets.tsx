@@ -4,6 +4,7 @@ import { formatNumber, formatPercent } from '../../labels.ts';
 import { formatTargetValue } from './attainment.ts';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { Section } from '../../components/Section.tsx';
 
 const TARGET_STATUS: Record<SpecialTarget['status'], { text: string; icon: string }> = {
   op_koers: { text: 'Op koers', icon: '✓' },
@@ -93,15 +94,12 @@ function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
 
 export function SpecialTargetsSection({ targets, homesPerYear }: { targets: SpecialTarget[]; homesPerYear: number }) {
   return (
-    <section className="wbm-section" aria-labelledby="nl-doelen">
-      <Heading level={2} id="nl-doelen">
-        Bijzondere doelen
-      </Heading>
+    <Section id="nl-doelen" title="Bijzondere doelen">
       <Paragraph>
         De afspraken naast de {formatNumber(homesPerYear)} woningen per jaar, elk met de bron en hoe ver we zijn. Sommige doelen kunnen nog niet worden gemeten:
         dan staat erbij waarom.
       </Paragraph>
       <SpecialTargets targets={targets} />
-    </section>
+    </Section>
   );
 }

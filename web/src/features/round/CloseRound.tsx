@@ -9,6 +9,7 @@ import { failure } from './ActionStatus.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Button } from '../../components/Button.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** Close the quarter, after a confirmation step: it freezes every project of the table. */
 export function CloseRound({ round, regionName, onClosed }: { round: RoundDetail; regionName: string; onClosed: (round: RoundDetail) => void }) {
@@ -32,10 +33,7 @@ export function CloseRound({ round, regionName, onClosed }: { round: RoundDetail
   };
 
   return (
-    <section className="wbm-section" aria-labelledby="ronde-sluiten">
-      <Heading level={2} id="ronde-sluiten">
-        Kwartaal sluiten
-      </Heading>
+    <Section id="ronde-sluiten" title="Kwartaal sluiten">
       <Paragraph>
         Sluit het kwartaal na de tafel. De stand van alle projecten wordt dan bewaard; die kunt u later altijd terugzien. Wijzigingen daarna
         horen bij het volgende kwartaal.
@@ -70,6 +68,6 @@ export function CloseRound({ round, regionName, onClosed }: { round: RoundDetail
           </div>
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,5 @@
 /** Kwartaalronde: the closed quarters, each viewable as of that quarter. */
 import type { RoundSummary } from '../../api/types.ts';
-import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table } from '../../components/Table.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
@@ -8,13 +7,11 @@ import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDateShort, formatNumber } from '../../labels.ts';
 import { regionPath } from '../dashboard/drilldown.ts';
 import { quarterLabel } from './quarters.ts';
+import { Section } from '../../components/Section.tsx';
 
 export function ClosedRounds({ regionId, rounds }: { regionId: string; rounds: RoundSummary[] }) {
   return (
-    <section className="wbm-section" aria-labelledby="ronde-gesloten">
-      <Heading level={2} id="ronde-gesloten">
-        Gesloten kwartalen
-      </Heading>
+    <Section id="ronde-gesloten" title="Gesloten kwartalen">
       <Table
         caption="Gesloten kwartalen, nieuwste eerst"
         testId="closed-rounds"
@@ -37,6 +34,6 @@ export function ClosedRounds({ regionId, rounds }: { regionId: string; rounds: R
           { key: 'projects', header: 'Projecten', numeric: true, cell: (r) => (r.projectCount === null ? '–' : formatNumber(r.projectCount)) },
         ]}
       />
-    </section>
+    </Section>
   );
 }

@@ -8,8 +8,8 @@ import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
 import { defaultDeadline, openableQuarters, proposedQuarter, quarterLabel } from './quarters.ts';
 import { failure } from './ActionStatus.tsx';
 import { Button } from '../../components/Button.tsx';
-import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { Section } from '../../components/Section.tsx';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -54,10 +54,7 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
   };
 
   return (
-    <section className="wbm-section" aria-labelledby={`${id}-title`}>
-      <Heading level={2} id={`${id}-title`}>
-        Een kwartaal openen
-      </Heading>
+    <Section id={`${id}-title`} title="Een kwartaal openen">
       <Paragraph>
         Open het kwartaal om de partijen te vragen hun projecten bij te werken of te bevestigen. Er kan één kwartaal tegelijk open zijn.
       </Paragraph>
@@ -119,6 +116,6 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
           {busy ? 'Bezig…' : `Open ${quarter ? quarterLabel(quarter) : 'het kwartaal'}`}
         </Button>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -21,7 +21,7 @@ import { OrganisationsTable } from './OrganisationsTable.tsx';
 import { ProjectsTable } from './ProjectsTable.tsx';
 import { RemindersSection } from './RemindersSection.tsx';
 import { CloseRound } from './CloseRound.tsx';
-import { Heading } from '../../components/Heading.tsx';
+import { Section } from '../../components/Section.tsx';
 
 interface OpenRoundPanelProps {
   summary: RoundSummary;
@@ -76,12 +76,9 @@ export function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: Open
 
   return (
     <>
-      <section className="wbm-section" aria-labelledby="ronde-stand">
-        <Heading level={2} id="ronde-stand">
-          Stand van {quarterLabel(detail.quarter)}
-        </Heading>
+      <Section id="ronde-stand" title={`Stand van ${quarterLabel(detail.quarter)}`}>
         <DeliverySummary round={detail} regionId={detail.regionId} showLink={false} />
-      </section>
+      </Section>
 
       <OrganisationsTable
         organisations={detail.organisations}

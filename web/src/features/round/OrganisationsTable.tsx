@@ -2,7 +2,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { OrganisationDelivery } from '../../api/types.ts';
 import { Button } from '../../components/Button.tsx';
-import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
@@ -11,6 +10,7 @@ import type { ConfirmationBatch } from './quarters.ts';
 import type { LastConfirmation, ActionMessage } from './roundTypes.ts';
 import { ActionStatus } from './ActionStatus.tsx';
 import { Delivered } from './delivery.tsx';
+import { Section } from '../../components/Section.tsx';
 
 interface OrganisationsTableProps {
   organisations: OrganisationDelivery[];
@@ -52,10 +52,7 @@ export function OrganisationsTable({
   const shown = showAll ? sorted : sorted.slice(0, 15);
   const actions = { own, canRun, busy, message, last, batches, confirmable, onAsk, onUndo };
   return (
-    <section className="wbm-section" aria-labelledby="ronde-organisaties">
-      <Heading level={2} id="ronde-organisaties">
-        Per organisatie
-      </Heading>
+    <Section id="ronde-organisaties" title="Per organisatie">
       <Paragraph>
         Elke partij levert voor haar eigen deel van het project: de gemeente voor de publieke mijlpalen, de marktpartij voor de private. Niets
         veranderd? Bevestig dan in één keer alle projecten van uw organisatie die u nog niet hebt bijgewerkt of bevestigd.
@@ -102,7 +99,7 @@ export function OrganisationsTable({
           {showAll ? 'Toon alleen de eerste 15' : `Toon alle ${formatNumber(organisations.length)} organisaties`}
         </Button>
       )}
-    </section>
+    </Section>
   );
 }
 

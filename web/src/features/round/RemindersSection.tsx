@@ -8,8 +8,8 @@ import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { formatCount, formatDate, formatNumber } from '../../labels.ts';
 import { remindersText } from './quarters.ts';
 import { Button } from '../../components/Button.tsx';
-import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
 export function RemindersSection({ round }: { round: RoundDetail }) {
@@ -27,10 +27,7 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
     }
   };
   return (
-    <section className="wbm-section" aria-labelledby={`${id}-title`}>
-      <Heading level={2} id={`${id}-title`}>
-        Herinneren
-      </Heading>
+    <Section id={`${id}-title`} title="Herinneren">
       {reminders.state === 'loading' && <Loading />}
       {reminders.state === 'error' && <ErrorMessage error={reminders.error} retry={reminders.reload} />}
       {reminders.state === 'ready' && reminders.data.items.length === 0 && <Paragraph>Iedereen heeft geleverd. Er hoeft niemand herinnerd te worden.</Paragraph>}
@@ -72,6 +69,6 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
           </Paragraph>
         </>
       )}
-    </section>
+    </Section>
   );
 }

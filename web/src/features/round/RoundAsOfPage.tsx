@@ -21,6 +21,7 @@ import { quarterLabel } from './quarters.ts';
 import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { Section } from '../../components/Section.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -70,12 +71,9 @@ export function RoundAsOfPage() {
             Zo stonden de projecten toen het kwartaal werd gesloten
             {round.data.closedAt ? ` op ${formatDate(round.data.closedAt.slice(0, 10))}` : ''}. Deze stand verandert niet meer.
           </Paragraph>
-          <section className="wbm-section" aria-labelledby={`${id}-levering`}>
-            <Heading level={2} id={`${id}-levering`}>
-              Wie had geleverd
-            </Heading>
+          <Section id={`${id}-levering`} title="Wie had geleverd">
             <DeliverySummary round={round.data} regionId={regionId} showLink={false} />
-          </section>
+          </Section>
         </>
       )}
       {/* Without the quarter there are no projects to show: one message, not two. */}
