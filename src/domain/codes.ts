@@ -47,8 +47,8 @@ export type MilestoneCode = (typeof MILESTONE_CODES)[number];
 export interface MilestoneDefinition {
   code: MilestoneCode;
   label: string;
-  /** Sides allowed to own the milestone; the first is the default. */
-  allowedOwners: readonly OwnerSide[];
+  /** Sides allowed to own the milestone; the first is the default (so there is always one). */
+  allowedOwners: readonly [OwnerSide, ...OwnerSide[]];
 }
 
 /** The twelve PPM milestones and their owner side. SPEC §2 table. */
@@ -139,8 +139,11 @@ export type StatusColour = (typeof STATUS_COLOURS)[number];
 export const REGION_KINDS = ['woondealregio', 'versnellingstafel'] as const;
 export type RegionKind = (typeof REGION_KINDS)[number];
 
-/** Plain-Dutch labels for every code, for the UI and exports. */
-export const LABELS: Record<string, string> = {
+/** The codes that have a plain-Dutch label. */
+export type LabelledCode = Segment | Woningtype | Doelgroep | PlanStatus | Phase | OwnerSide | KnelpuntCategory | ProjectFlag | Origin | StatusColour;
+
+/** Plain-Dutch labels for every code, for the UI and exports; looked up by any other string, it may have none. */
+export const LABELS: Readonly<Record<LabelledCode, string>> & Readonly<Partial<Record<string, string>>> = {
   sociale_huur: 'Sociale huur',
   middenhuur: 'Middenhuur',
   betaalbare_koop: 'Betaalbare koop',

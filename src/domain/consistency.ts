@@ -84,9 +84,9 @@ function checkMilestones(milestones: readonly Milestone[], totalHomes: number, e
   for (const [earlierCode, laterCode] of MILESTONE_ORDER) {
     const ei = indexByCode.get(earlierCode);
     const li = indexByCode.get(laterCode);
-    if (ei === undefined || li === undefined) continue;
-    const earlier = milestones[ei];
-    const later = milestones[li];
+    const earlier = ei === undefined ? undefined : milestones[ei];
+    const later = li === undefined ? undefined : milestones[li];
+    if (!earlier || !later) continue;
     const pairs: Array<[string, string | null, string | null]> = [
       ['baselineDate', earlier.baselineDate, later.baselineDate],
       [later.actualDate ? 'actualDate' : 'forecastDate', effectiveDate(earlier), effectiveDate(later)],

@@ -36,12 +36,12 @@ export function suppressedCells(projectCounts: readonly number[], options: Suppr
   const hiddenProjects = () => projectCounts.reduce((sum, n, i) => sum + (hidden[i] ? n : 0), 0);
   while (hiddenCount() > 0 && (hiddenCount() < 2 || hiddenProjects() < min)) {
     // Hide the smallest cell still shown that has projects; none left: nothing more can be done.
-    let next = -1;
-    projectCounts.forEach((n, i) => {
-      if (!hidden[i] && n > 0 && (next < 0 || n < projectCounts[next])) next = i;
-    });
-    if (next < 0) break;
-    hidden[next] = true;
+    let next: { index: number; projects: number } | undefined;
+    for (const [i, n] of projectCounts.entries()) {
+      if (!hidden[i] && n > 0 && (next === undefined || n < next.projects)) next = { index: i, projects: n };
+    }
+    if (next === undefined) break;
+    hidden[next.index] = true;
   }
   return hidden;
 }
@@ -69,7 +69,9 @@ export function discloseFigures<T extends Figure>(cells: readonly T[], options: 
 
 /** One figure on its own (a total): hidden when built from too few projects. */
 export function discloseFigure(figure: Figure, minProjects: number = MIN_PUBLIC_PROJECTS): PublicFigure {
-  return discloseFigures([figure], { minProjects })[0];
+  const [disclosed] = discloseFigures([figure], { minProjects });
+  if (!disclosed) throw new Error('discloseFigures returned no figure for one figure');
+  return disclosed;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -227,7 +229,7 @@ export function publicAggregates(
 export function projectsWithHomesIn(projects: readonly NationalProject[], year: number, areasOf: (p: NationalProject) => readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const p of projects) {
-    if (!p.years.some((y, i) => y === year && p.homes[i] > 0)) continue;
+    if (!p.years.some((y, i) => y === year && (p.homes[i] ?? 0) > 0)) continue;
     for (const a of areasOf(p)) out.set(a, (out.get(a) ?? 0) + 1);
   }
   return out;
@@ -237,7 +239,7 @@ export function projectsWithHomesIn(projects: readonly NationalProject[], year: 
 export function projectsPerYear(projects: readonly NationalProject[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const p of projects) {
-    for (const y of new Set(p.years.filter((_, i) => p.homes[i] > 0))) out.set(y, (out.get(y) ?? 0) + 1);
+    for (const y of new Set(p.years.filter((_, i) => (p.homes[i] ?? 0) > 0))) out.set(y, (out.get(y) ?? 0) + 1);
   }
   return out;
 }
@@ -251,7 +253,7 @@ const SOCIAL = new Set(SOCIAL_SEGMENTS.map((s) => SEGMENTS.indexOf(s)));
  * for a share, the projects in its numerator), over the years `from`–`to`.
  */
 export function specialTargetProjects(metric: TargetMetric, projects: readonly NationalProject[], from: number, to: number): number {
-  const homesIn = (p: NationalProject, segment?: Set<number>) => p.years.some((y, i) => y >= from && y <= to && p.homes[i] > 0 && (!segment || segment.has(p.segments[i])));
+  const homesIn = (p: NationalProject, segment?: Set<number>) => p.years.some((y, i) => y >= from && y <= to && (p.homes[i] ?? 0) > 0 && (!segment || segment.has(p.segments[i] ?? -1)));
   const counts: Record<TargetMetric, (p: NationalProject) => boolean> = {
     woningbouw: (p) => homesIn(p),
     betaalbaar_aandeel: (p) => homesIn(p, AFFORDABLE),

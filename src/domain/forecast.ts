@@ -45,6 +45,7 @@ export interface NationalProject {
   /** Homes of a partial oplevering (M12); null: the whole project. */
   m12Homes: number | null;
   m11: { baselineDate: string | null; forecastDate: string | null; actualDate: string | null } | null;
+  /** The jaarschijven as three columns of one length: index i of each is one jaarschijf (so `i < years.length` indexes all three). */
   years: readonly number[];
   segments: readonly number[];
   homes: readonly number[];
@@ -62,7 +63,7 @@ export function plannedRows(projects: readonly NationalProject[], codeOf: (p: Na
     const code = codeOf(p);
     if (code === null) continue;
     for (let i = 0; i < p.years.length; i++) {
-      const year = p.years[i];
+      const year = p.years[i]!; // i < years.length: the three columns have one length
       if (year < fromYear || year > toYear) continue;
       const key = `${code}|${year}|${p.planStatus}`;
       let r = rows.get(key);
@@ -70,10 +71,11 @@ export function plannedRows(projects: readonly NationalProject[], codeOf: (p: Na
         r = { code, year, planStatus: p.planStatus, homes: 0, affordable: 0, social: 0 };
         rows.set(key, r);
       }
-      const h = p.homes[i];
+      const h = p.homes[i]!;
+      const segment = p.segments[i]!;
       r.homes += h;
-      if (AFFORDABLE_INDEX.has(p.segments[i])) r.affordable += h;
-      if (SOCIAL_INDEX.has(p.segments[i])) r.social += h;
+      if (AFFORDABLE_INDEX.has(segment)) r.affordable += h;
+      if (SOCIAL_INDEX.has(segment)) r.social += h;
     }
   }
   return [...rows.values()];

@@ -112,7 +112,7 @@ export function apportionInteger(value: number, shares: readonly number[]): numb
   const order = raw.map((r, i) => ({ i, frac: Math.abs(r - Math.trunc(r)) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
   const step = Math.sign(rest);
   for (let k = 0; rest !== 0 && order.length > 0; k = (k + 1) % order.length) {
-    parts[order[k].i] += step;
+    parts[order[k]!.i]! += step; // k < order.length, and order holds the indices of parts
     rest -= step;
   }
   return parts;
@@ -140,8 +140,9 @@ export function mapToClassification(values: readonly CodeYearValue[], resolution
         m = { code: s.code, year: v.year, value: 0, from: [] };
         out.set(key, m);
       }
-      m.value += parts[i];
-      m.from.push({ code: v.code, value: v.value, part: parts[i] });
+      const part = parts[i]!; // one part per successor
+      m.value += part;
+      m.from.push({ code: v.code, value: v.value, part });
     });
   }
   if (missing.size > 0) {

@@ -47,8 +47,8 @@ export function resolveArea(areaId: string, gemeenten: readonly GemeenteRef[], r
   const [prefix, code] = areaId.split(':');
   if (code && (prefix === 'provincie' || prefix === 'corop' || prefix === 'gemeente')) {
     const members = gemeenten.filter((g) => (prefix === 'gemeente' ? g.code : prefix === 'corop' ? g.coropCode : g.provincieCode) === code);
-    if (members.length === 0) return null;
     const first = members[0];
+    if (!first) return null;
     const name = prefix === 'gemeente' ? `Gemeente ${first.name}` : prefix === 'corop' ? `COROP-gebied ${first.coropName}` : `Provincie ${first.provincieName}`;
     return { id: areaId, kind: prefix, name, gemeenteCodes: members.map((g) => g.code).sort() };
   }
@@ -367,16 +367,19 @@ export function nationalFacts(projects: readonly NationalProject[]): NationalFac
     const studentShare = p.programmeHomes > 0 ? p.studentHomes / p.programmeHomes : 0;
     if (p.flags.includes('doorbraaklocatie')) facts.doorbraakHomes[p.planStatus] += p.totalHomes;
     for (let i = 0; i < p.years.length; i++) {
-      let perStatus = facts.perYear.get(p.years[i]);
+      // i < years.length: the three jaarschijf columns have one length (NationalProject).
+      const year = p.years[i]!;
+      const h = p.homes[i]!;
+      const segment = p.segments[i]!;
+      let perStatus = facts.perYear.get(year);
       if (!perStatus) {
         perStatus = Object.fromEntries(PLAN_STATUSES.map((s) => [s, emptyFactRow()])) as Record<PlanStatus, FactRow>;
-        facts.perYear.set(p.years[i], perStatus);
+        facts.perYear.set(year, perStatus);
       }
       const r = perStatus[p.planStatus];
-      const h = p.homes[i];
-      const social = SOCIAL_INDEX.has(p.segments[i]);
+      const social = SOCIAL_INDEX.has(segment);
       r.homes += h;
-      if (AFFORDABLE_INDEX.has(p.segments[i])) r.affordable += h;
+      if (AFFORDABLE_INDEX.has(segment)) r.affordable += h;
       if (social) r.social += h;
       if (social && p.corporatie) r.corporatieSocial += h;
       if (industrieel) r.industrieel += h;

@@ -52,7 +52,7 @@ export function productionWeights(rows: readonly ProductionRow[], codes2025: rea
 
   const positive = [...means.values()].filter((m) => m > 0).sort((a, b) => a - b);
   const fallback =
-    positive.length === 0 ? 1 : positive[Math.min(positive.length - 1, Math.max(0, Math.ceil(FALLBACK_PERCENTILE * positive.length) - 1))];
+    positive.length === 0 ? 1 : positive[Math.min(positive.length - 1, Math.max(0, Math.ceil(FALLBACK_PERCENTILE * positive.length) - 1))]!; // 0 ≤ index < length
 
   const weights = new Map<string, number>();
   for (const code of codes2025) {

@@ -82,7 +82,7 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)];
+    return items[Math.floor(this.next() * items.length)]!; // next() < 1, so the index < length
   }
 
   /** Pick by weight from a list of [item, weight] pairs (weights need not sum to 1). */
@@ -94,7 +94,10 @@ export class Rng {
       r -= w;
       if (r < 0) return item;
     }
-    return table[table.length - 1][0];
+    // Rounding can leave r just above 0 after the last weight: that last item.
+    const last = table.at(-1);
+    if (!last) throw new Error('weighted pick from an empty table');
+    return last[0];
   }
 
   /** Random RFC 4122 version-4-shaped UUID (version nibble 4, variant 10xx) drawn from this generator. */
@@ -141,7 +144,7 @@ export class WeightedIndex {
     let hi = this.cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.cumulative[mid] > r) hi = mid;
+      if (this.cumulative[mid]! > r) hi = mid; // lo ≤ mid < hi < length
       else lo = mid + 1;
     }
     return lo;
