@@ -40,6 +40,7 @@ import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 const DashboardMap = lazy(() => import('./DashboardMap.tsx'));
 
@@ -260,10 +261,7 @@ function RegionAlternatives({ dashboard }: { dashboard: Dashboard }) {
         woningen kunnen bouwen. De kandidaten staan op volgorde van hoe ver ze zijn.
       </Paragraph>
       <div className="wbm-inline-form">
-        <div className="utrecht-form-field wbm-field">
-          <label className="utrecht-form-label" htmlFor={`${id}-jaar`}>
-            Jaar
-          </label>
+        <FormField id={`${id}-jaar`} label="Jaar">
           <select id={`${id}-jaar`} className="utrecht-select utrecht-select--html-select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
             {shortYears.map((y) => (
               <option key={y} value={y}>
@@ -271,7 +269,7 @@ function RegionAlternatives({ dashboard }: { dashboard: Dashboard }) {
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <Button appearance="secondary-action" onClick={load} disabled={result.state === 'loading'}>
           Toon kandidaten
         </Button>

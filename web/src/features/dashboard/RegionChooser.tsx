@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { regionPath } from './drilldown.ts';
 import { chooserPrincipal, gemeenteArea, mayOpenArea, provincieArea, regionArea } from './regionAccess.ts';
 import { Button } from '../../components/Button.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 export interface RegionChooserProps {
   /** Region id now shown. */
@@ -42,10 +43,7 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
 
   return (
     <form className="wbm-region-chooser" onSubmit={submit} aria-label="Kies een tafel of gebied">
-      <div className="utrecht-form-field wbm-field">
-        <label className="utrecht-form-label" htmlFor={`${id}-regio`}>
-          Tafel of gebied
-        </label>
+      <FormField id={`${id}-regio`} label="Tafel of gebied">
         <select id={`${id}-regio`} className="utrecht-select utrecht-select--html-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">Kies een tafel of gebied</option>
           {!lists.data && current && <option value={current}>{currentName ?? current}</option>}
@@ -90,7 +88,7 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
           </optgroup>
           )}
         </select>
-      </div>
+      </FormField>
       <Button appearance="secondary-action" type="submit">
         Toon overzicht
       </Button>

@@ -9,6 +9,7 @@ import type { Asking } from './roundTypes.ts';
 import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 /**
  * Ask once before a bulk confirmation: how many projects, which ones (collapsible), which are left out
@@ -97,16 +98,7 @@ export function ConfirmStep({
             </details>
           )}
           {onBehalf && n > 0 && (
-            <div className={`utrecht-form-field wbm-field${reasonError ? ' utrecht-form-field--invalid' : ''}`}>
-              <label className="utrecht-form-label" htmlFor={`${id}-reason`}>
-                Reden (verplicht)
-              </label>
-              {reasonError && (
-                <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-reason-error`}>
-                  <span aria-hidden="true">⚠ </span>
-                  {reasonError}
-                </p>
-              )}
+            <FormField id={`${id}-reason`} label="Reden (verplicht)" error={reasonError}>
               <textarea
                 id={`${id}-reason`}
                 className="utrecht-textarea utrecht-textarea--html-textarea"
@@ -119,7 +111,7 @@ export function ConfirmStep({
               <p className="utrecht-form-field-description wbm-muted" id={`${id}-reason-help`}>
                 U legt dit vast namens {organisation.name}. In het overzicht staat dat de secretaris het heeft vastgelegd, met deze reden.
               </p>
-            </div>
+            </FormField>
           )}
           <Paragraph>U kunt dit ongedaan maken zolang het kwartaal open is.</Paragraph>
           <div className="utrecht-button-group wbm-button-row">

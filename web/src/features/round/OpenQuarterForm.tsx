@@ -10,6 +10,7 @@ import { failure } from './ActionStatus.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -71,16 +72,7 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
           </Alert>
         )}
         <div className="wbm-edit-form__fields">
-          <div className={`utrecht-form-field wbm-field${errors?.quarter ? ' utrecht-form-field--invalid' : ''}`}>
-            <label className="utrecht-form-label" htmlFor={`${id}-quarter`}>
-              Kwartaal
-            </label>
-            {errors?.quarter && (
-              <p className="utrecht-form-field-error-message wbm-field-error" id={`${id}-quarter-error`}>
-                <span aria-hidden="true">⚠ </span>
-                {errors.quarter}
-              </p>
-            )}
+          <FormField id={`${id}-quarter`} label="Kwartaal" error={errors?.quarter}>
             <select
               id={`${id}-quarter`}
               className="utrecht-select utrecht-select--html-select"
@@ -98,7 +90,7 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
                 </option>
               ))}
             </select>
-          </div>
+          </FormField>
           <DateField
             id={`${id}-deadline`}
             label="Deadline voor de partijen"

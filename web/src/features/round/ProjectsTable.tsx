@@ -13,6 +13,7 @@ import { ActionStatus } from './ActionStatus.tsx';
 import { partyName, partyText, ExpiredTag, Delivered } from './delivery.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -65,21 +66,15 @@ export function ProjectsTable({
       </Heading>
       <div className="wbm-filters wbm-filters--compact" role="search" aria-label="Projecten in de kwartaalronde zoeken">
         <div className="wbm-filters__grid">
-          <div className="utrecht-form-field wbm-field">
-            <label className="utrecht-form-label" htmlFor={`${id}-filter`}>
-              Toon
-            </label>
+          <FormField id={`${id}-filter`} label="Toon">
             <select id={`${id}-filter`} className="utrecht-select utrecht-select--html-select" value={filter} onChange={(e) => setFilter(e.target.value as DeliveryFilter)}>
               <option value="alle">Alle projecten</option>
               <option value="open">Nog niet geleverd</option>
               <option value="geleverd">Geleverd</option>
               <option value="verstreken">Prognose verstreken</option>
             </select>
-          </div>
-          <div className="utrecht-form-field wbm-field">
-            <label className="utrecht-form-label" htmlFor={`${id}-org`}>
-              Organisatie
-            </label>
+          </FormField>
+          <FormField id={`${id}-org`} label="Organisatie">
             <select id={`${id}-org`} className="utrecht-select utrecht-select--html-select" value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
               <option value="">Alle organisaties</option>
               {[...organisations]
@@ -90,13 +85,10 @@ export function ProjectsTable({
                   </option>
                 ))}
             </select>
-          </div>
-          <div className="utrecht-form-field wbm-field">
-            <label className="utrecht-form-label" htmlFor={`${id}-q`}>
-              Zoek op project of gemeente
-            </label>
+          </FormField>
+          <FormField id={`${id}-q`} label="Zoek op project of gemeente">
             <input id={`${id}-q`} type="search" className="utrecht-textbox utrecht-textbox--html-input" value={q} onChange={(e) => setQ(e.target.value)} />
-          </div>
+          </FormField>
         </div>
       </div>
       <Paragraph className="wbm-count" role="status" aria-live="polite">

@@ -10,6 +10,7 @@ import { remindersText } from './quarters.ts';
 import { Button } from '../../components/Button.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 /** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
 export function RemindersSection({ round }: { round: RoundDetail }) {
@@ -55,12 +56,9 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
               </li>
             ))}
           </ul>
-          <div className="utrecht-form-field wbm-field">
-            <label className="utrecht-form-label" htmlFor={`${id}-text`}>
-              Maillijst (om te kopiëren)
-            </label>
+          <FormField id={`${id}-text`} label="Maillijst (om te kopiëren)">
             <textarea id={`${id}-text`} className="utrecht-textarea utrecht-textarea--html-textarea wbm-mail-text" readOnly rows={8} value={text} />
-          </div>
+          </FormField>
           <Button appearance="secondary-action" onClick={copy}>
             Kopieer maillijst
           </Button>

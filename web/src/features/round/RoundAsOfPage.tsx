@@ -22,6 +22,7 @@ import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -83,12 +84,9 @@ export function RoundAsOfPage() {
           Projecten zoals ze toen stonden
         </Heading>
         <form className="wbm-inline-form" role="search" onSubmit={search} aria-label="Zoek in deze stand">
-          <div className="utrecht-form-field wbm-field">
-            <label className="utrecht-form-label" htmlFor={`${id}-q`}>
-              Zoek op projectnaam
-            </label>
+          <FormField id={`${id}-q`} label="Zoek op projectnaam">
             <input id={`${id}-q`} type="search" className="utrecht-textbox utrecht-textbox--html-input" value={draft} onChange={(e) => setDraft(e.target.value)} />
-          </div>
+          </FormField>
           <Button appearance="secondary-action" type="submit">
             Zoek
           </Button>

@@ -1,0 +1,25 @@
+/** A labelled form field (NL Design System `utrecht-form-field`): label, the error right above the control, the control. */
+import type { ReactNode } from 'react';
+import { FieldError } from './FieldError.tsx';
+
+export interface FormFieldProps {
+  /** Id of the control the label names; the error gets `${id}-error` (name it in the control's aria-describedby). */
+  id: string;
+  label: ReactNode;
+  /** The message when the value is wrong; marks the field invalid. */
+  error?: string | null;
+  /** The control, and any description after it. */
+  children: ReactNode;
+}
+
+export function FormField({ id, label, error, children }: FormFieldProps) {
+  return (
+    <div className={`utrecht-form-field wbm-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <label className="utrecht-form-label" htmlFor={id}>
+        {label}
+      </label>
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
+      {children}
+    </div>
+  );
+}
