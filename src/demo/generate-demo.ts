@@ -119,6 +119,13 @@ function dayToYear(day: number): number {
 // ---------------------------------------------------------------------------------------------------
 // Small helpers
 
+/** The element at `i`; its absence is a bug in the generator (the paths and lists below have fixed lengths). */
+function at<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`demo generator: no element ${i} in a list of ${items.length}`);
+  return item;
+}
+
 /** Split `total` into non-negative integers proportional to `weights` (largest remainder, ties by index). */
 function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((s, w) => s + w, 0);
@@ -127,7 +134,7 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const result = shares.map((s) => Math.floor(s));
   let rest = total - result.reduce((s, v) => s + v, 0);
   const order = shares.map((s, i) => [s - Math.floor(s), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) result[order[k][1]] += 1;
+  for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) result[at(order, k)[1]]! += 1; // order holds the indices of result
   return result;
 }
 
@@ -297,7 +304,8 @@ function drawSegments(size: number, origin: Origin, doelgroep: ProjectDoelgroep,
   const homes = apportion(size, weights);
   const result = new Map<Segment, number>();
   chosen.forEach((s, i) => {
-    if (homes[i] > 0) result.set(s, homes[i]);
+    const h = homes[i] ?? 0;
+    if (h > 0) result.set(s, h);
   });
   return result;
 }
@@ -441,26 +449,28 @@ function buildMilestones(durations: Durations, delayClass: DelayClass, asOfDay: 
   const baseline: number[] = [0];
   const effective: number[] = [0];
   const slip = SLIP[delayClass];
-  for (let i = 0; i < gaps.length; i++) {
-    baseline.push(baseline[i] + gaps[i]);
+  let baselineDay = 0;
+  let effectiveDay = 0;
+  for (const gap of gaps) {
+    baselineDay += gap;
+    baseline.push(baselineDay);
     const f = Math.max(-0.3, slip.mean + slip.sd * rng.normal());
-    effective.push(effective[i] + Math.max(1, Math.round(gaps[i] * (1 + f))));
+    effectiveDay += Math.max(1, Math.round(gap * (1 + f)));
+    effective.push(effectiveDay);
   }
 
   // Where asOf falls on that path: first the phase (by the number of milestones achieved), then a
   // uniform moment within it; opgeleverd projects were completed up to three years before asOf.
   const [first, last] = rng.weighted(PHASE_POSITION);
-  const from = effective[first - 1];
-  const to = last === 12 ? effective[11] + 3 * 365 : effective[last] - 1;
+  const from = at(effective, first - 1);
+  const to = last === 12 ? at(effective, 11) + 3 * 365 : at(effective, last) - 1;
   const position = Math.round(rng.uniform(from, Math.max(from, to)));
   const start = asOfDay - position;
-  for (let i = 0; i < baseline.length; i++) {
-    baseline[i] += start;
-    effective[i] += start;
-  }
+  baseline.forEach((day, i) => (baseline[i] = day + start));
+  effective.forEach((day, i) => (effective[i] = day + start));
 
   let achievedCount = 0;
-  while (achievedCount < effective.length && effective[achievedCount] <= asOfDay) achievedCount++;
+  while (achievedCount < effective.length && at(effective, achievedCount) <= asOfDay) achievedCount++;
 
   // Early plans (before the principebesluit) often have no agreed dates for the later milestones.
   const noLateBaselines = achievedCount < 3 && rng.chance(0.5);
@@ -469,15 +479,15 @@ function buildMilestones(durations: Durations, delayClass: DelayClass, asOfDay: 
   const milestones: Milestone[] = MILESTONES.map((def, i) => {
     const achieved = i < achievedCount;
     const late = i >= 4; // M05 and later
-    const baselineDate = noLateBaselines && late ? null : dayToIso(baseline[i]);
+    const baselineDate = noLateBaselines && late ? null : dayToIso(at(baseline, i));
     let forecastDate: string | null = null;
-    if (!achieved) forecastDate = noLateBaselines && late && def.code !== 'M12' ? null : dayToIso(effective[i]);
+    if (!achieved) forecastDate = noLateBaselines && late && def.code !== 'M12' ? null : dayToIso(at(effective, i));
     return {
       code: def.code,
       ownerSide: def.code === 'M01' ? m01Owner : def.allowedOwners[0],
       baselineDate,
       forecastDate,
-      actualDate: achieved ? dayToIso(effective[i]) : null,
+      actualDate: achieved ? dayToIso(at(effective, i)) : null,
       homes: null,
     };
   });
@@ -505,8 +515,8 @@ function planStatusFor(phase: Phase, m06Achieved: boolean, rng: Rng): PlanStatus
 // Jaarschijven
 
 function buildJaarschijven(programme: readonly ProgrammeLine[], size: number, timeline: Timeline, rng: Rng): Jaarschijf[] {
-  const endYear = dayToYear(timeline.effective[11]);
-  const startBouwYear = dayToYear(timeline.effective[10]);
+  const endYear = dayToYear(at(timeline.effective, 11));
+  const startBouwYear = dayToYear(at(timeline.effective, 10));
   let years: number;
   if (size <= 80) years = 1;
   else if (size <= 600) years = size >= 250 || rng.chance(0.3) ? 2 : 1;
@@ -521,7 +531,8 @@ function buildJaarschijven(programme: readonly ProgrammeLine[], size: number, ti
     if (homes === 0) continue;
     const perYear = apportion(homes, yearWeights);
     span.forEach((year, i) => {
-      if (perYear[i] > 0) schijven.push({ year, segment, homes: perYear[i] });
+      const h = perYear[i] ?? 0;
+      if (h > 0) schijven.push({ year, segment, homes: h });
     });
   }
   return schijven.sort((a, b) => a.year - b.year || SEGMENTS.indexOf(a.segment) - SEGMENTS.indexOf(b.segment));
@@ -619,8 +630,8 @@ function buildKnelpunten(
 ): Knelpunt[] {
   if (!rng.chance(KNELPUNT_CHANCE[delayClass])) return [];
   const count = rng.weighted([[1, 0.6], [2, 0.3], [3, 0.1]] as const);
-  const startDay = Math.max(timeline.effective[0], asOfDay - 5 * 365);
-  const endDay = opgeleverd ? timeline.effective[11] : asOfDay;
+  const startDay = Math.max(at(timeline.effective, 0), asOfDay - 5 * 365);
+  const endDay = opgeleverd ? at(timeline.effective, 11) : asOfDay;
   const pool = [...KNELPUNT_WEIGHTS];
   const result: Knelpunt[] = [];
   for (let k = 0; k < count; k++) {
@@ -665,7 +676,7 @@ function drawParties(
 
   const pick = (type: OrganisationType): Organisation => {
     const pool = pools.get(type)!;
-    return pool.orgs[pool.index.draw(rng)];
+    return at(pool.orgs, pool.index.draw(rng));
   };
   const leadType: OrganisationType = socialShare >= 0.6 && rng.chance(0.8) ? 'corporatie' : 'ontwikkelaar';
   const lead = pick(leadType);
@@ -755,7 +766,8 @@ export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOp
 
   for (let p = 0; p < options.projects; p++) {
     const gi = gemeenteIndex!.draw(rng);
-    const gemeente = gemeenten[gi];
+    const gemeente = at(gemeenten, gi);
+    const gemeenteOrg = at(gemeenteOrgs, gi);
     if (prepared[gi] === undefined) prepared[gi] = preparePolygon(gemeente.geometry);
     const id = rng.uuid();
 
@@ -773,13 +785,13 @@ export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOp
     const earlyPhase = timeline.achievedCount <= 2;
     const programme = buildProgramme(size, origin, doelgroep, earlyPhase && rng.chance(0.2), rng);
     const totalHomes = programme.reduce((s, l) => s + l.homes, 0);
-    if (opgeleverd) timeline.milestones[11].homes = totalHomes;
+    if (opgeleverd) at(timeline.milestones, 11).homes = totalHomes; // M12, the oplevering
 
     const phase = derivePhase(timeline.milestones, totalHomes);
     const planStatus = planStatusFor(phase, timeline.achievedCount >= 6, rng);
     const jaarschijven = buildJaarschijven(programme, size, timeline, rng);
     const location = randomPointIn(prepared[gi] ?? null, rng);
-    const { parties, lead } = drawParties(programme, gemeenteOrgs[gi], pools, rng);
+    const { parties, lead } = drawParties(programme, gemeenteOrg, pools, rng);
     const name = projectName(origin, rng);
 
     projects.push({
@@ -797,7 +809,7 @@ export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOp
       milestones: timeline.milestones,
       parties,
     });
-    knelpunten.push(...buildKnelpunten(id, delayClass, timeline, opgeleverd, asOfDay, gemeenteOrgs[gi], lead, rng));
+    knelpunten.push(...buildKnelpunten(id, delayClass, timeline, opgeleverd, asOfDay, gemeenteOrg, lead, rng));
   }
 
   return { organisations, projects, knelpunten };

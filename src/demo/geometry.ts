@@ -46,7 +46,10 @@ export function preparePolygon(geometry: DemoGeometry | null | undefined): Prepa
       ring.forEach((p, i) => {
         const x = p?.[0];
         const y = p?.[1];
-        if (!Number.isFinite(x) || !Number.isFinite(y)) ok = false;
+        if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) {
+          ok = false;
+          return;
+        }
         flat[2 * i] = x;
         flat[2 * i + 1] = y;
       });
@@ -57,10 +60,12 @@ export function preparePolygon(geometry: DemoGeometry | null | undefined): Prepa
   // The bbox comes from outer rings and holes alike; holes lie inside their outer ring anyway.
   for (const flat of rings) {
     for (let i = 0; i < flat.length; i += 2) {
-      if (flat[i] < minX) minX = flat[i];
-      if (flat[i] > maxX) maxX = flat[i];
-      if (flat[i + 1] < minY) minY = flat[i + 1];
-      if (flat[i + 1] > maxY) maxY = flat[i + 1];
+      const x = flat[i]!; // a ring is x,y pairs: i + 1 < length
+      const y = flat[i + 1]!;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
     }
   }
   if (rings.length === 0 || !(maxX > minX) || !(maxY > minY)) return null;
@@ -74,10 +79,11 @@ export function pointInPrepared(poly: PreparedPolygon, x: number, y: number): bo
   for (const r of poly.rings) {
     const n = r.length / 2;
     for (let i = 0, j = n - 1; i < n; j = i++) {
-      const xi = r[2 * i];
-      const yi = r[2 * i + 1];
-      const xj = r[2 * j];
-      const yj = r[2 * j + 1];
+      // i and j are points of the ring (x,y pairs), both < n = length / 2.
+      const xi = r[2 * i]!;
+      const yi = r[2 * i + 1]!;
+      const xj = r[2 * j]!;
+      const yj = r[2 * j + 1]!;
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
     }
   }

@@ -164,7 +164,7 @@ describe('OpenAPI document (API Design Rules core)', () => {
 
   it('puts format date / date-time on the field itself, also when it may be null (/core/date-time)', () => {
     const doc = app.swagger() as Json;
-    const milestone = resolve(doc, doc.paths['/projects'].post.requestBody.content['application/json'].schema).properties.milestones.items.properties;
+    const milestone = resolve(doc, resolve(doc, doc.paths['/projects'].post.requestBody.content['application/json'].schema).properties.milestones.items).properties;
     expect(milestone.baselineDate).toMatchObject({ type: ['string', 'null'], format: 'date' });
     expect(milestone.actualDate).toMatchObject({ type: ['string', 'null'], format: 'date' });
     const round = resolve(doc, doc.paths['/rounds/{roundId}'].get.responses['200'].content['application/json'].schema);

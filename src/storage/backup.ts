@@ -54,9 +54,17 @@ export async function fingerprint(q: Queryable): Promise<Record<string, { rows: 
     const [row] = await q.query<{ rows: number; md5: string | null }>(
       `SELECT count(*) AS rows, md5(string_agg(j, '|' ORDER BY j)) AS md5 FROM (SELECT row_to_json(t)::text AS j FROM "${table}" t) x`,
     );
+    if (!row) throw new Error(`fingerprint of ${table}: an aggregate returned no row`);
     result[table] = { rows: row.rows, md5: row.md5 ?? '' };
   }
   return result;
+}
+
+/** Number of rows in a table. */
+async function countRows(q: Queryable, table: string): Promise<number> {
+  const [row] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM "${table}"`);
+  if (!row) throw new Error(`count of ${table}: an aggregate returned no row`);
+  return row.n;
 }
 
 export async function backupDatabase(db: Db, file: string, onProgress?: (table: string, rows: number) => void): Promise<Header> {
@@ -66,8 +74,7 @@ export async function backupDatabase(db: Db, file: string, onProgress?: (table: 
     const tables = await tablesInDependencyOrder(tx);
     const counts: Array<{ name: string; rows: number }> = [];
     for (const name of tables) {
-      const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM "${name}"`);
-      counts.push({ name, rows: n });
+      counts.push({ name, rows: await countRows(tx, name) });
     }
     const migrations = (await tx.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name);
     const header: Header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), migrations, tables: counts };
@@ -149,7 +156,7 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: (table:
     }
     for (const { name } of header.tables) {
       if (name === 'schema_migrations') continue;
-      const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM "${name}"`);
+      const n = await countRows(tx, name);
       if (n > 0) throw new Error(`Restore needs an empty database, but table ${name} has ${n} rows.`);
     }
     await tx.query('SET LOCAL session_replication_role = replica');
@@ -188,7 +195,7 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: (table:
     }
     for (const t of header.tables) {
       if (t.name === 'schema_migrations') continue;
-      const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM "${t.name}"`);
+      const n = await countRows(tx, t.name);
       if (n !== t.rows) throw new Error(`Table ${t.name}: backup has ${t.rows} rows, restored ${n}.`);
     }
     return header;

@@ -20,9 +20,14 @@ interface GeoFeature {
   geometry: unknown;
 }
 
-function readCsv(file: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
-  if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors[0].message} (row ${parsed.errors[0].row})`);
+/** The rows of a CSV file with a header line; every column named in `columns` must be in that header. */
+function readCsv<C extends string>(file: string, columns: readonly C[]): Array<Record<C, string>> {
+  const parsed = Papa.parse<Record<C, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  const [error] = parsed.errors;
+  if (error) throw new Error(`${file}: ${error.message} (row ${error.row})`);
+  // A row with too few fields is an error above, so every row has every column of the header.
+  const missing = columns.filter((c) => !parsed.meta.fields?.includes(c));
+  if (missing.length > 0) throw new Error(`${file}: no column ${missing.join(', ')}`);
   return parsed.data;
 }
 
@@ -53,11 +58,49 @@ export interface ReferenceCounts {
 export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line: string) => void = () => undefined): Promise<ReferenceCounts> {
   const provinces = readFeatures(join(dir, 'provincies_2025.geojson'));
   const gemeenteShapes = new Map(readFeatures(join(dir, 'gemeenten_2025.geojson')).map((f) => [f.properties.gemeente_code, f.geometry]));
-  const gemeenten = readCsv(join(dir, 'gemeenten_2025.csv'));
-  const cbs = readCsv(join(dir, 'cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv'));
-  const targets = readCsv(join(dir, 'housing_targets_2022_2030_reported.csv'));
-  const herindelingen = readCsv(join(dir, 'herindelingen_2012_2025.csv'));
-  const specialTargets = readCsv(join(dir, 'special_targets.csv'));
+  const gemeenten = readCsv(join(dir, 'gemeenten_2025.csv'), ['gemeente_code', 'gemeente_name', 'province_code', 'corop_code', 'corop_name']);
+  const cbsColumns = ['begin_stock', 'new_construction', 'other_additions', 'demolition', 'other_withdrawals', 'correction', 'net_change', 'end_stock'] as const;
+  const cbs = readCsv(join(dir, 'cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv'), ['gemeente_code', 'year', 'code_in_2025_list', ...cbsColumns]);
+  const targets = readCsv(join(dir, 'housing_targets_2022_2030_reported.csv'), [
+    'geography_level',
+    'geography_code',
+    'geography_name',
+    'period_start',
+    'period_end',
+    'target_homes',
+    'target_type',
+    'source_url',
+    'source_quote_nl',
+    'source_ref',
+  ]);
+  const herindelingen = readCsv(join(dir, 'herindelingen_2012_2025.csv'), [
+    'gemeente_code',
+    'gemeente_name',
+    'year',
+    'effective_date',
+    'event',
+    'successor_code',
+    'successor_name',
+    'weight',
+    'weight_basis',
+    'verification',
+  ]);
+  const specialTargets = readCsv(join(dir, 'special_targets.csv'), [
+    'metric',
+    'unit',
+    'geography_level',
+    'geography_code',
+    'geography_name',
+    'period_start',
+    'period_end',
+    'target_homes',
+    'target_share',
+    'target_type',
+    'source_ref',
+    'source_url',
+    'source_quote_nl',
+    'note',
+  ]);
   const regions = (JSON.parse(readFileSync(join(dir, 'example-regions.json'), 'utf8')) as {
     regions: Array<{ id: string; kind: string; name: string; gemeenteCodes: string[] }>;
   }).regions;
@@ -97,7 +140,6 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
       gemeenten.map((g) => [gemeenteOrganisationId(g.gemeente_code), `Gemeente ${g.gemeente_name}`, 'gemeente', g.gemeente_code, false]),
       { suffix: 'ON CONFLICT (id) DO UPDATE SET name = excluded.name' },
     );
-    const cbsColumns = ['begin_stock', 'new_construction', 'other_additions', 'demolition', 'other_withdrawals', 'correction', 'net_change', 'end_stock'];
     await insertRows(
       tx,
       'cbs_woningvoorraad',

@@ -43,7 +43,7 @@ export const MilestoneInput = z.object({
   forecastDate: NullableDate.optional().describe(KEEP_OR_CLEAR),
   actualDate: NullableDate.optional().describe(`${KEEP_OR_CLEAR}; not after today`),
   homes: HomesCount.nullable().optional().describe('Only for M12 oplevering: homes delivered (may be partial)'),
-});
+}).meta({ id: 'MilestoneEntry' });
 
 // No defaults here: a field left out must stay as it is; only an explicit null clears a date, and an
 // empty string is refused as an invalid date (it never clears one, issue 8).

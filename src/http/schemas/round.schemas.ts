@@ -96,7 +96,7 @@ export const ConfirmBody = z.object({
   projectIds: z.array(Uuid).min(1).max(5000).optional().describe('Projects confirmed unchanged; without it, every project where the party has not yet delivered'),
   organisationId: Uuid.optional().describe("The party whose side is confirmed; default: the caller's own organisation"),
   reason: z.string().max(2000).optional().describe('Required when the secretary records the delivery on behalf of a party'),
-});
+}).meta({ id: 'Confirmation' });
 
 const ProjectRef = z.object({ projectId: Uuid, name: z.string(), gemeenteName: z.string() }).meta({ id: 'ConfirmProjectRef' });
 const RefusedProject = ProjectRef.extend({ message: z.string() }).meta({ id: 'RefusedProject' });

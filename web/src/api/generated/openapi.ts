@@ -1113,35 +1113,7 @@ export interface paths {
                     "application/json": {
                         /** @description Version you last read; a stale version gets 409 and changes nothing */
                         version: number;
-                        items: {
-                            /** @enum {string} */
-                            code: "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
-                            /**
-                             * @description Defaults to the owner side of the milestone definition
-                             * @enum {string}
-                             */
-                            ownerSide?: "publiek" | "privaat" | "beide";
-                            /**
-                             * Format: date
-                             * @description Left out: keep the stored date (none for a new milestone); null: clear it
-                             * @example 2026-03-31
-                             */
-                            baselineDate?: string | null;
-                            /**
-                             * Format: date
-                             * @description Left out: keep the stored date (none for a new milestone); null: clear it
-                             * @example 2026-03-31
-                             */
-                            forecastDate?: string | null;
-                            /**
-                             * Format: date
-                             * @description Left out: keep the stored date (none for a new milestone); null: clear it; not after today
-                             * @example 2026-03-31
-                             */
-                            actualDate?: string | null;
-                            /** @description Only for M12 oplevering: homes delivered (may be partial) */
-                            homes?: number | null;
-                        }[];
+                        items: components["schemas"]["MilestoneEntryInput"][];
                     };
                 };
             };
@@ -3146,17 +3118,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Projects confirmed unchanged; without it, every project where the party has not yet delivered */
-                        projectIds?: string[];
-                        /**
-                         * Format: uuid
-                         * @description The party whose side is confirmed; default: the caller's own organisation
-                         */
-                        organisationId?: string;
-                        /** @description Required when the secretary records the delivery on behalf of a party */
-                        reason?: string;
-                    };
+                    "application/json": components["schemas"]["ConfirmationInput"];
                 };
             };
             responses: {
@@ -3235,17 +3197,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Projects confirmed unchanged; without it, every project where the party has not yet delivered */
-                        projectIds?: string[];
-                        /**
-                         * Format: uuid
-                         * @description The party whose side is confirmed; default: the caller's own organisation
-                         */
-                        organisationId?: string;
-                        /** @description Required when the secretary records the delivery on behalf of a party */
-                        reason?: string;
-                    };
+                    "application/json": components["schemas"]["ConfirmationInput"];
                 };
             };
             responses: {
@@ -5400,6 +5352,35 @@ export interface components {
             segment: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
             homes: number;
         };
+        MilestoneEntryInput: {
+            /** @enum {string} */
+            code: "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+            /**
+             * @description Defaults to the owner side of the milestone definition
+             * @enum {string}
+             */
+            ownerSide?: "publiek" | "privaat" | "beide";
+            /**
+             * Format: date
+             * @description Left out: keep the stored date (none for a new milestone); null: clear it
+             * @example 2026-03-31
+             */
+            baselineDate?: string | null;
+            /**
+             * Format: date
+             * @description Left out: keep the stored date (none for a new milestone); null: clear it
+             * @example 2026-03-31
+             */
+            forecastDate?: string | null;
+            /**
+             * Format: date
+             * @description Left out: keep the stored date (none for a new milestone); null: clear it; not after today
+             * @example 2026-03-31
+             */
+            actualDate?: string | null;
+            /** @description Only for M12 oplevering: homes delivered (may be partial) */
+            homes?: number | null;
+        };
         MilestoneUpdateInput: {
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;
@@ -5450,35 +5431,7 @@ export interface components {
             location?: components["schemas"]["GeoPointInput"] | null;
             programme?: components["schemas"]["ProgrammeLineInput"][];
             jaarschijven?: components["schemas"]["JaarschijfInput"][];
-            milestones?: {
-                /** @enum {string} */
-                code: "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
-                /**
-                 * @description Defaults to the owner side of the milestone definition
-                 * @enum {string}
-                 */
-                ownerSide?: "publiek" | "privaat" | "beide";
-                /**
-                 * Format: date
-                 * @description Left out: keep the stored date (none for a new milestone); null: clear it
-                 * @example 2026-03-31
-                 */
-                baselineDate?: string | null;
-                /**
-                 * Format: date
-                 * @description Left out: keep the stored date (none for a new milestone); null: clear it
-                 * @example 2026-03-31
-                 */
-                forecastDate?: string | null;
-                /**
-                 * Format: date
-                 * @description Left out: keep the stored date (none for a new milestone); null: clear it; not after today
-                 * @example 2026-03-31
-                 */
-                actualDate?: string | null;
-                /** @description Only for M12 oplevering: homes delivered (may be partial) */
-                homes?: number | null;
-            }[];
+            milestones?: components["schemas"]["MilestoneEntryInput"][];
             parties?: components["schemas"]["PartyInput"][];
             /** @description Marks generated demo data */
             synthetic?: boolean;
@@ -5496,35 +5449,7 @@ export interface components {
             location?: components["schemas"]["GeoPointInput"] | null;
             programme?: components["schemas"]["ProgrammeLineInput"][];
             jaarschijven?: components["schemas"]["JaarschijfInput"][];
-            milestones?: {
-                /** @enum {string} */
-                code: "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
-                /**
-                 * @description Defaults to the owner side of the milestone definition
-                 * @enum {string}
-                 */
-                ownerSide?: "publiek" | "privaat" | "beide";
-                /**
-                 * Format: date
-                 * @description Left out: keep the stored date (none for a new milestone); null: clear it
-                 * @example 2026-03-31
-                 */
-                baselineDate?: string | null;
-                /**
-                 * Format: date
-                 * @description Left out: keep the stored date (none for a new milestone); null: clear it
-                 * @example 2026-03-31
-                 */
-                forecastDate?: string | null;
-                /**
-                 * Format: date
-                 * @description Left out: keep the stored date (none for a new milestone); null: clear it; not after today
-                 * @example 2026-03-31
-                 */
-                actualDate?: string | null;
-                /** @description Only for M12 oplevering: homes delivered (may be partial) */
-                homes?: number | null;
-            }[];
+            milestones?: components["schemas"]["MilestoneEntryInput"][];
             parties?: components["schemas"]["PartyInput"][];
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;
@@ -5570,6 +5495,17 @@ export interface components {
             resolvedDate?: string | null;
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;
+        };
+        ConfirmationInput: {
+            /** @description Projects confirmed unchanged; without it, every project where the party has not yet delivered */
+            projectIds?: string[];
+            /**
+             * Format: uuid
+             * @description The party whose side is confirmed; default: the caller's own organisation
+             */
+            organisationId?: string;
+            /** @description Required when the secretary records the delivery on behalf of a party */
+            reason?: string;
         };
         RebaselineInput: {
             /** @description Version you last read; a stale version gets 409 and changes nothing */
