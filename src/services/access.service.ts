@@ -2,7 +2,7 @@
  * Loads the facts the access rules need and asks the rules (src/domain/access.ts, where every decision
  * is). Reading something that is not yours answers "not found", so its existence does not leak (SPEC §7).
  */
-import { requireReadableArea, requireReadableProject, type AreaFacts, type Principal, type ProjectFacts } from '../domain/access.ts';
+import { requireReadableProject, type AreaFacts, type Principal, type ProjectFacts } from '../domain/access.ts';
 import type { Party } from '../domain/project.ts';
 import type { Queryable } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
@@ -52,10 +52,6 @@ export function createAccessGuard(deps: {
 
     /** Whether the public may list the synthetic demo projects (demo mode only). */
     publicDemoData,
-
-    async assertCanReadArea(q: Queryable, principal: Principal, area: { id: string; gemeenteCodes: readonly string[] }): Promise<void> {
-      requireReadableArea(principal, await areaFacts(q, area));
-    },
   };
 }
 
