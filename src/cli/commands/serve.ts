@@ -1,0 +1,48 @@
+/**
+ * `wbm serve [--demo-if-empty] [--demo-with-real-data]`: start the API and web pages. Demo mode refuses a
+ * database with real projects or accounts unless --demo-with-real-data / DEMO_MODE_WITH_REAL_DATA=true.
+ */
+import type { Config } from '../../config.ts';
+import { buildApp } from '../../http/app.ts';
+import { createServices } from '../../services/container.ts';
+import { openReadyDatabase, registerIsEmpty } from '../../services/database.service.ts';
+import { assertDemoModeMayStart } from '../../services/demo-mode.service.ts';
+import { log } from '../log.ts';
+import type { Flags } from '../options.ts';
+import { DEMO_DEFAULTS, seedDemo } from './seed.ts';
+
+/** Returns -1: the server keeps running until SIGINT or SIGTERM. */
+export async function serveCommand(config: Config, flags: Flags): Promise<number> {
+  log(`database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
+  const db = await openReadyDatabase(config, log);
+  const services = createServices(db, {
+    auth: { demoMode: config.demoMode, sessionHours: config.sessionHours },
+    oidc: config.oidc,
+    chromiumPath: config.chromiumPath,
+  });
+  if (flags['demo-if-empty'] && (await registerIsEmpty(db))) {
+    await seedDemo(services, DEMO_DEFAULTS);
+  }
+  // Demo mode lets anyone in without a password: refuse a database with real data unless told explicitly.
+  try {
+    await assertDemoModeMayStart(db, { demoMode: config.demoMode, allowRealData: config.demoWithRealData || Boolean(flags['demo-with-real-data']) });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  if (config.demoMode) {
+    await services.auth.ensureDemoUsers();
+    log('DEMO MODE is on: anyone can sign in as a demo role (set DEMO_MODE=false in production)');
+  }
+  const app = await buildApp({ services, logger: { level: config.logLevel }, secureCookies: config.secureCookies, trustProxy: config.trustProxy, apiContact: config.apiContact });
+  const close = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  log(`Woningbouwmonitor listens on http://${config.host}:${config.port}/ (API: /api/v1, docs: /api/v1/docs)`);
+  return -1;
+}
