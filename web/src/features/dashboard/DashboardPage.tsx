@@ -9,7 +9,7 @@
  * article and the performance mark `wbm:tafeloverzicht` say when figures, tables and chart are drawn.
  */
 import { lazy, Suspense, useCallback, useEffect, useId, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
@@ -41,6 +41,8 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { Select } from '../../components/Select.tsx';
 
 const DashboardMap = lazy(() => import('./DashboardMap.tsx'));
 
@@ -87,31 +89,27 @@ export function DashboardPage() {
           <ul className="wbm-action-links">
             {data.region.kind === 'versnellingstafel' && (
               <li>
-                <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={regionPath(data.region.id, 'kwartaalronde')}>
+                <ButtonLink appearance="primary-action" to={regionPath(data.region.id, 'kwartaalronde')}>
                   Kwartaalronde
-                </Link>
+                </ButtonLink>
               </li>
             )}
             {data.access?.view !== 'member' && (
               <>
                 <li>
-                  <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" to={regionPath(data.region.id, 'rapport')}>
+                  <ButtonLink appearance="secondary-action" to={regionPath(data.region.id, 'rapport')}>
                     Tafelrapport (afdrukken of pdf)
-                  </Link>
+                  </ButtonLink>
                 </li>
                 <li>
-                  <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={api.regionExportUrl(data.region.id)} download>
+                  <ButtonLink appearance="secondary-action" href={api.regionExportUrl(data.region.id)} download>
                     Exporteren naar Excel
-                  </a>
+                  </ButtonLink>
                 </li>
                 <li>
-                  <a
-                    className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
-                    href={`/api/v1/regions/${encodeURIComponent(data.region.id)}/report.pdf`}
-                    download
-                  >
+                  <ButtonLink appearance="secondary-action" href={`/api/v1/regions/${encodeURIComponent(data.region.id)}/report.pdf`} download>
                     Tafelrapport downloaden (pdf)
-                  </a>
+                  </ButtonLink>
                 </li>
               </>
             )}
@@ -262,13 +260,13 @@ function RegionAlternatives({ dashboard }: { dashboard: Dashboard }) {
       </Paragraph>
       <div className="wbm-inline-form">
         <FormField id={`${id}-jaar`} label="Jaar">
-          <select id={`${id}-jaar`} className="utrecht-select utrecht-select--html-select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          <Select id={`${id}-jaar`} value={year} onChange={(e) => setYear(Number(e.target.value))}>
             {shortYears.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
-          </select>
+          </Select>
         </FormField>
         <Button appearance="secondary-action" onClick={load} disabled={result.state === 'loading'}>
           Toon kandidaten

@@ -9,6 +9,7 @@ import { regionPath } from './drilldown.ts';
 import { chooserPrincipal, gemeenteArea, mayOpenArea, provincieArea, regionArea } from './regionAccess.ts';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { Select } from '../../components/Select.tsx';
 
 export interface RegionChooserProps {
   /** Region id now shown. */
@@ -44,7 +45,7 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
   return (
     <form className="wbm-region-chooser" onSubmit={submit} aria-label="Kies een tafel of gebied">
       <FormField id={`${id}-regio`} label="Tafel of gebied">
-        <select id={`${id}-regio`} className="utrecht-select utrecht-select--html-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
+        <Select id={`${id}-regio`} value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">Kies een tafel of gebied</option>
           {!lists.data && current && <option value={current}>{currentName ?? current}</option>}
           {regions.some((r) => r.kind === 'versnellingstafel') && (
@@ -87,7 +88,7 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
             ))}
           </optgroup>
           )}
-        </select>
+        </Select>
       </FormField>
       <Button appearance="secondary-action" type="submit">
         Toon overzicht

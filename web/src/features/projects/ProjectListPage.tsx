@@ -22,6 +22,7 @@ import { PublicTotals } from '../public/PublicTotals.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
 
 interface Column {
   key: string;
@@ -158,9 +159,9 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
         {/* Exports need an account (the public in demo mode reads the list only). */}
         {signedIn && list.state === 'ready' && total > 0 && (
           <Paragraph className="wbm-export-links">
-            <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={exportUrl('xlsx', apiQuery)} download>
+            <ButtonLink appearance="secondary-action" href={exportUrl('xlsx', apiQuery)} download>
               Exporteren naar Excel
-            </a>
+            </ButtonLink>
             <span className="wbm-muted">
               {' '}
               Alle {formatProjectCount(total)} met deze filters, als Excel-bestand.{' '}

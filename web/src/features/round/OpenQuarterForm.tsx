@@ -11,6 +11,7 @@ import { Button } from '../../components/Button.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { Select } from '../../components/Select.tsx';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -73,23 +74,16 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
         )}
         <div className="wbm-edit-form__fields">
           <FormField id={`${id}-quarter`} label="Kwartaal" error={errors?.quarter}>
-            <select
-              id={`${id}-quarter`}
-              className="utrecht-select utrecht-select--html-select"
-              value={quarter}
-              aria-invalid={errors?.quarter ? true : undefined}
-              aria-describedby={errors?.quarter ? `${id}-quarter-error` : undefined}
-              onChange={(e) => {
+            <Select id={`${id}-quarter`} value={quarter} aria-invalid={errors?.quarter ? true : undefined} aria-describedby={errors?.quarter ? `${id}-quarter-error` : undefined} onChange={(e) => {
                 setQuarter(e.target.value);
                 setDeadline(isoToInput(defaultDeadline(e.target.value)));
-              }}
-            >
+              }}>
               {options.map((q) => (
                 <option key={q} value={q}>
                   {quarterLabel(q)}
                 </option>
               ))}
-            </select>
+            </Select>
           </FormField>
           <DateField
             id={`${id}-deadline`}

@@ -14,6 +14,7 @@ import { partyName, partyText, ExpiredTag, Delivered } from './delivery.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { Select } from '../../components/Select.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -67,15 +68,15 @@ export function ProjectsTable({
       <div className="wbm-filters wbm-filters--compact" role="search" aria-label="Projecten in de kwartaalronde zoeken">
         <div className="wbm-filters__grid">
           <FormField id={`${id}-filter`} label="Toon">
-            <select id={`${id}-filter`} className="utrecht-select utrecht-select--html-select" value={filter} onChange={(e) => setFilter(e.target.value as DeliveryFilter)}>
+            <Select id={`${id}-filter`} value={filter} onChange={(e) => setFilter(e.target.value as DeliveryFilter)}>
               <option value="alle">Alle projecten</option>
               <option value="open">Nog niet geleverd</option>
               <option value="geleverd">Geleverd</option>
               <option value="verstreken">Prognose verstreken</option>
-            </select>
+            </Select>
           </FormField>
           <FormField id={`${id}-org`} label="Organisatie">
-            <select id={`${id}-org`} className="utrecht-select utrecht-select--html-select" value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
+            <Select id={`${id}-org`} value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
               <option value="">Alle organisaties</option>
               {[...organisations]
                 .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
@@ -84,7 +85,7 @@ export function ProjectsTable({
                     {o.name}
                   </option>
                 ))}
-            </select>
+            </Select>
           </FormField>
           <FormField id={`${id}-q`} label="Zoek op project of gemeente">
             <input id={`${id}-q`} type="search" className="utrecht-textbox utrecht-textbox--html-input" value={q} onChange={(e) => setQ(e.target.value)} />
