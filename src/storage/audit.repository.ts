@@ -1,6 +1,6 @@
 /** The append-only audit trail (the table refuses UPDATE and DELETE itself). */
 import type { FieldChange, Via } from '../domain/audit.ts';
-import type { Queryable } from './db.ts';
+import { queryOne, type Queryable } from './db.ts';
 import { insertRows } from './batch.ts';
 
 export type { Via };
@@ -70,7 +70,7 @@ export function createAuditRepository() {
            entity_id AS "entityId", action, changes FROM audit_log WHERE project_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
         [projectId, page.limit, page.offset],
       );
-      const [{ total }] = await q.query<{ total: number }>('SELECT count(*) AS total FROM audit_log WHERE project_id = $1', [projectId]);
+      const { total } = await queryOne<{ total: number }>(q, 'SELECT count(*) AS total FROM audit_log WHERE project_id = $1', [projectId]);
       return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })), total };
     },
 

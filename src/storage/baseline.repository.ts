@@ -1,6 +1,6 @@
 /** The baseline history: one row per re-baseline act, with its reason (SPEC §2 "kept in history"). */
 import type { BaselineChange, BaselineHistoryEntry } from '../domain/baseline.ts';
-import type { Queryable } from './db.ts';
+import { queryOne, type Queryable } from './db.ts';
 
 interface Row {
   id: string;
@@ -23,7 +23,8 @@ const toEntry = (r: Row): BaselineHistoryEntry => ({
 export function createBaselineHistoryRepository() {
   return {
     async insert(q: Queryable, entry: Omit<BaselineHistoryEntry, 'changedAt'>): Promise<BaselineHistoryEntry> {
-      const [row] = await q.query<Row>(
+      const row = await queryOne<Row>(
+        q,
         `INSERT INTO baseline_history (id, project_id, changed_at, project_version, reason, changes)
          VALUES ($1, $2, now(), $3, $4, $5::jsonb) RETURNING *`,
         [entry.id, entry.projectId, entry.projectVersion, entry.reason, JSON.stringify(entry.changes)],

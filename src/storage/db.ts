@@ -11,6 +11,13 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
+/** The row of a query that always returns exactly one (a count, an INSERT … RETURNING of one row); none is a bug. */
+export async function queryOne<T = Record<string, unknown>>(q: Queryable, sql: string, params?: unknown[]): Promise<T> {
+  const [row] = await q.query<T>(sql, params);
+  if (row === undefined) throw new Error(`Expected one row, got none: ${sql.replace(/\s+/g, ' ').slice(0, 100)}`);
+  return row;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Run `fn` in one transaction: all or nothing. */

@@ -1,7 +1,7 @@
 /** Reference geography: provincies, gemeenten, and regions (named sets of gemeenten). */
 import type { RegionKind } from '../domain/codes.ts';
 import type { Gemeente, Provincie, Region } from '../domain/geography.ts';
-import type { Queryable } from './db.ts';
+import { queryOne, type Queryable } from './db.ts';
 
 export interface GemeenteWithCount extends Gemeente {
   provincieName: string;
@@ -70,7 +70,7 @@ export function createGeographyRepository() {
     },
 
     async countGemeenten(q: Queryable): Promise<number> {
-      const [{ n }] = await q.query<{ n: number }>('SELECT count(*) AS n FROM gemeenten');
+      const { n } = await queryOne<{ n: number }>(q, 'SELECT count(*) AS n FROM gemeenten');
       return n;
     },
   };

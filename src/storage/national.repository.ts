@@ -14,6 +14,16 @@ const TARGET_COLUMNS = `id, metric, unit, geo_level AS "geoLevel", geo_code AS "
   source_published AS "sourcePublished", note, is_example AS "isExample", preferred, synthetic, version, updated_at AS "updatedAt"`;
 
 type TargetRow = Omit<TargetRecord, 'updatedAt'> & { updatedAt: Date | string };
+
+/** A tuple of `N` strings. */
+type Fields<N extends number, A extends string[] = []> = A['length'] extends N ? A : Fields<N, [...A, string]>;
+
+/** Splits a row packed by our own query into its `count` fields; another count is a bug in that query. */
+function unpack<N extends number>(packed: string, count: N, what: string): Fields<N> {
+  const fields = packed.split('|');
+  if (fields.length !== count) throw new Error(`${what}: ${fields.length} fields where the query packs ${count}: ${packed.slice(0, 80)}`);
+  return fields as Fields<N>;
+}
 const toTarget = (r: TargetRow): TargetRecord => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() });
 
 const WRITE_COLUMNS = [
@@ -132,7 +142,7 @@ export function createNationalRepository() {
         gemeenten: new Set(gm.map((r) => r.code)),
         regions: new Set(rg.map((r) => r.id)),
         provincieOfGemeente: new Map(gm.map((r) => [r.code, r.provincie_code])),
-        provincieOfRegion: new Map(rg.map((r) => [r.id, r.provincies.length === 1 ? r.provincies[0] : null])),
+        provincieOfRegion: new Map(rg.map((r) => [r.id, r.provincies.length === 1 ? r.provincies[0]! : null])), // length 1: [0] is there
       };
     },
 
@@ -234,7 +244,7 @@ export function createNationalRepository() {
         const byKey = new Map<string, Schijven>();
         byGemeente.set(g, byKey);
         for (const packed of b.split(';')) {
-          const f = packed.split('|');
+          const f = unpack(packed, 18, `national projects of ${g}`);
           const schijven: Schijven = { years: [], segments: [], homes: [] };
           if (byKey.has(f[0])) throw new Error(`Two projects in ${g} share the key ${f[0]}; the national dataset cannot tell them apart.`);
           byKey.set(f[0], schijven);

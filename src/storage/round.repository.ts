@@ -10,7 +10,7 @@ import type { DeliveryVia, Round } from '../domain/round.ts';
 import type { MilestoneDates } from '../domain/forecast-expired.ts';
 import type { Phase, PlanStatus, StatusColour } from '../domain/codes.ts';
 import { insertRows } from './batch.ts';
-import type { Queryable } from './db.ts';
+import { queryOne, type Queryable } from './db.ts';
 import type { ProjectSummary } from './project.repository.ts';
 
 /** A round as stored, with its region's name and, once closed, the number of projects frozen. */
@@ -411,7 +411,7 @@ export function createRoundRepository() {
          ORDER BY ${SNAPSHOT_SORT[page.sort]} ${page.descending ? 'DESC' : 'ASC'}, s.project_id LIMIT $${n + 1} OFFSET $${n + 2}`,
         [...params, page.limit, page.offset],
       );
-      const [{ total }] = await q.query<{ total: number }>(`SELECT count(*) AS total FROM round_snapshots s WHERE ${where}`, params);
+      const { total } = await queryOne<{ total: number }>(q, `SELECT count(*) AS total FROM round_snapshots s WHERE ${where}`, params);
       return { items: rows.map((r) => r.item), total };
     },
 
