@@ -10,11 +10,13 @@ export interface FormFieldProps {
   error?: string | null;
   /** The control, and any description after it. */
   children: ReactNode;
+  /** Extra classes of the field (e.g. its place in a grid). */
+  className?: string;
 }
 
-export function FormField({ id, label, error, children }: FormFieldProps) {
+export function FormField({ id, label, error, children, className }: FormFieldProps) {
   return (
-    <div className={`utrecht-form-field wbm-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div className={['utrecht-form-field', 'wbm-field', className, error && 'utrecht-form-field--invalid'].filter(Boolean).join(' ')}>
       <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>

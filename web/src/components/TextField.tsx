@@ -1,5 +1,6 @@
 /** A one-line text field with its label (NL Design System `utrecht-textbox`); see DateField for dates. */
 import type { HTMLInputTypeAttribute } from 'react';
+import { FormField } from './FormField.tsx';
 
 export interface TextFieldProps {
   id: string;
@@ -17,10 +18,7 @@ export interface TextFieldProps {
 
 export function TextField({ id, label, value, onChange, type = 'text', autoComplete, maxLength, className }: TextFieldProps) {
   return (
-    <div className={`utrecht-form-field wbm-field${className ? ` ${className}` : ''}`}>
-      <label className="utrecht-form-label" htmlFor={id}>
-        {label}
-      </label>
+    <FormField id={id} label={label} className={className}>
       <input
         id={id}
         type={type}
@@ -30,6 +28,6 @@ export function TextField({ id, label, value, onChange, type = 'text', autoCompl
         maxLength={maxLength}
         onChange={(e) => onChange(e.target.value)}
       />
-    </div>
+    </FormField>
   );
 }

@@ -6,6 +6,7 @@
 import { useId, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Provincie } from '../../api/types.ts';
+import { FormField } from '../../components/FormField.tsx';
 import type { OverviewMap } from './useOverviewMap.ts';
 
 /** The province chosen in the URL (`?provincie=PV27`), or '' for the whole country, and how to choose another. */
@@ -33,10 +34,7 @@ export function MapToolbar({
   const id = useId();
   return (
     <div className="wbm-map-toolbar">
-      <div className="utrecht-form-field wbm-field">
-        <label className="utrecht-form-label" htmlFor={`${id}-provincie`}>
-          Provincie
-        </label>
+      <FormField id={`${id}-provincie`} label="Provincie">
         {help && (
           <p className="utrecht-form-field-description wbm-muted" id={`${id}-provincie-help`}>
             {help}
@@ -56,7 +54,7 @@ export function MapToolbar({
             </option>
           ))}
         </select>
-      </div>
+      </FormField>
       <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite">
         {children}
       </p>

@@ -5,6 +5,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Gemeente, Provincie, Region } from '../../api/types.ts';
 import { KNELPUNT_CATEGORIES, label, PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATUS_COLOURS, type ProjectFlag } from '../../labels.ts';
+import { FormField } from '../../components/FormField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { EMPTY_FILTERS, type ProjectFilters } from './filters.ts';
 
@@ -166,15 +167,12 @@ interface SelectFieldProps {
 
 function SelectField({ id, label: text, value, onChange, emptyLabel, children }: SelectFieldProps) {
   return (
-    <div className="utrecht-form-field wbm-field">
-      <label className="utrecht-form-label" htmlFor={id}>
-        {text}
-      </label>
+    <FormField id={id} label={text}>
       <select id={id} className="utrecht-select utrecht-select--html-select" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{emptyLabel}</option>
         {children}
       </select>
-    </div>
+    </FormField>
   );
 }
 
