@@ -18,7 +18,7 @@ import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS } from '../../labels.ts';
-import { STATUS_POINT_COLOURS } from '../map/mapColours.ts';
+import { StatusDot } from '../map/StatusDot.tsx';
 import { DeliverySummary, useCurrentRound } from '../round/DeliverySummary.tsx';
 import { CompletionsChart } from './CompletionsChart.tsx';
 import { DelayedMilestonesSummary } from './DelayedMilestonesSummary.tsx';
@@ -172,9 +172,7 @@ export function DashboardPage() {
                 <ul className="wbm-legend-list" aria-label="Legenda van de kaart">
                   {STATUS_COLOURS.map((s) => (
                     <li key={s}>
-                      <svg className="wbm-legend-dot" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-                        <circle cx="10" cy="10" r="7" fill={STATUS_POINT_COLOURS[s]} stroke="#fff" strokeWidth="2" />
-                      </svg>
+                      <StatusDot status={s} />
                       <span>Stip: {statusLabel(s)}</span>
                     </li>
                   ))}

@@ -21,8 +21,9 @@ import { PublicMapPage } from './PublicMapPage.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS, type StatusColour } from '../../labels.ts';
-import { maplibregl, STATUS_POINT_COLOURS, wireProjectInteraction } from './mapBase.ts';
+import { maplibregl, wireProjectInteraction } from './mapBase.ts';
 import { BordersLegendItem, CircleLegendItem, MapToolbar, MapWithLegend, useProvincieParam } from './MapParts.tsx';
+import { StatusDot } from './StatusDot.tsx';
 import { gemeenteOverview, useOverviewMap } from './useOverviewMap.ts';
 
 /** Signed out the public sees the map of totals per gemeente (no projects); signed in, the projects one may see. */
@@ -139,9 +140,7 @@ function ProjectMapPage() {
         <ul className="wbm-legend-list">
           {STATUS_COLOURS.map((s) => (
             <li key={s}>
-              <svg className="wbm-legend-dot" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-                <circle cx="10" cy="10" r="7" fill={STATUS_POINT_COLOURS[s]} stroke="#fff" strokeWidth="2" />
-              </svg>
+              <StatusDot status={s} />
               <span>
                 <strong>{statusLabel(s)}</strong>: {counts.state === 'ready' ? formatProjectCount(counts.data[s]) : '…'}
               </span>

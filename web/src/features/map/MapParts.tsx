@@ -7,6 +7,7 @@ import { useId, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Provincie } from '../../api/types.ts';
 import { FormField } from '../../components/FormField.tsx';
+import { LegendSymbol } from '../../components/LegendSymbol.tsx';
 import type { OverviewMap } from './useOverviewMap.ts';
 
 /** The province chosen in the URL (`?provincie=PV27`), or '' for the whole country, and how to choose another. */
@@ -103,9 +104,9 @@ export function MapWithLegend({
 export function CircleLegendItem({ children }: { children: ReactNode }) {
   return (
     <li>
-      <svg className="wbm-legend-dot" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+      <LegendSymbol>
         <circle cx="10" cy="10" r="8" fill="#154273" fillOpacity="0.75" stroke="#fff" strokeWidth="2" />
-      </svg>
+      </LegendSymbol>
       <span>{children}</span>
     </li>
   );

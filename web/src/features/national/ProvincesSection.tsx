@@ -1,6 +1,7 @@
 /** Landelijk overzicht: provinces and regions, expected production against their target (map and tables). */
 import { lazy, Suspense } from 'react';
 import type { NationalAttainment, NationalOverview } from '../../api/types.ts';
+import { LegendSymbol } from '../../components/LegendSymbol.tsx';
 import { Table } from '../../components/Table.tsx';
 import { formatNumber } from '../../labels.ts';
 import { ATTAINMENT_CLASSES, ATTAINMENT_COLOURS, ATTAINMENT_LABELS, ATTAINMENT_SHORT, attainmentClass } from './attainment.ts';
@@ -76,9 +77,9 @@ export function ProvincesSection({ overview: data, onMapReady }: { overview: Nat
           <ul className="wbm-legend-list" aria-label="Legenda van de kaart" data-testid="national-map-legend">
             {ATTAINMENT_CLASSES.map((c) => (
               <li key={c}>
-                <svg className="wbm-legend-dot" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+                <LegendSymbol>
                   <rect x="2" y="2" width="16" height="16" fill={ATTAINMENT_COLOURS[c]} stroke="#1a1a1a" strokeWidth="1" />
-                </svg>
+                </LegendSymbol>
                 <span>
                   {ATTAINMENT_LABELS[c]}: {provinceCount(data.provinces.filter((p) => attainmentClass(p.attainment) === c).length)}
                 </span>
