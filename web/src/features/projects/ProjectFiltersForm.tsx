@@ -82,18 +82,10 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
           ))}
         </SelectField>
         <SelectField id={`${id}-provincie`} label="Provincie" value={draft.provincie} onChange={onProvincieChange} emptyLabel="Alle provincies">
-          {provincies.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name}
-            </option>
-          ))}
+          <AreaOptions areas={provincies} />
         </SelectField>
         <SelectField id={`${id}-gemeente`} label="Gemeente" value={draft.gemeente} onChange={(v) => set('gemeente', v)} emptyLabel="Alle gemeenten">
-          {gemeenteOptions.map((g) => (
-            <option key={g.code} value={g.code}>
-              {g.name}
-            </option>
-          ))}
+          <AreaOptions areas={gemeenteOptions} />
         </SelectField>
         <SelectField id={`${id}-planstatus`} label="Planstatus" value={draft.planStatus} onChange={(v) => set('planStatus', v)} emptyLabel="Alle planstatussen">
           <CodeOptions codes={PLAN_STATUSES} />
@@ -174,6 +166,15 @@ function SelectField({ id, label: text, value, onChange, emptyLabel, children }:
       </select>
     </FormField>
   );
+}
+
+/** One option per provincie or gemeente, named by its name. */
+function AreaOptions({ areas }: { areas: readonly { code: string; name: string }[] }) {
+  return areas.map((area) => (
+    <option key={area.code} value={area.code}>
+      {area.name}
+    </option>
+  ));
 }
 
 /** One option per code, named by its label. */
