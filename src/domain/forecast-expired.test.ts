@@ -53,14 +53,14 @@ describe('SPEC §2 "Quarterly round": a project with an expired forecast cannot 
   });
 
   it("each side answers for its own milestones (and the shared ones): the gemeente's expired M09 does not block the market party", () => {
-    expect(checkConfirmUnchanged(project, 'publiek', TODAY, 'p')[0].message).toContain('M09 Omgevingsvergunning verleend');
-    expect(checkConfirmUnchanged(project, 'publiek', TODAY, 'p')[0].message).not.toContain('M11');
+    expect(checkConfirmUnchanged(project, 'publiek', TODAY, 'p')[0]?.message).toContain('M09 Omgevingsvergunning verleend');
+    expect(checkConfirmUnchanged(project, 'publiek', TODAY, 'p')[0]?.message).not.toContain('M11');
     expect(checkConfirmUnchanged({ ...project, milestones: [m('M09', 'publiek', '2026-02-01')] }, 'privaat', TODAY, 'p')).toEqual([]);
     expect(checkConfirmUnchanged({ ...project, milestones: [m('M04', 'beide', '2026-02-01')] }, 'privaat', TODAY, 'p')).toHaveLength(1);
   });
 
   it('lists several expired milestones in one message', () => {
-    expect(checkConfirmUnchanged(project, 'alle', TODAY, 'p')[0].message).toContain('M09 Omgevingsvergunning verleend (prognose 1 februari 2026) en M11 Start bouw (prognose 1 juli 2026)');
+    expect(checkConfirmUnchanged(project, 'alle', TODAY, 'p')[0]?.message).toContain('M09 Omgevingsvergunning verleend (prognose 1 februari 2026) en M11 Start bouw (prognose 1 juli 2026)');
   });
 
   it('accepts once the forecast is renewed or the actual date recorded', () => {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { take } from '../../test/helpers/present.ts';
 import {
   apportionInteger,
   mapToClassification,
@@ -18,12 +19,13 @@ import {
 } from './herindelingen.ts';
 
 const REFERENCE = join(import.meta.dirname, '..', '..', 'data', 'reference');
-const csv = (file: string) =>
-  Papa.parse<Record<string, string>>(readFileSync(join(REFERENCE, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
+/** The rows of a reference CSV, typed by the columns the test reads (Papa gives every header column). */
+const csv = <C extends string>(file: string) =>
+  Papa.parse<Record<C, string>>(readFileSync(join(REFERENCE, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
-const cbsRows = csv('cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv');
-const codes2025 = csv('gemeenten_2025.csv').map((g) => g.gemeente_code);
-const herindelingen: Herindeling[] = csv('herindelingen_2012_2025.csv').map((r) => ({
+const cbsRows = csv<'gemeente_code' | 'year' | 'code_in_2025_list' | 'new_construction' | 'begin_stock' | 'end_stock'>('cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv');
+const codes2025 = csv<'gemeente_code'>('gemeenten_2025.csv').map((g) => g.gemeente_code);
+const herindelingen: Herindeling[] = csv<'gemeente_code' | 'gemeente_name' | 'year' | 'effective_date' | 'event' | 'successor_code' | 'successor_name' | 'weight' | 'weight_basis'>('herindelingen_2012_2025.csv').map((r) => ({
   gemeenteCode: r.gemeente_code,
   gemeenteName: r.gemeente_name,
   year: Number(r.year),
@@ -69,7 +71,7 @@ describe('herindelingen 2012–2025 (data/reference/herindelingen_2012_2025.csv)
   it('is consistent with the dwelling stock: a successor starts the year with its predecessors’ stock (81955NED)', () => {
     // begin_stock(successor, Y) = end_stock(successor, Y−1) + Σ transferred stock of its predecessors.
     const stock = new Map(cbsRows.map((r) => [`${r.gemeente_code}/${r.year}`, r]));
-    const num = (code: string, year: number, field: string) => Number(stock.get(`${code}/${year}`)?.[field] || 0);
+    const num = (code: string, year: number, field: 'begin_stock' | 'end_stock') => Number(stock.get(`${code}/${year}`)?.[field] || 0);
     const inflow = new Map<string, number>();
     const weights = new Map<string, number>();
     for (const h of herindelingen) weights.set(h.gemeenteCode, (weights.get(h.gemeenteCode) ?? 0) + h.weight);
@@ -81,7 +83,7 @@ describe('herindelingen 2012–2025 (data/reference/herindelingen_2012_2025.csv)
     }
     expect(inflow.size).toBe(35);
     for (const [key, amount] of inflow) {
-      const [code, y] = key.split('/');
+      const [code, y] = take(key.split('/'), 2);
       const year = Number(y);
       expect(num(code, year, 'begin_stock'), key).toBe(num(code, year - 1, 'end_stock') + amount);
     }

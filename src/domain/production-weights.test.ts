@@ -63,7 +63,7 @@ describe('productionWeights', () => {
     expect(weights.size).toBe(codes.length);
     expect([...weights.values()].every((w) => w > 0)).toBe(true);
     const sorted = [...weights].sort((a, b) => b[1] - a[1]);
-    expect(sorted[0][0]).toBe('GM0363');
+    expect(sorted[0]?.[0]).toBe('GM0363');
     const total = sorted.reduce((s, [, w]) => s + w, 0);
     expect(weights.get('GM0363')! / total).toBeGreaterThan(0.05);
   });

@@ -7,6 +7,7 @@
  * on "het leveren van de informatie daarvoor door alle partijen").
  */
 import { describe, expect, it } from 'vitest';
+import { at, take } from '../../test/helpers/present.ts';
 import {
   checkConfirmProjectIds,
   checkOpenRound,
@@ -69,13 +70,13 @@ describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): opening a quarter', (
   });
 
   it('names the deadline, the quarter and the allowed dates in plain Dutch (SPEC §7), no codes or ISO dates', () => {
-    const [before] = checkOpenRound({ quarter: '2026-Q4', deadline: '2020-01-01' }, tafel, []);
+    const [before] = take(checkOpenRound({ quarter: '2026-Q4', deadline: '2020-01-01' }, tafel, []), 1);
     expect(before.message).toBe('De deadline (1 januari 2020) ligt vóór het begin van het 4e kwartaal 2026 (1 oktober 2026).');
-    const [late] = checkOpenRound({ quarter: '2026-Q4', deadline: '2027-04-01' }, tafel, []);
+    const [late] = take(checkOpenRound({ quarter: '2026-Q4', deadline: '2027-04-01' }, tafel, []), 1);
     expect(late.message).toBe('De deadline (1 april 2027) ligt na het einde van het kwartaal daarna (31 maart 2027).');
-    const [order] = checkOpenRound({ quarter: '2026-Q2', deadline: '2026-06-15' }, tafel, [closed('2026-Q3')]);
+    const [order] = take(checkOpenRound({ quarter: '2026-Q2', deadline: '2026-06-15' }, tafel, [closed('2026-Q3')]), 1);
     expect(order.message).not.toMatch(/\d{4}-Q\d/);
-    const [duplicate] = checkOpenRound({ quarter: '2026-Q3', deadline: '2026-09-15' }, tafel, [closed('2026-Q3')]);
+    const [duplicate] = take(checkOpenRound({ quarter: '2026-Q3', deadline: '2026-09-15' }, tafel, [closed('2026-Q3')]), 1);
     expect(duplicate.message).toBe('Voor het 3e kwartaal 2026 is al een kwartaalronde geopend bij deze tafel.');
   });
 
@@ -179,8 +180,8 @@ describe('SPEC §2 "Quarterly round": who has delivered, per party for its own s
     expect(projectsToConfirmFor(region, DEV)).toEqual(['p3']);
     expect(projectsToConfirmFor(region, GEM)).toEqual(['p4']);
     expect(projectsToConfirmFor(region, 'org-onbekend')).toEqual([]);
-    expect(sideOf(region[0], GEM)).toBe('publiek');
-    expect(sideOf(region[0], CORP)).toBeNull();
+    expect(sideOf(at(region, 0), GEM)).toBe('publiek');
+    expect(sideOf(at(region, 0), CORP)).toBeNull();
   });
 });
 
@@ -203,7 +204,7 @@ describe('SPEC §2 "Quarterly round": confirming projects of the table', () => {
   });
 
   it('answers a project the caller may not see exactly as an unknown one, without its name (SPEC §7; issue 8 item 6)', () => {
-    const [hidden] = checkConfirmProjectIds(['hidden'], known, 'Versnellingstafel Rotterdam');
+    const [hidden] = take(checkConfirmProjectIds(['hidden'], known, 'Versnellingstafel Rotterdam'), 1);
     const [gone] = checkConfirmProjectIds(['gone'], known, 'Versnellingstafel Rotterdam');
     expect(hidden).toEqual({ path: 'projectIds[0]', code: 'unknown_project', message: "Project 'hidden' is niet gevonden." });
     expect(gone).toEqual({ path: 'projectIds[0]', code: 'unknown_project', message: "Project 'gone' is niet gevonden." });

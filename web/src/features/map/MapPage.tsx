@@ -72,7 +72,7 @@ function ProjectMapPage() {
       overview: gemeenteOverview(gemeenteGeo, gemeenten, provincie),
     };
   }, [boundaries.data, provincie]);
-  const { map, overviewDrawn, ...mapView } = useOverviewMap({ title: 'Kaart van Nederland met woningbouwprojecten', projects: true, layers, provincie });
+  const { map, overviewDrawn, container, mapError } = useOverviewMap({ title: 'Kaart van Nederland met woningbouwprojecten', projects: true, layers, provincie });
 
   useEffect(() => {
     if (!map) return;
@@ -136,7 +136,7 @@ function ProjectMapPage() {
       {counts.state === 'error' && <ErrorMessage error={counts.error} retry={counts.reload} />}
       {pointsError && <ErrorMessage error={pointsError} />}
       {boundaries.state === 'error' && <ErrorMessage error={boundaries.error} retry={boundaries.reload} />}
-      <MapWithLegend map={mapView} ready={overviewDrawn && counts.state === 'ready'} pointsReady={drawn}>
+      <MapWithLegend container={container} mapError={mapError} ready={overviewDrawn && counts.state === 'ready'} pointsReady={drawn}>
         <ul className="wbm-legend-list">
           {STATUS_COLOURS.map((s) => (
             <li key={s}>

@@ -68,12 +68,15 @@ export function MapToolbar({
  * map is usable; `pointsReady`, where the page draws project points, that they are drawn too.
  */
 export function MapWithLegend({
-  map,
+  container,
+  mapError,
   ready,
   pointsReady,
   children,
 }: {
-  map: Pick<OverviewMap, 'container' | 'mapError'>;
+  /** Where the map is drawn (from useOverviewMap). */
+  container: OverviewMap['container'];
+  mapError: string | null;
   ready: boolean;
   pointsReady?: boolean;
   /** The legend's items and notes. */
@@ -84,10 +87,10 @@ export function MapWithLegend({
   return (
     <div className="wbm-map-layout">
       <div className="wbm-map-frame">
-        {map.mapError ? (
-          <p className="utrecht-paragraph">{map.mapError}</p>
+        {mapError ? (
+          <p className="utrecht-paragraph">{mapError}</p>
         ) : (
-          <div ref={map.container} className="wbm-map" data-testid="map" data-ready={flag(ready)} data-points-ready={flag(pointsReady)} />
+          <div ref={container} className="wbm-map" data-testid="map" data-ready={flag(ready)} data-points-ready={flag(pointsReady)} />
         )}
       </div>
       <section className="wbm-map-legend" aria-labelledby={`${id}-legend`}>

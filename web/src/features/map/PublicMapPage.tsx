@@ -65,7 +65,7 @@ export function PublicMapPage() {
           : 'De totalen worden geteld…'}
       </MapToolbar>
       {data.state === 'error' && <ErrorMessage error={data.error} retry={data.reload} />}
-      <MapWithLegend map={map} ready={map.overviewDrawn}>
+      <MapWithLegend container={map.container} mapError={map.mapError} ready={map.overviewDrawn}>
         <ul className="wbm-legend-list">
           <CircleLegendItem>Aantal projecten in een gemeente: hoe groter, hoe meer projecten</CircleLegendItem>
           <BordersLegendItem />
