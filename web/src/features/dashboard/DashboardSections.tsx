@@ -350,11 +350,13 @@ export function KnelpuntenTable({ dashboard }: { dashboard: Dashboard }) {
 /** Short text alternative of the completions chart. */
 export function completionsDescription(dashboard: Dashboard): string {
   const years = dashboard.summary.perYear;
-  if (years.length === 0) return 'Er zijn geen jaarschijven.';
+  const first = years[0];
+  const last = years[years.length - 1];
+  if (!first || !last) return 'Er zijn geen jaarschijven.';
   const total = years.reduce((s, y) => s + y.expected, 0);
   const short = years.filter((y) => y.gap !== null && y.gap < 0).map((y) => y.year);
   return (
-    `Staafdiagram van de geplande oplevering in ${years[0].year} tot en met ${years[years.length - 1].year}: ${formatCount(total, 'woning', 'woningen')}, ` +
+    `Staafdiagram van de geplande oplevering in ${first.year} tot en met ${last.year}: ${formatCount(total, 'woning', 'woningen')}, ` +
     `${short.length ? `onder de opgave in ${short.join(', ')}` : 'steeds op of boven de opgave'}. De cijfers staan in de tabel.`
   );
 }

@@ -70,10 +70,10 @@ export function projectUrl(projectId: string): string {
 
 /** The region whose dashboard data a path needs (Tafeloverzicht and Tafelrapport), else null. */
 export function dashboardRegionFromPath(pathname: string): string | null {
-  const match = /^\/tafels\/([^/]+)(?:\/rapport)?\/?$/.exec(pathname);
-  if (!match) return null;
+  const encoded = /^\/tafels\/([^/]+)(?:\/rapport)?\/?$/.exec(pathname)?.[1];
+  if (encoded === undefined) return null;
   try {
-    return decodeURIComponent(match[1]);
+    return decodeURIComponent(encoded);
   } catch {
     return null;
   }

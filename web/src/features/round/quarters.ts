@@ -40,7 +40,7 @@ export function proposedQuarter(today: string, options: readonly Kwartaal[]): Kw
 export function defaultDeadline(quarter: string): string {
   if (!isKwartaal(quarter)) return '';
   const end = kwartaalEnd(quarter);
-  const [y, m] = end.split('-').map(Number);
+  const [y = 0, m = 0] = end.split('-').map(Number);
   const year = m === 12 ? y + 1 : y;
   const month = m === 12 ? 1 : m + 1;
   return `${year}-${String(month).padStart(2, '0')}-15`;
