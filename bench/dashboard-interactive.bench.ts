@@ -28,6 +28,7 @@ import { openPglite } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { loadReferenceData } from '../src/storage/reference-data.ts';
 import { CHROMIUM, ensureWebBuild, type DemoRole } from '../test/e2e/support.ts';
+import { printTable, sampleAt } from './report.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -56,7 +57,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return sampleAt(s, Math.floor(s.length / 2));
 }
 
 async function prepareData(dir: string): Promise<void> {
@@ -100,6 +101,13 @@ async function signedInContext(base: string, role: DemoRole): Promise<{ context:
   return { context, profile };
 }
 
+/** The time of `mark` in one measurement: measure() waits for every mark, so a missing one is a bug. */
+function timeOf(times: Record<string, number>, mark: string): number {
+  const time = times[mark];
+  if (time === undefined) throw new Error(`no time for mark ${mark}`);
+  return time;
+}
+
 /** Opens the page and returns, per mark, the milliseconds from navigation start. */
 async function measure(context: BrowserContext, url: string, marks: string[]): Promise<Record<string, number>> {
   const page = await context.newPage();
@@ -109,7 +117,7 @@ async function measure(context: BrowserContext, url: string, marks: string[]): P
   const result: Record<string, number> = {};
   for (const mark of marks) {
     await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 60_000, polling: 50 });
-    result[mark] = await page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, mark);
+    result[mark] = await page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, mark); // there is one: waited for above
   }
   await page.close();
   if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
@@ -144,9 +152,10 @@ try {
     rmSync(cold.profile, { recursive: true, force: true });
 
     for (const mark of c.marks) {
-      const warm = warmTimes.map((t) => t[mark]);
-      rows.push([c.name, mark, coldTimes[mark].toFixed(0), median(warm).toFixed(0), Math.max(...warm).toFixed(0)]);
-      if (mark === c.marks[0]) worst = Math.max(worst, coldTimes[mark], median(warm));
+      const warm = warmTimes.map((t) => timeOf(t, mark));
+      const coldTime = timeOf(coldTimes, mark);
+      rows.push([c.name, mark, coldTime.toFixed(0), median(warm).toFixed(0), Math.max(...warm).toFixed(0)]);
+      if (mark === c.marks[0]) worst = Math.max(worst, coldTime, median(warm));
     }
   }
 } finally {
@@ -156,9 +165,6 @@ try {
 }
 
 const header = ['page', 'ready mark', 'cold ms', 'warm median ms', 'warm max ms'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r: string[]) => r.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
+printTable(header, rows, 2);
 console.log(`machine load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`\nslowest "interactive" mark (first mark per page, cold or warm median): ${worst.toFixed(0)} ms (goal < ${GOAL_MS} ms)`);

@@ -19,9 +19,10 @@ import { ANONYMOUS, type Principal } from '../src/domain/access.ts';
 import { addKwartalen, kwartaalEnd, type Kwartaal } from '../src/domain/kwartaal.ts';
 import { POLICY } from '../src/domain/policy.ts';
 import { createServices } from '../src/services/container.ts';
-import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
+import { openPglite, openPostgres, queryOne, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { loadReferenceData } from '../src/storage/reference-data.ts';
+import { printTable, sampleAt } from './report.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -30,7 +31,7 @@ const WARMUP = 2;
 const AS_OF = '2026-10-01';
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return sampleAt(sorted, Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)));
 }
 
 interface Timing {
@@ -60,7 +61,7 @@ async function time(fn: () => Promise<unknown>, before?: () => Promise<unknown>)
   }
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  return { p50: percentile(wall, 50), p95: percentile(wall, 95), max: wall[wall.length - 1], cpu50: percentile(cpu, 50) };
+  return { p50: percentile(wall, 50), p95: percentile(wall, 95), max: sampleAt(wall, wall.length - 1), cpu50: percentile(cpu, 50) };
 }
 
 async function openBenchDb(): Promise<{ db: Db; label: string; cleanup: () => Promise<void> }> {
@@ -128,7 +129,7 @@ const runs = POLICY.simulation.runs;
 // After a change: one project changed just before; its gemeente is reloaded, the figures and the
 // simulation are recomputed. Warm: nothing changed since the previous call (figures recomputed from
 // the kept dataset; a simulation with the same seed and window reused). New seed: the simulation reruns.
-const [{ id: touched }] = await db.query<{ id: string }>('SELECT id FROM projects ORDER BY id LIMIT 1');
+const { id: touched } = await queryOne<{ id: string }>(db, 'SELECT id FROM projects ORDER BY id LIMIT 1');
 const touch = () => db.query('UPDATE projects SET version = version + 1, updated_at = now() WHERE id = $1', [touched]);
 let fresh = createServices(db);
 const restart = async () => {
@@ -157,11 +158,13 @@ for (const c of cases) {
   rows.push([c.name, r.p50.toFixed(1), r.p95.toFixed(1), r.max.toFixed(1), r.cpu50.toFixed(1)]);
 }
 const header = ['case', 'p50 ms', 'p95 ms', 'max ms', 'CPU p50 ms'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r: string[]) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
-const [full, changed, warm] = cases.slice(0, 3).map((c) => results.get(c.name)!);
+printTable(header, rows);
+const resultOf = (i: number) => {
+  const result = results.get(cases[i]?.name ?? '');
+  if (!result) throw new Error(`no result for case ${i}`);
+  return result;
+};
+const [full, changed, warm] = [resultOf(0), resultOf(1), resultOf(2)];
 console.log(
   `national overview p50/p95: full load ${full.p50.toFixed(0)}/${full.p95.toFixed(0)} ms, after a change ${changed.p50.toFixed(0)}/${changed.p95.toFixed(0)} ms, ` +
     `warm ${warm.p50.toFixed(0)}/${warm.p95.toFixed(0)} ms ` +

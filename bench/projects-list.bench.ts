@@ -20,6 +20,7 @@ import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { listSql, type Page, type ProjectFilter } from '../src/storage/project.repository.ts';
 import { loadReferenceData } from '../src/storage/reference-data.ts';
+import { printTable, sampleAt } from './report.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -44,7 +45,7 @@ const CASES: Case[] = [
 ];
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sampleAt(sorted, Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length)));
 }
 
 async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
@@ -167,17 +168,16 @@ for (const [i, c] of CASES.entries()) {
     await db.query(itemsSql, [...params, page.limit, page.offset]);
     await db.query(countSql, params);
   });
-  const ratio = api[i].p95 / sql.p95;
-  worstApiP95 = Math.max(worstApiP95, api[i].p95);
+  const viaApi = api[i];
+  if (!viaApi) throw new Error(`no API timing for ${c.name}`);
+  const ratio = viaApi.p95 / sql.p95;
+  worstApiP95 = Math.max(worstApiP95, viaApi.p95);
   worstRatio = Math.max(worstRatio, ratio);
-  rows.push([c.name, String(api[i].total), api[i].p50.toFixed(2), api[i].p95.toFixed(2), sql.p50.toFixed(2), sql.p95.toFixed(2), ratio.toFixed(2)]);
+  rows.push([c.name, String(viaApi.total), viaApi.p50.toFixed(2), viaApi.p95.toFixed(2), sql.p50.toFixed(2), sql.p95.toFixed(2), ratio.toFixed(2)]);
 }
 
 const header = ['case', 'total', 'API p50 ms', 'API p95 ms', 'SQL p50 ms', 'SQL p95 ms', 'API/SQL p95'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r: string[]) => r.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
+printTable(header, rows);
 console.log(`worst API p95: ${worstApiP95.toFixed(2)} ms (goal < 50 ms); worst API/SQL p95 ratio: ${worstRatio.toFixed(2)} (goal ≤ 2)`);
 await db.close();
 await bench.cleanup();
