@@ -123,6 +123,18 @@ describe('statements per change of a project (issue 9 item 5)', () => {
     expect(n, sent).toBeLessThanOrEqual(6);
   });
 
+  it('changing a field of the project itself (PATCH …/projects/{id}) writes only the project row', async () => {
+    const counting = countingDb(t.db);
+    const services = createServices(counting.db, { today: () => TODAY });
+    const project = await fullProject(services);
+    counting.reset();
+    const saved = await services.projects.update(project.id, project.version, { name: 'Tellen, hernoemd' }, API_ACTOR);
+    const n = (counts.projectPatch = counting.count());
+    const sent = counting.statements.join('\n');
+    expect(await stored(services, project.id)).toEqual(withoutTime(saved));
+    expect(n, sent).toBeLessThanOrEqual(5);
+  });
+
   it('changing one programme line (PUT …/programme) writes only that line', async () => {
     const counting = countingDb(t.db);
     const services = createServices(counting.db, { today: () => TODAY });
@@ -149,6 +161,17 @@ describe('statements per change of a project (issue 9 item 5)', () => {
     expect(await stored(services, project.id)).toEqual(withoutTime(saved));
     // One more than a date: the added organisation must exist and be visible to the caller (2 reads).
     expect(n, sent).toBeLessThanOrEqual(8);
+  });
+
+  it('reporting a knelpunt runs a single load and one write of the knelpunt and the status', async () => {
+    const counting = countingDb(t.db);
+    const services = createServices(counting.db, { today: () => TODAY });
+    const project = await fullProject(services);
+    counting.reset();
+    await services.projects.addKnelpunt(project.id, { category: 'stikstof', description: 'Vergunning stikstof', raisedDate: '2026-01-10' }, API_ACTOR);
+    const n = (counts.knelpuntPost = counting.count());
+    const sent = counting.statements.join('\n');
+    expect(n, sent).toBeLessThanOrEqual(6);
   });
 
   it('changing a knelpunt runs a single load and one write of the knelpunt and the status', async () => {
