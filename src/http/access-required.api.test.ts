@@ -7,8 +7,12 @@
  * A service method that forgets to ask access (or takes an optional authorisation callback a route leaves
  * out) fails this test, whatever status the matrix expects. SPEC §7 "nobody sees what is not theirs".
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accessLog, recordServiceCalls, type ServiceCallRecord } from '../../test/helpers/access-recorder.ts';
+import * as accessModule from '../domain/access.ts';
+import { ROUTE_RULES } from './auth.ts';
 import { app, EVERYONE, headers, ids, matrix, principals, services, setUpMatrix, tearDownMatrix } from '../../test/helpers/authorization-matrix.ts';
 
 vi.mock('../domain/access.ts', async (importOriginal) => {
@@ -107,5 +111,41 @@ describe('access is asked in every service method a route reaches (issue 9 item 
   it('the exemptions are all still reached (a stale entry hides nothing)', () => {
     const unused = [...EXEMPT.keys()].filter((k) => !record.called.has(k) && !NOT_REACHED.has(k) && !['auth.createUser', 'auth.ensureDemoUsers'].includes(k));
     expect(unused).toEqual([]);
+  });
+});
+
+describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1, Done when)', () => {
+  const SRC = join(import.meta.dirname, '..');
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return sources(path);
+      return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+    });
+  const files = sources(SRC)
+    .map((f) => relative(SRC, f))
+    .filter((f) => f !== 'domain/access.ts');
+  /** Where each pattern may still appear, and why. */
+  const ALLOWED: Record<string, Record<string, string>> = {
+    'new ForbiddenError(': { 'http/auth.ts': 'CSRF check: whether the request comes from this site, not who may do what' },
+    'a role compared': { 'services/auth/auth.service.ts': 'setting up the demo accounts: the demo scope each role gets, and finding the demo account of a role' },
+    'a list of roles': {},
+  };
+  const PATTERNS: Record<string, RegExp> = {
+    'new ForbiddenError(': /new ForbiddenError\(/,
+    'a role compared': /\brole\s*[!=]==|[!=]==\s*'(beheerder|ministerie_analist|provincie_analist|gemeente_editor|marktpartij_editor|tafel_secretaris)'/,
+    'a list of roles': /\[\s*'(beheerder|ministerie_analist|provincie_analist|gemeente_editor|marktpartij_editor|tafel_secretaris)'/,
+  };
+
+  it.each(Object.keys(PATTERNS))('%s appears only in access.ts (and where named with a reason)', (pattern) => {
+    const found = files.filter((f) => PATTERNS[pattern].test(readFileSync(join(SRC, f), 'utf8')));
+    expect(found.filter((f) => !(f in ALLOWED[pattern]))).toEqual([]);
+  });
+
+  it('route gates use only role groups exported by access.ts', () => {
+    const groups: readonly unknown[] = [accessModule.NATIONAL_ROLES, accessModule.TARGET_EDITOR_ROLES, accessModule.ADMIN_ROLES, accessModule.PARTY_ROLES];
+    const gated = ROUTE_RULES.filter((r) => Array.isArray(r.access));
+    expect(gated.length).toBeGreaterThan(4);
+    expect(gated.filter((r) => !groups.includes(r.access)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
   });
 });
