@@ -22,17 +22,12 @@ import { StatusDot } from '../map/StatusDot.tsx';
 import { DeliverySummary, useCurrentRound } from '../round/DeliverySummary.tsx';
 import { CompletionsChart } from './CompletionsChart.tsx';
 import { DelayedMilestonesSummary } from './DelayedMilestonesSummary.tsx';
-import {
-  CompletionsTable,
-  completionsDescription,
-  DelayedMilestonesTable,
-  KeyFigures,
-  KnelpuntenTable,
-  PipelineTable,
-  SharesTable,
-  StatusTable,
-  TargetBasis,
-} from './DashboardSections.tsx';
+import { CompletionsTable, completionsDescription, TargetBasis } from './CompletionsTable.tsx';
+import { KeyFigures } from './DashboardFigures.tsx';
+import { DelayedMilestonesTable } from './DelayedMilestonesTable.tsx';
+import { KnelpuntenTable } from './KnelpuntenTable.tsx';
+import { PipelineTable, StatusTable } from './PipelineTable.tsx';
+import { SharesTable } from './SharesTable.tsx';
 import { projectsUrl, regionPath } from './drilldown.ts';
 import { RegionChooser } from './RegionChooser.tsx';
 import { AlternativesTable } from './AlternativesTable.tsx';

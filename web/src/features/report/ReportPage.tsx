@@ -19,17 +19,12 @@ import { formatDate, formatNumber, formatProjectCount } from '../../labels.ts';
 import { SVGRenderer } from 'echarts/renderers';
 import { CompletionsChart } from '../dashboard/CompletionsChart.tsx';
 import { DelayedMilestonesSummary } from '../dashboard/DelayedMilestonesSummary.tsx';
-import {
-  CompletionsTable,
-  completionsDescription,
-  DelayedMilestonesTable,
-  KeyFigures,
-  KnelpuntenTable,
-  PipelineTable,
-  SharesTable,
-  StatusTable,
-  TargetBasis,
-} from '../dashboard/DashboardSections.tsx';
+import { CompletionsTable, completionsDescription, TargetBasis } from '../dashboard/CompletionsTable.tsx';
+import { KeyFigures } from '../dashboard/DashboardFigures.tsx';
+import { DelayedMilestonesTable } from '../dashboard/DelayedMilestonesTable.tsx';
+import { KnelpuntenTable } from '../dashboard/KnelpuntenTable.tsx';
+import { PipelineTable, StatusTable } from '../dashboard/PipelineTable.tsx';
+import { SharesTable } from '../dashboard/SharesTable.tsx';
 import { regionPath } from '../dashboard/drilldown.ts';
 import { DeliverySummary, useCurrentRound } from '../round/DeliverySummary.tsx';
 
