@@ -347,7 +347,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
       await db.transaction(async (tx) => {
         const { current, facts, knelpunten: itsKnelpunten } = await loadForChange(tx, id, actor.principal);
         requireMayDeleteProject(actor.principal, facts);
-        if (!(await projects.delete(tx, id, version))) await conflict(tx, id);
+        if (!(await projects.delete(tx, id, version))) stale(current.version);
         await record(tx, actor, 'project', id, 'verwijderd', inputOf(current), {});
         // Every removed row is audited: the knelpunten go with the project. SPEC §7.
         for (const k of itsKnelpunten) await record(tx, actor, 'knelpunt', k.id, 'knelpunt verwijderd met het project', k, {}, id);

@@ -368,13 +368,9 @@ export function createProjectRepository() {
       };
     },
 
-    /** Load a project with all its parts; `forUpdate` locks the row until the transaction ends. */
-    async get(q: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<Project | null> {
-      const [row] = await q.query<ProjectRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code WHERE p.id = $1
-         ${options.forUpdate ? 'FOR UPDATE OF p' : ''}`,
-        [id],
-      );
+    /** Load a project with all its parts (to change one, lock it with loadForChange). */
+    async get(q: Queryable, id: string): Promise<Project | null> {
+      const [row] = await q.query<ProjectRow>(`SELECT ${SUMMARY_COLUMNS} FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code WHERE p.id = $1`, [id]);
       if (!row) return null;
       const programme = await q.query<ProgrammeLine>(
         `SELECT segment, woningtype, doelgroep, homes FROM project_programme WHERE project_id = $1 ORDER BY segment, woningtype, doelgroep`,
