@@ -15,6 +15,7 @@ import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Section } from '../../components/Section.tsx';
 import { FieldError } from '../../components/FieldError.tsx';
 import { formatDate, formatDateShort, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
+import { saveProblem, SaveProblemAlert, type SaveProblem } from './SaveProblem.tsx';
 
 export interface BaselineSectionProps {
   project: ProjectDetail;
@@ -60,7 +61,7 @@ export function BaselineSection({ project, canRebaseline, onSaved, onReload }: B
   );
 }
 
-type Outcome = { kind: 'none' } | { kind: 'saved' } | { kind: 'conflict'; detail: string } | { kind: 'reloaded' } | { kind: 'failed'; message: string };
+type Outcome = { kind: 'none' } | { kind: 'saved' } | SaveProblem;
 
 interface Row {
   code: MilestoneCode;
@@ -130,12 +131,10 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
       setRows(initialRows(saved));
       setOutcome({ kind: 'saved' });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setOutcome({ kind: 'conflict', detail: err.problem?.detail ?? 'Iemand anders heeft dit project intussen gewijzigd.' });
-      } else if (err instanceof ApiError && err.problem?.errors?.length) {
+      if (err instanceof ApiError && err.status !== 409 && err.problem?.errors?.length) {
         setErrors(serverErrors(err.problem.errors, rows.filter((r) => r.on)));
       } else {
-        setOutcome({ kind: 'failed', message: err instanceof Error ? err.message : 'Onbekende fout.' });
+        setOutcome(saveProblem(err));
       }
     } finally {
       setBusy(false);
@@ -152,32 +151,15 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
         Kies de mijlpalen die een nieuwe basisplanning krijgen. De nieuwe datum staat al op de huidige prognose; pas hem aan als de tafel iets
         anders afspreekt.
       </p>
-      {outcome.kind === 'conflict' && (
-        <Alert type="warning" title="Iemand anders was u voor" urgent>
-          <p className="utrecht-paragraph">{outcome.detail}</p>
-          <p className="utrecht-paragraph">De basisplanning is niet gewijzigd. Laad de nieuwste versie; wat u hebt ingevuld blijft staan.</p>
-          <button
-            type="button"
-            className="utrecht-button utrecht-button--primary-action"
-            onClick={async () => {
-              await onReload();
-              setOutcome({ kind: 'reloaded' });
-            }}
-          >
-            Laad de nieuwste versie
-          </button>
-        </Alert>
-      )}
-      {outcome.kind === 'reloaded' && (
-        <Alert type="info" urgent>
-          <p className="utrecht-paragraph">De nieuwste versie is geladen. Controleer uw invoer en kies opnieuw “Basisplanning vaststellen”.</p>
-        </Alert>
-      )}
-      {outcome.kind === 'failed' && (
-        <Alert type="error" title="Opslaan is niet gelukt" urgent>
-          <p className="utrecht-paragraph">{outcome.message}</p>
-        </Alert>
-      )}
+      <SaveProblemAlert
+        outcome={outcome}
+        notSaved="De basisplanning is niet gewijzigd."
+        reloaded="De nieuwste versie is geladen. Controleer uw invoer en kies opnieuw “Basisplanning vaststellen”."
+        onReload={async () => {
+          await onReload();
+          setOutcome({ kind: 'reloaded' });
+        }}
+      />
       {general.length > 0 && (
         <Alert type="error" title="Controleer het formulier" urgent>
           <ul className="utrecht-unordered-list">

@@ -15,6 +15,7 @@ import { checkDateInput, isoToInput, todayIso } from '../../components/dateInput
 import { Alert } from '../../components/Feedback.tsx';
 import { formatDate, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
 import { mapMilestoneErrors, type FieldErrors, type MilestoneField } from './problemErrors.ts';
+import { saveProblem, SaveProblemAlert, type SaveProblem } from './SaveProblem.tsx';
 
 export interface MilestoneEditFormProps {
   project: ProjectDetail;
@@ -37,9 +38,7 @@ type Outcome =
   | { kind: 'cleared'; code: MilestoneCode; field: MilestoneField }
   | { kind: 'unchanged' }
   | { kind: 'invalid'; errors: FieldErrors; title: string }
-  | { kind: 'conflict'; detail: string }
-  | { kind: 'reloaded' }
-  | { kind: 'failed'; message: string };
+  | SaveProblem;
 
 const FIELD_LABELS: Record<MilestoneField, string> = { forecastDate: 'Prognosedatum', actualDate: 'Werkelijke datum (gehaald op)' };
 /** Lower-case name of the field inside a sentence. */
@@ -105,13 +104,11 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
       fillFrom(saved, code);
       setOutcome(done);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setOutcome({ kind: 'conflict', detail: err.problem?.detail ?? 'Iemand anders heeft dit project intussen gewijzigd.' });
-      } else if (err instanceof ApiError && (err.status === 400 || err.status === 422) && err.problem?.errors?.length) {
+      if (err instanceof ApiError && (err.status === 400 || err.status === 422) && err.problem?.errors?.length) {
         const index = project.milestones.findIndex((m) => m.code === code);
         showInvalid(mapMilestoneErrors(err.problem.errors, index), err.problem.title);
       } else {
-        setOutcome({ kind: 'failed', message: err instanceof Error ? err.message : 'Onbekende fout.' });
+        setOutcome(saveProblem(err));
       }
     } finally {
       setSaving(false);
@@ -173,20 +170,12 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
         Vul de verwachte datum (prognose) in, of de datum waarop de mijlpaal echt is gehaald. Een datum wissen doet u met de knop onder het veld.
       </p>
 
-      {outcome.kind === 'conflict' && (
-        <Alert type="warning" title="Iemand anders was u voor" urgent>
-          <p className="utrecht-paragraph">{outcome.detail}</p>
-          <p className="utrecht-paragraph">Uw wijziging is niet opgeslagen. Laad de nieuwste versie; wat u hebt ingevuld blijft staan.</p>
-          <button type="button" className="utrecht-button utrecht-button--primary-action" onClick={reload}>
-            Laad de nieuwste versie
-          </button>
-        </Alert>
-      )}
-      {outcome.kind === 'reloaded' && (
-        <Alert type="info" urgent>
-          <p className="utrecht-paragraph">De nieuwste versie van het project is geladen. Controleer uw invoer en kies opnieuw “Opslaan”.</p>
-        </Alert>
-      )}
+      <SaveProblemAlert
+        outcome={outcome}
+        notSaved="Uw wijziging is niet opgeslagen."
+        reloaded="De nieuwste versie van het project is geladen. Controleer uw invoer en kies opnieuw “Opslaan”."
+        onReload={reload}
+      />
       {outcome.kind === 'invalid' && (
         <Alert type="error" title={`${outcome.title} Bekijk de meldingen bij de velden.`} urgent>
           {(summaryFields.length > 0 || outcome.errors.other.length > 0) && (
@@ -211,11 +200,6 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
               ))}
             </ul>
           )}
-        </Alert>
-      )}
-      {outcome.kind === 'failed' && (
-        <Alert type="error" title="Opslaan is niet gelukt" urgent>
-          <p className="utrecht-paragraph">{outcome.message}</p>
         </Alert>
       )}
 
