@@ -65,14 +65,14 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
    * as a region: `gemeente:GM0363`, `corop:CR23` (close to a woningmarktregio), `provincie:PV27`.
    */
   async function findRegion(regionId: string): Promise<Area> {
-    const [prefix, code] = regionId.split(':');
+    const [prefix = '', code] = regionId.split(':');
     if (code && ['gemeente', 'corop', 'provincie'].includes(prefix)) {
       const gemeenten = await geography.listGemeenten(db);
       const members = gemeenten.filter((g) =>
         prefix === 'gemeente' ? g.code === code : prefix === 'corop' ? g.coropCode === code : g.provincieCode === code,
       );
-      if (members.length === 0) throw new NotFoundError('Gebied', regionId);
       const first = members[0];
+      if (!first) throw new NotFoundError('Gebied', regionId);
       const name = prefix === 'gemeente' ? `Gemeente ${first.name}` : prefix === 'corop' ? `COROP-gebied ${first.coropName}` : `Provincie ${first.provincieName}`;
       return { id: regionId, kind: 'gebied', name, gemeenteCodes: members.map((g) => g.code) };
     }
@@ -141,8 +141,10 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
       const region = await findRegion(regionId);
       // One rule for the table part, whether asked for the table or for one of its projects. SPEC §7.
       const tableVisible = requireAlternativesView(principal, await access.areaFacts(db, region), excludeProjectId !== undefined) === 'table';
-      const [projects, [target]] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }), targetsFor(region, [year])]);
-      const expected = summariseTable(projects, { years: [year] }).perYear[0].expected;
+      const [projects, targets] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }), targetsFor(region, [year])]);
+      // One year asked, one year back.
+      const expected = summariseTable(projects, { years: [year] }).perYear[0]!.expected;
+      const target = targets[0]!;
       const targetHomes = target.homesPerYear === null ? null : Math.round(target.homesPerYear);
       const candidates = proposeAlternatives(projects, { year, excludeProjectId });
       if (!tableVisible) return { region, year, expected: null, target: null, shortfall: null, tableFiguresNote: TABLE_FIGURES_HIDDEN, candidates };

@@ -1,6 +1,7 @@
 /** Demo seeding on a real database (PGlite, and PostgreSQL with DATABASE_URL). Issue: foundation §6. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_ACTOR } from '../../test/helpers/auth.ts';
+import { present } from '../../test/helpers/present.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { createServices, type Services } from './container.ts';
 
@@ -15,7 +16,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const count = async (sql: string) => (await t.db.query<{ n: number }>(sql))[0].n;
+const count = async (sql: string) => present((await t.db.query<{ n: number }>(sql))[0], 'count').n;
 
 describe('demo seeding', () => {
   it('writes the generated projects with their parts, all marked synthetic, with Amsterdam among the gemeenten', async () => {

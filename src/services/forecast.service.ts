@@ -152,7 +152,7 @@ export function simulationInput(projects: readonly NationalProject[], gemeenteCo
     if (g === undefined || p.years.length === 0) continue;
     // The simulation moves whole years of a project: sum its segments per year.
     const perYear = new Map<number, number>();
-    for (let i = 0; i < p.years.length; i++) perYear.set(p.years[i], (perYear.get(p.years[i]) ?? 0) + p.homes[i]);
+    p.years.forEach((year, i) => perYear.set(year, (perYear.get(year) ?? 0) + (p.homes[i] ?? 0)));
     out.push({
       key: p.key,
       gemeente: g,
@@ -400,8 +400,9 @@ export function createForecastService(deps: {
         const targets = years.map((y) => targetOf(ctx, a, y));
         return {
           area: a,
-          perYear: perYear.map((f, i) => combineYear(f, bands[i], targets[i])),
-          targetExplanation: targets.find((t) => t.homesPerYear !== null)?.explanation ?? targets[0].explanation,
+          // One target per year, and at least one year.
+          perYear: perYear.map((f, i) => combineYear(f, bands[i], targets[i]!)),
+          targetExplanation: targets.find((t) => t.homesPerYear !== null)?.explanation ?? targets[0]!.explanation,
         };
       };
       const main = forecastOf(area);

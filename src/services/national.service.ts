@@ -280,14 +280,14 @@ export function createNationalService(deps: {
         };
       };
       const provinces: ProvinceAttainment[] = provincies.map((p) => {
-        const [f] = forecastByYear(planned, new Set([p.code]), [year], assumptions);
+        const f = forecastByYear(planned, new Set([p.code]), [year], assumptions)[0]!; // one year asked, one back
         return { code: p.code, name: p.name, ...attainmentOf(findArea(ctx, `provincie:${p.code}`), f) };
       });
       // Regions (versnellingstafels, woondealregio's) for the map: their gemeenten's planned homes in the focus year.
       const plannedByGemeente = deps.data.derive(version, `planned|gemeente|${year}`, () => plannedRows(projects, (p) => p.gemeenteCode, year, year));
       const regions: RegionAttainment[] = ctx.regions.map((r) => {
         const area = findArea(ctx, r.id);
-        const [f] = forecastByYear(plannedByGemeente, new Set(area.gemeenteCodes), [year], assumptions);
+        const f = forecastByYear(plannedByGemeente, new Set(area.gemeenteCodes), [year], assumptions)[0]!;
         return { id: r.id, kind: r.kind, name: r.name, ...attainmentOf(area, f) };
       });
 
@@ -382,7 +382,8 @@ export function createNationalService(deps: {
       const limit = Math.min(request.projectLimit ?? 500, 5000);
 
       const forArea = async (a: NationalArea, withIds: boolean): Promise<AreaPlancapaciteit> => {
-        const norm = periods.length > 0 ? normOf(a, periods[0]) : { value: null, source: '' };
+        const first = periods[0];
+        const norm = first ? normOf(a, first) : { value: null, source: '' };
         const calc = calculatePlancapaciteit(rows, a.kind === 'land' ? null : new Set(a.gemeenteCodes), periods, (p) => needFor(ctx, a, p), (p) => normOf(a, p).value);
         const region = a.kind === 'land' ? '' : `region=${encodeURIComponent(a.id)}&`;
         const drill = async (statuses: PlanStatus[], p: Period): Promise<CapacityDrillDown> => {

@@ -201,7 +201,7 @@ export function createPublicStatsService(deps: {
           if (!tooFew(n)) return t;
           return { ...t, measured: null, progress: null, status: 'onbekend' as const, explanation: disclosureRule(min) };
         }),
-        provinces: overview.provinces.map((p, i) => hideAttainment(p, provinceHidden[i])),
+        provinces: overview.provinces.map((p, i) => hideAttainment(p, provinceHidden[i] ?? false)),
         regions: overview.regions.map((r) => hideAttainment(r, tooFew(perRegion.get(r.id) ?? 0))),
         ppm: { ...overview.ppm, regions: overview.ppm.regions.map(hidePpm), provinces: overview.ppm.provinces.map(hidePpm) },
         disclosure: { minProjects: min, rule: disclosureRule(min) },

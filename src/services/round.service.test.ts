@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_ACTOR } from '../../test/helpers/auth.ts';
+import { at, present } from '../../test/helpers/present.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -42,7 +43,7 @@ function countingDb(db: Db): { db: Db; count: () => number } {
 const GEMEENTEN = ['GM0599', 'GM0502', 'GM0606', 'GM0622', 'GM0489', 'GM0597', 'GM1621'];
 
 function generated(i: number): Project {
-  const gemeenteCode = GEMEENTEN[i % GEMEENTEN.length];
+  const gemeenteCode = at(GEMEENTEN, i % GEMEENTEN.length);
   const input = {
     name: `Project ${String(i).padStart(4, '0')}`,
     gemeenteCode,
@@ -96,9 +97,9 @@ describe('closing a round of a large table (SPEC §2 "Quarterly round")', () => 
     expect(counting.count()).toBeLessThanOrEqual(20 + Math.ceil(N / 250));
     expect(seconds).toBeLessThan(30);
 
-    const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM round_snapshots WHERE round_id = $1', [round.id]);
+    const { n } = present((await t.db.query<{ n: number }>('SELECT count(*) AS n FROM round_snapshots WHERE round_id = $1', [round.id]))[0], 'count');
     expect(n).toBe(N);
-    const withKnelpunt = projects[0];
+    const withKnelpunt = at(projects, 0);
     const frozen = await services.rounds.getRoundProject(round.id, withKnelpunt.id, ADMIN);
     expect(frozen).toEqual({ ...(await services.projects.get(withKnelpunt.id, ADMIN)), gemeenteName: 'Rotterdam' });
     expect(frozen.knelpunten).toHaveLength(1);

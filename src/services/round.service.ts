@@ -291,7 +291,7 @@ export function createRoundService(deps: RoundServiceDeps) {
       ...summary(round),
       delivery: counts,
       projects: rows.map((r, i) => {
-        const via = projectDelivery(facts[i]);
+        const via = projectDelivery(facts[i]!);
         const own = parties.get(r.projectId)!;
         const confirmedAt = own.filter((p) => p.via === 'bevestigd').reduce<string | null>((max, p) => (max === null || p.at! > max ? p.at : max), null);
         return {
@@ -347,7 +347,8 @@ export function createRoundService(deps: RoundServiceDeps) {
         { path: 'organisationId', code: 'not_a_party', message: `${organisation.name} is bij geen enkel project van ${round.regionName} partij.` },
       ]);
     }
-    const byId = new Map(rows.map((r, i) => [r.projectId, { row: r, facts: facts[i] }]));
+    // `facts` is one per row, in the same order.
+    const byId = new Map(rows.map((r, i) => [r.projectId, { row: r, facts: facts[i]! }]));
     const asOf = today();
     const item = (r: DeliveryFactsRow) => ({ projectId: r.projectId, name: r.name, gemeenteName: r.gemeenteName });
     const expiredIssue = (r: DeliveryFactsRow, side: DeliverySide, path: string): Issue[] => checkConfirmUnchanged(r, side, asOf, path);

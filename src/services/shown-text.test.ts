@@ -48,7 +48,7 @@ function readCsv(file: string): Record<string, string>[] {
     row.push(field);
     rows.push(row);
   }
-  const [header, ...data] = rows;
+  const [header = [], ...data] = rows;
   return data.filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 

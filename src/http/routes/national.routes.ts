@@ -43,7 +43,7 @@ const actor = (req: FastifyRequest) => req.principal;
 /** The upload's format: from `?format=`, the content type, or the file's first bytes (an .xlsx is a zip: "PK"). */
 function uploadFormat(req: FastifyRequest<{ Querystring: { format?: UploadFormat } }>, body: Buffer): UploadFormat {
   if (req.query.format) return req.query.format;
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+  const type = (String(req.headers['content-type'] ?? '').split(';')[0] ?? '').trim();
   if (type === XLSX) return 'xlsx';
   if (type === 'text/csv' || type === 'text/plain') return 'csv';
   return body.subarray(0, 2).toString('latin1') === 'PK' ? 'xlsx' : 'csv';

@@ -27,7 +27,7 @@ export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, N, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !hash) return false;
+  if (scheme !== 'scrypt' || salt === undefined || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
   const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(N), r: Number(r), p: Number(p) });
   return key.length === expected.length && timingSafeEqual(key, expected);
