@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, take } from '../../test/helpers/present.ts';
 import { TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { createServices, type Services } from '../services/container.ts';
@@ -257,7 +258,7 @@ describe('listing and revoking API tokens (issue 8 item 10)', () => {
     expect(items.find((i) => i.id === b.id)).toMatchObject({ lastUsedAt: null });
     expect(list.body).not.toContain(a.token);
     expect(list.body).not.toContain(a.token.slice(4));
-    expect(Object.keys(items[0]).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name']);
+    expect(Object.keys(at(items, 0)).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name']);
 
     // Someone else cannot revoke it (answers as unknown).
     const other = await signedIn('editor@amsterdam.example');
@@ -314,7 +315,7 @@ describe('OpenID Connect sign-in (authorization code + PKCE)', () => {
     const cookie = sessionCookie(res)!;
     const me = await app.inject({ url: '/api/v1/auth/me', cookies: { [SESSION_COOKIE]: cookie.value } });
     expect(me.json().principal).toMatchObject({ name: 'Anna Analist', role: 'ministerie_analist' });
-    const [linked] = await t.db.query<{ oidc_subject: string }>("SELECT oidc_subject FROM users WHERE email = 'analist@vro.example'");
+    const [linked] = take((await t.db.query<{ oidc_subject: string }>("SELECT oidc_subject FROM users WHERE email = 'analist@vro.example'")), 1);
     expect(linked.oidc_subject).toBe('sub-analist@vro.example');
   });
 

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne } from '../storage/db.ts';
 import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { createServices } from '../services/container.ts';
@@ -39,7 +40,7 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
     const body = res.json();
     expect(body.years).toEqual([2026, 2027, 2028, 2029, 2030]);
     // Cross-check 2028 against SQL over the same gemeenten.
-    const [{ homes }] = await t.db.query<{ homes: number }>(
+    const { homes } = await queryOne<{ homes: number }>(t.db,
       `SELECT COALESCE(sum(s.homes), 0) AS homes FROM project_jaarschijven s JOIN projects p ON p.id = s.project_id
        WHERE s.year = 2028 AND p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')`,
     );
@@ -49,7 +50,7 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
     expect(body.targets[0]).toMatchObject({ basis: 'geschat' });
     expect(y2028.target).toBeGreaterThan(0);
     expect(y2028.gap).toBe(y2028.expected - Math.round(y2028.target));
-    const [{ n }] = await t.db.query<{ n: number }>(
+    const { n } = await queryOne<{ n: number }>(t.db,
       `SELECT count(*) AS n FROM projects WHERE gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')`,
     );
     expect(body.summary.totals.projects).toBe(n);
@@ -83,7 +84,7 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
 
   it('drills down from an open-knelpunt category to the projects that have one', async () => {
     const list = (await inject('/api/v1/projects?region=vt-amsterdam-e-o&knelpunt=netcongestie&limit=500')).json();
-    const [{ n }] = await t.db.query<{ n: number }>(
+    const { n } = await queryOne<{ n: number }>(t.db,
       `SELECT count(DISTINCT k.project_id) AS n FROM knelpunten k JOIN projects p ON p.id = k.project_id
        WHERE k.category = 'netcongestie' AND k.resolved_date IS NULL
          AND p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')`,

@@ -9,6 +9,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne } from '../storage/db.ts';
 import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -82,7 +83,7 @@ describe('SPEC §2: an actual date in the future is refused', () => {
   });
 
   it('POST /projects with a future actual date is refused and creates nothing', async () => {
-    const [{ n: before }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM projects');
+    const { n: before } = await queryOne<{ n: number }>(t.db, 'SELECT count(*)::int AS n FROM projects');
     const res = await inject({
       method: 'POST',
       url: '/api/v1/projects',
@@ -90,7 +91,7 @@ describe('SPEC §2: an actual date in the future is refused', () => {
     });
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().errors).toEqual([expect.objectContaining({ path: 'milestones[2].actualDate', code: 'date_in_future' })]);
-    const [{ n: after }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM projects');
+    const { n: after } = await queryOne<{ n: number }>(t.db, 'SELECT count(*)::int AS n FROM projects');
     expect(after).toBe(before);
   });
 });

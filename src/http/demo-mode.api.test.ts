@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { take } from '../../test/helpers/present.ts';
 import { accountWithToken, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import type { Principal, Role } from '../domain/access.ts';
@@ -222,7 +223,7 @@ describe('the server refuses demo mode on real data unless told explicitly (issu
 describe('API tokens of real accounts are out of reach of the demo administrator (issue 8 items 5, 10)', () => {
   it('lists and revokes only demo accounts’ tokens; a real account answers exactly as an unknown one', async () => {
     const real = await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0363' });
-    const [realToken] = await services.auth.listApiTokens(real.principal);
+    const [realToken] = take((await services.auth.listApiTokens(real.principal)), 1);
     const unknown = '00000000-0000-4000-8000-000000000000';
     const listReal = await call(demo.beheerder)(`/api/v1/users/${real.principal.userId}/tokens`);
     const listUnknown = await call(demo.beheerder)(`/api/v1/users/${unknown}/tokens`);

@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../test/helpers/present.ts';
+import { queryOne } from '../storage/db.ts';
 import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -52,7 +54,7 @@ const validProject = () => ({
 });
 
 async function countProjects(): Promise<number> {
-  const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM projects');
+  const { n } = await queryOne<{ n: number }>(t.db, 'SELECT count(*) AS n FROM projects');
   return n;
 }
 
@@ -113,7 +115,7 @@ describe('POST /api/v1/projects', () => {
   it('rejects a negative number of homes naming programme[1].homes, and writes nothing', async () => {
     const before = await countProjects();
     const body = validProject();
-    body.programme[1].homes = -5;
+    at(body.programme, 1).homes = -5;
     const res = await inject({ method: 'POST', url: '/api/v1/projects', payload: body });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([expect.objectContaining({ path: 'programme[1].homes', message: expect.stringContaining('negatief') })]);
@@ -123,7 +125,7 @@ describe('POST /api/v1/projects', () => {
   it('rejects oplevering before start bouw naming the milestone field (SPEC §2 consistency), and writes nothing', async () => {
     const before = await countProjects();
     const body = validProject();
-    body.milestones[3].forecastDate = '2026-05-01';
+    at(body.milestones, 3).forecastDate = '2026-05-01';
     const res = await inject({ method: 'POST', url: '/api/v1/projects', payload: body });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
@@ -145,7 +147,7 @@ describe('POST /api/v1/projects', () => {
 
   it('warns, without refusing, when jaarschijven do not add up to the programme', async () => {
     const body = validProject();
-    body.jaarschijven[0].homes = 50;
+    at(body.jaarschijven, 0).homes = 50;
     const created = await create(body);
     expect(created.warnings).toEqual([expect.objectContaining({ path: 'jaarschijven', code: 'jaarschijven_mismatch' })]);
   });

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { take } from '../../test/helpers/present.ts';
 import { accountWithToken, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -132,7 +133,7 @@ describe('organisations and demo roles', () => {
   it('a demo role cannot make a real market party a party of its project: answered as an unknown organisation', async () => {
     const realParty = randomUUID();
     await t.db.query(`INSERT INTO organisations (id, name, type, synthetic) VALUES ($1, 'Echte Belegger NV', 'belegger', false)`, [realParty]);
-    const [demoParty] = await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE synthetic AND type = 'ontwikkelaar' LIMIT 1`);
+    const [demoParty] = take((await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE synthetic AND type = 'ontwikkelaar' LIMIT 1`)), 1);
     const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'gemeente_editor' } });
     const demo = { cookie: `wbm_session=${signIn.cookies.find((c) => c.name === 'wbm_session')!.value}`, 'x-csrf-token': signIn.json().csrfToken as string };
     const withParty = (organisationId: string) => {

@@ -63,7 +63,7 @@ describe('GET /regions/{id}/report.pdf under load', () => {
     release();
     const results = await Promise.all(accepted);
     expect(results.map((r) => r.statusCode)).toEqual(Array(maxConcurrent + maxQueued).fill(200));
-    expect(results[0].headers['content-type']).toContain('application/pdf');
+    expect(results[0]?.headers['content-type']).toContain('application/pdf');
     expect(maxActive).toBe(maxConcurrent);
     expect(started).toBe(maxConcurrent + maxQueued);
 

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../../test/helpers/present.ts';
 import { accountWithToken, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { createServices, type Services } from '../services/container.ts';
@@ -57,7 +58,7 @@ describe('round ids and outsiders', () => {
         const a = await app.inject({ ...real[i], headers });
         const b = await app.inject({ ...unknown[i], headers });
         const shape = (r: { statusCode: number; body: string }, id: string) => `${r.statusCode} ${r.body.replaceAll(id, '<id>')}`;
-        if (shape(a, roundId) !== shape(b, unknownId)) problems.push(`${real[i].url}: ${shape(a, roundId)} vs ${shape(b, unknownId)}`);
+        if (shape(a, roundId) !== shape(b, unknownId)) problems.push(`${at(real, i).url}: ${shape(a, roundId)} vs ${shape(b, unknownId)}`);
         expect(a.statusCode).toBe(404);
       }
     }

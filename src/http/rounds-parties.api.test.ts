@@ -10,6 +10,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { take } from '../../test/helpers/present.ts';
 import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -222,10 +223,10 @@ describe('issue 8 items 16–17: per party, shown before asking once, and undone
     expect(res.json().undoneProjectIds).toEqual([ids.citadel]);
     expect(partyOf(res.json().round, ids.citadel, ROTTERDAM).via).toBeNull();
     expect(res.json().round.delivery.delivered).toBe(before.delivery.delivered - 1);
-    const [entry] = await t.db.query<{ action: string; actor_name: string }>(
+    const [entry] = take(await t.db.query<{ action: string; actor_name: string }>(
       `SELECT action, actor_name FROM audit_log WHERE entity_type = 'kwartaalronde' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
       [roundId],
-    );
+    ), 1);
     expect(entry.action).toBe('bevestiging ongedaan gemaakt (Gemeente Rotterdam)');
   });
 

@@ -18,6 +18,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne } from '../storage/db.ts';
+import { take } from '../../test/helpers/present.ts';
 import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -114,7 +116,7 @@ async function project(id: string) {
 }
 
 async function snapshotCount(roundId: string): Promise<number> {
-  const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM round_snapshots WHERE round_id = $1', [roundId]);
+  const { n } = await queryOne<{ n: number }>(t.db, 'SELECT count(*) AS n FROM round_snapshots WHERE round_id = $1', [roundId]);
   return n;
 }
 
@@ -288,10 +290,10 @@ describe('delivery per party for its own side: changed since the round opened, o
     expect(party(round, ids.C, CAPELLE)).toMatchObject({ via: 'bevestigd', onBehalf: { by: expect.stringContaining('tafel_secretaris'), reason } });
     expect(round.organisations.find((o: { organisationId: string }) => o.organisationId === CAPELLE)).toMatchObject({ delivered: 1, onBehalf: 1 });
     expect(round.delivery).toMatchObject({ delivered: 4, outstanding: 0 });
-    const [entry] = await t.db.query<{ action: string }>(
+    const [entry] = take(await t.db.query<{ action: string }>(
       `SELECT action FROM audit_log WHERE entity_type = 'kwartaalronde' AND entity_id = $1 AND action LIKE 'namens%' ORDER BY id DESC LIMIT 1`,
       [q3],
-    );
+    ), 1);
     expect(entry.action).toBe(`namens Gemeente Capelle aan den IJssel als ongewijzigd vastgelegd door de secretaris: ${reason}`);
     expect((await get(`/api/v1/rounds/${q3}/reminders`)).items).toEqual([]);
   });

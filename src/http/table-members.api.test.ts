@@ -6,6 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne } from '../storage/db.ts';
+import { at, take } from '../../test/helpers/present.ts';
 import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -30,10 +32,10 @@ beforeAll(async () => {
   await services.demoSeed.seed({ projects: 400, seed: 5, asOf: '2026-10-01' });
   app = await buildApp({ services });
   // The market party with the most projects in Amsterdam (as the demo market party account is chosen).
-  const [row] = await t.db.query<{ organisation_id: string }>(
+  const [row] = take(await t.db.query<{ organisation_id: string }>(
     `SELECT pp.organisation_id FROM project_parties pp JOIN projects p ON p.id = pp.project_id JOIN organisations o ON o.id = pp.organisation_id
      WHERE p.gemeente_code = 'GM0363' AND o.type <> 'gemeente' GROUP BY pp.organisation_id ORDER BY count(*) DESC, pp.organisation_id LIMIT 1`,
-  );
+  ), 1);
   partyId = row.organisation_id;
   const rows = await t.db.query<{ id: string }>(
     `SELECT DISTINCT p.id FROM projects p JOIN project_parties pp ON pp.project_id = p.id
@@ -52,7 +54,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const gemeenteOf = async (id: string) => (await t.db.query<{ g: string }>('SELECT gemeente_code AS g FROM projects WHERE id = $1', [id]))[0].g;
+const gemeenteOf = async (id: string) => at(await t.db.query<{ g: string }>('SELECT gemeente_code AS g FROM projects WHERE id = $1', [id]), 0).g;
 
 describe('the Tafeloverzicht for the table’s own gemeenten and market parties (issue 8 item 24)', () => {
   it('gives a gemeente of the table the table’s aggregates, and names and places of its own projects only', async () => {
@@ -71,7 +73,7 @@ describe('the Tafeloverzicht for the table’s own gemeenten and market parties 
     const named = [...body.summary.mapPoints.map((p: { id: string }) => p.id), ...body.summary.delayedMilestones.items.map((i: { projectId: string }) => i.projectId)];
     expect(named.length).toBeGreaterThan(0);
     for (const id of named) expect(await gemeenteOf(id)).toBe('GM0363');
-    const [{ n }] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM projects WHERE gemeente_code = 'GM0363'");
+    const { n } = await queryOne<{ n: number }>(t.db, "SELECT count(*)::int AS n FROM projects WHERE gemeente_code = 'GM0363'");
     expect(body.access.ownProjects).toBe(n);
     expect(full.summary.mapPoints.length).toBeGreaterThan(body.summary.mapPoints.length);
   });
@@ -113,7 +115,7 @@ describe('per-project alternatives show only what the caller may see (issue 8 it
   });
 
   it('gives a gemeente of the table no table totals either, and the secretary all of them', async () => {
-    const [{ id }] = await t.db.query<{ id: string }>("SELECT id FROM projects WHERE gemeente_code = 'GM0363' ORDER BY id LIMIT 1");
+    const { id } = await queryOne<{ id: string }>(t.db, "SELECT id FROM projects WHERE gemeente_code = 'GM0363' ORDER BY id LIMIT 1");
     const own = (await gemeente(`/api/v1/projects/${id}/alternatives`)).json();
     expect(own.expected).toBeNull();
     for (const c of own.candidates) expect(c.gemeenteCode).toBe('GM0363');

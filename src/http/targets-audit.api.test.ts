@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { take } from '../../test/helpers/present.ts';
 import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -56,7 +57,7 @@ describe('audit trail of targets', () => {
       ['doel gewijzigd', 'api'],
       ['doel aangemaakt', 'import'],
     ]);
-    expect(rows[1].changes).toEqual([{ field: 'homes', old: 50_000, new: 52_000 }]);
+    expect(rows[1]?.changes).toEqual([{ field: 'homes', old: 50_000, new: 52_000 }]);
     expect(rows.every((r) => r.actor_name.startsWith('Test ministerie_analist'))).toBe(true);
   });
 });
@@ -74,7 +75,7 @@ describe('every changed row is audited (issue 8 item 13, SPEC §7)', () => {
     expect(flipped).toMatchObject({ preferred: false, version: first.version + 1 });
     const rows = await t.db.query<AuditRow>("SELECT entity_id, action, changes FROM audit_log WHERE entity_type = 'doel' AND entity_id = $1 ORDER BY id", [first.id]);
     expect(rows.map((r) => r.action)).toEqual(['doel aangemaakt', `doel niet meer voorkeur (voorkeur nu doel ${second.json().id})`]);
-    expect(rows[1].changes).toEqual([{ field: 'preferred', old: true, new: false }]);
+    expect(rows[1]?.changes).toEqual([{ field: 'preferred', old: true, new: false }]);
   });
 
   it('audits a plancapaciteit norm when it is set and changed', async () => {
@@ -86,7 +87,7 @@ describe('every changed row is audited (issue 8 item 13, SPEC §7)', () => {
       ['provincie:PV25', 'norm ingesteld'],
       ['provincie:PV25', 'norm gewijzigd'],
     ]);
-    expect(rows[1].changes.map((c) => [c.field, Number(c.old), Number(c.new)])).toEqual([['norm', 1.1, 1.2]]);
+    expect(rows[1]?.changes.map((c) => [c.field, Number(c.old), Number(c.new)])).toEqual([['norm', 1.1, 1.2]]);
   });
 });
 
@@ -137,10 +138,10 @@ describe('the audit trail of a deleted project (issue 8 item 13, SPEC §7)', () 
     expect((await amsterdam(`/api/v1/projects/${id}/audit`)).statusCode).toBe(404);
     const sql = readFileSync(new URL('../storage/migrations/0009_deleted_projects.sql', import.meta.url), 'utf8');
     await t.db.query(sql.slice(sql.indexOf('INSERT INTO deleted_projects')));
-    const [row] = await t.db.query<{ gemeente_code: string; provincie_code: string; region_ids: string[]; party_organisation_ids: string[] }>(
+    const [row] = take(await t.db.query<{ gemeente_code: string; provincie_code: string; region_ids: string[]; party_organisation_ids: string[] }>(
       'SELECT gemeente_code, provincie_code, region_ids, party_organisation_ids FROM deleted_projects WHERE id = $1',
       [id],
-    );
+    ), 1);
     expect(row).toMatchObject({ gemeente_code: 'GM0363', provincie_code: 'PV27' });
     expect([...row.region_ids]).toContain('vt-amsterdam-e-o');
     expect([...row.party_organisation_ids].sort()).toEqual([gemeenteOrganisationId('GM0363'), PARTY].sort());

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne } from './db.ts';
+import { take } from '../../test/helpers/present.ts';
 import { ADMIN_ACTOR } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { createServices } from '../services/container.ts';
@@ -22,7 +24,7 @@ beforeAll(async () => {
   await services.demoSeed.seed({ projects: 300, seed: 4, asOf: '2026-10-01' });
   await services.auth.ensureDemoUsers();
   // History that must survive: an edit in the audit trail and a closed quarter with its snapshot.
-  const [p] = (await services.projects.list({ gemeenteCodes: ['GM0363'] }, { limit: 1, offset: 0, sort: 'name', descending: false }, ADMIN_ACTOR.principal)).items;
+  const [p] = take((await services.projects.list({ gemeenteCodes: ['GM0363'] }, { limit: 1, offset: 0, sort: 'name', descending: false }, ADMIN_ACTOR.principal)).items, 1);
   await services.projects.update(p.id, p.version, { name: `${p.name} (gewijzigd)` }, ADMIN_ACTOR);
   const round = await services.rounds.openRound('vt-amsterdam-e-o', { quarter: '2026-Q3', deadline: '2026-09-15' }, ADMIN_ACTOR);
   await services.rounds.closeRound(round.id, ADMIN_ACTOR);
@@ -44,14 +46,14 @@ describe('wbm backup / wbm restore', () => {
     const { schema_migrations: _a, ...restored } = await fingerprint(target.db);
     const { schema_migrations: _b, ...original } = await fingerprint(source.db);
     expect(restored).toEqual(original);
-    expect(original.audit_log.rows).toBeGreaterThan(0);
-    expect(original.round_snapshots.rows).toBeGreaterThan(0);
+    expect(original.audit_log?.rows).toBeGreaterThan(0);
+    expect(original.round_snapshots?.rows).toBeGreaterThan(0);
     // Serial columns continue after the restored history.
     const services = createServices(target.db);
-    const [p] = (await services.projects.list({}, { limit: 1, offset: 0, sort: 'name', descending: false }, ADMIN_ACTOR.principal)).items;
+    const [p] = take((await services.projects.list({}, { limit: 1, offset: 0, sort: 'name', descending: false }, ADMIN_ACTOR.principal)).items, 1);
     await services.projects.update(p.id, p.version, { name: 'Na herstel' }, ADMIN_ACTOR);
     const trail = await services.projects.auditTrail(p.id, ADMIN_ACTOR.principal);
-    expect(trail.items[0].changes).toEqual([expect.objectContaining({ field: 'name', new: 'Na herstel' })]);
+    expect(trail.items[0]?.changes).toEqual([expect.objectContaining({ field: 'name', new: 'Na herstel' })]);
   });
 
   it('refuses to restore over data, and a broken file leaves the database as it was', async () => {
@@ -64,7 +66,7 @@ describe('wbm backup / wbm restore', () => {
       const header = { format: 'woningbouwmonitor-backup', version: 1, createdAt: '', migrations: (await fresh.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name), tables: [{ name: 'provincies', rows: 2 }] };
       writeFileSync(broken, gzipSync(`${JSON.stringify(header)}\n{"table":"provincies"}\n{"code":"PV20","name":"Groningen","geometry":null}\n{"code":"PV20","name":"dubbel","geometry":null}\n`));
       await expect(restoreDatabase(fresh.db, broken)).rejects.toThrow();
-      const [{ n }] = await fresh.db.query<{ n: number }>('SELECT count(*) AS n FROM provincies');
+      const { n } = await queryOne<{ n: number }>(fresh.db, 'SELECT count(*) AS n FROM provincies');
       expect(n).toBe(0);
     } finally {
       await fresh.close();

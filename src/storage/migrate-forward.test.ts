@@ -88,6 +88,6 @@ describe('a database of the version of 2026-11-23 migrates forward without loss'
     expect(trail.items.some((e) => e.changes.some((c) => c.field === 'name'))).toBe(true);
     await services.projects.update(edited.id, edited.version, { name: 'Na migratie' }, ADMIN_ACTOR);
     const after = await services.projects.auditTrail(edited.id, ADMIN_ACTOR.principal);
-    expect(after.items[0].changes).toEqual([expect.objectContaining({ field: 'name', new: 'Na migratie' })]);
+    expect(after.items[0]?.changes).toEqual([expect.objectContaining({ field: 'name', new: 'Na migratie' })]);
   });
 });

@@ -14,7 +14,7 @@ CREATE INDEX i ON a (x);`;
     const parts = splitStatements(sql);
     expect(parts).toHaveLength(3);
     expect(parts[1]).toContain("RAISE EXCEPTION 'no';");
-    expect(parts[1].endsWith('$$')).toBe(true);
+    expect(parts[1]?.endsWith('$$')).toBe(true);
     expect(parts[2]).toBe('CREATE INDEX i ON a (x)');
   });
 });

@@ -3,6 +3,7 @@
  * (with DATABASE_URL) on PostgreSQL. SPEC §7: the same SQL on both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne } from './db.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -62,14 +63,14 @@ describe('reference data (SPEC §2 geography; data/reference/README.md)', () => 
   });
 
   it('reproduces the CBS national new-construction total for 2019 (71,548) from 81955NED', async () => {
-    const [{ total }] = await t.db.query<{ total: number }>('SELECT sum(new_construction) AS total FROM cbs_woningvoorraad WHERE year = 2019');
+    const { total } = await queryOne<{ total: number }>(t.db, 'SELECT sum(new_construction) AS total FROM cbs_woningvoorraad WHERE year = 2019');
     expect(total).toBe(71548);
   });
 
   it('is idempotent: loading twice keeps the same counts', async () => {
     await loadReferenceData(t.db);
     expect(await geography.countGemeenten(t.db)).toBe(342);
-    const [{ n }] = await t.db.query<{ n: number }>("SELECT count(*) AS n FROM organisations WHERE type = 'gemeente'");
+    const { n } = await queryOne<{ n: number }>(t.db, "SELECT count(*) AS n FROM organisations WHERE type = 'gemeente'");
     expect(n).toBe(342);
   });
 

@@ -172,7 +172,7 @@ export async function signInContext(context: BrowserContext, base: string, role:
 export async function apiSession(base: string, role: DemoRole) {
   const res = await fetch(`${base}/api/v1/auth/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role }) });
   if (!res.ok) throw new Error(`demo sign-in as ${role}: ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const [cookie = ''] = (res.headers.get('set-cookie') ?? '').split(';'); // split gives at least one part
   const { csrfToken, principal } = (await res.json()) as { csrfToken: string; principal: { organisationId: string | null; name: string } };
   const call = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
     const r = await fetch(`${base}/api/v1${path}`, {

@@ -9,6 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { take } from '../helpers/present.ts';
 import { join } from 'node:path';
 import { accessibilityViolations, ARTIFACTS, ensureWebBuild, hasChromium, launchBrowser, screenshot, signInThroughPage, startServer, type Browser, type TestServer } from './support.ts';
 
@@ -70,11 +71,11 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht for the table’s own gemeente
 
     // An area that is not theirs: "Geen toegang", said plainly, without a retry that cannot help. (The demo
     // market party has projects all over the country: for it, a gemeente where it has none.)
-    const [other] = await server.services.db.query<{ code: string }>(
+    const [other] = take(await server.services.db.query<{ code: string }>(
       `SELECT g.code FROM gemeenten g WHERE NOT EXISTS (
          SELECT 1 FROM projects p JOIN project_parties pp ON pp.project_id = p.id JOIN users u ON u.organisation_id = pp.organisation_id
          WHERE p.gemeente_code = g.code AND u.email = 'demo-marktpartij-editor@woningbouwmonitor.invalid') ORDER BY g.code LIMIT 1`,
-    );
+    ), 1);
     await openTable(page, role === 'gemeente_editor' ? 'vt-u10' : `gemeente:${other.code}`);
     await page.getByText('Geen toegang').first().waitFor();
     expect(await page.getByRole('button', { name: 'Probeer opnieuw' }).count()).toBe(0);

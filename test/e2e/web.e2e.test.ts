@@ -10,6 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../helpers/present.ts';
 import {
   accessibilityViolations as axeViolations,
   apiSession,
@@ -141,7 +142,7 @@ describe.skipIf(!hasChromium)('web application in Chromium', () => {
 
   it('explains a version conflict and saves after loading the latest version', async () => {
     const list = await apiGet<{ items: (ProjectListItem & { version: number })[] }>('/projects?phase=planvorming,planologische_procedure&limit=1');
-    const { id, name } = list.items[0];
+    const { id, name } = at(list.items, 0);
     // A new M11 forecast one day after the current one keeps the milestones in order.
     const before = await apiGet<{ milestones: { code: string; baselineDate: string | null; forecastDate: string | null }[] }>(`/projects/${id}`);
     const m11 = before.milestones.find((m) => m.code === 'M11')!;

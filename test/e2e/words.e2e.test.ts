@@ -7,6 +7,7 @@
  * Needs /usr/bin/chromium; skipped without it. Run under `flock /tmp/wbm-web.lock` (shares web/dist).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../helpers/present.ts';
 import { apiSession, ensureWebBuild, hasChromium, launchBrowser, signInContext, startServer, type Browser, type DemoRole, type TestServer } from './support.ts';
 
 /** Words of the developers' documents; a seed number (001) but not the 000 of 100.000. */
@@ -27,7 +28,7 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
     server = await startServer(300);
     browser = await launchBrowser(server.base);
     const admin = await apiSession(server.base, 'beheerder');
-    projectId = (await admin.get<{ items: Array<{ id: string }> }>('/projects?gemeente=GM0363&limit=1')).items[0].id;
+    projectId = at((await admin.get<{ items: Array<{ id: string }> }>('/projects?gemeente=GM0363&limit=1')).items, 0).id;
   }, 180_000);
 
   afterAll(async () => {

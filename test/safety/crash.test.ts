@@ -17,8 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, present } from '../helpers/present.ts';
 import { createServices } from '../../src/services/container.ts';
-import { openPglite, openPostgres, type Db } from '../../src/storage/db.ts';
+import { openPglite, openPostgres, queryOne, type Db } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { loadReferenceData } from '../../src/storage/reference-data.ts';
 import { ADMIN_ACTOR } from '../helpers/auth.ts';
@@ -82,7 +83,7 @@ function postgresEngine(): Engine {
     open: () => openPostgres(t!.url!, 2),
     async settle(db) {
       for (let i = 0; i < 400; i++) {
-        const [{ n }] = await db.query<{ n: number }>(
+        const { n } = await queryOne<{ n: number }>(db,
           'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1',
           [CHILD_APP],
         );
@@ -213,7 +214,7 @@ async function state(db: Db): Promise<State> {
       (SELECT count(*) FROM projects p
          WHERE p.total_homes <> coalesce((SELECT sum(homes) FROM project_programme x WHERE x.project_id = p.id), 0)) AS "inconsistentTotals"
   `);
-  return row;
+  return present(row, 'state');
 }
 
 /** Rows a state comparison covers. */
@@ -296,7 +297,7 @@ describe.each(engines)('crash in the middle of a large write on $name', (engine)
       return round.id;
     });
     const inRegion = await withDb(engine, async (db) => {
-      const [{ n }] = await db.query<{ n: number }>(
+      const { n } = await queryOne<{ n: number }>(db,
         'SELECT count(*) AS n FROM projects WHERE gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = $1)',
         [REGION],
       );
@@ -321,9 +322,10 @@ describe.each(engines)('crash in the middle of a large write on $name', (engine)
     });
     expectSound(after.s);
     if (committed) {
-      expect(after.round.closed_at).not.toBeNull();
-      expect(after.round.snapshots).toBe(inRegion);
-      expect(after.round.project_count).toBe(inRegion);
+      const round = present(after.round, 'round');
+      expect(round.closed_at).not.toBeNull();
+      expect(round.snapshots).toBe(inRegion);
+      expect(round.project_count).toBe(inRegion);
     } else {
       expect(killed.signal).toBe('SIGKILL');
       expect(after.round).toMatchObject({ closed_at: null, project_count: null, snapshots: 0 });
@@ -346,7 +348,7 @@ describe.each(engines)('crash in the middle of a large write on $name', (engine)
           [roundId],
         );
       });
-      expect(closed[0].closed_at).not.toBeNull();
+      expect(at(closed, 0).closed_at).not.toBeNull();
       expect(closed[0]).toMatchObject({ project_count: inRegion, snapshots: inRegion });
       figures.push({ engine: engine.name, case: 'close round (restart)', killed: false, where: `closed in-process: ${inRegion} snapshots`, rowsChecked: inRegion });
     }
@@ -359,7 +361,7 @@ describe.each(engines)('crash in the middle of a large write on $name', (engine)
       const csv = (n: number, prefix: string) =>
         Papa.unparse(
           Array.from({ length: n }, (_, i) => {
-            const g = gemeenten[i % gemeenten.length];
+            const g = present(gemeenten[i % gemeenten.length]);
             return {
               geoLevel: 'gemeente',
               geoCode: g.code,
@@ -403,7 +405,7 @@ describe.each(engines)('crash in the middle of a large write on $name', (engine)
       const complete = await runChild(engine, 'import', { file: small });
       expect(complete.code, complete.stderr).toBe(0);
       const final = await withDb(engine, async (db) => {
-        const [{ n }] = await db.query<{ n: number }>("SELECT count(*) AS n FROM targets WHERE kind LIKE 'complete-%'");
+        const { n } = await queryOne<{ n: number }>(db, "SELECT count(*) AS n FROM targets WHERE kind LIKE 'complete-%'");
         return { n, s: await state(db) };
       });
       expect(final.n).toBe(300);

@@ -4,6 +4,7 @@
  * unknown enum values, extra properties and deeply nested junk.
  */
 import fc from 'fast-check';
+import { at } from '../helpers/present.ts';
 
 /** A JSON literal sent as is (e.g. `1e999`, `-0`, a 5,000-deep array), which JSON.stringify cannot produce. */
 export class RawJson {
@@ -16,7 +17,7 @@ const MARK = `@@raw-${Math.random().toString(36).slice(2)}@@`;
 export function toJson(value: unknown): string {
   const raws: string[] = [];
   const json = JSON.stringify(value, (_key, v: unknown) => (v instanceof RawJson ? `${MARK}${raws.push(v.text) - 1}` : v));
-  return json.replace(new RegExp(`"${MARK}(\\d+)"`, 'g'), (_m, i: string) => raws[Number(i)]);
+  return json.replace(new RegExp(`"${MARK}(\\d+)"`, 'g'), (_m, i: string) => at(raws, Number(i)));
 }
 
 export const SQL_INJECTION = [

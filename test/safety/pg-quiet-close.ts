@@ -6,6 +6,7 @@
  */
 import pg from 'pg';
 import type { TestDb } from '../helpers/test-db.ts';
+import { at } from '../helpers/present.ts';
 
 export async function closeQuietly(t: TestDb | undefined): Promise<void> {
   if (!t) return;
@@ -20,7 +21,7 @@ export async function closeQuietly(t: TestDb | undefined): Promise<void> {
     try {
       for (let i = 0; i < 100; i++) {
         const { rows } = await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name]);
-        if (Number(rows[0].n) === 0) break;
+        if (Number(at(rows, 0).n) === 0) break;
         await new Promise((r) => setTimeout(r, 50));
       }
     } finally {

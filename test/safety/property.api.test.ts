@@ -17,6 +17,8 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne } from '../../src/storage/db.ts';
+import { present, take } from '../helpers/present.ts';
 import {
   DOELGROEPEN,
   KNELPUNT_CATEGORIES,
@@ -136,7 +138,7 @@ async function fingerprint(): Promise<Fingerprint> {
       (SELECT updated_at::text FROM projects WHERE id = $1) AS "targetUpdatedAt"`,
     [target || '00000000-0000-4000-8000-000000000000'],
   );
-  return row;
+  return present(row, 'fingerprint');
 }
 
 // ----- sending ------------------------------------------------------------------------------------
@@ -182,7 +184,7 @@ async function send(endpoint: string, opts: InjectOptions): Promise<{ res: Res; 
 const json = (payload: unknown, contentType = 'application/json') => ({ payload: toJson(payload), headers: { 'content-type': contentType } });
 
 async function currentVersion(id: string): Promise<number> {
-  const [row] = await t.db.query<{ version: number }>('SELECT version FROM projects WHERE id = $1', [id]);
+  const [row] = take((await t.db.query<{ version: number }>('SELECT version FROM projects WHERE id = $1', [id])), 1);
   return row.version;
 }
 
@@ -196,7 +198,7 @@ async function storedProject(id: string) {
 }
 
 async function provincieOf(gemeenteCode: string): Promise<string> {
-  const [row] = await t.db.query<{ provincie_code: string }>('SELECT provincie_code FROM gemeenten WHERE code = $1', [gemeenteCode]);
+  const [row] = take((await t.db.query<{ provincie_code: string }>('SELECT provincie_code FROM gemeenten WHERE code = $1', [gemeenteCode])), 1);
   return row.provincie_code;
 }
 
@@ -293,7 +295,7 @@ const readBack = <T>(s: T): T => (typeof s === 'string' && t.db.kind === 'pglite
 
 /** Accepted string fields come back and are stored byte-for-byte (name is trimmed by design). */
 async function expectProjectStrings(id: string, sent: Record<string, unknown>, returned: { name: string; description: string | null }) {
-  const stored = await storedProject(id);
+  const stored = present((await storedProject(id)));
   expect(stored.name).toBe(returned.name);
   expect(stored.description).toBe(readBack(returned.description));
   if (typeof sent.name === 'string') expect(returned.name).toBe(sent.name.trim());
@@ -367,7 +369,7 @@ describe('hostile input at the API (property-based)', () => {
         expect(c.kind).toBe('structured');
         const sent = (c as { body: Record<string, unknown> }).body;
         const created = res.json();
-        const stored = await expectProjectStrings(created.id, sent, created);
+        const stored = present((await expectProjectStrings(created.id, sent, created)));
         // Fields the client may not set are not taken over.
         expect(created.id).not.toBe(sent.id);
         expect(stored.version).toBe(1);
@@ -393,7 +395,7 @@ describe('hostile input at the API (property-based)', () => {
         const updated = res.json();
         expect(updated.id).toBe(target);
         expect(updated.version).toBe(current + 1);
-        const stored = await expectProjectStrings(target, sent, updated);
+        const stored = present((await expectProjectStrings(target, sent, updated)));
         expect(stored.version).toBe(current + 1);
         expect((await fingerprint()).audit).toBe(before.audit + 1);
       }),
@@ -440,7 +442,7 @@ describe('hostile input at the API (property-based)', () => {
         if (res.statusCode !== 200) return;
         expect(res.json().version).toBe(current + 1);
         // Exactly the items sent are stored: nothing more, nothing less.
-        const [{ n }] = await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM ${tables[part]} WHERE project_id = $1`, [target]);
+        const { n } = await queryOne<{ n: number }>(t.db, `SELECT count(*) AS n FROM ${tables[part]} WHERE project_id = $1`, [target]);
         expect(n).toBe((sent.items as unknown[]).length);
         stats.byteForByte += 1;
       }),
@@ -464,7 +466,7 @@ describe('hostile input at the API (property-based)', () => {
         const body = res.json();
         expect(body.version).toBe(current + 1);
         const m = body.milestones.find((x: { code: string }) => x.code === c);
-        const [row] = await t.db.query<{ forecast: string | null }>('SELECT forecast_date AS forecast FROM project_milestones WHERE project_id = $1 AND code = $2', [target, c]);
+        const [row] = take((await t.db.query<{ forecast: string | null }>('SELECT forecast_date AS forecast FROM project_milestones WHERE project_id = $1 AND code = $2', [target, c])), 1);
         expect(row.forecast).toBe(m.forecastDate);
         if ('forecastDate' in sent) expect(m.forecastDate).toBe(sent.forecastDate);
         stats.byteForByte += 1;
@@ -549,8 +551,9 @@ describe('hostile input at the API (property-based)', () => {
           deleteProject: { method: 'DELETE', url: `/api/v1/projects/${target}?version=${versionParam}` },
           deleteKnelpunt: { method: 'DELETE', url: `/api/v1/projects/${target}/knelpunten/${knelpuntId}?version=${versionParam}` },
         };
-        const { res } = await send(`${o} (hostile id/version)`, opts[o]);
-        expect(res.statusCode, describeRequest(opts[o])).toBeGreaterThanOrEqual(400);
+        const request = present(opts[o], o);
+        const { res } = await send(`${o} (hostile id/version)`, request);
+        expect(res.statusCode, describeRequest(request)).toBeGreaterThanOrEqual(400);
       }),
       { numRuns: runs(180) },
     );
@@ -634,15 +637,15 @@ describe('hostile input at the API (property-based)', () => {
           // Each row is stored as sent (cells are trimmed by design), read back from the table.
           expect(result.rows).toBe(rows.length);
           for (const [i, r] of rows.entries()) {
-            const saved = result.targets[i];
-            const [dbRow] = await t.db.query<{ geo_name: string; kind: string; source_ref: string | null; source_quote: string | null; note: string | null }>(
+            const saved = present(result.targets[i]);
+            const [dbRow] = take(await t.db.query<{ geo_name: string; kind: string; source_ref: string | null; source_quote: string | null; note: string | null }>(
               'SELECT geo_name, kind, source_ref, source_quote, note FROM targets WHERE id = $1',
               [saved.id],
-            );
+            ), 1);
             // A lone surrogate cannot travel in a UTF-8 file: it arrives (and is kept) as U+FFFD.
             const sentAs = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
             const trimmedOrNull = (s: string | undefined) => (s === undefined || sentAs(s).trim() === '' ? null : sentAs(s).trim());
-            expect(dbRow.geo_name).toBe(sentAs(r.geoName).trim());
+            expect(dbRow.geo_name).toBe(sentAs(present(r.geoName)).trim());
             expect(saved.geoName).toBe(dbRow.geo_name);
             expect(dbRow.kind).toBe(trimmedOrNull(r.kind) ?? 'opgave');
             expect(dbRow.source_ref).toBe(trimmedOrNull(r.sourceRef));
@@ -727,10 +730,10 @@ describe('hostile input at the API (property-based)', () => {
     const s = '\uFEFFbegint met een BOM';
     const { res } = await send('POST /projects (known strings)', { method: 'POST', url: '/api/v1/projects', ...json({ name: 'BOM', description: s, gemeenteCode: 'GM0363', planStatus: 'vastgesteld' }) });
     expect(res.statusCode).toBe(201);
-    const [row] = await t.db.query<{ hex: string; description: string }>(
+    const [row] = take(await t.db.query<{ hex: string; description: string }>(
       "SELECT encode(convert_to(description, 'UTF8'), 'hex') AS hex, description FROM projects WHERE id = $1",
       [res.json().id],
-    );
+    ), 1);
     expect(row.hex).toBe(Buffer.from(s, 'utf8').toString('hex'));
     expect(row.description).toBe(t.db.kind === 'postgres' ? s : s.slice(1));
   });
@@ -743,11 +746,11 @@ describe('hostile input at the API (property-based)', () => {
     const { items: entries, total } = res.res.json() as { items: Array<{ entityType: string; action: string }>; total: number };
     // One entry per accepted change of the target project, plus its creation; the API pages the trail.
     const version = await currentVersion(target);
-    const [{ stored }] = await t.db.query<{ stored: number }>("SELECT count(*) AS stored FROM audit_log WHERE entity_type = 'project' AND entity_id = $1", [target]);
+    const { stored } = await queryOne<{ stored: number }>(t.db, "SELECT count(*) AS stored FROM audit_log WHERE entity_type = 'project' AND entity_id = $1", [target]);
     expect(stored).toBe(version);
     expect(entries.filter((e) => e.entityType === 'project').length).toBe(Math.min(version, 1000));
     expect(total).toBeGreaterThanOrEqual(version);
-    const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM users');
+    const { n } = await queryOne<{ n: number }>(t.db, 'SELECT count(*) AS n FROM users');
     expect(n).toBeGreaterThan(0);
   });
 });
@@ -815,7 +818,7 @@ describe('hostile bodies from callers who may not send them (property-based)', (
   });
 
   it('an API token cannot create API tokens (they would outlive its revocation)', async () => {
-    const [{ n: tokensBefore }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM api_tokens');
+    const { n: tokensBefore } = await queryOne<{ n: number }>(t.db, 'SELECT count(*) AS n FROM api_tokens');
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileText, fc.constant('Koppeling')), async (name) => {
         const { res } = await send('POST /auth/tokens (with a token)', { method: 'POST', url: '/api/v1/auth/tokens', ...json({ name }) });
@@ -823,7 +826,7 @@ describe('hostile bodies from callers who may not send them (property-based)', (
       }),
       { numRuns: runs(15) },
     );
-    const [{ n: tokensAfter }] = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM api_tokens');
+    const { n: tokensAfter } = await queryOne<{ n: number }>(t.db, 'SELECT count(*) AS n FROM api_tokens');
     expect(tokensAfter).toBe(tokensBefore);
   });
 });
