@@ -80,9 +80,9 @@ describe('roundChanged', () => {
 });
 
 describe('userChanged', () => {
-  it('forgets everything, reference lists included', async () => {
+  it('forgets everything, reference lists included', () => {
     const client = filledClient();
-    await userChanged(client);
+    userChanged(client);
     expect(client.getQueryCache().getAll().filter((q) => q.state.data !== undefined)).toEqual([]);
   });
 });

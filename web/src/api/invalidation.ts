@@ -50,8 +50,12 @@ export function roundChanged(client: QueryClient, saved?: RoundDetail): Promise<
   return refresh(client, [queryKeys.round.all, queryKeys.dashboard.all, queryKeys.project.all, queryKeys.projects.all], saved ? [queryKeys.round.detail(saved.id)] : []);
 }
 
-/** Someone else signed in or out: nothing cached may be shown to them, not even reference lists (organisations need an account). */
-export function userChanged(client: QueryClient): Promise<void> {
-  client.removeQueries({ type: 'inactive' });
-  return client.resetQueries();
+/**
+ * Someone else signed in or out: nothing cached may be shown to them, not even reference lists
+ * (organisations need an account). Everything is dropped (running requests cancelled) rather than
+ * fetched again at once: the sign-in and sign-out both move on to another page, which asks for what it
+ * needs as the new user; a refetch of the page being left would only answer 401 after signing out.
+ */
+export function userChanged(client: QueryClient): void {
+  client.removeQueries();
 }

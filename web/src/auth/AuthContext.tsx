@@ -61,7 +61,7 @@ export function AuthProvider({ initial, children }: { initial: Promise<AuthState
   const accept = useCallback(
     (me: Me) => {
       setCsrfToken(me.csrfToken);
-      void userChanged(queryClient);
+      userChanged(queryClient);
       setState({ status: 'ready', me });
       return me;
     },
@@ -89,7 +89,7 @@ export function AuthProvider({ initial, children }: { initial: Promise<AuthState
         try {
           await api.signOut();
         } finally {
-          void userChanged(queryClient);
+          userChanged(queryClient);
           await refresh();
         }
       },
