@@ -7,6 +7,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
+import { at } from '../../test/helpers/present.ts';
 import {
   admin,
   app,
@@ -250,7 +251,7 @@ describe('demo accounts and demo mode (issue 8 items 4, 5; SPEC §7)', () => {
       expect((await strict.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'beheerder' } })).statusCode).toBeGreaterThanOrEqual(400);
       expect(problems).toEqual([]);
       // The same credentials still work while demo mode is on (the refusal is demo mode, not the credentials).
-      expect((await app.inject({ url: '/api/v1/projects', headers: credentials[0].token })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/v1/projects', headers: at(credentials, 0).token })).statusCode).toBe(200);
     } finally {
       await strict.close();
     }

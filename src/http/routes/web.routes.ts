@@ -44,7 +44,7 @@ export function webRoutes({ distDir = WEB_DIST_DIR }: WebRoutesOptions = {}): Fa
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       let pathname: string;
       try {
-        pathname = decodeURIComponent(request.url.split('?')[0]);
+        pathname = decodeURIComponent(request.url.split('?')[0] ?? '');
       } catch {
         return reply.callNotFound();
       }

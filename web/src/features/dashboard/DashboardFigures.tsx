@@ -1,7 +1,7 @@
 /** Tafeloverzicht and Tafelrapport: the headline figures, each a link to its projects. */
 import { Link } from 'react-router';
 import type { Dashboard } from '../../api/types.ts';
-import { formatCount, formatGoalShare, formatNumber, formatPercent, formatProjectCount, label } from '../../labels.ts';
+import { formatCount, formatGoalShare, formatNumber, formatPercent, formatProjectCount } from '../../labels.ts';
 import { figureLinks } from './drilldown.ts';
 import { AFFORDABLE_GOAL, SOCIAL_GOAL } from './SharesTable.tsx';
 

@@ -5,7 +5,7 @@
  * not know here: it is offered the tables and woondealregio's, and the server says plainly if it has no
  * project there.
  */
-import { ANONYMOUS, tableView, type Principal } from '../../../../src/domain/access.ts';
+import { ANONYMOUS, memberPartyOrganisation, tableView, type Principal } from '../../../../src/domain/access.ts';
 import type { Gemeente, Region } from '../../api/types.ts';
 import type { AuthState } from '../../auth/AuthContext.tsx';
 import { principalOf } from '../../auth/permissions.ts';
@@ -40,7 +40,8 @@ export function gemeenteArea(g: Gemeente): ChooserArea {
 export function mayOpenArea(principal: Principal | null, area: ChooserArea): boolean {
   if (principal === null) return true;
   if (principal.kind === 'anonymous') return false;
-  return tableView(principal, area, principal.role === 'marktpartij_editor') !== null;
+  // A market party may be a member through its projects, which only the server knows: offer the area.
+  return tableView(principal, area, memberPartyOrganisation(principal) !== null) !== null;
 }
 
 /** The person the chooser decides for: null on a server without sign-in; the public while sign-in is checked. */

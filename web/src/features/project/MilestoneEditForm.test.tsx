@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectDetail } from '../../api/types.ts';
+import { at, present } from '../../../../test/helpers/present.ts';
 import { MilestoneEditForm } from './MilestoneEditForm.tsx';
 
 const project = {
@@ -39,7 +40,7 @@ describe('MilestoneEditForm', () => {
     const field = screen.getByLabelText('Werkelijke datum (gehaald op)');
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getAllByText(/Oplevering \(M12\) ligt vóór Start bouw \(M11\)\./).length).toBeGreaterThan(0);
-    const [url, init] = fetch.mock.calls[0];
+    const [url, init] = at(fetch.mock.calls, 0);
     expect(url).toBe(`/api/v1/projects/${project.id}/milestones/M12`);
     // Only what changed is sent: the forecast was not touched.
     expect(JSON.parse(init.body)).toEqual({ version: 4, actualDate: '2020-01-01' });
@@ -71,7 +72,7 @@ describe('MilestoneEditForm', () => {
 
     await waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
     expect(field.value).toBe('31-02-2027');
-    const errorId = field.getAttribute('aria-describedby')!.split(' ')[0];
+    const errorId = at(present(field.getAttribute('aria-describedby')).split(' '), 0);
     expect(document.getElementById(errorId)?.textContent).toContain('‘31-02-2027’ bestaat niet: februari 2027 heeft 28 dagen.');
     expect(screen.getByTestId('milestone-error-summary').textContent).toContain('Prognosedatum');
     expect(document.activeElement).toBe(field);
@@ -124,7 +125,7 @@ describe('MilestoneEditForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Prognosedatum wissen' }));
     fireEvent.click(screen.getByRole('button', { name: 'Ja, wis de prognosedatum' }));
     await screen.findByText('De prognosedatum van mijlpaal M12 Oplevering is gewist.');
-    expect(JSON.parse(fetch.mock.calls[0][1].body)).toEqual({ version: 4, forecastDate: null });
+    expect(JSON.parse(at(fetch.mock.calls, 0)[1].body)).toEqual({ version: 4, forecastDate: null });
     expect(onSaved).toHaveBeenCalledWith(cleared);
     expect((screen.getByLabelText('Prognosedatum') as HTMLInputElement).value).toBe('');
   });
