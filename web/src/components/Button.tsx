@@ -1,7 +1,7 @@
 /** NL Design System button (`utrecht-button`); `type="button"` unless it submits a form. */
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
-export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+export interface ButtonProps extends ComponentProps<'button'> {
   /** Primary for the one main action of a form or step, secondary for others, subtle for small in-row actions. */
   appearance?: 'primary-action' | 'secondary-action' | 'subtle';
   /** The compact size used inside tables. */

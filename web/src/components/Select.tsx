@@ -1,6 +1,6 @@
 /** A native select with the NL Design System look (`utrecht-select`); label it with FormField. */
-import type { SelectHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 
-export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({ className, ...props }: ComponentProps<'select'>) {
   return <select className={`utrecht-select utrecht-select--html-select${className ? ` ${className}` : ''}`} {...props} />;
 }

@@ -4,7 +4,7 @@
  * returns to the page that asked for it (`?terug=`), or to the page that fits the role.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { API_BASE, ApiError } from '../../api/client.ts';
 import type { Me, Role } from '../../api/types.ts';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
@@ -13,6 +13,11 @@ import { Alert, Loading } from '../../components/Feedback.tsx';
 import { Section } from '../../components/Section.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
+import { Button } from '../../components/Button.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 /** Where to go after signing in: the page that asked (same site only), else the role's own start page. */
 export function landingPage(me: Me, back: string | null): string {
@@ -41,15 +46,15 @@ export function SignInPage() {
   if (state.status === 'open') {
     return (
       <>
-        <h1 className="nl-heading nl-heading--level-1">Inloggen</h1>
+        <Heading level={1}>Inloggen</Heading>
         <Alert type="info" title="Inloggen is op deze server (nog) niet ingesteld">
-          <p className="utrecht-paragraph">U kunt de Woningbouwmonitor zonder inloggen gebruiken.</p>
+          <Paragraph>U kunt de Woningbouwmonitor zonder inloggen gebruiken.</Paragraph>
         </Alert>
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/projecten">
+        <Paragraph>
+          <TextLink to="/projecten">
             Naar de projecten
-          </Link>
-        </p>
+          </TextLink>
+        </Paragraph>
       </>
     );
   }
@@ -91,27 +96,27 @@ export function SignInPage() {
 
   return (
     <>
-      <h1 className="nl-heading nl-heading--level-1">Inloggen</h1>
+      <Heading level={1}>Inloggen</Heading>
       {params.get('uitgelogd') && !isSignedIn(state) && (
         <Alert type="ok">
-          <p className="utrecht-paragraph">U bent uitgelogd.</p>
+          <Paragraph>U bent uitgelogd.</Paragraph>
         </Alert>
       )}
       {back && !isSignedIn(state) && (
         <Alert type="info">
-          <p className="utrecht-paragraph">Log in om deze pagina te bekijken. Daarna gaat u er direct naartoe.</p>
+          <Paragraph>Log in om deze pagina te bekijken. Daarna gaat u er direct naartoe.</Paragraph>
         </Alert>
       )}
       {isSignedIn(state) && (
         <Alert type="info" title={`U bent ingelogd als ${me.principal.name} (${roleLabel(me.principal.role)}${me.demo ? ', demomodus' : ''}).`}>
-          <p className="utrecht-paragraph">Wilt u als iemand anders inloggen? Log dan eerst uit.</p>
+          <Paragraph>Wilt u als iemand anders inloggen? Log dan eerst uit.</Paragraph>
           <div className="utrecht-button-group wbm-button-row">
-            <Link className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" to={landingPage(me, back)}>
+            <ButtonLink appearance="primary-action" to={landingPage(me, back)}>
               Verder
-            </Link>
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => void signOut()}>
+            </ButtonLink>
+            <Button appearance="secondary-action" onClick={() => void signOut()}>
               Uitloggen
-            </button>
+            </Button>
           </div>
         </Alert>
       )}
@@ -128,10 +133,10 @@ export function SignInPage() {
                 </>
               }
             >
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 Log in als verzonnen gebruiker om de Woningbouwmonitor uit te proberen. U werkt met verzonnen demogegevens; niets hiervan is
                 echt.
-              </p>
+              </Paragraph>
               <form onSubmit={submitDemo} aria-labelledby={`${id}-demo`} noValidate>
                 {error?.form === 'demo' && <SignInError message={error.message} />}
                 <fieldset className="utrecht-form-fieldset wbm-radio-list">
@@ -157,9 +162,9 @@ export function SignInPage() {
                     </div>
                   ))}
                 </fieldset>
-                <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy !== null}>
+                <Button appearance="primary-action" type="submit" disabled={busy !== null}>
                   {busy === 'demo' ? 'Bezig met inloggen…' : 'Inloggen als demogebruiker'}
-                </button>
+                </Button>
               </form>
             </Section>
           )}
@@ -169,18 +174,18 @@ export function SignInPage() {
               {error?.form === 'password' && <SignInError message={error.message} />}
               <TextField id={`${id}-email`} label="E-mailadres" type="email" autoComplete="username" value={email} onChange={setEmail} />
               <TextField id={`${id}-password`} label="Wachtwoord" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
-              <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy !== null}>
+              <Button appearance="primary-action" type="submit" disabled={busy !== null}>
                 {busy === 'password' ? 'Bezig met inloggen…' : 'Inloggen'}
-              </button>
+              </Button>
             </form>
             {me.oidcAvailable && (
               <>
-                <h3 className="nl-heading nl-heading--level-3">Of via uw eigen organisatie</h3>
-                <p className="utrecht-paragraph">
-                  <a className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`${API_BASE}/auth/oidc/login`}>
+                <Heading level={3}>Of via uw eigen organisatie</Heading>
+                <Paragraph>
+                  <ButtonLink appearance="secondary-action" href={`${API_BASE}/auth/oidc/login`}>
                     Inloggen via uw organisatie
-                  </a>
-                </p>
+                  </ButtonLink>
+                </Paragraph>
               </>
             )}
           </Section>
@@ -194,7 +199,7 @@ export function SignInPage() {
 function SignInError({ message }: { message: string }) {
   return (
     <Alert type="error" title="Inloggen is niet gelukt" urgent>
-      <p className="utrecht-paragraph">{message}</p>
+      <Paragraph>{message}</Paragraph>
     </Alert>
   );
 }

@@ -5,7 +5,7 @@ import { Table } from '../../components/Table.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { formatNumber, label } from '../../labels.ts';
 import { figureLinks } from './drilldown.ts';
-import { Bar } from './Bar.tsx';
+import { WithBar } from './Bar.tsx';
 
 /** Open knelpunten per category, with how many were escalated to the table. */
 export function KnelpuntenTable({ dashboard }: { dashboard: Dashboard }) {
@@ -20,17 +20,7 @@ export function KnelpuntenTable({ dashboard }: { dashboard: Dashboard }) {
       rowKey={(k) => k.category}
       columns={[
         { key: 'category', header: 'Categorie', cell: (k) => <TextLink to={figureLinks.knelpunt(dashboard.region.id, k.category)}>{label(k.category)}</TextLink> },
-        {
-          key: 'open',
-          header: 'Open',
-          numeric: true,
-          cell: (k) => (
-            <>
-              {formatNumber(k.open)}
-              <Bar share={k.open / max} />
-            </>
-          ),
-        },
+        { key: 'open', header: 'Open', numeric: true, cell: (k) => <WithBar share={k.open / max}>{formatNumber(k.open)}</WithBar> },
         { key: 'projects', header: 'In projecten', numeric: true, cell: (k) => formatNumber(k.projects) },
         { key: 'escalated', header: 'Geëscaleerd naar de tafel', numeric: true, cell: (k) => formatNumber(k.escalated) },
       ]}

@@ -6,7 +6,7 @@ import { Table } from '../../components/Table.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { formatNumber, label, PHASES, PLAN_STATUSES, STATUS_COLOURS } from '../../labels.ts';
 import { figureLinks } from './drilldown.ts';
-import { Bar } from './Bar.tsx';
+import { WithBar } from './Bar.tsx';
 
 /** Projects and homes per phase or per plan status, each row a link to those projects. */
 export function PipelineTable({ dashboard, by }: { dashboard: Dashboard; by: 'phase' | 'planStatus' }) {
@@ -35,17 +35,7 @@ export function PipelineTable({ dashboard, by }: { dashboard: Dashboard; by: 'ph
             ),
         },
         { key: 'projects', header: 'Projecten', numeric: true, cell: (r) => formatNumber(r.projects) },
-        {
-          key: 'homes',
-          header: 'Woningen',
-          numeric: true,
-          cell: (r) => (
-            <>
-              {formatNumber(r.homes)}
-              <Bar share={r.homes / maxHomes} />
-            </>
-          ),
-        },
+        { key: 'homes', header: 'Woningen', numeric: true, cell: (r) => <WithBar share={r.homes / maxHomes}>{formatNumber(r.homes)}</WithBar> },
       ]}
     />
   );

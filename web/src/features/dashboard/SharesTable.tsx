@@ -2,7 +2,7 @@
 import type { Dashboard } from '../../api/types.ts';
 import { Table } from '../../components/Table.tsx';
 import { formatGoalShare, formatNumber, formatPercent, NATIONAL_GOALS } from '../../labels.ts';
-import { Bar } from './Bar.tsx';
+import { WithBar } from './Bar.tsx';
 
 /** National goals (src/domain/policy.ts; SPEC §3): two thirds betaalbaar, 30% sociale huur. */
 export const AFFORDABLE_GOAL = NATIONAL_GOALS.affordableShare;
@@ -25,17 +25,7 @@ export function SharesTable({ dashboard }: { dashboard: Dashboard }) {
       columns={[
         { key: 'segment', header: 'Segment', cell: (r) => r.name },
         { key: 'homes', header: 'Woningen', numeric: true, cell: (r) => formatNumber(r.homes) },
-        {
-          key: 'share',
-          header: 'Aandeel',
-          numeric: true,
-          cell: (r) => (
-            <>
-              {formatPercent(r.share)}
-              <Bar share={r.share} />
-            </>
-          ),
-        },
+        { key: 'share', header: 'Aandeel', numeric: true, cell: (r) => <WithBar share={r.share}>{formatPercent(r.share)}</WithBar> },
         { key: 'goal', header: 'Landelijk doel', cell: (r) => `${formatGoalShare(r.goal)}: ${r.share >= r.goal ? 'gehaald' : 'niet gehaald'}` },
       ]}
     />

@@ -12,6 +12,7 @@ import { chooserPrincipal, mayOpenArea, regionArea } from './regionAccess.ts';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { PublicFiguresLinks } from '../../components/PublicFiguresLinks.tsx';
 
 export function TablesIndexPage() {
   usePageTitle('Tafeloverzicht');
@@ -50,14 +51,7 @@ export function TablesIndexPage() {
             Log in
           </TextLink>{' '}
           om het te zien. De cijfers per provincie en gemeente voor iedereen staan op de{' '}
-          <TextLink to="/kaart">
-            kaart
-          </TextLink>{' '}
-          en in het{' '}
-          <TextLink to="/landelijk">
-            landelijk overzicht
-          </TextLink>
-          .
+          <PublicFiguresLinks />
         </Paragraph>
       )}
       {!signedOut && <RegionChooser />}

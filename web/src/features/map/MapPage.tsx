@@ -9,7 +9,7 @@
  * reachable without a mouse through the Projecten list.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api, exportUrl } from '../../api/client.ts';
 import { useApi, useReference } from '../../api/hooks.ts';
 import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
@@ -25,6 +25,9 @@ import { maplibregl, wireProjectInteraction } from './mapBase.ts';
 import { BordersLegendItem, CircleLegendItem, MapToolbar, MapWithLegend, useProvincieParam } from './MapParts.tsx';
 import { StatusDot } from './StatusDot.tsx';
 import { gemeenteOverview, useOverviewMap } from './useOverviewMap.ts';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 /** Signed out the public sees the map of totals per gemeente (no projects); signed in, the projects one may see. */
 export function MapPage() {
@@ -124,11 +127,11 @@ function ProjectMapPage() {
 
   return (
     <>
-      <h1 className="nl-heading nl-heading--level-1">Kaart</h1>
-      <p className="utrecht-paragraph nl-paragraph--lead">
+      <Heading level={1}>Kaart</Heading>
+      <Paragraph lead>
         Waar liggen de woningbouwprojecten, en hoe staan ze ervoor? Elke stip is een project; een blauwe cirkel is een groep projecten dicht
         bij elkaar. Klik op een stip om het project te openen, of op een groep om in te zoomen.
-      </p>
+      </Paragraph>
       <MapToolbar provincie={provincie} provincies={provincies.data} onChoose={chooseProvincie} help="De kaart toont direct de gekozen provincie.">
         {counts.state === 'ready' ? `${formatProjectCount(total)} op de kaart${provincieName ? ` in ${provincieName}` : ''}.` : 'Projecten worden geteld…'}
         {counts.state === 'ready' && !drawn && !pointsError && ' De stippen worden geladen…'}
@@ -150,17 +153,17 @@ function ProjectMapPage() {
           <BordersLegendItem />
         </ul>
         {counts.state === 'ready' && total > 0 && (
-          <p className="utrecht-paragraph wbm-muted">
+          <Paragraph className="wbm-muted">
             {formatNumber(counts.data.rood)} van de {formatNumber(total)} projecten zijn ernstig vertraagd.
-          </p>
+          </Paragraph>
         )}
-        <p className="utrecht-paragraph">
+        <Paragraph>
           Liever een lijst?{' '}
-          <Link className="utrecht-link" to={provincie ? `/projecten?provincie=${provincie}` : '/projecten'}>
+          <TextLink to={provincie ? `/projecten?provincie=${provincie}` : '/projecten'}>
             Bekijk deze projecten in de lijst
-          </Link>
+          </TextLink>
           .
-        </p>
+        </Paragraph>
       </MapWithLegend>
     </>
   );

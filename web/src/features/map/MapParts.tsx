@@ -9,6 +9,8 @@ import type { Provincie } from '../../api/types.ts';
 import { FormField } from '../../components/FormField.tsx';
 import { LegendSymbol } from '../../components/LegendSymbol.tsx';
 import type { OverviewMap } from './useOverviewMap.ts';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { Select } from '../../components/Select.tsx';
 
 /** The province chosen in the URL (`?provincie=PV27`), or '' for the whole country, and how to choose another. */
 export function useProvincieParam(): [provincie: string, choose: (provincie: string) => void] {
@@ -41,24 +43,18 @@ export function MapToolbar({
             {help}
           </p>
         )}
-        <select
-          id={`${id}-provincie`}
-          className="utrecht-select utrecht-select--html-select"
-          aria-describedby={help ? `${id}-provincie-help` : undefined}
-          value={provincie}
-          onChange={(e) => onChoose(e.target.value)}
-        >
+        <Select id={`${id}-provincie`} aria-describedby={help ? `${id}-provincie-help` : undefined} value={provincie} onChange={(e) => onChoose(e.target.value)}>
           <option value="">Heel Nederland</option>
           {(provincies ?? []).map((p) => (
             <option key={p.code} value={p.code}>
               {p.name}
             </option>
           ))}
-        </select>
+        </Select>
       </FormField>
-      <p className="utrecht-paragraph wbm-count" role="status" aria-live="polite">
+      <Paragraph className="wbm-count" role="status" aria-live="polite">
         {children}
-      </p>
+      </Paragraph>
     </div>
   );
 }
@@ -88,7 +84,7 @@ export function MapWithLegend({
     <div className="wbm-map-layout">
       <div className="wbm-map-frame">
         {mapError ? (
-          <p className="utrecht-paragraph">{mapError}</p>
+          <Paragraph>{mapError}</Paragraph>
         ) : (
           <div ref={container} className="wbm-map" data-testid="map" data-ready={flag(ready)} data-points-ready={flag(pointsReady)} />
         )}

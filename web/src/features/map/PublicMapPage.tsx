@@ -5,7 +5,6 @@
  * confidential data".
  */
 import { useEffect, useMemo } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi, useReference } from '../../api/hooks.ts';
 import { fetchReference } from '../../api/queryClient.ts';
@@ -17,6 +16,9 @@ import { formatNumber, formatProjectCount } from '../../labels.ts';
 import { DisclosureRule, PublicTotals } from '../public/PublicTotals.tsx';
 import { BordersLegendItem, CircleLegendItem, MapToolbar, MapWithLegend, useProvincieParam } from './MapParts.tsx';
 import { gemeenteOverview, useOverviewMap } from './useOverviewMap.ts';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 export function PublicMapPage() {
   usePageTitle('Kaart');
@@ -50,12 +52,12 @@ export function PublicMapPage() {
 
   return (
     <>
-      <h1 className="nl-heading nl-heading--level-1">Kaart</h1>
-      <p className="utrecht-paragraph nl-paragraph--lead">
+      <Heading level={1}>Kaart</Heading>
+      <Paragraph lead>
         Waar wordt gebouwd? Elke blauwe cirkel is een gemeente met woningbouwprojecten: hoe groter de cirkel, hoe meer projecten. De projecten
-        zelf zijn alleen zichtbaar voor wie eraan werkt; <Link className="utrecht-link" to="/inloggen">log in</Link> om uw eigen projecten op de
+        zelf zijn alleen zichtbaar voor wie eraan werkt; <TextLink to="/inloggen">log in</TextLink> om uw eigen projecten op de
         kaart te zien.
-      </p>
+      </Paragraph>
       {aggregates && <DisclosureRule rule={aggregates.rule} />}
       <MapToolbar provincie={provincie} provincies={provincies.data} onChoose={chooseProvincie}>
         {aggregates
@@ -70,7 +72,7 @@ export function PublicMapPage() {
           <CircleLegendItem>Aantal projecten in een gemeente: hoe groter, hoe meer projecten</CircleLegendItem>
           <BordersLegendItem />
         </ul>
-        <p className="utrecht-paragraph wbm-muted">Gemeenten waarvan we het aantal niet tonen, hebben geen cirkel.</p>
+        <Paragraph className="wbm-muted">Gemeenten waarvan we het aantal niet tonen, hebben geen cirkel.</Paragraph>
       </MapWithLegend>
       <PublicTotals provincie={provincie || null} />
     </>

@@ -1,7 +1,7 @@
 /** Landelijk overzicht: affordable and social shares against their goals. */
 import type { NationalOverview } from '../../api/types.ts';
 import { Paragraph } from '../../components/Paragraph.tsx';
-import { Table } from '../../components/Table.tsx';
+import { Table, type Column } from '../../components/Table.tsx';
 import { formatGoalShare } from '../../labels.ts';
 import { num, pct, hasForecast, meetsText, MeetsBadge } from './nationalFormat.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -25,43 +25,42 @@ function SharesFigures({ overview }: { overview: NationalOverview }) {
         columns={[
           { key: 'year', header: 'Jaar', cell: (y) => y.year },
           { key: 'expected', header: 'Verwacht', numeric: true, cell: (y) => num(y.expected) },
-          {
-            key: 'affordable',
-            header: 'Betaalbaar',
-            numeric: true,
-            cell: (y) => (
-              <>
-                {pct(y.affordableShare)}
-                {y.affordableShare !== null && <ShareBar share={y.affordableShare} goal={a.targetAffordableShare} />}
-              </>
-            ),
-          },
-          {
-            key: 'affordableGoal',
-            header: `Doel ${formatGoalShare(a.targetAffordableShare)}`,
-            cell: (y) =>
-              y.affordableShare === null ? '–' : appliesIn(a.affordableYears, y.year) ? <MeetsBadge meets={y.affordableShare >= a.targetAffordableShare} /> : NO_GOAL_THIS_YEAR,
-          },
-          {
-            key: 'social',
-            header: 'Sociale huur',
-            numeric: true,
-            cell: (y) => (
-              <>
-                {pct(y.socialShare)}
-                {y.socialShare !== null && <ShareBar share={y.socialShare} goal={a.targetSocialShare} />}
-              </>
-            ),
-          },
-          {
-            key: 'socialGoal',
-            header: `Doel ${formatGoalShare(a.targetSocialShare)}`,
-            cell: (y) => (y.socialShare === null ? '–' : appliesIn(a.socialYears, y.year) ? <MeetsBadge meets={y.socialShare >= a.targetSocialShare} /> : NO_GOAL_THIS_YEAR),
-          },
+          ...goalColumns('affordable', 'Betaalbaar', (y) => y.affordableShare, a.targetAffordableShare, a.affordableYears),
+          ...goalColumns('social', 'Sociale huur', (y) => y.socialShare, a.targetSocialShare, a.socialYears),
         ]}
       />
     </>
   );
+}
+
+type Year = NationalOverview['production']['years'][number];
+
+/** The column of one share with its bar, and the column that says whether its goal is met in that year. */
+function goalColumns(key: string, header: string, share: (y: Year) => number | null, goal: number, goalYears: { from: number; to: number } | null): Column<Year>[] {
+  return [
+    {
+      key,
+      header,
+      numeric: true,
+      cell: (y) => {
+        const value = share(y);
+        return (
+          <>
+            {pct(value)}
+            {value !== null && <ShareBar share={value} goal={goal} />}
+          </>
+        );
+      },
+    },
+    {
+      key: `${key}Goal`,
+      header: `Doel ${formatGoalShare(goal)}`,
+      cell: (y) => {
+        const value = share(y);
+        return value === null ? '–' : appliesIn(goalYears, y.year) ? <MeetsBadge meets={value >= goal} /> : NO_GOAL_THIS_YEAR;
+      },
+    },
+  ];
 }
 
 /** A target applies only to its own years (null: no period known, every year). */

@@ -16,6 +16,9 @@ import { Section } from '../../components/Section.tsx';
 import { FieldError } from '../../components/FieldError.tsx';
 import { formatDate, formatDateShort, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
 import { saveProblem, SaveProblemAlert, type SaveProblem } from './SaveProblem.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 export interface BaselineSectionProps {
   project: ProjectDetail;
@@ -30,21 +33,21 @@ export function BaselineSection({ project, canRebaseline, onSaved, onReload }: B
   const history = useApi(queryKeys.project.baselineHistory(project.id), (signal) => api.baselineHistory(project.id, signal));
   return (
     <Section id="basisplanning" title="Basisplanning">
-      <p className="utrecht-paragraph">
+      <Paragraph>
         De basisplanning is de afgesproken planning. Vertraging wordt daartegen gemeten. Alleen de versnellingstafel kan de basisplanning opnieuw
         vaststellen, met een reden.
-      </p>
-      <h3 className="nl-heading nl-heading--level-3">Eerder opnieuw vastgesteld</h3>
+      </Paragraph>
+      <Heading level={3}>Eerder opnieuw vastgesteld</Heading>
       {history.state === 'loading' && <Loading />}
       {history.state === 'error' && <ErrorMessage error={history.error} retry={history.reload} />}
-      {history.state === 'ready' && history.data.length === 0 && <p className="utrecht-paragraph">De basisplanning is nog nooit opnieuw vastgesteld.</p>}
+      {history.state === 'ready' && history.data.length === 0 && <Paragraph>De basisplanning is nog nooit opnieuw vastgesteld.</Paragraph>}
       {history.state === 'ready' && history.data.length > 0 && (
         <ol className="wbm-card-list" data-testid="baseline-history">
           {[...history.data].reverse().map((h) => (
             <li key={h.id} className="wbm-card">
-              <p className="utrecht-paragraph">
+              <Paragraph>
                 <strong>{formatDate(h.changedAt.slice(0, 10))}</strong>: {h.reason}
-              </p>
+              </Paragraph>
               <ul className="utrecht-unordered-list">
                 {h.changes.map((c) => (
                   <li key={c.code}>
@@ -144,13 +147,13 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
   const general = [errors.milestones, errors.general].filter(Boolean);
   return (
     <form className="wbm-edit-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate data-testid="rebaseline-form">
-      <h3 className="nl-heading nl-heading--level-3" id={`${id}-title`}>
+      <Heading level={3} id={`${id}-title`}>
         Opnieuw baselinen
-      </h3>
-      <p className="utrecht-paragraph">
+      </Heading>
+      <Paragraph>
         Kies de mijlpalen die een nieuwe basisplanning krijgen. De nieuwe datum staat al op de huidige prognose; pas hem aan als de tafel iets
         anders afspreekt.
-      </p>
+      </Paragraph>
       <SaveProblemAlert
         outcome={outcome}
         notSaved="De basisplanning is niet gewijzigd."
@@ -194,7 +197,7 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
 
       <fieldset className="utrecht-form-fieldset wbm-rebaseline-rows">
         <legend className="utrecht-form-fieldset__legend">Mijlpalen met een nieuwe basisplanning</legend>
-        {rows.length === 0 && <p className="utrecht-paragraph">Er zijn geen mijlpalen meer die nog moeten komen.</p>}
+        {rows.length === 0 && <Paragraph>Er zijn geen mijlpalen meer die nog moeten komen.</Paragraph>}
         {rows.map((r) => {
           const m = project.milestones.find((x) => x.code === r.code);
           return (
@@ -224,12 +227,12 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
           );
         })}
       </fieldset>
-      <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy}>
+      <Button appearance="primary-action" type="submit" disabled={busy}>
         {busy ? 'Bezig met opslaan…' : 'Basisplanning vaststellen'}
-      </button>
-      <p role="status" className="utrecht-paragraph wbm-save-status">
+      </Button>
+      <Paragraph className="wbm-save-status" role="status">
         {outcome.kind === 'saved' && 'De basisplanning is opnieuw vastgesteld. De reden staat in de geschiedenis.'}
-      </p>
+      </Paragraph>
     </form>
   );
 }

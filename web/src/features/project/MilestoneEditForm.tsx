@@ -16,6 +16,11 @@ import { Alert } from '../../components/Feedback.tsx';
 import { formatDate, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
 import { mapMilestoneErrors, type FieldErrors, type MilestoneField } from './problemErrors.ts';
 import { saveProblem, SaveProblemAlert, type SaveProblem } from './SaveProblem.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { Select } from '../../components/Select.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 export interface MilestoneEditFormProps {
   project: ProjectDetail;
@@ -163,12 +168,12 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
 
   return (
     <form className="wbm-edit-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate data-testid="milestone-edit-form">
-      <h3 className="nl-heading nl-heading--level-3" id={`${id}-title`}>
+      <Heading level={3} id={`${id}-title`}>
         Mijlpaal bijwerken
-      </h3>
-      <p className="utrecht-paragraph">
+      </Heading>
+      <Paragraph>
         Vul de verwachte datum (prognose) in, of de datum waarop de mijlpaal echt is gehaald. Een datum wissen doet u met de knop onder het veld.
-      </p>
+      </Paragraph>
 
       <SaveProblemAlert
         outcome={outcome}
@@ -204,30 +209,21 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
       )}
 
       <div className="wbm-edit-form__fields">
-        <div className="utrecht-form-field wbm-field">
-          <label className="utrecht-form-label" htmlFor={`${id}-code`}>
-            Mijlpaal
-          </label>
-          <select
-            id={`${id}-code`}
-            ref={selectRef}
-            className="utrecht-select utrecht-select--html-select"
-            value={code}
-            onChange={(e) => {
+        <FormField id={`${id}-code`} label="Mijlpaal">
+          <Select id={`${id}-code`} ref={selectRef} value={code} onChange={(e) => {
               setCode(e.target.value as MilestoneCode);
               setOutcome({ kind: 'none' });
-            }}
-          >
+            }}>
             {choices.map((m) => (
               <option key={m.code} value={m.code}>
                 {m.code} {m.label}
               </option>
             ))}
-          </select>
+          </Select>
           <p className="utrecht-form-field-description wbm-muted" id={`${id}-baseline`}>
             Basisplanning: {milestone?.baselineDate ? formatDate(milestone.baselineDate) : 'geen'}
           </p>
-        </div>
+        </FormField>
         {FIELDS.map((field) => {
           const before = stored(field);
           return (
@@ -243,22 +239,22 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
               testId={`milestone-${field}`}
             >
               {before && confirmClear !== field && (
-                <button type="button" className="utrecht-button utrecht-button--subtle wbm-clear-date" disabled={saving} onClick={() => setConfirmClear(field)}>
+                <Button appearance="subtle" className="wbm-clear-date" disabled={saving} onClick={() => setConfirmClear(field)}>
                   {FIELD_LABELS[field]} wissen
-                </button>
+                </Button>
               )}
               {before && confirmClear === field && (
                 <div className="wbm-confirm" role="group" aria-labelledby={`${id}-${field}-confirm`} data-testid={`confirm-clear-${field}`}>
-                  <p className="utrecht-paragraph" id={`${id}-${field}-confirm`}>
+                  <Paragraph id={`${id}-${field}-confirm`}>
                     Weet u zeker dat u de {FIELD_NAMES[field]} van {code} {milestoneLabel(code)} ({formatDate(before)}) wilt wissen?
-                  </p>
+                  </Paragraph>
                   <div className="utrecht-button-group">
-                    <button ref={confirmRef} type="button" className="utrecht-button utrecht-button--primary-action" disabled={saving} onClick={() => clear(field)}>
+                    <Button appearance="primary-action" ref={confirmRef} disabled={saving} onClick={() => clear(field)}>
                       Ja, wis de {FIELD_NAMES[field]}
-                    </button>
-                    <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => setConfirmClear(null)}>
+                    </Button>
+                    <Button appearance="secondary-action" onClick={() => setConfirmClear(null)}>
                       Nee, niet wissen
-                    </button>
+                    </Button>
                   </div>
                 </div>
               )}
@@ -267,15 +263,15 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
         })}
       </div>
       <div className="utrecht-button-group wbm-button-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={saving} aria-disabled={saving}>
+        <Button appearance="primary-action" type="submit" disabled={saving} aria-disabled={saving}>
           {saving ? 'Bezig met opslaan…' : 'Opslaan'}
-        </button>
+        </Button>
       </div>
-      <p role="status" className="utrecht-paragraph wbm-save-status">
+      <Paragraph className="wbm-save-status" role="status">
         {outcome.kind === 'saved' && `Mijlpaal ${outcome.code} ${milestoneLabel(outcome.code)} is opgeslagen.`}
         {outcome.kind === 'cleared' && `De ${FIELD_NAMES[outcome.field]} van mijlpaal ${outcome.code} ${milestoneLabel(outcome.code)} is gewist.`}
         {outcome.kind === 'unchanged' && 'Er is niets gewijzigd; er is niets opgeslagen.'}
-      </p>
+      </Paragraph>
     </form>
   );
 });

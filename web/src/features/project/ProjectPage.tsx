@@ -1,7 +1,7 @@
 /** One project: key data, status with reasons, programme, jaarschijven, milestones, knelpunten, parties. */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, type ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { projectSaved } from '../../api/invalidation.ts';
@@ -28,6 +28,9 @@ import { PartiesTable } from './PartiesTable.tsx';
 import { ProgrammeTable } from './ProgrammeTable.tsx';
 import { ChangesSection, isSeriouslyDelayed, ProjectAlternatives, QuarterHistory } from './QuarterSections.tsx';
 import { statusReasons } from './statusReasons.ts';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
@@ -69,13 +72,13 @@ export function ProjectPage() {
   if (error) {
     return (
       <>
-        <h1 className="nl-heading nl-heading--level-1">Project</h1>
+        <Heading level={1}>Project</Heading>
         <ErrorMessage error={error} retry={loaded.reload} />
-        <p className="utrecht-paragraph">
-          <Link className="utrecht-link" to="/projecten">
+        <Paragraph>
+          <TextLink to="/projecten">
             Terug naar alle projecten
-          </Link>
-        </p>
+          </TextLink>
+        </Paragraph>
       </>
     );
   }
@@ -95,16 +98,16 @@ export function ProjectPage() {
 
   return (
     <article className="wbm-project">
-      <p className="utrecht-paragraph">
-        <Link className="utrecht-link" to="/projecten">
+      <Paragraph>
+        <TextLink to="/projecten">
           <span aria-hidden="true">← </span>Alle projecten
-        </Link>
-      </p>
-      <h1 className="nl-heading nl-heading--level-1 wbm-project__title">
+        </TextLink>
+      </Paragraph>
+      <Heading level={1} className="wbm-project__title">
         {project.name}
         {project.synthetic && <> <DemoBadge /></>}
-      </h1>
-      {project.description && <p className="utrecht-paragraph nl-paragraph--lead">{project.description}</p>}
+      </Heading>
+      {project.description && <Paragraph lead>{project.description}</Paragraph>}
 
       <Section id="kerngegevens" title="Kerngegevens">
         <dl className="utrecht-data-list wbm-data-list">
@@ -127,7 +130,7 @@ export function ProjectPage() {
       </Section>
 
       <Section id="status" title="Status">
-        <p className="utrecht-paragraph" data-testid="project-status">
+        <Paragraph data-testid="project-status">
           <StatusBadge status={project.status} />
           {expired.length > 0 && (
             <>
@@ -137,19 +140,19 @@ export function ProjectPage() {
               </span>
             </>
           )}
-        </p>
+        </Paragraph>
         {expired.length > 0 && (
           <Alert type="warning" title="Prognose verstreken">
-            <p className="utrecht-paragraph">
+            <Paragraph>
               De verwachte datum van {expired.map((m) => `${m.code} ${milestoneLabel(m.code)} (${formatDate(m.forecastDate)})`).join(', ')} is voorbij en er is
               geen werkelijke datum. Vul de werkelijke datum in of geef een nieuwe prognose. Zolang dat niet is gebeurd, kan het project in de
               kwartaalronde niet als ongewijzigd worden bevestigd.
-            </p>
+            </Paragraph>
           </Alert>
         )}
         {reasons.length > 0 ? (
           <>
-            <p className="utrecht-paragraph">Waarom deze status:</p>
+            <Paragraph>Waarom deze status:</Paragraph>
             <ul className="utrecht-unordered-list" data-testid="status-reasons">
               {reasons.map((r) => (
                 <li key={r}>{r}</li>
@@ -157,7 +160,7 @@ export function ProjectPage() {
             </ul>
           </>
         ) : (
-          <p className="utrecht-paragraph">Alle mijlpalen liggen op schema en er zijn geen open knelpunten.</p>
+          <Paragraph>Alle mijlpalen liggen op schema en er zijn geen open knelpunten.</Paragraph>
         )}
         {project.warnings.length > 0 && (
           <Alert type="info" title="Controleer deze gegevens">
@@ -186,16 +189,16 @@ export function ProjectPage() {
       </Section>
 
       <Section id="mijlpalen" title="Mijlpalen">
-        <p className="utrecht-paragraph">
+        <Paragraph>
           Een mijlpaal is vertraagd als de prognose of de werkelijke datum meer dan {formatMonths(POLICY.delay.toleranceMonths)} later ligt dan
           de basisplanning, en ernstig vertraagd bij meer dan {formatMonths(POLICY.delay.seriousMonths)}.
-        </p>
+        </Paragraph>
         <MilestoneTimeline milestones={project.milestones} />
         <MilestoneTable milestones={project.milestones} onEdit={(code) => editForm.current?.edit(code)} canEdit={canEdit} />
         {editable.length > 0 ? (
           <MilestoneEditForm ref={editForm} project={project} onSaved={saved} onReload={reload} editable={editable} />
         ) : (
-          <p className="utrecht-paragraph wbm-muted">U kunt de mijlpalen van dit project niet wijzigen. Dat doen de gemeente en de partijen van het project.</p>
+          <Paragraph className="wbm-muted">U kunt de mijlpalen van dit project niet wijzigen. Dat doen de gemeente en de partijen van het project.</Paragraph>
         )}
       </Section>
 
@@ -214,7 +217,7 @@ export function ProjectPage() {
         {signedIn ? (
           <PartiesTable parties={project.parties} organisations={organisations} />
         ) : (
-          <p className="utrecht-paragraph">Welke organisaties aan dit project werken, ziet u na inloggen.</p>
+          <Paragraph>Welke organisaties aan dit project werken, ziet u na inloggen.</Paragraph>
         )}
       </Section>
     </article>

@@ -8,6 +8,9 @@ import { KNELPUNT_CATEGORIES, label, PHASES, PLAN_STATUSES, PROJECT_FLAGS, STATU
 import { FormField } from '../../components/FormField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { EMPTY_FILTERS, type ProjectFilters } from './filters.ts';
+import { Button } from '../../components/Button.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Select } from '../../components/Select.tsx';
 
 export interface ProjectFiltersFormProps {
   /** Filters now applied (from the URL). */
@@ -55,9 +58,9 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
 
   return (
     <form className="wbm-filters" onSubmit={submit} aria-labelledby={`${id}-title`} role="search">
-      <h2 className="nl-heading nl-heading--level-2 wbm-filters__title" id={`${id}-title`}>
+      <Heading level={2} className="wbm-filters__title" id={`${id}-title`}>
         Filters
-      </h2>
+      </Heading>
       <div className="wbm-filters__grid">
         <TextField id={`${id}-q`} label="Zoek op projectnaam" type="search" value={draft.q} maxLength={200} onChange={(v) => set('q', v)} className="wbm-filters__wide" />
         <SelectField id={`${id}-regio`} label="Tafel of regio" value={draft.region} onChange={(v) => set('region', v)} emptyLabel="Alle tafels en regio’s">
@@ -136,12 +139,12 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
         </div>
       </fieldset>
       <div className="utrecht-button-group wbm-button-row">
-        <button type="submit" className="utrecht-button utrecht-button--primary-action">
+        <Button appearance="primary-action" type="submit">
           Toon projecten
-        </button>
-        <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={reset}>
+        </Button>
+        <Button appearance="secondary-action" onClick={reset}>
           Wis filters
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -160,10 +163,10 @@ interface SelectFieldProps {
 function SelectField({ id, label: text, value, onChange, emptyLabel, children }: SelectFieldProps) {
   return (
     <FormField id={id} label={text}>
-      <select id={id} className="utrecht-select utrecht-select--html-select" value={value} onChange={(e) => onChange(e.target.value)}>
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{emptyLabel}</option>
         {children}
-      </select>
+      </Select>
     </FormField>
   );
 }

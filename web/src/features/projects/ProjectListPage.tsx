@@ -23,6 +23,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { PublicFiguresLinks } from '../../components/PublicFiguresLinks.tsx';
 
 interface Column {
   key: string;
@@ -92,14 +93,7 @@ function PublicProjectsPage() {
       </Paragraph>
       <Paragraph>
         Werkt u aan een project? <TextLink to="/inloggen">Log in</TextLink> om uw projecten te zien. De totalen staan ook op de{' '}
-        <TextLink to="/kaart">
-          kaart
-        </TextLink>{' '}
-        en in het{' '}
-        <TextLink to="/landelijk">
-          landelijk overzicht
-        </TextLink>
-        .
+        <PublicFiguresLinks />
       </Paragraph>
       <PublicTotals provincie={provincie} />
     </>

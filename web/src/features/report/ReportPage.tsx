@@ -6,7 +6,7 @@
  * renderer: sharp in print).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
@@ -27,6 +27,10 @@ import { PipelineTable, StatusTable } from '../dashboard/PipelineTable.tsx';
 import { SharesTable } from '../dashboard/SharesTable.tsx';
 import { regionPath } from '../dashboard/drilldown.ts';
 import { DeliverySummary, useCurrentRound } from '../round/DeliverySummary.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Heading } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 // Charts in print: SVG stays sharp at any resolution.
 registerEchartsPart([SVGRenderer]);
@@ -65,14 +69,14 @@ export function ReportPage() {
 
   return (
     <article className="wbm-report" data-testid="report" data-ready={ready ? 'true' : 'false'}>
-      <p className="utrecht-paragraph wbm-no-print">
-        <Link className="utrecht-link" to={regionPath(regionId)}>
+      <Paragraph className="wbm-no-print">
+        <TextLink to={regionPath(regionId)}>
           <span aria-hidden="true">← </span>Tafeloverzicht
-        </Link>
-      </p>
+        </TextLink>
+      </Paragraph>
       {failed && (
         <>
-          <h1 className="nl-heading nl-heading--level-1">Tafelrapport</h1>
+          <Heading level={1}>Tafelrapport</Heading>
           <ErrorMessage error={dashboard.error} retry={dashboard.reload} />
         </>
       )}
@@ -82,20 +86,20 @@ export function ReportPage() {
         <>
           <header className="wbm-report__header">
             <p className="wbm-eyebrow">Tafelrapport</p>
-            <h1 className="nl-heading nl-heading--level-1">{data.region.name}</h1>
-            <p className="utrecht-paragraph">
+            <Heading level={1}>{data.region.name}</Heading>
+            <Paragraph>
               Stand op {formatDate(today)}. {formatProjectCount(data.summary.totals.projects)} in {formatNumber(data.region.gemeenteCodes.length)}{' '}
               {data.region.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'}.
-            </p>
-            <button type="button" className="utrecht-button utrecht-button--primary-action wbm-no-print" onClick={() => window.print()}>
+            </Paragraph>
+            <Button appearance="primary-action" className="wbm-no-print" onClick={() => window.print()}>
               Afdrukken of opslaan als pdf
-            </button>
+            </Button>
           </header>
           {data.summary.totals.syntheticProjects > 0 && (
-            <p className="utrecht-paragraph wbm-demo-note">
+            <Paragraph className="wbm-demo-note">
               <span className="wbm-demo-badge">Demo</span> Let op: {formatNumber(data.summary.totals.syntheticProjects)} van de{' '}
               {formatProjectCount(data.summary.totals.projects)} in dit rapport zijn verzonnen demoprojecten.
-            </p>
+            </Paragraph>
           )}
 
           <Section className="wbm-report__section" id="r-kerncijfers" title="Kerncijfers">
@@ -137,7 +141,7 @@ export function ReportPage() {
           {isTable && (
             <Section className="wbm-report__section" id="r-levering" title="Kwartaalronde">
               {round.status === 'ready' && <DeliverySummary round={round.round} regionId={regionId} showLink={false} />}
-              {round.status === 'error' && <p className="utrecht-paragraph">De stand van de kwartaalronde kon niet worden geladen.</p>}
+              {round.status === 'error' && <Paragraph>De stand van de kwartaalronde kon niet worden geladen.</Paragraph>}
             </Section>
           )}
 
@@ -149,10 +153,10 @@ export function ReportPage() {
           <Section className="wbm-report__section" id="knelpunten" title="Open knelpunten">
             <KnelpuntenTable dashboard={data} />
           </Section>
-          <p className="utrecht-paragraph wbm-muted wbm-report__footer">
+          <Paragraph className="wbm-muted wbm-report__footer">
             Woningbouwmonitor – Publiek Private Monitor. Betaalbaar = sociale huur + middenhuur + betaalbare koop. Een mijlpaal is vertraagd als de
             prognose meer dan de toegestane marge na de basisplanning ligt.
-          </p>
+          </Paragraph>
         </>
       )}
     </article>
@@ -166,16 +170,16 @@ export function ReportPage() {
 function MemberNotice({ regionId, name }: { regionId: string; name: string }) {
   return (
     <>
-      <h1 className="nl-heading nl-heading--level-1">Tafelrapport</h1>
+      <Heading level={1}>Tafelrapport</Heading>
       <Alert type="info" title="Het tafelrapport is voor de secretaris van de tafel">
-        <p className="utrecht-paragraph" data-testid="report-member-notice">
+        <Paragraph data-testid="report-member-notice">
           In het tafelrapport staan ook de projecten van andere gemeenten en partijen van {name}. Die zijn vertrouwelijk. De cijfers van de hele
           tafel en uw eigen projecten ziet u op het{' '}
-          <Link className="utrecht-link" to={regionPath(regionId)}>
+          <TextLink to={regionPath(regionId)}>
             Tafeloverzicht
-          </Link>
+          </TextLink>
           .
-        </p>
+        </Paragraph>
       </Alert>
     </>
   );

@@ -10,6 +10,7 @@ import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { ProjectNameList } from './ProjectNameList.tsx';
 
 /**
  * Ask once before a bulk confirmation: how many projects, which ones (collapsible), which are left out
@@ -76,13 +77,7 @@ export function ConfirmStep({
           {n > 0 && (
             <details className="wbm-confirm__list">
               <summary>Toon de {formatProjectCount(n)}</summary>
-              <ul className="utrecht-unordered-list" data-testid="confirm-summary-projects">
-                {preview.projects.map((p) => (
-                  <li key={p.projectId}>
-                    {p.name} <span className="wbm-muted">({p.gemeenteName})</span>
-                  </li>
-                ))}
-              </ul>
+              <ProjectNameList projects={preview.projects} projectKey={(p) => p.projectId} testId="confirm-summary-projects" />
             </details>
           )}
           {preview.refused.length > 0 && (

@@ -30,19 +30,8 @@ interface OrganisationsTableProps {
   children?: ReactNode;
 }
 
-export function OrganisationsTable({
-  organisations,
-  own,
-  canRun,
-  busy,
-  message,
-  last,
-  batches,
-  confirmable,
-  onAsk,
-  onUndo,
-  children,
-}: OrganisationsTableProps) {
+export function OrganisationsTable({ organisations, children, ...actions }: OrganisationsTableProps) {
+  const { busy, message, last, onUndo } = actions;
   const [showAll, setShowAll] = useState(false);
   // Keep the order of the first load (most outstanding first): a row must not jump away after its
   // organisation confirmed its projects.
@@ -50,7 +39,6 @@ export function OrganisationsTable({
   for (const o of organisations) if (!order.current.has(o.organisationId)) order.current.set(o.organisationId, order.current.size);
   const sorted = [...organisations].sort((a, b) => order.current.get(a.organisationId)! - order.current.get(b.organisationId)!);
   const shown = showAll ? sorted : sorted.slice(0, 15);
-  const actions = { own, canRun, busy, message, last, batches, confirmable, onAsk, onUndo };
   return (
     <Section id="ronde-organisaties" title="Per organisatie">
       <Paragraph>

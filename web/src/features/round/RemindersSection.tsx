@@ -11,6 +11,7 @@ import { Button } from '../../components/Button.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { ProjectNameList } from './ProjectNameList.tsx';
 
 /** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
 export function RemindersSection({ round }: { round: RoundDetail }) {
@@ -45,13 +46,7 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
                   <summary>
                     <strong>{o.name}</strong>: {formatNumber(o.outstanding)} van {formatNumber(o.total)} nog niet geleverd
                   </summary>
-                  <ul className="utrecht-unordered-list">
-                    {o.projects.map((p) => (
-                      <li key={p.id}>
-                        {p.name} <span className="wbm-muted">({p.gemeenteName})</span>
-                      </li>
-                    ))}
-                  </ul>
+                  <ProjectNameList projects={o.projects} projectKey={(p) => p.id} />
                 </details>
               </li>
             ))}

@@ -1,0 +1,17 @@
+/** Kwartaalronde: a list of projects, each by name with its gemeente ("Centrumplan (Utrecht)"). */
+interface NamedProject {
+  name: string;
+  gemeenteName: string;
+}
+
+export function ProjectNameList<P extends NamedProject>({ projects, projectKey, testId }: { projects: readonly P[]; projectKey: (p: P) => string; testId?: string }) {
+  return (
+    <ul className="utrecht-unordered-list" data-testid={testId}>
+      {projects.map((p) => (
+        <li key={projectKey(p)}>
+          {p.name} <span className="wbm-muted">({p.gemeenteName})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
