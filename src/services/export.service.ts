@@ -39,6 +39,19 @@ function addProjectSheet(workbook: ExcelJS.Workbook, projects: readonly ProjectS
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PROJECT_COLUMNS.length } };
 }
 
+/** A worksheet with a bold header row: one column per entry, one row per array. */
+function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: Array<{ header: string; key: string; width: number }>,
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+): void {
+  const sheet = workbook.addWorksheet(name);
+  sheet.columns = columns;
+  for (const row of rows) sheet.addRow([...row]);
+  sheet.getRow(1).font = { bold: true };
+}
+
 function addNotice(workbook: ExcelJS.Workbook, projects: readonly { synthetic: boolean }[], title: string): void {
   const sheet = workbook.addWorksheet('Toelichting');
   sheet.getColumn(1).width = 100;
@@ -82,59 +95,69 @@ export async function dashboardWorkbook(dashboard: RegionDashboard, projects: re
   workbook.creator = 'Woningbouwmonitor';
   const { summary } = dashboard;
 
-  const years = workbook.addWorksheet('Per jaar');
-  years.columns = [
-    { header: 'Jaar', key: 'year', width: 8 },
-    { header: 'Gepland (jaarschijven)', key: 'expected', width: 14 },
-    { header: 'waarvan hard plan', key: 'hard', width: 14 },
-    { header: 'Betaalbaar', key: 'affordable', width: 12 },
-    { header: 'Sociale huur', key: 'social', width: 12 },
-    { header: 'Opgave', key: 'target', width: 12 },
-    { header: 'Verschil', key: 'gap', width: 12 },
-    { header: 'Basis opgave', key: 'basis', width: 60 },
-  ];
-  for (const y of summary.perYear) {
-    const t = dashboard.targets.find((x) => x.year === y.year);
-    years.addRow([y.year, y.expected, y.expectedHard, y.affordable, y.social, y.target === null ? '' : Math.round(y.target), y.gap ?? '', t?.explanation ?? '']);
-  }
-  years.getRow(1).font = { bold: true };
+  addTableSheet(
+    workbook,
+    'Per jaar',
+    [
+      { header: 'Jaar', key: 'year', width: 8 },
+      { header: 'Gepland (jaarschijven)', key: 'expected', width: 14 },
+      { header: 'waarvan hard plan', key: 'hard', width: 14 },
+      { header: 'Betaalbaar', key: 'affordable', width: 12 },
+      { header: 'Sociale huur', key: 'social', width: 12 },
+      { header: 'Opgave', key: 'target', width: 12 },
+      { header: 'Verschil', key: 'gap', width: 12 },
+      { header: 'Basis opgave', key: 'basis', width: 60 },
+    ],
+    summary.perYear.map((y) => {
+      const t = dashboard.targets.find((x) => x.year === y.year);
+      return [y.year, y.expected, y.expectedHard, y.affordable, y.social, y.target === null ? '' : Math.round(y.target), y.gap ?? '', t?.explanation ?? ''];
+    }),
+  );
 
-  const pipeline = workbook.addWorksheet('Pijplijn');
-  pipeline.columns = [
-    { header: 'Indeling', key: 'by', width: 14 },
-    { header: 'Waarde', key: 'value', width: 26 },
-    { header: 'Projecten', key: 'projects', width: 10 },
-    { header: 'Woningen', key: 'homes', width: 10 },
-  ];
-  for (const p of summary.byPhase) pipeline.addRow(['Fase', label(p.phase), p.projects, p.homes]);
-  for (const p of summary.byPlanStatus) pipeline.addRow(['Planstatus', label(p.planStatus), p.projects, p.homes]);
-  for (const p of summary.byStatus) pipeline.addRow(['Status', label(p.status), p.projects, '']);
-  pipeline.getRow(1).font = { bold: true };
+  addTableSheet(
+    workbook,
+    'Pijplijn',
+    [
+      { header: 'Indeling', key: 'by', width: 14 },
+      { header: 'Waarde', key: 'value', width: 26 },
+      { header: 'Projecten', key: 'projects', width: 10 },
+      { header: 'Woningen', key: 'homes', width: 10 },
+    ],
+    [
+      ...summary.byPhase.map((p) => ['Fase', label(p.phase), p.projects, p.homes]),
+      ...summary.byPlanStatus.map((p) => ['Planstatus', label(p.planStatus), p.projects, p.homes]),
+      ...summary.byStatus.map((p) => ['Status', label(p.status), p.projects, '']),
+    ],
+  );
 
-  const delays = workbook.addWorksheet('Vertraagde mijlpalen');
-  delays.columns = [
-    { header: 'Project', key: 'project', width: 32 },
-    { header: 'Mijlpaal', key: 'code', width: 44 },
-    { header: 'Gepland (baseline)', key: 'baseline', width: 14 },
-    { header: 'Verwacht', key: 'forecast', width: 14 },
-    { header: 'Maanden later', key: 'months', width: 12 },
-    { header: 'Ernst', key: 'severity', width: 12 },
-    { header: 'Project-id', key: 'id', width: 38 },
-  ];
-  for (const d of summary.delayedMilestones.items) {
-    const m = MILESTONES.find((x) => x.code === d.code)!;
-    delays.addRow([d.projectName, `${d.code} ${m.label}`, d.baselineDate, d.forecastDate, d.months, d.severity === 'ernstig' ? 'Ernstig' : 'Vertraagd', d.projectId]);
-  }
-  delays.getRow(1).font = { bold: true };
+  addTableSheet(
+    workbook,
+    'Vertraagde mijlpalen',
+    [
+      { header: 'Project', key: 'project', width: 32 },
+      { header: 'Mijlpaal', key: 'code', width: 44 },
+      { header: 'Gepland (baseline)', key: 'baseline', width: 14 },
+      { header: 'Verwacht', key: 'forecast', width: 14 },
+      { header: 'Maanden later', key: 'months', width: 12 },
+      { header: 'Ernst', key: 'severity', width: 12 },
+      { header: 'Project-id', key: 'id', width: 38 },
+    ],
+    summary.delayedMilestones.items.map((d) => {
+      const m = MILESTONES.find((x) => x.code === d.code)!;
+      return [d.projectName, `${d.code} ${m.label}`, d.baselineDate, d.forecastDate, d.months, d.severity === 'ernstig' ? 'Ernstig' : 'Vertraagd', d.projectId];
+    }),
+  );
 
-  const knelpunten = workbook.addWorksheet('Knelpunten');
-  knelpunten.columns = [
-    { header: 'Categorie', key: 'category', width: 40 },
-    { header: 'Open', key: 'open', width: 8 },
-    { header: 'Geëscaleerd naar de tafel', key: 'escalated', width: 14 },
-  ];
-  for (const k of summary.knelpunten) knelpunten.addRow([label(k.category), k.open, k.escalated]);
-  knelpunten.getRow(1).font = { bold: true };
+  addTableSheet(
+    workbook,
+    'Knelpunten',
+    [
+      { header: 'Categorie', key: 'category', width: 40 },
+      { header: 'Open', key: 'open', width: 8 },
+      { header: 'Geëscaleerd naar de tafel', key: 'escalated', width: 14 },
+    ],
+    summary.knelpunten.map((k) => [label(k.category), k.open, k.escalated]),
+  );
 
   addProjectSheet(workbook, projects);
   addNotice(workbook, projects, `Woningbouwmonitor — ${dashboard.region.name}`);

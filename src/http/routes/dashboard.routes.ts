@@ -1,5 +1,4 @@
 /** Table dashboard, alternatives and exports (Excel, GeoJSON). */
-import { todayInNetherlands } from '../../services/today.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { KNELPUNT_CATEGORIES, MILESTONE_CODES, PHASES, PLAN_STATUSES, REGION_KINDS, SEGMENTS, STATUS_COLOURS } from '../../domain/codes.ts';
@@ -10,7 +9,7 @@ import type { Principal } from '../../domain/access.ts';
 import type { ProjectFilter } from '../../storage/project.repository.ts';
 import { IsoDate, Problem, Uuid } from '../schemas/common.ts';
 import { ProjectListQuery } from '../schemas/project.schemas.ts';
-import { areaFilter } from './projects.routes.ts';
+import { projectFilter } from './projects.routes.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { ServiceUnavailableError } from '../../domain/errors.ts';
 
@@ -120,25 +119,7 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
   const { dashboard, projects } = services;
 
   async function allProjects(q: z.output<typeof ExportQuery>, principal: Principal, extra: ProjectFilter = {}) {
-    const area = areaFilter(q.region);
-    const filter: ProjectFilter = {
-      gemeenteCodes: [...(q.gemeente ?? []), ...(area.gemeenteCodes ?? [])],
-      provincieCodes: [...(q.provincie ?? []), ...(area.provincieCodes ?? [])],
-      coropCodes: area.coropCodes,
-      regionId: area.regionId,
-      year: q.year,
-      planStatuses: q.planStatus,
-      phases: q.phase,
-      statuses: q.status,
-      flags: q.flags,
-      knelpuntCategories: q.knelpunt,
-      delayed: q.delayed,
-      forecastExpiredAsOf: q.forecastExpired ? todayInNetherlands() : undefined,
-      homesIn: q.homesIn,
-      synthetic: q.synthetic,
-      q: q.q,
-      ...extra,
-    };
+    const filter: ProjectFilter = { ...projectFilter(q), ...extra };
     const sort = q.sort.replace(/^-/, '') as Parameters<typeof projects.list>[1]['sort'];
     return (await projects.list(filter, { limit: EXPORT_LIMIT, offset: 0, sort, descending: q.sort.startsWith('-') }, principal)).items;
   }

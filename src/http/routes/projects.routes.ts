@@ -28,13 +28,35 @@ import {
 import { BaselineHistoryEntry, RebaselineBody } from '../schemas/round.schemas.ts';
 
 /** `region` names a defined region or an area of the reference geography (`gemeente:`, `corop:`, `provincie:`). */
-export function areaFilter(region: string | undefined): Pick<ProjectFilter, 'regionId' | 'gemeenteCodes' | 'provincieCodes' | 'coropCodes'> {
+function areaFilter(region: string | undefined): Pick<ProjectFilter, 'regionId' | 'gemeenteCodes' | 'provincieCodes' | 'coropCodes'> {
   if (!region) return {};
   const [prefix, code] = region.split(':');
   if (prefix === 'gemeente' && code) return { gemeenteCodes: [code] };
   if (prefix === 'corop' && code) return { coropCodes: [code] };
   if (prefix === 'provincie' && code) return { provincieCodes: [code] };
   return { regionId: region };
+}
+
+/** The project list's query string (also used by the exports) as a filter for the project service. */
+export function projectFilter(q: Omit<z.output<typeof ProjectListQuery>, 'limit' | 'offset'>): ProjectFilter {
+  const area = areaFilter(q.region);
+  return {
+    gemeenteCodes: [...(q.gemeente ?? []), ...(area.gemeenteCodes ?? [])],
+    provincieCodes: [...(q.provincie ?? []), ...(area.provincieCodes ?? [])],
+    coropCodes: area.coropCodes,
+    regionId: area.regionId,
+    year: q.year,
+    planStatuses: q.planStatus,
+    phases: q.phase,
+    statuses: q.status,
+    flags: q.flags,
+    knelpuntCategories: q.knelpunt,
+    delayed: q.delayed,
+    forecastExpiredAsOf: q.forecastExpired ? todayInNetherlands() : undefined,
+    homesIn: q.homesIn,
+    synthetic: q.synthetic,
+    q: q.q,
+  };
 }
 
 /** Project endpoints need an account; what each role may see or change is decided per project by the service. */
@@ -59,25 +81,8 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
       handler: async (req) => {
         const q = req.query;
         const descending = q.sort.startsWith('-');
-        const area = areaFilter(q.region);
         return projects.list(
-          {
-            gemeenteCodes: [...(q.gemeente ?? []), ...(area.gemeenteCodes ?? [])],
-            provincieCodes: [...(q.provincie ?? []), ...(area.provincieCodes ?? [])],
-            coropCodes: area.coropCodes,
-            regionId: area.regionId,
-            year: q.year,
-            planStatuses: q.planStatus,
-            phases: q.phase,
-            statuses: q.status,
-            flags: q.flags,
-            knelpuntCategories: q.knelpunt,
-            delayed: q.delayed,
-            forecastExpiredAsOf: q.forecastExpired ? todayInNetherlands() : undefined,
-            homesIn: q.homesIn,
-            synthetic: q.synthetic,
-            q: q.q,
-          },
+          projectFilter(q),
           { limit: q.limit, offset: q.offset, sort: q.sort.replace(/^-/, '') as SortKey, descending },
           req.principal,
         );
