@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { at, take } from '../../test/helpers/present.ts';
-import { milestone as ms } from '../../test/helpers/builders.ts';
+import { milestone as ms, samplePlan } from '../../test/helpers/builders.ts';
 import type { BaselineHistoryEntry } from './baseline.ts';
 import type { MilestoneCode } from './codes.ts';
 import { attachBaselineReasons, diffProject, type DiffableProject } from './project-diff.ts';
@@ -17,28 +17,16 @@ const GEMEENTE = 'org-gemeente';
 const ONTWIKKELAAR = 'org-ontwikkelaar';
 
 function project(overrides: Partial<DiffableProject> = {}): DiffableProject {
+  const plan = samplePlan();
   return {
     name: 'Hart van Zuid',
     planStatus: 'vastgesteld',
     phase: 'vergunning',
     status: 'groen',
     flags: ['woondeal_locatie'],
-    programme: [
-      { segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 60 },
-      { segment: 'middenhuur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 40 },
-      { segment: 'vrije_sector_koop', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 50 },
-    ],
-    jaarschijven: [
-      { year: 2028, segment: 'sociale_huur', homes: 60 },
-      { year: 2028, segment: 'middenhuur', homes: 40 },
-      { year: 2029, segment: 'vrije_sector_koop', homes: 50 },
-    ],
-    milestones: [
-      ms('M06', { baselineDate: '2025-03-01', actualDate: '2025-04-15' }),
-      ms('M09', { baselineDate: '2026-01-01', forecastDate: '2026-02-01' }),
-      ms('M11', { baselineDate: '2026-06-01', forecastDate: '2026-07-01' }),
-      ms('M12', { baselineDate: '2028-06-01', forecastDate: '2028-09-01' }),
-    ],
+    programme: plan.programme,
+    jaarschijven: plan.jaarschijven,
+    milestones: plan.milestones.map(({ code, ...dates }) => ms(code, dates)),
     knelpunten: [],
     parties: [{ organisationId: GEMEENTE, role: 'bevoegd_gezag' }],
     ...overrides,

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at } from '../../test/helpers/present.ts';
+import { samplePlan } from '../../test/helpers/builders.ts';
 import { queryOne } from '../storage/db.ts';
 import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
@@ -34,22 +35,7 @@ const validProject = () => ({
   origin: 'nieuwbouw',
   flags: ['woondeal_locatie'],
   location: { lon: 4.87, lat: 52.34 },
-  programme: [
-    { segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 60 },
-    { segment: 'middenhuur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 40 },
-    { segment: 'vrije_sector_koop', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 50 },
-  ],
-  jaarschijven: [
-    { year: 2028, segment: 'sociale_huur', homes: 60 },
-    { year: 2028, segment: 'middenhuur', homes: 40 },
-    { year: 2029, segment: 'vrije_sector_koop', homes: 50 },
-  ],
-  milestones: [
-    { code: 'M06', baselineDate: '2025-03-01', actualDate: '2025-04-15' },
-    { code: 'M09', baselineDate: '2026-01-01', forecastDate: '2026-02-01' },
-    { code: 'M11', baselineDate: '2026-06-01', forecastDate: '2026-07-01' },
-    { code: 'M12', baselineDate: '2028-06-01', forecastDate: '2028-09-01' },
-  ],
+  ...samplePlan(),
   parties: [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' }],
 });
 

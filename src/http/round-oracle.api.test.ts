@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at } from '../../test/helpers/present.ts';
 import { accountWithToken, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import { createServices, type Services } from '../services/container.ts';
 import { buildApp } from './app.ts';
 
@@ -30,6 +31,25 @@ afterAll(async () => {
   await app?.close();
   await t?.close();
 });
+
+/** A project of one gemeente with ten social-rent homes whose completion (M12) is planned on `date`; its id. */
+async function createProject(headers: Record<string, string>, name: string, gemeenteCode: string, date: string): Promise<string> {
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/projects',
+    headers,
+    payload: {
+      name,
+      gemeenteCode,
+      planStatus: 'vastgesteld',
+      programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 10 }],
+      milestones: [{ code: 'M12', baselineDate: date, forecastDate: date }],
+      parties: [{ organisationId: gemeenteOrganisationId(gemeenteCode), role: 'bevoegd_gezag' }],
+    },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json().id;
+}
 
 describe('round ids and outsiders', () => {
   it('an outsider gets for a real round id exactly what an unknown id gets, on every round endpoint', async () => {
@@ -67,21 +87,7 @@ describe('round ids and outsiders', () => {
 
   it('after the round closes, an outsider still learns nothing from a frozen project of it', async () => {
     const admin = (await accountWithToken(services, 'beheerder')).headers;
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/v1/projects',
-      headers: admin,
-      payload: {
-        name: 'Bevroren project',
-        gemeenteCode: 'GM0344',
-        planStatus: 'vastgesteld',
-        programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 10 }],
-        milestones: [{ code: 'M12', baselineDate: '2031-01-01', forecastDate: '2031-01-01' }],
-        parties: [{ organisationId: '00000000-0000-4000-8000-000000000344', role: 'bevoegd_gezag' }],
-      },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const frozenId = created.json().id;
+    const frozenId = await createProject(admin, 'Bevroren project', 'GM0344', '2031-01-01');
     const closed = await app.inject({ method: 'POST', url: `/api/v1/rounds/${roundId}/close`, headers: admin });
     expect(closed.statusCode, closed.body).toBe(200);
     const outsider = (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0014' })).headers;
@@ -98,22 +104,7 @@ describe('round ids and outsiders', () => {
   });
 
   it("comparing one's own project with another table's round answers as with an unknown round", async () => {
-    const admin = (await accountWithToken(services, 'beheerder')).headers;
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/v1/projects',
-      headers: admin,
-      payload: {
-        name: 'Eigen project',
-        gemeenteCode: 'GM0363',
-        planStatus: 'vastgesteld',
-        programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 10 }],
-        milestones: [{ code: 'M12', baselineDate: '2030-01-01', forecastDate: '2030-01-01' }],
-        parties: [{ organisationId: '00000000-0000-4000-8000-000000000363', role: 'bevoegd_gezag' }],
-      },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const projectId = created.json().id;
+    const projectId = await createProject((await accountWithToken(services, 'beheerder')).headers, 'Eigen project', 'GM0363', '2030-01-01');
     const gemeente = (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0363' })).headers;
     const unknownId = randomUUID();
     const real = await app.inject({ url: `/api/v1/projects/${projectId}/changes?since=${roundId}`, headers: gemeente });

@@ -20,6 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../storage/db.ts';
 import { take } from '../../test/helpers/present.ts';
+import { samplePlan } from '../../test/helpers/builders.ts';
 import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
@@ -85,12 +86,7 @@ function projectBody(name: string, gemeenteCode: string, parties: object[]) {
       { year: 2028, segment: 'sociale_huur', homes: 60 },
       { year: 2029, segment: 'vrije_sector_koop', homes: 40 },
     ],
-    milestones: [
-      { code: 'M06', baselineDate: '2025-03-01', actualDate: '2025-04-15' },
-      { code: 'M09', baselineDate: '2026-01-01', forecastDate: '2026-02-01' },
-      { code: 'M11', baselineDate: '2026-06-01', forecastDate: '2026-07-01' },
-      { code: 'M12', baselineDate: '2028-06-01', forecastDate: '2028-09-01' },
-    ],
+    milestones: samplePlan().milestones,
     parties,
   };
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_ACTOR } from '../../test/helpers/auth.ts';
 import { at, present } from '../../test/helpers/present.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
-import { deriveProject } from '../domain/derive.ts';
+import { storedProject } from '../../test/helpers/builders.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Knelpunt, Project } from '../domain/project.ts';
 import type { Db, Queryable } from '../storage/db.ts';
@@ -44,27 +44,22 @@ const GEMEENTEN = ['GM0599', 'GM0502', 'GM0606', 'GM0622', 'GM0489', 'GM0597', '
 
 function generated(i: number): Project {
   const gemeenteCode = at(GEMEENTEN, i % GEMEENTEN.length);
-  const input = {
+  return storedProject({
     name: `Project ${String(i).padStart(4, '0')}`,
     gemeenteCode,
-    description: null,
-    planStatus: 'vastgesteld' as const,
-    origin: 'nieuwbouw' as const,
-    flags: [],
-    location: null,
+    provincieCode: 'PV28',
     synthetic: true,
     programme: [
-      { segment: 'sociale_huur' as const, woningtype: 'gestapeld' as const, doelgroep: 'regulier' as const, homes: 30 + (i % 7) },
-      { segment: 'vrije_sector_koop' as const, woningtype: 'grondgebonden' as const, doelgroep: 'regulier' as const, homes: 20 },
+      { segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 30 + (i % 7) },
+      { segment: 'vrije_sector_koop', woningtype: 'grondgebonden', doelgroep: 'regulier', homes: 20 },
     ],
-    jaarschijven: [{ year: 2028 + (i % 3), segment: 'sociale_huur' as const, homes: 30 + (i % 7) }],
+    jaarschijven: [{ year: 2028 + (i % 3), segment: 'sociale_huur', homes: 30 + (i % 7) }],
     milestones: [
-      { code: 'M09' as const, ownerSide: 'publiek' as const, baselineDate: '2026-01-01', forecastDate: '2026-03-01', actualDate: null, homes: null },
-      { code: 'M11' as const, ownerSide: 'privaat' as const, baselineDate: '2026-06-01', forecastDate: i % 5 === 0 ? '2027-09-01' : '2026-07-01', actualDate: null, homes: null },
+      { code: 'M09', ownerSide: 'publiek', baselineDate: '2026-01-01', forecastDate: '2026-03-01', actualDate: null, homes: null },
+      { code: 'M11', ownerSide: 'privaat', baselineDate: '2026-06-01', forecastDate: i % 5 === 0 ? '2027-09-01' : '2026-07-01', actualDate: null, homes: null },
     ],
-    parties: [{ organisationId: gemeenteOrganisationId(gemeenteCode), role: 'bevoegd_gezag' as const }],
-  };
-  return { ...input, ...deriveProject(input, []), id: crypto.randomUUID(), provincieCode: 'PV28', version: 1, createdAt: '', updatedAt: '' };
+    parties: [{ organisationId: gemeenteOrganisationId(gemeenteCode), role: 'bevoegd_gezag' }],
+  });
 }
 
 describe('closing a round of a large table (SPEC §2 "Quarterly round")', () => {

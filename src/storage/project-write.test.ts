@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
-import { deriveProject } from '../domain/derive.ts';
+import { storedProject } from '../../test/helpers/builders.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Knelpunt, Project } from '../domain/project.ts';
 import type { Queryable } from './db.ts';
@@ -25,32 +25,26 @@ afterAll(async () => {
 });
 
 function project(overrides: Partial<Project> = {}): Project {
-  const input = {
+  return storedProject({
     name: 'Schrijfproject',
     gemeenteCode: 'GM0599',
-    description: null,
-    planStatus: 'vastgesteld' as const,
-    origin: 'nieuwbouw' as const,
-    flags: [],
-    location: null,
-    synthetic: false,
+    provincieCode: 'PV28',
     programme: [
-      { segment: 'sociale_huur' as const, woningtype: 'gestapeld' as const, doelgroep: 'regulier' as const, homes: 40 },
-      { segment: 'middenhuur' as const, woningtype: 'gestapeld' as const, doelgroep: 'ouderen' as const, homes: 20 },
+      { segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 40 },
+      { segment: 'middenhuur', woningtype: 'gestapeld', doelgroep: 'ouderen', homes: 20 },
     ],
     jaarschijven: [
-      { year: 2028, segment: 'sociale_huur' as const, homes: 40 },
-      { year: 2029, segment: 'middenhuur' as const, homes: 20 },
+      { year: 2028, segment: 'sociale_huur', homes: 40 },
+      { year: 2029, segment: 'middenhuur', homes: 20 },
     ],
     milestones: [
-      { code: 'M06' as const, ownerSide: 'publiek' as const, baselineDate: '2026-03-01', forecastDate: '2026-04-01', actualDate: null, homes: null },
-      { code: 'M09' as const, ownerSide: 'publiek' as const, baselineDate: '2027-01-01', forecastDate: '2027-01-01', actualDate: null, homes: null },
-      { code: 'M12' as const, ownerSide: 'privaat' as const, baselineDate: '2029-06-01', forecastDate: '2029-06-01', actualDate: null, homes: 60 },
+      { code: 'M06', ownerSide: 'publiek', baselineDate: '2026-03-01', forecastDate: '2026-04-01', actualDate: null, homes: null },
+      { code: 'M09', ownerSide: 'publiek', baselineDate: '2027-01-01', forecastDate: '2027-01-01', actualDate: null, homes: null },
+      { code: 'M12', ownerSide: 'privaat', baselineDate: '2029-06-01', forecastDate: '2029-06-01', actualDate: null, homes: 60 },
     ],
-    parties: [{ organisationId: gemeenteOrganisationId('GM0599'), role: 'bevoegd_gezag' as const }],
+    parties: [{ organisationId: gemeenteOrganisationId('GM0599'), role: 'bevoegd_gezag' }],
     ...overrides,
-  };
-  return { ...input, ...deriveProject(input, []), id: crypto.randomUUID(), provincieCode: 'PV28', version: 1, createdAt: '', updatedAt: '', ...overrides };
+  });
 }
 
 function knelpunt(projectId: string, overrides: Partial<Knelpunt> = {}): Knelpunt {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from './db.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
-import { deriveProject } from '../domain/derive.ts';
+import { storedProject } from '../../test/helpers/builders.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Project } from '../domain/project.ts';
 import { createGeographyRepository } from './geography.repository.ts';
@@ -25,25 +25,19 @@ afterAll(async () => {
 });
 
 function project(overrides: Partial<Project> = {}): Project {
-  const input = {
+  return storedProject({
     name: 'Testlocatie',
-    gemeenteCode: 'GM0363',
-    description: null,
-    planStatus: 'vastgesteld' as const,
-    origin: 'nieuwbouw' as const,
-    flags: ['woondeal_locatie' as const],
+    flags: ['woondeal_locatie'],
     location: { lon: 4.9, lat: 52.37 },
-    synthetic: false,
-    programme: [{ segment: 'sociale_huur' as const, woningtype: 'gestapeld' as const, doelgroep: 'regulier' as const, homes: 40 }],
-    jaarschijven: [{ year: 2028, segment: 'sociale_huur' as const, homes: 40 }],
+    programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 40 }],
+    jaarschijven: [{ year: 2028, segment: 'sociale_huur', homes: 40 }],
     milestones: [
-      { code: 'M11' as const, ownerSide: 'privaat' as const, baselineDate: '2026-01-01', forecastDate: null, actualDate: '2026-02-01', homes: null },
-      { code: 'M12' as const, ownerSide: 'privaat' as const, baselineDate: '2027-06-01', forecastDate: '2028-01-01', actualDate: null, homes: null },
+      { code: 'M11', ownerSide: 'privaat', baselineDate: '2026-01-01', forecastDate: null, actualDate: '2026-02-01', homes: null },
+      { code: 'M12', ownerSide: 'privaat', baselineDate: '2027-06-01', forecastDate: '2028-01-01', actualDate: null, homes: null },
     ],
-    parties: [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' as const }],
+    parties: [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' }],
     ...overrides,
-  };
-  return { ...input, ...deriveProject(input, []), id: crypto.randomUUID(), provincieCode: 'PV27', version: 1, createdAt: '', updatedAt: '', ...overrides };
+  });
 }
 
 describe('migrations', () => {
