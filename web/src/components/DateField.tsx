@@ -6,6 +6,7 @@
 import type { ReactNode, RefObject } from 'react';
 import { DATE_FORMAT_HINT } from './dateInput.ts';
 import { FieldError } from './FieldError.tsx';
+import { FieldDescription } from './FieldDescription.tsx';
 
 export interface DateFieldProps {
   id: string;
@@ -32,9 +33,9 @@ export function DateField({ id, label, value, onChange, error, inputRef, describ
       <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>
-      <p className="utrecht-form-field-description wbm-muted" id={hintId}>
+      <FieldDescription id={hintId}>
         {DATE_FORMAT_HINT}
-      </p>
+      </FieldDescription>
       {error && <FieldError id={errorId}>{error}</FieldError>}
       <input
         id={id}

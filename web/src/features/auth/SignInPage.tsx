@@ -18,6 +18,8 @@ import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { FieldDescription } from '../../components/FieldDescription.tsx';
 
 /** Where to go after signing in: the page that asked (same site only), else the role's own start page. */
 export function landingPage(me: Me, back: string | null): string {
@@ -110,14 +112,14 @@ export function SignInPage() {
       {isSignedIn(state) && (
         <Alert type="info" title={`U bent ingelogd als ${me.principal.name} (${roleLabel(me.principal.role)}${me.demo ? ', demomodus' : ''}).`}>
           <Paragraph>Wilt u als iemand anders inloggen? Log dan eerst uit.</Paragraph>
-          <div className="utrecht-button-group wbm-button-row">
+          <ButtonGroup className="wbm-button-row">
             <ButtonLink appearance="primary-action" to={landingPage(me, back)}>
               Verder
             </ButtonLink>
             <Button appearance="secondary-action" onClick={() => void signOut()}>
               Uitloggen
             </Button>
-          </div>
+          </ButtonGroup>
         </Alert>
       )}
 
@@ -156,9 +158,9 @@ export function SignInPage() {
                       <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${id}-role-${r}`}>
                         {roleLabel(r)}
                       </label>
-                      <p className="utrecht-form-field-description wbm-muted" id={`${id}-role-${r}-desc`}>
+                      <FieldDescription id={`${id}-role-${r}-desc`}>
                         {ROLE_DESCRIPTIONS[r]}
-                      </p>
+                      </FieldDescription>
                     </div>
                   ))}
                 </fieldset>

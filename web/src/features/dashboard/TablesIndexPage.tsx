@@ -13,6 +13,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { PublicFiguresLinks } from '../../components/PublicFiguresLinks.tsx';
+import { UnorderedList } from '../../components/UnorderedList.tsx';
 
 export function TablesIndexPage() {
   usePageTitle('Tafeloverzicht');
@@ -62,7 +63,7 @@ export function TablesIndexPage() {
         <Paragraph>U neemt niet deel aan een versnellingstafel. Kies hierboven een gebied dat u mag bekijken.</Paragraph>
       )}
       {regions.state === 'ready' && tables.length > 0 && (
-        <ul className="utrecht-unordered-list wbm-link-list">
+        <UnorderedList className="wbm-link-list">
           {tables.map((r) => (
               <li key={r.id}>
                 <TextLink to={regionPath(r.id)}>
@@ -71,7 +72,7 @@ export function TablesIndexPage() {
                 <span className="wbm-muted">({formatNumber(r.gemeenteCodes.length)} {r.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'})</span>
               </li>
             ))}
-        </ul>
+        </UnorderedList>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { LegendSymbol } from '../../components/LegendSymbol.tsx';
 import type { OverviewMap } from './useOverviewMap.ts';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Select } from '../../components/Select.tsx';
+import { FieldDescription } from '../../components/FieldDescription.tsx';
 
 /** The province chosen in the URL (`?provincie=PV27`), or '' for the whole country, and how to choose another. */
 export function useProvincieParam(): [provincie: string, choose: (provincie: string) => void] {
@@ -39,9 +40,9 @@ export function MapToolbar({
     <div className="wbm-map-toolbar">
       <FormField id={`${id}-provincie`} label="Provincie">
         {help && (
-          <p className="utrecht-form-field-description wbm-muted" id={`${id}-provincie-help`}>
+          <FieldDescription id={`${id}-provincie-help`}>
             {help}
-          </p>
+          </FieldDescription>
         )}
         <Select id={`${id}-provincie`} aria-describedby={help ? `${id}-provincie-help` : undefined} value={provincie} onChange={(e) => onChoose(e.target.value)}>
           <option value="">Heel Nederland</option>

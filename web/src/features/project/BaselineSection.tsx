@@ -19,6 +19,8 @@ import { saveProblem, SaveProblemAlert, type SaveProblem } from './SaveProblem.t
 import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { FieldDescription } from '../../components/FieldDescription.tsx';
+import { UnorderedList } from '../../components/UnorderedList.tsx';
 
 export interface BaselineSectionProps {
   project: ProjectDetail;
@@ -48,13 +50,13 @@ export function BaselineSection({ project, canRebaseline, onSaved, onReload }: B
               <Paragraph>
                 <strong>{formatDate(h.changedAt.slice(0, 10))}</strong>: {h.reason}
               </Paragraph>
-              <ul className="utrecht-unordered-list">
+              <UnorderedList>
                 {h.changes.map((c) => (
                   <li key={c.code}>
                     {c.code} {milestoneLabel(c.code)}: van {c.from ? formatDateShort(c.from) : 'geen'} naar {c.to ? formatDateShort(c.to) : 'geen'}
                   </li>
                 ))}
-              </ul>
+              </UnorderedList>
             </li>
           ))}
         </ol>
@@ -165,11 +167,11 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
       />
       {general.length > 0 && (
         <Alert type="error" title="Controleer het formulier" urgent>
-          <ul className="utrecht-unordered-list">
+          <UnorderedList>
             {general.map((m) => (
               <li key={m}>{m}</li>
             ))}
-          </ul>
+          </UnorderedList>
         </Alert>
       )}
 
@@ -177,9 +179,9 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
         <label className="utrecht-form-label" htmlFor={`${id}-reason`}>
           Reden (verplicht)
         </label>
-        <p className="utrecht-form-field-description wbm-muted" id={`${id}-reason-help`}>
+        <FieldDescription id={`${id}-reason-help`}>
           Bijvoorbeeld: “Besluit tafel 12 november: vergunning later door bezwaar.” Minstens {MIN_REASON_LENGTH} tekens.
-        </p>
+        </FieldDescription>
         {errors.reason && <FieldError id={`${id}-reason-error`}>{errors.reason}</FieldError>}
         <textarea
           id={`${id}-reason`}

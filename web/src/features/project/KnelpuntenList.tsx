@@ -1,9 +1,10 @@
 /** Knelpunten (obstacles) of a project: open ones first, escalations marked in words. */
 import type { Knelpunt } from '../../api/types.ts';
 import { formatDate, label } from '../../labels.ts';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 export function KnelpuntenList({ knelpunten }: { knelpunten: Knelpunt[] }) {
-  if (knelpunten.length === 0) return <p className="utrecht-paragraph">Er zijn geen knelpunten gemeld.</p>;
+  if (knelpunten.length === 0) return <Paragraph>Er zijn geen knelpunten gemeld.</Paragraph>;
   const sorted = [...knelpunten].sort((a, b) => Number(Boolean(a.resolvedDate)) - Number(Boolean(b.resolvedDate)) || b.raisedDate.localeCompare(a.raisedDate));
   return (
     <ul className="wbm-card-list">
@@ -18,7 +19,7 @@ export function KnelpuntenList({ knelpunten }: { knelpunten: Knelpunt[] }) {
             )}
             {k.escalated && !k.resolvedDate && <span className="wbm-tag wbm-tag--alert">Geëscaleerd naar de versnellingstafel</span>}
           </p>
-          <p className="utrecht-paragraph">{k.description}</p>
+          <Paragraph>{k.description}</Paragraph>
           <dl className="wbm-inline-dl">
             <div>
               <dt>Gemeld op</dt>

@@ -21,6 +21,9 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Select } from '../../components/Select.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { FieldDescription } from '../../components/FieldDescription.tsx';
+import { UnorderedList } from '../../components/UnorderedList.tsx';
 
 export interface MilestoneEditFormProps {
   project: ProjectDetail;
@@ -184,7 +187,7 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
       {outcome.kind === 'invalid' && (
         <Alert type="error" title={`${outcome.title} Bekijk de meldingen bij de velden.`} urgent>
           {(summaryFields.length > 0 || outcome.errors.other.length > 0) && (
-            <ul className="utrecht-unordered-list" data-testid="milestone-error-summary">
+            <UnorderedList data-testid="milestone-error-summary">
               {summaryFields.map((f) => (
                 <li key={f}>
                   <a
@@ -203,7 +206,7 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
               {outcome.errors.other.map((m) => (
                 <li key={m}>{m}</li>
               ))}
-            </ul>
+            </UnorderedList>
           )}
         </Alert>
       )}
@@ -220,9 +223,9 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
               </option>
             ))}
           </Select>
-          <p className="utrecht-form-field-description wbm-muted" id={`${id}-baseline`}>
+          <FieldDescription id={`${id}-baseline`}>
             Basisplanning: {milestone?.baselineDate ? formatDate(milestone.baselineDate) : 'geen'}
-          </p>
+          </FieldDescription>
         </FormField>
         {FIELDS.map((field) => {
           const before = stored(field);
@@ -248,25 +251,25 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
                   <Paragraph id={`${id}-${field}-confirm`}>
                     Weet u zeker dat u de {FIELD_NAMES[field]} van {code} {milestoneLabel(code)} ({formatDate(before)}) wilt wissen?
                   </Paragraph>
-                  <div className="utrecht-button-group">
+                  <ButtonGroup>
                     <Button appearance="primary-action" ref={confirmRef} disabled={saving} onClick={() => clear(field)}>
                       Ja, wis de {FIELD_NAMES[field]}
                     </Button>
                     <Button appearance="secondary-action" onClick={() => setConfirmClear(null)}>
                       Nee, niet wissen
                     </Button>
-                  </div>
+                  </ButtonGroup>
                 </div>
               )}
             </DateField>
           );
         })}
       </div>
-      <div className="utrecht-button-group wbm-button-row">
+      <ButtonGroup className="wbm-button-row">
         <Button appearance="primary-action" type="submit" disabled={saving} aria-disabled={saving}>
           {saving ? 'Bezig met opslaan…' : 'Opslaan'}
         </Button>
-      </div>
+      </ButtonGroup>
       <Paragraph className="wbm-save-status" role="status">
         {outcome.kind === 'saved' && `Mijlpaal ${outcome.code} ${milestoneLabel(outcome.code)} is opgeslagen.`}
         {outcome.kind === 'cleared' && `De ${FIELD_NAMES[outcome.field]} van mijlpaal ${outcome.code} ${milestoneLabel(outcome.code)} is gewist.`}

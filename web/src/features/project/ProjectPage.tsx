@@ -31,6 +31,7 @@ import { statusReasons } from './statusReasons.ts';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { UnorderedList } from '../../components/UnorderedList.tsx';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
@@ -153,22 +154,22 @@ export function ProjectPage() {
         {reasons.length > 0 ? (
           <>
             <Paragraph>Waarom deze status:</Paragraph>
-            <ul className="utrecht-unordered-list" data-testid="status-reasons">
+            <UnorderedList data-testid="status-reasons">
               {reasons.map((r) => (
                 <li key={r}>{r}</li>
               ))}
-            </ul>
+            </UnorderedList>
           </>
         ) : (
           <Paragraph>Alle mijlpalen liggen op schema en er zijn geen open knelpunten.</Paragraph>
         )}
         {project.warnings.length > 0 && (
           <Alert type="info" title="Controleer deze gegevens">
-            <ul className="utrecht-unordered-list">
+            <UnorderedList>
               {project.warnings.map((w) => (
                 <li key={`${w.path}-${w.code}`}>{w.message}</li>
               ))}
-            </ul>
+            </UnorderedList>
           </Alert>
         )}
       </Section>

@@ -18,6 +18,7 @@ import { regionPath } from '../dashboard/drilldown.ts';
 import { quarterLabel } from '../round/quarters.ts';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { UnorderedList } from '../../components/UnorderedList.tsx';
 
 /** Groups of changes in the order a table member reads them. */
 const GROUPS: { title: string; match: (c: ProjectChange) => boolean }[] = [
@@ -63,14 +64,14 @@ export function ChangesSection({ project, since }: { project: ProjectDetail; sin
             groupChanges(changes.data.changes).map((g) => (
               <div key={g.title}>
                 <Heading level={3}>{g.title}</Heading>
-                <ul className="utrecht-unordered-list wbm-change-list">
+                <UnorderedList className="wbm-change-list">
                   {g.changes.map((c, i) => (
                     <li key={`${c.field}-${i}`}>
                       {c.message}
                       {c.reason && <span className="wbm-muted"> Reden: {c.reason}</span>}
                     </li>
                   ))}
-                </ul>
+                </UnorderedList>
               </div>
             ))
           )}

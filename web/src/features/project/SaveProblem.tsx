@@ -7,6 +7,7 @@
 import { ApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { Alert } from '../../components/Feedback.tsx';
+import { Paragraph } from '../../components/Paragraph.tsx';
 
 /** The outcomes of a save this module speaks about; a form's own outcome type includes them as they are. */
 export type SaveProblem = { kind: 'conflict'; detail: string } | { kind: 'reloaded' } | { kind: 'failed'; message: string };
@@ -44,8 +45,8 @@ export function SaveProblemAlert({
   if (problem.kind === 'conflict') {
     return (
       <Alert type="warning" title="Iemand anders was u voor" urgent>
-        <p className="utrecht-paragraph">{problem.detail}</p>
-        <p className="utrecht-paragraph">{notSaved} Laad de nieuwste versie; wat u hebt ingevuld blijft staan.</p>
+        <Paragraph>{problem.detail}</Paragraph>
+        <Paragraph>{notSaved} Laad de nieuwste versie; wat u hebt ingevuld blijft staan.</Paragraph>
         <Button appearance="primary-action" onClick={onReload}>
           Laad de nieuwste versie
         </Button>
@@ -55,13 +56,13 @@ export function SaveProblemAlert({
   if (problem.kind === 'reloaded') {
     return (
       <Alert type="info" urgent>
-        <p className="utrecht-paragraph">{reloaded}</p>
+        <Paragraph>{reloaded}</Paragraph>
       </Alert>
     );
   }
   return (
     <Alert type="error" title="Opslaan is niet gelukt" urgent>
-      <p className="utrecht-paragraph">{problem.message}</p>
+      <Paragraph>{problem.message}</Paragraph>
     </Alert>
   );
 }

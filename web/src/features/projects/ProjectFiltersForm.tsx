@@ -11,6 +11,7 @@ import { EMPTY_FILTERS, type ProjectFilters } from './filters.ts';
 import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
+import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 
 export interface ProjectFiltersFormProps {
   /** Filters now applied (from the URL). */
@@ -138,14 +139,14 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
           ))}
         </div>
       </fieldset>
-      <div className="utrecht-button-group wbm-button-row">
+      <ButtonGroup className="wbm-button-row">
         <Button appearance="primary-action" type="submit">
           Toon projecten
         </Button>
         <Button appearance="secondary-action" onClick={reset}>
           Wis filters
         </Button>
-      </div>
+      </ButtonGroup>
     </form>
   );
 }

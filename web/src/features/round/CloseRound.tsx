@@ -10,6 +10,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Section } from '../../components/Section.tsx';
+import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 
 /** Close the quarter, after a confirmation step: it freezes every project of the table. */
 export function CloseRound({ round, regionName, onClosed }: { round: RoundDetail; regionName: string; onClosed: (round: RoundDetail) => void }) {
@@ -58,14 +59,14 @@ export function CloseRound({ round, regionName, onClosed }: { round: RoundDetail
               <Paragraph>{error}</Paragraph>
             </Alert>
           )}
-          <div className="utrecht-button-group wbm-button-row">
+          <ButtonGroup className="wbm-button-row">
             <Button appearance="primary-action" onClick={close} disabled={busy}>
               {busy ? 'Bezig met sluiten…' : `Ja, sluit ${quarterLabel(round.quarter)}`}
             </Button>
             <Button appearance="secondary-action" onClick={() => setAsking(false)} disabled={busy}>
               Annuleren
             </Button>
-          </div>
+          </ButtonGroup>
         </div>
       )}
     </Section>

@@ -11,6 +11,9 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { ProjectNameList } from './ProjectNameList.tsx';
+import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { FieldDescription } from '../../components/FieldDescription.tsx';
+import { UnorderedList } from '../../components/UnorderedList.tsx';
 
 /**
  * Ask once before a bulk confirmation: how many projects, which ones (collapsible), which are left out
@@ -85,11 +88,11 @@ export function ConfirmStep({
               <summary>
                 {formatProjectCount(preview.refused.length)} niet meegenomen: prognose verstreken
               </summary>
-              <ul className="utrecht-unordered-list" data-testid="confirm-summary-refused">
+              <UnorderedList data-testid="confirm-summary-refused">
                 {preview.refused.map((p) => (
                   <li key={p.projectId}>{p.message}</li>
                 ))}
-              </ul>
+              </UnorderedList>
             </details>
           )}
           {onBehalf && n > 0 && (
@@ -103,13 +106,13 @@ export function ConfirmStep({
                 aria-invalid={reasonError ? true : undefined}
                 aria-describedby={[reasonError ? `${id}-reason-error` : null, `${id}-reason-help`].filter(Boolean).join(' ')}
               />
-              <p className="utrecht-form-field-description wbm-muted" id={`${id}-reason-help`}>
+              <FieldDescription id={`${id}-reason-help`}>
                 U legt dit vast namens {organisation.name}. In het overzicht staat dat de secretaris het heeft vastgelegd, met deze reden.
-              </p>
+              </FieldDescription>
             </FormField>
           )}
           <Paragraph>U kunt dit ongedaan maken zolang het kwartaal open is.</Paragraph>
-          <div className="utrecht-button-group wbm-button-row">
+          <ButtonGroup className="wbm-button-row">
             {n > 0 && (
               <Button appearance="primary-action" onClick={submit} disabled={busy}>
                 {busy ? 'Bezig…' : `Ja, bevestig ${formatProjectCount(n)}`}
@@ -118,7 +121,7 @@ export function ConfirmStep({
             <Button appearance="secondary-action" onClick={onCancel} disabled={busy}>
               {n > 0 ? 'Annuleren' : 'Sluiten'}
             </Button>
-          </div>
+          </ButtonGroup>
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import { regionPath } from '../dashboard/drilldown.ts';
 import { quarterLabel } from './quarters.ts';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { UnorderedList } from '../../components/UnorderedList.tsx';
 
 /** The current round of a table, once it is known for the region and moment asked. */
 export type CurrentRound =
@@ -75,7 +76,7 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
           <span className="wbm-progress__bar" style={{ inlineSize: `${share * 100}%` }} />
         </span>
       </Paragraph>
-      <ul className="utrecht-unordered-list">
+      <UnorderedList>
         <li>
           waarvan {formatNumber(d.changed)} bijgewerkt en {formatNumber(d.confirmed)} bevestigd als ongewijzigd
         </li>
@@ -96,7 +97,7 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
         </li>
         {!partial && expired > 0 && <li>{formatNumber(expired)} met een verstreken prognose (Prognose verstreken)</li>}
         {d.withoutParty > 0 && <li>{formatNumber(d.withoutParty)} zonder partij (niemand krijgt daarvoor een herinnering)</li>}
-      </ul>
+      </UnorderedList>
       {partial && (
         <Paragraph data-testid="delivery-own">
           Deze aantallen gaan over alle {formatNumber(d.total)} projecten van de tafel. Van uw eigen {formatNumber(round.projects.length)}{' '}

@@ -12,6 +12,8 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Select } from '../../components/Select.tsx';
+import { FieldDescription } from '../../components/FieldDescription.tsx';
+import { UnorderedList } from '../../components/UnorderedList.tsx';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -64,11 +66,11 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
         {errors && (
           <Alert type="error" title="Het kwartaal is niet geopend. Bekijk de meldingen." urgent>
             {errors.other.length > 0 && (
-              <ul className="utrecht-unordered-list">
+              <UnorderedList>
                 {errors.other.map((m) => (
                   <li key={m}>{m}</li>
                 ))}
-              </ul>
+              </UnorderedList>
             )}
           </Alert>
         )}
@@ -93,9 +95,9 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
             error={errors?.deadline}
             describedBy={`${id}-deadline-help`}
           >
-            <p className="utrecht-form-field-description wbm-muted" id={`${id}-deadline-help`}>
+            <FieldDescription id={`${id}-deadline-help`}>
               Op of na de eerste dag van het kwartaal, uiterlijk aan het einde van het kwartaal daarna.
-            </p>
+            </FieldDescription>
           </DateField>
         </div>
         <Button appearance="primary-action" type="submit" disabled={busy || !quarter}>

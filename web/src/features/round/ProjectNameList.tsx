@@ -1,3 +1,4 @@
+import { UnorderedList } from '../../components/UnorderedList.tsx';
 /** Kwartaalronde: a list of projects, each by name with its gemeente ("Centrumplan (Utrecht)"). */
 interface NamedProject {
   name: string;
@@ -6,12 +7,12 @@ interface NamedProject {
 
 export function ProjectNameList<P extends NamedProject>({ projects, projectKey, testId }: { projects: readonly P[]; projectKey: (p: P) => string; testId?: string }) {
   return (
-    <ul className="utrecht-unordered-list" data-testid={testId}>
+    <UnorderedList data-testid={testId}>
       {projects.map((p) => (
         <li key={projectKey(p)}>
           {p.name} <span className="wbm-muted">({p.gemeenteName})</span>
         </li>
       ))}
-    </ul>
+    </UnorderedList>
   );
 }
