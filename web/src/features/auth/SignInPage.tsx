@@ -20,6 +20,7 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { FieldDescription } from '../../components/FieldDescription.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
 
 /** Where to go after signing in: the page that asked (same site only), else the role's own start page. */
 export function landingPage(me: Me, back: string | null): string {
@@ -141,8 +142,7 @@ export function SignInPage() {
               </Paragraph>
               <form onSubmit={submitDemo} aria-labelledby={`${id}-demo`} noValidate>
                 {error?.form === 'demo' && <SignInError message={error.message} />}
-                <fieldset className="utrecht-form-fieldset wbm-radio-list">
-                  <legend className="utrecht-form-fieldset__legend">Kies een rol</legend>
+                <Fieldset className="wbm-radio-list" legend="Kies een rol">
                   {DEMO_ROLES.map((r) => (
                     <div key={r} className="utrecht-form-field utrecht-form-field--radio wbm-radio">
                       <input
@@ -163,7 +163,7 @@ export function SignInPage() {
                       </FieldDescription>
                     </div>
                   ))}
-                </fieldset>
+                </Fieldset>
                 <Button appearance="primary-action" type="submit" disabled={busy !== null}>
                   {busy === 'demo' ? 'Bezig met inloggen…' : 'Inloggen als demogebruiker'}
                 </Button>

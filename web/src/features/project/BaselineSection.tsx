@@ -21,6 +21,8 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { FieldDescription } from '../../components/FieldDescription.tsx';
 import { UnorderedList } from '../../components/UnorderedList.tsx';
+import { CheckboxField } from '../../components/CheckboxField.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
 
 export interface BaselineSectionProps {
   project: ProjectDetail;
@@ -197,26 +199,23 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
         />
       </div>
 
-      <fieldset className="utrecht-form-fieldset wbm-rebaseline-rows">
-        <legend className="utrecht-form-fieldset__legend">Mijlpalen met een nieuwe basisplanning</legend>
+      <Fieldset className="wbm-rebaseline-rows" legend="Mijlpalen met een nieuwe basisplanning">
         {rows.length === 0 && <Paragraph>Er zijn geen mijlpalen meer die nog moeten komen.</Paragraph>}
         {rows.map((r) => {
           const m = project.milestones.find((x) => x.code === r.code);
           return (
             <div key={r.code} className={`wbm-rebaseline-row${errors[r.code] ? ' utrecht-form-field--invalid' : ''}`}>
-              <div className="utrecht-form-field utrecht-form-field--checkbox wbm-checkbox">
-                <input
-                  id={`${id}-${r.code}-on`}
-                  type="checkbox"
-                  className="utrecht-checkbox utrecht-checkbox--html-input"
-                  checked={r.on}
-                  onChange={(e) => setRow(r.code, { on: e.target.checked })}
-                />
-                <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-${r.code}-on`}>
-                  {r.code} {milestoneLabel(r.code)}
-                  <span className="wbm-muted"> (nu: {m?.baselineDate ? formatDateShort(m.baselineDate) : 'geen'})</span>
-                </label>
-              </div>
+              <CheckboxField
+                id={`${id}-${r.code}-on`}
+                label={
+                  <>
+                    {r.code} {milestoneLabel(r.code)}
+                    <span className="wbm-muted"> (nu: {m?.baselineDate ? formatDateShort(m.baselineDate) : 'geen'})</span>
+                  </>
+                }
+                checked={r.on}
+                onChange={(on) => setRow(r.code, { on })}
+              />
               <DateField
                 id={`${id}-${r.code}-date`}
                 label={`Nieuwe basisplanning ${r.code}`}
@@ -228,7 +227,7 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
             </div>
           );
         })}
-      </fieldset>
+      </Fieldset>
       <Button appearance="primary-action" type="submit" disabled={busy}>
         {busy ? 'Bezig met opslaan…' : 'Basisplanning vaststellen'}
       </Button>

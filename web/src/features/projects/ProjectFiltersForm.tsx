@@ -12,6 +12,8 @@ import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { CheckboxField } from '../../components/CheckboxField.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
 
 export interface ProjectFiltersFormProps {
   /** Filters now applied (from the URL). */
@@ -120,25 +122,13 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
           <option value="ja">Met een prognose in het verleden zonder werkelijke datum</option>
         </SelectField>
       </div>
-      <fieldset className="utrecht-form-fieldset wbm-filters__flags">
-        <legend className="utrecht-form-fieldset__legend">Kenmerken (project heeft ze allemaal)</legend>
+      <Fieldset className="wbm-filters__flags" legend="Kenmerken (project heeft ze allemaal)">
         <div className="wbm-checkbox-grid">
           {PROJECT_FLAGS.map((flag) => (
-            <div className="utrecht-form-field utrecht-form-field--checkbox wbm-checkbox" key={flag}>
-              <input
-                id={`${id}-flag-${flag}`}
-                type="checkbox"
-                className="utrecht-checkbox utrecht-checkbox--html-input"
-                checked={draft.flags.includes(flag)}
-                onChange={(e) => toggleFlag(flag, e.target.checked)}
-              />
-              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-flag-${flag}`}>
-                {label(flag)}
-              </label>
-            </div>
+            <CheckboxField key={flag} id={`${id}-flag-${flag}`} label={label(flag)} checked={draft.flags.includes(flag)} onChange={(on) => toggleFlag(flag, on)} />
           ))}
         </div>
-      </fieldset>
+      </Fieldset>
       <ButtonGroup className="wbm-button-row">
         <Button appearance="primary-action" type="submit">
           Toon projecten
