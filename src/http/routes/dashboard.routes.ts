@@ -25,7 +25,7 @@ const Dashboard = z.object({
       homesPerYear: z.number().nullable(),
       basis: z.enum(['vastgesteld', 'geschat', 'onbekend']),
       explanation: z.string(),
-    }),
+    }).meta({ id: 'DashboardTarget' }),
   ),
   summary: z.object({
     totals: z.object({
@@ -47,7 +47,7 @@ const Dashboard = z.object({
         bySegment: z.record(z.enum(SEGMENTS), z.number().int()),
         target: z.number().nullable(),
         gap: z.number().nullable(),
-      }),
+      }).meta({ id: 'DashboardYear' }),
     ),
     byPhase: z.array(Count.extend({ phase: z.enum(PHASES) })),
     byPlanStatus: z.array(Count.extend({ planStatus: z.enum(PLAN_STATUSES) })),
@@ -65,7 +65,7 @@ const Dashboard = z.object({
           forecastDate: IsoDate,
           months: z.number().int(),
           severity: z.enum(['vertraagd', 'ernstig']),
-        }),
+        }).meta({ id: 'DelayedMilestone' }),
       ),
     }),
     expiredForecasts: z
@@ -73,7 +73,7 @@ const Dashboard = z.object({
       .describe('Prognose verstreken'),
     knelpunten: z.array(z.object({ category: z.enum(KNELPUNT_CATEGORIES), open: z.number().int(), escalated: z.number().int(), projects: z.number().int() })),
     mapPoints: z.array(
-      z.object({ id: Uuid, name: z.string(), lon: z.number(), lat: z.number(), status: z.enum(STATUS_COLOURS), homes: z.number().int() }),
+      z.object({ id: Uuid, name: z.string(), lon: z.number(), lat: z.number(), status: z.enum(STATUS_COLOURS), homes: z.number().int() }).meta({ id: 'MapPoint' }),
     ),
   }),
   access: z
@@ -103,7 +103,7 @@ const Alternatives = z.object({
       score: z.number(),
       homesLater: z.number().int(),
       reasons: z.array(z.string()),
-    }),
+    }).meta({ id: 'AlternativeCandidate' }),
   ),
 }).meta({ id: 'Alternatives' });
 

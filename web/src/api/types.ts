@@ -48,13 +48,13 @@ export type Me = Schemas['Me'];
 /** A defined region, or an area of the reference geography used as one (`gemeente:GM0363`, `corop:CR23`, `provincie:PV27`). */
 export type Area = Schemas['Area'];
 export type Dashboard = Schemas['Dashboard'];
-export type DashboardTarget = Dashboard['targets'][number];
+export type DashboardTarget = Schemas['DashboardTarget'];
 export type TargetBasis = DashboardTarget['basis'];
-export type DashboardYear = Dashboard['summary']['perYear'][number];
-export type DelayedMilestone = Dashboard['summary']['delayedMilestones']['items'][number];
-export type MapPoint = Dashboard['summary']['mapPoints'][number];
+export type DashboardYear = Schemas['DashboardYear'];
+export type DelayedMilestone = Schemas['DelayedMilestone'];
+export type MapPoint = Schemas['MapPoint'];
 export type Alternatives = Schemas['Alternatives'];
-export type AlternativeCandidate = Alternatives['candidates'][number];
+export type AlternativeCandidate = Schemas['AlternativeCandidate'];
 
 // ----- quarterly round (src/http/schemas/round.schemas.ts) -----------------------------------------------
 

@@ -6092,16 +6092,61 @@ export interface components {
             name: string;
             gemeenteCodes: string[];
         };
+        DashboardTarget: {
+            year: number;
+            homesPerYear: number | null;
+            /** @enum {string} */
+            basis: "vastgesteld" | "geschat" | "onbekend";
+            explanation: string;
+        };
+        DashboardYear: {
+            year: number;
+            expected: number;
+            expectedHard: number;
+            affordable: number;
+            social: number;
+            bySegment: {
+                [key: string]: number;
+            };
+            target: number | null;
+            gap: number | null;
+        };
+        DelayedMilestone: {
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @enum {string} */
+            code: "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD
+             * @example 2026-03-31
+             */
+            baselineDate: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD
+             * @example 2026-03-31
+             */
+            forecastDate: string;
+            months: number;
+            /** @enum {string} */
+            severity: "vertraagd" | "ernstig";
+        };
+        MapPoint: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            lon: number;
+            lat: number;
+            /** @enum {string} */
+            status: "groen" | "oranje" | "rood";
+            homes: number;
+        };
         Dashboard: {
             region: components["schemas"]["Area"];
             years: number[];
-            targets: {
-                year: number;
-                homesPerYear: number | null;
-                /** @enum {string} */
-                basis: "vastgesteld" | "geschat" | "onbekend";
-                explanation: string;
-            }[];
+            targets: components["schemas"]["DashboardTarget"][];
             summary: {
                 totals: {
                     projects: number;
@@ -6112,18 +6157,7 @@ export interface components {
                     socialShare: number;
                     syntheticProjects: number;
                 };
-                perYear: {
-                    year: number;
-                    expected: number;
-                    expectedHard: number;
-                    affordable: number;
-                    social: number;
-                    bySegment: {
-                        [key: string]: number;
-                    };
-                    target: number | null;
-                    gap: number | null;
-                }[];
+                perYear: components["schemas"]["DashboardYear"][];
                 byPhase: {
                     projects: number;
                     homes: number;
@@ -6146,28 +6180,7 @@ export interface components {
                     serious: number;
                     /** @description Projects with at least one delayed milestone (the list behind the figure) */
                     projects: number;
-                    items: {
-                        /** Format: uuid */
-                        projectId: string;
-                        projectName: string;
-                        /** @enum {string} */
-                        code: "M01" | "M02" | "M03" | "M04" | "M05" | "M06" | "M07" | "M08" | "M09" | "M10" | "M11" | "M12";
-                        /**
-                         * Format: date
-                         * @description Calendar date, YYYY-MM-DD
-                         * @example 2026-03-31
-                         */
-                        baselineDate: string;
-                        /**
-                         * Format: date
-                         * @description Calendar date, YYYY-MM-DD
-                         * @example 2026-03-31
-                         */
-                        forecastDate: string;
-                        months: number;
-                        /** @enum {string} */
-                        severity: "vertraagd" | "ernstig";
-                    }[];
+                    items: components["schemas"]["DelayedMilestone"][];
                 };
                 /** @description Prognose verstreken */
                 expiredForecasts: {
@@ -6181,16 +6194,7 @@ export interface components {
                     escalated: number;
                     projects: number;
                 }[];
-                mapPoints: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                    lon: number;
-                    lat: number;
-                    /** @enum {string} */
-                    status: "groen" | "oranje" | "rood";
-                    homes: number;
-                }[];
+                mapPoints: components["schemas"]["MapPoint"][];
             };
             /** @description What the caller sees: 'full', or 'member' (a gemeente of the table, or a market party in one of its projects): all figures of the table, but delayed-milestone items and map points only of projects the caller may read (SPEC §7). */
             access: {
@@ -6199,6 +6203,17 @@ export interface components {
                 /** @description Projects of the table the caller may read at project level */
                 ownProjects: number;
             };
+        };
+        AlternativeCandidate: {
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            gemeenteCode: string;
+            /** @enum {string} */
+            kind: "naar_voren_halen" | "programma_uitbreiden";
+            score: number;
+            homesLater: number;
+            reasons: string[];
         };
         Alternatives: {
             region: components["schemas"]["Area"];
@@ -6210,17 +6225,7 @@ export interface components {
             shortfall: number | null;
             /** @description Why the table’s figures are left out (Dutch); null when they are shown */
             tableFiguresNote: string | null;
-            candidates: {
-                /** Format: uuid */
-                projectId: string;
-                projectName: string;
-                gemeenteCode: string;
-                /** @enum {string} */
-                kind: "naar_voren_halen" | "programma_uitbreiden";
-                score: number;
-                homesLater: number;
-                reasons: string[];
-            }[];
+            candidates: components["schemas"]["AlternativeCandidate"][];
         };
         NationalArea: {
             id: string;
