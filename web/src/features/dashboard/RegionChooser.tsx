@@ -37,6 +37,14 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
   const provincies = allProvincies.filter((p) => mayOpenArea(principal, provincieArea(p.code, allGemeenten)));
   const gemeenten = allGemeenten.filter((g) => mayOpenArea(principal, gemeenteArea(g)));
 
+  // One group of choices per kind of area; a group with nothing to choose is left out.
+  const groups: { label: string; options: { value: string; text: string }[] }[] = [
+    { label: 'Versnellingstafels', options: regions.filter((r) => r.kind === 'versnellingstafel').map((r) => ({ value: r.id, text: r.name })) },
+    { label: 'Woondealregio’s', options: regions.filter((r) => r.kind === 'woondealregio').map((r) => ({ value: r.id, text: r.name })) },
+    { label: 'Provincies', options: provincies.map((p) => ({ value: `provincie:${p.code}`, text: `Provincie ${p.name}` })) },
+    { label: 'Gemeenten', options: gemeenten.map((g) => ({ value: `gemeente:${g.code}`, text: `Gemeente ${g.name}` })) },
+  ];
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (choice) navigate(regionPath(choice));
@@ -48,46 +56,17 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
         <Select id={`${id}-regio`} value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">Kies een tafel of gebied</option>
           {!lists.data && current && <option value={current}>{currentName ?? current}</option>}
-          {regions.some((r) => r.kind === 'versnellingstafel') && (
-          <optgroup label="Versnellingstafels">
-            {regions
-              .filter((r) => r.kind === 'versnellingstafel')
-              .map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-          </optgroup>
-          )}
-          {regions.some((r) => r.kind === 'woondealregio') && (
-          <optgroup label="Woondealregio’s">
-            {regions
-              .filter((r) => r.kind === 'woondealregio')
-              .map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-          </optgroup>
-          )}
-          {provincies.length > 0 && (
-          <optgroup label="Provincies">
-            {provincies.map((p) => (
-              <option key={p.code} value={`provincie:${p.code}`}>
-                Provincie {p.name}
-              </option>
+          {groups
+            .filter((g) => g.options.length > 0)
+            .map((g) => (
+              <optgroup key={g.label} label={g.label}>
+                {g.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.text}
+                  </option>
+                ))}
+              </optgroup>
             ))}
-          </optgroup>
-          )}
-          {gemeenten.length > 0 && (
-          <optgroup label="Gemeenten">
-            {gemeenten.map((g) => (
-              <option key={g.code} value={`gemeente:${g.code}`}>
-                Gemeente {g.name}
-              </option>
-            ))}
-          </optgroup>
-          )}
         </Select>
       </FormField>
       <Button appearance="secondary-action" type="submit">
