@@ -3,27 +3,18 @@
  * on a seeded demo dataset; PGlite by default, PostgreSQL with DATABASE_URL.
  */
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../storage/db.ts';
-import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
-import { createServices } from '../services/container.ts';
-import { buildApp } from './app.ts';
+import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 
-let t: TestDb;
-let app: FastifyInstance;
-let inject: ReturnType<typeof authedInject>;
+let t: TestApp;
+let inject: Inject;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  await services.demoSeed.seed({ projects: 1500, seed: 11, asOf: '2026-10-01' });
-  app = await buildApp({ services });
-  inject = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
+  t = await createTestApp({ prepare: (services) => services.demoSeed.seed({ projects: 1500, seed: 11, asOf: '2026-10-01' }) });
+  inject = await t.signedIn('beheerder');
 });
 afterAll(async () => {
-  await app?.close();
   await t?.close();
 });
 

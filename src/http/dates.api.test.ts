@@ -7,29 +7,21 @@
  * (POLICY.plausibleDates). A refused change stores nothing and names the field (problem+json errors[].path).
  * A date is cleared only by an explicit null, never by an empty string or by leaving it out.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../storage/db.ts';
-import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
-import { createServices } from '../services/container.ts';
-import { buildApp } from './app.ts';
 
 const TODAY = '2026-12-01';
 
-let t: TestDb;
-let app: FastifyInstance;
-let inject: ReturnType<typeof authedInject>;
+let t: TestApp;
+let inject: Inject;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS, today: () => TODAY });
-  app = await buildApp({ services });
-  inject = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
+  t = await createTestApp({ today: () => TODAY });
+  inject = await t.signedIn('beheerder');
 });
 afterAll(async () => {
-  await app?.close();
   await t?.close();
 });
 

@@ -5,32 +5,23 @@
  * number of projects and the figure's sum of homes, milestones or knelpunten. As a table secretary (own
  * table) and as a ministry analyst (every table). PGlite by default, PostgreSQL with DATABASE_URL.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 import { figureDrilldowns } from '../../web/src/features/dashboard/drilldown.ts';
 import { filtersFromSearch, toApiQuery } from '../../web/src/features/projects/filters.ts';
 import type { Dashboard } from '../../web/src/api/types.ts';
-import { createServices } from '../services/container.ts';
-import { buildApp } from './app.ts';
 
-let t: TestDb;
-let app: FastifyInstance;
-let analyst: ReturnType<typeof authedInject>;
-let secretary: ReturnType<typeof authedInject>;
+let t: TestApp;
+let analyst: Inject;
+let secretary: Inject;
 const TABLE = 'vt-amsterdam-e-o';
 
 beforeAll(async () => {
-  t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  await services.demoSeed.seed({ projects: 1500, seed: 11, asOf: '2026-10-01' });
-  app = await buildApp({ services });
-  analyst = authedInject(app, (await accountWithToken(services, 'ministerie_analist')).headers);
-  secretary = authedInject(app, (await accountWithToken(services, 'tafel_secretaris', { regionId: TABLE })).headers);
+  t = await createTestApp({ prepare: (services) => services.demoSeed.seed({ projects: 1500, seed: 11, asOf: '2026-10-01' }) });
+  analyst = await t.signedIn('ministerie_analist');
+  secretary = await t.signedIn('tafel_secretaris', { regionId: TABLE });
 });
 afterAll(async () => {
-  await app?.close();
   await t?.close();
 });
 
@@ -41,7 +32,7 @@ function apiQueryOf(url: string): URLSearchParams {
   return query;
 }
 
-async function checkEveryFigure(inject: ReturnType<typeof authedInject>, regionId: string) {
+async function checkEveryFigure(inject: Inject, regionId: string) {
   const res = await inject(`/api/v1/regions/${encodeURIComponent(regionId)}/dashboard?fromYear=2026&toYear=2032`);
   expect(res.statusCode, res.body).toBe(200);
   const dashboard = res.json() as Dashboard;

@@ -5,22 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../storage/db.ts';
 import { at, take } from '../../test/helpers/present.ts';
-import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import type { TestDb } from '../../test/helpers/test-db.ts';
+import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 import { POLICY } from '../domain/policy.ts';
-import { createServices, type Services } from '../services/container.ts';
-import { buildApp } from './app.ts';
 
-let t: TestDb;
-let app: FastifyInstance;
-let services: Services;
-let ministry: ReturnType<typeof authedInject>;
-let province: ReturnType<typeof authedInject>;
-let gemeente: ReturnType<typeof authedInject>;
+let t: TestApp;
+let ministry: Inject;
+let province: Inject;
+let gemeente: Inject;
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const RECONCILE_PROJECT = randomUUID();
@@ -39,17 +34,17 @@ async function insertCompletedProject(db: TestDb['db']): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  await services.demoSeed.seed({ projects: 1200, seed: 23, asOf: '2026-10-01' });
-  await insertCompletedProject(t.db);
-  app = await buildApp({ services });
-  ministry = authedInject(app, (await accountWithToken(services, 'ministerie_analist')).headers);
-  province = authedInject(app, (await accountWithToken(services, 'provincie_analist', { provincieCode: 'PV26' })).headers);
-  gemeente = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0363' })).headers);
+  t = await createTestApp({
+    prepare: async (services, db) => {
+      await services.demoSeed.seed({ projects: 1200, seed: 23, asOf: '2026-10-01' });
+      await insertCompletedProject(db);
+    },
+  });
+  ministry = await t.signedIn('ministerie_analist');
+  province = await t.signedIn('provincie_analist', { provincieCode: 'PV26' });
+  gemeente = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0363' });
 });
 afterAll(async () => {
-  await app?.close();
   await t?.close();
 });
 
@@ -60,7 +55,7 @@ const README_SUMS: Record<number, number> = {
 
 describe('GET /api/v1/national/realisations (CBS 81955NED, original classification and 2025 gemeenten)', () => {
   it('reproduces every year’s national total in both classifications (71,548 in 2019), for anyone', async () => {
-    const res = await app.inject('/api/v1/national/realisations?fromYear=2012&toYear=2020');
+    const res = await t.app.inject('/api/v1/national/realisations?fromYear=2012&toYear=2020');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.classification).toBe('indeling_2025');
@@ -79,14 +74,14 @@ describe('GET /api/v1/national/realisations (CBS 81955NED, original classificati
   });
 
   it('shows a merged gemeente with the original figures behind it, and each gemeente’s figure exactly as in CBS', async () => {
-    const altena = (await app.inject('/api/v1/national/realisations?area=gemeente:GM1959')).json();
+    const altena = (await t.app.inject('/api/v1/national/realisations?area=gemeente:GM1959')).json();
     const y2018 = altena.rows.find((r: { year: number }) => r.year === 2018);
     expect(y2018.from.map((f: { code: string }) => f.code).sort()).toEqual(['GM0738', 'GM0870', 'GM0874']);
     const { v } = await queryOne<{ v: number }>(t.db,
       "SELECT sum(new_construction) AS v FROM cbs_woningvoorraad WHERE year = 2018 AND gemeente_code IN ('GM0738','GM0870','GM0874')",
     );
     expect(y2018.value).toBe(v);
-    const original = (await app.inject('/api/v1/national/realisations?area=gemeente:GM1959&classification=origineel')).json();
+    const original = (await t.app.inject('/api/v1/national/realisations?area=gemeente:GM1959&classification=origineel')).json();
     expect(new Set(original.rows.map((r: { gemeenteCode: string }) => r.gemeenteCode))).toEqual(new Set(['GM0738', 'GM0870', 'GM0874', 'GM1959']));
     const aalburg2012 = original.rows.find((r: { gemeenteCode: string; year: number }) => r.gemeenteCode === 'GM0738' && r.year === 2012);
     const { nc } = await queryOne<{ nc: number }>(t.db, "SELECT new_construction AS nc FROM cbs_woningvoorraad WHERE gemeente_code = 'GM0738' AND year = 2012");
@@ -94,7 +89,7 @@ describe('GET /api/v1/national/realisations (CBS 81955NED, original classificati
   });
 
   it('lists the herindelingen with their resolved 2025 successors', async () => {
-    const body = (await app.inject('/api/v1/national/herindelingen')).json();
+    const body = (await t.app.inject('/api/v1/national/herindelingen')).json();
     expect(body.items).toHaveLength(109);
     expect(body.successors.find((s: { code: string }) => s.code === 'GM0051').successors).toEqual([{ code: 'GM1940', share: 1 }]);
   });
@@ -116,7 +111,7 @@ describe('GET /api/v1/national/reconciliation (monitor opleveringen vs CBS)', ()
   });
 
   it('needs a sign-in and the right to see the area', async () => {
-    expect((await app.inject('/api/v1/national/reconciliation?year=2019')).statusCode).toBe(401);
+    expect((await t.app.inject('/api/v1/national/reconciliation?year=2019')).statusCode).toBe(401);
     expect((await gemeente('/api/v1/national/reconciliation?year=2019&gemeente=GM0363')).statusCode).toBe(200);
     const denied = await gemeente('/api/v1/national/reconciliation?year=2019&provincie=PV27');
     expect(denied.statusCode).toBe(403);
@@ -126,7 +121,7 @@ describe('GET /api/v1/national/reconciliation (monitor opleveringen vs CBS)', ()
 
 describe('targets (SPEC §3: dated data with their source)', () => {
   it('lists the housing targets and the special targets, each with its source', async () => {
-    const res = await app.inject('/api/v1/targets');
+    const res = await t.app.inject('/api/v1/targets');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Array<Record<string, unknown>>;
     const metrics = new Set(items.map((i) => i.metric));
@@ -137,7 +132,7 @@ describe('targets (SPEC §3: dated data with their source)', () => {
     const social = items.find((i) => i.metric === 'sociale_huur_corporaties')!;
     expect(social).toMatchObject({ homes: 30_000, unit: 'woningen_per_jaar', periodStart: 2029, sourceRef: 'Kamerbrief Integrale visie op de woningmarkt, 17 november 2025, toezegging aandeel sociale huur' });
     expect(items.find((i) => i.metric === 'betaalbaar_aandeel')!.share).toBeCloseTo(2 / 3, 6);
-    const pv26 = (await app.inject('/api/v1/targets?geoLevel=provincie&geoCode=PV26')).json().items;
+    const pv26 = (await t.app.inject('/api/v1/targets?geoLevel=provincie&geoCode=PV26')).json().items;
     expect(pv26.map((i: { homes: number }) => i.homes)).toEqual([83_500]);
   });
 
@@ -172,7 +167,7 @@ describe('targets (SPEC §3: dated data with their source)', () => {
     const stale = await province({ method: 'PATCH', url: `/api/v1/targets/${target.id}`, payload: { version: 1, homes: 1 } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().currentVersion).toBe(2);
-    expect((await app.inject(`/api/v1/targets?geoCode=GM0344`)).json().items[0].homes).toBe(19_000);
+    expect((await t.app.inject(`/api/v1/targets?geoCode=GM0344`)).json().items[0].homes).toBe(19_000);
     const missing = await province({ method: 'PATCH', url: `/api/v1/targets/${randomUUID()}`, payload: { version: 1, homes: 1 } });
     expect(missing.statusCode).toBe(404);
   });
@@ -181,11 +176,11 @@ describe('targets (SPEC §3: dated data with their source)', () => {
     const other = await province({ method: 'POST', url: '/api/v1/targets', payload: { ...payload, geoCode: 'GM0363', geoName: 'Amsterdam' } });
     expect(other.statusCode).toBe(403);
     expect((await gemeente({ method: 'POST', url: '/api/v1/targets', payload })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: '/api/v1/targets', payload })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/targets', payload })).statusCode).toBe(401);
   });
 
   it('imports a CSV all or nothing, reporting every problem as rows[i].field', async () => {
-    const before = (await app.inject('/api/v1/targets')).json().items.length;
+    const before = (await t.app.inject('/api/v1/targets')).json().items.length;
     const csv = [
       'geography_level,geography_code,geography_name,period_start,period_end,target_homes,target_type,source_url',
       'gemeente,GM0307,Amersfoort,2025,2030,6000,opgave,https://example.org/a',
@@ -198,7 +193,7 @@ describe('targets (SPEC §3: dated data with their source)', () => {
     expect(paths).toContain('rows[1].geoCode');
     expect(paths).toContain('rows[2].homes');
     expect(res.json().errors.find((e: { path: string }) => e.path === 'rows[1].geoCode').message).toMatch(/^Regel 3:/);
-    expect((await app.inject('/api/v1/targets')).json().items.length).toBe(before);
+    expect((await t.app.inject('/api/v1/targets')).json().items.length).toBe(before);
 
     const good = csv.split('\n').slice(0, 2).join('\n');
     const ok = await ministry({ method: 'POST', url: '/api/v1/targets/import', headers: { 'content-type': 'text/csv' }, payload: good });
@@ -347,7 +342,7 @@ describe('GET /api/v1/national/overview', () => {
     const full = await ministry('/api/v1/national/overview?runs=5');
     expect(full.statusCode).toBe(200);
     expect(full.json().disclosure ?? null).toBeNull();
-    for (const res of [await province('/api/v1/national/overview?runs=5'), await app.inject('/api/v1/national/overview')]) {
+    for (const res of [await province('/api/v1/national/overview?runs=5'), await t.app.inject('/api/v1/national/overview')]) {
       expect(res.statusCode).toBe(200);
       expect(res.json().disclosure).toMatchObject({ minProjects: 3 });
     }
@@ -439,7 +434,7 @@ describe('breakdowns reach no further than the caller’s own area (issue 8 item
 
 describe('PPM use after the first quarterly round (issue 8 item 21)', () => {
   it('shows the share updated only for regions and provinces where a round was opened', async () => {
-    const admin = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
+    const admin = await t.signedIn('beheerder');
     const before = (await ministry('/api/v1/national/overview?runs=5')).json();
     expect(before.ppm.regions.every((r: { roundOpened: boolean; updatedShare: number | null }) => !r.roundOpened && r.updatedShare === null)).toBe(true);
     const quarter = before.ppm.quarter;

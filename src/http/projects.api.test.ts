@@ -2,29 +2,21 @@
  * API integration tests of /api/v1 (SPEC §7: REST per the Dutch API Design Rules, problem+json errors),
  * on PGlite and, with DATABASE_URL, on PostgreSQL.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at } from '../../test/helpers/present.ts';
 import { samplePlan } from '../../test/helpers/builders.ts';
 import { queryOne } from '../storage/db.ts';
-import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
-import { createServices } from '../services/container.ts';
-import { buildApp } from './app.ts';
 
-let t: TestDb;
-let app: FastifyInstance;
-let inject: ReturnType<typeof authedInject>;
+let t: TestApp;
+let inject: Inject;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  app = await buildApp({ services });
-  inject = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
+  t = await createTestApp();
+  inject = await t.signedIn('beheerder');
 });
 afterAll(async () => {
-  await app?.close();
   await t?.close();
 });
 

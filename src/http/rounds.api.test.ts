@@ -16,25 +16,21 @@
  * permission before looking at projects (item 6); an expired forecast blocks "unchanged" (item 3).
  * The clock of this file is fixed at 2026-01-20 (TODAY): the fixture's forecasts lie after it.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../storage/db.ts';
 import { take } from '../../test/helpers/present.ts';
 import { samplePlan } from '../../test/helpers/builders.ts';
-import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { accountWithToken } from '../../test/helpers/auth.ts';
+import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
-import { createServices } from '../services/container.ts';
-import { buildApp } from './app.ts';
 
-let t: TestDb;
-let app: FastifyInstance;
-let inject: ReturnType<typeof authedInject>;
+let t: TestApp;
+let inject: Inject;
 /** Per party: the gemeente Rotterdam, the developer, the corporation; and the table's secretary. */
-let asRotterdam: ReturnType<typeof authedInject>;
-let asDev: ReturnType<typeof authedInject>;
-let asCorp: ReturnType<typeof authedInject>;
-let asSecretary: ReturnType<typeof authedInject>;
+let asRotterdam: Inject;
+let asDev: Inject;
+let asCorp: Inject;
+let asSecretary: Inject;
 const TODAY = '2026-01-20';
 
 const REGION = 'vt-rotterdam';
@@ -48,20 +44,18 @@ let q3 = '';
 let q4 = '';
 
 beforeAll(async () => {
-  t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS, today: () => TODAY });
-  app = await buildApp({ services });
-  inject = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
-  await services.repositories.organisations.insertMany(t.db, [
+  t = await createTestApp({ today: () => TODAY });
+  inject = await t.signedIn('beheerder');
+  await t.services.repositories.organisations.insertMany(t.db, [
     { id: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false },
     { id: CORP, name: 'Woonstad Rotterdam', type: 'corporatie', gemeenteCode: null, synthetic: false },
   ]);
-  asRotterdam = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0599', organisationId: ROTTERDAM })).headers);
+  asRotterdam = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0599', organisationId: ROTTERDAM });
   // Capelle has an editor account of its own (as in production); no test here signs in as it.
-  await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0502', organisationId: CAPELLE });
-  asDev = authedInject(app, (await accountWithToken(services, 'marktpartij_editor', { organisationId: DEV })).headers);
-  asCorp = authedInject(app, (await accountWithToken(services, 'marktpartij_editor', { organisationId: CORP })).headers);
-  asSecretary = authedInject(app, (await accountWithToken(services, 'tafel_secretaris', { regionId: REGION })).headers);
+  await accountWithToken(t.services, 'gemeente_editor', { gemeenteCode: 'GM0502', organisationId: CAPELLE });
+  asDev = await t.signedIn('marktpartij_editor', { organisationId: DEV });
+  asCorp = await t.signedIn('marktpartij_editor', { organisationId: CORP });
+  asSecretary = await t.signedIn('tafel_secretaris', { regionId: REGION });
   ids.A = (await create('Hart van Zuid', 'GM0599', [{ organisationId: ROTTERDAM, role: 'bevoegd_gezag' }, { organisationId: DEV, role: 'ontwikkelaar' }])).id;
   ids.B = (await create('Merwe-Vierhavens', 'GM0599', [{ organisationId: ROTTERDAM, role: 'bevoegd_gezag' }, { organisationId: CORP, role: 'corporatie' }])).id;
   ids.C = (await create('Fascinatio', 'GM0502', [{ organisationId: CAPELLE, role: 'bevoegd_gezag' }, { organisationId: DEV, role: 'ontwikkelaar' }])).id;
@@ -69,7 +63,6 @@ beforeAll(async () => {
   ids.X = (await create('Zuidas', 'GM0363', [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' }])).id;
 });
 afterAll(async () => {
-  await app?.close();
   await t?.close();
 });
 

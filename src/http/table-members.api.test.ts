@@ -4,33 +4,25 @@
  * project-level information is visible only to those involved, figures of the table are aggregates.
  * PGlite by default, PostgreSQL with DATABASE_URL.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../storage/db.ts';
 import { at, take } from '../../test/helpers/present.ts';
-import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
-import { createServices } from '../services/container.ts';
-import { buildApp } from './app.ts';
 
 const TABLE = 'vt-amsterdam-e-o';
-let t: TestDb;
-let app: FastifyInstance;
-let admin: ReturnType<typeof authedInject>;
-let secretary: ReturnType<typeof authedInject>;
-let gemeente: ReturnType<typeof authedInject>;
-let party: ReturnType<typeof authedInject>;
-let outsider: ReturnType<typeof authedInject>;
+let t: TestApp;
+let admin: Inject;
+let secretary: Inject;
+let gemeente: Inject;
+let party: Inject;
+let outsider: Inject;
 let partyId = '';
 /** The projects the market party is party to, in the table's gemeenten. */
 let partyProjects = new Set<string>();
 
 beforeAll(async () => {
-  t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  await services.demoSeed.seed({ projects: 400, seed: 5, asOf: '2026-10-01' });
-  app = await buildApp({ services });
+  t = await createTestApp({ prepare: (services) => services.demoSeed.seed({ projects: 400, seed: 5, asOf: '2026-10-01' }) });
   // The market party with the most projects in Amsterdam (as the demo market party account is chosen).
   const [row] = take(await t.db.query<{ organisation_id: string }>(
     `SELECT pp.organisation_id FROM project_parties pp JOIN projects p ON p.id = pp.project_id JOIN organisations o ON o.id = pp.organisation_id
@@ -43,14 +35,13 @@ beforeAll(async () => {
     [partyId, TABLE],
   );
   partyProjects = new Set(rows.map((r) => r.id));
-  admin = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
-  secretary = authedInject(app, (await accountWithToken(services, 'tafel_secretaris', { regionId: TABLE })).headers);
-  gemeente = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0363', organisationId: gemeenteOrganisationId('GM0363') })).headers);
-  party = authedInject(app, (await accountWithToken(services, 'marktpartij_editor', { organisationId: partyId })).headers);
-  outsider = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0344', organisationId: gemeenteOrganisationId('GM0344') })).headers);
+  admin = await t.signedIn('beheerder');
+  secretary = await t.signedIn('tafel_secretaris', { regionId: TABLE });
+  gemeente = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0363', organisationId: gemeenteOrganisationId('GM0363') });
+  party = await t.signedIn('marktpartij_editor', { organisationId: partyId });
+  outsider = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0344', organisationId: gemeenteOrganisationId('GM0344') });
 });
 afterAll(async () => {
-  await app?.close();
   await t?.close();
 });
 

@@ -1,38 +1,29 @@
 /** SPEC §7: every change is in the audit trail — targets too, through the API and through an import. */
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { take } from '../../test/helpers/present.ts';
-import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
-import { createServices } from '../services/container.ts';
-import { buildApp } from './app.ts';
 
-let t: TestDb;
-let app: FastifyInstance;
-let ministry: ReturnType<typeof authedInject>;
-let admin: ReturnType<typeof authedInject>;
-let amsterdam: ReturnType<typeof authedInject>;
-let utrecht: ReturnType<typeof authedInject>;
-let developer: ReturnType<typeof authedInject>;
-let secretary: ReturnType<typeof authedInject>;
+let t: TestApp;
+let ministry: Inject;
+let admin: Inject;
+let amsterdam: Inject;
+let utrecht: Inject;
+let developer: Inject;
+let secretary: Inject;
 const PARTY = '44444444-4444-4444-8444-444444444444';
 
 beforeAll(async () => {
-  t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  await services.repositories.organisations.insertMany(t.db, [{ id: PARTY, name: 'Audit Ontwikkeling', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]);
-  app = await buildApp({ services });
-  ministry = authedInject(app, (await accountWithToken(services, 'ministerie_analist')).headers);
-  admin = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
-  amsterdam = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0363', organisationId: gemeenteOrganisationId('GM0363') })).headers);
-  utrecht = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0344', organisationId: gemeenteOrganisationId('GM0344') })).headers);
-  developer = authedInject(app, (await accountWithToken(services, 'marktpartij_editor', { organisationId: PARTY })).headers);
-  secretary = authedInject(app, (await accountWithToken(services, 'tafel_secretaris', { regionId: 'vt-amsterdam-e-o' })).headers);
+  t = await createTestApp({ prepare: (services, db) => services.repositories.organisations.insertMany(db, [{ id: PARTY, name: 'Audit Ontwikkeling', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]) });
+  ministry = await t.signedIn('ministerie_analist');
+  admin = await t.signedIn('beheerder');
+  amsterdam = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0363', organisationId: gemeenteOrganisationId('GM0363') });
+  utrecht = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0344', organisationId: gemeenteOrganisationId('GM0344') });
+  developer = await t.signedIn('marktpartij_editor', { organisationId: PARTY });
+  secretary = await t.signedIn('tafel_secretaris', { regionId: 'vt-amsterdam-e-o' });
 });
 afterAll(async () => {
-  await app?.close();
   await t?.close();
 });
 
@@ -129,7 +120,7 @@ describe('the audit trail of a deleted project (issue 8 item 13, SPEC §7)', () 
       expect(actions).toContain(`aangemaakt ${id}`);
     }
     expect((await utrecht(`/api/v1/projects/${id}/audit`)).statusCode).toBe(404);
-    expect((await app.inject(`/api/v1/projects/${id}/audit`)).statusCode).toBe(401);
+    expect((await t.app.inject(`/api/v1/projects/${id}/audit`)).statusCode).toBe(401);
   });
 
   it('keeps projects deleted before the change readable: the migration derives their facts from the audit row', async () => {
