@@ -11,6 +11,7 @@ import type { Actor } from '../domain/audit.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import { createServices, type Services } from './container.ts';
+import type { ProjectView } from './project.service.ts';
 
 let t: TestDb;
 const TODAY = '2026-01-20';
@@ -92,71 +93,65 @@ const stored = async (services: Services, id: string) => withoutTime(await servi
 describe('statements per change of a project (issue 9 item 5)', () => {
   const counts: Record<string, number> = {};
 
+  /**
+   * Makes the full project on a counting database, then runs `change` on it counting only its statements
+   * (recorded under `key` for the closing note); `sent` lists them for a failure message.
+   */
+  async function measure<T>(key: string, change: (services: Services, project: ProjectView) => Promise<T>) {
+    const counting = countingDb(t.db);
+    const services = createServices(counting.db, { today: () => TODAY });
+    const project = await fullProject(services);
+    counting.reset();
+    const result = await change(services, project);
+    const n = (counts[key] = counting.count());
+    return { services, project, result, n, sent: counting.statements.join('\n') };
+  }
+
   afterAll(() => {
     // The numbers for the issue's closing note: `npx vitest run src/services/project-write.query-count.test.ts`.
     process.stderr.write(`statements per change on ${t.db.kind}: ${JSON.stringify(counts)}\n`);
   });
 
   it('moving one milestone date (PATCH …/milestones/{code}) runs at most 6 statements', async () => {
-    const counting = countingDb(t.db);
-    const services = createServices(counting.db, { today: () => TODAY });
-    const project = await fullProject(services);
-    counting.reset();
-    const saved = await services.projects.updateMilestone(project.id, 'M09', project.version, { forecastDate: '2027-05-01' }, API_ACTOR);
-    const n = (counts.milestonePatch = counting.count());
-    const sent = counting.statements.join('\n');
+    const { services, project, result: saved, n, sent } = await measure('milestonePatch', (services, project) =>
+      services.projects.updateMilestone(project.id, 'M09', project.version, { forecastDate: '2027-05-01' }, API_ACTOR),
+    );
     expect(saved.milestones.find((m) => m.code === 'M09')?.forecastDate).toBe('2027-05-01');
     expect(await stored(services, project.id)).toEqual(withoutTime(saved));
     expect(n, sent).toBeLessThanOrEqual(6);
   });
 
   it('moving one milestone date by replacing the list (PUT …/milestones) runs at most 6 statements', async () => {
-    const counting = countingDb(t.db);
-    const services = createServices(counting.db, { today: () => TODAY });
-    const project = await fullProject(services);
-    const milestones = project.milestones.map(({ delay: _delay, ...m }) => (m.code === 'M12' ? { ...m, forecastDate: '2029-09-01' } : m));
-    counting.reset();
-    const saved = await services.projects.update(project.id, project.version, { milestones }, API_ACTOR);
-    const n = (counts.milestonesPut = counting.count());
-    const sent = counting.statements.join('\n');
+    const { services, project, result: saved, n, sent } = await measure('milestonesPut', (services, project) => {
+      const milestones = project.milestones.map(({ delay: _delay, ...m }) => (m.code === 'M12' ? { ...m, forecastDate: '2029-09-01' } : m));
+      return services.projects.update(project.id, project.version, { milestones }, API_ACTOR);
+    });
     expect(await stored(services, project.id)).toEqual(withoutTime(saved));
     expect(n, sent).toBeLessThanOrEqual(6);
   });
 
   it('changing a field of the project itself (PATCH …/projects/{id}) writes only the project row', async () => {
-    const counting = countingDb(t.db);
-    const services = createServices(counting.db, { today: () => TODAY });
-    const project = await fullProject(services);
-    counting.reset();
-    const saved = await services.projects.update(project.id, project.version, { name: 'Tellen, hernoemd' }, API_ACTOR);
-    const n = (counts.projectPatch = counting.count());
-    const sent = counting.statements.join('\n');
+    const { services, project, result: saved, n, sent } = await measure('projectPatch', (services, project) =>
+      services.projects.update(project.id, project.version, { name: 'Tellen, hernoemd' }, API_ACTOR),
+    );
     expect(await stored(services, project.id)).toEqual(withoutTime(saved));
     expect(n, sent).toBeLessThanOrEqual(5);
   });
 
   it('changing one programme line (PUT …/programme) writes only that line', async () => {
-    const counting = countingDb(t.db);
-    const services = createServices(counting.db, { today: () => TODAY });
-    const project = await fullProject(services);
-    const programme = project.programme.map((l) => (l.segment === 'middenhuur' ? { ...l, homes: 35 } : l));
-    counting.reset();
-    const saved = await services.projects.update(project.id, project.version, { programme }, API_ACTOR);
-    const n = (counts.programmePut = counting.count());
-    const sent = counting.statements.join('\n');
+    const { services, project, result: saved, n, sent } = await measure('programmePut', (services, project) => {
+      const programme = project.programme.map((l) => (l.segment === 'middenhuur' ? { ...l, homes: 35 } : l));
+      return services.projects.update(project.id, project.version, { programme }, API_ACTOR);
+    });
     expect(await stored(services, project.id)).toEqual(withoutTime(saved));
     expect(n, sent).toBeLessThanOrEqual(6);
   });
 
   it('adding a party (PUT …/parties) checks the new organisation and writes only that party', async () => {
-    const counting = countingDb(t.db);
-    const services = createServices(counting.db, { today: () => TODAY });
-    const project = await fullProject(services);
-    const parties = [...project.parties, { organisationId: gemeenteOrganisationId('GM0363'), role: 'initiatiefnemer' as const }];
-    counting.reset();
-    const saved = await services.projects.update(project.id, project.version, { parties }, API_ACTOR);
-    const n = (counts.partiesPut = counting.count());
-    const sent = counting.statements.join('\n');
+    const { services, project, result: saved, n, sent } = await measure('partiesPut', (services, project) => {
+      const parties = [...project.parties, { organisationId: gemeenteOrganisationId('GM0363'), role: 'initiatiefnemer' as const }];
+      return services.projects.update(project.id, project.version, { parties }, API_ACTOR);
+    });
     expect(saved.parties).toHaveLength(2);
     expect(await stored(services, project.id)).toEqual(withoutTime(saved));
     // One more than a date: the added organisation must exist and be visible to the caller (2 reads).
@@ -164,25 +159,17 @@ describe('statements per change of a project (issue 9 item 5)', () => {
   });
 
   it('reporting a knelpunt runs a single load and one write of the knelpunt and the status', async () => {
-    const counting = countingDb(t.db);
-    const services = createServices(counting.db, { today: () => TODAY });
-    const project = await fullProject(services);
-    counting.reset();
-    await services.projects.addKnelpunt(project.id, { category: 'stikstof', description: 'Vergunning stikstof', raisedDate: '2026-01-10' }, API_ACTOR);
-    const n = (counts.knelpuntPost = counting.count());
-    const sent = counting.statements.join('\n');
+    const { n, sent } = await measure('knelpuntPost', (services, project) =>
+      services.projects.addKnelpunt(project.id, { category: 'stikstof', description: 'Vergunning stikstof', raisedDate: '2026-01-10' }, API_ACTOR),
+    );
     expect(n, sent).toBeLessThanOrEqual(6);
   });
 
   it('changing a knelpunt runs a single load and one write of the knelpunt and the status', async () => {
-    const counting = countingDb(t.db);
-    const services = createServices(counting.db, { today: () => TODAY });
-    const project = await fullProject(services);
-    const [k] = project.knelpunten;
-    counting.reset();
-    await services.projects.updateKnelpunt(project.id, k!.id, k!.version, { escalated: true }, API_ACTOR);
-    const n = (counts.knelpuntPatch = counting.count());
-    const sent = counting.statements.join('\n');
+    const { n, sent } = await measure('knelpuntPatch', (services, project) => {
+      const [k] = project.knelpunten;
+      return services.projects.updateKnelpunt(project.id, k!.id, k!.version, { escalated: true }, API_ACTOR);
+    });
     expect(n, sent).toBeLessThanOrEqual(6);
   });
 });
