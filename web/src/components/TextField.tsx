@@ -1,6 +1,7 @@
 /** A one-line text field with its label (NL Design System `utrecht-textbox`); see DateField for dates. */
 import type { HTMLInputTypeAttribute } from 'react';
 import { FormField } from './FormField.tsx';
+import { TextInput } from './TextInput.tsx';
 
 export interface TextFieldProps {
   id: string;
@@ -19,15 +20,7 @@ export interface TextFieldProps {
 export function TextField({ id, label, value, onChange, type = 'text', autoComplete, maxLength, className }: TextFieldProps) {
   return (
     <FormField id={id} label={label} className={className}>
-      <input
-        id={id}
-        type={type}
-        autoComplete={autoComplete}
-        className="utrecht-textbox utrecht-textbox--html-input"
-        value={value}
-        maxLength={maxLength}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <TextInput id={id} type={type} autoComplete={autoComplete} value={value} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} />
     </FormField>
   );
 }

@@ -38,6 +38,7 @@ import { Section } from '../../components/Section.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { Select } from '../../components/Select.tsx';
+import { FigureCaption } from '../../components/FigureCaption.tsx';
 
 const DashboardMap = lazy(() => import('./DashboardMap.tsx'));
 
@@ -131,9 +132,9 @@ export function DashboardPage() {
                 onYearClick={(year) => navigate(projectsUrl(data.region.id, { year }))}
                 onRendered={onChartDrawn}
               />
-              <figcaption className="utrecht-paragraph wbm-muted">
+              <FigureCaption>
                 Staven: geplande oplevering (donker: harde plannen, licht: zachte plannen). Stippellijn: de opgave. De cijfers staan ook in de tabel.
-              </figcaption>
+              </FigureCaption>
             </figure>
             <TargetBasis targets={data.targets} />
             <CompletionsTable dashboard={data} />

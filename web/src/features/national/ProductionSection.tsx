@@ -6,6 +6,7 @@ import { PRODUCTION_COLOURS, ProductionChart } from './ProductionChart.tsx';
 import { homesGoal, num, hasForecast } from './nationalFormat.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
+import { FigureCaption } from '../../components/FigureCaption.tsx';
 
 function productionDescription(o: NationalOverview): string {
   const cbs = o.production.years.filter((y) => y.realisedCbs !== null);
@@ -59,7 +60,7 @@ export function ProductionSection({ overview: data, onChartRendered }: { overvie
       </Paragraph>
       <figure className="wbm-figure">
         <ProductionChart years={data.production.years} description={productionDescription(data)} onRendered={onChartRendered} />
-        <figcaption className="utrecht-paragraph wbm-muted">
+        <FigureCaption>
           <span className="wbm-legend">
             <span className="wbm-legend__item">
               <span className="wbm-legend__line" style={{ background: PRODUCTION_COLOURS.cbs, height: 12 }} aria-hidden="true" /> Donkerblauwe staven:
@@ -73,7 +74,7 @@ export function ProductionSection({ overview: data, onChartRendered }: { overvie
             <span className="wbm-legend__item">Stippellijn: doel {formatNumber(homesGoal(data))} per jaar</span>
           </span>
           De cijfers staan ook in de tabel hieronder.
-        </figcaption>
+        </FigureCaption>
       </figure>
       <ProductionTable overview={data} />
       <Paragraph className="wbm-muted">

@@ -23,6 +23,7 @@ import { FieldDescription } from '../../components/FieldDescription.tsx';
 import { UnorderedList } from '../../components/UnorderedList.tsx';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
+import { Textarea } from '../../components/Textarea.tsx';
 
 export interface BaselineSectionProps {
   project: ProjectDetail;
@@ -185,10 +186,9 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
           Bijvoorbeeld: “Besluit tafel 12 november: vergunning later door bezwaar.” Minstens {MIN_REASON_LENGTH} tekens.
         </FieldDescription>
         {errors.reason && <FieldError id={`${id}-reason-error`}>{errors.reason}</FieldError>}
-        <textarea
+        <Textarea
           id={`${id}-reason`}
           ref={reasonRef}
-          className="utrecht-textarea utrecht-textarea--html-textarea"
           rows={3}
           maxLength={2000}
           aria-required="true"

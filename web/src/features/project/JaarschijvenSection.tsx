@@ -4,6 +4,7 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { DataCell, RowHeaderCell, Table, TableRow } from '../../components/Table.tsx';
 import { formatCount, formatNumber, label, SEGMENTS } from '../../labels.ts';
 import { JaarschijvenChart } from './JaarschijvenChart.tsx';
+import { FigureCaption } from '../../components/FigureCaption.tsx';
 
 export function JaarschijvenSection({ jaarschijven }: { jaarschijven: Jaarschijf[] }) {
   if (jaarschijven.length === 0) return <Paragraph>Er zijn nog geen jaarschijven ingevuld.</Paragraph>;
@@ -18,7 +19,7 @@ export function JaarschijvenSection({ jaarschijven }: { jaarschijven: Jaarschijf
     <>
       <figure className="wbm-figure">
         <JaarschijvenChart jaarschijven={jaarschijven} description={description} />
-        <figcaption className="utrecht-paragraph wbm-muted">Geplande oplevering per jaar, gestapeld per segment. De cijfers staan ook in de tabel.</figcaption>
+        <FigureCaption>Geplande oplevering per jaar, gestapeld per segment. De cijfers staan ook in de tabel.</FigureCaption>
       </figure>
       <Table
         caption="Geplande oplevering per jaar en segment (jaarschijven)"

@@ -31,6 +31,7 @@ import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
+import { FigureCaption } from '../../components/FigureCaption.tsx';
 
 // Charts in print: SVG stays sharp at any resolution.
 registerEchartsPart([SVGRenderer]);
@@ -117,9 +118,9 @@ export function ReportPage() {
                   height={CHART_HEIGHT}
                   onRendered={onChartDrawn}
                 />
-                <figcaption className="utrecht-paragraph wbm-muted">
+                <FigureCaption>
                   Staven: verwachte oplevering (donker: harde plannen, licht: zachte plannen). Stippellijn: de opgave.
-                </figcaption>
+                </FigureCaption>
               </figure>
             )}
             <TargetBasis targets={data.targets} />

@@ -14,6 +14,7 @@ import { ProjectNameList } from './ProjectNameList.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { FieldDescription } from '../../components/FieldDescription.tsx';
 import { UnorderedList } from '../../components/UnorderedList.tsx';
+import { Textarea } from '../../components/Textarea.tsx';
 
 /**
  * Ask once before a bulk confirmation: how many projects, which ones (collapsible), which are left out
@@ -97,9 +98,8 @@ export function ConfirmStep({
           )}
           {onBehalf && n > 0 && (
             <FormField id={`${id}-reason`} label="Reden (verplicht)" error={reasonError}>
-              <textarea
+              <Textarea
                 id={`${id}-reason`}
-                className="utrecht-textarea utrecht-textarea--html-textarea"
                 rows={2}
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}

@@ -15,6 +15,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Select } from '../../components/Select.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -88,7 +89,7 @@ export function ProjectsTable({
             </Select>
           </FormField>
           <FormField id={`${id}-q`} label="Zoek op project of gemeente">
-            <input id={`${id}-q`} type="search" className="utrecht-textbox utrecht-textbox--html-input" value={q} onChange={(e) => setQ(e.target.value)} />
+            <TextInput id={`${id}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} />
           </FormField>
         </div>
       </div>

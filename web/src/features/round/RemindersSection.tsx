@@ -12,6 +12,7 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { ProjectNameList } from './ProjectNameList.tsx';
+import { Textarea } from '../../components/Textarea.tsx';
 
 /** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
 export function RemindersSection({ round }: { round: RoundDetail }) {
@@ -52,7 +53,7 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
             ))}
           </ul>
           <FormField id={`${id}-text`} label="Maillijst (om te kopiëren)">
-            <textarea id={`${id}-text`} className="utrecht-textarea utrecht-textarea--html-textarea wbm-mail-text" readOnly rows={8} value={text} />
+            <Textarea id={`${id}-text`} className="wbm-mail-text" readOnly rows={8} value={text} />
           </FormField>
           <Button appearance="secondary-action" onClick={copy}>
             Kopieer maillijst

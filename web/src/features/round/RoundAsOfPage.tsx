@@ -23,6 +23,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -85,7 +86,7 @@ export function RoundAsOfPage() {
         </Heading>
         <form className="wbm-inline-form" role="search" onSubmit={search} aria-label="Zoek in deze stand">
           <FormField id={`${id}-q`} label="Zoek op projectnaam">
-            <input id={`${id}-q`} type="search" className="utrecht-textbox utrecht-textbox--html-input" value={draft} onChange={(e) => setDraft(e.target.value)} />
+            <TextInput id={`${id}-q`} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
           </FormField>
           <Button appearance="secondary-action" type="submit">
             Zoek
