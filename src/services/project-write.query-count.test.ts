@@ -4,25 +4,18 @@
  * COMMIT of each transaction (PostgreSQL gets them from src/storage/db.ts, PGlite sends them itself).
  * Runs on PGlite, or on PostgreSQL with DATABASE_URL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_ACTOR } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { useTestDb } from '../../test/helpers/test-db.ts';
 import type { Actor } from '../domain/audit.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import { createServices, type Services } from './container.ts';
 import type { ProjectView } from './project.service.ts';
 
-let t: TestDb;
+const t = useTestDb();
 const TODAY = '2026-01-20';
 const API_ACTOR: Actor = { ...ADMIN_ACTOR, via: 'api' };
-
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t?.close();
-});
 
 /** The same database, counting every statement sent: each query, plus BEGIN and COMMIT (or ROLLBACK) per transaction. */
 function countingDb(db: Db): { db: Db; count: () => number; statements: string[]; reset: () => void } {

@@ -4,26 +4,19 @@
  * projects, so closing must be set-based: a few queries for the whole region, inserts in batches.
  * Seed: `001 § Afspraak 3B` ("De PPM wordt elk kwartaal geüpdatet").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_ACTOR } from '../../test/helpers/auth.ts';
 import { at, present } from '../../test/helpers/present.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { useTestDb } from '../../test/helpers/test-db.ts';
 import { storedProject } from '../../test/helpers/builders.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Knelpunt, Project } from '../domain/project.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import { createServices } from './container.ts';
 
-let t: TestDb;
+const t = useTestDb();
 /** The clock of these tests: the generated forecasts lie after it. */
 const TODAY = '2026-01-20';
-
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t?.close();
-});
 
 /** The same database, counting every statement sent (in and outside transactions). */
 function countingDb(db: Db): { db: Db; count: () => number } {

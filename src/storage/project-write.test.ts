@@ -3,8 +3,8 @@
  * update writes only the part rows that changed. On PGlite, and on PostgreSQL with DATABASE_URL (where
  * the case of a change that waits for another one's lock is real).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../../test/helpers/test-db.ts';
 import { storedProject } from '../../test/helpers/builders.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Knelpunt, Project } from '../domain/project.ts';
@@ -12,17 +12,10 @@ import type { Queryable } from './db.ts';
 import { createGeographyRepository } from './geography.repository.ts';
 import { createKnelpuntRepository, createProjectRepository } from './project.repository.ts';
 
-let t: TestDb;
+const t = useTestDb();
 const geography = createGeographyRepository();
 const projects = createProjectRepository();
 const knelpunten = createKnelpuntRepository();
-
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t?.close();
-});
 
 function project(overrides: Partial<Project> = {}): Project {
   return storedProject({

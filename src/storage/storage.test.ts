@@ -2,9 +2,9 @@
  * Storage integration tests: migrations, reference data and the project repository, on PGlite and
  * (with DATABASE_URL) on PostgreSQL. SPEC §7: the same SQL on both.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryOne } from './db.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { useTestDb } from '../../test/helpers/test-db.ts';
 import { storedProject } from '../../test/helpers/builders.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Project } from '../domain/project.ts';
@@ -13,16 +13,9 @@ import { migrate, migrationFiles } from './migrate.ts';
 import { loadReferenceData } from './reference-data.ts';
 import { createProjectRepository } from './project.repository.ts';
 
-let t: TestDb;
+const t = useTestDb();
 const geography = createGeographyRepository();
 const projects = createProjectRepository();
-
-beforeAll(async () => {
-  t = await createTestDb();
-});
-afterAll(async () => {
-  await t?.close();
-});
 
 function project(overrides: Partial<Project> = {}): Project {
   return storedProject({

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { openPglite, openPostgres, type Db } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { loadReferenceData } from '../../src/storage/reference-data.ts';
@@ -60,5 +61,32 @@ export async function createTestDb(options: { reference?: boolean; migrate?: boo
       await db.close();
       await drop();
     },
+  };
+}
+
+/**
+ * The test database of one test file, made before its tests and closed after them. Call it at the top of
+ * the file (`const t = useTestDb();`) and read `t.db` inside tests and hooks.
+ */
+export function useTestDb(options: Parameters<typeof createTestDb>[0] = {}): TestDb {
+  let current: TestDb | undefined;
+  beforeAll(async () => {
+    current = await createTestDb(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const made = (): TestDb => {
+    if (!current) throw new Error('The test database is made in beforeAll: use it inside a test or a hook.');
+    return current;
+  };
+  return {
+    get db() {
+      return made().db;
+    },
+    get url() {
+      return made().url;
+    },
+    close: () => made().close(),
   };
 }
