@@ -5,8 +5,8 @@
  */
 import type { ReactNode, RefObject } from 'react';
 import { DATE_FORMAT_HINT } from './dateInput.ts';
-import { FieldError } from './FieldError.tsx';
-import { FieldDescription } from './FieldDescription.tsx';
+import { FormField } from './FormField.tsx';
+import { TextInput } from './TextInput.tsx';
 
 export interface DateFieldProps {
   id: string;
@@ -29,15 +29,8 @@ export function DateField({ id, label, value, onChange, error, inputRef, describ
   const hintId = `${id}-hint`;
   const describedByIds = [error ? errorId : null, hintId, describedBy].filter(Boolean).join(' ');
   return (
-    <div className={`utrecht-form-field wbm-field${error ? ' utrecht-form-field--invalid' : ''}`} data-testid={testId}>
-      <label className="utrecht-form-label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldDescription id={hintId}>
-        {DATE_FORMAT_HINT}
-      </FieldDescription>
-      {error && <FieldError id={errorId}>{error}</FieldError>}
-      <input
+    <FormField id={id} label={label} error={error} description={DATE_FORMAT_HINT} descriptionId={hintId} testId={testId}>
+      <TextInput
         id={id}
         ref={inputRef}
         type="text"
@@ -46,7 +39,7 @@ export function DateField({ id, label, value, onChange, error, inputRef, describ
         spellCheck={false}
         size={12}
         maxLength={20}
-        className={`utrecht-textbox utrecht-textbox--html-input wbm-date-input${error ? ' utrecht-textbox--invalid' : ''}`}
+        className={`wbm-date-input${error ? ' utrecht-textbox--invalid' : ''}`}
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
@@ -55,6 +48,6 @@ export function DateField({ id, label, value, onChange, error, inputRef, describ
         aria-describedby={describedByIds}
       />
       {children}
-    </div>
+    </FormField>
   );
 }

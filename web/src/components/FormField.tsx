@@ -1,5 +1,6 @@
 /** A labelled form field (NL Design System `utrecht-form-field`): label, the error right above the control, the control. */
 import type { ReactNode } from 'react';
+import { FieldDescription } from './FieldDescription.tsx';
 import { FieldError } from './FieldError.tsx';
 
 export interface FormFieldProps {
@@ -12,14 +13,21 @@ export interface FormFieldProps {
   children: ReactNode;
   /** Extra classes of the field (e.g. its place in a grid). */
   className?: string;
+  /** Help text between the label and the error (name it in the control's aria-describedby). */
+  description?: ReactNode;
+  /** Id of the help text; by default `${id}-help`. */
+  descriptionId?: string;
+  /** `data-testid` of the field. */
+  testId?: string;
 }
 
-export function FormField({ id, label, error, children, className }: FormFieldProps) {
+export function FormField({ id, label, error, children, className, description, descriptionId = `${id}-help`, testId }: FormFieldProps) {
   return (
-    <div className={['utrecht-form-field', 'wbm-field', className, error && 'utrecht-form-field--invalid'].filter(Boolean).join(' ')}>
+    <div className={['utrecht-form-field', 'wbm-field', className, error && 'utrecht-form-field--invalid'].filter(Boolean).join(' ')} data-testid={testId}>
       <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>
+      {description !== undefined && <FieldDescription id={descriptionId}>{description}</FieldDescription>}
       {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
       {children}
     </div>

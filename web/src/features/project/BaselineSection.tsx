@@ -13,17 +13,16 @@ import { DateField } from '../../components/DateField.tsx';
 import { checkDateInput, isoToInput } from '../../components/dateInput.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Section } from '../../components/Section.tsx';
-import { FieldError } from '../../components/FieldError.tsx';
 import { formatDate, formatDateShort, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
 import { saveProblem, SaveProblemAlert, type SaveProblem } from './SaveProblem.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
-import { FieldDescription } from '../../components/FieldDescription.tsx';
 import { UnorderedList } from '../../components/UnorderedList.tsx';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 export interface BaselineSectionProps {
   project: ProjectDetail;
@@ -178,14 +177,12 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
         </Alert>
       )}
 
-      <div className={`utrecht-form-field wbm-field${errors.reason ? ' utrecht-form-field--invalid' : ''}`}>
-        <label className="utrecht-form-label" htmlFor={`${id}-reason`}>
-          Reden (verplicht)
-        </label>
-        <FieldDescription id={`${id}-reason-help`}>
-          Bijvoorbeeld: “Besluit tafel 12 november: vergunning later door bezwaar.” Minstens {MIN_REASON_LENGTH} tekens.
-        </FieldDescription>
-        {errors.reason && <FieldError id={`${id}-reason-error`}>{errors.reason}</FieldError>}
+      <FormField
+        id={`${id}-reason`}
+        label="Reden (verplicht)"
+        error={errors.reason}
+        description={<>Bijvoorbeeld: “Besluit tafel 12 november: vergunning later door bezwaar.” Minstens {MIN_REASON_LENGTH} tekens.</>}
+      >
         <Textarea
           id={`${id}-reason`}
           ref={reasonRef}
@@ -197,7 +194,7 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
           aria-invalid={errors.reason ? true : undefined}
           aria-describedby={[errors.reason ? `${id}-reason-error` : null, `${id}-reason-help`].filter(Boolean).join(' ')}
         />
-      </div>
+      </FormField>
 
       <Fieldset className="wbm-rebaseline-rows" legend="Mijlpalen met een nieuwe basisplanning">
         {rows.length === 0 && <Paragraph>Er zijn geen mijlpalen meer die nog moeten komen.</Paragraph>}
