@@ -129,6 +129,7 @@ describe('exports', () => {
     const res = await inject('/api/v1/projects/export.xlsx?gemeente=GM0363');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="projecten.xlsx"');
     const wb = await readWorkbook(res.rawPayload);
     const sheet = wb.getWorksheet('Projecten')!;
     expect(sheet.rowCount - 1).toBe(list.total);
@@ -143,6 +144,8 @@ describe('exports', () => {
     const dash = (await inject('/api/v1/regions/vt-u10/dashboard?fromYear=2026&toYear=2030')).json();
     const res = await inject('/api/v1/regions/vt-u10/export.xlsx?fromYear=2026&toYear=2030');
     expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="tafeloverzicht-vt-u10.xlsx"');
     const wb = await readWorkbook(res.rawPayload);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Per jaar', 'Pijplijn', 'Vertraagde mijlpalen', 'Knelpunten', 'Projecten', 'Toelichting']);
     const perYear = wb.getWorksheet('Per jaar')!;

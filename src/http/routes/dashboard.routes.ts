@@ -1,4 +1,5 @@
 /** Table dashboard, alternatives and exports (Excel, GeoJSON). */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { KNELPUNT_CATEGORIES, MILESTONE_CODES, PHASES, PLAN_STATUSES, REGION_KINDS, SEGMENTS, STATUS_COLOURS } from '../../domain/codes.ts';
@@ -115,6 +116,13 @@ const YearRange = z.object({
 const EXPORT_LIMIT = 200_000;
 const ExportQuery = ProjectListQuery.omit({ limit: true, offset: true });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A region id as part of a file name: anything but letters, digits and '-' becomes '_'. */
+const fileSafe = (id: string) => id.replace(/[^a-zA-Z0-9-]/g, '_');
+/** Sends a file to be saved under this name. */
+const download = (reply: FastifyReply, type: string, filename: string, body: Buffer) =>
+  reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).send(body);
+
 export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
   const { dashboard, projects } = services;
 
@@ -178,17 +186,14 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         summary: 'Excel workbook with the dashboard figures and all projects of a region',
         params: RegionParams,
         querystring: YearRange,
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        produces: [XLSX],
       },
       handler: async (req, reply) => {
         // The table's workbook is for those who may read the whole table (members see the overview only).
         const data = await dashboard.wholeTableDashboard(req.params.regionId, req.query, req.principal);
         const list = await allProjects(ExportQuery.parse({ region: req.params.regionId }), req.principal);
         const body = await dashboardWorkbook(data, list);
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="tafeloverzicht-${req.params.regionId.replace(/[^a-zA-Z0-9-]/g, '_')}.xlsx"`)
-          .send(body);
+        return download(reply, XLSX, `tafeloverzicht-${fileSafe(req.params.regionId)}.xlsx`, body);
       },
     });
 
@@ -213,10 +218,7 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
           sessionCookie: session ? { name: SESSION_COOKIE, value: session } : undefined,
           bearerToken: bearer,
         });
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="tafelrapport-${req.params.regionId.replace(/[^a-zA-Z0-9-]/g, '_')}.pdf"`)
-          .send(pdf);
+        return download(reply, 'application/pdf', `tafelrapport-${fileSafe(req.params.regionId)}.pdf`, pdf);
       },
     });
 
@@ -226,14 +228,11 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         tags: ['export'],
         summary: 'Excel export of the project list (same filters as the list)',
         querystring: ExportQuery,
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        produces: [XLSX],
       },
       handler: async (req, reply) => {
         const body = await projectsWorkbook(await allProjects(req.query, req.principal));
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', 'attachment; filename="projecten.xlsx"')
-          .send(body);
+        return download(reply, XLSX, 'projecten.xlsx', body);
       },
     });
 
