@@ -11,6 +11,7 @@ import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 import { Paragraph } from './Paragraph.tsx';
 import { VisuallyHidden } from './VisuallyHidden.tsx';
+import { TextLink } from './TextLink.tsx';
 
 /** Tafeloverzicht is for those who take part in a table; the other pages work for the public too (totals only). */
 const TABLES_ITEM = { to: '/tafels', label: 'Tafeloverzicht' };
@@ -72,9 +73,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="wbm-container">
           <Paragraph>
             {APP_NAME} – de Publiek Private Monitor voor de versnellingstafels wonen. Voor ontwikkelaars:{' '}
-            <a className="utrecht-link wbm-footer__link" href="/api/v1/docs">
+            <TextLink className="wbm-footer__link" href="/api/v1/docs">
               API-documentatie
-            </a>
+            </TextLink>
             .
           </Paragraph>
         </div>

@@ -5,6 +5,7 @@ import { formatTargetValue } from './attainment.ts';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 const TARGET_STATUS: Record<SpecialTarget['status'], { text: string; icon: string }> = {
   op_koers: { text: 'Op koers', icon: '✓' },
@@ -65,9 +66,9 @@ function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
                 <dt>Bron</dt>
                 <dd>
                   {t.target.sourceUrl ? (
-                    <a className="utrecht-link" href={t.target.sourceUrl} rel="noreferrer">
+                    <TextLink href={t.target.sourceUrl} rel="noreferrer">
                       {t.target.sourceRef ?? t.target.sourceUrl}
-                    </a>
+                    </TextLink>
                   ) : (
                     (t.target.sourceRef ?? 'onbekend')
                   )}

@@ -24,6 +24,7 @@ import { FormField } from '../../components/FormField.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { FieldDescription } from '../../components/FieldDescription.tsx';
 import { UnorderedList } from '../../components/UnorderedList.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 
 export interface MilestoneEditFormProps {
   project: ProjectDetail;
@@ -190,8 +191,7 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
             <UnorderedList data-testid="milestone-error-summary">
               {summaryFields.map((f) => (
                 <li key={f}>
-                  <a
-                    className="utrecht-link"
+                  <TextLink
                     href={`#${id}-${f}`}
                     onClick={(e) => {
                       e.preventDefault();
@@ -199,7 +199,7 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
                     }}
                   >
                     {FIELD_LABELS[f]}
-                  </a>
+                  </TextLink>
                   : {fieldErrors[f]}
                 </li>
               ))}

@@ -159,9 +159,9 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
             <span className="wbm-muted">
               {' '}
               Alle {formatProjectCount(total)} met deze filters, als Excel-bestand.{' '}
-              <a className="utrecht-link" href={exportUrl('geojson', apiQuery)} download="projecten.geojson">
+              <TextLink href={exportUrl('geojson', apiQuery)} download="projecten.geojson">
                 Of als GeoJSON voor GIS
-              </a>
+              </TextLink>
               .
             </span>
           </Paragraph>
