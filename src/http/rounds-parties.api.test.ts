@@ -8,26 +8,21 @@
  * (Rotterdam; its start bouw forecast of 1 July 2026 has passed without an actual date) and Citadel
  * (Rotterdam), each with the developer as a party.
  */
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { take } from '../../test/helpers/present.ts';
-import { accountWithToken, authedInject, TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
-import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { createTestDb } from '../../test/helpers/test-db.ts';
+import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
-import { createServices } from '../services/container.ts';
 import { migrate } from '../storage/migrate.ts';
 import { loadReferenceData } from '../storage/reference-data.ts';
-import { buildApp } from './app.ts';
 
-type Inject = ReturnType<typeof authedInject>;
 const TODAY = '2026-12-01';
 const REGION = 'vt-rotterdam';
 const ROTTERDAM = gemeenteOrganisationId('GM0599');
 const CAPELLE = gemeenteOrganisationId('GM0502');
 const DEV = '33333333-3333-4333-8333-333333333333';
 
-let t: TestDb;
-let app: FastifyInstance;
+let t: TestApp;
 let admin: Inject;
 let asRotterdam: Inject;
 let asCapelle: Inject;
@@ -35,8 +30,6 @@ let asDev: Inject;
 let asSecretary: Inject;
 const ids = { appelwijk: '', boomgaard: '', citadel: '', zuidas: '' };
 let roundId = '';
-let svc: ReturnType<typeof createServices>;
-const services = () => svc;
 
 function body(name: string, gemeenteCode: string, parties: object[], m11Forecast = '2027-07-01') {
   return {
@@ -55,15 +48,13 @@ function body(name: string, gemeenteCode: string, parties: object[], m11Forecast
 }
 
 beforeAll(async () => {
-  t = await createTestDb();
-  const services = (svc = createServices(t.db, { auth: TEST_AUTH_OPTIONS, today: () => TODAY }));
-  app = await buildApp({ services });
-  admin = authedInject(app, (await accountWithToken(services, 'beheerder')).headers);
-  await services.repositories.organisations.insertMany(t.db, [{ id: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]);
-  asRotterdam = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0599', organisationId: ROTTERDAM })).headers);
-  asCapelle = authedInject(app, (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0502', organisationId: CAPELLE })).headers);
-  asDev = authedInject(app, (await accountWithToken(services, 'marktpartij_editor', { organisationId: DEV })).headers);
-  asSecretary = authedInject(app, (await accountWithToken(services, 'tafel_secretaris', { regionId: REGION })).headers);
+  t = await createTestApp({ today: () => TODAY });
+  admin = await t.signedIn('beheerder');
+  await t.services.repositories.organisations.insertMany(t.db, [{ id: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]);
+  asRotterdam = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0599', organisationId: ROTTERDAM });
+  asCapelle = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0502', organisationId: CAPELLE });
+  asDev = await t.signedIn('marktpartij_editor', { organisationId: DEV });
+  asSecretary = await t.signedIn('tafel_secretaris', { regionId: REGION });
   const create = async (name: string, gemeenteCode: string, parties: object[], m11?: string) => {
     const res = await admin({ method: 'POST', url: '/api/v1/projects', payload: body(name, gemeenteCode, parties, m11) });
     expect(res.statusCode, res.body).toBe(201);
@@ -79,7 +70,6 @@ beforeAll(async () => {
   roundId = res.json().id;
 });
 afterAll(async () => {
-  await app?.close();
   await t?.close();
 });
 
@@ -118,7 +108,7 @@ describe('issue 8 item 6: confirming leaks nothing the caller may not see (SPEC 
   });
 
   it('tells someone outside the table nothing about the round: not that it is open, nor its quarter', async () => {
-    const outsider = authedInject(app, (await accountWithToken(services(), 'gemeente_editor', { gemeenteCode: 'GM0363' })).headers);
+    const outsider = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0363' });
     for (const url of [`/api/v1/rounds/${roundId}/projects`, `/api/v1/rounds/${roundId}/projects/${ids.boomgaard}`, `/api/v1/rounds/${roundId}/reminders`]) {
       const res = await outsider(url);
       // Not even that the round exists: 404 as for an unknown round id (round-oracle.api.test.ts).
