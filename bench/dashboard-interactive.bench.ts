@@ -43,7 +43,12 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'Tafeloverzicht U10 (~2,000 projects)', path: '/tafels/vt-u10', role: 'ministerie_analist', marks: ['wbm:tafeloverzicht', 'wbm:tafeloverzicht-kaart'] },
+  {
+    name: 'Tafeloverzicht U10 (~2,000 projects)',
+    path: '/tafels/vt-u10',
+    role: 'ministerie_analist',
+    marks: ['wbm:tafeloverzicht', 'wbm:tafeloverzicht-kaart'],
+  },
   {
     name: 'Tafeloverzicht Amsterdam e.o. (~4,300 projects), as its secretary',
     path: '/tafels/vt-amsterdam-e-o',
@@ -53,7 +58,15 @@ const CASES: Case[] = [
   { name: 'Kaart, heel Nederland', path: '/kaart', role: 'ministerie_analist', marks: ['wbm:kaart', 'wbm:kaart-projecten'] },
 ];
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -85,7 +98,13 @@ async function startServer(dir: string): Promise<{ base: string; process: ChildP
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 120) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -95,7 +114,12 @@ async function startServer(dir: string): Promise<{ base: string; process: ChildP
 /** A browser profile signed in as `role` (the session cookie of a demo sign-in). */
 async function signedInContext(base: string, role: DemoRole): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'wbm-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, args: ARGS });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ARGS,
+  });
   const res = await context.request.post(`${base}/api/v1/auth/demo`, { data: { role } });
   if (!res.ok()) throw new Error(`demo sign-in as ${role}: ${res.status()}`);
   return { context, profile };
@@ -128,9 +152,15 @@ ensureWebBuild();
 const dir = KEEP_DIR ?? mkdtempSync(join(tmpdir(), 'wbm-bench-dashboard-'));
 await prepareData(dir);
 const server = await startServer(dir);
-console.log(`\nWoningbouwmonitor: time to interactive in headless Chromium, ${PROJECTS.toLocaleString('en')} projects (PGlite), server as its own process`);
+console.log(
+  `\nWoningbouwmonitor: time to interactive in headless Chromium, ${PROJECTS.toLocaleString('en')} projects (PGlite), server as its own process`,
+);
 console.log(`cold = empty browser cache (first visit), warm = median of ${RUNS} visits with the cache filled; ms from navigation start`);
-console.log(`machine load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores; other work on the machine slows both server and browser)\n`);
+console.log(
+  `machine load average before: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (2 cores; other work on the machine slows both server and browser)\n`,
+);
 
 const rows: string[][] = [];
 let worst = 0;
@@ -166,5 +196,9 @@ try {
 
 const header = ['page', 'ready mark', 'cold ms', 'warm median ms', 'warm max ms'];
 printTable(header, rows, 2);
-console.log(`machine load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `machine load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`\nslowest "interactive" mark (first mark per page, cold or warm median): ${worst.toFixed(0)} ms (goal < ${GOAL_MS} ms)`);

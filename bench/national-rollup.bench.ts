@@ -97,7 +97,9 @@ async function openBenchDb(): Promise<{ db: Db; label: string; cleanup: () => Pr
 
 const bench = await openBenchDb();
 const db = bench.db;
-console.log(`National roll-up benchmark — ${bench.label}, ${PROJECTS} projects, ${QUARTERS} closed quarters, ${RUNS} runs per case (after ${WARMUP} warm-up)`);
+console.log(
+  `National roll-up benchmark — ${bench.label}, ${PROJECTS} projects, ${QUARTERS} closed quarters, ${RUNS} runs per case (after ${WARMUP} warm-up)`,
+);
 await migrate(db);
 await loadReferenceData(db);
 const services = createServices(db);
@@ -140,12 +142,26 @@ let seedCounter = 1000;
 const ministry: Principal = { ...ANONYMOUS, kind: 'user', name: 'bench', role: 'ministerie_analist' };
 const overview = () => services.national.overview({ asOf: AS_OF, year: 2027 }, ministry);
 const cases: Array<{ name: string; fn: () => Promise<unknown>; before?: () => Promise<unknown> }> = [
-  { name: `national overview, full load (simulation ${runs} runs)`, before: restart, fn: () => fresh.national.overview({ asOf: AS_OF, year: 2027 }, ministry) },
+  {
+    name: `national overview, full load (simulation ${runs} runs)`,
+    before: restart,
+    fn: () => fresh.national.overview({ asOf: AS_OF, year: 2027 }, ministry),
+  },
   { name: 'national overview, after a project changed', before: touch, fn: overview },
   { name: 'national overview, warm', fn: overview },
-  { name: `forecast nation by province, after a change (${runs} runs)`, before: touch, fn: () => services.forecast.forecast({ area: 'nl', fromYear: 2026, toYear: 2035 }, ministry) },
-  { name: `forecast nation by province, new seed (${runs} runs)`, fn: () => services.forecast.forecast({ area: 'nl', fromYear: 2026, toYear: 2035, seed: seedCounter++ }, ministry) },
-  { name: `forecast provincie PV27 by gemeente, new seed`, fn: () => services.forecast.forecast({ area: 'provincie:PV27', fromYear: 2026, toYear: 2035, seed: seedCounter++ }, ministry) },
+  {
+    name: `forecast nation by province, after a change (${runs} runs)`,
+    before: touch,
+    fn: () => services.forecast.forecast({ area: 'nl', fromYear: 2026, toYear: 2035 }, ministry),
+  },
+  {
+    name: `forecast nation by province, new seed (${runs} runs)`,
+    fn: () => services.forecast.forecast({ area: 'nl', fromYear: 2026, toYear: 2035, seed: seedCounter++ }, ministry),
+  },
+  {
+    name: `forecast provincie PV27 by gemeente, new seed`,
+    fn: () => services.forecast.forecast({ area: 'provincie:PV27', fromYear: 2026, toYear: 2035, seed: seedCounter++ }, ministry),
+  },
   { name: 'plancapaciteit nation by province', fn: () => services.national.plancapaciteit({ fromYear: 2026, breakdown: 'provincie' }, ministry) },
   { name: 'reconciliation nation', fn: () => services.realisations.reconciliation({}, ministry) },
 ];
@@ -168,6 +184,9 @@ const [full, changed, warm] = [resultOf(0), resultOf(1), resultOf(2)];
 console.log(
   `national overview p50/p95: full load ${full.p50.toFixed(0)}/${full.p95.toFixed(0)} ms, after a change ${changed.p50.toFixed(0)}/${changed.p95.toFixed(0)} ms, ` +
     `warm ${warm.p50.toFixed(0)}/${warm.p95.toFixed(0)} ms ` +
-    `(goal: well under 1000 ms); load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    `(goal: well under 1000 ms); load average at the end: ${(await import('node:os'))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
 );
 await bench.cleanup();

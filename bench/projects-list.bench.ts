@@ -36,9 +36,24 @@ interface Case {
 const CASES: Case[] = [
   { name: 'first page, no filter', query: '', filter: {}, page: {} },
   { name: 'gemeente Amsterdam', query: 'gemeente=GM0363', filter: { gemeenteCodes: ['GM0363'] }, page: {} },
-  { name: 'provincie + phase', query: 'provincie=PV27&phase=realisatie,vergunning', filter: { provincieCodes: ['PV27'], phases: ['realisatie', 'vergunning'] }, page: {} },
-  { name: 'status rood, by delay', query: 'status=rood&sort=-maxDelayMonths', filter: { statuses: ['rood'] }, page: { sort: 'maxDelayMonths', descending: true } },
-  { name: 'plan status + flag', query: 'planStatus=onherroepelijk,vastgesteld&flags=woondeal_locatie', filter: { planStatuses: ['onherroepelijk', 'vastgesteld'], flags: ['woondeal_locatie'] }, page: {} },
+  {
+    name: 'provincie + phase',
+    query: 'provincie=PV27&phase=realisatie,vergunning',
+    filter: { provincieCodes: ['PV27'], phases: ['realisatie', 'vergunning'] },
+    page: {},
+  },
+  {
+    name: 'status rood, by delay',
+    query: 'status=rood&sort=-maxDelayMonths',
+    filter: { statuses: ['rood'] },
+    page: { sort: 'maxDelayMonths', descending: true },
+  },
+  {
+    name: 'plan status + flag',
+    query: 'planStatus=onherroepelijk,vastgesteld&flags=woondeal_locatie',
+    filter: { planStatuses: ['onherroepelijk', 'vastgesteld'], flags: ['woondeal_locatie'] },
+    page: {},
+  },
   { name: 'text search', query: 'q=kwartier', filter: { q: 'kwartier' }, page: {} },
   { name: 'region (tafel)', query: 'region=vt-u10&sort=-totalHomes', filter: { regionId: 'vt-u10' }, page: { sort: 'totalHomes', descending: true } },
   { name: 'deep page', query: 'offset=20000&limit=50', filter: {}, page: { offset: 20_000 } },
@@ -138,7 +153,13 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 's
 });
 const address = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
-  if (await fetch(`${address}/api/v1/health`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${address}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   if (i > 120) throw new Error('server did not start');
   await new Promise((r) => setTimeout(r, 500));
 }

@@ -6,10 +6,13 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().optional(),
-  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional()),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
   /** Demo mode: sign in as a demo role without a password (clearly marked). Off in production. */
   DEMO_MODE: z.enum(['true', 'false']).default('true'),
   /**
@@ -26,9 +29,16 @@ const EnvSchema = z.object({
    */
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a number of hops, or proxy addresses (comma-separated)')
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be true, false, a number of hops, or proxy addresses (comma-separated)',
+    )
     .default('false'),
-  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   /** Contact for integrators in the OpenAPI document (`info.contact`); defaults in src/http/api-design.ts. */
   API_CONTACT_EMAIL: z.email().optional(),
   API_CONTACT_URL: z.url().optional(),
@@ -66,7 +76,10 @@ export interface Config {
 
 /** Whether the server listens on this machine only (then cookies need not be Secure by default). */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
@@ -92,11 +105,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     chromiumPath: e.CHROMIUM_PATH,
     newAccountPassword: e.WBM_PASSWORD ?? null,
     secureCookies: e.SECURE_COOKIES === undefined ? !isLoopbackHost(e.HOST) : e.SECURE_COOKIES === 'true',
-    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    trustProxy:
+      e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     sessionHours: e.SESSION_HOURS,
     apiContact: { ...(e.API_CONTACT_EMAIL ? { email: e.API_CONTACT_EMAIL } : {}), ...(e.API_CONTACT_URL ? { url: e.API_CONTACT_URL } : {}) },
     oidc: e.OIDC_ISSUER
-      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, redirectUri: e.OIDC_REDIRECT_URI!, allowHttp: e.OIDC_ALLOW_HTTP === 'true' }
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID!,
+          clientSecret: e.OIDC_CLIENT_SECRET!,
+          redirectUri: e.OIDC_REDIRECT_URI!,
+          allowHttp: e.OIDC_ALLOW_HTTP === 'true',
+        }
       : null,
   });
 }

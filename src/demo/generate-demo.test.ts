@@ -45,7 +45,17 @@ const GEMEENTEN: DemoGemeente[] = [
     provincieCode: 'PV20',
     weight: 10,
     // A triangle: half its bbox lies outside.
-    geometry: { type: 'Polygon', coordinates: [[[6.5, 53.2], [6.7, 53.2], [6.5, 53.3], [6.5, 53.2]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [6.5, 53.2],
+          [6.7, 53.2],
+          [6.5, 53.3],
+          [6.5, 53.2],
+        ],
+      ],
+    },
   },
   { code: 'GM1680', name: 'Aa en Hunze', provincieCode: 'PV22', weight: 5, geometry: null },
 ];

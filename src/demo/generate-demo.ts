@@ -224,7 +224,13 @@ function drawOrigin(size: number, rng: Rng): Origin {
       ['wonen_op_erven', 0.015],
     ]);
   }
-  if (size <= 600) return rng.weighted<Origin>([['nieuwbouw', 0.85], ['transformatie', 0.1], ['flex', 0.04], ['optoppen', 0.01]]);
+  if (size <= 600)
+    return rng.weighted<Origin>([
+      ['nieuwbouw', 0.85],
+      ['transformatie', 0.1],
+      ['flex', 0.04],
+      ['optoppen', 0.01],
+    ]);
   return 'nieuwbouw';
 }
 
@@ -315,13 +321,7 @@ function gestapeldShare(size: number): number {
   return 1 / (1 + Math.exp(-1.3 * (Math.log(size) - Math.log(60))));
 }
 
-function buildProgramme(
-  size: number,
-  origin: Origin,
-  doelgroep: ProjectDoelgroep,
-  typeUnknown: boolean,
-  rng: Rng,
-): ProgrammeLine[] {
+function buildProgramme(size: number, origin: Origin, doelgroep: ProjectDoelgroep, typeUnknown: boolean, rng: Rng): ProgrammeLine[] {
   const segments = drawSegments(size, origin, doelgroep, rng);
   const lines = new Map<string, ProgrammeLine>();
   const add = (segment: Segment, woningtype: Woningtype, dg: Doelgroep, homes: number): void => {
@@ -505,9 +505,17 @@ function planStatusFor(phase: Phase, m06Achieved: boolean, rng: Rng): PlanStatus
     case 'planvorming':
       return rng.chance(0.75) ? 'in_voorbereiding' : 'visie';
     case 'haalbaarheid':
-      return rng.weighted<PlanStatus>([['visie', 0.5], ['in_voorbereiding', 0.3], ['onbekend', 0.2]]);
+      return rng.weighted<PlanStatus>([
+        ['visie', 0.5],
+        ['in_voorbereiding', 0.3],
+        ['onbekend', 0.2],
+      ]);
     default:
-      return rng.weighted<PlanStatus>([['visie', 0.55], ['onbekend', 0.3], ['in_voorbereiding', 0.15]]);
+      return rng.weighted<PlanStatus>([
+        ['visie', 0.55],
+        ['onbekend', 0.3],
+        ['in_voorbereiding', 0.15],
+      ]);
   }
 }
 
@@ -629,7 +637,11 @@ function buildKnelpunten(
   rng: Rng,
 ): Knelpunt[] {
   if (!rng.chance(KNELPUNT_CHANCE[delayClass])) return [];
-  const count = rng.weighted([[1, 0.6], [2, 0.3], [3, 0.1]] as const);
+  const count = rng.weighted([
+    [1, 0.6],
+    [2, 0.3],
+    [3, 0.1],
+  ] as const);
   const startDay = Math.max(at(timeline.effective, 0), asOfDay - 5 * 365);
   const endDay = opgeleverd ? at(timeline.effective, 11) : asOfDay;
   const pool = [...KNELPUNT_WEIGHTS];

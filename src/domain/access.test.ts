@@ -71,7 +71,13 @@ const province = who('provincie_analist', { provincieCode: 'PV27' });
 const ministry = who('ministerie_analist');
 const admin = who('beheerder');
 
-const amsterdam: ProjectFacts = { gemeenteCode: 'GM0363', provincieCode: 'PV27', partyOrganisationIds: ['org-ams', 'org-dev'], regionIds: ['vt-ams'], synthetic: false };
+const amsterdam: ProjectFacts = {
+  gemeenteCode: 'GM0363',
+  provincieCode: 'PV27',
+  partyOrganisationIds: ['org-ams', 'org-dev'],
+  regionIds: ['vt-ams'],
+  synthetic: false,
+};
 const groningen: ProjectFacts = { gemeenteCode: 'GM0014', provincieCode: 'PV20', partyOrganisationIds: ['org-gro'], regionIds: [], synthetic: false };
 
 describe('reading projects (SPEC §1 users, §7 confidentiality)', () => {
@@ -100,7 +106,14 @@ describe('reading projects (SPEC §1 users, §7 confidentiality)', () => {
 
 describe('changing projects (SPEC §1: gemeente keeps public milestones, parties their private ones)', () => {
   it('lets only the gemeente (and an administrator) change the project data and create projects', () => {
-    expect([gemeente, developer, secretary, province, ministry, admin].map((p) => canEditProject(p, amsterdam))).toEqual([true, false, false, false, false, true]);
+    expect([gemeente, developer, secretary, province, ministry, admin].map((p) => canEditProject(p, amsterdam))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
     expect(canCreateProject(gemeente, 'GM0363')).toBe(true);
     expect(canCreateProject(gemeente, 'GM0014')).toBe(false);
   });
@@ -321,19 +334,31 @@ describe('the require* rules the services ask first (issue 9 item 1; SPEC §1, �
   });
 
   it('changing a project: project data by the gemeente, each milestone by its owner side (SPEC §1, §2)', () => {
-    const milestone = (code: string, side: 'publiek' | 'privaat' | 'beide') => ({ projectData: false, toGemeenteCode: null, milestones: [{ code, sides: [side] as const }] });
+    const milestone = (code: string, side: 'publiek' | 'privaat' | 'beide') => ({
+      projectData: false,
+      toGemeenteCode: null,
+      milestones: [{ code, sides: [side] as const }],
+    });
     expect(status(() => requireMayChangeProject(developer, amsterdam, milestone('M11', 'privaat')))).toBe('ok');
-    expect(status(() => requireMayChangeProject(developer, amsterdam, milestone('M06', 'publiek')))).toBe('403 Mijlpaal M06 is van de gemeente; u mag deze niet wijzigen.');
-    expect(status(() => requireMayChangeProject(gemeente, amsterdam, milestone('M11', 'privaat')))).toBe('403 Mijlpaal M11 is van de marktpartij; u mag deze niet wijzigen.');
+    expect(status(() => requireMayChangeProject(developer, amsterdam, milestone('M06', 'publiek')))).toBe(
+      '403 Mijlpaal M06 is van de gemeente; u mag deze niet wijzigen.',
+    );
+    expect(status(() => requireMayChangeProject(gemeente, amsterdam, milestone('M11', 'privaat')))).toBe(
+      '403 Mijlpaal M11 is van de marktpartij; u mag deze niet wijzigen.',
+    );
     expect(status(() => requireMayChangeProject(developer, amsterdam, { projectData: true, toGemeenteCode: null, milestones: [] }))).toBe(
       '403 Alleen de gemeente van dit project mag de projectgegevens wijzigen. U mag alleen de mijlpalen van uw eigen kant bijwerken.',
     );
     expect(status(() => requireMayChangeProject(gemeente, amsterdam, { projectData: true, toGemeenteCode: 'GM0014', milestones: [] }))).toBe(
       '403 U mag geen projecten in gemeente GM0014 beheren.',
     );
-    expect(status(() => requireMayChangeProject(secretary, amsterdam, { projectData: false, toGemeenteCode: null, milestones: [] }))).toBe('403 U mag dit project niet wijzigen.');
+    expect(status(() => requireMayChangeProject(secretary, amsterdam, { projectData: false, toGemeenteCode: null, milestones: [] }))).toBe(
+      '403 U mag dit project niet wijzigen.',
+    );
     expect(status(() => requireMayEditKnelpunten(developer, amsterdam))).toBe('ok');
-    expect(status(() => requireMayEditKnelpunten(province, amsterdam))).toBe('403 Alleen de gemeente en de partijen van dit project mogen knelpunten bijwerken.');
+    expect(status(() => requireMayEditKnelpunten(province, amsterdam))).toBe(
+      '403 Alleen de gemeente en de partijen van dit project mogen knelpunten bijwerken.',
+    );
     expect(status(() => requireMayCreateProject(gemeente, 'GM0014'))).toBe('403 U mag geen projecten in gemeente GM0014 aanmaken.');
     expect(status(() => requireMayDeleteProject(developer, amsterdam))).toBe('403 Alleen de gemeente van dit project mag het verwijderen.');
     expect(status(() => requireMayRebaseline(secretary, amsterdam))).toBe('ok');
@@ -342,10 +367,14 @@ describe('the require* rules the services ask first (issue 9 item 1; SPEC §1, �
 
   it('areas, breakdowns, tables and alternatives: nobody sees figures of an area that is not theirs (SPEC §7)', () => {
     expect(status(() => requireReadableArea(gemeente, amsterdamArea))).toBe('403 U heeft geen toegang tot de gegevens van deze tafel of dit gebied.');
-    expect(requireReadableAreaUnits(secretary, amsterdamArea, [{ id: 'gemeente:GM0363', gemeenteCodes: ['GM0363'], provincieCodes: ['PV27'] }]).omitted).toBe(0);
+    expect(
+      requireReadableAreaUnits(secretary, amsterdamArea, [{ id: 'gemeente:GM0363', gemeenteCodes: ['GM0363'], provincieCodes: ['PV27'] }]).omitted,
+    ).toBe(0);
     expect(requireTableView(gemeente, { ...amsterdamArea, isTable: true }, false)).toBe('member');
     expect(status(() => requireTableView(developer, { ...amsterdamArea, isTable: false }, true))).toMatch(/^403/);
-    expect(status(() => requireWholeTable('member'))).toBe('403 Het tafelrapport en de export met alle projecten zijn alleen voor wie de hele tafel mag inzien.');
+    expect(status(() => requireWholeTable('member'))).toBe(
+      '403 Het tafelrapport en de export met alle projecten zijn alleen voor wie de hele tafel mag inzien.',
+    );
     expect(requireAlternativesView(secretary, amsterdamArea, false)).toBe('table');
     expect(requireAlternativesView(gemeente, amsterdamArea, true)).toBe('candidates');
     expect(status(() => requireAlternativesView(gemeente, amsterdamArea, false))).toMatch(/^403/);
@@ -354,12 +383,18 @@ describe('the require* rules the services ask first (issue 9 item 1; SPEC §1, �
   it('the quarterly round: editors their own part, outsiders 404 by a round id, only the secretary runs it or records for a party (SPEC §2)', () => {
     expect(requireRoundVisibility(gemeente, amsterdamArea, false)).toBe('own');
     expect(status(() => requireRoundVisibility(developer, amsterdamArea, false, 'r1'))).toBe('404');
-    expect(status(() => requireRoundVisibility(developer, amsterdamArea, false))).toBe('403 U heeft geen toegang tot de kwartaalronde van deze tafel.');
-    expect(status(() => requireMayRunRound(gemeente, 'vt-ams', false))).toBe('403 Alleen de secretaris van deze versnellingstafel kan de kwartaalronde openen, sluiten of herinneren.');
+    expect(status(() => requireRoundVisibility(developer, amsterdamArea, false))).toBe(
+      '403 U heeft geen toegang tot de kwartaalronde van deze tafel.',
+    );
+    expect(status(() => requireMayRunRound(gemeente, 'vt-ams', false))).toBe(
+      '403 Alleen de secretaris van deze versnellingstafel kan de kwartaalronde openen, sluiten of herinneren.',
+    );
     expect(status(() => requireMayRunRound({ ...secretary, demo: true }, 'vt-ams', true))).toMatch(/^403 Met een demo-account/);
     expect(status(() => requireRoundOverview('own'))).toMatch(/^403 Het overzicht van een gesloten kwartaal/);
     expect(requireMayConfirmFor(developer, 'vt-ams', 'org-dev', 'org-dev')).toBe('own');
-    expect(status(() => requireMayConfirmFor(developer, 'vt-ams', 'org-ams', 'org-dev'))).toBe('403 U kunt alleen de projecten van uw eigen organisatie bevestigen.');
+    expect(status(() => requireMayConfirmFor(developer, 'vt-ams', 'org-ams', 'org-dev'))).toBe(
+      '403 U kunt alleen de projecten van uw eigen organisatie bevestigen.',
+    );
     expect(requireMayConfirmFor(secretary, 'vt-ams', 'org-ams', null)).toBe('on-behalf');
     expect(canUndoConfirmation(developer, 'vt-ams', 'org-ams', 'org-dev')).toBe(false);
     expect(canUndoConfirmation(secretary, 'vt-ams', 'org-ams', null)).toBe(true);
@@ -370,12 +405,18 @@ describe('the require* rules the services ask first (issue 9 item 1; SPEC §1, �
   it('targets, shared settings, tokens and demo sign-in (SPEC §1, §3, §7)', () => {
     const pv27 = { geoLevel: 'provincie', provincieCode: 'PV27', synthetic: false };
     expect(status(() => requireMayEditTargets(province, [pv27]))).toBe('ok');
-    expect(status(() => requireMayEditTargets(province, [{ ...pv27, provincieCode: 'PV20' }]))).toBe('403 U mag alleen doelen van uw eigen provincie wijzigen.');
+    expect(status(() => requireMayEditTargets(province, [{ ...pv27, provincieCode: 'PV20' }]))).toBe(
+      '403 U mag alleen doelen van uw eigen provincie wijzigen.',
+    );
     expect(status(() => requireMayEditTargets(province, [{ geoLevel: 'nation', provincieCode: null, synthetic: false }]))).toBe(
       '403 Alleen het ministerie of een beheerder mag landelijke doelen wijzigen.',
     );
-    expect(status(() => requireMayEditTargets({ ...ministry, demo: true }, [pv27]))).toBe('403 Met een demo-account kunt u alleen demodoelen wijzigen, geen echte doelen.');
-    expect(status(() => requireMayChangeSharedSettings({ ...admin, demo: true }))).toMatch(/^403 Met een demo-account kunt u geen plancapaciteitsnormen/);
+    expect(status(() => requireMayEditTargets({ ...ministry, demo: true }, [pv27]))).toBe(
+      '403 Met een demo-account kunt u alleen demodoelen wijzigen, geen echte doelen.',
+    );
+    expect(status(() => requireMayChangeSharedSettings({ ...admin, demo: true }))).toMatch(
+      /^403 Met een demo-account kunt u geen plancapaciteitsnormen/,
+    );
     expect(status(() => requireSignedIn(ANONYMOUS))).toBe('401');
     expect(status(() => requireMayCreateTokens({ ...admin, kind: 'token' }))).toMatch(/^403 Een API-token kan alleen/);
     expect(status(() => requireMayCreateTokens({ ...admin, userId: null }))).toBe('401');

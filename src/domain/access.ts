@@ -472,7 +472,9 @@ export interface ProjectChange {
 export function requireMayChangeProject(p: Principal, project: ProjectFacts, change: ProjectChange): void {
   if (change.projectData) {
     if (!canEditProject(p, project)) {
-      throw new ForbiddenError('Alleen de gemeente van dit project mag de projectgegevens wijzigen. U mag alleen de mijlpalen van uw eigen kant bijwerken.');
+      throw new ForbiddenError(
+        'Alleen de gemeente van dit project mag de projectgegevens wijzigen. U mag alleen de mijlpalen van uw eigen kant bijwerken.',
+      );
     }
     if (change.toGemeenteCode !== null && !canCreateProject(p, change.toGemeenteCode)) {
       throw new ForbiddenError(`U mag geen projecten in gemeente ${change.toGemeenteCode} beheren.`);
@@ -507,7 +509,8 @@ export function requireReadableAreaUnits<T extends AreaFacts>(p: Principal, area
 
 /** Settings that have no demo copy and apply to real data (plancapaciteit norms): never a demo role. SPEC §7. */
 export function requireMayChangeSharedSettings(p: Principal): void {
-  if (!canChangeSharedSettings(p)) throw new ForbiddenError('Met een demo-account kunt u geen plancapaciteitsnormen wijzigen: die gelden voor echte gegevens.');
+  if (!canChangeSharedSettings(p))
+    throw new ForbiddenError('Met een demo-account kunt u geen plancapaciteitsnormen wijzigen: die gelden voor echte gegevens.');
 }
 
 /** The geography a target write touches. */
@@ -523,7 +526,11 @@ export function requireMayEditTargets(p: Principal, geos: readonly TargetGeoFact
   for (const g of geos) {
     if (!withinDemoScope(p, g)) throw new ForbiddenError('Met een demo-account kunt u alleen demodoelen wijzigen, geen echte doelen.');
     if (!canEditTargets(p, { level: g.geoLevel, provincieCode: g.provincieCode, synthetic: g.synthetic })) {
-      throw new ForbiddenError(g.provincieCode ? 'U mag alleen doelen van uw eigen provincie wijzigen.' : 'Alleen het ministerie of een beheerder mag landelijke doelen wijzigen.');
+      throw new ForbiddenError(
+        g.provincieCode
+          ? 'U mag alleen doelen van uw eigen provincie wijzigen.'
+          : 'Alleen het ministerie of een beheerder mag landelijke doelen wijzigen.',
+      );
     }
   }
 }
@@ -633,6 +640,10 @@ export function requireMayListTokensOf(p: Principal, userId: string): 'own' | 'o
  * Listing or revoking the tokens of an account (canManageTokensOf): an account or token outside the
  * principal's reach answers exactly as an unknown one (`notFound`). SPEC §7.
  */
-export function requireMayManageTokensOf<T extends { userId: string; isDemo: boolean }>(p: Principal, account: T | null, notFound: () => NotFoundError): asserts account is T {
+export function requireMayManageTokensOf<T extends { userId: string; isDemo: boolean }>(
+  p: Principal,
+  account: T | null,
+  notFound: () => NotFoundError,
+): asserts account is T {
   if (!p.userId || !account || !canManageTokensOf(p, account)) throw notFound();
 }

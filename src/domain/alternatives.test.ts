@@ -87,7 +87,13 @@ describe('SPEC §1, 001 § Afspraak 3B: readiness of a project to be accelerated
 
   it('applies a custom tolerance to the delayed milestones', () => {
     // forecast 2 months after baseline: on time by default (3 months), delayed with a 1-month tolerance
-    const p = project({ id: 'f', name: 'F', planStatus: 'vastgesteld', phase: 'vergunning', milestones: [milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2026-03-01' })] });
+    const p = project({
+      id: 'f',
+      name: 'F',
+      planStatus: 'vastgesteld',
+      phase: 'vergunning',
+      milestones: [milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2026-03-01' })],
+    });
     expect(readiness(p).score).toBe(7); // 3 + 3 + 1
     expect(readiness(p, { toleranceMonths: 1, seriousMonths: 12 }).score).toBe(6); // 7 − 1
   });
@@ -112,9 +118,30 @@ describe('SPEC §1, 001 § Afspraak 3B: alternatives within the woondeal on dela
    * Ranking (score, then homesLater, then name): B 8/50, D 7/0, H 6/0, A 4/40, K 3/15
    */
   const P = {
-    A: project({ id: 'A', name: 'Anemoonweg', planStatus: 'in_voorbereiding', phase: 'planologische_procedure', jaarschijven: [js(2027, 20), js(2028, 30), js(2029, 10)] }),
-    B: project({ id: 'B', name: 'Beukenlaan', gemeenteCode: 'GM0002', planStatus: 'onherroepelijk', phase: 'vergunning', jaarschijven: [js(2028, 50, 'sociale_huur')] }),
-    C: project({ id: 'C', name: 'Cederhof', planStatus: 'vastgesteld', phase: 'realisatie', status: 'oranje', knelpunten: [open()], jaarschijven: [js(2027, 40)] }),
+    A: project({
+      id: 'A',
+      name: 'Anemoonweg',
+      planStatus: 'in_voorbereiding',
+      phase: 'planologische_procedure',
+      jaarschijven: [js(2027, 20), js(2028, 30), js(2029, 10)],
+    }),
+    B: project({
+      id: 'B',
+      name: 'Beukenlaan',
+      gemeenteCode: 'GM0002',
+      planStatus: 'onherroepelijk',
+      phase: 'vergunning',
+      jaarschijven: [js(2028, 50, 'sociale_huur')],
+    }),
+    C: project({
+      id: 'C',
+      name: 'Cederhof',
+      planStatus: 'vastgesteld',
+      phase: 'realisatie',
+      status: 'oranje',
+      knelpunten: [open()],
+      jaarschijven: [js(2027, 40)],
+    }),
     D: project({ id: 'D', name: 'Dennenrode', planStatus: 'vastgesteld', phase: 'vergunning', jaarschijven: [js(2026, 10)] }),
     E: project({ id: 'E', name: 'Essenhof', planStatus: 'onherroepelijk', phase: 'opgeleverd', jaarschijven: [js(2030, 10)] }),
     F: project({ id: 'F', name: 'Fazantenhof', planStatus: 'onherroepelijk', phase: 'vergunning', status: 'rood', jaarschijven: [js(2028, 100)] }),
@@ -207,14 +234,46 @@ describe('SPEC §1, 001 § Afspraak 3B: alternatives within the woondeal on dela
   });
 
   const phaseTable: Array<{ case: string; p: DashboardProject; kind: string | null }> = [
-    { case: 'a soft plan in planologische procedure with later homes is brought forward', p: project({ id: 'p', name: 'P', planStatus: 'in_voorbereiding', phase: 'planologische_procedure', jaarschijven: [js(2030, 1)] }), kind: 'naar_voren_halen' },
-    { case: 'a soft plan in vergunning with later homes is brought forward', p: project({ id: 'p', name: 'P', planStatus: 'onbekend', phase: 'vergunning', jaarschijven: [js(2030, 1)] }), kind: 'naar_voren_halen' },
-    { case: 'a soft plan in realisatie with later homes is brought forward', p: project({ id: 'p', name: 'P', planStatus: 'visie', phase: 'realisatie', jaarschijven: [js(2030, 1)] }), kind: 'naar_voren_halen' },
-    { case: 'a hard plan in haalbaarheid is not yet an alternative', p: project({ id: 'p', name: 'P', planStatus: 'onherroepelijk', phase: 'haalbaarheid', jaarschijven: [js(2030, 1)] }), kind: null },
-    { case: 'a hard plan in planologische procedure without later homes is enlarged', p: project({ id: 'p', name: 'P', planStatus: 'onherroepelijk', phase: 'planologische_procedure' }), kind: 'programma_uitbreiden' },
-    { case: 'a hard plan in realisatie without later homes is not enlarged (already past start bouw)', p: project({ id: 'p', name: 'P', planStatus: 'onherroepelijk', phase: 'realisatie' }), kind: null },
-    { case: 'a plan in voorbereiding in vergunning without later homes is not enlarged', p: project({ id: 'p', name: 'P', planStatus: 'in_voorbereiding', phase: 'vergunning' }), kind: null },
-    { case: 'an oranje project is still a candidate', p: project({ id: 'p', name: 'P', planStatus: 'vastgesteld', phase: 'vergunning', status: 'oranje' }), kind: 'programma_uitbreiden' },
+    {
+      case: 'a soft plan in planologische procedure with later homes is brought forward',
+      p: project({ id: 'p', name: 'P', planStatus: 'in_voorbereiding', phase: 'planologische_procedure', jaarschijven: [js(2030, 1)] }),
+      kind: 'naar_voren_halen',
+    },
+    {
+      case: 'a soft plan in vergunning with later homes is brought forward',
+      p: project({ id: 'p', name: 'P', planStatus: 'onbekend', phase: 'vergunning', jaarschijven: [js(2030, 1)] }),
+      kind: 'naar_voren_halen',
+    },
+    {
+      case: 'a soft plan in realisatie with later homes is brought forward',
+      p: project({ id: 'p', name: 'P', planStatus: 'visie', phase: 'realisatie', jaarschijven: [js(2030, 1)] }),
+      kind: 'naar_voren_halen',
+    },
+    {
+      case: 'a hard plan in haalbaarheid is not yet an alternative',
+      p: project({ id: 'p', name: 'P', planStatus: 'onherroepelijk', phase: 'haalbaarheid', jaarschijven: [js(2030, 1)] }),
+      kind: null,
+    },
+    {
+      case: 'a hard plan in planologische procedure without later homes is enlarged',
+      p: project({ id: 'p', name: 'P', planStatus: 'onherroepelijk', phase: 'planologische_procedure' }),
+      kind: 'programma_uitbreiden',
+    },
+    {
+      case: 'a hard plan in realisatie without later homes is not enlarged (already past start bouw)',
+      p: project({ id: 'p', name: 'P', planStatus: 'onherroepelijk', phase: 'realisatie' }),
+      kind: null,
+    },
+    {
+      case: 'a plan in voorbereiding in vergunning without later homes is not enlarged',
+      p: project({ id: 'p', name: 'P', planStatus: 'in_voorbereiding', phase: 'vergunning' }),
+      kind: null,
+    },
+    {
+      case: 'an oranje project is still a candidate',
+      p: project({ id: 'p', name: 'P', planStatus: 'vastgesteld', phase: 'vergunning', status: 'oranje' }),
+      kind: 'programma_uitbreiden',
+    },
   ];
   it.each(phaseTable)('$case', ({ p, kind }) => {
     const result = proposeAlternatives([p], { year: 2027 });
@@ -248,7 +307,9 @@ describe('SPEC §1, 001 § Afspraak 3B: alternatives within the woondeal on dela
   });
 
   it('returns at most 20 candidates by default', () => {
-    const many = Array.from({ length: 25 }, (_, i) => project({ id: `n${i}`, name: `N${String(i).padStart(2, '0')}`, planStatus: 'vastgesteld', phase: 'vergunning' }));
+    const many = Array.from({ length: 25 }, (_, i) =>
+      project({ id: `n${i}`, name: `N${String(i).padStart(2, '0')}`, planStatus: 'vastgesteld', phase: 'vergunning' }),
+    );
     const result = proposeAlternatives(many, { year: 2027 });
     expect(result).toHaveLength(20);
     expect(result[0]?.projectName).toBe('N00');

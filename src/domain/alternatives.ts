@@ -73,7 +73,10 @@ export function proposeAlternatives(
     if (homesLater > 0 && ['planologische_procedure', 'vergunning', 'realisatie'].includes(p.phase)) {
       kind = 'naar_voren_halen';
       reasons.unshift(`${homesLater} woningen gepland na ${options.year}: naar voren halen?`);
-    } else if (['onherroepelijk', 'vastgesteld'].includes(p.planStatus) && ['planvorming', 'planologische_procedure', 'vergunning'].includes(p.phase)) {
+    } else if (
+      ['onherroepelijk', 'vastgesteld'].includes(p.planStatus) &&
+      ['planvorming', 'planologische_procedure', 'vergunning'].includes(p.phase)
+    ) {
       kind = 'programma_uitbreiden';
       reasons.unshift('Hard plan vóór start bouw: programma uitbreiden?');
     }

@@ -10,21 +10,45 @@ describe('diffFields (SPEC §7 audit trail: which fields, old and new value)', (
   });
 
   it('compares milestones by code, so moving one forecast names exactly that field', () => {
-    const before = { milestones: [{ code: 'M11', forecastDate: '2027-01-01' }, { code: 'M12', forecastDate: '2028-06-01' }] };
-    const after = { milestones: [{ code: 'M12', forecastDate: '2028-10-15' }, { code: 'M11', forecastDate: '2027-01-01' }] };
+    const before = {
+      milestones: [
+        { code: 'M11', forecastDate: '2027-01-01' },
+        { code: 'M12', forecastDate: '2028-06-01' },
+      ],
+    };
+    const after = {
+      milestones: [
+        { code: 'M12', forecastDate: '2028-10-15' },
+        { code: 'M11', forecastDate: '2027-01-01' },
+      ],
+    };
     expect(diffFields(before, after)).toEqual([{ field: 'milestones.M12.forecastDate', old: '2028-06-01', new: '2028-10-15' }]);
   });
 
   it('keys parties by organisation and role, so a second role of the same organisation is seen', () => {
     const before = { parties: [{ organisationId: 'o1', role: 'ontwikkelaar' }] };
-    const after = { parties: [{ organisationId: 'o1', role: 'ontwikkelaar' }, { organisationId: 'o1', role: 'bouwer' }] };
+    const after = {
+      parties: [
+        { organisationId: 'o1', role: 'ontwikkelaar' },
+        { organisationId: 'o1', role: 'bouwer' },
+      ],
+    };
     expect(diffFields(before, after)).toEqual([{ field: 'parties.o1/bouwer', old: null, new: { organisationId: 'o1', role: 'bouwer' } }]);
   });
 
   it('keys jaarschijven by year and segment and programme lines by segment, type and target group', () => {
-    const before = { jaarschijven: [{ year: 2028, segment: 'middenhuur', homes: 10 }], programme: [{ segment: 'middenhuur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 10 }] };
-    const after = { jaarschijven: [{ year: 2028, segment: 'middenhuur', homes: 12 }], programme: [{ segment: 'middenhuur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 12 }] };
-    expect(diffFields(before, after).map((c) => c.field)).toEqual(['jaarschijven.2028/middenhuur.homes', 'programme.middenhuur/gestapeld/regulier.homes']);
+    const before = {
+      jaarschijven: [{ year: 2028, segment: 'middenhuur', homes: 10 }],
+      programme: [{ segment: 'middenhuur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 10 }],
+    };
+    const after = {
+      jaarschijven: [{ year: 2028, segment: 'middenhuur', homes: 12 }],
+      programme: [{ segment: 'middenhuur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 12 }],
+    };
+    expect(diffFields(before, after).map((c) => c.field)).toEqual([
+      'jaarschijven.2028/middenhuur.homes',
+      'programme.middenhuur/gestapeld/regulier.homes',
+    ]);
   });
 
   it('records creation and deletion as changes from and to nothing', () => {

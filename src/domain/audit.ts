@@ -10,7 +10,6 @@ export interface Actor {
   via: Via;
 }
 
-
 export interface FieldChange {
   field: string;
   old: unknown;

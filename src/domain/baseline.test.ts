@@ -40,7 +40,9 @@ describe('SPEC §2: an ordinary edit may set an empty baseline but not change or
 
   it('refuses clearing an existing baseline', () => {
     const issues = checkBaselineEdit(current, [m('M09', null), m('M11', null), m('M12', '2028-06-01')]);
-    expect(issues).toEqual([expect.objectContaining({ path: 'milestones[0].baselineDate', code: 'baseline_locked', message: expect.stringContaining('gewist') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ path: 'milestones[0].baselineDate', code: 'baseline_locked', message: expect.stringContaining('gewist') }),
+    ]);
   });
 
   it('uses the index in the new list, whatever the order', () => {
@@ -63,7 +65,13 @@ describe('SPEC §2: re-baselining is an explicit act with a reason', () => {
   const reason = 'Netcongestie: aansluiting pas in 2027, afgesproken aan de tafel van 12 november';
 
   it('changes the named baselines, keeps everything else and lists the changes', () => {
-    const plan = planRebaseline(current, { reason, milestones: [{ code: 'M09', baselineDate: '2026-09-01' }, { code: 'M12', baselineDate: '2029-01-01' }] });
+    const plan = planRebaseline(current, {
+      reason,
+      milestones: [
+        { code: 'M09', baselineDate: '2026-09-01' },
+        { code: 'M12', baselineDate: '2029-01-01' },
+      ],
+    });
     expect(plan.issues).toEqual([]);
     expect(plan.changes).toEqual([
       { code: 'M09', from: '2026-01-01', to: '2026-09-01' },
@@ -73,7 +81,13 @@ describe('SPEC §2: re-baselining is an explicit act with a reason', () => {
   });
 
   it('may clear a baseline and may set an empty one', () => {
-    const plan = planRebaseline([m('M09', '2026-01-01'), m('M11', null)], { reason, milestones: [{ code: 'M09', baselineDate: null }, { code: 'M11', baselineDate: '2026-06-01' }] });
+    const plan = planRebaseline([m('M09', '2026-01-01'), m('M11', null)], {
+      reason,
+      milestones: [
+        { code: 'M09', baselineDate: null },
+        { code: 'M11', baselineDate: '2026-06-01' },
+      ],
+    });
     expect(plan.changes).toEqual([
       { code: 'M09', from: '2026-01-01', to: null },
       { code: 'M11', from: null, to: '2026-06-01' },
@@ -86,7 +100,13 @@ describe('SPEC §2: re-baselining is an explicit act with a reason', () => {
   });
 
   it('ignores entries that do not change, but refuses when nothing changes at all', () => {
-    const plan = planRebaseline(current, { reason, milestones: [{ code: 'M11', baselineDate: '2026-06-01' }, { code: 'M12', baselineDate: '2028-07-01' }] });
+    const plan = planRebaseline(current, {
+      reason,
+      milestones: [
+        { code: 'M11', baselineDate: '2026-06-01' },
+        { code: 'M12', baselineDate: '2028-07-01' },
+      ],
+    });
     expect(plan.issues).toEqual([]);
     expect(plan.changes).toEqual([{ code: 'M12', from: '2028-06-01', to: '2028-07-01' }]);
     const none = planRebaseline(current, { reason, milestones: [{ code: 'M11', baselineDate: '2026-06-01' }] });

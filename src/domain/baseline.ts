@@ -116,11 +116,21 @@ export function planRebaseline(current: readonly Milestone[], request: Rebaselin
       return;
     }
     if (m.baselineDate !== null && !isIsoDate(m.baselineDate)) {
-      issues.push({ path: `milestones[${i}].baselineDate`, code: 'invalid_date', message: `'${m.baselineDate}' is geen geldige datum (JJJJ-MM-DD).` });
+      issues.push({
+        path: `milestones[${i}].baselineDate`,
+        code: 'invalid_date',
+        message: `'${m.baselineDate}' is geen geldige datum (JJJJ-MM-DD).`,
+      });
       return;
     }
     // Issue 8: a baseline is a planned date, within the plausible window (POLICY.plausibleDates).
-    const implausible = checkPlausibleDate(`milestones[${i}].baselineDate`, `De nieuwe basisplanning van ${milestoneName(m.code)}`, m.baselineDate, 'planned', POLICY.plausibleDates.validFrom);
+    const implausible = checkPlausibleDate(
+      `milestones[${i}].baselineDate`,
+      `De nieuwe basisplanning van ${milestoneName(m.code)}`,
+      m.baselineDate,
+      'planned',
+      POLICY.plausibleDates.validFrom,
+    );
     if (implausible) {
       issues.push(implausible);
       return;

@@ -27,15 +27,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const HARD_PLAN_STATUSES: readonly PlanStatus[] = ['onherroepelijk', 'vastgesteld'];
 
 /** Phases, in order. SPEC §2 "Phases and milestones". */
-export const PHASES = [
-  'initiatief',
-  'haalbaarheid',
-  'planvorming',
-  'planologische_procedure',
-  'vergunning',
-  'realisatie',
-  'opgeleverd',
-] as const;
+export const PHASES = ['initiatief', 'haalbaarheid', 'planvorming', 'planologische_procedure', 'vergunning', 'realisatie', 'opgeleverd'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const OWNER_SIDES = ['publiek', 'privaat', 'beide'] as const;
@@ -110,27 +102,11 @@ export const PARTY_ROLES = ['bevoegd_gezag', 'initiatiefnemer', 'ontwikkelaar', 
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
 /** Project flags. SPEC §2 "Project". */
-export const PROJECT_FLAGS = [
-  'doorbraaklocatie',
-  'nplv',
-  'grootschalig_gebied',
-  'parallel_plannen',
-  'industrieel',
-  'woondeal_locatie',
-] as const;
+export const PROJECT_FLAGS = ['doorbraaklocatie', 'nplv', 'grootschalig_gebied', 'parallel_plannen', 'industrieel', 'woondeal_locatie'] as const;
 export type ProjectFlag = (typeof PROJECT_FLAGS)[number];
 
 /** Origin of the homes. SPEC §2 "Project". */
-export const ORIGINS = [
-  'nieuwbouw',
-  'transformatie',
-  'optoppen',
-  'splitsen',
-  'woningdelen',
-  'mantelzorgwoning',
-  'wonen_op_erven',
-  'flex',
-] as const;
+export const ORIGINS = ['nieuwbouw', 'transformatie', 'optoppen', 'splitsen', 'woningdelen', 'mantelzorgwoning', 'wonen_op_erven', 'flex'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
 export const STATUS_COLOURS = ['groen', 'oranje', 'rood'] as const;

@@ -164,7 +164,11 @@ describe('SPEC §2 "Phases and milestones": invalid milestone dates', () => {
 
   it('skips the order checks when a date is invalid, so no misleading order error is added', () => {
     const input = project({
-      milestones: [milestone('M11', { forecastDate: '2026-06-01' }), milestone('M12', { forecastDate: '2026-01-01' }), milestone('M09', { actualDate: '2025-02-30' })],
+      milestones: [
+        milestone('M11', { forecastDate: '2026-06-01' }),
+        milestone('M12', { forecastDate: '2026-01-01' }),
+        milestone('M09', { actualDate: '2025-02-30' }),
+      ],
     });
     expect(codesOf(checkProject(input).errors)).toEqual(['invalid_date']);
   });
@@ -241,7 +245,11 @@ describe('SPEC §2 "Phases and milestones": milestone order', () => {
     },
     {
       case: 'a permit requested before the omgevingsplan is onherroepelijk is allowed (parallel plannen)',
-      milestones: [milestone('M07', { forecastDate: '2026-01-01' }), milestone('M08', { forecastDate: '2025-06-01' }), milestone('M09', { forecastDate: '2025-10-01' })],
+      milestones: [
+        milestone('M07', { forecastDate: '2026-01-01' }),
+        milestone('M08', { forecastDate: '2025-06-01' }),
+        milestone('M09', { forecastDate: '2025-10-01' }),
+      ],
       issues: [],
     },
     {
@@ -261,7 +269,9 @@ describe('SPEC §2 "Phases and milestones": milestone order', () => {
   });
 
   it('explains the order error in Dutch with both milestones and dates', () => {
-    const { errors } = checkProject(project({ milestones: [milestone('M11', { forecastDate: '2026-06-01' }), milestone('M12', { forecastDate: '2026-01-01' })] }));
+    const { errors } = checkProject(
+      project({ milestones: [milestone('M11', { forecastDate: '2026-06-01' }), milestone('M12', { forecastDate: '2026-01-01' })] }),
+    );
     expect(errors[0]?.message).toBe('Oplevering (M12) (1 januari 2026) ligt vóór Start bouw (M11) (1 juni 2026).');
   });
 });
@@ -384,7 +394,9 @@ describe('SPEC §2 "Phases and milestones": owner side of each milestone', () =>
 // and cannot exceed the programme.
 describe('SPEC §2 "Phases and milestones": homes on milestones', () => {
   it.each(MILESTONE_CODES.filter((c) => c !== 'M12'))('a number of homes on %s is not allowed', (code) => {
-    const { errors } = checkProject(project({ programme: [line('sociale_huur', 10)], milestones: [milestone('M12'), milestone(code, { homes: 5 })] }));
+    const { errors } = checkProject(
+      project({ programme: [line('sociale_huur', 10)], milestones: [milestone('M12'), milestone(code, { homes: 5 })] }),
+    );
     expect(pathsOf(errors)).toEqual(['milestones[1].homes homes_not_allowed']);
   });
 
@@ -392,14 +404,20 @@ describe('SPEC §2 "Phases and milestones": homes on milestones', () => {
     { case: 'a partial oplevering below the programme is allowed', homes: 40, issues: [] as string[] },
     { case: 'an oplevering of exactly the programme is allowed', homes: 100, issues: [] as string[] },
     { case: 'an oplevering of zero homes is allowed', homes: 0, issues: [] as string[] },
-    { case: 'an oplevering of more homes than the programme is an exceeds_programme error', homes: 101, issues: ['milestones[0].homes exceeds_programme'] },
+    {
+      case: 'an oplevering of more homes than the programme is an exceeds_programme error',
+      homes: 101,
+      issues: ['milestones[0].homes exceeds_programme'],
+    },
   ])('$case', ({ homes, issues }) => {
     const input = project({ programme: [line('sociale_huur', 60), line('vrije_sector_koop', 40)], milestones: [milestone('M12', { homes })] });
     expect(pathsOf(checkProject(input).errors)).toEqual(issues);
   });
 
   it('an oplevering with homes but an empty programme exceeds the programme', () => {
-    expect(pathsOf(checkProject(project({ milestones: [milestone('M12', { homes: 1 })] })).errors)).toEqual(['milestones[0].homes exceeds_programme']);
+    expect(pathsOf(checkProject(project({ milestones: [milestone('M12', { homes: 1 })] })).errors)).toEqual([
+      'milestones[0].homes exceeds_programme',
+    ]);
   });
 });
 
@@ -409,7 +427,12 @@ describe('SPEC §2 "Project" (001 § 3A): jaarschijven summing to the programme'
   it('gives one warning per segment that does not match, and no error', () => {
     const input = project({
       programme: [line('sociale_huur', 30), line('middenhuur', 20), line('vrije_sector_koop', 50)],
-      jaarschijven: [schijf(2027, 'sociale_huur', 20), schijf(2028, 'sociale_huur', 5), schijf(2027, 'middenhuur', 20), schijf(2028, 'betaalbare_koop', 4)],
+      jaarschijven: [
+        schijf(2027, 'sociale_huur', 20),
+        schijf(2028, 'sociale_huur', 5),
+        schijf(2027, 'middenhuur', 20),
+        schijf(2028, 'betaalbare_koop', 4),
+      ],
     });
     const { errors, warnings } = checkProject(input);
     expect(errors).toEqual([]);

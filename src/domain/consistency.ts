@@ -66,7 +66,11 @@ function checkMilestones(milestones: readonly Milestone[], totalHomes: number, e
     }
     if (m.homes !== null) {
       if (m.code !== 'M12') {
-        errors.push({ path: `milestones[${i}].homes`, code: 'homes_not_allowed', message: 'Een aantal woningen hoort alleen bij de oplevering (M12).' });
+        errors.push({
+          path: `milestones[${i}].homes`,
+          code: 'homes_not_allowed',
+          message: 'Een aantal woningen hoort alleen bij de oplevering (M12).',
+        });
       } else {
         checkCount(`milestones[${i}].homes`, m.homes, errors);
         if (m.homes > totalHomes) {

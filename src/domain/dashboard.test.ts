@@ -11,14 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { present } from '../../test/helpers/present.ts';
 import { dashboardProject as project, milestone } from '../../test/helpers/builders.ts';
-import {
-  KNELPUNT_CATEGORIES,
-  PHASES,
-  PLAN_STATUSES,
-  SEGMENTS,
-  type KnelpuntCategory,
-  type Segment,
-} from './codes.ts';
+import { KNELPUNT_CATEGORIES, PHASES, PLAN_STATUSES, SEGMENTS, type KnelpuntCategory, type Segment } from './codes.ts';
 import { summariseTable } from './dashboard.ts';
 import type { Jaarschijf, Milestone } from './project.ts';
 
@@ -166,7 +159,9 @@ describe('SPEC §2 jaarschijven (001 § Afspraak 3A): expected completions per y
 
   it('counts the hard-plan part from onherroepelijk and vastgesteld only', () => {
     // one project per plan status, each 10 homes in 2030: hard = onherroepelijk + vastgesteld = 20
-    const perStatus = PLAN_STATUSES.map((planStatus, i) => project({ id: `s${i}`, name: planStatus, planStatus, jaarschijven: [js(2030, 'middenhuur', 10)] }));
+    const perStatus = PLAN_STATUSES.map((planStatus, i) =>
+      project({ id: `s${i}`, name: planStatus, planStatus, jaarschijven: [js(2030, 'middenhuur', 10)] }),
+    );
     const y = present(summariseTable(perStatus, { years: [2030] }).perYear[0]);
     expect(y.expected).toBe(50);
     expect(y.expectedHard).toBe(20);
@@ -216,7 +211,15 @@ describe('SPEC §1, §3: totals and affordable/social shares', () => {
 
   it('gives shares of 0, not NaN, for an empty project set', () => {
     const empty = summariseTable([], { years: [2026], targetFor: () => 500 });
-    expect(empty.totals).toEqual({ projects: 0, homes: 0, affordableHomes: 0, socialHomes: 0, affordableShare: 0, socialShare: 0, syntheticProjects: 0 });
+    expect(empty.totals).toEqual({
+      projects: 0,
+      homes: 0,
+      affordableHomes: 0,
+      socialHomes: 0,
+      affordableShare: 0,
+      socialShare: 0,
+      syntheticProjects: 0,
+    });
     // expected 0, target 500 → gap −500
     expect(empty.perYear[0]).toMatchObject({ year: 2026, expected: 0, expectedHard: 0, affordable: 0, social: 0, target: 500, gap: -500 });
     expect(empty.delayedMilestones).toEqual({ count: 0, serious: 0, projects: 0, items: [] });
@@ -293,11 +296,31 @@ describe('SPEC §2 "Phases and milestones" (001 § Afspraak 3B): delayed pending
   });
 
   const table: Array<{ case: string; m: Milestone; listed: boolean }> = [
-    { case: 'an achieved milestone is never listed, however late it was', m: milestone('M11', { baselineDate: '2025-01-01', forecastDate: '2027-01-01', actualDate: '2027-01-01' }), listed: false },
-    { case: 'an achieved milestone without forecast is never listed', m: milestone('M11', { baselineDate: '2025-01-01', actualDate: '2027-01-01' }), listed: false },
-    { case: 'a milestone exactly 3 months late is within tolerance', m: milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2026-04-01' }), listed: false },
-    { case: 'a milestone 3 months and a day late is delayed', m: milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2026-04-02' }), listed: true },
-    { case: 'a milestone ahead of its baseline is not listed', m: milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2025-01-01' }), listed: false },
+    {
+      case: 'an achieved milestone is never listed, however late it was',
+      m: milestone('M11', { baselineDate: '2025-01-01', forecastDate: '2027-01-01', actualDate: '2027-01-01' }),
+      listed: false,
+    },
+    {
+      case: 'an achieved milestone without forecast is never listed',
+      m: milestone('M11', { baselineDate: '2025-01-01', actualDate: '2027-01-01' }),
+      listed: false,
+    },
+    {
+      case: 'a milestone exactly 3 months late is within tolerance',
+      m: milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2026-04-01' }),
+      listed: false,
+    },
+    {
+      case: 'a milestone 3 months and a day late is delayed',
+      m: milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2026-04-02' }),
+      listed: true,
+    },
+    {
+      case: 'a milestone ahead of its baseline is not listed',
+      m: milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2025-01-01' }),
+      listed: false,
+    },
     { case: 'a milestone without baseline is not listed', m: milestone('M09', { forecastDate: '2030-01-01' }), listed: false },
     { case: 'a milestone without forecast is not listed', m: milestone('M09', { baselineDate: '2020-01-01' }), listed: false },
   ];
@@ -360,7 +383,11 @@ describe('SPEC §2 "Phases and milestones" (001 § Afspraak 3B): delayed pending
   it('lists at most 100 delays by default while counting all of them', () => {
     // 101 projects with one 5-month delay each
     const many = Array.from({ length: 101 }, (_, i) =>
-      project({ id: `m${i}`, name: `Project ${String(i).padStart(3, '0')}`, milestones: [milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2026-06-01' })] }),
+      project({
+        id: `m${i}`,
+        name: `Project ${String(i).padStart(3, '0')}`,
+        milestones: [milestone('M09', { baselineDate: '2026-01-01', forecastDate: '2026-06-01' })],
+      }),
     );
     const s = summariseTable(many, { years: [] });
     expect(s.delayedMilestones.count).toBe(101);
@@ -377,7 +404,13 @@ describe('SPEC §2 "Knelpunt": open knelpunten per category', () => {
 
   const table: Array<{ case: string; category: KnelpuntCategory; open: number; escalated: number; projects: number }> = [
     // P1 open+escalated, P1 resolved+escalated (not counted), P2 open
-    { case: 'netcongestie has two open knelpunten, one escalated; the resolved escalated one is not counted', category: 'netcongestie', open: 2, escalated: 1, projects: 2 },
+    {
+      case: 'netcongestie has two open knelpunten, one escalated; the resolved escalated one is not counted',
+      category: 'netcongestie',
+      open: 2,
+      escalated: 1,
+      projects: 2,
+    },
     { case: 'stikstof has one open knelpunt, not escalated', category: 'stikstof', open: 1, escalated: 0, projects: 1 },
     { case: 'a resolved financial knelpunt is not counted', category: 'financiele_haalbaarheid', open: 0, escalated: 0, projects: 0 },
     { case: 'a category without knelpunten shows zero', category: 'geluid', open: 0, escalated: 0, projects: 0 },
@@ -387,7 +420,9 @@ describe('SPEC §2 "Knelpunt": open knelpunten per category', () => {
   });
 
   it('counts the projects behind a category once, however many knelpunten each has open (issue 8 item 18: the drill-down list)', () => {
-    const s = summariseTable([project({ id: 'x', name: 'X', knelpunten: [kp('stikstof'), kp('stikstof'), kp('stikstof', false, '2026-01-01')] })], { years: [] });
+    const s = summariseTable([project({ id: 'x', name: 'X', knelpunten: [kp('stikstof'), kp('stikstof'), kp('stikstof', false, '2026-01-01')] })], {
+      years: [],
+    });
     expect(s.knelpunten.find((k) => k.category === 'stikstof')).toEqual({ category: 'stikstof', open: 2, escalated: 0, projects: 1 });
   });
 

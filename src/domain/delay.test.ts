@@ -44,16 +44,86 @@ describe('SPEC §2 "Phases and milestones" (001 § 3B): delay severity against t
     months: number;
     severity: DelaySeverity;
   }> = [
-    { case: 'a forecast on the baseline date is not delayed', baselineDate: '2025-01-15', forecastDate: '2025-01-15', actualDate: null, months: 0, severity: 'geen' },
-    { case: 'a forecast exactly 3 months after the baseline is not delayed', baselineDate: '2025-01-15', forecastDate: '2025-04-15', actualDate: null, months: 3, severity: 'geen' },
-    { case: 'a forecast 3 months and one day after the baseline is delayed', baselineDate: '2025-01-15', forecastDate: '2025-04-16', actualDate: null, months: 3, severity: 'vertraagd' },
-    { case: 'a forecast exactly 12 months after the baseline is delayed but not serious', baselineDate: '2025-01-15', forecastDate: '2026-01-15', actualDate: null, months: 12, severity: 'vertraagd' },
-    { case: 'a forecast 12 months and one day after the baseline is seriously delayed', baselineDate: '2025-01-15', forecastDate: '2026-01-16', actualDate: null, months: 12, severity: 'ernstig' },
-    { case: 'a forecast two years after the baseline is seriously delayed', baselineDate: '2025-01-15', forecastDate: '2027-02-15', actualDate: null, months: 25, severity: 'ernstig' },
-    { case: 'an actual date one day beyond tolerance is delayed', baselineDate: '2025-01-15', forecastDate: null, actualDate: '2025-04-16', months: 3, severity: 'vertraagd' },
-    { case: 'at a month end the tolerance ends on the last day of the third month (31 Jan + 3 months = 30 Apr)', baselineDate: '2025-01-31', forecastDate: '2025-04-30', actualDate: null, months: 2, severity: 'geen' },
-    { case: 'at a month end one day after the clamped tolerance date is delayed', baselineDate: '2025-01-31', forecastDate: '2025-05-01', actualDate: null, months: 3, severity: 'vertraagd' },
-    { case: 'a leap-day baseline is tolerated until 29 May', baselineDate: '2024-02-29', forecastDate: '2024-05-29', actualDate: null, months: 3, severity: 'geen' },
+    {
+      case: 'a forecast on the baseline date is not delayed',
+      baselineDate: '2025-01-15',
+      forecastDate: '2025-01-15',
+      actualDate: null,
+      months: 0,
+      severity: 'geen',
+    },
+    {
+      case: 'a forecast exactly 3 months after the baseline is not delayed',
+      baselineDate: '2025-01-15',
+      forecastDate: '2025-04-15',
+      actualDate: null,
+      months: 3,
+      severity: 'geen',
+    },
+    {
+      case: 'a forecast 3 months and one day after the baseline is delayed',
+      baselineDate: '2025-01-15',
+      forecastDate: '2025-04-16',
+      actualDate: null,
+      months: 3,
+      severity: 'vertraagd',
+    },
+    {
+      case: 'a forecast exactly 12 months after the baseline is delayed but not serious',
+      baselineDate: '2025-01-15',
+      forecastDate: '2026-01-15',
+      actualDate: null,
+      months: 12,
+      severity: 'vertraagd',
+    },
+    {
+      case: 'a forecast 12 months and one day after the baseline is seriously delayed',
+      baselineDate: '2025-01-15',
+      forecastDate: '2026-01-16',
+      actualDate: null,
+      months: 12,
+      severity: 'ernstig',
+    },
+    {
+      case: 'a forecast two years after the baseline is seriously delayed',
+      baselineDate: '2025-01-15',
+      forecastDate: '2027-02-15',
+      actualDate: null,
+      months: 25,
+      severity: 'ernstig',
+    },
+    {
+      case: 'an actual date one day beyond tolerance is delayed',
+      baselineDate: '2025-01-15',
+      forecastDate: null,
+      actualDate: '2025-04-16',
+      months: 3,
+      severity: 'vertraagd',
+    },
+    {
+      case: 'at a month end the tolerance ends on the last day of the third month (31 Jan + 3 months = 30 Apr)',
+      baselineDate: '2025-01-31',
+      forecastDate: '2025-04-30',
+      actualDate: null,
+      months: 2,
+      severity: 'geen',
+    },
+    {
+      case: 'at a month end one day after the clamped tolerance date is delayed',
+      baselineDate: '2025-01-31',
+      forecastDate: '2025-05-01',
+      actualDate: null,
+      months: 3,
+      severity: 'vertraagd',
+    },
+    {
+      case: 'a leap-day baseline is tolerated until 29 May',
+      baselineDate: '2024-02-29',
+      forecastDate: '2024-05-29',
+      actualDate: null,
+      months: 3,
+      severity: 'geen',
+    },
   ];
   it.each(table)('$case', ({ baselineDate, forecastDate, actualDate, months, severity }) => {
     expect(milestoneDelay(milestone('M11', { baselineDate, forecastDate, actualDate }))).toEqual({ months, severity });
@@ -63,9 +133,27 @@ describe('SPEC §2 "Phases and milestones" (001 § 3B): delay severity against t
 // SPEC §2 "Phases and milestones": "forecast (or actual) date" — once achieved, the actual date replaces the forecast.
 describe('SPEC §2 "Phases and milestones": the actual date takes precedence over the forecast', () => {
   it.each([
-    { case: 'an on-time actual date clears a seriously late forecast', forecastDate: '2027-01-01', actualDate: '2025-02-01', months: 1, severity: 'geen' as const },
-    { case: 'a seriously late actual date overrides an on-time forecast', forecastDate: '2025-01-01', actualDate: '2026-06-01', months: 17, severity: 'ernstig' as const },
-    { case: 'a delayed actual date overrides an early forecast', forecastDate: '2024-10-01', actualDate: '2025-06-01', months: 5, severity: 'vertraagd' as const },
+    {
+      case: 'an on-time actual date clears a seriously late forecast',
+      forecastDate: '2027-01-01',
+      actualDate: '2025-02-01',
+      months: 1,
+      severity: 'geen' as const,
+    },
+    {
+      case: 'a seriously late actual date overrides an on-time forecast',
+      forecastDate: '2025-01-01',
+      actualDate: '2026-06-01',
+      months: 17,
+      severity: 'ernstig' as const,
+    },
+    {
+      case: 'a delayed actual date overrides an early forecast',
+      forecastDate: '2024-10-01',
+      actualDate: '2025-06-01',
+      months: 5,
+      severity: 'vertraagd' as const,
+    },
   ])('$case', ({ forecastDate, actualDate, months, severity }) => {
     expect(milestoneDelay(milestone('M09', { baselineDate: '2025-01-01', forecastDate, actualDate }))).toEqual({ months, severity });
   });
@@ -74,9 +162,24 @@ describe('SPEC §2 "Phases and milestones": the actual date takes precedence ove
 // SPEC §2 "Phases and milestones": the delay is measured against the baseline (agreed plan); without one there is nothing to be late against.
 describe('SPEC §2 "Phases and milestones": no baseline or no date means no delay', () => {
   it.each([
-    { case: 'a milestone without a baseline is not delayed, however late its forecast', baselineDate: null, forecastDate: '2040-01-01', actualDate: null },
-    { case: 'a milestone without a baseline is not delayed, however late its actual date', baselineDate: null, forecastDate: null, actualDate: '2040-01-01' },
-    { case: 'a milestone with a baseline but neither forecast nor actual date is not delayed', baselineDate: '2020-01-01', forecastDate: null, actualDate: null },
+    {
+      case: 'a milestone without a baseline is not delayed, however late its forecast',
+      baselineDate: null,
+      forecastDate: '2040-01-01',
+      actualDate: null,
+    },
+    {
+      case: 'a milestone without a baseline is not delayed, however late its actual date',
+      baselineDate: null,
+      forecastDate: null,
+      actualDate: '2040-01-01',
+    },
+    {
+      case: 'a milestone with a baseline but neither forecast nor actual date is not delayed',
+      baselineDate: '2020-01-01',
+      forecastDate: null,
+      actualDate: null,
+    },
     { case: 'a milestone without any date is not delayed', baselineDate: null, forecastDate: null, actualDate: null },
   ])('$case', ({ baselineDate, forecastDate, actualDate }) => {
     expect(milestoneDelay(milestone('M06', { baselineDate, forecastDate, actualDate }))).toEqual({ months: 0, severity: 'geen' });
@@ -101,11 +204,31 @@ describe('SPEC §2 "Phases and milestones": a custom tolerance parameter is hono
   const lenient: DelayTolerance = { toleranceMonths: 6, seriousMonths: 24 };
   it.each([
     { case: 'with a 1-month tolerance, 2 months late is delayed', tolerance: strict, forecastDate: '2025-03-01', severity: 'vertraagd' as const },
-    { case: 'with a 1-month tolerance, exactly 1 month late is not delayed', tolerance: strict, forecastDate: '2025-02-01', severity: 'geen' as const },
-    { case: 'with a 6-month serious threshold, 7 months late is serious', tolerance: strict, forecastDate: '2025-08-01', severity: 'ernstig' as const },
+    {
+      case: 'with a 1-month tolerance, exactly 1 month late is not delayed',
+      tolerance: strict,
+      forecastDate: '2025-02-01',
+      severity: 'geen' as const,
+    },
+    {
+      case: 'with a 6-month serious threshold, 7 months late is serious',
+      tolerance: strict,
+      forecastDate: '2025-08-01',
+      severity: 'ernstig' as const,
+    },
     { case: 'with a 6-month tolerance, 5 months late is not delayed', tolerance: lenient, forecastDate: '2025-06-01', severity: 'geen' as const },
-    { case: 'with a 24-month serious threshold, 13 months late is only delayed', tolerance: lenient, forecastDate: '2026-02-01', severity: 'vertraagd' as const },
-    { case: 'with a 24-month serious threshold, 25 months late is serious', tolerance: lenient, forecastDate: '2027-02-01', severity: 'ernstig' as const },
+    {
+      case: 'with a 24-month serious threshold, 13 months late is only delayed',
+      tolerance: lenient,
+      forecastDate: '2026-02-01',
+      severity: 'vertraagd' as const,
+    },
+    {
+      case: 'with a 24-month serious threshold, 25 months late is serious',
+      tolerance: lenient,
+      forecastDate: '2027-02-01',
+      severity: 'ernstig' as const,
+    },
   ])('$case', ({ tolerance, forecastDate, severity }) => {
     expect(milestoneDelay(milestone('M07', { baselineDate: '2025-01-01', forecastDate }), tolerance).severity).toBe(severity);
   });

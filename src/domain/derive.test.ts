@@ -93,7 +93,10 @@ describe('SPEC §2 "Project" (001 § 3B, § 19.1): deriveProject combines phase,
     {
       case: 'a complete oplevering, even a late one, is opgeleverd and groen',
       programme: PROGRAMME,
-      milestones: [milestone('M11', { actualDate: '2025-03-01' }), milestone('M12', { baselineDate: '2025-12-01', actualDate: '2027-06-01', homes: 100 })],
+      milestones: [
+        milestone('M11', { actualDate: '2025-03-01' }),
+        milestone('M12', { baselineDate: '2025-12-01', actualDate: '2027-06-01', homes: 100 }),
+      ],
       knelpunten: [],
       expected: { phase: 'opgeleverd', status: 'groen', totalHomes: 100, affordableHomes: 60, socialHomes: 30, maxDelayMonths: 0 },
     },
@@ -135,8 +138,18 @@ describe('SPEC §2 "Phases and milestones": deriveProject honours a custom toler
   const milestones = [milestone('M09', { baselineDate: '2025-01-01', forecastDate: '2025-06-01' })]; // 5 months late
   it.each([
     { case: 'with the default tolerance a 5-month slip is oranje', tolerance: undefined, status: 'oranje' as const, max: 5 },
-    { case: 'with a 6-month tolerance a 5-month slip is groen', tolerance: { toleranceMonths: 6, seriousMonths: 12 }, status: 'groen' as const, max: 0 },
-    { case: 'with a 4-month serious threshold a 5-month slip is rood', tolerance: { toleranceMonths: 1, seriousMonths: 4 }, status: 'rood' as const, max: 5 },
+    {
+      case: 'with a 6-month tolerance a 5-month slip is groen',
+      tolerance: { toleranceMonths: 6, seriousMonths: 12 },
+      status: 'groen' as const,
+      max: 0,
+    },
+    {
+      case: 'with a 4-month serious threshold a 5-month slip is rood',
+      tolerance: { toleranceMonths: 1, seriousMonths: 4 },
+      status: 'rood' as const,
+      max: 5,
+    },
   ])('$case', ({ tolerance, status, max }: { tolerance: DelayTolerance | undefined; status: string; max: number }) => {
     const derived = deriveProject({ programme: [], milestones }, [], tolerance);
     expect(derived.status).toBe(status);

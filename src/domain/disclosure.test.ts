@@ -4,7 +4,17 @@
  * the public sees aggregates"); threshold POLICY.disclosure.minProjects.
  */
 import { describe, expect, it } from 'vitest';
-import { discloseFigure, discloseFigures, disclosureRule, hiddenAreas, MIN_PUBLIC_PROJECTS, publicAggregates, suppressedCells, type ProjectCellRow, type SegmentCellRow } from './disclosure.ts';
+import {
+  discloseFigure,
+  discloseFigures,
+  disclosureRule,
+  hiddenAreas,
+  MIN_PUBLIC_PROJECTS,
+  publicAggregates,
+  suppressedCells,
+  type ProjectCellRow,
+  type SegmentCellRow,
+} from './disclosure.ts';
 import { POLICY } from './policy.ts';
 
 describe('suppression of small cells (SPEC §1 public users, §7 confidentiality)', () => {
@@ -32,7 +42,15 @@ describe('suppression of small cells (SPEC §1 public users, §7 confidentiality
   });
 
   it('replaces the figures of a hidden cell by null and marks it', () => {
-    expect(discloseFigures([{ phase: 'a', projects: 2, homes: 150 }, { phase: 'b', projects: 4, homes: 80 }], { totalPublished: true })).toEqual([
+    expect(
+      discloseFigures(
+        [
+          { phase: 'a', projects: 2, homes: 150 },
+          { phase: 'b', projects: 4, homes: 80 },
+        ],
+        { totalPublished: true },
+      ),
+    ).toEqual([
       { phase: 'a', projects: null, homes: null, suppressed: true },
       { phase: 'b', projects: null, homes: null, suppressed: true },
     ]);
@@ -46,7 +64,13 @@ describe('suppression of small cells (SPEC §1 public users, §7 confidentiality
 });
 
 describe('public aggregates per gemeente and province (SPEC §1, §7)', () => {
-  const cell = (gemeenteCode: string, provincieCode: string, projects: number, homes: number, phase: ProjectCellRow['phase'] = 'realisatie'): ProjectCellRow => ({
+  const cell = (
+    gemeenteCode: string,
+    provincieCode: string,
+    projects: number,
+    homes: number,
+    phase: ProjectCellRow['phase'] = 'realisatie',
+  ): ProjectCellRow => ({
     gemeenteCode,
     provincieCode,
     phase,
@@ -87,7 +111,11 @@ describe('public aggregates per gemeente and province (SPEC §1, §7)', () => {
   });
 
   it('hides a phase with fewer than 3 projects inside a shown gemeente, and a second phase with it', () => {
-    const rows = [cell('GM0003', 'PV20', 8, 800, 'realisatie'), cell('GM0003', 'PV20', 1, 300, 'initiatief'), cell('GM0003', 'PV20', 5, 50, 'planvorming')];
+    const rows = [
+      cell('GM0003', 'PV20', 8, 800, 'realisatie'),
+      cell('GM0003', 'PV20', 1, 300, 'initiatief'),
+      cell('GM0003', 'PV20', 5, 50, 'planvorming'),
+    ];
     const g = publicAggregates('gemeente', areas, rows, [seg('GM0003', 'PV20', 2, 40)]).items.find((i) => i.code === 'GM0003')!;
     expect(g).toMatchObject({ projects: 14, homes: 1150, suppressed: false });
     const phase = (p: string) => g.byPhase.find((x) => x.phase === p)!;

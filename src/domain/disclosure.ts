@@ -59,7 +59,10 @@ export interface Figure {
 }
 
 /** Applies the rule to a group of figures (e.g. the phases of one gemeente, the provinces of the nation). */
-export function discloseFigures<T extends Figure>(cells: readonly T[], options: SuppressOptions = {}): Array<Omit<T, 'projects' | 'homes'> & PublicFigure> {
+export function discloseFigures<T extends Figure>(
+  cells: readonly T[],
+  options: SuppressOptions = {},
+): Array<Omit<T, 'projects' | 'homes'> & PublicFigure> {
   const hidden = suppressedCells(
     cells.map((c) => c.projects),
     options,
@@ -226,7 +229,11 @@ export function publicAggregates(
 // How many projects are behind a figure of the national overview
 
 /** Number of projects with homes in their jaarschijven in `year`, per area (`areasOf` gives the areas of a project). */
-export function projectsWithHomesIn(projects: readonly NationalProject[], year: number, areasOf: (p: NationalProject) => readonly string[]): Map<string, number> {
+export function projectsWithHomesIn(
+  projects: readonly NationalProject[],
+  year: number,
+  areasOf: (p: NationalProject) => readonly string[],
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const p of projects) {
     if (!p.years.some((y, i) => y === year && (p.homes[i] ?? 0) > 0)) continue;
@@ -253,7 +260,8 @@ const SOCIAL = new Set(SOCIAL_SEGMENTS.map((s) => SEGMENTS.indexOf(s)));
  * for a share, the projects in its numerator), over the years `from`–`to`.
  */
 export function specialTargetProjects(metric: TargetMetric, projects: readonly NationalProject[], from: number, to: number): number {
-  const homesIn = (p: NationalProject, segment?: Set<number>) => p.years.some((y, i) => y >= from && y <= to && (p.homes[i] ?? 0) > 0 && (!segment || segment.has(p.segments[i] ?? -1)));
+  const homesIn = (p: NationalProject, segment?: Set<number>) =>
+    p.years.some((y, i) => y >= from && y <= to && (p.homes[i] ?? 0) > 0 && (!segment || segment.has(p.segments[i] ?? -1)));
   const counts: Record<TargetMetric, (p: NationalProject) => boolean> = {
     woningbouw: (p) => homesIn(p),
     betaalbaar_aandeel: (p) => homesIn(p, AFFORDABLE),

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { checkConfirmUnchanged, expiredForecasts, forecastExpired, type MilestoneDates } from './forecast-expired.ts';
 
 const TODAY = '2026-12-01';
-const m = (code: MilestoneDates['code'], ownerSide: MilestoneDates['ownerSide'], forecastDate: string | null, actualDate: string | null = null): MilestoneDates => ({
+const m = (
+  code: MilestoneDates['code'],
+  ownerSide: MilestoneDates['ownerSide'],
+  forecastDate: string | null,
+  actualDate: string | null = null,
+): MilestoneDates => ({
   code,
   ownerSide,
   forecastDate,
@@ -29,7 +34,12 @@ describe('SPEC §2 "Phases and milestones": a forecast that has passed without a
   });
 
   it('summarises a project: every expired milestone, in milestone order', () => {
-    const milestones = [m('M11', 'privaat', '2026-07-01'), m('M06', 'publiek', '2025-04-01', '2025-04-15'), m('M09', 'publiek', '2026-02-01'), m('M12', 'privaat', '2028-09-01')];
+    const milestones = [
+      m('M11', 'privaat', '2026-07-01'),
+      m('M06', 'publiek', '2025-04-01', '2025-04-15'),
+      m('M09', 'publiek', '2026-02-01'),
+      m('M12', 'privaat', '2028-09-01'),
+    ];
     expect(expiredForecasts(milestones, TODAY)).toEqual([
       { code: 'M09', ownerSide: 'publiek', forecastDate: '2026-02-01' },
       { code: 'M11', ownerSide: 'privaat', forecastDate: '2026-07-01' },
@@ -38,7 +48,10 @@ describe('SPEC §2 "Phases and milestones": a forecast that has passed without a
 });
 
 describe('SPEC §2 "Quarterly round": a project with an expired forecast cannot be confirmed unchanged', () => {
-  const project = { name: 'Hart van Zuid', milestones: [m('M09', 'publiek', '2026-02-01'), m('M11', 'privaat', '2026-07-01'), m('M04', 'beide', '2027-03-01')] };
+  const project = {
+    name: 'Hart van Zuid',
+    milestones: [m('M09', 'publiek', '2026-02-01'), m('M11', 'privaat', '2026-07-01'), m('M04', 'beide', '2027-03-01')],
+  };
 
   it('refuses, naming the project and the milestone with its forecast, and saying what to do', () => {
     expect(checkConfirmUnchanged(project, 'privaat', TODAY, 'projectIds[0]')).toEqual([
@@ -60,7 +73,9 @@ describe('SPEC §2 "Quarterly round": a project with an expired forecast cannot 
   });
 
   it('lists several expired milestones in one message', () => {
-    expect(checkConfirmUnchanged(project, 'alle', TODAY, 'p')[0]?.message).toContain('M09 Omgevingsvergunning verleend (prognose 1 februari 2026) en M11 Start bouw (prognose 1 juli 2026)');
+    expect(checkConfirmUnchanged(project, 'alle', TODAY, 'p')[0]?.message).toContain(
+      'M09 Omgevingsvergunning verleend (prognose 1 februari 2026) en M11 Start bouw (prognose 1 juli 2026)',
+    );
   });
 
   it('accepts once the forecast is renewed or the actual date recorded', () => {

@@ -69,14 +69,33 @@ describe('forecastByYear (issue 3: jaarschijven × realisation assumption per pl
 
 describe('plannedRows: jaarschijven per area, year and plan status (SPEC §2 jaarschijven per year and segment)', () => {
   const project = (over: Partial<NationalProject>): NationalProject => ({
-    key: 1, gemeenteCode: 'GM0001', planStatus: 'vastgesteld', origin: 'nieuwbouw', flags: [], corporatie: false, totalHomes: 0,
-    programmeHomes: 0, elderlyHomes: 0, studentHomes: 0, m12: null, m12Homes: null, m11: null, years: [], segments: [], homes: [], ...over,
+    key: 1,
+    gemeenteCode: 'GM0001',
+    planStatus: 'vastgesteld',
+    origin: 'nieuwbouw',
+    flags: [],
+    corporatie: false,
+    totalHomes: 0,
+    programmeHomes: 0,
+    elderlyHomes: 0,
+    studentHomes: 0,
+    m12: null,
+    m12Homes: null,
+    m11: null,
+    years: [],
+    segments: [],
+    homes: [],
+    ...over,
   });
   const seg = (s: (typeof SEGMENTS)[number]) => SEGMENTS.indexOf(s);
 
   it('sums segments into homes, betaalbaar and sociaal, per area code and year, within the years asked for', () => {
     const projects = [
-      project({ years: [2027, 2027, 2028, 2040], segments: [seg('sociale_huur'), seg('vrije_sector_koop'), seg('middenhuur'), seg('sociale_huur')], homes: [10, 20, 5, 99] }),
+      project({
+        years: [2027, 2027, 2028, 2040],
+        segments: [seg('sociale_huur'), seg('vrije_sector_koop'), seg('middenhuur'), seg('sociale_huur')],
+        homes: [10, 20, 5, 99],
+      }),
       project({ gemeenteCode: 'GM0002', years: [2027], segments: [seg('betaalbare_koop')], homes: [7] }),
       project({ gemeenteCode: 'GM0003', years: [2027], segments: [seg('sociale_huur')], homes: [1] }),
     ];
@@ -92,8 +111,19 @@ describe('plannedRows: jaarschijven per area, year and plan status (SPEC §2 jaa
 describe('opleveringenPerYear (issue 3: per-project opleveringen from the milestones; SPEC §2 M12 may be partial)', () => {
   it('counts M12 by the year of its actual date, with its homes when partial and the project total otherwise', () => {
     const base = {
-      key: 1, gemeenteCode: 'GM0001', planStatus: 'onherroepelijk' as const, origin: 'nieuwbouw', flags: [], corporatie: false,
-      programmeHomes: 0, elderlyHomes: 0, studentHomes: 0, m11: null, years: [], segments: [], homes: [],
+      key: 1,
+      gemeenteCode: 'GM0001',
+      planStatus: 'onherroepelijk' as const,
+      origin: 'nieuwbouw',
+      flags: [],
+      corporatie: false,
+      programmeHomes: 0,
+      elderlyHomes: 0,
+      studentHomes: 0,
+      m11: null,
+      years: [],
+      segments: [],
+      homes: [],
     };
     const m12 = (actualDate: string | null) => ({ baselineDate: '2019-01-01', forecastDate: null, actualDate });
     const result = opleveringenPerYear([
@@ -126,7 +156,12 @@ describe('the point estimate of the forecast lies inside its band', () => {
   it('is the median (P50) of the simulation, even where planned × realisation falls outside the band', () => {
     // 1,000 homes planned in 2026, certain to go ahead, but every observed completion was 12 months late.
     const result = simulate([{ key: 1, gemeente: 0, probability: 1, completed: false, knownDelayMonths: 0, years: [2026], homes: [1000] }], {
-      runs: 50, seed: 7, fromYear: 2026, toYear: 2027, gemeenten: 1, delaySamples: [12],
+      runs: 50,
+      seed: 7,
+      fromYear: 2026,
+      toYear: 2027,
+      gemeenten: 1,
+      delaySamples: [12],
     });
     const [y2026, y2027] = take(bandFor(result, [0]), 2);
     const withoutDelay = 1000 * 1;

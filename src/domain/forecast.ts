@@ -57,7 +57,12 @@ const AFFORDABLE_INDEX = new Set(AFFORDABLE_SEGMENTS.map((s) => SEGMENTS.indexOf
 const SOCIAL_INDEX = new Set(SOCIAL_SEGMENTS.map((s) => SEGMENTS.indexOf(s)));
 
 /** Sum the jaarschijven of projects per area code (`codeOf`; null skips the project), year and plan status. */
-export function plannedRows(projects: readonly NationalProject[], codeOf: (p: NationalProject) => string | null, fromYear: number, toYear: number): PlannedRow[] {
+export function plannedRows(
+  projects: readonly NationalProject[],
+  codeOf: (p: NationalProject) => string | null,
+  fromYear: number,
+  toYear: number,
+): PlannedRow[] {
   const rows = new Map<string, PlannedRow>();
   for (const p of projects) {
     const code = codeOf(p);

@@ -23,9 +23,13 @@ const REFERENCE = join(import.meta.dirname, '..', '..', 'data', 'reference');
 const csv = <C extends string>(file: string) =>
   Papa.parse<Record<C, string>>(readFileSync(join(REFERENCE, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
-const cbsRows = csv<'gemeente_code' | 'year' | 'code_in_2025_list' | 'new_construction' | 'begin_stock' | 'end_stock'>('cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv');
+const cbsRows = csv<'gemeente_code' | 'year' | 'code_in_2025_list' | 'new_construction' | 'begin_stock' | 'end_stock'>(
+  'cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv',
+);
 const codes2025 = csv<'gemeente_code'>('gemeenten_2025.csv').map((g) => g.gemeente_code);
-const herindelingen: Herindeling[] = csv<'gemeente_code' | 'gemeente_name' | 'year' | 'effective_date' | 'event' | 'successor_code' | 'successor_name' | 'weight' | 'weight_basis'>('herindelingen_2012_2025.csv').map((r) => ({
+const herindelingen: Herindeling[] = csv<
+  'gemeente_code' | 'gemeente_name' | 'year' | 'effective_date' | 'event' | 'successor_code' | 'successor_name' | 'weight' | 'weight_basis'
+>('herindelingen_2012_2025.csv').map((r) => ({
   gemeenteCode: r.gemeente_code,
   gemeenteName: r.gemeente_name,
   year: Number(r.year),
@@ -42,7 +46,15 @@ const newConstruction: CodeYearValue[] = cbsRows
 
 /** National sums of new_construction from the data README (shared/data/README.md, 81955NED section). */
 const README_SUMS: Record<number, number> = {
-  2012: 48_668, 2013: 49_311, 2014: 45_170, 2015: 48_381, 2016: 54_849, 2017: 62_982, 2018: 66_585, 2019: 71_548, 2020: 69_985,
+  2012: 48_668,
+  2013: 49_311,
+  2014: 45_170,
+  2015: 48_381,
+  2016: 54_849,
+  2017: 62_982,
+  2018: 66_585,
+  2019: 71_548,
+  2020: 69_985,
 };
 
 describe('herindelingen 2012–2025 (data/reference/herindelingen_2012_2025.csv)', () => {
@@ -144,16 +156,32 @@ describe('herindelingen 2012–2025 (data/reference/herindelingen_2012_2025.csv)
 
 describe('resolveSuccessors and mapToClassification on hand-made data', () => {
   const step = (gemeenteCode: string, successorCode: string, year: number, weight = 1, event: HerindelingEvent = 'samenvoeging'): Herindeling => ({
-    gemeenteCode, gemeenteName: gemeenteCode, year, effectiveDate: `${year}-01-01`, event, successorCode, successorName: successorCode, weight, weightBasis: 'test',
+    gemeenteCode,
+    gemeenteName: gemeenteCode,
+    year,
+    effectiveDate: `${year}-01-01`,
+    event,
+    successorCode,
+    successorName: successorCode,
+    weight,
+    weightBasis: 'test',
   });
 
   it('ends a code merged twice at its last successor and multiplies shares along a split chain', () => {
     // GM0001 → GM0002 (2014) → GM0003 (2016); GM0004 split 3:1 over GM0002 and GM0005; target {GM0003, GM0005}.
-    const h = [step('GM0001', 'GM0002', 2014), step('GM0002', 'GM0003', 2016), step('GM0004', 'GM0002', 2015, 3, 'opsplitsing'), step('GM0004', 'GM0005', 2015, 1, 'opsplitsing')];
+    const h = [
+      step('GM0001', 'GM0002', 2014),
+      step('GM0002', 'GM0003', 2016),
+      step('GM0004', 'GM0002', 2015, 3, 'opsplitsing'),
+      step('GM0004', 'GM0005', 2015, 1, 'opsplitsing'),
+    ];
     const r = resolveSuccessors(h, ['GM0003', 'GM0005'], ['GM0001', 'GM0002', 'GM0003', 'GM0004']);
     expect(r.problems).toEqual([]);
     expect(r.successors.get('GM0001')).toEqual([{ code: 'GM0003', share: 1 }]);
-    expect(r.successors.get('GM0004')).toEqual([{ code: 'GM0003', share: 0.75 }, { code: 'GM0005', share: 0.25 }]);
+    expect(r.successors.get('GM0004')).toEqual([
+      { code: 'GM0003', share: 0.75 },
+      { code: 'GM0005', share: 0.25 },
+    ]);
     const mapped = mapToClassification(
       [
         { code: 'GM0001', year: 2013, value: 10 },

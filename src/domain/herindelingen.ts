@@ -80,7 +80,11 @@ export function resolveSuccessors(herindelingen: readonly Herindeling[], targetC
   for (const code of new Set(codes)) {
     const r = resolve(code, []);
     if (typeof r === 'string') problems.push({ code, message: r });
-    else successors.set(code, [...r].map(([c, share]) => ({ code: c, share })).sort((a, b) => a.code.localeCompare(b.code)));
+    else
+      successors.set(
+        code,
+        [...r].map(([c, share]) => ({ code: c, share })).sort((a, b) => a.code.localeCompare(b.code)),
+      );
   }
   return { successors, problems };
 }
@@ -132,7 +136,10 @@ export function mapToClassification(values: readonly CodeYearValue[], resolution
       missing.add(v.code);
       continue;
     }
-    const parts = apportionInteger(v.value, successors.map((s) => s.share));
+    const parts = apportionInteger(
+      v.value,
+      successors.map((s) => s.share),
+    );
     successors.forEach((s, i) => {
       const key = `${s.code}/${v.year}`;
       let m = out.get(key);

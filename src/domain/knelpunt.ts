@@ -7,7 +7,11 @@ import type { Knelpunt } from './project.ts';
 export function checkKnelpunt(k: Pick<Knelpunt, 'raisedDate' | 'resolvedDate' | 'resolution'>): Issue[] {
   const errors: Issue[] = [];
   if (k.resolvedDate && k.resolvedDate < k.raisedDate) {
-    errors.push({ path: 'resolvedDate', code: 'date_order', message: `De datum van oplossen (${formatDatum(k.resolvedDate)}) ligt vóór de datum van melden (${formatDatum(k.raisedDate)}).` });
+    errors.push({
+      path: 'resolvedDate',
+      code: 'date_order',
+      message: `De datum van oplossen (${formatDatum(k.resolvedDate)}) ligt vóór de datum van melden (${formatDatum(k.raisedDate)}).`,
+    });
   }
   if (k.resolvedDate && !k.resolution?.trim()) {
     errors.push({ path: 'resolution', code: 'required', message: 'Beschrijf hoe het knelpunt is opgelost.' });

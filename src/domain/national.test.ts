@@ -36,7 +36,11 @@ describe('resolveArea (SPEC §2 Geography: nation, provincie, COROP, gemeente, r
   it('resolves the nation, a province, a COROP area, a gemeente and a region; unknown ids give null', () => {
     expect(resolveArea('nl', gemeenten, regions)).toMatchObject({ kind: 'land', gemeenteCodes: ['GM0001', 'GM0002', 'GM0003'] });
     expect(resolveArea('NL01', gemeenten, regions)!.id).toBe('nl');
-    expect(resolveArea('provincie:PV26', gemeenten, regions)).toMatchObject({ kind: 'provincie', name: 'Provincie Utrecht', gemeenteCodes: ['GM0001', 'GM0002'] });
+    expect(resolveArea('provincie:PV26', gemeenten, regions)).toMatchObject({
+      kind: 'provincie',
+      name: 'Provincie Utrecht',
+      gemeenteCodes: ['GM0001', 'GM0002'],
+    });
     expect(resolveArea('corop:CR23', gemeenten, regions)).toMatchObject({ kind: 'corop', gemeenteCodes: ['GM0003'] });
     expect(resolveArea('gemeente:GM0002', gemeenten, regions)).toMatchObject({ kind: 'gemeente', name: 'Gemeente Twee' });
     expect(resolveArea('vt-x', gemeenten, regions)).toMatchObject({ kind: 'versnellingstafel', gemeenteCodes: ['GM0002', 'GM0003'] });
@@ -71,7 +75,18 @@ describe('checkTarget (SPEC §3: targets are dated data, each with its source)',
 
   it('accepts a complete target', () => {
     expect(codes({})).toEqual([]);
-    expect(codes({ metric: 'sociaal_aandeel', unit: 'aandeel', homes: null, share: 0.3, geoLevel: 'nation', geoCode: 'NL01', sourceUrl: null, sourceRef: '004' })).toEqual([]);
+    expect(
+      codes({
+        metric: 'sociaal_aandeel',
+        unit: 'aandeel',
+        homes: null,
+        share: 0.3,
+        geoLevel: 'nation',
+        geoCode: 'NL01',
+        sourceUrl: null,
+        sourceRef: '004',
+      }),
+    ).toEqual([]);
   });
 
   it('names each offending field, with the row prefix of an import', () => {
@@ -93,17 +108,36 @@ describe('checkTarget (SPEC §3: targets are dated data, each with its source)',
   });
 });
 
-const record = (over: Partial<TargetRecord>): TargetRecord => ({ ...base, id: over.metric ?? 'id', version: 1, updatedAt: '2026-01-01T00:00:00Z', ...over });
+const record = (over: Partial<TargetRecord>): TargetRecord => ({
+  ...base,
+  id: over.metric ?? 'id',
+  version: 1,
+  updatedAt: '2026-01-01T00:00:00Z',
+  ...over,
+});
 
 describe('annual target of an area (SPEC §3; targets.ts rules for regions)', () => {
   const targets = housingTargets([
     record({ id: 'nl', geoLevel: 'nation', geoCode: 'NL01', geoName: 'Nederland', homes: 900_000 }),
-    record({ id: 'nl100', geoLevel: 'nation', geoCode: 'NL01', geoName: 'Nederland', unit: 'woningen_per_jaar', homes: 100_000, periodStart: 2025, periodEnd: 2029 }),
+    record({
+      id: 'nl100',
+      geoLevel: 'nation',
+      geoCode: 'NL01',
+      geoName: 'Nederland',
+      unit: 'woningen_per_jaar',
+      homes: 100_000,
+      periodStart: 2025,
+      periodEnd: 2029,
+    }),
     record({ id: 'pv26', homes: 9_000 }),
     record({ id: 'share', metric: 'betaalbaar_aandeel', unit: 'aandeel', homes: null, share: 0.67, geoLevel: 'nation', geoCode: 'NL01' }),
   ]);
   const provincieOf = new Map(gemeenten.map((g) => [g.code, g.provincieCode]));
-  const weights = new Map([['GM0001', 3], ['GM0002', 1], ['GM0003', 1]]);
+  const weights = new Map([
+    ['GM0001', 3],
+    ['GM0002', 1],
+    ['GM0003', 1],
+  ]);
 
   it('uses only housing-production targets and turns a per-year figure into its period total', () => {
     expect(targets.map((t) => t.id).sort()).toEqual(['nl', 'nl100', 'pv26']);
@@ -122,9 +156,15 @@ describe('annual target of an area (SPEC §3; targets.ts rules for regions)', ()
   });
 
   it('gives a province its own target and a region an estimated share of it', () => {
-    expect(areaAnnualTarget(resolveArea('provincie:PV26', gemeenten, regions)!, 2026, targets, provincieOf, weights)).toMatchObject({ homesPerYear: 1000, basis: 'vastgesteld' });
+    expect(areaAnnualTarget(resolveArea('provincie:PV26', gemeenten, regions)!, 2026, targets, provincieOf, weights)).toMatchObject({
+      homesPerYear: 1000,
+      basis: 'vastgesteld',
+    });
     // Gemeente GM0001 has 3/4 of the province's CBS production: 750 a year, estimated.
-    expect(areaAnnualTarget(resolveArea('gemeente:GM0001', gemeenten, regions)!, 2026, targets, provincieOf, weights)).toMatchObject({ homesPerYear: 750, basis: 'geschat' });
+    expect(areaAnnualTarget(resolveArea('gemeente:GM0001', gemeenten, regions)!, 2026, targets, provincieOf, weights)).toMatchObject({
+      homesPerYear: 750,
+      basis: 'geschat',
+    });
     // The table also has GM0003 in a province without a target: unknown.
     expect(areaAnnualTarget(resolveArea('vt-x', gemeenten, regions)!, 2026, targets, provincieOf, weights).homesPerYear).toBeNull();
   });
@@ -138,7 +178,9 @@ describe('PPM use per table (SPEC §1; 001 § Afspraak 3B)', () => {
   });
 
   it('turns counts into shares; a table without projects does not use the PPM', () => {
-    expect(ppmUsage({ projects: 4, updatedThisQuarter: 3, overdue: 1, overdueParties: 2, lastUpdate: '2026-11-01T00:00:00.000Z', roundsOpened: 2 })).toMatchObject({
+    expect(
+      ppmUsage({ projects: 4, updatedThisQuarter: 3, overdue: 1, overdueParties: 2, lastUpdate: '2026-11-01T00:00:00.000Z', roundsOpened: 2 }),
+    ).toMatchObject({
       ppmInUse: true,
       roundOpened: true,
       updatedShare: 0.75,
@@ -153,7 +195,9 @@ describe('PPM use per table (SPEC §1; 001 § Afspraak 3B)', () => {
 
   it('gives no share updated where no quarterly round was ever opened (SPEC §2 quarterly round; 001 § Afspraak 3B; issue 8 item 21)', () => {
     // Every project was created this quarter, but nobody was ever asked to deliver: not "100% bijgewerkt".
-    expect(ppmUsage({ projects: 4, updatedThisQuarter: 4, overdue: 0, overdueParties: 0, lastUpdate: '2026-11-01T00:00:00.000Z', roundsOpened: 0 })).toMatchObject({
+    expect(
+      ppmUsage({ projects: 4, updatedThisQuarter: 4, overdue: 0, overdueParties: 0, lastUpdate: '2026-11-01T00:00:00.000Z', roundsOpened: 0 }),
+    ).toMatchObject({
       ppmInUse: true,
       roundOpened: false,
       updatedShare: null,
@@ -166,10 +210,19 @@ describe('special targets (SPEC §3 table): progress where the data can measure 
   const a: RealisationAssumptions = { onherroepelijk: 1, vastgesteld: 1, in_voorbereiding: 0.5, visie: 0.5, onbekend: 0.5 };
   const row = (v: Partial<FactRow>): FactRow => ({ ...emptyFactRow(), ...v });
   const statuses = (hard: Partial<FactRow>, soft: Partial<FactRow> = {}): Record<PlanStatus, FactRow> =>
-    Object.fromEntries(PLAN_STATUSES.map((s) => [s, s === 'onherroepelijk' ? row(hard) : s === 'visie' ? row(soft) : row({})])) as Record<PlanStatus, FactRow>;
+    Object.fromEntries(PLAN_STATUSES.map((s) => [s, s === 'onherroepelijk' ? row(hard) : s === 'visie' ? row(soft) : row({})])) as Record<
+      PlanStatus,
+      FactRow
+    >;
   const facts: NationalFacts = {
     perYear: new Map([
-      [2027, statuses({ homes: 60_000, affordable: 40_000, social: 18_000, nplv: 10_000, industrieel: 15_000 }, { homes: 40_000, affordable: 20_000, social: 6_000, nplv: 10_000 })],
+      [
+        2027,
+        statuses(
+          { homes: 60_000, affordable: 40_000, social: 18_000, nplv: 10_000, industrieel: 15_000 },
+          { homes: 40_000, affordable: 20_000, social: 6_000, nplv: 10_000 },
+        ),
+      ],
       [2028, statuses({ homes: 10_000, nplv: 5_000 })],
     ]),
     doorbraakHomes: { onherroepelijk: 60_000, vastgesteld: 0, in_voorbereiding: 30_000, visie: 20_000, onbekend: 0 },
@@ -191,7 +244,13 @@ describe('special targets (SPEC §3 table): progress where the data can measure 
 
   it('measures national production in the focus year: expected = planned × assumption', () => {
     // 60,000 × 1 + 40,000 × 0.5 = 80,000 against 100,000.
-    expect(byId.get('prod')).toMatchObject({ measurable: true, measured: 80_000, progress: 0.8, status: 'achter', measuredOver: { from: 2027, to: 2027 } });
+    expect(byId.get('prod')).toMatchObject({
+      measurable: true,
+      measured: 80_000,
+      progress: 0.8,
+      status: 'achter',
+      measuredOver: { from: 2027, to: 2027 },
+    });
   });
 
   it('measures shares of the expected homes: betaalbaar (40k + 10k)/80k, sociaal (18k + 3k)/80k', () => {
@@ -215,13 +274,18 @@ describe('special targets (SPEC §3 table): progress where the data can measure 
   });
 
   it('shows Beter Benutten’s ca. 15,000 a year as what it yields now, ter vergelijking, never op koers or achter (SPEC §3, §6; 000 § Beter benutten; 003; issue 8 item 26)', () => {
-    const withBb = [...targets, nationTarget({ id: 'bb', metric: 'beter_benutten', unit: 'woningen_per_jaar', homes: 15_000, periodStart: 2025, periodEnd: 2030 })];
+    const withBb = [
+      ...targets,
+      nationTarget({ id: 'bb', metric: 'beter_benutten', unit: 'woningen_per_jaar', homes: 15_000, periodStart: 2025, periodEnd: 2030 }),
+    ];
     const bbFacts: NationalFacts = { ...facts, perYear: new Map([[2027, statuses({ homes: 60_000, beterBenutten: 4_000 })]]) };
     const bb = specialTargetProgress(withBb, bbFacts, 2027, a).find((p) => p.targetId === 'bb')!;
     expect(bb).toMatchObject({ measurable: true, measured: 4_000, progress: null, status: 'ter_vergelijking' });
     expect(bb.explanation).toMatch(/ter vergelijking; het is geen doel/);
     // Even far above the reference figure there is no verdict.
-    const above = specialTargetProgress(withBb, { ...facts, perYear: new Map([[2027, statuses({ beterBenutten: 40_000 })]]) }, 2027, a).find((p) => p.targetId === 'bb')!;
+    const above = specialTargetProgress(withBb, { ...facts, perYear: new Map([[2027, statuses({ beterBenutten: 40_000 })]]) }, 2027, a).find(
+      (p) => p.targetId === 'bb',
+    )!;
     expect(above.status).toBe('ter_vergelijking');
   });
 });
@@ -229,16 +293,55 @@ describe('special targets (SPEC §3 table): progress where the data can measure 
 describe('nationalFacts: what each special target counts, from the projects (SPEC §3; §6 Beter Benutten forms; §2 target groups)', () => {
   const seg = (s: (typeof SEGMENTS)[number]) => SEGMENTS.indexOf(s);
   const project = (over: Partial<NationalProject>): NationalProject => ({
-    key: 1, gemeenteCode: 'GM0001', planStatus: 'vastgesteld', origin: 'nieuwbouw', flags: [], corporatie: false, totalHomes: 0,
-    programmeHomes: 0, elderlyHomes: 0, studentHomes: 0, m12: null, m12Homes: null, m11: null, years: [], segments: [], homes: [], ...over,
+    key: 1,
+    gemeenteCode: 'GM0001',
+    planStatus: 'vastgesteld',
+    origin: 'nieuwbouw',
+    flags: [],
+    corporatie: false,
+    totalHomes: 0,
+    programmeHomes: 0,
+    elderlyHomes: 0,
+    studentHomes: 0,
+    m12: null,
+    m12Homes: null,
+    m11: null,
+    years: [],
+    segments: [],
+    homes: [],
+    ...over,
   });
   const facts = nationalFacts([
     // A corporation's social rent in an NPLV area, half of it for elderly.
-    project({ corporatie: true, flags: ['nplv'], programmeHomes: 100, elderlyHomes: 50, years: [2027, 2028], segments: [seg('sociale_huur'), seg('sociale_huur')], homes: [60, 40] }),
+    project({
+      corporatie: true,
+      flags: ['nplv'],
+      programmeHomes: 100,
+      elderlyHomes: 50,
+      years: [2027, 2028],
+      segments: [seg('sociale_huur'), seg('sociale_huur')],
+      homes: [60, 40],
+    }),
     // A transformation (Beter Benutten), industrially built, students only.
-    project({ planStatus: 'visie', origin: 'transformatie', flags: ['industrieel'], programmeHomes: 20, studentHomes: 20, years: [2027], segments: [seg('middenhuur')], homes: [20] }),
+    project({
+      planStatus: 'visie',
+      origin: 'transformatie',
+      flags: ['industrieel'],
+      programmeHomes: 20,
+      studentHomes: 20,
+      years: [2027],
+      segments: [seg('middenhuur')],
+      homes: [20],
+    }),
     // A doorbraaklocatie counts with its whole plan.
-    project({ planStatus: 'in_voorbereiding', flags: ['doorbraaklocatie', 'woondeal_locatie'], totalHomes: 5000, years: [2027], segments: [seg('vrije_sector_koop')], homes: [300] }),
+    project({
+      planStatus: 'in_voorbereiding',
+      flags: ['doorbraaklocatie', 'woondeal_locatie'],
+      totalHomes: 5000,
+      years: [2027],
+      segments: [seg('vrije_sector_koop')],
+      homes: [300],
+    }),
   ]);
 
   it('sums per year and plan status', () => {

@@ -49,7 +49,8 @@ export function resolveArea(areaId: string, gemeenten: readonly GemeenteRef[], r
     const members = gemeenten.filter((g) => (prefix === 'gemeente' ? g.code : prefix === 'corop' ? g.coropCode : g.provincieCode) === code);
     const first = members[0];
     if (!first) return null;
-    const name = prefix === 'gemeente' ? `Gemeente ${first.name}` : prefix === 'corop' ? `COROP-gebied ${first.coropName}` : `Provincie ${first.provincieName}`;
+    const name =
+      prefix === 'gemeente' ? `Gemeente ${first.name}` : prefix === 'corop' ? `COROP-gebied ${first.coropName}` : `Provincie ${first.provincieName}`;
     return { id: areaId, kind: prefix, name, gemeenteCodes: members.map((g) => g.code).sort() };
   }
   const region = regions.find((r) => r.id === areaId);
@@ -138,7 +139,16 @@ const GEO_CODE: Partial<Record<TargetLevel, RegExp>> = { provincie: /^PV\d{2}$/,
 export const MAX_TARGET_HOMES = 10_000_000;
 
 /** Maximum lengths of a target's texts, as the API schema has them. */
-export const MAX_TARGET_TEXT = { geoCode: 100, geoName: 200, kind: 300, sourceUrl: 2000, sourceQuote: 4000, sourceRef: 300, sourcePublished: 20, note: 4000 } as const;
+export const MAX_TARGET_TEXT = {
+  geoCode: 100,
+  geoName: 200,
+  kind: 300,
+  sourceUrl: 2000,
+  sourceQuote: 4000,
+  sourceRef: 300,
+  sourcePublished: 20,
+  note: 4000,
+} as const;
 
 /**
  * Cross-field and reference rules of a target (SPEC §3: "dated data, not code", each with its source).
@@ -147,24 +157,36 @@ export const MAX_TARGET_TEXT = { geoCode: 100, geoName: 200, kind: 300, sourceUr
 export function checkTarget(t: TargetInput, refs: TargetReferences, prefix = ''): Issue[] {
   const issues: Issue[] = [];
   const add = (path: string, code: string, message: string) => issues.push({ path: `${prefix}${path}`, code, message });
-  if (!TARGET_METRICS.includes(t.metric)) add('metric', 'unknown_metric', `Onbekende soort doel '${t.metric}'. Kies uit: ${TARGET_METRICS.join(', ')}.`);
+  if (!TARGET_METRICS.includes(t.metric))
+    add('metric', 'unknown_metric', `Onbekende soort doel '${t.metric}'. Kies uit: ${TARGET_METRICS.join(', ')}.`);
   if (!TARGET_UNITS.includes(t.unit)) add('unit', 'unknown_unit', `Onbekende eenheid '${t.unit}'. Kies uit: ${TARGET_UNITS.join(', ')}.`);
-  if (!TARGET_LEVELS.includes(t.geoLevel)) add('geoLevel', 'unknown_level', `Onbekend niveau '${t.geoLevel}'. Kies uit: ${TARGET_LEVELS.join(', ')}.`);
+  if (!TARGET_LEVELS.includes(t.geoLevel))
+    add('geoLevel', 'unknown_level', `Onbekend niveau '${t.geoLevel}'. Kies uit: ${TARGET_LEVELS.join(', ')}.`);
   const shareMetric = SHARE_METRICS.includes(t.metric);
   if (TARGET_METRICS.includes(t.metric) && TARGET_UNITS.includes(t.unit) && shareMetric !== (t.unit === 'aandeel')) {
-    add('unit', 'unit_mismatch', shareMetric ? `Een doel '${t.metric}' is een aandeel: gebruik eenheid 'aandeel'.` : `Een doel '${t.metric}' is een aantal: gebruik geen eenheid 'aandeel'.`);
+    add(
+      'unit',
+      'unit_mismatch',
+      shareMetric
+        ? `Een doel '${t.metric}' is een aandeel: gebruik eenheid 'aandeel'.`
+        : `Een doel '${t.metric}' is een aantal: gebruik geen eenheid 'aandeel'.`,
+    );
   }
   if (t.unit === 'aandeel') {
-    if (t.share === null || !(t.share > 0 && t.share <= 1)) add('share', 'share_required', 'Een doel als aandeel heeft een aandeel tussen 0 en 1 nodig (bijvoorbeeld 0,3 voor 30%).');
+    if (t.share === null || !(t.share > 0 && t.share <= 1))
+      add('share', 'share_required', 'Een doel als aandeel heeft een aandeel tussen 0 en 1 nodig (bijvoorbeeld 0,3 voor 30%).');
     if (t.homes !== null) add('homes', 'homes_not_allowed', 'Een doel als aandeel heeft geen aantal woningen; laat het aantal leeg.');
   } else if (TARGET_UNITS.includes(t.unit)) {
-    if (t.homes === null || !Number.isInteger(t.homes) || t.homes < 0) add('homes', 'homes_required', 'Vul het aantal woningen in als heel getal van 0 of meer.');
+    if (t.homes === null || !Number.isInteger(t.homes) || t.homes < 0)
+      add('homes', 'homes_required', 'Vul het aantal woningen in als heel getal van 0 of meer.');
     // The whole Dutch housing stock is about 8 million homes; larger figures are typos (and overflow the column).
     else if (t.homes > MAX_TARGET_HOMES) add('homes', 'homes_range', 'Meer dan 10 miljoen woningen is niet aannemelijk; controleer het aantal.');
     if (t.share !== null) add('share', 'share_not_allowed', 'Een doel in aantallen heeft geen aandeel; laat het aandeel leeg.');
   }
-  if (!Number.isInteger(t.periodStart) || t.periodStart < 2000 || t.periodStart > 2100) add('periodStart', 'year_range', 'Het beginjaar moet tussen 2000 en 2100 liggen.');
-  if (!Number.isInteger(t.periodEnd) || t.periodEnd < t.periodStart) add('periodEnd', 'period_order', 'Het eindjaar mag niet voor het beginjaar liggen.');
+  if (!Number.isInteger(t.periodStart) || t.periodStart < 2000 || t.periodStart > 2100)
+    add('periodStart', 'year_range', 'Het beginjaar moet tussen 2000 en 2100 liggen.');
+  if (!Number.isInteger(t.periodEnd) || t.periodEnd < t.periodStart)
+    add('periodEnd', 'period_order', 'Het eindjaar mag niet voor het beginjaar liggen.');
   else if (t.periodEnd - t.periodStart > 30) add('periodEnd', 'period_length', 'Een periode van meer dan 30 jaar is niet aannemelijk.');
   if (!t.geoName?.trim()) add('geoName', 'required', 'Vul de naam van het gebied in.');
   // The same maximum lengths as the API (src/http/schemas/national.schemas.ts), so an import cannot store more.
@@ -179,19 +201,25 @@ export function checkTarget(t: TargetInput, refs: TargetReferences, prefix = '')
       break;
     case 'provincie':
     case 'gemeente':
-      if (!code || !GEO_CODE[t.geoLevel]!.test(code)) add('geoCode', 'code_format', t.geoLevel === 'provincie' ? 'Provinciecode heeft de vorm PV27.' : 'Gemeentecode heeft de vorm GM0363.');
+      if (!code || !GEO_CODE[t.geoLevel]!.test(code))
+        add('geoCode', 'code_format', t.geoLevel === 'provincie' ? 'Provinciecode heeft de vorm PV27.' : 'Gemeentecode heeft de vorm GM0363.');
       else if (!(t.geoLevel === 'provincie' ? refs.provincies : refs.gemeenten).has(code)) {
         add('geoCode', 'unknown_code', `${t.geoLevel === 'provincie' ? 'Provincie' : 'Gemeente'} '${code}' bestaat niet (indeling 2025).`);
       }
       break;
     case 'region':
-      if (!code || !refs.regions.has(code)) add('geoCode', 'unknown_region', `Regio '${code ?? ''}' bestaat niet; gebruik de id van een versnellingstafel of woondealregio.`);
+      if (!code || !refs.regions.has(code))
+        add('geoCode', 'unknown_region', `Regio '${code ?? ''}' bestaat niet; gebruik de id van een versnellingstafel of woondealregio.`);
       break;
     default:
       break;
   }
   if (!t.sourceUrl?.trim() && !t.sourceRef?.trim()) {
-    add('sourceUrl', 'source_required', 'Geef de bron van het doel: een webadres of de titel en datum van het document (bijvoorbeeld Bijlage bij Kamerbrief Woontop, december 2024, afspraak 19.1).');
+    add(
+      'sourceUrl',
+      'source_required',
+      'Geef de bron van het doel: een webadres of de titel en datum van het document (bijvoorbeeld Bijlage bij Kamerbrief Woontop, december 2024, afspraak 19.1).',
+    );
   }
   if (t.sourceUrl && !/^https?:\/\/\S+$/.test(t.sourceUrl)) add('sourceUrl', 'url_format', 'Het webadres moet beginnen met http:// of https://.');
   return issues;
@@ -199,25 +227,27 @@ export function checkTarget(t: TargetInput, refs: TargetReferences, prefix = '')
 
 /** Housing-production targets (metric woningbouw) in the form the dashboard's target rules use. */
 export function housingTargets(records: readonly TargetRecord[]): Target[] {
-  return records
-    .filter((t) => t.metric === 'woningbouw' && t.homes !== null && t.unit !== 'aandeel')
-    .map((t) => ({
-      id: t.id,
-      geoLevel: t.geoLevel,
-      geoCode: t.geoLevel === 'nation' ? t.geoCode ?? NATION_CODE : t.geoCode,
-      geoName: t.geoName,
-      periodStart: t.periodStart,
-      periodEnd: t.periodEnd,
-      // A per-year figure becomes the period total, so spreading it evenly gives the figure back.
-      homes: t.unit === 'woningen_per_jaar' ? t.homes! * (t.periodEnd - t.periodStart + 1) : t.homes!,
-      perYear: t.unit === 'woningen_per_jaar',
-      kind: t.kind,
-      sourceUrl: t.sourceUrl,
-      isExample: t.isExample,
-      preferred: t.preferred,
-    }))
-    // Where several preferred targets cover a year, the one with the shortest period is the most specific.
-    .sort((a, b) => a.periodEnd - a.periodStart - (b.periodEnd - b.periodStart));
+  return (
+    records
+      .filter((t) => t.metric === 'woningbouw' && t.homes !== null && t.unit !== 'aandeel')
+      .map((t) => ({
+        id: t.id,
+        geoLevel: t.geoLevel,
+        geoCode: t.geoLevel === 'nation' ? (t.geoCode ?? NATION_CODE) : t.geoCode,
+        geoName: t.geoName,
+        periodStart: t.periodStart,
+        periodEnd: t.periodEnd,
+        // A per-year figure becomes the period total, so spreading it evenly gives the figure back.
+        homes: t.unit === 'woningen_per_jaar' ? t.homes! * (t.periodEnd - t.periodStart + 1) : t.homes!,
+        perYear: t.unit === 'woningen_per_jaar',
+        kind: t.kind,
+        sourceUrl: t.sourceUrl,
+        isExample: t.isExample,
+        preferred: t.preferred,
+      }))
+      // Where several preferred targets cover a year, the one with the shortest period is the most specific.
+      .sort((a, b) => a.periodEnd - a.periodStart - (b.periodEnd - b.periodStart))
+  );
 }
 
 export type AreaTarget = RegionTarget | { homesPerYear: null; basis: 'onbekend'; explanation: string };
@@ -242,9 +272,15 @@ export function areaAnnualTarget(
     // The national production target is a figure per year for its own years only: 100,000 a year in
     // 2025–2029 (SPEC §3; Kamerbrief Monitoring Woningbouw, 20 mei 2025). A national period total (the
     // 900,000 of the provincial agreements 2022–2030) is not that target and is not drawn as one (issue 8 item 20).
-    const t = targets.find((x) => x.preferred && x.perYear && x.geoLevel === 'nation' && x.geoCode === NATION_CODE && year >= x.periodStart && year <= x.periodEnd);
+    const t = targets.find(
+      (x) => x.preferred && x.perYear && x.geoLevel === 'nation' && x.geoCode === NATION_CODE && year >= x.periodStart && year <= x.periodEnd,
+    );
     return t
-      ? { homesPerYear: perYear(t), basis: 'vastgesteld', explanation: `Landelijk doel: ${String(Math.round(perYear(t))).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} woningen per jaar in ${t.periodStart}–${t.periodEnd}.` }
+      ? {
+          homesPerYear: perYear(t),
+          basis: 'vastgesteld',
+          explanation: `Landelijk doel: ${String(Math.round(perYear(t))).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} woningen per jaar in ${t.periodStart}–${t.periodEnd}.`,
+        }
       : UNKNOWN_TARGET;
   }
   if (area.kind === 'provincie') {
@@ -339,7 +375,16 @@ export interface NationalFacts {
 }
 
 export const emptyFactRow = (): FactRow => ({
-  homes: 0, affordable: 0, social: 0, corporatieSocial: 0, industrieel: 0, beterBenutten: 0, nplv: 0, woondeal: 0, elderly: 0, student: 0,
+  homes: 0,
+  affordable: 0,
+  social: 0,
+  corporatieSocial: 0,
+  industrieel: 0,
+  beterBenutten: 0,
+  nplv: 0,
+  woondeal: 0,
+  elderly: 0,
+  student: 0,
 });
 
 /** Origins counted as Beter Benutten (SPEC §6: transformatie, optoppen, splitsen, woningdelen, mantelzorg-/familiewoningen, wonen op erven). */
@@ -356,7 +401,10 @@ const SOCIAL_INDEX = new Set(SOCIAL_SEGMENTS.map((s) => SEGMENTS.indexOf(s)));
  * of each jaarschijf (the jaarschijven have no target group).
  */
 export function nationalFacts(projects: readonly NationalProject[]): NationalFacts {
-  const facts: NationalFacts = { perYear: new Map(), doorbraakHomes: Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number> };
+  const facts: NationalFacts = {
+    perYear: new Map(),
+    doorbraakHomes: Object.fromEntries(PLAN_STATUSES.map((s) => [s, 0])) as Record<PlanStatus, number>,
+  };
   const bb = new Set<string>(BETER_BENUTTEN_ORIGINS);
   for (const p of projects) {
     const industrieel = p.flags.includes('industrieel');
@@ -413,10 +461,19 @@ const MEASURES: Record<TargetMetric, MeasureDef> = {
     notMeasurable:
       'Nog niet meetbaar: de woondeal-opgave per regio en de gerealiseerde productie na 2020 (CBS per gemeente) zitten nog niet in de data.',
   },
-  ouderenwoningen: { field: 'elderly', basis: 'verwachte woningen voor ouderen en woonzorg (programma-aandeel van de jaarschijven); zorggeschikt/nultreden wordt nog niet vastgelegd' },
-  studentenkamers: { field: 'student', basis: 'verwachte studentenwoningen (programma-aandeel van de jaarschijven); kamers en woningen worden nog niet apart geteld' },
+  ouderenwoningen: {
+    field: 'elderly',
+    basis: 'verwachte woningen voor ouderen en woonzorg (programma-aandeel van de jaarschijven); zorggeschikt/nultreden wordt nog niet vastgelegd',
+  },
+  studentenkamers: {
+    field: 'student',
+    basis: 'verwachte studentenwoningen (programma-aandeel van de jaarschijven); kamers en woningen worden nog niet apart geteld',
+  },
   industrieel_aandeel: { shareOf: 'industrieel', basis: 'aandeel van projecten gemarkeerd als industrieel/conceptueel in de verwachte opleveringen' },
-  beter_benutten: { field: 'beterBenutten', basis: 'verwachte woningen uit transformatie, optoppen, splitsen, woningdelen, mantelzorgwoningen en wonen op erven' },
+  beter_benutten: {
+    field: 'beterBenutten',
+    basis: 'verwachte woningen uit transformatie, optoppen, splitsen, woningdelen, mantelzorgwoningen en wonen op erven',
+  },
   nplv: { field: 'nplv', basis: 'verwachte opleveringen in projecten gemarkeerd als NPLV-gebied' },
   doorbraaklocaties: { planTotal: true, basis: 'totaal aantal woningen in de plannen gemarkeerd als doorbraaklocatie (alle planstatussen)' },
 };
@@ -433,7 +490,15 @@ export interface SpecialTargetProgress {
   targetId: string;
   metric: TargetMetric;
   label: string;
-  target: { value: number; unit: TargetUnit; periodStart: number; periodEnd: number; sourceRef: string | null; sourceUrl: string | null; note: string | null };
+  target: {
+    value: number;
+    unit: TargetUnit;
+    periodStart: number;
+    periodEnd: number;
+    sourceRef: string | null;
+    sourceUrl: string | null;
+    note: string | null;
+  };
   measurable: boolean;
   /** The year (per-year figures and shares) or period measured. */
   measuredOver: { from: number; to: number } | null;
@@ -479,10 +544,26 @@ export function specialTargetProgress(
         targetId: t.id,
         metric: t.metric,
         label: METRIC_LABELS[t.metric],
-        target: { value, unit: t.unit, periodStart: t.periodStart, periodEnd: t.periodEnd, sourceRef: t.sourceRef, sourceUrl: t.sourceUrl, note: t.note },
+        target: {
+          value,
+          unit: t.unit,
+          periodStart: t.periodStart,
+          periodEnd: t.periodEnd,
+          sourceRef: t.sourceRef,
+          sourceUrl: t.sourceUrl,
+          note: t.note,
+        },
       };
       if (def.notMeasurable) {
-        return { ...base, measurable: false, measuredOver: null, measured: null, progress: null, status: 'onbekend' as const, explanation: def.notMeasurable };
+        return {
+          ...base,
+          measurable: false,
+          measuredOver: null,
+          measured: null,
+          progress: null,
+          status: 'onbekend' as const,
+          explanation: def.notMeasurable,
+        };
       }
       let measured: number;
       let over: { from: number; to: number };
@@ -523,7 +604,11 @@ export function specialTargetProgress(
       const progress = value > 0 ? measured / value : null;
       const status = progress === null ? ('onbekend' as const) : progress >= 1 ? ('op_koers' as const) : ('achter' as const);
       const basis =
-        point === null ? def.basis : over.from === over.to ? 'de verwachte oplevering, dezelfde als in de tabel woningbouw per jaar' : 'de verwachte oplevering per jaar uit de tabel woningbouw per jaar, opgeteld';
+        point === null
+          ? def.basis
+          : over.from === over.to
+            ? 'de verwachte oplevering, dezelfde als in de tabel woningbouw per jaar'
+            : 'de verwachte oplevering per jaar uit de tabel woningbouw per jaar, opgeteld';
       return { ...base, measurable: true, measuredOver: over, measured, progress, status, explanation: `Gemeten ${when}: ${basis}.` };
     });
 }

@@ -55,7 +55,10 @@ describe('SPEC §2 "Phases and milestones" (001 § 3B): the phase after each sin
 describe('SPEC §2 "Phases and milestones": a project with nothing achieved', () => {
   it.each([
     { case: 'no milestones at all', milestones: [] as Milestone[] },
-    { case: 'only planned milestones', milestones: [milestone('M02', { baselineDate: '2025-01-01' }), milestone('M11', { baselineDate: '2027-01-01' })] },
+    {
+      case: 'only planned milestones',
+      milestones: [milestone('M02', { baselineDate: '2025-01-01' }), milestone('M11', { baselineDate: '2027-01-01' })],
+    },
   ])('is in initiatief with $case', ({ milestones }) => {
     expect(derivePhase(milestones, TOTAL)).toBe('initiatief');
   });
@@ -76,7 +79,10 @@ describe('SPEC §2 "Phases and milestones": M10 start verkoop / verhuur alone do
 // SPEC §2 "Phases and milestones": baseline/forecast/actual — only an actual date means the milestone was reached.
 describe('SPEC §2 "Phases and milestones": only the actual date counts for the phase', () => {
   it.each([
-    { case: 'a forecast date for M11 does not put the project in realisatie', m: milestone('M11', { baselineDate: '2024-01-01', forecastDate: '2024-06-01' }) },
+    {
+      case: 'a forecast date for M11 does not put the project in realisatie',
+      m: milestone('M11', { baselineDate: '2024-01-01', forecastDate: '2024-06-01' }),
+    },
     { case: 'a baseline date for M12 does not make the project opgeleverd', m: milestone('M12', { baselineDate: '2024-01-01' }) },
     { case: 'a forecast in the past for M09 does not put the project in vergunning', m: milestone('M09', { forecastDate: '2000-01-01' }) },
   ])('$case', ({ m }) => {
@@ -105,16 +111,37 @@ describe('SPEC §2 "Phases and milestones": partial oplevering', () => {
 // regardless of dates, because parallel plannen, SPEC §5 / 001 § 15.1, lets milestones be reached out of order).
 describe('SPEC §2 "Phases and milestones": the latest achieved milestone wins', () => {
   it.each([
-    { case: 'M02, M03 and M06 achieved gives planologische_procedure', codes: ['M02', 'M03', 'M06'] as MilestoneCode[], phase: 'planologische_procedure' as const },
-    { case: 'all of M01–M11 achieved gives realisatie', codes: ['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11'] as MilestoneCode[], phase: 'realisatie' as const },
+    {
+      case: 'M02, M03 and M06 achieved gives planologische_procedure',
+      codes: ['M02', 'M03', 'M06'] as MilestoneCode[],
+      phase: 'planologische_procedure' as const,
+    },
+    {
+      case: 'all of M01–M11 achieved gives realisatie',
+      codes: ['M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11'] as MilestoneCode[],
+      phase: 'realisatie' as const,
+    },
     { case: 'M11 achieved before M07 (parallel plannen) gives realisatie', codes: ['M11', 'M05'] as MilestoneCode[], phase: 'realisatie' as const },
-    { case: 'the order of the milestones in the list does not matter', codes: ['M12', 'M03', 'M09', 'M02'] as MilestoneCode[], phase: 'opgeleverd' as const },
+    {
+      case: 'the order of the milestones in the list does not matter',
+      codes: ['M12', 'M03', 'M09', 'M02'] as MilestoneCode[],
+      phase: 'opgeleverd' as const,
+    },
   ])('$case', ({ codes, phase }) => {
-    expect(derivePhase(codes.map((c) => achieved(c)), TOTAL)).toBe(phase);
+    expect(
+      derivePhase(
+        codes.map((c) => achieved(c)),
+        TOTAL,
+      ),
+    ).toBe(phase);
   });
 
   it('a later milestone still to come does not pull the project forward', () => {
-    const milestones = [achieved('M05'), milestone('M07', { baselineDate: '2026-01-01', forecastDate: '2026-03-01' }), milestone('M11', { forecastDate: '2027-01-01' })];
+    const milestones = [
+      achieved('M05'),
+      milestone('M07', { baselineDate: '2026-01-01', forecastDate: '2026-03-01' }),
+      milestone('M11', { forecastDate: '2027-01-01' }),
+    ];
     expect(derivePhase(milestones, TOTAL)).toBe('planologische_procedure');
   });
 });

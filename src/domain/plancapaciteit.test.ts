@@ -19,8 +19,10 @@ const rows: CapacityRow[] = [
   { gemeenteCode: 'GM0002', planStatus: 'vastgesteld', year: null, homes: 70 },
   { gemeenteCode: 'GM0003', planStatus: 'onherroepelijk', year: 2027, homes: 5000 },
 ];
-const need = (homes: number | null): ((p: { key: string }) => Need) => (p) =>
-  p.key === '2026-2030' ? { homes, basis: 'vastgesteld', explanation: 'test' } : { homes: null, basis: 'onbekend', explanation: 'geen opgave' };
+const need =
+  (homes: number | null): ((p: { key: string }) => Need) =>
+  (p) =>
+    p.key === '2026-2030' ? { homes, basis: 'vastgesteld', explanation: 'test' } : { homes: null, basis: 'onbekend', explanation: 'geen opgave' };
 
 describe('periods (001 § Afspraak 3A: to 2030, then 2031–2035)', () => {
   it('runs from the start year to 2030 and then 2031–2035', () => {
@@ -96,7 +98,13 @@ describe('where and when the 130% norm applies (SPEC §3; 002 § 1)', () => {
   });
 
   it('shows the ratio without a verdict where no norm applies', () => {
-    const r = calculatePlancapaciteit(rows, new Set(['GM0001', 'GM0002']), periods, need(1000), (p) => normFor('provincie:PV26', p, undefined, policy).value);
+    const r = calculatePlancapaciteit(
+      rows,
+      new Set(['GM0001', 'GM0002']),
+      periods,
+      need(1000),
+      (p) => normFor('provincie:PV26', p, undefined, policy).value,
+    );
     expect(r.periods[0]).toMatchObject({ norm: 1.3, ratio: 1.3, meetsNorm: true, shortfall: 0 });
     const none = calculatePlancapaciteit(rows, new Set(['GM0001', 'GM0002']), periods, need(1000), null).periods[0];
     expect(none).toMatchObject({ norm: null, ratio: 1.3, hardRatio: 0.7, meetsNorm: null, shortfall: null });

@@ -56,7 +56,8 @@ export interface Plancapaciteit {
 /** The periods of the test: from `fromYear` to the end of the first period, then the second period. */
 export function capacityPeriods(fromYear: number, firstPeriodEnd: number, second: { from: number; to: number }): Period[] {
   const periods: Period[] = [];
-  if (fromYear <= firstPeriodEnd) periods.push({ key: `${fromYear}-${firstPeriodEnd}`, label: `${fromYear} t/m ${firstPeriodEnd}`, from: fromYear, to: firstPeriodEnd });
+  if (fromYear <= firstPeriodEnd)
+    periods.push({ key: `${fromYear}-${firstPeriodEnd}`, label: `${fromYear} t/m ${firstPeriodEnd}`, from: fromYear, to: firstPeriodEnd });
   const from = Math.max(second.from, fromYear);
   if (from <= second.to) periods.push({ key: `${from}-${second.to}`, label: `${from} t/m ${second.to}`, from, to: second.to });
   return periods;

@@ -11,7 +11,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkOpenRound } from './round.ts';
 import { planRebaseline } from './baseline.ts';
-import { checkKnelpuntDates, checkMilestoneDates, checkPlausibleDate, dateForAxis, dateInNetherlands, implausibility, plausibleRange } from './plausibility.ts';
+import {
+  checkKnelpuntDates,
+  checkMilestoneDates,
+  checkPlausibleDate,
+  dateForAxis,
+  dateInNetherlands,
+  implausibility,
+  plausibleRange,
+} from './plausibility.ts';
 import { POLICY } from './policy.ts';
 import type { Milestone } from './project.ts';
 import { completionDelay, knownCompletionDelay } from './simulation.ts';
@@ -66,7 +74,10 @@ describe('SPEC §2 "Phases and milestones": milestone dates in a save', () => {
   });
 
   it('accepts ordinary dates: actual up to today, forecasts and baselines in the coming decades', () => {
-    const next = [m('M11', { baselineDate: '2026-01-01', actualDate: '2026-12-01' }), m('M12', { baselineDate: '2028-01-01', forecastDate: '2040-01-01' })];
+    const next = [
+      m('M11', { baselineDate: '2026-01-01', actualDate: '2026-12-01' }),
+      m('M12', { baselineDate: '2028-01-01', forecastDate: '2040-01-01' }),
+    ];
     expect(checkMilestoneDates(next, TODAY)).toEqual([]);
   });
 
@@ -75,11 +86,16 @@ describe('SPEC §2 "Phases and milestones": milestone dates in a save', () => {
     const next = [m('M11', { forecastDate: '2027-03-01' }), m('M12', { actualDate: '2030-06-01' })];
     expect(checkMilestoneDates(next, TODAY, stored)).toEqual([]);
     const moved = [m('M11', { forecastDate: '2027-03-01' }), m('M12', { actualDate: '2030-07-01' })];
-    expect(checkMilestoneDates(moved, TODAY, stored)).toEqual([expect.objectContaining({ path: 'milestones[1].actualDate', code: 'date_in_future' })]);
+    expect(checkMilestoneDates(moved, TODAY, stored)).toEqual([
+      expect.objectContaining({ path: 'milestones[1].actualDate', code: 'date_in_future' }),
+    ]);
   });
 
   it('refuses a re-baseline to an implausible year (SPEC §2: re-baselining sets a new agreed plan)', () => {
-    const plan = planRebaseline([m('M12', { baselineDate: '2028-01-01' })], { reason: 'Besluit tafel: later door bezwaar.', milestones: [{ code: 'M12', baselineDate: '9999-01-01' }] });
+    const plan = planRebaseline([m('M12', { baselineDate: '2028-01-01' })], {
+      reason: 'Besluit tafel: later door bezwaar.',
+      milestones: [{ code: 'M12', baselineDate: '9999-01-01' }],
+    });
     expect(plan.issues).toEqual([expect.objectContaining({ path: 'milestones[0].baselineDate', code: 'date_too_late' })]);
   });
 });
@@ -94,7 +110,9 @@ describe('SPEC §2 "Knelpunt" and "Quarterly round": other dates', () => {
   it('refuses a round for a quarter or with a deadline outside the window', () => {
     const table = { kind: 'versnellingstafel' as const, name: 'Tafel' };
     expect(checkOpenRound({ quarter: '9999-Q4', deadline: '9999-12-31' }, table, [])).toEqual([expect.objectContaining({ path: 'quarter' })]);
-    expect(checkOpenRound({ quarter: '2075-Q4', deadline: '2076-01-15' }, table, [])).toEqual([expect.objectContaining({ path: 'deadline', code: 'date_too_late' })]);
+    expect(checkOpenRound({ quarter: '2075-Q4', deadline: '2076-01-15' }, table, [])).toEqual([
+      expect.objectContaining({ path: 'deadline', code: 'date_too_late' }),
+    ]);
     expect(checkOpenRound({ quarter: '2026-Q4', deadline: '2026-12-15' }, table, [])).toEqual([]);
   });
 });

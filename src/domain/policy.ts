@@ -29,7 +29,8 @@ export const POLICY = {
    */
   realisation: {
     validFrom: '2025-01-01',
-    source: 'Eigen aanname van de Woningbouwmonitor: de beleidsstukken noemen geen percentages. Hardere plannen vallen minder vaak uit (Kamerbrief over woningbouw van de minister van BZK, 2020).',
+    source:
+      'Eigen aanname van de Woningbouwmonitor: de beleidsstukken noemen geen percentages. Hardere plannen vallen minder vaak uit (Kamerbrief over woningbouw van de minister van BZK, 2020).',
     byPlanStatus: { onherroepelijk: 0.95, vastgesteld: 0.9, in_voorbereiding: 0.7, visie: 0.5, onbekend: 0.5 },
   },
 
@@ -46,7 +47,8 @@ export const POLICY = {
      */
     largestTaskAreas: [] as readonly string[],
     /** How the source is named on screen. */
-    normSource: 'Kamerbrief over de aanpak van het woningtekort (ministerie van BZK, 2020): 130% plancapaciteit tot 2030 in de gebieden met de grootste opgave, niet overal nodig',
+    normSource:
+      'Kamerbrief over de aanpak van het woningtekort (ministerie van BZK, 2020): 130% plancapaciteit tot 2030 in de gebieden met de grootste opgave, niet overal nodig',
     /** Last year of the first period ("tot 2030", `002 § 1`; jaarschijven through 2030, `001 § Afspraak 3A`). */
     firstPeriodEnd: 2030,
     /** The second period: programming 2031–2035 (`001 § Afspraak 3A`; the heading says 2031–2034, the text 2031–2035). */

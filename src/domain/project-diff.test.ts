@@ -42,7 +42,12 @@ describe('SPEC §2 "Quarterly round": nothing changed', () => {
   it('gives no changes for the same project, also with parts in another order', () => {
     const p = project();
     expect(diffProject(p, project())).toEqual([]);
-    const shuffled = { ...p, programme: [...p.programme].reverse(), jaarschijven: [...p.jaarschijven].reverse(), milestones: [...p.milestones].reverse() };
+    const shuffled = {
+      ...p,
+      programme: [...p.programme].reverse(),
+      jaarschijven: [...p.jaarschijven].reverse(),
+      milestones: [...p.milestones].reverse(),
+    };
     expect(diffProject(p, shuffled)).toEqual([]);
   });
 
@@ -105,12 +110,20 @@ describe('SPEC §2 "Phases and milestones": milestone dates', () => {
       to: '2025-05-15',
       months: 1,
     });
-    expect(diffProject(project(), withMilestone(project(), 'M06', { actualDate: null }))[0]).toMatchObject({ kind: 'actual_date_cleared', from: '2025-04-15', to: null });
+    expect(diffProject(project(), withMilestone(project(), 'M06', { actualDate: null }))[0]).toMatchObject({
+      kind: 'actual_date_cleared',
+      from: '2025-04-15',
+      to: null,
+    });
   });
 
   it('sets and clears forecasts', () => {
     const noForecast = withMilestone(project(), 'M11', { forecastDate: null });
-    expect(diffProject(noForecast, project())[0]).toMatchObject({ kind: 'forecast_set', to: '2026-07-01', message: expect.stringContaining('ingevuld') });
+    expect(diffProject(noForecast, project())[0]).toMatchObject({
+      kind: 'forecast_set',
+      to: '2026-07-01',
+      message: expect.stringContaining('ingevuld'),
+    });
     expect(diffProject(project(), noForecast)[0]).toMatchObject({ kind: 'forecast_cleared', from: '2026-07-01' });
   });
 
@@ -118,13 +131,24 @@ describe('SPEC §2 "Phases and milestones": milestone dates', () => {
     const added = { ...project(), milestones: [...project().milestones, ms('M10', { baselineDate: '2026-04-01', forecastDate: '2026-05-01' })] };
     expect(diffProject(project(), added).map((c) => c.kind)).toEqual(['baseline_set', 'forecast_set']);
     const removed = { ...project(), milestones: project().milestones.filter((m) => m.code !== 'M09') };
-    expect(diffProject(project(), removed)).toEqual([expect.objectContaining({ kind: 'milestone_removed', milestoneCode: 'M09', message: 'Omgevingsvergunning verleend (M09) is uit de planning gehaald.' })]);
+    expect(diffProject(project(), removed)).toEqual([
+      expect.objectContaining({
+        kind: 'milestone_removed',
+        milestoneCode: 'M09',
+        message: 'Omgevingsvergunning verleend (M09) is uit de planning gehaald.',
+      }),
+    ]);
   });
 
   it('reports the homes of a (partial) oplevering', () => {
     const p = withMilestone(project(), 'M12', { actualDate: '2028-09-01', forecastDate: null, homes: 40 });
     expect(diffProject(p, withMilestone(p, 'M12', { homes: 150 }))).toEqual([
-      expect.objectContaining({ kind: 'oplevering_homes_changed', from: 40, to: 150, message: 'Oplevering (M12): opgeleverde woningen van 40 naar 150.' }),
+      expect.objectContaining({
+        kind: 'oplevering_homes_changed',
+        from: 40,
+        to: 150,
+        message: 'Oplevering (M12): opgeleverde woningen van 40 naar 150.',
+      }),
     ]);
   });
 
@@ -137,7 +161,11 @@ describe('SPEC §2 "Phases and milestones": milestone dates', () => {
 describe('SPEC §2: baselines (re-baselining is an explicit act of the table, with a reason)', () => {
   it('reports a re-set baseline, a newly set baseline and a cleared one', () => {
     const p = withMilestone(project(), 'M11', { baselineDate: null });
-    expect(diffProject(p, project())[0]).toMatchObject({ kind: 'baseline_set', to: '2026-06-01', message: 'Start bouw (M11): baseline vastgelegd op 1 juni 2026.' });
+    expect(diffProject(p, project())[0]).toMatchObject({
+      kind: 'baseline_set',
+      to: '2026-06-01',
+      message: 'Start bouw (M11): baseline vastgelegd op 1 juni 2026.',
+    });
     const moved = withMilestone(project(), 'M12', { baselineDate: '2028-12-01' });
     expect(diffProject(project(), moved)[0]).toMatchObject({
       kind: 'baseline_changed',
@@ -147,19 +175,43 @@ describe('SPEC §2: baselines (re-baselining is an explicit act of the table, wi
       months: 6,
       message: 'Oplevering (M12): opnieuw gebaselined van 1 juni 2028 naar 1 december 2028 (6 maanden later).',
     });
-    expect(diffProject(project(), withMilestone(project(), 'M12', { baselineDate: null }))[0]).toMatchObject({ kind: 'baseline_cleared', from: '2028-06-01' });
+    expect(diffProject(project(), withMilestone(project(), 'M12', { baselineDate: null }))[0]).toMatchObject({
+      kind: 'baseline_cleared',
+      from: '2028-06-01',
+    });
   });
 
   it('attaches the reason from the baseline history to the change it explains', () => {
-    const changes = diffProject(project(), withMilestone(withMilestone(project(), 'M12', { baselineDate: '2028-12-01' }), 'M11', { forecastDate: '2026-08-01' }));
+    const changes = diffProject(
+      project(),
+      withMilestone(withMilestone(project(), 'M12', { baselineDate: '2028-12-01' }), 'M11', { forecastDate: '2026-08-01' }),
+    );
     const history: BaselineHistoryEntry[] = [
-      { id: 'h1', projectId: 'p', changedAt: '2026-11-01T10:00:00.000Z', projectVersion: 3, reason: 'Eerder besluit', changes: [{ code: 'M12', from: '2028-06-01', to: '2028-09-01' }] },
-      { id: 'h2', projectId: 'p', changedAt: '2026-11-20T10:00:00.000Z', projectVersion: 5, reason: 'Netcongestie, besproken aan tafel', changes: [{ code: 'M12', from: '2028-09-01', to: '2028-12-01' }] },
+      {
+        id: 'h1',
+        projectId: 'p',
+        changedAt: '2026-11-01T10:00:00.000Z',
+        projectVersion: 3,
+        reason: 'Eerder besluit',
+        changes: [{ code: 'M12', from: '2028-06-01', to: '2028-09-01' }],
+      },
+      {
+        id: 'h2',
+        projectId: 'p',
+        changedAt: '2026-11-20T10:00:00.000Z',
+        projectVersion: 5,
+        reason: 'Netcongestie, besproken aan tafel',
+        changes: [{ code: 'M12', from: '2028-09-01', to: '2028-12-01' }],
+      },
     ];
     const explained = attachBaselineReasons(changes, history);
     expect(explained[0]).toMatchObject({ kind: 'milestone_moved', milestoneCode: 'M11' });
     expect(at(explained, 0).reason).toBeUndefined();
-    expect(explained[1]).toMatchObject({ kind: 'baseline_changed', reason: 'Netcongestie, besproken aan tafel', message: expect.stringMatching(/Reden: Netcongestie, besproken aan tafel$/) });
+    expect(explained[1]).toMatchObject({
+      kind: 'baseline_changed',
+      reason: 'Netcongestie, besproken aan tafel',
+      message: expect.stringMatching(/Reden: Netcongestie, besproken aan tafel$/),
+    });
   });
 });
 
@@ -173,10 +225,24 @@ describe('SPEC §2 "Segments" and `001 § Afspraak 3A` jaarschijven: programme a
       ],
     });
     expect(diffProject(project(), next)).toEqual([
-      expect.objectContaining({ kind: 'programme_segment_changed', segment: 'sociale_huur', from: 60, to: 80, message: 'Programma sociale huur: van 60 naar 80 woningen (+20).' }),
-      expect.objectContaining({ kind: 'programme_segment_changed', segment: 'vrije_sector_koop', from: 50, to: 30, message: 'Programma vrije sector koop: van 50 naar 30 woningen (-20).' }),
+      expect.objectContaining({
+        kind: 'programme_segment_changed',
+        segment: 'sociale_huur',
+        from: 60,
+        to: 80,
+        message: 'Programma sociale huur: van 60 naar 80 woningen (+20).',
+      }),
+      expect.objectContaining({
+        kind: 'programme_segment_changed',
+        segment: 'vrije_sector_koop',
+        from: 50,
+        to: 30,
+        message: 'Programma vrije sector koop: van 50 naar 30 woningen (-20).',
+      }),
     ]);
-    const bigger = project({ programme: [...project().programme, { segment: 'betaalbare_koop', woningtype: 'grondgebonden', doelgroep: 'regulier', homes: 1 }] });
+    const bigger = project({
+      programme: [...project().programme, { segment: 'betaalbare_koop', woningtype: 'grondgebonden', doelgroep: 'regulier', homes: 1 }],
+    });
     expect(diffProject(project(), bigger).map((c) => [c.kind, c.from, c.to])).toEqual([
       ['programme_total_changed', 150, 151],
       ['programme_segment_changed', 0, 1],
@@ -205,7 +271,14 @@ describe('SPEC §2 "Segments" and `001 § Afspraak 3A` jaarschijven: programme a
       ],
     });
     expect(diffProject(project(), next)).toEqual([
-      expect.objectContaining({ kind: 'jaarschijf_changed', year: 2028, field: 'jaarschijven.2028', from: 100, to: 60, message: 'Jaarschijf 2028: van 100 naar 60 woningen gepland (sociale huur van 60 naar 20).' }),
+      expect.objectContaining({
+        kind: 'jaarschijf_changed',
+        year: 2028,
+        field: 'jaarschijven.2028',
+        from: 100,
+        to: 60,
+        message: 'Jaarschijf 2028: van 100 naar 60 woningen gepland (sociale huur van 60 naar 20).',
+      }),
       expect.objectContaining({ kind: 'jaarschijf_changed', year: 2029, from: 50, to: 90 }),
     ]);
   });
@@ -224,9 +297,24 @@ describe('SPEC §2 "Plan status", "Phases", status colour and flags', () => {
   it('reports plan status, phase and status with their Dutch labels', () => {
     const next = project({ planStatus: 'onherroepelijk', phase: 'realisatie', status: 'oranje' });
     expect(diffProject(project(), next)).toEqual([
-      expect.objectContaining({ kind: 'plan_status_changed', from: 'vastgesteld', to: 'onherroepelijk', message: 'Planstatus gewijzigd van Vastgesteld naar Onherroepelijk.' }),
-      expect.objectContaining({ kind: 'phase_changed', from: 'vergunning', to: 'realisatie', message: 'Fase gewijzigd van Vergunning naar Realisatie.' }),
-      expect.objectContaining({ kind: 'status_changed', from: 'groen', to: 'oranje', message: 'Status gewijzigd van Op schema naar Aandacht nodig.' }),
+      expect.objectContaining({
+        kind: 'plan_status_changed',
+        from: 'vastgesteld',
+        to: 'onherroepelijk',
+        message: 'Planstatus gewijzigd van Vastgesteld naar Onherroepelijk.',
+      }),
+      expect.objectContaining({
+        kind: 'phase_changed',
+        from: 'vergunning',
+        to: 'realisatie',
+        message: 'Fase gewijzigd van Vergunning naar Realisatie.',
+      }),
+      expect.objectContaining({
+        kind: 'status_changed',
+        from: 'groen',
+        to: 'oranje',
+        message: 'Status gewijzigd van Op schema naar Aandacht nodig.',
+      }),
     ]);
   });
 
@@ -241,13 +329,30 @@ describe('SPEC §2 "Plan status", "Phases", status colour and flags', () => {
 });
 
 describe('SPEC §2 "Knelpunt": opened, escalated to the table, resolved', () => {
-  const k = { id: 'k1', category: 'netcongestie' as const, description: 'Geen aansluiting voor 2029', escalated: false, resolution: null, resolvedDate: null };
+  const k = {
+    id: 'k1',
+    category: 'netcongestie' as const,
+    description: 'Geen aansluiting voor 2029',
+    escalated: false,
+    resolution: null,
+    resolvedDate: null,
+  };
 
   it('a new knelpunt is opened; when escalated it is reported as escalated too', () => {
     expect(diffProject(project(), project({ knelpunten: [k] }))).toEqual([
-      { kind: 'knelpunt_opened', field: 'knelpunten.k1', from: null, to: 'netcongestie', knelpuntId: 'k1', message: 'Nieuw knelpunt (Netcongestie): Geen aansluiting voor 2029.' },
+      {
+        kind: 'knelpunt_opened',
+        field: 'knelpunten.k1',
+        from: null,
+        to: 'netcongestie',
+        knelpuntId: 'k1',
+        message: 'Nieuw knelpunt (Netcongestie): Geen aansluiting voor 2029.',
+      },
     ]);
-    expect(diffProject(project(), project({ knelpunten: [{ ...k, escalated: true }] })).map((c) => c.kind)).toEqual(['knelpunt_opened', 'knelpunt_escalated']);
+    expect(diffProject(project(), project({ knelpunten: [{ ...k, escalated: true }] })).map((c) => c.kind)).toEqual([
+      'knelpunt_opened',
+      'knelpunt_escalated',
+    ]);
   });
 
   it('an existing knelpunt escalated, de-escalated, resolved, reopened or removed', () => {
@@ -259,9 +364,15 @@ describe('SPEC §2 "Knelpunt": opened, escalated to the table, resolved', () => 
     expect(diffProject(project({ knelpunten: [{ ...k, escalated: true }] }), before)[0]).toMatchObject({ kind: 'knelpunt_deescalated' });
     const resolved = { ...k, escalated: true, resolvedDate: '2026-11-01', resolution: 'Tijdelijke aansluiting' };
     expect(diffProject(project({ knelpunten: [{ ...k, escalated: true }] }), project({ knelpunten: [resolved] }))).toEqual([
-      expect.objectContaining({ kind: 'knelpunt_resolved', to: '2026-11-01', message: 'Knelpunt opgelost op 1 november 2026 (Netcongestie): Geen aansluiting voor 2029 — Tijdelijke aansluiting.' }),
+      expect.objectContaining({
+        kind: 'knelpunt_resolved',
+        to: '2026-11-01',
+        message: 'Knelpunt opgelost op 1 november 2026 (Netcongestie): Geen aansluiting voor 2029 — Tijdelijke aansluiting.',
+      }),
     ]);
-    expect(diffProject(project({ knelpunten: [resolved] }), project({ knelpunten: [{ ...k, escalated: true }] })).map((c) => c.kind)).toEqual(['knelpunt_reopened']);
+    expect(diffProject(project({ knelpunten: [resolved] }), project({ knelpunten: [{ ...k, escalated: true }] })).map((c) => c.kind)).toEqual([
+      'knelpunt_reopened',
+    ]);
     expect(diffProject(before, project())).toEqual([expect.objectContaining({ kind: 'knelpunt_removed', knelpuntId: 'k1' })]);
   });
 
@@ -276,8 +387,22 @@ describe('SPEC §2 "Organisation": parties added and removed', () => {
     const next = project({ parties: [{ organisationId: ONTWIKKELAAR, role: 'ontwikkelaar' }] });
     const names = new Map([[ONTWIKKELAAR, 'Bouwfonds BV']]);
     expect(diffProject(project(), next, { organisationName: (id) => names.get(id) })).toEqual([
-      { kind: 'party_added', field: 'parties', from: null, to: 'ontwikkelaar', organisationId: ONTWIKKELAAR, message: 'Partij toegevoegd: Bouwfonds BV als ontwikkelaar.' },
-      { kind: 'party_removed', field: 'parties', from: 'bevoegd_gezag', to: null, organisationId: GEMEENTE, message: `Partij vervallen: ${GEMEENTE} als bevoegd gezag.` },
+      {
+        kind: 'party_added',
+        field: 'parties',
+        from: null,
+        to: 'ontwikkelaar',
+        organisationId: ONTWIKKELAAR,
+        message: 'Partij toegevoegd: Bouwfonds BV als ontwikkelaar.',
+      },
+      {
+        kind: 'party_removed',
+        field: 'parties',
+        from: 'bevoegd_gezag',
+        to: null,
+        organisationId: GEMEENTE,
+        message: `Partij vervallen: ${GEMEENTE} als bevoegd gezag.`,
+      },
     ]);
   });
 

@@ -5,7 +5,18 @@
  * de voortgang van individuele woningbouwprojecten").
  * Pure: compares two project views (e.g. the frozen snapshot of the last closed quarter and now).
  */
-import { LABELS, SEGMENTS, type KnelpuntCategory, type MilestoneCode, type PartyRole, type Phase, type PlanStatus, type ProjectFlag, type Segment, type StatusColour } from './codes.ts';
+import {
+  LABELS,
+  SEGMENTS,
+  type KnelpuntCategory,
+  type MilestoneCode,
+  type PartyRole,
+  type Phase,
+  type PlanStatus,
+  type ProjectFlag,
+  type Segment,
+  type StatusColour,
+} from './codes.ts';
 import type { BaselineHistoryEntry } from './baseline.ts';
 import type { IsoDate } from './dates.ts';
 import { dateShift, describeShift, formatDatum, milestoneName, signed } from './format-nl.ts';
@@ -111,7 +122,15 @@ const woningen = (n: number) => `${n} ${n === 1 ? 'woning' : 'woningen'}`;
  */
 export function diffProject(previous: DiffableProject | null, current: DiffableProject, options: DiffOptions = {}): ProjectChange[] {
   if (previous === null) {
-    return [{ kind: 'project_added', field: 'project', from: null, to: current.name, message: `Nieuw project: ‘${current.name}’ stond er in het vorige kwartaal nog niet in.` }];
+    return [
+      {
+        kind: 'project_added',
+        field: 'project',
+        from: null,
+        to: current.name,
+        message: `Nieuw project: ‘${current.name}’ stond er in het vorige kwartaal nog niet in.`,
+      },
+    ];
   }
   return [
     ...diffProjectFields(previous, current),
@@ -139,10 +158,12 @@ function diffProjectFields(a: DiffableProject, b: DiffableProject): ProjectChang
     }
   }
   for (const flag of b.flags) {
-    if (!a.flags.includes(flag)) changes.push({ kind: 'flag_added', field: 'flags', from: null, to: flag, message: `Kenmerk toegevoegd: ${label(flag)}.` });
+    if (!a.flags.includes(flag))
+      changes.push({ kind: 'flag_added', field: 'flags', from: null, to: flag, message: `Kenmerk toegevoegd: ${label(flag)}.` });
   }
   for (const flag of a.flags) {
-    if (!b.flags.includes(flag)) changes.push({ kind: 'flag_removed', field: 'flags', from: flag, to: null, message: `Kenmerk vervallen: ${label(flag)}.` });
+    if (!b.flags.includes(flag))
+      changes.push({ kind: 'flag_removed', field: 'flags', from: flag, to: null, message: `Kenmerk vervallen: ${label(flag)}.` });
   }
   return changes;
 }
@@ -157,7 +178,14 @@ function diffMilestones(before: readonly Milestone[], after: readonly Milestone[
     const a = before.find((m) => m.code === code);
     const name = milestoneName(code);
     if (!b) {
-      changes.push({ kind: 'milestone_removed', field: `milestones.${code}`, from: code, to: null, milestoneCode: code, message: `${name} is uit de planning gehaald.` });
+      changes.push({
+        kind: 'milestone_removed',
+        field: `milestones.${code}`,
+        from: code,
+        to: null,
+        milestoneCode: code,
+        message: `${name} is uit de planning gehaald.`,
+      });
       continue;
     }
     changes.push(...diffMilestone(code, name, a ?? EMPTY_MILESTONE, b));
@@ -187,37 +215,100 @@ function diffMilestone(code: MilestoneCode, name: string, a: MilestoneDates, b: 
   // Baseline: setting one is ordinary planning, changing or clearing one is a re-baseline (SPEC §2).
   if (a.baselineDate !== b.baselineDate) {
     if (!a.baselineDate) {
-      changes.push(dateChange('baseline_set', code, 'baselineDate', null, b.baselineDate, `${name}: baseline vastgelegd op ${formatDatum(b.baselineDate!)}.`));
+      changes.push(
+        dateChange('baseline_set', code, 'baselineDate', null, b.baselineDate, `${name}: baseline vastgelegd op ${formatDatum(b.baselineDate!)}.`),
+      );
     } else if (!b.baselineDate) {
-      changes.push(dateChange('baseline_cleared', code, 'baselineDate', a.baselineDate, null, `${name}: baseline gewist (was ${formatDatum(a.baselineDate)}).`));
+      changes.push(
+        dateChange('baseline_cleared', code, 'baselineDate', a.baselineDate, null, `${name}: baseline gewist (was ${formatDatum(a.baselineDate)}).`),
+      );
     } else {
-      changes.push(dateChange('baseline_changed', code, 'baselineDate', a.baselineDate, b.baselineDate, `${name}: opnieuw gebaselined ${moved(a.baselineDate, b.baselineDate)}.`));
+      changes.push(
+        dateChange(
+          'baseline_changed',
+          code,
+          'baselineDate',
+          a.baselineDate,
+          b.baselineDate,
+          `${name}: opnieuw gebaselined ${moved(a.baselineDate, b.baselineDate)}.`,
+        ),
+      );
     }
   }
 
   const achievedNow = !a.actualDate && b.actualDate;
   if (a.forecastDate !== b.forecastDate) {
     if (!a.forecastDate) {
-      changes.push(dateChange('forecast_set', code, 'forecastDate', null, b.forecastDate, `${name}: verwachte datum ingevuld: ${formatDatum(b.forecastDate!)}.`));
+      changes.push(
+        dateChange('forecast_set', code, 'forecastDate', null, b.forecastDate, `${name}: verwachte datum ingevuld: ${formatDatum(b.forecastDate!)}.`),
+      );
     } else if (!b.forecastDate) {
       // Clearing the forecast when the milestone is reached is bookkeeping, not news.
       if (!achievedNow) {
-        changes.push(dateChange('forecast_cleared', code, 'forecastDate', a.forecastDate, null, `${name}: verwachte datum gewist (was ${formatDatum(a.forecastDate)}).`));
+        changes.push(
+          dateChange(
+            'forecast_cleared',
+            code,
+            'forecastDate',
+            a.forecastDate,
+            null,
+            `${name}: verwachte datum gewist (was ${formatDatum(a.forecastDate)}).`,
+          ),
+        );
       }
     } else {
-      changes.push(dateChange('milestone_moved', code, 'forecastDate', a.forecastDate, b.forecastDate, `${name}: verwachte datum verschoven ${moved(a.forecastDate, b.forecastDate)}.`));
+      changes.push(
+        dateChange(
+          'milestone_moved',
+          code,
+          'forecastDate',
+          a.forecastDate,
+          b.forecastDate,
+          `${name}: verwachte datum verschoven ${moved(a.forecastDate, b.forecastDate)}.`,
+        ),
+      );
     }
   }
 
   if (a.actualDate !== b.actualDate) {
     if (!a.actualDate) {
       const planned = a.forecastDate ?? b.baselineDate;
-      const compared = planned && planned !== b.actualDate ? ` (${describeShift(dateShift(planned, b.actualDate!))} dan ${a.forecastDate ? 'verwacht' : 'de baseline'})` : '';
-      changes.push(dateChange('milestone_achieved', code, 'actualDate', null, b.actualDate, `${name} is gerealiseerd op ${formatDatum(b.actualDate!)}${compared}.`));
+      const compared =
+        planned && planned !== b.actualDate
+          ? ` (${describeShift(dateShift(planned, b.actualDate!))} dan ${a.forecastDate ? 'verwacht' : 'de baseline'})`
+          : '';
+      changes.push(
+        dateChange(
+          'milestone_achieved',
+          code,
+          'actualDate',
+          null,
+          b.actualDate,
+          `${name} is gerealiseerd op ${formatDatum(b.actualDate!)}${compared}.`,
+        ),
+      );
     } else if (!b.actualDate) {
-      changes.push(dateChange('actual_date_cleared', code, 'actualDate', a.actualDate, null, `${name}: gerealiseerde datum verwijderd (was ${formatDatum(a.actualDate)}); de mijlpaal is nog niet gehaald.`));
+      changes.push(
+        dateChange(
+          'actual_date_cleared',
+          code,
+          'actualDate',
+          a.actualDate,
+          null,
+          `${name}: gerealiseerde datum verwijderd (was ${formatDatum(a.actualDate)}); de mijlpaal is nog niet gehaald.`,
+        ),
+      );
     } else {
-      changes.push(dateChange('actual_date_changed', code, 'actualDate', a.actualDate, b.actualDate, `${name}: gerealiseerde datum gecorrigeerd ${moved(a.actualDate, b.actualDate)}.`));
+      changes.push(
+        dateChange(
+          'actual_date_changed',
+          code,
+          'actualDate',
+          a.actualDate,
+          b.actualDate,
+          `${name}: gerealiseerde datum gecorrigeerd ${moved(a.actualDate, b.actualDate)}.`,
+        ),
+      );
     }
   }
 
@@ -289,7 +380,14 @@ function diffJaarschijven(before: readonly Jaarschijf[], after: readonly Jaarsch
 function diffKnelpunten(before: DiffableProject['knelpunten'], after: DiffableProject['knelpunten']): ProjectChange[] {
   const changes: ProjectChange[] = [];
   const about = (k: DiffableProject['knelpunten'][number]) => `(${label(k.category)}): ${k.description}`;
-  const item = (kind: ChangeKind, k: DiffableProject['knelpunten'][number], from: ProjectChange['from'], to: ProjectChange['to'], field: string, message: string): ProjectChange => ({
+  const item = (
+    kind: ChangeKind,
+    k: DiffableProject['knelpunten'][number],
+    from: ProjectChange['from'],
+    to: ProjectChange['to'],
+    field: string,
+    message: string,
+  ): ProjectChange => ({
     kind,
     field: `knelpunten.${k.id}${field}`,
     from,
@@ -305,12 +403,30 @@ function diffKnelpunten(before: DiffableProject['knelpunten'], after: DiffablePr
         changes.push(item('knelpunt_escalated', b, false, true, '.escalated', `Knelpunt geëscaleerd naar de versnellingstafel ${about(b)}.`));
       }
       if (b.resolvedDate) {
-        changes.push(item('knelpunt_resolved', b, null, b.resolvedDate, '.resolvedDate', `Knelpunt opgelost op ${formatDatum(b.resolvedDate)} ${about(b)}${b.resolution ? ` — ${b.resolution}` : ''}.`));
+        changes.push(
+          item(
+            'knelpunt_resolved',
+            b,
+            null,
+            b.resolvedDate,
+            '.resolvedDate',
+            `Knelpunt opgelost op ${formatDatum(b.resolvedDate)} ${about(b)}${b.resolution ? ` — ${b.resolution}` : ''}.`,
+          ),
+        );
       }
       continue;
     }
     if (!a.resolvedDate && b.resolvedDate) {
-      changes.push(item('knelpunt_resolved', b, null, b.resolvedDate, '.resolvedDate', `Knelpunt opgelost op ${formatDatum(b.resolvedDate)} ${about(b)}${b.resolution ? ` — ${b.resolution}` : ''}.`));
+      changes.push(
+        item(
+          'knelpunt_resolved',
+          b,
+          null,
+          b.resolvedDate,
+          '.resolvedDate',
+          `Knelpunt opgelost op ${formatDatum(b.resolvedDate)} ${about(b)}${b.resolution ? ` — ${b.resolution}` : ''}.`,
+        ),
+      );
       continue;
     }
     if (a.resolvedDate && !b.resolvedDate) {
@@ -319,7 +435,9 @@ function diffKnelpunten(before: DiffableProject['knelpunten'], after: DiffablePr
     if (!b.resolvedDate && b.escalated && !a.escalated) {
       changes.push(item('knelpunt_escalated', b, false, true, '.escalated', `Knelpunt geëscaleerd naar de versnellingstafel ${about(b)}.`));
     } else if (!b.resolvedDate && !b.escalated && a.escalated) {
-      changes.push(item('knelpunt_deescalated', b, true, false, '.escalated', `Knelpunt niet langer geëscaleerd naar de versnellingstafel ${about(b)}.`));
+      changes.push(
+        item('knelpunt_deescalated', b, true, false, '.escalated', `Knelpunt niet langer geëscaleerd naar de versnellingstafel ${about(b)}.`),
+      );
     }
   }
   for (const a of before) {

@@ -144,7 +144,8 @@ export class WeightedIndex {
     let hi = this.cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.cumulative[mid]! > r) hi = mid; // lo ≤ mid < hi < length
+      if (this.cumulative[mid]! > r)
+        hi = mid; // lo ≤ mid < hi < length
       else lo = mid + 1;
     }
     return lo;

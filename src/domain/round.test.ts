@@ -39,12 +39,24 @@ describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): opening a quarter', (
 
   it('refuses a second open round, naming quarter', () => {
     const issues = checkOpenRound({ quarter: '2026-Q4', deadline: '2026-12-15' }, tafel, [open('2026-Q3')]);
-    expect(issues).toEqual([expect.objectContaining({ path: 'quarter', code: 'previous_round_open', message: expect.stringContaining('De ronde van het 3e kwartaal 2026 is nog open') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: 'quarter',
+        code: 'previous_round_open',
+        message: expect.stringContaining('De ronde van het 3e kwartaal 2026 is nog open'),
+      }),
+    ]);
   });
 
   it('refuses a quarter that already had a round, open or closed', () => {
-    expect(checkOpenRound({ quarter: '2026-Q3', deadline: '2026-09-15' }, tafel, [closed('2026-Q3')])[0]).toMatchObject({ path: 'quarter', code: 'duplicate' });
-    expect(checkOpenRound({ quarter: '2026-Q3', deadline: '2026-09-15' }, tafel, [open('2026-Q3')])[0]).toMatchObject({ path: 'quarter', code: 'duplicate' });
+    expect(checkOpenRound({ quarter: '2026-Q3', deadline: '2026-09-15' }, tafel, [closed('2026-Q3')])[0]).toMatchObject({
+      path: 'quarter',
+      code: 'duplicate',
+    });
+    expect(checkOpenRound({ quarter: '2026-Q3', deadline: '2026-09-15' }, tafel, [open('2026-Q3')])[0]).toMatchObject({
+      path: 'quarter',
+      code: 'duplicate',
+    });
   });
 
   it('refuses a quarter before the latest round of the table', () => {
@@ -53,7 +65,9 @@ describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): opening a quarter', (
   });
 
   it('refuses a malformed quarter', () => {
-    expect(checkOpenRound({ quarter: '2026-4', deadline: '2026-12-15' }, tafel, [])).toEqual([expect.objectContaining({ path: 'quarter', code: 'invalid_quarter' })]);
+    expect(checkOpenRound({ quarter: '2026-4', deadline: '2026-12-15' }, tafel, [])).toEqual([
+      expect.objectContaining({ path: 'quarter', code: 'invalid_quarter' }),
+    ]);
   });
 
   it('refuses a region that is not a versnellingstafel, naming regionId', () => {

@@ -57,14 +57,22 @@ export function checkOpenRound(
     });
   }
   if (!isKwartaal(request.quarter)) {
-    issues.push({ path: 'quarter', code: 'invalid_quarter', message: `'${request.quarter}' is geen kwartaal; gebruik JJJJ-Qn, bijvoorbeeld 2026-Q4.` });
+    issues.push({
+      path: 'quarter',
+      code: 'invalid_quarter',
+      message: `'${request.quarter}' is geen kwartaal; gebruik JJJJ-Qn, bijvoorbeeld 2026-Q4.`,
+    });
     return issues;
   }
   const quarter = request.quarter;
   const open = existing.find((r) => !r.closedAt);
   const latest = existing.reduce<Kwartaal | null>((max, r) => (max === null || r.quarter > max ? r.quarter : max), null);
   if (existing.some((r) => r.quarter === quarter)) {
-    issues.push({ path: 'quarter', code: 'duplicate', message: `Voor het ${kwartaalLabel(quarter)} is al een kwartaalronde geopend bij deze tafel.` });
+    issues.push({
+      path: 'quarter',
+      code: 'duplicate',
+      message: `Voor het ${kwartaalLabel(quarter)} is al een kwartaalronde geopend bij deze tafel.`,
+    });
   } else if (open) {
     issues.push({
       path: 'quarter',
@@ -220,7 +228,10 @@ export function rollupDelivery(facts: readonly DeliveryFacts[], names: ReadonlyM
   }
   const nameOf = (id: string) => names.get(id) ?? id;
   const organisations = [...byOrganisation.values()].sort(
-    (a, b) => b.outstanding - a.outstanding || nameOf(a.organisationId).localeCompare(nameOf(b.organisationId), 'nl') || a.organisationId.localeCompare(b.organisationId),
+    (a, b) =>
+      b.outstanding - a.outstanding ||
+      nameOf(a.organisationId).localeCompare(nameOf(b.organisationId), 'nl') ||
+      a.organisationId.localeCompare(b.organisationId),
   );
   const delivered = changed + confirmed;
   return { total: facts.length, delivered, changed, confirmed, outstanding: facts.length - delivered, withoutParty, organisations };
@@ -255,11 +266,7 @@ export interface ProjectMembership {
  * issues name `projectIds[i]`. A project the caller may not see gets exactly the answer of an unknown
  * id, so neither its name nor its existence leaks (SPEC §7).
  */
-export function checkConfirmProjectIds(
-  projectIds: readonly string[],
-  known: ReadonlyMap<string, ProjectMembership>,
-  regionName: string,
-): Issue[] {
+export function checkConfirmProjectIds(projectIds: readonly string[], known: ReadonlyMap<string, ProjectMembership>, regionName: string): Issue[] {
   const issues: Issue[] = [];
   projectIds.forEach((id, i) => {
     const p = known.get(id);

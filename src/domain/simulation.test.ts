@@ -7,15 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { at, take } from '../../test/helpers/present.ts';
-import {
-  bandFor,
-  completionDelay,
-  knownCompletionDelay,
-  percentile,
-  simulate,
-  wholeMonthsBetween,
-  type SimulationProject,
-} from './simulation.ts';
+import { bandFor, completionDelay, knownCompletionDelay, percentile, simulate, wholeMonthsBetween, type SimulationProject } from './simulation.ts';
 
 let nextKey = 1;
 const project = (over: Partial<SimulationProject> = {}): SimulationProject => ({
@@ -83,11 +75,15 @@ describe('simulate: known answers (SPEC §8, issue 3 forecast)', () => {
 
   it('drops a plan as a whole with probability 1 − assumption: a 50% plan gives 0 or all, about half the time', () => {
     const result = simulate([project({ years: [2027], homes: [100] })], { ...options, runs: 2000, delaySamples: [] });
-    const [b] = take(bandFor(result, [0]).filter((x) => x.year === 2027), 1);
+    const [b] = take(
+      bandFor(result, [0]).filter((x) => x.year === 2027),
+      1,
+    );
     expect(b.p10).toBe(100); // probability 1
-    const half = bandFor(simulate([project({ probability: 0.5, years: [2027], homes: [100] })], { ...options, runs: 2000, delaySamples: [] }), [0]).find(
-      (x) => x.year === 2027,
-    )!;
+    const half = bandFor(
+      simulate([project({ probability: 0.5, years: [2027], homes: [100] })], { ...options, runs: 2000, delaySamples: [] }),
+      [0],
+    ).find((x) => x.year === 2027)!;
     expect(half.p10).toBe(0);
     expect(half.p90).toBe(100);
     expect(half.mean).toBeGreaterThan(45);
@@ -110,7 +106,9 @@ describe('simulate: known answers (SPEC §8, issue 3 forecast)', () => {
   });
 
   it('gives a project the same outcome whatever the order of the projects or which others exist', () => {
-    const projects = Array.from({ length: 30 }, (_, i) => project({ key: 1000 + i, probability: 0.5, gemeente: i % 2, years: [2027], homes: [1 + i] }));
+    const projects = Array.from({ length: 30 }, (_, i) =>
+      project({ key: 1000 + i, probability: 0.5, gemeente: i % 2, years: [2027], homes: [1 + i] }),
+    );
     const opts = { ...options, seed: 9, delaySamples: [0, 12] };
     const a = simulate(projects, opts);
     const b = simulate([...projects].reverse(), opts);
@@ -130,7 +128,11 @@ describe('simulate: known answers (SPEC §8, issue 3 forecast)', () => {
 });
 
 describe('observed delays (SPEC §2: delay = effective date − baseline; M12 oplevering, M11 start bouw)', () => {
-  const dates = (baselineDate: string | null, forecastDate: string | null, actualDate: string | null = null) => ({ baselineDate, forecastDate, actualDate });
+  const dates = (baselineDate: string | null, forecastDate: string | null, actualDate: string | null = null) => ({
+    baselineDate,
+    forecastDate,
+    actualDate,
+  });
 
   it('counts whole calendar months, a month being complete when its day of the month is reached', () => {
     const table: Array<[string, string, number]> = [

@@ -32,19 +32,74 @@ const serious = (code: MilestoneCode = 'M11') => milestone(code, { baselineDate:
 describe('SPEC §2 "Phases and milestones" (001 § 3B): status colour from milestones and knelpunten', () => {
   const table: Array<{ case: string; milestones: Milestone[]; knelpunten: KnelpuntState[]; status: StatusColour }> = [
     { case: 'a project without milestones or knelpunten is groen', milestones: [], knelpunten: [], status: 'groen' },
-    { case: 'a project with all pending milestones on schedule is groen', milestones: [onTime('M07'), onTime('M09')], knelpunten: [], status: 'groen' },
-    { case: 'a pending milestone within the 3-month tolerance keeps the project groen', milestones: [milestone('M09', { baselineDate: BASE, forecastDate: '2026-04-01' })], knelpunten: [], status: 'groen' },
-    { case: 'a pending milestone ahead of schedule keeps the project groen', milestones: [milestone('M09', { baselineDate: BASE, forecastDate: '2025-06-01' })], knelpunten: [], status: 'groen' },
-    { case: 'a pending milestone without baseline keeps the project groen', milestones: [milestone('M09', { forecastDate: '2030-01-01' })], knelpunten: [], status: 'groen' },
-    { case: 'a pending milestone delayed beyond tolerance makes the project oranje', milestones: [onTime('M07'), delayed('M09')], knelpunten: [], status: 'oranje' },
-    { case: 'a pending milestone delayed exactly 12 months is oranje, not rood', milestones: [milestone('M11', { baselineDate: BASE, forecastDate: '2027-01-01' })], knelpunten: [], status: 'oranje' },
-    { case: 'a pending milestone seriously delayed (beyond 12 months) makes the project rood', milestones: [serious('M11')], knelpunten: [], status: 'rood' },
+    {
+      case: 'a project with all pending milestones on schedule is groen',
+      milestones: [onTime('M07'), onTime('M09')],
+      knelpunten: [],
+      status: 'groen',
+    },
+    {
+      case: 'a pending milestone within the 3-month tolerance keeps the project groen',
+      milestones: [milestone('M09', { baselineDate: BASE, forecastDate: '2026-04-01' })],
+      knelpunten: [],
+      status: 'groen',
+    },
+    {
+      case: 'a pending milestone ahead of schedule keeps the project groen',
+      milestones: [milestone('M09', { baselineDate: BASE, forecastDate: '2025-06-01' })],
+      knelpunten: [],
+      status: 'groen',
+    },
+    {
+      case: 'a pending milestone without baseline keeps the project groen',
+      milestones: [milestone('M09', { forecastDate: '2030-01-01' })],
+      knelpunten: [],
+      status: 'groen',
+    },
+    {
+      case: 'a pending milestone delayed beyond tolerance makes the project oranje',
+      milestones: [onTime('M07'), delayed('M09')],
+      knelpunten: [],
+      status: 'oranje',
+    },
+    {
+      case: 'a pending milestone delayed exactly 12 months is oranje, not rood',
+      milestones: [milestone('M11', { baselineDate: BASE, forecastDate: '2027-01-01' })],
+      knelpunten: [],
+      status: 'oranje',
+    },
+    {
+      case: 'a pending milestone seriously delayed (beyond 12 months) makes the project rood',
+      milestones: [serious('M11')],
+      knelpunten: [],
+      status: 'rood',
+    },
     { case: 'a serious delay wins over a mere delay', milestones: [delayed('M09'), serious('M11')], knelpunten: [], status: 'rood' },
     { case: 'one open knelpunt makes an on-schedule project oranje', milestones: [onTime()], knelpunten: [knelpunt()], status: 'oranje' },
-    { case: 'a resolved knelpunt does not affect the status', milestones: [onTime()], knelpunten: [knelpunt({ resolvedDate: '2026-02-01' })], status: 'groen' },
-    { case: 'an open knelpunt escalated to the versnellingstafel makes the project rood', milestones: [onTime()], knelpunten: [knelpunt({ escalated: true })], status: 'rood' },
-    { case: 'an escalated knelpunt that has been resolved does not affect the status', milestones: [onTime()], knelpunten: [knelpunt({ escalated: true, resolvedDate: '2026-03-01' })], status: 'groen' },
-    { case: 'an escalated open knelpunt makes the project rood even among resolved ones', milestones: [], knelpunten: [knelpunt({ resolvedDate: '2026-02-01' }), knelpunt({ escalated: true })], status: 'rood' },
+    {
+      case: 'a resolved knelpunt does not affect the status',
+      milestones: [onTime()],
+      knelpunten: [knelpunt({ resolvedDate: '2026-02-01' })],
+      status: 'groen',
+    },
+    {
+      case: 'an open knelpunt escalated to the versnellingstafel makes the project rood',
+      milestones: [onTime()],
+      knelpunten: [knelpunt({ escalated: true })],
+      status: 'rood',
+    },
+    {
+      case: 'an escalated knelpunt that has been resolved does not affect the status',
+      milestones: [onTime()],
+      knelpunten: [knelpunt({ escalated: true, resolvedDate: '2026-03-01' })],
+      status: 'groen',
+    },
+    {
+      case: 'an escalated open knelpunt makes the project rood even among resolved ones',
+      milestones: [],
+      knelpunten: [knelpunt({ resolvedDate: '2026-02-01' }), knelpunt({ escalated: true })],
+      status: 'rood',
+    },
     { case: 'a delay plus an open knelpunt is oranje', milestones: [delayed()], knelpunten: [knelpunt()], status: 'oranje' },
   ];
   it.each(table)('$case', ({ milestones, knelpunten, status }) => {
@@ -75,10 +130,18 @@ describe('SPEC §2 "Phases and milestones": maxDelayMonths', () => {
   it.each([
     { case: 'is 0 for a project on schedule', milestones: [onTime()], max: 0 },
     { case: 'is 0 for a slip within the tolerance', milestones: [milestone('M09', { baselineDate: BASE, forecastDate: '2026-03-15' })], max: 0 },
-    { case: 'is 0 (never negative) when a milestone is ahead of schedule', milestones: [milestone('M09', { baselineDate: BASE, forecastDate: '2025-01-01' })], max: 0 },
+    {
+      case: 'is 0 (never negative) when a milestone is ahead of schedule',
+      milestones: [milestone('M09', { baselineDate: BASE, forecastDate: '2025-01-01' })],
+      max: 0,
+    },
     { case: 'is the delay of a single delayed milestone', milestones: [delayed()], max: 5 },
     { case: 'is the largest delay over several pending milestones', milestones: [delayed('M08'), serious('M11'), onTime('M07')], max: 15 },
-    { case: 'ignores the larger delay of an achieved milestone', milestones: [milestone('M07', { baselineDate: BASE, actualDate: '2029-01-01' }), delayed('M09')], max: 5 },
+    {
+      case: 'ignores the larger delay of an achieved milestone',
+      milestones: [milestone('M07', { baselineDate: BASE, actualDate: '2029-01-01' }), delayed('M09')],
+      max: 5,
+    },
   ])('$case', ({ milestones, max }) => {
     expect(projectStatus(milestones, []).maxDelayMonths).toBe(max);
   });

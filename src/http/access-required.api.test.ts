@@ -82,23 +82,34 @@ describe('access is asked in every service method a route reaches (issue 9 item 
 
   // One test per matrix case (as in the matrix), each sent by every role; then the whole record is checked.
   const cases = Object.entries(matrix()).flatMap(([route, list]) => list.map((c) => ({ route, c })));
-  it.each(cases.map(({ route, c }) => [`${route} ${c.name}`.trim(), route, c] as const))('%s: access asked by every service method it reaches', async (_label, route, c) => {
-    const before = new Map(record.unchecked);
-    for (const who of EVERYONE) {
-      if (route === 'DELETE /api/v1/auth/tokens/:id') {
-        ids.tokenOwner = who === 'publiek' ? '' : (await services.auth.createApiToken(principals[who], 'x')).id;
+  it.each(cases.map(({ route, c }) => [`${route} ${c.name}`.trim(), route, c] as const))(
+    '%s: access asked by every service method it reaches',
+    async (_label, route, c) => {
+      const before = new Map(record.unchecked);
+      for (const who of EVERYONE) {
+        if (route === 'DELETE /api/v1/auth/tokens/:id') {
+          ids.tokenOwner = who === 'publiek' ? '' : (await services.auth.createApiToken(principals[who], 'x')).id;
+        }
+        const request = await c.request(who);
+        await app.inject({ ...request, headers: { ...headers[who], ...(request.headers ?? {}) } });
       }
-      const request = await c.request(who);
-      await app.inject({ ...request, headers: { ...headers[who], ...(request.headers ?? {}) } });
-    }
-    // Service methods that returned data without a decision during this case.
-    expect([...record.unchecked].filter(([key, n]) => (before.get(key) ?? 0) < n).map(([key]) => key)).toEqual([]);
-  });
+      // Service methods that returned data without a decision during this case.
+      expect([...record.unchecked].filter(([key, n]) => (before.get(key) ?? 0) < n).map(([key]) => key)).toEqual([]);
+    },
+  );
 
   it('no service method returned data without asking access, in any case or set-up', () => {
     expect(Object.fromEntries(record.unchecked)).toEqual({});
     // And the matrix did reach the services: at least the project, round, dashboard, national and target methods.
-    for (const key of ['projects.get', 'projects.update', 'rounds.getRound', 'dashboard.regionDashboard', 'national.plancapaciteit', 'targets.create', 'forecast.forecast']) {
+    for (const key of [
+      'projects.get',
+      'projects.update',
+      'rounds.getRound',
+      'dashboard.regionDashboard',
+      'national.plancapaciteit',
+      'targets.create',
+      'forecast.forecast',
+    ]) {
       expect(record.called.has(key), key).toBe(true);
     }
   });
@@ -106,13 +117,19 @@ describe('access is asked in every service method a route reaches (issue 9 item 
   it('every service method is reached by the matrix, or named here as reached by no request of it', () => {
     const all = Object.entries(services as unknown as Record<string, unknown>)
       .filter(([name, s]) => !NOT_SERVICES.has(name) && s !== null && typeof s === 'object')
-      .flatMap(([name, s]) => Object.entries(s as Record<string, unknown>).filter(([, v]) => typeof v === 'function').map(([m]) => `${name}.${m}`));
+      .flatMap(([name, s]) =>
+        Object.entries(s as Record<string, unknown>)
+          .filter(([, v]) => typeof v === 'function')
+          .map(([m]) => `${name}.${m}`),
+      );
     // A new service method must be reached by the matrix (and so checked above), or be named in NOT_REACHED with why.
     expect(all.filter((k) => !record.called.has(k)).sort()).toEqual([...NOT_REACHED.keys()].sort());
   });
 
   it('the exemptions are all still reached (a stale entry hides nothing)', () => {
-    const unused = [...EXEMPT.keys()].filter((k) => !record.called.has(k) && !NOT_REACHED.has(k) && !['auth.createUser', 'auth.ensureDemoUsers'].includes(k));
+    const unused = [...EXEMPT.keys()].filter(
+      (k) => !record.called.has(k) && !NOT_REACHED.has(k) && !['auth.createUser', 'auth.ensureDemoUsers'].includes(k),
+    );
     expect(unused).toEqual([]);
   });
 });
@@ -131,12 +148,15 @@ describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1
   /** Where each pattern may still appear, and why. */
   const ALLOWED: Record<string, Record<string, string>> = {
     'new ForbiddenError(': { 'http/auth.ts': 'CSRF check: whether the request comes from this site, not who may do what' },
-    'a role compared': { 'services/auth/auth.service.ts': 'setting up the demo accounts: the demo scope each role gets, and finding the demo account of a role' },
+    'a role compared': {
+      'services/auth/auth.service.ts': 'setting up the demo accounts: the demo scope each role gets, and finding the demo account of a role',
+    },
     'a list of roles': {},
   };
   const PATTERNS: Record<string, RegExp> = {
     'new ForbiddenError(': /new ForbiddenError\(/,
-    'a role compared': /\brole\s*[!=]==|[!=]==\s*'(beheerder|ministerie_analist|provincie_analist|gemeente_editor|marktpartij_editor|tafel_secretaris)'/,
+    'a role compared':
+      /\brole\s*[!=]==|[!=]==\s*'(beheerder|ministerie_analist|provincie_analist|gemeente_editor|marktpartij_editor|tafel_secretaris)'/,
     'a list of roles': /\[\s*'(beheerder|ministerie_analist|provincie_analist|gemeente_editor|marktpartij_editor|tafel_secretaris)'/,
   };
 
@@ -147,7 +167,12 @@ describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1
   });
 
   it('route gates use only role groups exported by access.ts', () => {
-    const groups: readonly unknown[] = [accessModule.NATIONAL_ROLES, accessModule.TARGET_EDITOR_ROLES, accessModule.ADMIN_ROLES, accessModule.PARTY_ROLES];
+    const groups: readonly unknown[] = [
+      accessModule.NATIONAL_ROLES,
+      accessModule.TARGET_EDITOR_ROLES,
+      accessModule.ADMIN_ROLES,
+      accessModule.PARTY_ROLES,
+    ];
     const gated = ROUTE_RULES.filter((r) => Array.isArray(r.access));
     expect(gated.length).toBeGreaterThan(4);
     expect(gated.filter((r) => !groups.includes(r.access)).map((r) => `${r.method} ${r.url}`)).toEqual([]);

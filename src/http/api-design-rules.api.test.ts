@@ -25,7 +25,17 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Errors of `spectral lint` with the project's ruleset (the same command as `npm run lint:api`). */
 async function spectralErrors(file: string): Promise<Array<{ code: string; path: string[] }>> {
-  const args = ['lint', '--fail-severity', 'error', '--format', 'json', '--quiet', '--ruleset', join(ROOT, 'api-rules', 'adr-core.spectral.yaml'), file];
+  const args = [
+    'lint',
+    '--fail-severity',
+    'error',
+    '--format',
+    'json',
+    '--quiet',
+    '--ruleset',
+    join(ROOT, 'api-rules', 'adr-core.spectral.yaml'),
+    file,
+  ];
   const { stdout } = await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'spectral'), args, {
     env: { ...process.env, SCARF_ANALYTICS: 'false' },
     maxBuffer: 64 * 1024 * 1024,
@@ -107,7 +117,13 @@ describe('OpenAPI document (API Design Rules core)', () => {
         .filter(([method]) => ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(method))
         .map(([method, op]) => ({ path, method, op: op as Json })),
     );
-  const resolve = (doc: Json, node: Json): Json => (node.$ref ? node.$ref.replace(/^#\//, '').split('/').reduce((n: Json, k: string) => n[k], doc) : node);
+  const resolve = (doc: Json, node: Json): Json =>
+    node.$ref
+      ? node.$ref
+          .replace(/^#\//, '')
+          .split('/')
+          .reduce((n: Json, k: string) => n[k], doc)
+      : node;
 
   it('declares API-Version on every 2xx/3xx response', () => {
     const doc = app.swagger() as Json;
@@ -134,8 +150,9 @@ describe('OpenAPI document (API Design Rules core)', () => {
         errorResponses += 1;
         const content = (response as Json).content ?? {};
         const schema = content[PROBLEM_MEDIA_TYPE]?.schema;
-        const props = schema ? resolve(doc, schema).properties ?? {} : {};
-        if (Object.keys(content).join() !== PROBLEM_MEDIA_TYPE || !props.status || !props.title || !props.detail) wrong.push(`${method} ${path} ${code}`);
+        const props = schema ? (resolve(doc, schema).properties ?? {}) : {};
+        if (Object.keys(content).join() !== PROBLEM_MEDIA_TYPE || !props.status || !props.title || !props.detail)
+          wrong.push(`${method} ${path} ${code}`);
       }
     }
     expect(errorResponses).toBeGreaterThan(100);
@@ -164,7 +181,10 @@ describe('OpenAPI document (API Design Rules core)', () => {
 
   it('puts format date / date-time on the field itself, also when it may be null (/core/date-time)', () => {
     const doc = app.swagger() as Json;
-    const milestone = resolve(doc, resolve(doc, doc.paths['/projects'].post.requestBody.content['application/json'].schema).properties.milestones.items).properties;
+    const milestone = resolve(
+      doc,
+      resolve(doc, doc.paths['/projects'].post.requestBody.content['application/json'].schema).properties.milestones.items,
+    ).properties;
     expect(milestone.baselineDate).toMatchObject({ type: ['string', 'null'], format: 'date' });
     expect(milestone.actualDate).toMatchObject({ type: ['string', 'null'], format: 'date' });
     const round = resolve(doc, doc.paths['/rounds/{roundId}'].get.responses['200'].content['application/json'].schema);
@@ -173,7 +193,10 @@ describe('OpenAPI document (API Design Rules core)', () => {
   });
 
   it('takes the contact from API_CONTACT_EMAIL and API_CONTACT_URL', async () => {
-    const config = loadConfig({ API_CONTACT_EMAIL: 'woningbouw@provincie.example.nl', API_CONTACT_URL: 'https://provincie.example.nl/woningbouwmonitor' });
+    const config = loadConfig({
+      API_CONTACT_EMAIL: 'woningbouw@provincie.example.nl',
+      API_CONTACT_URL: 'https://provincie.example.nl/woningbouwmonitor',
+    });
     expect(config.apiContact).toEqual({ email: 'woningbouw@provincie.example.nl', url: 'https://provincie.example.nl/woningbouwmonitor' });
     const other = await buildApp({ services, apiContact: config.apiContact });
     try {

@@ -83,7 +83,8 @@ export function apiDesignTransformObject(): SwaggerTransformObject {
 export function applyApiDesignRules(doc: Json): Json {
   const components = (isObject(doc.components) ? doc.components : (doc.components = {})) as Json;
   const schemas = (isObject(components.schemas) ? components.schemas : (components.schemas = {})) as Json;
-  if (!isObject(schemas[PROBLEM_SCHEMA_NAME])) throw new Error(`components.schemas.${PROBLEM_SCHEMA_NAME} is missing: register the Problem zod schema with id "${PROBLEM_SCHEMA_NAME}".`);
+  if (!isObject(schemas[PROBLEM_SCHEMA_NAME]))
+    throw new Error(`components.schemas.${PROBLEM_SCHEMA_NAME} is missing: register the Problem zod schema with id "${PROBLEM_SCHEMA_NAME}".`);
   const headers = (isObject(components.headers) ? components.headers : (components.headers = {})) as Json;
   headers[API_VERSION_HEADER] = {
     description: 'Full version of the API (semantic versioning); the URI carries only the major version.',
@@ -102,14 +103,18 @@ export function applyApiDesignRules(doc: Json): Json {
       if (!isObject(operation)) continue;
       const responses = (isObject(operation.responses) ? operation.responses : (operation.responses = {})) as Json;
       const parameters = [...pathParameters, ...(Array.isArray(operation.parameters) ? operation.parameters : [])];
-      const takesInput = method === 'put' || method === 'post' || method === 'patch' || ((method === 'get' || method === 'delete') && parameters.length > 0);
+      const takesInput =
+        method === 'put' || method === 'post' || method === 'patch' || ((method === 'get' || method === 'delete') && parameters.length > 0);
       if (takesInput && !responses['400']) responses['400'] = { description: STATUS_CODES[400] };
 
       for (const [code, response] of Object.entries(responses)) {
         if (!isObject(response)) continue;
         if (response.description === 'Default Response' && STATUS_CODES[Number(code)]) response.description = STATUS_CODES[Number(code)];
         if (/^[23]\d\d$/.test(code)) {
-          response.headers = { ...(isObject(response.headers) ? response.headers : {}), [API_VERSION_HEADER]: { $ref: `#/components/headers/${API_VERSION_HEADER}` } };
+          response.headers = {
+            ...(isObject(response.headers) ? response.headers : {}),
+            [API_VERSION_HEADER]: { $ref: `#/components/headers/${API_VERSION_HEADER}` },
+          };
         } else if (/^[45]\d\d$/.test(code)) {
           response.content = { [PROBLEM_MEDIA_TYPE]: { schema: problemSchemaOf(response.content) } };
         }

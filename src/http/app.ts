@@ -5,7 +5,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/container.ts';
-import { API_VERSION, API_VERSION_HEADER, DEFAULT_API_CONTACT, apiDesignTransform, apiDesignTransformObject, registerApiVersionHeader, type ApiContact } from './api-design.ts';
+import {
+  API_VERSION,
+  API_VERSION_HEADER,
+  DEFAULT_API_CONTACT,
+  apiDesignTransform,
+  apiDesignTransformObject,
+  registerApiVersionHeader,
+  type ApiContact,
+} from './api-design.ts';
 import { authPlugin } from './auth.ts';
 import { PROBLEM_TYPE_BASE, registerProblemHandler } from './problem.ts';
 import { registerTextGuard } from './text-guard.ts';
@@ -33,7 +41,13 @@ export interface AppOptions {
 
 export const API_PREFIX = '/api/v1';
 
-export async function buildApp({ services, logger = false, secureCookies = false, trustProxy = false, apiContact = {} }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  services,
+  logger = false,
+  secureCookies = false,
+  trustProxy = false,
+  apiContact = {},
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     // (typed as boolean only to keep Fastify's overloads apart; numbers and address lists are passed as they are)
@@ -46,7 +60,13 @@ export async function buildApp({ services, logger = false, secureCookies = false
         .code(status as never)
         .type('application/problem+json')
         .header(API_VERSION_HEADER, API_VERSION) // answered before routing: the onSend hooks do not run
-        .send({ type: `${PROBLEM_TYPE_BASE}verzoek`, title: 'Het verzoek is niet geldig.', status, detail: error.message, instance: request.url } as never);
+        .send({
+          type: `${PROBLEM_TYPE_BASE}verzoek`,
+          title: 'Het verzoek is niet geldig.',
+          status,
+          detail: error.message,
+          instance: request.url,
+        } as never);
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -51,7 +51,11 @@ async function startMockIdp(): Promise<void> {
     if (url.pathname === '/authorize') {
       // The test plays the user: ?login=<email> decides who signs in.
       const code = randomBytes(8).toString('hex');
-      codes.set(code, { challenge: url.searchParams.get('code_challenge')!, email: url.searchParams.get('login')!, sub: `sub-${url.searchParams.get('login')}` });
+      codes.set(code, {
+        challenge: url.searchParams.get('code_challenge')!,
+        email: url.searchParams.get('login')!,
+        sub: `sub-${url.searchParams.get('login')}`,
+      });
       res.writeHead(302, { location: `${url.searchParams.get('redirect_uri')}?code=${code}&state=${url.searchParams.get('state')}` });
       return res.end();
     }
@@ -89,8 +93,26 @@ beforeAll(async () => {
     oidc: { issuer, clientId: 'wbm', clientSecret: 'secret', redirectUri: REDIRECT, allowHttp: true },
   });
   app = await buildApp({ services });
-  await services.auth.createUser({ email: 'Editor@Amsterdam.example', name: 'Edith Editor', password: PASSWORD, role: 'gemeente_editor', gemeenteCode: 'GM0363', organisationId: null, regionId: null, provincieCode: null });
-  await services.auth.createUser({ email: 'analist@vro.example', name: 'Anna Analist', password: null, role: 'ministerie_analist', gemeenteCode: null, organisationId: null, regionId: null, provincieCode: null });
+  await services.auth.createUser({
+    email: 'Editor@Amsterdam.example',
+    name: 'Edith Editor',
+    password: PASSWORD,
+    role: 'gemeente_editor',
+    gemeenteCode: 'GM0363',
+    organisationId: null,
+    regionId: null,
+    provincieCode: null,
+  });
+  await services.auth.createUser({
+    email: 'analist@vro.example',
+    name: 'Anna Analist',
+    password: null,
+    role: 'ministerie_analist',
+    gemeenteCode: null,
+    organisationId: null,
+    regionId: null,
+    provincieCode: null,
+  });
   await services.auth.ensureDemoUsers();
 });
 afterAll(async () => {
@@ -129,7 +151,13 @@ describe('password sign-in and sessions', () => {
     const without = await app.inject({ method: 'POST', url: '/api/v1/projects', cookies, payload: body });
     expect(without.statusCode).toBe(403);
     expect(without.json().detail).toContain('CSRF');
-    const withToken = await app.inject({ method: 'POST', url: '/api/v1/projects', cookies, headers: { 'x-csrf-token': login.json().csrfToken }, payload: body });
+    const withToken = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      cookies,
+      headers: { 'x-csrf-token': login.json().csrfToken },
+      payload: body,
+    });
     expect(withToken.statusCode, withToken.body).toBe(201);
     const trail = await app.inject({ url: `/api/v1/projects/${withToken.json().id}/audit`, cookies });
     expect(trail.json().items[0]).toMatchObject({ actorName: 'Edith Editor', via: 'ui', action: 'aangemaakt' });
@@ -145,7 +173,16 @@ describe('password sign-in and sessions', () => {
   it('rate-limits sign-in attempts per address and account', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.9.9', payload: { email: 'victim@example.invalid', password: `guess${i}` } })).statusCode);
+      statuses.push(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            remoteAddress: '10.9.9.9',
+            payload: { email: 'victim@example.invalid', password: `guess${i}` },
+          })
+        ).statusCode,
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
@@ -155,7 +192,12 @@ describe('password sign-in and sessions', () => {
   it('limits failed sign-ins per e-mail address, from whatever client address they come', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.20.0.${i + 1}`, payload: { email: ` Target${i % 2 ? '' : '@'}@Example.invalid `.replace('@@', '@'), password: `guess${i}` } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: `10.20.0.${i + 1}`,
+        payload: { email: ` Target${i % 2 ? '' : '@'}@Example.invalid `.replace('@@', '@'), password: `guess${i}` },
+      });
       statuses.push(res.statusCode);
       if (res.statusCode === 429) {
         expect(res.headers['content-type']).toContain('application/problem+json');
@@ -165,20 +207,54 @@ describe('password sign-in and sessions', () => {
     }
     expect(statuses).toEqual([...Array(10).fill(401), 429]);
     // The right password does not get through while the address is blocked (no oracle either).
-    await services.auth.createUser({ email: 'blocked@example.invalid', name: 'Geblokkeerd', password: PASSWORD, role: 'gemeente_editor', gemeenteCode: 'GM0363', organisationId: null, regionId: null, provincieCode: null });
-    for (let i = 0; i < 10; i++) await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.21.0.${i + 1}`, payload: { email: 'blocked@example.invalid', password: 'fout' } });
-    const right = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.21.1.1', payload: { email: 'blocked@example.invalid', password: PASSWORD } });
+    await services.auth.createUser({
+      email: 'blocked@example.invalid',
+      name: 'Geblokkeerd',
+      password: PASSWORD,
+      role: 'gemeente_editor',
+      gemeenteCode: 'GM0363',
+      organisationId: null,
+      regionId: null,
+      provincieCode: null,
+    });
+    for (let i = 0; i < 10; i++)
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: `10.21.0.${i + 1}`,
+        payload: { email: 'blocked@example.invalid', password: 'fout' },
+      });
+    const right = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '10.21.1.1',
+      payload: { email: 'blocked@example.invalid', password: PASSWORD },
+    });
     expect(right.statusCode).toBe(429);
   });
 
   it('limits sign-in attempts per client address, whatever the e-mail address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      statuses.push((await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.30.0.1', payload: { email: `spray${i}@example.invalid`, password: 'x' } })).statusCode);
+      statuses.push(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            remoteAddress: '10.30.0.1',
+            payload: { email: `spray${i}@example.invalid`, password: 'x' },
+          })
+        ).statusCode,
+      );
     }
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    const refused = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.30.0.1', payload: { email: 'spray@example.invalid', password: 'x' } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '10.30.0.1',
+      payload: { email: 'spray@example.invalid', password: 'x' },
+    });
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.json().detail).toMatch(/^Te veel inlogpogingen vanaf dit adres\. Probeer het over \d+ seconden opnieuw\.$/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -220,7 +296,13 @@ describe('demo mode and API tokens', () => {
   it('issues API tokens that act as the account and can be revoked', async () => {
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'editor@amsterdam.example', password: PASSWORD } });
     const cookies = { [SESSION_COOKIE]: sessionCookie(login)!.value };
-    const created = await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', cookies, headers: { 'x-csrf-token': login.json().csrfToken }, payload: { name: 'ERP-koppeling' } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      cookies,
+      headers: { 'x-csrf-token': login.json().csrfToken },
+      payload: { name: 'ERP-koppeling' },
+    });
     expect(created.statusCode).toBe(201);
     const bearer = { authorization: `Bearer ${created.json().token}` };
     // Issue 8 item 10: a token cannot make tokens (they would outlive its revocation).
@@ -230,7 +312,12 @@ describe('demo mode and API tokens', () => {
     expect(child.json().detail).toContain('in de browser');
     const me = await app.inject({ url: '/api/v1/auth/me', headers: bearer });
     expect(me.json().principal).toMatchObject({ kind: 'token', name: 'Edith Editor' });
-    const viaApi = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: bearer, payload: { name: 'Via API', gemeenteCode: 'GM0363', planStatus: 'visie' } });
+    const viaApi = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: bearer,
+      payload: { name: 'Via API', gemeenteCode: 'GM0363', planStatus: 'visie' },
+    });
     expect((await app.inject({ url: `/api/v1/projects/${viaApi.json().id}/audit`, headers: bearer })).json().items[0].via).toBe('api');
     await app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${created.json().id}`, headers: bearer });
     expect((await app.inject({ url: '/api/v1/projects', headers: bearer })).statusCode).toBe(401);
@@ -245,7 +332,16 @@ describe('listing and revoking API tokens (issue 8 item 10)', () => {
   }
 
   it('a user lists their own tokens without the secret, and revokes them; the audit trail records both', async () => {
-    await services.auth.createUser({ email: 'lijst@example.invalid', name: 'Lies Lijst', password: PASSWORD, role: 'gemeente_editor', gemeenteCode: 'GM0363', organisationId: null, regionId: null, provincieCode: null });
+    await services.auth.createUser({
+      email: 'lijst@example.invalid',
+      name: 'Lies Lijst',
+      password: PASSWORD,
+      role: 'gemeente_editor',
+      gemeenteCode: 'GM0363',
+      organisationId: null,
+      regionId: null,
+      provincieCode: null,
+    });
     const s = await signedIn('lijst@example.invalid');
     const a = (await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', ...s, payload: { name: 'Koppeling A' } })).json();
     const b = (await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', ...s, payload: { name: 'Koppeling B' } })).json();
@@ -278,8 +374,26 @@ describe('listing and revoking API tokens (issue 8 item 10)', () => {
   });
 
   it("an administrator lists and revokes anyone's tokens; others may not list someone else's", async () => {
-    const owner = await services.auth.createUser({ email: 'eigenaar@example.invalid', name: 'Eva Eigenaar', password: PASSWORD, role: 'marktpartij_editor', gemeenteCode: null, organisationId: null, regionId: null, provincieCode: null });
-    await services.auth.createUser({ email: 'beheer@example.invalid', name: 'Bert Beheer', password: PASSWORD, role: 'beheerder', gemeenteCode: null, organisationId: null, regionId: null, provincieCode: null });
+    const owner = await services.auth.createUser({
+      email: 'eigenaar@example.invalid',
+      name: 'Eva Eigenaar',
+      password: PASSWORD,
+      role: 'marktpartij_editor',
+      gemeenteCode: null,
+      organisationId: null,
+      regionId: null,
+      provincieCode: null,
+    });
+    await services.auth.createUser({
+      email: 'beheer@example.invalid',
+      name: 'Bert Beheer',
+      password: PASSWORD,
+      role: 'beheerder',
+      gemeenteCode: null,
+      organisationId: null,
+      regionId: null,
+      provincieCode: null,
+    });
     const o = await signedIn('eigenaar@example.invalid');
     const token = (await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', ...o, payload: { name: 'ERP' } })).json();
     const admin = await signedIn('beheer@example.invalid');
@@ -315,7 +429,7 @@ describe('OpenID Connect sign-in (authorization code + PKCE)', () => {
     const cookie = sessionCookie(res)!;
     const me = await app.inject({ url: '/api/v1/auth/me', cookies: { [SESSION_COOKIE]: cookie.value } });
     expect(me.json().principal).toMatchObject({ name: 'Anna Analist', role: 'ministerie_analist' });
-    const [linked] = take((await t.db.query<{ oidc_subject: string }>("SELECT oidc_subject FROM users WHERE email = 'analist@vro.example'")), 1);
+    const [linked] = take(await t.db.query<{ oidc_subject: string }>("SELECT oidc_subject FROM users WHERE email = 'analist@vro.example'"), 1);
     expect(linked.oidc_subject).toBe('sub-analist@vro.example');
   });
 

@@ -166,7 +166,12 @@ describe('who may call an endpoint is decided before its body is read (issue 8 i
     const problems: string[] = [];
     for (const route of writes()) {
       for (const body of bodies) {
-        const res = await app.inject({ method: route.method as 'POST', url: fill(route.url), payload: body.payload, headers: { 'content-type': body.type } });
+        const res = await app.inject({
+          method: route.method as 'POST',
+          url: fill(route.url),
+          payload: body.payload,
+          headers: { 'content-type': body.type },
+        });
         const json = res.json();
         if (res.statusCode !== 401 || json.errors !== undefined || json.type !== 'https://woningbouwmonitor.nl/problemen/niet-ingelogd') {
           problems.push(`${route.method} ${route.url} ${body.payload.slice(0, 20)}: ${res.statusCode} ${res.body.slice(0, 150)}`);
@@ -177,7 +182,12 @@ describe('who may call an endpoint is decided before its body is read (issue 8 i
   });
 
   it('a body too large for any endpoint is not even read for the public (401, not 413)', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/projects', payload: `{"name":"${'x'.repeat(2 * 1024 * 1024)}"}`, headers: { 'content-type': 'application/json' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: `{"name":"${'x'.repeat(2 * 1024 * 1024)}"}`,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -185,20 +195,36 @@ describe('who may call an endpoint is decided before its body is read (issue 8 i
     const roleRoutes = ROUTE_RULES.filter((r) => Array.isArray(r.access) && !r.access.includes('gemeente_editor'));
     expect(roleRoutes.length).toBeGreaterThan(0);
     for (const route of roleRoutes) {
-      const res = await app.inject({ method: route.method as 'POST', url: fill(route.url), headers: { ...headers.gemeente_editor, 'content-type': 'application/json' }, payload: '{"homes":"veel","geoLevel":7}' });
+      const res = await app.inject({
+        method: route.method as 'POST',
+        url: fill(route.url),
+        headers: { ...headers.gemeente_editor, 'content-type': 'application/json' },
+        payload: '{"homes":"veel","geoLevel":7}',
+      });
       expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(403);
       expect(res.json().errors).toBeUndefined();
     }
   });
 
   it('bodies nested deeper than 32 levels are refused with 400 problem+json before parsing; 32 levels are parsed', async () => {
-    const nest = (depth: number) => `{"name":"Diep","gemeenteCode":"GM0363","planStatus":"visie","extra":${'['.repeat(depth - 1)}1${']'.repeat(depth - 1)}}`;
-    const deep = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: { ...headers.beheerder, 'content-type': 'application/json' }, payload: nest(33) });
+    const nest = (depth: number) =>
+      `{"name":"Diep","gemeenteCode":"GM0363","planStatus":"visie","extra":${'['.repeat(depth - 1)}1${']'.repeat(depth - 1)}}`;
+    const deep = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: { ...headers.beheerder, 'content-type': 'application/json' },
+      payload: nest(33),
+    });
     expect(deep.statusCode).toBe(400);
     expect(deep.headers['content-type']).toContain('application/problem+json');
     expect(deep.json().detail).toContain('te diep genest');
     // Exactly at the limit the body is parsed, and validation decides (an unknown field is not stored).
-    const atLimit = await app.inject({ method: 'POST', url: '/api/v1/projects', headers: { ...headers.beheerder, 'content-type': 'application/json' }, payload: nest(32) });
+    const atLimit = await app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: { ...headers.beheerder, 'content-type': 'application/json' },
+      payload: nest(32),
+    });
     expect(atLimit.json().detail ?? '').not.toContain('te diep genest');
     // Brackets inside strings do not count as nesting.
     const inString = await app.inject({
@@ -219,16 +245,31 @@ describe('who may call an endpoint is decided before its body is read (issue 8 i
 
 describe('demo accounts and demo mode (issue 8 items 4, 5; SPEC §7)', () => {
   const fillParams = (url: string) =>
-    url.replace(/:[A-Za-z]+/g, (p) => (p === ':code' ? 'M11' : p === ':regionId' ? 'vt-amsterdam-e-o' : p === ':areaId' ? 'provincie:PV27' : crypto.randomUUID()));
+    url.replace(/:[A-Za-z]+/g, (p) =>
+      p === ':code' ? 'M11' : p === ':regionId' ? 'vt-amsterdam-e-o' : p === ':areaId' ? 'provincie:PV27' : crypto.randomUUID(),
+    );
   /** A demo account's API token and browser session, made while demo mode is on. */
   async function demoCredentials(role: Exclude<Role, 'publiek'>) {
     const user = (await services.repositories.accounts.listUsers(t.db)).find((u) => u.isDemo && u.role === role)!;
-    const principal: Principal = { kind: 'user', userId: user.id, name: user.name, role, organisationId: user.organisationId, gemeenteCode: user.gemeenteCode, regionId: user.regionId, provincieCode: user.provincieCode, demo: true };
+    const principal: Principal = {
+      kind: 'user',
+      userId: user.id,
+      name: user.name,
+      role,
+      organisationId: user.organisationId,
+      gemeenteCode: user.gemeenteCode,
+      regionId: user.regionId,
+      provincieCode: user.provincieCode,
+      demo: true,
+    };
     const { token } = await services.auth.createApiToken(principal, 'demo');
     const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role } });
     expect(signIn.statusCode, signIn.body).toBe(200);
     const session = signIn.cookies.find((c) => c.name === 'wbm_session')!.value;
-    return { token: { authorization: `Bearer ${token}` }, session: { cookie: `wbm_session=${session}`, 'x-csrf-token': signIn.json().csrfToken as string } };
+    return {
+      token: { authorization: `Bearer ${token}` },
+      session: { cookie: `wbm_session=${session}`, 'x-csrf-token': signIn.json().csrfToken as string },
+    };
   }
 
   it('with demo mode off, every demo session and demo API token gets 401 on every non-public endpoint', async () => {
@@ -240,15 +281,25 @@ describe('demo accounts and demo mode (issue 8 items 4, 5; SPEC §7)', () => {
       const problems: string[] = [];
       for (const { token, session } of credentials) {
         for (const route of routes) {
-          for (const [kind, h] of [['token', token], ['session', session]] as const) {
-            const res = await strict.inject({ method: route.method as 'GET', url: fillParams(route.url), headers: { ...h, 'content-type': 'application/json' }, payload: route.method === 'GET' ? undefined : '{}' });
+          for (const [kind, h] of [
+            ['token', token],
+            ['session', session],
+          ] as const) {
+            const res = await strict.inject({
+              method: route.method as 'GET',
+              url: fillParams(route.url),
+              headers: { ...h, 'content-type': 'application/json' },
+              payload: route.method === 'GET' ? undefined : '{}',
+            });
             if (res.statusCode !== 401) problems.push(`${kind} ${route.method} ${route.url}: ${res.statusCode} ${res.body.slice(0, 120)}`);
           }
         }
         // Who am I: nobody (the session is not recognised), and demo sign-in is refused.
         expect((await strict.inject({ url: '/api/v1/auth/me', headers: session })).json().principal?.kind ?? 'anonymous').toBe('anonymous');
       }
-      expect((await strict.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'beheerder' } })).statusCode).toBeGreaterThanOrEqual(400);
+      expect((await strict.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'beheerder' } })).statusCode).toBeGreaterThanOrEqual(
+        400,
+      );
       expect(problems).toEqual([]);
       // The same credentials still work while demo mode is on (the refusal is demo mode, not the credentials).
       expect((await app.inject({ url: '/api/v1/projects', headers: at(credentials, 0).token })).statusCode).toBe(200);
@@ -271,11 +322,25 @@ describe('demo accounts and demo mode (issue 8 items 4, 5; SPEC §7)', () => {
         expect(real.statusCode).toBe(404);
       }
       const v = await version(ids.own);
-      expect((await as({ method: 'PATCH', url: `/api/v1/projects/${ids.own}`, payload: { version: v, name: 'Gekaapt' } })).statusCode, role).toBe(404);
+      expect((await as({ method: 'PATCH', url: `/api/v1/projects/${ids.own}`, payload: { version: v, name: 'Gekaapt' } })).statusCode, role).toBe(
+        404,
+      );
       expect((await as({ method: 'DELETE', url: `/api/v1/projects/${ids.own}?version=${v}` })).statusCode, role).toBe(404);
-      expect((await as({ method: 'POST', url: `/api/v1/projects/${ids.own}/knelpunten`, payload: { category: 'stikstof', description: 'Demo', raisedDate: '2026-01-01' } })).statusCode, role).toBe(404);
+      expect(
+        (
+          await as({
+            method: 'POST',
+            url: `/api/v1/projects/${ids.own}/knelpunten`,
+            payload: { category: 'stikstof', description: 'Demo', raisedDate: '2026-01-01' },
+          })
+        ).statusCode,
+        role,
+      ).toBe(404);
       const list = (await as({ url: '/api/v1/projects?limit=500' })).json();
-      expect(list.items.some((p: { synthetic: boolean }) => !p.synthetic), role).toBe(false);
+      expect(
+        list.items.some((p: { synthetic: boolean }) => !p.synthetic),
+        role,
+      ).toBe(false);
       const target = await as({ method: 'PATCH', url: `/api/v1/targets/${realTarget.id}`, payload: { version: realTarget.version, homes: 1 } });
       expect([403, 404], `${role} PATCH target: ${target.body}`).toContain(target.statusCode);
     }

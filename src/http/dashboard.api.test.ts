@@ -31,7 +31,8 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
     const body = res.json();
     expect(body.years).toEqual([2026, 2027, 2028, 2029, 2030]);
     // Cross-check 2028 against SQL over the same gemeenten.
-    const { homes } = await queryOne<{ homes: number }>(t.db,
+    const { homes } = await queryOne<{ homes: number }>(
+      t.db,
       `SELECT COALESCE(sum(s.homes), 0) AS homes FROM project_jaarschijven s JOIN projects p ON p.id = s.project_id
        WHERE s.year = 2028 AND p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')`,
     );
@@ -41,7 +42,8 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
     expect(body.targets[0]).toMatchObject({ basis: 'geschat' });
     expect(y2028.target).toBeGreaterThan(0);
     expect(y2028.gap).toBe(y2028.expected - Math.round(y2028.target));
-    const { n } = await queryOne<{ n: number }>(t.db,
+    const { n } = await queryOne<{ n: number }>(
+      t.db,
       `SELECT count(*) AS n FROM projects WHERE gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')`,
     );
     expect(body.summary.totals.projects).toBe(n);
@@ -66,7 +68,18 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
     const share = await inject({
       method: 'POST',
       url: '/api/v1/targets',
-      payload: { metric: 'sociaal_aandeel', unit: 'aandeel', geoLevel: 'provincie', geoCode: 'PV27', geoName: 'Noord-Holland', periodStart: 2022, periodEnd: 2030, share: 0.4, kind: 'test', sourceUrl: 'https://example.org/x' },
+      payload: {
+        metric: 'sociaal_aandeel',
+        unit: 'aandeel',
+        geoLevel: 'provincie',
+        geoCode: 'PV27',
+        geoName: 'Noord-Holland',
+        periodStart: 2022,
+        periodEnd: 2030,
+        share: 0.4,
+        kind: 'test',
+        sourceUrl: 'https://example.org/x',
+      },
     });
     expect(share.statusCode, share.body).toBe(201);
     const after = (await inject('/api/v1/regions/vt-amsterdam-e-o/dashboard?fromYear=2028&toYear=2028')).json().summary.perYear[0].target;
@@ -75,7 +88,8 @@ describe('GET /api/v1/regions/{id}/dashboard', () => {
 
   it('drills down from an open-knelpunt category to the projects that have one', async () => {
     const list = (await inject('/api/v1/projects?region=vt-amsterdam-e-o&knelpunt=netcongestie&limit=500')).json();
-    const { n } = await queryOne<{ n: number }>(t.db,
+    const { n } = await queryOne<{ n: number }>(
+      t.db,
       `SELECT count(DISTINCT k.project_id) AS n FROM knelpunten k JOIN projects p ON p.id = k.project_id
        WHERE k.category = 'netcongestie' AND k.resolved_date IS NULL
          AND p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')`,

@@ -59,7 +59,9 @@ describe('SPEC §2: an actual date in the future is refused', () => {
       const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}/milestones/M12`, payload: { version: p.version, actualDate } });
       expect(res.statusCode, res.body).toBe(422);
       expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().errors).toEqual([expect.objectContaining({ path: 'milestones[2].actualDate', code: 'date_in_future', message: expect.stringContaining('ligt na vandaag') })]);
+      expect(res.json().errors).toEqual([
+        expect.objectContaining({ path: 'milestones[2].actualDate', code: 'date_in_future', message: expect.stringContaining('ligt na vandaag') }),
+      ]);
     }
     const after = await stored(p.id);
     expect(after.version).toBe(p.version);
@@ -91,10 +93,18 @@ describe('SPEC §2: an actual date in the future is refused', () => {
 describe('SPEC §2: planned dates lie within 1990–2075', () => {
   it('PATCH a forecast in year 9999: 422 naming milestones[2].forecastDate; the stored forecast stays', async () => {
     const p = await create();
-    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}/milestones/M12`, payload: { version: p.version, forecastDate: '9999-12-31' } });
+    const res = await inject({
+      method: 'PATCH',
+      url: `/api/v1/projects/${p.id}/milestones/M12`,
+      payload: { version: p.version, forecastDate: '9999-12-31' },
+    });
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().errors).toEqual([
-      expect.objectContaining({ path: 'milestones[2].forecastDate', code: 'date_too_late', message: expect.stringContaining('Controleer het jaartal') }),
+      expect.objectContaining({
+        path: 'milestones[2].forecastDate',
+        code: 'date_too_late',
+        message: expect.stringContaining('Controleer het jaartal'),
+      }),
     ]);
     expect((await stored(p.id)).milestones[2].forecastDate).toBe('2028-09-01');
   });
@@ -104,7 +114,10 @@ describe('SPEC §2: planned dates lie within 1990–2075', () => {
     const put = await inject({
       method: 'PUT',
       url: `/api/v1/projects/${p.id}/milestones`,
-      payload: { version: p.version, items: [...defaultMilestones().slice(0, 2), { code: 'M12', baselineDate: '2028-06-01', forecastDate: '9999-01-01' }] },
+      payload: {
+        version: p.version,
+        items: [...defaultMilestones().slice(0, 2), { code: 'M12', baselineDate: '2028-06-01', forecastDate: '9999-01-01' }],
+      },
     });
     expect(put.statusCode, put.body).toBe(422);
     expect(put.json().errors[0]).toMatchObject({ path: 'milestones[2].forecastDate', code: 'date_too_late' });
@@ -139,7 +152,11 @@ describe('SPEC §2: planned dates lie within 1990–2075', () => {
     });
     expect(raised.statusCode, raised.body).toBe(422);
     expect(raised.json().errors).toEqual([expect.objectContaining({ path: 'raisedDate', code: 'date_in_future' })]);
-    const ok = await inject({ method: 'POST', url: `/api/v1/projects/${p.id}/knelpunten`, payload: { category: 'netcongestie', description: 'Geen aansluiting', raisedDate: '2026-04-01' } });
+    const ok = await inject({
+      method: 'POST',
+      url: `/api/v1/projects/${p.id}/knelpunten`,
+      payload: { category: 'netcongestie', description: 'Geen aansluiting', raisedDate: '2026-04-01' },
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const k = ok.json();
     const resolved = await inject({
@@ -154,7 +171,11 @@ describe('SPEC §2: planned dates lie within 1990–2075', () => {
   it('an odd date stored before this rule does not block an unrelated edit', async () => {
     const p = await create();
     await t.db.query(`UPDATE project_milestones SET forecast_date = '9999-12-31' WHERE project_id = $1 AND code = 'M12'`, [p.id]);
-    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}/milestones/M11`, payload: { version: p.version, forecastDate: '2027-02-01' } });
+    const res = await inject({
+      method: 'PATCH',
+      url: `/api/v1/projects/${p.id}/milestones/M11`,
+      payload: { version: p.version, forecastDate: '2027-02-01' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().milestones.map((m: { forecastDate: string }) => m.forecastDate)).toEqual([null, '2027-02-01', '9999-12-31']);
   });
@@ -184,7 +205,11 @@ describe('a date is cleared only on purpose', () => {
     });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().milestones[2].forecastDate).toBe('2028-09-01');
-    const cleared = await inject({ method: 'PATCH', url: `/api/v1/projects/${p.id}/milestones/M12`, payload: { version: put.json().version, forecastDate: null } });
+    const cleared = await inject({
+      method: 'PATCH',
+      url: `/api/v1/projects/${p.id}/milestones/M12`,
+      payload: { version: put.json().version, forecastDate: null },
+    });
     expect(cleared.statusCode, cleared.body).toBe(200);
     expect(cleared.json().milestones[2].forecastDate).toBeNull();
   });

@@ -37,7 +37,17 @@ const call = (headers: Record<string, string>) => (opts: InjectOptions | string)
 
 async function demoToken(role: Exclude<Role, 'publiek'>): Promise<Record<string, string>> {
   const user = (await services.repositories.accounts.listUsers(t.db)).find((u) => u.isDemo && u.role === role)!;
-  const principal: Principal = { kind: 'user', userId: user.id, name: user.name, role, organisationId: user.organisationId, gemeenteCode: user.gemeenteCode, regionId: user.regionId, provincieCode: user.provincieCode, demo: true };
+  const principal: Principal = {
+    kind: 'user',
+    userId: user.id,
+    name: user.name,
+    role,
+    organisationId: user.organisationId,
+    gemeenteCode: user.gemeenteCode,
+    regionId: user.regionId,
+    provincieCode: user.provincieCode,
+    demo: true,
+  };
   return { authorization: `Bearer ${(await services.auth.createApiToken(principal, 'demo')).token}` };
 }
 
@@ -61,11 +71,19 @@ afterAll(async () => {
 
 describe('what a demo role creates is synthetic and stays apart from real data (issue 8 done-when)', () => {
   it('stores a demo role’s new project as synthetic whatever the body says; the demo role keeps working on it', async () => {
-    const created = await call(demo.gemeente_editor)({ method: 'POST', url: '/api/v1/projects', payload: project('Mijn demoplan', { synthetic: false }) });
+    const created = await call(demo.gemeente_editor)({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: project('Mijn demoplan', { synthetic: false }),
+    });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().synthetic).toBe(true);
     const id = created.json().id;
-    const changed = await call(demo.gemeente_editor)({ method: 'PATCH', url: `/api/v1/projects/${id}`, payload: { version: 1, name: 'Mijn demoplan (bijgewerkt)' } });
+    const changed = await call(demo.gemeente_editor)({
+      method: 'PATCH',
+      url: `/api/v1/projects/${id}`,
+      payload: { version: 1, name: 'Mijn demoplan (bijgewerkt)' },
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json().synthetic).toBe(true);
     // Real accounts see it as demo data; a real-data list leaves it out.
@@ -133,19 +151,35 @@ describe('national figures for demo roles come from synthetic projects only (iss
   });
 
   it('a demo role cannot change a plancapaciteit norm (norms apply to real data)', async () => {
-    const res = await call(demo.ministerie_analist)({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/provincie:PV27', payload: { norm: 1.1, reason: 'demo' } });
+    const res = await call(demo.ministerie_analist)({
+      method: 'PUT',
+      url: '/api/v1/national/plancapaciteit/normen/provincie:PV27',
+      payload: { norm: 1.1, reason: 'demo' },
+    });
     expect(res.statusCode, res.body).toBe(403);
-    expect((await call(realMinistry)('/api/v1/national/plancapaciteit/normen')).json().items.find((n: { areaId: string }) => n.areaId === 'provincie:PV27')).toBeUndefined();
+    expect(
+      (await call(realMinistry)('/api/v1/national/plancapaciteit/normen'))
+        .json()
+        .items.find((n: { areaId: string }) => n.areaId === 'provincie:PV27'),
+    ).toBeUndefined();
   });
 });
 
 describe('quarterly rounds: demo roles see and confirm synthetic projects only (issue 8 item 5)', () => {
   it('a demo secretary cannot open the round of a table with real projects; in a real round demo roles see and confirm demo projects only', async () => {
     const secretary = await demoToken('tafel_secretaris');
-    const refused = await call(secretary)({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter: '2026-Q4', deadline: '2026-12-15' } });
+    const refused = await call(secretary)({
+      method: 'POST',
+      url: '/api/v1/regions/vt-amsterdam-e-o/rounds',
+      payload: { quarter: '2026-Q4', deadline: '2026-12-15' },
+    });
     expect(refused.statusCode, refused.body).toBe(403);
     expect(refused.json().detail).toMatch(/demo-account/);
-    const opened = await call(realAdmin)({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter: '2026-Q4', deadline: '2026-12-15' } });
+    const opened = await call(realAdmin)({
+      method: 'POST',
+      url: '/api/v1/regions/vt-amsterdam-e-o/rounds',
+      payload: { quarter: '2026-Q4', deadline: '2026-12-15' },
+    });
     expect(opened.statusCode, opened.body).toBe(201);
     const roundId = opened.json().id;
     const asDemo = (await call(secretary)(`/api/v1/rounds/${roundId}`)).json();
@@ -153,18 +187,32 @@ describe('quarterly rounds: demo roles see and confirm synthetic projects only (
     expect(JSON.stringify(asDemo)).not.toContain(realProjectId);
     expect(JSON.stringify((await call(realAdmin)(`/api/v1/rounds/${roundId}`)).json())).toContain(realProjectId);
     // Confirming the real project by id is refused; a bulk confirmation leaves it alone.
-    const byId = await call(demo.gemeente_editor)({ method: 'POST', url: `/api/v1/rounds/${roundId}/confirmations`, payload: { projectIds: [realProjectId] } });
+    const byId = await call(demo.gemeente_editor)({
+      method: 'POST',
+      url: `/api/v1/rounds/${roundId}/confirmations`,
+      payload: { projectIds: [realProjectId] },
+    });
     expect(byId.statusCode, byId.body).toBeGreaterThanOrEqual(400);
     const bulk = await call(demo.gemeente_editor)({ method: 'POST', url: `/api/v1/rounds/${roundId}/confirmations`, payload: {} });
     expect(bulk.statusCode).toBeLessThan(500);
     expect(JSON.stringify(bulk.json())).not.toContain(realProjectId);
-    const real = (await call(realAdmin)(`/api/v1/rounds/${roundId}`)).json().projects.find((p: { projectId: string }) => p.projectId === realProjectId);
+    const real = (await call(realAdmin)(`/api/v1/rounds/${roundId}`))
+      .json()
+      .projects.find((p: { projectId: string }) => p.projectId === realProjectId);
     expect(real.delivered).toBe(false);
   });
 });
 
 describe('targets: demo roles change demo targets only (issue 8 item 5)', () => {
-  const national = (homes: number) => ({ geoLevel: 'nation', geoName: 'Nederland', periodStart: 2041, periodEnd: 2042, homes, kind: 'demo-proef', sourceUrl: 'https://example.org/demo' });
+  const national = (homes: number) => ({
+    geoLevel: 'nation',
+    geoName: 'Nederland',
+    periodStart: 2041,
+    periodEnd: 2042,
+    homes,
+    kind: 'demo-proef',
+    sourceUrl: 'https://example.org/demo',
+  });
 
   it('marks a demo ministry’s target as synthetic, shows it to demo roles only, and never lets it change a real target', async () => {
     const real = await call(realMinistry)({ method: 'POST', url: '/api/v1/targets', payload: national(90_000) });
@@ -174,23 +222,40 @@ describe('targets: demo roles change demo targets only (issue 8 item 5)', () => 
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json().synthetic).toBe(true);
     // Preferring the demo target did not flip the real one.
-    const realList = (await call(realMinistry)('/api/v1/targets?geoLevel=nation')).json().items as Array<{ id: string; preferred: boolean; homes: number }>;
+    const realList = (await call(realMinistry)('/api/v1/targets?geoLevel=nation')).json().items as Array<{
+      id: string;
+      preferred: boolean;
+      homes: number;
+    }>;
     expect(realList.map((x) => x.id)).not.toContain(own.json().id);
     expect(realList.find((x) => x.id === real.json().id)).toMatchObject({ preferred: true, homes: 90_000 });
     expect((await app.inject('/api/v1/targets?geoLevel=nation')).json().items.map((x: { id: string }) => x.id)).not.toContain(own.json().id);
     const demoList = (await call(demo.ministerie_analist)('/api/v1/targets?geoLevel=nation')).json().items.map((x: { id: string }) => x.id);
     expect(demoList).toContain(own.json().id);
     // Its own demo target it may change; a real one it may not.
-    const ownChange = await call(demo.ministerie_analist)({ method: 'PATCH', url: `/api/v1/targets/${own.json().id}`, payload: { version: own.json().version, homes: 2 } });
+    const ownChange = await call(demo.ministerie_analist)({
+      method: 'PATCH',
+      url: `/api/v1/targets/${own.json().id}`,
+      payload: { version: own.json().version, homes: 2 },
+    });
     expect(ownChange.statusCode, ownChange.body).toBe(200);
     for (const who of [demo.ministerie_analist, demo.beheerder]) {
-      const refused = await call(who)({ method: 'PATCH', url: `/api/v1/targets/${real.json().id}`, payload: { version: real.json().version, homes: 1 } });
+      const refused = await call(who)({
+        method: 'PATCH',
+        url: `/api/v1/targets/${real.json().id}`,
+        payload: { version: real.json().version, homes: 1 },
+      });
       expect(refused.statusCode, refused.body).toBe(403);
       expect(refused.json().detail).toMatch(/demo/i);
     }
     // A demo import with the real target's key creates a demo target beside it; the real one is untouched.
     const csv = 'geoLevel,geoName,periodStart,periodEnd,homes,kind,sourceUrl\nnation,Nederland,2041,2042,5,demo-proef,https://example.org/demo\n';
-    const imported = await call(demo.ministerie_analist)({ method: 'POST', url: '/api/v1/targets/import', payload: csv, headers: { 'content-type': 'text/csv' } });
+    const imported = await call(demo.ministerie_analist)({
+      method: 'POST',
+      url: '/api/v1/targets/import',
+      payload: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(imported.statusCode, imported.body).toBe(200);
     expect(imported.json().targets.every((x: { synthetic: boolean; id: string }) => x.synthetic && x.id !== real.json().id)).toBe(true);
     const after = (await call(realMinistry)('/api/v1/targets?geoLevel=nation')).json().items.find((x: { id: string }) => x.id === real.json().id);
@@ -202,7 +267,9 @@ describe('the server refuses demo mode on real data unless told explicitly (issu
   it('refuses with a reason for the operator when real projects or accounts exist', async () => {
     const refusal = assertDemoModeMayStart(t.db, { demoMode: true, allowRealData: false });
     await expect(refusal).rejects.toBeInstanceOf(DemoModeRefusedError);
-    await expect(refusal).rejects.toThrow(/Refusing to start in demo mode: the database holds 1 real \(non-synthetic\) project and \d+ real \(non-demo\) accounts/);
+    await expect(refusal).rejects.toThrow(
+      /Refusing to start in demo mode: the database holds 1 real \(non-synthetic\) project and \d+ real \(non-demo\) accounts/,
+    );
     await expect(assertDemoModeMayStart(t.db, { demoMode: true, allowRealData: true })).resolves.toBeUndefined();
     await expect(assertDemoModeMayStart(t.db, { demoMode: false, allowRealData: false })).resolves.toBeUndefined();
   });
@@ -223,7 +290,7 @@ describe('the server refuses demo mode on real data unless told explicitly (issu
 describe('API tokens of real accounts are out of reach of the demo administrator (issue 8 items 5, 10)', () => {
   it('lists and revokes only demo accounts’ tokens; a real account answers exactly as an unknown one', async () => {
     const real = await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0363' });
-    const [realToken] = take((await services.auth.listApiTokens(real.principal)), 1);
+    const [realToken] = take(await services.auth.listApiTokens(real.principal), 1);
     const unknown = '00000000-0000-4000-8000-000000000000';
     const listReal = await call(demo.beheerder)(`/api/v1/users/${real.principal.userId}/tokens`);
     const listUnknown = await call(demo.beheerder)(`/api/v1/users/${unknown}/tokens`);

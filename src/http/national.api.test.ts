@@ -50,7 +50,15 @@ afterAll(async () => {
 
 /** National sums of CBS new construction from the data README. */
 const README_SUMS: Record<number, number> = {
-  2012: 48_668, 2013: 49_311, 2014: 45_170, 2015: 48_381, 2016: 54_849, 2017: 62_982, 2018: 66_585, 2019: 71_548, 2020: 69_985,
+  2012: 48_668,
+  2013: 49_311,
+  2014: 45_170,
+  2015: 48_381,
+  2016: 54_849,
+  2017: 62_982,
+  2018: 66_585,
+  2019: 71_548,
+  2020: 69_985,
 };
 
 describe('GET /api/v1/national/realisations (CBS 81955NED, original classification and 2025 gemeenten)', () => {
@@ -77,14 +85,18 @@ describe('GET /api/v1/national/realisations (CBS 81955NED, original classificati
     const altena = (await t.app.inject('/api/v1/national/realisations?area=gemeente:GM1959')).json();
     const y2018 = altena.rows.find((r: { year: number }) => r.year === 2018);
     expect(y2018.from.map((f: { code: string }) => f.code).sort()).toEqual(['GM0738', 'GM0870', 'GM0874']);
-    const { v } = await queryOne<{ v: number }>(t.db,
+    const { v } = await queryOne<{ v: number }>(
+      t.db,
       "SELECT sum(new_construction) AS v FROM cbs_woningvoorraad WHERE year = 2018 AND gemeente_code IN ('GM0738','GM0870','GM0874')",
     );
     expect(y2018.value).toBe(v);
     const original = (await t.app.inject('/api/v1/national/realisations?area=gemeente:GM1959&classification=origineel')).json();
     expect(new Set(original.rows.map((r: { gemeenteCode: string }) => r.gemeenteCode))).toEqual(new Set(['GM0738', 'GM0870', 'GM0874', 'GM1959']));
     const aalburg2012 = original.rows.find((r: { gemeenteCode: string; year: number }) => r.gemeenteCode === 'GM0738' && r.year === 2012);
-    const { nc } = await queryOne<{ nc: number }>(t.db, "SELECT new_construction AS nc FROM cbs_woningvoorraad WHERE gemeente_code = 'GM0738' AND year = 2012");
+    const { nc } = await queryOne<{ nc: number }>(
+      t.db,
+      "SELECT new_construction AS nc FROM cbs_woningvoorraad WHERE gemeente_code = 'GM0738' AND year = 2012",
+    );
     expect(aalburg2012).toMatchObject({ gemeenteName: 'Aalburg', value: nc });
   });
 
@@ -104,10 +116,16 @@ describe('GET /api/v1/national/reconciliation (monitor opleveringen vs CBS)', ()
     expect(body.rows).toHaveLength(44);
     const amsterdam = body.rows.find((r: { gemeenteCode: string }) => r.gemeenteCode === 'GM0363');
     // CBS Amsterdam 2019 in the 2025 classification = Amsterdam + Weesp.
-    const { cbs } = await queryOne<{ cbs: number }>(t.db, "SELECT sum(new_construction) AS cbs FROM cbs_woningvoorraad WHERE year = 2019 AND gemeente_code IN ('GM0363','GM0457')");
+    const { cbs } = await queryOne<{ cbs: number }>(
+      t.db,
+      "SELECT sum(new_construction) AS cbs FROM cbs_woningvoorraad WHERE year = 2019 AND gemeente_code IN ('GM0363','GM0457')",
+    );
     expect(amsterdam).toMatchObject({ gemeenteName: 'Amsterdam', monitor: 300, monitorProjects: 1, cbs, difference: 300 - cbs });
     expect(amsterdam.relativeDifference).toBeCloseTo((300 - cbs) / cbs, 12);
-    expect(body.rows.find((r: { gemeenteCode: string }) => r.gemeenteCode === 'GM0392')).toMatchObject({ monitor: 0, difference: expect.any(Number) });
+    expect(body.rows.find((r: { gemeenteCode: string }) => r.gemeenteCode === 'GM0392')).toMatchObject({
+      monitor: 0,
+      difference: expect.any(Number),
+    });
   });
 
   it('needs a sign-in and the right to see the area', async () => {
@@ -125,12 +143,28 @@ describe('targets (SPEC §3: dated data with their source)', () => {
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Array<Record<string, unknown>>;
     const metrics = new Set(items.map((i) => i.metric));
-    for (const m of ['woningbouw', 'betaalbaar_aandeel', 'sociaal_aandeel', 'sociale_huur_corporaties', 'ouderenwoningen', 'studentenkamers', 'industrieel_aandeel', 'beter_benutten', 'nplv', 'doorbraaklocaties']) {
+    for (const m of [
+      'woningbouw',
+      'betaalbaar_aandeel',
+      'sociaal_aandeel',
+      'sociale_huur_corporaties',
+      'ouderenwoningen',
+      'studentenkamers',
+      'industrieel_aandeel',
+      'beter_benutten',
+      'nplv',
+      'doorbraaklocaties',
+    ]) {
       expect(metrics.has(m), m).toBe(true);
     }
     for (const i of items) expect(Boolean(i.sourceUrl || i.sourceRef), String(i.geoName)).toBe(true);
     const social = items.find((i) => i.metric === 'sociale_huur_corporaties')!;
-    expect(social).toMatchObject({ homes: 30_000, unit: 'woningen_per_jaar', periodStart: 2029, sourceRef: 'Kamerbrief Integrale visie op de woningmarkt, 17 november 2025, toezegging aandeel sociale huur' });
+    expect(social).toMatchObject({
+      homes: 30_000,
+      unit: 'woningen_per_jaar',
+      periodStart: 2029,
+      sourceRef: 'Kamerbrief Integrale visie op de woningmarkt, 17 november 2025, toezegging aandeel sociale huur',
+    });
     expect(items.find((i) => i.metric === 'betaalbaar_aandeel')!.share).toBeCloseTo(2 / 3, 6);
     const pv26 = (await t.app.inject('/api/v1/targets?geoLevel=provincie&geoCode=PV26')).json().items;
     expect(pv26.map((i: { homes: number }) => i.homes)).toEqual([83_500]);
@@ -148,10 +182,19 @@ describe('targets (SPEC §3: dated data with their source)', () => {
   };
 
   it('creates a target, refuses invalid ones naming each field, and locks optimistically', async () => {
-    const bad = await province({ method: 'POST', url: '/api/v1/targets', payload: { ...payload, periodEnd: 2020, sourceRef: undefined, homes: 10, geoCode: 'GM9999' } });
+    const bad = await province({
+      method: 'POST',
+      url: '/api/v1/targets',
+      payload: { ...payload, periodEnd: 2020, sourceRef: undefined, homes: 10, geoCode: 'GM9999' },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.headers['content-type']).toContain('application/problem+json');
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['geoCode', 'periodEnd', 'sourceUrl']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['geoCode', 'periodEnd', 'sourceUrl']);
     const wrongType = await province({ method: 'POST', url: '/api/v1/targets', payload: { ...payload, homes: 'veel' } });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().errors[0].path).toBe('homes');
@@ -200,7 +243,12 @@ describe('targets (SPEC §3: dated data with their source)', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ rows: 1, created: 1, updated: 0 });
     // Importing the same row again updates it instead of adding a duplicate.
-    const again = await ministry({ method: 'POST', url: '/api/v1/targets/import', headers: { 'content-type': 'text/csv' }, payload: good.replace('6000', '6500') });
+    const again = await ministry({
+      method: 'POST',
+      url: '/api/v1/targets/import',
+      headers: { 'content-type': 'text/csv' },
+      payload: good.replace('6000', '6500'),
+    });
     expect(again.json()).toMatchObject({ created: 0, updated: 1 });
     expect(again.json().targets[0]).toMatchObject({ homes: 6500, version: 2 });
   });
@@ -221,7 +269,12 @@ describe('targets (SPEC §3: dated data with their source)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().created).toBe(2);
     expect(res.json().targets[0]).toMatchObject({ metric: 'sociaal_aandeel', share: 0.35, homes: null });
-    const empty = await province({ method: 'POST', url: '/api/v1/targets/import', headers: { 'content-type': 'text/csv' }, payload: 'geoLevel,geoName\n' });
+    const empty = await province({
+      method: 'POST',
+      url: '/api/v1/targets/import',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'geoLevel,geoName\n',
+    });
     expect(empty.statusCode).toBe(422);
     expect(empty.json().errors[0].path).toBe('rows');
   });
@@ -241,7 +294,10 @@ describe('GET /api/v1/national/forecast', () => {
     );
     const y2028 = body.perYear.find((y: { year: number }) => y.year === 2028);
     expect(y2028.planned).toBe(rows.reduce((s, r) => s + r.homes, 0));
-    expect(y2028.expectedWithoutDelay).toBeCloseTo(rows.reduce((s, r) => s + r.homes * POLICY.realisation.byPlanStatus[r.plan_status], 0), 6);
+    expect(y2028.expectedWithoutDelay).toBeCloseTo(
+      rows.reduce((s, r) => s + r.homes * POLICY.realisation.byPlanStatus[r.plan_status], 0),
+      6,
+    );
     // Noord-Holland has a province target (183,600 for 2022–2030).
     expect(y2028).toMatchObject({ target: 183_600 / 9, targetBasis: 'vastgesteld' });
     expect(y2028.gap).toBeCloseTo(y2028.expected - 183_600 / 9, 6);
@@ -252,7 +308,10 @@ describe('GET /api/v1/national/forecast', () => {
       expect(y).toMatchObject({ expected: y.p50, expectedBasis: 'p50' });
     }
     // The gemeenten of the breakdown add up to the province.
-    const sum = body.breakdown.reduce((s: number, g: { perYear: Array<{ year: number; planned: number }> }) => s + g.perYear.find((y) => y.year === 2028)!.planned, 0);
+    const sum = body.breakdown.reduce(
+      (s: number, g: { perYear: Array<{ year: number; planned: number }> }) => s + g.perYear.find((y) => y.year === 2028)!.planned,
+      0,
+    );
     expect(sum).toBe(y2028.planned);
     expect(body.simulation).toMatchObject({ runs: 40, seed: 3 });
     expect(body.simulation.delays.samples).toBeGreaterThan(100);
@@ -264,13 +323,18 @@ describe('GET /api/v1/national/forecast', () => {
     expect(b.perYear).toEqual(a.perYear);
     const other = (await ministry(url.replace('seed=3', 'seed=4'))).json();
     // Planned × realisation does not depend on the seed; the median of the simulation may.
-    expect(other.perYear.map((y: { expectedWithoutDelay: number }) => y.expectedWithoutDelay)).toEqual(a.perYear.map((y: { expectedWithoutDelay: number }) => y.expectedWithoutDelay));
+    expect(other.perYear.map((y: { expectedWithoutDelay: number }) => y.expectedWithoutDelay)).toEqual(
+      a.perYear.map((y: { expectedWithoutDelay: number }) => y.expectedWithoutDelay),
+    );
   });
 
   it('shows a change in the register at once (the loaded data is reused only while nothing changed)', async () => {
     const before = (await ministry(url)).json().perYear.find((y: { year: number }) => y.year === 2029).planned;
-    const [p] = take((await t.db.query<{ id: string }>("SELECT id FROM projects WHERE provincie_code = 'PV27' ORDER BY id LIMIT 1")), 1);
-    await t.db.query("INSERT INTO project_jaarschijven (project_id, year, segment, homes) VALUES ($1, 2029, 'middenhuur', 1234) ON CONFLICT (project_id, year, segment) DO UPDATE SET homes = project_jaarschijven.homes + 1234", [p.id]);
+    const [p] = take(await t.db.query<{ id: string }>("SELECT id FROM projects WHERE provincie_code = 'PV27' ORDER BY id LIMIT 1"), 1);
+    await t.db.query(
+      "INSERT INTO project_jaarschijven (project_id, year, segment, homes) VALUES ($1, 2029, 'middenhuur', 1234) ON CONFLICT (project_id, year, segment) DO UPDATE SET homes = project_jaarschijven.homes + 1234",
+      [p.id],
+    );
     await t.db.query('UPDATE projects SET version = version + 1, updated_at = now() WHERE id = $1', [p.id]);
     const after = (await ministry(url)).json().perYear.find((y: { year: number }) => y.year === 2029).planned;
     expect(after).toBe(before + 1234);
@@ -322,11 +386,20 @@ describe('GET /api/v1/national/overview', () => {
     expect(u10.attainment).toBeCloseTo(u10.expected / u10.target, 12);
 
     const table = body.ppm.regions.find((r: { id: string }) => r.id === 'vt-amsterdam-e-o');
-    const { n } = await queryOne<{ n: number }>(t.db,
+    const { n } = await queryOne<{ n: number }>(
+      t.db,
       "SELECT count(*) AS n FROM projects WHERE gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')",
     );
     // No quarterly round was ever opened: no share updated (issue 8 item 21).
-    expect(table).toMatchObject({ kind: 'versnellingstafel', projects: n, ppmInUse: true, updatedThisQuarter: n, roundOpened: false, updatedShare: null, overdue: 0 });
+    expect(table).toMatchObject({
+      kind: 'versnellingstafel',
+      projects: n,
+      ppmInUse: true,
+      updatedThisQuarter: n,
+      roundOpened: false,
+      updatedShare: null,
+      overdue: 0,
+    });
     expect(body.ppm.provinces).toHaveLength(12);
   });
 
@@ -359,7 +432,8 @@ describe('GET /api/v1/national/plancapaciteit and the norm per area', () => {
     const [first, second] = body.periods;
     expect(first.period).toMatchObject({ from: 2026, to: 2030 });
     expect(second.period).toMatchObject({ from: 2031, to: 2035 });
-    const { hard } = await queryOne<{ hard: number }>(t.db,
+    const { hard } = await queryOne<{ hard: number }>(
+      t.db,
       `SELECT COALESCE(sum(s.homes), 0) AS hard FROM project_jaarschijven s JOIN projects p ON p.id = s.project_id
        WHERE p.phase <> 'opgeleverd' AND p.plan_status IN ('onherroepelijk','vastgesteld') AND s.year <= 2030
          AND p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-u10')`,
@@ -371,7 +445,8 @@ describe('GET /api/v1/national/plancapaciteit and the norm per area', () => {
     expect(first.ratio).toBeCloseTo(first.total / first.need.homes, 12);
     expect(first).toMatchObject({ norm: null, meetsNorm: null, shortfall: null });
     expect(second.need.basis).toBe('onbekend');
-    const { n } = await queryOne<{ n: number }>(t.db,
+    const { n } = await queryOne<{ n: number }>(
+      t.db,
       `SELECT count(DISTINCT p.id) AS n FROM project_jaarschijven s JOIN projects p ON p.id = s.project_id
        WHERE p.phase <> 'opgeleverd' AND p.plan_status IN ('onherroepelijk','vastgesteld') AND s.year <= 2030 AND s.homes > 0
          AND p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-u10')`,
@@ -381,7 +456,11 @@ describe('GET /api/v1/national/plancapaciteit and the norm per area', () => {
   });
 
   it('uses a norm set for the area, with optimistic locking', async () => {
-    const set = await province({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0344', payload: { norm: 1.0, reason: 'test: geen grote opgave' } });
+    const set = await province({
+      method: 'PUT',
+      url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0344',
+      payload: { norm: 1.0, reason: 'test: geen grote opgave' },
+    });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ areaId: 'gemeente:GM0344', norm: 1, version: 1 });
     const body = (await province('/api/v1/national/plancapaciteit?area=gemeente:GM0344&fromYear=2026')).json();
@@ -389,11 +468,22 @@ describe('GET /api/v1/national/plancapaciteit and the norm per area', () => {
     expect(body.periods[0].norm).toBe(1);
     // A norm set for the area gives a verdict (issue 8 item 25).
     expect(body.periods[0].meetsNorm).toBe(body.periods[0].total >= body.periods[0].need.homes);
-    const again = await province({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0344', payload: { norm: 1.1, reason: 'x' } });
+    const again = await province({
+      method: 'PUT',
+      url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0344',
+      payload: { norm: 1.1, reason: 'x' },
+    });
     expect(again.statusCode).toBe(409);
-    const changed = await province({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0344', payload: { norm: 1.1, reason: 'x', version: 1 } });
+    const changed = await province({
+      method: 'PUT',
+      url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0344',
+      payload: { norm: 1.1, reason: 'x', version: 1 },
+    });
     expect(changed.json()).toMatchObject({ norm: 1.1, version: 2 });
-    expect((await province({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0363', payload: { norm: 1, reason: 'x' } })).statusCode).toBe(403);
+    expect(
+      (await province({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/gemeente:GM0363', payload: { norm: 1, reason: 'x' } }))
+        .statusCode,
+    ).toBe(403);
     const list = (await ministry('/api/v1/national/plancapaciteit/normen')).json();
     expect(list.items.map((i: { areaId: string }) => i.areaId)).toEqual(['gemeente:GM0344']);
   });
@@ -409,7 +499,10 @@ describe('GET /api/v1/national/plancapaciteit and the norm per area', () => {
 
 describe('breakdowns reach no further than the caller’s own area (issue 8 item 7, SPEC §7)', () => {
   it('gives a gemeente asking breakdown=provincie or region none of Noord-Holland or the regions, and says units were left out', async () => {
-    for (const url of ['/api/v1/national/plancapaciteit?area=gemeente:GM0363&breakdown=provincie', '/api/v1/national/forecast?runs=5&area=gemeente:GM0363&breakdown=provincie']) {
+    for (const url of [
+      '/api/v1/national/plancapaciteit?area=gemeente:GM0363&breakdown=provincie',
+      '/api/v1/national/forecast?runs=5&area=gemeente:GM0363&breakdown=provincie',
+    ]) {
       const res = await gemeente(url);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().breakdown).toEqual([]);
@@ -436,7 +529,9 @@ describe('PPM use after the first quarterly round (issue 8 item 21)', () => {
   it('shows the share updated only for regions and provinces where a round was opened', async () => {
     const admin = await t.signedIn('beheerder');
     const before = (await ministry('/api/v1/national/overview?runs=5')).json();
-    expect(before.ppm.regions.every((r: { roundOpened: boolean; updatedShare: number | null }) => !r.roundOpened && r.updatedShare === null)).toBe(true);
+    expect(before.ppm.regions.every((r: { roundOpened: boolean; updatedShare: number | null }) => !r.roundOpened && r.updatedShare === null)).toBe(
+      true,
+    );
     const quarter = before.ppm.quarter;
     const opened = await admin({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter, deadline: before.asOf } });
     expect(opened.statusCode, opened.body).toBe(201);
@@ -484,7 +579,9 @@ describe('one forecast figure, named, on every page (issue 8 item 19)', () => {
     expect(body.production.years.find((y: { year: number }) => y.year === 2015)).toMatchObject({ expectedBasis: 'zonder_simulatie', p50: null });
     // The production target measures the same figure as the table.
     const focus = body.production.years.find((y: { year: number }) => y.year === body.year);
-    const production = body.specialTargets.find((s: { metric: string; target: { unit: string } }) => s.metric === 'woningbouw' && s.target.unit === 'woningen_per_jaar');
+    const production = body.specialTargets.find(
+      (s: { metric: string; target: { unit: string } }) => s.metric === 'woningbouw' && s.target.unit === 'woningen_per_jaar',
+    );
     expect(production.measured).toBe(focus.expected);
     for (const p of [...body.provinces, ...body.regions]) {
       if (p.p50 === null) continue;

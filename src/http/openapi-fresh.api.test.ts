@@ -30,13 +30,17 @@ describe('OpenAPI document and web types are up to date', () => {
   it('openapi.json is the document `wbm openapi` builds now', async () => {
     const built = await openApiDocumentText();
     const difference = firstDifference(built, readFileSync(OPENAPI_FILE, 'utf8'));
-    if (difference !== null) expect.fail(`openapi.json is out of date: run \`npm run openapi\` and commit openapi.json and web/src/api/generated/openapi.ts (${difference})`);
+    if (difference !== null)
+      expect.fail(
+        `openapi.json is out of date: run \`npm run openapi\` and commit openapi.json and web/src/api/generated/openapi.ts (${difference})`,
+      );
   }, 60_000);
 
   it('web/src/api/generated/openapi.ts is what openapi-typescript makes of openapi.json', async () => {
     const generated = await webTypesSource(readFileSync(OPENAPI_FILE, 'utf8'));
     const difference = firstDifference(generated, readFileSync(WEB_TYPES_FILE, 'utf8'));
-    if (difference !== null) expect.fail(`web/src/api/generated/openapi.ts is out of date: run \`npm run gen:api\` (or \`npm run openapi\`) and commit it (${difference})`);
+    if (difference !== null)
+      expect.fail(`web/src/api/generated/openapi.ts is out of date: run \`npm run gen:api\` (or \`npm run openapi\`) and commit it (${difference})`);
   }, 60_000);
 
   it('gives every shared schema its own component name (a repeated `.meta({ id })` would silently replace the other)', () => {

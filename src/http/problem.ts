@@ -4,7 +4,16 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError, TooManyRequestsError, UnauthorizedError, ValidationError, type Issue } from '../domain/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  UnauthorizedError,
+  ValidationError,
+  type Issue,
+} from '../domain/errors.ts';
 
 export const PROBLEM_TYPE_BASE = 'https://woningbouwmonitor.nl/problemen/';
 
@@ -74,7 +83,12 @@ export function registerProblemHandler(app: FastifyInstance): void {
     if (error instanceof ServiceUnavailableError) {
       const retryAfter = (error as ServiceUnavailableError).retryAfterSeconds;
       if (retryAfter !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
-      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-beschikbaar`, title: 'Tijdelijk niet beschikbaar.', status: 503, detail: error.message });
+      return send(reply, request, {
+        type: `${PROBLEM_TYPE_BASE}niet-beschikbaar`,
+        title: 'Tijdelijk niet beschikbaar.',
+        status: 503,
+        detail: error.message,
+      });
     }
     if (error instanceof NotFoundError) {
       return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-gevonden`, title: 'Niet gevonden.', status: 404, detail: error.message });

@@ -30,7 +30,10 @@ async function insertCompletedRealProject(): Promise<void> {
      VALUES ($1, 'Echt opgeleverd', 'GM0014', 'PV20', 'onherroepelijk', 'nieuwbouw', 'opgeleverd', 'groen', 77, 0, 0)`,
     [id],
   );
-  await t.db.query(`INSERT INTO project_milestones (project_id, code, owner_side, baseline_date, actual_date) VALUES ($1, 'M12', 'privaat', '2001-03-01', '2001-03-01')`, [id]);
+  await t.db.query(
+    `INSERT INTO project_milestones (project_id, code, owner_side, baseline_date, actual_date) VALUES ($1, 'M12', 'privaat', '2001-03-01', '2001-03-01')`,
+    [id],
+  );
 }
 
 const realProject = (name: string, gemeenteCode: string) => ({
@@ -60,7 +63,10 @@ async function publicFigures(target: FastifyInstance, headers: Record<string, st
     realisations: (await get('/api/v1/national/realisations?fromYear=2000&toYear=2030')).national,
     production: overview.production.years,
     provincesOverview: overview.provinces,
-    gemeenteCounts: (await get('/api/v1/gemeenten?provincie=PV20')).map((g: { code: string; projectCount: number | null }) => [g.code, g.projectCount]),
+    gemeenteCounts: (await get('/api/v1/gemeenten?provincie=PV20')).map((g: { code: string; projectCount: number | null }) => [
+      g.code,
+      g.projectCount,
+    ]),
   };
 }
 
@@ -104,7 +110,9 @@ describe('public figures and real projects', () => {
     expect(pub.statusCode, pub.body).toBe(200);
     expect(year2001(pub.json().national)).toMatchObject({ monitorOpleveringen: null });
     const gemeente = (await accountWithToken(services, 'gemeente_editor', { gemeenteCode: 'GM0014' })).headers;
-    expect(year2001((await strict.inject({ url: '/api/v1/national/realisations?fromYear=2000&toYear=2002', headers: gemeente })).json().national)).toMatchObject({
+    expect(
+      year2001((await strict.inject({ url: '/api/v1/national/realisations?fromYear=2000&toYear=2002', headers: gemeente })).json().national),
+    ).toMatchObject({
       monitorOpleveringen: null,
     });
     const ministry = (await accountWithToken(services, 'ministerie_analist')).headers;
@@ -116,10 +124,16 @@ describe('public figures and real projects', () => {
 describe('organisations and demo roles', () => {
   it('a demo role lists the gemeenten and the demo market parties, never a real market party; a real account lists it', async () => {
     const realParty = randomUUID();
-    await t.db.query(`INSERT INTO organisations (id, name, type, synthetic) VALUES ($1, 'Echte Ontwikkelaar BV', 'ontwikkelaar', false)`, [realParty]);
+    await t.db.query(`INSERT INTO organisations (id, name, type, synthetic) VALUES ($1, 'Echte Ontwikkelaar BV', 'ontwikkelaar', false)`, [
+      realParty,
+    ]);
     const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'beheerder' } });
     const demo = { cookie: `wbm_session=${signIn.cookies.find((c) => c.name === 'wbm_session')!.value}` };
-    const listed = (await app.inject({ url: '/api/v1/organisations', headers: demo })).json() as Array<{ id: string; type: string; synthetic: boolean }>;
+    const listed = (await app.inject({ url: '/api/v1/organisations', headers: demo })).json() as Array<{
+      id: string;
+      type: string;
+      synthetic: boolean;
+    }>;
     expect(listed.some((o) => o.id === realParty)).toBe(false);
     expect(listed.some((o) => o.type === 'gemeente')).toBe(true);
     expect(listed.some((o) => o.type !== 'gemeente' && o.synthetic)).toBe(true);
@@ -133,9 +147,12 @@ describe('organisations and demo roles', () => {
   it('a demo role cannot make a real market party a party of its project: answered as an unknown organisation', async () => {
     const realParty = randomUUID();
     await t.db.query(`INSERT INTO organisations (id, name, type, synthetic) VALUES ($1, 'Echte Belegger NV', 'belegger', false)`, [realParty]);
-    const [demoParty] = take((await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE synthetic AND type = 'ontwikkelaar' LIMIT 1`)), 1);
+    const [demoParty] = take(await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE synthetic AND type = 'ontwikkelaar' LIMIT 1`), 1);
     const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'gemeente_editor' } });
-    const demo = { cookie: `wbm_session=${signIn.cookies.find((c) => c.name === 'wbm_session')!.value}`, 'x-csrf-token': signIn.json().csrfToken as string };
+    const demo = {
+      cookie: `wbm_session=${signIn.cookies.find((c) => c.name === 'wbm_session')!.value}`,
+      'x-csrf-token': signIn.json().csrfToken as string,
+    };
     const withParty = (organisationId: string) => {
       const body = realProject('Demo met partij', 'GM0363');
       return { ...body, parties: [...body.parties, { organisationId, role: 'belegger' }] };

@@ -111,9 +111,15 @@ describe('public aggregates without demo mode (SPEC §1, §7)', () => {
     const feature = fc.features.find((f: { properties: { code: string } }) => f.properties.code === 'GM0014');
     expect(feature.properties).toMatchObject({ projects: null, homes: null, suppressed: true });
     expect(feature.geometry).toBeTruthy();
-    expect(fc.features.find((f: { properties: { code: string } }) => f.properties.code === 'GM0344').properties).toMatchObject({ projects: 5, suppressed: false });
+    expect(fc.features.find((f: { properties: { code: string } }) => f.properties.code === 'GM0344').properties).toMatchObject({
+      projects: 5,
+      suppressed: false,
+    });
     // Noord-Holland is hidden at province level, so its only gemeente with projects is hidden too: else 10 − 5 − 4 = Groningen's 1.
-    expect(fc.features.find((f: { properties: { code: string } }) => f.properties.code === 'GM0363').properties).toMatchObject({ projects: null, suppressed: true });
+    expect(fc.features.find((f: { properties: { code: string } }) => f.properties.code === 'GM0363').properties).toMatchObject({
+      projects: null,
+      suppressed: true,
+    });
     expect(geo.body).not.toContain(`"homes":${LONE_HOMES}`);
     expectNoRealProject(geo.body, 'aggregates.geojson');
   });
@@ -158,16 +164,28 @@ describe('no real project in any public response, with and without demo mode (SP
   it.each([
     ['DEMO_MODE=false', () => strict],
     ['DEMO_MODE=true', () => demo],
-  ] as const)('%s: every public GET endpoint, signed out', async (_mode, app) => {
-    const urls = publicGets();
-    expect(urls).toEqual(expect.arrayContaining(['/api/v1/public/aggregates', '/api/v1/public/aggregates.geojson', '/api/v1/national/overview', '/api/v1/gemeenten']));
-    for (const url of urls) {
-      const query = url.endsWith('/overview') ? '?runs=5' : url.includes('/public/aggregates') ? '?level=gemeente' : url.endsWith('/projects') ? '?limit=500' : '';
-      const res = await app().inject({ url: `${url}${query}` });
-      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
-      expectNoRealProject(res.body, url);
-    }
-  }, 120_000);
+  ] as const)(
+    '%s: every public GET endpoint, signed out',
+    async (_mode, app) => {
+      const urls = publicGets();
+      expect(urls).toEqual(
+        expect.arrayContaining(['/api/v1/public/aggregates', '/api/v1/public/aggregates.geojson', '/api/v1/national/overview', '/api/v1/gemeenten']),
+      );
+      for (const url of urls) {
+        const query = url.endsWith('/overview')
+          ? '?runs=5'
+          : url.includes('/public/aggregates')
+            ? '?level=gemeente'
+            : url.endsWith('/projects')
+              ? '?limit=500'
+              : '';
+        const res = await app().inject({ url: `${url}${query}` });
+        expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        expectNoRealProject(res.body, url);
+      }
+    },
+    120_000,
+  );
 
   it('in demo mode the public lists the synthetic demo projects only', async () => {
     const list = (await demo.inject({ url: '/api/v1/projects?limit=500' })).json();

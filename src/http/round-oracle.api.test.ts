@@ -17,7 +17,12 @@ let roundId = '';
 beforeAll(async () => {
   t = await createTestApp();
   const admin = (await accountWithToken(t.services, 'beheerder')).headers;
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/regions/vt-u10/rounds', headers: admin, payload: { quarter: '2030-Q1', deadline: '2030-03-15' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/regions/vt-u10/rounds',
+    headers: admin,
+    payload: { quarter: '2030-Q1', deadline: '2030-03-15' },
+  });
   expect(res.statusCode, res.body).toBe(201);
   roundId = res.json().id;
 });

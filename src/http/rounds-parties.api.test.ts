@@ -50,7 +50,9 @@ function body(name: string, gemeenteCode: string, parties: object[], m11Forecast
 beforeAll(async () => {
   t = await createTestApp({ today: () => TODAY });
   admin = await t.signedIn('beheerder');
-  await t.services.repositories.organisations.insertMany(t.db, [{ id: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]);
+  await t.services.repositories.organisations.insertMany(t.db, [
+    { id: DEV, name: 'Maasstad Ontwikkeling BV', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false },
+  ]);
   asRotterdam = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0599', organisationId: ROTTERDAM });
   asCapelle = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0502', organisationId: CAPELLE });
   asDev = await t.signedIn('marktpartij_editor', { organisationId: DEV });
@@ -75,8 +77,11 @@ afterAll(async () => {
 
 const post = (as: Inject, path: string, payload: object) => as({ method: 'POST', url: `/api/v1/rounds/${roundId}${path}`, payload });
 const round = async (as: Inject = admin) => (await as(`/api/v1/rounds/${roundId}`)).json();
-const partyOf = (r: { projects: Array<{ projectId: string; parties: Array<{ organisationId: string; via: string | null }> }> }, projectId: string, organisationId: string) =>
-  r.projects.find((p) => p.projectId === projectId)!.parties.find((p) => p.organisationId === organisationId)!;
+const partyOf = (
+  r: { projects: Array<{ projectId: string; parties: Array<{ organisationId: string; via: string | null }> }> },
+  projectId: string,
+  organisationId: string,
+) => r.projects.find((p) => p.projectId === projectId)!.parties.find((p) => p.organisationId === organisationId)!;
 
 describe('issue 8 item 6: confirming leaks nothing the caller may not see (SPEC §7)', () => {
   it("answers another gemeente's project exactly like an unknown id, without its name", async () => {
@@ -85,7 +90,9 @@ describe('issue 8 item 6: confirming leaks nothing the caller may not see (SPEC 
     const unknown = await post(asCapelle, '/confirmations', { projectIds: [unknownId] });
     expect(hidden.statusCode).toBe(unknown.statusCode);
     expect(hidden.body).not.toContain('Boomgaard');
-    expect(hidden.json().errors).toEqual([{ path: 'projectIds[0]', code: 'unknown_project', message: `Project '${ids.boomgaard}' is niet gevonden.` }]);
+    expect(hidden.json().errors).toEqual([
+      { path: 'projectIds[0]', code: 'unknown_project', message: `Project '${ids.boomgaard}' is niet gevonden.` },
+    ]);
     expect(unknown.json().errors).toEqual([{ path: 'projectIds[0]', code: 'unknown_project', message: `Project '${unknownId}' is niet gevonden.` }]);
     // The same for the preview, and for a project of another region the caller may not see.
     const preview = await post(asCapelle, '/confirmations/preview', { projectIds: [ids.boomgaard, ids.zuidas] });
@@ -109,7 +116,11 @@ describe('issue 8 item 6: confirming leaks nothing the caller may not see (SPEC 
 
   it('tells someone outside the table nothing about the round: not that it is open, nor its quarter', async () => {
     const outsider = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0363' });
-    for (const url of [`/api/v1/rounds/${roundId}/projects`, `/api/v1/rounds/${roundId}/projects/${ids.boomgaard}`, `/api/v1/rounds/${roundId}/reminders`]) {
+    for (const url of [
+      `/api/v1/rounds/${roundId}/projects`,
+      `/api/v1/rounds/${roundId}/projects/${ids.boomgaard}`,
+      `/api/v1/rounds/${roundId}/reminders`,
+    ]) {
       const res = await outsider(url);
       // Not even that the round exists: 404 as for an unknown round id (round-oracle.api.test.ts).
       expect(res.statusCode, url).toBe(404);
@@ -132,7 +143,9 @@ describe('issue 8 item 6: confirming leaks nothing the caller may not see (SPEC 
 describe('issue 8 item 3: a forecast that has passed cannot be confirmed unchanged (SPEC §2)', () => {
   it('marks the project in the round list with the expired milestone', async () => {
     const r = await round();
-    expect(r.projects.find((p: { projectId: string }) => p.projectId === ids.boomgaard).expiredForecasts).toEqual([{ code: 'M11', ownerSide: 'privaat', forecastDate: '2026-07-01' }]);
+    expect(r.projects.find((p: { projectId: string }) => p.projectId === ids.boomgaard).expiredForecasts).toEqual([
+      { code: 'M11', ownerSide: 'privaat', forecastDate: '2026-07-01' },
+    ]);
     expect(r.projects.find((p: { projectId: string }) => p.projectId === ids.citadel).expiredForecasts).toEqual([]);
   });
 
@@ -153,7 +166,9 @@ describe('issue 8 item 3: a forecast that has passed cannot be confirmed unchang
   it('leaves it out of a bulk confirmation, saying why, in the preview and in the result', async () => {
     const preview = (await post(asDev, '/confirmations/preview', {})).json();
     expect(preview.projects.map((p: { name: string }) => p.name)).toEqual(['Appelwijk', 'Citadel']);
-    expect(preview.refused).toEqual([expect.objectContaining({ projectId: ids.boomgaard, name: 'Boomgaard', message: expect.stringContaining('M11 Start bouw') })]);
+    expect(preview.refused).toEqual([
+      expect.objectContaining({ projectId: ids.boomgaard, name: 'Boomgaard', message: expect.stringContaining('M11 Start bouw') }),
+    ]);
     const res = await post(asDev, '/confirmations', {});
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().confirmedProjectIds.sort()).toEqual([ids.appelwijk, ids.citadel].sort());
@@ -177,11 +192,19 @@ describe('issue 8 item 3: a forecast that has passed cannot be confirmed unchang
 
   it('a new forecast is an edit: it delivers the side and clears the mark', async () => {
     const project = (await admin(`/api/v1/projects/${ids.boomgaard}`)).json();
-    const res = await asDev({ method: 'PATCH', url: `/api/v1/projects/${ids.boomgaard}/milestones/M11`, payload: { version: project.version, forecastDate: '2027-03-01' } });
+    const res = await asDev({
+      method: 'PATCH',
+      url: `/api/v1/projects/${ids.boomgaard}/milestones/M11`,
+      payload: { version: project.version, forecastDate: '2027-03-01' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const r = await round();
     expect(partyOf(r, ids.boomgaard, DEV).via).toBe('gewijzigd');
-    expect(r.projects.find((p: { projectId: string }) => p.projectId === ids.boomgaard)).toMatchObject({ delivered: true, via: 'gewijzigd', expiredForecasts: [] });
+    expect(r.projects.find((p: { projectId: string }) => p.projectId === ids.boomgaard)).toMatchObject({
+      delivered: true,
+      via: 'gewijzigd',
+      expiredForecasts: [],
+    });
   });
 });
 
@@ -202,7 +225,7 @@ describe('issue 8 items 16–17: per party, shown before asking once, and undone
     expect(dev(after)).toEqual(dev(before));
   });
 
-  it("another party cannot undo it (answered like an unknown confirmation); the gemeente undoes it and the counts go back", async () => {
+  it('another party cannot undo it (answered like an unknown confirmation); the gemeente undoes it and the counts go back', async () => {
     const other = await post(asDev, '/confirmations/undo', { batchId: batch });
     const unknown = await post(asDev, '/confirmations/undo', { batchId: crypto.randomUUID() });
     expect(other.statusCode).toBe(404);
@@ -213,10 +236,13 @@ describe('issue 8 items 16–17: per party, shown before asking once, and undone
     expect(res.json().undoneProjectIds).toEqual([ids.citadel]);
     expect(partyOf(res.json().round, ids.citadel, ROTTERDAM).via).toBeNull();
     expect(res.json().round.delivery.delivered).toBe(before.delivery.delivered - 1);
-    const [entry] = take(await t.db.query<{ action: string; actor_name: string }>(
-      `SELECT action, actor_name FROM audit_log WHERE entity_type = 'kwartaalronde' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
-      [roundId],
-    ), 1);
+    const [entry] = take(
+      await t.db.query<{ action: string; actor_name: string }>(
+        `SELECT action, actor_name FROM audit_log WHERE entity_type = 'kwartaalronde' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+        [roundId],
+      ),
+      1,
+    );
     expect(entry.action).toBe('bevestiging ongedaan gemaakt (Gemeente Rotterdam)');
   });
 
@@ -238,24 +264,34 @@ describe('issue 8 items 16–17: per party, shown before asking once, and undone
 });
 
 describe('migration 0008: existing per-project confirmations count for the organisation that made them', () => {
-  it('carries a confirmation over for its recorded organisation; one without an organisation is not attributed to any party', { timeout: 120_000 }, async () => {
-    const db = await createTestDb({ migrate: false });
-    try {
-      await migrate(db.db, () => undefined, { upTo: '0006_audit_project.sql' });
-      await loadReferenceData(db.db);
-      const round = crypto.randomUUID();
-      const [p1, p2] = [crypto.randomUUID(), crypto.randomUUID()];
-      await db.db.query(`INSERT INTO rounds (id, region_id, quarter, deadline, opened_at) VALUES ($1, $2, '2026-Q3', '2026-09-15', '2026-07-01T00:00:00Z')`, [round, REGION]);
-      await db.db.query(
-        `INSERT INTO round_confirmations (round_id, project_id, organisation_id, confirmed_at) VALUES ($1, $2, $3, '2026-08-01T00:00:00Z'), ($1, $4, NULL, '2026-08-02T00:00:00Z')`,
-        [round, p1, ROTTERDAM, p2],
-      );
-      await migrate(db.db);
-      const rows = await db.db.query<{ project_id: string; organisation_id: string; via: string }>('SELECT project_id, organisation_id, via FROM round_deliveries WHERE round_id = $1', [round]);
-      // The confirmation without a recorded organisation cannot be attributed to a party.
-      expect(rows).toEqual([{ project_id: p1, organisation_id: ROTTERDAM, via: 'bevestigd' }]);
-    } finally {
-      await db.close();
-    }
-  });
+  it(
+    'carries a confirmation over for its recorded organisation; one without an organisation is not attributed to any party',
+    { timeout: 120_000 },
+    async () => {
+      const db = await createTestDb({ migrate: false });
+      try {
+        await migrate(db.db, () => undefined, { upTo: '0006_audit_project.sql' });
+        await loadReferenceData(db.db);
+        const round = crypto.randomUUID();
+        const [p1, p2] = [crypto.randomUUID(), crypto.randomUUID()];
+        await db.db.query(
+          `INSERT INTO rounds (id, region_id, quarter, deadline, opened_at) VALUES ($1, $2, '2026-Q3', '2026-09-15', '2026-07-01T00:00:00Z')`,
+          [round, REGION],
+        );
+        await db.db.query(
+          `INSERT INTO round_confirmations (round_id, project_id, organisation_id, confirmed_at) VALUES ($1, $2, $3, '2026-08-01T00:00:00Z'), ($1, $4, NULL, '2026-08-02T00:00:00Z')`,
+          [round, p1, ROTTERDAM, p2],
+        );
+        await migrate(db.db);
+        const rows = await db.db.query<{ project_id: string; organisation_id: string; via: string }>(
+          'SELECT project_id, organisation_id, via FROM round_deliveries WHERE round_id = $1',
+          [round],
+        );
+        // The confirmation without a recorded organisation cannot be attributed to a party.
+        expect(rows).toEqual([{ project_id: p1, organisation_id: ROTTERDAM, via: 'bevestigd' }]);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });

@@ -56,9 +56,24 @@ beforeAll(async () => {
   asDev = await t.signedIn('marktpartij_editor', { organisationId: DEV });
   asCorp = await t.signedIn('marktpartij_editor', { organisationId: CORP });
   asSecretary = await t.signedIn('tafel_secretaris', { regionId: REGION });
-  ids.A = (await create('Hart van Zuid', 'GM0599', [{ organisationId: ROTTERDAM, role: 'bevoegd_gezag' }, { organisationId: DEV, role: 'ontwikkelaar' }])).id;
-  ids.B = (await create('Merwe-Vierhavens', 'GM0599', [{ organisationId: ROTTERDAM, role: 'bevoegd_gezag' }, { organisationId: CORP, role: 'corporatie' }])).id;
-  ids.C = (await create('Fascinatio', 'GM0502', [{ organisationId: CAPELLE, role: 'bevoegd_gezag' }, { organisationId: DEV, role: 'ontwikkelaar' }])).id;
+  ids.A = (
+    await create('Hart van Zuid', 'GM0599', [
+      { organisationId: ROTTERDAM, role: 'bevoegd_gezag' },
+      { organisationId: DEV, role: 'ontwikkelaar' },
+    ])
+  ).id;
+  ids.B = (
+    await create('Merwe-Vierhavens', 'GM0599', [
+      { organisationId: ROTTERDAM, role: 'bevoegd_gezag' },
+      { organisationId: CORP, role: 'corporatie' },
+    ])
+  ).id;
+  ids.C = (
+    await create('Fascinatio', 'GM0502', [
+      { organisationId: CAPELLE, role: 'bevoegd_gezag' },
+      { organisationId: DEV, role: 'ontwikkelaar' },
+    ])
+  ).id;
   ids.D = (await create('Kleine inbreiding', 'GM0599', [])).id;
   ids.X = (await create('Zuidas', 'GM0363', [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' }])).id;
 });
@@ -134,7 +149,13 @@ describe('POST /api/v1/regions/{regionId}/rounds: opening a quarter', () => {
     const res = await post(`/api/v1/regions/${REGION}/rounds`, { quarter: '2026-Q4', deadline: '2026-12-15' });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'quarter', code: 'previous_round_open', message: expect.stringContaining('De ronde van het 3e kwartaal 2026 is nog open') })]);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({
+        path: 'quarter',
+        code: 'previous_round_open',
+        message: expect.stringContaining('De ronde van het 3e kwartaal 2026 is nog open'),
+      }),
+    ]);
   });
 
   it('refuses the same quarter twice', async () => {
@@ -150,7 +171,12 @@ describe('POST /api/v1/regions/{regionId}/rounds: opening a quarter', () => {
     expect((await post('/api/v1/regions/bestaat-niet/rounds', { quarter: '2026-Q3', deadline: '2026-09-15' })).statusCode).toBe(404);
     const bad = await post(`/api/v1/regions/${REGION}/rounds`, { quarter: '2026-Q5', deadline: '2026-09-31' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['deadline', 'quarter']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['deadline', 'quarter']);
   });
 
   it('refuses a deadline before the quarter starts, naming deadline', async () => {
@@ -162,16 +188,27 @@ describe('POST /api/v1/regions/{regionId}/rounds: opening a quarter', () => {
 });
 
 describe('delivery per party for its own side: changed since the round opened, or confirmed unchanged in one action (issue 8 item 16)', () => {
-  const party = (round: { projects: Array<{ projectId: string; parties: Array<{ organisationId: string }> }> }, projectId: string, organisationId: string) =>
-    round.projects.find((p) => p.projectId === projectId)!.parties.find((x) => x.organisationId === organisationId);
+  const party = (
+    round: { projects: Array<{ projectId: string; parties: Array<{ organisationId: string }> }> },
+    projectId: string,
+    organisationId: string,
+  ) => round.projects.find((p) => p.projectId === projectId)!.parties.find((x) => x.organisationId === organisationId);
 
   it("an edit by a party delivers that party's side only; an edit by the administrator delivers for nobody", async () => {
     const admin = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.D}`, payload: { version: 1, description: 'Inbreiding aan de Maas' } });
     expect(admin.statusCode, admin.body).toBe(200);
-    const res = await asRotterdam({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M09`, payload: { version: 1, forecastDate: '2026-03-01' } });
+    const res = await asRotterdam({
+      method: 'PATCH',
+      url: `/api/v1/projects/${ids.A}/milestones/M09`,
+      payload: { version: 1, forecastDate: '2026-03-01' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const round = await get(`/api/v1/rounds/${q3}`);
-    expect(round.projects.find((p: { projectId: string }) => p.projectId === ids.A)).toMatchObject({ delivered: false, via: null, confirmedAt: null });
+    expect(round.projects.find((p: { projectId: string }) => p.projectId === ids.A)).toMatchObject({
+      delivered: false,
+      via: null,
+      confirmedAt: null,
+    });
     expect(party(round, ids.A, ROTTERDAM)).toMatchObject({ side: 'publiek', via: 'gewijzigd', onBehalf: null });
     expect(party(round, ids.A, DEV)).toMatchObject({ side: 'privaat', via: null });
     expect(party(round, ids.D, ROTTERDAM)).toMatchObject({ via: null });
@@ -179,10 +216,18 @@ describe('delivery per party for its own side: changed since the round opened, o
   });
 
   it('a project outside the region is refused naming projectIds[1], and nothing is confirmed', async () => {
-    const res = await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [ids.B, ids.X], organisationId: ROTTERDAM, reason: 'Telefonisch doorgegeven' });
+    const res = await post(`/api/v1/rounds/${q3}/confirmations`, {
+      projectIds: [ids.B, ids.X],
+      organisationId: ROTTERDAM,
+      reason: 'Telefonisch doorgegeven',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
-      expect.objectContaining({ path: 'projectIds[1]', code: 'outside_region', message: "Project 'Zuidas' ligt in Amsterdam en hoort niet bij Versnellingstafel Rotterdam (voorbeeld)." }),
+      expect.objectContaining({
+        path: 'projectIds[1]',
+        code: 'outside_region',
+        message: "Project 'Zuidas' ligt in Amsterdam en hoort niet bij Versnellingstafel Rotterdam (voorbeeld).",
+      }),
     ]);
     const unknown = await post(`/api/v1/rounds/${q3}/confirmations`, { projectIds: [crypto.randomUUID()] }, asRotterdam);
     expect(unknown.json().errors[0]).toMatchObject({ path: 'projectIds[0]', code: 'unknown_project' });
@@ -237,13 +282,26 @@ describe('delivery per party for its own side: changed since the round opened, o
           { id: ids.A, name: 'Hart van Zuid', gemeenteName: 'Rotterdam' },
         ],
       }),
-      expect.objectContaining({ organisationId: CAPELLE, name: 'Gemeente Capelle aan den IJssel', outstanding: 1, total: 1, projects: [{ id: ids.C, name: 'Fascinatio', gemeenteName: 'Capelle aan den IJssel' }] }),
-      expect.objectContaining({ organisationId: CORP, outstanding: 1, projects: [{ id: ids.B, name: 'Merwe-Vierhavens', gemeenteName: 'Rotterdam' }] }),
+      expect.objectContaining({
+        organisationId: CAPELLE,
+        name: 'Gemeente Capelle aan den IJssel',
+        outstanding: 1,
+        total: 1,
+        projects: [{ id: ids.C, name: 'Fascinatio', gemeenteName: 'Capelle aan den IJssel' }],
+      }),
+      expect.objectContaining({
+        organisationId: CORP,
+        outstanding: 1,
+        projects: [{ id: ids.B, name: 'Merwe-Vierhavens', gemeenteName: 'Rotterdam' }],
+      }),
     ]);
   });
 
   it('an organisation confirms all its outstanding projects in one action; an organisation without projects here is refused', async () => {
-    const none = await post(`/api/v1/rounds/${q3}/confirmations`, { organisationId: gemeenteOrganisationId('GM0363'), reason: 'Telefonisch doorgegeven' });
+    const none = await post(`/api/v1/rounds/${q3}/confirmations`, {
+      organisationId: gemeenteOrganisationId('GM0363'),
+      reason: 'Telefonisch doorgegeven',
+    });
     expect(none.statusCode).toBe(422);
     expect(none.json().errors[0]).toMatchObject({ path: 'organisationId', code: 'not_a_party' });
     const unknown = await post(`/api/v1/rounds/${q3}/confirmations`, { organisationId: crypto.randomUUID(), reason: 'Telefonisch doorgegeven' });
@@ -279,10 +337,13 @@ describe('delivery per party for its own side: changed since the round opened, o
     expect(party(round, ids.C, CAPELLE)).toMatchObject({ via: 'bevestigd', onBehalf: { by: expect.stringContaining('tafel_secretaris'), reason } });
     expect(round.organisations.find((o: { organisationId: string }) => o.organisationId === CAPELLE)).toMatchObject({ delivered: 1, onBehalf: 1 });
     expect(round.delivery).toMatchObject({ delivered: 4, outstanding: 0 });
-    const [entry] = take(await t.db.query<{ action: string }>(
-      `SELECT action FROM audit_log WHERE entity_type = 'kwartaalronde' AND entity_id = $1 AND action LIKE 'namens%' ORDER BY id DESC LIMIT 1`,
-      [q3],
-    ), 1);
+    const [entry] = take(
+      await t.db.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE entity_type = 'kwartaalronde' AND entity_id = $1 AND action LIKE 'namens%' ORDER BY id DESC LIMIT 1`,
+        [q3],
+      ),
+      1,
+    );
     expect(entry.action).toBe(`namens Gemeente Capelle aan den IJssel als ongewijzigd vastgelegd door de secretaris: ${reason}`);
     expect((await get(`/api/v1/rounds/${q3}/reminders`)).items).toEqual([]);
   });
@@ -317,7 +378,10 @@ describe('POST /api/v1/rounds/{roundId}/close: the quarter is frozen', () => {
   it('the frozen project is the full project view as GET /projects/{id} gave it at close', async () => {
     expect(await get(`/api/v1/rounds/${q3}/projects/${ids.A}`)).toEqual(atClose);
     const frozen = await get(`/api/v1/rounds/${q3}/projects/${ids.A}`);
-    expect(frozen.milestones.find((m: { code: string }) => m.code === 'M09')).toMatchObject({ forecastDate: '2026-03-01', delay: { months: 2, severity: 'geen' } });
+    expect(frozen.milestones.find((m: { code: string }) => m.code === 'M09')).toMatchObject({
+      forecastDate: '2026-03-01',
+      delay: { months: 2, severity: 'geen' },
+    });
     expect((await inject(`/api/v1/rounds/${q3}/projects/${ids.X}`)).statusCode).toBe(404);
   });
 
@@ -376,7 +440,11 @@ describe('the next quarter, and what changed since the closed one', () => {
   });
 
   it('moving start bouw shows in /changes as a move since 2026-Q3, with from, to and months', async () => {
-    const res = await asDev({ method: 'PATCH', url: `/api/v1/projects/${ids.A}/milestones/M11`, payload: { version: 3, forecastDate: '2027-01-01' } });
+    const res = await asDev({
+      method: 'PATCH',
+      url: `/api/v1/projects/${ids.A}/milestones/M11`,
+      payload: { version: 3, forecastDate: '2027-01-01' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = await get(`/api/v1/projects/${ids.A}/changes`);
     expect(body.since).toMatchObject({ id: q3, quarter: '2026-Q3', status: 'gesloten' });
@@ -398,7 +466,12 @@ describe('the next quarter, and what changed since the closed one', () => {
     // The developer's edit delivers the developer's side; the gemeente's side of A is still open.
     const a = (await get(`/api/v1/rounds/${q4}`)).projects.find((p: { projectId: string }) => p.projectId === ids.A);
     expect(a.via).toBeNull();
-    expect(a.parties.map((p: { organisationId: string; via: string | null }) => [p.organisationId, p.via]).sort()).toEqual([[DEV, 'gewijzigd'], [ROTTERDAM, null]].sort());
+    expect(a.parties.map((p: { organisationId: string; via: string | null }) => [p.organisationId, p.via]).sort()).toEqual(
+      [
+        [DEV, 'gewijzigd'],
+        [ROTTERDAM, null],
+      ].sort(),
+    );
   });
 
   it('an unchanged project has no changes; an open round cannot be compared with (naming since)', async () => {
@@ -430,7 +503,11 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
 
   it('an ordinary edit that changes a baseline is refused naming milestones[i].baselineDate, and writes nothing', async () => {
     const before = await project(ids.B);
-    const patch = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.B}/milestones/M11`, payload: { version: before.version, baselineDate: '2026-12-01' } });
+    const patch = await inject({
+      method: 'PATCH',
+      url: `/api/v1/projects/${ids.B}/milestones/M11`,
+      payload: { version: before.version, baselineDate: '2026-12-01' },
+    });
     expect(patch.statusCode).toBe(422);
     expect(patch.json().errors).toEqual([
       expect.objectContaining({ path: 'milestones[2].baselineDate', code: 'baseline_locked', message: expect.stringContaining('opnieuw baselinen') }),
@@ -440,7 +517,11 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
     const put = await inject({ method: 'PUT', url: `/api/v1/projects/${ids.B}/milestones`, payload: { version: before.version, items } });
     expect(put.statusCode).toBe(422);
     expect(put.json().errors[0]).toMatchObject({ path: 'milestones[3].baselineDate', code: 'baseline_locked' });
-    const whole = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.B}`, payload: { version: before.version, milestones: items.slice(0, 3) } });
+    const whole = await inject({
+      method: 'PATCH',
+      url: `/api/v1/projects/${ids.B}`,
+      payload: { version: before.version, milestones: items.slice(0, 3) },
+    });
     expect(whole.statusCode).toBe(422);
     expect(whole.json().errors[0]).toMatchObject({ path: 'milestones', code: 'baseline_locked' });
     expect(await project(ids.B)).toEqual(before);
@@ -448,14 +529,21 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
 
   it('an ordinary edit may set a baseline that was empty', async () => {
     const before = await project(ids.B);
-    const res = await inject({ method: 'PATCH', url: `/api/v1/projects/${ids.B}/milestones/M08`, payload: { version: before.version, baselineDate: '2025-09-01' } });
+    const res = await inject({
+      method: 'PATCH',
+      url: `/api/v1/projects/${ids.B}/milestones/M08`,
+      payload: { version: before.version, baselineDate: '2025-09-01' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().milestones.find((m: { code: string }) => m.code === 'M08').baselineDate).toBe('2025-09-01');
   });
 
   it('refuses a re-baseline without a (long enough) reason, naming reason', async () => {
     const { version } = await project(ids.A);
-    for (const payload of [{ version, milestones: [{ code: 'M11', baselineDate: '2026-12-01' }] }, { version, reason: '  kort  ', milestones: [{ code: 'M11', baselineDate: '2026-12-01' }] }]) {
+    for (const payload of [
+      { version, milestones: [{ code: 'M11', baselineDate: '2026-12-01' }] },
+      { version, reason: '  kort  ', milestones: [{ code: 'M11', baselineDate: '2026-12-01' }] },
+    ]) {
       const res = await post(`/api/v1/projects/${ids.A}/rebaseline`, payload);
       expect(res.statusCode).toBe(400);
       expect(res.json().errors[0].path).toBe('reason');
@@ -476,13 +564,26 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
     expect(res.statusCode, res.body).toBe(200);
     const after = res.json();
     expect(after.version).toBe(before.version + 1);
-    expect(after.milestones.find((m: { code: string }) => m.code === 'M11')).toMatchObject({ baselineDate: '2026-12-01', forecastDate: '2027-01-01', delay: { months: 1, severity: 'geen' } });
+    expect(after.milestones.find((m: { code: string }) => m.code === 'M11')).toMatchObject({
+      baselineDate: '2026-12-01',
+      forecastDate: '2027-01-01',
+      delay: { months: 1, severity: 'geen' },
+    });
     const history = await get(`/api/v1/projects/${ids.A}/baseline-history`);
     expect(history).toEqual([
-      { id: expect.any(String), projectId: ids.A, changedAt: expect.any(String), projectVersion: after.version, reason, changes: [{ code: 'M11', from: '2026-06-01', to: '2026-12-01' }] },
+      {
+        id: expect.any(String),
+        projectId: ids.A,
+        changedAt: expect.any(String),
+        projectVersion: after.version,
+        reason,
+        changes: [{ code: 'M11', from: '2026-06-01', to: '2026-12-01' }],
+      },
     ]);
     const changes = (await get(`/api/v1/projects/${ids.A}/changes`)).changes;
-    expect(changes).toContainEqual(expect.objectContaining({ kind: 'baseline_changed', milestoneCode: 'M11', from: '2026-06-01', to: '2026-12-01', months: 6, reason }));
+    expect(changes).toContainEqual(
+      expect.objectContaining({ kind: 'baseline_changed', milestoneCode: 'M11', from: '2026-06-01', to: '2026-12-01', months: 6, reason }),
+    );
   });
 
   it('a stale version gets 409 and changes nothing', async () => {
@@ -494,7 +595,11 @@ describe('re-baselining (SPEC §2: an explicit act of the table, with a reason, 
 
   it('refuses a milestone the project does not have, and a re-baseline that changes nothing (422)', async () => {
     const { version } = await project(ids.A);
-    const unknown = await post(`/api/v1/projects/${ids.A}/rebaseline`, { version, reason, milestones: [{ code: 'M05', baselineDate: '2026-01-01' }] });
+    const unknown = await post(`/api/v1/projects/${ids.A}/rebaseline`, {
+      version,
+      reason,
+      milestones: [{ code: 'M05', baselineDate: '2026-01-01' }],
+    });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().errors[0]).toMatchObject({ path: 'milestones[0].code', code: 'unknown_milestone' });
     const same = await post(`/api/v1/projects/${ids.A}/rebaseline`, { version, reason, milestones: [{ code: 'M11', baselineDate: '2026-12-01' }] });

@@ -24,10 +24,13 @@ let partyProjects = new Set<string>();
 beforeAll(async () => {
   t = await createTestApp({ prepare: (services) => services.demoSeed.seed({ projects: 400, seed: 5, asOf: '2026-10-01' }) });
   // The market party with the most projects in Amsterdam (as the demo market party account is chosen).
-  const [row] = take(await t.db.query<{ organisation_id: string }>(
-    `SELECT pp.organisation_id FROM project_parties pp JOIN projects p ON p.id = pp.project_id JOIN organisations o ON o.id = pp.organisation_id
+  const [row] = take(
+    await t.db.query<{ organisation_id: string }>(
+      `SELECT pp.organisation_id FROM project_parties pp JOIN projects p ON p.id = pp.project_id JOIN organisations o ON o.id = pp.organisation_id
      WHERE p.gemeente_code = 'GM0363' AND o.type <> 'gemeente' GROUP BY pp.organisation_id ORDER BY count(*) DESC, pp.organisation_id LIMIT 1`,
-  ), 1);
+    ),
+    1,
+  );
   partyId = row.organisation_id;
   const rows = await t.db.query<{ id: string }>(
     `SELECT DISTINCT p.id FROM projects p JOIN project_parties pp ON pp.project_id = p.id
@@ -61,7 +64,10 @@ describe('the Tafeloverzicht for the table’s own gemeenten and market parties 
     expect(body.summary.byPhase).toEqual(full.summary.byPhase);
     expect(body.summary.delayedMilestones.count).toBe(full.summary.delayedMilestones.count);
     // Project names only of Amsterdam's own projects.
-    const named = [...body.summary.mapPoints.map((p: { id: string }) => p.id), ...body.summary.delayedMilestones.items.map((i: { projectId: string }) => i.projectId)];
+    const named = [
+      ...body.summary.mapPoints.map((p: { id: string }) => p.id),
+      ...body.summary.delayedMilestones.items.map((i: { projectId: string }) => i.projectId),
+    ];
     expect(named.length).toBeGreaterThan(0);
     for (const id of named) expect(await gemeenteOf(id)).toBe('GM0363');
     const { n } = await queryOne<{ n: number }>(t.db, "SELECT count(*)::int AS n FROM projects WHERE gemeente_code = 'GM0363'");

@@ -15,7 +15,12 @@ let secretary: Inject;
 const PARTY = '44444444-4444-4444-8444-444444444444';
 
 beforeAll(async () => {
-  t = await createTestApp({ prepare: (services, db) => services.repositories.organisations.insertMany(db, [{ id: PARTY, name: 'Audit Ontwikkeling', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]) });
+  t = await createTestApp({
+    prepare: (services, db) =>
+      services.repositories.organisations.insertMany(db, [
+        { id: PARTY, name: 'Audit Ontwikkeling', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false },
+      ]),
+  });
   ministry = await t.signedIn('ministerie_analist');
   admin = await t.signedIn('beheerder');
   amsterdam = await t.signedIn('gemeente_editor', { gemeenteCode: 'GM0363', organisationId: gemeenteOrganisationId('GM0363') });
@@ -32,17 +37,33 @@ describe('audit trail of targets', () => {
     const created = await ministry({
       method: 'POST',
       url: '/api/v1/targets',
-      payload: { geoLevel: 'provincie', geoCode: 'PV26', geoName: 'Utrecht', periodStart: 2031, periodEnd: 2035, homes: 50_000, kind: 'test', sourceUrl: 'https://example.org/a' },
+      payload: {
+        geoLevel: 'provincie',
+        geoCode: 'PV26',
+        geoName: 'Utrecht',
+        periodStart: 2031,
+        periodEnd: 2035,
+        homes: 50_000,
+        kind: 'test',
+        sourceUrl: 'https://example.org/a',
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
     await ministry({ method: 'PATCH', url: `/api/v1/targets/${id}`, payload: { version: created.json().version, homes: 52_000 } });
-    const csv = 'geography_level,geography_code,geography_name,period_start,period_end,target_homes,target_type,source_url\nprovince,PV26,Utrecht,2036,2040,40000,test,https://example.org/b';
-    expect((await ministry({ method: 'POST', url: '/api/v1/targets/import', headers: { 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(200);
+    const csv =
+      'geography_level,geography_code,geography_name,period_start,period_end,target_homes,target_type,source_url\nprovince,PV26,Utrecht,2036,2040,40000,test,https://example.org/b';
+    expect(
+      (await ministry({ method: 'POST', url: '/api/v1/targets/import', headers: { 'content-type': 'text/csv' }, payload: csv })).statusCode,
+    ).toBe(200);
 
-    const rows = await t.db.query<{ entity_id: string; action: string; via: string; actor_name: string; changes: Array<{ field: string; old: unknown; new: unknown }> }>(
-      "SELECT entity_id, action, via, actor_name, changes FROM audit_log WHERE entity_type = 'doel' ORDER BY id",
-    );
+    const rows = await t.db.query<{
+      entity_id: string;
+      action: string;
+      via: string;
+      actor_name: string;
+      changes: Array<{ field: string; old: unknown; new: unknown }>;
+    }>("SELECT entity_id, action, via, actor_name, changes FROM audit_log WHERE entity_type = 'doel' ORDER BY id");
     expect(rows.map((r) => [r.action, r.via])).toEqual([
       ['doel aangemaakt', 'api'],
       ['doel gewijzigd', 'api'],
@@ -57,22 +78,41 @@ type AuditRow = { entity_id: string; action: string; changes: Array<{ field: str
 
 describe('every changed row is audited (issue 8 item 13, SPEC §7)', () => {
   it('audits the target that stops being preferred when another one becomes preferred', async () => {
-    const body = { geoLevel: 'provincie', geoCode: 'PV25', geoName: 'Flevoland', periodStart: 2041, periodEnd: 2045, homes: 10_000, sourceUrl: 'https://example.org/p' };
+    const body = {
+      geoLevel: 'provincie',
+      geoCode: 'PV25',
+      geoName: 'Flevoland',
+      periodStart: 2041,
+      periodEnd: 2045,
+      homes: 10_000,
+      sourceUrl: 'https://example.org/p',
+    };
     const first = (await ministry({ method: 'POST', url: '/api/v1/targets', payload: { ...body, kind: 'eerste' } })).json();
     expect(first.preferred).toBe(true);
     const second = await ministry({ method: 'POST', url: '/api/v1/targets', payload: { ...body, kind: 'tweede', homes: 12_000 } });
     expect(second.statusCode, second.body).toBe(201);
     const flipped = (await ministry(`/api/v1/targets?geoLevel=provincie&geoCode=PV25`)).json().items.find((x: { id: string }) => x.id === first.id);
     expect(flipped).toMatchObject({ preferred: false, version: first.version + 1 });
-    const rows = await t.db.query<AuditRow>("SELECT entity_id, action, changes FROM audit_log WHERE entity_type = 'doel' AND entity_id = $1 ORDER BY id", [first.id]);
+    const rows = await t.db.query<AuditRow>(
+      "SELECT entity_id, action, changes FROM audit_log WHERE entity_type = 'doel' AND entity_id = $1 ORDER BY id",
+      [first.id],
+    );
     expect(rows.map((r) => r.action)).toEqual(['doel aangemaakt', `doel niet meer voorkeur (voorkeur nu doel ${second.json().id})`]);
     expect(rows[1]?.changes).toEqual([{ field: 'preferred', old: true, new: false }]);
   });
 
   it('audits a plancapaciteit norm when it is set and changed', async () => {
-    const set = await ministry({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/provincie:PV25', payload: { norm: 1.1, reason: 'krimp' } });
+    const set = await ministry({
+      method: 'PUT',
+      url: '/api/v1/national/plancapaciteit/normen/provincie:PV25',
+      payload: { norm: 1.1, reason: 'krimp' },
+    });
     expect(set.statusCode, set.body).toBe(200);
-    await ministry({ method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/provincie:PV25', payload: { norm: 1.2, reason: 'krimp', version: set.json().version } });
+    await ministry({
+      method: 'PUT',
+      url: '/api/v1/national/plancapaciteit/normen/provincie:PV25',
+      payload: { norm: 1.2, reason: 'krimp', version: set.json().version },
+    });
     const rows = await t.db.query<AuditRow>("SELECT entity_id, action, changes FROM audit_log WHERE entity_type = 'plancapaciteitnorm' ORDER BY id");
     expect(rows.map((r) => [r.entity_id, r.action])).toEqual([
       ['provincie:PV25', 'norm ingesteld'],
@@ -101,7 +141,13 @@ describe('the audit trail of a deleted project (issue 8 item 13, SPEC §7)', () 
     });
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json();
-    const knelpunt = (await admin({ method: 'POST', url: `/api/v1/projects/${id}/knelpunten`, payload: { category: 'stikstof', description: 'Weg', raisedDate: '2026-01-01' } })).json().id;
+    const knelpunt = (
+      await admin({
+        method: 'POST',
+        url: `/api/v1/projects/${id}/knelpunten`,
+        payload: { category: 'stikstof', description: 'Weg', raisedDate: '2026-01-01' },
+      })
+    ).json().id;
     const { version } = (await admin(`/api/v1/projects/${id}`)).json();
     const deleted = await amsterdam({ method: 'DELETE', url: `/api/v1/projects/${id}?version=${version}` });
     expect([200, 204], deleted.body).toContain(deleted.statusCode);
@@ -129,10 +175,13 @@ describe('the audit trail of a deleted project (issue 8 item 13, SPEC §7)', () 
     expect((await amsterdam(`/api/v1/projects/${id}/audit`)).statusCode).toBe(404);
     const sql = readFileSync(new URL('../storage/migrations/0009_deleted_projects.sql', import.meta.url), 'utf8');
     await t.db.query(sql.slice(sql.indexOf('INSERT INTO deleted_projects')));
-    const [row] = take(await t.db.query<{ gemeente_code: string; provincie_code: string; region_ids: string[]; party_organisation_ids: string[] }>(
-      'SELECT gemeente_code, provincie_code, region_ids, party_organisation_ids FROM deleted_projects WHERE id = $1',
-      [id],
-    ), 1);
+    const [row] = take(
+      await t.db.query<{ gemeente_code: string; provincie_code: string; region_ids: string[]; party_organisation_ids: string[] }>(
+        'SELECT gemeente_code, provincie_code, region_ids, party_organisation_ids FROM deleted_projects WHERE id = $1',
+        [id],
+      ),
+      1,
+    );
     expect(row).toMatchObject({ gemeente_code: 'GM0363', provincie_code: 'PV27' });
     expect([...row.region_ids]).toContain('vt-amsterdam-e-o');
     expect([...row.party_organisation_ids].sort()).toEqual([gemeenteOrganisationId('GM0363'), PARTY].sort());

@@ -32,7 +32,11 @@ export function createAccessGuard(deps: {
 
   async function areaFacts(q: Queryable, area: { id: string; gemeenteCodes: readonly string[] }): Promise<AreaFacts> {
     const provincieOf = await geography.gemeenteCodes(q);
-    return { id: area.id, gemeenteCodes: area.gemeenteCodes, provincieCodes: [...new Set(area.gemeenteCodes.map((g) => provincieOf.get(g)!).filter(Boolean))] };
+    return {
+      id: area.id,
+      gemeenteCodes: area.gemeenteCodes,
+      provincieCodes: [...new Set(area.gemeenteCodes.map((g) => provincieOf.get(g)!).filter(Boolean))],
+    };
   }
 
   return {
@@ -43,7 +47,14 @@ export function createAccessGuard(deps: {
     async readableProject(
       q: Queryable,
       principal: Principal,
-      project: { id: string; gemeenteCode: string; provincieCode: string; parties: readonly Party[]; synthetic?: boolean; regionIds?: readonly string[] },
+      project: {
+        id: string;
+        gemeenteCode: string;
+        provincieCode: string;
+        parties: readonly Party[];
+        synthetic?: boolean;
+        regionIds?: readonly string[];
+      },
     ): Promise<ProjectFacts> {
       const facts = await projectFacts(q, project);
       requireReadableProject(principal, { ...facts, id: project.id }, publicDemoData);

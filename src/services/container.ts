@@ -49,7 +49,15 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const accounts = createAccountRepository();
   const audit = createAuditRepository();
   const access = createAccessGuard({ geography, publicDemoData: options.auth?.demoMode ?? DEFAULT_AUTH_OPTIONS.demoMode });
-  const nationalService = createNationalService({ db, geography, national, realisations, data: nationalData, audit, publicDemoData: access.publicDemoData });
+  const nationalService = createNationalService({
+    db,
+    geography,
+    national,
+    realisations,
+    data: nationalData,
+    audit,
+    publicDemoData: access.publicDemoData,
+  });
   return {
     db,
     repositories: { geography, organisations, projects, knelpunten, accounts, audit },

@@ -56,7 +56,13 @@ export const TABLE_FIGURES_HIDDEN =
 
 const MAX_YEARS = 15;
 
-export function createDashboardService(deps: { db: Db; dashboards: DashboardRepository; geography: GeographyRepository; access: AccessGuard; now?: () => Date }) {
+export function createDashboardService(deps: {
+  db: Db;
+  dashboards: DashboardRepository;
+  geography: GeographyRepository;
+  access: AccessGuard;
+  now?: () => Date;
+}) {
   const { db, dashboards, geography, access } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -73,7 +79,12 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
       );
       const first = members[0];
       if (!first) throw new NotFoundError('Gebied', regionId);
-      const name = prefix === 'gemeente' ? `Gemeente ${first.name}` : prefix === 'corop' ? `COROP-gebied ${first.coropName}` : `Provincie ${first.provincieName}`;
+      const name =
+        prefix === 'gemeente'
+          ? `Gemeente ${first.name}`
+          : prefix === 'corop'
+            ? `COROP-gebied ${first.coropName}`
+            : `Provincie ${first.provincieName}`;
       return { id: regionId, kind: 'gebied', name, gemeenteCodes: members.map((g) => g.code) };
     }
     const region = (await geography.listRegions(db)).find((r) => r.id === regionId);
@@ -103,7 +114,9 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
     const from = fromYear ?? now().getFullYear();
     const to = toYear ?? from + 6;
     if (to < from || to - from >= MAX_YEARS) {
-      throw new ValidationError([{ path: 'toYear', code: 'year_range', message: `Kies een periode van 1 tot ${MAX_YEARS} jaar, met het eindjaar na het beginjaar.` }]);
+      throw new ValidationError([
+        { path: 'toYear', code: 'year_range', message: `Kies een periode van 1 tot ${MAX_YEARS} jaar, met het eindjaar na het beginjaar.` },
+      ]);
     }
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }
@@ -120,7 +133,10 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
         view = requireTableView(principal, facts, own.size > 0);
       }
       const years = yearRange(range.fromYear, range.toYear);
-      const [projects, targets] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }), targetsFor(region, years)]);
+      const [projects, targets] = await Promise.all([
+        dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }),
+        targetsFor(region, years),
+      ]);
       const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
       const options = { years, targetFor: (y: number) => targetByYear.get(y) ?? null, today: todayInNetherlands(now()) };
       const summary = summariseTable(projects, options);
@@ -132,7 +148,11 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
         region,
         years,
         targets,
-        summary: { ...summary, delayedMilestones: { ...summary.delayedMilestones, items: ownSummary.delayedMilestones.items }, mapPoints: ownSummary.mapPoints },
+        summary: {
+          ...summary,
+          delayedMilestones: { ...summary.delayedMilestones, items: ownSummary.delayedMilestones.items },
+          mapPoints: ownSummary.mapPoints,
+        },
         access: { view: 'member', ownProjects: mine.length },
       };
     },
@@ -141,7 +161,10 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
       const region = await findRegion(regionId);
       // One rule for the table part, whether asked for the table or for one of its projects. SPEC §7.
       const tableVisible = requireAlternativesView(principal, await access.areaFacts(db, region), excludeProjectId !== undefined) === 'table';
-      const [projects, targets] = await Promise.all([dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }), targetsFor(region, [year])]);
+      const [projects, targets] = await Promise.all([
+        dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }),
+        targetsFor(region, [year]),
+      ]);
       // One year asked, one year back.
       const expected = summariseTable(projects, { years: [year] }).perYear[0]!.expected;
       const target = targets[0]!;
@@ -170,11 +193,21 @@ export function createDashboardService(deps: { db: Db; dashboards: DashboardRepo
     },
 
     /** Alternatives for a (delayed) project: in its versnellingstafel, else its woondealregio, else its COROP area. */
-    async projectAlternatives(projectId: string, gemeenteCode: string, coropCode: string, year: number, principal: Principal): Promise<AlternativesResult> {
+    async projectAlternatives(
+      projectId: string,
+      gemeenteCode: string,
+      coropCode: string,
+      year: number,
+      principal: Principal,
+    ): Promise<AlternativesResult> {
       const regions = await this.regionsOf(gemeenteCode);
       const result = await this.regionAlternatives(regions[0]?.id ?? `corop:${coropCode}`, year, principal, projectId);
       // Only candidates the principal may see at project level are named. SPEC §7.
-      const visible = await dashboards.idsWithin(db, result.candidates.map((c) => c.projectId), projectScope(principal));
+      const visible = await dashboards.idsWithin(
+        db,
+        result.candidates.map((c) => c.projectId),
+        projectScope(principal),
+      );
       return { ...result, candidates: result.candidates.filter((c) => visible.has(c.projectId)) };
     },
 

@@ -30,7 +30,12 @@ export interface SeedResult {
 
 const CHUNK = 1000;
 
-export function createDemoSeedService(deps: { db: Db; projects: ProjectRepository; knelpunten: KnelpuntRepository; organisations: OrganisationRepository }) {
+export function createDemoSeedService(deps: {
+  db: Db;
+  projects: ProjectRepository;
+  knelpunten: KnelpuntRepository;
+  organisations: OrganisationRepository;
+}) {
   const { db } = deps;
   return {
     async seed(options: SeedOptions): Promise<SeedResult> {
@@ -42,10 +47,19 @@ export function createDemoSeedService(deps: { db: Db; projects: ProjectRepositor
       const cbs = await db.query<{ gemeente_code: string; year: number; new_construction: number | null }>(
         'SELECT gemeente_code, year, new_construction FROM cbs_woningvoorraad',
       );
-      const weights = productionWeights(cbs, gemeenten.map((g) => g.code));
+      const weights = productionWeights(
+        cbs,
+        gemeenten.map((g) => g.code),
+      );
       const provincieOf = new Map(gemeenten.map((g) => [g.code, g.provincie_code]));
       const dataset = generateDemo(
-        gemeenten.map((g) => ({ code: g.code, name: g.name, provincieCode: g.provincie_code, weight: weights.get(g.code) ?? 1, geometry: g.geometry })),
+        gemeenten.map((g) => ({
+          code: g.code,
+          name: g.name,
+          provincieCode: g.provincie_code,
+          weight: weights.get(g.code) ?? 1,
+          geometry: g.geometry,
+        })),
         { projects: options.projects, seed: options.seed, asOf: options.asOf },
       );
 
@@ -79,7 +93,10 @@ export function createDemoSeedService(deps: { db: Db; projects: ProjectRepositor
         for (let i = 0; i < projects.length; i += CHUNK) {
           const chunk = projects.slice(i, i + CHUNK);
           await deps.projects.insertMany(tx, chunk);
-          await deps.knelpunten.insertMany(tx, chunk.flatMap((p) => knelpuntenByProject.get(p.id) ?? []));
+          await deps.knelpunten.insertMany(
+            tx,
+            chunk.flatMap((p) => knelpuntenByProject.get(p.id) ?? []),
+          );
           options.onProgress?.(Math.min(i + CHUNK, projects.length), projects.length);
         }
       });

@@ -110,7 +110,16 @@ export async function dashboardWorkbook(dashboard: RegionDashboard, projects: re
     ],
     summary.perYear.map((y) => {
       const t = dashboard.targets.find((x) => x.year === y.year);
-      return [y.year, y.expected, y.expectedHard, y.affordable, y.social, y.target === null ? '' : Math.round(y.target), y.gap ?? '', t?.explanation ?? ''];
+      return [
+        y.year,
+        y.expected,
+        y.expectedHard,
+        y.affordable,
+        y.social,
+        y.target === null ? '' : Math.round(y.target),
+        y.gap ?? '',
+        t?.explanation ?? '',
+      ];
     }),
   );
 
@@ -144,7 +153,15 @@ export async function dashboardWorkbook(dashboard: RegionDashboard, projects: re
     ],
     summary.delayedMilestones.items.map((d) => {
       const m = MILESTONES.find((x) => x.code === d.code)!;
-      return [d.projectName, `${d.code} ${m.label}`, d.baselineDate, d.forecastDate, d.months, d.severity === 'ernstig' ? 'Ernstig' : 'Vertraagd', d.projectId];
+      return [
+        d.projectName,
+        `${d.code} ${m.label}`,
+        d.baselineDate,
+        d.forecastDate,
+        d.months,
+        d.severity === 'ernstig' ? 'Ernstig' : 'Vertraagd',
+        d.projectId,
+      ];
     }),
   );
 

@@ -92,7 +92,11 @@ export function findArea(ctx: AreaContext, areaId: string): NationalArea {
 
 /** The facts the area rules need (src/domain/access.ts) of an area of the national geography. */
 export function areaFactsOf(ctx: AreaContext, area: NationalArea): AreaFacts {
-  return { id: area.id, gemeenteCodes: area.gemeenteCodes, provincieCodes: [...new Set(area.gemeenteCodes.map((c) => ctx.provincieOf.get(c)!).filter(Boolean))] };
+  return {
+    id: area.id,
+    gemeenteCodes: area.gemeenteCodes,
+    provincieCodes: [...new Set(area.gemeenteCodes.map((c) => ctx.provincieOf.get(c)!).filter(Boolean))],
+  };
 }
 
 /** Units of a breakdown the caller may not see are left out; the response says how many (null: none). */
@@ -141,7 +145,11 @@ export interface SimulationInput {
 }
 
 /** Turn the national projects into simulation input: delay samples over all projects, projects of the given gemeenten. */
-export function simulationInput(projects: readonly NationalProject[], gemeenteCodes: readonly string[], assumptions: RealisationAssumptions): SimulationInput {
+export function simulationInput(
+  projects: readonly NationalProject[],
+  gemeenteCodes: readonly string[],
+  assumptions: RealisationAssumptions,
+): SimulationInput {
   const gemeenteIndex = new Map(gemeenteCodes.map((c, i) => [c, i]));
   const delaySamples: number[] = [];
   const out: SimulationProject[] = [];
@@ -235,8 +243,12 @@ export function createNationalDataLoader(deps: { db: Db; national: NationalRepos
       opts: { runs: number; seed: number; fromYear: number; toYear: number },
     ): { input: SimulationInput; result: SimulationResult; info: SimulationInfo } {
       const codesKey = gemeenteCodes.join(',');
-      const input = remember(`${version}|input|${codesKey}|${JSON.stringify(assumptions)}`, () => simulationInput(projects, gemeenteCodes, assumptions));
-      const run = remember(`${version}|simulation|${codesKey}|${JSON.stringify(assumptions)}|${JSON.stringify(opts)}`, () => runSimulation(input, opts));
+      const input = remember(`${version}|input|${codesKey}|${JSON.stringify(assumptions)}`, () =>
+        simulationInput(projects, gemeenteCodes, assumptions),
+      );
+      const run = remember(`${version}|simulation|${codesKey}|${JSON.stringify(assumptions)}|${JSON.stringify(opts)}`, () =>
+        runSimulation(input, opts),
+      );
       return { input, ...run };
     },
   };
@@ -259,13 +271,19 @@ export const SIMULATION_METHOD =
   'verwachte of werkelijke datum min basisdatum), verminderd met de vertraging die het project zelf al meldt. P10/P50/P90 zijn ' +
   'percentielen over de runs: 10%, 50% en 90% van de uitkomsten ligt daaronder. Dezelfde berekening geeft steeds dezelfde uitkomst.';
 
-export function runSimulation(input: SimulationInput, opts: { runs: number; seed: number; fromYear: number; toYear: number }): { result: SimulationResult; info: SimulationInfo } {
+export function runSimulation(
+  input: SimulationInput,
+  opts: { runs: number; seed: number; fromYear: number; toYear: number },
+): { result: SimulationResult; info: SimulationInfo } {
   const result = simulate(input.projects, { ...opts, gemeenten: input.gemeenteIndex.size, delaySamples: input.delaySamples });
   return {
     result,
     info: {
       ...opts,
-      delays: { ...summariseDelays(input.delaySamples), source: 'M12 (anders M11) van alle projecten: verwachte of werkelijke datum min basisdatum, in hele maanden' },
+      delays: {
+        ...summariseDelays(input.delaySamples),
+        source: 'M12 (anders M11) van alle projecten: verwachte of werkelijke datum min basisdatum, in hele maanden',
+      },
       method: SIMULATION_METHOD,
     },
   };
@@ -318,11 +336,7 @@ export interface ForecastRequest {
 
 const MAX_YEARS = 25;
 
-export function combineYear(
-  f: ForecastYear,
-  band: Band | undefined,
-  target: AreaTarget,
-): AreaForecastYear {
+export function combineYear(f: ForecastYear, band: Band | undefined, target: AreaTarget): AreaForecastYear {
   const targetHomes = target.homesPerYear === null ? null : target.homesPerYear;
   const expected = pointEstimate(f.expected, band);
   const g = gap(f.year, expected, targetHomes);
@@ -374,7 +388,9 @@ export function createForecastService(deps: {
       const fromYear = request.fromYear ?? now().getFullYear();
       const toYear = request.toYear ?? Math.max(POLICY.plancapaciteit.firstPeriodEnd, fromYear + 6);
       if (toYear < fromYear || toYear - fromYear >= MAX_YEARS) {
-        throw new ValidationError([{ path: 'toYear', code: 'year_range', message: `Kies een periode van 1 tot ${MAX_YEARS} jaar, met het eindjaar na het beginjaar.` }]);
+        throw new ValidationError([
+          { path: 'toYear', code: 'year_range', message: `Kies een periode van 1 tot ${MAX_YEARS} jaar, met het eindjaar na het beginjaar.` },
+        ]);
       }
       const runs = request.runs ?? POLICY.simulation.runs;
       const seed = request.seed ?? POLICY.simulation.seed;
@@ -396,7 +412,10 @@ export function createForecastService(deps: {
 
       const forecastOf = (a: NationalArea): AreaForecast => {
         const perYear = forecastByYear(planned, new Set(a.gemeenteCodes), years, assumptions);
-        const bands = bandFor(result, a.gemeenteCodes.map((c) => input.gemeenteIndex.get(c)!));
+        const bands = bandFor(
+          result,
+          a.gemeenteCodes.map((c) => input.gemeenteIndex.get(c)!),
+        );
         const targets = years.map((y) => targetOf(ctx, a, y));
         return {
           area: a,

@@ -7,7 +7,14 @@
 import { HARD_PLAN_STATUSES, PLAN_STATUSES, type PlanStatus } from '../domain/codes.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { DEFAULT_ASSUMPTIONS, forecastByYear, opleveringenPerYear, plannedRows, pointEstimate, type RealisationAssumptions } from '../domain/forecast.ts';
+import {
+  DEFAULT_ASSUMPTIONS,
+  forecastByYear,
+  opleveringenPerYear,
+  plannedRows,
+  pointEstimate,
+  type RealisationAssumptions,
+} from '../domain/forecast.ts';
 import {
   NATION_AREA_ID,
   nationalFacts,
@@ -19,7 +26,15 @@ import {
   type PpmUsage,
   type SpecialTargetProgress,
 } from '../domain/national.ts';
-import { calculatePlancapaciteit, capacityPeriods, normFor, type AppliedNorm, type Need, type Period, type PeriodCapacity } from '../domain/plancapaciteit.ts';
+import {
+  calculatePlancapaciteit,
+  capacityPeriods,
+  normFor,
+  type AppliedNorm,
+  type Need,
+  type Period,
+  type PeriodCapacity,
+} from '../domain/plancapaciteit.ts';
 import { POLICY } from '../domain/policy.ts';
 import { bandFor, type Band } from '../domain/simulation.ts';
 import type { Db } from '../storage/db.ts';
@@ -160,7 +175,8 @@ export function createNationalService(deps: {
 
   function areaUnits(ctx: AreaContext, area: NationalArea, breakdown: Breakdown): NationalArea[] {
     if (breakdown === 'gemeente') return area.gemeenteCodes.map((c) => findArea(ctx, `gemeente:${c}`));
-    if (breakdown === 'provincie') return [...new Set(area.gemeenteCodes.map((c) => ctx.provincieOf.get(c)!))].sort().map((c) => findArea(ctx, `provincie:${c}`));
+    if (breakdown === 'provincie')
+      return [...new Set(area.gemeenteCodes.map((c) => ctx.provincieOf.get(c)!))].sort().map((c) => findArea(ctx, `provincie:${c}`));
     if (breakdown === 'region') {
       const members = new Set(area.gemeenteCodes);
       return ctx.regions.filter((r) => r.gemeenteCodes.some((c) => members.has(c))).map((r) => findArea(ctx, r.id));
@@ -200,7 +216,9 @@ export function createNationalService(deps: {
       const asOfYear = Number(asOf.slice(0, 4));
       const year = request.year ?? asOfYear;
       if (year < FIRST_CBS_YEAR) {
-        throw new ValidationError([{ path: 'year', code: 'year_range', message: `Kies een jaar vanaf ${FIRST_CBS_YEAR} (het eerste jaar met CBS-cijfers in de data).` }]);
+        throw new ValidationError([
+          { path: 'year', code: 'year_range', message: `Kies een jaar vanaf ${FIRST_CBS_YEAR} (het eerste jaar met CBS-cijfers in de data).` },
+        ]);
       }
       const runs = request.runs ?? POLICY.simulation.runs;
       const seed = request.seed ?? POLICY.simulation.seed;
@@ -225,7 +243,12 @@ export function createNationalService(deps: {
       const codes = ctx.gemeenten.map((g) => g.code);
       const { input, result, info } = deps.data.simulate(version, projects, codes, assumptions, { runs, seed, fromYear: simFrom, toYear });
       const bandOf = (gemeenteCodes: readonly string[]): Map<number, Band> =>
-        new Map(bandFor(result, gemeenteCodes.map((c) => input.gemeenteIndex.get(c)!)).map((b) => [b.year, b]));
+        new Map(
+          bandFor(
+            result,
+            gemeenteCodes.map((c) => input.gemeenteIndex.get(c)!),
+          ).map((b) => [b.year, b]),
+        );
 
       const nation = findArea(ctx, NATION_AREA_ID);
       const years = Array.from({ length: toYear - FIRST_CBS_YEAR + 1 }, (_, i) => FIRST_CBS_YEAR + i);
@@ -244,8 +267,9 @@ export function createNationalService(deps: {
       // Affordability in the focus year against 2/3 betaalbaar and 30% sociaal (targets as data, POLICY as fallback).
       // A share target applies only to its own years (issue 8 item 20): outside them there is no verdict.
       const shareRecord = (metric: string) =>
-        ctx.targetRecords.find((t) => t.metric === metric && t.geoLevel === 'nation' && t.preferred && t.share !== null && year >= t.periodStart && year <= t.periodEnd) ??
-        ctx.targetRecords.find((t) => t.metric === metric && t.geoLevel === 'nation' && t.preferred && t.share !== null);
+        ctx.targetRecords.find(
+          (t) => t.metric === metric && t.geoLevel === 'nation' && t.preferred && t.share !== null && year >= t.periodStart && year <= t.periodEnd,
+        ) ?? ctx.targetRecords.find((t) => t.metric === metric && t.geoLevel === 'nation' && t.preferred && t.share !== null);
       const affordableRecord = shareRecord('betaalbaar_aandeel');
       const socialRecord = shareRecord('sociaal_aandeel');
       const yearsOf = (r: typeof affordableRecord) => (r ? { from: r.periodStart, to: r.periodEnd } : null);
@@ -296,7 +320,13 @@ export function createNationalService(deps: {
       for (const g of ctx.gemeenten) gemeentenPer.set(g.provincieCode, (gemeentenPer.get(g.provincieCode) ?? 0) + 1);
       const ppmRegionsOut: PpmArea[] = ppmRegions
         .filter((r) => regionMeta.has(r.id))
-        .map(({ id, ...c }) => ({ id, kind: regionMeta.get(id)!.kind, name: regionMeta.get(id)!.name, gemeenten: regionMeta.get(id)!.gemeenteCodes.length, ...ppmUsage(c) }))
+        .map(({ id, ...c }) => ({
+          id,
+          kind: regionMeta.get(id)!.kind,
+          name: regionMeta.get(id)!.name,
+          gemeenten: regionMeta.get(id)!.gemeenteCodes.length,
+          ...ppmUsage(c),
+        }))
         .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'versnellingstafel' ? -1 : 1));
       const ppmProvincesOut: PpmArea[] = ppmProvinces.map(({ id, ...c }) => ({
         id: `provincie:${id}`,
@@ -329,10 +359,17 @@ export function createNationalService(deps: {
           targetSocialShare,
           affordableYears: yearsOf(affordableRecord),
           socialYears: yearsOf(socialRecord),
-          meetsAffordable: focus.affordableShare === null || !inYears(affordableRecord) ? null : focus.affordableShare >= targetAffordableShare - 1e-9,
+          meetsAffordable:
+            focus.affordableShare === null || !inYears(affordableRecord) ? null : focus.affordableShare >= targetAffordableShare - 1e-9,
           meetsSocial: focus.socialShare === null || !inYears(socialRecord) ? null : focus.socialShare >= targetSocialShare - 1e-9,
         },
-        specialTargets: specialTargetProgress(ctx.targetRecords, facts, year, assumptions, (y) => productionYears.find((p) => p.year === y)?.expected ?? null),
+        specialTargets: specialTargetProgress(
+          ctx.targetRecords,
+          facts,
+          year,
+          assumptions,
+          (y) => productionYears.find((p) => p.year === y)?.expected ?? null,
+        ),
         provinces,
         regions,
         ppm: {
@@ -372,11 +409,22 @@ export function createNationalService(deps: {
       const { units, omitted } = authorizeAreaAndUnits(ctx, principal, area, areaUnits(ctx, area, request.breakdown ?? 'none'));
       const codes = [...new Set([...area.gemeenteCodes, ...units.flatMap((u) => u.gemeenteCodes)])];
       const [rows, norms] = await Promise.all([
-        national.capacityRows(db, { fromYear, toYear: secondPeriod.to, gemeenteCodes: area.kind === 'land' ? undefined : codes, syntheticOnly: syntheticDataOnly(principal) }),
+        national.capacityRows(db, {
+          fromYear,
+          toYear: secondPeriod.to,
+          gemeenteCodes: area.kind === 'land' ? undefined : codes,
+          syntheticOnly: syntheticDataOnly(principal),
+        }),
         national.listNorms(db),
       ]);
       // Where and when the 130% applies (issue 8 item 25): a norm set for the area, else only listed areas to 2030.
-      const normOf = (a: NationalArea, p: Period) => normFor(a.id, p, norms.find((n) => n.areaId === a.id), POLICY.plancapaciteit);
+      const normOf = (a: NationalArea, p: Period) =>
+        normFor(
+          a.id,
+          p,
+          norms.find((n) => n.areaId === a.id),
+          POLICY.plancapaciteit,
+        );
       const hard = [...HARD_PLAN_STATUSES];
       const soft = PLAN_STATUSES.filter((s) => !hard.includes(s));
       const limit = Math.min(request.projectLimit ?? 500, 5000);
@@ -384,7 +432,13 @@ export function createNationalService(deps: {
       const forArea = async (a: NationalArea, withIds: boolean): Promise<AreaPlancapaciteit> => {
         const first = periods[0];
         const norm = first ? normOf(a, first) : { value: null, source: '' };
-        const calc = calculatePlancapaciteit(rows, a.kind === 'land' ? null : new Set(a.gemeenteCodes), periods, (p) => needFor(ctx, a, p), (p) => normOf(a, p).value);
+        const calc = calculatePlancapaciteit(
+          rows,
+          a.kind === 'land' ? null : new Set(a.gemeenteCodes),
+          periods,
+          (p) => needFor(ctx, a, p),
+          (p) => normOf(a, p).value,
+        );
         const region = a.kind === 'land' ? '' : `region=${encodeURIComponent(a.id)}&`;
         const drill = async (statuses: PlanStatus[], p: Period): Promise<CapacityDrillDown> => {
           const d: CapacityDrillDown = { planStatuses: statuses, href: `/api/v1/projects?${region}planStatus=${statuses.join(',')}` };
@@ -418,7 +472,8 @@ export function createNationalService(deps: {
           hard: 'Hard = onherroepelijk + vastgesteld.',
           soft: 'Zacht = in voorbereiding, visie/potentie en onbekend.',
           need: 'Behoefte = de woningbouwopgave uit de doelen (vastgesteld of geschat), opgeteld over de jaren van de periode.',
-          test: `Toets: plancapaciteit (hard + zacht, woningen nog op te leveren; achterstallige jaarschijven tellen in ${fromYear}) ≥ norm × behoefte. ` +
+          test:
+            `Toets: plancapaciteit (hard + zacht, woningen nog op te leveren; achterstallige jaarschijven tellen in ${fromYear}) ≥ norm × behoefte. ` +
             'De norm van 130% geldt tot en met 2030 in gebieden met de grootste opgave; elders is hij niet altijd nodig. Zonder norm voor een gebied of periode staat ' +
             'alleen de verhouding erbij, zonder oordeel. Een norm is per gebied in te stellen, met een reden.',
         },
@@ -438,15 +493,25 @@ export function createNationalService(deps: {
       const ctx = await loadAreaContext(db, deps);
       authorizeAreaAndUnits(ctx, principal, findArea(ctx, areaId));
       requireMayChangeSharedSettings(principal);
-      if (!body.reason?.trim()) throw new ValidationError([{ path: 'reason', code: 'required', message: 'Geef een reden voor de afwijkende norm (bijvoorbeeld krimpregio).' }]);
+      if (!body.reason?.trim())
+        throw new ValidationError([
+          { path: 'reason', code: 'required', message: 'Geef een reden voor de afwijkende norm (bijvoorbeeld krimpregio).' },
+        ]);
       const version = await db.transaction(async (tx) => {
         const existing = (await national.listNorms(tx)).find((n) => n.areaId === areaId);
         if (existing && body.version === undefined) {
-          throw new ConflictError(`Voor dit gebied is al een norm ingesteld (versie ${existing.version}); stuur die versie mee om hem te wijzigen.`, existing.version);
+          throw new ConflictError(
+            `Voor dit gebied is al een norm ingesteld (versie ${existing.version}); stuur die versie mee om hem te wijzigen.`,
+            existing.version,
+          );
         }
         if (!existing && body.version !== undefined) throw new NotFoundError('Norm voor gebied', areaId);
         const v = await national.upsertNorm(tx, areaId, body.norm, body.reason.trim(), existing ? body.version! : null);
-        if (v === null) throw new ConflictError(`Iemand anders heeft deze norm intussen gewijzigd (nu versie ${existing?.version}). Laad hem opnieuw.`, existing?.version);
+        if (v === null)
+          throw new ConflictError(
+            `Iemand anders heeft deze norm intussen gewijzigd (nu versie ${existing?.version}). Laad hem opnieuw.`,
+            existing?.version,
+          );
         // Every changed row is audited, norms too. SPEC §7.
         await deps.audit.append(tx, [
           {

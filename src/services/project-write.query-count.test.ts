@@ -75,7 +75,11 @@ async function fullProject(services: Services) {
     },
     API_ACTOR,
   );
-  await services.projects.addKnelpunt(project.id, { category: 'netcongestie', description: 'Wachten op netaansluiting', raisedDate: '2026-01-05' }, API_ACTOR);
+  await services.projects.addKnelpunt(
+    project.id,
+    { category: 'netcongestie', description: 'Wachten op netaansluiting', raisedDate: '2026-01-05' },
+    API_ACTOR,
+  );
   return services.projects.get(project.id, ADMIN);
 }
 
@@ -106,7 +110,13 @@ describe('statements per change of a project (issue 9 item 5)', () => {
   });
 
   it('moving one milestone date (PATCH …/milestones/{code}) runs at most 6 statements', async () => {
-    const { services, project, result: saved, n, sent } = await measure('milestonePatch', (services, project) =>
+    const {
+      services,
+      project,
+      result: saved,
+      n,
+      sent,
+    } = await measure('milestonePatch', (services, project) =>
       services.projects.updateMilestone(project.id, 'M09', project.version, { forecastDate: '2027-05-01' }, API_ACTOR),
     );
     expect(saved.milestones.find((m) => m.code === 'M09')?.forecastDate).toBe('2027-05-01');
@@ -115,7 +125,13 @@ describe('statements per change of a project (issue 9 item 5)', () => {
   });
 
   it('moving one milestone date by replacing the list (PUT …/milestones) runs at most 6 statements', async () => {
-    const { services, project, result: saved, n, sent } = await measure('milestonesPut', (services, project) => {
+    const {
+      services,
+      project,
+      result: saved,
+      n,
+      sent,
+    } = await measure('milestonesPut', (services, project) => {
       const milestones = project.milestones.map(({ delay: _delay, ...m }) => (m.code === 'M12' ? { ...m, forecastDate: '2029-09-01' } : m));
       return services.projects.update(project.id, project.version, { milestones }, API_ACTOR);
     });
@@ -124,7 +140,13 @@ describe('statements per change of a project (issue 9 item 5)', () => {
   });
 
   it('changing a field of the project itself (PATCH …/projects/{id}) writes only the project row', async () => {
-    const { services, project, result: saved, n, sent } = await measure('projectPatch', (services, project) =>
+    const {
+      services,
+      project,
+      result: saved,
+      n,
+      sent,
+    } = await measure('projectPatch', (services, project) =>
       services.projects.update(project.id, project.version, { name: 'Tellen, hernoemd' }, API_ACTOR),
     );
     expect(await stored(services, project.id)).toEqual(withoutTime(saved));
@@ -132,7 +154,13 @@ describe('statements per change of a project (issue 9 item 5)', () => {
   });
 
   it('changing one programme line (PUT …/programme) writes only that line', async () => {
-    const { services, project, result: saved, n, sent } = await measure('programmePut', (services, project) => {
+    const {
+      services,
+      project,
+      result: saved,
+      n,
+      sent,
+    } = await measure('programmePut', (services, project) => {
       const programme = project.programme.map((l) => (l.segment === 'middenhuur' ? { ...l, homes: 35 } : l));
       return services.projects.update(project.id, project.version, { programme }, API_ACTOR);
     });
@@ -141,7 +169,13 @@ describe('statements per change of a project (issue 9 item 5)', () => {
   });
 
   it('adding a party (PUT …/parties) checks the new organisation and writes only that party', async () => {
-    const { services, project, result: saved, n, sent } = await measure('partiesPut', (services, project) => {
+    const {
+      services,
+      project,
+      result: saved,
+      n,
+      sent,
+    } = await measure('partiesPut', (services, project) => {
       const parties = [...project.parties, { organisationId: gemeenteOrganisationId('GM0363'), role: 'initiatiefnemer' as const }];
       return services.projects.update(project.id, project.version, { parties }, API_ACTOR);
     });

@@ -40,7 +40,10 @@ import type { KnelpuntRepository, ListSums, Page, ProjectFilter, ProjectReposito
 export type MilestoneInput = Pick<Milestone, 'code'> &
   Partial<Pick<Milestone, 'baselineDate' | 'forecastDate' | 'actualDate'>> & { ownerSide?: OwnerSide; homes?: number | null };
 
-export type ProjectCreate = Omit<ProjectInput, 'milestones' | 'description' | 'flags' | 'origin' | 'location' | 'synthetic' | 'programme' | 'jaarschijven' | 'parties'> &
+export type ProjectCreate = Omit<
+  ProjectInput,
+  'milestones' | 'description' | 'flags' | 'origin' | 'location' | 'synthetic' | 'programme' | 'jaarschijven' | 'parties'
+> &
   Partial<Pick<ProjectInput, 'description' | 'flags' | 'origin' | 'location' | 'synthetic' | 'programme' | 'jaarschijven' | 'parties'>> & {
     milestones?: MilestoneInput[];
   };
@@ -121,7 +124,16 @@ export function createProjectService(deps: ProjectServiceDeps) {
   }
 
   /** Append one audit entry for a change of a project (or one of its parts) in the same transaction. */
-  async function record(tx: Queryable, actor: Actor, entityType: string, entityId: string, action: string, before: unknown, after: unknown, projectId = entityId) {
+  async function record(
+    tx: Queryable,
+    actor: Actor,
+    entityType: string,
+    entityId: string,
+    action: string,
+    before: unknown,
+    after: unknown,
+    projectId = entityId,
+  ) {
     await audit.append(tx, [
       {
         projectId,
@@ -161,10 +173,17 @@ export function createProjectService(deps: ProjectServiceDeps) {
    * unknown one; src/domain/access.ts canSeeOrganisation); `stored`: the project as stored, whose gemeente and
    * parties exist (foreign keys), so only a new gemeente or organisation is looked up. SPEC §7.
    */
-  async function validate(q: Queryable, input: ProjectInput, principal?: Principal, stored?: StoredReferences): Promise<{ provincieCode: string; checks: CheckResult }> {
+  async function validate(
+    q: Queryable,
+    input: ProjectInput,
+    principal?: Principal,
+    stored?: StoredReferences,
+  ): Promise<{ provincieCode: string; checks: CheckResult }> {
     const errors: Issue[] = [];
     const provincieCode =
-      stored && input.gemeenteCode === stored.gemeenteCode ? stored.gemeenteProvincieCode : (await geography.getGemeente(q, input.gemeenteCode))?.provincieCode;
+      stored && input.gemeenteCode === stored.gemeenteCode
+        ? stored.gemeenteProvincieCode
+        : (await geography.getGemeente(q, input.gemeenteCode))?.provincieCode;
     if (!provincieCode) {
       errors.push({ path: 'gemeenteCode', code: 'unknown_gemeente', message: `Gemeentecode '${input.gemeenteCode}' bestaat niet (2025-indeling).` });
     }
@@ -181,7 +200,11 @@ export function createProjectService(deps: ProjectServiceDeps) {
     }
     input.parties.forEach((p, i) => {
       if (!known.has(p.organisationId)) {
-        errors.push({ path: `parties[${i}].organisationId`, code: 'unknown_organisation', message: `Organisatie '${p.organisationId}' bestaat niet.` });
+        errors.push({
+          path: `parties[${i}].organisationId`,
+          code: 'unknown_organisation',
+          message: `Organisatie '${p.organisationId}' bestaat niet.`,
+        });
       }
     });
     const checks = checkProject(input);
@@ -252,7 +275,12 @@ export function createProjectService(deps: ProjectServiceDeps) {
       // One scope for every list, export and figure: own area, and only synthetic demo projects for demo
       // principals and for the public in demo mode (never real ones). SPEC §7.
       const scope = requireProjectScope(principal, access.publicDemoData);
-      if (scope === null) return { items: [], total: 0, sums: { homes: 0, affordableHomes: 0, socialHomes: 0, yearHomes: null, openKnelpunten: null, delayedMilestones: null } };
+      if (scope === null)
+        return {
+          items: [],
+          total: 0,
+          sums: { homes: 0, affordableHomes: 0, socialHomes: 0, yearHomes: null, openKnelpunten: null, delayedMilestones: null },
+        };
       return listWithSums({ ...filter, scope }, page);
     },
 
@@ -286,7 +314,15 @@ export function createProjectService(deps: ProjectServiceDeps) {
       return db.transaction(async (tx) => {
         const { provincieCode, checks } = await validate(tx, input, actor.principal);
         const now = new Date().toISOString();
-        const project: Project = { ...input, ...deriveProject(input, []), id: randomUUID(), provincieCode, version: 1, createdAt: now, updatedAt: now };
+        const project: Project = {
+          ...input,
+          ...deriveProject(input, []),
+          id: randomUUID(),
+          provincieCode,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
         await projects.insertMany(tx, [project]);
         await record(tx, actor, 'project', project.id, 'aangemaakt', {}, input);
         return view(project, [], checks.warnings);
@@ -311,8 +347,17 @@ export function createProjectService(deps: ProjectServiceDeps) {
         const plan = planRebaseline(current.milestones, request);
         if (plan.issues.length > 0) throw new ValidationError(plan.issues);
         const saved = await replace(tx, loaded, version, { ...current, milestones: plan.milestones });
-        await baselineHistory.insert(tx, { id: randomUUID(), projectId: id, projectVersion: saved.version, reason: request.reason.trim(), changes: plan.changes });
-        await record(tx, actor, 'project', id, `opnieuw gebaselined: ${request.reason.trim()}`, inputOf(current), { ...inputOf(current), milestones: plan.milestones });
+        await baselineHistory.insert(tx, {
+          id: randomUUID(),
+          projectId: id,
+          projectVersion: saved.version,
+          reason: request.reason.trim(),
+          changes: plan.changes,
+        });
+        await record(tx, actor, 'project', id, `opnieuw gebaselined: ${request.reason.trim()}`, inputOf(current), {
+          ...inputOf(current),
+          milestones: plan.milestones,
+        });
         return saved;
       });
     },
@@ -337,7 +382,11 @@ export function createProjectService(deps: ProjectServiceDeps) {
         const { current } = loaded;
         const existing = current.milestones.find((m) => m.code === code);
         // Fields left out of `change` keep their stored value (normaliseMilestones); null clears.
-        const merged: MilestoneInput = { ...(existing ?? { code, baselineDate: null, forecastDate: null, actualDate: null }), ...definedOnly(change), code };
+        const merged: MilestoneInput = {
+          ...(existing ?? { code, baselineDate: null, forecastDate: null, actualDate: null }),
+          ...definedOnly(change),
+          code,
+        };
         const milestones = existing ? current.milestones.map((m) => (m.code === code ? merged : m)) : [...current.milestones, merged];
         return applyPatch(tx, loaded, version, { milestones: milestones.sort((a, b) => a.code.localeCompare(b.code)) }, actor);
       });
@@ -416,7 +465,11 @@ export function createProjectService(deps: ProjectServiceDeps) {
         const next: Knelpunt = { ...current, ...definedOnly(change), id: knelpuntId, projectId, version: version + 1 };
         assertValidKnelpunt(next, today(), current);
         if (!(await knelpunten.update(tx, next, version))) throw new ConflictError('Het knelpunt is intussen gewijzigd.');
-        await refreshStatus(tx, project, ks.map((k) => (k.id === knelpuntId ? next : k)));
+        await refreshStatus(
+          tx,
+          project,
+          ks.map((k) => (k.id === knelpuntId ? next : k)),
+        );
         await record(tx, actor, 'knelpunt', knelpuntId, 'knelpunt gewijzigd', current, next, projectId);
         return next;
       });
@@ -431,7 +484,11 @@ export function createProjectService(deps: ProjectServiceDeps) {
         if (!(await knelpunten.delete(tx, knelpuntId, version))) {
           throw new ConflictError(`Iemand anders heeft dit knelpunt intussen gewijzigd (nu versie ${current.version}).`, current.version);
         }
-        await refreshStatus(tx, project, ks.filter((k) => k.id !== knelpuntId));
+        await refreshStatus(
+          tx,
+          project,
+          ks.filter((k) => k.id !== knelpuntId),
+        );
         await record(tx, actor, 'knelpunt', knelpuntId, 'knelpunt verwijderd', current, {}, projectId);
       });
     },
@@ -505,7 +562,10 @@ function projectChange(current: ProjectInput, next: ProjectInput): ProjectChange
   const after = byCode(nextMilestones);
   const milestones: ProjectChange['milestones'] = [...new Set([...before.keys(), ...after.keys()])]
     .filter((code) => JSON.stringify(before.get(code) ?? null) !== JSON.stringify(after.get(code) ?? null))
-    .map((code) => ({ code, sides: [...new Set([before.get(code)?.ownerSide, after.get(code)?.ownerSide].filter((x): x is OwnerSide => Boolean(x)))] }));
+    .map((code) => ({
+      code,
+      sides: [...new Set([before.get(code)?.ownerSide, after.get(code)?.ownerSide].filter((x): x is OwnerSide => Boolean(x)))],
+    }));
   return {
     projectData: diffFields(currentRest, nextRest).length > 0,
     toGemeenteCode: next.gemeenteCode !== current.gemeenteCode ? next.gemeenteCode : null,

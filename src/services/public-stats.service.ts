@@ -96,7 +96,10 @@ export function createPublicStatsService(deps: {
      * administrators: src/domain/access.ts seesSmallFigures), else the public version, with the default number
      * of simulation runs (a heavy computation is not for anyone to ask for). SPEC §1, §7.
      */
-    async overviewFor(request: OverviewRequest, principal: Principal): Promise<NationalOverview & { disclosure: PublicOverview['disclosure'] | null }> {
+    async overviewFor(
+      request: OverviewRequest,
+      principal: Principal,
+    ): Promise<NationalOverview & { disclosure: PublicOverview['disclosure'] | null }> {
       if (!deps.national) throw new Error('public-stats: no national service wired');
       if (seesSmallFigures(principal)) return { ...(await deps.national.overview(request, principal)), disclosure: null };
       const { runs: _runs, seed: _seed, ...publicRequest } = request;
@@ -141,7 +144,9 @@ export function createPublicStatsService(deps: {
 
       // Production per year: the nation's figures of a year with too few projects are hidden.
       const perYear = projectsPerYear(projects);
-      const zeroPlan = Object.fromEntries(PLAN_STATUSES.map((s) => [s, { planned: 0, expected: 0 }])) as NationalOverview['production']['years'][number]['byPlanStatus'];
+      const zeroPlan = Object.fromEntries(
+        PLAN_STATUSES.map((s) => [s, { planned: 0, expected: 0 }]),
+      ) as NationalOverview['production']['years'][number]['byPlanStatus'];
       const opleveringen = new Map<number, number>();
       for (const p of projects) {
         const y = p.m12?.actualDate ? Number(p.m12.actualDate.slice(0, 4)) : null;
@@ -174,7 +179,18 @@ export function createPublicStatsService(deps: {
       // Provinces and regions in the focus year.
       const hideAttainment = <T extends NationalOverview['provinces'][number] | NationalOverview['regions'][number]>(row: T, hidden: boolean) =>
         hidden
-          ? { ...row, planned: null, expected: null, p10: null, p50: null, p90: null, attainment: null, attainmentP50: null, gap: null, suppressed: true }
+          ? {
+              ...row,
+              planned: null,
+              expected: null,
+              p10: null,
+              p50: null,
+              p90: null,
+              attainment: null,
+              attainmentP50: null,
+              gap: null,
+              suppressed: true,
+            }
           : { ...row, suppressed: false };
       const perProvince = projectsWithHomesIn(projects, overview.year, (p) => [provincieOf.get(p.gemeenteCode) ?? '']);
       const provinceHidden = suppressedCells(
@@ -186,7 +202,17 @@ export function createPublicStatsService(deps: {
       // PPM use: counts of projects per table or province.
       const hidePpm = (row: NationalOverview['ppm']['regions'][number]) =>
         tooFew(row.projects)
-          ? { ...row, projects: null, updatedThisQuarter: null, updatedShare: null, overdue: null, overdueShare: null, overdueParties: null, lastUpdate: null, suppressed: true }
+          ? {
+              ...row,
+              projects: null,
+              updatedThisQuarter: null,
+              updatedShare: null,
+              overdue: null,
+              overdueShare: null,
+              overdueParties: null,
+              lastUpdate: null,
+              suppressed: true,
+            }
           : { ...row, suppressed: false };
 
       return {

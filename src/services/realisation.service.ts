@@ -60,13 +60,20 @@ export function createRealisationService(deps: {
       geography.listRegions(db),
     ]);
     const codes2025 = gemeenten.map((g) => g.code);
-    const resolution = resolveSuccessors(herindelingen, codes2025, cbs.map((c) => c.code));
+    const resolution = resolveSuccessors(
+      herindelingen,
+      codes2025,
+      cbs.map((c) => c.code),
+    );
     if (resolution.problems.length > 0) {
       // Reference data is inconsistent: say which codes, never drop their homes silently.
       throw new Error(`Herindelingen onvolledig: ${resolution.problems.map((p) => `${p.code}: ${p.message}`).join('; ')}`);
     }
     const values = cbs.map((c) => ({ code: c.code, year: c.year, value: c.value }));
-    const names = new Map<string, string>([...herindelingen.map((h) => [h.gemeenteCode, h.gemeenteName] as const), ...gemeenten.map((g) => [g.code, g.name] as const)]);
+    const names = new Map<string, string>([
+      ...herindelingen.map((h) => [h.gemeenteCode, h.gemeenteName] as const),
+      ...gemeenten.map((g) => [g.code, g.name] as const),
+    ]);
     return { herindelingen, cbs: values, mapped: mapToClassification(values, resolution), gemeenten, regions, names };
   }
 
@@ -77,9 +84,16 @@ export function createRealisationService(deps: {
   }
 
   return {
-    async herindelingen(): Promise<{ items: Herindeling[]; successors: Array<{ code: string; name: string; successors: Array<{ code: string; share: number }> }> }> {
+    async herindelingen(): Promise<{
+      items: Herindeling[];
+      successors: Array<{ code: string; name: string; successors: Array<{ code: string; share: number }> }>;
+    }> {
       const [items, gemeenten] = await Promise.all([realisations.herindelingen(db), geography.listGemeenten(db)]);
-      const resolution = resolveSuccessors(items, gemeenten.map((g) => g.code), items.map((h) => h.gemeenteCode));
+      const resolution = resolveSuccessors(
+        items,
+        gemeenten.map((g) => g.code),
+        items.map((h) => h.gemeenteCode),
+      );
       const names = new Map(items.map((h) => [h.gemeenteCode, h.gemeenteName]));
       return {
         items,
@@ -109,7 +123,13 @@ export function createRealisationService(deps: {
       if (classification === 'indeling_2025') {
         rows = ctx.mapped
           .filter((m: MappedValue) => members.has(m.code) && inYears(m.year))
-          .map((m) => ({ gemeenteCode: m.code, gemeenteName: name(m.code), year: m.year, value: m.value, from: m.from.map((f) => ({ ...f, name: name(f.code) })) }));
+          .map((m) => ({
+            gemeenteCode: m.code,
+            gemeenteName: name(m.code),
+            year: m.year,
+            value: m.value,
+            from: m.from.map((f) => ({ ...f, name: name(f.code) })),
+          }));
       } else {
         // In the original classification a code belongs to the area when (part of) it ends up there.
         const ends = new Map<string, Set<string>>();
@@ -152,7 +172,12 @@ export function createRealisationService(deps: {
         ctx.mapped.map((m) => ({ gemeenteCode: m.code, year: m.year, value: m.value })),
         { gemeenteCodes: area.gemeenteCodes, years: filter.year === undefined ? undefined : [filter.year] },
       );
-      return { ...result, rows: result.rows.map((r) => ({ ...r, gemeenteName: ctx.names.get(r.gemeenteCode) ?? r.gemeenteCode })), area, source: CBS_SOURCE };
+      return {
+        ...result,
+        rows: result.rows.map((r) => ({ ...r, gemeenteName: ctx.names.get(r.gemeenteCode) ?? r.gemeenteCode })),
+        area,
+        source: CBS_SOURCE,
+      };
     },
   };
 }

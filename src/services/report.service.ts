@@ -16,7 +16,15 @@ export interface ReportRequest {
   bearerToken?: string;
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Each render starts a Chromium (~150–300 MB, a CPU core for seconds): at most MAX_CONCURRENT at once,
@@ -94,7 +102,9 @@ async function renderInChromium(options: { chromiumPath: string; timeoutMs?: num
     });
   } catch (err) {
     rmSync(profile, { recursive: true, force: true });
-    throw new ServiceUnavailableError(`Het PDF-rapport is niet beschikbaar: Chromium start niet (${options.chromiumPath}). ${(err as Error).message.split('\n')[0]}`);
+    throw new ServiceUnavailableError(
+      `Het PDF-rapport is niet beschikbaar: Chromium start niet (${options.chromiumPath}). ${(err as Error).message.split('\n')[0]}`,
+    );
   }
   try {
     if (request.sessionCookie) {

@@ -49,7 +49,14 @@ function generated(i: number): Project {
     jaarschijven: [{ year: 2028 + (i % 3), segment: 'sociale_huur', homes: 30 + (i % 7) }],
     milestones: [
       { code: 'M09', ownerSide: 'publiek', baselineDate: '2026-01-01', forecastDate: '2026-03-01', actualDate: null, homes: null },
-      { code: 'M11', ownerSide: 'privaat', baselineDate: '2026-06-01', forecastDate: i % 5 === 0 ? '2027-09-01' : '2026-07-01', actualDate: null, homes: null },
+      {
+        code: 'M11',
+        ownerSide: 'privaat',
+        baselineDate: '2026-06-01',
+        forecastDate: i % 5 === 0 ? '2027-09-01' : '2026-07-01',
+        actualDate: null,
+        homes: null,
+      },
     ],
     parties: [{ organisationId: gemeenteOrganisationId(gemeenteCode), role: 'bevoegd_gezag' }],
   });
@@ -63,7 +70,18 @@ describe('closing a round of a large table (SPEC §2 "Quarterly round")', () => 
     const projects = Array.from({ length: N }, (_, i) => generated(i));
     const knelpunten: Knelpunt[] = projects
       .filter((_, i) => i % 10 === 0)
-      .map((p) => ({ id: crypto.randomUUID(), projectId: p.id, category: 'netcongestie', description: 'Wachten op netaansluiting', owner: null, raisedDate: '2026-02-01', escalated: false, resolution: null, resolvedDate: null, version: 1 }));
+      .map((p) => ({
+        id: crypto.randomUUID(),
+        projectId: p.id,
+        category: 'netcongestie',
+        description: 'Wachten op netaansluiting',
+        owner: null,
+        raisedDate: '2026-02-01',
+        escalated: false,
+        resolution: null,
+        resolvedDate: null,
+        version: 1,
+      }));
     await t.db.transaction(async (tx) => {
       await base.repositories.projects.insertMany(tx, projects);
       await base.repositories.knelpunten.insertMany(tx, knelpunten);
@@ -71,7 +89,11 @@ describe('closing a round of a large table (SPEC §2 "Quarterly round")', () => 
 
     const round = await base.rounds.openRound('vt-rotterdam', { quarter: '2026-Q3', deadline: '2026-09-15' }, ADMIN_ACTOR);
     expect(round.delivery.total).toBe(N);
-    await base.rounds.confirm(round.id, { organisationId: gemeenteOrganisationId('GM0599'), reason: 'Namens de gemeente vastgelegd (test)' }, ADMIN_ACTOR);
+    await base.rounds.confirm(
+      round.id,
+      { organisationId: gemeenteOrganisationId('GM0599'), reason: 'Namens de gemeente vastgelegd (test)' },
+      ADMIN_ACTOR,
+    );
 
     const counting = countingDb(t.db);
     const services = createServices(counting.db, { today: () => TODAY });

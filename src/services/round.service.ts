@@ -182,7 +182,8 @@ export function createRoundService(deps: RoundServiceDeps) {
     const party = memberPartyOrganisation(principal);
     const isPartyInRegion =
       party !== null &&
-      (await projects.list(q, { regionId, scope: { partyOrganisationId: party } }, { limit: 1, offset: 0, sort: 'name', descending: false })).total > 0;
+      (await projects.list(q, { regionId, scope: { partyOrganisationId: party } }, { limit: 1, offset: 0, sort: 'name', descending: false })).total >
+        0;
     return requireRoundVisibility(principal, await access.areaFacts(q, region), isPartyInRegion, roundId);
   }
 
@@ -198,7 +199,8 @@ export function createRoundService(deps: RoundServiceDeps) {
   /** `roundId`: asked by a round's id; whoever may not see the round then gets 404 as for an unknown round. */
   async function assertRunsRound(q: Queryable, principal: Principal, regionId: string, roundId?: string): Promise<void> {
     const realProjects =
-      syntheticDataOnly(principal) && (await projects.list(q, { regionId, synthetic: false }, { limit: 1, offset: 0, sort: 'name', descending: false })).total > 0;
+      syntheticDataOnly(principal) &&
+      (await projects.list(q, { regionId, synthetic: false }, { limit: 1, offset: 0, sort: 'name', descending: false })).total > 0;
     // Asked by a round's id, whoever may not see the round gets 404 before the 403 of not running it.
     if (!canRunRound(principal, regionId, realProjects) && roundId !== undefined) await roundAccess(q, principal, regionId, roundId);
     requireMayRunRound(principal, regionId, realProjects);
@@ -210,13 +212,25 @@ export function createRoundService(deps: RoundServiceDeps) {
    */
   async function demoProjectIds(q: Queryable, viewer: Principal | undefined, regionId: string): Promise<Set<string> | null> {
     if (!viewer || !syntheticDataOnly(viewer)) return null;
-    const { items } = await projects.list(q, { regionId, scope: { all: true, syntheticOnly: true } }, { limit: ALL, offset: 0, sort: 'name', descending: false });
+    const { items } = await projects.list(
+      q,
+      { regionId, scope: { all: true, syntheticOnly: true } },
+      { limit: ALL, offset: 0, sort: 'name', descending: false },
+    );
     return new Set(items.map((p) => p.id));
   }
 
   async function record(tx: Queryable, actor: Actor, roundId: string, action: string, changes: Array<{ field: string; old: unknown; new: unknown }>) {
     await audit.append(tx, [
-      { actorUserId: actor.principal.userId, actorName: actor.principal.name, via: actor.via, entityType: 'kwartaalronde', entityId: roundId, action, changes },
+      {
+        actorUserId: actor.principal.userId,
+        actorName: actor.principal.name,
+        via: actor.via,
+        entityType: 'kwartaalronde',
+        entityId: roundId,
+        action,
+        changes,
+      },
     ]);
   }
 
@@ -293,7 +307,9 @@ export function createRoundService(deps: RoundServiceDeps) {
       projects: rows.map((r, i) => {
         const via = projectDelivery(facts[i]!);
         const own = parties.get(r.projectId)!;
-        const confirmedAt = own.filter((p) => p.via === 'bevestigd').reduce<string | null>((max, p) => (max === null || p.at! > max ? p.at : max), null);
+        const confirmedAt = own
+          .filter((p) => p.via === 'bevestigd')
+          .reduce<string | null>((max, p) => (max === null || p.at! > max ? p.at : max), null);
         return {
           projectId: r.projectId,
           name: r.name,
@@ -317,7 +333,13 @@ export function createRoundService(deps: RoundServiceDeps) {
    * for which party (before any project or organisation is looked at), then the projects — one the
    * caller may not see is answered exactly like an unknown id.
    */
-  async function planConfirmation(q: Queryable, round: RoundRecord, request: ConfirmRequest, principal: Principal, mode: 'all' | 'own'): Promise<ConfirmPlan> {
+  async function planConfirmation(
+    q: Queryable,
+    round: RoundRecord,
+    request: ConfirmRequest,
+    principal: Principal,
+    mode: 'all' | 'own',
+  ): Promise<ConfirmPlan> {
     const own = deliveringOrganisation(principal, gemeenteOrganisationId);
     const organisationId = request.organisationId ?? own;
     if (requireMayConfirmFor(principal, round.regionId, organisationId, own) === 'on-behalf') {
@@ -335,7 +357,8 @@ export function createRoundService(deps: RoundServiceDeps) {
       }
     }
     // 'own' has an organisation; 'on-behalf' without one was refused above.
-    if (!organisationId) throw new ValidationError([{ path: 'organisationId', code: 'required', message: 'Kies de partij namens wie u de levering vastlegt.' }]);
+    if (!organisationId)
+      throw new ValidationError([{ path: 'organisationId', code: 'required', message: 'Kies de partij namens wie u de levering vastlegt.' }]);
     const onBehalf = organisationId !== own;
     const { rows, facts } = await delivery(q, round, principal);
     const organisation = (await rounds.organisations(q, [organisationId])).get(organisationId);
@@ -361,7 +384,12 @@ export function createRoundService(deps: RoundServiceDeps) {
         const inRound = byId.get(id);
         let readable: boolean;
         if (m.inRegion && inRound) {
-          readable = mode === 'all' || isOwnRoundProject(principal, { gemeenteCode: inRound.row.gemeenteCode, organisationIds: inRound.row.parties.map((p) => p.organisationId) });
+          readable =
+            mode === 'all' ||
+            isOwnRoundProject(principal, {
+              gemeenteCode: inRound.row.gemeenteCode,
+              organisationIds: inRound.row.parties.map((p) => p.organisationId),
+            });
         } else if (m.inRegion) {
           // In the region but not in the caller's view of the round (a real project for a demo role): unknown to them.
           readable = false;
@@ -511,14 +539,22 @@ export function createRoundService(deps: RoundServiceDeps) {
           tx,
           round.id,
           plan.projects.map((p) => p.projectId),
-          { organisationId: plan.organisationId, recordedByUserId: actor.principal.userId, recordedByName: actor.principal.name, onBehalfReason: reason, batchId },
+          {
+            organisationId: plan.organisationId,
+            recordedByUserId: actor.principal.userId,
+            recordedByName: actor.principal.name,
+            onBehalfReason: reason,
+            batchId,
+          },
         );
         if (confirmedProjectIds.length > 0) {
           await record(
             tx,
             actor,
             round.id,
-            plan.onBehalf ? `namens ${plan.organisationName} als ongewijzigd vastgelegd door de secretaris: ${reason}` : `ongewijzigd bevestigd door ${plan.organisationName}`,
+            plan.onBehalf
+              ? `namens ${plan.organisationName} als ongewijzigd vastgelegd door de secretaris: ${reason}`
+              : `ongewijzigd bevestigd door ${plan.organisationName}`,
             [
               { field: 'batchId', old: null, new: batchId },
               { field: 'organisationId', old: null, new: plan.organisationId },
@@ -559,9 +595,16 @@ export function createRoundService(deps: RoundServiceDeps) {
           actor,
           round.id,
           `bevestiging ongedaan gemaakt (${[...names.values()].map((n) => n.name).join(', ')})`,
-          rows.map((r) => ({ field: `projects.${r.projectId}.confirmed`, old: { organisationId: r.organisationId, batchId: r.batchId, at: r.at }, new: false })),
+          rows.map((r) => ({
+            field: `projects.${r.projectId}.confirmed`,
+            old: { organisationId: r.organisationId, batchId: r.batchId, at: r.at },
+            new: false,
+          })),
         );
-        return { undoneProjectIds: rows.map((r) => r.projectId), round: visibleDetail(await detail(tx, round, actor.principal), actor.principal, mode) };
+        return {
+          undoneProjectIds: rows.map((r) => r.projectId),
+          round: visibleDetail(await detail(tx, round, actor.principal), actor.principal, mode),
+        };
       });
     },
 
@@ -632,7 +675,13 @@ export function createRoundService(deps: RoundServiceDeps) {
         // A round the caller may not see answers as an unknown one (neither its quarter nor that it is open).
         await roundAccess(db, principal, round.regionId, round.id);
         if (!round.closedAt) {
-          throw new ValidationError([{ path: 'since', code: 'round_open', message: `De kwartaalronde van het ${kwartaalLabel(round.quarter)} is nog open; vergelijk met een gesloten kwartaal.` }]);
+          throw new ValidationError([
+            {
+              path: 'since',
+              code: 'round_open',
+              message: `De kwartaalronde van het ${kwartaalLabel(round.quarter)} is nog open; vergelijk met een gesloten kwartaal.`,
+            },
+          ]);
         }
       } else {
         round = await rounds.latestClosedRoundFor(db, projectId, project.gemeenteCode);
@@ -641,7 +690,11 @@ export function createRoundService(deps: RoundServiceDeps) {
       const previous = (await rounds.getSnapshot(db, round.id, projectId)) as SnapshotView | null;
       if (!previous && !(await rounds.regionContains(db, round.regionId, project.gemeenteCode))) {
         throw new ValidationError([
-          { path: 'since', code: 'not_in_region', message: `Het project hoort niet bij ${round.regionName}; kies een kwartaalronde van een tafel waar het bij hoort.` },
+          {
+            path: 'since',
+            code: 'not_in_region',
+            message: `Het project hoort niet bij ${round.regionName}; kies een kwartaalronde van een tafel waar het bij hoort.`,
+          },
         ]);
       }
       const partyIds = [...new Set([...(previous?.parties ?? []), ...current.parties].map((p) => p.organisationId))];

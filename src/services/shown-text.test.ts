@@ -30,8 +30,7 @@ function readCsv(file: string): Record<string, string>[] {
       if (c === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
@@ -55,7 +54,9 @@ function readCsv(file: string): Record<string, string>[] {
 /** Every `source` string in the policy, with its path. */
 function policySources(value: unknown, path = 'POLICY'): Array<[string, string]> {
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([k, v]) => (k === 'source' && typeof v === 'string' ? [[`${path}.${k}`, v] as [string, string]] : policySources(v, `${path}.${k}`)));
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === 'source' && typeof v === 'string' ? [[`${path}.${k}`, v] as [string, string]] : policySources(v, `${path}.${k}`),
+  );
 }
 
 describe('texts the API shows to users (issue 8 item 22, SPEC §3 sources by title and date, §7 plain Dutch)', () => {

@@ -10,7 +10,15 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
-import { checkTarget, NATION_CODE, TARGET_METRICS, TARGET_UNITS, type TargetInput, type TargetRecord, type TargetReferences } from '../domain/national.ts';
+import {
+  checkTarget,
+  NATION_CODE,
+  TARGET_METRICS,
+  TARGET_UNITS,
+  type TargetInput,
+  type TargetRecord,
+  type TargetReferences,
+} from '../domain/national.ts';
 import { createsSynthetic, requireMayEditTargets, syntheticDataOnly, type Principal, type TargetGeoFacts } from '../domain/access.ts';
 import { unstorableCharacter, unstorableMessage } from '../domain/text.ts';
 import { TARGET_LEVELS, type TargetLevel } from '../domain/targets.ts';
@@ -60,22 +68,56 @@ function withDefaults(t: TargetCreate): TargetInput {
 
 /** Column names accepted in an import: the API field names and those of the reference CSV files. */
 const ALIASES: Record<string, keyof TargetInput> = {
-  metric: 'metric', soort: 'metric',
-  unit: 'unit', eenheid: 'unit',
-  geolevel: 'geoLevel', geo_level: 'geoLevel', geography_level: 'geoLevel', niveau: 'geoLevel',
-  geocode: 'geoCode', geo_code: 'geoCode', geography_code: 'geoCode', code: 'geoCode',
-  geoname: 'geoName', geo_name: 'geoName', geography_name: 'geoName', gebied: 'geoName', naam: 'geoName',
-  periodstart: 'periodStart', period_start: 'periodStart', beginjaar: 'periodStart',
-  periodend: 'periodEnd', period_end: 'periodEnd', eindjaar: 'periodEnd',
-  homes: 'homes', target_homes: 'homes', woningen: 'homes', aantal: 'homes',
-  share: 'share', target_share: 'share', aandeel: 'share',
-  kind: 'kind', target_type: 'kind', type: 'kind',
-  sourceurl: 'sourceUrl', source_url: 'sourceUrl', bron: 'sourceUrl',
-  sourcequote: 'sourceQuote', source_quote: 'sourceQuote', source_quote_nl: 'sourceQuote', citaat: 'sourceQuote',
-  sourceref: 'sourceRef', source_ref: 'sourceRef', verwijzing: 'sourceRef',
-  sourcepublished: 'sourcePublished', source_published: 'sourcePublished',
-  note: 'note', toelichting: 'note', opmerking: 'note',
-  preferred: 'preferred', voorkeur: 'preferred',
+  metric: 'metric',
+  soort: 'metric',
+  unit: 'unit',
+  eenheid: 'unit',
+  geolevel: 'geoLevel',
+  geo_level: 'geoLevel',
+  geography_level: 'geoLevel',
+  niveau: 'geoLevel',
+  geocode: 'geoCode',
+  geo_code: 'geoCode',
+  geography_code: 'geoCode',
+  code: 'geoCode',
+  geoname: 'geoName',
+  geo_name: 'geoName',
+  geography_name: 'geoName',
+  gebied: 'geoName',
+  naam: 'geoName',
+  periodstart: 'periodStart',
+  period_start: 'periodStart',
+  beginjaar: 'periodStart',
+  periodend: 'periodEnd',
+  period_end: 'periodEnd',
+  eindjaar: 'periodEnd',
+  homes: 'homes',
+  target_homes: 'homes',
+  woningen: 'homes',
+  aantal: 'homes',
+  share: 'share',
+  target_share: 'share',
+  aandeel: 'share',
+  kind: 'kind',
+  target_type: 'kind',
+  type: 'kind',
+  sourceurl: 'sourceUrl',
+  source_url: 'sourceUrl',
+  bron: 'sourceUrl',
+  sourcequote: 'sourceQuote',
+  source_quote: 'sourceQuote',
+  source_quote_nl: 'sourceQuote',
+  citaat: 'sourceQuote',
+  sourceref: 'sourceRef',
+  source_ref: 'sourceRef',
+  verwijzing: 'sourceRef',
+  sourcepublished: 'sourcePublished',
+  source_published: 'sourcePublished',
+  note: 'note',
+  toelichting: 'note',
+  opmerking: 'note',
+  preferred: 'preferred',
+  voorkeur: 'preferred',
 };
 const LEVEL_ALIASES: Record<string, TargetLevel> = { province: 'provincie', land: 'nation', nederland: 'nation', regio: 'region' };
 
@@ -88,7 +130,9 @@ export async function readUpload(body: Buffer, format: UploadFormat): Promise<Re
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
     const fatal = parsed.errors.find((e) => e.type !== 'FieldMismatch');
     if (fatal) {
-      throw new ValidationError([{ path: 'file', code: 'unreadable', message: `Het CSV-bestand is niet te lezen (regel ${(fatal.row ?? 0) + 2}): ${fatal.message}.` }]);
+      throw new ValidationError([
+        { path: 'file', code: 'unreadable', message: `Het CSV-bestand is niet te lezen (regel ${(fatal.row ?? 0) + 2}): ${fatal.message}.` },
+      ]);
     }
     return parsed.data;
   }
@@ -96,7 +140,9 @@ export async function readUpload(body: Buffer, format: UploadFormat): Promise<Re
   try {
     await wb.xlsx.load(body as unknown as ArrayBuffer);
   } catch {
-    throw new ValidationError([{ path: 'file', code: 'unreadable', message: 'Het Excel-bestand is niet te lezen; sla het op als .xlsx en probeer het opnieuw.' }]);
+    throw new ValidationError([
+      { path: 'file', code: 'unreadable', message: 'Het Excel-bestand is niet te lezen; sla het op als .xlsx en probeer het opnieuw.' },
+    ]);
   }
   const sheet = wb.worksheets[0];
   if (!sheet) throw new ValidationError([{ path: 'file', code: 'empty', message: 'Het Excel-bestand heeft geen werkblad.' }]);
@@ -135,10 +181,18 @@ export function parseTargetRow(raw: Record<string, string>, index: number): { ta
   const line = index + 2; // header is line 1
   const fields: Partial<Record<keyof TargetInput, string>> = {};
   for (const [header, value] of Object.entries(raw)) {
-    const key = ALIASES[header.trim().toLowerCase().replace(/\s+/g, '_')] ?? ALIASES[header.trim().toLowerCase().replace(/[\s_]+/g, '')];
+    const key =
+      ALIASES[header.trim().toLowerCase().replace(/\s+/g, '_')] ??
+      ALIASES[
+        header
+          .trim()
+          .toLowerCase()
+          .replace(/[\s_]+/g, '')
+      ];
     if (key && value !== undefined && String(value).trim() !== '') fields[key] = String(value).trim();
   }
-  const fail = (field: string, code: string, message: string) => issues.push({ path: `${prefix}${field}`, code, message: `Regel ${line}: ${message}` });
+  const fail = (field: string, code: string, message: string) =>
+    issues.push({ path: `${prefix}${field}`, code, message: `Regel ${line}: ${message}` });
   for (const [field, value] of Object.entries(fields)) {
     const bad = unstorableCharacter(value);
     if (bad) {
@@ -162,7 +216,8 @@ export function parseTargetRow(raw: Record<string, string>, index: number): { ta
   const levelText = fields.geoLevel?.toLowerCase();
   const geoLevel = levelText ? (LEVEL_ALIASES[levelText] ?? levelText) : undefined;
   if (!geoLevel) fail('geoLevel', 'required', `het niveau (geoLevel: ${TARGET_LEVELS.join(', ')}) ontbreekt.`);
-  else if (!TARGET_LEVELS.includes(geoLevel as TargetLevel)) fail('geoLevel', 'unknown_level', `onbekend niveau '${fields.geoLevel}'; kies uit ${TARGET_LEVELS.join(', ')}.`);
+  else if (!TARGET_LEVELS.includes(geoLevel as TargetLevel))
+    fail('geoLevel', 'unknown_level', `onbekend niveau '${fields.geoLevel}'; kies uit ${TARGET_LEVELS.join(', ')}.`);
   if (!fields.geoName) fail('geoName', 'required', 'de naam van het gebied (geoName) ontbreekt.');
   const metric = fields.metric?.toLowerCase();
   if (metric && !TARGET_METRICS.includes(metric as never)) fail('metric', 'unknown_metric', `onbekende soort doel '${fields.metric}'.`);
@@ -344,7 +399,8 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
      */
     async importRows(raw: readonly Record<string, string>[], actor: Actor): Promise<ImportResult> {
       if (raw.length === 0) throw new ValidationError([{ path: 'rows', code: 'empty', message: 'Het bestand bevat geen regels met doelen.' }]);
-      if (raw.length > 5000) throw new ValidationError([{ path: 'rows', code: 'too_many', message: 'Importeer hoogstens 5.000 doelen per bestand.' }]);
+      if (raw.length > 5000)
+        throw new ValidationError([{ path: 'rows', code: 'too_many', message: 'Importeer hoogstens 5.000 doelen per bestand.' }]);
       return db.transaction(async (tx) => {
         const references = await refs(tx);
         const issues: Issue[] = [];
@@ -359,14 +415,21 @@ export function createTargetService(deps: { db: Db; national: NationalRepository
           issues.push(...rowIssues);
           const key = [input.metric, input.geoLevel, input.geoCode ?? input.geoName, input.periodStart, input.periodEnd, input.kind].join('|');
           if (seen.has(key)) {
-            issues.push({ path: `rows[${i}]`, code: 'duplicate', message: `Regel ${i + 2}: hetzelfde doel staat al op regel ${seen.get(key)! + 2}.` });
+            issues.push({
+              path: `rows[${i}]`,
+              code: 'duplicate',
+              message: `Regel ${i + 2}: hetzelfde doel staat al op regel ${seen.get(key)! + 2}.`,
+            });
           } else seen.set(key, i);
           inputs.push(input);
         });
         if (issues.length > 0) throw new ValidationError(issues);
         // A demo role's import creates and updates demo targets only (findByKey below never crosses). SPEC §7.
         const synthetic = createdSynthetic(actor);
-        requireMayEditTargets(actor, inputs.map((i) => geoOf(i, references, synthetic)));
+        requireMayEditTargets(
+          actor,
+          inputs.map((i) => geoOf(i, references, synthetic)),
+        );
         let created = 0;
         let updated = 0;
         const ids: string[] = [];

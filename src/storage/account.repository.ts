@@ -42,7 +42,20 @@ export function createAccountRepository() {
       await q.query(
         `INSERT INTO users (id, email, name, password_hash, role, organisation_id, gemeente_code, region_id, provincie_code, is_demo, oidc_issuer, oidc_subject)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [u.id, u.email, u.name, u.passwordHash, u.role, u.organisationId, u.gemeenteCode, u.regionId, u.provincieCode, u.isDemo, u.oidcIssuer ?? null, u.oidcSubject ?? null],
+        [
+          u.id,
+          u.email,
+          u.name,
+          u.passwordHash,
+          u.role,
+          u.organisationId,
+          u.gemeenteCode,
+          u.regionId,
+          u.provincieCode,
+          u.isDemo,
+          u.oidcIssuer ?? null,
+          u.oidcSubject ?? null,
+        ],
       );
     },
 
@@ -112,7 +125,12 @@ export function createAccountRepository() {
          WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC, id`,
         [userId],
       );
-      return rows.map((r) => ({ id: r.id, name: r.name, createdAt: new Date(r.createdAt).toISOString(), lastUsedAt: r.lastUsedAt === null ? null : new Date(r.lastUsedAt).toISOString() }));
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        createdAt: new Date(r.createdAt).toISOString(),
+        lastUsedAt: r.lastUsedAt === null ? null : new Date(r.lastUsedAt).toISOString(),
+      }));
     },
   };
 }

@@ -51,7 +51,14 @@ export function createAuditRepository() {
            party_organisation_ids AS "partyOrganisationIds", synthetic, deleted_at AS "deletedAt" FROM deleted_projects WHERE id = $1`,
         [id],
       );
-      return row ? { ...row, regionIds: [...row.regionIds], partyOrganisationIds: [...row.partyOrganisationIds], deletedAt: new Date(row.deletedAt).toISOString() } : null;
+      return row
+        ? {
+            ...row,
+            regionIds: [...row.regionIds],
+            partyOrganisationIds: [...row.partyOrganisationIds],
+            deletedAt: new Date(row.deletedAt).toISOString(),
+          }
+        : null;
     },
 
     async append(q: Queryable, entries: readonly AuditEntry[]): Promise<void> {

@@ -24,7 +24,11 @@ beforeAll(async () => {
   await services.demoSeed.seed({ projects: 300, seed: 4, asOf: '2026-10-01' });
   await services.auth.ensureDemoUsers();
   // History that must survive: an edit in the audit trail and a closed quarter with its snapshot.
-  const [p] = take((await services.projects.list({ gemeenteCodes: ['GM0363'] }, { limit: 1, offset: 0, sort: 'name', descending: false }, ADMIN_ACTOR.principal)).items, 1);
+  const [p] = take(
+    (await services.projects.list({ gemeenteCodes: ['GM0363'] }, { limit: 1, offset: 0, sort: 'name', descending: false }, ADMIN_ACTOR.principal))
+      .items,
+    1,
+  );
   await services.projects.update(p.id, p.version, { name: `${p.name} (gewijzigd)` }, ADMIN_ACTOR);
   const round = await services.rounds.openRound('vt-amsterdam-e-o', { quarter: '2026-Q3', deadline: '2026-09-15' }, ADMIN_ACTOR);
   await services.rounds.closeRound(round.id, ADMIN_ACTOR);
@@ -63,8 +67,19 @@ describe('wbm backup / wbm restore', () => {
     const fresh = await createTestDb({ reference: false });
     try {
       const broken = join(dir, 'broken.jsonl.gz');
-      const header = { format: 'woningbouwmonitor-backup', version: 1, createdAt: '', migrations: (await fresh.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name), tables: [{ name: 'provincies', rows: 2 }] };
-      writeFileSync(broken, gzipSync(`${JSON.stringify(header)}\n{"table":"provincies"}\n{"code":"PV20","name":"Groningen","geometry":null}\n{"code":"PV20","name":"dubbel","geometry":null}\n`));
+      const header = {
+        format: 'woningbouwmonitor-backup',
+        version: 1,
+        createdAt: '',
+        migrations: (await fresh.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name),
+        tables: [{ name: 'provincies', rows: 2 }],
+      };
+      writeFileSync(
+        broken,
+        gzipSync(
+          `${JSON.stringify(header)}\n{"table":"provincies"}\n{"code":"PV20","name":"Groningen","geometry":null}\n{"code":"PV20","name":"dubbel","geometry":null}\n`,
+        ),
+      );
       await expect(restoreDatabase(fresh.db, broken)).rejects.toThrow();
       const { n } = await queryOne<{ n: number }>(fresh.db, 'SELECT count(*) AS n FROM provincies');
       expect(n).toBe(0);

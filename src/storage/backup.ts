@@ -28,7 +28,9 @@ interface Header {
 /** Tables of the public schema, parents before children (foreign keys). */
 export async function tablesInDependencyOrder(q: Queryable): Promise<string[]> {
   const tables = (
-    await q.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)
+    await q.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    )
   ).map((r) => r.name);
   const edges = await q.query<{ child: string; parent: string }>(
     `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
@@ -152,7 +154,9 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: (table:
   return db.transaction(async (tx) => {
     const migrations = (await tx.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).map((r) => r.name);
     if (JSON.stringify(migrations) !== JSON.stringify(header.migrations)) {
-      throw new Error(`The database has migrations [${migrations.join(', ')}], the backup [${header.migrations.join(', ')}]: migrate to the same version first.`);
+      throw new Error(
+        `The database has migrations [${migrations.join(', ')}], the backup [${header.migrations.join(', ')}]: migrate to the same version first.`,
+      );
     }
     for (const { name } of header.tables) {
       if (name === 'schema_migrations') continue;

@@ -29,7 +29,9 @@ export function createDashboardRepository() {
       const codes = [...gemeenteCodes];
       // `syntheticOnly`: decided by the service (src/domain/access.ts syntheticDataOnly). SPEC §7.
       const only = options.syntheticOnly ? ' AND p.synthetic' : '';
-      const projects = await q.query<Omit<DashboardProject, 'jaarschijven' | 'milestones' | 'knelpunten' | 'location'> & { lon: number | null; lat: number | null }>(
+      const projects = await q.query<
+        Omit<DashboardProject, 'jaarschijven' | 'milestones' | 'knelpunten' | 'location'> & { lon: number | null; lat: number | null }
+      >(
         `SELECT id, name, gemeente_code AS "gemeenteCode", plan_status AS "planStatus", phase, status, total_homes AS "totalHomes",
            affordable_homes AS "affordableHomes", social_homes AS "socialHomes", lon, lat, synthetic
          FROM projects p WHERE gemeente_code = ANY($1::text[])${only} ORDER BY name, id`,

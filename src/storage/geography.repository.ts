@@ -65,7 +65,9 @@ export function createGeographyRepository() {
 
     /** Regions (versnellingstafels, woondealregio's) whose gemeenten include this one. */
     async regionIdsOf(q: Queryable, gemeenteCode: string): Promise<string[]> {
-      const rows = await q.query<{ region_id: string }>('SELECT region_id FROM region_gemeenten WHERE gemeente_code = $1 ORDER BY region_id', [gemeenteCode]);
+      const rows = await q.query<{ region_id: string }>('SELECT region_id FROM region_gemeenten WHERE gemeente_code = $1 ORDER BY region_id', [
+        gemeenteCode,
+      ]);
       return rows.map((r) => r.region_id);
     },
 

@@ -27,12 +27,42 @@ function unpack<N extends number>(packed: string, count: N, what: string): Field
 const toTarget = (r: TargetRow): TargetRecord => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() });
 
 const WRITE_COLUMNS = [
-  'metric', 'unit', 'geo_level', 'geo_code', 'geo_name', 'period_start', 'period_end', 'homes', 'share', 'kind', 'source_url', 'source_quote',
-  'source_ref', 'source_published', 'note', 'is_example', 'preferred',
+  'metric',
+  'unit',
+  'geo_level',
+  'geo_code',
+  'geo_name',
+  'period_start',
+  'period_end',
+  'homes',
+  'share',
+  'kind',
+  'source_url',
+  'source_quote',
+  'source_ref',
+  'source_published',
+  'note',
+  'is_example',
+  'preferred',
 ] as const;
 const writeValues = (t: TargetInput): unknown[] => [
-  t.metric, t.unit, t.geoLevel, t.geoCode, t.geoName, t.periodStart, t.periodEnd, t.homes, t.share, t.kind, t.sourceUrl, t.sourceQuote,
-  t.sourceRef, t.sourcePublished, t.note, t.isExample, t.preferred,
+  t.metric,
+  t.unit,
+  t.geoLevel,
+  t.geoCode,
+  t.geoName,
+  t.periodStart,
+  t.periodEnd,
+  t.homes,
+  t.share,
+  t.kind,
+  t.sourceUrl,
+  t.sourceQuote,
+  t.sourceRef,
+  t.sourcePublished,
+  t.note,
+  t.isExample,
+  t.preferred,
 ];
 
 export interface TargetFilter {
@@ -108,7 +138,11 @@ export function createNationalRepository() {
     },
 
     /** Only one preferred target per metric, geography and period: the others stop being preferred. Returns them as they were (each needs its own audit row). */
-    async unpreferOthers(q: Queryable, id: string, t: Pick<TargetInput, 'metric' | 'geoLevel' | 'geoCode' | 'geoName' | 'periodStart' | 'periodEnd'>): Promise<TargetRecord[]> {
+    async unpreferOthers(
+      q: Queryable,
+      id: string,
+      t: Pick<TargetInput, 'metric' | 'geoLevel' | 'geoCode' | 'geoName' | 'periodStart' | 'periodEnd'>,
+    ): Promise<TargetRecord[]> {
       const before = await q.query<TargetRow>(
         `SELECT ${TARGET_COLUMNS} FROM targets
          WHERE id <> $1 AND preferred AND metric = $2 AND geo_level = $3 AND COALESCE(geo_code, geo_name) = COALESCE($4, $5)
@@ -119,7 +153,9 @@ export function createNationalRepository() {
         [id, t.metric, t.geoLevel, t.geoCode, t.geoName, t.periodStart, t.periodEnd],
       );
       if (before.length === 0) return [];
-      await q.query('UPDATE targets SET preferred = false, version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])', [before.map((r) => r.id)]);
+      await q.query('UPDATE targets SET preferred = false, version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])', [
+        before.map((r) => r.id),
+      ]);
       return before.map(toTarget);
     },
 
@@ -203,7 +239,7 @@ export function createNationalRepository() {
       const d = (col: string) => `COALESCE(${col}::text, '')`;
       // Projects are keyed within their gemeente by the first 12 hex digits of their id (48 bits: no two
       // projects of one gemeente share them in practice; a clash would be detected below).
-      const key = "left(p.id::text, 13)";
+      const key = 'left(p.id::text, 13)';
       const [projectRows, schijfRows] = await Promise.all([
         q.query<{ g: string; b: string }>(
           `WITH corp AS (
@@ -313,7 +349,9 @@ export function createNationalRepository() {
     },
 
     /** The gemeenten with province and COROP (no project counts: cheap). */
-    async gemeenten(q: Queryable): Promise<Array<{ code: string; name: string; provincieCode: string; provincieName: string; coropCode: string; coropName: string }>> {
+    async gemeenten(
+      q: Queryable,
+    ): Promise<Array<{ code: string; name: string; provincieCode: string; provincieName: string; coropCode: string; coropName: string }>> {
       return q.query(
         `SELECT g.code, g.name, g.provincie_code AS "provincieCode", pv.name AS "provincieName", g.corop_code AS "coropCode", g.corop_name AS "coropName"
          FROM gemeenten g JOIN provincies pv ON pv.code = g.provincie_code ORDER BY g.code`,
@@ -339,7 +377,15 @@ export function createNationalRepository() {
           ? 'SELECT region_id AS id, count(*)::int AS rounds FROM rounds GROUP BY region_id'
           : `SELECT g.provincie_code AS id, count(DISTINCT ro.id)::int AS rounds FROM rounds ro
                JOIN region_gemeenten rg ON rg.region_id = ro.region_id JOIN gemeenten g ON g.code = rg.gemeente_code GROUP BY g.provincie_code`;
-      const rows = await q.query<{ id: string; projects: number; updated: number; overdue: number; parties: number; last: Date | null; rounds: number }>(
+      const rows = await q.query<{
+        id: string;
+        projects: number;
+        updated: number;
+        overdue: number;
+        parties: number;
+        last: Date | null;
+        rounds: number;
+      }>(
         `WITH area AS (${areas}),
          counts AS (
            SELECT a.id, count(p.id)::int AS projects,
@@ -374,7 +420,10 @@ export function createNationalRepository() {
      * before `fromYear` counted in `fromYear` (plans that are late are still capacity); plus, with year
      * null, homes of the programme no jaarschijf covers.
      */
-    async capacityRows(q: Queryable, opts: { fromYear: number; toYear: number; gemeenteCodes?: readonly string[]; syntheticOnly?: boolean }): Promise<CapacityRow[]> {
+    async capacityRows(
+      q: Queryable,
+      opts: { fromYear: number; toYear: number; gemeenteCodes?: readonly string[]; syntheticOnly?: boolean },
+    ): Promise<CapacityRow[]> {
       return q.query<CapacityRow>(
         `SELECT p.gemeente_code AS "gemeenteCode", p.plan_status AS "planStatus", greatest(s.year, $1) AS year, sum(s.homes)::int AS homes
          FROM projects p JOIN project_jaarschijven s ON s.project_id = p.id
@@ -393,7 +442,15 @@ export function createNationalRepository() {
     /** Ids of the projects behind a plancapaciteit figure (at most `limit`, ordered by id). */
     async capacityProjectIds(
       q: Queryable,
-      opts: { gemeenteCodes: readonly string[]; planStatuses: readonly PlanStatus[]; fromYear: number; from: number; to: number; limit: number; syntheticOnly?: boolean },
+      opts: {
+        gemeenteCodes: readonly string[];
+        planStatuses: readonly PlanStatus[];
+        fromYear: number;
+        from: number;
+        to: number;
+        limit: number;
+        syntheticOnly?: boolean;
+      },
     ): Promise<string[]> {
       const rows = await q.query<{ id: string }>(
         `SELECT DISTINCT p.id FROM projects p JOIN project_jaarschijven s ON s.project_id = p.id

@@ -41,7 +41,19 @@ function project(overrides: Partial<Project> = {}): Project {
 }
 
 function knelpunt(projectId: string, overrides: Partial<Knelpunt> = {}): Knelpunt {
-  return { id: crypto.randomUUID(), projectId, category: 'netcongestie', description: 'Wachten op netaansluiting', owner: null, raisedDate: '2026-01-05', escalated: false, resolution: null, resolvedDate: null, version: 1, ...overrides };
+  return {
+    id: crypto.randomUUID(),
+    projectId,
+    category: 'netcongestie',
+    description: 'Wachten op netaansluiting',
+    owner: null,
+    raisedDate: '2026-01-05',
+    escalated: false,
+    resolution: null,
+    resolvedDate: null,
+    version: 1,
+    ...overrides,
+  };
 }
 
 /** The physical version (xmin) of each part row: it changes only when the row is written. */
@@ -60,7 +72,10 @@ describe('loading a project for a change', () => {
   it('reads in one statement what get, the knelpunten and the regions read in seven', async () => {
     const p = project();
     await projects.insertMany(t.db, [p]);
-    const ks = [knelpunt(p.id, { raisedDate: '2026-02-01' }), knelpunt(p.id, { escalated: true, owner: 'Netbeheerder', resolution: 'Tijdelijke aansluiting', resolvedDate: '2026-03-01' })];
+    const ks = [
+      knelpunt(p.id, { raisedDate: '2026-02-01' }),
+      knelpunt(p.id, { escalated: true, owner: 'Netbeheerder', resolution: 'Tijdelijke aansluiting', resolvedDate: '2026-03-01' }),
+    ];
     await knelpunten.insertMany(t.db, ks);
     const loaded = await t.db.transaction((tx) => projects.loadForChange(tx, p.id));
     expect(loaded).toEqual({
@@ -126,20 +141,29 @@ describe('writing a changed project', () => {
     const next: Project = {
       ...p,
       version: 2,
-      programme: [{ ...p.programme[0]!, homes: 45 }, { segment: 'betaalbare_koop', woningtype: 'grondgebonden', doelgroep: 'regulier', homes: 10 }],
+      programme: [
+        { ...p.programme[0]!, homes: 45 },
+        { segment: 'betaalbare_koop', woningtype: 'grondgebonden', doelgroep: 'regulier', homes: 10 },
+      ],
       jaarschijven: [p.jaarschijven[0]!, { year: 2029, segment: 'middenhuur', homes: 25 }],
-      milestones: [p.milestones[0]!, { ...p.milestones[2]!, homes: 55 }, { code: 'M11', ownerSide: 'privaat', baselineDate: null, forecastDate: '2028-01-01', actualDate: null, homes: null }],
+      milestones: [
+        p.milestones[0]!,
+        { ...p.milestones[2]!, homes: 55 },
+        { code: 'M11', ownerSide: 'privaat', baselineDate: null, forecastDate: '2028-01-01', actualDate: null, homes: null },
+      ],
       parties: [{ organisationId: gemeenteOrganisationId('GM0599'), role: 'initiatiefnemer' }],
     };
     expect(await projects.update(t.db, next, 1, p)).toBe(true);
     const after = await rowVersions(t.db, p.id);
-    const unchanged = Object.keys(after).filter((k) => after[k] === before[k]).sort();
+    const unchanged = Object.keys(after)
+      .filter((k) => after[k] === before[k])
+      .sort();
     expect(unchanged).toEqual(['jaarschijf/2028/sociale_huur', 'milestone/M06']);
-    expect(Object.keys(after).filter((k) => !(k in before)).sort()).toEqual([
-      'milestone/M11',
-      `party/${gemeenteOrganisationId('GM0599')}/initiatiefnemer`,
-      'programme/betaalbare_koop/grondgebonden/regulier',
-    ]);
+    expect(
+      Object.keys(after)
+        .filter((k) => !(k in before))
+        .sort(),
+    ).toEqual(['milestone/M11', `party/${gemeenteOrganisationId('GM0599')}/initiatiefnemer`, 'programme/betaalbare_koop/grondgebonden/regulier']);
     const stored = await projects.get(t.db, p.id);
     expect(stored).toMatchObject({
       programme: [next.programme[1], next.programme[0]],

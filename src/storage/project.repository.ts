@@ -139,20 +139,31 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   if (filter.gemeenteCodes?.length) add((n) => `p.gemeente_code = ANY(${n}::text[])`, filter.gemeenteCodes);
   if (filter.provincieCodes?.length) add((n) => `p.provincie_code = ANY(${n}::text[])`, filter.provincieCodes);
   if (filter.regionId) add((n) => `p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = ${n})`, filter.regionId);
-  if (filter.coropCodes?.length) add((n) => `p.gemeente_code IN (SELECT code FROM gemeenten WHERE corop_code = ANY(${n}::text[]))`, filter.coropCodes);
-  if (filter.year !== undefined) add((n) => `EXISTS (SELECT 1 FROM project_jaarschijven s WHERE s.project_id = p.id AND s.year = ${n} AND s.homes > 0)`, filter.year);
+  if (filter.coropCodes?.length)
+    add((n) => `p.gemeente_code IN (SELECT code FROM gemeenten WHERE corop_code = ANY(${n}::text[]))`, filter.coropCodes);
+  if (filter.year !== undefined)
+    add((n) => `EXISTS (SELECT 1 FROM project_jaarschijven s WHERE s.project_id = p.id AND s.year = ${n} AND s.homes > 0)`, filter.year);
   if (filter.planStatuses?.length) add((n) => `p.plan_status = ANY(${n}::text[])`, filter.planStatuses);
   if (filter.phases?.length) add((n) => `p.phase = ANY(${n}::text[])`, filter.phases);
   if (filter.statuses?.length) add((n) => `p.status = ANY(${n}::text[])`, filter.statuses);
   if (filter.flags?.length) add((n) => `p.flags @> ${n}::text[]`, filter.flags);
   if (filter.knelpuntCategories?.length) {
-    add((n) => `EXISTS (SELECT 1 FROM knelpunten k WHERE k.project_id = p.id AND k.resolved_date IS NULL AND k.category = ANY(${n}::text[]))`, filter.knelpuntCategories);
+    add(
+      (n) => `EXISTS (SELECT 1 FROM knelpunten k WHERE k.project_id = p.id AND k.resolved_date IS NULL AND k.category = ANY(${n}::text[]))`,
+      filter.knelpuntCategories,
+    );
   }
   if (filter.delayed !== undefined) {
-    add((n) => `${filter.delayed ? '' : 'NOT '}EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND ${delayedMilestoneSql(n)})`, DEFAULT_TOLERANCE.toleranceMonths);
+    add(
+      (n) => `${filter.delayed ? '' : 'NOT '}EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND ${delayedMilestoneSql(n)})`,
+      DEFAULT_TOLERANCE.toleranceMonths,
+    );
   }
   if (filter.forecastExpiredAsOf) {
-    add((n) => `EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND m.actual_date IS NULL AND m.forecast_date < ${n}::date)`, filter.forecastExpiredAsOf);
+    add(
+      (n) => `EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND m.actual_date IS NULL AND m.forecast_date < ${n}::date)`,
+      filter.forecastExpiredAsOf,
+    );
   }
   if (filter.homesIn === 'betaalbaar') clauses.push('p.affordable_homes > 0');
   if (filter.homesIn === 'sociaal') clauses.push('p.social_homes > 0');
@@ -162,7 +173,8 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   if (scope?.gemeenteCodes) add((n) => `p.gemeente_code = ANY(${n}::text[])`, scope.gemeenteCodes);
   if (scope?.provincieCodes) add((n) => `p.provincie_code = ANY(${n}::text[])`, scope.provincieCodes);
   if (scope?.regionId) add((n) => `p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = ${n})`, scope.regionId);
-  if (scope?.partyOrganisationId) add((n) => `EXISTS (SELECT 1 FROM project_parties pp WHERE pp.project_id = p.id AND pp.organisation_id = ${n}::uuid)`, scope.partyOrganisationId);
+  if (scope?.partyOrganisationId)
+    add((n) => `EXISTS (SELECT 1 FROM project_parties pp WHERE pp.project_id = p.id AND pp.organisation_id = ${n}::uuid)`, scope.partyOrganisationId);
   if (filter.q) add((n) => `p.name ILIKE ${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
@@ -198,9 +210,10 @@ export function sumsSql(filter: ProjectFilter): { sql: string; params: unknown[]
     extra.push(value);
     return `$${extra.length}`;
   };
-  const year = filter.year !== undefined
-    ? `(SELECT COALESCE(sum(s.homes), 0) FROM project_jaarschijven s WHERE s.project_id = p.id AND s.year = ${param(filter.year)})`
-    : 'NULL::int';
+  const year =
+    filter.year !== undefined
+      ? `(SELECT COALESCE(sum(s.homes), 0) FROM project_jaarschijven s WHERE s.project_id = p.id AND s.year = ${param(filter.year)})`
+      : 'NULL::int';
   const knelpunten = filter.knelpuntCategories?.length
     ? `(SELECT count(*) FROM knelpunten k WHERE k.project_id = p.id AND k.resolved_date IS NULL AND k.category = ANY(${param(filter.knelpuntCategories)}::text[]))`
     : 'NULL::int';
@@ -220,14 +233,45 @@ export interface ProjectWrite {
 }
 
 const PROJECT_COLUMNS = [
-  'id', 'name', 'gemeente_code', 'provincie_code', 'description', 'plan_status', 'origin', 'flags', 'lon', 'lat', 'synthetic',
-  'phase', 'status', 'total_homes', 'affordable_homes', 'social_homes', 'max_delay_months', 'version',
+  'id',
+  'name',
+  'gemeente_code',
+  'provincie_code',
+  'description',
+  'plan_status',
+  'origin',
+  'flags',
+  'lon',
+  'lat',
+  'synthetic',
+  'phase',
+  'status',
+  'total_homes',
+  'affordable_homes',
+  'social_homes',
+  'max_delay_months',
+  'version',
 ];
 
 function projectValues(p: ProjectWrite['project']): unknown[] {
   return [
-    p.id, p.name, p.gemeenteCode, p.provincieCode, p.description, p.planStatus, p.origin, p.flags, p.location?.lon ?? null,
-    p.location?.lat ?? null, p.synthetic, p.phase, p.status, p.totalHomes, p.affordableHomes, p.socialHomes, p.maxDelayMonths,
+    p.id,
+    p.name,
+    p.gemeenteCode,
+    p.provincieCode,
+    p.description,
+    p.planStatus,
+    p.origin,
+    p.flags,
+    p.location?.lon ?? null,
+    p.location?.lat ?? null,
+    p.synthetic,
+    p.phase,
+    p.status,
+    p.totalHomes,
+    p.affordableHomes,
+    p.socialHomes,
+    p.maxDelayMonths,
     p.version,
   ];
 }
@@ -320,14 +364,21 @@ const PART_TABLES: readonly PartTable[] = [
  * The rows of a part table that differ between two versions of a project: rows to insert or overwrite
  * (new key, or same key with other values) and keys to delete. Rows are matched by their primary key.
  */
-function changedPartRows(part: PartTable, before: Parameters<PartTable['rows']>[0], after: Parameters<PartTable['rows']>[0]): { upsert: unknown[][]; remove: unknown[][] } {
+function changedPartRows(
+  part: PartTable,
+  before: Parameters<PartTable['rows']>[0],
+  after: Parameters<PartTable['rows']>[0],
+): { upsert: unknown[][]; remove: unknown[][] } {
   const keyOf = (row: unknown[]) => JSON.stringify(row.slice(0, part.keyColumns));
   const old = new Map(part.rows(before).map((row) => [keyOf(row), JSON.stringify(row)]));
   const next = part.rows(after);
   const nextKeys = new Set(next.map(keyOf));
   return {
     upsert: next.filter((row) => old.get(keyOf(row)) !== JSON.stringify(row)),
-    remove: part.rows(before).filter((row) => !nextKeys.has(keyOf(row))).map((row) => row.slice(0, part.keyColumns)),
+    remove: part
+      .rows(before)
+      .filter((row) => !nextKeys.has(keyOf(row)))
+      .map((row) => row.slice(0, part.keyColumns)),
   };
 }
 
@@ -353,7 +404,14 @@ export function createProjectRepository() {
     /** Sums over every project matching the filter (the list's figures, to compare with the dashboard). */
     async sums(q: Queryable, filter: ProjectFilter): Promise<ListSums> {
       const { sql, params } = sumsSql(filter);
-      const [row] = await q.query<{ homes: number; affordable: number; social: number; year_homes: number | null; knelpunten: number | null; delayed: number | null }>(sql, params);
+      const [row] = await q.query<{
+        homes: number;
+        affordable: number;
+        social: number;
+        year_homes: number | null;
+        knelpunten: number | null;
+        delayed: number | null;
+      }>(sql, params);
       // An aggregate without GROUP BY always returns one row.
       const r = row!;
       const n = (v: number | string | null) => (v === null ? null : Number(v));
@@ -370,7 +428,10 @@ export function createProjectRepository() {
 
     /** Load a project with all its parts (to change one, lock it with loadForChange). */
     async get(q: Queryable, id: string): Promise<Project | null> {
-      const [row] = await q.query<ProjectRow>(`SELECT ${SUMMARY_COLUMNS} FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code WHERE p.id = $1`, [id]);
+      const [row] = await q.query<ProjectRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code WHERE p.id = $1`,
+        [id],
+      );
       if (!row) return null;
       const programme = await q.query<ProgrammeLine>(
         `SELECT segment, woningtype, doelgroep, homes FROM project_programme WHERE project_id = $1 ORDER BY segment, woningtype, doelgroep`,
@@ -426,7 +487,12 @@ export function createProjectRepository() {
      * of its parts only the rows that changed (issue 9 item 5). Returns false (and writes nothing) when
      * the version no longer matches.
      */
-    async update(q: Queryable, project: ProjectWrite['project'], expectedVersion: number, previous: Pick<Project, 'programme' | 'jaarschijven' | 'milestones' | 'parties'>): Promise<boolean> {
+    async update(
+      q: Queryable,
+      project: ProjectWrite['project'],
+      expectedVersion: number,
+      previous: Pick<Project, 'programme' | 'jaarschijven' | 'milestones' | 'parties'>,
+    ): Promise<boolean> {
       const sets = PROJECT_COLUMNS.slice(1).map((c, i) => `${c} = $${i + 2}${c === 'flags' ? '::text[]' : ''}`);
       const updated = await q.query(
         `UPDATE projects SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND version = $${PROJECT_COLUMNS.length + 1} RETURNING id`,
@@ -446,7 +512,13 @@ export function createProjectRepository() {
           const onConflict = values.length
             ? `ON CONFLICT (project_id, ${part.columns.slice(0, part.keyColumns).join(', ')}) DO UPDATE SET ${values.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`
             : '';
-          await insertRows(q, part.table, ['project_id', ...part.columns], upsert.map((row) => [project.id, ...row]), { casts: part.casts, suffix: onConflict });
+          await insertRows(
+            q,
+            part.table,
+            ['project_id', ...part.columns],
+            upsert.map((row) => [project.id, ...row]),
+            { casts: part.casts, suffix: onConflict },
+          );
         }
       }
       return true;
@@ -500,8 +572,30 @@ const toKnelpunt = (r: KnelpuntRow): Knelpunt => ({
   version: r.version,
 });
 
-const KNELPUNT_COLUMNS = ['id', 'project_id', 'category', 'description', 'owner', 'raised_date', 'escalated', 'resolution', 'resolved_date', 'version'];
-const knelpuntValues = (k: Knelpunt) => [k.id, k.projectId, k.category, k.description, k.owner, k.raisedDate, k.escalated, k.resolution, k.resolvedDate, k.version];
+const KNELPUNT_COLUMNS = [
+  'id',
+  'project_id',
+  'category',
+  'description',
+  'owner',
+  'raised_date',
+  'escalated',
+  'resolution',
+  'resolved_date',
+  'version',
+];
+const knelpuntValues = (k: Knelpunt) => [
+  k.id,
+  k.projectId,
+  k.category,
+  k.description,
+  k.owner,
+  k.raisedDate,
+  k.escalated,
+  k.resolution,
+  k.resolvedDate,
+  k.version,
+];
 
 export function createKnelpuntRepository() {
   return {

@@ -29,7 +29,10 @@ export function createRealisationRepository() {
     },
 
     /** Opleveringen per gemeente and year from the M12 milestones (view project_opleveringen). */
-    async opleveringen(q: Queryable, filter: { gemeenteCodes?: readonly string[]; years?: readonly number[]; syntheticOnly?: boolean } = {}): Promise<Oplevering[]> {
+    async opleveringen(
+      q: Queryable,
+      filter: { gemeenteCodes?: readonly string[]; years?: readonly number[]; syntheticOnly?: boolean } = {},
+    ): Promise<Oplevering[]> {
       return q.query<Oplevering>(
         `SELECT gemeente_code AS "gemeenteCode", year, sum(homes)::int AS homes, count(*)::int AS projects
          FROM project_opleveringen
@@ -40,7 +43,10 @@ export function createRealisationRepository() {
     },
 
     /** Opleveringen per year over all gemeenten; `syntheticOnly`: of the synthetic demo projects only. */
-    async opleveringenPerYear(q: Queryable, filter: { syntheticOnly?: boolean } = {}): Promise<Array<{ year: number; homes: number; projects: number }>> {
+    async opleveringenPerYear(
+      q: Queryable,
+      filter: { syntheticOnly?: boolean } = {},
+    ): Promise<Array<{ year: number; homes: number; projects: number }>> {
       return q.query(
         `SELECT year, sum(homes)::int AS homes, count(*)::int AS projects FROM project_opleveringen WHERE (synthetic OR NOT $1) GROUP BY year ORDER BY year`,
         [filter.syntheticOnly ?? false],

@@ -59,8 +59,22 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
   const provinces = readFeatures(join(dir, 'provincies_2025.geojson'));
   const gemeenteShapes = new Map(readFeatures(join(dir, 'gemeenten_2025.geojson')).map((f) => [f.properties.gemeente_code, f.geometry]));
   const gemeenten = readCsv(join(dir, 'gemeenten_2025.csv'), ['gemeente_code', 'gemeente_name', 'province_code', 'corop_code', 'corop_name']);
-  const cbsColumns = ['begin_stock', 'new_construction', 'other_additions', 'demolition', 'other_withdrawals', 'correction', 'net_change', 'end_stock'] as const;
-  const cbs = readCsv(join(dir, 'cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv'), ['gemeente_code', 'year', 'code_in_2025_list', ...cbsColumns]);
+  const cbsColumns = [
+    'begin_stock',
+    'new_construction',
+    'other_additions',
+    'demolition',
+    'other_withdrawals',
+    'correction',
+    'net_change',
+    'end_stock',
+  ] as const;
+  const cbs = readCsv(join(dir, 'cbs_81955ned_dwelling_stock_mutations_gemeente_2012_2020.csv'), [
+    'gemeente_code',
+    'year',
+    'code_in_2025_list',
+    ...cbsColumns,
+  ]);
   const targets = readCsv(join(dir, 'housing_targets_2022_2030_reported.csv'), [
     'geography_level',
     'geography_code',
@@ -101,9 +115,11 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
     'source_quote_nl',
     'note',
   ]);
-  const regions = (JSON.parse(readFileSync(join(dir, 'example-regions.json'), 'utf8')) as {
-    regions: Array<{ id: string; kind: string; name: string; gemeenteCodes: string[] }>;
-  }).regions;
+  const regions = (
+    JSON.parse(readFileSync(join(dir, 'example-regions.json'), 'utf8')) as {
+      regions: Array<{ id: string; kind: string; name: string; gemeenteCodes: string[] }>;
+    }
+  ).regions;
 
   await db.transaction(async (tx) => {
     await insertRows(
@@ -155,14 +171,32 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
         [region.id, region.kind, region.name],
       );
       await tx.query('DELETE FROM region_gemeenten WHERE region_id = $1', [region.id]);
-      await insertRows(tx, 'region_gemeenten', ['region_id', 'gemeente_code'], region.gemeenteCodes.map((c) => [region.id, c]));
+      await insertRows(
+        tx,
+        'region_gemeenten',
+        ['region_id', 'gemeente_code'],
+        region.gemeenteCodes.map((c) => [region.id, c]),
+      );
     }
     log(`example regions: ${regions.length}`);
     const seen = new Set<string>();
     await insertRows(
       tx,
       'targets',
-      ['id', 'geo_level', 'geo_code', 'geo_name', 'period_start', 'period_end', 'homes', 'kind', 'source_url', 'source_quote', 'source_ref', 'preferred'],
+      [
+        'id',
+        'geo_level',
+        'geo_code',
+        'geo_name',
+        'period_start',
+        'period_end',
+        'homes',
+        'kind',
+        'source_url',
+        'source_quote',
+        'source_ref',
+        'preferred',
+      ],
       targets.map((t) => {
         const level = TARGET_LEVEL[t.geography_level];
         if (!level) throw new Error(`housing targets: unknown geography_level '${t.geography_level}'`);
@@ -195,9 +229,29 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
     await insertRows(
       tx,
       'herindelingen',
-      ['gemeente_code', 'gemeente_name', 'year', 'effective_date', 'event', 'successor_code', 'successor_name', 'weight', 'weight_basis', 'verification'],
+      [
+        'gemeente_code',
+        'gemeente_name',
+        'year',
+        'effective_date',
+        'event',
+        'successor_code',
+        'successor_name',
+        'weight',
+        'weight_basis',
+        'verification',
+      ],
       herindelingen.map((h) => [
-        h.gemeente_code, h.gemeente_name, Number(h.year), h.effective_date, h.event, h.successor_code, h.successor_name, Number(h.weight), h.weight_basis, h.verification,
+        h.gemeente_code,
+        h.gemeente_name,
+        Number(h.year),
+        h.effective_date,
+        h.event,
+        h.successor_code,
+        h.successor_name,
+        Number(h.weight),
+        h.weight_basis,
+        h.verification,
       ]),
       {
         casts: { effective_date: 'date' },
@@ -211,15 +265,44 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
     await insertRows(
       tx,
       'targets',
-      ['id', 'metric', 'unit', 'geo_level', 'geo_code', 'geo_name', 'period_start', 'period_end', 'homes', 'share', 'kind', 'source_url', 'source_quote', 'source_ref', 'note', 'preferred'],
+      [
+        'id',
+        'metric',
+        'unit',
+        'geo_level',
+        'geo_code',
+        'geo_name',
+        'period_start',
+        'period_end',
+        'homes',
+        'share',
+        'kind',
+        'source_url',
+        'source_quote',
+        'source_ref',
+        'note',
+        'preferred',
+      ],
       specialTargets.map((t) => {
         const level = TARGET_LEVEL[t.geography_level];
         if (!level) throw new Error(`special targets: unknown geography_level '${t.geography_level}'`);
         return [
           stableUuid(`special/${t.metric}/${level}/${t.geography_code || t.geography_name}/${t.period_start}-${t.period_end}`),
-          t.metric, t.unit, level, t.geography_code || null, t.geography_name, Number(t.period_start), Number(t.period_end),
-          intOrNull(t.target_homes), t.target_share === '' ? null : Number(t.target_share), t.target_type, t.source_url || null,
-          t.source_quote_nl || null, t.source_ref || null, t.note || null, true,
+          t.metric,
+          t.unit,
+          level,
+          t.geography_code || null,
+          t.geography_name,
+          Number(t.period_start),
+          Number(t.period_end),
+          intOrNull(t.target_homes),
+          t.target_share === '' ? null : Number(t.target_share),
+          t.target_type,
+          t.source_url || null,
+          t.source_quote_nl || null,
+          t.source_ref || null,
+          t.note || null,
+          true,
         ];
       }),
       {

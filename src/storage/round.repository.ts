@@ -293,9 +293,15 @@ export function createRoundRepository() {
     },
 
     /** Confirmations to undo: one batch, or one party's confirmation of one project. */
-    async confirmationsOf(q: Queryable, roundId: string, which: { batchId: string } | { projectId: string; organisationId: string }): Promise<DeliveryRecord[]> {
+    async confirmationsOf(
+      q: Queryable,
+      roundId: string,
+      which: { batchId: string } | { projectId: string; organisationId: string },
+    ): Promise<DeliveryRecord[]> {
       const [where, params] =
-        'batchId' in which ? ['batch_id = $2', [roundId, which.batchId]] : ['project_id = $2 AND organisation_id = $3', [roundId, which.projectId, which.organisationId]];
+        'batchId' in which
+          ? ['batch_id = $2', [roundId, which.batchId]]
+          : ['project_id = $2 AND organisation_id = $3', [roundId, which.projectId, which.organisationId]];
       const rows = await q.query<DeliveryRecord & { at: Date | string }>(
         `SELECT project_id AS "projectId", organisation_id AS "organisationId", via, delivered_at AS at, on_behalf AS "onBehalf", reason,
            recorded_by_name AS "recordedByName", recorded_by_user_id AS "recordedByUserId", batch_id AS "batchId"
@@ -317,7 +323,10 @@ export function createRoundRepository() {
 
     async organisations(q: Queryable, ids: readonly string[]): Promise<Map<string, { name: string; type: OrganisationType }>> {
       if (ids.length === 0) return new Map();
-      const rows = await q.query<{ id: string; name: string; type: OrganisationType }>('SELECT id, name, type FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
+      const rows = await q.query<{ id: string; name: string; type: OrganisationType }>(
+        'SELECT id, name, type FROM organisations WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
       return new Map(rows.map((r) => [r.id, { name: r.name, type: r.type }]));
     },
 
@@ -416,7 +425,10 @@ export function createRoundRepository() {
     },
 
     async getSnapshot(q: Queryable, roundId: string, projectId: string): Promise<unknown | null> {
-      const [row] = await q.query<{ data: unknown }>('SELECT data FROM round_snapshots WHERE round_id = $1 AND project_id = $2', [roundId, projectId]);
+      const [row] = await q.query<{ data: unknown }>('SELECT data FROM round_snapshots WHERE round_id = $1 AND project_id = $2', [
+        roundId,
+        projectId,
+      ]);
       return row ? row.data : null;
     },
 

@@ -32,7 +32,8 @@ async function listFigures(page: Page): Promise<{ projects: number; sums: Record
   await sums.waitFor({ timeout: 30_000 });
   const projects = numberIn(await page.locator('.wbm-count strong').textContent());
   const values: Record<string, number> = {};
-  for (const part of await sums.locator('[data-sum]').all()) values[(await part.getAttribute('data-sum'))!] = Number(await part.getAttribute('data-value'));
+  for (const part of await sums.locator('[data-sum]').all())
+    values[(await part.getAttribute('data-sum'))!] = Number(await part.getAttribute('data-value'));
   return { projects, sums: values };
 }
 
@@ -76,13 +77,26 @@ const CHECKS: Check[] = [
   {
     name: 'Verwacht in het eerste jaar',
     link: (p) => p.getByTestId('completions-table').locator('tbody tr').first().getByRole('link'),
-    read: async (p) => ({ sums: { yearHomes: numberIn(await text(p.getByTestId('completions-table').locator('tbody tr').first().locator('td').first())) } }),
+    read: async (p) => ({
+      sums: { yearHomes: numberIn(await text(p.getByTestId('completions-table').locator('tbody tr').first().locator('td').first())) },
+    }),
   },
   {
     name: 'Eerste fase met projecten',
-    link: (p) => p.getByTestId('pipeline-phase').locator('tbody tr').filter({ has: p.getByRole('link') }).first().getByRole('link'),
+    link: (p) =>
+      p
+        .getByTestId('pipeline-phase')
+        .locator('tbody tr')
+        .filter({ has: p.getByRole('link') })
+        .first()
+        .getByRole('link'),
     read: async (p) => {
-      const cells = p.getByTestId('pipeline-phase').locator('tbody tr').filter({ has: p.getByRole('link') }).first().locator('td');
+      const cells = p
+        .getByTestId('pipeline-phase')
+        .locator('tbody tr')
+        .filter({ has: p.getByRole('link') })
+        .first()
+        .locator('td');
       return { projects: numberIn(await text(cells.nth(0))), sums: { homes: numberIn(await text(cells.nth(1))) } };
     },
   },

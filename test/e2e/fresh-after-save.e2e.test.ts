@@ -15,7 +15,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, ensureWebBuild, hasChromium, launchBrowser, signInThroughPage, startServer, type ApiSession, type Browser, type TestServer } from './support.ts';
+import {
+  apiSession,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  signInThroughPage,
+  startServer,
+  type ApiSession,
+  type Browser,
+  type TestServer,
+} from './support.ts';
 
 const TABLE = 'vt-amsterdam-e-o';
 const TABLE_PATH = `/tafels/${TABLE}`;
@@ -149,7 +159,9 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht and the round page are up to d
     const delayedAfter = await delayedCount();
     expect(delayedAfter).toBe(delayedBefore + 1);
     const roundAfter = await openRound();
-    expect(roundAfter.projects.find((p) => p.projectId === project.id)!.parties.find((x) => x.organisationId === organisationId)?.via).toBe('gewijzigd');
+    expect(roundAfter.projects.find((p) => p.projectId === project.id)!.parties.find((x) => x.organisationId === organisationId)?.via).toBe(
+      'gewijzigd',
+    );
     const organisationAfter = roundAfter.organisations.find((o) => o.organisationId === organisationId)!;
     expect(organisationAfter.delivered).toBe(organisation.delivered + 1);
 

@@ -8,7 +8,17 @@
  * Needs /usr/bin/chromium (`apt-get install -y chromium chromium-driver`); skipped without it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, signInThroughPage, startServer, type Browser, type TestServer } from './support.ts';
+import {
+  accessibilityViolations,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  signInThroughPage,
+  startServer,
+  type Browser,
+  type TestServer,
+} from './support.ts';
 
 describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
   let server: TestServer;
@@ -60,7 +70,9 @@ describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
     const targets = page.getByTestId('special-target');
     expect(await targets.count()).toBeGreaterThanOrEqual(5);
     const names = await targets.locator('h3').allTextContents();
-    expect(names).toEqual(expect.arrayContaining(['Woningen op doorbraaklocaties', 'Extra studentenwoningen en -kamers', 'Woningen in NPLV-gebieden']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Woningen op doorbraaklocaties', 'Extra studentenwoningen en -kamers', 'Woningen in NPLV-gebieden']),
+    );
     const notMeasurable = targets.filter({ hasText: 'Nog niet meetbaar' });
     if ((await notMeasurable.count()) > 0) await expect(notMeasurable.first().textContent()).resolves.toContain('Waarom niet meetbaar');
 

@@ -13,7 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ACTOR } from '../helpers/auth.ts';
 import { createServices } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
-import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, serve, startServer, type Browser, type TestServer } from './support.ts';
+import {
+  accessibilityViolations,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  serve,
+  startServer,
+  type Browser,
+  type TestServer,
+} from './support.ts';
 
 const PUBLIC_PAGES = ['/projecten', '/kaart', '/landelijk'] as const;
 const RULE = 'Aantallen van minder dan 3 projecten tonen we niet, zodat geen enkel project herkenbaar is.';
@@ -93,53 +103,58 @@ function publicViewSuite(mode: string, start: () => Promise<TestServer>, expecta
       expect(browser?.pageErrors ?? []).toEqual([]);
     });
 
-    it.each(PUBLIC_PAGES)(`%s works signed out, says the rule, passes axe, and every link on it leads to a page the public may open`, async (path) => {
-      const page = await browser.open(path);
-      await settle(page);
-      if (path === '/kaart') await page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 60_000 });
-      if (path === '/landelijk') await page.locator('[data-testid=national][data-ready=true]').waitFor({ timeout: 60_000 });
-      expect(await problemsOn(page, path)).toEqual([]);
-      expect(new URL(page.url()).pathname).toBe(path);
-      const text = await page.locator('body').innerText();
-      if (path !== '/projecten' || !expectations.projectLinks) expect(text).toContain(RULE);
-      if (expectations.realName) expect(text).not.toContain(expectations.realName);
-      // The menu offers the public pages, not the tables.
-      const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-      await expect(nav.getByRole('link', { name: 'Landelijk overzicht' }).count()).resolves.toBe(1);
-      await expect(nav.getByRole('link', { name: 'Tafeloverzicht' }).count()).resolves.toBe(0);
-      await expect(accessibilityViolations(page)).resolves.toEqual([]);
-      await screenshot(page, `publiek-${mode}-${path.slice(1)}.png`);
+    it.each(PUBLIC_PAGES)(
+      `%s works signed out, says the rule, passes axe, and every link on it leads to a page the public may open`,
+      async (path) => {
+        const page = await browser.open(path);
+        await settle(page);
+        if (path === '/kaart') await page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: 60_000 });
+        if (path === '/landelijk') await page.locator('[data-testid=national][data-ready=true]').waitFor({ timeout: 60_000 });
+        expect(await problemsOn(page, path)).toEqual([]);
+        expect(new URL(page.url()).pathname).toBe(path);
+        const text = await page.locator('body').innerText();
+        if (path !== '/projecten' || !expectations.projectLinks) expect(text).toContain(RULE);
+        if (expectations.realName) expect(text).not.toContain(expectations.realName);
+        // The menu offers the public pages, not the tables.
+        const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+        await expect(nav.getByRole('link', { name: 'Landelijk overzicht' }).count()).resolves.toBe(1);
+        await expect(nav.getByRole('link', { name: 'Tafeloverzicht' }).count()).resolves.toBe(0);
+        await expect(accessibilityViolations(page)).resolves.toEqual([]);
+        await screenshot(page, `publiek-${mode}-${path.slice(1)}.png`);
 
-      const targets = await linkTargets(page);
-      const projectLinks = targets.filter((t) => /^\/projecten\/[0-9a-f-]{36}/.test(t));
-      if (path === '/projecten') expect(projectLinks.length > 0).toBe(expectations.projectLinks);
-      const problems: string[] = [];
-      const perKind = new Map<string, number>();
-      for (const target of targets) {
-        const kind = linkKind(target);
-        perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
-        if (perKind.get(kind)! > SAMPLES_PER_KIND) continue;
-        if (followed.has(target)) {
-          problems.push(...followed.get(target)!);
-          continue;
+        const targets = await linkTargets(page);
+        const projectLinks = targets.filter((t) => /^\/projecten\/[0-9a-f-]{36}/.test(t));
+        if (path === '/projecten') expect(projectLinks.length > 0).toBe(expectations.projectLinks);
+        const problems: string[] = [];
+        const perKind = new Map<string, number>();
+        for (const target of targets) {
+          const kind = linkKind(target);
+          perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+          if (perKind.get(kind)! > SAMPLES_PER_KIND) continue;
+          if (followed.has(target)) {
+            problems.push(...followed.get(target)!);
+            continue;
+          }
+          let found: string[];
+          if (target.startsWith('/api/')) {
+            const res = await browser.context.request.get(`${server.base}${target}`);
+            found = res.ok() ? [] : [`${path} → ${target}: HTTP ${res.status()}`];
+          } else {
+            const other = await browser.open(target);
+            await settle(other);
+            found = (await problemsOn(other, target)).map((p) => `${path} → ${p}`);
+            if (expectations.realName && (await other.locator('body').innerText()).includes(expectations.realName))
+              found.push(`${path} → ${target}: names a real project`);
+            await other.close();
+          }
+          followed.set(target, found);
+          problems.push(...found);
         }
-        let found: string[];
-        if (target.startsWith('/api/')) {
-          const res = await browser.context.request.get(`${server.base}${target}`);
-          found = res.ok() ? [] : [`${path} → ${target}: HTTP ${res.status()}`];
-        } else {
-          const other = await browser.open(target);
-          await settle(other);
-          found = (await problemsOn(other, target)).map((p) => `${path} → ${p}`);
-          if (expectations.realName && (await other.locator('body').innerText()).includes(expectations.realName)) found.push(`${path} → ${target}: names a real project`);
-          await other.close();
-        }
-        followed.set(target, found);
-        problems.push(...found);
-      }
-      expect(problems).toEqual([]);
-      await page.close();
-    }, 300_000);
+        expect(problems).toEqual([]);
+        await page.close();
+      },
+      300_000,
+    );
   });
 }
 

@@ -97,7 +97,9 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     admin = await apiSession(server.base, 'beheerder');
 
     // The developer's project in the table with an oplevering still to come, now on time.
-    const table = await secretary.get<{ gemeenteCodes: string[] }[]>('/regions').then((rs) => (rs as unknown as { id: string; gemeenteCodes: string[] }[]).find((r) => r.id === TABLE)!);
+    const table = await secretary
+      .get<{ gemeenteCodes: string[] }[]>('/regions')
+      .then((rs) => (rs as unknown as { id: string; gemeenteCodes: string[] }[]).find((r) => r.id === TABLE)!);
     const own = await developer.get<{ items: { id: string; gemeenteCode: string }[] }>('/projects?limit=200');
     for (const p of own.items.filter((x) => table.gemeenteCodes.includes(x.gemeenteCode))) {
       const detail = await developer.get<ProjectDetail>(`/projects/${p.id}`);
@@ -137,7 +139,10 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     firstRound = await currentRound();
     expect(firstRound.quarter).toBe(quarter);
     expect(firstRound.delivery.delivered).toBe(0);
-    await page.getByTestId('delivery-summary').filter({ hasText: `0 van de ${firstRound.delivery.total} projecten geleverd` }).waitFor();
+    await page
+      .getByTestId('delivery-summary')
+      .filter({ hasText: `0 van de ${firstRound.delivery.total} projecten geleverd` })
+      .waitFor();
   });
 
   it('shows the Tafeloverzicht: figures against the target, chart, map and delivery, every figure linked', async () => {
@@ -147,21 +152,35 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     await page.waitForURL(new RegExp(`${TABLE_PATH}$`));
     await expectAccessible();
     await page.locator('[data-testid=dashboard][data-ready=true]').waitFor();
-    const dashboard = await secretary.get<{ summary: { totals: { projects: number }; perYear: { year: number; expected: number }[] } }>(`/regions/${TABLE}/dashboard`);
+    const dashboard = await secretary.get<{ summary: { totals: { projects: number }; perYear: { year: number; expected: number }[] } }>(
+      `/regions/${TABLE}/dashboard`,
+    );
     await expect(page.getByTestId('figure-projects').textContent()).resolves.toContain(String(dashboard.summary.totals.projects));
     await page.locator('[data-testid=completions-chart] canvas').waitFor();
-    await page.getByTestId('target-basis').filter({ hasText: /Opgave (geschat|vastgesteld)/ }).waitFor();
-    await page.getByTestId('delivery-summary').filter({ hasText: `0 van de ${firstRound.delivery.total} projecten geleverd` }).waitFor();
+    await page
+      .getByTestId('target-basis')
+      .filter({ hasText: /Opgave (geschat|vastgesteld)/ })
+      .waitFor();
+    await page
+      .getByTestId('delivery-summary')
+      .filter({ hasText: `0 van de ${firstRound.delivery.total} projecten geleverd` })
+      .waitFor();
     await page.locator('[data-testid=dashboard-map][data-ready=true]').waitFor();
     await expectAccessible();
     await screenshot(page, 'tafeloverzicht.png');
 
     // Drill down: a year of the chart's table → the projects with completions that year → one project.
     const year = dashboard.summary.perYear.find((y) => y.expected > 0)!.year;
-    await page.getByTestId('completions-table').getByRole('link', { name: new RegExp(`^${year}`) }).click();
+    await page
+      .getByTestId('completions-table')
+      .getByRole('link', { name: new RegExp(`^${year}`) })
+      .click();
     await page.waitForURL(new RegExp(`/projecten\\?regio=${TABLE}&jaar=${year}$`));
     const behind = await secretary.get<{ total: number; items: { name: string }[] }>(`/projects?region=${TABLE}&year=${year}&sort=name&limit=1`);
-    await page.getByRole('status').filter({ hasText: new RegExp(`^${behind.total} project`) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^${behind.total} project`) })
+      .waitFor();
     const first = page.locator('[data-testid=project-table] tbody tr').first().getByRole('link');
     await expect(first.textContent()).resolves.toBe(behind.items[0]?.name);
     await first.click();
@@ -203,7 +222,10 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     await go(`${TABLE_PATH}/kwartaalronde`);
     const row = page.getByTestId('organisation-delivery').locator(`tr[data-organisation="${organisation.name}"]`);
     // The button offers what can be confirmed now; projects with an expired forecast are named apart.
-    if (preview.refused.length > 0) await expect(row.getByTestId('confirm-blocked').textContent()).resolves.toMatch(new RegExp(`^${preview.refused.length} project(en)? met een verstreken prognose`));
+    if (preview.refused.length > 0)
+      await expect(row.getByTestId('confirm-blocked').textContent()).resolves.toMatch(
+        new RegExp(`^${preview.refused.length} project(en)? met een verstreken prognose`),
+      );
     await row.getByRole('button', { name: `Bevestig alle ${n} ongewijzigde projecten van ${organisation.name}` }).click();
     // Asked once, with the count and the list (collapsed) of what will be confirmed.
     const summary = page.getByTestId('confirm-summary');
@@ -211,13 +233,21 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     await summary.getByText(`Toon de ${n} projecten`).click();
     await expect(summary.getByTestId('confirm-summary-projects').locator('li').count()).resolves.toBe(n);
     await expect(summary.getByTestId('confirm-summary-projects').textContent()).resolves.toContain(preview.projects[0]?.name);
-    if (preview.refused.length > 0) await summary.getByTestId('confirm-summary-refused').getByText(/Prognose verstreken|prognose van M/).first().waitFor();
+    if (preview.refused.length > 0)
+      await summary
+        .getByTestId('confirm-summary-refused')
+        .getByText(/Prognose verstreken|prognose van M/)
+        .first()
+        .waitFor();
     expect((await currentRound()).delivery).toEqual(before.delivery);
     await expectAccessible();
     await screenshot(page, 'kwartaalronde-bevestigen.png');
 
     await summary.getByRole('button', { name: `Ja, bevestig ${n} projecten` }).click();
-    await page.getByTestId('round-message').filter({ hasText: `${n} projecten van ${organisation.name} bevestigd als ongewijzigd.` }).waitFor();
+    await page
+      .getByTestId('round-message')
+      .filter({ hasText: `${n} projecten van ${organisation.name} bevestigd als ongewijzigd.` })
+      .waitFor();
     const after = await currentRound();
     const mine = (r: RoundDetail) => r.organisations.find((o) => o.organisationId === own)!;
     expect(mine(after).delivered).toBe(organisation.delivered + n);
@@ -226,7 +256,10 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
 
     // Undo, until the quarter closes: the counts go back.
     await page.getByRole('button', { name: /^Ongedaan maken/ }).click();
-    await page.getByTestId('round-message').filter({ hasText: `De bevestiging van ${n} projecten van ${organisation.name} is ongedaan gemaakt.` }).waitFor();
+    await page
+      .getByTestId('round-message')
+      .filter({ hasText: `De bevestiging van ${n} projecten van ${organisation.name} is ongedaan gemaakt.` })
+      .waitFor();
     await expect(row.textContent()).resolves.toContain(`${organisation.delivered} van ${organisation.total}`);
     const undone = await currentRound();
     expect(mine(undone)).toEqual(mine(before));
@@ -240,7 +273,12 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     let organisation: RoundDetail['organisations'][number] | undefined;
     let n = 0;
     for (const o of before.organisations.filter((x) => x.outstanding > 0)) {
-      const preview = (await secretary.send<ConfirmPreview>('POST', `/rounds/${before.id}/confirmations/preview`, { organisationId: o.organisationId, reason: 'Voorbeeld van de bevestiging' })).body;
+      const preview = (
+        await secretary.send<ConfirmPreview>('POST', `/rounds/${before.id}/confirmations/preview`, {
+          organisationId: o.organisationId,
+          reason: 'Voorbeeld van de bevestiging',
+        })
+      ).body;
       if (preview.projects.length > 0) {
         organisation = o;
         n = preview.projects.length;
@@ -261,7 +299,10 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     await page.getByTestId('round-message').filter({ hasText: `bevestigd als ongewijzigd.` }).waitFor();
     await row.getByText(`namens ${organisation!.name} vastgelegd door de secretaris`).waitFor();
     const after = await currentRound();
-    expect(after.organisations.find((o) => o.organisationId === organisation!.organisationId)).toMatchObject({ delivered: organisation!.delivered + n, onBehalf: n });
+    expect(after.organisations.find((o) => o.organisationId === organisation!.organisationId)).toMatchObject({
+      delivered: organisation!.delivered + n,
+      onBehalf: n,
+    });
 
     // The reminder list names who still has to deliver, ready to paste into a mail.
     const late = after.organisations.find((o) => o.outstanding > 0)!;
@@ -278,8 +319,15 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     await page.getByRole('heading', { name: /Weet u zeker dat u .* wilt sluiten\?/ }).waitFor();
     await expectAccessible();
     await page.getByRole('button', { name: /^Ja, sluit / }).click();
-    await page.getByText(/is gesloten$/).first().waitFor();
-    await page.getByTestId('closed-rounds').getByRole('link', { name: /kwartaal/ }).first().waitFor();
+    await page
+      .getByText(/is gesloten$/)
+      .first()
+      .waitFor();
+    await page
+      .getByTestId('closed-rounds')
+      .getByRole('link', { name: /kwartaal/ })
+      .first()
+      .waitFor();
     const rounds = await secretary.get<{ items: { id: string; status: string; quarter: string }[] }>(`/regions/${TABLE}/rounds`);
     expect(rounds.items[0]).toMatchObject({ id: firstRound.id, status: 'gesloten' });
 
@@ -288,7 +336,10 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     await page.getByTestId('asof-table').waitFor();
     await page.getByLabel('Zoek op projectnaam').fill(project.name);
     await page.getByRole('button', { name: 'Zoek' }).click();
-    await page.getByTestId('asof-table').getByRole('link', { name: new RegExp(`^${project.name}`) }).waitFor();
+    await page
+      .getByTestId('asof-table')
+      .getByRole('link', { name: new RegExp(`^${project.name}`) })
+      .waitFor();
     await expectAccessible();
 
     await go(`${TABLE_PATH}/kwartaalronde`);
@@ -304,7 +355,9 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
 
     // Someone else saves the project after this page loaded it.
     const current = await admin.get<ProjectDetail>(`/projects/${project.id}`);
-    expect((await admin.send('PATCH', `/projects/${project.id}`, { version: current.version, description: 'Gewijzigd door een collega' })).status).toBe(200);
+    expect(
+      (await admin.send('PATCH', `/projects/${project.id}`, { version: current.version, description: 'Gewijzigd door een collega' })).status,
+    ).toBe(200);
 
     const m11 = current.milestones.find((m) => m.code === 'M11')!;
     const newForecast = addMonths((m11.forecastDate ?? m11.baselineDate)!, 2);
@@ -354,7 +407,10 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
   it('downloads the Excel exports with the projects behind the filters', async () => {
     await go(`/projecten?regio=${TABLE}`);
     const listed = await secretary.get<{ total: number }>(`/projects?region=${TABLE}&limit=1`);
-    await page.getByRole('status').filter({ hasText: new RegExp(`^${listed.total} projecten`) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^${listed.total} projecten`) })
+      .waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporteren naar Excel' }).click()]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);

@@ -64,9 +64,22 @@ describe.skipIf(!hasChromium)('security headers and Content-Security-Policy in t
 
   it('every page loads with no CSP violation (signed in as the ministry analyst)', async () => {
     await signInContext(browser.context, server.base, 'ministerie_analist');
-    const [project] = take((await server.services.projects.list({}, { limit: 1, offset: 0, sort: 'name', descending: false }, {
-      kind: 'user', userId: null, name: 'x', role: 'beheerder', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null, demo: false,
-    } as never)).items, 1);
+    const [project] = take(
+      (
+        await server.services.projects.list({}, { limit: 1, offset: 0, sort: 'name', descending: false }, {
+          kind: 'user',
+          userId: null,
+          name: 'x',
+          role: 'beheerder',
+          organisationId: null,
+          gemeenteCode: null,
+          regionId: null,
+          provincieCode: null,
+          demo: false,
+        } as never)
+      ).items,
+      1,
+    );
     const pages: Array<[string, (p: Page) => Promise<unknown>]> = [
       ['/projecten', (p) => p.getByRole('heading', { level: 1 }).first().waitFor()],
       [`/projecten/${project.id}`, (p) => p.getByRole('heading', { name: project.name }).first().waitFor()],

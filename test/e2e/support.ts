@@ -118,7 +118,16 @@ export async function launchBrowser(base: string, options: { bypassCSP?: boolean
     locale: 'nl-NL',
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
-    args: ['--lang=nl-NL', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--lang=nl-NL',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const pageErrors: string[] = [];
   return {
@@ -143,7 +152,11 @@ export const screenshot = (page: Page, name: string) => page.screenshot({ path: 
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_SCRIPT });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
     return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
@@ -170,7 +183,11 @@ export async function signInContext(context: BrowserContext, base: string, role:
 
 /** An API client with its own session, for set-up and for "someone else" changing data meanwhile. */
 export async function apiSession(base: string, role: DemoRole) {
-  const res = await fetch(`${base}/api/v1/auth/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role }) });
+  const res = await fetch(`${base}/api/v1/auth/demo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role }),
+  });
   if (!res.ok) throw new Error(`demo sign-in as ${role}: ${res.status}`);
   const [cookie = ''] = (res.headers.get('set-cookie') ?? '').split(';'); // split gives at least one part
   const { csrfToken, principal } = (await res.json()) as { csrfToken: string; principal: { organisationId: string | null; name: string } };

@@ -11,7 +11,18 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { take } from '../helpers/present.ts';
 import { join } from 'node:path';
-import { accessibilityViolations, ARTIFACTS, ensureWebBuild, hasChromium, launchBrowser, screenshot, signInThroughPage, startServer, type Browser, type TestServer } from './support.ts';
+import {
+  accessibilityViolations,
+  ARTIFACTS,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  signInThroughPage,
+  startServer,
+  type Browser,
+  type TestServer,
+} from './support.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -36,54 +47,63 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht for the table’s own gemeente
   it.each([
     ['gemeente_editor', 'gemeente'],
     ['marktpartij_editor', 'marktpartij'],
-  ] as const)('shows the demo %s the table’s figures and says plainly what is not theirs', async (role, name) => {
-    const page = await browser.context.newPage();
-    await signInThroughPage(page, server.base, role);
-    await openTable(page, 'vt-amsterdam-e-o');
-    await expect.poll(() => page.locator('[data-testid=dashboard]').getAttribute('data-ready')).toBe('true');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Amsterdam');
-    // The table's aggregates are there.
-    expect(await page.getByTestId('figure-projects').isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: 'Verwachte oplevering tegenover de opgave' }).isVisible()).toBe(true);
-    // A plain explanation of what is not theirs to see.
-    const note = page.getByTestId('member-note');
-    expect(await note.isVisible()).toBe(true);
-    expect(await note.textContent()).toMatch(/alleen van uw eigen projecten.*vertrouwelijk/s);
-    // No "Geen toegang", no useless retry, no links to the secretary's report and export.
-    expect(await page.getByText('Geen toegang').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Probeer opnieuw' }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'Exporteren naar Excel' }).count()).toBe(0);
-    expect(await page.getByText('Alternatieven zoeken voor een jaar met een tekort').count()).toBe(0);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await screenshot(page, `table-member-${name}.png`);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(ARTIFACTS, `table-member-${name}-top.png`) });
+  ] as const)(
+    'shows the demo %s the table’s figures and says plainly what is not theirs',
+    async (role, name) => {
+      const page = await browser.context.newPage();
+      await signInThroughPage(page, server.base, role);
+      await openTable(page, 'vt-amsterdam-e-o');
+      await expect.poll(() => page.locator('[data-testid=dashboard]').getAttribute('data-ready')).toBe('true');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Amsterdam');
+      // The table's aggregates are there.
+      expect(await page.getByTestId('figure-projects').isVisible()).toBe(true);
+      expect(await page.getByRole('heading', { name: 'Verwachte oplevering tegenover de opgave' }).isVisible()).toBe(true);
+      // A plain explanation of what is not theirs to see.
+      const note = page.getByTestId('member-note');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toMatch(/alleen van uw eigen projecten.*vertrouwelijk/s);
+      // No "Geen toegang", no useless retry, no links to the secretary's report and export.
+      expect(await page.getByText('Geen toegang').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Probeer opnieuw' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Exporteren naar Excel' }).count()).toBe(0);
+      expect(await page.getByText('Alternatieven zoeken voor een jaar met een tekort').count()).toBe(0);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, `table-member-${name}.png`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(ARTIFACTS, `table-member-${name}-top.png`) });
 
-    // The Tafelrapport (typed in, there is no link to it) lists the projects of others: a plain notice
-    // instead, with the way back to what they may see; no project of the table is listed.
-    await page.goto(`${server.base}/tafels/vt-amsterdam-e-o/rapport`);
-    await page.locator('[data-testid=report][data-ready=true]').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('report-member-notice').textContent()).toMatch(/vertrouwelijk/);
-    expect(await page.getByRole('heading', { name: 'Vertraagde projecten' }).count()).toBe(0);
-    expect(await page.getByText('Geen toegang').count()).toBe(0);
-    expect(await page.getByTestId('report-member-notice').getByRole('link', { name: 'Tafeloverzicht' }).getAttribute('href')).toBe('/tafels/vt-amsterdam-e-o');
-    await screenshot(page, `table-member-${name}-report.png`);
+      // The Tafelrapport (typed in, there is no link to it) lists the projects of others: a plain notice
+      // instead, with the way back to what they may see; no project of the table is listed.
+      await page.goto(`${server.base}/tafels/vt-amsterdam-e-o/rapport`);
+      await page.locator('[data-testid=report][data-ready=true]').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('report-member-notice').textContent()).toMatch(/vertrouwelijk/);
+      expect(await page.getByRole('heading', { name: 'Vertraagde projecten' }).count()).toBe(0);
+      expect(await page.getByText('Geen toegang').count()).toBe(0);
+      expect(await page.getByTestId('report-member-notice').getByRole('link', { name: 'Tafeloverzicht' }).getAttribute('href')).toBe(
+        '/tafels/vt-amsterdam-e-o',
+      );
+      await screenshot(page, `table-member-${name}-report.png`);
 
-    // An area that is not theirs: "Geen toegang", said plainly, without a retry that cannot help. (The demo
-    // market party has projects all over the country: for it, a gemeente where it has none.)
-    const [other] = take(await server.services.db.query<{ code: string }>(
-      `SELECT g.code FROM gemeenten g WHERE NOT EXISTS (
+      // An area that is not theirs: "Geen toegang", said plainly, without a retry that cannot help. (The demo
+      // market party has projects all over the country: for it, a gemeente where it has none.)
+      const [other] = take(
+        await server.services.db.query<{ code: string }>(
+          `SELECT g.code FROM gemeenten g WHERE NOT EXISTS (
          SELECT 1 FROM projects p JOIN project_parties pp ON pp.project_id = p.id JOIN users u ON u.organisation_id = pp.organisation_id
          WHERE p.gemeente_code = g.code AND u.email = 'demo-marktpartij-editor@woningbouwmonitor.invalid') ORDER BY g.code LIMIT 1`,
-    ), 1);
-    await openTable(page, role === 'gemeente_editor' ? 'vt-u10' : `gemeente:${other.code}`);
-    await page.getByText('Geen toegang').first().waitFor();
-    expect(await page.getByRole('button', { name: 'Probeer opnieuw' }).count()).toBe(0);
-    expect(await page.getByText('Opnieuw proberen helpt niet').isVisible()).toBe(true);
-    await screenshot(page, `table-member-${name}-other-table.png`);
-    await page.close();
-    expect(browser.pageErrors).toEqual([]);
-  }, 180_000);
+        ),
+        1,
+      );
+      await openTable(page, role === 'gemeente_editor' ? 'vt-u10' : `gemeente:${other.code}`);
+      await page.getByText('Geen toegang').first().waitFor();
+      expect(await page.getByRole('button', { name: 'Probeer opnieuw' }).count()).toBe(0);
+      expect(await page.getByText('Opnieuw proberen helpt niet').isVisible()).toBe(true);
+      await screenshot(page, `table-member-${name}-other-table.png`);
+      await page.close();
+      expect(browser.pageErrors).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 describe.skipIf(!hasChromium)('the Tafeloverzicht start page offers only tables and areas the person may open', () => {
@@ -98,7 +118,12 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht start page offers only tables 
     await expect.poll(() => chooser.locator('option').count()).toBeGreaterThan(1);
     const options = await chooser.locator('option').allTextContents();
     // Its versnellingstafel and woondealregio (a member of both) and its own gemeente; no other table, no province.
-    expect(options).toEqual(['Kies een tafel of gebied', expect.stringContaining('Versnellingstafel Amsterdam'), expect.stringContaining('Woondeal Metropoolregio Amsterdam'), 'Gemeente Amsterdam']);
+    expect(options).toEqual([
+      'Kies een tafel of gebied',
+      expect.stringContaining('Versnellingstafel Amsterdam'),
+      expect.stringContaining('Woondeal Metropoolregio Amsterdam'),
+      'Gemeente Amsterdam',
+    ]);
     await screenshot(page, 'tables-index-gemeente.png');
 
     await page.getByTestId('user-menu').getByRole('button', { name: 'Uitloggen' }).click();
@@ -118,7 +143,11 @@ describe.skipIf(!hasChromium)('an address that names nothing', () => {
   it('says "Niet gevonden" once, plainly, without the id or developer words', async () => {
     const page = await browser.context.newPage();
     await signInThroughPage(page, server.base, 'tafel_secretaris');
-    for (const path of ['/tafels/vt-amsterdam-e-o/kwartaalronde/onzin', '/tafels/vt-amsterdam-e-o/kwartaalronde/00000000-0000-4000-8000-000000000000', '/projecten/niet-een-id']) {
+    for (const path of [
+      '/tafels/vt-amsterdam-e-o/kwartaalronde/onzin',
+      '/tafels/vt-amsterdam-e-o/kwartaalronde/00000000-0000-4000-8000-000000000000',
+      '/projecten/niet-een-id',
+    ]) {
       await page.goto(`${server.base}${path}`);
       await page.getByText('Niet gevonden').first().waitFor();
       const main = (await page.locator('main').textContent()) ?? '';

@@ -152,7 +152,9 @@ describe.skipIf(!hasChromium)('web application in Chromium', () => {
 
     // Someone else changes the project after this page loaded it.
     const current = await apiGet<{ version: number }>(`/projects/${id}`);
-    const other = await (await apiSession(base, 'beheerder')).send('PATCH', `/projects/${id}`, { version: current.version, description: 'Gewijzigd door een collega' });
+    const other = await (
+      await apiSession(base, 'beheerder')
+    ).send('PATCH', `/projects/${id}`, { version: current.version, description: 'Gewijzigd door een collega' });
     expect(other.status).toBe(200);
 
     await page.getByLabel('Mijlpaal', { exact: true }).selectOption('M11');

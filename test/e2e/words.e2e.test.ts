@@ -8,7 +8,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at } from '../helpers/present.ts';
-import { apiSession, ensureWebBuild, hasChromium, launchBrowser, signInContext, startServer, type Browser, type DemoRole, type TestServer } from './support.ts';
+import {
+  apiSession,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  signInContext,
+  startServer,
+  type Browser,
+  type DemoRole,
+  type TestServer,
+} from './support.ts';
 
 /** Words of the developers' documents; a seed number (001) but not the 000 of 100.000. */
 const DEVELOPER_WORDS = /SPEC|§|\bseeds?\b|design|ontwerpkeuze|synthetisch|(?<![\d.,])00[0-4](?![\d.,])/i;
@@ -48,27 +58,31 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
     `/tafels/${TABLE}/kwartaalronde`,
   ];
 
-  it.each([['publiek'], ['tafel_secretaris'], ['gemeente_editor'], ['ministerie_analist']] as const)('as %s', async (who) => {
-    await browser.context.clearCookies();
-    if (who !== 'publiek') await signInContext(browser.context, server.base, who as DemoRole);
-    const found: string[] = [];
-    for (const path of pages()) {
-      const page = await browser.open(path);
-      await page.locator('main h1').first().waitFor({ timeout: 30_000 });
-      await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
-      await page.waitForTimeout(500);
-      const text = await page.locator('body').innerText();
-      for (const line of text.split('\n')) {
-        if (DEVELOPER_WORDS.test(line)) found.push(`${who} ${path}: ${line.trim().slice(0, 160)}`);
-        if (WRONG_PLURAL.test(line)) found.push(`${who} ${path} (meervoud): ${line.trim().slice(0, 160)}`);
+  it.each([['publiek'], ['tafel_secretaris'], ['gemeente_editor'], ['ministerie_analist']] as const)(
+    'as %s',
+    async (who) => {
+      await browser.context.clearCookies();
+      if (who !== 'publiek') await signInContext(browser.context, server.base, who as DemoRole);
+      const found: string[] = [];
+      for (const path of pages()) {
+        const page = await browser.open(path);
+        await page.locator('main h1').first().waitFor({ timeout: 30_000 });
+        await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+        await page.waitForTimeout(500);
+        const text = await page.locator('body').innerText();
+        for (const line of text.split('\n')) {
+          if (DEVELOPER_WORDS.test(line)) found.push(`${who} ${path}: ${line.trim().slice(0, 160)}`);
+          if (WRONG_PLURAL.test(line)) found.push(`${who} ${path} (meervoud): ${line.trim().slice(0, 160)}`);
+        }
+        // Headings read as one text by screen readers: no word said twice ("Versnellingstafel Versnellingstafel …"),
+        // and no two headings with the same text on one page (two targets both called "Nieuwe woningen").
+        const headings = (await page.locator('main h1, main h2, main h3').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
+        for (const h of headings) if (/\b(\p{L}+) \1\b/iu.test(h)) found.push(`${who} ${path} (kop herhaalt een woord): ${h}`);
+        for (const h of new Set(headings)) if (headings.filter((x) => x === h).length > 1) found.push(`${who} ${path} (kop twee keer): ${h}`);
+        await page.close();
       }
-      // Headings read as one text by screen readers: no word said twice ("Versnellingstafel Versnellingstafel …"),
-      // and no two headings with the same text on one page (two targets both called "Nieuwe woningen").
-      const headings = (await page.locator('main h1, main h2, main h3').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
-      for (const h of headings) if (/\b(\p{L}+) \1\b/iu.test(h)) found.push(`${who} ${path} (kop herhaalt een woord): ${h}`);
-      for (const h of new Set(headings)) if (headings.filter((x) => x === h).length > 1) found.push(`${who} ${path} (kop twee keer): ${h}`);
-      await page.close();
-    }
-    expect(found).toEqual([]);
-  }, 300_000);
+      expect(found).toEqual([]);
+    },
+    300_000,
+  );
 });

@@ -14,7 +14,15 @@ import { createServices, type Services } from '../../src/services/container.ts';
 import { buildApp } from '../../src/http/app.ts';
 
 export type Who = 'publiek' | Exclude<Role, 'publiek'>;
-export const EVERYONE: Who[] = ['publiek', 'gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', 'ministerie_analist', 'beheerder'];
+export const EVERYONE: Who[] = [
+  'publiek',
+  'gemeente_editor',
+  'marktpartij_editor',
+  'tafel_secretaris',
+  'provincie_analist',
+  'ministerie_analist',
+  'beheerder',
+];
 export const SIGNED_IN = EVERYONE.filter((w) => w !== 'publiek');
 export const NATIONAL: Who[] = ['ministerie_analist', 'beheerder'];
 
@@ -61,17 +69,37 @@ export const version = async (id: string) => (await admin({ url: `/api/v1/projec
 let day = 1;
 const nextDay = (yearMonth: string) => `${yearMonth}-${String((day++ % 27) + 1).padStart(2, '0')}`;
 async function newKnelpunt(projectId: string): Promise<string> {
-  const res = await admin({ method: 'POST', url: `/api/v1/projects/${projectId}/knelpunten`, payload: { category: 'stikstof', description: 'Matrix', raisedDate: '2026-01-01' } });
+  const res = await admin({
+    method: 'POST',
+    url: `/api/v1/projects/${projectId}/knelpunten`,
+    payload: { category: 'stikstof', description: 'Matrix', raisedDate: '2026-01-01' },
+  });
   return res.json().id;
 }
 /** Make sure the table has no open round and return the next quarter to open. */
 async function nextQuarterOf(regionId: string): Promise<Kwartaal> {
-  const rounds = (await admin({ url: `/api/v1/regions/${regionId}/rounds` })).json().items as Array<{ id: string; quarter: Kwartaal; status: string }>;
+  const rounds = (await admin({ url: `/api/v1/regions/${regionId}/rounds` })).json().items as Array<{
+    id: string;
+    quarter: Kwartaal;
+    status: string;
+  }>;
   for (const r of rounds.filter((x) => x.status !== 'gesloten')) await admin({ method: 'POST', url: `/api/v1/rounds/${r.id}/close` });
-  const latest = rounds.map((r) => r.quarter).sort().at(-1);
+  const latest = rounds
+    .map((r) => r.quarter)
+    .sort()
+    .at(-1);
   return latest ? nextKwartaal(latest) : '2030-Q1';
 }
-export const provinceTarget = () => ({ geoLevel: 'provincie', geoCode: 'PV27', geoName: 'Noord-Holland', periodStart: 2036, periodEnd: 2036 + (day++ % 20), homes: 1000, kind: 'matrix', sourceUrl: 'https://example.org/matrix' });
+export const provinceTarget = () => ({
+  geoLevel: 'provincie',
+  geoCode: 'PV27',
+  geoName: 'Noord-Holland',
+  periodStart: 2036,
+  periodEnd: 2036 + (day++ % 20),
+  homes: 1000,
+  kind: 'matrix',
+  sourceUrl: 'https://example.org/matrix',
+});
 const deadlineOf = (q: Kwartaal) => `${q.slice(0, 4)}-${String(Number(q.slice(-1)) * 3).padStart(2, '0')}-15`;
 
 export interface Case {
@@ -118,22 +146,40 @@ export function matrix(): Record<string, Case[]> {
   ];
   const table = 'vt-amsterdam-e-o';
   const dashboardCases = (suffix: string): Case[] => [
-    { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/${suffix}` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
-    { name: 'own gemeente', request: async () => ({ url: `/api/v1/regions/gemeente:GM0363/${suffix}` }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+    {
+      name: 'own table',
+      request: async () => ({ url: `/api/v1/regions/${table}/${suffix}` }),
+      allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL],
+    },
+    {
+      name: 'own gemeente',
+      request: async () => ({ url: `/api/v1/regions/gemeente:GM0363/${suffix}` }),
+      allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL],
+    },
     { name: 'other table', request: async () => ({ url: `/api/v1/regions/vt-u10/${suffix}` }), allowed: NATIONAL },
   ];
   return {
     'GET /api/v1/health': [{ name: '', request: async () => ({ url: '/api/v1/health' }), allowed: EVERYONE }],
     'GET /api/v1/auth/me': [{ name: '', request: async () => ({ url: '/api/v1/auth/me' }), allowed: EVERYONE }],
     'POST /api/v1/auth/login': [
-      { name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'matrix@example.invalid', password: PASSWORD } }), allowed: EVERYONE },
+      {
+        name: '',
+        request: async () => ({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'matrix@example.invalid', password: PASSWORD } }),
+        allowed: EVERYONE,
+      },
     ],
-    'POST /api/v1/auth/demo': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'tafel_secretaris' } }), allowed: EVERYONE }],
+    'POST /api/v1/auth/demo': [
+      { name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/demo', payload: { role: 'tafel_secretaris' } }), allowed: EVERYONE },
+    ],
     'POST /api/v1/auth/logout': [{ name: '', request: async () => ({ method: 'POST', url: '/api/v1/auth/logout' }), allowed: EVERYONE }],
     // Every caller here uses an API token: a token may not create tokens (issue 8 item 10); a browser session may (auth.api.test.ts).
-    'POST /api/v1/auth/tokens': [{ name: 'with an API token', request: async () => ({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }), allowed: [] }],
+    'POST /api/v1/auth/tokens': [
+      { name: 'with an API token', request: async () => ({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'matrix' } }), allowed: [] },
+    ],
     'GET /api/v1/auth/tokens': [{ name: 'own tokens', request: async () => ({ url: '/api/v1/auth/tokens' }), allowed: SIGNED_IN }],
-    'GET /api/v1/users/:userId/tokens': [{ name: "another account's tokens", request: async () => ({ url: `/api/v1/users/${ids.matrixUser}/tokens` }), allowed: ['beheerder'] }],
+    'GET /api/v1/users/:userId/tokens': [
+      { name: "another account's tokens", request: async () => ({ url: `/api/v1/users/${ids.matrixUser}/tokens` }), allowed: ['beheerder'] },
+    ],
     'DELETE /api/v1/auth/tokens/:id': [
       {
         name: 'own token',
@@ -142,13 +188,25 @@ export function matrix(): Record<string, Case[]> {
         allowed: SIGNED_IN,
       },
     ],
-    'GET /api/v1/auth/oidc/login': [{ name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/login' }), allowed: [], everyone: 404 }],
-    'GET /api/v1/auth/oidc/callback': [{ name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/callback' }), allowed: [], everyone: 404 }],
+    'GET /api/v1/auth/oidc/login': [
+      { name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/login' }), allowed: [], everyone: 404 },
+    ],
+    'GET /api/v1/auth/oidc/callback': [
+      { name: 'not configured', request: async () => ({ url: '/api/v1/auth/oidc/callback' }), allowed: [], everyone: 404 },
+    ],
     // In demo mode the public lists the synthetic demo projects only (checked below); real ones need an account.
     'GET /api/v1/projects': [{ name: '', request: async () => ({ url: '/api/v1/projects' }), allowed: EVERYONE }],
     'POST /api/v1/projects': [
-      { name: 'own gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0363') }), allowed: ['gemeente_editor', 'beheerder'] },
-      { name: 'other gemeente', request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0014') }), allowed: ['beheerder'] },
+      {
+        name: 'own gemeente',
+        request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0363') }),
+        allowed: ['gemeente_editor', 'beheerder'],
+      },
+      {
+        name: 'other gemeente',
+        request: async () => ({ method: 'POST', url: '/api/v1/projects', payload: fixture('Nieuw', 'GM0014') }),
+        allowed: ['beheerder'],
+      },
     ],
     // Demo mode (this app): the public reads demo projects, and a real one answers 404 exactly like an unknown id (issue 8 item 15).
     'GET /api/v1/projects/:id': projectRead('').map((c) => ({ ...c, hidden: [...(c.hidden ?? []), 'publiek' as const] })),
@@ -173,7 +231,10 @@ export function matrix(): Record<string, Case[]> {
       },
     ],
     'GET /api/v1/projects/:id/milestones': projectRead('/milestones'),
-    'PUT /api/v1/projects/:id/milestones': projectEdit('PUT', '/milestones', () => ({ items: milestones(nextDay('2028-02')) }), ['marktpartij_editor', 'beheerder']),
+    'PUT /api/v1/projects/:id/milestones': projectEdit('PUT', '/milestones', () => ({ items: milestones(nextDay('2028-02')) }), [
+      'marktpartij_editor',
+      'beheerder',
+    ]),
     'GET /api/v1/projects/:id/programme': projectRead('/programme'),
     'PUT /api/v1/projects/:id/programme': projectEdit(
       'PUT',
@@ -182,10 +243,12 @@ export function matrix(): Record<string, Case[]> {
       ['gemeente_editor', 'beheerder'],
     ),
     'GET /api/v1/projects/:id/jaarschijven': projectRead('/jaarschijven'),
-    'PUT /api/v1/projects/:id/jaarschijven': projectEdit('PUT', '/jaarschijven', () => ({ items: [{ year: 2030, segment: 'sociale_huur', homes: day++ % 50 }] }), [
-      'gemeente_editor',
-      'beheerder',
-    ]),
+    'PUT /api/v1/projects/:id/jaarschijven': projectEdit(
+      'PUT',
+      '/jaarschijven',
+      () => ({ items: [{ year: 2030, segment: 'sociale_huur', homes: day++ % 50 }] }),
+      ['gemeente_editor', 'beheerder'],
+    ),
     'GET /api/v1/projects/:id/parties': projectRead('/parties'),
     'PUT /api/v1/projects/:id/parties': [
       {
@@ -193,15 +256,25 @@ export function matrix(): Record<string, Case[]> {
         request: async () => {
           const current = (await admin({ url: `/api/v1/projects/${own()}/parties` })).json() as Array<{ role: string }>;
           const extra = current.some((p) => p.role === 'bouwer') ? [] : [{ organisationId: PARTY, role: 'bouwer' }];
-          const items = [{ organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' }, { organisationId: PARTY, role: 'ontwikkelaar' }, ...extra];
+          const items = [
+            { organisationId: gemeenteOrganisationId('GM0363'), role: 'bevoegd_gezag' },
+            { organisationId: PARTY, role: 'ontwikkelaar' },
+            ...extra,
+          ];
           return { method: 'PUT', url: `/api/v1/projects/${own()}/parties`, payload: { version: await version(own()), items } };
         },
         allowed: ['gemeente_editor', 'beheerder'],
       },
     ],
     'PATCH /api/v1/projects/:id/milestones/:code': [
-      ...projectEdit('PATCH', '/milestones/M11', () => ({ forecastDate: nextDay('2028-03') }), ['marktpartij_editor', 'beheerder']).map((c) => ({ ...c, name: `${c.name} private M11` })),
-      ...projectEdit('PATCH', '/milestones/M06', () => ({ forecastDate: nextDay('2027-02') }), ['gemeente_editor', 'beheerder']).map((c) => ({ ...c, name: `${c.name} public M06` })),
+      ...projectEdit('PATCH', '/milestones/M11', () => ({ forecastDate: nextDay('2028-03') }), ['marktpartij_editor', 'beheerder']).map((c) => ({
+        ...c,
+        name: `${c.name} private M11`,
+      })),
+      ...projectEdit('PATCH', '/milestones/M06', () => ({ forecastDate: nextDay('2027-02') }), ['gemeente_editor', 'beheerder']).map((c) => ({
+        ...c,
+        name: `${c.name} public M06`,
+      })),
     ],
     'POST /api/v1/projects/:id/rebaseline': [
       {
@@ -209,7 +282,11 @@ export function matrix(): Record<string, Case[]> {
         request: async () => ({
           method: 'POST',
           url: `/api/v1/projects/${own()}/rebaseline`,
-          payload: { version: await version(own()), reason: 'Besloten aan de tafel na vertraging', milestones: [{ code: 'M12', baselineDate: nextDay('2030-03') }] },
+          payload: {
+            version: await version(own()),
+            reason: 'Besloten aan de tafel na vertraging',
+            milestones: [{ code: 'M12', baselineDate: nextDay('2030-03') }],
+          },
         }),
         allowed: ['tafel_secretaris', 'beheerder'],
       },
@@ -218,7 +295,11 @@ export function matrix(): Record<string, Case[]> {
         request: async () => ({
           method: 'POST',
           url: `/api/v1/projects/${foreign()}/rebaseline`,
-          payload: { version: await version(foreign()), reason: 'Besloten aan de tafel na vertraging', milestones: [{ code: 'M12', baselineDate: nextDay('2030-03') }] },
+          payload: {
+            version: await version(foreign()),
+            reason: 'Besloten aan de tafel na vertraging',
+            milestones: [{ code: 'M12', baselineDate: nextDay('2030-03') }],
+          },
         }),
         allowed: ['beheerder'],
         hidden: CANNOT_READ_FOREIGN,
@@ -230,12 +311,20 @@ export function matrix(): Record<string, Case[]> {
     'POST /api/v1/projects/:id/knelpunten': [
       {
         name: 'own',
-        request: async () => ({ method: 'POST', url: `/api/v1/projects/${own()}/knelpunten`, payload: { category: 'netcongestie', description: 'Matrix', raisedDate: '2026-02-01' } }),
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/projects/${own()}/knelpunten`,
+          payload: { category: 'netcongestie', description: 'Matrix', raisedDate: '2026-02-01' },
+        }),
         allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
       },
       {
         name: 'foreign',
-        request: async () => ({ method: 'POST', url: `/api/v1/projects/${foreign()}/knelpunten`, payload: { category: 'netcongestie', description: 'Matrix', raisedDate: '2026-02-01' } }),
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/projects/${foreign()}/knelpunten`,
+          payload: { category: 'netcongestie', description: 'Matrix', raisedDate: '2026-02-01' },
+        }),
         allowed: ['beheerder'],
         hidden: CANNOT_READ_FOREIGN,
       },
@@ -243,7 +332,11 @@ export function matrix(): Record<string, Case[]> {
     'PATCH /api/v1/projects/:id/knelpunten/:knelpuntId': [
       {
         name: 'own',
-        request: async () => ({ method: 'PATCH', url: `/api/v1/projects/${own()}/knelpunten/${await newKnelpunt(own())}`, payload: { version: 1, escalated: true } }),
+        request: async () => ({
+          method: 'PATCH',
+          url: `/api/v1/projects/${own()}/knelpunten/${await newKnelpunt(own())}`,
+          payload: { version: 1, escalated: true },
+        }),
         allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
       },
     ],
@@ -281,7 +374,9 @@ export function matrix(): Record<string, Case[]> {
         name: '',
         request: async () => {
           const quarter = await nextQuarterOf(table);
-          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          const round = (
+            await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })
+          ).json();
           return { method: 'POST', url: `/api/v1/rounds/${round.id}/close` };
         },
         allowed: ['tafel_secretaris', 'beheerder'],
@@ -293,7 +388,9 @@ export function matrix(): Record<string, Case[]> {
         name: 'own project',
         request: async (who) => {
           const quarter = await nextQuarterOf(table);
-          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          const round = (
+            await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })
+          ).json();
           return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations`, payload: confirmPayload(who) };
         },
         allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'beheerder'],
@@ -304,7 +401,9 @@ export function matrix(): Record<string, Case[]> {
         name: 'own project',
         request: async (who) => {
           const quarter = await nextQuarterOf(table);
-          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
+          const round = (
+            await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })
+          ).json();
           return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations/preview`, payload: confirmPayload(who) };
         },
         allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'beheerder'],
@@ -316,8 +415,12 @@ export function matrix(): Record<string, Case[]> {
         name: "the gemeente's confirmation",
         request: async () => {
           const quarter = await nextQuarterOf(table);
-          const round = (await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })).json();
-          const confirmed = (await admin({ method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations`, payload: confirmPayload('beheerder') })).json();
+          const round = (
+            await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })
+          ).json();
+          const confirmed = (
+            await admin({ method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations`, payload: confirmPayload('beheerder') })
+          ).json();
           return { method: 'POST', url: `/api/v1/rounds/${round.id}/confirmations/undo`, payload: { batchId: confirmed.batchId } };
         },
         allowed: ['gemeente_editor', 'tafel_secretaris', 'beheerder'],
@@ -327,7 +430,11 @@ export function matrix(): Record<string, Case[]> {
       { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/reminders` }), allowed: ['tafel_secretaris', 'beheerder'] },
     ],
     'GET /api/v1/rounds/:roundId/projects': [
-      { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/projects` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+      {
+        name: '',
+        request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/projects` }),
+        allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL],
+      },
     ],
     'GET /api/v1/rounds/:roundId/projects/:projectId': [
       { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/projects/${own()}` }), allowed: CAN_READ_OWN },
@@ -336,20 +443,39 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/projects/:id/snapshots': projectRead('/snapshots'),
     // The table's own gemeenten and market parties get the member view (issue 8 item 24; table-members.api.test.ts).
     'GET /api/v1/regions/:regionId/dashboard': [
-      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/dashboard` }), allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+      {
+        name: 'own table',
+        request: async () => ({ url: `/api/v1/regions/${table}/dashboard` }),
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL],
+      },
       // An area (not a table) has no members: the market party in an Amsterdam project does not get the gemeente's or province's figures.
-      { name: 'own gemeente', request: async () => ({ url: '/api/v1/regions/gemeente:GM0363/dashboard' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
-      { name: 'own province', request: async () => ({ url: '/api/v1/regions/provincie:PV27/dashboard' }), allowed: ['provincie_analist', ...NATIONAL] },
+      {
+        name: 'own gemeente',
+        request: async () => ({ url: '/api/v1/regions/gemeente:GM0363/dashboard' }),
+        allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL],
+      },
+      {
+        name: 'own province',
+        request: async () => ({ url: '/api/v1/regions/provincie:PV27/dashboard' }),
+        allowed: ['provincie_analist', ...NATIONAL],
+      },
       { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/dashboard' }), allowed: NATIONAL },
     ],
     'GET /api/v1/regions/:regionId/alternatives': dashboardCases('alternatives?year=2028'),
     'GET /api/v1/projects/:id/alternatives': projectRead('/alternatives'),
     'GET /api/v1/regions/:regionId/export.xlsx': dashboardCases('export.xlsx'),
-    'GET /api/v1/projects/export.xlsx': [{ name: '', request: async () => ({ url: '/api/v1/projects/export.xlsx?gemeente=GM0363' }), allowed: SIGNED_IN }],
+    'GET /api/v1/projects/export.xlsx': [
+      { name: '', request: async () => ({ url: '/api/v1/projects/export.xlsx?gemeente=GM0363' }), allowed: SIGNED_IN },
+    ],
     'GET /api/v1/regions/:regionId/report.pdf': [
       // Under app.inject the server does not listen, so an allowed caller gets 503 (no page to render);
       // the rendered PDF itself is checked end to end in test/e2e. What matters here is who is refused.
-      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/report.pdf` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL], allowedStatus: 503 },
+      {
+        name: 'own table',
+        request: async () => ({ url: `/api/v1/regions/${table}/report.pdf` }),
+        allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL],
+        allowedStatus: 503,
+      },
       { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/report.pdf' }), allowed: NATIONAL, allowedStatus: 503 },
     ],
     'GET /api/v1/targets': [{ name: '', request: async () => ({ url: '/api/v1/targets' }), allowed: EVERYONE }],
@@ -361,7 +487,19 @@ export function matrix(): Record<string, Case[]> {
       },
       {
         name: 'national target',
-        request: async () => ({ method: 'POST', url: '/api/v1/targets', payload: { geoLevel: 'nation', geoName: 'Nederland', periodStart: 2040, periodEnd: 2040 + (day++ % 9), homes: 90_000, kind: 'matrix', sourceUrl: 'https://example.org/matrix' } }),
+        request: async () => ({
+          method: 'POST',
+          url: '/api/v1/targets',
+          payload: {
+            geoLevel: 'nation',
+            geoName: 'Nederland',
+            periodStart: 2040,
+            periodEnd: 2040 + (day++ % 9),
+            homes: 90_000,
+            kind: 'matrix',
+            sourceUrl: 'https://example.org/matrix',
+          },
+        }),
         allowed: NATIONAL,
       },
     ],
@@ -390,32 +528,60 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/national/overview': [{ name: '', request: async () => ({ url: '/api/v1/national/overview?runs=5' }), allowed: EVERYONE }],
     'GET /api/v1/public/aggregates': [
       { name: 'provinces', request: async () => ({ url: '/api/v1/public/aggregates' }), allowed: EVERYONE },
-      { name: 'gemeenten of a province', request: async () => ({ url: '/api/v1/public/aggregates?level=gemeente&provincie=PV27' }), allowed: EVERYONE },
+      {
+        name: 'gemeenten of a province',
+        request: async () => ({ url: '/api/v1/public/aggregates?level=gemeente&provincie=PV27' }),
+        allowed: EVERYONE,
+      },
     ],
-    'GET /api/v1/public/aggregates.geojson': [{ name: '', request: async () => ({ url: '/api/v1/public/aggregates.geojson?level=gemeente' }), allowed: EVERYONE }],
+    'GET /api/v1/public/aggregates.geojson': [
+      { name: '', request: async () => ({ url: '/api/v1/public/aggregates.geojson?level=gemeente' }), allowed: EVERYONE },
+    ],
     'GET /api/v1/national/forecast': [
       { name: 'nation', request: async () => ({ url: '/api/v1/national/forecast?runs=5' }), allowed: NATIONAL },
-      { name: 'own gemeente', request: async () => ({ url: '/api/v1/national/forecast?runs=5&area=gemeente:GM0363' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
-      { name: 'own table', request: async () => ({ url: `/api/v1/national/forecast?runs=5&area=${table}` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+      {
+        name: 'own gemeente',
+        request: async () => ({ url: '/api/v1/national/forecast?runs=5&area=gemeente:GM0363' }),
+        allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL],
+      },
+      {
+        name: 'own table',
+        request: async () => ({ url: `/api/v1/national/forecast?runs=5&area=${table}` }),
+        allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL],
+      },
     ],
     'GET /api/v1/national/realisations': [{ name: '', request: async () => ({ url: '/api/v1/national/realisations' }), allowed: EVERYONE }],
     'GET /api/v1/national/herindelingen': [{ name: '', request: async () => ({ url: '/api/v1/national/herindelingen' }), allowed: EVERYONE }],
     'GET /api/v1/national/reconciliation': [
       { name: 'nation', request: async () => ({ url: '/api/v1/national/reconciliation?year=2019' }), allowed: NATIONAL },
-      { name: 'own gemeente', request: async () => ({ url: '/api/v1/national/reconciliation?year=2019&gemeente=GM0363' }), allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL] },
+      {
+        name: 'own gemeente',
+        request: async () => ({ url: '/api/v1/national/reconciliation?year=2019&gemeente=GM0363' }),
+        allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL],
+      },
     ],
     'GET /api/v1/national/plancapaciteit': [
       { name: 'nation', request: async () => ({ url: '/api/v1/national/plancapaciteit' }), allowed: NATIONAL },
-      { name: 'own table', request: async () => ({ url: `/api/v1/national/plancapaciteit?area=${table}` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+      {
+        name: 'own table',
+        request: async () => ({ url: `/api/v1/national/plancapaciteit?area=${table}` }),
+        allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL],
+      },
     ],
-    'GET /api/v1/national/plancapaciteit/normen': [{ name: '', request: async () => ({ url: '/api/v1/national/plancapaciteit/normen' }), allowed: SIGNED_IN }],
+    'GET /api/v1/national/plancapaciteit/normen': [
+      { name: '', request: async () => ({ url: '/api/v1/national/plancapaciteit/normen' }), allowed: SIGNED_IN },
+    ],
     'PUT /api/v1/national/plancapaciteit/normen/:areaId': [
       {
         name: 'own province',
         request: async () => {
           const normen = (await admin({ url: '/api/v1/national/plancapaciteit/normen' })).json().items as Array<{ areaId: string; version: number }>;
           const current = normen.find((n) => n.areaId === 'provincie:PV27');
-          return { method: 'PUT', url: '/api/v1/national/plancapaciteit/normen/provincie:PV27', payload: { norm: 1.2 + (day++ % 5) / 100, reason: 'matrix', version: current?.version } };
+          return {
+            method: 'PUT',
+            url: '/api/v1/national/plancapaciteit/normen/provincie:PV27',
+            payload: { norm: 1.2 + (day++ % 5) / 100, reason: 'matrix', version: current?.version },
+          };
         },
         allowed: ['provincie_analist', ...NATIONAL],
       },
@@ -428,7 +594,9 @@ export function matrix(): Record<string, Case[]> {
 export async function setUpMatrix(options: { beforeApp?: (services: Services) => void } = {}): Promise<void> {
   t = await createTestDb();
   services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  await services.repositories.organisations.insertMany(t.db, [{ id: PARTY, name: 'Matrix Ontwikkeling', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false }]);
+  await services.repositories.organisations.insertMany(t.db, [
+    { id: PARTY, name: 'Matrix Ontwikkeling', type: 'ontwikkelaar', gemeenteCode: null, synthetic: false },
+  ]);
   options.beforeApp?.(services);
   app = await buildApp({ services });
   headers.publiek = {};
@@ -445,11 +613,24 @@ export async function setUpMatrix(options: { beforeApp?: (services: Services) =>
     headers[role as Who] = account.headers;
     principals[role as Exclude<Who, 'publiek'>] = account.principal;
   }
-  ids.matrixUser = (await services.auth.createUser({ email: 'matrix@example.invalid', name: 'Matrix', password: PASSWORD, role: 'ministerie_analist', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null })).userId!;
+  ids.matrixUser = (
+    await services.auth.createUser({
+      email: 'matrix@example.invalid',
+      name: 'Matrix',
+      password: PASSWORD,
+      role: 'ministerie_analist',
+      organisationId: null,
+      gemeenteCode: null,
+      regionId: null,
+      provincieCode: null,
+    })
+  ).userId!;
   await services.auth.ensureDemoUsers();
   ids.own = await createProject('GM0363');
   ids.foreign = await createProject('GM0014');
-  const round = (await admin({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter: '2026-Q1', deadline: '2026-03-15' } })).json();
+  const round = (
+    await admin({ method: 'POST', url: '/api/v1/regions/vt-amsterdam-e-o/rounds', payload: { quarter: '2026-Q1', deadline: '2026-03-15' } })
+  ).json();
   await admin({ method: 'POST', url: `/api/v1/rounds/${round.id}/close` });
   ids.closedRound = round.id;
 }

@@ -64,7 +64,16 @@ export function projectInput(fields: Partial<ProjectInput> = {}): ProjectInput {
  */
 export function storedProject(fields: Partial<Project> = {}): Project {
   const input = projectInput(fields);
-  return { ...input, ...deriveProject(input, []), id: crypto.randomUUID(), provincieCode: 'PV27', version: 1, createdAt: '', updatedAt: '', ...fields };
+  return {
+    ...input,
+    ...deriveProject(input, []),
+    id: crypto.randomUUID(),
+    provincieCode: 'PV27',
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    ...fields,
+  };
 }
 
 /** A milestone as entered through the API: its code and only the dates (or homes) given. */

@@ -83,7 +83,8 @@ function postgresEngine(): Engine {
     open: () => openPostgres(t!.url!, 2),
     async settle(db) {
       for (let i = 0; i < 400; i++) {
-        const { n } = await queryOne<{ n: number }>(db,
+        const { n } = await queryOne<{ n: number }>(
+          db,
           'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1',
           [CHILD_APP],
         );
@@ -116,7 +117,13 @@ interface ChildRun {
  * Run the child; when `killWhen` first returns true for an event, SIGKILL it after `delayMs`
  * (unless it has finished by then).
  */
-function runChild(engine: Engine, mode: string, options: object, killWhen?: (e: ChildEvent, all: ChildEvent[]) => boolean, delayMs = 0): Promise<ChildRun> {
+function runChild(
+  engine: Engine,
+  mode: string,
+  options: object,
+  killWhen?: (e: ChildEvent, all: ChildEvent[]) => boolean,
+  delayMs = 0,
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, JSON.stringify(options)], {
       cwd: ROOT,
@@ -219,7 +226,17 @@ async function state(db: Db): Promise<State> {
 
 /** Rows a state comparison covers. */
 const rowsOf = (s: State) =>
-  s.projects + s.milestones + s.programme + s.jaarschijven + s.parties + s.knelpunten + s.syntheticOrganisations + s.rounds + s.snapshots + s.audit + s.targets;
+  s.projects +
+  s.milestones +
+  s.programme +
+  s.jaarschijven +
+  s.parties +
+  s.knelpunten +
+  s.syntheticOrganisations +
+  s.rounds +
+  s.snapshots +
+  s.audit +
+  s.targets;
 
 function expectSound(s: State) {
   expect(s.orphans).toBe(0);
@@ -246,7 +263,9 @@ afterAll(() => {
   const rows = figures.reduce((n, f) => n + f.rowsChecked, 0);
   console.log(
     `[crash] ${figures.length} child runs, ${kills} SIGKILLs, ${rows} rows checked\n` +
-      figures.map((f) => `  ${f.engine.padEnd(8)} ${f.case.padEnd(22)} ${f.killed ? 'killed' : 'ran to end'} ${f.where}; ${f.rowsChecked} rows checked`).join('\n'),
+      figures
+        .map((f) => `  ${f.engine.padEnd(8)} ${f.case.padEnd(22)} ${f.killed ? 'killed' : 'ran to end'} ${f.where}; ${f.rowsChecked} rows checked`)
+        .join('\n'),
   );
 });
 
@@ -254,165 +273,200 @@ describe.each(engines)('crash in the middle of a large write on $name', (engine)
   beforeAll(() => engine.setup(), 120_000);
   afterAll(() => engine.cleanup());
 
-  it('(a) demo seed: a completed seed holds all; a 20,000-project seed killed mid-way leaves the previous seed whole', { timeout: 120_000 }, async () => {
-    // A seed that runs to the end: everything is there.
-    const first = await runChild(engine, 'seed', { projects: FIRST_SEED, seed: 11 });
-    expect(first.code, first.stderr).toBe(0);
-    const result = (first.events.find((e) => e.event === 'done') as { result: { projects: number; milestones: number; knelpunten: number } }).result;
-    const before = await withDb(engine, state);
-    expect(before.syntheticProjects).toBe(FIRST_SEED);
-    expect(before.milestones).toBe(result.milestones);
-    expect(before.knelpunten).toBe(result.knelpunten);
-    expectSound(before);
-    figures.push({ engine: engine.name, case: 'seed (complete)', killed: false, where: `${FIRST_SEED} projects committed`, rowsChecked: rowsOf(before) });
-
-    // A bigger seed replacing it, killed while its progress shows it half-way.
-    const threshold = random(2, 10) * 1000;
-    const delay = random(0, 250);
-    const killed = await runChild(engine, 'seed', { projects: KILLED_SEED, seed: 12 }, (e) => e.event === 'progress' && e.done >= threshold, delay);
-    const progress = killed.events.filter((e): e is Extract<ChildEvent, { event: 'progress' }> => e.event === 'progress');
-    const committed = killed.events.some((e) => e.event === 'done');
-    const after = await withDb(engine, state);
-    expectSound(after);
-    if (committed) {
-      // Lost the race: the whole write must then be there.
-      expect(after.syntheticProjects).toBe(KILLED_SEED);
-    } else {
-      expect(killed.signal).toBe('SIGKILL');
-      expect(progress.at(-1)!.done).toBeLessThan(KILLED_SEED);
-      expect(after).toEqual(before);
-    }
-    figures.push({
-      engine: engine.name,
-      case: 'seed 20,000 (killed)',
-      killed: killed.signal === 'SIGKILL',
-      where: `${committed ? 'after commit' : `at ≥${progress.at(-1)?.done ?? 0}/${KILLED_SEED} projects written`} (threshold ${threshold}, +${delay} ms)`,
-      rowsChecked: rowsOf(after),
-    });
-  });
-
-  it('(b) closing a quarterly round killed mid-way: the round stays open without snapshots; closed again it holds them all', { timeout: 120_000 }, async () => {
-    const roundId = await withDb(engine, async (db) => {
-      const round = await createServices(db).rounds.openRound(REGION, { quarter: '2030-Q1', deadline: '2030-03-15' }, ADMIN_ACTOR);
-      return round.id;
-    });
-    const inRegion = await withDb(engine, async (db) => {
-      const { n } = await queryOne<{ n: number }>(db,
-        'SELECT count(*) AS n FROM projects WHERE gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = $1)',
-        [REGION],
-      );
-      return n;
-    });
-    const batches = Math.ceil(inRegion / 250);
-    expect(batches).toBeGreaterThan(2);
-    const before = await withDb(engine, state);
-
-    const k = random(1, Math.min(3, batches - 1));
-    const delay = random(0, 15);
-    const snapshotInserts = (all: ChildEvent[]) => all.filter((e) => e.event === 'stmt' && e.verb === 'INSERT INTO' && e.table === 'round_snapshots').length;
-    const killed = await runChild(engine, 'close', { roundId }, (_e, all) => snapshotInserts(all) >= k, delay);
-    const committed = killed.events.some((e) => e.event === 'done');
-    const after = await withDb(engine, async (db) => {
-      const s = await state(db);
-      const [round] = await db.query<{ closed_at: unknown; project_count: number | null; snapshots: number }>(
-        'SELECT closed_at, project_count, (SELECT count(*) FROM round_snapshots WHERE round_id = r.id) AS snapshots FROM rounds r WHERE id = $1',
-        [roundId],
-      );
-      return { s, round };
-    });
-    expectSound(after.s);
-    if (committed) {
-      const round = present(after.round, 'round');
-      expect(round.closed_at).not.toBeNull();
-      expect(round.snapshots).toBe(inRegion);
-      expect(round.project_count).toBe(inRegion);
-    } else {
-      expect(killed.signal).toBe('SIGKILL');
-      expect(after.round).toMatchObject({ closed_at: null, project_count: null, snapshots: 0 });
-      expect(after.s).toEqual(before);
-    }
-    figures.push({
-      engine: engine.name,
-      case: 'close round (killed)',
-      killed: killed.signal === 'SIGKILL',
-      where: committed ? 'after commit' : `after ${snapshotInserts(killed.events)}/${batches} snapshot batches of ${inRegion} projects (+${delay} ms)`,
-      rowsChecked: rowsOf(after.s) + inRegion,
-    });
-
-    // After the restart the same close runs to the end: all snapshots and the close mark together.
-    if (!committed) {
-      const closed = await withDb(engine, async (db) => {
-        await createServices(db).rounds.closeRound(roundId, ADMIN_ACTOR);
-        return db.query<{ closed_at: unknown; project_count: number; snapshots: number }>(
-          'SELECT closed_at, project_count, (SELECT count(*) FROM round_snapshots WHERE round_id = r.id) AS snapshots FROM rounds r WHERE id = $1',
-          [roundId],
-        );
-      });
-      expect(at(closed, 0).closed_at).not.toBeNull();
-      expect(closed[0]).toMatchObject({ project_count: inRegion, snapshots: inRegion });
-      figures.push({ engine: engine.name, case: 'close round (restart)', killed: false, where: `closed in-process: ${inRegion} snapshots`, rowsChecked: inRegion });
-    }
-  });
-
-  it('(c) a 5,000-row targets import killed mid-way leaves the targets as they were; a complete one holds every row', { timeout: 120_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wbm-crash-import-'));
-    try {
-      const gemeenten = await withDb(engine, (db) => db.query<{ code: string; name: string }>('SELECT code, name FROM gemeenten ORDER BY code'));
-      const csv = (n: number, prefix: string) =>
-        Papa.unparse(
-          Array.from({ length: n }, (_, i) => {
-            const g = present(gemeenten[i % gemeenten.length]);
-            return {
-              geoLevel: 'gemeente',
-              geoCode: g.code,
-              geoName: g.name,
-              periodStart: 2030,
-              periodEnd: 2035,
-              homes: 100 + i,
-              kind: `${prefix}-${i}`,
-              sourceRef: 'crash test',
-            };
-          }),
-        );
-      const big = join(dir, 'big.csv');
-      writeFileSync(big, csv(IMPORT_ROWS, 'crash'));
+  it(
+    '(a) demo seed: a completed seed holds all; a 20,000-project seed killed mid-way leaves the previous seed whole',
+    { timeout: 120_000 },
+    async () => {
+      // A seed that runs to the end: everything is there.
+      const first = await runChild(engine, 'seed', { projects: FIRST_SEED, seed: 11 });
+      expect(first.code, first.stderr).toBe(0);
+      const result = (first.events.find((e) => e.event === 'done') as { result: { projects: number; milestones: number; knelpunten: number } })
+        .result;
       const before = await withDb(engine, state);
+      expect(before.syntheticProjects).toBe(FIRST_SEED);
+      expect(before.milestones).toBe(result.milestones);
+      expect(before.knelpunten).toBe(result.knelpunten);
+      expectSound(before);
+      figures.push({
+        engine: engine.name,
+        case: 'seed (complete)',
+        killed: false,
+        where: `${FIRST_SEED} projects committed`,
+        rowsChecked: rowsOf(before),
+      });
 
-      const k = random(200, 1500);
-      const delay = random(0, 30);
-      const inserts = (all: ChildEvent[]) => all.filter((e) => e.event === 'stmt' && e.verb === 'INSERT INTO' && e.table === 'targets').length;
-      const killed = await runChild(engine, 'import', { file: big }, (_e, all) => inserts(all) >= k, delay);
+      // A bigger seed replacing it, killed while its progress shows it half-way.
+      const threshold = random(2, 10) * 1000;
+      const delay = random(0, 250);
+      const killed = await runChild(engine, 'seed', { projects: KILLED_SEED, seed: 12 }, (e) => e.event === 'progress' && e.done >= threshold, delay);
+      const progress = killed.events.filter((e): e is Extract<ChildEvent, { event: 'progress' }> => e.event === 'progress');
       const committed = killed.events.some((e) => e.event === 'done');
       const after = await withDb(engine, state);
       expectSound(after);
       if (committed) {
-        expect(after.targets).toBe(before.targets + IMPORT_ROWS);
+        // Lost the race: the whole write must then be there.
+        expect(after.syntheticProjects).toBe(KILLED_SEED);
       } else {
         expect(killed.signal).toBe('SIGKILL');
+        expect(progress.at(-1)!.done).toBeLessThan(KILLED_SEED);
         expect(after).toEqual(before);
       }
       figures.push({
         engine: engine.name,
-        case: 'import 5,000 (killed)',
+        case: 'seed 20,000 (killed)',
         killed: killed.signal === 'SIGKILL',
-        where: committed ? 'after commit' : `after ${inserts(killed.events)}/${IMPORT_ROWS} target rows inserted (+${delay} ms)`,
+        where: `${committed ? 'after commit' : `at ≥${progress.at(-1)?.done ?? 0}/${KILLED_SEED} projects written`} (threshold ${threshold}, +${delay} ms)`,
         rowsChecked: rowsOf(after),
       });
+    },
+  );
 
-      // The restarted database takes a complete import: all rows are there.
-      const small = join(dir, 'small.csv');
-      writeFileSync(small, csv(300, 'complete'));
-      const complete = await runChild(engine, 'import', { file: small });
-      expect(complete.code, complete.stderr).toBe(0);
-      const final = await withDb(engine, async (db) => {
-        const { n } = await queryOne<{ n: number }>(db, "SELECT count(*) AS n FROM targets WHERE kind LIKE 'complete-%'");
-        return { n, s: await state(db) };
+  it(
+    '(b) closing a quarterly round killed mid-way: the round stays open without snapshots; closed again it holds them all',
+    { timeout: 120_000 },
+    async () => {
+      const roundId = await withDb(engine, async (db) => {
+        const round = await createServices(db).rounds.openRound(REGION, { quarter: '2030-Q1', deadline: '2030-03-15' }, ADMIN_ACTOR);
+        return round.id;
       });
-      expect(final.n).toBe(300);
-      expect(final.s.targets).toBe(after.targets + 300);
-      figures.push({ engine: engine.name, case: 'import 300 (complete)', killed: false, where: '300 rows committed', rowsChecked: final.s.targets });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+      const inRegion = await withDb(engine, async (db) => {
+        const { n } = await queryOne<{ n: number }>(
+          db,
+          'SELECT count(*) AS n FROM projects WHERE gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = $1)',
+          [REGION],
+        );
+        return n;
+      });
+      const batches = Math.ceil(inRegion / 250);
+      expect(batches).toBeGreaterThan(2);
+      const before = await withDb(engine, state);
+
+      const k = random(1, Math.min(3, batches - 1));
+      const delay = random(0, 15);
+      const snapshotInserts = (all: ChildEvent[]) =>
+        all.filter((e) => e.event === 'stmt' && e.verb === 'INSERT INTO' && e.table === 'round_snapshots').length;
+      const killed = await runChild(engine, 'close', { roundId }, (_e, all) => snapshotInserts(all) >= k, delay);
+      const committed = killed.events.some((e) => e.event === 'done');
+      const after = await withDb(engine, async (db) => {
+        const s = await state(db);
+        const [round] = await db.query<{ closed_at: unknown; project_count: number | null; snapshots: number }>(
+          'SELECT closed_at, project_count, (SELECT count(*) FROM round_snapshots WHERE round_id = r.id) AS snapshots FROM rounds r WHERE id = $1',
+          [roundId],
+        );
+        return { s, round };
+      });
+      expectSound(after.s);
+      if (committed) {
+        const round = present(after.round, 'round');
+        expect(round.closed_at).not.toBeNull();
+        expect(round.snapshots).toBe(inRegion);
+        expect(round.project_count).toBe(inRegion);
+      } else {
+        expect(killed.signal).toBe('SIGKILL');
+        expect(after.round).toMatchObject({ closed_at: null, project_count: null, snapshots: 0 });
+        expect(after.s).toEqual(before);
+      }
+      figures.push({
+        engine: engine.name,
+        case: 'close round (killed)',
+        killed: killed.signal === 'SIGKILL',
+        where: committed
+          ? 'after commit'
+          : `after ${snapshotInserts(killed.events)}/${batches} snapshot batches of ${inRegion} projects (+${delay} ms)`,
+        rowsChecked: rowsOf(after.s) + inRegion,
+      });
+
+      // After the restart the same close runs to the end: all snapshots and the close mark together.
+      if (!committed) {
+        const closed = await withDb(engine, async (db) => {
+          await createServices(db).rounds.closeRound(roundId, ADMIN_ACTOR);
+          return db.query<{ closed_at: unknown; project_count: number; snapshots: number }>(
+            'SELECT closed_at, project_count, (SELECT count(*) FROM round_snapshots WHERE round_id = r.id) AS snapshots FROM rounds r WHERE id = $1',
+            [roundId],
+          );
+        });
+        expect(at(closed, 0).closed_at).not.toBeNull();
+        expect(closed[0]).toMatchObject({ project_count: inRegion, snapshots: inRegion });
+        figures.push({
+          engine: engine.name,
+          case: 'close round (restart)',
+          killed: false,
+          where: `closed in-process: ${inRegion} snapshots`,
+          rowsChecked: inRegion,
+        });
+      }
+    },
+  );
+
+  it(
+    '(c) a 5,000-row targets import killed mid-way leaves the targets as they were; a complete one holds every row',
+    { timeout: 120_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'wbm-crash-import-'));
+      try {
+        const gemeenten = await withDb(engine, (db) => db.query<{ code: string; name: string }>('SELECT code, name FROM gemeenten ORDER BY code'));
+        const csv = (n: number, prefix: string) =>
+          Papa.unparse(
+            Array.from({ length: n }, (_, i) => {
+              const g = present(gemeenten[i % gemeenten.length]);
+              return {
+                geoLevel: 'gemeente',
+                geoCode: g.code,
+                geoName: g.name,
+                periodStart: 2030,
+                periodEnd: 2035,
+                homes: 100 + i,
+                kind: `${prefix}-${i}`,
+                sourceRef: 'crash test',
+              };
+            }),
+          );
+        const big = join(dir, 'big.csv');
+        writeFileSync(big, csv(IMPORT_ROWS, 'crash'));
+        const before = await withDb(engine, state);
+
+        const k = random(200, 1500);
+        const delay = random(0, 30);
+        const inserts = (all: ChildEvent[]) => all.filter((e) => e.event === 'stmt' && e.verb === 'INSERT INTO' && e.table === 'targets').length;
+        const killed = await runChild(engine, 'import', { file: big }, (_e, all) => inserts(all) >= k, delay);
+        const committed = killed.events.some((e) => e.event === 'done');
+        const after = await withDb(engine, state);
+        expectSound(after);
+        if (committed) {
+          expect(after.targets).toBe(before.targets + IMPORT_ROWS);
+        } else {
+          expect(killed.signal).toBe('SIGKILL');
+          expect(after).toEqual(before);
+        }
+        figures.push({
+          engine: engine.name,
+          case: 'import 5,000 (killed)',
+          killed: killed.signal === 'SIGKILL',
+          where: committed ? 'after commit' : `after ${inserts(killed.events)}/${IMPORT_ROWS} target rows inserted (+${delay} ms)`,
+          rowsChecked: rowsOf(after),
+        });
+
+        // The restarted database takes a complete import: all rows are there.
+        const small = join(dir, 'small.csv');
+        writeFileSync(small, csv(300, 'complete'));
+        const complete = await runChild(engine, 'import', { file: small });
+        expect(complete.code, complete.stderr).toBe(0);
+        const final = await withDb(engine, async (db) => {
+          const { n } = await queryOne<{ n: number }>(db, "SELECT count(*) AS n FROM targets WHERE kind LIKE 'complete-%'");
+          return { n, s: await state(db) };
+        });
+        expect(final.n).toBe(300);
+        expect(final.s.targets).toBe(after.targets + 300);
+        figures.push({
+          engine: engine.name,
+          case: 'import 300 (complete)',
+          killed: false,
+          where: '300 rows committed',
+          rowsChecked: final.s.targets,
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

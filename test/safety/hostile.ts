@@ -27,7 +27,7 @@ export const SQL_INJECTION = [
   "Robert'); DROP TABLE knelpunten;--",
   '1; DELETE FROM audit_log',
   "'; TRUNCATE targets CASCADE; --",
-  "$$; DROP TABLE targets; $$",
+  '$$; DROP TABLE targets; $$',
   '/**/UNION/**/SELECT token_hash FROM api_tokens--',
   "%' AND pg_sleep(10) --",
   "\\'; UPDATE projects SET version = 1; --",
@@ -61,7 +61,7 @@ export const ODD_STRINGS = [
   'constructor',
   '../../../../etc/passwd',
   '=HYPERLINK("http://example.invalid","klik")',
-  '+cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
   '@SUM(1+1)',
   '\u202Egnp.exe',
   'Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǫ̗̻',
@@ -101,7 +101,19 @@ export const hostileText = fc.oneof(
 );
 
 export const rawNumber = fc
-  .constantFrom('1e999', '-1e999', '-0', '1e308', '9007199254740993', '0.1e-400', '1E+2', '123456789012345678901234567890', '-2147483649', '2147483648', '4.9e-324')
+  .constantFrom(
+    '1e999',
+    '-1e999',
+    '-0',
+    '1e308',
+    '9007199254740993',
+    '0.1e-400',
+    '1E+2',
+    '123456789012345678901234567890',
+    '-2147483649',
+    '2147483648',
+    '4.9e-324',
+  )
   .map((s) => new RawJson(s));
 
 /** `[[[…1…]]]` or `{"a":{"a":…}}`, 50 to 5,000 deep. */
@@ -173,7 +185,16 @@ export const homesArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: wrongType },
 );
 
-export const UNKNOWN_ENUM_VALUES = ['onbekende_waarde', 'VASTGESTELD', ' vastgesteld', '', '__proto__', 'toString', "'; DROP TABLE projects; --", '<b>x</b>'];
+export const UNKNOWN_ENUM_VALUES = [
+  'onbekende_waarde',
+  'VASTGESTELD',
+  ' vastgesteld',
+  '',
+  '__proto__',
+  'toString',
+  "'; DROP TABLE projects; --",
+  '<b>x</b>',
+];
 
 export function enumArb(values: readonly string[]): fc.Arbitrary<unknown> {
   return fc.oneof(
@@ -185,7 +206,21 @@ export function enumArb(values: readonly string[]): fc.Arbitrary<unknown> {
 
 /** Keys nobody should be able to set through the API, plus junk keys. */
 export const extraKeys = fc.dictionary(
-  fc.constantFrom('id', 'version', 'provincieCode', 'createdAt', 'updatedAt', 'phase', 'status', 'totalHomes', 'isAdmin', 'role', '$where', 'projectId', 'extra'),
+  fc.constantFrom(
+    'id',
+    'version',
+    'provincieCode',
+    'createdAt',
+    'updatedAt',
+    'phase',
+    'status',
+    'totalHomes',
+    'isAdmin',
+    'role',
+    '$where',
+    'projectId',
+    'extra',
+  ),
   fc.oneof(hostileText, wrongType),
   { maxKeys: 3 },
 );
@@ -220,7 +255,14 @@ export const junkBody = fc.oneof(
   deepNest.map((r) => r.text),
 );
 
-export const JUNK_CONTENT_TYPES = ['application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'];
+export const JUNK_CONTENT_TYPES = [
+  'application/json',
+  'application/json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+];
 
 const UNRESERVED = /[A-Za-z0-9\-_.~]/;
 
@@ -236,9 +278,34 @@ export function percentEncode(s: string): string {
 
 /** Query-string values: hostile text (encoded), malformed percent escapes and odd numbers. */
 export const queryValue = fc.oneof(
-  { weight: 4, arbitrary: fc.oneof(fc.constantFrom(...SQL_INJECTION, ...HTML_INJECTION, ...ODD_STRINGS), fc.string({ unit: hostileChar, maxLength: 30 })).map(percentEncode) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .oneof(fc.constantFrom(...SQL_INJECTION, ...HTML_INJECTION, ...ODD_STRINGS), fc.string({ unit: hostileChar, maxLength: 30 }))
+      .map(percentEncode),
+  },
   { weight: 2, arbitrary: fc.constantFrom('%', '%zz', '%ED%A0%80', '%C0%AF', '%FF%FE', '%2', '%00', '+', '&&', '==', '[]', 'a[b]=c', '%E2%80%AE') },
-  { weight: 2, arbitrary: fc.constantFrom('1e308', '-0', 'NaN', '9007199254740993', '-1', '0', '1.5', '0x10', '', '500', '501', '10000001', 'Infinity') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('1e308', '-0', 'NaN', '9007199254740993', '-1', '0', '1.5', '0x10', '', '500', '501', '10000001', 'Infinity'),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 10_000, max: 30_000 }).map((n) => 'x'.repeat(n)) },
-  { weight: 1, arbitrary: fc.constantFrom('GM0363,GM0599', 'GM0363,,', ',', 'PV27', 'vastgesteld,visie', 'realisatie,bouwen', 'nplv,woondeal_locatie', '-name', 'name;DROP', 'gemeente:GM0363', 'corop:CR23', 'provincie:PV27', "gemeente:GM0363' OR 1=1--") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'GM0363,GM0599',
+      'GM0363,,',
+      ',',
+      'PV27',
+      'vastgesteld,visie',
+      'realisatie,bouwen',
+      'nplv,woondeal_locatie',
+      '-name',
+      'name;DROP',
+      'gemeente:GM0363',
+      'corop:CR23',
+      'provincie:PV27',
+      "gemeente:GM0363' OR 1=1--",
+    ),
+  },
 );

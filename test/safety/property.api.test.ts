@@ -184,39 +184,60 @@ async function send(endpoint: string, opts: InjectOptions): Promise<{ res: Res; 
 const json = (payload: unknown, contentType = 'application/json') => ({ payload: toJson(payload), headers: { 'content-type': contentType } });
 
 async function currentVersion(id: string): Promise<number> {
-  const [row] = take((await t.db.query<{ version: number }>('SELECT version FROM projects WHERE id = $1', [id])), 1);
+  const [row] = take(await t.db.query<{ version: number }>('SELECT version FROM projects WHERE id = $1', [id]), 1);
   return row.version;
 }
 
 /** The stored strings of a project, straight from the table. */
 async function storedProject(id: string) {
-  const [row] = await t.db.query<{ name: string; description: string | null; version: number; synthetic: boolean; provincie_code: string; gemeente_code: string }>(
-    'SELECT name, description, version, synthetic, provincie_code, gemeente_code FROM projects WHERE id = $1',
-    [id],
-  );
+  const [row] = await t.db.query<{
+    name: string;
+    description: string | null;
+    version: number;
+    synthetic: boolean;
+    provincie_code: string;
+    gemeente_code: string;
+  }>('SELECT name, description, version, synthetic, provincie_code, gemeente_code FROM projects WHERE id = $1', [id]);
   return row;
 }
 
 async function provincieOf(gemeenteCode: string): Promise<string> {
-  const [row] = take((await t.db.query<{ provincie_code: string }>('SELECT provincie_code FROM gemeenten WHERE code = $1', [gemeenteCode])), 1);
+  const [row] = take(await t.db.query<{ provincie_code: string }>('SELECT provincie_code FROM gemeenten WHERE code = $1', [gemeenteCode]), 1);
   return row.provincie_code;
 }
 
 // ----- arbitraries of request bodies ---------------------------------------------------------------
 
 const programmeLine = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ segment: enumArb(SEGMENTS), woningtype: enumArb(WONINGTYPES), doelgroep: enumArb(DOELGROEPEN), homes: homesArb }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ segment: enumArb(SEGMENTS), woningtype: enumArb(WONINGTYPES), doelgroep: enumArb(DOELGROEPEN), homes: homesArb }),
+  },
   { weight: 1, arbitrary: wrongType },
 );
 const jaarschijf = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ year: fc.oneof(fc.integer({ min: 1990, max: 2110 }), hugeNumber, wrongType), segment: enumArb(SEGMENTS), homes: homesArb }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      year: fc.oneof(fc.integer({ min: 1990, max: 2110 }), hugeNumber, wrongType),
+      segment: enumArb(SEGMENTS),
+      homes: homesArb,
+    }),
+  },
   { weight: 1, arbitrary: wrongType },
 );
 const milestone = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.record(
-      { code: enumArb(MILESTONE_CODES), ownerSide: enumArb(OWNER_SIDES), baselineDate: dateArb, forecastDate: dateArb, actualDate: dateArb, homes: homesArb },
+      {
+        code: enumArb(MILESTONE_CODES),
+        ownerSide: enumArb(OWNER_SIDES),
+        baselineDate: dateArb,
+        forecastDate: dateArb,
+        actualDate: dateArb,
+        homes: homesArb,
+      },
       { requiredKeys: ['code'] },
     ),
   },
@@ -232,7 +253,8 @@ const party = fc.oneof(
   },
   { weight: 1, arbitrary: wrongType },
 );
-const tooMany = (n: number) => fc.constant(Array.from({ length: n }, (_, i) => ({ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: i })));
+const tooMany = (n: number) =>
+  fc.constant(Array.from({ length: n }, (_, i) => ({ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: i })));
 
 const projectFields = {
   name: fc.oneof({ weight: 5, arbitrary: hostileText }, { weight: 1, arbitrary: wrongType }),
@@ -253,7 +275,11 @@ const projectFields = {
     fc.constant(null),
     wrongType,
   ),
-  programme: fc.oneof({ weight: 4, arbitrary: fc.array(programmeLine, { maxLength: 4 }) }, { weight: 1, arbitrary: wrongType }, { weight: 1, arbitrary: tooMany(201) }),
+  programme: fc.oneof(
+    { weight: 4, arbitrary: fc.array(programmeLine, { maxLength: 4 }) },
+    { weight: 1, arbitrary: wrongType },
+    { weight: 1, arbitrary: tooMany(201) },
+  ),
   jaarschijven: fc.oneof({ weight: 4, arbitrary: fc.array(jaarschijf, { maxLength: 4 }) }, { weight: 1, arbitrary: wrongType }),
   milestones: fc.oneof({ weight: 4, arbitrary: fc.array(milestone, { maxLength: 4 }) }, { weight: 1, arbitrary: wrongType }),
   parties: fc.oneof({ weight: 4, arbitrary: fc.array(party, { maxLength: 2 }) }, { weight: 1, arbitrary: wrongType }),
@@ -272,7 +298,10 @@ function bodyArb(base: Record<string, unknown>, fields: Record<string, fc.Arbitr
           return { kind: 'structured' as const, body };
         }),
     },
-    { weight: 1, arbitrary: fc.tuple(junkBody, fc.constantFrom(...JUNK_CONTENT_TYPES)).map(([text, type]) => ({ kind: 'junk' as const, text, type })) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(junkBody, fc.constantFrom(...JUNK_CONTENT_TYPES)).map(([text, type]) => ({ kind: 'junk' as const, text, type })),
+    },
   );
 }
 type BodyCase = { kind: 'structured'; body: Record<string, unknown> } | { kind: 'junk'; text: string; type: string };
@@ -284,7 +313,8 @@ const versionArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant<unknown>('stale') },
   { weight: 2, arbitrary: fc.oneof(wrongType, hugeNumber, fc.constantFrom<unknown>(0, -1, 2 ** 31, 99_999_999_999)) },
 );
-const resolveVersion = (v: unknown, current: number) => (v === 'current' ? current : v === 'stale' ? Math.max(1, current - 1) + (current === 1 ? 1 : 0) : v);
+const resolveVersion = (v: unknown, current: number) =>
+  v === 'current' ? current : v === 'stale' ? Math.max(1, current - 1) + (current === 1 ? 1 : 0) : v;
 
 /**
  * What reading a stored text gives back. PGlite's protocol decoder (a `TextDecoder` with the default
@@ -295,7 +325,7 @@ const readBack = <T>(s: T): T => (typeof s === 'string' && t.db.kind === 'pglite
 
 /** Accepted string fields come back and are stored byte-for-byte (name is trimmed by design). */
 async function expectProjectStrings(id: string, sent: Record<string, unknown>, returned: { name: string; description: string | null }) {
-  const stored = present((await storedProject(id)));
+  const stored = present(await storedProject(id));
   expect(stored.name).toBe(returned.name);
   expect(stored.description).toBe(readBack(returned.description));
   if (typeof sent.name === 'string') expect(returned.name).toBe(sent.name.trim());
@@ -340,12 +370,17 @@ beforeAll(async () => {
   });
   expect(k.statusCode, k.body).toBe(201);
   knelpuntId = k.json().id;
-  tablesBefore = (await t.db.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).map((r) => r.t);
+  tablesBefore = (
+    await t.db.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
+  ).map((r) => r.t);
 });
 
 afterAll(async () => {
   const endpoints = Object.entries(stats.byEndpoint)
-    .map(([e, s]) => `  ${e.padEnd(44)} ${String(s.requests).padStart(5)} requests, ${String(s.accepted).padStart(4)} accepted, ${String(s.rejected).padStart(5)} rejected`)
+    .map(
+      ([e, s]) =>
+        `  ${e.padEnd(44)} ${String(s.requests).padStart(5)} requests, ${String(s.accepted).padStart(4)} accepted, ${String(s.rejected).padStart(5)} rejected`,
+    )
     .join('\n');
   console.log(
     `[property] ${t?.db.kind}: ${stats.requests} requests (${stats.accepted} accepted, ${stats.rejected} rejected), ` +
@@ -369,7 +404,7 @@ describe('hostile input at the API (property-based)', () => {
         expect(c.kind).toBe('structured');
         const sent = (c as { body: Record<string, unknown> }).body;
         const created = res.json();
-        const stored = present((await expectProjectStrings(created.id, sent, created)));
+        const stored = present(await expectProjectStrings(created.id, sent, created));
         // Fields the client may not set are not taken over.
         expect(created.id).not.toBe(sent.id);
         expect(stored.version).toBe(1);
@@ -395,7 +430,7 @@ describe('hostile input at the API (property-based)', () => {
         const updated = res.json();
         expect(updated.id).toBe(target);
         expect(updated.version).toBe(current + 1);
-        const stored = present((await expectProjectStrings(target, sent, updated)));
+        const stored = present(await expectProjectStrings(target, sent, updated));
         expect(stored.version).toBe(current + 1);
         expect((await fingerprint()).audit).toBe(before.audit + 1);
       }),
@@ -410,7 +445,12 @@ describe('hostile input at the API (property-based)', () => {
       jaarschijven: fc.array(jaarschijf, { maxLength: 4 }),
       parties: fc.array(party, { maxLength: 3 }),
     };
-    const tables = { milestones: 'project_milestones', programme: 'project_programme', jaarschijven: 'project_jaarschijven', parties: 'project_parties' } as const;
+    const tables = {
+      milestones: 'project_milestones',
+      programme: 'project_programme',
+      jaarschijven: 'project_jaarschijven',
+      parties: 'project_parties',
+    } as const;
     const partCase = fc.constantFrom(...(Object.keys(items) as Array<keyof typeof items>)).chain((part) =>
       fc.tuple(
         fc.constant(part),
@@ -422,7 +462,18 @@ describe('hostile input at the API (property-based)', () => {
         fc.option(
           fc.record({
             index: fc.nat(),
-            field: fc.constantFrom('forecastDate', 'actualDate', 'baselineDate', 'homes', 'ownerSide', 'segment', 'year', 'role', 'organisationId', 'doelgroep'),
+            field: fc.constantFrom(
+              'forecastDate',
+              'actualDate',
+              'baselineDate',
+              'homes',
+              'ownerSide',
+              'segment',
+              'year',
+              'role',
+              'organisationId',
+              'doelgroep',
+            ),
             value: fc.oneof(dateArb, homesArb, enumArb([...OWNER_SIDES, ...SEGMENTS, ...PARTY_ROLES, ...DOELGROEPEN]), hostileText),
           }),
           { freq: 2 },
@@ -456,17 +507,30 @@ describe('hostile input at the API (property-based)', () => {
       { weight: 1, arbitrary: fc.constantFrom('M13', 'M00', 'm01', 'M1', "M01'--", '..', 'M01;DROP TABLE projects').map(percentEncode) },
       { weight: 1, arbitrary: fc.constantFrom('%00', 'M01%00', '%2e%2e', '%ED%A0%80', '%') },
     );
-    const change = mutation({ forecastDate: dateArb, baselineDate: dateArb, actualDate: dateArb, ownerSide: enumArb(OWNER_SIDES), homes: homesArb }, 3);
+    const change = mutation(
+      { forecastDate: dateArb, baselineDate: dateArb, actualDate: dateArb, ownerSide: enumArb(OWNER_SIDES), homes: homesArb },
+      3,
+    );
     await fc.assert(
       fc.asyncProperty(code, change, versionArb, fc.option(extraKeys, { freq: 4 }), async (c, changed, v, extras) => {
         const current = await currentVersion(target);
         const sent: Record<string, unknown> = { ...(extras ?? {}), ...changed, version: resolveVersion(v, current) };
-        const { res } = await send('PATCH /projects/{id}/milestones/{code}', { method: 'PATCH', url: `/api/v1/projects/${target}/milestones/${c}`, ...json(sent) });
+        const { res } = await send('PATCH /projects/{id}/milestones/{code}', {
+          method: 'PATCH',
+          url: `/api/v1/projects/${target}/milestones/${c}`,
+          ...json(sent),
+        });
         if (res.statusCode !== 200) return;
         const body = res.json();
         expect(body.version).toBe(current + 1);
         const m = body.milestones.find((x: { code: string }) => x.code === c);
-        const [row] = take((await t.db.query<{ forecast: string | null }>('SELECT forecast_date AS forecast FROM project_milestones WHERE project_id = $1 AND code = $2', [target, c])), 1);
+        const [row] = take(
+          await t.db.query<{ forecast: string | null }>(
+            'SELECT forecast_date AS forecast FROM project_milestones WHERE project_id = $1 AND code = $2',
+            [target, c],
+          ),
+          1,
+        );
         expect(row.forecast).toBe(m.forecastDate);
         if ('forecastDate' in sent) expect(m.forecastDate).toBe(sent.forecastDate);
         stats.byteForByte += 1;
@@ -488,7 +552,11 @@ describe('hostile input at the API (property-based)', () => {
     };
     await fc.assert(
       fc.asyncProperty(bodyArb(base, fields, ['category', 'description', 'raisedDate']), async (c) => {
-        const { res, before } = await send('POST /projects/{id}/knelpunten', { method: 'POST', url: `/api/v1/projects/${target}/knelpunten`, ...payloadOf(c) });
+        const { res, before } = await send('POST /projects/{id}/knelpunten', {
+          method: 'POST',
+          url: `/api/v1/projects/${target}/knelpunten`,
+          ...payloadOf(c),
+        });
         if (res.statusCode !== 201) return;
         const sent = (c as { body: Record<string, unknown> }).body;
         const k = res.json();
@@ -514,8 +582,26 @@ describe('hostile input at the API (property-based)', () => {
 
   it('GET /api/v1/projects with a hostile query string', async () => {
     const key = fc.constantFrom(
-      'gemeente', 'provincie', 'region', 'year', 'planStatus', 'phase', 'status', 'flags', 'synthetic', 'q', 'sort', 'limit', 'offset',
-      'unknown', 'gemeente[]', '__proto__', 'constructor', 'q[]', "q'", '',
+      'gemeente',
+      'provincie',
+      'region',
+      'year',
+      'planStatus',
+      'phase',
+      'status',
+      'flags',
+      'synthetic',
+      'q',
+      'sort',
+      'limit',
+      'offset',
+      'unknown',
+      'gemeente[]',
+      '__proto__',
+      'constructor',
+      'q[]',
+      "q'",
+      '',
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(key, queryValue), { maxLength: 5 }), async (pairs) => {
@@ -532,7 +618,17 @@ describe('hostile input at the API (property-based)', () => {
 
   it('hostile ids and versions in the path and query of project and knelpunt endpoints', async () => {
     const id = fc.oneof(
-      fc.constantFrom(...SQL_INJECTION, ...HTML_INJECTION, '00000000-0000-0000-0000-000000000000', 'null', '1', '-1', 'ffffffff-ffff-ffff-ffff-ffffffffffff').map(percentEncode),
+      fc
+        .constantFrom(
+          ...SQL_INJECTION,
+          ...HTML_INJECTION,
+          '00000000-0000-0000-0000-000000000000',
+          'null',
+          '1',
+          '-1',
+          'ffffffff-ffff-ffff-ffff-ffffffffffff',
+        )
+        .map(percentEncode),
       fc.uuid(),
       fc.constantFrom('%00', '%ED%A0%80', '%', '..%2F..%2F', `${'a'.repeat(5000)}`),
     );
@@ -547,7 +643,11 @@ describe('hostile input at the API (property-based)', () => {
           get: { url: `/api/v1/projects/${hostileId}` },
           patch: { method: 'PATCH', url: `/api/v1/projects/${hostileId}`, ...json({ version: 1, name: 'x' }) },
           audit: { url: `/api/v1/projects/${hostileId}/audit` },
-          knelpunt: { method: 'POST', url: `/api/v1/projects/${hostileId}/knelpunten`, ...json({ category: 'stikstof', description: 'x', raisedDate: '2026-01-01' }) },
+          knelpunt: {
+            method: 'POST',
+            url: `/api/v1/projects/${hostileId}/knelpunten`,
+            ...json({ category: 'stikstof', description: 'x', raisedDate: '2026-01-01' }),
+          },
           deleteProject: { method: 'DELETE', url: `/api/v1/projects/${target}?version=${versionParam}` },
           deleteKnelpunt: { method: 'DELETE', url: `/api/v1/projects/${target}/knelpunten/${knelpuntId}?version=${versionParam}` },
         };
@@ -560,8 +660,41 @@ describe('hostile input at the API (property-based)', () => {
   });
 
   it('POST /api/v1/targets/import with hostile spreadsheets', async () => {
-    const HEADERS = ['geoLevel', 'geoCode', 'geoName', 'periodStart', 'periodEnd', 'homes', 'share', 'unit', 'metric', 'kind', 'sourceRef', 'sourceUrl', 'sourceQuote', 'note', 'preferred'];
-    const numberText = fc.constantFrom('1e308', '99999999999', '2147483648', '-0', '-1', 'NaN', '1.000', '1,5', '12%', '0,3', '1e-320', '', '0x10', 'Infinity', '2^53', '9007199254740993');
+    const HEADERS = [
+      'geoLevel',
+      'geoCode',
+      'geoName',
+      'periodStart',
+      'periodEnd',
+      'homes',
+      'share',
+      'unit',
+      'metric',
+      'kind',
+      'sourceRef',
+      'sourceUrl',
+      'sourceQuote',
+      'note',
+      'preferred',
+    ];
+    const numberText = fc.constantFrom(
+      '1e308',
+      '99999999999',
+      '2147483648',
+      '-0',
+      '-1',
+      'NaN',
+      '1.000',
+      '1,5',
+      '12%',
+      '0,3',
+      '1e-320',
+      '',
+      '0x10',
+      'Infinity',
+      '2^53',
+      '9007199254740993',
+    );
     const cell = fc.oneof({ weight: 3, arbitrary: hostileText }, { weight: 2, arbitrary: numberText });
     const row = fc
       .tuple(
@@ -588,7 +721,9 @@ describe('hostile input at the API (property-based)', () => {
     });
     const rawBody = fc.oneof(
       fc.uint8Array({ maxLength: 2000 }).map((b) => ({ body: Buffer.from(b), type: 'text/csv' })),
-      fc.uint8Array({ maxLength: 500 }).map((b) => ({ body: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(b)]), type: 'application/octet-stream' })),
+      fc
+        .uint8Array({ maxLength: 500 })
+        .map((b) => ({ body: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(b)]), type: 'application/octet-stream' })),
       fc.constantFrom(
         { body: Buffer.alloc(0), type: 'text/csv' },
         { body: Buffer.from('geoLevel;geoName\n'), type: 'text/csv' },
@@ -602,7 +737,10 @@ describe('hostile input at the API (property-based)', () => {
         },
       ),
     );
-    const caseArb = fc.oneof({ weight: 5, arbitrary: spreadsheet.map((s) => ({ kind: 'sheet' as const, ...s })) }, { weight: 2, arbitrary: rawBody.map((r) => ({ kind: 'raw' as const, ...r })) });
+    const caseArb = fc.oneof(
+      { weight: 5, arbitrary: spreadsheet.map((s) => ({ kind: 'sheet' as const, ...s })) },
+      { weight: 2, arbitrary: rawBody.map((r) => ({ kind: 'raw' as const, ...r })) },
+    );
 
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
@@ -628,7 +766,12 @@ describe('hostile input at the API (property-based)', () => {
             type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
           }
         }
-        const { res, before } = await send('POST /targets/import', { method: 'POST', url: '/api/v1/targets/import', payload: body, headers: { 'content-type': type } });
+        const { res, before } = await send('POST /targets/import', {
+          method: 'POST',
+          url: '/api/v1/targets/import',
+          payload: body,
+          headers: { 'content-type': type },
+        });
         if (res.statusCode !== 200) return;
         const result = res.json() as { rows: number; created: number; updated: number; targets: Array<Record<string, unknown>> };
         expect(result.created + result.updated).toBe(result.rows);
@@ -638,10 +781,13 @@ describe('hostile input at the API (property-based)', () => {
           expect(result.rows).toBe(rows.length);
           for (const [i, r] of rows.entries()) {
             const saved = present(result.targets[i]);
-            const [dbRow] = take(await t.db.query<{ geo_name: string; kind: string; source_ref: string | null; source_quote: string | null; note: string | null }>(
-              'SELECT geo_name, kind, source_ref, source_quote, note FROM targets WHERE id = $1',
-              [saved.id],
-            ), 1);
+            const [dbRow] = take(
+              await t.db.query<{ geo_name: string; kind: string; source_ref: string | null; source_quote: string | null; note: string | null }>(
+                'SELECT geo_name, kind, source_ref, source_quote, note FROM targets WHERE id = $1',
+                [saved.id],
+              ),
+              1,
+            );
             // A lone surrogate cannot travel in a UTF-8 file: it arrives (and is kept) as U+FFFD.
             const sentAs = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
             const trimmedOrNull = (s: string | undefined) => (s === undefined || sentAs(s).trim() === '' ? null : sentAs(s).trim());
@@ -674,7 +820,10 @@ describe('hostile input at the API (property-based)', () => {
       if (!valid) {
         expect(res.statusCode, JSON.stringify(s)).toBeGreaterThanOrEqual(400);
         const paths = (res.json().errors ?? []).map((e: { path: string }) => e.path);
-        expect(paths.some((p: string) => p === 'name' || p === 'description'), JSON.stringify(res.json())).toBe(true);
+        expect(
+          paths.some((p: string) => p === 'name' || p === 'description'),
+          JSON.stringify(res.json()),
+        ).toBe(true);
         continue;
       }
       expect(res.statusCode, `${JSON.stringify(s)}: ${res.body.slice(0, 300)}`).toBe(201);
@@ -728,25 +877,38 @@ describe('hostile input at the API (property-based)', () => {
 
   it('a text starting with U+FEFF is stored exactly (PGlite drops the U+FEFF only when reading it back)', async () => {
     const s = '\uFEFFbegint met een BOM';
-    const { res } = await send('POST /projects (known strings)', { method: 'POST', url: '/api/v1/projects', ...json({ name: 'BOM', description: s, gemeenteCode: 'GM0363', planStatus: 'vastgesteld' }) });
+    const { res } = await send('POST /projects (known strings)', {
+      method: 'POST',
+      url: '/api/v1/projects',
+      ...json({ name: 'BOM', description: s, gemeenteCode: 'GM0363', planStatus: 'vastgesteld' }),
+    });
     expect(res.statusCode).toBe(201);
-    const [row] = take(await t.db.query<{ hex: string; description: string }>(
-      "SELECT encode(convert_to(description, 'UTF8'), 'hex') AS hex, description FROM projects WHERE id = $1",
-      [res.json().id],
-    ), 1);
+    const [row] = take(
+      await t.db.query<{ hex: string; description: string }>(
+        "SELECT encode(convert_to(description, 'UTF8'), 'hex') AS hex, description FROM projects WHERE id = $1",
+        [res.json().id],
+      ),
+      1,
+    );
     expect(row.hex).toBe(Buffer.from(s, 'utf8').toString('hex'));
     expect(row.description).toBe(t.db.kind === 'postgres' ? s : s.slice(1));
   });
 
   it('nothing was executed: every table still exists and the audit trail is intact', async () => {
-    const tables = (await t.db.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).map((r) => r.t);
+    const tables = (
+      await t.db.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
+    ).map((r) => r.t);
     expect(tables).toEqual(tablesBefore);
     const res = await send('GET /projects/{id}/audit', { url: `/api/v1/projects/${target}/audit?limit=1000` });
     expect(res.res.statusCode).toBe(200);
     const { items: entries, total } = res.res.json() as { items: Array<{ entityType: string; action: string }>; total: number };
     // One entry per accepted change of the target project, plus its creation; the API pages the trail.
     const version = await currentVersion(target);
-    const { stored } = await queryOne<{ stored: number }>(t.db, "SELECT count(*) AS stored FROM audit_log WHERE entity_type = 'project' AND entity_id = $1", [target]);
+    const { stored } = await queryOne<{ stored: number }>(
+      t.db,
+      "SELECT count(*) AS stored FROM audit_log WHERE entity_type = 'project' AND entity_id = $1",
+      [target],
+    );
     expect(stored).toBe(version);
     expect(entries.filter((e) => e.entityType === 'project').length).toBe(Math.min(version, 1000));
     expect(total).toBeGreaterThanOrEqual(version);
@@ -841,7 +1003,15 @@ describe('demo accounts: refused with demo mode off, kept off real data with dem
   let realTargetId = '';
   const fill = (url: string) =>
     url.replace(/:[A-Za-z]+/g, (p) =>
-      p === ':code' ? 'M11' : p === ':regionId' ? 'vt-amsterdam-e-o' : p === ':areaId' ? 'provincie:PV27' : p === ':id' || p === ':projectId' ? target : crypto.randomUUID(),
+      p === ':code'
+        ? 'M11'
+        : p === ':regionId'
+          ? 'vt-amsterdam-e-o'
+          : p === ':areaId'
+            ? 'provincie:PV27'
+            : p === ':id' || p === ':projectId'
+              ? target
+              : crypto.randomUUID(),
     );
 
   beforeAll(async () => {
@@ -849,14 +1019,39 @@ describe('demo accounts: refused with demo mode off, kept off real data with dem
     await services.auth.ensureDemoUsers();
     for (const role of DEMO_ROLES) {
       const user = (await services.repositories.accounts.listUsers(t.db)).find((u) => u.isDemo && u.role === role)!;
-      const principal = { kind: 'user' as const, userId: user.id, name: user.name, role, organisationId: user.organisationId, gemeenteCode: user.gemeenteCode, regionId: user.regionId, provincieCode: user.provincieCode, demo: true };
+      const principal = {
+        kind: 'user' as const,
+        userId: user.id,
+        name: user.name,
+        role,
+        organisationId: user.organisationId,
+        gemeenteCode: user.gemeenteCode,
+        regionId: user.regionId,
+        provincieCode: user.provincieCode,
+        demo: true,
+      };
       const { token } = await services.auth.createApiToken(principal, 'demo');
       const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: { role } });
       const cookie = signIn.cookies.find((c) => c.name === 'wbm_session')!.value;
-      credentials[role] = { token: { authorization: `Bearer ${token}` }, session: { cookie: `wbm_session=${cookie}`, 'x-csrf-token': signIn.json().csrfToken } };
+      credentials[role] = {
+        token: { authorization: `Bearer ${token}` },
+        session: { cookie: `wbm_session=${cookie}`, 'x-csrf-token': signIn.json().csrfToken },
+      };
     }
     realTargetId = (
-      await services.targets.create({ geoLevel: 'provincie', geoCode: 'PV27', geoName: 'Noord-Holland', periodStart: 2050, periodEnd: 2051, homes: 1000, kind: 'eigenschap', sourceUrl: 'https://example.org/echt' }, ADMIN)
+      await services.targets.create(
+        {
+          geoLevel: 'provincie',
+          geoCode: 'PV27',
+          geoName: 'Noord-Holland',
+          periodStart: 2050,
+          periodEnd: 2051,
+          homes: 1000,
+          kind: 'eigenschap',
+          sourceUrl: 'https://example.org/echt',
+        },
+        ADMIN,
+      )
     ).id;
     strict = await buildApp({ services: createServices(t.db, { auth: { ...TEST_AUTH_OPTIONS, demoMode: false } }) });
   });
@@ -867,19 +1062,25 @@ describe('demo accounts: refused with demo mode off, kept off real data with dem
   it('with demo mode off every demo session and token gets 401 on every non-public endpoint, whatever the body, and nothing changes', async () => {
     const routes = ROUTE_RULES.filter((r) => r.access !== 'public');
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...DEMO_ROLES), fc.constantFrom('token', 'session'), fc.constantFrom(...routes), fc.oneof(fc.json(), junkBody), async (role, kind, route, body) => {
-        const before = await fingerprint();
-        const opts: InjectOptions = {
-          method: route.method as 'GET',
-          url: fill(route.url),
-          headers: { ...credentials[role][kind], 'content-type': 'application/json' },
-          ...(route.method === 'GET' ? {} : { payload: String(body) }),
-        };
-        const res = await strict.inject(opts);
-        count(`${route.method} (demo ${kind}, demo mode off)`, res.statusCode);
-        expect(res.statusCode, `${role} ${kind} ${describeRequest(opts)}: ${res.body.slice(0, 200)}`).toBe(401);
-        expect(await fingerprint(), `database changed by ${describeRequest(opts)}`).toEqual(before);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...DEMO_ROLES),
+        fc.constantFrom('token', 'session'),
+        fc.constantFrom(...routes),
+        fc.oneof(fc.json(), junkBody),
+        async (role, kind, route, body) => {
+          const before = await fingerprint();
+          const opts: InjectOptions = {
+            method: route.method as 'GET',
+            url: fill(route.url),
+            headers: { ...credentials[role][kind], 'content-type': 'application/json' },
+            ...(route.method === 'GET' ? {} : { payload: String(body) }),
+          };
+          const res = await strict.inject(opts);
+          count(`${route.method} (demo ${kind}, demo mode off)`, res.statusCode);
+          expect(res.statusCode, `${role} ${kind} ${describeRequest(opts)}: ${res.body.slice(0, 200)}`).toBe(401);
+          expect(await fingerprint(), `database changed by ${describeRequest(opts)}`).toEqual(before);
+        },
+      ),
       { numRuns: runs(80) },
     );
   });
@@ -898,7 +1099,8 @@ describe('demo accounts: refused with demo mode off, kept off real data with dem
       fc.asyncProperty(fc.constantFrom(...DEMO_ROLES), writes, bodyArb(base, projectFields, ['name']), async (role, w, c) => {
         const before = await fingerprint();
         const version = (await app.inject({ url: `/api/v1/projects/${target}`, headers: auth })).json().version;
-        const payload = c.kind === 'structured' ? json(w.withVersion ? { ...c.body, version } : c.body) : { payload: c.text, headers: { 'content-type': c.type } };
+        const payload =
+          c.kind === 'structured' ? json(w.withVersion ? { ...c.body, version } : c.body) : { payload: c.text, headers: { 'content-type': c.type } };
         const opts: InjectOptions = { method: w.method, url: w.url(), ...(w.method === 'DELETE' ? {} : payload) };
         const res = await app.inject({ ...opts, headers: { ...credentials[role].token, ...(opts.headers ?? {}) } });
         count(`${w.method} real data (demo role)`, res.statusCode);

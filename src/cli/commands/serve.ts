@@ -34,7 +34,13 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
     await services.auth.ensureDemoUsers();
     log('DEMO MODE is on: anyone can sign in as a demo role (set DEMO_MODE=false in production)');
   }
-  const app = await buildApp({ services, logger: { level: config.logLevel }, secureCookies: config.secureCookies, trustProxy: config.trustProxy, apiContact: config.apiContact });
+  const app = await buildApp({
+    services,
+    logger: { level: config.logLevel },
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    apiContact: config.apiContact,
+  });
   const close = async () => {
     await app.close();
     await db.close();

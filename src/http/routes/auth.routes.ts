@@ -9,27 +9,33 @@ import type { OidcService } from '../../services/auth/oidc.service.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { IsoDateTime, Problem, Uuid } from '../schemas/common.ts';
 
-const PrincipalSchema = z.object({
-  kind: z.enum(['user', 'token', 'anonymous']),
-  userId: z.string().nullable(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  organisationId: z.string().nullable(),
-  gemeenteCode: z.string().nullable(),
-  regionId: z.string().nullable(),
-  provincieCode: z.string().nullable(),
-}).meta({ id: 'Principal' });
-const Me = z.object({
-  principal: PrincipalSchema,
-  csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on every change made with the session cookie'),
-  demo: z.boolean().describe('Signed in as a demo role: clearly mark the UI'),
-  demoModeAvailable: z.boolean(),
-  oidcAvailable: z.boolean(),
-}).meta({ id: 'Me' });
+const PrincipalSchema = z
+  .object({
+    kind: z.enum(['user', 'token', 'anonymous']),
+    userId: z.string().nullable(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    organisationId: z.string().nullable(),
+    gemeenteCode: z.string().nullable(),
+    regionId: z.string().nullable(),
+    provincieCode: z.string().nullable(),
+  })
+  .meta({ id: 'Principal' });
+const Me = z
+  .object({
+    principal: PrincipalSchema,
+    csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on every change made with the session cookie'),
+    demo: z.boolean().describe('Signed in as a demo role: clearly mark the UI'),
+    demoModeAvailable: z.boolean(),
+    oidcAvailable: z.boolean(),
+  })
+  .meta({ id: 'Me' });
 
-const TokenList = z.object({
-  items: z.array(z.object({ id: Uuid, name: z.string(), createdAt: IsoDateTime, lastUsedAt: IsoDateTime.nullable() })),
-}).meta({ id: 'ApiTokenList' });
+const TokenList = z
+  .object({
+    items: z.array(z.object({ id: Uuid, name: z.string(), createdAt: IsoDateTime, lastUsedAt: IsoDateTime.nullable() })),
+  })
+  .meta({ id: 'ApiTokenList' });
 
 /** Sign-in attempts per client address per minute (failed attempts per e-mail address: see the auth service). */
 export const SIGN_IN_ATTEMPTS_PER_CLIENT = 30;
@@ -51,7 +57,10 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
     await app.register(rateLimit, {
       global: false,
       errorResponseBuilder: (_req, context) =>
-        new TooManyRequestsError(`Te veel inlogpogingen vanaf dit adres. Probeer het over ${Math.ceil(context.ttl / 1000)} seconden opnieuw.`, Math.ceil(context.ttl / 1000)),
+        new TooManyRequestsError(
+          `Te veel inlogpogingen vanaf dit adres. Probeer het over ${Math.ceil(context.ttl / 1000)} seconden opnieuw.`,
+          Math.ceil(context.ttl / 1000),
+        ),
     });
 
     app.get('/auth/me', {
@@ -84,7 +93,13 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
       handler: async (req, reply) => {
         const s = await auth.signIn(req.body.email, req.body.password);
         reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
-        return { principal: s.principal, csrfToken: s.csrfToken, demo: false, demoModeAvailable: auth.options.demoMode, oidcAvailable: oidc !== null };
+        return {
+          principal: s.principal,
+          csrfToken: s.csrfToken,
+          demo: false,
+          demoModeAvailable: auth.options.demoMode,
+          oidcAvailable: oidc !== null,
+        };
       },
     });
 
@@ -119,7 +134,8 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
       onRequest: async (req) => auth.assertMayCreateTokens(req.principal),
       schema: {
         tags: ['auth'],
-        summary: 'Create an API token acting as you (for quarterly submissions from your own system); shown once. Only with a browser session, not with an API token',
+        summary:
+          'Create an API token acting as you (for quarterly submissions from your own system); shown once. Only with a browser session, not with an API token',
         body: z.object({ name: z.string().trim().min(1).max(100) }),
         response: { 201: z.object({ id: Uuid, name: z.string(), token: z.string() }), 400: Problem, 401: Problem, 403: Problem },
       },
@@ -159,7 +175,11 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
 
     app.get('/auth/oidc/login', {
       config: { access: 'public' },
-      schema: { tags: ['auth'], summary: 'Start OpenID Connect sign-in (redirects to the identity provider)', response: { 302: z.null(), 404: Problem } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start OpenID Connect sign-in (redirects to the identity provider)',
+        response: { 302: z.null(), 404: Problem },
+      },
       handler: async (_req, reply) => {
         if (!oidc) throw new NotFoundError('Inlogmethode', 'OpenID Connect (niet ingesteld)');
         const { url, state } = await oidc.start();

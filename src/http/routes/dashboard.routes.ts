@@ -14,99 +14,117 @@ import { projectFilter } from './projects.routes.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { ServiceUnavailableError } from '../../domain/errors.ts';
 
-const Area = z.object({ id: z.string(), kind: z.enum([...REGION_KINDS, 'gebied']), name: z.string(), gemeenteCodes: z.array(z.string()) }).meta({ id: 'Area' });
+const Area = z
+  .object({ id: z.string(), kind: z.enum([...REGION_KINDS, 'gebied']), name: z.string(), gemeenteCodes: z.array(z.string()) })
+  .meta({ id: 'Area' });
 const Count = z.object({ projects: z.number().int(), homes: z.number().int() });
 
-const Dashboard = z.object({
-  region: Area,
-  years: z.array(z.number().int()),
-  targets: z.array(
-    z.object({
-      year: z.number().int(),
-      homesPerYear: z.number().nullable(),
-      basis: z.enum(['vastgesteld', 'geschat', 'onbekend']),
-      explanation: z.string(),
-    }).meta({ id: 'DashboardTarget' }),
-  ),
-  summary: z.object({
-    totals: z.object({
-      projects: z.number().int(),
-      homes: z.number().int(),
-      affordableHomes: z.number().int(),
-      socialHomes: z.number().int(),
-      affordableShare: z.number(),
-      socialShare: z.number(),
-      syntheticProjects: z.number().int(),
-    }),
-    perYear: z.array(
-      z.object({
-        year: z.number().int(),
-        expected: z.number().int(),
-        expectedHard: z.number().int(),
-        affordable: z.number().int(),
-        social: z.number().int(),
-        bySegment: z.record(z.enum(SEGMENTS), z.number().int()),
-        target: z.number().nullable(),
-        gap: z.number().nullable(),
-      }).meta({ id: 'DashboardYear' }),
+const Dashboard = z
+  .object({
+    region: Area,
+    years: z.array(z.number().int()),
+    targets: z.array(
+      z
+        .object({
+          year: z.number().int(),
+          homesPerYear: z.number().nullable(),
+          basis: z.enum(['vastgesteld', 'geschat', 'onbekend']),
+          explanation: z.string(),
+        })
+        .meta({ id: 'DashboardTarget' }),
     ),
-    byPhase: z.array(Count.extend({ phase: z.enum(PHASES) })),
-    byPlanStatus: z.array(Count.extend({ planStatus: z.enum(PLAN_STATUSES) })),
-    byStatus: z.array(z.object({ status: z.enum(STATUS_COLOURS), projects: z.number().int() })),
-    delayedMilestones: z.object({
-      count: z.number().int(),
-      serious: z.number().int(),
-      projects: z.number().int().describe('Projects with at least one delayed milestone (the list behind the figure)'),
-      items: z.array(
-        z.object({
-          projectId: Uuid,
-          projectName: z.string(),
-          code: z.enum(MILESTONE_CODES),
-          baselineDate: IsoDate,
-          forecastDate: IsoDate,
-          months: z.number().int(),
-          severity: z.enum(['vertraagd', 'ernstig']),
-        }).meta({ id: 'DelayedMilestone' }),
+    summary: z.object({
+      totals: z.object({
+        projects: z.number().int(),
+        homes: z.number().int(),
+        affordableHomes: z.number().int(),
+        socialHomes: z.number().int(),
+        affordableShare: z.number(),
+        socialShare: z.number(),
+        syntheticProjects: z.number().int(),
+      }),
+      perYear: z.array(
+        z
+          .object({
+            year: z.number().int(),
+            expected: z.number().int(),
+            expectedHard: z.number().int(),
+            affordable: z.number().int(),
+            social: z.number().int(),
+            bySegment: z.record(z.enum(SEGMENTS), z.number().int()),
+            target: z.number().nullable(),
+            gap: z.number().nullable(),
+          })
+          .meta({ id: 'DashboardYear' }),
+      ),
+      byPhase: z.array(Count.extend({ phase: z.enum(PHASES) })),
+      byPlanStatus: z.array(Count.extend({ planStatus: z.enum(PLAN_STATUSES) })),
+      byStatus: z.array(z.object({ status: z.enum(STATUS_COLOURS), projects: z.number().int() })),
+      delayedMilestones: z.object({
+        count: z.number().int(),
+        serious: z.number().int(),
+        projects: z.number().int().describe('Projects with at least one delayed milestone (the list behind the figure)'),
+        items: z.array(
+          z
+            .object({
+              projectId: Uuid,
+              projectName: z.string(),
+              code: z.enum(MILESTONE_CODES),
+              baselineDate: IsoDate,
+              forecastDate: IsoDate,
+              months: z.number().int(),
+              severity: z.enum(['vertraagd', 'ernstig']),
+            })
+            .meta({ id: 'DelayedMilestone' }),
+        ),
+      }),
+      expiredForecasts: z
+        .object({ projects: z.number().int().describe('Projects with a forecast in the past and no actual date (the list behind the figure)') })
+        .describe('Prognose verstreken'),
+      knelpunten: z.array(
+        z.object({ category: z.enum(KNELPUNT_CATEGORIES), open: z.number().int(), escalated: z.number().int(), projects: z.number().int() }),
+      ),
+      mapPoints: z.array(
+        z
+          .object({ id: Uuid, name: z.string(), lon: z.number(), lat: z.number(), status: z.enum(STATUS_COLOURS), homes: z.number().int() })
+          .meta({ id: 'MapPoint' }),
       ),
     }),
-    expiredForecasts: z
-      .object({ projects: z.number().int().describe('Projects with a forecast in the past and no actual date (the list behind the figure)') })
-      .describe('Prognose verstreken'),
-    knelpunten: z.array(z.object({ category: z.enum(KNELPUNT_CATEGORIES), open: z.number().int(), escalated: z.number().int(), projects: z.number().int() })),
-    mapPoints: z.array(
-      z.object({ id: Uuid, name: z.string(), lon: z.number(), lat: z.number(), status: z.enum(STATUS_COLOURS), homes: z.number().int() }).meta({ id: 'MapPoint' }),
-    ),
-  }),
-  access: z
-    .object({
-      view: z.enum(['full', 'member']),
-      ownProjects: z.number().int().describe('Projects of the table the caller may read at project level'),
-    })
-    .describe(
-      "What the caller sees: 'full', or 'member' (a gemeente of the table, or a market party in one of its projects): all figures of the table, " +
-        'but delayed-milestone items and map points only of projects the caller may read (SPEC §7).',
-    ),
-}).meta({ id: 'Dashboard' });
+    access: z
+      .object({
+        view: z.enum(['full', 'member']),
+        ownProjects: z.number().int().describe('Projects of the table the caller may read at project level'),
+      })
+      .describe(
+        "What the caller sees: 'full', or 'member' (a gemeente of the table, or a market party in one of its projects): all figures of the table, " +
+          'but delayed-milestone items and map points only of projects the caller may read (SPEC §7).',
+      ),
+  })
+  .meta({ id: 'Dashboard' });
 
-const Alternatives = z.object({
-  region: Area,
-  year: z.number().int(),
-  expected: z.number().int().nullable().describe('The table’s expected completions; null for a caller who may not read the table as a whole'),
-  target: z.number().int().nullable(),
-  shortfall: z.number().int().nullable().describe('null for a caller who may not read the table as a whole'),
-  tableFiguresNote: z.string().nullable().describe('Why the table’s figures are left out (Dutch); null when they are shown'),
-  candidates: z.array(
-    z.object({
-      projectId: Uuid,
-      projectName: z.string(),
-      gemeenteCode: z.string(),
-      kind: z.enum(['naar_voren_halen', 'programma_uitbreiden']),
-      score: z.number(),
-      homesLater: z.number().int(),
-      reasons: z.array(z.string()),
-    }).meta({ id: 'AlternativeCandidate' }),
-  ),
-}).meta({ id: 'Alternatives' });
+const Alternatives = z
+  .object({
+    region: Area,
+    year: z.number().int(),
+    expected: z.number().int().nullable().describe('The table’s expected completions; null for a caller who may not read the table as a whole'),
+    target: z.number().int().nullable(),
+    shortfall: z.number().int().nullable().describe('null for a caller who may not read the table as a whole'),
+    tableFiguresNote: z.string().nullable().describe('Why the table’s figures are left out (Dutch); null when they are shown'),
+    candidates: z.array(
+      z
+        .object({
+          projectId: Uuid,
+          projectName: z.string(),
+          gemeenteCode: z.string(),
+          kind: z.enum(['naar_voren_halen', 'programma_uitbreiden']),
+          score: z.number(),
+          homesLater: z.number().int(),
+          reasons: z.array(z.string()),
+        })
+        .meta({ id: 'AlternativeCandidate' }),
+    ),
+  })
+  .meta({ id: 'Alternatives' });
 
 const RegionParams = z.object({ regionId: z.string().min(1).max(100) });
 const YearRange = z.object({
@@ -209,7 +227,8 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         // Access check and 404 first; the table report is for those who may read the whole table.
         await dashboard.wholeTableDashboard(req.params.regionId, {}, req.principal);
         const address = req.server.server.address();
-        if (!address || typeof address === 'string') throw new ServiceUnavailableError('Het PDF-rapport kan alleen worden gemaakt als de server luistert.');
+        if (!address || typeof address === 'string')
+          throw new ServiceUnavailableError('Het PDF-rapport kan alleen worden gemaakt als de server luistert.');
         const session = req.cookies[SESSION_COOKIE];
         const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7).trim() : undefined;
         const pdf = await services.reports.tablePdf({

@@ -53,8 +53,10 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
   const { targets, national, forecast, realisations } = services;
   return async (app) => {
     // Spreadsheet uploads arrive as the raw file (Content-Type text/csv or the .xlsx type); scoped to this plugin.
-    app.addContentTypeParser(['text/csv', 'text/plain', XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      ['text/csv', 'text/plain', XLSX, 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
     );
 
     // ----- targets -----------------------------------------------------------------------------------
@@ -113,7 +115,9 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
       handler: async (req) => {
         const body = req.body as unknown;
         if (!Buffer.isBuffer(body) || body.length === 0) {
-          throw new ValidationError([{ path: 'file', code: 'required', message: 'Stuur het bestand (.xlsx of .csv) mee als inhoud van het verzoek.' }]);
+          throw new ValidationError([
+            { path: 'file', code: 'required', message: 'Stuur het bestand (.xlsx of .csv) mee als inhoud van het verzoek.' },
+          ]);
         }
         return targets.importFile(body, uploadFormat(req, body), actor(req));
       },
@@ -140,7 +144,8 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
       config: { access: 'signed-in' },
       schema: {
         tags: ['national'],
-        summary: 'Expected completions per year of an area (jaarschijven × realisation assumption) with a P10/P50/P90 band and the gap with the target',
+        summary:
+          'Expected completions per year of an area (jaarschijven × realisation assumption) with a P10/P50/P90 band and the gap with the target',
         querystring: ForecastQuery,
         response: { 200: ForecastResponse, ...errors },
       },
@@ -196,7 +201,11 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
 
     app.get('/national/plancapaciteit/normen', {
       config: { access: 'signed-in' },
-      schema: { tags: ['national'], summary: 'Areas whose plancapaciteit norm differs from the default 130%', response: { 200: z.object({ items: z.array(Norm) }) } },
+      schema: {
+        tags: ['national'],
+        summary: 'Areas whose plancapaciteit norm differs from the default 130%',
+        response: { 200: z.object({ items: z.array(Norm) }) },
+      },
       handler: async (req) => ({ items: await national.listNorms(req.principal) }),
     });
 

@@ -100,7 +100,12 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
 
     app.get('/projects/:id', {
       config: { access: 'public' },
-      schema: { tags: ['projects'], summary: 'Get a project with all its parts', params: ProjectIdParams, response: { 200: ProjectDetail, ...errors } },
+      schema: {
+        tags: ['projects'],
+        summary: 'Get a project with all its parts',
+        params: ProjectIdParams,
+        response: { 200: ProjectDetail, ...errors },
+      },
       handler: async (req) => projects.get(req.params.id, req.principal),
     });
 
@@ -143,12 +148,12 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
     ] as const;
     for (const part of parts) {
       app.get(`/projects/:id/${part.path}`, {
-      config: { access: SIGNED_IN },
+        config: { access: SIGNED_IN },
         schema: { tags: ['projects'], summary: `List the ${part.summary}`, params: ProjectIdParams, response: { 200: z.array(part.out), ...errors } },
         handler: async (req) => (await projects.get(req.params.id, req.principal))[part.path],
       });
       app.put(`/projects/:id/${part.path}`, {
-      config: { access: SIGNED_IN },
+        config: { access: SIGNED_IN },
         schema: {
           tags: ['projects'],
           summary: `Replace the ${part.summary}; needs the project version`,
@@ -210,23 +215,26 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         tags: ['projects'],
         summary: 'Audit trail of the project: who changed which field when, old and new value, via UI, API or import',
         params: ProjectIdParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100), offset: z.coerce.number().int().min(0).max(10_000_000).default(0) }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+        }),
         response: {
           200: z.object({
             total: z.number().int(),
             items: z.array(
-            z.object({
-              id: z.number().int(),
-              at: IsoDateTime,
-              actorUserId: z.string().nullable(),
-              actorName: z.string(),
-              via: z.enum(['ui', 'api', 'import', 'cli', 'system']),
-              entityType: z.string(),
-              entityId: z.string(),
-              action: z.string(),
-              changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
-            }),
-          ),
+              z.object({
+                id: z.number().int(),
+                at: IsoDateTime,
+                actorUserId: z.string().nullable(),
+                actorName: z.string(),
+                via: z.enum(['ui', 'api', 'import', 'cli', 'system']),
+                entityType: z.string(),
+                entityId: z.string(),
+                action: z.string(),
+                changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
+              }),
+            ),
           }),
           ...errors,
         },
@@ -236,7 +244,12 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
 
     app.get('/projects/:id/knelpunten', {
       config: { access: SIGNED_IN },
-      schema: { tags: ['knelpunten'], summary: 'List the knelpunten of a project', params: ProjectIdParams, response: { 200: z.array(Knelpunt), ...errors } },
+      schema: {
+        tags: ['knelpunten'],
+        summary: 'List the knelpunten of a project',
+        params: ProjectIdParams,
+        response: { 200: z.array(Knelpunt), ...errors },
+      },
       handler: async (req) => projects.listKnelpunten(req.params.id, req.principal),
     });
 

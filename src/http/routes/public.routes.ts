@@ -16,23 +16,27 @@ const Figure = {
   suppressed: z.boolean().describe('Hidden by the rule in `rule`'),
 };
 
-const AreaAggregate = z.object({
-  code: z.string(),
-  name: z.string(),
-  provincieCode: z.string().nullable(),
-  ...Figure,
-  byPhase: z.array(z.object({ phase: z.enum(PHASES), ...Figure })),
-  byPlanStatus: z.array(z.object({ planStatus: z.enum(PLAN_STATUSES), ...Figure })),
-  bySegment: z.array(z.object({ segment: z.enum(SEGMENTS), ...Figure })),
-}).meta({ id: 'PublicAreaAggregate' });
+const AreaAggregate = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    provincieCode: z.string().nullable(),
+    ...Figure,
+    byPhase: z.array(z.object({ phase: z.enum(PHASES), ...Figure })),
+    byPlanStatus: z.array(z.object({ planStatus: z.enum(PLAN_STATUSES), ...Figure })),
+    bySegment: z.array(z.object({ segment: z.enum(SEGMENTS), ...Figure })),
+  })
+  .meta({ id: 'PublicAreaAggregate' });
 
-export const PublicAggregatesResponse = z.object({
-  level: z.enum(['gemeente', 'provincie']),
-  minProjects: z.number().int().describe('Figures built from fewer projects than this are not shown'),
-  rule: z.string().describe('The rule in plain Dutch, for display'),
-  total: z.object(Figure),
-  items: z.array(AreaAggregate),
-}).meta({ id: 'PublicAggregates' });
+export const PublicAggregatesResponse = z
+  .object({
+    level: z.enum(['gemeente', 'provincie']),
+    minProjects: z.number().int().describe('Figures built from fewer projects than this are not shown'),
+    rule: z.string().describe('The rule in plain Dutch, for display'),
+    total: z.object(Figure),
+    items: z.array(AreaAggregate),
+  })
+  .meta({ id: 'PublicAggregates' });
 
 const AggregatesQuery = z.object({
   level: z.enum(['gemeente', 'provincie']).default('provincie').describe('One row per gemeente or per province'),

@@ -6,29 +6,35 @@ import type { Services } from '../../services/container.ts';
 import { GemeenteCode, Problem, ProvincieCode, Uuid } from '../schemas/common.ts';
 
 const Provincie = z.object({ code: z.string(), name: z.string() }).meta({ id: 'Provincie' });
-const Gemeente = z.object({
-  code: z.string(),
-  name: z.string(),
-  provincieCode: z.string(),
-  coropCode: z.string(),
-  coropName: z.string(),
-}).meta({ id: 'Gemeente' });
+const Gemeente = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    provincieCode: z.string(),
+    coropCode: z.string(),
+    coropName: z.string(),
+  })
+  .meta({ id: 'Gemeente' });
 const GemeenteListItem = Gemeente.extend({
   provincieName: z.string(),
   projectCount: z
     .number()
     .int()
     .nullable()
-    .describe('Projects in the gemeente. Except for the ministry and administrators: null when fewer than 3 or computable back from a province total (src/domain/disclosure.ts)'),
+    .describe(
+      'Projects in the gemeente. Except for the ministry and administrators: null when fewer than 3 or computable back from a province total (src/domain/disclosure.ts)',
+    ),
 }).meta({ id: 'GemeenteListItem' });
 const Region = z.object({ id: z.string(), kind: z.enum(REGION_KINDS), name: z.string(), gemeenteCodes: z.array(z.string()) }).meta({ id: 'Region' });
-const Organisation = z.object({
-  id: Uuid,
-  name: z.string(),
-  type: z.enum(ORGANISATION_TYPES),
-  gemeenteCode: z.string().nullable(),
-  synthetic: z.boolean(),
-}).meta({ id: 'Organisation' });
+const Organisation = z
+  .object({
+    id: Uuid,
+    name: z.string(),
+    type: z.enum(ORGANISATION_TYPES),
+    gemeenteCode: z.string().nullable(),
+    synthetic: z.boolean(),
+  })
+  .meta({ id: 'Organisation' });
 const FeatureCollection = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) })
   .describe('GeoJSON (RFC 7946), WGS84')
@@ -57,7 +63,12 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
     });
     app.get('/gemeenten/:code', {
       config: { access: 'public' },
-      schema: { tags: ['reference'], summary: 'One gemeente', params: z.object({ code: GemeenteCode }), response: { 200: Gemeente, 400: Problem, 404: Problem } },
+      schema: {
+        tags: ['reference'],
+        summary: 'One gemeente',
+        params: z.object({ code: GemeenteCode }),
+        response: { 200: Gemeente, 400: Problem, 404: Problem },
+      },
       handler: async (req) => ref.getGemeente(req.params.code),
     });
     app.get('/regions', {

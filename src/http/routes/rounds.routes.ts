@@ -34,7 +34,12 @@ export function roundRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/regions/:regionId/rounds', {
       config: { access: 'signed-in' },
-      schema: { tags: ['rounds'], summary: 'List the quarterly rounds of a region, latest quarter first', params: RegionIdParams, response: { 200: RoundList, ...errors } },
+      schema: {
+        tags: ['rounds'],
+        summary: 'List the quarterly rounds of a region, latest quarter first',
+        params: RegionIdParams,
+        response: { 200: RoundList, ...errors },
+      },
       handler: async (req) => rounds.listRounds(req.params.regionId, req.principal),
     });
 
@@ -55,7 +60,12 @@ export function roundRoutes(services: Services): FastifyPluginAsyncZod {
 
     app.get('/rounds/:roundId', {
       config: { access: 'signed-in' },
-      schema: { tags: ['rounds'], summary: 'A round with its delivery status per project and per organisation', params: RoundIdParams, response: { 200: RoundDetail, ...errors } },
+      schema: {
+        tags: ['rounds'],
+        summary: 'A round with its delivery status per project and per organisation',
+        params: RoundIdParams,
+        response: { 200: RoundDetail, ...errors },
+      },
       handler: async (req) => rounds.getRound(req.params.roundId, req.principal),
     });
 
@@ -139,7 +149,12 @@ export function roundRoutes(services: Services): FastifyPluginAsyncZod {
 
     app.get('/rounds/:roundId/projects/:projectId', {
       config: { access: 'signed-in' },
-      schema: { tags: ['rounds'], summary: 'A project as frozen when the quarter closed', params: RoundProjectParams, response: { 200: ProjectDetail, ...errors } },
+      schema: {
+        tags: ['rounds'],
+        summary: 'A project as frozen when the quarter closed',
+        params: RoundProjectParams,
+        response: { 200: ProjectDetail, ...errors },
+      },
       handler: async (req) => rounds.getRoundProject(req.params.roundId, req.params.projectId, req.principal),
     });
 

@@ -25,7 +25,10 @@ export const HomesCount = z
 
 export const Version = z.number().int().min(1).describe('Version you last read; a stale version gets 409 and changes nothing');
 
-export const GemeenteCode = z.string().regex(/^GM\d{4}$/, { message: 'Gemeentecode heeft de vorm GM0363.' }).describe('CBS gemeente code');
+export const GemeenteCode = z
+  .string()
+  .regex(/^GM\d{4}$/, { message: 'Gemeentecode heeft de vorm GM0363.' })
+  .describe('CBS gemeente code');
 export const ProvincieCode = z.string().regex(/^PV\d{2}$/, { message: 'Provinciecode heeft de vorm PV27.' });
 
 export const Uuid = z.uuid({ message: 'Ongeldige id (verwacht een UUID).' });
@@ -54,6 +57,11 @@ export const Problem = z
 export function csvList<T extends z.ZodType<string, string>>(item: T) {
   return z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 }

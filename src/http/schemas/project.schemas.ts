@@ -20,48 +20,58 @@ import { csvList, GemeenteCode, HomesCount, IsoDate, IsoDateTime, Issue, Provinc
 const Segment = z.enum(SEGMENTS);
 const NullableDate = IsoDate.nullable();
 
-export const ProgrammeLine = z.object({
-  segment: Segment,
-  woningtype: z.enum(WONINGTYPES).default('onbekend'),
-  doelgroep: z.enum(DOELGROEPEN).default('regulier'),
-  homes: HomesCount,
-}).meta({ id: 'ProgrammeLine' });
+export const ProgrammeLine = z
+  .object({
+    segment: Segment,
+    woningtype: z.enum(WONINGTYPES).default('onbekend'),
+    doelgroep: z.enum(DOELGROEPEN).default('regulier'),
+    homes: HomesCount,
+  })
+  .meta({ id: 'ProgrammeLine' });
 
-export const Jaarschijf = z.object({
-  year: z.number().int().min(2000).max(2100),
-  segment: Segment,
-  homes: HomesCount,
-}).meta({ id: 'Jaarschijf' });
+export const Jaarschijf = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    segment: Segment,
+    homes: HomesCount,
+  })
+  .meta({ id: 'Jaarschijf' });
 
 // A date left out keeps the stored one (a new milestone: none); only an explicit null clears a date.
 // Plausible range (not in the future for actualDate; 1990–2075): checked by the service (issue 8).
 const KEEP_OR_CLEAR = 'Left out: keep the stored date (none for a new milestone); null: clear it';
-export const MilestoneInput = z.object({
-  code: z.enum(MILESTONE_CODES),
-  ownerSide: z.enum(OWNER_SIDES).optional().describe('Defaults to the owner side of the milestone definition'),
-  baselineDate: NullableDate.optional().describe(KEEP_OR_CLEAR),
-  forecastDate: NullableDate.optional().describe(KEEP_OR_CLEAR),
-  actualDate: NullableDate.optional().describe(`${KEEP_OR_CLEAR}; not after today`),
-  homes: HomesCount.nullable().optional().describe('Only for M12 oplevering: homes delivered (may be partial)'),
-}).meta({ id: 'MilestoneEntry' });
+export const MilestoneInput = z
+  .object({
+    code: z.enum(MILESTONE_CODES),
+    ownerSide: z.enum(OWNER_SIDES).optional().describe('Defaults to the owner side of the milestone definition'),
+    baselineDate: NullableDate.optional().describe(KEEP_OR_CLEAR),
+    forecastDate: NullableDate.optional().describe(KEEP_OR_CLEAR),
+    actualDate: NullableDate.optional().describe(`${KEEP_OR_CLEAR}; not after today`),
+    homes: HomesCount.nullable().optional().describe('Only for M12 oplevering: homes delivered (may be partial)'),
+  })
+  .meta({ id: 'MilestoneEntry' });
 
 // No defaults here: a field left out must stay as it is; only an explicit null clears a date, and an
 // empty string is refused as an invalid date (it never clears one, issue 8).
-export const MilestoneChange = z.object({
-  version: Version,
-  ownerSide: z.enum(OWNER_SIDES).optional(),
-  baselineDate: NullableDate.optional().describe('Left out: unchanged; null: clear (only while no baseline is set)'),
-  forecastDate: NullableDate.optional().describe('Left out: unchanged; null: clear'),
-  actualDate: NullableDate.optional().describe('Left out: unchanged; null: clear; not after today'),
-  homes: HomesCount.nullable().optional(),
-}).meta({ id: 'MilestoneUpdate' });
+export const MilestoneChange = z
+  .object({
+    version: Version,
+    ownerSide: z.enum(OWNER_SIDES).optional(),
+    baselineDate: NullableDate.optional().describe('Left out: unchanged; null: clear (only while no baseline is set)'),
+    forecastDate: NullableDate.optional().describe('Left out: unchanged; null: clear'),
+    actualDate: NullableDate.optional().describe('Left out: unchanged; null: clear; not after today'),
+    homes: HomesCount.nullable().optional(),
+  })
+  .meta({ id: 'MilestoneUpdate' });
 
 export const Party = z.object({ organisationId: Uuid, role: z.enum(PARTY_ROLES) }).meta({ id: 'Party' });
 
-export const GeoPoint = z.object({
-  lon: z.number().min(3.2).max(7.3).describe('WGS84 longitude (the Netherlands)'),
-  lat: z.number().min(50.7).max(53.7).describe('WGS84 latitude (the Netherlands)'),
-}).meta({ id: 'GeoPoint' });
+export const GeoPoint = z
+  .object({
+    lon: z.number().min(3.2).max(7.3).describe('WGS84 longitude (the Netherlands)'),
+    lat: z.number().min(50.7).max(53.7).describe('WGS84 latitude (the Netherlands)'),
+  })
+  .meta({ id: 'GeoPoint' });
 
 const ProjectFields = {
   name: z.string().trim().min(1, { message: 'Geef het project een naam.' }).max(200),
@@ -77,51 +87,53 @@ const ProjectFields = {
   parties: z.array(Party).max(50),
 };
 
-export const ProjectCreateBody = z.object({
-  ...ProjectFields,
-  description: ProjectFields.description.optional(),
-  origin: ProjectFields.origin.optional(),
-  flags: ProjectFields.flags.optional(),
-  location: ProjectFields.location.optional(),
-  programme: ProjectFields.programme.optional(),
-  jaarschijven: ProjectFields.jaarschijven.optional(),
-  milestones: ProjectFields.milestones.optional(),
-  parties: ProjectFields.parties.optional(),
-  synthetic: z.boolean().optional().describe('Marks generated demo data'),
-}).meta({ id: 'ProjectCreate' });
+export const ProjectCreateBody = z
+  .object({
+    ...ProjectFields,
+    description: ProjectFields.description.optional(),
+    origin: ProjectFields.origin.optional(),
+    flags: ProjectFields.flags.optional(),
+    location: ProjectFields.location.optional(),
+    programme: ProjectFields.programme.optional(),
+    jaarschijven: ProjectFields.jaarschijven.optional(),
+    milestones: ProjectFields.milestones.optional(),
+    parties: ProjectFields.parties.optional(),
+    synthetic: z.boolean().optional().describe('Marks generated demo data'),
+  })
+  .meta({ id: 'ProjectCreate' });
 
-export const ProjectPatchBody = z
-  .object(ProjectFields)
-  .partial()
-  .extend({ version: Version })
-  .meta({ id: 'ProjectUpdate' });
+export const ProjectPatchBody = z.object(ProjectFields).partial().extend({ version: Version }).meta({ id: 'ProjectUpdate' });
 
 export const VersionOnly = z.object({ version: Version });
 
 const Delay = z.object({ months: z.number().int(), severity: z.enum(['geen', 'vertraagd', 'ernstig']) }).meta({ id: 'MilestoneDelay' });
 
-export const Knelpunt = z.object({
-  id: Uuid,
-  projectId: Uuid,
-  category: z.enum(KNELPUNT_CATEGORIES),
-  description: z.string(),
-  owner: z.string().nullable(),
-  raisedDate: IsoDate,
-  escalated: z.boolean(),
-  resolution: z.string().nullable(),
-  resolvedDate: IsoDate.nullable(),
-  version: z.number().int(),
-}).meta({ id: 'Knelpunt' });
+export const Knelpunt = z
+  .object({
+    id: Uuid,
+    projectId: Uuid,
+    category: z.enum(KNELPUNT_CATEGORIES),
+    description: z.string(),
+    owner: z.string().nullable(),
+    raisedDate: IsoDate,
+    escalated: z.boolean(),
+    resolution: z.string().nullable(),
+    resolvedDate: IsoDate.nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Knelpunt' });
 
-export const KnelpuntCreateBody = z.object({
-  category: z.enum(KNELPUNT_CATEGORIES),
-  description: z.string().trim().min(1, { message: 'Beschrijf het knelpunt.' }).max(2000),
-  owner: z.string().max(200).nullable().optional(),
-  raisedDate: IsoDate,
-  escalated: z.boolean().optional(),
-  resolution: z.string().max(2000).nullable().optional(),
-  resolvedDate: IsoDate.nullable().optional(),
-}).meta({ id: 'KnelpuntCreate' });
+export const KnelpuntCreateBody = z
+  .object({
+    category: z.enum(KNELPUNT_CATEGORIES),
+    description: z.string().trim().min(1, { message: 'Beschrijf het knelpunt.' }).max(2000),
+    owner: z.string().max(200).nullable().optional(),
+    raisedDate: IsoDate,
+    escalated: z.boolean().optional(),
+    resolution: z.string().max(2000).nullable().optional(),
+    resolvedDate: IsoDate.nullable().optional(),
+  })
+  .meta({ id: 'KnelpuntCreate' });
 
 export const KnelpuntPatchBody = KnelpuntCreateBody.partial().extend({ version: Version }).meta({ id: 'KnelpuntUpdate' });
 
@@ -154,34 +166,40 @@ export const ListSums = z
     homes: z.number().int().describe('Total homes (programme) of all matching projects'),
     affordableHomes: z.number().int().describe('Betaalbare homes of all matching projects'),
     socialHomes: z.number().int().describe('Sociale-huur homes of all matching projects'),
-    yearHomes: z.number().int().nullable().describe('With `year`: homes in that year\'s jaarschijven of the matching projects'),
+    yearHomes: z.number().int().nullable().describe("With `year`: homes in that year's jaarschijven of the matching projects"),
     openKnelpunten: z.number().int().nullable().describe('With `knelpunt`: open knelpunten of those categories in the matching projects'),
     delayedMilestones: z.number().int().nullable().describe('With `delayed=true`: delayed milestones still to come in the matching projects'),
   })
   .describe('Sums over all matching projects (not only this page), to compare the list with the figure it was reached from')
   .meta({ id: 'ListSums' });
 
-export const ProjectList = z.object({ items: z.array(ProjectSummary), total: z.number().int(), sums: ListSums.optional() }).meta({ id: 'ProjectList' });
+export const ProjectList = z
+  .object({ items: z.array(ProjectSummary), total: z.number().int(), sums: ListSums.optional() })
+  .meta({ id: 'ProjectList' });
 
-export const Milestone = z.object({
-  code: z.enum(MILESTONE_CODES),
-  ownerSide: z.enum(OWNER_SIDES),
-  baselineDate: IsoDate.nullable(),
-  forecastDate: IsoDate.nullable(),
-  actualDate: IsoDate.nullable(),
-  homes: z.number().int().nullable(),
-  delay: Delay,
-}).meta({ id: 'Milestone' });
+export const Milestone = z
+  .object({
+    code: z.enum(MILESTONE_CODES),
+    ownerSide: z.enum(OWNER_SIDES),
+    baselineDate: IsoDate.nullable(),
+    forecastDate: IsoDate.nullable(),
+    actualDate: IsoDate.nullable(),
+    homes: z.number().int().nullable(),
+    delay: Delay,
+  })
+  .meta({ id: 'Milestone' });
 
-export const ProjectDetail = z.object({
-  ...summaryFields,
-  programme: z.array(ProgrammeLine),
-  jaarschijven: z.array(Jaarschijf),
-  milestones: z.array(Milestone),
-  parties: z.array(Party),
-  knelpunten: z.array(Knelpunt),
-  warnings: z.array(Issue).describe('Consistency warnings that do not block saving (e.g. jaarschijven not summing to the programme)'),
-}).meta({ id: 'ProjectDetail' });
+export const ProjectDetail = z
+  .object({
+    ...summaryFields,
+    programme: z.array(ProgrammeLine),
+    jaarschijven: z.array(Jaarschijf),
+    milestones: z.array(Milestone),
+    parties: z.array(Party),
+    knelpunten: z.array(Knelpunt),
+    warnings: z.array(Issue).describe('Consistency warnings that do not block saving (e.g. jaarschijven not summing to the programme)'),
+  })
+  .meta({ id: 'ProjectDetail' });
 
 export const ProjectListQuery = z.object({
   gemeente: csvList(GemeenteCode).optional().describe('Comma-separated gemeente codes'),
@@ -208,11 +226,16 @@ export const ProjectListQuery = z.object({
     .optional()
     .describe('true: projects with a milestone whose forecast lies before today without an actual date (prognose verstreken)'),
   homesIn: z.enum(HOMES_GROUPS).optional().describe('Projects with betaalbare (betaalbaar) or sociale-huur (sociaal) homes in their programme'),
-  synthetic: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  synthetic: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   q: z.string().max(200).optional().describe('Text search in the project name'),
   sort: z
     .string()
-    .regex(new RegExp(`^-?(${Object.keys(SORT_COLUMNS).join('|')})$`), { message: `Sorteer op ${Object.keys(SORT_COLUMNS).join(', ')} (met - ervoor voor aflopend).` })
+    .regex(new RegExp(`^-?(${Object.keys(SORT_COLUMNS).join('|')})$`), {
+      message: `Sorteer op ${Object.keys(SORT_COLUMNS).join(', ')} (met - ervoor voor aflopend).`,
+    })
     .default('name'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

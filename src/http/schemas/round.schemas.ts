@@ -24,38 +24,47 @@ export const OpenRoundBody = z.object({
 
 const DeliveryVia = z.enum(['gewijzigd', 'bevestigd']).describe('gewijzigd: changed since the round opened; bevestigd: confirmed unchanged');
 
-export const RoundSummary = z.object({
-  id: Uuid,
-  regionId: z.string(),
-  regionName: z.string(),
-  quarter: Kwartaal,
-  deadline: IsoDate,
-  status: z.enum(['open', 'gesloten']),
-  openedAt: IsoDateTime,
-  closedAt: IsoDateTime.nullable(),
-  projectCount: z.number().int().nullable().describe('Projects frozen when the round closed (null while open)'),
-}).meta({ id: 'RoundSummary' });
+export const RoundSummary = z
+  .object({
+    id: Uuid,
+    regionId: z.string(),
+    regionName: z.string(),
+    quarter: Kwartaal,
+    deadline: IsoDate,
+    status: z.enum(['open', 'gesloten']),
+    openedAt: IsoDateTime,
+    closedAt: IsoDateTime.nullable(),
+    projectCount: z.number().int().nullable().describe('Projects frozen when the round closed (null while open)'),
+  })
+  .meta({ id: 'RoundSummary' });
 
 export const RoundList = z.object({ items: z.array(RoundSummary), total: z.number().int() }).meta({ id: 'RoundList' });
 
-const OrganisationDelivery = z.object({
-  organisationId: Uuid,
-  name: z.string(),
-  type: z.enum(ORGANISATION_TYPES).nullable(),
-  total: z.number().int().describe('Projects of the region the organisation is a party to'),
-  delivered: z.number().int(),
-  outstanding: z.number().int(),
-  onBehalf: z.number().int().describe('Of the delivered projects, recorded on behalf of the organisation by the secretary'),
-}).meta({ id: 'OrganisationDelivery' });
+const OrganisationDelivery = z
+  .object({
+    organisationId: Uuid,
+    name: z.string(),
+    type: z.enum(ORGANISATION_TYPES).nullable(),
+    total: z.number().int().describe('Projects of the region the organisation is a party to'),
+    delivered: z.number().int(),
+    outstanding: z.number().int(),
+    onBehalf: z.number().int().describe('Of the delivered projects, recorded on behalf of the organisation by the secretary'),
+  })
+  .meta({ id: 'OrganisationDelivery' });
 
-const PartyDelivery = z.object({
-  organisationId: Uuid,
-  side: z.enum(['publiek', 'privaat']).describe('publiek: the gemeente; privaat: a market party'),
-  via: DeliveryVia.nullable(),
-  at: IsoDateTime.nullable(),
-  onBehalf: z.object({ by: z.string(), reason: z.string() }).nullable().describe('Recorded on behalf of the party by the secretary, with the reason'),
-  batchId: Uuid.nullable().describe('The confirmation action (to undo it)'),
-}).meta({ id: 'PartyDelivery' });
+const PartyDelivery = z
+  .object({
+    organisationId: Uuid,
+    side: z.enum(['publiek', 'privaat']).describe('publiek: the gemeente; privaat: a market party'),
+    via: DeliveryVia.nullable(),
+    at: IsoDateTime.nullable(),
+    onBehalf: z
+      .object({ by: z.string(), reason: z.string() })
+      .nullable()
+      .describe('Recorded on behalf of the party by the secretary, with the reason'),
+    batchId: Uuid.nullable().describe('The confirmation action (to undo it)'),
+  })
+  .meta({ id: 'PartyDelivery' });
 
 const ExpiredForecast = z
   .object({ code: z.enum(MILESTONE_CODES), ownerSide: z.enum(['publiek', 'privaat', 'beide']), forecastDate: IsoDate })
@@ -92,35 +101,43 @@ export const RoundDetail = RoundSummary.extend({
   organisations: z.array(OrganisationDelivery).describe('Per organisation, most outstanding first'),
 }).meta({ id: 'RoundDetail' });
 
-export const ConfirmBody = z.object({
-  projectIds: z.array(Uuid).min(1).max(5000).optional().describe('Projects confirmed unchanged; without it, every project where the party has not yet delivered'),
-  organisationId: Uuid.optional().describe("The party whose side is confirmed; default: the caller's own organisation"),
-  reason: z.string().max(2000).optional().describe('Required when the secretary records the delivery on behalf of a party'),
-}).meta({ id: 'Confirmation' });
+export const ConfirmBody = z
+  .object({
+    projectIds: z
+      .array(Uuid)
+      .min(1)
+      .max(5000)
+      .optional()
+      .describe('Projects confirmed unchanged; without it, every project where the party has not yet delivered'),
+    organisationId: Uuid.optional().describe("The party whose side is confirmed; default: the caller's own organisation"),
+    reason: z.string().max(2000).optional().describe('Required when the secretary records the delivery on behalf of a party'),
+  })
+  .meta({ id: 'Confirmation' });
 
 const ProjectRef = z.object({ projectId: Uuid, name: z.string(), gemeenteName: z.string() }).meta({ id: 'ConfirmProjectRef' });
 const RefusedProject = ProjectRef.extend({ message: z.string() }).meta({ id: 'RefusedProject' });
 
-export const ConfirmPreview = z.object({
-  organisationId: Uuid,
-  organisationName: z.string(),
-  onBehalf: z.boolean(),
-  projects: z.array(ProjectRef).describe('What a confirmation would confirm'),
-  refused: z.array(RefusedProject).describe('Left out: the forecast has expired'),
-}).meta({ id: 'ConfirmPreview' });
+export const ConfirmPreview = z
+  .object({
+    organisationId: Uuid,
+    organisationName: z.string(),
+    onBehalf: z.boolean(),
+    projects: z.array(ProjectRef).describe('What a confirmation would confirm'),
+    refused: z.array(RefusedProject).describe('Left out: the forecast has expired'),
+  })
+  .meta({ id: 'ConfirmPreview' });
 
-export const ConfirmResult = z.object({
-  confirmedProjectIds: z.array(Uuid).describe('Projects newly confirmed by this action'),
-  batchId: Uuid.describe('This action, to undo it until the quarter closes'),
-  organisationId: Uuid,
-  refused: z.array(RefusedProject),
-  round: RoundDetail,
-}).meta({ id: 'ConfirmResult' });
+export const ConfirmResult = z
+  .object({
+    confirmedProjectIds: z.array(Uuid).describe('Projects newly confirmed by this action'),
+    batchId: Uuid.describe('This action, to undo it until the quarter closes'),
+    organisationId: Uuid,
+    refused: z.array(RefusedProject),
+    round: RoundDetail,
+  })
+  .meta({ id: 'ConfirmResult' });
 
-export const UndoBody = z.union([
-  z.object({ batchId: Uuid }).strict(),
-  z.object({ projectId: Uuid, organisationId: Uuid }).strict(),
-]);
+export const UndoBody = z.union([z.object({ batchId: Uuid }).strict(), z.object({ projectId: Uuid, organisationId: Uuid }).strict()]);
 
 export const UndoResult = z.object({ undoneProjectIds: z.array(Uuid), round: RoundDetail }).meta({ id: 'UndoResult' });
 
@@ -138,7 +155,9 @@ export const RoundProjectsQuery = z.object({
   q: z.string().max(200).optional(),
   sort: z
     .string()
-    .regex(new RegExp(`^-?(${Object.keys(SNAPSHOT_SORT).join('|')})$`), { message: `Sorteer op ${Object.keys(SNAPSHOT_SORT).join(', ')} (met - ervoor voor aflopend).` })
+    .regex(new RegExp(`^-?(${Object.keys(SNAPSHOT_SORT).join('|')})$`), {
+      message: `Sorteer op ${Object.keys(SNAPSHOT_SORT).join(', ')} (met - ervoor voor aflopend).`,
+    })
     .default('name'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
@@ -148,27 +167,31 @@ export const ChangesQuery = z.object({
   since: Uuid.optional().describe('A closed round; default: the latest closed round of a versnellingstafel the project belongs to'),
 });
 
-export const ProjectChange = z.object({
-  kind: z.enum(CHANGE_KINDS),
-  field: z.string().describe('What changed, e.g. milestones.M11.forecastDate, programme.sociale_huur, jaarschijven.2028'),
-  from: z.union([z.string(), z.number(), z.boolean()]).nullable(),
-  to: z.union([z.string(), z.number(), z.boolean()]).nullable(),
-  months: z.number().int().optional().describe('Date moves: whole months (positive = later)'),
-  days: z.number().int().optional(),
-  milestoneCode: z.enum(MILESTONE_CODES).optional(),
-  segment: z.enum(SEGMENTS).optional(),
-  year: z.number().int().optional(),
-  knelpuntId: Uuid.optional(),
-  organisationId: Uuid.optional(),
-  reason: z.string().optional().describe('Baseline changes: the reason recorded when re-baselining'),
-  message: z.string().describe('Plain-Dutch explanation'),
-}).meta({ id: 'ProjectChange' });
+export const ProjectChange = z
+  .object({
+    kind: z.enum(CHANGE_KINDS),
+    field: z.string().describe('What changed, e.g. milestones.M11.forecastDate, programme.sociale_huur, jaarschijven.2028'),
+    from: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+    to: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+    months: z.number().int().optional().describe('Date moves: whole months (positive = later)'),
+    days: z.number().int().optional(),
+    milestoneCode: z.enum(MILESTONE_CODES).optional(),
+    segment: z.enum(SEGMENTS).optional(),
+    year: z.number().int().optional(),
+    knelpuntId: Uuid.optional(),
+    organisationId: Uuid.optional(),
+    reason: z.string().optional().describe('Baseline changes: the reason recorded when re-baselining'),
+    message: z.string().describe('Plain-Dutch explanation'),
+  })
+  .meta({ id: 'ProjectChange' });
 
-export const ProjectChanges = z.object({
-  projectId: Uuid,
-  since: RoundSummary.nullable().describe('The closed round compared with; null when there is none yet'),
-  changes: z.array(ProjectChange),
-}).meta({ id: 'ProjectChanges' });
+export const ProjectChanges = z
+  .object({
+    projectId: Uuid,
+    since: RoundSummary.nullable().describe('The closed round compared with; null when there is none yet'),
+    changes: z.array(ProjectChange),
+  })
+  .meta({ id: 'ProjectChanges' });
 
 const ProjectSnapshot = z
   .object({
@@ -186,24 +209,28 @@ const ProjectSnapshot = z
 
 export const ProjectSnapshots = z.object({ items: z.array(ProjectSnapshot), total: z.number().int() }).meta({ id: 'ProjectSnapshots' });
 
-export const RebaselineBody = z.object({
-  version: Version,
-  reason: z
-    .string()
-    .trim()
-    .min(MIN_REASON_LENGTH, { message: `Geef een reden van minstens ${MIN_REASON_LENGTH} tekens: waarom wordt de planning opnieuw vastgesteld?` })
-    .max(2000),
-  milestones: z
-    .array(z.object({ code: z.enum(MILESTONE_CODES), baselineDate: IsoDate.nullable() }))
-    .min(1, { message: 'Noem minstens één mijlpaal met de nieuwe baseline.' })
-    .max(12),
-}).meta({ id: 'Rebaseline' });
+export const RebaselineBody = z
+  .object({
+    version: Version,
+    reason: z
+      .string()
+      .trim()
+      .min(MIN_REASON_LENGTH, { message: `Geef een reden van minstens ${MIN_REASON_LENGTH} tekens: waarom wordt de planning opnieuw vastgesteld?` })
+      .max(2000),
+    milestones: z
+      .array(z.object({ code: z.enum(MILESTONE_CODES), baselineDate: IsoDate.nullable() }))
+      .min(1, { message: 'Noem minstens één mijlpaal met de nieuwe baseline.' })
+      .max(12),
+  })
+  .meta({ id: 'Rebaseline' });
 
-export const BaselineHistoryEntry = z.object({
-  id: Uuid,
-  projectId: Uuid,
-  changedAt: IsoDateTime,
-  projectVersion: z.number().int(),
-  reason: z.string(),
-  changes: z.array(z.object({ code: z.enum(MILESTONE_CODES), from: IsoDate.nullable(), to: IsoDate.nullable() })),
-}).meta({ id: 'BaselineHistoryEntry' });
+export const BaselineHistoryEntry = z
+  .object({
+    id: Uuid,
+    projectId: Uuid,
+    changedAt: IsoDateTime,
+    projectVersion: z.number().int(),
+    reason: z.string(),
+    changes: z.array(z.object({ code: z.enum(MILESTONE_CODES), from: IsoDate.nullable(), to: IsoDate.nullable() })),
+  })
+  .meta({ id: 'BaselineHistoryEntry' });

@@ -3,7 +3,16 @@
  * with a CSRF token), API tokens for system-to-system submissions, and demo sign-in for the demo roles.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { requireDemoSignIn, requireMayCreateTokens, requireMayListTokensOf, requireMayManageTokensOf, ROLE_LABELS, ROLES, type Principal, type Role } from '../../domain/access.ts';
+import {
+  requireDemoSignIn,
+  requireMayCreateTokens,
+  requireMayListTokensOf,
+  requireMayManageTokensOf,
+  ROLE_LABELS,
+  ROLES,
+  type Principal,
+  type Role,
+} from '../../domain/access.ts';
 import { normaliseEmail, passwordProblem } from '../../domain/account.ts';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import { gemeenteOrganisationId } from '../../domain/identifiers.ts';
@@ -64,9 +73,22 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
   const assertMayCreateTokens: (principal: Principal) => void = requireMayCreateTokens;
 
   /** An account's API tokens as written to the audit trail: never the secret. */
-  async function auditToken(actor: { principal: Principal; via: Via }, tokenId: string, action: string, changes: Array<{ field: string; old: unknown; new: unknown }>) {
+  async function auditToken(
+    actor: { principal: Principal; via: Via },
+    tokenId: string,
+    action: string,
+    changes: Array<{ field: string; old: unknown; new: unknown }>,
+  ) {
     await deps.audit?.append(db, [
-      { actorUserId: actor.principal.userId, actorName: actor.principal.name, via: actor.via, entityType: 'api_token', entityId: tokenId, action, changes },
+      {
+        actorUserId: actor.principal.userId,
+        actorName: actor.principal.name,
+        via: actor.via,
+        entityType: 'api_token',
+        entityId: tokenId,
+        action,
+        changes,
+      },
     ]);
   }
   const options: AuthOptions = { ...DEFAULT_AUTH_OPTIONS, ...deps.options };
@@ -99,7 +121,10 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
       // Too many failures for this address (from anywhere): refused before the password is even checked.
       const wait = failedSignIns.blocked(address);
       if (wait !== null) {
-        throw new TooManyRequestsError(`Te veel mislukte inlogpogingen met dit e-mailadres. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, wait);
+        throw new TooManyRequestsError(
+          `Te veel mislukte inlogpogingen met dit e-mailadres. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`,
+          wait,
+        );
       }
       const user = await accounts.userByEmail(db, address);
       // Verify even for unknown users (against the fixed dummy hash), so timing does not reveal which addresses exist.
@@ -207,7 +232,11 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
           passwordHash: null,
           role,
           organisationId:
-            role === 'gemeente_editor' ? gemeenteOrganisationId(DEMO_SCOPE.gemeenteCode) : role === 'marktpartij_editor' ? (party?.organisation_id ?? null) : null,
+            role === 'gemeente_editor'
+              ? gemeenteOrganisationId(DEMO_SCOPE.gemeenteCode)
+              : role === 'marktpartij_editor'
+                ? (party?.organisation_id ?? null)
+                : null,
           gemeenteCode: role === 'gemeente_editor' ? DEMO_SCOPE.gemeenteCode : null,
           regionId: role === 'tafel_secretaris' ? DEMO_SCOPE.regionId : null,
           provincieCode: role === 'provincie_analist' ? DEMO_SCOPE.provincieCode : null,

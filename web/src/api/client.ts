@@ -20,7 +20,13 @@ type Operation<P extends keyof paths, M extends Method> = [paths[P][M]] extends 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : NotInOpenApi;
 /** The JSON of an operation's 2xx answer, from the generated `paths` (openapi.json), so each call below is typed by its endpoint. */
 type Answer<P extends keyof paths, M extends Method> =
-  Operation<P, M> extends { responses: infer R } ? (R extends { 200: infer A } ? Json<A> : R extends { 201: infer A } ? Json<A> : NotInOpenApi) : NotInOpenApi;
+  Operation<P, M> extends { responses: infer R }
+    ? R extends { 200: infer A }
+      ? Json<A>
+      : R extends { 201: infer A }
+        ? Json<A>
+        : NotInOpenApi
+    : NotInOpenApi;
 /** The JSON request body of an operation. */
 type Body<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : NotInOpenApi;
 
@@ -86,7 +92,12 @@ async function request<T>(path: string, init: RequestOptions = {}): Promise<T> {
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, { type: 'about:blank', title: 'De server is niet bereikbaar.', status: 0, detail: 'Controleer uw verbinding en probeer het opnieuw.' });
+    throw new ApiError(0, {
+      type: 'about:blank',
+      title: 'De server is niet bereikbaar.',
+      status: 0,
+      detail: 'Controleer uw verbinding en probeer het opnieuw.',
+    });
   }
   return readResponse<T>(response, quiet401);
 }
@@ -142,12 +153,16 @@ export const api = {
   getProject: (projectId: string, signal?: AbortSignal) => apiGet<Answer<'/projects/{id}', 'get'>>(`/projects/${id(projectId)}`, signal),
   updateMilestone: (projectId: string, code: string, change: Body<'/projects/{id}/milestones/{code}', 'patch'>) =>
     send<Answer<'/projects/{id}/milestones/{code}', 'patch'>>('PATCH', `/projects/${id(projectId)}/milestones/${id(code)}`, change),
-  rebaseline: (projectId: string, body: Body<'/projects/{id}/rebaseline', 'post'>) => send<Answer<'/projects/{id}/rebaseline', 'post'>>('POST', `/projects/${id(projectId)}/rebaseline`, body),
-  baselineHistory: (projectId: string, signal?: AbortSignal) => apiGet<Answer<'/projects/{id}/baseline-history', 'get'>>(`/projects/${id(projectId)}/baseline-history`, signal),
+  rebaseline: (projectId: string, body: Body<'/projects/{id}/rebaseline', 'post'>) =>
+    send<Answer<'/projects/{id}/rebaseline', 'post'>>('POST', `/projects/${id(projectId)}/rebaseline`, body),
+  baselineHistory: (projectId: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/projects/{id}/baseline-history', 'get'>>(`/projects/${id(projectId)}/baseline-history`, signal),
   changes: (projectId: string, since: string | null, signal?: AbortSignal) =>
     apiGet<Answer<'/projects/{id}/changes', 'get'>>(`/projects/${id(projectId)}/changes${since ? `?since=${id(since)}` : ''}`, signal),
-  snapshots: (projectId: string, signal?: AbortSignal) => apiGet<Answer<'/projects/{id}/snapshots', 'get'>>(`/projects/${id(projectId)}/snapshots`, signal),
-  projectAlternatives: (projectId: string, signal?: AbortSignal) => apiGet<Answer<'/projects/{id}/alternatives', 'get'>>(`/projects/${id(projectId)}/alternatives`, signal),
+  snapshots: (projectId: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/projects/{id}/snapshots', 'get'>>(`/projects/${id(projectId)}/snapshots`, signal),
+  projectAlternatives: (projectId: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/projects/{id}/alternatives', 'get'>>(`/projects/${id(projectId)}/alternatives`, signal),
 
   // Reference
   listProvincies: (signal?: AbortSignal) => apiGet<Answer<'/provincies', 'get'>>('/provincies', signal),
@@ -157,7 +172,8 @@ export const api = {
   geo: (kind: 'provincies' | 'gemeenten', signal?: AbortSignal) => apiGet<GeoJSON.FeatureCollection>(`/geo/${kind}`, signal),
 
   // Table dashboard
-  dashboard: (regionId: string, signal?: AbortSignal) => apiGet<Answer<'/regions/{regionId}/dashboard', 'get'>>(`/regions/${id(regionId)}/dashboard`, signal),
+  dashboard: (regionId: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/regions/{regionId}/dashboard', 'get'>>(`/regions/${id(regionId)}/dashboard`, signal),
   regionAlternatives: (regionId: string, year: number, signal?: AbortSignal) =>
     apiGet<Answer<'/regions/{regionId}/alternatives', 'get'>>(`/regions/${id(regionId)}/alternatives?year=${year}`, signal),
   regionExportUrl: (regionId: string) => `${API_BASE}/regions/${id(regionId)}/export.xlsx`,
@@ -166,13 +182,16 @@ export const api = {
   /** Aggregates anyone may see (figures of fewer than 3 projects hidden). */
   publicAggregates: (level: 'gemeente' | 'provincie', provincie: string | null, signal?: AbortSignal) =>
     apiGet<Answer<'/public/aggregates', 'get'>>(`/public/aggregates?level=${level}${provincie ? `&provincie=${provincie}` : ''}`, signal),
-  nationalOverview: (year: number | null, signal?: AbortSignal) => apiGet<Answer<'/national/overview', 'get'>>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
+  nationalOverview: (year: number | null, signal?: AbortSignal) =>
+    apiGet<Answer<'/national/overview', 'get'>>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
 
   // Quarterly round
   listRounds: (regionId: string, signal?: AbortSignal, options?: RequestOptions) =>
     apiGet<Answer<'/regions/{regionId}/rounds', 'get'>>(`/regions/${id(regionId)}/rounds`, signal, options),
-  openRound: (regionId: string, quarter: string, deadline: string) => send<Answer<'/regions/{regionId}/rounds', 'post'>>('POST', `/regions/${id(regionId)}/rounds`, { quarter, deadline }),
-  getRound: (roundId: string, signal?: AbortSignal, options?: RequestOptions) => apiGet<Answer<'/rounds/{roundId}', 'get'>>(`/rounds/${id(roundId)}`, signal, options),
+  openRound: (regionId: string, quarter: string, deadline: string) =>
+    send<Answer<'/regions/{regionId}/rounds', 'post'>>('POST', `/regions/${id(regionId)}/rounds`, { quarter, deadline }),
+  getRound: (roundId: string, signal?: AbortSignal, options?: RequestOptions) =>
+    apiGet<Answer<'/rounds/{roundId}', 'get'>>(`/rounds/${id(roundId)}`, signal, options),
   closeRound: (roundId: string) => send<Answer<'/rounds/{roundId}/close', 'post'>>('POST', `/rounds/${id(roundId)}/close`),
   /** Confirm a party's side unchanged: the given projects, or all not yet delivered; `reason` when recorded on its behalf. */
   confirm: (roundId: string, body: Body<'/rounds/{roundId}/confirmations', 'post'>) =>
@@ -181,8 +200,8 @@ export const api = {
     send<Answer<'/rounds/{roundId}/confirmations/preview', 'post'>>('POST', `/rounds/${id(roundId)}/confirmations/preview`, body),
   undoConfirmation: (roundId: string, body: Body<'/rounds/{roundId}/confirmations/undo', 'post'>) =>
     send<Answer<'/rounds/{roundId}/confirmations/undo', 'post'>>('POST', `/rounds/${id(roundId)}/confirmations/undo`, body),
-  reminders: (roundId: string, signal?: AbortSignal) => apiGet<Answer<'/rounds/{roundId}/reminders', 'get'>>(`/rounds/${id(roundId)}/reminders`, signal),
+  reminders: (roundId: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/rounds/{roundId}/reminders', 'get'>>(`/rounds/${id(roundId)}/reminders`, signal),
   roundProjects: (roundId: string, query: URLSearchParams, signal?: AbortSignal) =>
     apiGet<Answer<'/rounds/{roundId}/projects', 'get'>>(`/rounds/${id(roundId)}/projects?${query.toString()}`, signal),
 };
-

@@ -83,6 +83,11 @@ describe('userChanged', () => {
   it('forgets everything, reference lists included', () => {
     const client = filledClient();
     userChanged(client);
-    expect(client.getQueryCache().getAll().filter((q) => q.state.data !== undefined)).toEqual([]);
+    expect(
+      client
+        .getQueryCache()
+        .getAll()
+        .filter((q) => q.state.data !== undefined),
+    ).toEqual([]);
   });
 });

@@ -47,7 +47,11 @@ export function projectSaved(client: QueryClient, saved: ProjectDetail): Promise
  */
 export function roundChanged(client: QueryClient, saved?: RoundDetail): Promise<void> {
   if (saved) client.setQueryData(queryKeys.round.detail(saved.id), saved);
-  return refresh(client, [queryKeys.round.all, queryKeys.dashboard.all, queryKeys.project.all, queryKeys.projects.all], saved ? [queryKeys.round.detail(saved.id)] : []);
+  return refresh(
+    client,
+    [queryKeys.round.all, queryKeys.dashboard.all, queryKeys.project.all, queryKeys.projects.all],
+    saved ? [queryKeys.round.detail(saved.id)] : [],
+  );
 }
 
 /**

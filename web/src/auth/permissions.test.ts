@@ -7,10 +7,26 @@ const regions: Region[] = [
   { id: 'vt-amsterdam-e-o', kind: 'versnellingstafel', name: 'Amsterdam e.o.', gemeenteCodes: ['GM0363', 'GM0362'] },
   { id: 'vt-u10', kind: 'versnellingstafel', name: 'U10', gemeenteCodes: ['GM0344'] },
 ];
-const project = { gemeenteCode: 'GM0363', provincieCode: 'PV27', synthetic: false, parties: [{ organisationId: 'org-dev', role: 'ontwikkelaar' as const }] };
+const project = {
+  gemeenteCode: 'GM0363',
+  provincieCode: 'PV27',
+  synthetic: false,
+  parties: [{ organisationId: 'org-dev', role: 'ontwikkelaar' as const }],
+};
 
 function signedIn(p: Partial<Principal>): AuthState {
-  const principal: Principal = { kind: 'user', userId: 'u', name: 'X', role: 'publiek', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null, demo: false, ...p };
+  const principal: Principal = {
+    kind: 'user',
+    userId: 'u',
+    name: 'X',
+    role: 'publiek',
+    organisationId: null,
+    gemeenteCode: null,
+    regionId: null,
+    provincieCode: null,
+    demo: false,
+    ...p,
+  };
   // As GET /auth/me sends it: the demo marking beside the principal (the web's principalOf puts it back in).
   const me: Me = { principal, csrfToken: 't', demo: principal.demo, demoModeAvailable: true, oidcAvailable: false };
   return { status: 'ready', me };

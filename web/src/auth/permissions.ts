@@ -3,7 +3,15 @@
  * (src/domain/access.ts), so the UI only offers actions that will be accepted. The server stays the
  * judge: a refused action still gets a clear message.
  */
-import { canConfirmProject, canEditMilestone, canRebaseline, canRunRound, NATIONAL_ROLES, ROLE_LABELS, type ProjectFacts } from '../../../src/domain/access.ts';
+import {
+  canConfirmProject,
+  canEditMilestone,
+  canRebaseline,
+  canRunRound,
+  NATIONAL_ROLES,
+  ROLE_LABELS,
+  type ProjectFacts,
+} from '../../../src/domain/access.ts';
 import type { Me, Principal, ProjectDetail, Region, Role } from '../api/types.ts';
 import type { OwnerSide } from '../labels.ts';
 import type { AuthState } from './AuthContext.tsx';
@@ -31,7 +39,10 @@ export const ROLE_DESCRIPTIONS: Record<Exclude<Role, 'publiek'>, string> = {
 };
 
 /** The facts the access rules need about a project; its regions follow from the gemeente. */
-export function projectFacts(project: Pick<ProjectDetail, 'gemeenteCode' | 'provincieCode' | 'parties' | 'synthetic'>, regions: readonly Region[]): ProjectFacts {
+export function projectFacts(
+  project: Pick<ProjectDetail, 'gemeenteCode' | 'provincieCode' | 'parties' | 'synthetic'>,
+  regions: readonly Region[],
+): ProjectFacts {
   return {
     gemeenteCode: project.gemeenteCode,
     synthetic: project.synthetic,
@@ -59,7 +70,8 @@ export function may(state: AuthState, rule: (p: Principal) => boolean): boolean 
 export const mayRunRound = (state: AuthState, regionId: string) => may(state, (p) => canRunRound(p, regionId));
 export const mayRebaseline = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canRebaseline(p, facts));
 export const mayConfirm = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canConfirmProject(p, facts));
-export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSide: OwnerSide) => may(state, (p) => canEditMilestone(p, facts, ownerSide));
+export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSide: OwnerSide) =>
+  may(state, (p) => canEditMilestone(p, facts, ownerSide));
 
 /** The national roll-up is for the roles of src/domain/access.ts NATIONAL_ROLES (ministry, administrators). */
 export const maySeeNational = (state: AuthState) => may(state, (p) => (NATIONAL_ROLES as readonly Role[]).includes(p.role));

@@ -3,7 +3,8 @@ import type { AnchorHTMLAttributes } from 'react';
 import { Link, type LinkProps } from 'react-router';
 
 type Appearance = { appearance: 'primary-action' | 'secondary-action' };
-export type ButtonLinkProps = Appearance & (Omit<LinkProps, 'className'> | (Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'className'> & { href: string }));
+export type ButtonLinkProps = Appearance &
+  (Omit<LinkProps, 'className'> | (Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'className'> & { href: string }));
 
 export function ButtonLink({ appearance, ...props }: ButtonLinkProps) {
   const className = `utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${appearance}`;

@@ -11,7 +11,13 @@ export interface CheckboxFieldProps {
 export function CheckboxField({ id, label, checked, onChange }: CheckboxFieldProps) {
   return (
     <div className="utrecht-form-field utrecht-form-field--checkbox wbm-checkbox">
-      <input id={id} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        className="utrecht-checkbox utrecht-checkbox--html-input"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
         {label}
       </label>

@@ -28,8 +28,8 @@ export function DemoDataBanner() {
     <aside className="wbm-demo-banner" aria-label="Demogegevens">
       <div className="wbm-container">
         <Paragraph>
-          <strong>Let op: dit zijn verzonnen demogegevens.</strong> De projecten met het label “Demo” bestaan niet echt. Gebruik ze alleen om
-          de Woningbouwmonitor uit te proberen.
+          <strong>Let op: dit zijn verzonnen demogegevens.</strong> De projecten met het label “Demo” bestaan niet echt. Gebruik ze alleen om de
+          Woningbouwmonitor uit te proberen.
         </Paragraph>
       </div>
     </aside>

@@ -24,7 +24,13 @@ describe('ErrorMessage', () => {
   });
 
   it('says plainly on "Geen toegang" that trying again does not help', () => {
-    const text = render(new ApiError(403, { title: 'Geen toegang', status: 403, detail: 'U heeft geen toegang tot de gegevens van deze tafel of dit gebied.' } as never)).textContent;
+    const text = render(
+      new ApiError(403, {
+        title: 'Geen toegang',
+        status: 403,
+        detail: 'U heeft geen toegang tot de gegevens van deze tafel of dit gebied.',
+      } as never),
+    ).textContent;
     expect(text).toContain('Geen toegang');
     expect(text).toContain('Opnieuw proberen helpt niet');
   });
@@ -37,9 +43,15 @@ describe('ErrorMessage', () => {
   });
 
   it('a page whose address names nothing (unknown or malformed id) says "Niet gevonden" plainly, without the id or developer words', () => {
-    const unknown = render(new ApiError(404, { title: 'Niet gevonden.', status: 404, detail: "Project '00000000-0000-0000-0000-000000000000' bestaat niet." } as never)).textContent;
+    const unknown = render(
+      new ApiError(404, { title: 'Niet gevonden.', status: 404, detail: "Project '00000000-0000-0000-0000-000000000000' bestaat niet." } as never),
+    ).textContent;
     const malformed = render(
-      new ApiError(400, { title: 'De invoer is niet geldig.', status: 400, errors: [{ path: 'id', code: 'invalid_string', message: 'Ongeldige id (verwacht een UUID).' }] } as never),
+      new ApiError(400, {
+        title: 'De invoer is niet geldig.',
+        status: 400,
+        errors: [{ path: 'id', code: 'invalid_string', message: 'Ongeldige id (verwacht een UUID).' }],
+      } as never),
     ).textContent;
     for (const text of [unknown, malformed]) {
       expect(text).toContain('Niet gevonden');
@@ -48,7 +60,14 @@ describe('ErrorMessage', () => {
       expect(text).not.toContain('Probeer opnieuw');
     }
     // A refused request about something else keeps its own message.
-    const other = render(new ApiError(400, { title: 'De invoer is niet geldig.', status: 400, detail: 'Kies een jaar.', errors: [{ path: 'year', code: 'x', message: 'Kies een jaar.' }] } as never)).textContent;
+    const other = render(
+      new ApiError(400, {
+        title: 'De invoer is niet geldig.',
+        status: 400,
+        detail: 'Kies een jaar.',
+        errors: [{ path: 'year', code: 'x', message: 'Kies een jaar.' }],
+      } as never),
+    ).textContent;
     expect(other).toContain('Kies een jaar.');
   });
 });

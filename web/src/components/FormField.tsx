@@ -23,7 +23,10 @@ export interface FormFieldProps {
 
 export function FormField({ id, label, error, children, className, description, descriptionId = `${id}-help`, testId }: FormFieldProps) {
   return (
-    <div className={['utrecht-form-field', 'wbm-field', className, error && 'utrecht-form-field--invalid'].filter(Boolean).join(' ')} data-testid={testId}>
+    <div
+      className={['utrecht-form-field', 'wbm-field', className, error && 'utrecht-form-field--invalid'].filter(Boolean).join(' ')}
+      data-testid={testId}
+    >
       <label className="utrecht-form-label" htmlFor={id}>
         {label}
       </label>

@@ -21,7 +21,16 @@ afterEach(cleanup);
 
 describe('Table', () => {
   it('has a caption, column headers and a row header per row', () => {
-    render(<Table caption="Woningen per jaar" columns={COLUMNS} rows={ROWS} rowKey={(y) => y.year} rowData={(y) => ({ 'data-year': y.year })} testId="years" />);
+    render(
+      <Table
+        caption="Woningen per jaar"
+        columns={COLUMNS}
+        rows={ROWS}
+        rowKey={(y) => y.year}
+        rowData={(y) => ({ 'data-year': y.year })}
+        testId="years"
+      />,
+    );
     const table = screen.getByRole('table', { name: 'Woningen per jaar' });
     expect(table.dataset.testid).toBe('years');
     expect(table.className).toBe('utrecht-table utrecht-table--html-table wbm-table');

@@ -131,7 +131,13 @@ export function TableRow({ children, ...data }: { children: ReactNode } & RowDat
 }
 
 /** The cell that names its row. In the body it is semi-bold unless `plain`; footer rows use `plain`. */
-export function RowHeaderCell({ children, plain = false, colSpan, className, ...data }: { children: ReactNode; plain?: boolean; colSpan?: number; className?: string } & RowData) {
+export function RowHeaderCell({
+  children,
+  plain = false,
+  colSpan,
+  className,
+  ...data
+}: { children: ReactNode; plain?: boolean; colSpan?: number; className?: string } & RowData) {
   return (
     <th scope="row" colSpan={colSpan} className={cx('utrecht-table__header-cell', !plain && 'wbm-row-header', className)} {...data}>
       {children}
@@ -140,7 +146,13 @@ export function RowHeaderCell({ children, plain = false, colSpan, className, ...
 }
 
 /** A data cell; `numeric` right-aligns it. */
-export function DataCell({ children, numeric = false, colSpan, className, ...data }: { children?: ReactNode; numeric?: boolean; colSpan?: number; className?: string } & RowData) {
+export function DataCell({
+  children,
+  numeric = false,
+  colSpan,
+  className,
+  ...data
+}: { children?: ReactNode; numeric?: boolean; colSpan?: number; className?: string } & RowData) {
   return (
     <td colSpan={colSpan} className={cx('utrecht-table__cell', numeric && 'utrecht-table__cell--numeric-data', className)} {...data}>
       {children}

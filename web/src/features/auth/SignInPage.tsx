@@ -54,9 +54,7 @@ export function SignInPage() {
           <Paragraph>U kunt de Woningbouwmonitor zonder inloggen gebruiken.</Paragraph>
         </Alert>
         <Paragraph>
-          <TextLink to="/projecten">
-            Naar de projecten
-          </TextLink>
+          <TextLink to="/projecten">Naar de projecten</TextLink>
         </Paragraph>
       </>
     );
@@ -137,8 +135,7 @@ export function SignInPage() {
               }
             >
               <Paragraph>
-                Log in als verzonnen gebruiker om de Woningbouwmonitor uit te proberen. U werkt met verzonnen demogegevens; niets hiervan is
-                echt.
+                Log in als verzonnen gebruiker om de Woningbouwmonitor uit te proberen. U werkt met verzonnen demogegevens; niets hiervan is echt.
               </Paragraph>
               <form onSubmit={submitDemo} aria-labelledby={`${id}-demo`} noValidate>
                 {error?.form === 'demo' && <SignInError message={error.message} />}
@@ -158,9 +155,7 @@ export function SignInPage() {
                       <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${id}-role-${r}`}>
                         {roleLabel(r)}
                       </label>
-                      <FieldDescription id={`${id}-role-${r}-desc`}>
-                        {ROLE_DESCRIPTIONS[r]}
-                      </FieldDescription>
+                      <FieldDescription id={`${id}-role-${r}-desc`}>{ROLE_DESCRIPTIONS[r]}</FieldDescription>
                     </div>
                   ))}
                 </Fieldset>
@@ -175,7 +170,14 @@ export function SignInPage() {
             <form onSubmit={submitPassword} aria-labelledby={`${id}-account`} noValidate>
               {error?.form === 'password' && <SignInError message={error.message} />}
               <TextField id={`${id}-email`} label="E-mailadres" type="email" autoComplete="username" value={email} onChange={setEmail} />
-              <TextField id={`${id}-password`} label="Wachtwoord" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
+              <TextField
+                id={`${id}-password`}
+                label="Wachtwoord"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={setPassword}
+              />
               <Button appearance="primary-action" type="submit" disabled={busy !== null}>
                 {busy === 'password' ? 'Bezig met inloggen…' : 'Inloggen'}
               </Button>

@@ -3,7 +3,18 @@ import type { Me, Principal } from '../../api/types.ts';
 import { landingPage } from './SignInPage.tsx';
 
 const me = (p: Partial<Principal>): Me => ({
-  principal: { kind: 'user', userId: 'u', name: 'X', role: 'beheerder', organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null, demo: false, ...p },
+  principal: {
+    kind: 'user',
+    userId: 'u',
+    name: 'X',
+    role: 'beheerder',
+    organisationId: null,
+    gemeenteCode: null,
+    regionId: null,
+    provincieCode: null,
+    demo: false,
+    ...p,
+  },
   csrfToken: 't',
   demo: false,
   demoModeAvailable: true,

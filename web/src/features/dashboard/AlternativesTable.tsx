@@ -13,7 +13,10 @@ export function AlternativesTable({ alternatives }: { alternatives: Alternatives
     <>
       {a.expected === null ? (
         <Paragraph>
-          {a.tableFiguresNote} {a.candidates.length === 0 ? 'Er zijn geen kandidaten die u mag inzien.' : `${formatCount(a.candidates.length, 'kandidaat', 'kandidaten')} in ${a.region.name}:`}
+          {a.tableFiguresNote}{' '}
+          {a.candidates.length === 0
+            ? 'Er zijn geen kandidaten die u mag inzien.'
+            : `${formatCount(a.candidates.length, 'kandidaat', 'kandidaten')} in ${a.region.name}:`}
         </Paragraph>
       ) : (
         <Paragraph>
@@ -50,4 +53,3 @@ export function AlternativesTable({ alternatives }: { alternatives: Alternatives
     </>
   );
 }
-

@@ -54,7 +54,15 @@ export function CompletionsChart({ perYear, description, renderer, onYearClick, 
       series: [
         bars('Harde plannen', CHART_COLOURS.hard, (y) => y.expectedHard),
         bars('Zachte plannen', CHART_COLOURS.soft, (y) => y.expected - y.expectedHard),
-        ...(hasTarget ? [targetLineSeries('Opgave', CHART_COLOURS.target, perYear.map((y) => (y.target === null ? null : Math.round(y.target))))] : []),
+        ...(hasTarget
+          ? [
+              targetLineSeries(
+                'Opgave',
+                CHART_COLOURS.target,
+                perYear.map((y) => (y.target === null ? null : Math.round(y.target))),
+              ),
+            ]
+          : []),
       ],
     });
   }, [perYear, description, clickable]);

@@ -85,7 +85,11 @@ function HomesWithShare({ homes, of }: { homes: number; of: number }) {
 /** A shortfall in words as well as sign: "2.300 te weinig". */
 function Gap({ gap }: { gap: number }) {
   if (gap === 0) return <>op de opgave</>;
-  return gap < 0 ? <span className="wbm-gap wbm-gap--short">{formatNumber(-gap)} te weinig</span> : <span className="wbm-gap">{formatNumber(gap)} meer</span>;
+  return gap < 0 ? (
+    <span className="wbm-gap wbm-gap--short">{formatNumber(-gap)} te weinig</span>
+  ) : (
+    <span className="wbm-gap">{formatNumber(gap)} meer</span>
+  );
 }
 
 /** Short text alternative of the completions chart. */

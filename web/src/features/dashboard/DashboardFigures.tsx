@@ -10,7 +10,13 @@ export function KeyFigures({ dashboard, openKnelpunten }: { dashboard: Dashboard
   const { region, summary } = dashboard;
   const t = summary.totals;
   const figures: { label: string; value: string; detail: string; to: string; testId: string }[] = [
-    { label: 'Projecten', value: formatNumber(t.projects), detail: formatCount(t.homes, 'woning', 'woningen'), to: figureLinks.projects(region.id), testId: 'figure-projects' },
+    {
+      label: 'Projecten',
+      value: formatNumber(t.projects),
+      detail: formatCount(t.homes, 'woning', 'woningen'),
+      to: figureLinks.projects(region.id),
+      testId: 'figure-projects',
+    },
     {
       label: 'Betaalbaar',
       value: formatPercent(t.affordableShare),

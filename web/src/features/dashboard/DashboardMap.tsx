@@ -57,7 +57,10 @@ export default function DashboardMap({ points, gemeenteCodes, regionName }: Dash
       void fetchReference(queryClient, 'geo-gemeenten').then((geo) => {
         if (!active) return;
         const codes = new Set(gemeenteCodes);
-        (map.getSource('gemeenten') as maplibregl.GeoJSONSource).setData({ ...geo, features: geo.features.filter((f) => codes.has(String(f.properties?.code))) });
+        (map.getSource('gemeenten') as maplibregl.GeoJSONSource).setData({
+          ...geo,
+          features: geo.features.filter((f) => codes.has(String(f.properties?.code))),
+        });
       });
       map.once('idle', () => {
         if (!active) return;

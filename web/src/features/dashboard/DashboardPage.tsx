@@ -73,7 +73,9 @@ export function DashboardPage() {
         <>
           <Heading level={1}>
             {/* The kind above the name, unless the name already says it ("Versnellingstafel Amsterdam e.o."). */}
-            {!data.region.name.startsWith(KIND_LABELS[data.region.kind] ?? 'Regio') && <span className="wbm-eyebrow">{KIND_LABELS[data.region.kind] ?? 'Regio'}</span>}{' '}
+            {!data.region.name.startsWith(KIND_LABELS[data.region.kind] ?? 'Regio') && (
+              <span className="wbm-eyebrow">{KIND_LABELS[data.region.kind] ?? 'Regio'}</span>
+            )}{' '}
             {data.region.name}
           </Heading>
           <Paragraph lead>
@@ -112,8 +114,8 @@ export function DashboardPage() {
           </ul>
           {data.summary.totals.syntheticProjects > 0 && (
             <Paragraph className="wbm-demo-note">
-              <span className="wbm-demo-badge">Demo</span> {formatNumber(data.summary.totals.syntheticProjects)} van de {formatProjectCount(data.summary.totals.projects)} in
-              dit overzicht zijn verzonnen demoprojecten.
+              <span className="wbm-demo-badge">Demo</span> {formatNumber(data.summary.totals.syntheticProjects)} van de{' '}
+              {formatProjectCount(data.summary.totals.projects)} in dit overzicht zijn verzonnen demoprojecten.
             </Paragraph>
           )}
 
@@ -121,8 +123,8 @@ export function DashboardPage() {
 
           <Section id="oplevering" title="Verwachte oplevering tegenover de opgave">
             <Paragraph>
-              Hoeveel woningen de projecten per jaar verwachten op te leveren (hun jaarschijven), tegenover de opgave van de regio. Harde plannen
-              zijn onherroepelijk of vastgesteld. Klik op een jaar voor de projecten die dat jaar woningen opleveren.
+              Hoeveel woningen de projecten per jaar verwachten op te leveren (hun jaarschijven), tegenover de opgave van de regio. Harde plannen zijn
+              onherroepelijk of vastgesteld. Klik op een jaar voor de projecten die dat jaar woningen opleveren.
             </Paragraph>
             <figure className="wbm-figure">
               <CompletionsChart
@@ -233,7 +235,9 @@ function RegionAlternatives({ dashboard }: { dashboard: Dashboard }) {
   const id = useId();
   const shortYears = dashboard.summary.perYear.filter((y) => y.gap !== null && y.gap < 0).map((y) => y.year);
   const [year, setYear] = useState<number>(shortYears[0] ?? 0);
-  const [result, setResult] = useState<{ state: 'idle' } | { state: 'loading' } | { state: 'ready'; data: Alternatives } | { state: 'error'; error: Error }>({
+  const [result, setResult] = useState<
+    { state: 'idle' } | { state: 'loading' } | { state: 'ready'; data: Alternatives } | { state: 'error'; error: Error }
+  >({
     state: 'idle',
   });
   if (shortYears.length === 0) return null;

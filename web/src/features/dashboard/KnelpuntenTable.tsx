@@ -19,7 +19,11 @@ export function KnelpuntenTable({ dashboard }: { dashboard: Dashboard }) {
       rows={rows}
       rowKey={(k) => k.category}
       columns={[
-        { key: 'category', header: 'Categorie', cell: (k) => <TextLink to={figureLinks.knelpunt(dashboard.region.id, k.category)}>{label(k.category)}</TextLink> },
+        {
+          key: 'category',
+          header: 'Categorie',
+          cell: (k) => <TextLink to={figureLinks.knelpunt(dashboard.region.id, k.category)}>{label(k.category)}</TextLink>,
+        },
         { key: 'open', header: 'Open', numeric: true, cell: (k) => <WithBar share={k.open / max}>{formatNumber(k.open)}</WithBar> },
         { key: 'projects', header: 'In projecten', numeric: true, cell: (k) => formatNumber(k.projects) },
         { key: 'escalated', header: 'Geëscaleerd naar de tafel', numeric: true, cell: (k) => formatNumber(k.escalated) },

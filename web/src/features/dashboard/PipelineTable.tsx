@@ -29,7 +29,9 @@ export function PipelineTable({ dashboard, by }: { dashboard: Dashboard; by: 'ph
           header: title,
           cell: (r) =>
             r.projects > 0 ? (
-              <TextLink to={by === 'phase' ? figureLinks.phase(region.id, r.code) : figureLinks.planStatus(region.id, r.code)}>{label(r.code)}</TextLink>
+              <TextLink to={by === 'phase' ? figureLinks.phase(region.id, r.code) : figureLinks.planStatus(region.id, r.code)}>
+                {label(r.code)}
+              </TextLink>
             ) : (
               label(r.code)
             ),
@@ -60,7 +62,12 @@ export function StatusTable({ dashboard }: { dashboard: Dashboard }) {
             </Link>
           ),
         },
-        { key: 'projects', header: 'Projecten', numeric: true, cell: (s) => formatNumber(summary.byStatus.find((r) => r.status === s)?.projects ?? 0) },
+        {
+          key: 'projects',
+          header: 'Projecten',
+          numeric: true,
+          cell: (s) => formatNumber(summary.byStatus.find((r) => r.status === s)?.projects ?? 0),
+        },
       ]}
     />
   );

@@ -27,31 +27,27 @@ export function TablesIndexPage() {
   const ownRegion = regions.data?.[0].find((r) => r.id === own);
   // Only the tables this person may open (the server's rule): a link never leads to "Geen toegang".
   const principal = chooserPrincipal(state);
-  const tables = regions.data ? regions.data[0].filter((r) => r.kind === 'versnellingstafel' && mayOpenArea(principal, regionArea(r, regions.data[1]))) : [];
+  const tables = regions.data
+    ? regions.data[0].filter((r) => r.kind === 'versnellingstafel' && mayOpenArea(principal, regionArea(r, regions.data[1])))
+    : [];
   const signedOut = state.status === 'ready' && !isSignedIn(state);
 
   return (
     <>
       <Heading level={1}>Tafeloverzicht</Heading>
       <Paragraph lead>
-        Het overzicht voor de versnellingstafel: verwachte oplevering tegenover de opgave, de pijplijn, vertragingen, knelpunten en de stand van
-        de kwartaalronde.{!signedOut && ' Kies een tafel, woondealregio, provincie of gemeente.'}
+        Het overzicht voor de versnellingstafel: verwachte oplevering tegenover de opgave, de pijplijn, vertragingen, knelpunten en de stand van de
+        kwartaalronde.{!signedOut && ' Kies een tafel, woondealregio, provincie of gemeente.'}
       </Paragraph>
       {ownRegion && (
         <Paragraph>
-          Uw tafel:{' '}
-          <TextLink to={regionPath(ownRegion.id)}>
-            {ownRegion.name}
-          </TextLink>
+          Uw tafel: <TextLink to={regionPath(ownRegion.id)}>{ownRegion.name}</TextLink>
         </Paragraph>
       )}
       {signedOut && (
         <Paragraph data-testid="tables-signed-out">
           Het tafeloverzicht is voor de deelnemers van een versnellingstafel: gemeenten, marktpartijen, provincies en het ministerie.{' '}
-          <TextLink to="/inloggen?terug=%2Ftafels">
-            Log in
-          </TextLink>{' '}
-          om het te zien. De cijfers per provincie en gemeente voor iedereen staan op de{' '}
+          <TextLink to="/inloggen?terug=%2Ftafels">Log in</TextLink> om het te zien. De cijfers per provincie en gemeente voor iedereen staan op de{' '}
           <PublicFiguresLinks />
         </Paragraph>
       )}
@@ -65,13 +61,13 @@ export function TablesIndexPage() {
       {regions.state === 'ready' && tables.length > 0 && (
         <UnorderedList className="wbm-link-list">
           {tables.map((r) => (
-              <li key={r.id}>
-                <TextLink to={regionPath(r.id)}>
-                  {r.name}
-                </TextLink>{' '}
-                <span className="wbm-muted">({formatNumber(r.gemeenteCodes.length)} {r.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'})</span>
-              </li>
-            ))}
+            <li key={r.id}>
+              <TextLink to={regionPath(r.id)}>{r.name}</TextLink>{' '}
+              <span className="wbm-muted">
+                ({formatNumber(r.gemeenteCodes.length)} {r.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'})
+              </span>
+            </li>
+          ))}
         </UnorderedList>
       )}
     </>

@@ -49,17 +49,35 @@ export function figureDrilldowns(d: Dashboard): FigureDrilldown[] {
     { figure: 'Projecten', url: figureLinks.projects(id), projects: s.totals.projects, sums: { homes: s.totals.homes } },
     { figure: 'Betaalbaar', url: figureLinks.affordable(id), sums: { affordableHomes: s.totals.affordableHomes } },
     { figure: 'Sociale huur', url: figureLinks.social(id), sums: { socialHomes: s.totals.socialHomes } },
-    { figure: 'Vertraagde mijlpalen', url: figureLinks.delayed(id), projects: s.delayedMilestones.projects, sums: { delayedMilestones: s.delayedMilestones.count } },
+    {
+      figure: 'Vertraagde mijlpalen',
+      url: figureLinks.delayed(id),
+      projects: s.delayedMilestones.projects,
+      sums: { delayedMilestones: s.delayedMilestones.count },
+    },
     { figure: 'Prognose verstreken', url: figureLinks.forecastExpired(id), projects: s.expiredForecasts.projects },
   ];
   for (const y of s.perYear) out.push({ figure: `Verwacht ${y.year}`, url: figureLinks.year(id, y.year), sums: { yearHomes: y.expected } });
-  for (const r of s.byPhase) if (r.projects > 0) out.push({ figure: `Fase ${r.phase}`, url: figureLinks.phase(id, r.phase), projects: r.projects, sums: { homes: r.homes } });
+  for (const r of s.byPhase)
+    if (r.projects > 0) out.push({ figure: `Fase ${r.phase}`, url: figureLinks.phase(id, r.phase), projects: r.projects, sums: { homes: r.homes } });
   for (const r of s.byPlanStatus) {
-    if (r.projects > 0) out.push({ figure: `Planstatus ${r.planStatus}`, url: figureLinks.planStatus(id, r.planStatus), projects: r.projects, sums: { homes: r.homes } });
+    if (r.projects > 0)
+      out.push({
+        figure: `Planstatus ${r.planStatus}`,
+        url: figureLinks.planStatus(id, r.planStatus),
+        projects: r.projects,
+        sums: { homes: r.homes },
+      });
   }
   for (const r of s.byStatus) out.push({ figure: `Status ${r.status}`, url: figureLinks.status(id, r.status), projects: r.projects });
   for (const k of s.knelpunten) {
-    if (k.open > 0) out.push({ figure: `Knelpunt ${k.category}`, url: figureLinks.knelpunt(id, k.category), projects: k.projects, sums: { openKnelpunten: k.open } });
+    if (k.open > 0)
+      out.push({
+        figure: `Knelpunt ${k.category}`,
+        url: figureLinks.knelpunt(id, k.category),
+        projects: k.projects,
+        sums: { openKnelpunten: k.open },
+      });
   }
   return out;
 }

@@ -46,7 +46,12 @@ describe('mayOpenArea: what the Tafeloverzicht chooser offers', () => {
   });
 
   it('the province analyst: the tables, the province and the gemeenten within the own province', () => {
-    expect(offered(principal('provincie_analist', { provincieCode: 'PV27' }))).toEqual(['vt-amsterdam-e-o', 'provincie:PV27', 'gemeente:GM0363', 'gemeente:GM0479']);
+    expect(offered(principal('provincie_analist', { provincieCode: 'PV27' }))).toEqual([
+      'vt-amsterdam-e-o',
+      'provincie:PV27',
+      'gemeente:GM0363',
+      'gemeente:GM0479',
+    ]);
   });
 
   it('a market party: the tables (the server decides by its projects), no provinces or gemeenten', () => {

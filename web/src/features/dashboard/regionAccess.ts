@@ -22,11 +22,21 @@ export interface ChooserArea {
 export function regionArea(region: Region, gemeenten: readonly Gemeente[]): ChooserArea {
   const provincieOf = new Map(gemeenten.map((g) => [g.code, g.provincieCode]));
   const provincieCodes = [...new Set(region.gemeenteCodes.map((c) => provincieOf.get(c)).filter((c): c is string => Boolean(c)))];
-  return { id: region.id, isTable: region.kind === 'versnellingstafel' || region.kind === 'woondealregio', gemeenteCodes: region.gemeenteCodes, provincieCodes };
+  return {
+    id: region.id,
+    isTable: region.kind === 'versnellingstafel' || region.kind === 'woondealregio',
+    gemeenteCodes: region.gemeenteCodes,
+    provincieCodes,
+  };
 }
 
 export function provincieArea(code: string, gemeenten: readonly Gemeente[]): ChooserArea {
-  return { id: `provincie:${code}`, isTable: false, gemeenteCodes: gemeenten.filter((g) => g.provincieCode === code).map((g) => g.code), provincieCodes: [code] };
+  return {
+    id: `provincie:${code}`,
+    isTable: false,
+    gemeenteCodes: gemeenten.filter((g) => g.provincieCode === code).map((g) => g.code),
+    provincieCodes: [code],
+  };
 }
 
 export function gemeenteArea(g: Gemeente): ChooserArea {

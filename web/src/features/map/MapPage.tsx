@@ -46,7 +46,8 @@ function ProjectMapPage() {
   const provincies = useReference('provincies');
   const boundaries = useApi(
     queryKeys.reference.bundle('map-boundaries'),
-    (_signal, client) => Promise.all([fetchReference(client, 'geo-provincies'), fetchReference(client, 'geo-gemeenten'), fetchReference(client, 'gemeenten')]),
+    (_signal, client) =>
+      Promise.all([fetchReference(client, 'geo-provincies'), fetchReference(client, 'geo-gemeenten'), fetchReference(client, 'gemeenten')]),
     { staleTime: REFERENCE_STALE_TIME },
   );
   // Counts per status for the legend: three small count queries instead of reading every project.
@@ -68,19 +69,27 @@ function ProjectMapPage() {
   const layers = useMemo(() => {
     if (!boundaries.data) return undefined;
     const [provincieGeo, gemeenteGeo, gemeenten] = boundaries.data;
-    const inProvince = provincie ? gemeenteGeo.features.filter((f) => f.properties?.provincieCode === provincie || f.properties?.provincie_code === provincie) : [];
+    const inProvince = provincie
+      ? gemeenteGeo.features.filter((f) => f.properties?.provincieCode === provincie || f.properties?.provincie_code === provincie)
+      : [];
     return {
       provincies: provincieGeo,
       gemeenten: inProvince.length ? { ...gemeenteGeo, features: inProvince } : gemeenteGeo,
       overview: gemeenteOverview(gemeenteGeo, gemeenten, provincie),
     };
   }, [boundaries.data, provincie]);
-  const { map, overviewDrawn, container, mapError } = useOverviewMap({ title: 'Kaart van Nederland met woningbouwprojecten', projects: true, layers, provincie });
+  const { map, overviewDrawn, container, mapError } = useOverviewMap({
+    title: 'Kaart van Nederland met woningbouwprojecten',
+    projects: true,
+    layers,
+    provincie,
+  });
 
   useEffect(() => {
     if (!map) return;
     const onError = (e: maplibregl.ErrorEvent) => {
-      if ((e as { sourceId?: string }).sourceId === 'projecten') setPointsError(new Error('De projecten konden niet op de kaart worden gezet. Probeer het opnieuw.'));
+      if ((e as { sourceId?: string }).sourceId === 'projecten')
+        setPointsError(new Error('De projecten konden niet op de kaart worden gezet. Probeer het opnieuw.'));
     };
     map.on('error', onError);
     const unwire = wireProjectInteraction(map, (projectId) => navigate(`/projecten/${projectId}`));
@@ -129,11 +138,13 @@ function ProjectMapPage() {
     <>
       <Heading level={1}>Kaart</Heading>
       <Paragraph lead>
-        Waar liggen de woningbouwprojecten, en hoe staan ze ervoor? Elke stip is een project; een blauwe cirkel is een groep projecten dicht
-        bij elkaar. Klik op een stip om het project te openen, of op een groep om in te zoomen.
+        Waar liggen de woningbouwprojecten, en hoe staan ze ervoor? Elke stip is een project; een blauwe cirkel is een groep projecten dicht bij
+        elkaar. Klik op een stip om het project te openen, of op een groep om in te zoomen.
       </Paragraph>
       <MapToolbar provincie={provincie} provincies={provincies.data} onChoose={chooseProvincie} help="De kaart toont direct de gekozen provincie.">
-        {counts.state === 'ready' ? `${formatProjectCount(total)} op de kaart${provincieName ? ` in ${provincieName}` : ''}.` : 'Projecten worden geteld…'}
+        {counts.state === 'ready'
+          ? `${formatProjectCount(total)} op de kaart${provincieName ? ` in ${provincieName}` : ''}.`
+          : 'Projecten worden geteld…'}
         {counts.state === 'ready' && !drawn && !pointsError && ' De stippen worden geladen…'}
       </MapToolbar>
       {counts.state === 'error' && <ErrorMessage error={counts.error} retry={counts.reload} />}
@@ -158,10 +169,7 @@ function ProjectMapPage() {
           </Paragraph>
         )}
         <Paragraph>
-          Liever een lijst?{' '}
-          <TextLink to={provincie ? `/projecten?provincie=${provincie}` : '/projecten'}>
-            Bekijk deze projecten in de lijst
-          </TextLink>
+          Liever een lijst? <TextLink to={provincie ? `/projecten?provincie=${provincie}` : '/projecten'}>Bekijk deze projecten in de lijst</TextLink>
           .
         </Paragraph>
       </MapWithLegend>

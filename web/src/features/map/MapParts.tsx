@@ -39,12 +39,13 @@ export function MapToolbar({
   return (
     <div className="wbm-map-toolbar">
       <FormField id={`${id}-provincie`} label="Provincie">
-        {help && (
-          <FieldDescription id={`${id}-provincie-help`}>
-            {help}
-          </FieldDescription>
-        )}
-        <Select id={`${id}-provincie`} aria-describedby={help ? `${id}-provincie-help` : undefined} value={provincie} onChange={(e) => onChoose(e.target.value)}>
+        {help && <FieldDescription id={`${id}-provincie-help`}>{help}</FieldDescription>}
+        <Select
+          id={`${id}-provincie`}
+          aria-describedby={help ? `${id}-provincie-help` : undefined}
+          value={provincie}
+          onChange={(e) => onChoose(e.target.value)}
+        >
           <option value="">Heel Nederland</option>
           {(provincies ?? []).map((p) => (
             <option key={p.code} value={p.code}>

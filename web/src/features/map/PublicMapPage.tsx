@@ -29,7 +29,10 @@ export function PublicMapPage() {
     Promise.all([
       fetchReference(client, 'geo-provincies'),
       fetchReference(client, 'geo-gemeenten'),
-      client.fetchQuery({ queryKey: queryKeys.public.aggregates('gemeente', null), queryFn: ({ signal }) => api.publicAggregates('gemeente', null, signal) }),
+      client.fetchQuery({
+        queryKey: queryKeys.public.aggregates('gemeente', null),
+        queryFn: ({ signal }) => api.publicAggregates('gemeente', null, signal),
+      }),
     ]),
   );
 
@@ -54,9 +57,8 @@ export function PublicMapPage() {
     <>
       <Heading level={1}>Kaart</Heading>
       <Paragraph lead>
-        Waar wordt gebouwd? Elke blauwe cirkel is een gemeente met woningbouwprojecten: hoe groter de cirkel, hoe meer projecten. De projecten
-        zelf zijn alleen zichtbaar voor wie eraan werkt; <TextLink to="/inloggen">log in</TextLink> om uw eigen projecten op de
-        kaart te zien.
+        Waar wordt gebouwd? Elke blauwe cirkel is een gemeente met woningbouwprojecten: hoe groter de cirkel, hoe meer projecten. De projecten zelf
+        zijn alleen zichtbaar voor wie eraan werkt; <TextLink to="/inloggen">log in</TextLink> om uw eigen projecten op de kaart te zien.
       </Paragraph>
       {aggregates && <DisclosureRule rule={aggregates.rule} />}
       <MapToolbar provincie={provincie} provincies={provincies.data} onChoose={chooseProvincie}>

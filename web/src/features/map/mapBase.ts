@@ -171,7 +171,10 @@ export function wireProjectInteraction(map: maplibregl.Map, openProject: (id: st
       detail.textContent = [props.gemeente, statusText(props.status)].filter(Boolean).join(' – ');
     }
     el.append(name, detail);
-    popup.setLngLat((f.geometry as GeoJSON.Point).coordinates as [number, number]).setDOMContent(el).addTo(map);
+    popup
+      .setLngLat((f.geometry as GeoJSON.Point).coordinates as [number, number])
+      .setDOMContent(el)
+      .addTo(map);
   };
   const onLeave = () => {
     map.getCanvas().style.cursor = '';

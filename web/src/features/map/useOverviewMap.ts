@@ -58,7 +58,17 @@ export interface OverviewMap {
  * is added above the circles), then draws `layers` and zooms to `provincie` (a province code, or '' for
  * the whole country) whenever either changes.
  */
-export function useOverviewMap({ title, projects = false, layers, provincie }: { title: string; projects?: boolean; layers: OverviewLayers | undefined; provincie: string }): OverviewMap {
+export function useOverviewMap({
+  title,
+  projects = false,
+  layers,
+  provincie,
+}: {
+  title: string;
+  projects?: boolean;
+  layers: OverviewLayers | undefined;
+  provincie: string;
+}): OverviewMap {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);

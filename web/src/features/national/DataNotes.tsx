@@ -10,8 +10,8 @@ export function DataNotes({ overview, synthetic }: { overview: NationalOverview;
   return (
     <div className="wbm-data-notes" data-testid="data-notes">
       <Paragraph>
-        <strong>Echte cijfers:</strong> de gerealiseerde nieuwbouw {cbsYears.length > 0 ? `${Math.min(...cbsYears)}–${Math.max(...cbsYears)}` : ''} komt van het
-        CBS (tabel 81955NED, bruto nieuwbouw).
+        <strong>Echte cijfers:</strong> de gerealiseerde nieuwbouw {cbsYears.length > 0 ? `${Math.min(...cbsYears)}–${Math.max(...cbsYears)}` : ''}{' '}
+        komt van het CBS (tabel 81955NED, bruto nieuwbouw).
       </Paragraph>
       {synthetic !== null && synthetic > 0 ? (
         <Paragraph className="wbm-demo-note">

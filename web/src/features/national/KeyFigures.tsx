@@ -11,10 +11,20 @@ export function KeyFigures({ overview }: { overview: NationalOverview }) {
     {
       label: `Verwachte oplevering ${overview.year} (mediaan)`,
       value: num(focus?.expected ?? null),
-      detail: target ? `${pct(focus?.expected !== undefined ? focus.expected / target : null)} van het doel van ${formatNumber(target)}` : 'Geen doel bekend',
+      detail: target
+        ? `${pct(focus?.expected !== undefined ? focus.expected / target : null)} van het doel van ${formatNumber(target)}`
+        : 'Geen doel bekend',
     },
-    { label: `Betaalbaar ${a.year}`, value: pct(a.affordableShare), detail: `Doel: ${formatGoalShare(a.targetAffordableShare)} (${pct(a.targetAffordableShare)}). ${meetsText(a.meetsAffordable)}` },
-    { label: `Sociale huur ${a.year}`, value: pct(a.socialShare), detail: `Doel: ${formatGoalShare(a.targetSocialShare)}. ${meetsText(a.meetsSocial)}` },
+    {
+      label: `Betaalbaar ${a.year}`,
+      value: pct(a.affordableShare),
+      detail: `Doel: ${formatGoalShare(a.targetAffordableShare)} (${pct(a.targetAffordableShare)}). ${meetsText(a.meetsAffordable)}`,
+    },
+    {
+      label: `Sociale huur ${a.year}`,
+      value: pct(a.socialShare),
+      detail: `Doel: ${formatGoalShare(a.targetSocialShare)}. ${meetsText(a.meetsSocial)}`,
+    },
   ];
   return (
     <ul className="wbm-figures" data-testid="national-figures">

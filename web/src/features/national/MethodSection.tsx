@@ -17,8 +17,8 @@ function Method({ overview }: { overview: NationalOverview }) {
         ; bron: {overview.assumptions.source}).
       </Paragraph>
       <Paragraph>
-        Bandbreedte: {formatNumber(s.runs)} simulaties met de vertragingen die echt zijn waargenomen bij{' '}
-        {formatNumber(s.delays.samples)} projecten (gemiddeld {formatNumber(Math.round(s.delays.meanMonths))} maanden). {s.method}
+        Bandbreedte: {formatNumber(s.runs)} simulaties met de vertragingen die echt zijn waargenomen bij {formatNumber(s.delays.samples)} projecten
+        (gemiddeld {formatNumber(Math.round(s.delays.meanMonths))} maanden). {s.method}
       </Paragraph>
     </>
   );

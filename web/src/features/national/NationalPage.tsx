@@ -62,9 +62,10 @@ function NationalOverviewView() {
       {data && (
         <>
           <Paragraph lead>
-            Haalt Nederland {formatNumber(homesGoal(data))} nieuwe woningen per jaar, waarvan {formatGoalShare(data.affordability.targetAffordableShare)} betaalbaar en{' '}
-            {formatGoalShare(data.affordability.targetSocialShare)} sociale huur? Dit overzicht telt de projecten
-            van alle versnellingstafels op en zet ze naast de echte bouwcijfers van het CBS. Stand op {formatDateShort(data.asOf)}.
+            Haalt Nederland {formatNumber(homesGoal(data))} nieuwe woningen per jaar, waarvan{' '}
+            {formatGoalShare(data.affordability.targetAffordableShare)} betaalbaar en {formatGoalShare(data.affordability.targetSocialShare)} sociale
+            huur? Dit overzicht telt de projecten van alle versnellingstafels op en zet ze naast de echte bouwcijfers van het CBS. Stand op{' '}
+            {formatDateShort(data.asOf)}.
           </Paragraph>
           <DataNotes overview={data} synthetic={synthetic} />
           <KeyFigures overview={data} />
@@ -80,4 +81,3 @@ function NationalOverviewView() {
     </article>
   );
 }
-

@@ -22,7 +22,9 @@ function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: strin
           cell: (r) => (
             <>
               {r.name}
-              {r.kind !== 'provincie' && withKind(r.name, r.kind) !== r.name && <span className="wbm-muted"> – {(KIND_LABELS[r.kind] ?? r.kind).toLowerCase()}</span>}
+              {r.kind !== 'provincie' && withKind(r.name, r.kind) !== r.name && (
+                <span className="wbm-muted"> – {(KIND_LABELS[r.kind] ?? r.kind).toLowerCase()}</span>
+              )}
             </>
           ),
         },
@@ -48,7 +50,8 @@ function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: strin
           numeric: true,
           cell: (r) => (
             <>
-              {r.overdue === null ? num(null) : r.overdue > 0 ? <span className="wbm-gap--short">{formatNumber(r.overdue)}</span> : '0'} ({pct(r.overdueShare)})
+              {r.overdue === null ? num(null) : r.overdue > 0 ? <span className="wbm-gap--short">{formatNumber(r.overdue)}</span> : '0'} (
+              {pct(r.overdueShare)})
             </>
           ),
         },
@@ -66,7 +69,11 @@ export function PpmSection({ ppm }: { ppm: NationalOverview['ppm'] }) {
         Voor de landelijke versnellingstafel: werkt elke regio met de monitor, en leveren alle partijen elk kwartaal hun gegevens?
       </Paragraph>
       <Paragraph className="wbm-muted">{ppm.rule}</Paragraph>
-      <PpmTable areas={ppm.regions} caption={`PPM-gebruik per versnellingstafel en woondealregio, ${quarterLabel(ppm.quarter)}`} testId="ppm-regions" />
+      <PpmTable
+        areas={ppm.regions}
+        caption={`PPM-gebruik per versnellingstafel en woondealregio, ${quarterLabel(ppm.quarter)}`}
+        testId="ppm-regions"
+      />
       <details className="wbm-details">
         <summary>PPM-gebruik per provincie</summary>
         <PpmTable areas={ppm.provinces} caption={`PPM-gebruik per provincie, ${quarterLabel(ppm.quarter)}`} testId="ppm-provinces" />

@@ -17,7 +17,15 @@ export const PRODUCTION_COLOURS = { cbs: '#154273', expected: '#a35a00', band: '
 
 const round = (v: number | null) => (v === null ? null : Math.round(v));
 
-export function ProductionChart({ years, description, onRendered }: { years: NationalProductionYear[]; description: string; onRendered?: () => void }) {
+export function ProductionChart({
+  years,
+  description,
+  onRendered,
+}: {
+  years: NationalProductionYear[];
+  description: string;
+  onRendered?: () => void;
+}) {
   const option = useMemo(() => {
     const hasForecast = (y: NationalProductionYear) => y.expected > 0 || y.p50 !== null;
     return yearChartOption({
@@ -32,8 +40,13 @@ export function ProductionChart({ years, description, onRendered }: { years: Nat
           if (!y) return '';
           const lines = [`<strong>${y.year}</strong>`];
           if (y.realisedCbs !== null) lines.push(`Gerealiseerd (CBS): ${formatNumber(y.realisedCbs)}`);
-          if (hasForecast(y)) lines.push(`Gepland (jaarschijven): ${formatNumber(Math.round(y.planned))}`, `Verwacht (mediaan): ${formatNumber(Math.round(y.expected))}`);
-          if (y.p10 !== null && y.p90 !== null) lines.push(`Bandbreedte P10–P90: ${formatNumber(Math.round(y.p10))} – ${formatNumber(Math.round(y.p90))}`);
+          if (hasForecast(y))
+            lines.push(
+              `Gepland (jaarschijven): ${formatNumber(Math.round(y.planned))}`,
+              `Verwacht (mediaan): ${formatNumber(Math.round(y.expected))}`,
+            );
+          if (y.p10 !== null && y.p90 !== null)
+            lines.push(`Bandbreedte P10–P90: ${formatNumber(Math.round(y.p10))} – ${formatNumber(Math.round(y.p90))}`);
           if (y.target !== null) lines.push(`Doel: ${formatNumber(Math.round(y.target))}`);
           return lines.join('<br>');
         },
@@ -76,7 +89,11 @@ export function ProductionChart({ years, description, onRendered }: { years: Nat
           areaStyle: { color: PRODUCTION_COLOURS.band },
           data: years.map((y) => (y.p10 === null || y.p90 === null ? null : Math.round(y.p90 - y.p10))),
         },
-        targetLineSeries('Doel', PRODUCTION_COLOURS.target, years.map((y) => round(y.target))),
+        targetLineSeries(
+          'Doel',
+          PRODUCTION_COLOURS.target,
+          years.map((y) => round(y.target)),
+        ),
       ],
     });
   }, [years, description]);

@@ -30,10 +30,20 @@ export function ProductionTable({ overview }: { overview: NationalOverview }) {
       columns={[
         { key: 'year', header: 'Jaar', cell: (y) => y.year },
         { key: 'cbs', header: 'Gerealiseerd (CBS)', numeric: true, cell: (y) => num(y.realisedCbs) },
-        { key: 'monitor', header: 'Opgeleverd volgens monitor', numeric: true, cell: (y) => (y.opleveringenMonitor > 0 ? num(y.opleveringenMonitor) : '–') },
+        {
+          key: 'monitor',
+          header: 'Opgeleverd volgens monitor',
+          numeric: true,
+          cell: (y) => (y.opleveringenMonitor > 0 ? num(y.opleveringenMonitor) : '–'),
+        },
         { key: 'planned', header: 'Gepland (jaarschijven)', numeric: true, cell: (y) => (hasForecast(y) ? num(y.planned) : '–') },
         { key: 'expected', header: 'Verwacht (mediaan)', numeric: true, cell: (y) => (hasForecast(y) ? num(y.expected) : '–') },
-        { key: 'band', header: 'Bandbreedte P10–P90', numeric: true, cell: (y) => (y.p10 === null || y.p90 === null ? '–' : `${num(y.p10)} – ${num(y.p90)}`) },
+        {
+          key: 'band',
+          header: 'Bandbreedte P10–P90',
+          numeric: true,
+          cell: (y) => (y.p10 === null || y.p90 === null ? '–' : `${num(y.p10)} – ${num(y.p90)}`),
+        },
         { key: 'target', header: 'Doel', numeric: true, cell: (y) => num(y.target) },
         {
           key: 'gap',
@@ -53,10 +63,10 @@ export function ProductionSection({ overview: data, onChartRendered }: { overvie
   return (
     <Section id="nl-productie" title={`Woningbouw per jaar tegenover ${formatNumber(homesGoal(data))}`}>
       <Paragraph>
-        Tot en met 2020: nieuwbouw volgens het CBS (echte cijfers). Vanaf {data.simulation.fromYear}: de verwachte oplevering volgens de
-        projecten in de monitor, met een bandbreedte: in 8 van de 10 gesimuleerde uitkomsten ligt de oplevering tussen P10 en P90.
-        “Verwacht” is de middelste uitkomst (mediaan) van die simulaties: plannen die niet doorgaan en vertraging tellen mee. “Gepland” is
-        wat de projecten zelf in hun jaarschijven opgeven, zoals op het Tafeloverzicht.
+        Tot en met 2020: nieuwbouw volgens het CBS (echte cijfers). Vanaf {data.simulation.fromYear}: de verwachte oplevering volgens de projecten in
+        de monitor, met een bandbreedte: in 8 van de 10 gesimuleerde uitkomsten ligt de oplevering tussen P10 en P90. “Verwacht” is de middelste
+        uitkomst (mediaan) van die simulaties: plannen die niet doorgaan en vertraging tellen mee. “Gepland” is wat de projecten zelf in hun
+        jaarschijven opgeven, zoals op het Tafeloverzicht.
       </Paragraph>
       <figure className="wbm-figure">
         <ProductionChart years={data.production.years} description={productionDescription(data)} onRendered={onChartRendered} />

@@ -35,7 +35,9 @@ export default function ProvinceMap({ provinces, onReady }: ProvinceMapProps) {
       return;
     }
     let active = true;
-    const colourByCode: Record<string, string> = Object.fromEntries(provinces.map((p) => [p.code, ATTAINMENT_COLOURS[attainmentClass(p.attainment)]]));
+    const colourByCode: Record<string, string> = Object.fromEntries(
+      provinces.map((p) => [p.code, ATTAINMENT_COLOURS[attainmentClass(p.attainment)]]),
+    );
     map.on('load', () => {
       void fetchReference(queryClient, 'geo-provincies').then(
         (geo) => {

@@ -16,7 +16,17 @@ const BASIS_LABELS: Record<string, string> = { vastgesteld: 'vastgesteld doel', 
 /** "1 provincie", "3 provincies". */
 const provinceCount = (n: number) => `${formatNumber(n)} ${n === 1 ? 'provincie' : 'provincies'}`;
 
-function AttainmentTable({ caption, firstColumn, rows, testId }: { caption: string; firstColumn: string; rows: (NationalAttainment & { key: string })[]; testId: string }) {
+function AttainmentTable({
+  caption,
+  firstColumn,
+  rows,
+  testId,
+}: {
+  caption: string;
+  firstColumn: string;
+  rows: (NationalAttainment & { key: string })[];
+  testId: string;
+}) {
   return (
     <Table
       caption={caption}
@@ -28,7 +38,12 @@ function AttainmentTable({ caption, firstColumn, rows, testId }: { caption: stri
         { key: 'name', header: firstColumn, cell: (r) => r.name },
         { key: 'planned', header: 'Gepland (jaarschijven)', numeric: true, cell: (r) => num(r.planned) },
         { key: 'expected', header: 'Verwacht (mediaan)', numeric: true, cell: (r) => num(r.expected) },
-        { key: 'band', header: 'Bandbreedte P10–P90', numeric: true, cell: (r) => (r.p10 === null || r.p90 === null ? '–' : `${num(r.p10)} – ${num(r.p90)}`) },
+        {
+          key: 'band',
+          header: 'Bandbreedte P10–P90',
+          numeric: true,
+          cell: (r) => (r.p10 === null || r.p90 === null ? '–' : `${num(r.p10)} – ${num(r.p90)}`),
+        },
         {
           key: 'target',
           header: 'Doel',

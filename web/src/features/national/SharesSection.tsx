@@ -36,7 +36,13 @@ function SharesFigures({ overview }: { overview: NationalOverview }) {
 type Year = NationalOverview['production']['years'][number];
 
 /** The column of one share with its bar, and the column that says whether its goal is met in that year. */
-function goalColumns(key: string, header: string, share: (y: Year) => number | null, goal: number, goalYears: { from: number; to: number } | null): Column<Year>[] {
+function goalColumns(
+  key: string,
+  header: string,
+  share: (y: Year) => number | null,
+  goal: number,
+  goalYears: { from: number; to: number } | null,
+): Column<Year>[] {
   return [
     {
       key,

@@ -50,7 +50,9 @@ function SpecialTargets({ targets }: { targets: SpecialTarget[] }) {
                   {t.measurable && t.measured !== null ? (
                     <>
                       {formatTargetValue(t.measured, t.target.unit === 'woningen_per_jaar' ? 'woningen' : t.target.unit)}
-                      {t.measuredOver ? ` (${t.measuredOver.from === t.measuredOver.to ? t.measuredOver.from : `${t.measuredOver.from}–${t.measuredOver.to}`})` : ''}
+                      {t.measuredOver
+                        ? ` (${t.measuredOver.from === t.measuredOver.to ? t.measuredOver.from : `${t.measuredOver.from}–${t.measuredOver.to}`})`
+                        : ''}
                       {t.progress !== null && <>, {formatPercent(t.progress)} van het doel</>}
                     </>
                   ) : (
@@ -97,8 +99,8 @@ export function SpecialTargetsSection({ targets, homesPerYear }: { targets: Spec
   return (
     <Section id="nl-doelen" title="Bijzondere doelen">
       <Paragraph>
-        De afspraken naast de {formatNumber(homesPerYear)} woningen per jaar, elk met de bron en hoe ver we zijn. Sommige doelen kunnen nog niet worden gemeten:
-        dan staat erbij waarom.
+        De afspraken naast de {formatNumber(homesPerYear)} woningen per jaar, elk met de bron en hoe ver we zijn. Sommige doelen kunnen nog niet
+        worden gemeten: dan staat erbij waarom.
       </Paragraph>
       <SpecialTargets targets={targets} />
     </Section>

@@ -5,7 +5,12 @@ import { formatNumber, formatPercent, NATIONAL_GOALS } from '../../labels.ts';
 /** The national goal in homes a year: the API's, else the policy's (src/domain/policy.ts). */
 export const homesGoal = (o: NationalOverview) => o.production.target.homesPerYear ?? NATIONAL_GOALS.nationalHomesPerYear;
 
-export const KIND_LABELS: Record<string, string> = { versnellingstafel: 'Versnellingstafel', woondealregio: 'Woondealregio', gebied: 'Gebied', provincie: 'Provincie' };
+export const KIND_LABELS: Record<string, string> = {
+  versnellingstafel: 'Versnellingstafel',
+  woondealregio: 'Woondealregio',
+  gebied: 'Gebied',
+  provincie: 'Provincie',
+};
 
 /** "Woondeal Groningen (woondealregio)"; a name that already says its kind ("Versnellingstafel Rotterdam") stays as it is. */
 export const withKind = (name: string, kind: string) => {

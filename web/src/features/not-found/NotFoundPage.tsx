@@ -11,9 +11,7 @@ export function NotFoundPage() {
       <Heading level={1}>Pagina niet gevonden</Heading>
       <Paragraph>Deze pagina bestaat niet (meer). Misschien is het adres verkeerd getypt.</Paragraph>
       <Paragraph>
-        <TextLink to="/projecten">
-          Ga naar de lijst met projecten
-        </TextLink>
+        <TextLink to="/projecten">Ga naar de lijst met projecten</TextLink>
       </Paragraph>
     </>
   );

@@ -132,14 +132,23 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
     setBusy(true);
     try {
       const chosen = rows.filter((r) => r.on);
-      const saved = await api.rebaseline(project.id, { version: project.version, reason: reason.trim(), milestones: chosen.map((r) => ({ code: r.code, baselineDate: isoOf(r.date) })) });
+      const saved = await api.rebaseline(project.id, {
+        version: project.version,
+        reason: reason.trim(),
+        milestones: chosen.map((r) => ({ code: r.code, baselineDate: isoOf(r.date) })),
+      });
       onSaved(saved);
       setReason('');
       setRows(initialRows(saved));
       setOutcome({ kind: 'saved' });
     } catch (err) {
       if (err instanceof ApiError && err.status !== 409 && err.problem?.errors?.length) {
-        setErrors(serverErrors(err.problem.errors, rows.filter((r) => r.on)));
+        setErrors(
+          serverErrors(
+            err.problem.errors,
+            rows.filter((r) => r.on),
+          ),
+        );
       } else {
         setOutcome(saveProblem(err));
       }
@@ -155,8 +164,8 @@ function RebaselineForm({ project, onSaved, onReload }: Omit<BaselineSectionProp
         Opnieuw baselinen
       </Heading>
       <Paragraph>
-        Kies de mijlpalen die een nieuwe basisplanning krijgen. De nieuwe datum staat al op de huidige prognose; pas hem aan als de tafel iets
-        anders afspreekt.
+        Kies de mijlpalen die een nieuwe basisplanning krijgen. De nieuwe datum staat al op de huidige prognose; pas hem aan als de tafel iets anders
+        afspreekt.
       </Paragraph>
       <SaveProblemAlert
         outcome={outcome}
@@ -240,7 +249,14 @@ function serverErrors(issues: readonly Issue[], sent: readonly Row[]): Record<st
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const match = /^milestones\[(\d+)\]/.exec(issue.path);
-    const key = issue.path === 'reason' ? 'reason' : match ? (sent[Number(match[1])]?.code ?? 'general') : issue.path === 'milestones' ? 'milestones' : 'general';
+    const key =
+      issue.path === 'reason'
+        ? 'reason'
+        : match
+          ? (sent[Number(match[1])]?.code ?? 'general')
+          : issue.path === 'milestones'
+            ? 'milestones'
+            : 'general';
     errors[key] = errors[key] ? `${errors[key]} ${issue.message}` : issue.message;
   }
   return errors;

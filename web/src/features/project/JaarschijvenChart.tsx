@@ -24,7 +24,11 @@ export const SEGMENT_COLOURS: Record<string, string> = {
  * The bars to draw: only whole years the register accepts (2000–2100) and whole, non-negative numbers
  * of homes, so one odd row stored earlier cannot stretch the axis or put NaN in the chart (issue 8).
  */
-export function chartData(jaarschijven: readonly Jaarschijf[]): { years: number[]; segments: string[]; homes: (year: number, segment: string) => number } {
+export function chartData(jaarschijven: readonly Jaarschijf[]): {
+  years: number[];
+  segments: string[];
+  homes: (year: number, segment: string) => number;
+} {
   const rows = jaarschijven.filter((j) => Number.isInteger(j.year) && j.year >= 2000 && j.year <= 2100 && Number.isFinite(j.homes) && j.homes >= 0);
   const years = [...new Set(rows.map((j) => j.year))].sort((a, b) => a - b);
   const segments = SEGMENTS.filter((s) => rows.some((j) => j.segment === s));

@@ -11,7 +11,9 @@ export function JaarschijvenSection({ jaarschijven }: { jaarschijven: Jaarschijf
   const years = [...new Set(jaarschijven.map((j) => j.year))].sort((a, b) => a - b);
   const segments = SEGMENTS.filter((s) => jaarschijven.some((j) => j.segment === s));
   const homes = (year: number | null, segment: string | null) =>
-    jaarschijven.filter((j) => (year === null || j.year === year) && (segment === null || j.segment === segment)).reduce((sum, j) => sum + j.homes, 0);
+    jaarschijven
+      .filter((j) => (year === null || j.year === year) && (segment === null || j.segment === segment))
+      .reduce((sum, j) => sum + j.homes, 0);
   const total = homes(null, null);
   const description = `Staafdiagram van de geplande oplevering: ${formatCount(total, 'woning', 'woningen')} in ${years.length === 1 ? years[0] : `de jaren ${years[0]} tot en met ${years[years.length - 1]}`}. De cijfers staan in de tabel hieronder.`;
 

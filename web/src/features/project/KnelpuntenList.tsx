@@ -5,7 +5,9 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 
 export function KnelpuntenList({ knelpunten }: { knelpunten: Knelpunt[] }) {
   if (knelpunten.length === 0) return <Paragraph>Er zijn geen knelpunten gemeld.</Paragraph>;
-  const sorted = [...knelpunten].sort((a, b) => Number(Boolean(a.resolvedDate)) - Number(Boolean(b.resolvedDate)) || b.raisedDate.localeCompare(a.raisedDate));
+  const sorted = [...knelpunten].sort(
+    (a, b) => Number(Boolean(a.resolvedDate)) - Number(Boolean(b.resolvedDate)) || b.raisedDate.localeCompare(a.raisedDate),
+  );
   return (
     <ul className="wbm-card-list">
       {sorted.map((k) => (

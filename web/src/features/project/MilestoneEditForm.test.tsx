@@ -9,8 +9,24 @@ const project = {
   id: '0d1e295a-2dba-45ab-837a-45421ccdd6e3',
   version: 4,
   milestones: [
-    { code: 'M11', ownerSide: 'privaat', baselineDate: '2027-01-01', forecastDate: '2027-02-01', actualDate: null, homes: null, delay: { months: 1, severity: 'geen' } },
-    { code: 'M12', ownerSide: 'privaat', baselineDate: '2028-06-01', forecastDate: '2028-07-01', actualDate: null, homes: null, delay: { months: 1, severity: 'geen' } },
+    {
+      code: 'M11',
+      ownerSide: 'privaat',
+      baselineDate: '2027-01-01',
+      forecastDate: '2027-02-01',
+      actualDate: null,
+      homes: null,
+      delay: { months: 1, severity: 'geen' },
+    },
+    {
+      code: 'M12',
+      ownerSide: 'privaat',
+      baselineDate: '2028-06-01',
+      forecastDate: '2028-07-01',
+      actualDate: null,
+      homes: null,
+      delay: { months: 1, severity: 'geen' },
+    },
   ],
 } as unknown as ProjectDetail;
 
@@ -47,7 +63,15 @@ describe('MilestoneEditForm', () => {
   });
 
   it('explains a version conflict and offers to load the latest version', async () => {
-    vi.stubGlobal('fetch', answer(409, { type: 'x', title: 'Iemand anders was u voor.', status: 409, detail: 'Iemand anders heeft dit project intussen gewijzigd (nu versie 5).' }));
+    vi.stubGlobal(
+      'fetch',
+      answer(409, {
+        type: 'x',
+        title: 'Iemand anders was u voor.',
+        status: 409,
+        detail: 'Iemand anders heeft dit project intussen gewijzigd (nu versie 5).',
+      }),
+    );
     const onReload = vi.fn().mockResolvedValue(undefined);
     render(<MilestoneEditForm project={project} onSaved={vi.fn()} onReload={onReload} />);
 
@@ -130,4 +154,3 @@ describe('MilestoneEditForm', () => {
     expect((screen.getByLabelText('Prognosedatum') as HTMLInputElement).value).toBe('');
   });
 });
-

@@ -213,10 +213,15 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
 
       <div className="wbm-edit-form__fields">
         <FormField id={`${id}-code`} label="Mijlpaal">
-          <Select id={`${id}-code`} ref={selectRef} value={code} onChange={(e) => {
+          <Select
+            id={`${id}-code`}
+            ref={selectRef}
+            value={code}
+            onChange={(e) => {
               setCode(e.target.value as MilestoneCode);
               setOutcome({ kind: 'none' });
-            }}>
+            }}
+          >
             {choices.map((m) => (
               <option key={m.code} value={m.code}>
                 {m.code} {m.label}

@@ -87,7 +87,11 @@ export function MilestoneTable({ milestones, onEdit, canEdit = () => true }: Mil
           cell: (def) =>
             canEdit(def.code) && (
               <Button appearance="subtle" small onClick={() => onEdit(def.code)}>
-                Wijzig<VisuallyHidden> {def.code} {def.label}</VisuallyHidden>
+                Wijzig
+                <VisuallyHidden>
+                  {' '}
+                  {def.code} {def.label}
+                </VisuallyHidden>
               </Button>
             ),
         },

@@ -64,7 +64,9 @@ export function ProjectPage() {
   /** The latest version (after a conflict: someone else changed it, so the other views are refreshed too). A failure shows as the page's error. */
   const reload = useCallback(async () => {
     try {
-      saved(await queryClient.fetchQuery({ queryKey: queryKeys.project.detail(id), queryFn: ({ signal }) => api.getProject(id, signal), staleTime: 0 }));
+      saved(
+        await queryClient.fetchQuery({ queryKey: queryKeys.project.detail(id), queryFn: ({ signal }) => api.getProject(id, signal), staleTime: 0 }),
+      );
     } catch {
       // The query's error state shows it.
     }
@@ -76,9 +78,7 @@ export function ProjectPage() {
         <Heading level={1}>Project</Heading>
         <ErrorMessage error={error} retry={loaded.reload} />
         <Paragraph>
-          <TextLink to="/projecten">
-            Terug naar alle projecten
-          </TextLink>
+          <TextLink to="/projecten">Terug naar alle projecten</TextLink>
         </Paragraph>
       </>
     );
@@ -106,7 +106,12 @@ export function ProjectPage() {
       </Paragraph>
       <Heading level={1} className="wbm-project__title">
         {project.name}
-        {project.synthetic && <> <DemoBadge /></>}
+        {project.synthetic && (
+          <>
+            {' '}
+            <DemoBadge />
+          </>
+        )}
       </Heading>
       {project.description && <Paragraph lead>{project.description}</Paragraph>}
 
@@ -145,9 +150,9 @@ export function ProjectPage() {
         {expired.length > 0 && (
           <Alert type="warning" title="Prognose verstreken">
             <Paragraph>
-              De verwachte datum van {expired.map((m) => `${m.code} ${milestoneLabel(m.code)} (${formatDate(m.forecastDate)})`).join(', ')} is voorbij en er is
-              geen werkelijke datum. Vul de werkelijke datum in of geef een nieuwe prognose. Zolang dat niet is gebeurd, kan het project in de
-              kwartaalronde niet als ongewijzigd worden bevestigd.
+              De verwachte datum van {expired.map((m) => `${m.code} ${milestoneLabel(m.code)} (${formatDate(m.forecastDate)})`).join(', ')} is voorbij
+              en er is geen werkelijke datum. Vul de werkelijke datum in of geef een nieuwe prognose. Zolang dat niet is gebeurd, kan het project in
+              de kwartaalronde niet als ongewijzigd worden bevestigd.
             </Paragraph>
           </Alert>
         )}
@@ -191,15 +196,17 @@ export function ProjectPage() {
 
       <Section id="mijlpalen" title="Mijlpalen">
         <Paragraph>
-          Een mijlpaal is vertraagd als de prognose of de werkelijke datum meer dan {formatMonths(POLICY.delay.toleranceMonths)} later ligt dan
-          de basisplanning, en ernstig vertraagd bij meer dan {formatMonths(POLICY.delay.seriousMonths)}.
+          Een mijlpaal is vertraagd als de prognose of de werkelijke datum meer dan {formatMonths(POLICY.delay.toleranceMonths)} later ligt dan de
+          basisplanning, en ernstig vertraagd bij meer dan {formatMonths(POLICY.delay.seriousMonths)}.
         </Paragraph>
         <MilestoneTimeline milestones={project.milestones} />
         <MilestoneTable milestones={project.milestones} onEdit={(code) => editForm.current?.edit(code)} canEdit={canEdit} />
         {editable.length > 0 ? (
           <MilestoneEditForm ref={editForm} project={project} onSaved={saved} onReload={reload} editable={editable} />
         ) : (
-          <Paragraph className="wbm-muted">U kunt de mijlpalen van dit project niet wijzigen. Dat doen de gemeente en de partijen van het project.</Paragraph>
+          <Paragraph className="wbm-muted">
+            U kunt de mijlpalen van dit project niet wijzigen. Dat doen de gemeente en de partijen van het project.
+          </Paragraph>
         )}
       </Section>
 

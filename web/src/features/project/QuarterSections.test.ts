@@ -6,9 +6,33 @@ import { groupChanges, isSeriouslyDelayed } from './QuarterSections.tsx';
 const change = (kind: ProjectChange['kind'], field: string): ProjectChange => ({ kind, field, from: null, to: null, message: `${kind} ${field}` });
 
 const milestones = [
-  { code: 'M09', ownerSide: 'publiek', baselineDate: '2026-01-01', forecastDate: null, actualDate: '2026-02-01', homes: null, delay: { months: 1, severity: 'geen' } },
-  { code: 'M11', ownerSide: 'privaat', baselineDate: '2026-06-01', forecastDate: '2026-08-01', actualDate: null, homes: null, delay: { months: 2, severity: 'geen' } },
-  { code: 'M12', ownerSide: 'privaat', baselineDate: '2027-06-01', forecastDate: '2028-09-01', actualDate: null, homes: null, delay: { months: 15, severity: 'ernstig' } },
+  {
+    code: 'M09',
+    ownerSide: 'publiek',
+    baselineDate: '2026-01-01',
+    forecastDate: null,
+    actualDate: '2026-02-01',
+    homes: null,
+    delay: { months: 1, severity: 'geen' },
+  },
+  {
+    code: 'M11',
+    ownerSide: 'privaat',
+    baselineDate: '2026-06-01',
+    forecastDate: '2026-08-01',
+    actualDate: null,
+    homes: null,
+    delay: { months: 2, severity: 'geen' },
+  },
+  {
+    code: 'M12',
+    ownerSide: 'privaat',
+    baselineDate: '2027-06-01',
+    forecastDate: '2028-09-01',
+    actualDate: null,
+    homes: null,
+    delay: { months: 15, severity: 'ernstig' },
+  },
 ] as ProjectDetail['milestones'];
 
 describe('what changed since last quarter', () => {
@@ -46,7 +70,9 @@ describe('re-baselining', () => {
     expect(errors.reason).toMatch(/minstens 10 tekens/);
     expect(errors.M12).toMatch(/^Vul de nieuwe basisplanning in als dag-maand-jaar/);
     // Issue 8: an impossible or implausible date is explained, not sent.
-    expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: true, date: '31-02-2027' }]).M12).toBe('‘31-02-2027’ bestaat niet: februari 2027 heeft 28 dagen.');
+    expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: true, date: '31-02-2027' }]).M12).toBe(
+      '‘31-02-2027’ bestaat niet: februari 2027 heeft 28 dagen.',
+    );
     expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: true, date: '01-01-9999' }]).M12).toMatch(/Controleer het jaartal/);
     expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: true, date: '01-09-2028' }])).toEqual({});
     expect(checkRebaseline('Besluit van de tafel', [{ code: 'M12', on: false, date: '2028-09-01' }]).milestones).toMatch(/minstens één mijlpaal/);

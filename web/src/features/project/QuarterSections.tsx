@@ -22,8 +22,14 @@ import { UnorderedList } from '../../components/UnorderedList.tsx';
 
 /** Groups of changes in the order a table member reads them. */
 const GROUPS: { title: string; match: (c: ProjectChange) => boolean }[] = [
-  { title: 'Mijlpalen', match: (c) => c.field.startsWith('milestones') || c.kind.includes('baseline') || c.kind.includes('forecast') || c.kind.includes('milestone') },
-  { title: 'Woningbouwprogramma en jaarschijven', match: (c) => c.field.startsWith('programme') || c.field.startsWith('jaarschijven') || c.field === 'totalHomes' },
+  {
+    title: 'Mijlpalen',
+    match: (c) => c.field.startsWith('milestones') || c.kind.includes('baseline') || c.kind.includes('forecast') || c.kind.includes('milestone'),
+  },
+  {
+    title: 'Woningbouwprogramma en jaarschijven',
+    match: (c) => c.field.startsWith('programme') || c.field.startsWith('jaarschijven') || c.field === 'totalHomes',
+  },
   { title: 'Knelpunten', match: (c) => c.field.startsWith('knelpunten') || c.kind.startsWith('knelpunt') },
   { title: 'Overig', match: () => true },
 ];
@@ -54,9 +60,7 @@ export function ChangesSection({ project, since }: { project: ProjectDetail; sin
           <Paragraph>
             Vergeleken met de stand van <strong>{quarterLabel(changes.data.since.quarter)}</strong> ({changes.data.since.regionName}, gesloten op{' '}
             {formatDate(changes.data.since.closedAt?.slice(0, 10))}).{' '}
-            <TextLink to={`${regionPath(changes.data.since.regionId, 'kwartaalronde')}/${changes.data.since.id}`}>
-              Bekijk die stand
-            </TextLink>
+            <TextLink to={`${regionPath(changes.data.since.regionId, 'kwartaalronde')}/${changes.data.since.id}`}>Bekijk die stand</TextLink>
           </Paragraph>
           {changes.data.changes.length === 0 ? (
             <Paragraph>Sindsdien is er niets veranderd.</Paragraph>
@@ -108,12 +112,21 @@ export function QuarterHistory({ project }: { project: ProjectDetail }) {
                 </>
               ),
             },
-            { key: 'delivery', header: 'Geleverd', cell: (s) => (s.delivery === 'gewijzigd' ? 'Bijgewerkt' : s.delivery === 'bevestigd' ? 'Bevestigd ongewijzigd' : 'Niet geleverd') },
+            {
+              key: 'delivery',
+              header: 'Geleverd',
+              cell: (s) => (s.delivery === 'gewijzigd' ? 'Bijgewerkt' : s.delivery === 'bevestigd' ? 'Bevestigd ongewijzigd' : 'Niet geleverd'),
+            },
             { key: 'phase', header: 'Fase', cell: (s) => label(s.phase) },
             { key: 'planStatus', header: 'Planstatus', cell: (s) => label(s.planStatus) },
             { key: 'status', header: 'Status', cell: (s) => <StatusBadge status={s.status} /> },
             { key: 'homes', header: 'Woningen', numeric: true, cell: (s) => formatNumber(s.totalHomes) },
-            { key: 'delay', header: 'Grootste vertraging', numeric: true, cell: (s) => (s.maxDelayMonths > 0 ? formatMonths(s.maxDelayMonths) : 'Geen') },
+            {
+              key: 'delay',
+              header: 'Grootste vertraging',
+              numeric: true,
+              cell: (s) => (s.maxDelayMonths > 0 ? formatMonths(s.maxDelayMonths) : 'Geen'),
+            },
             {
               key: 'compare',
               header: <VisuallyHidden>Vergelijk</VisuallyHidden>,
@@ -146,7 +159,11 @@ export function ProjectAlternatives({ project }: { project: ProjectDetail }) {
       </Paragraph>
       {alternatives.state === 'loading' && <Loading />}
       {alternatives.state === 'error' && <ErrorMessage error={alternatives.error} retry={alternatives.reload} />}
-      {alternatives.state === 'ready' && <AlternativesTable alternatives={{ ...alternatives.data, candidates: alternatives.data.candidates.filter((c) => c.projectId !== project.id) }} />}
+      {alternatives.state === 'ready' && (
+        <AlternativesTable
+          alternatives={{ ...alternatives.data, candidates: alternatives.data.candidates.filter((c) => c.projectId !== project.id) }}
+        />
+      )}
     </Section>
   );
 }

@@ -21,7 +21,8 @@ function isSaveProblem(outcome: { kind: string }): outcome is SaveProblem {
 
 /** The problem of a save that failed other than by wrong values. */
 export function saveProblem(err: unknown): SaveProblem {
-  if (err instanceof ApiError && err.status === 409) return { kind: 'conflict', detail: err.problem?.detail ?? 'Iemand anders heeft dit project intussen gewijzigd.' };
+  if (err instanceof ApiError && err.status === 409)
+    return { kind: 'conflict', detail: err.problem?.detail ?? 'Iemand anders heeft dit project intussen gewijzigd.' };
   return { kind: 'failed', message: err instanceof Error ? err.message : 'Onbekende fout.' };
 }
 

@@ -10,7 +10,9 @@ export function statusReasons(project: Pick<ProjectDetail, 'milestones' | 'knelp
   const reasons: string[] = [];
   for (const m of project.milestones) {
     if (m.actualDate || m.delay.severity === 'geen') continue;
-    reasons.push(`${m.code} ${milestoneLabel(m.code)}: ${formatMonths(m.delay.months)} later dan gepland (${SEVERITY_LABELS[m.delay.severity].toLowerCase()}).`);
+    reasons.push(
+      `${m.code} ${milestoneLabel(m.code)}: ${formatMonths(m.delay.months)} later dan gepland (${SEVERITY_LABELS[m.delay.severity].toLowerCase()}).`,
+    );
   }
   const open = project.knelpunten.filter((k) => !k.resolvedDate);
   const escalated = open.filter((k) => k.escalated).length;

@@ -65,9 +65,25 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
         Filters
       </Heading>
       <div className="wbm-filters__grid">
-        <TextField id={`${id}-q`} label="Zoek op projectnaam" type="search" value={draft.q} maxLength={200} onChange={(v) => set('q', v)} className="wbm-filters__wide" />
-        <SelectField id={`${id}-regio`} label="Tafel of regio" value={draft.region} onChange={(v) => set('region', v)} emptyLabel="Alle tafels en regio’s">
-          {draft.region && !regions.some((r) => r.id === draft.region) && <option value={draft.region}>{areaLabel(draft.region, provincies, gemeenten)}</option>}
+        <TextField
+          id={`${id}-q`}
+          label="Zoek op projectnaam"
+          type="search"
+          value={draft.q}
+          maxLength={200}
+          onChange={(v) => set('q', v)}
+          className="wbm-filters__wide"
+        />
+        <SelectField
+          id={`${id}-regio`}
+          label="Tafel of regio"
+          value={draft.region}
+          onChange={(v) => set('region', v)}
+          emptyLabel="Alle tafels en regio’s"
+        >
+          {draft.region && !regions.some((r) => r.id === draft.region) && (
+            <option value={draft.region}>{areaLabel(draft.region, provincies, gemeenten)}</option>
+          )}
           {regions.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
@@ -93,7 +109,13 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
         <SelectField id={`${id}-gemeente`} label="Gemeente" value={draft.gemeente} onChange={(v) => set('gemeente', v)} emptyLabel="Alle gemeenten">
           <AreaOptions areas={gemeenteOptions} />
         </SelectField>
-        <SelectField id={`${id}-planstatus`} label="Planstatus" value={draft.planStatus} onChange={(v) => set('planStatus', v)} emptyLabel="Alle planstatussen">
+        <SelectField
+          id={`${id}-planstatus`}
+          label="Planstatus"
+          value={draft.planStatus}
+          onChange={(v) => set('planStatus', v)}
+          emptyLabel="Alle planstatussen"
+        >
           <CodeOptions codes={PLAN_STATUSES} />
         </SelectField>
         <SelectField id={`${id}-fase`} label="Fase" value={draft.phase} onChange={(v) => set('phase', v)} emptyLabel="Alle fasen">
@@ -102,14 +124,32 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
         <SelectField id={`${id}-status`} label="Status" value={draft.status} onChange={(v) => set('status', v)} emptyLabel="Alle statussen">
           <CodeOptions codes={STATUS_COLOURS} />
         </SelectField>
-        <SelectField id={`${id}-knelpunt`} label="Open knelpunt" value={draft.knelpunt} onChange={(v) => set('knelpunt', v)} emptyLabel="Alle projecten">
+        <SelectField
+          id={`${id}-knelpunt`}
+          label="Open knelpunt"
+          value={draft.knelpunt}
+          onChange={(v) => set('knelpunt', v)}
+          emptyLabel="Alle projecten"
+        >
           <CodeOptions codes={KNELPUNT_CATEGORIES} />
         </SelectField>
-        <SelectField id={`${id}-woningen`} label="Betaalbaar of sociaal" value={draft.homesIn} onChange={(v) => set('homesIn', v as ProjectFilters['homesIn'])} emptyLabel="Alle projecten">
+        <SelectField
+          id={`${id}-woningen`}
+          label="Betaalbaar of sociaal"
+          value={draft.homesIn}
+          onChange={(v) => set('homesIn', v as ProjectFilters['homesIn'])}
+          emptyLabel="Alle projecten"
+        >
           <option value="betaalbaar">Met betaalbare woningen</option>
           <option value="sociaal">Met sociale huurwoningen</option>
         </SelectField>
-        <SelectField id={`${id}-vertraagd`} label="Vertraging" value={draft.delayed ? 'ja' : ''} onChange={(v) => set('delayed', v === 'ja')} emptyLabel="Alle projecten">
+        <SelectField
+          id={`${id}-vertraagd`}
+          label="Vertraging"
+          value={draft.delayed ? 'ja' : ''}
+          onChange={(v) => set('delayed', v === 'ja')}
+          emptyLabel="Alle projecten"
+        >
           <option value="ja">Met vertraagde mijlpalen</option>
         </SelectField>
         <SelectField
@@ -125,7 +165,13 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
       <Fieldset className="wbm-filters__flags" legend="Kenmerken (project heeft ze allemaal)">
         <div className="wbm-checkbox-grid">
           {PROJECT_FLAGS.map((flag) => (
-            <CheckboxField key={flag} id={`${id}-flag-${flag}`} label={label(flag)} checked={draft.flags.includes(flag)} onChange={(on) => toggleFlag(flag, on)} />
+            <CheckboxField
+              key={flag}
+              id={`${id}-flag-${flag}`}
+              label={label(flag)}
+              checked={draft.flags.includes(flag)}
+              onChange={(on) => toggleFlag(flag, on)}
+            />
           ))}
         </div>
       </Fieldset>

@@ -40,10 +40,13 @@ const COLUMNS: Column[] = [
     sort: 'name',
     render: (p) => (
       <>
-        <TextLink to={`/projecten/${p.id}`}>
-          {p.name}
-        </TextLink>
-        {p.synthetic && <> <DemoBadge /></>}
+        <TextLink to={`/projecten/${p.id}`}>{p.name}</TextLink>
+        {p.synthetic && (
+          <>
+            {' '}
+            <DemoBadge />
+          </>
+        )}
       </>
     ),
   },
@@ -88,12 +91,11 @@ function PublicProjectsPage() {
     <>
       <Heading level={1}>Projecten</Heading>
       <Paragraph lead>
-        De projecten zelf zijn alleen zichtbaar voor de gemeenten, marktpartijen en versnellingstafels die eraan werken. Hier ziet u hoeveel
-        projecten en woningen er zijn per provincie en per gemeente. Kies een provincie om de gemeenten te zien.
+        De projecten zelf zijn alleen zichtbaar voor de gemeenten, marktpartijen en versnellingstafels die eraan werken. Hier ziet u hoeveel projecten
+        en woningen er zijn per provincie en per gemeente. Kies een provincie om de gemeenten te zien.
       </Paragraph>
       <Paragraph>
-        Werkt u aan een project? <TextLink to="/inloggen">Log in</TextLink> om uw projecten te zien. De totalen staan ook op de{' '}
-        <PublicFiguresLinks />
+        Werkt u aan een project? <TextLink to="/inloggen">Log in</TextLink> om uw projecten te zien. De totalen staan ook op de <PublicFiguresLinks />
       </Paragraph>
       <PublicTotals provincie={provincie} />
     </>
@@ -117,8 +119,7 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
     apply({ ...filters, page });
     resultsHeading.current?.focus();
   };
-  const sortBy = (key: SortKey) =>
-    apply({ ...filters, sort: key, descending: filters.sort === key ? !filters.descending : false, page: 1 });
+  const sortBy = (key: SortKey) => apply({ ...filters, sort: key, descending: filters.sort === key ? !filters.descending : false, page: 1 });
 
   const [provincies, gemeenten, regions] = reference.data ?? [[], [], []];
   const total = list.data?.total ?? 0;
@@ -173,7 +174,8 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
         )}
         {list.state === 'ready' && total > 0 && list.data.items.length === 0 && (
           <Paragraph>
-            Pagina {formatNumber(filters.page)} bestaat niet (meer): er {pageCount === 1 ? 'is 1 pagina' : `zijn ${formatNumber(pageCount)} pagina’s`}.{' '}
+            Pagina {formatNumber(filters.page)} bestaat niet (meer): er {pageCount === 1 ? 'is 1 pagina' : `zijn ${formatNumber(pageCount)} pagina’s`}
+            .{' '}
             <button type="button" className="utrecht-link-button utrecht-link-button--html-button wbm-sort-button" onClick={() => goToPage(1)}>
               Ga naar de eerste pagina
             </button>
@@ -192,7 +194,11 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
                 key: c.key,
                 numeric: c.numeric,
                 sorted: active ? (filters.descending ? 'descending' : 'ascending') : undefined,
-                header: c.sort ? <SortButton title={c.title} active={active} descending={filters.descending} onClick={() => sortBy(c.sort!)} /> : c.title,
+                header: c.sort ? (
+                  <SortButton title={c.title} active={active} descending={filters.descending} onClick={() => sortBy(c.sort!)} />
+                ) : (
+                  c.title
+                ),
                 cell: c.render,
               };
             })}
@@ -222,12 +228,31 @@ function SortButton({ title, active, descending, onClick }: { title: string; act
  * be compared with the figure of the Tafeloverzicht it was opened from.
  */
 function ListSumsLine({ sums, filters }: { sums: ListSums; filters: ProjectFilters }) {
-  const parts: { key: string; text: string; value: number }[] = [{ key: 'homes', value: sums.homes, text: `${formatCount(sums.homes, 'woning', 'woningen')} in totaal` }];
-  if (filters.homesIn === 'betaalbaar') parts.push({ key: 'affordableHomes', value: sums.affordableHomes, text: formatCount(sums.affordableHomes, 'betaalbare woning', 'betaalbare woningen') });
-  if (filters.homesIn === 'sociaal') parts.push({ key: 'socialHomes', value: sums.socialHomes, text: formatCount(sums.socialHomes, 'sociale huurwoning', 'sociale huurwoningen') });
-  if (filters.year && sums.yearHomes !== null) parts.push({ key: 'yearHomes', value: sums.yearHomes, text: `${formatCount(sums.yearHomes, 'woning', 'woningen')} gepland in ${filters.year}` });
-  if (filters.knelpunt && sums.openKnelpunten !== null) parts.push({ key: 'openKnelpunten', value: sums.openKnelpunten, text: `${formatCount(sums.openKnelpunten, 'open knelpunt', 'open knelpunten')} van deze soort` });
-  if (filters.delayed && sums.delayedMilestones !== null) parts.push({ key: 'delayedMilestones', value: sums.delayedMilestones, text: formatCount(sums.delayedMilestones, 'vertraagde mijlpaal', 'vertraagde mijlpalen') });
+  const parts: { key: string; text: string; value: number }[] = [
+    { key: 'homes', value: sums.homes, text: `${formatCount(sums.homes, 'woning', 'woningen')} in totaal` },
+  ];
+  if (filters.homesIn === 'betaalbaar')
+    parts.push({
+      key: 'affordableHomes',
+      value: sums.affordableHomes,
+      text: formatCount(sums.affordableHomes, 'betaalbare woning', 'betaalbare woningen'),
+    });
+  if (filters.homesIn === 'sociaal')
+    parts.push({ key: 'socialHomes', value: sums.socialHomes, text: formatCount(sums.socialHomes, 'sociale huurwoning', 'sociale huurwoningen') });
+  if (filters.year && sums.yearHomes !== null)
+    parts.push({ key: 'yearHomes', value: sums.yearHomes, text: `${formatCount(sums.yearHomes, 'woning', 'woningen')} gepland in ${filters.year}` });
+  if (filters.knelpunt && sums.openKnelpunten !== null)
+    parts.push({
+      key: 'openKnelpunten',
+      value: sums.openKnelpunten,
+      text: `${formatCount(sums.openKnelpunten, 'open knelpunt', 'open knelpunten')} van deze soort`,
+    });
+  if (filters.delayed && sums.delayedMilestones !== null)
+    parts.push({
+      key: 'delayedMilestones',
+      value: sums.delayedMilestones,
+      text: formatCount(sums.delayedMilestones, 'vertraagde mijlpaal', 'vertraagde mijlpalen'),
+    });
   return (
     <Paragraph data-testid="list-sums">
       Samen:{' '}

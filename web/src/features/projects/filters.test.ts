@@ -3,7 +3,15 @@ import { activeFilterCount, EMPTY_FILTERS, filtersFromSearch, filtersToSearch, t
 
 describe('project list filters in the URL', () => {
   it('reads a shared URL back into the same filters', () => {
-    const f = { ...EMPTY_FILTERS, gemeente: 'GM0363', status: 'rood', flags: ['doorbraaklocatie' as const], sort: 'totalHomes' as const, descending: true, page: 3 };
+    const f = {
+      ...EMPTY_FILTERS,
+      gemeente: 'GM0363',
+      status: 'rood',
+      flags: ['doorbraaklocatie' as const],
+      sort: 'totalHomes' as const,
+      descending: true,
+      page: 3,
+    };
     expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
   });
 

@@ -86,9 +86,7 @@ export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
     planStatus: oneOf(params.get('planStatus'), PLAN_STATUSES),
     phase: oneOf(params.get('fase'), PHASES),
     status: oneOf(params.get('status'), STATUS_COLOURS),
-    flags: (params.get('kenmerken') ?? '')
-      .split(',')
-      .filter((f): f is ProjectFlag => (PROJECT_FLAGS as readonly string[]).includes(f)),
+    flags: (params.get('kenmerken') ?? '').split(',').filter((f): f is ProjectFlag => (PROJECT_FLAGS as readonly string[]).includes(f)),
     knelpunt: oneOf(params.get('knelpunt'), KNELPUNT_CATEGORIES),
     delayed: params.get('vertraagd') === 'ja',
     forecastExpired: params.get('prognoseVerstreken') === 'ja',

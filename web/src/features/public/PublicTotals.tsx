@@ -39,7 +39,9 @@ export function DisclosureRule({ rule }: { rule: string }) {
 }
 
 export function usePublicAggregates(provincie: string | null) {
-  return useApi(queryKeys.public.aggregates(provincie ? 'gemeente' : 'provincie', provincie), (signal) => api.publicAggregates(provincie ? 'gemeente' : 'provincie', provincie, signal));
+  return useApi(queryKeys.public.aggregates(provincie ? 'gemeente' : 'provincie', provincie), (signal) =>
+    api.publicAggregates(provincie ? 'gemeente' : 'provincie', provincie, signal),
+  );
 }
 
 export function PublicTotals({ provincie, onReady }: { provincie: string | null; onReady?: (data: PublicAggregates) => void }) {
@@ -68,7 +70,9 @@ export function PublicTotals({ provincie, onReady }: { provincie: string | null;
       <Table
         caption={
           <>
-            {provincie ? 'Aantal projecten en woningen per gemeente, en projecten per fase' : 'Aantal projecten en woningen per provincie, en projecten per fase'}
+            {provincie
+              ? 'Aantal projecten en woningen per gemeente, en projecten per fase'
+              : 'Aantal projecten en woningen per provincie, en projecten per fase'}
             {provincie && ' (gemeenten zonder projecten staan er niet in)'}
           </>
         }

@@ -118,9 +118,7 @@ export function ReportPage() {
                   height={CHART_HEIGHT}
                   onRendered={onChartDrawn}
                 />
-                <FigureCaption>
-                  Staven: verwachte oplevering (donker: harde plannen, licht: zachte plannen). Stippellijn: de opgave.
-                </FigureCaption>
+                <FigureCaption>Staven: verwachte oplevering (donker: harde plannen, licht: zachte plannen). Stippellijn: de opgave.</FigureCaption>
               </figure>
             )}
             <TargetBasis targets={data.targets} />
@@ -174,12 +172,8 @@ function MemberNotice({ regionId, name }: { regionId: string; name: string }) {
       <Heading level={1}>Tafelrapport</Heading>
       <Alert type="info" title="Het tafelrapport is voor de secretaris van de tafel">
         <Paragraph data-testid="report-member-notice">
-          In het tafelrapport staan ook de projecten van andere gemeenten en partijen van {name}. Die zijn vertrouwelijk. De cijfers van de hele
-          tafel en uw eigen projecten ziet u op het{' '}
-          <TextLink to={regionPath(regionId)}>
-            Tafeloverzicht
-          </TextLink>
-          .
+          In het tafelrapport staan ook de projecten van andere gemeenten en partijen van {name}. Die zijn vertrouwelijk. De cijfers van de hele tafel
+          en uw eigen projecten ziet u op het <TextLink to={regionPath(regionId)}>Tafeloverzicht</TextLink>.
         </Paragraph>
       </Alert>
     </>

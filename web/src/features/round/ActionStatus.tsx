@@ -6,7 +6,8 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 
 /** The message of a failed action, in Dutch. */
 export function failure(err: unknown): string {
-  if (err instanceof ApiError) return [err.problem?.title, err.problem?.detail, ...(err.problem?.errors ?? []).map((e) => e.message)].filter(Boolean).join(' ');
+  if (err instanceof ApiError)
+    return [err.problem?.title, err.problem?.detail, ...(err.problem?.errors ?? []).map((e) => e.message)].filter(Boolean).join(' ');
   return err instanceof Error ? err.message : 'Onbekende fout.';
 }
 

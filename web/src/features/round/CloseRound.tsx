@@ -36,8 +36,8 @@ export function CloseRound({ round, regionName, onClosed }: { round: RoundDetail
   return (
     <Section id="ronde-sluiten" title="Kwartaal sluiten">
       <Paragraph>
-        Sluit het kwartaal na de tafel. De stand van alle projecten wordt dan bewaard; die kunt u later altijd terugzien. Wijzigingen daarna
-        horen bij het volgende kwartaal.
+        Sluit het kwartaal na de tafel. De stand van alle projecten wordt dan bewaard; die kunt u later altijd terugzien. Wijzigingen daarna horen bij
+        het volgende kwartaal.
       </Paragraph>
       {!asking ? (
         <Button appearance="secondary-action" onClick={() => setAsking(true)}>

@@ -44,8 +44,14 @@ export function ConfirmStep({
     let cancelled = false;
     // The preview of a delivery on behalf needs a reason to be accepted; a placeholder shows what it covers.
     api
-      .previewConfirmation(roundId, { organisationId: organisation.organisationId, ...(onBehalf ? { reason: 'voorvertoning van de bevestiging' } : {}) })
-      .then((p) => !cancelled && setPreview(p), (err: unknown) => !cancelled && setError(failure(err)));
+      .previewConfirmation(roundId, {
+        organisationId: organisation.organisationId,
+        ...(onBehalf ? { reason: 'voorvertoning van de bevestiging' } : {}),
+      })
+      .then(
+        (p) => !cancelled && setPreview(p),
+        (err: unknown) => !cancelled && setError(failure(err)),
+      );
     return () => {
       cancelled = true;
     };
@@ -86,9 +92,7 @@ export function ConfirmStep({
           )}
           {preview.refused.length > 0 && (
             <details className="wbm-confirm__list" open>
-              <summary>
-                {formatProjectCount(preview.refused.length)} niet meegenomen: prognose verstreken
-              </summary>
+              <summary>{formatProjectCount(preview.refused.length)} niet meegenomen: prognose verstreken</summary>
               <UnorderedList data-testid="confirm-summary-refused">
                 {preview.refused.map((p) => (
                   <li key={p.projectId}>{p.message}</li>

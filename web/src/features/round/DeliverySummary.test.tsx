@@ -60,7 +60,9 @@ describe('DeliverySummary', () => {
     expect(text).toContain('9 nog niet geleverd');
     expect(text).not.toContain('bij 1 organisatie');
     expect(text).not.toContain('met een verstreken prognose');
-    expect(text).toContain('Deze aantallen gaan over alle 10 projecten van de tafel. Van uw eigen 3 projecten is er 1 geleverd door alle partijen; 2 hebben een verstreken prognose.');
+    expect(text).toContain(
+      'Deze aantallen gaan over alle 10 projecten van de tafel. Van uw eigen 3 projecten is er 1 geleverd door alle partijen; 2 hebben een verstreken prognose.',
+    );
   });
 
   it('for whoever sees the whole table: organisations behind and expired forecasts of the table', () => {

@@ -43,11 +43,7 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
     return (
       <Paragraph>
         Er is nog geen kwartaalronde geopend voor deze tafel.{' '}
-        {showLink && (
-          <TextLink to={regionPath(regionId, 'kwartaalronde')}>
-            Naar de kwartaalronde
-          </TextLink>
-        )}
+        {showLink && <TextLink to={regionPath(regionId, 'kwartaalronde')}>Naar de kwartaalronde</TextLink>}
       </Paragraph>
     );
   }
@@ -82,8 +78,8 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
         </li>
         {!partial && partyTotal > 0 && (
           <li data-testid="delivery-parties">
-            {formatNumber(partyDelivered)} van de {formatNumber(partyTotal)} delen geleverd door de partijen (elke partij levert voor haar eigen deel van
-            een project)
+            {formatNumber(partyDelivered)} van de {formatNumber(partyTotal)} delen geleverd door de partijen (elke partij levert voor haar eigen deel
+            van een project)
           </li>
         )}
         {onBehalf > 0 && (
@@ -101,15 +97,13 @@ export function DeliverySummary({ round, regionId, showLink = true }: { round: R
       {partial && (
         <Paragraph data-testid="delivery-own">
           Deze aantallen gaan over alle {formatNumber(d.total)} projecten van de tafel. Van uw eigen {formatNumber(round.projects.length)}{' '}
-          {round.projects.length === 1 ? 'project' : 'projecten'} {ownDelivered === 1 ? 'is' : 'zijn'} er {formatNumber(ownDelivered)} geleverd door alle
-          partijen{expired > 0 && `; ${formatNumber(expired)} ${expired === 1 ? 'heeft' : 'hebben'} een verstreken prognose`}.
+          {round.projects.length === 1 ? 'project' : 'projecten'} {ownDelivered === 1 ? 'is' : 'zijn'} er {formatNumber(ownDelivered)} geleverd door
+          alle partijen{expired > 0 && `; ${formatNumber(expired)} ${expired === 1 ? 'heeft' : 'hebben'} een verstreken prognose`}.
         </Paragraph>
       )}
       {showLink && (
         <Paragraph>
-          <TextLink to={regionPath(regionId, 'kwartaalronde')}>
-            Naar de kwartaalronde: wie heeft geleverd en wie nog niet
-          </TextLink>
+          <TextLink to={regionPath(regionId, 'kwartaalronde')}>Naar de kwartaalronde: wie heeft geleverd en wie nog niet</TextLink>
         </Paragraph>
       )}
     </div>

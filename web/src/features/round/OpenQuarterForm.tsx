@@ -33,7 +33,10 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
     e.preventDefault();
     const checked = checkDateInput(deadline, { what: 'De deadline', kind: 'planned' });
     if (checked.kind !== 'date') {
-      setErrors({ deadline: checked.kind === 'empty' ? 'Vul de deadline in als dag-maand-jaar, bijvoorbeeld 15-01-2027.' : checked.message, other: [] });
+      setErrors({
+        deadline: checked.kind === 'empty' ? 'Vul de deadline in als dag-maand-jaar, bijvoorbeeld 15-01-2027.' : checked.message,
+        other: [],
+      });
       return;
     }
     setBusy(true);
@@ -76,10 +79,16 @@ export function OpenQuarterForm({ regionId, rounds, onOpened }: { regionId: stri
         )}
         <div className="wbm-edit-form__fields">
           <FormField id={`${id}-quarter`} label="Kwartaal" error={errors?.quarter}>
-            <Select id={`${id}-quarter`} value={quarter} aria-invalid={errors?.quarter ? true : undefined} aria-describedby={errors?.quarter ? `${id}-quarter-error` : undefined} onChange={(e) => {
+            <Select
+              id={`${id}-quarter`}
+              value={quarter}
+              aria-invalid={errors?.quarter ? true : undefined}
+              aria-describedby={errors?.quarter ? `${id}-quarter-error` : undefined}
+              onChange={(e) => {
                 setQuarter(e.target.value);
                 setDeadline(isoToInput(defaultDeadline(e.target.value)));
-              }}>
+              }}
+            >
               {options.map((q) => (
                 <option key={q} value={q}>
                   {quarterLabel(q)}

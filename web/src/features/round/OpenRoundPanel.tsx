@@ -49,7 +49,13 @@ export function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: Open
   /** The organisation the signed-in person delivers for: the gemeente, or the market party (src/domain/access.ts). */
   const own = principal ? deliveringOrganisation(principal, gemeenteOrganisationId) : null;
 
-  const act = async <T extends { round: RoundDetail },>(where: 'organisations' | 'projects', key: string, action: () => Promise<T>, what: (result: T) => string, after?: (result: T) => void) => {
+  const act = async <T extends { round: RoundDetail }>(
+    where: 'organisations' | 'projects',
+    key: string,
+    action: () => Promise<T>,
+    what: (result: T) => string,
+    after?: (result: T) => void,
+  ) => {
     setBusy(key);
     setMessage(null);
     try {
@@ -71,7 +77,11 @@ export function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: Open
   const confirmed = (organisationName: string) => (result: ConfirmResult) => {
     const n = result.confirmedProjectIds.length;
     const left = result.refused.length > 0 ? ` ${formatProjectCount(result.refused.length)} niet meegenomen: de prognose is verstreken.` : '';
-    return (n === 0 ? `${organisationName} had geen openstaande projecten meer.` : `${n} ${n === 1 ? 'project' : 'projecten'} van ${organisationName} bevestigd als ongewijzigd.`) + left;
+    return (
+      (n === 0
+        ? `${organisationName} had geen openstaande projecten meer.`
+        : `${n} ${n === 1 ? 'project' : 'projecten'} van ${organisationName} bevestigd als ongewijzigd.`) + left
+    );
   };
 
   return (
@@ -118,7 +128,11 @@ export function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: Open
                 confirmed(asking.organisation.name),
                 (r) => {
                   setAsking(null);
-                  setLast(r.confirmedProjectIds.length > 0 ? { batchId: r.batchId, count: r.confirmedProjectIds.length, organisationName: asking.organisation.name } : null);
+                  setLast(
+                    r.confirmedProjectIds.length > 0
+                      ? { batchId: r.batchId, count: r.confirmedProjectIds.length, organisationName: asking.organisation.name }
+                      : null,
+                  );
                 },
               )
             }
@@ -135,7 +149,12 @@ export function OpenRoundPanel({ summary, region, auth, canRun, onClosed }: Open
         busy={busy}
         message={message?.where === 'projects' ? message : null}
         onConfirm={(p) =>
-          act('projects', `project-${p.projectId}`, () => api.confirm(detail.id, { projectIds: [p.projectId] }), () => `${p.name} is bevestigd als ongewijzigd.`)
+          act(
+            'projects',
+            `project-${p.projectId}`,
+            () => api.confirm(detail.id, { projectIds: [p.projectId] }),
+            () => `${p.name} is bevestigd als ongewijzigd.`,
+          )
         }
         onUndo={(p, party) =>
           act(

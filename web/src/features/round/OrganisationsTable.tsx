@@ -50,7 +50,9 @@ export function OrganisationsTable({ organisations, children, ...actions }: Orga
         <Paragraph>
           <Button appearance="secondary-action" small disabled={busy !== null} onClick={() => onUndo(last)}>
             Ongedaan maken
-            <VisuallyHidden>: bevestiging van {formatProjectCount(last.count)} van {last.organisationName}</VisuallyHidden>
+            <VisuallyHidden>
+              : bevestiging van {formatProjectCount(last.count)} van {last.organisationName}
+            </VisuallyHidden>
           </Button>
         </Paragraph>
       )}

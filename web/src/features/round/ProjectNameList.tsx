@@ -5,7 +5,15 @@ interface NamedProject {
   gemeenteName: string;
 }
 
-export function ProjectNameList<P extends NamedProject>({ projects, projectKey, testId }: { projects: readonly P[]; projectKey: (p: P) => string; testId?: string }) {
+export function ProjectNameList<P extends NamedProject>({
+  projects,
+  projectKey,
+  testId,
+}: {
+  projects: readonly P[];
+  projectKey: (p: P) => string;
+  testId?: string;
+}) {
   return (
     <UnorderedList data-testid={testId}>
       {projects.map((p) => (

@@ -51,7 +51,9 @@ export function ProjectsTable({
   const matching = useMemo(() => {
     const text = q.trim().toLowerCase();
     return projects
-      .filter((p) => (filter === 'open' ? !p.delivered : filter === 'geleverd' ? p.delivered : filter === 'verstreken' ? p.expiredForecasts.length > 0 : true))
+      .filter((p) =>
+        filter === 'open' ? !p.delivered : filter === 'geleverd' ? p.delivered : filter === 'verstreken' ? p.expiredForecasts.length > 0 : true,
+      )
       .filter((p) => !organisation || p.organisationIds.includes(organisation))
       .filter((p) => !text || p.name.toLowerCase().includes(text) || p.gemeenteName.toLowerCase().includes(text))
       .sort((a, b) => Number(a.delivered) - Number(b.delivered) || a.name.localeCompare(b.name, 'nl'));
@@ -149,7 +151,11 @@ export function ProjectsTable({
                 </ul>
               ),
             },
-            { key: 'action', header: <VisuallyHidden>Actie</VisuallyHidden>, cell: (p) => <ProjectAction p={p} own={own} busy={busy} onConfirm={onConfirm} /> },
+            {
+              key: 'action',
+              header: <VisuallyHidden>Actie</VisuallyHidden>,
+              cell: (p) => <ProjectAction p={p} own={own} busy={busy} onConfirm={onConfirm} />,
+            },
           ]}
         />
       )}
@@ -166,7 +172,17 @@ export function ProjectsTable({
 }
 
 /** Confirm one's own part of a project as unchanged, or first update an expired forecast. */
-function ProjectAction({ p, own, busy, onConfirm }: { p: ProjectDelivery; own: string | null; busy: string | null; onConfirm: (p: ProjectDelivery) => void }) {
+function ProjectAction({
+  p,
+  own,
+  busy,
+  onConfirm,
+}: {
+  p: ProjectDelivery;
+  own: string | null;
+  busy: string | null;
+  onConfirm: (p: ProjectDelivery) => void;
+}) {
   const mine = own ? p.parties.find((x) => x.organisationId === own) : undefined;
   if (!mine || mine.via !== null) return null;
   const mineExpired = p.expiredForecasts.filter((m) => m.ownerSide === mine.side || m.ownerSide === 'beide');

@@ -33,12 +33,14 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
     <Section id={`${id}-title`} title="Herinneren">
       {reminders.state === 'loading' && <Loading />}
       {reminders.state === 'error' && <ErrorMessage error={reminders.error} retry={reminders.reload} />}
-      {reminders.state === 'ready' && reminders.data.items.length === 0 && <Paragraph>Iedereen heeft geleverd. Er hoeft niemand herinnerd te worden.</Paragraph>}
+      {reminders.state === 'ready' && reminders.data.items.length === 0 && (
+        <Paragraph>Iedereen heeft geleverd. Er hoeft niemand herinnerd te worden.</Paragraph>
+      )}
       {reminders.state === 'ready' && reminders.data.items.length > 0 && (
         <>
           <Paragraph>
-            {formatCount(reminders.data.items.length, 'organisatie heeft', 'organisaties hebben')} nog niet alles geleverd. Kopieer de lijst en stuur hem mee in uw
-            herinneringsmail.
+            {formatCount(reminders.data.items.length, 'organisatie heeft', 'organisaties hebben')} nog niet alles geleverd. Kopieer de lijst en stuur
+            hem mee in uw herinneringsmail.
           </Paragraph>
           <ul className="wbm-reminders" data-testid="reminders">
             {reminders.data.items.map((o) => (
@@ -58,9 +60,7 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
           <Button appearance="secondary-action" onClick={copy}>
             Kopieer maillijst
           </Button>
-          <Paragraph role="status">
-            {copied}
-          </Paragraph>
+          <Paragraph role="status">{copied}</Paragraph>
         </>
       )}
     </Section>

@@ -80,59 +80,65 @@ export function RoundAsOfPage() {
       )}
       {/* Without the quarter there are no projects to show: one message, not two. */}
       {round.state !== 'error' && (
-      <section className="wbm-section" aria-labelledby={`${id}-projecten`}>
-        <Heading level={2} id={`${id}-projecten`} ref={heading} tabIndex={-1}>
-          Projecten zoals ze toen stonden
-        </Heading>
-        <form className="wbm-inline-form" role="search" onSubmit={search} aria-label="Zoek in deze stand">
-          <FormField id={`${id}-q`} label="Zoek op projectnaam">
-            <TextInput id={`${id}-q`} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
-          </FormField>
-          <Button appearance="secondary-action" type="submit">
-            Zoek
-          </Button>
-        </form>
-        <Paragraph className="wbm-count" role="status" aria-live="polite">
-          {projects.state === 'ready' && `${formatProjectCount(projects.data.total)}${pageCount > 1 ? ` – pagina ${Math.min(page, pageCount)} van ${pageCount}` : ''}`}
-        </Paragraph>
-        {projects.state === 'error' && <ErrorMessage error={projects.error} retry={projects.reload} />}
-        {projects.state === 'loading' && <Loading />}
-        {projects.state === 'ready' && projects.data.items.length > 0 && (
-          <Table
-            caption="Projecten bij het sluiten van het kwartaal"
-            testId="asof-table"
-            rows={projects.data.items}
-            rowKey={(p) => p.id}
-            columns={[
-              {
-                key: 'project',
-                header: 'Project',
-                cell: (p) => (
-                  <TextLink to={`/projecten/${p.id}?sinds=${roundId}`}>
-                    {p.name}
-                    <VisuallyHidden>: wat is er sindsdien veranderd</VisuallyHidden>
-                  </TextLink>
-                ),
-              },
-              { key: 'gemeente', header: 'Gemeente', cell: (p) => p.gemeenteName },
-              { key: 'phase', header: 'Fase', cell: (p) => label(p.phase) },
-              { key: 'status', header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
-              { key: 'homes', header: 'Woningen', numeric: true, cell: (p) => formatNumber(p.totalHomes) },
-              { key: 'delay', header: 'Grootste vertraging', numeric: true, cell: (p) => (p.maxDelayMonths > 0 ? formatMonths(p.maxDelayMonths) : 'Geen') },
-            ]}
+        <section className="wbm-section" aria-labelledby={`${id}-projecten`}>
+          <Heading level={2} id={`${id}-projecten`} ref={heading} tabIndex={-1}>
+            Projecten zoals ze toen stonden
+          </Heading>
+          <form className="wbm-inline-form" role="search" onSubmit={search} aria-label="Zoek in deze stand">
+            <FormField id={`${id}-q`} label="Zoek op projectnaam">
+              <TextInput id={`${id}-q`} type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
+            </FormField>
+            <Button appearance="secondary-action" type="submit">
+              Zoek
+            </Button>
+          </form>
+          <Paragraph className="wbm-count" role="status" aria-live="polite">
+            {projects.state === 'ready' &&
+              `${formatProjectCount(projects.data.total)}${pageCount > 1 ? ` – pagina ${Math.min(page, pageCount)} van ${pageCount}` : ''}`}
+          </Paragraph>
+          {projects.state === 'error' && <ErrorMessage error={projects.error} retry={projects.reload} />}
+          {projects.state === 'loading' && <Loading />}
+          {projects.state === 'ready' && projects.data.items.length > 0 && (
+            <Table
+              caption="Projecten bij het sluiten van het kwartaal"
+              testId="asof-table"
+              rows={projects.data.items}
+              rowKey={(p) => p.id}
+              columns={[
+                {
+                  key: 'project',
+                  header: 'Project',
+                  cell: (p) => (
+                    <TextLink to={`/projecten/${p.id}?sinds=${roundId}`}>
+                      {p.name}
+                      <VisuallyHidden>: wat is er sindsdien veranderd</VisuallyHidden>
+                    </TextLink>
+                  ),
+                },
+                { key: 'gemeente', header: 'Gemeente', cell: (p) => p.gemeenteName },
+                { key: 'phase', header: 'Fase', cell: (p) => label(p.phase) },
+                { key: 'status', header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
+                { key: 'homes', header: 'Woningen', numeric: true, cell: (p) => formatNumber(p.totalHomes) },
+                {
+                  key: 'delay',
+                  header: 'Grootste vertraging',
+                  numeric: true,
+                  cell: (p) => (p.maxDelayMonths > 0 ? formatMonths(p.maxDelayMonths) : 'Geen'),
+                },
+              ]}
+            />
+          )}
+          <Pagination
+            page={Math.min(page, pageCount)}
+            pageCount={pageCount}
+            onChange={(p) => {
+              const next = new URLSearchParams(params);
+              next.set('pagina', String(p));
+              setParams(next);
+              heading.current?.focus();
+            }}
           />
-        )}
-        <Pagination
-          page={Math.min(page, pageCount)}
-          pageCount={pageCount}
-          onChange={(p) => {
-            const next = new URLSearchParams(params);
-            next.set('pagina', String(p));
-            setParams(next);
-            heading.current?.focus();
-          }}
-        />
-      </section>
+        </section>
       )}
     </>
   );

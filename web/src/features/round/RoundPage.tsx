@@ -71,10 +71,7 @@ export function RoundPage() {
         <Alert type="ok" title={`${quarterLabel(closed.quarter)} is gesloten`} urgent>
           <Paragraph>
             De stand van {formatProjectCount(closed.projectCount ?? closed.delivery.total)} is bewaard.{' '}
-            <TextLink to={regionPath(regionId, 'kwartaalronde') + `/${closed.id}`}>
-              Bekijk de stand van {quarterLabel(closed.quarter)}
-            </TextLink>
-            .
+            <TextLink to={regionPath(regionId, 'kwartaalronde') + `/${closed.id}`}>Bekijk de stand van {quarterLabel(closed.quarter)}</TextLink>.
           </Paragraph>
         </Alert>
       )}

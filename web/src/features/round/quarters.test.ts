@@ -20,7 +20,16 @@ describe('quarters in the round UI', () => {
 
   it('writes the reminder list as text to paste into a mail', () => {
     const text = remindersText('2026-Q4', '2027-01-15', [
-      { organisationId: 'o1', name: 'Gemeente Zaanstad', type: 'gemeente', total: 3, delivered: 1, outstanding: 2, onBehalf: 0, projects: [{ id: 'p1', name: 'Hemmes', gemeenteName: 'Zaanstad' }] },
+      {
+        organisationId: 'o1',
+        name: 'Gemeente Zaanstad',
+        type: 'gemeente',
+        total: 3,
+        delivered: 1,
+        outstanding: 2,
+        onBehalf: 0,
+        projects: [{ id: 'p1', name: 'Hemmes', gemeenteName: 'Zaanstad' }],
+      },
     ]);
     expect(text).toContain('Gemeente Zaanstad: 2 van 3 projecten nog niet geleverd');
     expect(text).toContain('  - Hemmes (Zaanstad)');
@@ -55,11 +64,24 @@ describe('latestBatches: a confirmation of several projects at once can be undon
 });
 
 describe('confirmableCounts: the bulk button offers only what can be confirmed (issue 8 item 3)', () => {
-  const open = (organisationId: string, side: 'publiek' | 'privaat'): PartyDelivery => ({ organisationId, side, via: null, at: null, onBehalf: null, batchId: null });
+  const open = (organisationId: string, side: 'publiek' | 'privaat'): PartyDelivery => ({
+    organisationId,
+    side,
+    via: null,
+    at: null,
+    onBehalf: null,
+    batchId: null,
+  });
   it('counts per organisation the outstanding projects without an expired forecast of its own side, and those waiting for one', () => {
     const projects = [
-      { parties: [open('gm', 'publiek'), open('mp', 'privaat')], expiredForecasts: [{ code: 'M05' as const, ownerSide: 'publiek' as const, forecastDate: '2026-10-01' }] },
-      { parties: [open('gm', 'publiek'), open('mp', 'privaat')], expiredForecasts: [{ code: 'M11' as const, ownerSide: 'beide' as const, forecastDate: '2026-10-01' }] },
+      {
+        parties: [open('gm', 'publiek'), open('mp', 'privaat')],
+        expiredForecasts: [{ code: 'M05' as const, ownerSide: 'publiek' as const, forecastDate: '2026-10-01' }],
+      },
+      {
+        parties: [open('gm', 'publiek'), open('mp', 'privaat')],
+        expiredForecasts: [{ code: 'M11' as const, ownerSide: 'beide' as const, forecastDate: '2026-10-01' }],
+      },
       { parties: [open('gm', 'publiek')], expiredForecasts: [] },
       { parties: [{ ...open('gm', 'publiek'), via: 'bevestigd' as const }], expiredForecasts: [] },
     ];

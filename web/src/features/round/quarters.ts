@@ -95,7 +95,9 @@ export function latestBatches(projects: readonly Pick<ProjectDelivery, 'parties'
  * for a new forecast first (a milestone of its side whose forecast passed: src/domain/forecast-expired.ts),
  * so the button does not offer projects the confirmation will refuse.
  */
-export function confirmableCounts(projects: readonly Pick<ProjectDelivery, 'parties' | 'expiredForecasts'>[]): Map<string, { ready: number; blocked: number }> {
+export function confirmableCounts(
+  projects: readonly Pick<ProjectDelivery, 'parties' | 'expiredForecasts'>[],
+): Map<string, { ready: number; blocked: number }> {
   const counts = new Map<string, { ready: number; blocked: number }>();
   for (const p of projects) {
     for (const x of p.parties) {
