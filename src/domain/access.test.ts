@@ -45,6 +45,8 @@ import {
   requireMayEditKnelpunten,
   requireMayEditTargets,
   requireMayListTokensOf,
+  requireMayManageOwnSessions,
+  requireMayManageSessionsOf,
   requireMayManageTokensOf,
   requireMayRebaseline,
   requireMayRunRound,
@@ -430,5 +432,19 @@ describe('the require* rules the services ask first (issue 9 item 1; SPEC §1, �
     expect(seesWholeRegister(ministry)).toBe(true);
     expect(seesWholeRegister({ ...ministry, demo: true })).toBe(false);
     expect(seesWholeRegister(province)).toBe(false);
+  });
+
+  it('browser sessions: each person manages their own, in the browser only (SPEC §7)', () => {
+    expect(status(() => requireMayManageOwnSessions(gemeente))).toBe('ok');
+    expect(status(() => requireMayManageOwnSessions(ANONYMOUS))).toBe('401');
+    expect(status(() => requireMayManageOwnSessions({ ...gemeente, kind: 'token' }))).toMatch(/^403 Sessies beheert u in de browser/);
+    const notFound = () => new NotFoundError('Sessie', 'x');
+    expect(status(() => requireMayManageSessionsOf(gemeente, { userId: gemeente.userId! }, notFound))).toBe('ok');
+    expect(status(() => requireMayManageSessionsOf(gemeente, { userId: 'someone-else' }, notFound))).toBe('404');
+    // Not even an administrator ends someone else's session one by one: it answers as an unknown session.
+    expect(status(() => requireMayManageSessionsOf(admin, { userId: 'someone-else' }, notFound))).toBe('404');
+    expect(status(() => requireMayManageSessionsOf(admin, null, notFound))).toBe('404');
+    expect(status(() => requireMayManageSessionsOf({ ...admin, kind: 'token' }, { userId: admin.userId! }, notFound))).toMatch(/^403 /);
+    expect(status(() => requireMayManageSessionsOf(ANONYMOUS, null, notFound))).toBe('401');
   });
 });

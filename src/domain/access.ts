@@ -647,3 +647,29 @@ export function requireMayManageTokensOf<T extends { userId: string; isDemo: boo
 ): asserts account is T {
   if (!p.userId || !account || !canManageTokensOf(p, account)) throw notFound();
 }
+
+/**
+ * Managing one's browser sessions (listing them, ending one): only a signed-in person in the browser, else
+ * 401/403. An API token has no browser session of its own and may not end its owner's sessions, as it may not
+ * create tokens (requireMayCreateTokens). SPEC §7.
+ */
+export function requireMayManageOwnSessions(p: Principal): asserts p is Principal & { userId: string } {
+  if (!p.userId) throw new UnauthorizedError();
+  if (p.kind !== 'user') {
+    throw new ForbiddenError('Sessies beheert u in de browser waarin u bent ingelogd, niet met een API-token.');
+  }
+}
+
+/**
+ * Ending a session: one's own only (requireMayManageOwnSessions first). Someone else's session answers exactly as
+ * an unknown one (`notFound`), whatever the role: an administrator ends other people's sessions by deactivating
+ * their account, never one by one. SPEC §7.
+ */
+export function requireMayManageSessionsOf<T extends { userId: string }>(
+  p: Principal,
+  session: T | null,
+  notFound: () => NotFoundError,
+): asserts session is T {
+  requireMayManageOwnSessions(p);
+  if (!session || session.userId !== p.userId) throw notFound();
+}

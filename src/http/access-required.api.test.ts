@@ -55,9 +55,7 @@ const EXEMPT = new Map<string, string>([
 
 /** Service methods no request of the matrix reaches, each with its reason. */
 const NOT_REACHED = new Map<string, string>([
-  ['auth.sessionPrincipal', 'the matrix signs in with API tokens, not a browser session'],
   ['auth.signOut', 'signing out without a session cookie ends nothing'],
-  ['auth.startSessionFor', 'OpenID Connect sign-in, not configured in the matrix'],
   ['demoSeed.seed', 'the command line (wbm seed)'],
   ['reports.tablePdf', 'under inject the server does not listen: the route answers 503 after dashboard.wholeTableDashboard decided'],
 ]);

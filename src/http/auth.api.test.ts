@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at, take } from '../../test/helpers/present.ts';
 import { TEST_AUTH_OPTIONS } from '../../test/helpers/auth.ts';
 import { createTestDb, type TestDb } from '../../test/helpers/test-db.ts';
+import { sha256 } from '../services/auth/auth.service.ts';
 import { createServices, type Services } from '../services/container.ts';
 import { buildApp } from './app.ts';
 import { SESSION_COOKIE } from './auth.ts';
@@ -407,6 +408,86 @@ describe('listing and revoking API tokens (issue 8 item 10)', () => {
     expect((await app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token.token}` } })).statusCode).toBe(401);
     const [entry] = await services.repositories.audit.forEntity(t.db, 'api_token', token.id);
     expect(entry).toMatchObject({ action: 'ingetrokken', actorName: 'Bert Beheer' });
+  });
+});
+
+describe('listing and ending browser sessions (issue 11 item 3)', () => {
+  async function signedIn(email: string, userAgent: string) {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: PASSWORD },
+      headers: { 'user-agent': userAgent },
+    });
+    expect(login.statusCode, login.body).toBe(200);
+    const token = sessionCookie(login)!.value;
+    return { token, cookies: { [SESSION_COOKIE]: token }, headers: { 'x-csrf-token': login.json().csrfToken as string } };
+  }
+
+  it('each person sees their own sessions (the current one marked, no secret) and ends one; others answer as unknown', async () => {
+    await services.auth.createUser({
+      email: 'sessies@example.invalid',
+      name: 'Sanne Sessie',
+      password: PASSWORD,
+      role: 'provincie_analist',
+      gemeenteCode: null,
+      organisationId: null,
+      regionId: null,
+      provincieCode: 'PV27',
+    });
+    const laptop = await signedIn('sessies@example.invalid', 'Laptop-browser/1.0');
+    const phone = await signedIn('sessies@example.invalid', 'Telefoon-browser/2.0');
+    const list = await app.inject({ url: '/api/v1/auth/sessions', cookies: laptop.cookies });
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as Array<Record<string, unknown>>;
+    expect(items).toHaveLength(2);
+    expect(Object.keys(at(items, 0)).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'lastUsedAt', 'userAgent', 'via']);
+    const mine = items.find((i) => i.current)!;
+    const other = items.find((i) => !i.current)!;
+    expect(mine).toMatchObject({ userAgent: 'Laptop-browser/1.0', via: 'password', lastUsedAt: expect.any(String) });
+    expect(other).toMatchObject({ userAgent: 'Telefoon-browser/2.0', current: false });
+    expect(Date.parse(String(mine.expiresAt))).toBeGreaterThan(Date.now());
+    for (const secret of [laptop.token, phone.token, laptop.headers['x-csrf-token'], sha256(laptop.token)]) expect(list.body).not.toContain(secret);
+
+    // Someone else's session answers exactly as an unknown one.
+    const stranger = await signedIn('editor@amsterdam.example', 'Ander/1.0');
+    const foreign = await app.inject({ method: 'DELETE', url: `/api/v1/auth/sessions/${String(other.id)}`, ...stranger });
+    const unknownId = crypto.randomUUID();
+    const unknown = await app.inject({ method: 'DELETE', url: `/api/v1/auth/sessions/${unknownId}`, ...stranger });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.body.replaceAll(String(other.id), '<id>')).toBe(unknown.body.replaceAll(unknownId, '<id>'));
+    const theirs = (await app.inject({ url: '/api/v1/auth/sessions', cookies: stranger.cookies })).json().items as Array<{ id: string }>;
+    expect(theirs.map((i) => i.id)).not.toContain(other.id);
+    expect(theirs.map((i) => i.id)).not.toContain(mine.id);
+
+    // Ending the other session: its cookie signs nobody in any more; this one keeps working.
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/auth/sessions/${String(other.id)}`, ...laptop })).statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/v1/auth/tokens', cookies: phone.cookies })).statusCode).toBe(401);
+    const after = (await app.inject({ url: '/api/v1/auth/sessions', cookies: laptop.cookies })).json().items as Array<{ id: string }>;
+    expect(after.map((i) => i.id)).toEqual([mine.id]);
+    const [entry] = await services.repositories.audit.forEntity(t.db, 'session', String(other.id));
+    expect(entry).toMatchObject({ action: 'beëindigd', actorName: 'Sanne Sessie', via: 'ui' });
+
+    // Ending the current session signs out: the cookie is cleared and no longer works.
+    const ended = await app.inject({ method: 'DELETE', url: `/api/v1/auth/sessions/${String(mine.id)}`, ...laptop });
+    expect(ended.statusCode).toBe(204);
+    expect(sessionCookie(ended)?.value ?? '').toBe('');
+    expect((await app.inject({ url: '/api/v1/auth/sessions', cookies: laptop.cookies })).statusCode).toBe(401);
+  });
+
+  it('an API token has no session: it may neither list nor end sessions (403), and the public gets 401', async () => {
+    const s = await signedIn('editor@amsterdam.example', 'Browser/1.0');
+    const { token } = (await app.inject({ method: 'POST', url: '/api/v1/auth/tokens', ...s, payload: { name: 'Koppeling' } })).json();
+    const bearer = { authorization: `Bearer ${token as string}` };
+    const listed = await app.inject({ url: '/api/v1/auth/sessions', headers: bearer });
+    expect(listed.statusCode).toBe(403);
+    expect(listed.headers['content-type']).toContain('application/problem+json');
+    expect(listed.json().detail).toContain('niet met een API-token');
+    const id = (await app.inject({ url: '/api/v1/auth/sessions', cookies: s.cookies })).json().items[0].id as string;
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/auth/sessions/${id}`, headers: bearer })).statusCode).toBe(403);
+    expect((await app.inject({ url: '/api/v1/auth/sessions' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'DELETE', url: `/api/v1/auth/sessions/${id}` })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/auth/sessions', cookies: s.cookies })).statusCode).toBe(200);
   });
 });
 

@@ -19,6 +19,17 @@ export interface UserRow {
 const USER_COLUMNS = `id, email, name, password_hash AS "passwordHash", role, organisation_id AS "organisationId",
   gemeente_code AS "gemeenteCode", region_id AS "regionId", provincie_code AS "provincieCode", is_demo AS "isDemo", disabled`;
 
+/** A browser session as its owner sees it (the token hash only to tell which one is the current one). */
+export interface SessionRow {
+  id: string;
+  tokenHash: string;
+  via: string;
+  userAgent: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string;
+}
+
 export type NewUser = Omit<UserRow, 'disabled'> & { oidcIssuer?: string | null; oidcSubject?: string | null };
 
 export function createAccountRepository() {
@@ -63,22 +74,69 @@ export function createAccountRepository() {
       await q.query('UPDATE users SET oidc_issuer = $2, oidc_subject = $3 WHERE id = $1', [userId, issuer, subject]);
     },
 
-    async insertSession(q: Queryable, s: { tokenHash: string; userId: string; csrfToken: string; via: string; expiresAt: Date }): Promise<void> {
-      await q.query('INSERT INTO sessions (token_hash, user_id, csrf_token, via, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-        s.tokenHash,
-        s.userId,
-        s.csrfToken,
-        s.via,
-        s.expiresAt.toISOString(),
-      ]);
+    async insertSession(
+      q: Queryable,
+      s: { id: string; tokenHash: string; userId: string; csrfToken: string; via: string; expiresAt: Date; userAgent: string | null },
+    ): Promise<void> {
+      await q.query(
+        `INSERT INTO sessions (id, token_hash, user_id, csrf_token, via, expires_at, user_agent, last_used_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
+        [s.id, s.tokenHash, s.userId, s.csrfToken, s.via, s.expiresAt.toISOString(), s.userAgent],
+      );
     },
+    /** The account of a valid session. `last_used_at` is written at most once a minute: no write per request. */
     async sessionUser(q: Queryable, tokenHash: string): Promise<(UserRow & { csrfToken: string; via: string }) | null> {
-      const [row] = await q.query<UserRow & { csrfToken: string; via: string }>(
-        `SELECT ${USER_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1u.$2')}, s.csrf_token AS "csrfToken", s.via FROM sessions s JOIN users u ON u.id = s.user_id
+      const [row] = await q.query<UserRow & { csrfToken: string; via: string; stale: boolean }>(
+        `SELECT ${USER_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1u.$2')}, s.csrf_token AS "csrfToken", s.via,
+           (s.last_used_at IS NULL OR s.last_used_at < now() - interval '1 minute') AS stale
+         FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
         [tokenHash],
       );
+      if (!row) return null;
+      if (row.stale) await q.query('UPDATE sessions SET last_used_at = now() WHERE token_hash = $1', [tokenHash]);
+      const { stale: _stale, ...user } = row;
+      return user;
+    },
+    /** The sessions of an account that still work, most recently used first; never the token or its hash. */
+    async listSessions(q: Queryable, userId: string): Promise<SessionRow[]> {
+      const rows = await q.query<{
+        id: string;
+        tokenHash: string;
+        via: string;
+        userAgent: string | null;
+        createdAt: Date | string;
+        lastUsedAt: Date | string | null;
+        expiresAt: Date | string;
+      }>(
+        `SELECT id, token_hash AS "tokenHash", via, user_agent AS "userAgent", created_at AS "createdAt", last_used_at AS "lastUsedAt",
+           expires_at AS "expiresAt"
+         FROM sessions WHERE user_id = $1 AND expires_at > now()
+         ORDER BY COALESCE(last_used_at, created_at) DESC, id`,
+        [userId],
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        tokenHash: r.tokenHash,
+        via: r.via,
+        userAgent: r.userAgent,
+        createdAt: new Date(r.createdAt).toISOString(),
+        lastUsedAt: r.lastUsedAt === null ? null : new Date(r.lastUsedAt).toISOString(),
+        expiresAt: new Date(r.expiresAt).toISOString(),
+      }));
+    },
+    /** Whose session is this, and its token hash? Null for an unknown or expired session. */
+    async sessionOwner(q: Queryable, id: string): Promise<{ userId: string; tokenHash: string } | null> {
+      const [row] = await q.query<{ userId: string; tokenHash: string }>(
+        `SELECT user_id AS "userId", token_hash AS "tokenHash" FROM sessions WHERE id = $1 AND expires_at > now()`,
+        [id],
+      );
       return row ?? null;
+    },
+    /** End a session of `userId`; false when there is no such session. */
+    async deleteSessionById(q: Queryable, id: string, userId: string): Promise<boolean> {
+      const rows = await q.query<{ id: string }>('DELETE FROM sessions WHERE id = $1 AND user_id = $2 RETURNING id', [id, userId]);
+      return rows.length > 0;
     },
     async deleteSession(q: Queryable, tokenHash: string): Promise<void> {
       await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);

@@ -102,6 +102,32 @@ export const provinceTarget = () => ({
 });
 const deadlineOf = (q: Kwartaal) => `${q.slice(0, 4)}-${String(Number(q.slice(-1)) * 3).padStart(2, '0')}-15`;
 
+/** The browser session each role uses for the endpoints an API token may not use (made once per role). */
+const browserSessions = new Map<Who, Record<string, string>>();
+
+/** A new browser session of `who` (none for the public): its cookie token, CSRF token and id. */
+async function newSession(who: Exclude<Who, 'publiek'>) {
+  const user = await services.repositories.accounts.userById(t.db, principals[who].userId!);
+  return services.auth.startSessionFor(user!, 'password', 'Matrix/1.0');
+}
+
+/**
+ * Headers that sign `who` in with a browser session instead of its API token (the empty Authorization header
+ * replaces the token: the session cookie then decides), with the session's CSRF token.
+ */
+export async function sessionHeaders(who: Who): Promise<Record<string, string>> {
+  if (who === 'publiek') return {};
+  const known = browserSessions.get(who);
+  if (known) return known;
+  const s = await newSession(who);
+  const made = { authorization: '', cookie: `wbm_session=${s.token}`, 'x-csrf-token': s.csrfToken };
+  browserSessions.set(who, made);
+  return made;
+}
+
+/** The id of a fresh extra session of `who`, to end (a made-up id for the public). */
+const extraSessionId = async (who: Who) => (who === 'publiek' ? crypto.randomUUID() : (await newSession(who)).sessionId);
+
 export interface Case {
   name: string;
   /** The request, for the role that sends it (most cases ignore the role). */
@@ -186,6 +212,38 @@ export function matrix(): Record<string, Case[]> {
         // Each caller gets a token of its own and revokes it; the public has none, so it tries a made-up id.
         request: async () => ({ method: 'DELETE', url: `/api/v1/auth/tokens/${ids.tokenOwner || crypto.randomUUID()}` }),
         allowed: SIGNED_IN,
+      },
+    ],
+    // Sessions are managed in the browser only: with an API token 403 for everyone (as for creating tokens).
+    'GET /api/v1/auth/sessions': [
+      { name: 'with an API token', request: async () => ({ url: '/api/v1/auth/sessions' }), allowed: [] },
+      {
+        name: 'own, with a browser session',
+        request: async (who) => ({ url: '/api/v1/auth/sessions', headers: await sessionHeaders(who) }),
+        allowed: SIGNED_IN,
+      },
+    ],
+    'DELETE /api/v1/auth/sessions/:id': [
+      {
+        name: 'own, with an API token',
+        request: async (who) => ({ method: 'DELETE', url: `/api/v1/auth/sessions/${await extraSessionId(who)}` }),
+        allowed: [],
+      },
+      {
+        name: 'own, with a browser session',
+        request: async (who) => ({ method: 'DELETE', url: `/api/v1/auth/sessions/${await extraSessionId(who)}`, headers: await sessionHeaders(who) }),
+        allowed: SIGNED_IN,
+      },
+      {
+        // Someone else's session answers as an unknown one, to everyone (an administrator too).
+        name: "another person's session",
+        request: async (who) => ({
+          method: 'DELETE',
+          url: `/api/v1/auth/sessions/${await extraSessionId(who === 'beheerder' ? 'ministerie_analist' : 'beheerder')}`,
+          headers: await sessionHeaders(who),
+        }),
+        allowed: [],
+        hidden: SIGNED_IN,
       },
     ],
     'GET /api/v1/auth/oidc/login': [

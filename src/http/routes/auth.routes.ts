@@ -7,6 +7,7 @@ import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../../do
 import type { AuthService } from '../../services/auth/auth.service.ts';
 import type { OidcService } from '../../services/auth/oidc.service.ts';
 import { SESSION_COOKIE } from '../auth.ts';
+import { SessionList } from '../schemas/auth.schemas.ts';
 import { IsoDateTime, Problem, Uuid } from '../schemas/common.ts';
 
 const PrincipalSchema = z
@@ -91,7 +92,7 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
         response: { 200: Me, 400: Problem, 401: Problem, 429: Problem },
       },
       handler: async (req, reply) => {
-        const s = await auth.signIn(req.body.email, req.body.password);
+        const s = await auth.signIn(req.body.email, req.body.password, req.headers['user-agent'] ?? null);
         reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
         return {
           principal: s.principal,
@@ -112,7 +113,7 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
         response: { 200: Me, 400: Problem, 403: Problem, 404: Problem },
       },
       handler: async (req, reply) => {
-        const s = await auth.signInDemo(req.body.role);
+        const s = await auth.signInDemo(req.body.role, req.headers['user-agent'] ?? null);
         reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
         return { principal: s.principal, csrfToken: s.csrfToken, demo: true, demoModeAvailable: true, oidcAvailable: oidc !== null };
       },
@@ -173,6 +174,36 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
       },
     });
 
+    app.get('/auth/sessions', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Your browser sessions that still work, the current one marked (never a secret)',
+        description:
+          'Only with a browser session (the session cookie): an API token has no session and gets 403, as it may not create API tokens either.',
+        response: { 200: SessionList, 401: Problem, 403: Problem },
+      },
+      handler: async (req) => ({ items: await auth.listSessions(req.principal, req.sessionToken) }),
+    });
+
+    app.delete('/auth/sessions/:id', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'End one of your browser sessions (ending the current one signs you out); recorded in the audit trail',
+        description:
+          "Only with a browser session (403 with an API token). Someone else's session answers 404, exactly as an unknown id: " +
+          "an administrator ends other people's sessions by deactivating their account.",
+        params: z.object({ id: Uuid }),
+        response: { 204: z.null(), 401: Problem, 403: Problem, 404: Problem },
+      },
+      handler: async (req, reply) => {
+        const { current } = await auth.endSession(req.principal, req.params.id, req.sessionToken, req.via);
+        if (current) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    });
+
     app.get('/auth/oidc/login', {
       config: { access: 'public' },
       schema: {
@@ -196,7 +227,7 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
         const state = req.cookies.wbm_oidc;
         if (!state) throw new UnauthorizedError('De inlogpoging is verlopen. Probeer het opnieuw.');
         const user = await oidc.finish(req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '', state);
-        const s = await auth.startSessionFor(user, 'oidc');
+        const s = await auth.startSessionFor(user, 'oidc', req.headers['user-agent'] ?? null);
         reply.clearCookie('wbm_oidc', { path: '/api/v1/auth/oidc' });
         reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
         return reply.redirect('/');

@@ -7,6 +7,8 @@ import {
   requireDemoSignIn,
   requireMayCreateTokens,
   requireMayListTokensOf,
+  requireMayManageOwnSessions,
+  requireMayManageSessionsOf,
   requireMayManageTokensOf,
   ROLE_LABELS,
   ROLES,
@@ -43,6 +45,8 @@ export const DEFAULT_AUTH_OPTIONS: AuthOptions = { sessionHours: 8, scryptCost: 
 export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 export const API_TOKEN_PREFIX = 'wbm_';
+/** At most this many characters of a browser's User-Agent header are kept with its session. */
+export const USER_AGENT_MAX = 300;
 
 export function principalOf(u: UserRow, kind: Principal['kind'] = 'user'): Principal {
   return {
@@ -72,19 +76,20 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
   /** Only a signed-in person (not an API token) creates API tokens (issue 8 item 10; src/domain/access.ts). */
   const assertMayCreateTokens: (principal: Principal) => void = requireMayCreateTokens;
 
-  /** An account's API tokens as written to the audit trail: never the secret. */
+  /** An account's API tokens and sessions as written to the audit trail: never the secret. */
   async function auditToken(
     actor: { principal: Principal; via: Via },
     tokenId: string,
     action: string,
     changes: Array<{ field: string; old: unknown; new: unknown }>,
+    entityType: 'api_token' | 'session' = 'api_token',
   ) {
     await deps.audit?.append(db, [
       {
         actorUserId: actor.principal.userId,
         actorName: actor.principal.name,
         via: actor.via,
-        entityType: 'api_token',
+        entityType,
         entityId: tokenId,
         action,
         changes,
@@ -96,27 +101,31 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
   /** A demo account works only while demo mode is on (sign-in, sessions and API tokens alike). */
   const usable = (user: Pick<UserRow, 'isDemo'>) => !user.isDemo || options.demoMode;
 
-  async function startSession(user: UserRow, via: string) {
+  /** `userAgent`: the browser's User-Agent header, kept (shortened) so its owner recognises the session. */
+  async function startSession(user: UserRow, via: string, userAgent: string | null = null) {
     if (!usable(user)) throw new UnauthorizedError('De demomodus staat uit: demo-accounts kunnen niet meer aanmelden.');
     const token = newToken();
     const csrfToken = newToken();
+    const sessionId = randomUUID();
     await accounts.insertSession(db, {
+      id: sessionId,
       tokenHash: sha256(token),
       userId: user.id,
       csrfToken,
       via,
       expiresAt: new Date(Date.now() + options.sessionHours * 3600_000),
+      userAgent: userAgent ? userAgent.slice(0, USER_AGENT_MAX) : null,
     });
-    return { token, csrfToken, principal: principalOf(user), demo: user.isDemo };
+    return { token, csrfToken, sessionId, principal: principalOf(user), demo: user.isDemo };
   }
 
   return {
     options,
 
     /** Start a session for an account found by another sign-in method (OpenID Connect). */
-    startSessionFor: (user: UserRow, via: string) => startSession(user, via),
+    startSessionFor: (user: UserRow, via: string, userAgent: string | null = null) => startSession(user, via, userAgent),
 
-    async signIn(email: string, password: string) {
+    async signIn(email: string, password: string, userAgent: string | null = null) {
       const address = normaliseEmail(email);
       // Too many failures for this address (from anywhere): refused before the password is even checked.
       const wait = failedSignIns.blocked(address);
@@ -133,14 +142,14 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
         failedSignIns.hit(address);
         throw new UnauthorizedError('Het e-mailadres of het wachtwoord klopt niet.');
       }
-      return startSession(user, 'password');
+      return startSession(user, 'password', userAgent);
     },
 
-    async signInDemo(role: Role) {
+    async signInDemo(role: Role, userAgent: string | null = null) {
       requireDemoSignIn(options.demoMode);
       const user = (await accounts.listUsers(db)).find((u) => u.isDemo && u.role === role);
       if (!user) throw new NotFoundError('Demo-account', role);
-      return startSession(user, 'demo');
+      return startSession(user, 'demo', userAgent);
     },
 
     async sessionPrincipal(token: string): Promise<{ principal: Principal; csrfToken: string; demo: boolean } | null> {
@@ -193,6 +202,29 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
       const revoked = await accounts.revokeToken(db, id, owner.userId);
       if (!revoked) throw new NotFoundError('API-token', id);
       await auditToken({ principal, via }, id, 'ingetrokken', [{ field: 'revokedAt', old: null, new: revoked.revokedAt }]);
+    },
+
+    /**
+     * The signed-in person's own sessions that still work, marking the one of `currentToken` (the caller's
+     * cookie). Only in the browser: an API token has no session and may not see them (src/domain/access.ts).
+     */
+    async listSessions(principal: Principal, currentToken: string | null) {
+      requireMayManageOwnSessions(principal);
+      const current = currentToken === null ? null : sha256(currentToken);
+      return (await accounts.listSessions(db, principal.userId)).map(({ tokenHash, ...session }) => ({ ...session, current: tokenHash === current }));
+    },
+
+    /**
+     * End one of one's own sessions (from then on its cookie signs nobody in). Someone else's session answers
+     * exactly as an unknown one. Returns whether it was the caller's current session; recorded in the audit trail.
+     */
+    async endSession(principal: Principal, id: string, currentToken: string | null, via: Via = 'system'): Promise<{ current: boolean }> {
+      requireMayManageOwnSessions(principal);
+      const session = await accounts.sessionOwner(db, id);
+      requireMayManageSessionsOf(principal, session, () => new NotFoundError('Sessie', id));
+      if (!(await accounts.deleteSessionById(db, id, session.userId))) throw new NotFoundError('Sessie', id);
+      await auditToken({ principal, via }, id, 'beëindigd', [{ field: 'endedAt', old: null, new: new Date().toISOString() }], 'session');
+      return { current: currentToken !== null && sha256(currentToken) === session.tokenHash };
     },
 
     async createUser(input: Omit<UserRow, 'id' | 'passwordHash' | 'isDemo' | 'disabled'> & { password: string | null }) {

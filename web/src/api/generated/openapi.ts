@@ -513,6 +513,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your browser sessions that still work, the current one marked (never a secret)
+         * @description Only with a browser session (the session cookie): an API token has no session and gets 403, as it may not create API tokens either.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionList"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of your browser sessions (ending the current one signs you out); recorded in the audit trail
+         * @description Only with a browser session (403 with an API token). Someone else's session answers 404, exactly as an unknown id: an administrator ends other people's sessions by deactivating their account.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/oidc/login": {
         parameters: {
             query?: never;
@@ -5536,6 +5670,41 @@ export interface components {
             instance?: string;
             errors?: components["schemas"]["Issue"][];
             currentVersion?: number;
+        };
+        Session: {
+            /**
+             * Format: uuid
+             * @description Id of the session (not its secret: the session token lives only in the browser cookie)
+             */
+            id: string;
+            /** @description How it was signed in: `password`, `demo` or `oidc` (OpenID Connect) */
+            via: string;
+            /** @description The browser's User-Agent header when it signed in (shortened); null when not known */
+            userAgent: string | null;
+            /**
+             * Format: date-time
+             * @description When it was signed in
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was last used (to the minute); null when not known
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            lastUsedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it ends by itself (SESSION_HOURS after signing in)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            expiresAt: string;
+            /** @description This is the session of the request itself */
+            current: boolean;
+        };
+        SessionList: {
+            /** @description Sessions that still work, most recently used first */
+            items: components["schemas"]["Session"][];
         };
         Principal: {
             /** @enum {string} */
