@@ -215,9 +215,18 @@ export function canReadArea(p: Principal, area: AreaFacts): boolean {
  * may change only synthetic targets. SPEC §7.
  */
 export function canEditTargets(p: Principal, geo: { level: string; provincieCode: string | null; synthetic: boolean }): boolean {
-  if (!withinDemoScope(p, geo)) return false;
+  if (!withinDemoScope(p, geo) || !canManageTargets(p)) return false;
   if (NATIONAL.includes(p.role)) return true;
-  return p.role === 'provincie_analist' && geo.provincieCode !== null && geo.provincieCode === p.provincieCode;
+  return geo.provincieCode !== null && geo.provincieCode === p.provincieCode;
+}
+
+/**
+ * Does the principal maintain targets at all (the web's Doelen page; which targets: canEditTargets)? The ministry
+ * and administrators, and a province analyst who has a province: the roles of TARGET_EDITOR_ROLES. SPEC §1, §3.
+ */
+export function canManageTargets(p: Principal): boolean {
+  if (NATIONAL.includes(p.role)) return true;
+  return p.role === 'provincie_analist' && p.provincieCode !== null;
 }
 
 /** Public bodies: reference data, not demo data (the gemeenten, provinces, the state, water boards). */

@@ -14,6 +14,7 @@ const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx'
 const ReportPage = lazy(() => import('./features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const RoundPage = lazy(() => import('./features/round/RoundPage.tsx').then((m) => ({ default: m.RoundPage })));
 const NationalPage = lazy(() => import('./features/national/NationalPage.tsx').then((m) => ({ default: m.NationalPage })));
+const TargetsPage = lazy(() => import('./features/targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -27,6 +28,7 @@ export function App() {
           <Route path="/projecten/:id" element={<ProjectPage />} />
           <Route path="/kaart" element={<MapPage />} />
           <Route path="/landelijk" element={<NationalPage />} />
+          <Route path="/doelen" element={<TargetsPage />} />
           <Route path="/tafels" element={<TablesIndexPage />} />
           <Route path="/tafels/:regionId" element={<DashboardPage />} />
           <Route path="/tafels/:regionId/rapport" element={<ReportPage />} />

@@ -185,6 +185,22 @@ export const api = {
   nationalOverview: (year: number | null, signal?: AbortSignal) =>
     apiGet<Answer<'/national/overview', 'get'>>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
 
+  // Targets as dated data (Doelen)
+  listTargets: (signal?: AbortSignal) => apiGet<Answer<'/targets', 'get'>>('/targets', signal),
+  createTarget: (body: Body<'/targets', 'post'>) => send<Answer<'/targets', 'post'>>('POST', '/targets', body),
+  updateTarget: (targetId: string, body: Body<'/targets/{id}', 'patch'>) =>
+    send<Answer<'/targets/{id}', 'patch'>>('PATCH', `/targets/${id(targetId)}`, body),
+  /** Sends the spreadsheet itself as the request body (all or nothing; problems per row in the problem's errors[]). */
+  importTargets: (file: File) => {
+    const format = file.name.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    return request<Answer<'/targets/import', 'post'>>(`/targets/import?format=${format}`, {
+      method: 'POST',
+      body: file,
+      headers: { 'content-type': type },
+    });
+  },
+
   // Quarterly round
   listRounds: (regionId: string, signal?: AbortSignal, options?: RequestOptions) =>
     apiGet<Answer<'/regions/{regionId}/rounds', 'get'>>(`/regions/${id(regionId)}/rounds`, signal, options),

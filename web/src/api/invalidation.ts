@@ -55,6 +55,14 @@ export function roundChanged(client: QueryClient, saved?: RoundDetail): Promise<
 }
 
 /**
+ * Targets were added, changed or imported: the target list, and the figures measured against targets —
+ * every Tafeloverzicht (target and shortfall) and the national roll-up (attainment, special targets).
+ */
+export function targetsChanged(client: QueryClient): Promise<void> {
+  return refresh(client, [queryKeys.targets.all, queryKeys.dashboard.all, queryKeys.national.all]);
+}
+
+/**
  * Someone else signed in or out: nothing cached may be shown to them, not even reference lists
  * (organisations need an account). Everything is dropped (running requests cancelled) rather than
  * fetched again at once: the sign-in and sign-out both move on to another page, which asks for what it

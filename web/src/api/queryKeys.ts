@@ -69,6 +69,12 @@ export const queryKeys = {
     overview: (year: number | null) => ['national', 'overview', year] as const,
   },
 
+  /** Targets as dated data (Doelen). */
+  targets: {
+    all: ['targets'] as const,
+    list: ['targets', 'list'] as const,
+  },
+
   /** Figures anyone may see (public map and totals). */
   public: {
     all: ['public'] as const,

@@ -90,6 +90,10 @@ export type NationalAttainment = Omit<Schemas['ProvinceAttainment'], 'code'>;
 export type PpmArea = Schemas['PpmArea'];
 export type SpecialTarget = Schemas['SpecialTarget'];
 export type TargetUnit = SpecialTarget['target']['unit'];
+/** A target as dated data (GET /targets), with its source and version. */
+export type Target = Schemas['Target'];
+/** The result of POST /targets/import. */
+export type TargetImport = Schemas['TargetImport'];
 export type PublicAggregates = Schemas['PublicAggregates'];
 export type PublicAreaAggregate = Schemas['PublicAreaAggregate'];
 /** A public figure: null where hidden by the rule (fewer than 3 projects, src/domain/disclosure.ts). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me, Principal, Region } from '../api/types.ts';
 import type { AuthState } from './AuthContext.tsx';
-import { mayEditMilestone, mayRebaseline, mayRunRound, maySeeNational, projectFacts } from './permissions.ts';
+import { mayEditMilestone, mayEditTarget, mayManageTargets, mayRebaseline, mayRunRound, maySeeNational, projectFacts } from './permissions.ts';
 
 const regions: Region[] = [
   { id: 'vt-amsterdam-e-o', kind: 'versnellingstafel', name: 'Amsterdam e.o.', gemeenteCodes: ['GM0363', 'GM0362'] },
@@ -63,5 +63,19 @@ describe('what the UI offers to whom (same rules as the server)', () => {
     expect(maySeeNational(signedIn({ role: 'gemeente_editor', gemeenteCode: 'GM0363' }))).toBe(false);
     expect(maySeeNational(signedIn({ role: 'provincie_analist', provincieCode: 'PV27' }))).toBe(false);
     expect(maySeeNational({ status: 'loading' })).toBe(false);
+  });
+
+  it('offers Doelen to the roles that maintain targets, and changes only within the province (a demo account: demo targets only)', () => {
+    const province = signedIn({ role: 'provincie_analist', provincieCode: 'PV27' });
+    expect(mayManageTargets(province)).toBe(true);
+    expect(mayManageTargets(signedIn({ role: 'ministerie_analist' }))).toBe(true);
+    expect(mayManageTargets(signedIn({ role: 'provincie_analist', provincieCode: null }))).toBe(false);
+    expect(mayManageTargets(signedIn({ role: 'tafel_secretaris', regionId: 'vt-u10' }))).toBe(false);
+    expect(mayEditTarget(province, { level: 'gemeente', provincieCode: 'PV27', synthetic: false })).toBe(true);
+    expect(mayEditTarget(province, { level: 'gemeente', provincieCode: 'PV26', synthetic: false })).toBe(false);
+    expect(mayEditTarget(province, { level: 'nation', provincieCode: null, synthetic: false })).toBe(false);
+    const demo = signedIn({ role: 'provincie_analist', provincieCode: 'PV27', demo: true });
+    expect(mayEditTarget(demo, { level: 'provincie', provincieCode: 'PV27', synthetic: false })).toBe(false);
+    expect(mayEditTarget(demo, { level: 'provincie', provincieCode: 'PV27', synthetic: true })).toBe(true);
   });
 });

@@ -6,6 +6,8 @@
 import {
   canConfirmProject,
   canEditMilestone,
+  canEditTargets,
+  canManageTargets,
   canRebaseline,
   canRunRound,
   NATIONAL_ROLES,
@@ -75,6 +77,12 @@ export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSid
 
 /** The national roll-up is for the roles of src/domain/access.ts NATIONAL_ROLES (ministry, administrators). */
 export const maySeeNational = (state: AuthState) => may(state, (p) => (NATIONAL_ROLES as readonly Role[]).includes(p.role));
+
+/** The Doelen page (targets): the roles of TARGET_EDITOR_ROLES, the gate of the target write routes. */
+export const mayManageTargets = (state: AuthState) => may(state, canManageTargets);
+/** May change this target (a province analyst: its own province; a demo account: demo targets only). */
+export const mayEditTarget = (state: AuthState, geo: { level: string; provincieCode: string | null; synthetic: boolean }) =>
+  may(state, (p) => canEditTargets(p, geo));
 
 /** "Secretaris versnellingstafel" for a role code. */
 export function roleLabel(role: Role): string {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
-import { roleLabel } from '../auth/permissions.ts';
+import { mayManageTargets, roleLabel } from '../auth/permissions.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 import { Paragraph } from './Paragraph.tsx';
@@ -15,6 +15,8 @@ import { TextLink } from './TextLink.tsx';
 
 /** Tafeloverzicht is for those who take part in a table; the other pages work for the public too (totals only). */
 const TABLES_ITEM = { to: '/tafels', label: 'Tafeloverzicht' };
+/** Doelen: for those who maintain targets (the gate of the target write routes). */
+const TARGETS_ITEM = { to: '/doelen', label: 'Doelen' };
 const PUBLIC_ITEMS = [
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
@@ -28,6 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const shownPath = useRef(pathname);
   const { state } = useAuth();
   const navItems = isSignedIn(state) ? [TABLES_ITEM, ...PUBLIC_ITEMS] : PUBLIC_ITEMS;
+  const menuItems = isSignedIn(state) && mayManageTargets(state) ? [...navItems, TARGETS_ITEM] : navItems;
 
   useEffect(() => {
     if (shownPath.current === pathname) return;
@@ -53,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Hoofdmenu" className="wbm-nav">
             <ul className="wbm-nav__list">
-              {navItems.map((item) => (
+              {menuItems.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} className={({ isActive }) => `wbm-nav__link${isActive ? ' wbm-nav__link--current' : ''}`}>
                     {item.label}

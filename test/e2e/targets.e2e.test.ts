@@ -1,0 +1,159 @@
+/**
+ * Issue 11 item 4 (targets) in headless Chromium: the demo province analyst opens Doelen from the header,
+ * adds a target for a gemeente of the province and sees it listed with the figures the API returns; an
+ * impossible figure is refused next to its field and nothing is saved; a small CSV with one bad row shows
+ * that row's problem and adds nothing (all or nothing). axe on the page with both error reports shown.
+ * Screenshot: test-artifacts/doelen.png.
+ *
+ * Needs /usr/bin/chromium; run under `flock /tmp/wbm-web.lock`.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  accessibilityViolations,
+  apiSession,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  signInThroughPage,
+  startServer,
+  type ApiSession,
+  type Browser,
+  type TestServer,
+} from './support.ts';
+
+interface TargetView {
+  id: string;
+  geoCode: string | null;
+  geoName: string;
+  periodStart: number;
+  periodEnd: number;
+  homes: number | null;
+  synthetic?: boolean;
+}
+
+let server: TestServer;
+let browser: Browser;
+let analyst: ApiSession;
+let page: Page;
+
+const listTargets = async () => (await analyst.get<{ items: TargetView[] }>('/targets')).items;
+
+describe.skipIf(!hasChromium)('Doelen in Chromium', () => {
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startServer(30, 3);
+    browser = await launchBrowser(server.base);
+    analyst = await apiSession(server.base, 'provincie_analist');
+    page = await browser.context.newPage();
+    page.on('pageerror', (err) => browser.pageErrors.push(`/doelen: ${err.message}`));
+    await signInThroughPage(page, server.base, 'provincie_analist');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Doelen' }).click();
+    await page.waitForURL(/\/doelen$/);
+    await page.locator('[data-testid=targets][data-ready=true]').waitFor({ timeout: 60_000 });
+  }, 300_000);
+
+  afterAll(async () => {
+    await page?.close();
+    await browser?.close();
+    await server?.close();
+    expect(browser?.pageErrors ?? []).toEqual([]);
+  });
+
+  it('adds a target for a gemeente of the province and lists it with the figures the API returns', async () => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Doelen' }).isVisible()).resolves.toBe(true);
+    // Only the province's targets: the real Noord-Holland target is there (read only for a demo account), Zuid-Holland's is not.
+    const table = page.getByTestId('targets-table');
+    await expect(table.textContent()).resolves.toContain('Noord-Holland');
+    await expect(table.textContent()).resolves.not.toContain('Zuid-Holland');
+
+    await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+    const form = page.getByTestId('target-form');
+    await form.getByLabel('Niveau').selectOption('gemeente');
+    await form.getByTestId('target-geoCode').selectOption('GM0363');
+    await form.getByLabel('Beginjaar').fill('2026');
+    await form.getByLabel('Eindjaar').fill('2030');
+    await form.getByLabel('Aantal').fill('12.345');
+    await form.getByLabel('Bron: titel en datum van het document').fill('Woondeal regio Amsterdam, 12 oktober 2022');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('target-saved').filter({ hasText: 'is toegevoegd' }).waitFor();
+
+    const stored = (await listTargets()).find((t) => t.geoCode === 'GM0363' && t.homes === 12345);
+    expect(stored).toMatchObject({ geoName: 'Amsterdam', periodStart: 2026, periodEnd: 2030, synthetic: true });
+    const row = table.locator(`tr[data-target-id="${stored!.id}"]`);
+    await expect(row.locator('[data-field=figure]').textContent()).resolves.toBe('12.345 woningen');
+    await expect(row.locator('[data-field=period]').textContent()).resolves.toBe(`${stored!.periodStart}–${stored!.periodEnd}`);
+    await expect(row.textContent()).resolves.toContain('Woondeal regio Amsterdam, 12 oktober 2022');
+    await expect(row.getByRole('button', { name: /Wijzigen/ }).count()).resolves.toBe(1);
+  }, 60_000);
+
+  it('says "iemand anders was u voor" when the target changed meanwhile, keeps what was typed, and saves after loading the newest version', async () => {
+    const stored = (await listTargets()).find((t) => t.geoCode === 'GM0363' && t.homes === 12345);
+    const row = page.getByTestId('targets-table').locator(`tr[data-target-id="${stored!.id}"]`);
+    await row.getByRole('button', { name: /Wijzigen/ }).click();
+    const form = page.getByTestId('target-form');
+    await expect(form.getByLabel('Aantal').inputValue()).resolves.toBe('12345');
+    // Someone else (another session) changes the same target first.
+    const other = await analyst.send<TargetView & { version: number }>('PATCH', `/targets/${stored!.id}`, {
+      version: 1,
+      note: 'Aangepast door een collega',
+    });
+    expect(other.status).toBe(200);
+
+    await form.getByLabel('Aantal').fill('13000');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Iemand anders was u voor' }).waitFor();
+    await expect(form.getByLabel('Aantal').inputValue()).resolves.toBe('13000');
+    await form.getByRole('button', { name: 'Laad de nieuwste versie' }).click();
+    await form.getByText('De nieuwste versie van de doelen is geladen').waitFor();
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('target-saved').filter({ hasText: 'is gewijzigd' }).waitFor();
+    await expect(row.locator('[data-field=figure]').textContent()).resolves.toBe('13.000 woningen');
+    const after = (await listTargets()).find((t) => t.id === stored!.id);
+    expect(after).toMatchObject({ homes: 13000 });
+  }, 60_000);
+
+  it('refuses an impossible figure next to its field and saves nothing', async () => {
+    const before = (await listTargets()).length;
+    await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+    const form = page.getByTestId('target-form');
+    await form.getByLabel('Niveau').selectOption('gemeente');
+    await form.getByTestId('target-geoCode').selectOption('GM0363');
+    await form.getByLabel('Beginjaar').fill('2030');
+    await form.getByLabel('Eindjaar').fill('2026');
+    await form.getByLabel('Aantal').fill('-40');
+    await form.getByLabel('Bron: titel en datum van het document').fill('Een brief');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+
+    const homesField = form.locator('.utrecht-form-field--invalid').filter({ has: page.getByTestId('target-homes') });
+    await expect(homesField.textContent()).resolves.toContain('Vul het aantal woningen in als heel getal van 0 of meer.');
+    const endField = form.locator('.utrecht-form-field--invalid').filter({ has: page.getByTestId('target-periodEnd') });
+    await expect(endField.textContent()).resolves.toContain('Het eindjaar mag niet voor het beginjaar liggen.');
+    await expect(page.getByTestId('target-error-summary').textContent()).resolves.toContain('Aantal');
+    await expect(form.getByLabel('Aantal').inputValue()).resolves.toBe('-40');
+    await expect(page.getByTestId('target-homes').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect((await listTargets()).length).toBe(before);
+  }, 60_000);
+
+  it('imports nothing from a CSV with one bad row and names that row and column', async () => {
+    const before = (await listTargets()).length;
+    const csv = [
+      'geoLevel,geoCode,geoName,periodStart,periodEnd,homes,sourceRef',
+      'gemeente,GM0363,Amsterdam,2031,2035,5000,"Woondeal regio Amsterdam, 12 oktober 2022"',
+      'gemeente,GM0363,Amsterdam,2036,2040,veel,"Woondeal regio Amsterdam, 12 oktober 2022"',
+    ].join('\n');
+    await page.getByTestId('target-import-file').setInputFiles({ name: 'doelen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    const report = page.getByTestId('target-import-error-table');
+    await report.waitFor();
+    const rows = report.locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().textContent()).resolves.toMatch(/^3.*Aantal \(homes\).*'veel' is geen heel getal/);
+    await expect(page.getByTestId('target-import-errors').textContent()).resolves.toContain('Er is niets geïmporteerd');
+    expect((await listTargets()).length).toBe(before);
+
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'doelen.png');
+  }, 60_000);
+});
