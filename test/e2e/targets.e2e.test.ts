@@ -156,4 +156,18 @@ describe.skipIf(!hasChromium)('Doelen in Chromium', () => {
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'doelen.png');
   }, 60_000);
+
+  it('imports a correct CSV: says how many targets were added and changed, and lists them', async () => {
+    const csv = [
+      'geoLevel;geoCode;geoName;periodStart;periodEnd;homes;sourceRef',
+      'gemeente;GM0363;Amsterdam;2031;2035;5000;Woondeal regio Amsterdam, 12 oktober 2022',
+      'gemeente;GM0363;Amsterdam;2026;2030;13000;Woondeal regio Amsterdam, 12 oktober 2022',
+    ].join('\n');
+    await page.getByTestId('target-import-file').setInputFiles({ name: 'doelen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Importeren' }).click();
+    await expect(page.getByTestId('target-import-result').textContent()).resolves.toBe('2 regels gelezen: 1 doel toegevoegd en 1 doel gewijzigd.');
+    const added = (await listTargets()).find((t) => t.geoCode === 'GM0363' && t.periodStart === 2031);
+    expect(added).toMatchObject({ homes: 5000, synthetic: true });
+    await page.locator(`[data-testid=targets-table] tr[data-target-id="${added!.id}"]`).waitFor();
+  }, 60_000);
 });

@@ -14,6 +14,7 @@ import { Alert } from '../../components/Feedback.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table } from '../../components/Table.tsx';
+import { formatCount } from '../../labels.ts';
 import { FIELD_LABELS, fieldOf, importProblems, type ImportProblem } from './targetForm.ts';
 
 type Outcome =
@@ -94,7 +95,8 @@ export function TargetImport() {
       {outcome.kind === 'done' && (
         <Alert type="ok" title="Import gelukt" urgent>
           <Paragraph data-testid="target-import-result">
-            {outcome.result.rows} regels gelezen: {outcome.result.created} doelen toegevoegd en {outcome.result.updated} gewijzigd.
+            {formatCount(outcome.result.rows, 'regel', 'regels')} gelezen: {formatCount(outcome.result.created, 'doel', 'doelen')} toegevoegd en{' '}
+            {formatCount(outcome.result.updated, 'doel', 'doelen')} gewijzigd.
           </Paragraph>
         </Alert>
       )}

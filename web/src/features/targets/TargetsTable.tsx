@@ -14,6 +14,7 @@ import { TextInput } from '../../components/TextInput.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { METRIC_LABELS } from '../../../../src/domain/national.ts';
+import { formatCount } from '../../labels.ts';
 import { areaChoices, filterTargets, formatFigure, formatPeriod, LEVEL_LABELS, NO_FILTER, sourceText, type TargetFilter } from './targetList.ts';
 
 export interface TargetRow extends Target {
@@ -116,7 +117,11 @@ export function TargetsTable({ rows, onEdit, busy }: { rows: readonly TargetRow[
           </FormField>
         </div>
       </form>
-      <Paragraph role="status">{shown.length === rows.length ? `${rows.length} doelen.` : `${shown.length} van de ${rows.length} doelen.`}</Paragraph>
+      <Paragraph role="status">
+        {shown.length === rows.length
+          ? `${formatCount(rows.length, 'doel', 'doelen')}.`
+          : `${shown.length} van de ${formatCount(rows.length, 'doel', 'doelen')}.`}
+      </Paragraph>
       <Table
         caption="Doelen met hun periode en bron"
         columns={columns}
