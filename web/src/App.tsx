@@ -15,6 +15,7 @@ const ReportPage = lazy(() => import('./features/report/ReportPage.tsx').then((m
 const RoundPage = lazy(() => import('./features/round/RoundPage.tsx').then((m) => ({ default: m.RoundPage })));
 const NationalPage = lazy(() => import('./features/national/NationalPage.tsx').then((m) => ({ default: m.NationalPage })));
 const TargetsPage = lazy(() => import('./features/targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
+const AccountPage = lazy(() => import('./features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
           <Route path="/kaart" element={<MapPage />} />
           <Route path="/landelijk" element={<NationalPage />} />
           <Route path="/doelen" element={<TargetsPage />} />
+          <Route path="/account" element={<AccountPage />} />
           <Route path="/tafels" element={<TablesIndexPage />} />
           <Route path="/tafels/:regionId" element={<DashboardPage />} />
           <Route path="/tafels/:regionId/rapport" element={<ReportPage />} />

@@ -25,6 +25,7 @@ const PrincipalSchema = z
 const Me = z
   .object({
     principal: PrincipalSchema,
+    email: z.string().optional().describe('Your e-mail address (only with a browser session; the account page shows it)'),
     csrfToken: z.string().nullable().describe('Send as X-CSRF-Token on every change made with the session cookie'),
     demo: z.boolean().describe('Signed in as a demo role: clearly mark the UI'),
     demoModeAvailable: z.boolean(),
@@ -71,6 +72,7 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
         const session = req.sessionToken ? await auth.sessionPrincipal(req.sessionToken) : null;
         return {
           principal: req.principal,
+          ...(session ? { email: session.email } : {}),
           csrfToken: session?.csrfToken ?? null,
           demo: session?.demo ?? false,
           demoModeAvailable: auth.options.demoMode,
@@ -96,6 +98,7 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
         reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
         return {
           principal: s.principal,
+          email: s.email,
           csrfToken: s.csrfToken,
           demo: false,
           demoModeAvailable: auth.options.demoMode,
@@ -115,7 +118,7 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
       handler: async (req, reply) => {
         const s = await auth.signInDemo(req.body.role, req.headers['user-agent'] ?? null);
         reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
-        return { principal: s.principal, csrfToken: s.csrfToken, demo: true, demoModeAvailable: true, oidcAvailable: oidc !== null };
+        return { principal: s.principal, email: s.email, csrfToken: s.csrfToken, demo: true, demoModeAvailable: true, oidcAvailable: oidc !== null };
       },
     });
 

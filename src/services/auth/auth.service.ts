@@ -116,7 +116,7 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
       expiresAt: new Date(Date.now() + options.sessionHours * 3600_000),
       userAgent: userAgent ? userAgent.slice(0, USER_AGENT_MAX) : null,
     });
-    return { token, csrfToken, sessionId, principal: principalOf(user), demo: user.isDemo };
+    return { token, csrfToken, sessionId, principal: principalOf(user), email: user.email, demo: user.isDemo };
   }
 
   return {
@@ -152,11 +152,11 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
       return startSession(user, 'demo', userAgent);
     },
 
-    async sessionPrincipal(token: string): Promise<{ principal: Principal; csrfToken: string; demo: boolean } | null> {
+    async sessionPrincipal(token: string): Promise<{ principal: Principal; email: string; csrfToken: string; demo: boolean } | null> {
       const row = await accounts.sessionUser(db, sha256(token));
       // Demo mode off: demo accounts, their sessions and tokens are refused as if unknown (issue 8 item 4).
       if (row && !usable(row)) return null;
-      return row ? { principal: principalOf(row), csrfToken: row.csrfToken, demo: row.isDemo } : null;
+      return row ? { principal: principalOf(row), email: row.email, csrfToken: row.csrfToken, demo: row.isDemo } : null;
     },
 
     async tokenPrincipal(token: string): Promise<Principal | null> {

@@ -147,6 +147,13 @@ export const api = {
   signIn: (email: string, password: string) => send<Answer<'/auth/login', 'post'>>('POST', '/auth/login', { email, password }),
   signOut: () => send<void>('POST', '/auth/logout'),
 
+  // Mijn account: one's own API tokens and browser sessions
+  listApiTokens: (signal?: AbortSignal) => apiGet<Answer<'/auth/tokens', 'get'>>('/auth/tokens', signal),
+  createApiToken: (name: string) => send<Answer<'/auth/tokens', 'post'>>('POST', '/auth/tokens', { name }),
+  revokeApiToken: (tokenId: string) => send<void>('DELETE', `/auth/tokens/${id(tokenId)}`),
+  listSessions: (signal?: AbortSignal) => apiGet<Answer<'/auth/sessions', 'get'>>('/auth/sessions', signal),
+  endSession: (sessionId: string) => send<void>('DELETE', `/auth/sessions/${id(sessionId)}`),
+
   // Register
   listProjects: (query: URLSearchParams, signal?: AbortSignal, options?: RequestOptions) =>
     apiGet<Answer<'/projects', 'get'>>(`/projects?${query.toString()}`, signal, options),

@@ -75,6 +75,13 @@ export const queryKeys = {
     list: ['targets', 'list'] as const,
   },
 
+  /** Mijn account: the signed-in person's own API tokens and browser sessions. */
+  account: {
+    all: ['account'] as const,
+    tokens: ['account', 'tokens'] as const,
+    sessions: ['account', 'sessions'] as const,
+  },
+
   /** Figures anyone may see (public map and totals). */
   public: {
     all: ['public'] as const,

@@ -119,6 +119,9 @@ function UserMenu() {
           </span>
         )}
       </p>
+      <Link className="wbm-user__link" to="/account">
+        Mijn account
+      </Link>
       <button type="button" className="wbm-user__logout" onClick={logout}>
         Uitloggen
       </button>

@@ -5720,6 +5720,8 @@ export interface components {
         };
         Me: {
             principal: components["schemas"]["Principal"];
+            /** @description Your e-mail address (only with a browser session; the account page shows it) */
+            email?: string;
             /** @description Send as X-CSRF-Token on every change made with the session cookie */
             csrfToken: string | null;
             /** @description Signed in as a demo role: clearly mark the UI */
