@@ -97,6 +97,15 @@ export function canChangeSharedSettings(p: Principal): boolean {
   return !p.demo;
 }
 
+/**
+ * May the principal set the plancapaciteit norm of this area? The roles of TARGET_EDITOR_ROLES, within the
+ * areas they may read (a province analyst: its own province), and never a demo role: a norm is a shared
+ * setting that applies to real data (canChangeSharedSettings). SPEC §1, §3, §7.
+ */
+export function canChangeNorm(p: Principal, area: AreaFacts): boolean {
+  return (TARGET_EDITOR_ROLES as readonly Role[]).includes(p.role) && canChangeSharedSettings(p) && canReadArea(p, area);
+}
+
 /** Is what this principal creates (projects, targets, imports) stored as synthetic demo data? SPEC §7. */
 export function createsSynthetic(p: Principal): boolean {
   return p.demo;
@@ -520,6 +529,12 @@ export function requireReadableAreaUnits<T extends AreaFacts>(p: Principal, area
 export function requireMayChangeSharedSettings(p: Principal): void {
   if (!canChangeSharedSettings(p))
     throw new ForbiddenError('Met een demo-account kunt u geen plancapaciteitsnormen wijzigen: die gelden voor echte gegevens.');
+}
+
+/** Setting the plancapaciteit norm of an area (canChangeNorm): a demo role gets the shared-settings message. SPEC §3, §7. */
+export function requireMayChangeNorm(p: Principal, area: AreaFacts): void {
+  requireMayChangeSharedSettings(p);
+  if (!canChangeNorm(p, area)) throw new ForbiddenError('U mag de plancapaciteitsnorm van dit gebied niet wijzigen.');
 }
 
 /** The geography a target write touches. */

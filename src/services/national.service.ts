@@ -41,10 +41,11 @@ import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { NationalRepository } from '../storage/national.repository.ts';
 import type { RealisationRepository } from '../storage/realisation.repository.ts';
-import { requireMayChangeSharedSettings, requireSignedIn, syntheticDataOnly, type Principal } from '../domain/access.ts';
+import { requireMayChangeNorm, requireSignedIn, syntheticDataOnly, type Principal } from '../domain/access.ts';
 import { diffFields } from '../domain/audit.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import {
+  areaFactsOf,
   authorizeAreaAndUnits,
   combineYear,
   findArea,
@@ -491,8 +492,9 @@ export function createNationalService(deps: {
     /** Set the plancapaciteit norm of an area (new: no version; change: the version last read). */
     async setNorm(areaId: string, body: { norm: number; reason: string; version?: number }, principal: Principal) {
       const ctx = await loadAreaContext(db, deps);
-      authorizeAreaAndUnits(ctx, principal, findArea(ctx, areaId));
-      requireMayChangeSharedSettings(principal);
+      const area = findArea(ctx, areaId);
+      authorizeAreaAndUnits(ctx, principal, area);
+      requireMayChangeNorm(principal, areaFactsOf(ctx, area));
       if (!body.reason?.trim())
         throw new ValidationError([
           { path: 'reason', code: 'required', message: 'Geef een reden voor de afwijkende norm (bijvoorbeeld krimpregio).' },

@@ -16,6 +16,7 @@ const RoundPage = lazy(() => import('./features/round/RoundPage.tsx').then((m) =
 const NationalPage = lazy(() => import('./features/national/NationalPage.tsx').then((m) => ({ default: m.NationalPage })));
 const TargetsPage = lazy(() => import('./features/targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
 const AccountPage = lazy(() => import('./features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const PlancapaciteitPage = lazy(() => import('./features/plancapaciteit/PlancapaciteitPage.tsx').then((m) => ({ default: m.PlancapaciteitPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
           <Route path="/landelijk" element={<NationalPage />} />
           <Route path="/doelen" element={<TargetsPage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/plancapaciteit" element={<PlancapaciteitPage />} />
           <Route path="/tafels" element={<TablesIndexPage />} />
           <Route path="/tafels/:regionId" element={<DashboardPage />} />
           <Route path="/tafels/:regionId/rapport" element={<ReportPage />} />

@@ -191,6 +191,13 @@ export const api = {
     apiGet<Answer<'/public/aggregates', 'get'>>(`/public/aggregates?level=${level}${provincie ? `&provincie=${provincie}` : ''}`, signal),
   nationalOverview: (year: number | null, signal?: AbortSignal) =>
     apiGet<Answer<'/national/overview', 'get'>>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
+  /** Hard and soft plancapaciteit per period against need; `query`: area, fromYear, breakdown. */
+  plancapaciteit: (query: URLSearchParams, signal?: AbortSignal) =>
+    apiGet<Answer<'/national/plancapaciteit', 'get'>>(`/national/plancapaciteit?${query.toString()}`, signal),
+  plancapaciteitNorms: (signal?: AbortSignal) => apiGet<Answer<'/national/plancapaciteit/normen', 'get'>>('/national/plancapaciteit/normen', signal),
+  /** Set an area's norm; `version` (the one last read) when the area has a norm already. */
+  setPlancapaciteitNorm: (areaId: string, body: Body<'/national/plancapaciteit/normen/{areaId}', 'put'>) =>
+    send<Answer<'/national/plancapaciteit/normen/{areaId}', 'put'>>('PUT', `/national/plancapaciteit/normen/${id(areaId)}`, body),
 
   // Targets as dated data (Doelen)
   listTargets: (signal?: AbortSignal) => apiGet<Answer<'/targets', 'get'>>('/targets', signal),

@@ -62,6 +62,11 @@ export function targetsChanged(client: QueryClient): Promise<void> {
   return refresh(client, [queryKeys.targets.all, queryKeys.dashboard.all, queryKeys.national.all]);
 }
 
+/** A plancapaciteit norm was set: the norms and every plancapaciteit figure (its test against the norm). */
+export function normChanged(client: QueryClient): Promise<void> {
+  return refresh(client, [queryKeys.national.norms, queryKeys.national.plancapaciteitAll]);
+}
+
 /**
  * Someone else signed in or out: nothing cached may be shown to them, not even reference lists
  * (organisations need an account). Everything is dropped (running requests cancelled) rather than

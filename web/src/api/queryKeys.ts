@@ -67,6 +67,12 @@ export const queryKeys = {
   national: {
     all: ['national'] as const,
     overview: (year: number | null) => ['national', 'overview', year] as const,
+    /** Every plancapaciteit answer (prefix). */
+    plancapaciteitAll: ['national', 'plancapaciteit'] as const,
+    /** Plancapaciteit against need; `query` is the API query string (area, fromYear, breakdown). */
+    plancapaciteit: (query: string) => ['national', 'plancapaciteit', query] as const,
+    /** The plancapaciteit norms set per area. */
+    norms: ['national', 'plancapaciteit-norms'] as const,
   },
 
   /** Targets as dated data (Doelen). */

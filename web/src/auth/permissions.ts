@@ -4,6 +4,7 @@
  * judge: a refused action still gets a clear message.
  */
 import {
+  canChangeNorm,
   canConfirmProject,
   canEditMilestone,
   canEditTargets,
@@ -12,11 +13,13 @@ import {
   canRunRound,
   NATIONAL_ROLES,
   ROLE_LABELS,
+  type AreaFacts,
   type ProjectFacts,
 } from '../../../src/domain/access.ts';
 import type { Me, Principal, ProjectDetail, Region, Role } from '../api/types.ts';
 import type { OwnerSide } from '../labels.ts';
 import type { AuthState } from './AuthContext.tsx';
+import { homeArea } from '../features/plancapaciteit/homeArea.ts';
 
 export { NATIONAL_ROLES, ROLE_LABELS };
 
@@ -83,6 +86,15 @@ export const mayManageTargets = (state: AuthState) => may(state, canManageTarget
 /** May change this target (a province analyst: its own province; a demo account: demo targets only). */
 export const mayEditTarget = (state: AuthState, geo: { level: string; provincieCode: string | null; synthetic: boolean }) =>
   may(state, (p) => canEditTargets(p, geo));
+
+/** May set the plancapaciteit norm of this area (TARGET_EDITOR_ROLES within their areas; never a demo account). */
+export const mayChangeNorm = (state: AuthState, area: AreaFacts) => may(state, (p) => canChangeNorm(p, area));
+
+/**
+ * The Plancapaciteit page: for those who read an area as a whole (the area rule of GET /national/plancapaciteit,
+ * src/domain/access.ts canReadArea): ministry, administrators, province analysts, secretaries and gemeenten.
+ */
+export const mayOpenPlancapaciteit = (state: AuthState) => may(state, (p) => homeArea(p) !== null);
 
 /** "Secretaris versnellingstafel" for a role code. */
 export function roleLabel(role: Role): string {

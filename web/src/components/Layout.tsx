@@ -6,7 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
-import { mayManageTargets, roleLabel } from '../auth/permissions.ts';
+import { mayManageTargets, mayOpenPlancapaciteit, roleLabel } from '../auth/permissions.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 import { Paragraph } from './Paragraph.tsx';
@@ -17,6 +17,8 @@ import { TextLink } from './TextLink.tsx';
 const TABLES_ITEM = { to: '/tafels', label: 'Tafeloverzicht' };
 /** Doelen: for those who maintain targets (the gate of the target write routes). */
 const TARGETS_ITEM = { to: '/doelen', label: 'Doelen' };
+/** Plancapaciteit: for those who read an area as a whole (the area rule of its API). */
+const PLANCAPACITEIT_ITEM = { to: '/plancapaciteit', label: 'Plancapaciteit' };
 const PUBLIC_ITEMS = [
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
@@ -30,7 +32,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const shownPath = useRef(pathname);
   const { state } = useAuth();
   const navItems = isSignedIn(state) ? [TABLES_ITEM, ...PUBLIC_ITEMS] : PUBLIC_ITEMS;
-  const menuItems = isSignedIn(state) && mayManageTargets(state) ? [...navItems, TARGETS_ITEM] : navItems;
+  const withTargets = isSignedIn(state) && mayManageTargets(state) ? [...navItems, TARGETS_ITEM] : navItems;
+  const menuItems = isSignedIn(state) && mayOpenPlancapaciteit(state) ? [...withTargets, PLANCAPACITEIT_ITEM] : withTargets;
 
   useEffect(() => {
     if (shownPath.current === pathname) return;
