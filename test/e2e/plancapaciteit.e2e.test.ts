@@ -10,6 +10,7 @@
  * Needs /usr/bin/chromium (`apt-get install -y chromium chromium-driver`); skipped without it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../src/domain/access.ts';
 import { createServices } from '../../src/services/container.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 import {
@@ -36,6 +37,7 @@ const nl = (n: number) => new Intl.NumberFormat('nl-NL').format(n);
 describe.skipIf(!hasChromium)('plancapaciteit page in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
+  let analyst: Principal;
   const thisYear = new Date().getFullYear();
 
   beforeAll(async () => {
@@ -44,7 +46,7 @@ describe.skipIf(!hasChromium)('plancapaciteit page in Chromium', () => {
     const services = createServices(t.db);
     await services.demoSeed.seed({ projects: 300, seed: 1, asOf: '2026-10-01' });
     await services.auth.ensureDemoUsers();
-    await services.auth.createUser({
+    analyst = await services.auth.createUser({
       email: ANALYST.email,
       name: 'M. Analist',
       role: 'ministerie_analist',
@@ -118,6 +120,28 @@ describe.skipIf(!hasChromium)('plancapaciteit page in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('opens on their own area for a table secretary and a gemeente; a market party gets no menu item and a plain message', async () => {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (err) => browser.pageErrors.push(`/plancapaciteit (roles): ${err.message}`));
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    for (const [role, area] of [
+      ['tafel_secretaris', /Versnellingstafel Amsterdam/],
+      ['gemeente_editor', /Gemeente Amsterdam/],
+    ] as const) {
+      await signInThroughPage(page, server.base, role);
+      await nav.getByRole('link', { name: 'Plancapaciteit' }).click();
+      await page.locator('[data-testid=plancapaciteit][data-ready=true]').waitFor({ timeout: 60_000 });
+      await expect(page.getByRole('heading', { level: 2, name: area }).isVisible()).resolves.toBe(true);
+      await expect(page.getByTestId('norm-form').count()).resolves.toBe(0);
+    }
+    await signInThroughPage(page, server.base, 'marktpartij_editor');
+    await expect(nav.getByRole('link', { name: 'Plancapaciteit' }).count()).resolves.toBe(0);
+    await page.goto(`${server.base}/plancapaciteit`);
+    await page.getByText('Uw account hoort niet bij een van die gebieden.').waitFor();
+    await expect(accessibilityViolations(page)).resolves.toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('lets a (real) ministry analyst set a norm: a wrong value is refused in Dutch and changes nothing; a right one is saved', async () => {
     await browser.context.clearCookies();
     const login = await browser.context.request.post(`${server.base}/api/v1/auth/login`, { data: ANALYST });
@@ -149,6 +173,13 @@ describe.skipIf(!hasChromium)('plancapaciteit page in Chromium', () => {
     // The figures are tested against the new norm.
     await expect.poll(() => page.getByTestId('norm-source').textContent(), { timeout: 30_000 }).toContain('Krimpregio');
     await expect.poll(() => page.locator('[data-testid=capacity-table] tbody tr').first().locator('td').nth(5).textContent()).toBe('110%');
+
+    // Someone else changes the norm meanwhile: this page's version is old, so its save is refused and nothing is overwritten.
+    await server.services.national.setNorm('provincie:PV27', { norm: 1.2, reason: 'Elders gewijzigd.', version: saved[0].version }, analyst);
+    await normField.fill('105');
+    await form.getByRole('button', { name: 'Norm opslaan' }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toContain('Iemand anders heeft deze norm intussen gewijzigd');
+    expect((await norms())[0]).toMatchObject({ norm: 1.2 });
     await page.close();
   }, 120_000);
 });
