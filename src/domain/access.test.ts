@@ -65,6 +65,9 @@ import {
 } from './access.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 
+import { canManageUser, canManageUsers, requireMayManageUser, requireMayManageUsers, requireNotOwnAccount } from './access.ts';
+import { roleScopeProblems, scopeForRole } from './account.ts';
+import { gemeenteOrganisationId } from './identifiers.ts';
 const who = (role: Role, scope: Partial<Principal> = {}): Principal => ({ ...ANONYMOUS, kind: 'user', userId: role, name: role, role, ...scope });
 const gemeente = who('gemeente_editor', { gemeenteCode: 'GM0363', organisationId: 'org-ams' });
 const developer = who('marktpartij_editor', { organisationId: 'org-dev' });
@@ -446,5 +449,47 @@ describe('the require* rules the services ask first (issue 9 item 1; SPEC ยง1, ย
     expect(status(() => requireMayManageSessionsOf(admin, null, notFound))).toBe('404');
     expect(status(() => requireMayManageSessionsOf({ ...admin, kind: 'token' }, { userId: admin.userId! }, notFound))).toMatch(/^403 /);
     expect(status(() => requireMayManageSessionsOf(ANONYMOUS, null, notFound))).toBe('401');
+  });
+});
+
+describe('issue 11 item 3: who manages people (administrators only; a demo administrator demo accounts only)', () => {
+  const account = (isDemo: boolean) => ({ isDemo });
+  const notFound = () => new NotFoundError('Account', 'x');
+
+  it('only an administrator manages accounts; a demo administrator only demo accounts', () => {
+    for (const p of [gemeente, developer, secretary, province, ministry]) {
+      expect(canManageUsers(p)).toBe(false);
+      expect(() => requireMayManageUsers(p)).toThrow(ForbiddenError);
+    }
+    expect(() => requireMayManageUsers(ANONYMOUS)).toThrow(UnauthorizedError);
+    expect(canManageUser(admin, account(false))).toBe(true);
+    expect(canManageUser(admin, account(true))).toBe(true);
+    const demoAdmin = { ...admin, demo: true };
+    expect(canManageUser(demoAdmin, account(true))).toBe(true);
+    expect(canManageUser(demoAdmin, account(false))).toBe(false);
+    expect(() => requireMayManageUser(demoAdmin, account(false), notFound)).toThrow(NotFoundError);
+    expect(() => requireMayManageUser(admin, null, notFound)).toThrow(NotFoundError);
+    expect(() => requireMayManageUser(admin, account(false), notFound)).not.toThrow();
+  });
+
+  it('an administrator does not deactivate their own account or change their own role', () => {
+    expect(() => requireNotOwnAccount(admin, 'beheerder', 'deactivate')).toThrow(/eigen account niet uitzetten/);
+    expect(() => requireNotOwnAccount(admin, 'beheerder', { from: 'beheerder', to: 'ministerie_analist' })).toThrow(/eigen rol niet wijzigen/);
+    expect(() => requireNotOwnAccount(admin, 'beheerder', { from: 'beheerder', to: 'beheerder' })).not.toThrow();
+    expect(() => requireNotOwnAccount(admin, 'someone-else', 'deactivate')).not.toThrow();
+  });
+
+  it('the scope must fit the role, with the field path (as for every account)', () => {
+    const none = scopeForRole('ministerie_analist', {});
+    expect(roleScopeProblems('ministerie_analist', none)).toEqual([]);
+    expect(roleScopeProblems('beheerder', none)).toEqual([]);
+    expect(roleScopeProblems('gemeente_editor', none).map((i) => i.path)).toEqual(['gemeenteCode']);
+    expect(roleScopeProblems('tafel_secretaris', none).map((i) => i.path)).toEqual(['regionId']);
+    expect(roleScopeProblems('provincie_analist', none).map((i) => i.path)).toEqual(['provincieCode']);
+    expect(roleScopeProblems('marktpartij_editor', none).map((i) => i.path)).toEqual(['organisationId']);
+    expect(roleScopeProblems('provincie_analist', scopeForRole('provincie_analist', { provincieCode: 'PV27' }))).toEqual([]);
+    // Someone working for a gemeente without a named organisation works for the gemeente itself.
+    expect(scopeForRole('gemeente_editor', { gemeenteCode: 'GM0363' }).organisationId).toBe(gemeenteOrganisationId('GM0363'));
+    expect(scopeForRole('tafel_secretaris', { gemeenteCode: 'GM0363', regionId: 'vt-ams' }).organisationId).toBeNull();
   });
 });

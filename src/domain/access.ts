@@ -3,7 +3,7 @@
  * the facts of a resource; enforced by the services and the HTTP layer on every endpoint.
  */
 import type { OwnerSide } from './codes.ts';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from './errors.ts';
 
 /** Roles. SPEC §1 "Users, and what each needs". */
 export const ROLES = [
@@ -696,4 +696,45 @@ export function requireMayManageSessionsOf<T extends { userId: string }>(
 ): asserts session is T {
   requireMayManageOwnSessions(p);
   if (!session || session.userId !== p.userId) throw notFound();
+}
+
+// ----- People management by administrators (issue 11 item 3) ---------------------------------------------
+
+/** May the principal manage people's accounts at all (list them, change role and scope, deactivate)? ADMIN_ROLES. SPEC §1. */
+export function canManageUsers(p: Principal): boolean {
+  return p.userId !== null && (ADMIN_ROLES as readonly Role[]).includes(p.role);
+}
+
+/** May the principal manage this account? An administrator anyone's, but a demo administrator only demo accounts. SPEC §1, §7. */
+export function canManageUser(p: Principal, account: { isDemo: boolean }): boolean {
+  return canManageUsers(p) && withinDemoScope(p, { synthetic: account.isDemo });
+}
+
+/** Listing or changing people's accounts: administrators only (401 without an account, 403 for other roles). */
+export function requireMayManageUsers(p: Principal): asserts p is Principal & { userId: string } {
+  if (!p.userId) throw new UnauthorizedError();
+  if (!canManageUsers(p)) throw new ForbiddenError('Alleen een beheerder beheert de accounts van anderen.');
+}
+
+/** Changing one account (canManageUser): an account outside the administrator's reach answers exactly as an unknown one. */
+export function requireMayManageUser<T extends { isDemo: boolean }>(
+  p: Principal,
+  account: T | null,
+  notFound: () => NotFoundError,
+): asserts account is T {
+  requireMayManageUsers(p);
+  if (!account || !canManageUser(p, account)) throw notFound();
+}
+
+/**
+ * An administrator does not deactivate their own account or change their own role: they would lock themselves
+ * out, perhaps leaving nobody to undo it (422, with the reason in plain Dutch).
+ */
+export function requireNotOwnAccount(p: Principal, userId: string, change: 'deactivate' | { from: Role; to: Role }): void {
+  if (p.userId !== userId || (change !== 'deactivate' && change.from === change.to)) return;
+  throw new ValidationError([
+    change === 'deactivate'
+      ? { path: 'userId', code: 'own_account', message: 'U kunt uw eigen account niet uitzetten. Vraag een andere beheerder om dat te doen.' }
+      : { path: 'role', code: 'own_account', message: 'U kunt uw eigen rol niet wijzigen. Vraag een andere beheerder om dat te doen.' },
+  ]);
 }

@@ -27,6 +27,7 @@ import { publicRoutes } from './routes/public.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
+import { userRoutes } from './routes/users.routes.ts';
 
 export interface AppOptions {
   services: Services;
@@ -119,6 +120,7 @@ export async function buildApp({
       });
       await api.register(authRoutes({ auth: services.auth, oidc: services.oidc, secureCookies }));
       await api.register(projectRoutes(services));
+      await api.register(userRoutes({ users: services.users }));
       await api.register(referenceRoutes(services));
       await api.register(roundRoutes(services));
       await api.register(dashboardRoutes(services));

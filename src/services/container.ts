@@ -26,6 +26,8 @@ import { createReferenceService } from './reference.service.ts';
 import { createRoundService } from './round.service.ts';
 import { createTargetService } from './target.service.ts';
 
+import { createUserAdminService } from './user-admin.service.ts';
+import { createUserAdminRepository } from '../storage/user-admin.repository.ts';
 export interface ServiceOptions {
   /** Browser used to render PDF reports. */
   chromiumPath?: string;
@@ -64,6 +66,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     access,
     auth: createAuthService({ db, accounts, audit, options: options.auth }),
     oidc: options.oidc ? createOidcService({ db, accounts, config: options.oidc }) : null,
+    // People management by administrators (issue 11 item 3).
+    users: createUserAdminService({ db, users: createUserAdminRepository(), audit }),
     projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
     rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today }),
     reference: createReferenceService({ db, geography, organisations }),

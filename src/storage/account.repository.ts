@@ -83,6 +83,8 @@ export function createAccountRepository() {
          VALUES ($1, $2, $3, $4, $5, $6, $7, now())`,
         [s.id, s.tokenHash, s.userId, s.csrfToken, s.via, s.expiresAt.toISOString(), s.userAgent],
       );
+      // A new session is a sign-in: the account's last sign-in, shown to administrators (migration 0011).
+      await q.query('UPDATE users SET last_sign_in_at = now() WHERE id = $1', [s.userId]);
     },
     /** The account of a valid session. `last_used_at` is written at most once a minute: no write per request. */
     async sessionUser(q: Queryable, tokenHash: string): Promise<(UserRow & { csrfToken: string; via: string }) | null> {

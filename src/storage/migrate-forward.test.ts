@@ -19,6 +19,7 @@ import { ADMIN_ACTOR } from '../../test/helpers/auth.ts';
 import { createServices } from '../services/container.ts';
 import { readBackupHeader, restoreWithMigrations } from './backup.ts';
 import { migrationFiles } from './migrate.ts';
+import { queryOne } from './db.ts';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'backup-2026-11-23.jsonl.gz');
 
@@ -89,5 +90,36 @@ describe('a database of the version of 2026-11-23 migrates forward without loss'
     await services.projects.update(edited.id, edited.version, { name: 'Na migratie' }, ADMIN_ACTOR);
     const after = await services.projects.auditTrail(edited.id, ADMIN_ACTOR.principal);
     expect(after.items[0]?.changes).toEqual([expect.objectContaining({ field: 'name', new: 'Na migratie' })]);
+  });
+
+  it('the migrated accounts are managed (migration 0011): version 1, last sign-in unknown; deactivating ends the old session and token', async () => {
+    const services = createServices(target.db);
+    const admin = await services.auth.createUser({
+      email: 'beheer-na-migratie@example.invalid',
+      name: 'Beheer na migratie',
+      password: null,
+      role: 'beheerder',
+      organisationId: null,
+      gemeenteCode: null,
+      regionId: null,
+      provincieCode: null,
+    });
+    const old = (await services.users.list(admin)).filter((a) => a.id !== admin.userId);
+    expect(old.length).toBeGreaterThan(1);
+    expect(old.every((a) => a.version === 1 && a.lastSignInAt === null)).toBe(true);
+    const real = old.find((a) => !a.isDemo)!;
+    const { sessions, tokens } = await queryOne<{ sessions: number; tokens: number }>(
+      target.db,
+      `SELECT (SELECT count(*)::int FROM sessions WHERE user_id = $1) AS sessions,
+              (SELECT count(*)::int FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL) AS tokens`,
+      [real.id],
+    );
+    expect(sessions + tokens).toBeGreaterThan(0);
+    await services.users.deactivate(admin, real.id, 'system');
+    const left = await target.db.query(
+      'SELECT 1 FROM sessions WHERE user_id = $1 UNION ALL SELECT 1 FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL',
+      [real.id],
+    );
+    expect(left).toHaveLength(0);
   });
 });

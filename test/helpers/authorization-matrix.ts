@@ -125,6 +125,21 @@ export async function sessionHeaders(who: Who): Promise<Record<string, string>> 
   return made;
 }
 
+/** A new account (a ministry analyst without a password) for a request that changes one. */
+async function freshAccount(): Promise<string> {
+  const made = await services.auth.createUser({
+    email: `matrix-${crypto.randomUUID()}@example.invalid`,
+    name: 'Matrix persoon',
+    password: null,
+    role: 'ministerie_analist',
+    organisationId: null,
+    gemeenteCode: null,
+    regionId: null,
+    provincieCode: null,
+  });
+  return made.userId!;
+}
+
 /** The id of a fresh extra session of `who`, to end (a made-up id for the public). */
 const extraSessionId = async (who: Who) => (who === 'publiek' ? crypto.randomUUID() : (await newSession(who)).sessionId);
 
@@ -205,6 +220,47 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/auth/tokens': [{ name: 'own tokens', request: async () => ({ url: '/api/v1/auth/tokens' }), allowed: SIGNED_IN }],
     'GET /api/v1/users/:userId/tokens': [
       { name: "another account's tokens", request: async () => ({ url: `/api/v1/users/${ids.matrixUser}/tokens` }), allowed: ['beheerder'] },
+    ],
+    // People management (issue 11 item 3): administrators only. Each request changes a fresh account of its own.
+    'GET /api/v1/users': [{ name: 'all accounts', request: async () => ({ url: '/api/v1/users' }), allowed: ['beheerder'] }],
+    'PATCH /api/v1/users/:userId': [
+      {
+        name: "another person's role and scope",
+        request: async () => ({
+          method: 'PATCH',
+          url: `/api/v1/users/${await freshAccount()}`,
+          payload: { version: 1, role: 'provincie_analist', provincieCode: 'PV27' },
+        }),
+        allowed: ['beheerder'],
+      },
+    ],
+    'POST /api/v1/users/:userId/deactivate': [
+      {
+        name: 'another person',
+        request: async () => ({ method: 'POST', url: `/api/v1/users/${await freshAccount()}/deactivate` }),
+        allowed: ['beheerder'],
+      },
+      {
+        // An administrator may not deactivate their own account: 422 with the reason; everyone else 401/403 as above.
+        name: 'own account',
+        request: async (who) => ({
+          method: 'POST',
+          url: `/api/v1/users/${who === 'publiek' ? crypto.randomUUID() : principals[who].userId}/deactivate`,
+        }),
+        allowed: ['beheerder'],
+        allowedStatus: 422,
+      },
+    ],
+    'POST /api/v1/users/:userId/reactivate': [
+      {
+        name: 'another person',
+        request: async () => {
+          const id = await freshAccount();
+          await services.users.deactivate(principals.beheerder, id, 'system');
+          return { method: 'POST', url: `/api/v1/users/${id}/reactivate` };
+        },
+        allowed: ['beheerder'],
+      },
     ],
     'DELETE /api/v1/auth/tokens/:id': [
       {

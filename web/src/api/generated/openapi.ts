@@ -2616,6 +2616,329 @@ export interface paths {
         };
         trace?: never;
     };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All accounts: name, e-mail, role, scope, deactivated or not, created, last sign-in, demo flag (never a secret)
+         * @description Administrators only (beheerder; a demo administrator sees and changes demo accounts only). Table secretaries and province analysts do not manage people through this endpoint yet.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountList"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a person's role and scope; send the version last read (stale: 409, nothing changes); recorded in the audit trail
+         * @description Administrators only (beheerder; a demo administrator sees and changes demo accounts only). Table secretaries and province analysts do not manage people through this endpoint yet. The scope is given whole and must fit the role: a gemeente_editor needs gemeenteCode, a tafel_secretaris regionId, a provincie_analist provincieCode, a marktpartij_editor organisationId (422 with the field path otherwise). An administrator cannot change their own role (422).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AccountRoleScopeChangeInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/users/{userId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate an account: it can no longer sign in, and all its sessions and API tokens end at once; recorded in the audit trail
+         * @description Administrators only (beheerder; a demo administrator sees and changes demo accounts only). Table secretaries and province analysts do not manage people through this endpoint yet. An administrator cannot deactivate their own account (422). Deactivating a deactivated account changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate an account: it can sign in again (ended sessions and revoked API tokens stay ended); recorded in the audit trail
+         * @description Administrators only (beheerder; a demo administrator sees and changes demo accounts only). Table secretaries and province analysts do not manage people through this endpoint yet.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/provincies": {
         parameters: {
             query?: never;
@@ -5656,6 +5979,23 @@ export interface components {
                 baselineDate: string | null;
             }[];
         };
+        AccountRoleScopeChangeInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            /** @enum {string} */
+            role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder" | "publiek";
+            /**
+             * Format: uuid
+             * @description Needed for a marktpartij_editor; for a gemeente_editor it defaults to the gemeente
+             */
+            organisationId?: string | null;
+            /** @description Needed for a gemeente_editor (e.g. GM0363) */
+            gemeenteCode?: string | null;
+            /** @description Needed for a tafel_secretaris */
+            regionId?: string | null;
+            /** @description Needed for a provincie_analist (e.g. PV27) */
+            provincieCode?: string | null;
+        };
         Issue: {
             path: string;
             code: string;
@@ -7014,6 +7354,47 @@ export interface components {
             /** @constant */
             type: "FeatureCollection";
             features: unknown[];
+        };
+        Account: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder" | "publiek";
+            /**
+             * Format: uuid
+             * @description The organisation the person works for (a gemeente or a market party)
+             */
+            organisationId: string | null;
+            /** @description Projectleider gemeente: the gemeente whose projects they edit */
+            gemeenteCode: string | null;
+            /** @description Secretaris versnellingstafel: the table (region id) they run */
+            regionId: string | null;
+            /** @description Analist provincie: their province */
+            provincieCode: string | null;
+            /** @description A demo account (demo sign-in, synthetic data only) */
+            isDemo: boolean;
+            /** @description Deactivated: cannot sign in; its sessions and API tokens ended when it was deactivated */
+            disabled: boolean;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the person last signed in; null when not known (before this was kept, or never)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            lastSignInAt: string | null;
+            /** @description Send this version with a change (stale: 409) */
+            version: number;
+        };
+        AccountList: {
+            /** @description Sorted by name */
+            items: components["schemas"]["Account"][];
         };
     };
     responses: never;
