@@ -17,6 +17,7 @@ const NationalPage = lazy(() => import('./features/national/NationalPage.tsx').t
 const TargetsPage = lazy(() => import('./features/targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
 const AccountPage = lazy(() => import('./features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const PlancapaciteitPage = lazy(() => import('./features/plancapaciteit/PlancapaciteitPage.tsx').then((m) => ({ default: m.PlancapaciteitPage })));
+const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
           <Route path="/doelen" element={<TargetsPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/plancapaciteit" element={<PlancapaciteitPage />} />
+          <Route path="/beheer/mensen" element={<PeoplePage />} />
           <Route path="/tafels" element={<TablesIndexPage />} />
           <Route path="/tafels/:regionId" element={<DashboardPage />} />
           <Route path="/tafels/:regionId/rapport" element={<ReportPage />} />

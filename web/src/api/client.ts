@@ -154,6 +154,13 @@ export const api = {
   listSessions: (signal?: AbortSignal) => apiGet<Answer<'/auth/sessions', 'get'>>('/auth/sessions', signal),
   endSession: (sessionId: string) => send<void>('DELETE', `/auth/sessions/${id(sessionId)}`),
 
+  // Mensen (administrators): people's accounts
+  listUsers: (signal?: AbortSignal) => apiGet<Answer<'/users', 'get'>>('/users', signal),
+  changeUserRoleScope: (userId: string, body: Body<'/users/{userId}', 'patch'>) =>
+    send<Answer<'/users/{userId}', 'patch'>>('PATCH', `/users/${id(userId)}`, body),
+  deactivateUser: (userId: string) => send<Answer<'/users/{userId}/deactivate', 'post'>>('POST', `/users/${id(userId)}/deactivate`),
+  reactivateUser: (userId: string) => send<Answer<'/users/{userId}/reactivate', 'post'>>('POST', `/users/${id(userId)}/reactivate`),
+
   // Register
   listProjects: (query: URLSearchParams, signal?: AbortSignal, options?: RequestOptions) =>
     apiGet<Answer<'/projects', 'get'>>(`/projects?${query.toString()}`, signal, options),

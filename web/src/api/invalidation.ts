@@ -67,6 +67,11 @@ export function normChanged(client: QueryClient): Promise<void> {
   return refresh(client, [queryKeys.national.norms, queryKeys.national.plancapaciteitAll]);
 }
 
+/** An administrator changed someone's account (role, scope, deactivated): the list of people. */
+export function peopleChanged(client: QueryClient): Promise<void> {
+  return refresh(client, [queryKeys.people.all]);
+}
+
 /**
  * Someone else signed in or out: nothing cached may be shown to them, not even reference lists
  * (organisations need an account). Everything is dropped (running requests cancelled) rather than

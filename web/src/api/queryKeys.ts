@@ -88,6 +88,11 @@ export const queryKeys = {
     sessions: ['account', 'sessions'] as const,
   },
 
+  /** Mensen (administrators): everyone's accounts. */
+  people: {
+    all: ['people'] as const,
+  },
+
   /** Figures anyone may see (public map and totals). */
   public: {
     all: ['public'] as const,

@@ -9,6 +9,7 @@ import {
   canEditMilestone,
   canEditTargets,
   canManageTargets,
+  canManageUsers,
   canRebaseline,
   canRunRound,
   NATIONAL_ROLES,
@@ -95,6 +96,9 @@ export const mayChangeNorm = (state: AuthState, area: AreaFacts) => may(state, (
  * src/domain/access.ts canReadArea): ministry, administrators, province analysts, secretaries and gemeenten.
  */
 export const mayOpenPlancapaciteit = (state: AuthState) => may(state, (p) => homeArea(p) !== null);
+
+/** The Mensen page (people's accounts): administrators (src/domain/access.ts canManageUsers, the gate of /users). */
+export const mayManagePeople = (state: AuthState) => may(state, canManageUsers);
 
 /** "Secretaris versnellingstafel" for a role code. */
 export function roleLabel(role: Role): string {

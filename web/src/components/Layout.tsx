@@ -6,7 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
-import { mayManageTargets, mayOpenPlancapaciteit, roleLabel } from '../auth/permissions.ts';
+import { mayManagePeople, mayManageTargets, mayOpenPlancapaciteit, roleLabel } from '../auth/permissions.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 import { Paragraph } from './Paragraph.tsx';
@@ -19,6 +19,8 @@ const TABLES_ITEM = { to: '/tafels', label: 'Tafeloverzicht' };
 const TARGETS_ITEM = { to: '/doelen', label: 'Doelen' };
 /** Plancapaciteit: for those who read an area as a whole (the area rule of its API). */
 const PLANCAPACITEIT_ITEM = { to: '/plancapaciteit', label: 'Plancapaciteit' };
+/** Mensen: administrators manage people's accounts. */
+const PEOPLE_ITEM = { to: '/beheer/mensen', label: 'Mensen' };
 const PUBLIC_ITEMS = [
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
@@ -33,7 +35,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { state } = useAuth();
   const navItems = isSignedIn(state) ? [TABLES_ITEM, ...PUBLIC_ITEMS] : PUBLIC_ITEMS;
   const withTargets = isSignedIn(state) && mayManageTargets(state) ? [...navItems, TARGETS_ITEM] : navItems;
-  const menuItems = isSignedIn(state) && mayOpenPlancapaciteit(state) ? [...withTargets, PLANCAPACITEIT_ITEM] : withTargets;
+  const withPlancapaciteit = isSignedIn(state) && mayOpenPlancapaciteit(state) ? [...withTargets, PLANCAPACITEIT_ITEM] : withTargets;
+  const menuItems = isSignedIn(state) && mayManagePeople(state) ? [...withPlancapaciteit, PEOPLE_ITEM] : withPlancapaciteit;
 
   useEffect(() => {
     if (shownPath.current === pathname) return;

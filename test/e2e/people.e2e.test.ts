@@ -1,0 +1,102 @@
+/**
+ * Issue 11 item 3 in headless Chromium: an administrator (a real account with a password) opens "Mensen" from the
+ * header, sees the accounts, gets a Dutch error when a role is chosen without the werkgebied it needs, changes a
+ * person's role and werkgebied, and deactivates that person after a confirmation: the person's other browser,
+ * signed in all along, gets 401 on its next request and cannot sign in again. Someone who is not an administrator
+ * gets no "Mensen" link. axe finds no violations. Screenshot: test-artifacts/people.png.
+ *
+ * Needs /usr/bin/chromium; run under `flock /tmp/wbm-web.lock`.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../src/services/container.ts';
+import { createTestDb } from '../helpers/test-db.ts';
+import { TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
+import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, serve, type Browser, type TestServer } from './support.ts';
+
+const ADMIN = { email: 'bea.beheer@provincie.example', name: 'Bea Beheer' };
+const PERSON = { email: 'piet.projectleider@gemeente.example', name: 'Piet Projectleider' };
+const PASSWORD = 'een lang en geheim wachtwoord';
+
+let server: TestServer;
+let browser: Browser;
+let second: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  ensureWebBuild();
+  const t = await createTestDb();
+  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  await services.auth.ensureDemoUsers();
+  const none = { organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null };
+  await services.auth.createUser({ ...ADMIN, password: PASSWORD, role: 'beheerder', ...none });
+  await services.auth.createUser({ ...PERSON, password: PASSWORD, role: 'ministerie_analist', ...none });
+  server = await serve(t, services);
+  browser = await launchBrowser(server.base);
+  second = await launchBrowser(server.base);
+}, 300_000);
+afterAll(async () => {
+  await second?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, who: { email: string; name: string }): Promise<void> {
+  await page.goto(`${server.base}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(who.email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+  await page.getByTestId('user-menu').filter({ hasText: who.name }).waitFor();
+}
+
+describe.skipIf(!hasChromium)('Mensen: administrators manage people', () => {
+  it('changes a role and werkgebied, and deactivates a person whose other browser is then refused', async () => {
+    // The person is signed in elsewhere all along; no "Mensen" link for them.
+    const other = await second.context.newPage();
+    await signIn(other, PERSON);
+    expect(await other.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mensen' }).count()).toBe(0);
+    expect((await other.request.get(`${server.base}/api/v1/auth/me`)).status()).toBe(200);
+
+    const page = await browser.context.newPage();
+    await signIn(page, ADMIN);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mensen' }).click();
+    await page.waitForURL((url) => url.pathname === '/beheer/mensen');
+    await page.getByRole('heading', { level: 1, name: 'Mensen' }).waitFor();
+    const row = page.locator(`tr[data-email="${PERSON.email}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Analist ministerie');
+    expect(await row.textContent()).toContain('Actief');
+    // Own account: no way to deactivate it.
+    const own = page.locator(`tr[data-email="${ADMIN.email}"]`);
+    expect(await own.getByRole('button', { name: /Uitzetten/ }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A role without the werkgebied it needs: a Dutch error next to the field, nothing sent.
+    await row.getByRole('button', { name: /Wijzigen/ }).click();
+    const form = page.getByTestId('role-scope-form');
+    await form.getByLabel('Rol').selectOption('gemeente_editor');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('hoort bij een gemeente').waitFor();
+    expect(await form.getByLabel('Gemeente').getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await form.getByLabel('Gemeente').selectOption({ label: 'Amsterdam' });
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByTestId('people-status').textContent()).toContain('Projectleider gemeente');
+    await expect.poll(() => row.textContent()).toContain('Gemeente Amsterdam');
+
+    // Deactivate after a confirmation: the other browser's next request is refused at once.
+    await row.getByRole('button', { name: /Uitzetten/ }).click();
+    await row.getByTestId('confirm-deactivate').click();
+    await expect.poll(() => page.getByTestId('people-status').textContent()).toContain('staat uit');
+    await expect.poll(() => row.getAttribute('data-disabled')).toBe('true');
+    expect((await other.request.get(`${server.base}/api/v1/auth/sessions`)).status()).toBe(401);
+    expect((await other.request.post(`${server.base}/api/v1/auth/login`, { data: { email: PERSON.email, password: PASSWORD } })).status()).toBe(401);
+
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'people.png');
+    expect([...browser.pageErrors, ...second.pageErrors]).toEqual([]);
+    await page.close();
+    await other.close();
+  }, 120_000);
+});
