@@ -26,6 +26,7 @@ import {
 } from './access.ts';
 import { canReadBreakdownUnit, canReadTableAlternatives, readableBreakdown, tableView, type AreaFacts } from './access.ts';
 import { canManageTokensOf, canSeeOrganisation, seesSmallFigures } from './access.ts';
+import { canChangeOrganisation, canRegisterOrganisations, requireMayChangeOrganisation, requireMayRegisterOrganisations } from './access.ts';
 import {
   ADMIN_ROLES,
   canUndoConfirmation,
@@ -449,6 +450,36 @@ describe('the require* rules the services ask first (issue 9 item 1; SPEC ยง1, ย
     expect(status(() => requireMayManageSessionsOf(admin, null, notFound))).toBe('404');
     expect(status(() => requireMayManageSessionsOf({ ...admin, kind: 'token' }, { userId: admin.userId! }, notFound))).toMatch(/^403 /);
     expect(status(() => requireMayManageSessionsOf(ANONYMOUS, null, notFound))).toBe('401');
+  });
+});
+
+describe('issue 11 items 2 and 5: who registers and corrects organisations', () => {
+  it('administrators and a province analyst with a province; nobody else', () => {
+    expect([admin, province].map(canRegisterOrganisations)).toEqual([true, true]);
+    expect([ANONYMOUS, gemeente, developer, secretary, ministry, who('provincie_analist')].map(canRegisterOrganisations)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(() => requireMayRegisterOrganisations(ministry)).toThrow(ForbiddenError);
+    expect(() => requireMayRegisterOrganisations(province)).not.toThrow();
+  });
+
+  it('public bodies are reference data; a demo role corrects only demo organisations, a real one answers as unknown', () => {
+    const realParty = { id: 'o1', type: 'ontwikkelaar', synthetic: false };
+    const demoParty = { id: 'o2', type: 'corporatie', synthetic: true };
+    const gemeenteOrg = { id: 'o3', type: 'gemeente', synthetic: false };
+    expect(canChangeOrganisation(province, realParty)).toBe(true);
+    expect(canChangeOrganisation(admin, gemeenteOrg)).toBe(false);
+    expect(() => requireMayChangeOrganisation(admin, gemeenteOrg)).toThrow(ForbiddenError);
+    const demoAdmin = { ...admin, demo: true };
+    expect(canChangeOrganisation(demoAdmin, demoParty)).toBe(true);
+    expect(canChangeOrganisation(demoAdmin, realParty)).toBe(false);
+    expect(() => requireMayChangeOrganisation(demoAdmin, realParty)).toThrow(NotFoundError);
+    expect(() => requireMayChangeOrganisation(developer, demoParty)).toThrow(ForbiddenError);
   });
 });
 

@@ -123,6 +123,8 @@ export const TARGET_EDITOR_ROLES = ['beheerder', 'ministerie_analist', 'provinci
 export const PARTY_ROLES = ['gemeente_editor', 'marktpartij_editor'] as const satisfies readonly Role[];
 /** Who manages accounts and other people's API tokens. SPEC §1. */
 export const ADMIN_ROLES = ['beheerder'] as const satisfies readonly Role[];
+/** Who registers and corrects organisations (canRegisterOrganisations): administrators and province analysts. SPEC §1, issue 11 item 5. */
+export const ORGANISATION_REGISTRAR_ROLES = ['beheerder', 'provincie_analist'] as const satisfies readonly Role[];
 
 const NATIONAL: readonly Role[] = NATIONAL_ROLES;
 
@@ -248,6 +250,27 @@ const PUBLIC_BODIES: readonly string[] = ['gemeente', 'provincie', 'rijk', 'wate
  */
 export function canSeeOrganisation(p: Principal, org: { type: string; synthetic: boolean }): boolean {
   return PUBLIC_BODIES.includes(org.type) || withinDemoScope(p, org);
+}
+
+/**
+ * May the principal register organisations and correct them (the organisations register, issue 11 item 2)?
+ * Administrators, and a province analyst who has a province. SPEC §1 / issue 11 item 5: "a province analyst sets
+ * up tables and organisations within the province". A market party or corporation has no province (it may work
+ * in several), so "within the province" cannot limit which ones: a province analyst may register and correct
+ * any market party or corporation. Public bodies are reference data and are not registered here (canChangeOrganisation).
+ */
+export function canRegisterOrganisations(p: Principal): boolean {
+  if (!(ORGANISATION_REGISTRAR_ROLES as readonly Role[]).includes(p.role)) return false;
+  return p.role !== 'provincie_analist' || p.provincieCode !== null;
+}
+
+/**
+ * May the principal correct this organisation (name, KvK number, website)? Who may register organisations
+ * (canRegisterOrganisations), never a public body (gemeente, province, state, water board: reference data), and a
+ * demo role only demo organisations (what a demo role registers is synthetic: createsSynthetic). SPEC §2, §7.
+ */
+export function canChangeOrganisation(p: Principal, org: { type: string; synthetic: boolean }): boolean {
+  return canRegisterOrganisations(p) && !PUBLIC_BODIES.includes(org.type) && withinDemoScope(p, org);
 }
 
 /**
@@ -535,6 +558,23 @@ export function requireMayChangeSharedSettings(p: Principal): void {
 export function requireMayChangeNorm(p: Principal, area: AreaFacts): void {
   requireMayChangeSharedSettings(p);
   if (!canChangeNorm(p, area)) throw new ForbiddenError('U mag de plancapaciteitsnorm van dit gebied niet wijzigen.');
+}
+
+/** Registering an organisation (canRegisterOrganisations); a demo role's registration is synthetic demo data. SPEC §1, §7. */
+export function requireMayRegisterOrganisations(p: Principal): void {
+  if (!canRegisterOrganisations(p)) throw new ForbiddenError('Alleen een beheerder of een analist van een provincie mag organisaties registreren.');
+}
+
+/**
+ * Correcting an organisation (canChangeOrganisation). An organisation outside the demo scope answers as an
+ * unknown id (a demo role does not learn which real market parties take part). SPEC §2, §7.
+ */
+export function requireMayChangeOrganisation(p: Principal, org: { id: string; type: string; synthetic: boolean }): void {
+  requireMayRegisterOrganisations(p);
+  if (!withinDemoScope(p, org) && !PUBLIC_BODIES.includes(org.type)) throw new NotFoundError('Organisatie', org.id);
+  if (PUBLIC_BODIES.includes(org.type))
+    throw new ForbiddenError('Gemeenten, provincies, het Rijk en waterschappen komen uit de referentielijst en kunnen hier niet worden gewijzigd.');
+  if (!canChangeOrganisation(p, org)) throw new ForbiddenError('U mag deze organisatie niet wijzigen.');
 }
 
 /** The geography a target write touches. */

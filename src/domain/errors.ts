@@ -40,6 +40,13 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** A value that must be unique is taken already (a KvK number): 409, with the field and what has it. */
+export class DuplicateError extends DomainError {
+  constructor(readonly issues: Issue[]) {
+    super('duplicate', issues.map((i) => i.message).join(' '));
+  }
+}
+
 /** Not signed in, or the credentials are wrong (kept generic: it does not say which part was wrong). */
 export class UnauthorizedError extends DomainError {
   constructor(message = 'U bent niet ingelogd, of de inloggegevens kloppen niet.') {

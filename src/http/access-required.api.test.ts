@@ -170,6 +170,7 @@ describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1
       accessModule.TARGET_EDITOR_ROLES,
       accessModule.ADMIN_ROLES,
       accessModule.PARTY_ROLES,
+      accessModule.ORGANISATION_REGISTRAR_ROLES,
     ];
     const gated = ROUTE_RULES.filter((r) => Array.isArray(r.access));
     expect(gated.length).toBeGreaterThan(4);

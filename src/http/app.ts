@@ -24,6 +24,7 @@ import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { nationalRoutes } from './routes/national.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
+import { organisationRoutes } from './routes/organisations.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp({
       await api.register(projectRoutes(services));
       await api.register(userRoutes({ users: services.users }));
       await api.register(referenceRoutes(services));
+      await api.register(organisationRoutes(services));
       await api.register(roundRoutes(services));
       await api.register(dashboardRoutes(services));
       await api.register(nationalRoutes(services));

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
   ConflictError,
+  DuplicateError,
   ForbiddenError,
   NotFoundError,
   ServiceUnavailableError,
@@ -92,6 +93,15 @@ export function registerProblemHandler(app: FastifyInstance): void {
     }
     if (error instanceof NotFoundError) {
       return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-gevonden`, title: 'Niet gevonden.', status: 404, detail: error.message });
+    }
+    if (error instanceof DuplicateError) {
+      return send(reply, request, {
+        type: `${PROBLEM_TYPE_BASE}bestaat-al`,
+        title: 'Dit bestaat al.',
+        status: 409,
+        detail: error.message,
+        errors: error.issues,
+      });
     }
     if (error instanceof ConflictError) {
       return send(reply, request, {

@@ -20,6 +20,7 @@ import { createDashboardService } from './dashboard.service.ts';
 import { createDemoSeedService } from './demo-seed.service.ts';
 import { createForecastService, createNationalDataLoader } from './forecast.service.ts';
 import { createNationalService } from './national.service.ts';
+import { createOrganisationService } from './organisation.service.ts';
 import { createProjectService } from './project.service.ts';
 import { createRealisationService } from './realisation.service.ts';
 import { createReferenceService } from './reference.service.ts';
@@ -71,6 +72,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
     rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today }),
     reference: createReferenceService({ db, geography, organisations }),
+    // The organisations register (issue 11 item 2): registering and correcting market parties and corporations.
+    organisations: createOrganisationService({ db, organisations, audit }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
     dashboard: createDashboardService({ db, dashboards, geography, access }),
     demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations }),

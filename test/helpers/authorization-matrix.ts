@@ -100,6 +100,9 @@ export const provinceTarget = () => ({
   kind: 'matrix',
   sourceUrl: 'https://example.org/matrix',
 });
+/** A KvK number not registered yet in the matrix world (8 digits). */
+let kvk = 0;
+const freshKvk = () => String(90_000_000 + kvk++);
 const deadlineOf = (q: Kwartaal) => `${q.slice(0, 4)}-${String(Number(q.slice(-1)) * 3).padStart(2, '0')}-15`;
 
 /** The browser session each role uses for the endpoints an API token may not use (made once per role). */
@@ -466,6 +469,34 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/gemeenten/:code': [{ name: '', request: async () => ({ url: '/api/v1/gemeenten/GM0363' }), allowed: EVERYONE }],
     'GET /api/v1/regions': [{ name: '', request: async () => ({ url: '/api/v1/regions' }), allowed: EVERYONE }],
     'GET /api/v1/organisations': [{ name: '', request: async () => ({ url: '/api/v1/organisations' }), allowed: SIGNED_IN }],
+    // The organisations register (issue 11 item 2): administrators and province analysts (access.ts canRegisterOrganisations).
+    'POST /api/v1/organisations': [
+      {
+        name: 'market party with a KvK number',
+        request: async () => ({
+          method: 'POST',
+          url: '/api/v1/organisations',
+          payload: { name: `Matrix BV ${day++}`, type: 'ontwikkelaar', kvkNumber: freshKvk() },
+        }),
+        allowed: ['provincie_analist', 'beheerder'],
+      },
+    ],
+    'PATCH /api/v1/organisations/:id': [
+      {
+        name: 'rename',
+        request: async () => {
+          const created = (
+            await admin({ method: 'POST', url: '/api/v1/organisations', payload: { name: `Matrix NV ${day++}`, type: 'corporatie' } })
+          ).json();
+          return {
+            method: 'PATCH',
+            url: `/api/v1/organisations/${created.id}`,
+            payload: { version: created.version, name: `${created.name} (nieuw)` },
+          };
+        },
+        allowed: ['provincie_analist', 'beheerder'],
+      },
+    ],
     'GET /api/v1/geo/gemeenten': [{ name: '', request: async () => ({ url: '/api/v1/geo/gemeenten' }), allowed: EVERYONE }],
     'GET /api/v1/geo/provincies': [{ name: '', request: async () => ({ url: '/api/v1/geo/provincies' }), allowed: EVERYONE }],
     'GET /api/v1/regions/:regionId/rounds': [

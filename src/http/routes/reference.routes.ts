@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ORGANISATION_TYPES, REGION_KINDS } from '../../domain/codes.ts';
 import type { Services } from '../../services/container.ts';
-import { GemeenteCode, Problem, ProvincieCode, Uuid } from '../schemas/common.ts';
+import { GemeenteCode, Problem, ProvincieCode } from '../schemas/common.ts';
+import { OrganisationSchema } from '../schemas/organisations.schemas.ts';
 
 const Provincie = z.object({ code: z.string(), name: z.string() }).meta({ id: 'Provincie' });
 const Gemeente = z
@@ -26,15 +27,6 @@ const GemeenteListItem = Gemeente.extend({
     ),
 }).meta({ id: 'GemeenteListItem' });
 const Region = z.object({ id: z.string(), kind: z.enum(REGION_KINDS), name: z.string(), gemeenteCodes: z.array(z.string()) }).meta({ id: 'Region' });
-const Organisation = z
-  .object({
-    id: Uuid,
-    name: z.string(),
-    type: z.enum(ORGANISATION_TYPES),
-    gemeenteCode: z.string().nullable(),
-    synthetic: z.boolean(),
-  })
-  .meta({ id: 'Organisation' });
 const FeatureCollection = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) })
   .describe('GeoJSON (RFC 7946), WGS84')
@@ -87,7 +79,7 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
         tags: ['reference'],
         summary: 'Organisations taking part',
         querystring: z.object({ type: z.enum(ORGANISATION_TYPES).optional() }),
-        response: { 200: z.array(Organisation), 400: Problem },
+        response: { 200: z.array(OrganisationSchema), 400: Problem },
       },
       handler: async (req) => ref.listOrganisations(req.query.type, req.principal),
     });

@@ -3171,7 +3171,77 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Register a market party, corporation or other non-public organisation (a KvK number already registered: 409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrganisationCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3250,6 +3320,94 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or correct an organisation; send the version last read (stale: 409, nothing changes) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrganisationPatchInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organisation"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/regions/{regionId}/rounds": {
@@ -5979,6 +6137,32 @@ export interface components {
                 baselineDate: string | null;
             }[];
         };
+        OrganisationCreateInput: {
+            name: string;
+            /**
+             * @description Market parties, corporations and other non-public organisations; gemeenten, provinces, the state and water boards come from the reference list
+             * @enum {string}
+             */
+            type: "corporatie" | "ontwikkelaar" | "belegger" | "bouwer" | "netbeheerder" | "overig";
+            /** @description KvK number, exactly 8 digits; unique: a number already registered answers 409 naming that organisation */
+            kvkNumber?: string | null;
+            /** Format: uri */
+            website?: string | null;
+        };
+        OrganisationPatchInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            name?: string;
+            /**
+             * @description Market parties, corporations and other non-public organisations; gemeenten, provinces, the state and water boards come from the reference list
+             * @enum {string}
+             */
+            type?: "corporatie" | "ontwikkelaar" | "belegger" | "bouwer" | "netbeheerder" | "overig";
+            /** @description KvK number, exactly 8 digits; unique: a number already registered answers 409 naming that organisation */
+            kvkNumber?: string | null;
+            /** Format: uri */
+            website?: string | null;
+        };
         AccountRoleScopeChangeInput: {
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;
@@ -7312,6 +7496,26 @@ export interface components {
             };
             items: components["schemas"]["PublicAreaAggregate"][];
         };
+        Organisation: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "gemeente" | "provincie" | "rijk" | "corporatie" | "ontwikkelaar" | "belegger" | "bouwer" | "netbeheerder" | "waterschap" | "overig";
+            gemeenteCode: string | null;
+            synthetic: boolean;
+            /** @description KvK number (Kamer van Koophandel), 8 digits */
+            kvkNumber: string | null;
+            website: string | null;
+            /** @description Send it back when changing the organisation */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When it was registered here; null for organisations from before the register
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            createdAt: string | null;
+        };
         Provincie: {
             code: string;
             name: string;
@@ -7339,15 +7543,6 @@ export interface components {
             kind: "woondealregio" | "versnellingstafel";
             name: string;
             gemeenteCodes: string[];
-        };
-        Organisation: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            type: "gemeente" | "provincie" | "rijk" | "corporatie" | "ontwikkelaar" | "belegger" | "bouwer" | "netbeheerder" | "waterschap" | "overig";
-            gemeenteCode: string | null;
-            synthetic: boolean;
         };
         /** @description GeoJSON (RFC 7946), WGS84 */
         FeatureCollection: {

@@ -1,0 +1,49 @@
+/**
+ * The organisations register (issue 11 item 2): register and correct market parties, corporations and other
+ * non-public organisations. Listing stays GET /organisations (reference.routes.ts). Who may: administrators and
+ * province analysts (src/domain/access.ts canRegisterOrganisations); the service asks access first.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ORGANISATION_REGISTRAR_ROLES } from '../../domain/access.ts';
+import type { Services } from '../../services/container.ts';
+import { Problem, Uuid } from '../schemas/common.ts';
+import { OrganisationCreateBody, OrganisationPatchBody, OrganisationSchema } from '../schemas/organisations.schemas.ts';
+
+/** Route gate; the service decides per organisation (demo scope, reference bodies). */
+const REGISTRARS = ORGANISATION_REGISTRAR_ROLES;
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+
+export function organisationRoutes(services: Services): FastifyPluginAsyncZod {
+  const { organisations } = services;
+  return async (app) => {
+    app.post('/organisations', {
+      config: { access: REGISTRARS },
+      schema: {
+        tags: ['reference'],
+        summary: 'Register a market party, corporation or other non-public organisation (a KvK number already registered: 409)',
+        body: OrganisationCreateBody,
+        response: { 201: OrganisationSchema, ...errors },
+      },
+      handler: async (req, reply) => {
+        const created = await organisations.create(req.body, req.principal);
+        return reply.code(201).header('location', `/api/v1/organisations/${created.id}`).send(created);
+      },
+    });
+
+    app.patch('/organisations/:id', {
+      config: { access: REGISTRARS },
+      schema: {
+        tags: ['reference'],
+        summary: 'Rename or correct an organisation; send the version last read (stale: 409, nothing changes)',
+        params: z.object({ id: Uuid }),
+        body: OrganisationPatchBody,
+        response: { 200: OrganisationSchema, ...errors },
+      },
+      handler: async (req) => {
+        const { version, ...patch } = req.body;
+        return organisations.update(req.params.id, version, patch, req.principal);
+      },
+    });
+  };
+}
