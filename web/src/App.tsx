@@ -18,6 +18,7 @@ const TargetsPage = lazy(() => import('./features/targets/TargetsPage.tsx').then
 const AccountPage = lazy(() => import('./features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const PlancapaciteitPage = lazy(() => import('./features/plancapaciteit/PlancapaciteitPage.tsx').then((m) => ({ default: m.PlancapaciteitPage })));
 const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
+const OrganisationsPage = lazy(() => import('./features/organisations/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
           <Route path="/account" element={<AccountPage />} />
           <Route path="/plancapaciteit" element={<PlancapaciteitPage />} />
           <Route path="/beheer/mensen" element={<PeoplePage />} />
+          <Route path="/beheer/organisaties" element={<OrganisationsPage />} />
           <Route path="/tafels" element={<TablesIndexPage />} />
           <Route path="/tafels/:regionId" element={<DashboardPage />} />
           <Route path="/tafels/:regionId/rapport" element={<ReportPage />} />

@@ -182,6 +182,10 @@ export const api = {
   listProvincies: (signal?: AbortSignal) => apiGet<Answer<'/provincies', 'get'>>('/provincies', signal),
   listGemeenten: (signal?: AbortSignal) => apiGet<Answer<'/gemeenten', 'get'>>('/gemeenten', signal),
   listOrganisations: (signal?: AbortSignal) => apiGet<Answer<'/organisations', 'get'>>('/organisations', signal),
+  // Organisaties (administrators, province analysts): the organisations register
+  createOrganisation: (body: Body<'/organisations', 'post'>) => send<Answer<'/organisations', 'post'>>('POST', '/organisations', body),
+  updateOrganisation: (organisationId: string, body: Body<'/organisations/{id}', 'patch'>) =>
+    send<Answer<'/organisations/{id}', 'patch'>>('PATCH', `/organisations/${id(organisationId)}`, body),
   listRegions: (signal?: AbortSignal) => apiGet<Answer<'/regions', 'get'>>('/regions', signal),
   geo: (kind: 'provincies' | 'gemeenten', signal?: AbortSignal) => apiGet<GeoJSON.FeatureCollection>(`/geo/${kind}`, signal),
 

@@ -67,6 +67,11 @@ export function normChanged(client: QueryClient): Promise<void> {
   return refresh(client, [queryKeys.national.norms, queryKeys.national.plancapaciteitAll]);
 }
 
+/** An organisation was registered or corrected: the list of organisations, and the page bundles that may hold it. */
+export function organisationsChanged(client: QueryClient): Promise<void> {
+  return refresh(client, [queryKeys.reference.organisations, queryKeys.reference.bundles]);
+}
+
 /** An administrator changed someone's account (role, scope, deactivated): the list of people. */
 export function peopleChanged(client: QueryClient): Promise<void> {
   return refresh(client, [queryKeys.people.all]);

@@ -18,6 +18,8 @@ export const queryKeys = {
     geo: (kind: 'provincies' | 'gemeenten') => ['reference', 'geo', kind] as const,
     /** A page's combination of reference lists (one loading state for the page). */
     bundle: (page: string, ...variant: (string | boolean)[]) => ['reference', 'bundle', page, ...variant] as const,
+    /** Every page's bundle (they may hold the organisations). */
+    bundles: ['reference', 'bundle'] as const,
   },
 
   /** The project list (Projecten) and counts taken from it. */

@@ -5,11 +5,13 @@
  */
 import {
   canChangeNorm,
+  canChangeOrganisation,
   canConfirmProject,
   canEditMilestone,
   canEditTargets,
   canManageTargets,
   canManageUsers,
+  canRegisterOrganisations,
   canRebaseline,
   canRunRound,
   NATIONAL_ROLES,
@@ -99,6 +101,13 @@ export const mayOpenPlancapaciteit = (state: AuthState) => may(state, (p) => hom
 
 /** The Mensen page (people's accounts): administrators (src/domain/access.ts canManageUsers, the gate of /users). */
 export const mayManagePeople = (state: AuthState) => may(state, canManageUsers);
+
+/** The Organisaties page (register and correct organisations): src/domain/access.ts canRegisterOrganisations, the gate of POST /organisations. */
+export const mayManageOrganisations = (state: AuthState) => may(state, canRegisterOrganisations);
+
+/** May the signed-in person correct this organisation (not a gemeente or other public body; demo: demo organisations)? */
+export const mayChangeOrganisation = (state: AuthState, org: { type: string; synthetic: boolean }) =>
+  may(state, (p) => canChangeOrganisation(p, org));
 
 /** "Secretaris versnellingstafel" for a role code. */
 export function roleLabel(role: Role): string {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
-import { mayManagePeople, mayManageTargets, mayOpenPlancapaciteit, roleLabel } from '../auth/permissions.ts';
+import { mayManageOrganisations, mayManagePeople, mayManageTargets, mayOpenPlancapaciteit, roleLabel } from '../auth/permissions.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 import { Paragraph } from './Paragraph.tsx';
@@ -21,6 +21,8 @@ const TARGETS_ITEM = { to: '/doelen', label: 'Doelen' };
 const PLANCAPACITEIT_ITEM = { to: '/plancapaciteit', label: 'Plancapaciteit' };
 /** Mensen: administrators manage people's accounts. */
 const PEOPLE_ITEM = { to: '/beheer/mensen', label: 'Mensen' };
+/** Organisaties: administrators and province analysts register market parties and corporations. */
+const ORGANISATIONS_ITEM = { to: '/beheer/organisaties', label: 'Organisaties' };
 const PUBLIC_ITEMS = [
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
@@ -36,7 +38,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const navItems = isSignedIn(state) ? [TABLES_ITEM, ...PUBLIC_ITEMS] : PUBLIC_ITEMS;
   const withTargets = isSignedIn(state) && mayManageTargets(state) ? [...navItems, TARGETS_ITEM] : navItems;
   const withPlancapaciteit = isSignedIn(state) && mayOpenPlancapaciteit(state) ? [...withTargets, PLANCAPACITEIT_ITEM] : withTargets;
-  const menuItems = isSignedIn(state) && mayManagePeople(state) ? [...withPlancapaciteit, PEOPLE_ITEM] : withPlancapaciteit;
+  const withPeople = isSignedIn(state) && mayManagePeople(state) ? [...withPlancapaciteit, PEOPLE_ITEM] : withPlancapaciteit;
+  const menuItems = isSignedIn(state) && mayManageOrganisations(state) ? [...withPeople, ORGANISATIONS_ITEM] : withPeople;
 
   useEffect(() => {
     if (shownPath.current === pathname) return;

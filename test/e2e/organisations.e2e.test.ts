@@ -1,0 +1,113 @@
+/**
+ * Issue 11 item 2 in headless Chromium: a province analyst (a real account with a password) opens "Organisaties"
+ * from the header, types a wrong KvK number and gets the Dutch error next to the field with nothing saved, then
+ * registers a market party with its KvK number, finds it by that number and renames it. Someone who may not
+ * register organisations gets no "Organisaties" link. axe finds no violations. Screenshot: test-artifacts/organisations.png.
+ *
+ * Needs /usr/bin/chromium; run under `flock /tmp/wbm-web.lock`.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../src/services/container.ts';
+import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
+import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, serve, type Browser, type TestServer } from './support.ts';
+
+const ANALYST = { email: 'anna.analist@provincie.example', name: 'Anna Analist' };
+const MINISTRY = { email: 'mira.ministerie@minbzk.example', name: 'Mira Ministerie' };
+const PASSWORD = 'een lang en geheim wachtwoord';
+
+let t: TestDb;
+let services: Services;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  ensureWebBuild();
+  t = await createTestDb();
+  services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  await services.auth.ensureDemoUsers();
+  const none = { organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null };
+  await services.auth.createUser({ ...ANALYST, password: PASSWORD, role: 'provincie_analist', ...none, provincieCode: 'PV27' });
+  await services.auth.createUser({ ...MINISTRY, password: PASSWORD, role: 'ministerie_analist', ...none });
+  server = await serve(t, services);
+  browser = await launchBrowser(server.base);
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, who: { email: string; name: string }): Promise<void> {
+  await page.goto(`${server.base}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(who.email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+  await page.getByTestId('user-menu').filter({ hasText: who.name }).waitFor();
+}
+
+const organisationCount = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisations'))[0]!.n;
+
+describe.skipIf(!hasChromium)('Organisaties: registering market parties', () => {
+  it('a ministry analyst has no Organisaties link', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, MINISTRY);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Organisaties' }).count()).toBe(0);
+    await page.goto(`${server.base}/beheer/organisaties`);
+    await page.getByTestId('organisations-not-allowed').waitFor();
+    await page.context().clearCookies();
+    await page.close();
+  }, 60_000);
+
+  it('refuses a wrong KvK number in Dutch and saves nothing, then registers and renames a market party', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, ANALYST);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Organisaties' }).click();
+    await page.waitForURL((url) => url.pathname === '/beheer/organisaties');
+    await page.getByRole('heading', { level: 1, name: 'Organisaties' }).waitFor();
+    await page.getByTestId('organisations-table').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const before = await organisationCount();
+    const form = page.getByTestId('org-new-form');
+    await form.getByLabel('Naam').fill('Bouwcombinatie Zaanstreek BV');
+    await form.getByLabel('Soort organisatie').selectOption('ontwikkelaar');
+    await form.getByLabel(/KvK-nummer/).fill('1234567');
+    await form.getByRole('button', { name: 'Registreren' }).click();
+    await form.getByText('Een KvK-nummer bestaat uit precies 8 cijfers').waitFor();
+    expect(await form.getByLabel(/KvK-nummer/).getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await organisationCount()).toBe(before);
+
+    await form.getByLabel(/KvK-nummer/).fill('76543210');
+    await form.getByLabel(/Website/).fill('https://zaanstreek.example');
+    await form.getByRole('button', { name: 'Registreren' }).click();
+    await expect.poll(() => page.getByTestId('organisations-status').textContent()).toContain('is geregistreerd');
+    expect(await organisationCount()).toBe(before + 1);
+    const stored = (
+      await t.db.query<{ name: string; kvk_number: string; type: string }>(
+        `SELECT name, kvk_number, type FROM organisations WHERE kvk_number = '76543210'`,
+      )
+    )[0];
+    expect(stored).toEqual({ name: 'Bouwcombinatie Zaanstreek BV', kvk_number: '76543210', type: 'ontwikkelaar' });
+
+    // Found by its KvK number; renamed.
+    await page.getByLabel('Zoek op naam of KvK-nummer').fill('7654');
+    const row = page.locator('tr[data-kvk="76543210"]');
+    await row.waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await row.getByRole('button', { name: /Wijzigen/ }).click();
+    const edit = page.getByTestId('org-edit-form');
+    await edit.getByLabel('Naam').fill('Bouwcombinatie Zaanstreek B.V.');
+    await edit.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => page.getByTestId('organisations-status').textContent()).toContain('is bijgewerkt');
+    await expect.poll(() => row.getAttribute('data-name')).toBe('Bouwcombinatie Zaanstreek B.V.');
+
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'organisations.png');
+    expect(browser.pageErrors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
