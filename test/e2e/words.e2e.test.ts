@@ -56,9 +56,14 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
     `/tafels/${TABLE}`,
     `/tafels/${TABLE}/rapport`,
     `/tafels/${TABLE}/kwartaalronde`,
+    '/doelen',
+    '/plancapaciteit',
+    '/account',
+    '/beheer/mensen',
+    '/beheer/organisaties',
   ];
 
-  it.each([['publiek'], ['tafel_secretaris'], ['gemeente_editor'], ['ministerie_analist']] as const)(
+  it.each([['publiek'], ['tafel_secretaris'], ['gemeente_editor'], ['ministerie_analist'], ['provincie_analist'], ['beheerder']] as const)(
     'as %s',
     async (who) => {
       await browser.context.clearCookies();
