@@ -5,6 +5,7 @@
  * middenhuur + betaalbare koop), §3 (targets; 2/3 betaalbaar, 30% sociaal).
  */
 import { describe, expect, it } from 'vitest';
+import { nationalProject } from '../../test/helpers/builders.ts';
 import { take } from '../../test/helpers/present.ts';
 import { SEGMENTS } from './codes.ts';
 import {
@@ -68,25 +69,7 @@ describe('forecastByYear (issue 3: jaarschijven × realisation assumption per pl
 });
 
 describe('plannedRows: jaarschijven per area, year and plan status (SPEC §2 jaarschijven per year and segment)', () => {
-  const project = (over: Partial<NationalProject>): NationalProject => ({
-    key: 1,
-    gemeenteCode: 'GM0001',
-    planStatus: 'vastgesteld',
-    origin: 'nieuwbouw',
-    flags: [],
-    corporatie: false,
-    totalHomes: 0,
-    programmeHomes: 0,
-    elderlyHomes: 0,
-    studentHomes: 0,
-    m12: null,
-    m12Homes: null,
-    m11: null,
-    years: [],
-    segments: [],
-    homes: [],
-    ...over,
-  });
+  const project = nationalProject;
   const seg = (s: (typeof SEGMENTS)[number]) => SEGMENTS.indexOf(s);
 
   it('sums segments into homes, betaalbaar and sociaal, per area code and year, within the years asked for', () => {

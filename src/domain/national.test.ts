@@ -5,9 +5,10 @@
  * kwartaal geüpdatet"; the landelijke tafel reports whether it is used and whether all parties deliver).
  */
 import { describe, expect, it } from 'vitest';
+import { nationalProject } from '../../test/helpers/builders.ts';
 import { take } from '../../test/helpers/present.ts';
 import { PLAN_STATUSES, SEGMENTS, type PlanStatus } from './codes.ts';
-import type { NationalProject, RealisationAssumptions } from './forecast.ts';
+import type { RealisationAssumptions } from './forecast.ts';
 import {
   areaAnnualTarget,
   checkTarget,
@@ -292,25 +293,7 @@ describe('special targets (SPEC §3 table): progress where the data can measure 
 
 describe('nationalFacts: what each special target counts, from the projects (SPEC §3; §6 Beter Benutten forms; §2 target groups)', () => {
   const seg = (s: (typeof SEGMENTS)[number]) => SEGMENTS.indexOf(s);
-  const project = (over: Partial<NationalProject>): NationalProject => ({
-    key: 1,
-    gemeenteCode: 'GM0001',
-    planStatus: 'vastgesteld',
-    origin: 'nieuwbouw',
-    flags: [],
-    corporatie: false,
-    totalHomes: 0,
-    programmeHomes: 0,
-    elderlyHomes: 0,
-    studentHomes: 0,
-    m12: null,
-    m12Homes: null,
-    m11: null,
-    years: [],
-    segments: [],
-    homes: [],
-    ...over,
-  });
+  const project = nationalProject;
   const facts = nationalFacts([
     // A corporation's social rent in an NPLV area, half of it for elderly.
     project({

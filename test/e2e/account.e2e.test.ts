@@ -9,10 +9,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/services/container.ts';
-import { createTestDb } from '../helpers/test-db.ts';
-import { TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
-import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, serve, type Browser, type TestServer } from './support.ts';
+import {
+  accessibilityViolations,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  serveWithAccounts,
+  signInWithPassword,
+  type Browser,
+  type TestServer,
+} from './support.ts';
 
 const EMAIL = 'petra.analist@provincie.example';
 const PASSWORD = 'een lang en geheim wachtwoord';
@@ -24,20 +31,7 @@ let second: Browser;
 beforeAll(async () => {
   if (!hasChromium) return;
   ensureWebBuild();
-  const t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  await services.auth.ensureDemoUsers();
-  await services.auth.createUser({
-    email: EMAIL,
-    name: 'Petra Analist',
-    password: PASSWORD,
-    role: 'provincie_analist',
-    organisationId: null,
-    gemeenteCode: null,
-    regionId: null,
-    provincieCode: 'PV27',
-  });
-  server = await serve(t, services);
+  ({ server } = await serveWithAccounts([{ email: EMAIL, name: 'Petra Analist', role: 'provincie_analist', provincieCode: 'PV27' }], PASSWORD));
   browser = await launchBrowser(server.base);
   second = await launchBrowser(server.base);
 }, 300_000);
@@ -47,15 +41,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Signs in on the sign-in page with e-mail address and password, and waits until the page has moved on. */
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.base}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(EMAIL);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
-  await page.getByTestId('user-menu').filter({ hasText: 'Petra Analist' }).waitFor();
-}
+const signIn = (page: Page) => signInWithPassword(page, server.base, { email: EMAIL, name: 'Petra Analist' }, PASSWORD);
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 

@@ -8,30 +8,37 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../src/services/container.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
-import { TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
-import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, serve, type Browser, type TestServer } from './support.ts';
+import type { TestDb } from '../helpers/test-db.ts';
+import {
+  accessibilityViolations,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  serveWithAccounts,
+  signInWithPassword,
+  type Browser,
+  type TestServer,
+} from './support.ts';
 
 const ANALYST = { email: 'anna.analist@provincie.example', name: 'Anna Analist' };
 const MINISTRY = { email: 'mira.ministerie@minbzk.example', name: 'Mira Ministerie' };
 const PASSWORD = 'een lang en geheim wachtwoord';
 
 let t: TestDb;
-let services: Services;
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!hasChromium) return;
   ensureWebBuild();
-  t = await createTestDb();
-  services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  await services.auth.ensureDemoUsers();
-  const none = { organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null };
-  await services.auth.createUser({ ...ANALYST, password: PASSWORD, role: 'provincie_analist', ...none, provincieCode: 'PV27' });
-  await services.auth.createUser({ ...MINISTRY, password: PASSWORD, role: 'ministerie_analist', ...none });
-  server = await serve(t, services);
+  ({ t, server } = await serveWithAccounts(
+    [
+      { ...ANALYST, role: 'provincie_analist', provincieCode: 'PV27' },
+      { ...MINISTRY, role: 'ministerie_analist' },
+    ],
+    PASSWORD,
+  ));
   browser = await launchBrowser(server.base);
 }, 300_000);
 afterAll(async () => {
@@ -39,14 +46,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, who: { email: string; name: string }): Promise<void> {
-  await page.goto(`${server.base}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(who.email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
-  await page.getByTestId('user-menu').filter({ hasText: who.name }).waitFor();
-}
+const signIn = (page: Page, who: { email: string; name: string }) => signInWithPassword(page, server.base, who, PASSWORD);
 
 const organisationCount = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisations'))[0]!.n;
 

@@ -9,10 +9,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/services/container.ts';
-import { createTestDb } from '../helpers/test-db.ts';
-import { TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
-import { accessibilityViolations, ensureWebBuild, hasChromium, launchBrowser, screenshot, serve, type Browser, type TestServer } from './support.ts';
+import {
+  accessibilityViolations,
+  ensureWebBuild,
+  hasChromium,
+  launchBrowser,
+  screenshot,
+  serveWithAccounts,
+  signInWithPassword,
+  type Browser,
+  type TestServer,
+} from './support.ts';
 
 const ADMIN = { email: 'bea.beheer@provincie.example', name: 'Bea Beheer' };
 const PERSON = { email: 'piet.projectleider@gemeente.example', name: 'Piet Projectleider' };
@@ -25,13 +32,13 @@ let second: Browser;
 beforeAll(async () => {
   if (!hasChromium) return;
   ensureWebBuild();
-  const t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
-  await services.auth.ensureDemoUsers();
-  const none = { organisationId: null, gemeenteCode: null, regionId: null, provincieCode: null };
-  await services.auth.createUser({ ...ADMIN, password: PASSWORD, role: 'beheerder', ...none });
-  await services.auth.createUser({ ...PERSON, password: PASSWORD, role: 'ministerie_analist', ...none });
-  server = await serve(t, services);
+  ({ server } = await serveWithAccounts(
+    [
+      { ...ADMIN, role: 'beheerder' },
+      { ...PERSON, role: 'ministerie_analist' },
+    ],
+    PASSWORD,
+  ));
   browser = await launchBrowser(server.base);
   second = await launchBrowser(server.base);
 }, 300_000);
@@ -41,14 +48,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, who: { email: string; name: string }): Promise<void> {
-  await page.goto(`${server.base}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(who.email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
-  await page.getByTestId('user-menu').filter({ hasText: who.name }).waitFor();
-}
+const signIn = (page: Page, who: { email: string; name: string }) => signInWithPassword(page, server.base, who, PASSWORD);
 
 describe.skipIf(!hasChromium)('Mensen: administrators manage people', () => {
   it('changes a role and werkgebied, and deactivates a person whose other browser is then refused', async () => {

@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../src/http/app.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
+import { TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -213,3 +214,44 @@ export async function apiSession(base: string, role: DemoRole) {
 }
 
 export type ApiSession = Awaited<ReturnType<typeof apiSession>>;
+
+/** A real (not demo) account for a browser test, signed in with e-mail address and password. */
+export interface TestAccount {
+  email: string;
+  name: string;
+  role: DemoRole;
+  provincieCode?: string;
+}
+
+/**
+ * A server on a fresh database with the demo accounts and these real accounts (all with `password`), for tests
+ * that sign in as a real person. Returns the database too, for tests that check what was stored.
+ */
+export async function serveWithAccounts(accounts: readonly TestAccount[], password: string): Promise<{ t: TestDb; server: TestServer }> {
+  const t = await createTestDb();
+  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  await services.auth.ensureDemoUsers();
+  for (const a of accounts) {
+    await services.auth.createUser({
+      email: a.email,
+      name: a.name,
+      password,
+      role: a.role,
+      organisationId: null,
+      gemeenteCode: null,
+      regionId: null,
+      provincieCode: a.provincieCode ?? null,
+    });
+  }
+  return { t, server: await serve(t, services) };
+}
+
+/** Signs in on the sign-in page with e-mail address and password, and waits until the header names the person. */
+export async function signInWithPassword(page: Page, base: string, who: { email: string; name: string }, password: string): Promise<void> {
+  await page.goto(`${base}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(who.email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+  await page.getByTestId('user-menu').filter({ hasText: who.name }).waitFor();
+}

@@ -5,6 +5,7 @@
 import { milestoneDefinition, type MilestoneCode } from '../../src/domain/codes.ts';
 import type { DashboardProject } from '../../src/domain/dashboard.ts';
 import { deriveProject } from '../../src/domain/derive.ts';
+import type { NationalProject } from '../../src/domain/forecast.ts';
 import type { Jaarschijf, Milestone, ProgrammeLine, Project, ProjectInput } from '../../src/domain/project.ts';
 
 /** A milestone with no dates and no homes, owned by the first side its definition allows. */
@@ -102,5 +103,28 @@ export function samplePlan(): { programme: ProgrammeLine[]; jaarschijven: Jaarsc
       { code: 'M11', baselineDate: '2026-06-01', forecastDate: '2026-07-01' },
       { code: 'M12', baselineDate: '2028-06-01', forecastDate: '2028-09-01' },
     ],
+  };
+}
+
+/** A project as the national roll-up reads it (src/domain/national.ts): a vastgesteld nieuwbouw project without homes, plus `fields`. */
+export function nationalProject(fields: Partial<NationalProject> = {}): NationalProject {
+  return {
+    key: 1,
+    gemeenteCode: 'GM0001',
+    planStatus: 'vastgesteld',
+    origin: 'nieuwbouw',
+    flags: [],
+    corporatie: false,
+    totalHomes: 0,
+    programmeHomes: 0,
+    elderlyHomes: 0,
+    studentHomes: 0,
+    m12: null,
+    m12Homes: null,
+    m11: null,
+    years: [],
+    segments: [],
+    homes: [],
+    ...fields,
   };
 }
