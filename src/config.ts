@@ -42,6 +42,12 @@ const EnvSchema = z.object({
   /** Contact for integrators in the OpenAPI document (`info.contact`); defaults in src/http/api-design.ts. */
   API_CONTACT_EMAIL: z.email().optional(),
   API_CONTACT_URL: z.url().optional(),
+  /** Outgoing mail (invitations, reminders): smtp://user:pass@host:587 or smtps://…; unset: no mail is sent (the link is shown instead). */
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  /** Sender of outgoing mail. */
+  MAIL_FROM: z.string().min(3).default('Woningbouwmonitor <noreply@localhost>'),
+  /** Base URL for links in mails (e.g. https://monitor.example.nl); unset: the origin of the request that causes the mail. */
+  PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -72,6 +78,10 @@ export interface Config {
   /** Overrides of the OpenAPI `info.contact` (API_CONTACT_EMAIL, API_CONTACT_URL). */
   apiContact: { email?: string; url?: string };
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; allowHttp: boolean } | null;
+  /** Outgoing mail (SMTP_URL, MAIL_FROM); smtpUrl null: mail is not configured. */
+  mail: { smtpUrl: string | null; from: string };
+  /** Base URL for links in mails (PUBLIC_URL, without a trailing slash); null: taken from the request. */
+  publicUrl: string | null;
 }
 
 /** Whether the server listens on this machine only (then cookies need not be Secure by default). */
@@ -118,5 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
           allowHttp: e.OIDC_ALLOW_HTTP === 'true',
         }
       : null,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
   });
 }

@@ -93,6 +93,14 @@ export const POLICY = {
     source: 'Eigen afspraak van de Woningbouwmonitor: de monitor is een vertrouwelijk werkinstrument; het publiek ziet alleen totalen',
   },
 
+  invitations: {
+    /**
+     * An invitation link works this many days (issue 11 item 3). *(design: our own choice — long enough for someone
+     * on leave for a week, short enough that a forwarded or forgotten mail does not stay a way in. Change here.)*
+     */
+    validDays: 7,
+  },
+
   ppm: {
     /** A project is overdue when not updated in the current or the previous quarter (`001 § 3B`: "elk kwartaal geüpdatet"). *(design)* */
     overdueAfterQuarters: 1,
