@@ -122,4 +122,16 @@ describe('a database of the version of 2026-11-23 migrates forward without loss'
     );
     expect(left).toHaveLength(0);
   });
+  it('the migrated regions start their coverage history (migration 0013): an open period per current gemeente, version 1, running', async () => {
+    const current = await target.db.query<{ r: string; g: string }>('SELECT region_id AS r, gemeente_code AS g FROM region_gemeenten ORDER BY 1, 2');
+    const open = await target.db.query<{ r: string; g: string }>(
+      'SELECT region_id AS r, gemeente_code AS g FROM region_gemeente_periods WHERE from_quarter IS NULL AND until_quarter IS NULL ORDER BY 1, 2',
+    );
+    expect(current.length).toBeGreaterThan(0);
+    expect(open).toEqual(current);
+    const regions = await target.db.query<{ version: number; ended_on: string | null; created_at: string | null }>(
+      'SELECT version, ended_on, created_at FROM regions',
+    );
+    expect(regions.every((r) => r.version === 1 && r.ended_on === null && r.created_at === null)).toBe(true);
+  });
 });

@@ -2,7 +2,7 @@
  * Loads the real reference data shipped in `data/reference/` (see its README for provenance):
  * provinces, gemeenten with boundaries, CBS 81955NED production figures, the herindelingen 2012–2025,
  * housing and special targets (SPEC §3) and the example regions.
- * Idempotent: running it again updates rows in place, in one transaction.
+ * Idempotent: running it again updates rows in place, in one transaction; example regions only when missing.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -164,19 +164,17 @@ export async function loadReferenceData(db: Db, dir = REFERENCE_DIR, log: (line:
       { suffix: `ON CONFLICT (gemeente_code, year) DO UPDATE SET ${cbsColumns.map((c) => `${c} = excluded.${c}`).join(', ')}` },
     );
     log(`CBS 81955NED rows: ${cbs.length}`);
+    // Example regions are inserted only when missing: a region that exists (perhaps changed by an administrator
+    // in the application: name, gemeenten, members) is never overwritten by a reference load (issue 11 item 1).
     for (const region of regions) {
-      await tx.query(
-        `INSERT INTO regions (id, kind, name, is_example) VALUES ($1, $2, $3, true)
-         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name`,
+      const inserted = await tx.query(
+        `INSERT INTO regions (id, kind, name, is_example) VALUES ($1, $2, $3, true) ON CONFLICT (id) DO NOTHING RETURNING id`,
         [region.id, region.kind, region.name],
       );
-      await tx.query('DELETE FROM region_gemeenten WHERE region_id = $1', [region.id]);
-      await insertRows(
-        tx,
-        'region_gemeenten',
-        ['region_id', 'gemeente_code'],
-        region.gemeenteCodes.map((c) => [region.id, c]),
-      );
+      if (inserted.length === 0) continue;
+      const rows = region.gemeenteCodes.map((c) => [region.id, c]);
+      await insertRows(tx, 'region_gemeenten', ['region_id', 'gemeente_code'], rows);
+      await insertRows(tx, 'region_gemeente_periods', ['region_id', 'gemeente_code'], rows);
     }
     log(`example regions: ${regions.length}`);
     const seen = new Set<string>();

@@ -72,6 +72,33 @@ describe('reference data (SPEC §2 geography; data/reference/README.md)', () => 
     expect(tafels.length).toBeGreaterThan(0);
     expect(tafels.find((r) => r.id === 'vt-amsterdam-e-o')?.gemeenteCodes).toContain('GM0363');
   });
+
+  it('a reference load inserts a missing example region but never overwrites one that exists (issue 11 item 1)', async () => {
+    const codes = async (id: string) =>
+      (await t.db.query<{ c: string }>('SELECT gemeente_code AS c FROM region_gemeenten WHERE region_id = $1 ORDER BY 1', [id])).map((r) => r.c);
+    const periods = async (id: string) =>
+      (
+        await t.db.query<{ c: string }>(
+          'SELECT gemeente_code AS c FROM region_gemeente_periods WHERE region_id = $1 AND until_quarter IS NULL ORDER BY 1',
+          [id],
+        )
+      ).map((r) => r.c);
+    const original = await codes('vt-amsterdam-e-o');
+    expect(await periods('vt-amsterdam-e-o')).toEqual(original);
+    // An administrator renamed the table and took Amsterdam out; another example region was removed altogether.
+    await t.db.query("UPDATE regions SET name = 'Tafel Amstel', version = version + 1 WHERE id = 'vt-amsterdam-e-o'");
+    await t.db.query("DELETE FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o' AND gemeente_code = 'GM0363'");
+    const [other] = (await geography.listRegions(t.db, 'woondealregio')).filter((r) => r.gemeenteCodes.length > 0);
+    await t.db.query('DELETE FROM regions WHERE id = $1', [other!.id]);
+
+    await loadReferenceData(t.db);
+
+    const { name } = await queryOne<{ name: string }>(t.db, "SELECT name FROM regions WHERE id = 'vt-amsterdam-e-o'");
+    expect(name).toBe('Tafel Amstel');
+    expect(await codes('vt-amsterdam-e-o')).toEqual(original.filter((c) => c !== 'GM0363'));
+    expect(await codes(other!.id)).toEqual(other!.gemeenteCodes);
+    expect(await periods(other!.id)).toEqual(other!.gemeenteCodes);
+  });
 });
 
 describe('project repository', () => {
