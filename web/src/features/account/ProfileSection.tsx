@@ -1,8 +1,8 @@
 /** Mijn account, "Uw gegevens": name, e-mail address, role and what the role covers (scope). */
-import type { ReactNode } from 'react';
 import { useReference } from '../../api/hooks.ts';
 import type { Me } from '../../api/types.ts';
 import { roleLabel } from '../../auth/permissions.ts';
+import { DataItem } from '../../components/DataItem.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
 
@@ -12,60 +12,11 @@ export function ProfileSection({ me }: { me: Me }) {
   const gemeenten = useReference('gemeenten');
   const regions = useReference('regions');
   const provincies = useReference('provincies');
-  const nameOf = <T,>(list: T[] | undefined, match: (item: T) => boolean, name: (item: T) => string, code: string) => {
-    const found = list?.find(match);
-    return found ? name(found) : code;
-  };
-
   const scope: Array<[string, string]> = [];
-  if (principal.organisationId) {
-    const id = principal.organisationId;
-    scope.push([
-      'Organisatie',
-      nameOf(
-        organisations.data,
-        (o) => o.id === id,
-        (o) => o.name,
-        id,
-      ),
-    ]);
-  }
-  if (principal.gemeenteCode) {
-    const code = principal.gemeenteCode;
-    scope.push([
-      'Gemeente',
-      nameOf(
-        gemeenten.data,
-        (g) => g.code === code,
-        (g) => g.name,
-        code,
-      ),
-    ]);
-  }
-  if (principal.regionId) {
-    const id = principal.regionId;
-    scope.push([
-      'Versnellingstafel',
-      nameOf(
-        regions.data,
-        (r) => r.id === id,
-        (r) => r.name,
-        id,
-      ),
-    ]);
-  }
-  if (principal.provincieCode) {
-    const code = principal.provincieCode;
-    scope.push([
-      'Provincie',
-      nameOf(
-        provincies.data,
-        (p) => p.code === code,
-        (p) => p.name,
-        code,
-      ),
-    ]);
-  }
+  if (principal.organisationId) scope.push(['Organisatie', nameOf(organisations.data, 'id', principal.organisationId)]);
+  if (principal.gemeenteCode) scope.push(['Gemeente', nameOf(gemeenten.data, 'code', principal.gemeenteCode)]);
+  if (principal.regionId) scope.push(['Versnellingstafel', nameOf(regions.data, 'id', principal.regionId)]);
+  if (principal.provincieCode) scope.push(['Provincie', nameOf(provincies.data, 'code', principal.provincieCode)]);
 
   return (
     <Section id="gegevens" title="Uw gegevens">
@@ -89,11 +40,7 @@ export function ProfileSection({ me }: { me: Me }) {
   );
 }
 
-function DataItem({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="utrecht-data-list__item">
-      <dt className="utrecht-data-list__item-key">{term}</dt>
-      <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{children}</dd>
-    </div>
-  );
+/** The name of the item whose `key` is `code` (once the reference list is there), or else the code itself. */
+function nameOf<T extends { name: string }>(list: readonly T[] | undefined, key: keyof T, code: string): string {
+  return list?.find((item) => item[key] === code)?.name ?? code;
 }

@@ -1,6 +1,6 @@
 /** One project: key data, status with reasons, programme, jaarschijven, milestones, knelpunten, parties. */
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, type ReactNode } from 'react';
+import { useCallback, useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
@@ -8,6 +8,7 @@ import { projectSaved } from '../../api/invalidation.ts';
 import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import type { ProjectDetail } from '../../api/types.ts';
+import { DataItem } from '../../components/DataItem.tsx';
 import { DemoBadge } from '../../components/DemoBadge.tsx';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -229,14 +230,5 @@ export function ProjectPage() {
         )}
       </Section>
     </article>
-  );
-}
-
-function DataItem({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="utrecht-data-list__item">
-      <dt className="utrecht-data-list__item-key">{term}</dt>
-      <dd className="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{children}</dd>
-    </div>
   );
 }
