@@ -9,6 +9,7 @@ import { regionPath } from './drilldown.ts';
 import { chooserPrincipal, gemeenteArea, mayOpenArea, provincieArea, regionArea } from './regionAccess.ts';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { OptionGroups, type OptionGroup } from '../../components/Options.tsx';
 import { Select } from '../../components/Select.tsx';
 
 export interface RegionChooserProps {
@@ -38,7 +39,7 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
   const gemeenten = allGemeenten.filter((g) => mayOpenArea(principal, gemeenteArea(g)));
 
   // One group of choices per kind of area; a group with nothing to choose is left out.
-  const groups: { label: string; options: { value: string; text: string }[] }[] = [
+  const groups: OptionGroup[] = [
     { label: 'Versnellingstafels', options: regions.filter((r) => r.kind === 'versnellingstafel').map((r) => ({ value: r.id, text: r.name })) },
     { label: 'Woondealregio’s', options: regions.filter((r) => r.kind === 'woondealregio').map((r) => ({ value: r.id, text: r.name })) },
     { label: 'Provincies', options: provincies.map((p) => ({ value: `provincie:${p.code}`, text: `Provincie ${p.name}` })) },
@@ -56,17 +57,7 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
         <Select id={`${id}-regio`} value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">Kies een tafel of gebied</option>
           {!lists.data && current && <option value={current}>{currentName ?? current}</option>}
-          {groups
-            .filter((g) => g.options.length > 0)
-            .map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.text}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+          <OptionGroups groups={groups} />
         </Select>
       </FormField>
       <Button appearance="secondary-action" type="submit">

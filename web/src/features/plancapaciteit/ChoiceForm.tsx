@@ -5,6 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { OptionGroups, Options } from '../../components/Options.tsx';
 import { Select } from '../../components/Select.tsx';
 import { BREAKDOWN_LABELS, BREAKDOWNS, fromYearOptions, type AreaGroup, type Breakdown, type Choice } from './plancapaciteit.ts';
 
@@ -31,24 +32,12 @@ export function ChoiceForm({ choice, groups, currentName, thisYear, onChoose }: 
       <FormField id={`${id}-gebied`} label="Gebied">
         <Select id={`${id}-gebied`} name="gebied" value={draft.area} onChange={(e) => setDraft({ ...draft, area: e.target.value })}>
           {!listed && <option value={draft.area}>{currentName ?? draft.area}</option>}
-          {groups.map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {g.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.text}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <OptionGroups groups={groups} />
         </Select>
       </FormField>
       <FormField id={`${id}-vanaf`} label="Vanaf jaar">
         <Select id={`${id}-vanaf`} name="vanaf" value={draft.fromYear} onChange={(e) => setDraft({ ...draft, fromYear: Number(e.target.value) })}>
-          {fromYearOptions(thisYear).map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
+          <Options options={fromYearOptions(thisYear).map((y) => ({ value: y, text: String(y) }))} />
         </Select>
       </FormField>
       <FormField id={`${id}-uitsplitsing`} label="Uitsplitsing">
@@ -58,11 +47,7 @@ export function ChoiceForm({ choice, groups, currentName, thisYear, onChoose }: 
           value={draft.breakdown}
           onChange={(e) => setDraft({ ...draft, breakdown: e.target.value as Breakdown })}
         >
-          {BREAKDOWNS.map((b) => (
-            <option key={b} value={b}>
-              {BREAKDOWN_LABELS[b]}
-            </option>
-          ))}
+          <Options options={BREAKDOWNS.map((b) => ({ value: b, text: BREAKDOWN_LABELS[b] }))} />
         </Select>
       </FormField>
       <Button appearance="secondary-action" type="submit">

@@ -13,6 +13,7 @@ import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { Alert } from '../../components/Feedback.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { Options } from '../../components/Options.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Select } from '../../components/Select.tsx';
@@ -173,11 +174,7 @@ export function TargetForm({ target, areas, refs, onSaved, onCancel, onReload }:
       <div className="wbm-edit-form__fields">
         <FormField id={fieldId('metric')} label={FIELD_LABELS.metric} error={errors.metric}>
           <Select id={fieldId('metric')} value={values.metric} onChange={(e) => set({ metric: e.target.value as TargetFormValues['metric'] })}>
-            {TARGET_METRICS.map((m) => (
-              <option key={m} value={m}>
-                {METRIC_LABELS[m]}
-              </option>
-            ))}
+            <Options options={TARGET_METRICS.map((m) => ({ value: m, text: METRIC_LABELS[m] }))} />
           </Select>
         </FormField>
         <FormField id={fieldId('geoLevel')} label={FIELD_LABELS.geoLevel} error={errors.geoLevel}>
@@ -191,11 +188,7 @@ export function TargetForm({ target, areas, refs, onSaved, onCancel, onReload }:
               set({ geoLevel: level, geoCode: only?.code ?? '', geoName: only?.name ?? '' });
             }}
           >
-            {levels.map((l) => (
-              <option key={l} value={l}>
-                {LEVEL_LABELS[l]}
-              </option>
-            ))}
+            <Options options={levels.map((l) => ({ value: l, text: LEVEL_LABELS[l] }))} />
           </Select>
         </FormField>
         {values.geoLevel !== 'nation' && (
@@ -209,11 +202,7 @@ export function TargetForm({ target, areas, refs, onSaved, onCancel, onReload }:
               onChange={(e) => set({ geoCode: e.target.value, geoName: areaList.find((a) => a.code === e.target.value)?.name ?? '' })}
             >
               <option value="">Kies een gebied</option>
-              {areaList.map((a) => (
-                <option key={a.code} value={a.code}>
-                  {a.name}
-                </option>
-              ))}
+              <Options options={areaList.map((a) => ({ value: a.code, text: a.name }))} />
             </Select>
           </FormField>
         )}

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import type { Target } from '../../api/types.ts';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { Options } from '../../components/Options.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Select } from '../../components/Select.tsx';
 import { Table, type Column } from '../../components/Table.tsx';
@@ -89,21 +90,13 @@ export function TargetsTable({ rows, onEdit, busy }: { rows: readonly TargetRow[
           <FormField id={`${id}-level`} label="Niveau">
             <Select id={`${id}-level`} value={filter.level} onChange={(e) => setFilter({ ...filter, level: e.target.value, area: '' })}>
               <option value="">Alle niveaus</option>
-              {levels.map((l) => (
-                <option key={l} value={l}>
-                  {LEVEL_LABELS[l]}
-                </option>
-              ))}
+              <Options options={levels.map((l) => ({ value: l, text: LEVEL_LABELS[l] }))} />
             </Select>
           </FormField>
           <FormField id={`${id}-area`} label="Gebied">
             <Select id={`${id}-area`} value={filter.area} onChange={(e) => setFilter({ ...filter, area: e.target.value })}>
               <option value="">Alle gebieden</option>
-              {areas.map((a) => (
-                <option key={a.key} value={a.key}>
-                  {a.name}
-                </option>
-              ))}
+              <Options options={areas.map((a) => ({ value: a.key, text: a.name }))} />
             </Select>
           </FormField>
           <FormField id={`${id}-year`} label="Periode bevat het jaar" description="Bijvoorbeeld 2027; leeg: alle perioden.">
