@@ -10,12 +10,12 @@ import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import type { components } from '../../api/generated/openapi.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { Button } from '../../components/Button.tsx';
-import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { ActionFeedback } from '../../components/ActionFeedback.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { RowButton } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
 import { Table } from '../../components/Table.tsx';
-import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { describeBrowser, formatMoment, signInMethod } from './format.ts';
 
 type Session = components['schemas']['Session'];
@@ -55,16 +55,8 @@ export function SessionsSection() {
       <Paragraph>
         U bent ingelogd in deze browsers. Herkent u er een niet, of gebruikt u een computer niet meer? Log die dan uit. Dat werkt meteen.
       </Paragraph>
-      <Paragraph className="wbm-save-status" role="status" data-testid="session-status">
-        {status}
-      </Paragraph>
-      {problem && (
-        <Alert type="error" title="Dat is niet gelukt" urgent>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
-      {sessions.state === 'error' && sessions.error && <ErrorMessage error={sessions.error} retry={sessions.reload} />}
-      {sessions.state === 'loading' && <Loading>Uw sessies worden geladen…</Loading>}
+      <ActionFeedback status={status} problem={problem} testId="session-status" />
+      <LoadState result={sessions} loading="Uw sessies worden geladen…" />
       {sessions.data && (
         <Table<Session>
           caption="Uw sessies"
@@ -97,18 +89,13 @@ export function SessionsSection() {
               key: 'action',
               header: 'Actie',
               cell: (s) => (
-                <Button appearance="secondary-action" small disabled={busy !== null} onClick={() => void end(s)}>
-                  {s.current ? (
-                    'Uitloggen'
-                  ) : (
-                    <>
-                      Uitloggen daar
-                      <VisuallyHidden>
-                        : {describeBrowser(s.userAgent)}, ingelogd op {formatMoment(s.createdAt)}
-                      </VisuallyHidden>
-                    </>
-                  )}
-                </Button>
+                <RowButton
+                  disabled={busy !== null}
+                  onClick={() => void end(s)}
+                  subject={s.current ? undefined : `${describeBrowser(s.userAgent)}, ingelogd op ${formatMoment(s.createdAt)}`}
+                >
+                  {s.current ? 'Uitloggen' : 'Uitloggen daar'}
+                </RowButton>
               ),
             },
           ]}

@@ -9,13 +9,15 @@ import { useApi } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
-import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { ActionFeedback } from '../../components/ActionFeedback.tsx';
+import { Alert } from '../../components/Feedback.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
+import { RowButton, RowConfirm } from '../../components/RowActions.tsx';
 import { Table } from '../../components/Table.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
-import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatMoment } from './format.ts';
 
 type ApiToken = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
@@ -55,17 +57,9 @@ export function TokensSection({ demo }: { demo: boolean }) {
           U bent ingelogd met een demo-account: een token van dit account werkt alleen met demodata, en stopt zodra de demomodus uit gaat.
         </Paragraph>
       )}
-      <Paragraph className="wbm-save-status" role="status" data-testid="token-status">
-        {status}
-      </Paragraph>
-      {problem && (
-        <Alert type="error" title="Dat is niet gelukt" urgent>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
+      <ActionFeedback status={status} problem={problem} testId="token-status" />
       {created && <NewToken name={created.name} token={created.token} onDone={() => setCreated(null)} />}
-      {tokens.state === 'error' && tokens.error && <ErrorMessage error={tokens.error} retry={tokens.reload} />}
-      {tokens.state === 'loading' && <Loading>Uw API-tokens worden geladen…</Loading>}
+      <LoadState result={tokens} loading="Uw API-tokens worden geladen…" />
       {tokens.data && (
         <Table<ApiToken>
           caption="Uw API-tokens"
@@ -84,28 +78,25 @@ export function TokensSection({ demo }: { demo: boolean }) {
               header: 'Actie',
               cell: (t) =>
                 confirming === t.id ? (
-                  <div role="group" aria-label={`Token ${t.name} intrekken?`}>
-                    <Paragraph>Weet u het zeker? Systemen die dit token gebruiken, kunnen dan niet meer aanleveren.</Paragraph>
-                    <ButtonGroup>
-                      <Button appearance="primary-action" small onClick={() => void revoke(t)} data-testid="confirm-revoke">
-                        Ja, trek in
-                      </Button>
-                      <Button appearance="secondary-action" small onClick={() => setConfirming(null)}>
-                        Nee, laat staan
-                      </Button>
-                    </ButtonGroup>
-                  </div>
+                  <RowConfirm
+                    label={`Token ${t.name} intrekken?`}
+                    question="Weet u het zeker? Systemen die dit token gebruiken, kunnen dan niet meer aanleveren."
+                    confirm="Ja, trek in"
+                    cancel="Nee, laat staan"
+                    onConfirm={() => void revoke(t)}
+                    onCancel={() => setConfirming(null)}
+                    confirmTestId="confirm-revoke"
+                  />
                 ) : (
-                  <Button
-                    appearance="secondary-action"
-                    small
+                  <RowButton
+                    subject={t.name}
                     onClick={() => {
                       setStatus(null);
                       setConfirming(t.id);
                     }}
                   >
-                    Intrekken<VisuallyHidden>: {t.name}</VisuallyHidden>
-                  </Button>
+                    Intrekken
+                  </RowButton>
                 ),
             },
           ]}
