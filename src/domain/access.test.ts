@@ -27,6 +27,7 @@ import {
 import { canReadBreakdownUnit, canReadTableAlternatives, readableBreakdown, tableView, type AreaFacts } from './access.ts';
 import { canManageTokensOf, canSeeOrganisation, seesSmallFigures } from './access.ts';
 import { canChangeOrganisation, canRegisterOrganisations, requireMayChangeOrganisation, requireMayRegisterOrganisations } from './access.ts';
+import { canMergeOrganisations, requireMayMergeOrganisations, requireMaySeeOrganisation } from './access.ts';
 import {
   ADMIN_ROLES,
   canUndoConfirmation,
@@ -522,5 +523,34 @@ describe('issue 11 item 3: who manages people (administrators only; a demo admin
     // Someone working for a gemeente without a named organisation works for the gemeente itself.
     expect(scopeForRole('gemeente_editor', { gemeenteCode: 'GM0363' }).organisationId).toBe(gemeenteOrganisationId('GM0363'));
     expect(scopeForRole('tafel_secretaris', { gemeenteCode: 'GM0363', regionId: 'vt-ams' }).organisationId).toBeNull();
+  });
+});
+
+describe('issue 11 item 2: who merges duplicate organisations (the group that registers them; SPEC §1, §2, §7)', () => {
+  const party = (id: string, synthetic = false) => ({ id, type: 'ontwikkelaar', synthetic });
+  const ids = { duplicate: 'a', kept: 'b' };
+
+  it('administrators and a province analyst with a province; nobody else (403)', () => {
+    expect([admin, province].map(canMergeOrganisations)).toEqual([true, true]);
+    for (const p of [gemeente, developer, secretary, ministry, who('provincie_analist')]) {
+      expect(canMergeOrganisations(p)).toBe(false);
+      expect(() => requireMayMergeOrganisations(p, party('a'), party('b'), ids)).toThrow(ForbiddenError);
+    }
+    expect(() => requireMayMergeOrganisations(province, party('a'), party('b'), ids)).not.toThrow();
+  });
+
+  it('an unknown organisation, or one a demo role may not see, answers as unknown (404)', () => {
+    expect(() => requireMayMergeOrganisations(admin, null, party('b'), ids)).toThrow(NotFoundError);
+    expect(() => requireMayMergeOrganisations(admin, party('a'), null, ids)).toThrow(NotFoundError);
+    const demoAdmin = { ...admin, demo: true };
+    expect(() => requireMayMergeOrganisations(demoAdmin, party('a', true), party('b'), ids)).toThrow(NotFoundError);
+    expect(() => requireMayMergeOrganisations(demoAdmin, party('a', true), party('b', true), ids)).not.toThrow();
+  });
+
+  it('reading one organisation: anyone signed in, within the demo scope', () => {
+    expect(() => requireMaySeeOrganisation(ANONYMOUS, party('a'), 'a')).toThrow(UnauthorizedError);
+    expect(() => requireMaySeeOrganisation(developer, party('a'), 'a')).not.toThrow();
+    expect(() => requireMaySeeOrganisation(developer, null, 'a')).toThrow(NotFoundError);
+    expect(() => requireMaySeeOrganisation({ ...developer, demo: true }, party('a'), 'a')).toThrow(NotFoundError);
   });
 });

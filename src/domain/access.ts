@@ -577,6 +577,36 @@ export function requireMayChangeOrganisation(p: Principal, org: { id: string; ty
   if (!canChangeOrganisation(p, org)) throw new ForbiddenError('U mag deze organisatie niet wijzigen.');
 }
 
+/**
+ * May the principal merge duplicate organisations (issue 11 item 2, "merge duplicates with history kept")? The same
+ * group that registers them (canRegisterOrganisations): administrators and a province analyst with a province.
+ * Which pairs may merge is a rule of the organisations themselves (src/domain/organisation.ts mergeProblems).
+ */
+export function canMergeOrganisations(p: Principal): boolean {
+  return canRegisterOrganisations(p);
+}
+
+/**
+ * Merging `duplicate` into `kept` (canMergeOrganisations). An organisation the caller may not see (a real market
+ * party for a demo role) answers as an unknown id, as for correcting one. SPEC §2, §7.
+ */
+export function requireMayMergeOrganisations(
+  p: Principal,
+  duplicate: { id: string; type: string; synthetic: boolean } | null,
+  kept: { id: string; type: string; synthetic: boolean } | null,
+  ids: { duplicate: string; kept: string },
+): asserts duplicate is { id: string; type: string; synthetic: boolean } {
+  if (!canMergeOrganisations(p)) throw new ForbiddenError('Alleen een beheerder of een analist van een provincie mag organisaties samenvoegen.');
+  if (!duplicate || !canSeeOrganisation(p, duplicate)) throw new NotFoundError('Organisatie', ids.duplicate);
+  if (!kept || !canSeeOrganisation(p, kept)) throw new NotFoundError('Organisatie', ids.kept);
+}
+
+/** Reading one organisation by id (canSeeOrganisation): one a demo role may not see answers as unknown. */
+export function requireMaySeeOrganisation<T extends { type: string; synthetic: boolean }>(p: Principal, org: T | null, id: string): asserts org is T {
+  if (p.kind === 'anonymous') throw new UnauthorizedError();
+  if (!org || !canSeeOrganisation(p, org)) throw new NotFoundError('Organisatie', id);
+}
+
 /** The geography a target write touches. */
 export interface TargetGeoFacts {
   geoLevel: string;

@@ -5,6 +5,7 @@ import { createBaselineHistoryRepository } from '../storage/baseline.repository.
 import type { Db } from '../storage/db.ts';
 import { createGeographyRepository } from '../storage/geography.repository.ts';
 import { createOrganisationRepository } from '../storage/organisation.repository.ts';
+import { createOrganisationMergeRepository } from '../storage/organisation-merge.repository.ts';
 import { createKnelpuntRepository, createProjectRepository } from '../storage/project.repository.ts';
 import { createRoundRepository } from '../storage/round.repository.ts';
 import { createDashboardRepository } from '../storage/dashboard.repository.ts';
@@ -73,7 +74,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today }),
     reference: createReferenceService({ db, geography, organisations }),
     // The organisations register (issue 11 item 2): registering and correcting market parties and corporations.
-    organisations: createOrganisationService({ db, organisations, audit }),
+    organisations: createOrganisationService({ db, organisations, merges: createOrganisationMergeRepository(), audit }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
     dashboard: createDashboardService({ db, dashboards, geography, access }),
     demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations }),

@@ -11,15 +11,25 @@ import { randomUUID } from 'node:crypto';
 import {
   createsSynthetic,
   requireMayChangeOrganisation,
+  requireMayMergeOrganisations,
   requireMayRegisterOrganisations,
+  requireMaySeeOrganisation,
   withinDemoScope,
   type Principal,
 } from '../domain/access.ts';
 import { diffFields } from '../domain/audit.ts';
 import { ConflictError, DuplicateError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { KVK_NUMBER_PATTERN, type OrganisationCreate, type OrganisationPatch, type RegisteredOrganisation } from '../domain/organisation.ts';
+import {
+  KVK_NUMBER_PATTERN,
+  mergeProblems,
+  type MergeCounts,
+  type OrganisationCreate,
+  type OrganisationPatch,
+  type RegisteredOrganisation,
+} from '../domain/organisation.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
+import type { OrganisationMergeRepository } from '../storage/organisation-merge.repository.ts';
 import type { OrganisationFields, OrganisationRepository } from '../storage/organisation.repository.ts';
 
 const fieldsOf = (o: OrganisationFields): OrganisationFields => ({ name: o.name, type: o.type, kvkNumber: o.kvkNumber, website: o.website });
@@ -27,8 +37,13 @@ const fieldsOf = (o: OrganisationFields): OrganisationFields => ({ name: o.name,
 /** A database refusal because a unique value (the KvK number) is taken already. */
 const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505';
 
-export function createOrganisationService(deps: { db: Db; organisations: OrganisationRepository; audit: AuditRepository }) {
-  const { db, organisations, audit } = deps;
+export function createOrganisationService(deps: {
+  db: Db;
+  organisations: OrganisationRepository;
+  merges: OrganisationMergeRepository;
+  audit: AuditRepository;
+}) {
+  const { db, organisations, merges, audit } = deps;
 
   async function record(q: Queryable, id: string, before: OrganisationFields | null, after: OrganisationFields, actor: Principal): Promise<void> {
     await audit.append(q, [
@@ -58,6 +73,23 @@ export function createOrganisationService(deps: { db: Db; organisations: Organis
     throw new DuplicateError([{ path: 'kvkNumber', code: 'duplicate', message }]);
   }
 
+  const stale = (org: RegisteredOrganisation) =>
+    new ConflictError(
+      `Iemand anders heeft ‘${org.name}’ intussen gewijzigd (nu versie ${org.version}). Laad de organisaties opnieuw en probeer het nog eens.`,
+      org.version,
+    );
+
+  /** Both organisations of a merge, after access and the pair rule (src/domain/organisation.ts mergeProblems). */
+  async function mergePair(q: Queryable, id: string, intoId: string, actor: Principal) {
+    const duplicate = await organisations.get(q, id);
+    const kept = await organisations.get(q, intoId);
+    requireMayMergeOrganisations(actor, duplicate, kept, { duplicate: id, kept: intoId });
+    const asCandidate = (o: RegisteredOrganisation) => ({ ...o, mergedIntoId: o.mergedInto?.id ?? null });
+    const problems = mergeProblems(asCandidate(duplicate), asCandidate(kept!));
+    if (problems.length > 0) throw new ValidationError(problems);
+    return { duplicate, kept: kept! };
+  }
+
   async function mustGet(q: Queryable, id: string): Promise<RegisteredOrganisation> {
     const org = await organisations.get(q, id);
     if (!org) throw new NotFoundError('Organisatie', id);
@@ -75,6 +107,57 @@ export function createOrganisationService(deps: { db: Db; organisations: Organis
   }
 
   return {
+    /** One organisation; a merged duplicate names the organisation it went into. */
+    async get(id: string, actor: Principal): Promise<RegisteredOrganisation> {
+      const org = await organisations.get(db, id);
+      requireMaySeeOrganisation(actor, org, id);
+      return org;
+    },
+
+    /** What would move when `id` is merged into `intoId` (for the confirmation screen); nothing changes. */
+    async mergePreview(id: string, intoId: string, actor: Principal) {
+      const { duplicate, kept } = await mergePair(db, id, intoId, actor);
+      return { organisation: duplicate, into: kept, counts: await merges.counts(db, id) };
+    },
+
+    /**
+     * Merge the duplicate `id` into `intoId` with the versions last read of both (stale: 409, nothing changes):
+     * every reference moves in one transaction, the duplicate stays marked, and both get an audit entry with the counts.
+     */
+    async merge(id: string, input: { intoOrganisationId: string; version: number; intoVersion: number }, actor: Principal) {
+      return db.transaction(async (tx) => {
+        await merges.lock(tx, [id, input.intoOrganisationId]);
+        const { duplicate, kept } = await mergePair(tx, id, input.intoOrganisationId, actor);
+        if (duplicate.version !== input.version) throw stale(duplicate);
+        if (kept.version !== input.intoVersion) throw stale(kept);
+        const counts: MergeCounts = await merges.counts(tx, id);
+        await merges.moveReferences(tx, id, kept.id);
+        await merges.markMerged(tx, id, kept.id);
+        const moved = Object.entries(counts).map(([field, n]) => ({ field: `moved.${field}`, old: null, new: n }));
+        const entry = {
+          actorUserId: actor.userId,
+          actorName: actor.name,
+          via: actor.kind === 'token' ? 'api' : 'ui',
+          entityType: 'organisatie',
+        } as const;
+        await audit.append(tx, [
+          {
+            ...entry,
+            entityId: id,
+            action: 'samengevoegd',
+            changes: [{ field: 'mergedInto', old: null, new: { id: kept.id, name: kept.name } }, ...moved],
+          },
+          {
+            ...entry,
+            entityId: kept.id,
+            action: 'samengevoegd',
+            changes: [{ field: 'mergedFrom', old: null, new: { id, name: duplicate.name } }, ...moved],
+          },
+        ]);
+        return { organisation: await mustGet(tx, id), into: await mustGet(tx, kept.id), counts };
+      });
+    },
+
     /** Register a market party, corporation or other non-public organisation. */
     async create(input: OrganisationCreate, actor: Principal): Promise<RegisteredOrganisation> {
       requireMayRegisterOrganisations(actor);

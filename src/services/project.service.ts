@@ -193,7 +193,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
     if (principal) {
       for (const id of added) {
         const org = await organisations.get(q, id);
-        if (org && canSeeOrganisation(principal, org)) known.add(org.id);
+        // A merged duplicate is no new party: the organisation it went into is (migration 0015).
+        if (org && canSeeOrganisation(principal, org) && org.mergedInto === null) known.add(org.id);
       }
     } else {
       for (const id of await organisations.existing(q, added)) known.add(id);

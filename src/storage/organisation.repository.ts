@@ -3,11 +3,14 @@ import type { Organisation, RegisteredOrganisation } from '../domain/organisatio
 import { insertRows } from './batch.ts';
 import type { Queryable } from './db.ts';
 
-const SELECT = `SELECT id, name, type, gemeente_code AS "gemeenteCode", synthetic, kvk_number AS "kvkNumber", website, version,
-  created_at AS "createdAt" FROM organisations`;
+const SELECT = `SELECT o.id, o.name, o.type, o.gemeente_code AS "gemeenteCode", o.synthetic, o.kvk_number AS "kvkNumber", o.website,
+  o.version, o.created_at AS "createdAt", CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object('id', m.id, 'name', m.name) END AS "mergedInto",
+  o.merged_at AS "mergedAt"
+  FROM organisations o LEFT JOIN organisations m ON m.id = o.merged_into_id`;
 
-type Row = Omit<RegisteredOrganisation, 'createdAt'> & { createdAt: Date | string | null };
-const toOrganisation = (r: Row): RegisteredOrganisation => ({ ...r, createdAt: r.createdAt === null ? null : new Date(r.createdAt).toISOString() });
+type Row = Omit<RegisteredOrganisation, 'createdAt' | 'mergedAt'> & { createdAt: Date | string | null; mergedAt: Date | string | null };
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+const toOrganisation = (r: Row): RegisteredOrganisation => ({ ...r, createdAt: iso(r.createdAt), mergedAt: iso(r.mergedAt) });
 
 /** The fields the register writes (migration 0012). */
 export interface OrganisationFields {
@@ -19,15 +22,18 @@ export interface OrganisationFields {
 
 export function createOrganisationRepository() {
   return {
+    /** The organisations taking part: a merged duplicate is left out (migration 0015). */
     async list(q: Queryable, filter: { type?: string } = {}): Promise<RegisteredOrganisation[]> {
-      return (await q.query<Row>(`${SELECT} WHERE ($1::text IS NULL OR type = $1) ORDER BY name`, [filter.type ?? null])).map(toOrganisation);
+      return (
+        await q.query<Row>(`${SELECT} WHERE ($1::text IS NULL OR o.type = $1) AND o.merged_into_id IS NULL ORDER BY o.name`, [filter.type ?? null])
+      ).map(toOrganisation);
     },
     async get(q: Queryable, id: string): Promise<RegisteredOrganisation | null> {
-      const [row] = await q.query<Row>(`${SELECT} WHERE id = $1`, [id]);
+      const [row] = await q.query<Row>(`${SELECT} WHERE o.id = $1`, [id]);
       return row ? toOrganisation(row) : null;
     },
     async byKvkNumber(q: Queryable, kvkNumber: string): Promise<RegisteredOrganisation | null> {
-      const [row] = await q.query<Row>(`${SELECT} WHERE kvk_number = $1`, [kvkNumber]);
+      const [row] = await q.query<Row>(`${SELECT} WHERE o.kvk_number = $1`, [kvkNumber]);
       return row ? toOrganisation(row) : null;
     },
     /** Register an organisation (the register, issue 11 item 2). */
@@ -46,10 +52,10 @@ export function createOrganisationRepository() {
       );
       return rows.length === 1;
     },
-    /** Which of these ids exist. */
+    /** Which of these ids exist (and were not merged into another organisation: a new party is the one kept). */
     async existing(q: Queryable, ids: readonly string[]): Promise<Set<string>> {
       if (ids.length === 0) return new Set();
-      const rows = await q.query<{ id: string }>('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
+      const rows = await q.query<{ id: string }>('SELECT id FROM organisations WHERE id = ANY($1::uuid[]) AND merged_into_id IS NULL', [ids]);
       return new Set(rows.map((r) => r.id));
     },
     async insertMany(q: Queryable, organisations: readonly Organisation[]): Promise<void> {

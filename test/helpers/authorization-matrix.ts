@@ -103,6 +103,11 @@ export const provinceTarget = () => ({
 /** A KvK number not registered yet in the matrix world (8 digits). */
 let kvk = 0;
 const freshKvk = () => String(90_000_000 + kvk++);
+/** Two fresh market parties registered by the administrator (a merge pair). */
+type Org = { id: string; version: number };
+const registerMatrixParty = async (x: string): Promise<Org> =>
+  (await admin({ method: 'POST', url: '/api/v1/organisations', payload: { name: `Matrix ${x} ${day++}`, type: 'bouwer' } })).json();
+const twoOrganisations = async (): Promise<[Org, Org]> => [await registerMatrixParty('A'), await registerMatrixParty('B')];
 const deadlineOf = (q: Kwartaal) => `${q.slice(0, 4)}-${String(Number(q.slice(-1)) * 3).padStart(2, '0')}-15`;
 
 /** The browser session each role uses for the endpoints an API token may not use (made once per role). */
@@ -492,6 +497,34 @@ export function matrix(): Record<string, Case[]> {
             method: 'PATCH',
             url: `/api/v1/organisations/${created.id}`,
             payload: { version: created.version, name: `${created.name} (nieuw)` },
+          };
+        },
+        allowed: ['provincie_analist', 'beheerder'],
+      },
+    ],
+    // Merging duplicates (issue 11 item 2): the same group (access.ts canMergeOrganisations); reading one organisation: anyone signed in.
+    'GET /api/v1/organisations/:id': [
+      { name: '', request: async () => ({ url: `/api/v1/organisations/${gemeenteOrganisationId('GM0363')}` }), allowed: SIGNED_IN },
+    ],
+    'GET /api/v1/organisations/:id/merge-preview': [
+      {
+        name: 'two market parties',
+        request: async () => {
+          const [a, b] = await twoOrganisations();
+          return { url: `/api/v1/organisations/${a.id}/merge-preview?into=${b.id}` };
+        },
+        allowed: ['provincie_analist', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/organisations/:id/merge': [
+      {
+        name: 'two market parties',
+        request: async () => {
+          const [a, b] = await twoOrganisations();
+          return {
+            method: 'POST',
+            url: `/api/v1/organisations/${a.id}/merge`,
+            payload: { intoOrganisationId: b.id, version: a.version, intoVersion: b.version },
           };
         },
         allowed: ['provincie_analist', 'beheerder'],

@@ -8,11 +8,18 @@ import { z } from 'zod';
 import { ORGANISATION_REGISTRAR_ROLES } from '../../domain/access.ts';
 import type { Services } from '../../services/container.ts';
 import { Problem, Uuid } from '../schemas/common.ts';
-import { OrganisationCreateBody, OrganisationPatchBody, OrganisationSchema } from '../schemas/organisations.schemas.ts';
+import {
+  OrganisationCreateBody,
+  OrganisationMergeBody,
+  OrganisationMergePreviewSchema,
+  OrganisationPatchBody,
+  OrganisationSchema,
+} from '../schemas/organisations.schemas.ts';
 
 /** Route gate; the service decides per organisation (demo scope, reference bodies). */
 const REGISTRARS = ORGANISATION_REGISTRAR_ROLES;
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+const mergeErrors = { ...errors, 422: Problem };
 
 export function organisationRoutes(services: Services): FastifyPluginAsyncZod {
   const { organisations } = services;
@@ -44,6 +51,42 @@ export function organisationRoutes(services: Services): FastifyPluginAsyncZod {
         const { version, ...patch } = req.body;
         return organisations.update(req.params.id, version, patch, req.principal);
       },
+    });
+
+    app.get('/organisations/:id', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['reference'],
+        summary: 'One organisation; a merged duplicate names the organisation it went into (mergedInto)',
+        params: z.object({ id: Uuid }),
+        response: { 200: OrganisationSchema, 400: Problem, 401: Problem, 404: Problem },
+      },
+      handler: async (req) => organisations.get(req.params.id, req.principal),
+    });
+
+    app.get('/organisations/:id/merge-preview', {
+      config: { access: REGISTRARS },
+      schema: {
+        tags: ['reference'],
+        summary: 'What would move when this duplicate is merged into another organisation (nothing changes)',
+        params: z.object({ id: Uuid }),
+        querystring: z.object({ into: Uuid.describe('The organisation to keep') }),
+        response: { 200: OrganisationMergePreviewSchema, ...mergeErrors },
+      },
+      handler: async (req) => organisations.mergePreview(req.params.id, req.query.into, req.principal),
+    });
+
+    app.post('/organisations/:id/merge', {
+      config: { access: REGISTRARS },
+      schema: {
+        tags: ['reference'],
+        summary:
+          'Merge this duplicate into another organisation: every project, person, open-round delivery, region membership and invitation moves in one transaction; the duplicate stays, marked, and is left out of lists. Public bodies cannot be merged (422); stale versions: 409',
+        params: z.object({ id: Uuid }),
+        body: OrganisationMergeBody,
+        response: { 200: OrganisationMergePreviewSchema, ...mergeErrors },
+      },
+      handler: async (req) => organisations.merge(req.params.id, req.body, req.principal),
     });
   };
 }

@@ -15,8 +15,35 @@ export const OrganisationSchema = z
     website: z.string().nullable(),
     version: z.number().int().describe('Send it back when changing the organisation'),
     createdAt: IsoDateTime.nullable().describe('When it was registered here; null for organisations from before the register'),
+    mergedInto: z
+      .object({ id: Uuid, name: z.string() })
+      .nullable()
+      .describe('A merged duplicate: the organisation it went into (it is left out of the list). Null while it takes part itself'),
+    mergedAt: IsoDateTime.nullable(),
   })
   .meta({ id: 'Organisation' });
+
+export const OrganisationMergeBody = z
+  .object({
+    intoOrganisationId: Uuid.describe('The organisation kept; every reference of this one moves to it'),
+    version: Version.describe('Version last read of the duplicate'),
+    intoVersion: Version.describe('Version last read of the organisation kept'),
+  })
+  .meta({ id: 'OrganisationMerge' });
+
+export const OrganisationMergeCountsSchema = z
+  .object({
+    projects: z.number().int().describe('Projects the duplicate is a party to'),
+    people: z.number().int().describe('Accounts working for the duplicate'),
+    deliveries: z.number().int().describe('Deliveries and confirmations in open quarterly rounds (closed rounds stay as they were)'),
+    regions: z.number().int().describe('Memberships of versnellingstafels and other regions'),
+    invitations: z.number().int().describe('Invitations for the duplicate'),
+  })
+  .meta({ id: 'OrganisationMergeCounts' });
+
+export const OrganisationMergePreviewSchema = z
+  .object({ organisation: OrganisationSchema, into: OrganisationSchema, counts: OrganisationMergeCountsSchema })
+  .meta({ id: 'OrganisationMergePreview' });
 
 const Name = z
   .string({ message: 'Vul de naam van de organisatie in.' })
