@@ -11,12 +11,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
-  ensureWebBuild,
   hasChromium,
   launchBrowser,
   screenshot,
   serveWithAccounts,
   signInWithPassword,
+  startWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -30,9 +30,8 @@ let second: Browser;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  ensureWebBuild();
-  ({ server } = await serveWithAccounts([{ email: EMAIL, name: 'Petra Analist', role: 'provincie_analist', provincieCode: 'PV27' }], PASSWORD));
-  browser = await launchBrowser(server.base);
+  const account = { email: EMAIL, name: 'Petra Analist', role: 'provincie_analist', provincieCode: 'PV27' } as const;
+  ({ server, browser } = await startWithBrowser(async () => (await serveWithAccounts([account], PASSWORD)).server));
   second = await launchBrowser(server.base);
 }, 300_000);
 afterAll(async () => {

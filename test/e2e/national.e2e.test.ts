@@ -10,12 +10,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
-  ensureWebBuild,
+  closeAndCheckPageErrors,
+  followMenuLink,
   hasChromium,
-  launchBrowser,
   screenshot,
-  signInThroughPage,
+  signedInPage,
   startServer,
+  startWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -25,27 +26,16 @@ describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer(300);
-    browser = await launchBrowser(server.base);
+    ({ server, browser } = await startWithBrowser(() => startServer(300)));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(browser?.pageErrors ?? []).toEqual([]);
-  });
+  afterAll(() => closeAndCheckPageErrors(browser, server));
 
   it('shows the ministry analyst the national roll-up: map, production against 100,000, shares, special targets and PPM use', async () => {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (err) => browser.pageErrors.push(`/landelijk: ${err.message}`));
-    await signInThroughPage(page, server.base, 'ministerie_analist');
+    const page = await signedInPage(browser, server.base, 'ministerie_analist', '/landelijk');
 
     // Reached through the header navigation.
-    const menuItem = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Landelijk overzicht' });
-    await menuItem.click();
-    await page.waitForURL(/\/landelijk$/);
-    await page.locator('[data-testid=national][data-ready=true]').waitFor({ timeout: 60_000 });
+    await followMenuLink(page, 'Landelijk overzicht', 'national', /\/landelijk$/);
     await expect(page.evaluate(() => performance.getEntriesByName('wbm:landelijk').length)).resolves.toBe(1);
     await expect(page.getByRole('heading', { level: 1, name: 'Landelijk overzicht' }).isVisible()).resolves.toBe(true);
 
@@ -90,13 +80,8 @@ describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
   }, 120_000);
 
   it('shows a gemeente editor the public version of /landelijk (issue 8 item 23): the menu item, the figures, and the rule that hides small figures', async () => {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (err) => browser.pageErrors.push(`/landelijk (gemeente): ${err.message}`));
-    await signInThroughPage(page, server.base, 'gemeente_editor');
-    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    await nav.getByRole('link', { name: 'Landelijk overzicht' }).click();
-    await page.waitForURL(/\/landelijk$/);
-    await page.locator('[data-testid=national][data-ready=true]').waitFor({ timeout: 60_000 });
+    const page = await signedInPage(browser, server.base, 'gemeente_editor', '/landelijk (gemeente)');
+    await followMenuLink(page, 'Landelijk overzicht', 'national', /\/landelijk$/);
     await expect(page.getByTestId('national-no-access').count()).resolves.toBe(0);
     await expect(page.getByTestId('disclosure-rule').textContent()).resolves.toContain('Aantallen van minder dan 3 projecten tonen we niet');
     await expect(page.locator('[data-testid=province-table] tbody tr').count()).resolves.toBe(12);

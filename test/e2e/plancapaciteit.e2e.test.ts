@@ -11,17 +11,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/domain/access.ts';
-import { createServices } from '../../src/services/container.ts';
-import { createTestDb } from '../helpers/test-db.ts';
 import {
   accessibilityViolations,
   apiSession,
-  ensureWebBuild,
+  closeAndCheckPageErrors,
+  followMenuLink,
   hasChromium,
-  launchBrowser,
   screenshot,
-  serve,
+  serveWithAccounts,
+  signedInPage,
   signInThroughPage,
+  startWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -41,38 +41,24 @@ describe.skipIf(!hasChromium)('plancapaciteit page in Chromium', () => {
   const thisYear = new Date().getFullYear();
 
   beforeAll(async () => {
-    ensureWebBuild();
-    const t = await createTestDb();
-    const services = createServices(t.db);
-    await services.demoSeed.seed({ projects: 300, seed: 1, asOf: '2026-10-01' });
-    await services.auth.ensureDemoUsers();
-    analyst = await services.auth.createUser({
-      email: ANALYST.email,
-      name: 'M. Analist',
-      role: 'ministerie_analist',
-      password: ANALYST.password,
-      gemeenteCode: null,
-      regionId: null,
-      provincieCode: null,
-      organisationId: null,
-    });
-    server = await serve(t, services);
-    browser = await launchBrowser(server.base);
+    ({ server, browser } = await startWithBrowser(async () => {
+      const { server, principals } = await serveWithAccounts(
+        [{ email: ANALYST.email, name: 'M. Analist', role: 'ministerie_analist' }],
+        ANALYST.password,
+        {
+          projects: 300,
+        },
+      );
+      [analyst] = principals as [Principal];
+      return server;
+    }));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(browser?.pageErrors ?? []).toEqual([]);
-  });
+  afterAll(() => closeAndCheckPageErrors(browser, server));
 
   it('shows the ministry analyst plans against need per period, with the same figure as the API and the policy source', async () => {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (err) => browser.pageErrors.push(`/plancapaciteit: ${err.message}`));
-    await signInThroughPage(page, server.base, 'ministerie_analist');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Plancapaciteit' }).click();
-    await page.waitForURL(/\/plancapaciteit$/);
-    await page.locator('[data-testid=plancapaciteit][data-ready=true]').waitFor({ timeout: 60_000 });
+    const page = await signedInPage(browser, server.base, 'ministerie_analist', '/plancapaciteit');
+    await followMenuLink(page, 'Plancapaciteit', 'plancapaciteit', /\/plancapaciteit$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Plancapaciteit' }).isVisible()).resolves.toBe(true);
 
     const api = await apiSession(server.base, 'ministerie_analist');
@@ -93,11 +79,8 @@ describe.skipIf(!hasChromium)('plancapaciteit page in Chromium', () => {
   }, 120_000);
 
   it('lets the province analyst split the province per gemeente through the form; the choice is in the address', async () => {
-    const page = await browser.context.newPage();
-    page.on('pageerror', (err) => browser.pageErrors.push(`/plancapaciteit (provincie): ${err.message}`));
-    await signInThroughPage(page, server.base, 'provincie_analist');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Plancapaciteit' }).click();
-    await page.locator('[data-testid=plancapaciteit][data-ready=true]').waitFor({ timeout: 60_000 });
+    const page = await signedInPage(browser, server.base, 'provincie_analist', '/plancapaciteit (provincie)');
+    await followMenuLink(page, 'Plancapaciteit', 'plancapaciteit');
     await expect(page.getByRole('heading', { level: 2, name: /Noord-Holland/ }).isVisible()).resolves.toBe(true);
 
     const form = page.getByTestId('plancapaciteit-choice');
@@ -129,8 +112,7 @@ describe.skipIf(!hasChromium)('plancapaciteit page in Chromium', () => {
       ['gemeente_editor', /Gemeente Amsterdam/],
     ] as const) {
       await signInThroughPage(page, server.base, role);
-      await nav.getByRole('link', { name: 'Plancapaciteit' }).click();
-      await page.locator('[data-testid=plancapaciteit][data-ready=true]').waitFor({ timeout: 60_000 });
+      await followMenuLink(page, 'Plancapaciteit', 'plancapaciteit');
       await expect(page.getByRole('heading', { level: 2, name: area }).isVisible()).resolves.toBe(true);
       await expect(page.getByTestId('norm-form').count()).resolves.toBe(0);
     }

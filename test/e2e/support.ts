@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Principal } from '../../src/domain/access.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
@@ -225,14 +226,21 @@ export interface TestAccount {
 
 /**
  * A server on a fresh database with the demo accounts and these real accounts (all with `password`), for tests
- * that sign in as a real person. Returns the database too, for tests that check what was stored.
+ * that sign in as a real person; with `demoProjects`, also that many synthetic demo projects (as of 2026-10-01).
+ * Returns the database too, for tests that check what was stored, and the accounts as principals (in the same order).
  */
-export async function serveWithAccounts(accounts: readonly TestAccount[], password: string): Promise<{ t: TestDb; server: TestServer }> {
+export async function serveWithAccounts(
+  accounts: readonly TestAccount[],
+  password: string,
+  demoProjects: { projects: number; seed?: number } | null = null,
+): Promise<{ t: TestDb; server: TestServer; principals: Principal[] }> {
   const t = await createTestDb();
   const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  if (demoProjects) await services.demoSeed.seed({ projects: demoProjects.projects, seed: demoProjects.seed ?? 1, asOf: '2026-10-01' });
   await services.auth.ensureDemoUsers();
+  const principals: Principal[] = [];
   for (const a of accounts) {
-    await services.auth.createUser({
+    const principal = await services.auth.createUser({
       email: a.email,
       name: a.name,
       password,
@@ -242,8 +250,9 @@ export async function serveWithAccounts(accounts: readonly TestAccount[], passwo
       regionId: null,
       provincieCode: a.provincieCode ?? null,
     });
+    principals.push(principal);
   }
-  return { t, server: await serve(t, services) };
+  return { t, server: await serve(t, services), principals };
 }
 
 /** Signs in on the sign-in page with e-mail address and password, and waits until the header names the person. */
@@ -254,4 +263,37 @@ export async function signInWithPassword(page: Page, base: string, who: { email:
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
   await page.getByTestId('user-menu').filter({ hasText: who.name }).waitFor();
+}
+
+/** Builds the web app when its sources changed, then starts the server `start` makes and one browser on it. */
+export async function startWithBrowser(start: () => Promise<TestServer>): Promise<{ server: TestServer; browser: Browser }> {
+  ensureWebBuild();
+  const server = await start();
+  return { server, browser: await launchBrowser(server.base) };
+}
+
+/** Closes the browser and the server (either may not have started), then fails when a page had an uncaught error. */
+export async function closeAndCheckPageErrors(browser: Browser | undefined, server: TestServer | undefined): Promise<void> {
+  await browser?.close();
+  await server?.close();
+  const errors = browser?.pageErrors ?? [];
+  if (errors.length > 0) throw new Error(`uncaught errors in the pages:\n${errors.join('\n')}`);
+}
+
+/** A new page of `browser` whose uncaught errors count in browser.pageErrors (named `label`), signed in as a demo role. */
+export async function signedInPage(browser: Browser, base: string, role: DemoRole, label: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (err) => browser.pageErrors.push(`${label}: ${err.message}`));
+  await signInThroughPage(page, base, role);
+  return page;
+}
+
+/**
+ * Follows the link `name` of the header menu and waits until the page's element with test id `testId` says
+ * data-ready=true (and, when `path` is given, first until the address matches it).
+ */
+export async function followMenuLink(page: Page, name: string, testId: string, path?: RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name }).click();
+  if (path) await page.waitForURL(path);
+  await page.locator(`[data-testid=${testId}][data-ready=true]`).waitFor({ timeout: 60_000 });
 }

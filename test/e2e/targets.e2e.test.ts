@@ -12,12 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
   apiSession,
-  ensureWebBuild,
+  closeAndCheckPageErrors,
+  followMenuLink,
   hasChromium,
-  launchBrowser,
   screenshot,
-  signInThroughPage,
+  signedInPage,
   startServer,
+  startWithBrowser,
   type ApiSession,
   type Browser,
   type TestServer,
@@ -42,23 +43,15 @@ const listTargets = async () => (await analyst.get<{ items: TargetView[] }>('/ta
 
 describe.skipIf(!hasChromium)('Doelen in Chromium', () => {
   beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer(30, 3);
-    browser = await launchBrowser(server.base);
+    ({ server, browser } = await startWithBrowser(() => startServer(30, 3)));
     analyst = await apiSession(server.base, 'provincie_analist');
-    page = await browser.context.newPage();
-    page.on('pageerror', (err) => browser.pageErrors.push(`/doelen: ${err.message}`));
-    await signInThroughPage(page, server.base, 'provincie_analist');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Doelen' }).click();
-    await page.waitForURL(/\/doelen$/);
-    await page.locator('[data-testid=targets][data-ready=true]').waitFor({ timeout: 60_000 });
+    page = await signedInPage(browser, server.base, 'provincie_analist', '/doelen');
+    await followMenuLink(page, 'Doelen', 'targets', /\/doelen$/);
   }, 300_000);
 
   afterAll(async () => {
     await page?.close();
-    await browser?.close();
-    await server?.close();
-    expect(browser?.pageErrors ?? []).toEqual([]);
+    await closeAndCheckPageErrors(browser, server);
   });
 
   it('adds a target for a gemeente of the province and lists it with the figures the API returns', async () => {
