@@ -4,8 +4,9 @@
  */
 import { useAuth, isSignedIn } from '../../auth/AuthContext.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
-import { Alert, Loading } from '../../components/Feedback.tsx';
+import { Loading } from '../../components/Feedback.tsx';
 import { Heading } from '../../components/Heading.tsx';
+import { PageNotice } from '../../components/PageNotice.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { ProfileSection } from './ProfileSection.tsx';
@@ -18,15 +19,12 @@ export function AccountPage() {
   if (state.status === 'loading') return <Loading />;
   if (!isSignedIn(state)) {
     return (
-      <article data-testid="account-signed-out">
-        <Heading level={1}>Mijn account</Heading>
-        <Alert type="info" title="U bent niet ingelogd">
-          <Paragraph>Log in om uw gegevens, API-tokens en sessies te zien.</Paragraph>
-          <ButtonLink appearance="primary-action" to="/inloggen?terug=%2Faccount">
-            Inloggen
-          </ButtonLink>
-        </Alert>
-      </article>
+      <PageNotice heading="Mijn account" title="U bent niet ingelogd" testId="account-signed-out">
+        <Paragraph>Log in om uw gegevens, API-tokens en sessies te zien.</Paragraph>
+        <ButtonLink appearance="primary-action" to="/inloggen?terug=%2Faccount">
+          Inloggen
+        </ButtonLink>
+      </PageNotice>
     );
   }
   return (

@@ -12,8 +12,9 @@ import { fetchReference, REFERENCE_STALE_TIME } from '../../api/queryClient.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { principalOf } from '../../auth/permissions.ts';
-import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Heading } from '../../components/Heading.tsx';
+import { PageNotice } from '../../components/PageNotice.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -31,20 +32,17 @@ export function PlancapaciteitPage() {
   const home = isSignedIn(state) ? homeArea(principalOf(state.me)) : null;
   if (!home) {
     return (
-      <article className="wbm-plancapaciteit" data-testid="plancapaciteit">
-        <Heading level={1}>Plancapaciteit</Heading>
-        <Alert type="info" title="Niet voor uw account">
-          <Paragraph>
-            {isSignedIn(state) ? (
-              'De plancapaciteit is er voor gemeenten, versnellingstafels, provincies en het ministerie. Uw account hoort niet bij een van die gebieden.'
-            ) : (
-              <>
-                <TextLink to="/inloggen">Log in</TextLink> om de plancapaciteit van uw gebied te zien.
-              </>
-            )}
-          </Paragraph>
-        </Alert>
-      </article>
+      <PageNotice heading="Plancapaciteit" title="Niet voor uw account" testId="plancapaciteit" className="wbm-plancapaciteit">
+        <Paragraph>
+          {isSignedIn(state) ? (
+            'De plancapaciteit is er voor gemeenten, versnellingstafels, provincies en het ministerie. Uw account hoort niet bij een van die gebieden.'
+          ) : (
+            <>
+              <TextLink to="/inloggen">Log in</TextLink> om de plancapaciteit van uw gebied te zien.
+            </>
+          )}
+        </Paragraph>
+      </PageNotice>
     );
   }
   return <PlancapaciteitView home={home} />;

@@ -14,8 +14,9 @@ import type { Principal, Target } from '../../api/types.ts';
 import { isSignedIn, useAuth, type AuthState } from '../../auth/AuthContext.tsx';
 import { mayEditTarget, mayManageTargets, principalOf } from '../../auth/permissions.ts';
 import { Button } from '../../components/Button.tsx';
-import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Heading } from '../../components/Heading.tsx';
+import { PageNotice } from '../../components/PageNotice.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -31,14 +32,11 @@ export function TargetsPage() {
   if (state.status === 'loading') return <Loading />;
   if (!mayManageTargets(state)) {
     return (
-      <article data-testid="targets-no-access">
-        <Heading level={1}>Doelen</Heading>
-        <Alert type="info" title="Deze pagina is voor analisten van provincie en ministerie">
-          <Paragraph>
-            Hier houden analisten van de provincie en het ministerie de woningbouwdoelen bij. Met uw account kunt u de doelen niet wijzigen.
-          </Paragraph>
-        </Alert>
-      </article>
+      <PageNotice heading="Doelen" title="Deze pagina is voor analisten van provincie en ministerie" testId="targets-no-access">
+        <Paragraph>
+          Hier houden analisten van de provincie en het ministerie de woningbouwdoelen bij. Met uw account kunt u de doelen niet wijzigen.
+        </Paragraph>
+      </PageNotice>
     );
   }
   return <TargetsView state={state} principal={isSignedIn(state) ? principalOf(state.me) : null} />;
