@@ -41,6 +41,20 @@ let page: Page;
 
 const listTargets = async () => (await analyst.get<{ items: TargetView[] }>('/targets')).items;
 
+/** Opens "Doel toevoegen", fills in a target of the gemeente Amsterdam as typed here and presses "Opslaan"; returns the form. */
+async function saveNewAmsterdamTarget(typed: { start: string; end: string; homes: string; source: string }) {
+  await page.getByRole('button', { name: 'Doel toevoegen' }).click();
+  const form = page.getByTestId('target-form');
+  await form.getByLabel('Niveau').selectOption('gemeente');
+  await form.getByTestId('target-geoCode').selectOption('GM0363');
+  await form.getByLabel('Beginjaar').fill(typed.start);
+  await form.getByLabel('Eindjaar').fill(typed.end);
+  await form.getByLabel('Aantal').fill(typed.homes);
+  await form.getByLabel('Bron: titel en datum van het document').fill(typed.source);
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  return form;
+}
+
 describe.skipIf(!hasChromium)('Doelen in Chromium', () => {
   beforeAll(async () => {
     ({ server, browser } = await startWithBrowser(() => startServer(30, 3)));
@@ -61,15 +75,7 @@ describe.skipIf(!hasChromium)('Doelen in Chromium', () => {
     await expect(table.textContent()).resolves.toContain('Noord-Holland');
     await expect(table.textContent()).resolves.not.toContain('Zuid-Holland');
 
-    await page.getByRole('button', { name: 'Doel toevoegen' }).click();
-    const form = page.getByTestId('target-form');
-    await form.getByLabel('Niveau').selectOption('gemeente');
-    await form.getByTestId('target-geoCode').selectOption('GM0363');
-    await form.getByLabel('Beginjaar').fill('2026');
-    await form.getByLabel('Eindjaar').fill('2030');
-    await form.getByLabel('Aantal').fill('12.345');
-    await form.getByLabel('Bron: titel en datum van het document').fill('Woondeal regio Amsterdam, 12 oktober 2022');
-    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await saveNewAmsterdamTarget({ start: '2026', end: '2030', homes: '12.345', source: 'Woondeal regio Amsterdam, 12 oktober 2022' });
     await page.getByTestId('target-saved').filter({ hasText: 'is toegevoegd' }).waitFor();
 
     const stored = (await listTargets()).find((t) => t.geoCode === 'GM0363' && t.homes === 12345);
@@ -109,15 +115,7 @@ describe.skipIf(!hasChromium)('Doelen in Chromium', () => {
 
   it('refuses an impossible figure next to its field and saves nothing', async () => {
     const before = (await listTargets()).length;
-    await page.getByRole('button', { name: 'Doel toevoegen' }).click();
-    const form = page.getByTestId('target-form');
-    await form.getByLabel('Niveau').selectOption('gemeente');
-    await form.getByTestId('target-geoCode').selectOption('GM0363');
-    await form.getByLabel('Beginjaar').fill('2030');
-    await form.getByLabel('Eindjaar').fill('2026');
-    await form.getByLabel('Aantal').fill('-40');
-    await form.getByLabel('Bron: titel en datum van het document').fill('Een brief');
-    await form.getByRole('button', { name: 'Opslaan' }).click();
+    const form = await saveNewAmsterdamTarget({ start: '2030', end: '2026', homes: '-40', source: 'Een brief' });
 
     const homesField = form.locator('.utrecht-form-field--invalid').filter({ has: page.getByTestId('target-homes') });
     await expect(homesField.textContent()).resolves.toContain('Vul het aantal woningen in als heel getal van 0 of meer.');
