@@ -68,6 +68,18 @@ import {
 import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 
 import { canManageUser, canManageUsers, requireMayManageUser, requireMayManageUsers, requireNotOwnAccount } from './access.ts';
+import {
+  canManageRegionMembers,
+  canOpenRegionAdmin,
+  canSetUpRegion,
+  canSetUpRegions,
+  REGION_MEMBER_ROLES,
+  REGION_SETUP_ROLES,
+  requireMayManageRegionMembers,
+  requireMayReadRegion,
+  requireMaySetUpRegion,
+  requireMaySetUpRegions,
+} from './access.ts';
 import { roleScopeProblems, scopeForRole } from './account.ts';
 import { gemeenteOrganisationId } from './identifiers.ts';
 const who = (role: Role, scope: Partial<Principal> = {}): Principal => ({ ...ANONYMOUS, kind: 'user', userId: role, name: role, role, ...scope });
@@ -552,5 +564,52 @@ describe('issue 11 item 2: who merges duplicate organisations (the group that re
     expect(() => requireMaySeeOrganisation(developer, party('a'), 'a')).not.toThrow();
     expect(() => requireMaySeeOrganisation(developer, null, 'a')).toThrow(NotFoundError);
     expect(() => requireMaySeeOrganisation({ ...developer, demo: true }, party('a'), 'a')).toThrow(NotFoundError);
+  });
+});
+
+describe('issue 11 items 1 and 5 (SPEC §1, §2, §7): who sets up versnellingstafels and manages their members', () => {
+  const inNH = { id: 'vt-ams', provincieCodes: ['PV27'], synthetic: false };
+  const acrossBorder = { id: 'vt-ams', provincieCodes: ['PV27', 'PV26'], synthetic: false };
+  const otherTable = { id: 'vt-zaan', provincieCodes: ['PV27'], synthetic: false };
+  const demo = (p: Principal) => ({ ...p, demo: true });
+
+  it('administrators do everything; a province analyst only tables whose gemeenten (old and new) all lie in the province', () => {
+    expect(canSetUpRegions(admin)).toBe(true);
+    expect(canSetUpRegion(admin, acrossBorder)).toBe(true);
+    expect(canSetUpRegions(province)).toBe(true);
+    expect(canSetUpRegion(province, inNH)).toBe(true);
+    expect(canSetUpRegion(province, acrossBorder)).toBe(false);
+    expect(canSetUpRegion(province, { ...inNH, provincieCodes: [] })).toBe(false);
+    expect(canSetUpRegions(who('provincie_analist'))).toBe(false);
+    expect(() => requireMaySetUpRegion(province, acrossBorder)).toThrow(/eigen provincie/);
+  });
+
+  it('a table secretary manages the members of their own table, not its gemeenten, not another table', () => {
+    expect(canSetUpRegions(secretary)).toBe(false);
+    expect(canSetUpRegion(secretary, inNH)).toBe(false);
+    expect(canManageRegionMembers(secretary, inNH)).toBe(true);
+    expect(canManageRegionMembers(secretary, otherTable)).toBe(false);
+    expect(canManageRegionMembers(province, inNH)).toBe(true);
+    expect(canOpenRegionAdmin(secretary)).toBe(true);
+    expect(() => requireMaySetUpRegions(secretary)).toThrow(ForbiddenError);
+  });
+
+  it('others get 403: gemeenten, market parties, the ministry', () => {
+    for (const p of [gemeente, developer, ministry]) {
+      expect(canOpenRegionAdmin(p)).toBe(false);
+      expect(canManageRegionMembers(p, inNH)).toBe(false);
+      expect(() => requireMayManageRegionMembers(p, inNH)).toThrow(ForbiddenError);
+    }
+    expect(() => requireMayReadRegion(ANONYMOUS)).toThrow(UnauthorizedError);
+    expect(REGION_SETUP_ROLES).toEqual(['beheerder', 'provincie_analist']);
+    expect(REGION_MEMBER_ROLES).toContain('tafel_secretaris');
+  });
+
+  it('a demo account changes only demo tables, never the example regions everyone shares (SPEC §7)', () => {
+    expect(canSetUpRegion(demo(admin), inNH)).toBe(false);
+    expect(canSetUpRegion(demo(admin), { ...inNH, synthetic: true })).toBe(true);
+    expect(canManageRegionMembers(demo(secretary), inNH)).toBe(false);
+    expect(canManageRegionMembers(demo(secretary), { ...inNH, synthetic: true })).toBe(true);
+    expect(() => requireMayManageRegionMembers(demo(secretary), inNH)).toThrow(/demo-account/);
   });
 });

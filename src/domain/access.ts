@@ -808,3 +808,86 @@ export function requireNotOwnAccount(p: Principal, userId: string, change: 'deac
       : { path: 'role', code: 'own_account', message: 'U kunt uw eigen rol niet wijzigen. Vraag een andere beheerder om dat te doen.' },
   ]);
 }
+
+// ----- Versnellingstafels and woondeal regions set up in the application (issue 11 item 1) ---------------
+
+/** Who sets up tables and regions (create, rename, end, change gemeenten): administrators and province analysts. SPEC §1, issue 11 item 5. */
+export const REGION_SETUP_ROLES = ['beheerder', 'provincie_analist'] as const satisfies readonly Role[];
+/** Who manages a table's member organisations: who sets up tables, and the table's own secretary. SPEC §1, issue 11 item 5. */
+export const REGION_MEMBER_ROLES = ['beheerder', 'provincie_analist', 'tafel_secretaris'] as const satisfies readonly Role[];
+
+/** What the region rules need: the provinces of every gemeente involved (old and new coverage) and the demo marking. */
+export interface RegionAccessFacts {
+  id: string;
+  provincieCodes: readonly string[];
+  /** Created by a demo account (demo data); example regions and real ones are not. */
+  synthetic: boolean;
+}
+
+/**
+ * May the principal set up tables at all (the Tafels inrichten page's create form)? An administrator, and a province
+ * analyst who has a province. SPEC §1; issue 11 item 5: "a province analyst sets up tables … within the province".
+ */
+export function canSetUpRegions(p: Principal): boolean {
+  if (!(REGION_SETUP_ROLES as readonly Role[]).includes(p.role)) return false;
+  return p.role !== 'provincie_analist' || p.provincieCode !== null;
+}
+
+/**
+ * May the principal create, rename, end or change the gemeenten of this region? An administrator any; a province
+ * analyst only when every gemeente involved (old and new) lies in their province. A demo role only demo regions
+ * (what it creates is synthetic: createsSynthetic), never the example regions, which everyone shares. SPEC §1, §7.
+ */
+export function canSetUpRegion(p: Principal, region: RegionAccessFacts): boolean {
+  if (!canSetUpRegions(p) || !withinDemoScope(p, region)) return false;
+  if (p.role === 'beheerder') return true;
+  return region.provincieCodes.length > 0 && region.provincieCodes.every((c) => c === p.provincieCode);
+}
+
+/**
+ * May the principal add or remove member organisations of this table? Who may set it up (canSetUpRegion), and the
+ * table's own secretary (not its gemeenten); a demo role only demo regions. SPEC §1, issue 11 item 5.
+ */
+export function canManageRegionMembers(p: Principal, region: RegionAccessFacts): boolean {
+  if (canSetUpRegion(p, region)) return true;
+  return p.role === 'tafel_secretaris' && p.regionId === region.id && withinDemoScope(p, region);
+}
+
+/** Does the principal see the Tafels inrichten page: who sets up tables, and a secretary with a table. */
+export function canOpenRegionAdmin(p: Principal): boolean {
+  return canSetUpRegions(p) || (p.role === 'tafel_secretaris' && p.regionId !== null);
+}
+
+/** Setting up tables (canSetUpRegions), else 403 in plain Dutch. */
+export function requireMaySetUpRegions(p: Principal): void {
+  if (!canSetUpRegions(p)) throw new ForbiddenError('Alleen een beheerder of een analist van een provincie mag tafels en regio’s inrichten.');
+}
+
+/** Creating, renaming, ending or re-covering this region (canSetUpRegion), else 403 saying why. */
+export function requireMaySetUpRegion(p: Principal, region: RegionAccessFacts): void {
+  requireMaySetUpRegions(p);
+  if (!withinDemoScope(p, region))
+    throw new ForbiddenError('Met een demo-account kunt u alleen tafels wijzigen die met een demo-account zijn gemaakt.');
+  if (!canSetUpRegion(p, region)) throw new ForbiddenError('U mag alleen tafels inrichten waarvan alle gemeenten in uw eigen provincie liggen.');
+}
+
+/** Adding or removing a table's member organisations (canManageRegionMembers), else 403. */
+export function requireMayManageRegionMembers(p: Principal, region: RegionAccessFacts): void {
+  if (!canManageRegionMembers(p, region)) {
+    throw new ForbiddenError(
+      p.demo && !region.synthetic
+        ? 'Met een demo-account kunt u alleen tafels wijzigen die met een demo-account zijn gemaakt.'
+        : 'Alleen de secretaris van deze tafel, een analist van de provincie of een beheerder mag de deelnemers wijzigen.',
+    );
+  }
+}
+
+/** Does the principal see a table secretary's e-mail address (others see the name)? Who may manage people (canManageUsers), within the demo scope. SPEC §1, §7. */
+export function canSeeSecretaryContact(p: Principal, account: { isDemo: boolean }): boolean {
+  return canManageUsers(p) && withinDemoScope(p, { synthetic: account.isDemo });
+}
+
+/** Reading a region's detail (gemeenten, history, members): anyone signed in (regions are reference data), else 401. */
+export function requireMayReadRegion(p: Principal): void {
+  requireSignedIn(p);
+}

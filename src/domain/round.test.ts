@@ -37,6 +37,11 @@ describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): opening a quarter', (
     expect(checkOpenRound({ quarter: '2027-Q2', deadline: '2027-05-01' }, tafel, [closed('2026-Q3')])).toEqual([]);
   });
 
+  it('refuses a new round for a table that has stopped (issue 11 item 1), in plain Dutch', () => {
+    const issues = checkOpenRound({ quarter: '2026-Q4', deadline: '2026-12-15' }, { ...tafel, endedOn: '2026-09-30' }, []);
+    expect(issues).toEqual([{ path: 'regionId', code: 'table_ended', message: expect.stringContaining('gestopt') }]);
+  });
+
   it('refuses a second open round, naming quarter', () => {
     const issues = checkOpenRound({ quarter: '2026-Q4', deadline: '2026-12-15' }, tafel, [open('2026-Q3')]);
     expect(issues).toEqual([

@@ -45,10 +45,18 @@ export interface OpenRoundRequest {
  */
 export function checkOpenRound(
   request: OpenRoundRequest,
-  region: { kind: RegionKind; name: string },
+  region: { kind: RegionKind; name: string; endedOn?: string | null },
   existing: readonly Pick<Round, 'quarter' | 'closedAt'>[],
 ): Issue[] {
   const issues: Issue[] = [];
+  // A table that has stopped keeps its history but opens no new round (issue 11 item 1).
+  if (region.endedOn) {
+    issues.push({
+      path: 'regionId',
+      code: 'table_ended',
+      message: `${region.name} is gestopt op ${region.endedOn}; voor een gestopte tafel kan geen nieuwe kwartaalronde worden geopend.`,
+    });
+  }
   if (region.kind !== 'versnellingstafel') {
     issues.push({
       path: 'regionId',

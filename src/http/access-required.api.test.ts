@@ -166,6 +166,8 @@ describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1
 
   it('route gates use only role groups exported by access.ts', () => {
     const groups: readonly unknown[] = [
+      accessModule.REGION_SETUP_ROLES,
+      accessModule.REGION_MEMBER_ROLES,
       accessModule.NATIONAL_ROLES,
       accessModule.TARGET_EDITOR_ROLES,
       accessModule.ADMIN_ROLES,

@@ -25,6 +25,7 @@ import { nationalRoutes } from './routes/national.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { organisationRoutes } from './routes/organisations.routes.ts';
+import { regionRoutes } from './routes/regions.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp({
       await api.register(userRoutes({ users: services.users }));
       await api.register(referenceRoutes(services));
       await api.register(organisationRoutes(services));
+      await api.register(regionRoutes(services));
       await api.register(roundRoutes(services));
       await api.register(dashboardRoutes(services));
       await api.register(nationalRoutes(services));

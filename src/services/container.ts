@@ -22,6 +22,8 @@ import { createDemoSeedService } from './demo-seed.service.ts';
 import { createForecastService, createNationalDataLoader } from './forecast.service.ts';
 import { createNationalService } from './national.service.ts';
 import { createOrganisationService } from './organisation.service.ts';
+import { createRegionAdminService } from './region-admin.service.ts';
+import { createRegionAdminRepository } from '../storage/region-admin.repository.ts';
 import { createProjectService } from './project.service.ts';
 import { createRealisationService } from './realisation.service.ts';
 import { createReferenceService } from './reference.service.ts';
@@ -42,6 +44,7 @@ export interface ServiceOptions {
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const geography = createGeographyRepository();
   const organisations = createOrganisationRepository();
+  const regionAdmin = createRegionAdminRepository();
   const projects = createProjectRepository();
   const knelpunten = createKnelpuntRepository();
   const rounds = createRoundRepository();
@@ -72,7 +75,9 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     users: createUserAdminService({ db, users: createUserAdminRepository(), audit }),
     projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
     rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today }),
-    reference: createReferenceService({ db, geography, organisations }),
+    reference: createReferenceService({ db, geography, organisations, regions: regionAdmin }),
+    // Versnellingstafels and woondeal regions set up in the application (issue 11 item 1).
+    regionAdmin: createRegionAdminService({ db, regions: regionAdmin, organisations, audit, today: options.today }),
     // The organisations register (issue 11 item 2): registering and correcting market parties and corporations.
     organisations: createOrganisationService({ db, organisations, merges: createOrganisationMergeRepository(), audit }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),

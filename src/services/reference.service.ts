@@ -5,9 +5,15 @@ import { NotFoundError } from '../domain/errors.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
+import type { RegionAdminRepository } from '../storage/region-admin.repository.ts';
 
-export function createReferenceService(deps: { db: Db; geography: GeographyRepository; organisations: OrganisationRepository }) {
-  const { db, geography, organisations } = deps;
+export function createReferenceService(deps: {
+  db: Db;
+  geography: GeographyRepository;
+  organisations: OrganisationRepository;
+  regions: RegionAdminRepository;
+}) {
+  const { db, geography, organisations, regions } = deps;
   return {
     listProvincies: () => geography.listProvincies(db),
     listGemeenten: (provincieCode?: string) => geography.listGemeenten(db, { provincieCode }),
@@ -16,7 +22,8 @@ export function createReferenceService(deps: { db: Db; geography: GeographyRepos
       if (!gemeente) throw new NotFoundError('Gemeente', code);
       return gemeente;
     },
-    listRegions: (kind?: RegionKind) => geography.listRegions(db, kind),
+    /** Every region with its current gemeenten, whether it stopped, and its number of member organisations (issue 11 item 1). */
+    listRegions: (kind?: RegionKind) => regions.list(db, kind),
     /** The organisations the principal may see (demo roles: no real market party; src/domain/access.ts). */
     async listOrganisations(type: string | undefined, principal: Principal) {
       return (await organisations.list(db, { type })).filter((o) => canSeeOrganisation(principal, o));

@@ -150,8 +150,11 @@ function groupBy<T extends { projectId: string }>(rows: T[]): Map<string, Array<
 
 export function createRoundRepository() {
   return {
-    async getRegion(q: Queryable, regionId: string): Promise<{ id: string; kind: RegionKind; name: string } | null> {
-      const [row] = await q.query<{ id: string; kind: RegionKind; name: string }>('SELECT id, kind, name FROM regions WHERE id = $1', [regionId]);
+    async getRegion(q: Queryable, regionId: string): Promise<{ id: string; kind: RegionKind; name: string; endedOn: string | null } | null> {
+      const [row] = await q.query<{ id: string; kind: RegionKind; name: string; endedOn: string | null }>(
+        `SELECT id, kind, name, to_char(ended_on, 'YYYY-MM-DD') AS "endedOn" FROM regions WHERE id = $1`,
+        [regionId],
+      );
       return row ?? null;
     },
 

@@ -108,6 +108,18 @@ type Org = { id: string; version: number };
 const registerMatrixParty = async (x: string): Promise<Org> =>
   (await admin({ method: 'POST', url: '/api/v1/organisations', payload: { name: `Matrix ${x} ${day++}`, type: 'bouwer' } })).json();
 const twoOrganisations = async (): Promise<[Org, Org]> => [await registerMatrixParty('A'), await registerMatrixParty('B')];
+/** A fresh woondeal region in Noord-Holland made by the administrator (issue 11 item 1). */
+const freshRegion = async (): Promise<{ id: string; version: number }> =>
+  (
+    await admin({
+      method: 'POST',
+      url: '/api/v1/regions',
+      payload: { kind: 'woondealregio', name: `Matrix regio ${day++}`, gemeenteCodes: ['GM0361'], fromQuarter: '2030-Q1' },
+    })
+  ).json();
+/** A fresh market party registered by the administrator. */
+const freshMarketParty = async (): Promise<string> =>
+  (await admin({ method: 'POST', url: '/api/v1/organisations', payload: { name: `Matrix deelnemer ${day++}`, type: 'bouwer' } })).json().id;
 const deadlineOf = (q: Kwartaal) => `${q.slice(0, 4)}-${String(Number(q.slice(-1)) * 3).padStart(2, '0')}-15`;
 
 /** The browser session each role uses for the endpoints an API token may not use (made once per role). */
@@ -474,6 +486,76 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/gemeenten/:code': [{ name: '', request: async () => ({ url: '/api/v1/gemeenten/GM0363' }), allowed: EVERYONE }],
     'GET /api/v1/regions': [{ name: '', request: async () => ({ url: '/api/v1/regions' }), allowed: EVERYONE }],
     'GET /api/v1/organisations': [{ name: '', request: async () => ({ url: '/api/v1/organisations' }), allowed: SIGNED_IN }],
+    // Tables and regions set up in the application (issue 11 item 1): administrators and province analysts within the
+    // province (access.ts canSetUpRegion); members also the table's secretary (canManageRegionMembers).
+    'GET /api/v1/regions/:regionId': [{ name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}` }), allowed: SIGNED_IN }],
+    'POST /api/v1/regions': [
+      {
+        name: 'in the province',
+        request: async () => ({
+          method: 'POST',
+          url: '/api/v1/regions',
+          payload: { kind: 'woondealregio', name: `Matrix regio ${day++}`, gemeenteCodes: ['GM0361'], fromQuarter: '2030-Q1' },
+        }),
+        allowed: ['provincie_analist', 'beheerder'],
+      },
+    ],
+    'PATCH /api/v1/regions/:regionId': [
+      {
+        name: 'rename',
+        request: async () => {
+          const r = await freshRegion();
+          return { method: 'PATCH', url: `/api/v1/regions/${r.id}`, payload: { name: `Matrix hernoemd ${day++}`, version: r.version } };
+        },
+        allowed: ['provincie_analist', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/regions/:regionId/end': [
+      {
+        name: 'stop',
+        request: async () => {
+          const r = await freshRegion();
+          return { method: 'POST', url: `/api/v1/regions/${r.id}/end`, payload: { endedOn: '2030-03-31', version: r.version } };
+        },
+        allowed: ['provincie_analist', 'beheerder'],
+      },
+    ],
+    'PUT /api/v1/regions/:regionId/gemeenten': [
+      {
+        name: 'in the province',
+        request: async () => {
+          const r = await freshRegion();
+          return {
+            method: 'PUT',
+            url: `/api/v1/regions/${r.id}/gemeenten`,
+            payload: { gemeenteCodes: ['GM0361', 'GM0373'], fromQuarter: '2030-Q2', version: r.version },
+          };
+        },
+        allowed: ['provincie_analist', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/regions/:regionId/organisations': [
+      {
+        name: 'own table',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/regions/${table}/organisations`,
+          payload: { organisationId: await freshMarketParty() },
+        }),
+        allowed: ['tafel_secretaris', 'provincie_analist', 'beheerder'],
+      },
+    ],
+    'DELETE /api/v1/regions/:regionId/organisations/:organisationId': [
+      {
+        name: 'own table',
+        request: async () => {
+          const organisationId = await freshMarketParty();
+          await admin({ method: 'POST', url: `/api/v1/regions/${table}/organisations`, payload: { organisationId } });
+          return { method: 'DELETE', url: `/api/v1/regions/${table}/organisations/${organisationId}` };
+        },
+        allowed: ['tafel_secretaris', 'provincie_analist', 'beheerder'],
+      },
+    ],
     // The organisations register (issue 11 item 2): administrators and province analysts (access.ts canRegisterOrganisations).
     'POST /api/v1/organisations': [
       {
@@ -811,6 +893,11 @@ export async function setUpMatrix(options: { beforeApp?: (services: Services) =>
   ).json();
   await admin({ method: 'POST', url: `/api/v1/rounds/${round.id}/close` });
   ids.closedRound = round.id;
+}
+
+/** Remove the regions the region cases made (all named 'Matrix …'), so the fixture's breakdowns by region are as set up. */
+export async function removeMatrixRegions(): Promise<void> {
+  await t.db.query("DELETE FROM regions WHERE name LIKE 'Matrix %' AND NOT is_example");
 }
 
 export async function tearDownMatrix(): Promise<void> {

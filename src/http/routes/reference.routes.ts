@@ -5,6 +5,7 @@ import { ORGANISATION_TYPES, REGION_KINDS } from '../../domain/codes.ts';
 import type { Services } from '../../services/container.ts';
 import { GemeenteCode, Problem, ProvincieCode } from '../schemas/common.ts';
 import { OrganisationSchema } from '../schemas/organisations.schemas.ts';
+import { RegionSchema } from '../schemas/regions.schemas.ts';
 
 const Provincie = z.object({ code: z.string(), name: z.string() }).meta({ id: 'Provincie' });
 const Gemeente = z
@@ -26,7 +27,6 @@ const GemeenteListItem = Gemeente.extend({
       'Projects in the gemeente. Except for the ministry and administrators: null when fewer than 3 or computable back from a province total (src/domain/disclosure.ts)',
     ),
 }).meta({ id: 'GemeenteListItem' });
-const Region = z.object({ id: z.string(), kind: z.enum(REGION_KINDS), name: z.string(), gemeenteCodes: z.array(z.string()) }).meta({ id: 'Region' });
 const FeatureCollection = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.any()) })
   .describe('GeoJSON (RFC 7946), WGS84')
@@ -67,9 +67,9 @@ export function referenceRoutes(services: Services): FastifyPluginAsyncZod {
       config: { access: 'public' },
       schema: {
         tags: ['reference'],
-        summary: 'Woondealregio’s and versnellingstafels (named sets of gemeenten)',
+        summary: 'Woondealregio’s and versnellingstafels (named sets of gemeenten): gemeenten now, stopped or not, number of members',
         querystring: z.object({ kind: z.enum(REGION_KINDS).optional() }),
-        response: { 200: z.array(Region), 400: Problem },
+        response: { 200: z.array(RegionSchema), 400: Problem },
       },
       handler: async (req) => ref.listRegions(req.query.kind),
     });

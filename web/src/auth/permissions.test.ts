@@ -3,9 +3,10 @@ import type { Me, Principal, Region } from '../api/types.ts';
 import type { AuthState } from './AuthContext.tsx';
 import { mayEditMilestone, mayEditTarget, mayManageTargets, mayRebaseline, mayRunRound, maySeeNational, projectFacts } from './permissions.ts';
 
+const REGION_DEFAULTS = { isExample: true, synthetic: false, endedOn: null, version: 1, memberCount: 0 };
 const regions: Region[] = [
-  { id: 'vt-amsterdam-e-o', kind: 'versnellingstafel', name: 'Amsterdam e.o.', gemeenteCodes: ['GM0363', 'GM0362'] },
-  { id: 'vt-u10', kind: 'versnellingstafel', name: 'U10', gemeenteCodes: ['GM0344'] },
+  { id: 'vt-amsterdam-e-o', kind: 'versnellingstafel', name: 'Amsterdam e.o.', gemeenteCodes: ['GM0363', 'GM0362'], ...REGION_DEFAULTS },
+  { id: 'vt-u10', kind: 'versnellingstafel', name: 'U10', gemeenteCodes: ['GM0344'], ...REGION_DEFAULTS },
 ];
 const project = {
   gemeenteCode: 'GM0363',

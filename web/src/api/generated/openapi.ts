@@ -3089,7 +3089,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Woondealregio’s and versnellingstafels (named sets of gemeenten) */
+        /** Woondealregio’s and versnellingstafels (named sets of gemeenten): gemeenten now, stopped or not, number of members */
         get: {
             parameters: {
                 query?: {
@@ -3123,7 +3123,89 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Create a versnellingstafel or woondeal region covering gemeenten from a quarter; recorded in the audit trail
+         * @description Administrators; a province analyst for tables whose gemeenten (old and new) all lie in their province; a demo account only regions it created. A gemeente in another running versnellingstafel answers 409 naming that table unless moveFromOtherTables.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegionCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3648,6 +3730,555 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A region: gemeenten now, coverage history, member organisations, secretaries, closed quarters, and what you may change */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (e.g. vt-amsterdam-e-o) */
+                    regionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a region; send the version last read (stale: 409, nothing changes)
+         * @description Administrators; a province analyst for tables whose gemeenten (old and new) all lie in their province; a demo account only regions it created.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (e.g. vt-amsterdam-e-o) */
+                    regionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegionRenameInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/regions/{regionId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a table on a date: it keeps its history, but no new quarterly round can be opened
+         * @description Administrators; a province analyst for tables whose gemeenten (old and new) all lie in their province; a demo account only regions it created.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (e.g. vt-amsterdam-e-o) */
+                    regionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegionEndInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}/gemeenten": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Let the region cover exactly these gemeenten from a quarter (dated: closed quarters keep what they were)
+         * @description Administrators; a province analyst for tables whose gemeenten (old and new) all lie in their province; a demo account only regions it created. Gemeenten added belong to the region from fromQuarter, removed ones until the quarter before; a quarter already closed for this table (or for a table a gemeente leaves) answers 422. A gemeente in another running versnellingstafel: 409 naming it unless moveFromOtherTables.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (e.g. vt-amsterdam-e-o) */
+                    regionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegionCoverageInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionRecord"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a member organisation to a table (from today); recorded in the audit trail
+         * @description Administrators; a province analyst for tables whose gemeenten (old and new) all lie in their province; a demo account only regions it created. Also the table's own secretary.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (e.g. vt-amsterdam-e-o) */
+                    regionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegionMemberAddInput"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}/organisations/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End an organisation's membership of a table (today); the history keeps it
+         * @description Administrators; a province analyst for tables whose gemeenten (old and new) all lie in their province; a demo account only regions it created. Also the table's own secretary.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (e.g. vt-amsterdam-e-o) */
+                    regionId: string;
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6417,6 +7048,46 @@ export interface components {
             /** Format: uri */
             website?: string | null;
         };
+        RegionCreateInput: {
+            /** @enum {string} */
+            kind: "woondealregio" | "versnellingstafel";
+            name: string;
+            /** @description CBS codes of the gemeenten (GM0363) */
+            gemeenteCodes: string[];
+            /** @description The quarter from which the region covers these gemeenten; default the current quarter */
+            fromQuarter?: string;
+            /** @description Move gemeenten that are in another running versnellingstafel from the same quarter; without it such a gemeente answers 409 naming that table */
+            moveFromOtherTables?: boolean;
+        };
+        RegionRenameInput: {
+            name: string;
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+        };
+        RegionEndInput: {
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD
+             * @example 2026-03-31
+             */
+            endedOn: string;
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+        };
+        RegionCoverageInput: {
+            /** @description CBS codes of the gemeenten (GM0363) */
+            gemeenteCodes: string[];
+            /** @description Gemeenten added from this quarter; removed ones until the quarter before. Not a quarter already closed */
+            fromQuarter: string;
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            /** @description Move gemeenten that are in another running versnellingstafel from the same quarter; without it such a gemeente answers 409 naming that table */
+            moveFromOtherTables?: boolean;
+        };
+        RegionMemberAddInput: {
+            /** Format: uuid */
+            organisationId: string;
+        };
         AccountRoleScopeChangeInput: {
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;
@@ -7799,6 +8470,127 @@ export interface components {
             into: components["schemas"]["Organisation"];
             counts: components["schemas"]["OrganisationMergeCounts"];
         };
+        Region: {
+            id: string;
+            /** @enum {string} */
+            kind: "woondealregio" | "versnellingstafel";
+            name: string;
+            /** @description The gemeenten the region covers now */
+            gemeenteCodes: string[];
+            /** @description An example region from the reference data */
+            isExample: boolean;
+            /** @description Created with a demo account (demo data) */
+            synthetic: boolean;
+            /**
+             * Format: date
+             * @description The date the table stopped (no new rounds); null while it runs
+             * @example 2026-03-31
+             */
+            endedOn: string | null;
+            /** @description Send it back when changing the region */
+            version: number;
+            /** @description Organisations that are members now */
+            memberCount: number;
+        };
+        RegionRecord: {
+            id: string;
+            /** @enum {string} */
+            kind: "woondealregio" | "versnellingstafel";
+            name: string;
+            /** @description An example region from the reference data */
+            isExample: boolean;
+            /** @description Created with a demo account (demo data) */
+            synthetic: boolean;
+            /**
+             * Format: date
+             * @description The date the table stopped (no new rounds); null while it runs
+             * @example 2026-03-31
+             */
+            endedOn: string | null;
+            /** @description Send it back when changing the region */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When it was created here; null for regions from before
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            createdAt: string | null;
+        };
+        RegionDetail: {
+            id: string;
+            /** @enum {string} */
+            kind: "woondealregio" | "versnellingstafel";
+            name: string;
+            /** @description An example region from the reference data */
+            isExample: boolean;
+            /** @description Created with a demo account (demo data) */
+            synthetic: boolean;
+            /**
+             * Format: date
+             * @description The date the table stopped (no new rounds); null while it runs
+             * @example 2026-03-31
+             */
+            endedOn: string | null;
+            /** @description Send it back when changing the region */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When it was created here; null for regions from before
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            createdAt: string | null;
+            /** @description Covered now */
+            gemeenten: {
+                code: string;
+                name: string;
+                provincieCode: string;
+            }[];
+            /** @description Coverage history: which gemeente belonged to the region in which quarters */
+            history: {
+                regionId: string;
+                gemeenteCode: string;
+                gemeenteName: string;
+                /** @description null: since before the monitor */
+                fromQuarter: string | null;
+                /** @description The last quarter included; null: still */
+                untilQuarter: string | null;
+            }[];
+            members: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                type: string;
+                /**
+                 * Format: date
+                 * @description Calendar date, YYYY-MM-DD
+                 * @example 2026-03-31
+                 */
+                joinedOn: string;
+                /**
+                 * Format: date
+                 * @description null: a member now
+                 * @example 2026-03-31
+                 */
+                leftOn: string | null;
+            }[];
+            /** @description Accounts that run the table (role tafel_secretaris with this region) */
+            secretaries: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+                /** @description Only for those who may manage people */
+                email: string | null;
+            }[];
+            /** @description Quarters whose round is closed: their history is never rewritten */
+            closedQuarters: string[];
+            /** @description A quarter, 'YYYY-Qn' */
+            currentQuarter: string;
+            permissions: {
+                /** @description May rename, end and change the gemeenten (new gemeenten are checked when sent) */
+                maySetUp: boolean;
+                mayManageMembers: boolean;
+            };
+        };
         Provincie: {
             code: string;
             name: string;
@@ -7819,13 +8611,6 @@ export interface components {
             provincieName: string;
             /** @description Projects in the gemeente. Except for the ministry and administrators: null when fewer than 3 or computable back from a province total (src/domain/disclosure.ts) */
             projectCount: number | null;
-        };
-        Region: {
-            id: string;
-            /** @enum {string} */
-            kind: "woondealregio" | "versnellingstafel";
-            name: string;
-            gemeenteCodes: string[];
         };
         /** @description GeoJSON (RFC 7946), WGS84 */
         FeatureCollection: {

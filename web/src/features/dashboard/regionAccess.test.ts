@@ -10,8 +10,15 @@ import { gemeenteArea, mayOpenArea, provincieArea, regionArea } from './regionAc
 const g = (code: string, provincieCode: string): Gemeente =>
   ({ code, name: code, provincieCode, provincieName: provincieCode, coropCode: '', coropName: '', projectCount: null }) as Gemeente;
 const gemeenten = [g('GM0363', 'PV27'), g('GM0479', 'PV27'), g('GM0599', 'PV28'), g('GM0344', 'PV26')];
-const amsterdam: Region = { id: 'vt-amsterdam-e-o', kind: 'versnellingstafel', name: 'Amsterdam e.o.', gemeenteCodes: ['GM0363', 'GM0479'] };
-const rotterdam: Region = { id: 'vt-rotterdam', kind: 'versnellingstafel', name: 'Rotterdam', gemeenteCodes: ['GM0599'] };
+const REGION_DEFAULTS = { isExample: true, synthetic: false, endedOn: null, version: 1, memberCount: 0 };
+const amsterdam: Region = {
+  id: 'vt-amsterdam-e-o',
+  kind: 'versnellingstafel',
+  name: 'Amsterdam e.o.',
+  gemeenteCodes: ['GM0363', 'GM0479'],
+  ...REGION_DEFAULTS,
+};
+const rotterdam: Region = { id: 'vt-rotterdam', kind: 'versnellingstafel', name: 'Rotterdam', gemeenteCodes: ['GM0599'], ...REGION_DEFAULTS };
 
 const principal = (role: Principal['role'], extra: Partial<Principal> = {}): Principal => ({
   kind: 'user',
