@@ -28,6 +28,7 @@ import { canReadBreakdownUnit, canReadTableAlternatives, readableBreakdown, tabl
 import { canManageTokensOf, canSeeOrganisation, seesSmallFigures } from './access.ts';
 import { canChangeOrganisation, canRegisterOrganisations, requireMayChangeOrganisation, requireMayRegisterOrganisations } from './access.ts';
 import { canMergeOrganisations, requireMayMergeOrganisations, requireMaySeeOrganisation } from './access.ts';
+import { canPseudonymiseUsers, requireMayPseudonymise } from './access.ts';
 import {
   ADMIN_ROLES,
   canUndoConfirmation,
@@ -611,5 +612,22 @@ describe('issue 11 items 1 and 5 (SPEC §1, §2, §7): who sets up versnellingst
     expect(canManageRegionMembers(demo(secretary), inNH)).toBe(false);
     expect(canManageRegionMembers(demo(secretary), { ...inNH, synthetic: true })).toBe(true);
     expect(() => requireMayManageRegionMembers(demo(secretary), inNH)).toThrow(/demo-account/);
+  });
+});
+
+describe('issue 11 item 3: who removes a person’s data when they leave (administrators only; SPEC §1, §7)', () => {
+  const notFound = () => new NotFoundError('Account', 'x');
+
+  it('only an administrator, not those who manage people in their area; a demo administrator only demo accounts', () => {
+    expect(canPseudonymiseUsers(admin)).toBe(true);
+    for (const p of [gemeente, developer, secretary, province, ministry]) {
+      expect(canPseudonymiseUsers(p)).toBe(false);
+      expect(() => requireMayPseudonymise(p, { isDemo: false }, notFound)).toThrow(ForbiddenError);
+    }
+    expect(() => requireMayPseudonymise(ANONYMOUS, { isDemo: false }, notFound)).toThrow(UnauthorizedError);
+    expect(() => requireMayPseudonymise(admin, { isDemo: false }, notFound)).not.toThrow();
+    expect(() => requireMayPseudonymise(admin, null, notFound)).toThrow(NotFoundError);
+    expect(() => requireMayPseudonymise({ ...admin, demo: true }, { isDemo: false }, notFound)).toThrow(NotFoundError);
+    expect(() => requireMayPseudonymise({ ...admin, demo: true }, { isDemo: true }, notFound)).not.toThrow();
   });
 });

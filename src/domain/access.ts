@@ -607,6 +607,26 @@ export function requireMaySeeOrganisation<T extends { type: string; synthetic: b
   if (!org || !canSeeOrganisation(p, org)) throw new NotFoundError('Organisatie', id);
 }
 
+/**
+ * May the principal remove a person's data when they leave (pseudonymise their account; issue 11 item 3)? Administrators
+ * only: it is irreversible and concerns anyone's account (not the province analysts and secretaries who manage people
+ * in their area). SPEC §1, §7; AVG/GDPR art. 17.
+ */
+export function canPseudonymiseUsers(p: Principal): boolean {
+  return p.userId !== null && (ADMIN_ROLES as readonly Role[]).includes(p.role);
+}
+
+/** Pseudonymising one account (canPseudonymiseUsers): a demo administrator only demo accounts; others answer as unknown. */
+export function requireMayPseudonymise<T extends { isDemo: boolean }>(
+  p: Principal,
+  account: T | null,
+  notFound: () => NotFoundError,
+): asserts account is T {
+  if (!p.userId) throw new UnauthorizedError();
+  if (!canPseudonymiseUsers(p)) throw new ForbiddenError('Alleen een beheerder mag de gegevens van een account verwijderen.');
+  if (!account || !withinDemoScope(p, { synthetic: account.isDemo })) throw notFound();
+}
+
 /** The geography a target write touches. */
 export interface TargetGeoFacts {
   geoLevel: string;

@@ -30,6 +30,7 @@ import { referenceRoutes } from './routes/reference.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
+import { pseudonymiseRoutes } from './routes/pseudonymise.routes.ts';
 
 export interface AppOptions {
   services: Services;
@@ -123,6 +124,7 @@ export async function buildApp({
       await api.register(authRoutes({ auth: services.auth, oidc: services.oidc, secureCookies }));
       await api.register(projectRoutes(services));
       await api.register(userRoutes({ users: services.users }));
+      await api.register(pseudonymiseRoutes({ pseudonymise: services.pseudonymise }));
       await api.register(referenceRoutes(services));
       await api.register(organisationRoutes(services));
       await api.register(regionRoutes(services));

@@ -6,6 +6,8 @@ import type { Db } from '../storage/db.ts';
 import { createGeographyRepository } from '../storage/geography.repository.ts';
 import { createOrganisationRepository } from '../storage/organisation.repository.ts';
 import { createOrganisationMergeRepository } from '../storage/organisation-merge.repository.ts';
+import { createPseudonymiseRepository } from '../storage/pseudonymise.repository.ts';
+import { createPseudonymiseService } from './pseudonymise.service.ts';
 import { createKnelpuntRepository, createProjectRepository } from '../storage/project.repository.ts';
 import { createRoundRepository } from '../storage/round.repository.ts';
 import { createDashboardRepository } from '../storage/dashboard.repository.ts';
@@ -80,6 +82,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     regionAdmin: createRegionAdminService({ db, regions: regionAdmin, organisations, audit, today: options.today }),
     // The organisations register (issue 11 item 2): registering and correcting market parties and corporations.
     organisations: createOrganisationService({ db, organisations, merges: createOrganisationMergeRepository(), audit }),
+    // Removing a person's data when they leave (issue 11 item 3): pseudonymisation of a deactivated account.
+    pseudonymise: createPseudonymiseService({ db, people: createPseudonymiseRepository(), audit }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
     dashboard: createDashboardService({ db, dashboards, geography, access }),
     demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations }),

@@ -9,16 +9,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  closeAndCheckPageErrors,
-  hasChromium,
-  screenshot,
-  signInThroughPage,
-  startServer,
-  startWithBrowser,
-  type Browser,
-  type TestServer,
-} from './support.ts';
+import { ensureWebBuild, hasChromium, launchBrowser, screenshot, signInThroughPage, startServer, type Browser, type TestServer } from './support.ts';
 
 const TABLE_PATH = '/tafels/vt-amsterdam-e-o';
 
@@ -129,10 +120,16 @@ describe.skipIf(!hasChromium)('drill-down from figures to the project list in Ch
   let browser: Browser;
 
   beforeAll(async () => {
-    ({ server, browser } = await startWithBrowser(() => startServer(400, 3)));
+    ensureWebBuild();
+    server = await startServer(400, 3);
+    browser = await launchBrowser(server.base);
   }, 180_000);
 
-  afterAll(() => closeAndCheckPageErrors(browser, server));
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(browser?.pageErrors ?? []).toEqual([]);
+  });
 
   async function clickEveryFigure(page: Page, who: string) {
     await openDashboard(page, server.base);

@@ -17,11 +17,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiSession,
-  closeAndCheckPageErrors,
+  ensureWebBuild,
   hasChromium,
+  launchBrowser,
   signInThroughPage,
   startServer,
-  startWithBrowser,
   type ApiSession,
   type Browser,
   type TestServer,
@@ -88,7 +88,9 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht and the round page are up to d
   const delayedCount = async () => (await secretary.get<Dashboard>(`/regions/${TABLE}/dashboard`)).summary.delayedMilestones.count;
 
   beforeAll(async () => {
-    ({ server, browser } = await startWithBrowser(() => startServer(300)));
+    ensureWebBuild();
+    server = await startServer(300);
+    browser = await launchBrowser(server.base);
     page = await browser.open('/');
     secretary = await apiSession(server.base, 'tafel_secretaris');
     developer = await apiSession(server.base, 'marktpartij_editor');
@@ -112,7 +114,11 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht and the round page are up to d
     expect(project, 'a project of the demo developer in the table with M12 on time').toBeDefined();
   }, 300_000);
 
-  afterAll(() => closeAndCheckPageErrors(browser, server));
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    expect(browser?.pageErrors ?? []).toEqual([]);
+  });
 
   it('shows the new delayed count and delivery without a reload', async () => {
     const organisationId = developer.principal.organisationId!;

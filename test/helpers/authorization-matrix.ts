@@ -254,6 +254,18 @@ export function matrix(): Record<string, Case[]> {
         allowed: ['beheerder'],
       },
     ],
+    // Removing a person's data when they leave (issue 11 item 3): administrators only (access.ts canPseudonymiseUsers).
+    'POST /api/v1/users/:userId/pseudonymise': [
+      {
+        name: 'a deactivated account',
+        request: async () => {
+          const id = await freshAccount();
+          await admin({ method: 'POST', url: `/api/v1/users/${id}/deactivate` });
+          return { method: 'POST', url: `/api/v1/users/${id}/pseudonymise` };
+        },
+        allowed: ['beheerder'],
+      },
+    ],
     'POST /api/v1/users/:userId/deactivate': [
       {
         name: 'another person',

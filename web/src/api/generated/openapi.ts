@@ -2939,6 +2939,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{userId}/pseudonymise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a person's data when they leave (irreversible): the account must be deactivated first (422 otherwise)
+         * @description Administrators only (a demo administrator demo accounts only). Name and e-mail address are replaced by a pseudonym in the account, their invitations and the audit trail (actor name of what they did; name/e-mail values of the entries about their account); password hash and OpenID Connect identity are cleared; sessions and API tokens are deleted; open invitations to their address are revoked. The audit trail keeps who did what (the account id) and gets one entry 'gepseudonimiseerd' without the old values.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PseudonymisedAccount"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/provincies": {
         parameters: {
             query?: never;
@@ -8658,6 +8745,28 @@ export interface components {
         AccountList: {
             /** @description Sorted by name */
             items: components["schemas"]["Account"][];
+        };
+        PseudonymisedAccount: {
+            /** Format: uuid */
+            id: string;
+            /** @description The pseudonym: "Voormalig gebruiker" and the first 8 characters of the id */
+            name: string;
+            /** @description verwijderd-<id>@invalid (unique, never delivered) */
+            email: string;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            pseudonymisedAt: string;
+            removed: {
+                /** @description Audit entries whose name or e-mail values were replaced (who did what stays: the account id) */
+                auditEntriesRewritten: number;
+                sessionsEnded: number;
+                apiTokensDeleted: number;
+                /** @description Open invitations to the person’s address */
+                invitationsRevoked: number;
+            };
         };
     };
     responses: never;
