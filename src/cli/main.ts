@@ -13,6 +13,8 @@
  *   wbm restore FILE                   restore a backup into an empty database (one transaction)
  *   wbm user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID]
  *                                      create an account; password from WBM_PASSWORD (or none: OIDC only)
+ *   wbm people prune                   remove expired sessions, finished invitations and revoked API tokens past
+ *                                      their retention period (POLICY.retention) and print the counts
  * Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL.
  */
 import { parseArgs } from 'node:util';
@@ -20,6 +22,7 @@ import { loadConfig } from '../config.ts';
 import { backupCommand } from './commands/backup.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { openapiCommand } from './commands/openapi.ts';
+import { peoplePruneCommand } from './commands/people-prune.ts';
 import { referenceLoadCommand } from './commands/reference-load.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { seedCommand } from './commands/seed.ts';
@@ -32,7 +35,8 @@ export { DEMO_DEFAULTS } from './commands/seed.ts';
 
 const USAGE =
   'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi |\n' +
-  '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID]>';
+  '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID] |\n' +
+  '            people prune>';
 
 /** Run one command; the exit code, or -1 while the server keeps running. Each command is a file in src/cli/commands/. */
 export async function main(argv: string[]): Promise<number> {
@@ -59,6 +63,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'user':
       if (sub !== 'add') throw new Error(`unknown: user ${sub ?? ''}\n${USAGE}`);
       return userAddCommand(config, values);
+    case 'people':
+      if (sub !== 'prune') throw new Error(`unknown: people ${sub ?? ''}\n${USAGE}`);
+      return peoplePruneCommand(config);
     case 'openapi':
       return openapiCommand(config);
     case 'serve':

@@ -101,6 +101,29 @@ export const POLICY = {
     validDays: 7,
   },
 
+  retention: {
+    /**
+     * How long what the monitor keeps about people's sign-in is kept once it is of no use any more (issue 11 item 3,
+     * "Personal data"). Basis: AVG/GDPR art. 5(1)(e), storage limitation — personal data no longer kept than needed for
+     * the purpose. The periods are our own choice *(design: change here)*:
+     * - an expired browser session (its browser name and times) goes 30 days after it expired: long enough to look
+     *   into a sign-in problem or incident reported a few weeks late;
+     * - an invitation that was used, expired or revoked (the invitee's name and e-mail address) goes 90 days after
+     *   that moment: one quarter, so a table's question "who did we invite, and did it arrive?" can still be answered
+     *   in the next quarterly round;
+     * - a revoked API token (its name and last use) goes 1 year after it was revoked: what was done with it stays
+     *   readable in the audit trail by the account that owned it, and the token's record shows when it stopped.
+     * The audit trail itself is kept (SPEC §7: append-only); a person who leaves is pseudonymised there instead.
+     */
+    expiredSessionDays: 30,
+    finishedInvitationDays: 90,
+    revokedApiTokenDays: 365,
+    /** The server prunes at start and then every this many hours. */
+    pruneEveryHours: 6,
+    validFrom: '2026-12-01',
+    source: 'AVG (Verordening (EU) 2016/679) art. 5 lid 1 onder e, opslagbeperking; termijnen: eigen keuze van de Woningbouwmonitor',
+  },
+
   ppm: {
     /** A project is overdue when not updated in the current or the previous quarter (`001 § 3B`: "elk kwartaal geüpdatet"). *(design)* */
     overdueAfterQuarters: 1,

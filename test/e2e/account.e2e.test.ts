@@ -11,7 +11,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
-  closeAndCheckPageErrors,
   hasChromium,
   launchBrowser,
   screenshot,
@@ -37,7 +36,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   await second?.close();
-  await closeAndCheckPageErrors(browser, server);
+  await browser?.close();
+  await server?.close();
 });
 
 const signIn = (page: Page) => signInWithPassword(page, server.base, { email: EMAIL, name: 'Petra Analist' }, PASSWORD);

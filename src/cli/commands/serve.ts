@@ -7,6 +7,7 @@ import { buildApp } from '../../http/app.ts';
 import { createServices } from '../../services/container.ts';
 import { openReadyDatabase, registerIsEmpty } from '../../services/database.service.ts';
 import { assertDemoModeMayStart } from '../../services/demo-mode.service.ts';
+import { schedulePrune } from '../../services/retention.service.ts';
 import { log } from '../log.ts';
 import type { Flags } from '../options.ts';
 import { DEMO_DEFAULTS, seedDemo } from './seed.ts';
@@ -19,8 +20,6 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
     auth: { demoMode: config.demoMode, sessionHours: config.sessionHours },
     oidc: config.oidc,
     chromiumPath: config.chromiumPath,
-    mail: config.mail,
-    publicUrl: config.publicUrl,
   });
   if (flags['demo-if-empty'] && (await registerIsEmpty(db))) {
     await seedDemo(services, DEMO_DEFAULTS);
@@ -32,9 +31,6 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
     await db.close();
     throw err;
   }
-  log(
-    config.mail.smtpUrl ? 'mail: sent through SMTP_URL' : 'mail: not configured (SMTP_URL unset): invitation links are shown to the inviter instead',
-  );
   if (config.demoMode) {
     await services.auth.ensureDemoUsers();
     log('DEMO MODE is on: anyone can sign in as a demo role (set DEMO_MODE=false in production)');
@@ -46,7 +42,10 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
     trustProxy: config.trustProxy,
     apiContact: config.apiContact,
   });
+  // Retention (POLICY.retention): prune now and every few hours; the timer does not keep the process alive.
+  const stopPruning = schedulePrune(services.retention, log);
   const close = async () => {
+    stopPruning();
     await app.close();
     await db.close();
     process.exit(0);
