@@ -21,10 +21,9 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Select } from '../../components/Select.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { ErrorSummaryList } from '../../components/ErrorSummaryList.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { FieldDescription } from '../../components/FieldDescription.tsx';
-import { UnorderedList } from '../../components/UnorderedList.tsx';
-import { TextLink } from '../../components/TextLink.tsx';
 
 export interface MilestoneEditFormProps {
   project: ProjectDetail;
@@ -188,25 +187,16 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
       {outcome.kind === 'invalid' && (
         <Alert type="error" title={`${outcome.title} Bekijk de meldingen bij de velden.`} urgent>
           {(summaryFields.length > 0 || outcome.errors.other.length > 0) && (
-            <UnorderedList data-testid="milestone-error-summary">
-              {summaryFields.map((f) => (
-                <li key={f}>
-                  <TextLink
-                    href={`#${id}-${f}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      fieldRefs[f].current?.focus();
-                    }}
-                  >
-                    {FIELD_LABELS[f]}
-                  </TextLink>
-                  : {fieldErrors[f]}
-                </li>
-              ))}
-              {outcome.errors.other.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </UnorderedList>
+            <ErrorSummaryList
+              testId="milestone-error-summary"
+              fields={summaryFields.map((f) => ({
+                id: `${id}-${f}`,
+                label: FIELD_LABELS[f],
+                message: fieldErrors[f] ?? '',
+                focus: () => fieldRefs[f].current?.focus(),
+              }))}
+              other={outcome.errors.other}
+            />
           )}
         </Alert>
       )}

@@ -12,6 +12,7 @@ import type { Target } from '../../api/types.ts';
 import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { Alert } from '../../components/Feedback.tsx';
+import { ErrorSummaryList } from '../../components/ErrorSummaryList.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Options } from '../../components/Options.tsx';
 import { Heading } from '../../components/Heading.tsx';
@@ -19,8 +20,6 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { Select } from '../../components/Select.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
-import { TextLink } from '../../components/TextLink.tsx';
-import { UnorderedList } from '../../components/UnorderedList.tsx';
 import { saveProblem, SaveProblemAlert, type SaveProblem } from '../project/SaveProblem.tsx';
 import { METRIC_LABELS, TARGET_METRICS, type TargetReferences } from '../../../../src/domain/national.ts';
 import {
@@ -149,25 +148,16 @@ export function TargetForm({ target, areas, refs, onSaved, onCancel, onReload }:
       )}
       {outcome.kind === 'invalid' && (
         <Alert type="error" title="Het doel is niet opgeslagen. Bekijk de meldingen bij de velden." urgent>
-          <UnorderedList data-testid="target-error-summary">
-            {FORM_FIELDS.filter((f) => errors[f]).map((f) => (
-              <li key={f}>
-                <TextLink
-                  href={`#${fieldId(f)}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    focus(f);
-                  }}
-                >
-                  {FIELD_LABELS[f]}
-                </TextLink>
-                : {errors[f]}
-              </li>
-            ))}
-            {outcome.other.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </UnorderedList>
+          <ErrorSummaryList
+            testId="target-error-summary"
+            fields={FORM_FIELDS.filter((f) => errors[f]).map((f) => ({
+              id: fieldId(f),
+              label: FIELD_LABELS[f],
+              message: errors[f] ?? '',
+              focus: () => focus(f),
+            }))}
+            other={outcome.other}
+          />
         </Alert>
       )}
 
