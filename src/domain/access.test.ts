@@ -70,6 +70,16 @@ import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 
 import { canManageUser, canManageUsers, requireMayManageUser, requireMayManageUsers, requireNotOwnAccount } from './access.ts';
 import {
+  canAssignRoleScope,
+  canManagePerson,
+  invitableRoles,
+  PEOPLE_MANAGER_ROLES,
+  requireMayAssignRoleScope,
+  requireMayManageInvitation,
+  ROLES,
+  type RoleScopeFacts,
+} from './access.ts';
+import {
   canManageRegionMembers,
   canOpenRegionAdmin,
   canSetUpRegion,
@@ -497,24 +507,84 @@ describe('issue 11 items 2 and 5: who registers and corrects organisations', () 
   });
 });
 
-describe('issue 11 item 3: who manages people (administrators only; a demo administrator demo accounts only)', () => {
-  const account = (isDemo: boolean) => ({ isDemo });
+describe('issue 11 items 3 and 5: who manages and invites people (SPEC §1 roles, §7)', () => {
   const notFound = () => new NotFoundError('Account', 'x');
+  /** A role and scope with its geography: table vt-ams in PV27 (Noord-Holland), table vt-utr in PV26. */
+  const facts = (role: Role, over: Partial<RoleScopeFacts> = {}): RoleScopeFacts => ({
+    role,
+    gemeenteCode: null,
+    regionId: null,
+    organisationId: null,
+    provincieCode: null,
+    gemeenteProvincieCode: null,
+    gemeenteTableIds: [],
+    table: null,
+    organisationTables: [],
+    isDemo: false,
+    ...over,
+  });
+  const amsTable = { id: 'vt-ams', provincieCodes: ['PV27'] };
+  const utrTable = { id: 'vt-utr', provincieCodes: ['PV26'] };
+  const mixedTable = { id: 'vt-mixed', provincieCodes: ['PV27', 'PV26'] };
+  const amsEditor = facts('gemeente_editor', { gemeenteCode: 'GM0363', gemeenteProvincieCode: 'PV27', gemeenteTableIds: ['vt-ams'] });
+  const haarlemEditor = facts('gemeente_editor', { gemeenteCode: 'GM0392', gemeenteProvincieCode: 'PV27', gemeenteTableIds: [] });
+  const utrEditor = facts('gemeente_editor', { gemeenteCode: 'GM0344', gemeenteProvincieCode: 'PV26', gemeenteTableIds: ['vt-utr'] });
+  const amsSecretary = facts('tafel_secretaris', { regionId: 'vt-ams', table: amsTable });
+  const mixedSecretary = facts('tafel_secretaris', { regionId: 'vt-mixed', table: mixedTable });
+  const amsMember = facts('marktpartij_editor', { organisationId: 'org-a', organisationTables: [amsTable] });
+  const utrMember = facts('marktpartij_editor', { organisationId: 'org-u', organisationTables: [utrTable] });
+  const noMember = facts('marktpartij_editor', { organisationId: 'org-n' });
+  const analyst = facts('provincie_analist', { provincieCode: 'PV27' });
 
-  it('only an administrator manages accounts; a demo administrator only demo accounts', () => {
-    for (const p of [gemeente, developer, secretary, province, ministry]) {
+  it('administrators, a province analyst with a province and a table secretary with a table manage people; others 403, the public 401', () => {
+    for (const p of [gemeente, developer, ministry, who('provincie_analist'), who('tafel_secretaris')]) {
       expect(canManageUsers(p)).toBe(false);
       expect(() => requireMayManageUsers(p)).toThrow(ForbiddenError);
     }
     expect(() => requireMayManageUsers(ANONYMOUS)).toThrow(UnauthorizedError);
-    expect(canManageUser(admin, account(false))).toBe(true);
-    expect(canManageUser(admin, account(true))).toBe(true);
+    for (const p of [admin, province, secretary]) expect(canManageUsers(p)).toBe(true);
+    expect(PEOPLE_MANAGER_ROLES).toEqual(['beheerder', 'provincie_analist', 'tafel_secretaris']);
+  });
+
+  it('which roles each may give (issue 11 item 5): administrators all, a province analyst three, a table secretary two', () => {
+    expect(invitableRoles(admin)).toEqual(ROLES.filter((r) => r !== 'publiek'));
+    expect(invitableRoles(province)).toEqual(['gemeente_editor', 'tafel_secretaris', 'marktpartij_editor']);
+    expect(invitableRoles(secretary)).toEqual(['gemeente_editor', 'marktpartij_editor']);
+    expect(invitableRoles(gemeente)).toEqual([]);
+  });
+
+  it('an administrator any role and scope; a demo administrator only demo accounts', () => {
+    for (const t of [amsEditor, utrEditor, analyst, facts('beheerder'), utrMember]) expect(canAssignRoleScope(admin, t)).toBe(true);
     const demoAdmin = { ...admin, demo: true };
-    expect(canManageUser(demoAdmin, account(true))).toBe(true);
-    expect(canManageUser(demoAdmin, account(false))).toBe(false);
-    expect(() => requireMayManageUser(demoAdmin, account(false), notFound)).toThrow(NotFoundError);
+    expect(canManagePerson(demoAdmin, { ...amsEditor, isDemo: true })).toBe(true);
+    expect(canManagePerson(demoAdmin, amsEditor)).toBe(false);
+    expect(canManageUser(admin, amsEditor)).toBe(true);
+    expect(canManageUser(demoAdmin, amsEditor)).toBe(false);
+    expect(canManageUser(secretary, amsEditor)).toBe(false);
+    expect(() => requireMayManageUser(demoAdmin, amsEditor, notFound)).toThrow(NotFoundError);
     expect(() => requireMayManageUser(admin, null, notFound)).toThrow(NotFoundError);
-    expect(() => requireMayManageUser(admin, account(false), notFound)).not.toThrow();
+    expect(() => requireMayManageUser(admin, amsEditor, notFound)).not.toThrow();
+  });
+
+  it('a province analyst: gemeenten in the province, tables wholly in it, organisations that are members of such a table', () => {
+    expect([amsEditor, haarlemEditor, utrEditor].map((t) => canAssignRoleScope(province, t))).toEqual([true, true, false]);
+    expect([amsSecretary, mixedSecretary].map((t) => canAssignRoleScope(province, t))).toEqual([true, false]);
+    expect([amsMember, utrMember, noMember].map((t) => canAssignRoleScope(province, t))).toEqual([true, false, false]);
+    expect(canAssignRoleScope(province, analyst)).toBe(false);
+    expect(() => requireMayAssignRoleScope(province, analyst)).toThrow(/rol Analist provincie/);
+    expect(() => requireMayAssignRoleScope(province, utrEditor)).toThrow(ForbiddenError);
+  });
+
+  it("a table secretary: the table's gemeenten and its current member organisations, nothing else", () => {
+    expect([amsEditor, haarlemEditor, utrEditor].map((t) => canAssignRoleScope(secretary, t))).toEqual([true, false, false]);
+    expect([amsMember, utrMember, noMember].map((t) => canAssignRoleScope(secretary, t))).toEqual([true, false, false]);
+    expect(canAssignRoleScope(secretary, amsSecretary)).toBe(false);
+    expect(() => requireMayAssignRoleScope(secretary, haarlemEditor)).toThrow(/gemeente in uw eigen gebied/);
+    expect(() => requireMayAssignRoleScope(secretary, amsSecretary)).toThrow(/rol Secretaris versnellingstafel/);
+    // The same rule decides whose accounts and invitations they see: someone outside the area answers as unknown.
+    expect(() => requireMayManageUser(secretary, utrEditor, notFound)).toThrow(NotFoundError);
+    expect(() => requireMayManageInvitation(secretary, utrMember, notFound)).toThrow(NotFoundError);
+    expect(() => requireMayManageInvitation(secretary, amsMember, notFound)).not.toThrow();
   });
 
   it('an administrator does not deactivate their own account or change their own role', () => {

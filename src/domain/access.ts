@@ -788,37 +788,147 @@ export function requireMayManageSessionsOf<T extends { userId: string }>(
   if (!session || session.userId !== p.userId) throw notFound();
 }
 
-// ----- People management by administrators (issue 11 item 3) ---------------------------------------------
+// ----- People management and invitations (issue 11 items 3 and 5) -----------------------------------------
 
-/** May the principal manage people's accounts at all (list them, change role and scope, deactivate)? ADMIN_ROLES. SPEC §1. */
-export function canManageUsers(p: Principal): boolean {
-  return p.userId !== null && (ADMIN_ROLES as readonly Role[]).includes(p.role);
-}
+/**
+ * Who invites people and manages their accounts: administrators (anyone), a province analyst (people working
+ * within the province) and a table secretary (the table's gemeenten and member organisations); which people:
+ * canAssignRoleScope. SPEC §1 (roles), issue 11 item 5 ("a province analyst sets up tables and organisations within
+ * the province; a table secretary manages their own table's members and people").
+ */
+export const PEOPLE_MANAGER_ROLES = ['beheerder', 'provincie_analist', 'tafel_secretaris'] as const satisfies readonly Role[];
 
-/** May the principal manage this account? An administrator anyone's, but a demo administrator only demo accounts. SPEC §1, §7. */
-export function canManageUser(p: Principal, account: { isDemo: boolean }): boolean {
-  return canManageUsers(p) && withinDemoScope(p, { synthetic: account.isDemo });
-}
-
-/** Listing or changing people's accounts: administrators only (401 without an account, 403 for other roles). */
-export function requireMayManageUsers(p: Principal): asserts p is Principal & { userId: string } {
-  if (!p.userId) throw new UnauthorizedError();
-  if (!canManageUsers(p)) throw new ForbiddenError('Alleen een beheerder beheert de accounts van anderen.');
-}
-
-/** Changing one account (canManageUser): an account outside the administrator's reach answers exactly as an unknown one. */
-export function requireMayManageUser<T extends { isDemo: boolean }>(
-  p: Principal,
-  account: T | null,
-  notFound: () => NotFoundError,
-): asserts account is T {
-  requireMayManageUsers(p);
-  if (!account || !canManageUser(p, account)) throw notFound();
+/** A versnellingstafel as the people rules see it: its id and the provinces of its current gemeenten. */
+export interface TableFacts {
+  id: string;
+  provincieCodes: readonly string[];
 }
 
 /**
- * An administrator does not deactivate their own account or change their own role: they would lock themselves
- * out, perhaps leaving nobody to undo it (422, with the reason in plain Dutch).
+ * A role with its scope as the people rules see it (an invitation, an account, or a change being asked for), with
+ * the geography loaded by the service: where the gemeente lies, the table's provinces, the organisation's tables.
+ */
+export interface RoleScopeFacts {
+  role: Role;
+  gemeenteCode: string | null;
+  regionId: string | null;
+  organisationId: string | null;
+  provincieCode: string | null;
+  /** The province of gemeenteCode (null without a gemeente). */
+  gemeenteProvincieCode: string | null;
+  /** The tables whose current gemeenten include gemeenteCode. */
+  gemeenteTableIds: readonly string[];
+  /** The table regionId with its provinces (null without a table). */
+  table: TableFacts | null;
+  /** The tables the organisation is a current member of (region_organisations, not left). */
+  organisationTables: readonly TableFacts[];
+  /** A demo account or invitation (synthetic: demo roles manage only these). */
+  isDemo: boolean;
+}
+
+/** Does the whole table lie in this province (every gemeente of it)? */
+function tableInProvince(table: TableFacts, provincieCode: string | null): boolean {
+  return provincieCode !== null && table.provincieCodes.length > 0 && table.provincieCodes.every((c) => c === provincieCode);
+}
+
+/** May the principal manage people at all (list them, invite, change, deactivate)? PEOPLE_MANAGER_ROLES, with their area. SPEC §1. */
+export function canManageUsers(p: Principal): boolean {
+  if (p.userId === null || !(PEOPLE_MANAGER_ROLES as readonly Role[]).includes(p.role)) return false;
+  if (p.role === 'provincie_analist') return p.provincieCode !== null;
+  if (p.role === 'tafel_secretaris') return p.regionId !== null;
+  return true;
+}
+
+/**
+ * The roles the principal may invite people to or give them: an administrator every role; a province analyst a
+ * gemeente's project leader, a table secretary and a market party's editor; a table secretary a gemeente's project
+ * leader and a market party's editor. Which scope: canAssignRoleScope. SPEC §1, issue 11 item 5.
+ */
+export function invitableRoles(p: Principal): Role[] {
+  if (!canManageUsers(p)) return [];
+  if (p.role === 'beheerder') return ROLES.filter((r) => r !== 'publiek');
+  if (p.role === 'provincie_analist') return ['gemeente_editor', 'tafel_secretaris', 'marktpartij_editor'];
+  return ['gemeente_editor', 'marktpartij_editor'];
+}
+
+/**
+ * May the principal give this role with this scope (invite someone to it, or see, change, deactivate an account that
+ * has it)? Administrators any; a province analyst a gemeente in the province, a table whose gemeenten all lie in the
+ * province, an organisation that is a member of such a table; a table secretary a gemeente of the table and a current
+ * member organisation of the table. A demo role only demo accounts and invitations. SPEC §1, §7, issue 11 item 5.
+ */
+export function canAssignRoleScope(p: Principal, t: RoleScopeFacts): boolean {
+  if (!canManageUsers(p) || !withinDemoScope(p, { synthetic: t.isDemo })) return false;
+  if (p.role === 'beheerder') return true;
+  if (!invitableRoles(p).includes(t.role)) return false;
+  if (p.role === 'provincie_analist') {
+    if (t.role === 'gemeente_editor') return t.gemeenteCode !== null && t.gemeenteProvincieCode === p.provincieCode;
+    if (t.role === 'tafel_secretaris') return t.table !== null && tableInProvince(t.table, p.provincieCode);
+    return t.organisationId !== null && t.organisationTables.some((table) => tableInProvince(table, p.provincieCode));
+  }
+  if (t.role === 'gemeente_editor') return t.gemeenteCode !== null && p.regionId !== null && t.gemeenteTableIds.includes(p.regionId);
+  return t.organisationId !== null && t.organisationTables.some((table) => table.id === p.regionId);
+}
+
+/**
+ * Does the principal manage this account as an administrator (any account; a demo administrator only demo accounts)?
+ * Province analysts and table secretaries manage the people of their area: canManagePerson.
+ */
+export function canManageUser(p: Principal, account: { isDemo: boolean }): boolean {
+  return p.userId !== null && (ADMIN_ROLES as readonly Role[]).includes(p.role) && withinDemoScope(p, { synthetic: account.isDemo });
+}
+
+/** May the principal manage this account (see it in the list, change, deactivate, reactivate)? canAssignRoleScope on its current role and scope. */
+export function canManagePerson(p: Principal, account: RoleScopeFacts): boolean {
+  return canAssignRoleScope(p, account);
+}
+
+/** Listing, inviting or changing people: PEOPLE_MANAGER_ROLES with their area (401 without an account, 403 otherwise). */
+export function requireMayManageUsers(p: Principal): asserts p is Principal & { userId: string } {
+  if (!p.userId) throw new UnauthorizedError();
+  if (!canManageUsers(p)) {
+    throw new ForbiddenError(
+      'Alleen een beheerder, een analist van een provincie of de secretaris van een versnellingstafel beheert de accounts van anderen.',
+    );
+  }
+}
+
+/** Changing one account (canManageUser): an account outside the principal's reach answers exactly as an unknown one. */
+export function requireMayManageUser<T extends RoleScopeFacts>(p: Principal, account: T | null, notFound: () => NotFoundError): asserts account is T {
+  requireMayManageUsers(p);
+  if (!account || !canManagePerson(p, account)) throw notFound();
+}
+
+const SCOPE_REFUSAL: Partial<Record<Role, string>> = {
+  gemeente_editor: 'U mag alleen mensen uitnodigen of een rol geven voor een gemeente in uw eigen gebied.',
+  tafel_secretaris: 'U mag alleen een secretaris aanwijzen voor een versnellingstafel in uw eigen provincie.',
+  marktpartij_editor: 'U mag alleen mensen uitnodigen of een rol geven voor een organisatie die lid is van een tafel in uw eigen gebied.',
+};
+
+/**
+ * Inviting someone to this role and scope, or giving an account this role and scope (canAssignRoleScope): a role
+ * the principal may not give at all, or a scope outside their area, is refused (403, the reason in plain Dutch).
+ * Nobody grants what they could not invite to. SPEC §1, §7.
+ */
+export function requireMayAssignRoleScope(p: Principal, t: RoleScopeFacts): void {
+  requireMayManageUsers(p);
+  if (!invitableRoles(p).includes(t.role)) throw new ForbiddenError(`U mag niemand de rol ${ROLE_LABELS[t.role]} geven.`);
+  if (!canAssignRoleScope(p, t)) throw new ForbiddenError(SCOPE_REFUSAL[t.role] ?? 'U mag deze rol niet geven.');
+}
+
+/** Seeing or revoking an invitation (canAssignRoleScope on its role and scope): one outside the principal's reach answers as unknown. */
+export function requireMayManageInvitation<T extends RoleScopeFacts>(
+  p: Principal,
+  invitation: T | null,
+  notFound: () => NotFoundError,
+): asserts invitation is T {
+  requireMayManageUsers(p);
+  if (!invitation || !canAssignRoleScope(p, invitation)) throw notFound();
+}
+
+/**
+ * Nobody deactivates their own account or changes their own role: they would lock themselves out, perhaps leaving
+ * nobody to undo it (422, with the reason in plain Dutch).
  */
 export function requireNotOwnAccount(p: Principal, userId: string, change: 'deactivate' | { from: Role; to: Role }): void {
   if (p.userId !== userId || (change !== 'deactivate' && change.from === change.to)) return;

@@ -47,6 +47,13 @@ export class DuplicateError extends DomainError {
   }
 }
 
+/** It existed but can no longer be used (an invitation that was used, withdrawn or has expired): 410. */
+export class GoneError extends DomainError {
+  constructor(message: string) {
+    super('gone', message);
+  }
+}
+
 /** Not signed in, or the credentials are wrong (kept generic: it does not say which part was wrong). */
 export class UnauthorizedError extends DomainError {
   constructor(message = 'U bent niet ingelogd, of de inloggegevens kloppen niet.') {

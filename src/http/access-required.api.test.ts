@@ -21,7 +21,7 @@ vi.mock('../domain/access.ts', async (importOriginal) => {
 });
 
 /** Wiring, not services. */
-const NOT_SERVICES = new Set(['db', 'repositories', 'access']);
+const NOT_SERVICES = new Set(['db', 'repositories', 'access', 'mailer']);
 
 /**
  * Service methods that serve no data of anyone's or decide nothing themselves, each with its reason. Everything
@@ -36,6 +36,10 @@ const EXEMPT = new Map<string, string>([
   ['auth.startSessionFor', 'authentication'],
   ['auth.createUser', 'account set-up by the command line and tests, no route'],
   ['auth.ensureDemoUsers', 'demo accounts at start-up, no route'],
+  // An invitation link: the one-time token is the key, as a password is for signing in (who may invite: invitations.create).
+  ['invitations.preview', 'authentication (the invitation token)'],
+  ['invitations.acceptWithPassword', 'authentication (the invitation token)'],
+  ['invitations.acceptWithOidc', 'authentication (the invitation token and the identity provider)'],
   // Reference data and maps: public by SPEC §1 ("aggregated open data and maps"), nobody's confidential data.
   ['reference.listProvincies', 'reference data'],
   ['reference.listGemeenten', 'reference data'],
@@ -57,6 +61,7 @@ const EXEMPT = new Map<string, string>([
 const NOT_REACHED = new Map<string, string>([
   ['auth.signOut', 'signing out without a session cookie ends nothing'],
   ['demoSeed.seed', 'the command line (wbm seed)'],
+  ['invitations.acceptWithOidc', 'OpenID Connect is not configured in the matrix (auth.api.test.ts covers it with a fake provider)'],
   ['retention.prune', 'the server timer and the command line (wbm people prune): removes what is past its retention period, no request'],
   ['reports.tablePdf', 'under inject the server does not listen: the route answers 503 after dashboard.wholeTableDashboard decided'],
 ]);
@@ -174,6 +179,7 @@ describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1
       accessModule.ADMIN_ROLES,
       accessModule.PARTY_ROLES,
       accessModule.ORGANISATION_REGISTRAR_ROLES,
+      accessModule.PEOPLE_MANAGER_ROLES,
     ];
     const gated = ROUTE_RULES.filter((r) => Array.isArray(r.access));
     expect(gated.length).toBeGreaterThan(4);

@@ -31,6 +31,7 @@ import { roundRoutes } from './routes/rounds.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
 import { pseudonymiseRoutes } from './routes/pseudonymise.routes.ts';
+import { invitationRoutes } from './routes/invitations.routes.ts';
 
 export interface AppOptions {
   services: Services;
@@ -121,10 +122,11 @@ export async function buildApp({
         reply.header('access-control-allow-origin', '*');
         return app.swagger();
       });
-      await api.register(authRoutes({ auth: services.auth, oidc: services.oidc, secureCookies }));
+      await api.register(authRoutes({ auth: services.auth, oidc: services.oidc, invitations: services.invitations, secureCookies }));
       await api.register(projectRoutes(services));
       await api.register(userRoutes({ users: services.users }));
       await api.register(pseudonymiseRoutes({ pseudonymise: services.pseudonymise }));
+      await api.register(invitationRoutes({ invitations: services.invitations }));
       await api.register(referenceRoutes(services));
       await api.register(organisationRoutes(services));
       await api.register(regionRoutes(services));

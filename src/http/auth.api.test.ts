@@ -492,8 +492,8 @@ describe('listing and ending browser sessions (issue 11 item 3)', () => {
 });
 
 describe('OpenID Connect sign-in (authorization code + PKCE)', () => {
-  async function oidcLogin(email: string) {
-    const start = await app.inject({ url: '/api/v1/auth/oidc/login' });
+  async function oidcLogin(email: string, invitation?: string) {
+    const start = await app.inject({ url: `/api/v1/auth/oidc/login${invitation ? `?invitation=${invitation}` : ''}` });
     expect(start.statusCode).toBe(302);
     const stateCookie = start.cookies.find((c) => c.name === 'wbm_oidc')!;
     const authorize = new URL(start.headers.location as string);
@@ -518,5 +518,33 @@ describe('OpenID Connect sign-in (authorization code + PKCE)', () => {
     const res = await oidcLogin('stranger@example.invalid');
     expect(res.statusCode).toBe(401);
     expect(res.json().detail).toContain('geen account');
+  });
+
+  it('accepting an invitation with the organisation account makes the account from the invitation and links the identity (once)', async () => {
+    const admin = await services.auth.createUser({
+      email: 'beheer-oidc@example.invalid',
+      name: 'Beheer',
+      password: null,
+      role: 'beheerder',
+      organisationId: null,
+      gemeenteCode: null,
+      regionId: null,
+      provincieCode: null,
+    });
+    const made = await services.invitations.create(
+      admin,
+      { email: 'nieuw@vro.example', name: 'Nina Nieuw', role: 'provincie_analist', provincieCode: 'PV27' },
+      'system',
+      'http://localhost',
+    );
+    const token = made.link!.split('/').at(-1)!;
+    const res = await oidcLogin('nieuw@vro.example', token);
+    expect(res.statusCode, res.body).toBe(302);
+    const me = await app.inject({ url: '/api/v1/auth/me', cookies: { [SESSION_COOKIE]: sessionCookie(res)!.value } });
+    expect(me.json().principal).toMatchObject({ name: 'Nina Nieuw', role: 'provincie_analist', provincieCode: 'PV27' });
+    const [linked] = take(await t.db.query<{ oidc_subject: string }>("SELECT oidc_subject FROM users WHERE email = 'nieuw@vro.example'"), 1);
+    expect(linked.oidc_subject).toBe('sub-nieuw@vro.example');
+    // The link is used: starting again with it is refused before leaving for the provider.
+    expect((await app.inject({ url: `/api/v1/auth/oidc/login?invitation=${token}` })).statusCode).toBe(410);
   });
 });

@@ -7,6 +7,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
   ConflictError,
   DuplicateError,
+  GoneError,
   ForbiddenError,
   NotFoundError,
   ServiceUnavailableError,
@@ -93,6 +94,9 @@ export function registerProblemHandler(app: FastifyInstance): void {
     }
     if (error instanceof NotFoundError) {
       return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-gevonden`, title: 'Niet gevonden.', status: 404, detail: error.message });
+    }
+    if (error instanceof GoneError) {
+      return send(reply, request, { type: `${PROBLEM_TYPE_BASE}niet-meer-geldig`, title: 'Niet meer geldig.', status: 410, detail: error.message });
     }
     if (error instanceof DuplicateError) {
       return send(reply, request, {

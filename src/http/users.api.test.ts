@@ -1,5 +1,6 @@
 /**
- * People management by administrators (issue 11 item 3; SPEC §1, §7): the list of accounts (never a secret),
+ * People management by administrators (issue 11 item 3; SPEC §1, §7; province analysts and table secretaries:
+ * invitations.api.test.ts): the list of accounts (never a secret),
  * changing role and scope (checked against the role, optimistic locking, audited), and deactivating (the person's
  * sessions and API tokens stop working at once, they cannot sign in; not one's own account) and reactivating.
  */
@@ -77,11 +78,14 @@ describe('the list of accounts', () => {
     expect(res.body).not.toMatch(/password|hash|scrypt|csrf|token/i);
   });
 
-  it('is for administrators only', async () => {
-    for (const role of ['ministerie_analist', 'provincie_analist', 'tafel_secretaris'] as const) {
-      const res = await (await t.signedIn(role, { provincieCode: 'PV27', regionId: 'vt-amsterdam-e-o' }))('/api/v1/users');
+  it('is for administrators, province analysts and table secretaries (each their own area: invitations.api.test.ts), not others', async () => {
+    for (const role of ['ministerie_analist', 'gemeente_editor', 'marktpartij_editor'] as const) {
+      const res = await (await t.signedIn(role, { gemeenteCode: 'GM0363' }))('/api/v1/users');
       expect(res.statusCode).toBe(403);
     }
+    // Without a province or a table there is no area: 403.
+    expect((await (await t.signedIn('provincie_analist'))('/api/v1/users')).statusCode).toBe(403);
+    expect((await (await t.signedIn('tafel_secretaris', { regionId: 'vt-amsterdam-e-o' }))('/api/v1/users')).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/users' })).statusCode).toBe(401);
   });
 

@@ -36,6 +36,11 @@ import { createTargetService } from './target.service.ts';
 
 import { createUserAdminService } from './user-admin.service.ts';
 import { createUserAdminRepository } from '../storage/user-admin.repository.ts';
+import { createInvitationRepository } from '../storage/invitation.repository.ts';
+import { createPeopleGeographyRepository } from '../storage/people-geography.repository.ts';
+import { createInvitationService } from './invitation.service.ts';
+import { createMailer, type MailConfig } from './mail/mailer.service.ts';
+import { createPeopleFacts } from './people-facts.ts';
 export interface ServiceOptions {
   /** Browser used to render PDF reports. */
   chromiumPath?: string;
@@ -43,6 +48,10 @@ export interface ServiceOptions {
   oidc?: OidcConfig | null;
   /** Today's date (YYYY-MM-DD) for the plausibility of dates (tests); default: the clock, in the Netherlands. */
   today?: () => string;
+  /** Outgoing mail (SMTP_URL, MAIL_FROM); unset or without smtpUrl: no mail is sent (invitation links are shown instead). */
+  mail?: MailConfig | null;
+  /** Base URL for links in mails (PUBLIC_URL); unset: the origin of the request. */
+  publicUrl?: string | null;
 }
 
 export function createServices(db: Db, options: ServiceOptions = {}) {
@@ -69,14 +78,33 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     audit,
     publicDemoData: access.publicDemoData,
   });
+  const auth = createAuthService({ db, accounts, audit, options: options.auth });
+  const userAdmin = createUserAdminRepository();
+  const peopleGeography = createPeopleGeographyRepository();
+  const peopleFacts = createPeopleFacts(peopleGeography);
+  const mailer = createMailer(options.mail);
   return {
     db,
     repositories: { geography, organisations, projects, knelpunten, accounts, audit },
     access,
-    auth: createAuthService({ db, accounts, audit, options: options.auth }),
+    auth,
     oidc: options.oidc ? createOidcService({ db, accounts, config: options.oidc }) : null,
-    // People management by administrators (issue 11 item 3).
-    users: createUserAdminService({ db, users: createUserAdminRepository(), audit }),
+    // People management (issue 11 items 3 and 5): administrators everyone, province analysts and table secretaries their area.
+    users: createUserAdminService({ db, users: userAdmin, audit, facts: peopleFacts }),
+    // Invitations by e-mail (issue 11 item 3); the mailer is reused by the quarterly-round reminders.
+    mailer,
+    invitations: createInvitationService({
+      db,
+      invitations: createInvitationRepository(),
+      accounts,
+      users: userAdmin,
+      facts: peopleFacts,
+      geography: peopleGeography,
+      audit,
+      mailer,
+      scryptCost: auth.options.scryptCost,
+      publicUrl: options.publicUrl ?? null,
+    }),
     projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
     rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today }),
     reference: createReferenceService({ db, geography, organisations, regions: regionAdmin }),

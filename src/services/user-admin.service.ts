@@ -1,23 +1,33 @@
 /**
- * People management by administrators (issue 11 item 3; SPEC §1, §7): list the accounts, change a person's role
- * and scope (optimistic locking), deactivate and reactivate. Deactivating ends all the person's sessions and
+ * People management (issue 11 items 3 and 5; SPEC §1, §7): list the accounts, change a person's role and scope
+ * (optimistic locking), deactivate and reactivate. Administrators manage everyone; a province analyst and a table
+ * secretary the people within their area (src/domain/access.ts canAssignRoleScope, over the facts of people-facts.ts). Deactivating ends all the person's sessions and
  * API tokens in the same transaction. Every change is written to the audit trail; every method asks
  * src/domain/access.ts first.
  */
-import { requireMayManageUser, requireMayManageUsers, requireNotOwnAccount, canManageUser, type Principal, type Role } from '../domain/access.ts';
+import {
+  canManagePerson,
+  requireMayAssignRoleScope,
+  requireMayManageUser,
+  requireMayManageUsers,
+  requireNotOwnAccount,
+  type Principal,
+  type Role,
+} from '../domain/access.ts';
 import { roleScopeProblems, scopeForRole, type AccountScope } from '../domain/account.ts';
 import { diffFields, type Via } from '../domain/audit.ts';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { AccountRow, UserAdminRepository } from '../storage/user-admin.repository.ts';
+import type { PeopleFacts } from './people-facts.ts';
 
 export interface RoleScopeChange extends Partial<AccountScope> {
   version: number;
   role: Role;
 }
 
-const UNKNOWN_SCOPE: Record<keyof AccountScope, string> = {
+export const UNKNOWN_SCOPE: Record<keyof AccountScope, string> = {
   organisationId: 'Deze organisatie bestaat niet.',
   gemeenteCode: 'Deze gemeente bestaat niet.',
   regionId: 'Deze versnellingstafel of regio bestaat niet.',
@@ -31,8 +41,8 @@ const scopeOf = (a: AccountScope): AccountScope => ({
   provincieCode: a.provincieCode,
 });
 
-export function createUserAdminService(deps: { db: Db; users: UserAdminRepository; audit: AuditRepository }) {
-  const { db, users, audit } = deps;
+export function createUserAdminService(deps: { db: Db; users: UserAdminRepository; audit: AuditRepository; facts: PeopleFacts }) {
+  const { db, users, audit, facts } = deps;
   const notFound = (id: string) => () => new NotFoundError('Account', id);
 
   async function auditAccount(q: Queryable, principal: Principal, via: Via, userId: string, action: string, changes: ReturnType<typeof diffFields>) {
@@ -42,8 +52,9 @@ export function createUserAdminService(deps: { db: Db; users: UserAdminRepositor
   /** Load and lock the account inside the transaction, after the access rules. */
   async function lockedAccount(tx: Queryable, principal: Principal, userId: string): Promise<AccountRow> {
     const account = await users.byId(tx, userId, true);
-    requireMayManageUser(principal, account, notFound(userId));
-    return account;
+    const factsOf = await facts.load(tx);
+    requireMayManageUser(principal, account && { ...account, ...factsOf(account) }, notFound(userId));
+    return account as AccountRow;
   }
 
   async function setDisabled(principal: Principal, userId: string, disabled: boolean, via: Via) {
@@ -68,10 +79,14 @@ export function createUserAdminService(deps: { db: Db; users: UserAdminRepositor
   }
 
   return {
-    /** Every account the administrator may manage (a demo administrator: the demo accounts only). Never a secret. */
+    /**
+     * Every account the principal may manage: an administrator all (a demo administrator the demo accounts only), a
+     * province analyst and a table secretary those within their area. Never a secret.
+     */
     async list(principal: Principal): Promise<AccountRow[]> {
       requireMayManageUsers(principal);
-      return (await users.list(db)).filter((a) => canManageUser(principal, a));
+      const factsOf = await facts.load(db);
+      return (await users.list(db)).filter((a) => canManagePerson(principal, factsOf(a)));
     },
 
     /**
@@ -91,6 +106,8 @@ export function createUserAdminService(deps: { db: Db; users: UserAdminRepositor
           ...(await users.unknownScope(tx, scope)).map((field) => ({ path: field, code: 'unknown', message: UNKNOWN_SCOPE[field] })),
         ];
         if (issues.length > 0) throw new ValidationError(issues);
+        // Nobody gives a role or scope they could not invite someone to.
+        requireMayAssignRoleScope(principal, (await facts.load(tx))({ role: change.role, ...scope, isDemo: account.isDemo }));
         const version = await users.updateRoleScope(tx, userId, change.version, change.role, scope);
         if (version === null) {
           throw new ConflictError(

@@ -145,20 +145,38 @@ export async function sessionHeaders(who: Who): Promise<Record<string, string>> 
   return made;
 }
 
-/** A new account (a ministry analyst without a password) for a request that changes one. */
-async function freshAccount(): Promise<string> {
+/**
+ * A new account without a password for a request that changes one: a ministry analyst (outside every table and
+ * province: administrators only), or a project leader of GM0363 (in the matrix's table and province).
+ */
+async function freshAccount(inArea = false): Promise<string> {
   const made = await services.auth.createUser({
     email: `matrix-${crypto.randomUUID()}@example.invalid`,
     name: 'Matrix persoon',
     password: null,
-    role: 'ministerie_analist',
+    role: inArea ? 'gemeente_editor' : 'ministerie_analist',
     organisationId: null,
-    gemeenteCode: null,
+    gemeenteCode: inArea ? 'GM0363' : null,
     regionId: null,
     provincieCode: null,
   });
   return made.userId!;
 }
+
+/** An invitation by the administrator for a project leader of this gemeente: its id and the token of its link (mail is not set up here). */
+async function freshInvitation(gemeenteCode = 'GM0363'): Promise<{ id: string; token: string }> {
+  const made = await services.invitations.create(
+    principals.beheerder,
+    { email: `matrix-${crypto.randomUUID()}@example.invalid`, name: 'Matrix genodigde', role: 'gemeente_editor', gemeenteCode },
+    'system',
+    'http://localhost',
+  );
+  return { id: made.invitation.id, token: made.link!.split('/').at(-1)! };
+}
+
+/** Who manages people within the matrix's table and province (access.ts PEOPLE_MANAGER_ROLES). */
+const PEOPLE: Who[] = ['tafel_secretaris', 'provincie_analist', 'beheerder'];
+const PEOPLE_IN_AREA: Who[] = ['tafel_secretaris', 'provincie_analist'];
 
 /** The id of a fresh extra session of `who`, to end (a made-up id for the public). */
 const extraSessionId = async (who: Who) => (who === 'publiek' ? crypto.randomUUID() : (await newSession(who)).sessionId);
@@ -241,8 +259,9 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/users/:userId/tokens': [
       { name: "another account's tokens", request: async () => ({ url: `/api/v1/users/${ids.matrixUser}/tokens` }), allowed: ['beheerder'] },
     ],
-    // People management (issue 11 item 3): administrators only. Each request changes a fresh account of its own.
-    'GET /api/v1/users': [{ name: 'all accounts', request: async () => ({ url: '/api/v1/users' }), allowed: ['beheerder'] }],
+    // People management (issue 11 items 3 and 5): administrators everyone; a table secretary and a province analyst the people of
+    // their area (a project leader of GM0363), someone outside it answers as unknown. Each request changes a fresh account of its own.
+    'GET /api/v1/users': [{ name: 'accounts within reach', request: async () => ({ url: '/api/v1/users' }), allowed: PEOPLE }],
     'PATCH /api/v1/users/:userId': [
       {
         name: "another person's role and scope",
@@ -252,6 +271,16 @@ export function matrix(): Record<string, Case[]> {
           payload: { version: 1, role: 'provincie_analist', provincieCode: 'PV27' },
         }),
         allowed: ['beheerder'],
+        hidden: PEOPLE_IN_AREA,
+      },
+      {
+        name: 'a project leader of the own table',
+        request: async () => ({
+          method: 'PATCH',
+          url: `/api/v1/users/${await freshAccount(true)}`,
+          payload: { version: 1, role: 'gemeente_editor', gemeenteCode: 'GM0363' },
+        }),
+        allowed: PEOPLE,
       },
     ],
     // Removing a person's data when they leave (issue 11 item 3): administrators only (access.ts canPseudonymiseUsers).
@@ -271,15 +300,21 @@ export function matrix(): Record<string, Case[]> {
         name: 'another person',
         request: async () => ({ method: 'POST', url: `/api/v1/users/${await freshAccount()}/deactivate` }),
         allowed: ['beheerder'],
+        hidden: PEOPLE_IN_AREA,
       },
       {
-        // An administrator may not deactivate their own account: 422 with the reason; everyone else 401/403 as above.
+        name: 'a project leader of the own table',
+        request: async () => ({ method: 'POST', url: `/api/v1/users/${await freshAccount(true)}/deactivate` }),
+        allowed: PEOPLE,
+      },
+      {
+        // Nobody deactivates their own account: 422 with the reason; everyone else 401/403 as above.
         name: 'own account',
         request: async (who) => ({
           method: 'POST',
           url: `/api/v1/users/${who === 'publiek' ? crypto.randomUUID() : principals[who].userId}/deactivate`,
         }),
-        allowed: ['beheerder'],
+        allowed: PEOPLE,
         allowedStatus: 422,
       },
     ],
@@ -292,6 +327,60 @@ export function matrix(): Record<string, Case[]> {
           return { method: 'POST', url: `/api/v1/users/${id}/reactivate` };
         },
         allowed: ['beheerder'],
+        hidden: PEOPLE_IN_AREA,
+      },
+    ],
+    // Invitations (issue 11 item 3): the same people rule decides which role and scope each may invite to.
+    'POST /api/v1/invitations': [
+      {
+        name: 'a project leader of the own table',
+        request: async () => ({
+          method: 'POST',
+          url: '/api/v1/invitations',
+          payload: { email: `matrix-${crypto.randomUUID()}@example.invalid`, name: 'Nieuw', role: 'gemeente_editor', gemeenteCode: 'GM0363' },
+        }),
+        allowed: PEOPLE,
+      },
+      {
+        name: 'a project leader elsewhere (Groningen)',
+        request: async () => ({
+          method: 'POST',
+          url: '/api/v1/invitations',
+          payload: { email: `matrix-${crypto.randomUUID()}@example.invalid`, name: 'Nieuw', role: 'gemeente_editor', gemeenteCode: 'GM0014' },
+        }),
+        allowed: ['beheerder'],
+      },
+    ],
+    'GET /api/v1/invitations': [{ name: 'open invitations within reach', request: async () => ({ url: '/api/v1/invitations' }), allowed: PEOPLE }],
+    'GET /api/v1/invitations/choices': [
+      { name: 'roles and scopes within reach', request: async () => ({ url: '/api/v1/invitations/choices' }), allowed: PEOPLE },
+    ],
+    'POST /api/v1/invitations/:invitationId/revoke': [
+      {
+        name: 'own table',
+        request: async () => ({ method: 'POST', url: `/api/v1/invitations/${(await freshInvitation()).id}/revoke` }),
+        allowed: PEOPLE,
+      },
+      {
+        name: 'elsewhere',
+        request: async () => ({ method: 'POST', url: `/api/v1/invitations/${(await freshInvitation('GM0014')).id}/revoke` }),
+        allowed: ['beheerder'],
+        hidden: PEOPLE_IN_AREA,
+      },
+    ],
+    // Opening and accepting a link needs no account: the token is the key (like signing in).
+    'GET /api/v1/auth/invitations/:token': [
+      { name: 'a working link', request: async () => ({ url: `/api/v1/auth/invitations/${(await freshInvitation()).token}` }), allowed: EVERYONE },
+    ],
+    'POST /api/v1/auth/invitations/:token/accept': [
+      {
+        name: 'a working link',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/auth/invitations/${(await freshInvitation()).token}/accept`,
+          payload: { password: PASSWORD },
+        }),
+        allowed: EVERYONE,
       },
     ],
     'DELETE /api/v1/auth/tokens/:id': [

@@ -20,6 +20,8 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
     auth: { demoMode: config.demoMode, sessionHours: config.sessionHours },
     oidc: config.oidc,
     chromiumPath: config.chromiumPath,
+    mail: config.mail,
+    publicUrl: config.publicUrl,
   });
   if (flags['demo-if-empty'] && (await registerIsEmpty(db))) {
     await seedDemo(services, DEMO_DEFAULTS);
@@ -31,6 +33,9 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
     await db.close();
     throw err;
   }
+  log(
+    config.mail.smtpUrl ? 'mail: sent through SMTP_URL' : 'mail: not configured (SMTP_URL unset): invitation links are shown to the inviter instead',
+  );
   if (config.demoMode) {
     await services.auth.ensureDemoUsers();
     log('DEMO MODE is on: anyone can sign in as a demo role (set DEMO_MODE=false in production)');

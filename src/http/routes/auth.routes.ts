@@ -1,13 +1,15 @@
-/** /api/v1/auth: sign in (password, demo role, OpenID Connect), sign out, who am I, API tokens. */
+/** /api/v1/auth: sign in (password, demo role, OpenID Connect), sign out, who am I, API tokens, accepting an invitation. */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ADMIN_ROLES, ROLES } from '../../domain/access.ts';
 import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../../domain/errors.ts';
 import type { AuthService } from '../../services/auth/auth.service.ts';
+import type { InvitationService } from '../../services/invitation.service.ts';
 import type { OidcService } from '../../services/auth/oidc.service.ts';
 import { SESSION_COOKIE } from '../auth.ts';
 import { SessionList } from '../schemas/auth.schemas.ts';
+import { InvitationAccept, InvitationPreview } from '../schemas/invitations.schemas.ts';
 import { IsoDateTime, Problem, Uuid } from '../schemas/common.ts';
 
 const PrincipalSchema = z
@@ -42,8 +44,16 @@ const TokenList = z
 /** Sign-in attempts per client address per minute (failed attempts per e-mail address: see the auth service). */
 export const SIGN_IN_ATTEMPTS_PER_CLIENT = 30;
 
-export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; secureCookies: boolean }): FastifyPluginAsyncZod {
-  const { auth, oidc } = deps;
+/** The invitation token in a link: 32 random bytes, base64url. */
+const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'Deze uitnodigingslink is niet compleet.' });
+
+export function authRoutes(deps: {
+  auth: AuthService;
+  oidc: OidcService | null;
+  invitations: InvitationService;
+  secureCookies: boolean;
+}): FastifyPluginAsyncZod {
+  const { auth, oidc, invitations } = deps;
   const cookieOptions = (maxAgeSeconds: number) => ({
     path: '/',
     httpOnly: true,
@@ -207,17 +217,62 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
       },
     });
 
-    app.get('/auth/oidc/login', {
-      config: { access: 'public' },
+    app.get('/auth/invitations/:token', {
+      config: { access: 'public', rateLimit: { max: SIGN_IN_ATTEMPTS_PER_CLIENT, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Start OpenID Connect sign-in (redirects to the identity provider)',
-        response: { 302: z.null(), 404: Problem },
+        summary: 'What an invitation link is for (who invites, name, e-mail, role, gemeente / table / organisation, until when); no sign-in needed',
+        description: 'Unknown link: 404. Used, withdrawn or expired: 410, with the reason in Dutch.',
+        params: z.object({ token: InvitationToken }),
+        response: { 200: InvitationPreview, 400: Problem, 404: Problem, 410: Problem, 429: Problem },
       },
-      handler: async (_req, reply) => {
+      handler: async (req) => invitations.preview(req.params.token),
+    });
+
+    app.post('/auth/invitations/:token/accept', {
+      config: { access: 'public', rateLimit: { max: SIGN_IN_ATTEMPTS_PER_CLIENT, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          "Accept an invitation with a password of one's own: the account is made with the invitation's role and scope, and signed in (session cookie)",
+        description:
+          'The link works once: a second use answers 410. Password rules as for every account (422 on password). ' +
+          'An e-mail address that got an account meanwhile: 409 on email. Recorded in the audit trail.',
+        params: z.object({ token: InvitationToken }),
+        body: InvitationAccept,
+        response: { 201: Me, 400: Problem, 404: Problem, 409: Problem, 410: Problem, 422: Problem, 429: Problem },
+      },
+      handler: async (req, reply) => {
+        const user = await invitations.acceptWithPassword(req.params.token, req.body.password);
+        const s = await auth.startSessionFor(user, 'password', req.headers['user-agent'] ?? null);
+        reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));
+        return reply.code(201).send({
+          principal: s.principal,
+          email: s.email,
+          csrfToken: s.csrfToken,
+          demo: s.demo,
+          demoModeAvailable: auth.options.demoMode,
+          oidcAvailable: oidc !== null,
+        });
+      },
+    });
+
+    app.get('/auth/oidc/login', {
+      config: { access: 'public', rateLimit: { max: SIGN_IN_ATTEMPTS_PER_CLIENT, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Start OpenID Connect sign-in (redirects to the identity provider); with ?invitation=<token> the account is made from that invitation',
+        querystring: z.object({ invitation: InvitationToken.optional() }),
+        response: { 302: z.null(), 400: Problem, 404: Problem, 410: Problem, 429: Problem },
+      },
+      handler: async (req, reply) => {
         if (!oidc) throw new NotFoundError('Inlogmethode', 'OpenID Connect (niet ingesteld)');
+        // An invitation is checked before leaving for the provider, and carried through the state cookie.
+        if (req.query.invitation) await invitations.preview(req.query.invitation);
         const { url, state } = await oidc.start();
-        reply.setCookie('wbm_oidc', state, { ...cookieOptions(600), path: '/api/v1/auth/oidc' });
+        const cookieState = req.query.invitation ? `${state}.${req.query.invitation}` : state;
+        reply.setCookie('wbm_oidc', cookieState, { ...cookieOptions(600), path: '/api/v1/auth/oidc' });
         return reply.redirect(url);
       },
     });
@@ -229,7 +284,10 @@ export function authRoutes(deps: { auth: AuthService; oidc: OidcService | null; 
         if (!oidc) throw new NotFoundError('Inlogmethode', 'OpenID Connect (niet ingesteld)');
         const state = req.cookies.wbm_oidc;
         if (!state) throw new UnauthorizedError('De inlogpoging is verlopen. Probeer het opnieuw.');
-        const user = await oidc.finish(req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '', state);
+        const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+        // state.verifier[.invitation token]: with an invitation, the account is made from it and linked to this identity.
+        const invitation = state.split('.')[2];
+        const user = invitation ? await invitations.acceptWithOidc(invitation, await oidc.identify(search, state)) : await oidc.finish(search, state);
         const s = await auth.startSessionFor(user, 'oidc', req.headers['user-agent'] ?? null);
         reply.clearCookie('wbm_oidc', { path: '/api/v1/auth/oidc' });
         reply.setCookie(SESSION_COOKIE, s.token, cookieOptions(sessionSeconds));

@@ -25,13 +25,12 @@ export const AccountList = z.object({ items: z.array(Account).describe('Sorted b
 
 const ScopeField = z.string().trim().min(1).max(100).nullable().optional();
 
-export const AccountRoleScopeChange = z
-  .object({
-    version: Version,
-    role: z.enum(ROLES),
-    organisationId: Uuid.nullable().optional().describe('Needed for a marktpartij_editor; for a gemeente_editor it defaults to the gemeente'),
-    gemeenteCode: ScopeField.describe('Needed for a gemeente_editor (e.g. GM0363)'),
-    regionId: ScopeField.describe('Needed for a tafel_secretaris'),
-    provincieCode: ScopeField.describe('Needed for a provincie_analist (e.g. PV27)'),
-  })
-  .meta({ id: 'AccountRoleScopeChange' });
+/** The scope fields of a role, as sent with a change of role or an invitation. */
+export const ScopeFields = {
+  organisationId: Uuid.nullable().optional().describe('Needed for a marktpartij_editor; for a gemeente_editor it defaults to the gemeente'),
+  gemeenteCode: ScopeField.describe('Needed for a gemeente_editor (e.g. GM0363)'),
+  regionId: ScopeField.describe('Needed for a tafel_secretaris'),
+  provincieCode: ScopeField.describe('Needed for a provincie_analist (e.g. PV27)'),
+};
+
+export const AccountRoleScopeChange = z.object({ version: Version, role: z.enum(ROLES), ...ScopeFields }).meta({ id: 'AccountRoleScopeChange' });

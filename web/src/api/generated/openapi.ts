@@ -647,6 +647,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an invitation link is for (who invites, name, e-mail, role, gemeente / table / organisation, until when); no sign-in needed
+         * @description Unknown link: 404. Used, withdrawn or expired: 410, with the reason in Dutch.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationPreview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation with a password of one's own: the account is made with the invitation's role and scope, and signed in (session cookie)
+         * @description The link works once: a second use answers 410. Password rules as for every account (422 on password). An e-mail address that got an account meanwhile: 409 on email. Recorded in the audit trail.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InvitationAcceptInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/oidc/login": {
         parameters: {
             query?: never;
@@ -654,10 +832,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Start OpenID Connect sign-in (redirects to the identity provider) */
+        /** Start OpenID Connect sign-in (redirects to the identity provider); with ?invitation=<token> the account is made from that invitation */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    invitation?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -672,8 +852,35 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Found */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Gone */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2625,7 +2832,7 @@ export interface paths {
         };
         /**
          * All accounts: name, e-mail, role, scope, deactivated or not, created, last sign-in, demo flag (never a secret)
-         * @description Administrators only (beheerder; a demo administrator sees and changes demo accounts only). Table secretaries and province analysts do not manage people through this endpoint yet.
+         * @description Administrators manage every account (a demo administrator demo accounts only); a province analyst the people working in the province (gemeente project leaders, table secretaries, market party editors of member organisations), a table secretary their table's gemeente project leaders and member organisations' editors. Accounts outside the area answer 404; a role or scope the caller could not invite to: 403. Nobody changes their own role or deactivates their own account (422).
          */
         get: {
             parameters: {
@@ -2689,7 +2896,7 @@ export interface paths {
         head?: never;
         /**
          * Change a person's role and scope; send the version last read (stale: 409, nothing changes); recorded in the audit trail
-         * @description Administrators only (beheerder; a demo administrator sees and changes demo accounts only). Table secretaries and province analysts do not manage people through this endpoint yet. The scope is given whole and must fit the role: a gemeente_editor needs gemeenteCode, a tafel_secretaris regionId, a provincie_analist provincieCode, a marktpartij_editor organisationId (422 with the field path otherwise). An administrator cannot change their own role (422).
+         * @description Administrators manage every account (a demo administrator demo accounts only); a province analyst the people working in the province (gemeente project leaders, table secretaries, market party editors of member organisations), a table secretary their table's gemeente project leaders and member organisations' editors. Accounts outside the area answer 404; a role or scope the caller could not invite to: 403. Nobody changes their own role or deactivates their own account (422). The scope is given whole and must fit the role: a gemeente_editor needs gemeenteCode, a tafel_secretaris regionId, a provincie_analist provincieCode, a marktpartij_editor organisationId (422 with the field path otherwise). Nobody changes their own role (422).
          */
         patch: {
             parameters: {
@@ -2785,7 +2992,7 @@ export interface paths {
         put?: never;
         /**
          * Deactivate an account: it can no longer sign in, and all its sessions and API tokens end at once; recorded in the audit trail
-         * @description Administrators only (beheerder; a demo administrator sees and changes demo accounts only). Table secretaries and province analysts do not manage people through this endpoint yet. An administrator cannot deactivate their own account (422). Deactivating a deactivated account changes nothing.
+         * @description Administrators manage every account (a demo administrator demo accounts only); a province analyst the people working in the province (gemeente project leaders, table secretaries, market party editors of member organisations), a table secretary their table's gemeente project leaders and member organisations' editors. Accounts outside the area answer 404; a role or scope the caller could not invite to: 403. Nobody changes their own role or deactivates their own account (422). Deactivating a deactivated account changes nothing.
          */
         post: {
             parameters: {
@@ -2872,7 +3079,7 @@ export interface paths {
         put?: never;
         /**
          * Reactivate an account: it can sign in again (ended sessions and revoked API tokens stay ended); recorded in the audit trail
-         * @description Administrators only (beheerder; a demo administrator sees and changes demo accounts only). Table secretaries and province analysts do not manage people through this endpoint yet.
+         * @description Administrators manage every account (a demo administrator demo accounts only); a province analyst the people working in the province (gemeente project leaders, table secretaries, market party editors of member organisations), a table secretary their table's gemeente project leaders and member organisations' editors. Accounts outside the area answer 404; a role or scope the caller could not invite to: 403. Nobody changes their own role or deactivates their own account (422).
          */
         post: {
             parameters: {
@@ -3011,6 +3218,273 @@ export interface paths {
                 };
                 /** @description Unprocessable Entity */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open invitations (not used, withdrawn or expired) the caller may manage
+         * @description Administrators invite to any role; a province analyst a gemeente project leader (gemeente in the province), a table secretary (table in the province) or a market party editor (organisation member of a table in the province); a table secretary a gemeente project leader or a market party editor of their own table's gemeenten and member organisations (else 403).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationList"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite someone by e-mail to an account with this role and scope; the one-time link works 7 days; recorded in the audit trail
+         * @description Administrators invite to any role; a province analyst a gemeente project leader (gemeente in the province), a table secretary (table in the province) or a market party editor (organisation member of a table in the province); a table secretary a gemeente project leader or a market party editor of their own table's gemeenten and member organisations (else 403). The scope must fit the role (422 with the field path). An e-mail address that has an account already: 409 on 'email'. With mail set up (SMTP_URL) the link is mailed (mailSent: true); otherwise the link comes back in the answer, for the inviter to pass on.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InvitationCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationCreated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The roles the caller may invite people to (or give them), each with the scopes they may choose
+         * @description Administrators invite to any role; a province analyst a gemeente project leader (gemeente in the province), a table secretary (table in the province) or a market party editor (organisation member of a table in the province); a table secretary a gemeente project leader or a market party editor of their own table's gemeenten and member organisations (else 403).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationChoices"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invitations/{invitationId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an open invitation: its link stops working; recorded in the audit trail
+         * @description Administrators invite to any role; a province analyst a gemeente project leader (gemeente in the province), a table secretary (table in the province) or a market party editor (organisation member of a table in the province); a table secretary a gemeente project leader or a market party editor of their own table's gemeenten and member organisations (else 403). An invitation outside the caller's area answers 404, as an unknown one.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6907,6 +7381,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountRoleScopeChangeInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            /** @enum {string} */
+            role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder" | "publiek";
+            /**
+             * Format: uuid
+             * @description Needed for a marktpartij_editor; for a gemeente_editor it defaults to the gemeente
+             */
+            organisationId?: string | null;
+            /** @description Needed for a gemeente_editor (e.g. GM0363) */
+            gemeenteCode?: string | null;
+            /** @description Needed for a tafel_secretaris */
+            regionId?: string | null;
+            /** @description Needed for a provincie_analist (e.g. PV27) */
+            provincieCode?: string | null;
+        };
+        InvitationCreateInput: {
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder";
+            /**
+             * Format: uuid
+             * @description Needed for a marktpartij_editor; for a gemeente_editor it defaults to the gemeente
+             */
+            organisationId?: string | null;
+            /** @description Needed for a gemeente_editor (e.g. GM0363) */
+            gemeenteCode?: string | null;
+            /** @description Needed for a tafel_secretaris */
+            regionId?: string | null;
+            /** @description Needed for a provincie_analist (e.g. PV27) */
+            provincieCode?: string | null;
+        };
+        InvitationAcceptInput: {
+            password: string;
+        };
         ProgrammeLineInput: {
             /** @enum {string} */
             segment: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
@@ -7175,23 +7687,6 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
         };
-        AccountRoleScopeChangeInput: {
-            /** @description Version you last read; a stale version gets 409 and changes nothing */
-            version: number;
-            /** @enum {string} */
-            role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder" | "publiek";
-            /**
-             * Format: uuid
-             * @description Needed for a marktpartij_editor; for a gemeente_editor it defaults to the gemeente
-             */
-            organisationId?: string | null;
-            /** @description Needed for a gemeente_editor (e.g. GM0363) */
-            gemeenteCode?: string | null;
-            /** @description Needed for a tafel_secretaris */
-            regionId?: string | null;
-            /** @description Needed for a provincie_analist (e.g. PV27) */
-            provincieCode?: string | null;
-        };
         Issue: {
             path: string;
             code: string;
@@ -7241,6 +7736,136 @@ export interface components {
         SessionList: {
             /** @description Sessions that still work, most recently used first */
             items: components["schemas"]["Session"][];
+        };
+        Account: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder" | "publiek";
+            /**
+             * Format: uuid
+             * @description The organisation the person works for (a gemeente or a market party)
+             */
+            organisationId: string | null;
+            /** @description Projectleider gemeente: the gemeente whose projects they edit */
+            gemeenteCode: string | null;
+            /** @description Secretaris versnellingstafel: the table (region id) they run */
+            regionId: string | null;
+            /** @description Analist provincie: their province */
+            provincieCode: string | null;
+            /** @description A demo account (demo sign-in, synthetic data only) */
+            isDemo: boolean;
+            /** @description Deactivated: cannot sign in; its sessions and API tokens ended when it was deactivated */
+            disabled: boolean;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the person last signed in; null when not known (before this was kept, or never)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            lastSignInAt: string | null;
+            /** @description Send this version with a change (stale: 409) */
+            version: number;
+        };
+        AccountList: {
+            /** @description Sorted by name */
+            items: components["schemas"]["Account"][];
+        };
+        Invitation: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder" | "publiek";
+            organisationId: string | null;
+            gemeenteCode: string | null;
+            regionId: string | null;
+            provincieCode: string | null;
+            organisationName: string | null;
+            gemeenteName: string | null;
+            regionName: string | null;
+            provincieName: string | null;
+            /**
+             * Format: uuid
+             * @description The account that sent it (null when that account is gone)
+             */
+            invitedBy: string | null;
+            invitedByName: string | null;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The link stops working then (7 days after sending)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            acceptedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            revokedAt: string | null;
+            /** @description Sent by a demo account: the account it makes is a demo account */
+            isDemo: boolean;
+        };
+        InvitationCreated: {
+            invitation: components["schemas"]["Invitation"];
+            /** @description The invitation e-mail went out */
+            mailSent: boolean;
+            /** @description The one-time link, only when no mail went out (mail not set up, or refused): the inviter passes it on themselves */
+            link?: string;
+        };
+        InvitationList: {
+            /** @description Open invitations, newest first */
+            items: components["schemas"]["Invitation"][];
+        };
+        InvitationChoices: {
+            /** @description The roles the caller may invite people to or give them, each with the scopes they may choose */
+            roles: {
+                /** @enum {string} */
+                role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder" | "publiek";
+                label: string;
+                scopeField: ("gemeenteCode" | "regionId" | "provincieCode" | "organisationId") | null;
+                /** @description The scopes the caller may give with this role */
+                options: {
+                    value: string;
+                    label: string;
+                }[];
+            }[];
+        };
+        InvitationPreview: {
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder" | "publiek";
+            roleLabel: string;
+            invitedByName: string | null;
+            /** @description The gemeente, table, organisation or province of the role */
+            scopeName: string | null;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            expiresAt: string;
         };
         Principal: {
             /** @enum {string} */
@@ -8704,47 +9329,6 @@ export interface components {
             /** @constant */
             type: "FeatureCollection";
             features: unknown[];
-        };
-        Account: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string;
-            /** @enum {string} */
-            role: "gemeente_editor" | "marktpartij_editor" | "tafel_secretaris" | "provincie_analist" | "ministerie_analist" | "beheerder" | "publiek";
-            /**
-             * Format: uuid
-             * @description The organisation the person works for (a gemeente or a market party)
-             */
-            organisationId: string | null;
-            /** @description Projectleider gemeente: the gemeente whose projects they edit */
-            gemeenteCode: string | null;
-            /** @description Secretaris versnellingstafel: the table (region id) they run */
-            regionId: string | null;
-            /** @description Analist provincie: their province */
-            provincieCode: string | null;
-            /** @description A demo account (demo sign-in, synthetic data only) */
-            isDemo: boolean;
-            /** @description Deactivated: cannot sign in; its sessions and API tokens ended when it was deactivated */
-            disabled: boolean;
-            /**
-             * Format: date-time
-             * @description Date-time with time zone (RFC 3339, UTC)
-             * @example 2026-12-01T14:30:00.000Z
-             */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When the person last signed in; null when not known (before this was kept, or never)
-             * @example 2026-12-01T14:30:00.000Z
-             */
-            lastSignInAt: string | null;
-            /** @description Send this version with a change (stale: 409) */
-            version: number;
-        };
-        AccountList: {
-            /** @description Sorted by name */
-            items: components["schemas"]["Account"][];
         };
         PseudonymisedAccount: {
             /** Format: uuid */
