@@ -19,6 +19,8 @@ const AccountPage = lazy(() => import('./features/account/AccountPage.tsx').then
 const PlancapaciteitPage = lazy(() => import('./features/plancapaciteit/PlancapaciteitPage.tsx').then((m) => ({ default: m.PlancapaciteitPage })));
 const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
 const OrganisationsPage = lazy(() => import('./features/organisations/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
+const TablesAdminPage = lazy(() => import('./features/tables-admin/TablesAdminPage.tsx').then((m) => ({ default: m.TablesAdminPage })));
+const RegionAdminPage = lazy(() => import('./features/tables-admin/RegionAdminPage.tsx').then((m) => ({ default: m.RegionAdminPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -37,6 +39,8 @@ export function App() {
           <Route path="/plancapaciteit" element={<PlancapaciteitPage />} />
           <Route path="/beheer/mensen" element={<PeoplePage />} />
           <Route path="/beheer/organisaties" element={<OrganisationsPage />} />
+          <Route path="/beheer/tafels" element={<TablesAdminPage />} />
+          <Route path="/beheer/tafels/:regionId" element={<RegionAdminPage />} />
           <Route path="/tafels" element={<TablesIndexPage />} />
           <Route path="/tafels/:regionId" element={<DashboardPage />} />
           <Route path="/tafels/:regionId/rapport" element={<ReportPage />} />

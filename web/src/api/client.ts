@@ -187,6 +187,18 @@ export const api = {
   updateOrganisation: (organisationId: string, body: Body<'/organisations/{id}', 'patch'>) =>
     send<Answer<'/organisations/{id}', 'patch'>>('PATCH', `/organisations/${id(organisationId)}`, body),
   listRegions: (signal?: AbortSignal) => apiGet<Answer<'/regions', 'get'>>('/regions', signal),
+  // Tafels inrichten (issue 11 item 1): tables and woondeal regions, their gemeenten and member organisations
+  regionDetail: (regionId: string, signal?: AbortSignal) => apiGet<Answer<'/regions/{regionId}', 'get'>>(`/regions/${id(regionId)}`, signal),
+  createRegion: (body: Body<'/regions', 'post'>) => send<Answer<'/regions', 'post'>>('POST', '/regions', body),
+  renameRegion: (regionId: string, body: Body<'/regions/{regionId}', 'patch'>) =>
+    send<Answer<'/regions/{regionId}', 'patch'>>('PATCH', `/regions/${id(regionId)}`, body),
+  endRegion: (regionId: string, body: Body<'/regions/{regionId}/end', 'post'>) =>
+    send<Answer<'/regions/{regionId}/end', 'post'>>('POST', `/regions/${id(regionId)}/end`, body),
+  changeRegionGemeenten: (regionId: string, body: Body<'/regions/{regionId}/gemeenten', 'put'>) =>
+    send<Answer<'/regions/{regionId}/gemeenten', 'put'>>('PUT', `/regions/${id(regionId)}/gemeenten`, body),
+  addRegionMember: (regionId: string, organisationId: string) => send<void>('POST', `/regions/${id(regionId)}/organisations`, { organisationId }),
+  removeRegionMember: (regionId: string, organisationId: string) =>
+    send<void>('DELETE', `/regions/${id(regionId)}/organisations/${id(organisationId)}`),
   geo: (kind: 'provincies' | 'gemeenten', signal?: AbortSignal) => apiGet<GeoJSON.FeatureCollection>(`/geo/${kind}`, signal),
 
   // Table dashboard

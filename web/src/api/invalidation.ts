@@ -72,6 +72,11 @@ export function organisationsChanged(client: QueryClient): Promise<void> {
   return refresh(client, [queryKeys.reference.organisations, queryKeys.reference.bundles]);
 }
 
+/** A table or region was created or changed (Tafels inrichten): the regions, their details, and what reads their gemeenten. */
+export function regionsChanged(client: QueryClient): Promise<void> {
+  return refresh(client, [queryKeys.reference.regions, queryKeys.reference.bundles, queryKeys.dashboard.all]);
+}
+
 /** An administrator changed someone's account (role, scope, deactivated): the list of people. */
 export function peopleChanged(client: QueryClient): Promise<void> {
   return refresh(client, [queryKeys.people.all]);

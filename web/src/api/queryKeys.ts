@@ -14,6 +14,8 @@ export const queryKeys = {
     gemeenten: ['reference', 'gemeenten'] as const,
     provincies: ['reference', 'provincies'] as const,
     regions: ['reference', 'regions'] as const,
+    /** One region's detail (Tafels inrichten): gemeenten, history, members. */
+    region: (regionId: string) => ['reference', 'regions', regionId] as const,
     organisations: ['reference', 'organisations'] as const,
     geo: (kind: 'provincies' | 'gemeenten') => ['reference', 'geo', kind] as const,
     /** A page's combination of reference lists (one loading state for the page). */

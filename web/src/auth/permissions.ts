@@ -5,6 +5,7 @@
  */
 import {
   canChangeNorm,
+  canOpenRegionAdmin,
   canChangeOrganisation,
   canConfirmProject,
   canEditMilestone,
@@ -108,6 +109,9 @@ export const mayManageOrganisations = (state: AuthState) => may(state, canRegist
 /** May the signed-in person correct this organisation (not a gemeente or other public body; demo: demo organisations)? */
 export const mayChangeOrganisation = (state: AuthState, org: { type: string; synthetic: boolean }) =>
   may(state, (p) => canChangeOrganisation(p, org));
+
+/** Tafels inrichten: who sets up tables (administrators, province analysts) and a table's secretary (access.ts canOpenRegionAdmin). */
+export const mayOpenTablesAdmin = (state: AuthState) => may(state, canOpenRegionAdmin);
 
 /** "Secretaris versnellingstafel" for a role code. */
 export function roleLabel(role: Role): string {

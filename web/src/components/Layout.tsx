@@ -7,6 +7,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
 import { mayManageOrganisations, mayManagePeople, mayManageTargets, mayOpenPlancapaciteit, roleLabel } from '../auth/permissions.ts';
+import { mayOpenTablesAdmin } from '../auth/permissions.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 import { Paragraph } from './Paragraph.tsx';
@@ -23,6 +24,8 @@ const PLANCAPACITEIT_ITEM = { to: '/plancapaciteit', label: 'Plancapaciteit' };
 const PEOPLE_ITEM = { to: '/beheer/mensen', label: 'Mensen' };
 /** Organisaties: administrators and province analysts register market parties and corporations. */
 const ORGANISATIONS_ITEM = { to: '/beheer/organisaties', label: 'Organisaties' };
+/** Tafels inrichten: administrators and province analysts set up tables; a secretary manages its table's members. */
+const TABLES_ADMIN_ITEM = { to: '/beheer/tafels', label: 'Tafels inrichten' };
 const PUBLIC_ITEMS = [
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
@@ -39,7 +42,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const withTargets = isSignedIn(state) && mayManageTargets(state) ? [...navItems, TARGETS_ITEM] : navItems;
   const withPlancapaciteit = isSignedIn(state) && mayOpenPlancapaciteit(state) ? [...withTargets, PLANCAPACITEIT_ITEM] : withTargets;
   const withPeople = isSignedIn(state) && mayManagePeople(state) ? [...withPlancapaciteit, PEOPLE_ITEM] : withPlancapaciteit;
-  const menuItems = isSignedIn(state) && mayManageOrganisations(state) ? [...withPeople, ORGANISATIONS_ITEM] : withPeople;
+  const withOrganisations = isSignedIn(state) && mayManageOrganisations(state) ? [...withPeople, ORGANISATIONS_ITEM] : withPeople;
+  const menuItems = isSignedIn(state) && mayOpenTablesAdmin(state) ? [...withOrganisations, TABLES_ADMIN_ITEM] : withOrganisations;
 
   useEffect(() => {
     if (shownPath.current === pathname) return;

@@ -40,7 +40,11 @@ export function RegionChooser({ current = '', currentName, load = true }: Region
 
   // One group of choices per kind of area; a group with nothing to choose is left out.
   const groups: OptionGroup[] = [
-    { label: 'Versnellingstafels', options: regions.filter((r) => r.kind === 'versnellingstafel').map((r) => ({ value: r.id, text: r.name })) },
+    // A stopped table keeps its history and stays choosable, marked as such (issue 11 item 1).
+    {
+      label: 'Versnellingstafels',
+      options: regions.filter((r) => r.kind === 'versnellingstafel').map((r) => ({ value: r.id, text: r.endedOn ? `${r.name} (gestopt)` : r.name })),
+    },
     { label: 'Woondealregio’s', options: regions.filter((r) => r.kind === 'woondealregio').map((r) => ({ value: r.id, text: r.name })) },
     { label: 'Provincies', options: provincies.map((p) => ({ value: `provincie:${p.code}`, text: `Provincie ${p.name}` })) },
     { label: 'Gemeenten', options: gemeenten.map((g) => ({ value: `gemeente:${g.code}`, text: `Gemeente ${g.name}` })) },
