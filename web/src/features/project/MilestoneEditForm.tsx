@@ -23,6 +23,7 @@ import { Select } from '../../components/Select.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { ErrorSummaryList } from '../../components/ErrorSummaryList.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { FieldDescription } from '../../components/FieldDescription.tsx';
 
 export interface MilestoneEditFormProps {
@@ -261,9 +262,9 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
         })}
       </div>
       <ButtonGroup className="wbm-button-row">
-        <Button appearance="primary-action" type="submit" disabled={saving} aria-disabled={saving}>
-          {saving ? 'Bezig met opslaan…' : 'Opslaan'}
-        </Button>
+        <SubmitButton busy={saving} busyText="Bezig met opslaan…">
+          Opslaan
+        </SubmitButton>
       </ButtonGroup>
       <Paragraph className="wbm-save-status" role="status">
         {outcome.kind === 'saved' && `Mijlpaal ${outcome.code} ${milestoneLabel(outcome.code)} is opgeslagen.`}

@@ -11,6 +11,7 @@ import { targetsChanged } from '../../api/invalidation.ts';
 import type { Target } from '../../api/types.ts';
 import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { Alert } from '../../components/Feedback.tsx';
 import { ErrorSummaryList } from '../../components/ErrorSummaryList.tsx';
 import { FormField } from '../../components/FormField.tsx';
@@ -221,9 +222,9 @@ export function TargetForm({ target, areas, refs, onSaved, onCancel, onReload }:
         </FormField>
       </div>
       <ButtonGroup className="wbm-button-row">
-        <Button appearance="primary-action" type="submit" disabled={saving} aria-disabled={saving}>
-          {saving ? 'Bezig met opslaan…' : 'Opslaan'}
-        </Button>
+        <SubmitButton busy={saving} busyText="Bezig met opslaan…">
+          Opslaan
+        </SubmitButton>
         <Button appearance="secondary-action" onClick={onCancel}>
           Annuleren
         </Button>

@@ -8,8 +8,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client.ts';
 import { targetsChanged } from '../../api/invalidation.ts';
 import type { TargetImport as ImportResult } from '../../api/types.ts';
-import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { Alert } from '../../components/Feedback.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -87,9 +87,9 @@ export function TargetImport() {
         />
       </FormField>
       <ButtonGroup className="wbm-button-row">
-        <Button appearance="primary-action" type="submit" disabled={busy} aria-disabled={busy}>
-          {busy ? 'Bezig met importeren…' : 'Importeren'}
-        </Button>
+        <SubmitButton busy={busy} busyText="Bezig met importeren…">
+          Importeren
+        </SubmitButton>
       </ButtonGroup>
 
       {outcome.kind === 'done' && (
