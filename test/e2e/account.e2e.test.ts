@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
+  closeAndCheckPageErrors,
   hasChromium,
   launchBrowser,
   screenshot,
@@ -36,8 +37,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   await second?.close();
-  await browser?.close();
-  await server?.close();
+  await closeAndCheckPageErrors(browser, server);
 });
 
 const signIn = (page: Page) => signInWithPassword(page, server.base, { email: EMAIL, name: 'Petra Analist' }, PASSWORD);

@@ -9,7 +9,16 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild, hasChromium, launchBrowser, screenshot, signInThroughPage, startServer, type Browser, type TestServer } from './support.ts';
+import {
+  closeAndCheckPageErrors,
+  hasChromium,
+  screenshot,
+  signInThroughPage,
+  startServer,
+  startWithBrowser,
+  type Browser,
+  type TestServer,
+} from './support.ts';
 
 const TABLE_PATH = '/tafels/vt-amsterdam-e-o';
 
@@ -120,16 +129,10 @@ describe.skipIf(!hasChromium)('drill-down from figures to the project list in Ch
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer(400, 3);
-    browser = await launchBrowser(server.base);
+    ({ server, browser } = await startWithBrowser(() => startServer(400, 3)));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(browser?.pageErrors ?? []).toEqual([]);
-  });
+  afterAll(() => closeAndCheckPageErrors(browser, server));
 
   async function clickEveryFigure(page: Page, who: string) {
     await openDashboard(page, server.base);

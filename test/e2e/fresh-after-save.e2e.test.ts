@@ -17,11 +17,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiSession,
-  ensureWebBuild,
+  closeAndCheckPageErrors,
   hasChromium,
-  launchBrowser,
   signInThroughPage,
   startServer,
+  startWithBrowser,
   type ApiSession,
   type Browser,
   type TestServer,
@@ -88,9 +88,7 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht and the round page are up to d
   const delayedCount = async () => (await secretary.get<Dashboard>(`/regions/${TABLE}/dashboard`)).summary.delayedMilestones.count;
 
   beforeAll(async () => {
-    ensureWebBuild();
-    server = await startServer(300);
-    browser = await launchBrowser(server.base);
+    ({ server, browser } = await startWithBrowser(() => startServer(300)));
     page = await browser.open('/');
     secretary = await apiSession(server.base, 'tafel_secretaris');
     developer = await apiSession(server.base, 'marktpartij_editor');
@@ -114,11 +112,7 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht and the round page are up to d
     expect(project, 'a project of the demo developer in the table with M12 on time').toBeDefined();
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(browser?.pageErrors ?? []).toEqual([]);
-  });
+  afterAll(() => closeAndCheckPageErrors(browser, server));
 
   it('shows the new delayed count and delivery without a reload', async () => {
     const organisationId = developer.principal.organisationId!;

@@ -15,12 +15,12 @@ import { createServices } from '../../src/services/container.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 import {
   accessibilityViolations,
-  ensureWebBuild,
+  closeAndCheckPageErrors,
   hasChromium,
-  launchBrowser,
   screenshot,
   serve,
   startServer,
+  startWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -92,16 +92,10 @@ function publicViewSuite(mode: string, start: () => Promise<TestServer>, expecta
     const followed = new Map<string, string[]>();
 
     beforeAll(async () => {
-      ensureWebBuild();
-      server = await start();
-      browser = await launchBrowser(server.base);
+      ({ server, browser } = await startWithBrowser(start));
     }, 180_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      expect(browser?.pageErrors ?? []).toEqual([]);
-    });
+    afterAll(() => closeAndCheckPageErrors(browser, server));
 
     it.each(PUBLIC_PAGES)(
       `%s works signed out, says the rule, passes axe, and every link on it leads to a page the public may open`,

@@ -41,6 +41,12 @@ let page: Page;
 
 const listTargets = async () => (await analyst.get<{ items: TargetView[] }>('/targets')).items;
 
+/** Chooses a CSV file with these lines to import and presses "Importeren". */
+async function importCsv(lines: string[]) {
+  await page.getByTestId('target-import-file').setInputFiles({ name: 'doelen.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await page.getByRole('button', { name: 'Importeren' }).click();
+}
+
 /** Opens "Doel toevoegen", fills in a target of the gemeente Amsterdam as typed here and presses "Opslaan"; returns the form. */
 async function saveNewAmsterdamTarget(typed: { start: string; end: string; homes: string; source: string }) {
   await page.getByRole('button', { name: 'Doel toevoegen' }).click();
@@ -129,13 +135,11 @@ describe.skipIf(!hasChromium)('Doelen in Chromium', () => {
 
   it('imports nothing from a CSV with one bad row and names that row and column', async () => {
     const before = (await listTargets()).length;
-    const csv = [
+    await importCsv([
       'geoLevel,geoCode,geoName,periodStart,periodEnd,homes,sourceRef',
       'gemeente,GM0363,Amsterdam,2031,2035,5000,"Woondeal regio Amsterdam, 12 oktober 2022"',
       'gemeente,GM0363,Amsterdam,2036,2040,veel,"Woondeal regio Amsterdam, 12 oktober 2022"',
-    ].join('\n');
-    await page.getByTestId('target-import-file').setInputFiles({ name: 'doelen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: 'Importeren' }).click();
+    ]);
     const report = page.getByTestId('target-import-error-table');
     await report.waitFor();
     const rows = report.locator('tbody tr');
@@ -149,13 +153,11 @@ describe.skipIf(!hasChromium)('Doelen in Chromium', () => {
   }, 60_000);
 
   it('imports a correct CSV: says how many targets were added and changed, and lists them', async () => {
-    const csv = [
+    await importCsv([
       'geoLevel;geoCode;geoName;periodStart;periodEnd;homes;sourceRef',
       'gemeente;GM0363;Amsterdam;2031;2035;5000;Woondeal regio Amsterdam, 12 oktober 2022',
       'gemeente;GM0363;Amsterdam;2026;2030;13000;Woondeal regio Amsterdam, 12 oktober 2022',
-    ].join('\n');
-    await page.getByTestId('target-import-file').setInputFiles({ name: 'doelen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: 'Importeren' }).click();
+    ]);
     await expect(page.getByTestId('target-import-result').textContent()).resolves.toBe('2 regels gelezen: 1 doel toegevoegd en 1 doel gewijzigd.');
     const added = (await listTargets()).find((t) => t.geoCode === 'GM0363' && t.periodStart === 2031);
     expect(added).toMatchObject({ homes: 5000, synthetic: true });
