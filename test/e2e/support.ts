@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Principal } from '../../src/domain/access.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { createServices, type Services } from '../../src/services/container.ts';
+import { createServices, type ServiceOptions, type Services } from '../../src/services/container.ts';
 import { TEST_AUTH_OPTIONS } from '../helpers/auth.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -222,6 +222,7 @@ export interface TestAccount {
   name: string;
   role: DemoRole;
   provincieCode?: string;
+  regionId?: string;
 }
 
 /**
@@ -233,9 +234,11 @@ export async function serveWithAccounts(
   accounts: readonly TestAccount[],
   password: string,
   demoProjects: { projects: number; seed?: number } | null = null,
+  /** Outgoing mail (e.g. to the test mail sink, test/helpers/smtp-sink.ts) and the base URL of links in mails. */
+  mail: Pick<ServiceOptions, 'mail' | 'publicUrl'> = {},
 ): Promise<{ t: TestDb; server: TestServer; principals: Principal[] }> {
   const t = await createTestDb();
-  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS });
+  const services = createServices(t.db, { auth: TEST_AUTH_OPTIONS, ...mail });
   if (demoProjects) await services.demoSeed.seed({ projects: demoProjects.projects, seed: demoProjects.seed ?? 1, asOf: '2026-10-01' });
   await services.auth.ensureDemoUsers();
   const principals: Principal[] = [];
@@ -247,7 +250,7 @@ export async function serveWithAccounts(
       role: a.role,
       organisationId: null,
       gemeenteCode: null,
-      regionId: null,
+      regionId: a.regionId ?? null,
       provincieCode: a.provincieCode ?? null,
     });
     principals.push(principal);

@@ -17,6 +17,7 @@ const NationalPage = lazy(() => import('./features/national/NationalPage.tsx').t
 const TargetsPage = lazy(() => import('./features/targets/TargetsPage.tsx').then((m) => ({ default: m.TargetsPage })));
 const AccountPage = lazy(() => import('./features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const PlancapaciteitPage = lazy(() => import('./features/plancapaciteit/PlancapaciteitPage.tsx').then((m) => ({ default: m.PlancapaciteitPage })));
+const AcceptInvitationPage = lazy(() => import('./features/invitations/AcceptInvitationPage.tsx').then((m) => ({ default: m.AcceptInvitationPage })));
 const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
 const OrganisationsPage = lazy(() => import('./features/organisations/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const TablesAdminPage = lazy(() => import('./features/tables-admin/TablesAdminPage.tsx').then((m) => ({ default: m.TablesAdminPage })));
@@ -38,6 +39,7 @@ export function App() {
           <Route path="/account" element={<AccountPage />} />
           <Route path="/plancapaciteit" element={<PlancapaciteitPage />} />
           <Route path="/beheer/mensen" element={<PeoplePage />} />
+          <Route path="/uitnodiging/:token" element={<AcceptInvitationPage />} />
           <Route path="/beheer/organisaties" element={<OrganisationsPage />} />
           <Route path="/beheer/tafels" element={<TablesAdminPage />} />
           <Route path="/beheer/tafels/:regionId" element={<RegionAdminPage />} />

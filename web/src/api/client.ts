@@ -160,6 +160,16 @@ export const api = {
     send<Answer<'/users/{userId}', 'patch'>>('PATCH', `/users/${id(userId)}`, body),
   deactivateUser: (userId: string) => send<Answer<'/users/{userId}/deactivate', 'post'>>('POST', `/users/${id(userId)}/deactivate`),
   reactivateUser: (userId: string) => send<Answer<'/users/{userId}/reactivate', 'post'>>('POST', `/users/${id(userId)}/reactivate`),
+  // Invitations: sending (Mensen) and accepting (the public page of the link)
+  listInvitations: (signal?: AbortSignal) => apiGet<Answer<'/invitations', 'get'>>('/invitations', signal),
+  invitationChoices: (signal?: AbortSignal) => apiGet<Answer<'/invitations/choices', 'get'>>('/invitations/choices', signal),
+  createInvitation: (body: Body<'/invitations', 'post'>) => send<Answer<'/invitations', 'post'>>('POST', '/invitations', body),
+  revokeInvitation: (invitationId: string) =>
+    send<Answer<'/invitations/{invitationId}/revoke', 'post'>>('POST', `/invitations/${id(invitationId)}/revoke`),
+  invitationPreview: (token: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/auth/invitations/{token}', 'get'>>(`/auth/invitations/${id(token)}`, signal, { quiet401: true }),
+  acceptInvitation: (token: string, password: string) =>
+    send<Answer<'/auth/invitations/{token}/accept', 'post'>>('POST', `/auth/invitations/${id(token)}/accept`, { password }),
 
   // Register
   listProjects: (query: URLSearchParams, signal?: AbortSignal, options?: RequestOptions) =>

@@ -95,6 +95,11 @@ export const queryKeys = {
   /** Mensen (administrators): everyone's accounts. */
   people: {
     all: ['people'] as const,
+    /** Open invitations, and the roles and scopes one may invite to (under `people`: refreshed with it). */
+    invitations: ['people', 'invitations'] as const,
+    choices: ['people', 'choices'] as const,
+    /** What an invitation link is for (the public accept page). */
+    invitation: (token: string) => ['invitation', token] as const,
   },
 
   /** Figures anyone may see (public map and totals). */

@@ -1,7 +1,9 @@
 /**
- * Mensen (issue 11 item 3): administrators see everyone's account (role, scope, active or not, last sign-in),
- * change a person's role and scope, and deactivate an account after a confirmation (all the person's sessions
- * and API tokens end at once) or turn it on again. The server decides (src/domain/access.ts canManageUsers).
+ * Mensen (issue 11 items 3 and 5): administrators see everyone's account, province analysts and table secretaries the
+ * people of their area (role, scope, active or not, last sign-in); they invite someone by e-mail (InviteForm), see and
+ * withdraw open invitations (InvitationsList), change a person's role and scope, and deactivate an account after a
+ * confirmation (all the person's sessions and API tokens end at once) or turn it on again. The server decides
+ * (src/domain/access.ts canManageUsers, canAssignRoleScope).
  */
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -23,6 +25,8 @@ import { Table } from '../../components/Table.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatMoment } from '../account/format.ts';
+import { InvitationsList } from './InvitationsList.tsx';
+import { InviteForm } from './InviteForm.tsx';
 import { RoleScopeForm, useScopeNames } from './RoleScopeForm.tsx';
 
 export type Account = components['schemas']['Account'];
@@ -35,8 +39,11 @@ export function PeoplePage() {
     return (
       <article data-testid="people-not-allowed">
         <Heading level={1}>Mensen</Heading>
-        <Alert type="info" title="Alleen voor beheerders">
-          <Paragraph>Op deze pagina beheert een beheerder de accounts van anderen. Uw eigen gegevens staan op Mijn account.</Paragraph>
+        <Alert type="info" title="Alleen voor wie mensen beheert">
+          <Paragraph>
+            Op deze pagina beheren een beheerder, een analist van een provincie en de secretaris van een versnellingstafel de accounts van anderen. Uw
+            eigen gegevens staan op Mijn account.
+          </Paragraph>
           <ButtonLink appearance="secondary-action" to={isSignedIn(state) ? '/account' : '/inloggen?terug=%2Fbeheer%2Fmensen'}>
             {isSignedIn(state) ? 'Naar Mijn account' : 'Inloggen'}
           </ButtonLink>
@@ -95,8 +102,10 @@ function PeopleList({ ownId }: { ownId: string | null }) {
     <article data-testid="people">
       <Heading level={1}>Mensen</Heading>
       <Paragraph lead>
-        Hier ziet u wie een account heeft. U kunt iemands rol en werkgebied wijzigen, en een account uitzetten als iemand vertrekt.
+        Hier ziet u wie een account heeft. U kunt iemand uitnodigen, iemands rol en werkgebied wijzigen, en een account uitzetten als iemand vertrekt.
       </Paragraph>
+      <InviteForm />
+      <InvitationsList />
       <Paragraph className="wbm-save-status" role="status" data-testid="people-status">
         {status}
       </Paragraph>

@@ -1,13 +1,15 @@
 /**
- * Mensen: change a person's role and werkgebied. The werkgebied the role needs (a gemeente, a table, a province
- * or an organisation) is chosen from the reference lists and checked with the server's own rule before sending
+ * Mensen: change a person's role and werkgebied. The roles and the werkgebied the role needs (a gemeente, a table, a
+ * province or an organisation) are chosen from what the signed-in person may give (GET /invitations/choices, the
+ * server's own rule), and checked with the server's own rule before sending
  * (src/domain/account.ts roleScopeProblems); the server's 422 errors appear next to the field, a 409 reloads.
  */
 import { useState, type FormEvent } from 'react';
-import { ROLES, type Role } from '../../../../src/domain/access.ts';
+import type { Role } from '../../../../src/domain/access.ts';
 import { ROLE_SCOPE, roleScopeProblems, scopeForRole, type AccountScope } from '../../../../src/domain/account.ts';
 import { api, ApiError } from '../../api/client.ts';
-import { useReference } from '../../api/hooks.ts';
+import { useApi, useReference } from '../../api/hooks.ts';
+import { queryKeys } from '../../api/queryKeys.ts';
 import { roleLabel } from '../../auth/permissions.ts';
 import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
@@ -17,8 +19,6 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
 import { Select } from '../../components/Select.tsx';
 import type { Account } from './PeoplePage.tsx';
-
-const ASSIGNABLE = ROLES.filter((r): r is Exclude<Role, 'publiek'> => r !== 'publiek');
 
 const SCOPE_LABEL: Record<keyof AccountScope, string> = {
   gemeenteCode: 'Gemeente',
@@ -49,8 +49,8 @@ export function RoleScopeForm(props: {
   onStale: () => Promise<void>;
 }) {
   const { account } = props;
-  const names = useScopeNames();
-  const organisations = useReference('organisations');
+  const choices = useApi(queryKeys.people.choices, (signal) => api.invitationChoices(signal));
+  const roles = choices.data?.roles ?? [];
   const [role, setRole] = useState<Role>(account.role);
   const [value, setValue] = useState<Partial<Record<keyof AccountScope, string>>>({
     gemeenteCode: account.gemeenteCode ?? '',
@@ -63,12 +63,7 @@ export function RoleScopeForm(props: {
   const [busy, setBusy] = useState(false);
   const field = ROLE_SCOPE[role];
 
-  const options: Record<keyof AccountScope, Array<{ value: string; label: string }>> = {
-    gemeenteCode: names.gemeenten.map((g) => ({ value: g.code, label: g.name })),
-    regionId: names.regions.map((r) => ({ value: r.id, label: r.name })),
-    provincieCode: names.provincies.map((p) => ({ value: p.code, label: p.name })),
-    organisationId: (organisations.data ?? []).filter((o) => o.type !== 'gemeente').map((o) => ({ value: o.id, label: o.name })),
-  };
+  const options = roles.find((r) => r.role === role)?.options ?? [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -122,9 +117,9 @@ export function RoleScopeForm(props: {
               setErrors({});
             }}
           >
-            {ASSIGNABLE.map((r) => (
-              <option key={r} value={r}>
-                {roleLabel(r)}
+            {(roles.some((r) => r.role === account.role) ? roles : [{ role: account.role, label: roleLabel(account.role) }, ...roles]).map((r) => (
+              <option key={r.role} value={r.role}>
+                {r.label}
               </option>
             ))}
           </Select>
@@ -140,7 +135,7 @@ export function RoleScopeForm(props: {
               onChange={(e) => setValue({ ...value, [field]: e.target.value })}
             >
               <option value="">Kies…</option>
-              {options[field].map((o) => (
+              {options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>
