@@ -64,7 +64,8 @@ export function TablesIndexPage() {
             <li key={r.id}>
               <TextLink to={regionPath(r.id)}>{r.name}</TextLink>{' '}
               <span className="wbm-muted">
-                ({formatNumber(r.gemeenteCodes.length)} {r.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'})
+                ({formatNumber(r.gemeenteCodes.length)} {r.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'}
+                {r.endedOn ? '; gestopt' : ''})
               </span>
             </li>
           ))}
