@@ -14,12 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 import {
   accessibilityViolations,
-  ensureWebBuild,
+  closeAndCheckPageErrors,
   hasChromium,
   launchBrowser,
   screenshot,
   serveWithAccounts,
   signInWithPassword,
+  startWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -32,29 +33,24 @@ const PASSWORD = 'een lang en geheim wachtwoord';
 let sink: SmtpSink;
 let server: TestServer;
 let browser: Browser;
+/** A second browser that is never signed in before the invitation is accepted. */
 let signedOut: Browser;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  ensureWebBuild();
   sink = await startSmtpSink();
-  ({ server } = await serveWithAccounts(
-    [
-      { ...SECRETARY, role: 'tafel_secretaris', regionId: 'vt-amsterdam-e-o' },
-      { ...ANALYST, role: 'ministerie_analist' },
-    ],
-    PASSWORD,
-    null,
-    { mail: { smtpUrl: sink.url, from: 'Woningbouwmonitor <noreply@localhost>' } },
-  ));
-  browser = await launchBrowser(server.base);
+  const mail = { mail: { smtpUrl: sink.url, from: 'Woningbouwmonitor <noreply@localhost>' } };
+  const accounts = [
+    { ...SECRETARY, role: 'tafel_secretaris' as const, regionId: 'vt-amsterdam-e-o' },
+    { ...ANALYST, role: 'ministerie_analist' as const },
+  ];
+  ({ server, browser } = await startWithBrowser(async () => (await serveWithAccounts(accounts, PASSWORD, null, mail)).server));
   signedOut = await launchBrowser(server.base);
 }, 300_000);
 afterAll(async () => {
   await signedOut?.close();
-  await browser?.close();
-  await server?.close();
   await sink?.close();
+  await closeAndCheckPageErrors(browser, server);
 });
 
 const menuLink = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mensen' });

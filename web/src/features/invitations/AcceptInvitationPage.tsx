@@ -14,6 +14,7 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { Button } from '../../components/Button.tsx';
 import { DataItem } from '../../components/DataItem.tsx';
 import { Alert, Loading } from '../../components/Feedback.tsx';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -99,7 +100,6 @@ function PasswordForm({ token, email }: { token: string; email: string }) {
     const ids = [help, error && `${id}-error`].filter(Boolean).join(' ');
     return { 'aria-invalid': error ? (true as const) : undefined, 'aria-describedby': ids || undefined };
   };
-  const messages = Object.values(errors);
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="accept-form">
       <Heading level={2}>Uw account maken</Heading>
@@ -108,15 +108,12 @@ function PasswordForm({ token, email }: { token: string; email: string }) {
           <Paragraph>{problem}</Paragraph>
         </Alert>
       )}
-      {messages.length > 0 && (
-        <Alert type="error" title="Controleer het formulier" urgent>
-          <ul>
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      <FormErrorSummary
+        fields={[
+          { id: 'accept-password', label: 'Kies een wachtwoord', message: errors.password },
+          { id: 'accept-repeat', label: 'Herhaal het wachtwoord', message: errors.repeat },
+        ]}
+      />
       {/* The address, for the browser's password manager. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />
       <FormField

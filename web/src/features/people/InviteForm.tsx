@@ -16,6 +16,7 @@ import { peopleChanged } from '../../api/invalidation.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { Button } from '../../components/Button.tsx';
 import { Alert } from '../../components/Feedback.tsx';
+import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -84,7 +85,6 @@ function InviteFormFields({ roles }: { roles: Choice[] }) {
     }
   };
 
-  const messages = Object.values(errors);
   return (
     <Section id="uitnodigen" title="Iemand uitnodigen">
       <Paragraph>
@@ -97,15 +97,15 @@ function InviteFormFields({ roles }: { roles: Choice[] }) {
           <Paragraph>{problem}</Paragraph>
         </Alert>
       )}
-      {messages.length > 0 && (
-        <Alert type="error" title="Controleer het formulier" urgent>
-          <ul data-testid="invite-error-summary">
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      <FormErrorSummary
+        testId="invite-error-summary"
+        fields={[
+          { id: 'invite-name', label: 'Naam', message: errors.name },
+          { id: 'invite-email', label: 'E-mailadres', message: errors.email },
+          { id: 'invite-role', label: 'Rol', message: errors.role },
+          ...(field ? [{ id: 'invite-scope', label: SCOPE_FIELD_LABEL[field], message: errors[field] }] : []),
+        ]}
+      />
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="invite-form">
         <FormField id="invite-name" label="Naam" error={errors.name}>
           <TextInput
