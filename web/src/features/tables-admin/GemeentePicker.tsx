@@ -73,11 +73,11 @@ export function GemeentePicker(props: {
           : `${props.chosen.length} ${props.chosen.length === 1 ? 'gemeente' : 'gemeenten'} gekozen.`}
       </Paragraph>
       {props.chosen.length > 0 && (
-        <ul className="wbm-plain-list" aria-label="Gekozen gemeenten">
+        <ul className="wbm-plain-list" aria-label="Uw keuze">
           {props.chosen.map(option)}
         </ul>
       )}
-      <ul className="wbm-plain-list" id={`${props.id}-matches`} aria-label="Gevonden gemeenten">
+      <ul className="wbm-plain-list" id={`${props.id}-matches`} aria-label="Zoekresultaten">
         {matches.slice(0, MAX_SHOWN).map((g) => option(g.code))}
       </ul>
       {matches.length > MAX_SHOWN && <Paragraph>Nog {matches.length - MAX_SHOWN} gemeenten meer; typ verder om te zoeken.</Paragraph>}
