@@ -71,6 +71,15 @@ export interface MergeCandidate {
   mergedIntoId: string | null;
 }
 
+/** An organisation as listed (with `mergedInto`) as the merge rule sees it. */
+export const asMergeCandidate = (o: Omit<MergeCandidate, 'mergedIntoId'> & { mergedInto: { id: string } | null }): MergeCandidate => ({
+  id: o.id,
+  name: o.name,
+  type: o.type,
+  synthetic: o.synthetic,
+  mergedIntoId: o.mergedInto?.id ?? null,
+});
+
 /**
  * May `duplicate` be merged into `kept`? The problems (422, Dutch), none when it may. Both must be registered
  * organisations (not a public body: gemeenten merge by herindeling, from the CBS reference data), different,

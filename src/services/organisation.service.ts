@@ -20,6 +20,7 @@ import {
 import { diffFields } from '../domain/audit.ts';
 import { ConflictError, DuplicateError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
+  asMergeCandidate,
   KVK_NUMBER_PATTERN,
   mergeProblems,
   type MergeCounts,
@@ -84,8 +85,7 @@ export function createOrganisationService(deps: {
     const duplicate = await organisations.get(q, id);
     const kept = await organisations.get(q, intoId);
     requireMayMergeOrganisations(actor, duplicate, kept, { duplicate: id, kept: intoId });
-    const asCandidate = (o: RegisteredOrganisation) => ({ ...o, mergedIntoId: o.mergedInto?.id ?? null });
-    const problems = mergeProblems(asCandidate(duplicate), asCandidate(kept!));
+    const problems = mergeProblems(asMergeCandidate(duplicate), asMergeCandidate(kept!));
     if (problems.length > 0) throw new ValidationError(problems);
     return { duplicate, kept: kept! };
   }

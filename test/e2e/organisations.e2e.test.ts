@@ -2,7 +2,9 @@
  * Issue 11 item 2 in headless Chromium: a province analyst (a real account with a password) opens "Organisaties"
  * from the header, types a wrong KvK number and gets the Dutch error next to the field with nothing saved, then
  * registers a market party with its KvK number, finds it by that number and renames it. Someone who may not
- * register organisations gets no "Organisaties" link. axe finds no violations. Screenshot: test-artifacts/organisations.png.
+ * register organisations gets no "Organisaties" link. A duplicate is merged into the organisation kept: chosen by its KvK
+ * number, a confirmation naming what moves, then it leaves the list. axe finds no violations. Screenshots:
+ * test-artifacts/organisations.png, organisations-merge.png.
  *
  * Needs /usr/bin/chromium; run under `flock /tmp/wbm-web.lock`.
  */
@@ -110,4 +112,65 @@ describe.skipIf(!hasChromium)('Organisaties: registering market parties', () => 
     expect(browser.pageErrors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('merges a duplicate into the organisation kept: choose it, see what moves, confirm; the duplicate leaves the list', async () => {
+    // Still signed in as the province analyst (same browser context as the test before).
+    const page = await browser.context.newPage();
+    await page.goto(`${server.base}/beheer/organisaties`);
+    await page.getByTestId('organisations-table').waitFor();
+    const form = page.getByTestId('org-new-form');
+    await form.getByLabel('Naam').fill('Zaanstreek Bouwcombinatie (dubbel)');
+    await form.getByLabel('Soort organisatie').selectOption('ontwikkelaar');
+    await form.getByRole('button', { name: 'Registreren' }).click();
+    await expect.poll(() => page.getByTestId('organisations-status').textContent()).toContain('is geregistreerd');
+    const [dup] = await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE name = 'Zaanstreek Bouwcombinatie (dubbel)'`);
+    await withProjectAndPerson(dup!.id);
+
+    await page.getByLabel('Zoek op naam of KvK-nummer').fill('dubbel');
+    await page
+      .locator('tbody tr')
+      .filter({ hasText: 'dubbel' })
+      .getByRole('button', { name: /Samenvoegen/ })
+      .click();
+    const merge = page.getByTestId('merge-form');
+    // Nothing chosen: the Dutch error next to the field.
+    await merge.getByRole('button', { name: 'Verder' }).click();
+    await merge.getByText('Kies de organisatie die blijft.').waitFor();
+    expect(await merge.getByLabel('Organisatie die blijft', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await merge.getByLabel(/Zoek de organisatie die blijft/).fill('76543210');
+    await merge.getByLabel('Organisatie die blijft', { exact: true });
+    const [kept] = await t.db.query<{ id: string }>(`SELECT id FROM organisations WHERE kvk_number = '76543210'`);
+    await merge.getByLabel('Organisatie die blijft', { exact: true }).selectOption(kept!.id);
+    await merge.getByRole('button', { name: 'Verder' }).click();
+    const confirm = page.getByTestId('merge-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('1 project en 1 persoon gaan over naar ‘Bouwcombinatie Zaanstreek B.V.’');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'organisations-merge.png');
+
+    await confirm.getByRole('button', { name: 'Ja, voeg samen' }).click();
+    await expect.poll(() => page.getByTestId('organisations-status').textContent()).toContain('is samengevoegd met ‘Bouwcombinatie Zaanstreek B.V.’');
+    await expect.poll(() => page.locator('tbody tr').filter({ hasText: 'dubbel' }).count()).toBe(0);
+    const [stored] = await t.db.query<{ merged_into_id: string | null }>('SELECT merged_into_id FROM organisations WHERE id = $1', [dup!.id]);
+    expect(stored?.merged_into_id).toBe(kept!.id);
+    expect(browser.pageErrors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
+
+/** A project with the organisation as party and a person working for it (what the merge moves). */
+async function withProjectAndPerson(organisationId: string): Promise<void> {
+  const project = crypto.randomUUID();
+  await t.db.query(
+    `INSERT INTO projects (id, name, gemeente_code, provincie_code, plan_status, origin, phase, status, total_homes, affordable_homes, social_homes)
+     VALUES ($1, 'Zaanoever', 'GM0479', 'PV27', 'vastgesteld', 'nieuwbouw', 'initiatief', 'groen', 10, 0, 0)`,
+    [project],
+  );
+  await t.db.query(`INSERT INTO project_parties (project_id, organisation_id, role) VALUES ($1, $2, 'ontwikkelaar')`, [project, organisationId]);
+  await t.db.query(
+    `INSERT INTO users (id, email, name, role, organisation_id) VALUES ($1, 'piet@zaanstreek.example', 'Piet Zaan', 'marktpartij_editor', $2)`,
+    [crypto.randomUUID(), organisationId],
+  );
+}

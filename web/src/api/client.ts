@@ -159,6 +159,8 @@ export const api = {
   changeUserRoleScope: (userId: string, body: Body<'/users/{userId}', 'patch'>) =>
     send<Answer<'/users/{userId}', 'patch'>>('PATCH', `/users/${id(userId)}`, body),
   deactivateUser: (userId: string) => send<Answer<'/users/{userId}/deactivate', 'post'>>('POST', `/users/${id(userId)}/deactivate`),
+  /** Remove a deactivated person's data (pseudonymise; administrators only, irreversible). */
+  pseudonymiseUser: (userId: string) => send<Answer<'/users/{userId}/pseudonymise', 'post'>>('POST', `/users/${id(userId)}/pseudonymise`),
   reactivateUser: (userId: string) => send<Answer<'/users/{userId}/reactivate', 'post'>>('POST', `/users/${id(userId)}/reactivate`),
   // Invitations: sending (Mensen) and accepting (the public page of the link)
   listInvitations: (signal?: AbortSignal) => apiGet<Answer<'/invitations', 'get'>>('/invitations', signal),
@@ -196,6 +198,13 @@ export const api = {
   createOrganisation: (body: Body<'/organisations', 'post'>) => send<Answer<'/organisations', 'post'>>('POST', '/organisations', body),
   updateOrganisation: (organisationId: string, body: Body<'/organisations/{id}', 'patch'>) =>
     send<Answer<'/organisations/{id}', 'patch'>>('PATCH', `/organisations/${id(organisationId)}`, body),
+  /** What would move when the duplicate goes into `intoId` (merging duplicates, issue 11 item 2). */
+  organisationMergePreview: (organisationId: string, intoId: string) =>
+    apiGet<Answer<'/organisations/{id}/merge-preview', 'get'>>(
+      `/organisations/${id(organisationId)}/merge-preview?${new URLSearchParams({ into: intoId }).toString()}`,
+    ),
+  mergeOrganisation: (organisationId: string, body: Body<'/organisations/{id}/merge', 'post'>) =>
+    send<Answer<'/organisations/{id}/merge', 'post'>>('POST', `/organisations/${id(organisationId)}/merge`, body),
   listRegions: (signal?: AbortSignal) => apiGet<Answer<'/regions', 'get'>>('/regions', signal),
   // Tafels inrichten (issue 11 item 1): tables and woondeal regions, their gemeenten and member organisations
   regionDetail: (regionId: string, signal?: AbortSignal) => apiGet<Answer<'/regions/{regionId}', 'get'>>(`/regions/${id(regionId)}`, signal),

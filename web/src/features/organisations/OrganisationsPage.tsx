@@ -11,17 +11,18 @@ import { useReference } from '../../api/hooks.ts';
 import { organisationsChanged } from '../../api/invalidation.ts';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { mayChangeOrganisation, mayManageOrganisations } from '../../auth/permissions.ts';
-import { Button } from '../../components/Button.tsx';
+import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { RowButton } from '../../components/RowActions.tsx';
 import { Section } from '../../components/Section.tsx';
 import { Table } from '../../components/Table.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { label } from '../../labels.ts';
+import { MergeOrganisation } from './MergeOrganisation.tsx';
 import { OrganisationForm } from './OrganisationForm.tsx';
 import { matchesSearch } from './organisationInput.ts';
 
@@ -55,27 +56,44 @@ function OrganisationList() {
   const client = useQueryClient();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
+  const [merging, setMerging] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   const done = async (message: string | null) => {
     setEditing(null);
+    setMerging(null);
     if (message) setStatus(message);
     await organisationsChanged(client);
   };
+  /** Open the form to correct, or to merge, this organisation (one at a time). */
+  const open = (id: string, form: 'edit' | 'merge') => {
+    setStatus(null);
+    setEditing(form === 'edit' ? id : null);
+    setMerging(form === 'merge' ? id : null);
+  };
   const rows = (organisations.data ?? []).filter((o) => matchesSearch(o, search));
   const edited = organisations.data?.find((o) => o.id === editing) ?? null;
+  const merged = organisations.data?.find((o) => o.id === merging) ?? null;
 
   return (
     <article data-testid="organisations">
       <Heading level={1}>Organisaties</Heading>
       <Paragraph lead>
         Hier registreert u marktpartijen, corporaties en andere organisaties die aan projecten meedoen, met hun KvK-nummer. Gemeenten en provincies
-        staan al in de lijst.
+        staan al in de lijst. Staat een organisatie er twee keer in? Voeg ze dan samen.
       </Paragraph>
       <Paragraph className="wbm-save-status" role="status" data-testid="organisations-status">
         {status}
       </Paragraph>
-      {edited ? (
+      {merged && organisations.data ? (
+        <MergeOrganisation
+          key={`${merged.id}-${merged.version}`}
+          organisation={merged}
+          organisations={organisations.data}
+          onDone={done}
+          onStale={() => organisationsChanged(client)}
+        />
+      ) : edited ? (
         <OrganisationForm key={`${edited.id}-${edited.version}`} organisation={edited} onDone={done} onStale={() => organisationsChanged(client)} />
       ) : (
         <OrganisationForm onDone={done} onStale={() => organisationsChanged(client)} />
@@ -105,16 +123,14 @@ function OrganisationList() {
                 header: 'Actie',
                 cell: (o) =>
                   isSignedIn(state) && mayChangeOrganisation(state, o) ? (
-                    <Button
-                      appearance="secondary-action"
-                      small
-                      onClick={() => {
-                        setStatus(null);
-                        setEditing(o.id);
-                      }}
-                    >
-                      Wijzigen<VisuallyHidden>: {o.name}</VisuallyHidden>
-                    </Button>
+                    <ButtonGroup>
+                      <RowButton subject={o.name} onClick={() => open(o.id, 'edit')}>
+                        Wijzigen
+                      </RowButton>
+                      <RowButton subject={o.name} onClick={() => open(o.id, 'merge')}>
+                        Samenvoegen
+                      </RowButton>
+                    </ButtonGroup>
                   ) : (
                     <span>Uit de referentielijst</span>
                   ),

@@ -28,6 +28,7 @@ import { formatMoment } from '../account/format.ts';
 import { InvitationsList } from './InvitationsList.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { RoleScopeForm, useScopeNames } from './RoleScopeForm.tsx';
+import { PseudonymiseButton } from './PseudonymiseButton.tsx';
 
 export type Account = components['schemas']['Account'];
 
@@ -208,6 +209,7 @@ function PeopleList({ ownId }: { ownId: string | null }) {
                         </Button>
                       )
                     )}
+                    <PseudonymiseButton account={a} onDone={setStatus} />
                   </ButtonGroup>
                 ),
             },
