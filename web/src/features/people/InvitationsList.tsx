@@ -20,7 +20,8 @@ type Invitation = components['schemas']['Invitation'];
 const scopeName = (i: Invitation) => i.gemeenteName ?? i.regionName ?? i.organisationName ?? i.provincieName ?? '—';
 
 export function InvitationsList() {
-  const invitations = useApi(queryKeys.people.invitations, (signal) => api.listInvitations(signal));
+  // Invitations are accepted elsewhere: fetched anew each time the page opens.
+  const invitations = useApi(queryKeys.people.invitations, (signal) => api.listInvitations(signal), { staleTime: 0 });
   const client = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);

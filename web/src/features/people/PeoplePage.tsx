@@ -56,7 +56,8 @@ export function PeoplePage() {
 }
 
 function PeopleList({ ownId }: { ownId: string | null }) {
-  const people = useApi(queryKeys.people.all, (signal) => api.listUsers(signal));
+  // Accounts change by others' actions (an invitation accepted elsewhere): fetched anew each time the page opens.
+  const people = useApi(queryKeys.people.all, (signal) => api.listUsers(signal), { staleTime: 0 });
   const client = useQueryClient();
   const names = useScopeNames();
   const organisations = useReference('organisations');
