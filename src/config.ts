@@ -43,7 +43,13 @@ const EnvSchema = z.object({
   API_CONTACT_EMAIL: z.email().optional(),
   API_CONTACT_URL: z.url().optional(),
   /** Outgoing mail (invitations, reminders): smtp://user:pass@host:587 or smtps://…; unset: no mail is sent (the link is shown instead). */
-  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
   /** Sender of outgoing mail. */
   MAIL_FROM: z.string().min(3).default('Woningbouwmonitor <noreply@localhost>'),
   /** Base URL for links in mails (e.g. https://monitor.example.nl); unset: the origin of the request that causes the mail. */
