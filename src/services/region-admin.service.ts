@@ -122,6 +122,15 @@ export function createRegionAdminService(deps: {
     return { gemeenten: new Map(gemeenten.map((g) => [g.code, g])), facts, openPeriods };
   }
 
+  /** Lock a region for a membership change, ask access.ts whether this principal may make it, and look up the organisation. */
+  async function lockForMemberChange(tx: Queryable, principal: Principal, id: string, organisationId: string) {
+    const region = await mustGet(tx, id, true);
+    const ctx = await context(tx);
+    const current = ctx.openPeriods.filter((p) => p.regionId === id).map((p) => p.gemeenteCode);
+    requireMayManageRegionMembers(principal, accessFacts(region, current, ctx.gemeenten));
+    return { region, org: await organisations.get(tx, organisationId) };
+  }
+
   /** Work out and write a coverage change (the rules of src/domain/region.ts); audit the moved-from tables too. */
   async function changeCoverage(
     tx: Queryable,
@@ -281,11 +290,7 @@ export function createRegionAdminService(deps: {
     /** Add a member organisation to a table (today). */
     async addMember(principal: Principal, id: string, organisationId: string) {
       return db.transaction(async (tx) => {
-        const region = await mustGet(tx, id, true);
-        const ctx = await context(tx);
-        const current = ctx.openPeriods.filter((p) => p.regionId === id).map((p) => p.gemeenteCode);
-        requireMayManageRegionMembers(principal, accessFacts(region, current, ctx.gemeenten));
-        const org = await organisations.get(tx, organisationId);
+        const { region, org } = await lockForMemberChange(tx, principal, id, organisationId);
         if (!org || !canSeeOrganisation(principal, org)) {
           throw new ValidationError([
             { path: 'organisationId', code: 'unknown_organisation', message: 'Deze organisatie staat niet in het register.' },
@@ -301,11 +306,7 @@ export function createRegionAdminService(deps: {
     /** End an organisation's membership of a table (today); its earlier membership stays in the history. */
     async removeMember(principal: Principal, id: string, organisationId: string) {
       return db.transaction(async (tx) => {
-        const region = await mustGet(tx, id, true);
-        const ctx = await context(tx);
-        const current = ctx.openPeriods.filter((p) => p.regionId === id).map((p) => p.gemeenteCode);
-        requireMayManageRegionMembers(principal, accessFacts(region, current, ctx.gemeenten));
-        const org = await organisations.get(tx, organisationId);
+        const { org } = await lockForMemberChange(tx, principal, id, organisationId);
         if (!org || !(await regions.removeMember(tx, id, organisationId, today()))) throw new NotFoundError('Deelnemer', organisationId);
         await record(tx, principal, id, 'deelnemer verwijderd', [{ field: `organisations.${organisationId}`, old: org.name, new: null }]);
       });
