@@ -1,6 +1,8 @@
 /** Merging a duplicate organisation (issue 11 item 2): which organisations may be kept, and the counts in plain Dutch. */
-import { asMergeCandidate, mergeProblems } from '../../../../src/domain/organisation.ts';
+import { asMergeCandidate, mergeProblems, type MergeCounts } from '../../../../src/domain/organisation.ts';
 import { matchesSearch } from './organisationInput.ts';
+
+export type { MergeCounts };
 
 interface Candidate {
   id: string;
@@ -17,14 +19,6 @@ interface Candidate {
  */
 export function mergeCandidates<T extends Candidate>(duplicate: Candidate, all: readonly T[], search: string): T[] {
   return all.filter((o) => mergeProblems(asMergeCandidate(duplicate), asMergeCandidate(o)).length === 0 && matchesSearch(o, search));
-}
-
-export interface MergeCounts {
-  projects: number;
-  people: number;
-  deliveries: number;
-  regions: number;
-  invitations: number;
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
