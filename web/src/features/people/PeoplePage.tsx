@@ -18,8 +18,10 @@ import { mayManagePeople, roleLabel } from '../../auth/permissions.ts';
 import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
-import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
+import { ActionFeedback } from '../../components/ActionFeedback.tsx';
+import { Alert, Loading } from '../../components/Feedback.tsx';
 import { Heading } from '../../components/Heading.tsx';
+import { LoadState } from '../../components/LoadState.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Table } from '../../components/Table.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -108,16 +110,8 @@ function PeopleList({ ownId }: { ownId: string | null }) {
       </Paragraph>
       <InviteForm />
       <InvitationsList />
-      <Paragraph className="wbm-save-status" role="status" data-testid="people-status">
-        {status}
-      </Paragraph>
-      {problem && (
-        <Alert type="error" title="Dat is niet gelukt" urgent>
-          <Paragraph>{problem}</Paragraph>
-        </Alert>
-      )}
-      {people.state === 'error' && people.error && <ErrorMessage error={people.error} retry={people.reload} />}
-      {people.state === 'loading' && <Loading>De accounts worden geladen…</Loading>}
+      <ActionFeedback status={status} problem={problem} testId="people-status" />
+      <LoadState result={people} loading="De accounts worden geladen…" />
       {editedAccount && (
         <RoleScopeForm
           key={`${editedAccount.id}-${editedAccount.version}`}
