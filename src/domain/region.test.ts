@@ -54,6 +54,18 @@ describe('SPEC §2 "Geography" (001 § Afspraak 3B): a new or renamed versnellin
       [],
     );
   });
+
+  it('starts in the current quarter or an earlier one, never a later one (the current coverage changes at once)', () => {
+    expect(coverageInputProblems(['GM0363'], '2026-Q4', known, '2026-Q4')).toEqual([]);
+    expect(coverageInputProblems(['GM0363'], '2025-Q2', known, '2026-Q4')).toEqual([]);
+    expect(coverageInputProblems(['GM0363'], '2027-Q1', known, '2026-Q4')).toEqual([
+      expect.objectContaining({ path: 'fromQuarter', code: 'future_quarter', message: expect.stringContaining('huidige kwartaal') }),
+    ]);
+    const context = { regions: [], knownGemeenten: known, currentQuarter: '2026-Q4' as const };
+    expect(newRegionProblems({ name: 'Nieuw', gemeenteCodes: ['GM0363'], fromQuarter: '2027-Q1' }, context).map((i) => i.code)).toEqual([
+      'future_quarter',
+    ]);
+  });
 });
 
 describe('SPEC §2 "Quarterly round": a dated coverage change', () => {

@@ -46,8 +46,17 @@ export function regionNameProblems(name: string, others: readonly { id: string; 
   return [];
 }
 
-/** The gemeenten a region is to cover from a quarter: at least one, each known, none twice; a well-formed quarter. */
-export function coverageInputProblems(gemeenteCodes: readonly string[], fromQuarter: string, known: ReadonlySet<string>): Issue[] {
+/**
+ * The gemeenten a region is to cover from a quarter: at least one, each known, none twice; a well-formed quarter,
+ * and (given the current quarter) not a later one: the current coverage changes as soon as a change is recorded,
+ * so a change is recorded when its quarter has begun (back-dating is limited by the closed quarters instead).
+ */
+export function coverageInputProblems(
+  gemeenteCodes: readonly string[],
+  fromQuarter: string,
+  known: ReadonlySet<string>,
+  currentQuarter?: Kwartaal,
+): Issue[] {
   const issues: Issue[] = [];
   if (gemeenteCodes.length === 0) issues.push({ path: 'gemeenteCodes', code: 'required', message: 'Kies minstens één gemeente.' });
   const seen = new Set<string>();
@@ -59,6 +68,12 @@ export function coverageInputProblems(gemeenteCodes: readonly string[], fromQuar
   });
   if (!isKwartaal(fromQuarter)) {
     issues.push({ path: 'fromQuarter', code: 'invalid_quarter', message: 'Kies het kwartaal waarin de wijziging ingaat, zoals 2027-Q1.' });
+  } else if (currentQuarter && compareKwartaal(fromQuarter, currentQuarter) > 0) {
+    issues.push({
+      path: 'fromQuarter',
+      code: 'future_quarter',
+      message: 'Een wijziging gaat in vanaf het huidige kwartaal of een eerder kwartaal. Leg een latere wijziging vast als dat kwartaal begonnen is.',
+    });
   }
   return issues;
 }
@@ -66,11 +81,11 @@ export function coverageInputProblems(gemeenteCodes: readonly string[], fromQuar
 /** A new region: its name and its gemeenten (regionNameProblems, coverageInputProblems). */
 export function newRegionProblems(
   input: { name: string; gemeenteCodes: readonly string[]; fromQuarter: string },
-  context: { regions: readonly { id: string; name: string }[]; knownGemeenten: ReadonlySet<string> },
+  context: { regions: readonly { id: string; name: string }[]; knownGemeenten: ReadonlySet<string>; currentQuarter?: Kwartaal },
 ): Issue[] {
   return [
     ...regionNameProblems(input.name, context.regions),
-    ...coverageInputProblems(input.gemeenteCodes, input.fromQuarter, context.knownGemeenten),
+    ...coverageInputProblems(input.gemeenteCodes, input.fromQuarter, context.knownGemeenten, context.currentQuarter),
   ];
 }
 

@@ -1,7 +1,7 @@
 /**
  * Versnellingstafels set up in the application (issue 11 item 1; SPEC §2 "Geography", "Quarterly round"; seed
  * `001 § Afspraak 3B`: a versnellingstafel in every region, with parties joining and leaving). On PGlite and, with
- * DATABASE_URL, on PostgreSQL. The tests run in order and tell one story in Zuid-Holland (today: 2026-10-20):
+ * DATABASE_URL, on PostgreSQL. The tests run in order and tell one story in Zuid-Holland (today: 2026-10-20, later 2027-08-20):
  *   a project in Schiedam (Versnellingstafel Rotterdam) → Rotterdam closes 2026-Q4 with it frozen → the province
  *   analyst sets up a table for Schiedam and Vlaardingen: refused while they sit in Rotterdam's table, refused from
  *   the closed quarter, accepted from 2027-Q1 with the move → the closed quarter still holds the project, the new
@@ -24,9 +24,11 @@ const DEV = '33333333-3333-4333-8333-333333333333';
 let projectId = '';
 let roundId = '';
 let tableId = '';
+/** Today in the story: 2026-10-20 while Rotterdam runs 2026-Q4; then 2027-08-20, so changes can start in 2027-Q1 to Q3. */
+let today = '2026-10-20';
 
 beforeAll(async () => {
-  t = await createTestApp({ today: () => '2026-10-20' });
+  t = await createTestApp({ today: () => today });
   admin = await t.signedIn('beheerder');
   zuidHolland = await t.signedIn('provincie_analist', { provincieCode: 'PV28' });
   noordHolland = await t.signedIn('provincie_analist', { provincieCode: 'PV27' });
@@ -84,6 +86,7 @@ describe('a quarter closed at the Versnellingstafel Rotterdam (the history that 
     const closed = await admin({ method: 'POST', url: `/api/v1/rounds/${roundId}/close` });
     expect(closed.statusCode, closed.body).toBe(200);
     expect((await detail(ROTTERDAM_TABLE)).closedQuarters).toEqual(['2026-Q4']);
+    today = '2027-08-20';
   });
 });
 
@@ -217,7 +220,7 @@ describe('member organisations (the secretary of the table)', () => {
     const removed = await secretary({ method: 'DELETE', url: `/api/v1/regions/${tableId}/organisations/${DEV}` });
     expect(removed.statusCode, removed.body).toBe(204);
     const table = await detail(tableId, secretary);
-    expect(table.members).toEqual([expect.objectContaining({ organisationId: DEV, name: 'Havenstad Ontwikkeling BV', leftOn: '2026-10-20' })]);
+    expect(table.members).toEqual([expect.objectContaining({ organisationId: DEV, name: 'Havenstad Ontwikkeling BV', leftOn: '2027-08-20' })]);
     expect(table.permissions).toEqual({ maySetUp: false, mayManageMembers: true });
     // Who may not manage people sees the secretaries' names only.
     expect((await detail(tableId, gemeente)).secretaries).toEqual([expect.objectContaining({ name: expect.any(String), email: null })]);

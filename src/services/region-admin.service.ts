@@ -192,7 +192,10 @@ export function createRegionAdminService(deps: {
       const fromQuarter = input.fromQuarter ?? currentQuarter();
       return db.transaction(async (tx) => {
         const ctx = await context(tx);
-        const issues = newRegionProblems({ ...input, fromQuarter }, { regions: ctx.facts, knownGemeenten: new Set(ctx.gemeenten.keys()) });
+        const issues = newRegionProblems(
+          { ...input, fromQuarter },
+          { regions: ctx.facts, knownGemeenten: new Set(ctx.gemeenten.keys()), currentQuarter: currentQuarter() },
+        );
         if (issues.length > 0) throw new ValidationError(issues);
         const id = newRegionId(input.kind, input.name);
         const synthetic = createsSynthetic(principal);
@@ -260,7 +263,7 @@ export function createRegionAdminService(deps: {
         const ctx = await context(tx);
         const current = ctx.openPeriods.filter((p) => p.regionId === id).map((p) => p.gemeenteCode);
         const known = new Set(ctx.gemeenten.keys());
-        const issues = coverageInputProblems(input.gemeenteCodes, input.fromQuarter, known);
+        const issues = coverageInputProblems(input.gemeenteCodes, input.fromQuarter, known, currentQuarter());
         if (issues.length > 0) throw new ValidationError(issues);
         requireMaySetUpRegion(principal, accessFacts(region, [...current, ...input.gemeenteCodes], ctx.gemeenten));
         requireVersion(region, input.version);

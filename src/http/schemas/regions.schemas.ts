@@ -77,7 +77,9 @@ export const RegionCreateBody = z
     kind: Kind,
     name: Name,
     gemeenteCodes: GemeenteCodes,
-    fromQuarter: Quarter.optional().describe('The quarter from which the region covers these gemeenten; default the current quarter'),
+    fromQuarter: Quarter.optional().describe(
+      'The quarter from which the region covers these gemeenten: the current quarter (default) or an earlier one, never a later one (422)',
+    ),
     moveFromOtherTables: MoveFromOtherTables,
   })
   .meta({ id: 'RegionCreate' });
@@ -89,7 +91,9 @@ export const RegionEndBody = z.object({ endedOn: IsoDate, version: Version }).me
 export const RegionCoverageBody = z
   .object({
     gemeenteCodes: GemeenteCodes,
-    fromQuarter: Quarter.describe('Gemeenten added from this quarter; removed ones until the quarter before. Not a quarter already closed'),
+    fromQuarter: Quarter.describe(
+      'Gemeenten added from this quarter; removed ones until the quarter before. Not a quarter already closed, not after the current quarter (422)',
+    ),
     version: Version,
     moveFromOtherTables: MoveFromOtherTables,
   })

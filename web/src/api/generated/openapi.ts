@@ -7653,7 +7653,7 @@ export interface components {
             name: string;
             /** @description CBS codes of the gemeenten (GM0363) */
             gemeenteCodes: string[];
-            /** @description The quarter from which the region covers these gemeenten; default the current quarter */
+            /** @description The quarter from which the region covers these gemeenten: the current quarter (default) or an earlier one, never a later one (422) */
             fromQuarter?: string;
             /** @description Move gemeenten that are in another running versnellingstafel from the same quarter; without it such a gemeente answers 409 naming that table */
             moveFromOtherTables?: boolean;
@@ -7676,7 +7676,7 @@ export interface components {
         RegionCoverageInput: {
             /** @description CBS codes of the gemeenten (GM0363) */
             gemeenteCodes: string[];
-            /** @description Gemeenten added from this quarter; removed ones until the quarter before. Not a quarter already closed */
+            /** @description Gemeenten added from this quarter; removed ones until the quarter before. Not a quarter already closed, not after the current quarter (422) */
             fromQuarter: string;
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;

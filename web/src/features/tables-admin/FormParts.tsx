@@ -7,7 +7,7 @@ import { quarterChoices, quarterText } from './regionInput.ts';
 
 export type Outcome = { type: 'ok' | 'error'; text: string } | null;
 
-/** "Vanaf kwartaal": the current quarter and the next ones. */
+/** "Vanaf kwartaal": the current quarter and the ones before it. */
 export function QuarterField(props: { id: string; value: string; from: string; error?: string; description: string; onChange: (q: string) => void }) {
   const { id, error } = props;
   return (

