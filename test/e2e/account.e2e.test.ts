@@ -7,17 +7,15 @@
  *
  * Needs /usr/bin/chromium; run under `flock /tmp/wbm-web.lock`.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
   closeAndCheckPageErrors,
   hasChromium,
   launchBrowser,
+  pageWithPassword,
   screenshot,
-  serveWithAccounts,
-  signInWithPassword,
-  startWithBrowser,
+  serveAccountsWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -32,7 +30,7 @@ let second: Browser;
 beforeAll(async () => {
   if (!hasChromium) return;
   const account = { email: EMAIL, name: 'Petra Analist', role: 'provincie_analist', provincieCode: 'PV27' } as const;
-  ({ server, browser } = await startWithBrowser(async () => (await serveWithAccounts([account], PASSWORD)).server));
+  ({ server, browser } = await serveAccountsWithBrowser([account], PASSWORD));
   second = await launchBrowser(server.base);
 }, 300_000);
 afterAll(async () => {
@@ -40,14 +38,13 @@ afterAll(async () => {
   await closeAndCheckPageErrors(browser, server);
 });
 
-const signIn = (page: Page) => signInWithPassword(page, server.base, { email: EMAIL, name: 'Petra Analist' }, PASSWORD);
+const signIn = (on: Browser) => pageWithPassword(on, server.base, { email: EMAIL, name: 'Petra Analist' }, PASSWORD);
 
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
 
 describe.skipIf(!hasChromium)('Mijn account: who you are, your API tokens and your sessions', () => {
   it('makes a token (shown once, works with Bearer), revokes it, and ends the session of another browser', async () => {
-    const page = await browser.context.newPage();
-    await signIn(page);
+    const page = await signIn(browser);
     await page.getByTestId('user-menu').getByRole('link', { name: 'Mijn account' }).click();
     await page.waitForURL((url) => url.pathname === '/account');
     await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
@@ -83,8 +80,7 @@ describe.skipIf(!hasChromium)('Mijn account: who you are, your API tokens and yo
     expect(await page.getByText(token).count()).toBe(0);
 
     // Sign in from a second browser: two sessions, this one marked.
-    const other = await second.context.newPage();
-    await signIn(other);
+    const other = await signIn(second);
     await page.reload();
     const sessions = page.getByTestId('session-table');
     await expect.poll(() => sessions.locator('tbody tr').count()).toBe(2);

@@ -17,10 +17,9 @@ import {
   closeAndCheckPageErrors,
   hasChromium,
   launchBrowser,
+  pageWithPassword,
   screenshot,
-  serveWithAccounts,
-  signInWithPassword,
-  startWithBrowser,
+  serveAccountsWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -44,7 +43,7 @@ beforeAll(async () => {
     { ...SECRETARY, role: 'tafel_secretaris' as const, regionId: 'vt-amsterdam-e-o' },
     { ...ANALYST, role: 'ministerie_analist' as const },
   ];
-  ({ server, browser } = await startWithBrowser(async () => (await serveWithAccounts(accounts, PASSWORD, null, mail)).server));
+  ({ server, browser } = await serveAccountsWithBrowser(accounts, PASSWORD, null, mail));
   signedOut = await launchBrowser(server.base);
 }, 300_000);
 afterAll(async () => {
@@ -57,8 +56,7 @@ const menuLink = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu
 
 describe.skipIf(!hasChromium)('Invitations: a table secretary invites, the invited person makes their account', () => {
   it('a ministry analyst has no Mensen link and gets a plain message', async () => {
-    const page = await signedOut.context.newPage();
-    await signInWithPassword(page, server.base, ANALYST, PASSWORD);
+    const page = await pageWithPassword(signedOut, server.base, ANALYST, PASSWORD);
     expect(await menuLink(page).count()).toBe(0);
     await page.goto(`${server.base}/beheer/mensen`);
     await page.getByTestId('people-not-allowed').waitFor();
@@ -68,8 +66,7 @@ describe.skipIf(!hasChromium)('Invitations: a table secretary invites, the invit
 
   let link = '';
   it('the secretary invites a project leader of a gemeente of the table; the mail has the link', async () => {
-    const page = await browser.context.newPage();
-    await signInWithPassword(page, server.base, SECRETARY, PASSWORD);
+    const page = await pageWithPassword(browser, server.base, SECRETARY, PASSWORD);
     await menuLink(page).click();
     await page.getByTestId('invite-form').waitFor();
     const roles = await page.getByLabel('Rol', { exact: true }).locator('option').allTextContents();

@@ -8,17 +8,15 @@
  *
  * Needs /usr/bin/chromium; run under `flock /tmp/wbm-web.lock`.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDb } from '../helpers/test-db.ts';
 import {
   accessibilityViolations,
-  ensureWebBuild,
+  closeAndCheckPageErrors,
   hasChromium,
-  launchBrowser,
+  pageWithPassword,
   screenshot,
-  serveWithAccounts,
-  signInWithPassword,
+  serveAccountsWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -33,29 +31,23 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  ensureWebBuild();
-  ({ t, server } = await serveWithAccounts(
+  ({ t, server, browser } = await serveAccountsWithBrowser(
     [
       { ...ANALYST, role: 'provincie_analist', provincieCode: 'PV27' },
       { ...MINISTRY, role: 'ministerie_analist' },
     ],
     PASSWORD,
   ));
-  browser = await launchBrowser(server.base);
 }, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeAndCheckPageErrors(browser, server));
 
-const signIn = (page: Page, who: { email: string; name: string }) => signInWithPassword(page, server.base, who, PASSWORD);
+const signIn = (who: { email: string; name: string }) => pageWithPassword(browser, server.base, who, PASSWORD);
 
 const organisationCount = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM organisations'))[0]!.n;
 
 describe.skipIf(!hasChromium)('Organisaties: registering market parties', () => {
   it('a ministry analyst has no Organisaties link', async () => {
-    const page = await browser.context.newPage();
-    await signIn(page, MINISTRY);
+    const page = await signIn(MINISTRY);
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Organisaties' }).count()).toBe(0);
     await page.goto(`${server.base}/beheer/organisaties`);
     await page.getByTestId('organisations-not-allowed').waitFor();
@@ -64,8 +56,7 @@ describe.skipIf(!hasChromium)('Organisaties: registering market parties', () => 
   }, 60_000);
 
   it('refuses a wrong KvK number in Dutch and saves nothing, then registers and renames a market party', async () => {
-    const page = await browser.context.newPage();
-    await signIn(page, ANALYST);
+    const page = await signIn(ANALYST);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Organisaties' }).click();
     await page.waitForURL((url) => url.pathname === '/beheer/organisaties');
     await page.getByRole('heading', { level: 1, name: 'Organisaties' }).waitFor();

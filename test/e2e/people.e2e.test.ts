@@ -7,16 +7,15 @@
  *
  * Needs /usr/bin/chromium; run under `flock /tmp/wbm-web.lock`.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
-  ensureWebBuild,
+  closeAndCheckPageErrors,
   hasChromium,
   launchBrowser,
+  pageWithPassword,
   screenshot,
-  serveWithAccounts,
-  signInWithPassword,
+  serveAccountsWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -31,35 +30,30 @@ let second: Browser;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  ensureWebBuild();
-  ({ server } = await serveWithAccounts(
+  ({ server, browser } = await serveAccountsWithBrowser(
     [
       { ...ADMIN, role: 'beheerder' },
       { ...PERSON, role: 'ministerie_analist' },
     ],
     PASSWORD,
   ));
-  browser = await launchBrowser(server.base);
   second = await launchBrowser(server.base);
 }, 300_000);
 afterAll(async () => {
   await second?.close();
-  await browser?.close();
-  await server?.close();
+  await closeAndCheckPageErrors(browser, server);
 });
 
-const signIn = (page: Page, who: { email: string; name: string }) => signInWithPassword(page, server.base, who, PASSWORD);
+const signIn = (on: Browser, who: { email: string; name: string }) => pageWithPassword(on, server.base, who, PASSWORD);
 
 describe.skipIf(!hasChromium)('Mensen: administrators manage people', () => {
   it('changes a role and werkgebied, and deactivates a person whose other browser is then refused', async () => {
     // The person is signed in elsewhere all along; no "Mensen" link for them.
-    const other = await second.context.newPage();
-    await signIn(other, PERSON);
+    const other = await signIn(second, PERSON);
     expect(await other.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mensen' }).count()).toBe(0);
     expect((await other.request.get(`${server.base}/api/v1/auth/me`)).status()).toBe(200);
 
-    const page = await browser.context.newPage();
-    await signIn(page, ADMIN);
+    const page = await signIn(browser, ADMIN);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mensen' }).click();
     await page.waitForURL((url) => url.pathname === '/beheer/mensen');
     await page.getByRole('heading', { level: 1, name: 'Mensen' }).waitFor();

@@ -14,10 +14,9 @@ import {
   accessibilityViolations,
   closeAndCheckPageErrors,
   hasChromium,
+  pageWithPassword,
   screenshot,
-  serveWithAccounts,
-  signInWithPassword,
-  startWithBrowser,
+  serveAccountsWithBrowser,
   type Browser,
   type TestServer,
 } from './support.ts';
@@ -32,22 +31,19 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  const accounts = [
-    { ...ADMIN, role: 'beheerder' as const },
-    { ...LEAVER, role: 'ministerie_analist' as const },
-  ];
-  ({ server, browser } = await startWithBrowser(async () => {
-    const started = await serveWithAccounts(accounts, PASSWORD);
-    t = started.t;
-    return started.server;
-  }));
+  ({ t, server, browser } = await serveAccountsWithBrowser(
+    [
+      { ...ADMIN, role: 'beheerder' },
+      { ...LEAVER, role: 'ministerie_analist' },
+    ],
+    PASSWORD,
+  ));
 }, 300_000);
 afterAll(() => closeAndCheckPageErrors(browser, server));
 
 describe.skipIf(!hasChromium)('Mensen: removing the data of someone who left', () => {
   it('offers it only for a deactivated account, explains it, and replaces name and e-mail', async () => {
-    const page = await browser.context.newPage();
-    await signInWithPassword(page, server.base, ADMIN, PASSWORD);
+    const page = await pageWithPassword(browser, server.base, ADMIN, PASSWORD);
     await page.goto(`${server.base}/beheer/mensen`);
     const row = page.locator(`tr[data-email="${LEAVER.email}"]`);
     await row.waitFor();

@@ -268,6 +268,25 @@ export async function signInWithPassword(page: Page, base: string, who: { email:
   await page.getByTestId('user-menu').filter({ hasText: who.name }).waitFor();
 }
 
+/**
+ * serveWithAccounts (same arguments) and one browser on that server, the web app built first when its sources changed:
+ * the database, the server, the accounts as principals and the browser.
+ */
+export async function serveAccountsWithBrowser(
+  ...args: Parameters<typeof serveWithAccounts>
+): Promise<Awaited<ReturnType<typeof serveWithAccounts>> & { browser: Browser }> {
+  ensureWebBuild();
+  const started = await serveWithAccounts(...args);
+  return { ...started, browser: await launchBrowser(started.server.base) };
+}
+
+/** A new page of `browser`, signed in as `who` with e-mail address and password (signInWithPassword). */
+export async function pageWithPassword(browser: Browser, base: string, who: { email: string; name: string }, password: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await signInWithPassword(page, base, who, password);
+  return page;
+}
+
 /** Builds the web app when its sources changed, then starts the server `start` makes and one browser on it. */
 export async function startWithBrowser(start: () => Promise<TestServer>): Promise<{ server: TestServer; browser: Browser }> {
   ensureWebBuild();
