@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Alert } from '../../components/Feedback.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -135,14 +136,7 @@ export function MergeOrganisation(props: {
               ))}
             </Select>
           </FormField>
-          <ButtonGroup>
-            <Button appearance="primary-action" type="submit" disabled={busy}>
-              Verder
-            </Button>
-            <Button appearance="secondary-action" type="button" onClick={() => void props.onDone(null)}>
-              Annuleren
-            </Button>
-          </ButtonGroup>
+          <FormActions busy={busy} submit="Verder" onCancel={() => void props.onDone(null)} />
         </form>
       )}
     </Section>

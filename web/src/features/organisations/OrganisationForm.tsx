@@ -6,8 +6,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { REGISTRABLE_ORGANISATION_TYPES } from '../../../../src/domain/organisation.ts';
 import { api, ApiError } from '../../api/client.ts';
-import { Button } from '../../components/Button.tsx';
-import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Alert } from '../../components/Feedback.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -115,16 +114,7 @@ export function OrganisationForm(props: {
           ),
           'Het volledige adres, bijvoorbeeld https://www.voorbeeld.nl.',
         )}
-        <ButtonGroup>
-          <Button appearance="primary-action" type="submit" disabled={busy}>
-            {org ? 'Opslaan' : 'Registreren'}
-          </Button>
-          {org && (
-            <Button appearance="secondary-action" type="button" onClick={() => void props.onDone(null)}>
-              Annuleren
-            </Button>
-          )}
-        </ButtonGroup>
+        <FormActions busy={busy} submit={org ? 'Opslaan' : 'Registreren'} onCancel={org ? () => void props.onDone(null) : undefined} />
       </form>
     </Section>
   );

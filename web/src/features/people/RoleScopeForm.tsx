@@ -11,8 +11,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { useApi, useReference } from '../../api/hooks.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { roleLabel } from '../../auth/permissions.ts';
-import { Button } from '../../components/Button.tsx';
-import { ButtonGroup } from '../../components/ButtonGroup.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 import { Alert } from '../../components/Feedback.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -143,14 +142,7 @@ export function RoleScopeForm(props: {
             </Select>
           </FormField>
         )}
-        <ButtonGroup>
-          <Button appearance="primary-action" type="submit" disabled={busy}>
-            Opslaan
-          </Button>
-          <Button appearance="secondary-action" type="button" onClick={() => void props.onDone(null)}>
-            Annuleren
-          </Button>
-        </ButtonGroup>
+        <FormActions busy={busy} submit="Opslaan" onCancel={() => void props.onDone(null)} />
       </form>
     </Section>
   );
