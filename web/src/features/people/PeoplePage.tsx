@@ -15,7 +15,6 @@ import { peopleChanged } from '../../api/invalidation.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { mayManagePeople, roleLabel } from '../../auth/permissions.ts';
-import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { ActionFeedback } from '../../components/ActionFeedback.tsx';
@@ -23,9 +22,9 @@ import { Alert, Loading } from '../../components/Feedback.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
+import { RowButton, RowConfirm } from '../../components/RowActions.tsx';
 import { Table } from '../../components/Table.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatMoment } from '../account/format.ts';
 import { InvitationsList } from './InvitationsList.tsx';
 import { InviteForm } from './InviteForm.tsx';
@@ -155,53 +154,42 @@ function PeopleList({ ownId }: { ownId: string | null }) {
               header: 'Actie',
               cell: (a) =>
                 confirming === a.id ? (
-                  <div role="group" aria-label={`Account van ${a.name} uitzetten?`}>
-                    <Paragraph>
-                      Weet u het zeker? {a.name} wordt meteen overal uitgelogd, de API-tokens werken niet meer en inloggen kan niet meer.
-                    </Paragraph>
-                    <ButtonGroup>
-                      <Button
-                        appearance="primary-action"
-                        small
-                        disabled={busy}
-                        onClick={() => void setActive(a, false)}
-                        data-testid="confirm-deactivate"
-                      >
-                        Ja, zet uit
-                      </Button>
-                      <Button appearance="secondary-action" small onClick={() => setConfirming(null)}>
-                        Nee, laat aan
-                      </Button>
-                    </ButtonGroup>
-                  </div>
+                  <RowConfirm
+                    label={`Account van ${a.name} uitzetten?`}
+                    question={`Weet u het zeker? ${a.name} wordt meteen overal uitgelogd, de API-tokens werken niet meer en inloggen kan niet meer.`}
+                    confirm="Ja, zet uit"
+                    cancel="Nee, laat aan"
+                    onConfirm={() => void setActive(a, false)}
+                    onCancel={() => setConfirming(null)}
+                    busy={busy}
+                    confirmTestId="confirm-deactivate"
+                  />
                 ) : (
                   <ButtonGroup>
-                    <Button
-                      appearance="secondary-action"
-                      small
+                    <RowButton
+                      subject={a.name}
                       onClick={() => {
                         setStatus(null);
                         setEditing(a.id);
                       }}
                     >
-                      Wijzigen<VisuallyHidden>: {a.name}</VisuallyHidden>
-                    </Button>
+                      Wijzigen
+                    </RowButton>
                     {a.disabled ? (
-                      <Button appearance="secondary-action" small disabled={busy} onClick={() => void setActive(a, true)}>
-                        Weer aanzetten<VisuallyHidden>: {a.name}</VisuallyHidden>
-                      </Button>
+                      <RowButton subject={a.name} disabled={busy} onClick={() => void setActive(a, true)}>
+                        Weer aanzetten
+                      </RowButton>
                     ) : (
                       a.id !== ownId && (
-                        <Button
-                          appearance="secondary-action"
-                          small
+                        <RowButton
+                          subject={a.name}
                           onClick={() => {
                             setStatus(null);
                             setConfirming(a.id);
                           }}
                         >
-                          Uitzetten<VisuallyHidden>: {a.name}</VisuallyHidden>
-                        </Button>
+                          Uitzetten
+                        </RowButton>
                       )
                     )}
                     <PseudonymiseButton account={a} onDone={setStatus} />
