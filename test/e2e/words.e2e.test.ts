@@ -61,6 +61,9 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
     '/account',
     '/beheer/mensen',
     '/beheer/organisaties',
+    '/beheer/tafels',
+    `/beheer/tafels/${TABLE}`,
+    '/uitnodiging/een-link-die-niet-bestaat',
   ];
 
   it.each([['publiek'], ['tafel_secretaris'], ['gemeente_editor'], ['ministerie_analist'], ['provincie_analist'], ['beheerder']] as const)(
