@@ -76,7 +76,6 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
         const page = await browser.open(path);
         await page.locator('main h1').first().waitFor({ timeout: 30_000 });
         await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
-        await page.waitForTimeout(500);
         const text = await page.locator('body').innerText();
         for (const line of text.split('\n')) {
           if (DEVELOPER_WORDS.test(line)) found.push(`${who} ${path}: ${line.trim().slice(0, 160)}`);

@@ -9,7 +9,8 @@ import { accountWithToken, TEST_AUTH_OPTIONS } from './auth.ts';
 import { createTestDb, type TestDb } from './test-db.ts';
 import type { Principal, Role } from '../../src/domain/access.ts';
 import { gemeenteOrganisationId } from '../../src/domain/identifiers.ts';
-import { nextKwartaal, type Kwartaal } from '../../src/domain/kwartaal.ts';
+import { nextKwartaal, quarterOf, type Kwartaal } from '../../src/domain/kwartaal.ts';
+import { todayInNetherlands } from '../../src/services/today.ts';
 import { createServices, type Services } from '../../src/services/container.ts';
 import { buildApp } from '../../src/http/app.ts';
 
@@ -108,13 +109,15 @@ type Org = { id: string; version: number };
 const registerMatrixParty = async (x: string): Promise<Org> =>
   (await admin({ method: 'POST', url: '/api/v1/organisations', payload: { name: `Matrix ${x} ${day++}`, type: 'bouwer' } })).json();
 const twoOrganisations = async (): Promise<[Org, Org]> => [await registerMatrixParty('A'), await registerMatrixParty('B')];
+/** Coverage changes start in the current quarter at the latest (src/domain/region.ts). */
+const CURRENT_QUARTER = quarterOf(todayInNetherlands());
 /** A fresh woondeal region in Noord-Holland made by the administrator (issue 11 item 1). */
 const freshRegion = async (): Promise<{ id: string; version: number }> =>
   (
     await admin({
       method: 'POST',
       url: '/api/v1/regions',
-      payload: { kind: 'woondealregio', name: `Matrix regio ${day++}`, gemeenteCodes: ['GM0361'], fromQuarter: '2030-Q1' },
+      payload: { kind: 'woondealregio', name: `Matrix regio ${day++}`, gemeenteCodes: ['GM0361'], fromQuarter: CURRENT_QUARTER },
     })
   ).json();
 /** A fresh market party registered by the administrator. */
@@ -596,7 +599,7 @@ export function matrix(): Record<string, Case[]> {
         request: async () => ({
           method: 'POST',
           url: '/api/v1/regions',
-          payload: { kind: 'woondealregio', name: `Matrix regio ${day++}`, gemeenteCodes: ['GM0361'], fromQuarter: '2030-Q1' },
+          payload: { kind: 'woondealregio', name: `Matrix regio ${day++}`, gemeenteCodes: ['GM0361'], fromQuarter: CURRENT_QUARTER },
         }),
         allowed: ['provincie_analist', 'beheerder'],
       },
@@ -629,7 +632,7 @@ export function matrix(): Record<string, Case[]> {
           return {
             method: 'PUT',
             url: `/api/v1/regions/${r.id}/gemeenten`,
-            payload: { gemeenteCodes: ['GM0361', 'GM0373'], fromQuarter: '2030-Q2', version: r.version },
+            payload: { gemeenteCodes: ['GM0361', 'GM0373'], fromQuarter: CURRENT_QUARTER, version: r.version },
           };
         },
         allowed: ['provincie_analist', 'beheerder'],

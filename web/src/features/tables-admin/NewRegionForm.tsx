@@ -33,6 +33,8 @@ export function NewRegionForm({ onCreated }: { onCreated: (message: string) => v
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Bumped after a table is made: the gemeente picker starts again with an empty search. */
+  const [pickerResets, setPickerResets] = useState(0);
   const moving = kind === 'versnellingstafel' ? codes.filter((c) => tableOf(regions.data ?? [], c, null)) : [];
 
   const submit = async (event: FormEvent) => {
@@ -48,6 +50,7 @@ export function NewRegionForm({ onCreated }: { onCreated: (message: string) => v
       await regionsChanged(client);
       setName('');
       setCodes([]);
+      setPickerResets((n) => n + 1);
       onCreated(`${created.name} is aangemaakt.`);
     } catch (err) {
       const answer = problemOf(err);
@@ -84,6 +87,7 @@ export function NewRegionForm({ onCreated }: { onCreated: (message: string) => v
         </FormField>
         {gemeenten.data && regions.data && (
           <GemeentePicker
+            key={pickerResets}
             id="region-new-gemeenten"
             gemeenten={gemeenten.data}
             regions={regions.data}
