@@ -223,6 +223,10 @@ export interface TestAccount {
   role: DemoRole;
   provincieCode?: string;
   regionId?: string;
+  /** A gemeente editor's gemeente (CBS code). */
+  gemeenteCode?: string;
+  /** The organisation the person works for (a gemeente's or a market party's). */
+  organisationId?: string;
 }
 
 /**
@@ -248,8 +252,8 @@ export async function serveWithAccounts(
       name: a.name,
       password,
       role: a.role,
-      organisationId: null,
-      gemeenteCode: null,
+      organisationId: a.organisationId ?? null,
+      gemeenteCode: a.gemeenteCode ?? null,
       regionId: a.regionId ?? null,
       provincieCode: a.provincieCode ?? null,
     });
