@@ -1021,3 +1021,92 @@ export function canSeeSecretaryContact(p: Principal, account: { isDemo: boolean 
 export function requireMayReadRegion(p: Principal): void {
   requireSignedIn(p);
 }
+
+// ----- Alternatives from the gemeenten, the table's agenda, e-mail reminders (issue 12 items 6, 7, 8) -------------
+
+/**
+ * Who sees a table's proposals for alternatives (issue 12 item 6): 'all' for those who see the whole table
+ * (canReadTableAlternatives: the proposals sit beside the ranked alternatives); 'own' for a gemeente of the table (its
+ * own gemeente's proposals only: what another gemeente proposes is that gemeente's plan); else null. Only a defined
+ * region (`isTable`) has gemeenten that propose. SPEC §1, §7; `001 § Afspraak 3B`.
+ */
+export function proposalsView(p: Principal, area: AreaFacts & { isTable: boolean }): 'all' | 'own' | null {
+  if (canReadTableAlternatives(p, area)) return 'all';
+  if (canProposeAlternative(p, area)) return 'own';
+  return null;
+}
+
+/**
+ * May the principal put forward an alternative for this table? A project leader of one of the table's gemeenten
+ * (`001 § Afspraak 3B`: "gemeenten dragen alternatieve projecten aan op de versnellingstafel"). A demo role's proposal
+ * is demo data (createsSynthetic).
+ */
+export function canProposeAlternative(p: Principal, area: AreaFacts & { isTable: boolean }): boolean {
+  return area.isTable && p.role === 'gemeente_editor' && p.gemeenteCode !== null && area.gemeenteCodes.includes(p.gemeenteCode);
+}
+
+/** May the principal withdraw this proposal? Its gemeente's project leaders (the proposer), or an administrator; a demo role only demo proposals. */
+export function canWithdrawProposal(p: Principal, proposal: { gemeenteCode: string; synthetic: boolean }): boolean {
+  if (!withinDemoScope(p, proposal)) return false;
+  return p.role === 'beheerder' || (p.role === 'gemeente_editor' && p.gemeenteCode === proposal.gemeenteCode);
+}
+
+/** A table's proposals (proposalsView), else 403. */
+export function requireProposalsView(p: Principal, area: AreaFacts & { isTable: boolean }): 'all' | 'own' {
+  const view = proposalsView(p, area);
+  if (!view) throw new ForbiddenError(NO_AREA_ACCESS);
+  return view;
+}
+
+/** Putting forward an alternative (canProposeAlternative), else 403 saying who may. */
+export function requireMayProposeAlternative(p: Principal, area: AreaFacts & { isTable: boolean }): void {
+  if (!canProposeAlternative(p, area)) {
+    throw new ForbiddenError('Alleen een projectleider van een gemeente van deze tafel kan een alternatief voorstellen.');
+  }
+}
+
+/**
+ * Withdrawing a proposal: one the principal may not see (another gemeente's, or a real one for a demo role) answers
+ * as unknown (`notFound`); one they see but may not withdraw is 403.
+ */
+export function requireMayWithdrawProposal<T extends { gemeenteCode: string; synthetic: boolean }>(
+  p: Principal,
+  view: 'all' | 'own',
+  proposal: T | null,
+  notFound: () => NotFoundError,
+): asserts proposal is T {
+  if (!proposal || !withinDemoScope(p, proposal) || (view === 'own' && proposal.gemeenteCode !== p.gemeenteCode)) throw notFound();
+  if (!canWithdrawProposal(p, proposal)) throw new ForbiddenError('Alleen de gemeente die het voorstel deed, kan het intrekken.');
+}
+
+/**
+ * May the principal read a table's meeting agenda (issue 12 item 7)? Those who see the whole table (canReadArea): the
+ * agenda names every escalated knelpunt, delay and party of the table. SPEC §1 (the secretary prepares the table
+ * meeting), §7.
+ */
+export function canReadTableAgenda(p: Principal, area: AreaFacts): boolean {
+  return canReadArea(p, area);
+}
+
+/** The table's agenda (canReadTableAgenda), else 403. */
+export function requireTableAgenda(p: Principal, area: AreaFacts): void {
+  if (!canReadTableAgenda(p, area)) {
+    throw new ForbiddenError('De agenda van het tafeloverleg is voor de secretaris van de tafel en wie de hele tafel mag inzien.');
+  }
+}
+
+/**
+ * May the principal have the monitor e-mail other people (the reminders of a round, issue 12 item 8)? Never a demo
+ * role: anyone may sign in as one, and the mails go to real people's addresses. Who may remind at all: canRunRound.
+ * SPEC §7.
+ */
+export function canMailPeople(p: Principal): boolean {
+  return !p.demo;
+}
+
+/** Sending e-mail to people (canMailPeople), else 403 with the reason. */
+export function requireMayMailPeople(p: Principal): void {
+  if (!canMailPeople(p)) {
+    throw new ForbiddenError('Met een demo-account worden geen e-mails verstuurd. Kopieer de maillijst als u het wilt proberen.');
+  }
+}

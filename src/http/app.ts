@@ -29,6 +29,7 @@ import { regionRoutes } from './routes/regions.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
+import { agendaRoutes } from './routes/agenda.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
 import { pseudonymiseRoutes } from './routes/pseudonymise.routes.ts';
 import { invitationRoutes } from './routes/invitations.routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp({
       await api.register(regionRoutes(services));
       await api.register(roundRoutes(services));
       await api.register(dashboardRoutes(services));
+      await api.register(agendaRoutes(services));
       await api.register(nationalRoutes(services));
       await api.register(publicRoutes(services));
     },

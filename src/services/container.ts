@@ -41,6 +41,12 @@ import { createPeopleGeographyRepository } from '../storage/people-geography.rep
 import { createInvitationService } from './invitation.service.ts';
 import { createMailer, type MailConfig } from './mail/mailer.service.ts';
 import { createPeopleFacts } from './people-facts.ts';
+import { createAgendaRepository } from '../storage/agenda.repository.ts';
+import { createProposalRepository } from '../storage/proposal.repository.ts';
+import { createRoundReminderRepository } from '../storage/round-reminder.repository.ts';
+import { createAgendaService } from './agenda.service.ts';
+import { createProposalService } from './proposal.service.ts';
+import { createRoundReminderService } from './round-reminder.service.ts';
 export interface ServiceOptions {
   /** Browser used to render PDF reports. */
   chromiumPath?: string;
@@ -83,6 +89,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const peopleGeography = createPeopleGeographyRepository();
   const peopleFacts = createPeopleFacts(peopleGeography);
   const mailer = createMailer(options.mail);
+  const roundService = createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today });
+  const proposals = createProposalRepository();
   return {
     db,
     repositories: { geography, organisations, projects, knelpunten, accounts, audit },
@@ -106,7 +114,31 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       publicUrl: options.publicUrl ?? null,
     }),
     projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
-    rounds: createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today }),
+    rounds: roundService,
+    // E-mail reminders of a round, logged on the round (issue 12 item 8).
+    roundReminders: createRoundReminderService({
+      db,
+      rounds: roundService,
+      reminders: createRoundReminderRepository(),
+      mailer,
+      audit,
+      publicUrl: options.publicUrl ?? null,
+      today: options.today,
+    }),
+    // Alternatives put forward by the gemeenten of a table (issue 12 item 6).
+    proposals: createProposalService({ db, proposals, geography, access, audit, today: options.today }),
+    // The table's meeting agenda (issue 12 item 7).
+    agenda: createAgendaService({
+      db,
+      dashboards,
+      agenda: createAgendaRepository(),
+      geography,
+      access,
+      roundRecords: rounds,
+      rounds: roundService,
+      proposals,
+      today: options.today,
+    }),
     reference: createReferenceService({ db, geography, organisations, regions: regionAdmin }),
     // Versnellingstafels and woondeal regions set up in the application (issue 11 item 1).
     regionAdmin: createRegionAdminService({ db, regions: regionAdmin, organisations, audit, today: options.today }),

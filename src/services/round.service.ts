@@ -45,6 +45,7 @@ import {
   requireMayRunRound,
   requireRoundOverview,
   requireRoundVisibility,
+  requireTableAgenda,
   syntheticDataOnly,
   type Principal,
 } from '../domain/access.ts';
@@ -111,7 +112,7 @@ export interface RoundDetail extends RoundSummary {
 }
 
 export interface Reminder extends OrganisationDeliveryStatus {
-  projects: Array<{ id: string; name: string; gemeenteName: string }>;
+  projects: Array<{ id: string; name: string; gemeenteCode: string; gemeenteName: string }>;
 }
 
 export interface ConfirmRequest {
@@ -431,6 +432,21 @@ export function createRoundService(deps: RoundServiceDeps) {
     return plan;
   }
 
+  /** Organisations that have not delivered all their projects in the round, each with those projects. */
+  async function outstanding(q: Queryable, round: RoundRecord, viewer: Principal): Promise<Reminder[]> {
+    const { rows, rollup, named } = await delivery(q, round, viewer);
+    const byId = new Map(rows.map((f) => [f.projectId, f]));
+    return remindersOf(rollup).map((o) => ({
+      ...named(o),
+      projects: o.outstandingProjectIds.map((id) => ({
+        id,
+        name: byId.get(id)!.name,
+        gemeenteCode: byId.get(id)!.gemeenteCode,
+        gemeenteName: byId.get(id)!.gemeenteName,
+      })),
+    }));
+  }
+
   async function closedRound(q: Queryable, roundId: string): Promise<RoundRecord> {
     const round = await loadRound(q, roundId);
     if (!round.closedAt) {
@@ -612,13 +628,19 @@ export function createRoundService(deps: RoundServiceDeps) {
     async reminders(roundId: string, principal: Principal): Promise<{ round: RoundSummary; items: Reminder[] }> {
       const round = await loadRound(db, roundId);
       await assertRunsRound(db, principal, round.regionId, round.id);
-      const { rows, rollup, named } = await delivery(db, round, principal);
-      const byId = new Map(rows.map((f) => [f.projectId, f]));
-      const items = remindersOf(rollup).map((o) => ({
-        ...named(o),
-        projects: o.outstandingProjectIds.map((id) => ({ id, name: byId.get(id)!.name, gemeenteName: byId.get(id)!.gemeenteName })),
-      }));
-      return { round: summary(round), items };
+      return { round: summary(round), items: await outstanding(db, round, principal) };
+    },
+
+    /**
+     * The parties that have not delivered in a round, for the table's agenda (issue 12 item 7): for those who see the
+     * whole table (src/domain/access.ts requireTableAgenda), not only who runs the round.
+     */
+    async undelivered(roundId: string, principal: Principal): Promise<{ round: RoundSummary; items: Reminder[] }> {
+      const round = await loadRound(db, roundId);
+      const region = (await geography.listRegions(db)).find((r) => r.id === round.regionId);
+      if (!region) throw new NotFoundError('Regio', round.regionId);
+      requireTableAgenda(principal, await access.areaFacts(db, region));
+      return { round: summary(round), items: await outstanding(db, round, principal) };
     },
 
     /** Project summaries as of a closed quarter. */

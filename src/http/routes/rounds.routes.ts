@@ -18,11 +18,13 @@ import {
   ProjectSnapshots,
   RegionIdParams,
   Reminders,
+  RemindersSent,
   RoundDetail,
   RoundIdParams,
   RoundList,
   RoundProjectParams,
   RoundProjectsQuery,
+  SendRemindersBody,
   UndoBody,
   UndoResult,
 } from '../schemas/round.schemas.ts';
@@ -120,11 +122,29 @@ export function roundRoutes(services: Services): FastifyPluginAsyncZod {
       config: { access: 'signed-in' },
       schema: {
         tags: ['rounds'],
-        summary: 'Organisations that have not delivered all their projects, with those projects (for a reminder mail)',
+        summary:
+          'Organisations that have not delivered all their projects, with those projects (for a reminder mail); whether e-mail is set up, and the ' +
+          'reminders sent so far',
         params: RoundIdParams,
         response: { 200: Reminders, ...errors },
       },
-      handler: async (req) => rounds.reminders(req.params.roundId, req.principal),
+      handler: async (req) => services.roundReminders.overview(req.params.roundId, req.principal),
+    });
+
+    app.post('/rounds/:roundId/reminders', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['rounds'],
+        summary:
+          'E-mail a reminder to every active person of each party that has not delivered (or of the chosen organisations): the deadline, their ' +
+          'projects still to do and a link to their page Mijn kwartaalronde. For who runs the round; logged on the round and in the audit trail. ' +
+          'A closed round is 409; without e-mail set up (SMTP_URL) 503.',
+        params: RoundIdParams,
+        body: SendRemindersBody,
+        response: { 200: RemindersSent, ...errors, 503: Problem },
+      },
+      handler: async (req) =>
+        services.roundReminders.send(req.params.roundId, req.body, actorOf(req), `${req.protocol}://${req.host}`),
     });
 
     app.get('/rounds/:roundId/projects', {

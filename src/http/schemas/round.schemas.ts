@@ -145,7 +145,40 @@ const Reminder = OrganisationDelivery.extend({
   projects: z.array(z.object({ id: Uuid, name: z.string(), gemeenteName: z.string() })).describe('Projects still to update or confirm'),
 }).meta({ id: 'Reminder' });
 
-export const Reminders = z.object({ round: RoundSummary, items: z.array(Reminder) }).meta({ id: 'Reminders' });
+const ReminderSent = z
+  .object({
+    batchId: Uuid.describe('One send action'),
+    organisationId: Uuid,
+    organisationName: z.string(),
+    sentAt: IsoDateTime,
+    sentByName: z.string().nullable(),
+    sent: z.number().int().describe('People mailed'),
+    failed: z.number().int().describe('Mails the mail server refused'),
+    noRecipient: z.boolean().describe('The organisation had nobody with an active account to mail'),
+  })
+  .meta({ id: 'ReminderSent' });
+
+export const Reminders = z
+  .object({
+    round: RoundSummary,
+    items: z.array(Reminder),
+    mail: z.object({ configured: z.boolean().describe('E-mail is set up on this server (SMTP_URL); without it reminders cannot be sent') }),
+    sent: z.array(ReminderSent).describe('Reminders sent in this round, per send action and organisation, latest first'),
+  })
+  .meta({ id: 'Reminders' });
+
+export const SendRemindersBody = z
+  .object({
+    organisationIds: z.array(Uuid).min(1).max(1000).optional().describe('Only these organisations (each must have something outstanding); default: all'),
+  })
+  .meta({ id: 'SendReminders' });
+
+export const RemindersSent = Reminders.extend({
+  batchId: Uuid,
+  results: z.array(
+    z.object({ organisationId: Uuid, organisationName: z.string(), sent: z.number().int(), failed: z.number().int(), noRecipient: z.boolean() }),
+  ),
+}).meta({ id: 'RemindersSent' });
 
 export const RoundProjectsQuery = z.object({
   gemeente: csvList(GemeenteCode).optional(),
