@@ -200,6 +200,16 @@ export interface Case {
 const CAN_READ_OWN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL];
 const CANNOT_READ_FOREIGN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist'];
 
+/** A proposal for an alternative by a gemeente of the table: next year, a few homes (issue 12 item 6). */
+const proposalPayload = () => ({
+  kind: 'alternatief_project' as const,
+  projectId: null,
+  title: `Matrix alternatief ${day++}`,
+  description: null,
+  homes: 10,
+  year: Number(todayInNetherlands().slice(0, 4)) + 1,
+});
+
 /** Cases per route (METHOD url as registered). */
 export function matrix(): Record<string, Case[]> {
   const own = () => ids.own;
@@ -792,6 +802,58 @@ export function matrix(): Record<string, Case[]> {
     ],
     'GET /api/v1/rounds/:roundId/reminders': [
       { name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}/reminders` }), allowed: ['tafel_secretaris', 'beheerder'] },
+    ],
+    // E-mail reminders (issue 12 item 8): who runs the round. Mail is not set up in the matrix, so an allowed caller gets 503
+    // after access was decided (the mails themselves: round-reminders.api.test.ts with a local SMTP server).
+    'POST /api/v1/rounds/:roundId/reminders': [
+      {
+        name: 'open round',
+        request: async () => {
+          const quarter = await nextQuarterOf(table);
+          const round = (
+            await admin({ method: 'POST', url: `/api/v1/regions/${table}/rounds`, payload: { quarter, deadline: deadlineOf(quarter) } })
+          ).json();
+          return { method: 'POST', url: `/api/v1/rounds/${round.id}/reminders`, payload: {} };
+        },
+        allowed: ['tafel_secretaris', 'beheerder'],
+        allowedStatus: 503,
+      },
+    ],
+    // The table's agenda (issue 12 item 7): who sees the whole table.
+    'GET /api/v1/regions/:regionId/agenda': [
+      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/agenda` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+      { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/agenda' }), allowed: NATIONAL },
+    ],
+    // The gemeenten's proposals for alternatives (issue 12 item 6): the table reads all, a gemeente of the table its own and proposes.
+    'GET /api/v1/regions/:regionId/alternative-proposals': [
+      {
+        name: 'own table',
+        request: async () => ({ url: `/api/v1/regions/${table}/alternative-proposals` }),
+        allowed: ['gemeente_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL],
+      },
+      { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/alternative-proposals' }), allowed: NATIONAL },
+    ],
+    'POST /api/v1/regions/:regionId/alternative-proposals': [
+      {
+        name: 'own table',
+        request: async () => ({ method: 'POST', url: `/api/v1/regions/${table}/alternative-proposals`, payload: proposalPayload() }),
+        allowed: ['gemeente_editor'],
+      },
+      {
+        name: 'other table',
+        request: async () => ({ method: 'POST', url: '/api/v1/regions/vt-u10/alternative-proposals', payload: proposalPayload() }),
+        allowed: [],
+      },
+    ],
+    'POST /api/v1/regions/:regionId/alternative-proposals/:proposalId/withdraw': [
+      {
+        name: "the gemeente's proposal",
+        request: async () => {
+          const made = await services.proposals.create(table, proposalPayload(), { principal: principals.gemeente_editor, via: 'system' });
+          return { method: 'POST', url: `/api/v1/regions/${table}/alternative-proposals/${made.id}/withdraw`, payload: { version: made.version } };
+        },
+        allowed: ['gemeente_editor', 'beheerder'],
+      },
     ],
     'GET /api/v1/rounds/:roundId/projects': [
       {

@@ -22,6 +22,7 @@ const PeoplePage = lazy(() => import('./features/people/PeoplePage.tsx').then((m
 const OrganisationsPage = lazy(() => import('./features/organisations/OrganisationsPage.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const TablesAdminPage = lazy(() => import('./features/tables-admin/TablesAdminPage.tsx').then((m) => ({ default: m.TablesAdminPage })));
 const RegionAdminPage = lazy(() => import('./features/tables-admin/RegionAdminPage.tsx').then((m) => ({ default: m.RegionAdminPage })));
+const AgendaPage = lazy(() => import('./features/agenda/AgendaPage.tsx').then((m) => ({ default: m.AgendaPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -46,6 +47,7 @@ export function App() {
           <Route path="/tafels" element={<TablesIndexPage />} />
           <Route path="/tafels/:regionId" element={<DashboardPage />} />
           <Route path="/tafels/:regionId/rapport" element={<ReportPage />} />
+          <Route path="/tafels/:regionId/agenda" element={<AgendaPage />} />
           <Route path="/tafels/:regionId/kwartaalronde" element={<RoundPage />} />
           <Route path="/tafels/:regionId/kwartaalronde/:roundId" element={<RoundAsOfPage />} />
           <Route path="*" element={<NotFoundPage />} />

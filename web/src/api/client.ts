@@ -226,6 +226,20 @@ export const api = {
   regionAlternatives: (regionId: string, year: number, signal?: AbortSignal) =>
     apiGet<Answer<'/regions/{regionId}/alternatives', 'get'>>(`/regions/${id(regionId)}/alternatives?year=${year}`, signal),
   regionExportUrl: (regionId: string) => `${API_BASE}/regions/${id(regionId)}/export.xlsx`,
+  /** The table's meeting agenda (issue 12 item 7). */
+  agenda: (regionId: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/regions/{regionId}/agenda', 'get'>>(`/regions/${id(regionId)}/agenda`, signal),
+  /** The gemeenten's proposals for alternatives (issue 12 item 6). */
+  proposals: (regionId: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/regions/{regionId}/alternative-proposals', 'get'>>(`/regions/${id(regionId)}/alternative-proposals`, signal),
+  propose: (regionId: string, body: Body<'/regions/{regionId}/alternative-proposals', 'post'>) =>
+    send<Answer<'/regions/{regionId}/alternative-proposals', 'post'>>('POST', `/regions/${id(regionId)}/alternative-proposals`, body),
+  withdrawProposal: (regionId: string, proposalId: string, version: number) =>
+    send<Answer<'/regions/{regionId}/alternative-proposals/{proposalId}/withdraw', 'post'>>(
+      'POST',
+      `/regions/${id(regionId)}/alternative-proposals/${id(proposalId)}/withdraw`,
+      { version },
+    ),
 
   // National roll-up (ministerie_analist, beheerder)
   /** Aggregates anyone may see (figures of fewer than 3 projects hidden). */
@@ -274,6 +288,9 @@ export const api = {
     send<Answer<'/rounds/{roundId}/confirmations/undo', 'post'>>('POST', `/rounds/${id(roundId)}/confirmations/undo`, body),
   reminders: (roundId: string, signal?: AbortSignal) =>
     apiGet<Answer<'/rounds/{roundId}/reminders', 'get'>>(`/rounds/${id(roundId)}/reminders`, signal),
+  /** E-mail the reminders (issue 12 item 8): all parties that have not delivered, or the chosen organisations. */
+  sendReminders: (roundId: string, body: Body<'/rounds/{roundId}/reminders', 'post'>) =>
+    send<Answer<'/rounds/{roundId}/reminders', 'post'>>('POST', `/rounds/${id(roundId)}/reminders`, body),
   roundProjects: (roundId: string, query: URLSearchParams, signal?: AbortSignal) =>
     apiGet<Answer<'/rounds/{roundId}/projects', 'get'>>(`/rounds/${id(roundId)}/projects?${query.toString()}`, signal),
 };

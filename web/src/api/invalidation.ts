@@ -91,3 +91,13 @@ export function peopleChanged(client: QueryClient): Promise<void> {
 export function userChanged(client: QueryClient): void {
   client.removeQueries();
 }
+
+/** A gemeente proposed an alternative or withdrew one: the table's proposals and its agenda. */
+export function proposalsChanged(client: QueryClient, regionId: string): Promise<void> {
+  return refresh(client, [queryKeys.dashboard.proposals(regionId), queryKeys.dashboard.agenda(regionId)]);
+}
+
+/** Reminders of a round were e-mailed: the round's reminder list and log. */
+export function remindersSent(client: QueryClient, roundId: string): Promise<void> {
+  return refresh(client, [queryKeys.round.reminders(roundId)]);
+}

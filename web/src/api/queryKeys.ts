@@ -47,6 +47,10 @@ export const queryKeys = {
   dashboard: {
     all: ['dashboard'] as const,
     detail: (regionId: string) => ['dashboard', regionId] as const,
+    /** The gemeenten's proposals for alternatives of a table. */
+    proposals: (regionId: string) => ['dashboard', regionId, 'proposals'] as const,
+    /** The table's meeting agenda. */
+    agenda: (regionId: string) => ['dashboard', regionId, 'agenda'] as const,
   },
 
   /** Quarterly rounds: per region, and per round. */

@@ -73,6 +73,15 @@ export type ConfirmResult = Schemas['ConfirmResult'];
 export type UndoResult = Schemas['UndoResult'];
 export type Reminder = Schemas['Reminder'];
 export type Reminders = Schemas['Reminders'];
+export type ReminderSent = Schemas['ReminderSent'];
+export type RemindersSent = Schemas['RemindersSent'];
+// ----- the table's agenda and the gemeenten's proposals (src/http/schemas/agenda.schemas.ts) ------------------
+export type Agenda = Schemas['Agenda'];
+export type AgendaSection = Schemas['AgendaSection'];
+export type AgendaItem = Schemas['AgendaItem'];
+export type Proposal = Schemas['Proposal'];
+export type ProposalList = Schemas['ProposalList'];
+export type ProposalCreate = Schemas['ProposalCreateInput'];
 export type ProjectChange = Schemas['ProjectChange'];
 export type ProjectChanges = Schemas['ProjectChanges'];
 export type ProjectSnapshot = Schemas['ProjectSnapshot'];

@@ -5399,7 +5399,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organisations that have not delivered all their projects, with those projects (for a reminder mail) */
+        /** Organisations that have not delivered all their projects, with those projects (for a reminder mail); whether e-mail is set up, and the reminders sent so far */
         get: {
             parameters: {
                 query?: never;
@@ -5460,7 +5460,79 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** E-mail a reminder to every active person of each party that has not delivered (or of the chosen organisations): the deadline, their projects still to do and a link to their page Mijn kwartaalronde. For who runs the round; logged on the round and in the audit trail. A closed round is 409; without e-mail set up (SMTP_URL) 503. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    roundId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SendRemindersInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemindersSent"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6228,6 +6300,375 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agenda of the table’s quarterly meeting: escalated open knelpunten, seriously delayed projects, expired forecasts, parties that have not delivered in the round (the open one, else the latest) and the gemeenten’s proposals — each item with its projects. For those who see the whole table. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (a versnellingstafel or woondealregio) */
+                    regionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agenda"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}/alternative-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open proposals for alternatives of the table’s gemeenten: all of them for who sees the whole table, a gemeente’s own for its project leaders (who may also propose: mayPropose, with the projects and years to choose from) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (a versnellingstafel or woondealregio) */
+                    regionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProposalList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A gemeente of the table puts forward an alternative project or the acceleration of one of its projects, with the homes it adds and the year; every problem next to its field (422); recorded in the audit trail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (a versnellingstafel or woondealregio) */
+                    regionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProposalCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Proposal"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{regionId}/alternative-proposals/{proposalId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The gemeente that made a proposal withdraws it (kept, marked withdrawn); a stale version is 409; recorded in the audit trail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Region id (a versnellingstafel or woondealregio) */
+                    regionId: string;
+                    proposalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProposalWithdrawInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Proposal"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7595,6 +8036,10 @@ export interface components {
             /** @description Required when the secretary records the delivery on behalf of a party */
             reason?: string;
         };
+        SendRemindersInput: {
+            /** @description Only these organisations (each must have something outstanding); default: all */
+            organisationIds?: string[];
+        };
         RebaselineInput: {
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;
@@ -7686,6 +8131,34 @@ export interface components {
         RegionMemberAddInput: {
             /** Format: uuid */
             organisationId: string;
+        };
+        ProposalCreateInput: {
+            /**
+             * @description alternatief_project: an alternative project; versnelling: the acceleration of an existing project of the gemeente
+             * @enum {string}
+             */
+            kind: "alternatief_project" | "versnelling";
+            /**
+             * Format: uuid
+             * @description An existing project of the gemeente (required for versnelling)
+             * @default null
+             */
+            projectId: string | null;
+            /** @description Short title (at most 200 characters after trimming) */
+            title: string;
+            /**
+             * @description Explanation (at most 2,000 characters)
+             * @default null
+             */
+            description: string | null;
+            /** @description Homes the proposal adds (whole number above 0) */
+            homes: number | null;
+            /** @description The year the homes come (from the current year to the end of the programming period) */
+            year: number | null;
+        };
+        ProposalWithdrawInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
         };
         Issue: {
             path: string;
@@ -8334,9 +8807,58 @@ export interface components {
                 gemeenteName: string;
             }[];
         };
+        ReminderSent: {
+            /**
+             * Format: uuid
+             * @description One send action
+             */
+            batchId: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            sentAt: string;
+            sentByName: string | null;
+            /** @description People mailed */
+            sent: number;
+            /** @description Mails the mail server refused */
+            failed: number;
+            /** @description The organisation had nobody with an active account to mail */
+            noRecipient: boolean;
+        };
         Reminders: {
             round: components["schemas"]["RoundSummary"];
             items: components["schemas"]["Reminder"][];
+            mail: {
+                /** @description E-mail is set up on this server (SMTP_URL); without it reminders cannot be sent */
+                configured: boolean;
+            };
+            /** @description Reminders sent in this round, per send action and organisation, latest first */
+            sent: components["schemas"]["ReminderSent"][];
+        };
+        RemindersSent: {
+            round: components["schemas"]["RoundSummary"];
+            items: components["schemas"]["Reminder"][];
+            mail: {
+                /** @description E-mail is set up on this server (SMTP_URL); without it reminders cannot be sent */
+                configured: boolean;
+            };
+            /** @description Reminders sent in this round, per send action and organisation, latest first */
+            sent: components["schemas"]["ReminderSent"][];
+            /** Format: uuid */
+            batchId: string;
+            results: {
+                /** Format: uuid */
+                organisationId: string;
+                organisationName: string;
+                sent: number;
+                failed: number;
+                noRecipient: boolean;
+            }[];
         };
         ProjectChange: {
             /** @enum {string} */
@@ -9329,6 +9851,115 @@ export interface components {
             /** @constant */
             type: "FeatureCollection";
             features: unknown[];
+        };
+        Proposal: {
+            /** Format: uuid */
+            id: string;
+            regionId: string;
+            gemeenteCode: string;
+            gemeenteName: string;
+            /**
+             * @description alternatief_project: an alternative project; versnelling: the acceleration of an existing project of the gemeente
+             * @enum {string}
+             */
+            kind: "alternatief_project" | "versnelling";
+            project: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            title: string;
+            description: string | null;
+            homes: number;
+            year: number;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            proposedAt: string;
+            /** @description Who proposed it (null when the account is gone) */
+            proposedByName: string | null;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            withdrawnAt: string | null;
+            /** @description Made with a demo account */
+            synthetic: boolean;
+            version: number;
+        };
+        ProposalList: {
+            region: {
+                id: string;
+                name: string;
+            };
+            /**
+             * @description 'all': every gemeente's proposals (who sees the whole table); 'own': the caller's gemeente's
+             * @enum {string}
+             */
+            view: "all" | "own";
+            /** @description The caller may put forward an alternative (a project leader of a gemeente of the table) */
+            mayPropose: boolean;
+            /** @description The years a proposal may add homes in */
+            years: {
+                from: number;
+                to: number;
+            };
+            /** @description For a proposer: their gemeente's projects a proposal may name */
+            projectChoices: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            /** @description Open (not withdrawn) proposals, earliest year first */
+            items: components["schemas"]["Proposal"][];
+        };
+        AgendaProject: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            gemeenteCode: string;
+            gemeenteName: string;
+        };
+        AgendaItem: {
+            /** @description Section and item, e.g. 2.3 */
+            number: string;
+            subject: string;
+            /** @description Why it is on the agenda, in plain Dutch */
+            why: string;
+            projects: components["schemas"]["AgendaProject"][];
+        };
+        AgendaSection: {
+            /** @enum {string} */
+            key: "knelpunten" | "vertraagd" | "prognoses" | "levering" | "alternatieven";
+            number: number;
+            title: string;
+            /** @description Shown when the section has no items */
+            empty: string;
+            items: components["schemas"]["AgendaItem"][];
+        };
+        Agenda: {
+            region: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "woondealregio" | "versnellingstafel";
+            };
+            /** @description The round the agenda is for: the open one, else the latest; null without a round */
+            round: components["schemas"]["RoundSummary"] | null;
+            /** @description The round’s quarter (YYYY-Qn), or the current one without a round */
+            quarter: string;
+            /** @description The quarter in words, e.g. 4e kwartaal 2026 */
+            quarterLabel: string;
+            /**
+             * Format: date
+             * @description The day the agenda was made
+             * @example 2026-03-31
+             */
+            asOf: string;
+            sections: components["schemas"]["AgendaSection"][];
         };
         PseudonymisedAccount: {
             /** Format: uuid */

@@ -31,6 +31,7 @@ import { SharesTable } from './SharesTable.tsx';
 import { projectsUrl, regionPath } from './drilldown.ts';
 import { RegionChooser } from './RegionChooser.tsx';
 import { AlternativesTable } from './AlternativesTable.tsx';
+import { ProposalsSection } from './ProposalsSection.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -94,6 +95,13 @@ export function DashboardPage() {
             )}
             {data.access?.view !== 'member' && (
               <>
+                {data.region.kind !== 'gebied' && (
+                  <li>
+                    <ButtonLink appearance="secondary-action" to={regionPath(data.region.id, 'agenda')}>
+                      Agenda tafeloverleg
+                    </ButtonLink>
+                  </li>
+                )}
                 <li>
                   <ButtonLink appearance="secondary-action" to={regionPath(data.region.id, 'rapport')}>
                     Tafelrapport (afdrukken of pdf)
@@ -141,6 +149,7 @@ export function DashboardPage() {
             <TargetBasis targets={data.targets} />
             <CompletionsTable dashboard={data} />
             {data.access?.view !== 'member' && <RegionAlternatives dashboard={data} />}
+            <ProposalsSection dashboard={data} />
           </Section>
 
           <Section id="betaalbaar" title="Betaalbaar en sociaal">

@@ -6,7 +6,7 @@ import type { Dashboard, ListSums } from '../../api/types.ts';
 import { EMPTY_FILTERS, filtersToSearch, type ProjectFilters } from '../projects/filters.ts';
 
 /** `/tafels/vt-u10`, `/tafels/vt-u10/kwartaalronde`, … (the id may contain `:`, e.g. `provincie:PV27`). */
-export function regionPath(regionId: string, sub?: 'kwartaalronde' | 'rapport'): string {
+export function regionPath(regionId: string, sub?: 'kwartaalronde' | 'rapport' | 'agenda'): string {
   return `/tafels/${encodeURIComponent(regionId)}${sub ? `/${sub}` : ''}`;
 }
 

@@ -1,4 +1,4 @@
-/** Kwartaalronde: who still has to deliver, as a list to paste into a reminder mail. */
+/** Kwartaalronde: who still has to deliver — e-mailed by the monitor, or as a list to paste into a mail — and what was sent. */
 import { useId, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
@@ -13,6 +13,8 @@ import { Section } from '../../components/Section.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { ProjectNameList } from './ProjectNameList.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
+import { RemindersLog } from './RemindersLog.tsx';
+import { SendReminders } from './SendReminders.tsx';
 
 /** Organisations that still have to deliver, with their projects, as a list to paste into a mail. */
 export function RemindersSection({ round }: { round: RoundDetail }) {
@@ -36,11 +38,12 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
       {reminders.state === 'ready' && reminders.data.items.length === 0 && (
         <Paragraph>Iedereen heeft geleverd. Er hoeft niemand herinnerd te worden.</Paragraph>
       )}
+      {reminders.state === 'ready' && reminders.data.items.length > 0 && <SendReminders round={round} reminders={reminders.data} />}
       {reminders.state === 'ready' && reminders.data.items.length > 0 && (
         <>
           <Paragraph>
-            {formatCount(reminders.data.items.length, 'organisatie heeft', 'organisaties hebben')} nog niet alles geleverd. Kopieer de lijst en stuur
-            hem mee in uw herinneringsmail.
+            {formatCount(reminders.data.items.length, 'organisatie heeft', 'organisaties hebben')} nog niet alles geleverd. U kunt ook de lijst
+            kopiëren en hem meesturen in uw eigen e-mail.
           </Paragraph>
           <ul className="wbm-reminders" data-testid="reminders">
             {reminders.data.items.map((o) => (
@@ -63,6 +66,7 @@ export function RemindersSection({ round }: { round: RoundDetail }) {
           <Paragraph role="status">{copied}</Paragraph>
         </>
       )}
+      {reminders.state === 'ready' && <RemindersLog sent={reminders.data.sent} />}
     </Section>
   );
 }

@@ -14,7 +14,9 @@ import { roundChanged } from '../../api/invalidation.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import type { RoundDetail } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
-import { mayRunRound } from '../../auth/permissions.ts';
+import { may, mayRunRound } from '../../auth/permissions.ts';
+import { canReadTableAgenda } from '../../../../src/domain/access.ts';
+import { regionArea } from '../dashboard/regionAccess.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatProjectCount } from '../../labels.ts';
@@ -40,6 +42,9 @@ export function RoundPage() {
   const openRound = rounds.data?.items.find((r) => r.status === 'open');
   const closedRounds = rounds.data?.items.filter((r) => r.status === 'gesloten') ?? [];
   const canRun = mayRunRound(auth, regionId);
+  const gemeenten = useReference('gemeenten');
+  // The agenda is for who sees the whole table (src/domain/access.ts canReadTableAgenda).
+  const mayReadAgenda = region && gemeenten.data ? may(auth, (p) => canReadTableAgenda(p, regionArea(region, gemeenten.data!))) : false;
   // A quarter opened or closed: the round pages, the Tafeloverzicht's delivery summary and the frozen projects are out of date.
   const reload = () => void roundChanged(queryClient);
 
@@ -50,6 +55,11 @@ export function RoundPage() {
           <span aria-hidden="true">← </span>Tafeloverzicht {region?.name ?? ''}
         </TextLink>
       </Paragraph>
+      {mayReadAgenda && (
+        <Paragraph>
+          <TextLink to={regionPath(regionId, 'agenda')}>Agenda tafeloverleg</TextLink>
+        </Paragraph>
+      )}
       <Heading level={1}>
         <span className="wbm-eyebrow">Kwartaalronde</span> {region?.name ?? regionId}
       </Heading>
