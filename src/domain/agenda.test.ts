@@ -80,7 +80,9 @@ describe('SPEC §2 "Knelpunt": open knelpunten escalated to the table', () => {
   });
 
   it('uses the escalation date and reason where they are recorded', () => {
-    const projects = [project('p1', 'Oostpoort', { knelpunten: [kp({ escalatedDate: '2026-11-20', escalationReason: 'Netbeheerder reageert niet' })] })];
+    const projects = [
+      project('p1', 'Oostpoort', { knelpunten: [kp({ escalatedDate: '2026-11-20', escalationReason: 'Netbeheerder reageert niet' })] }),
+    ];
     expect(section(input({ projects }), 'knelpunten').items[0]!.why).toBe(
       'Netcongestie: Geen aansluiting op het net voor 2029. Geëscaleerd op 20 november 2026: Netbeheerder reageert niet.',
     );
@@ -97,7 +99,9 @@ describe('SPEC §2 "Phases and milestones": seriously delayed projects (beyond 1
     ];
     const s = section(input({ projects }), 'vertraagd');
     expect(s.items.map((i) => i.projects[0]!.id)).toEqual(['p3', 'p2']);
-    expect(s.items[0]!.why).toMatch(/^Oplevering \(M12\): 20 maanden later dan gepland \(prognose 1 september 2028, baseline 1 januari 2027\); Aanvraag .*\(M08\): 14 maanden/);
+    expect(s.items[0]!.why).toMatch(
+      /^Oplevering \(M12\): 20 maanden later dan gepland \(prognose 1 september 2028, baseline 1 januari 2027\); Aanvraag .*\(M08\): 14 maanden/,
+    );
   });
 });
 
@@ -127,14 +131,25 @@ describe('SPEC §2 "Quarterly round": parties that have not delivered', () => {
       ['4.1', 'Gemeente Amsterdam', ['Buiksloterham', 'Zuidas']],
       ['4.2', 'Bouwbedrijf A', ['Oostpoort']],
     ]);
-    expect(s.items[0]!.why).toBe('2 van 5 projecten nog niet bijgewerkt of bevestigd in de kwartaalronde van het 4e kwartaal 2026 (deadline 15 december 2026).');
+    expect(s.items[0]!.why).toBe(
+      '2 van 5 projecten nog niet bijgewerkt of bevestigd in de kwartaalronde van het 4e kwartaal 2026 (deadline 15 december 2026).',
+    );
   });
 });
 
 describe('`001 § Afspraak 3B`: the gemeenten’s proposals for alternatives', () => {
   it('earliest year first, then most homes; with the project when one is named', () => {
     const proposals = [
-      { id: 'a', kind: 'alternatief_project' as const, title: 'Flexwoningen', description: null, homes: 80, year: 2028, gemeenteName: 'Diemen', project: null },
+      {
+        id: 'a',
+        kind: 'alternatief_project' as const,
+        title: 'Flexwoningen',
+        description: null,
+        homes: 80,
+        year: 2028,
+        gemeenteName: 'Diemen',
+        project: null,
+      },
       {
         id: 'b',
         kind: 'versnelling' as const,

@@ -63,7 +63,13 @@ async function project(name: string, gemeenteCode: string, parties: Array<[strin
   const res = await asAdmin({
     method: 'POST',
     url: '/api/v1/projects',
-    payload: { name, gemeenteCode, planStatus: 'vastgesteld', milestones, parties: parties.map(([organisationId, role]) => ({ organisationId, role })) },
+    payload: {
+      name,
+      gemeenteCode,
+      planStatus: 'vastgesteld',
+      milestones,
+      parties: parties.map(([organisationId, role]) => ({ organisationId, role })),
+    },
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
@@ -115,13 +121,22 @@ beforeAll(async () => {
     ],
     [{ code: 'M12', baselineDate: '2028-01-01', forecastDate: '2028-01-01' }],
   );
-  p.P4 = await project('Kop van Zuid', 'GM0599', [[ROTTERDAM, 'bevoegd_gezag']], [{ code: 'M12', baselineDate: '2029-01-01', forecastDate: '2029-01-01' }]);
+  p.P4 = await project(
+    'Kop van Zuid',
+    'GM0599',
+    [[ROTTERDAM, 'bevoegd_gezag']],
+    [{ code: 'M12', baselineDate: '2029-01-01', forecastDate: '2029-01-01' }],
+  );
   await knelpunt(p.P1, { category: 'netcongestie', description: 'Geen netaansluiting voor 2029', escalated: true, owner: 'Stedin' });
   await knelpunt(p.P1, { category: 'geluid', description: 'Geluidsonderzoek loopt', escalated: false });
   await knelpunt(p.P1, { category: 'stikstof', description: 'Opgelost', escalated: true, resolvedDate: '2026-10-15', resolution: 'Vergunning rond' });
   await knelpunt(p.P3, { category: 'financiele_haalbaarheid', description: 'Onrendabele top sociale huur', escalated: true });
 
-  const opened = await asSecretary({ method: 'POST', url: `/api/v1/regions/${REGION}/rounds`, payload: { quarter: '2026-Q4', deadline: '2026-12-15' } });
+  const opened = await asSecretary({
+    method: 'POST',
+    url: `/api/v1/regions/${REGION}/rounds`,
+    payload: { quarter: '2026-Q4', deadline: '2026-12-15' },
+  });
   expect(opened.statusCode, opened.body).toBe(201);
   roundId = opened.json().id;
   const confirmed = await asRotterdam({ method: 'POST', url: `/api/v1/rounds/${roundId}/confirmations`, payload: {} });
@@ -180,7 +195,11 @@ describe('`001 § Afspraak 3B`: gemeenten put forward alternatives at their tabl
     expect((await proposals(asDev)).statusCode).toBe(403);
     expect((await proposals(asAmsterdam)).statusCode).toBe(403);
     for (const as of [asSecretary, asDev, asAmsterdam, asAdmin]) {
-      const res = await as({ method: 'POST', url: `/api/v1/regions/${REGION}/alternative-proposals`, payload: proposal({ kind: 'alternatief_project', projectId: null }) });
+      const res = await as({
+        method: 'POST',
+        url: `/api/v1/regions/${REGION}/alternative-proposals`,
+        payload: proposal({ kind: 'alternatief_project', projectId: null }),
+      });
       expect(res.statusCode, res.body).toBe(403);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
@@ -226,7 +245,13 @@ describe('the table’s agenda (SPEC §1, §2; `001 § Afspraak 3B`)', () => {
     const res = await asSecretary(`/api/v1/regions/${REGION}/agenda`);
     expect(res.statusCode, res.body).toBe(200);
     const agenda = res.json();
-    expect(agenda).toMatchObject({ region: { id: REGION }, quarter: '2026-Q4', quarterLabel: '4e kwartaal 2026', asOf: TODAY, round: { id: roundId } });
+    expect(agenda).toMatchObject({
+      region: { id: REGION },
+      quarter: '2026-Q4',
+      quarterLabel: '4e kwartaal 2026',
+      asOf: TODAY,
+      round: { id: roundId },
+    });
     const section = (key: string) => agenda.sections.find((s: { key: string }) => s.key === key);
     const projectIds = (key: string) => section(key).items.map((i: { projects: Array<{ id: string }> }) => i.projects.map((x) => x.id));
     expect(projectIds('knelpunten').sort()).toEqual([[p.P1], [p.P3]].sort());
@@ -235,9 +260,11 @@ describe('the table’s agenda (SPEC §1, §2; `001 § Afspraak 3B`)', () => {
     );
     expect(projectIds('vertraagd')).toEqual([[p.P1]]);
     expect(projectIds('prognoses')).toEqual([[p.P2]]);
-    expect(section('levering').items.map((i: { subject: string }) => i.subject).sort()).toEqual(
-      ['Gemeente Capelle aan den IJssel', 'Maasstad Ontwikkeling BV', 'Woonstad Rotterdam'].sort(),
-    );
+    expect(
+      section('levering')
+        .items.map((i: { subject: string }) => i.subject)
+        .sort(),
+    ).toEqual(['Gemeente Capelle aan den IJssel', 'Maasstad Ontwikkeling BV', 'Woonstad Rotterdam'].sort());
     expect(section('alternatieven').items.map((i: { subject: string }) => i.subject)).toEqual(['Flexwoningen Rivium']);
     expect(section('knelpunten').items[0].projects[0]).toMatchObject({ gemeenteCode: 'GM0599', gemeenteName: 'Rotterdam' });
   });
@@ -253,7 +280,11 @@ describe('e-mail reminders of the round (SPEC §2 "Quarterly round")', () => {
   it('without mail set up the overview says so and sending is refused with a plain 503', { timeout: 300_000 }, async () => {
     noMail = await createTestApp({ today: () => TODAY });
     const secretary = (await person(noMail, 'secretaris-zonder-mail@example.invalid', 'tafel_secretaris', { regionId: REGION })).inject;
-    const open = await secretary({ method: 'POST', url: `/api/v1/regions/${REGION}/rounds`, payload: { quarter: '2026-Q4', deadline: '2026-12-15' } });
+    const open = await secretary({
+      method: 'POST',
+      url: `/api/v1/regions/${REGION}/rounds`,
+      payload: { quarter: '2026-Q4', deadline: '2026-12-15' },
+    });
     expect(open.statusCode, open.body).toBe(201);
     expect((await secretary(`/api/v1/rounds/${open.json().id}/reminders`)).json().mail).toEqual({ configured: false });
     const res = await secretary({ method: 'POST', url: `/api/v1/rounds/${open.json().id}/reminders`, payload: {} });
@@ -309,7 +340,9 @@ describe('e-mail reminders of the round (SPEC §2 "Quarterly round")', () => {
       ]),
     );
     expect(overview.sent).toHaveLength(3);
-    const audit = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity_type = 'kwartaalronde' AND entity_id = $1", [roundId]);
+    const audit = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity_type = 'kwartaalronde' AND entity_id = $1", [
+      roundId,
+    ]);
     expect(audit.map((a) => a.action)).toContain('herinnering per e-mail verstuurd aan 2 personen (deadline 15 december 2026)');
   });
 

@@ -119,7 +119,14 @@ export function createRoundReminderService(deps: {
         const recipients = people.filter((p) => p.organisationId === organisation.organisationId);
         if (recipients.length === 0) {
           result.noRecipient = true;
-          log.push({ roundId, batchId, organisationId: organisation.organisationId, recipientUserId: null, sentByUserId: principal.userId, outcome: 'geen_ontvanger' });
+          log.push({
+            roundId,
+            batchId,
+            organisationId: organisation.organisationId,
+            recipientUserId: null,
+            sentByUserId: principal.userId,
+            outcome: 'geen_ontvanger',
+          });
         }
         for (const person of recipients) {
           const mail = roundReminderMail({

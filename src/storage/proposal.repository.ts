@@ -106,10 +106,10 @@ export function createProposalRepository() {
 
     /** The projects of a gemeente a proposal may name (id and name), by name; `syntheticOnly`: demo data only. */
     async projectChoices(q: Queryable, gemeenteCode: string, syntheticOnly: boolean): Promise<Array<{ id: string; name: string; phase: Phase }>> {
-      return q.query(
-        `SELECT id, name, phase FROM projects WHERE gemeente_code = $1 AND (NOT $2::boolean OR synthetic) ORDER BY name, id`,
-        [gemeenteCode, syntheticOnly],
-      );
+      return q.query(`SELECT id, name, phase FROM projects WHERE gemeente_code = $1 AND (NOT $2::boolean OR synthetic) ORDER BY name, id`, [
+        gemeenteCode,
+        syntheticOnly,
+      ]);
     },
   };
 }

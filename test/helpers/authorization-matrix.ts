@@ -821,7 +821,11 @@ export function matrix(): Record<string, Case[]> {
     ],
     // The table's agenda (issue 12 item 7): who sees the whole table.
     'GET /api/v1/regions/:regionId/agenda': [
-      { name: 'own table', request: async () => ({ url: `/api/v1/regions/${table}/agenda` }), allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL] },
+      {
+        name: 'own table',
+        request: async () => ({ url: `/api/v1/regions/${table}/agenda` }),
+        allowed: ['tafel_secretaris', 'provincie_analist', ...NATIONAL],
+      },
       { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/agenda' }), allowed: NATIONAL },
     ],
     // The gemeenten's proposals for alternatives (issue 12 item 6): the table reads all, a gemeente of the table its own and proposes.

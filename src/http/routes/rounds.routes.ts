@@ -143,8 +143,7 @@ export function roundRoutes(services: Services): FastifyPluginAsyncZod {
         body: SendRemindersBody,
         response: { 200: RemindersSent, ...errors, 503: Problem },
       },
-      handler: async (req) =>
-        services.roundReminders.send(req.params.roundId, req.body, actorOf(req), `${req.protocol}://${req.host}`),
+      handler: async (req) => services.roundReminders.send(req.params.roundId, req.body, actorOf(req), `${req.protocol}://${req.host}`),
     });
 
     app.get('/rounds/:roundId/projects', {

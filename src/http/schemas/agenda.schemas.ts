@@ -10,7 +10,7 @@ export const ProposalParams = RegionParams.extend({ proposalId: Uuid });
 
 const ProposalKind = z
   .enum(PROPOSAL_KINDS)
-  .describe("alternatief_project: an alternative project; versnelling: the acceleration of an existing project of the gemeente");
+  .describe('alternatief_project: an alternative project; versnelling: the acceleration of an existing project of the gemeente');
 
 export const ProposalCreate = z
   .object({
@@ -56,9 +56,7 @@ export const ProposalList = z
   })
   .meta({ id: 'ProposalList' });
 
-const AgendaProject = z
-  .object({ id: Uuid, name: z.string(), gemeenteCode: z.string(), gemeenteName: z.string() })
-  .meta({ id: 'AgendaProject' });
+const AgendaProject = z.object({ id: Uuid, name: z.string(), gemeenteCode: z.string(), gemeenteName: z.string() }).meta({ id: 'AgendaProject' });
 
 export const Agenda = z
   .object({

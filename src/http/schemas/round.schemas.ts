@@ -169,7 +169,12 @@ export const Reminders = z
 
 export const SendRemindersBody = z
   .object({
-    organisationIds: z.array(Uuid).min(1).max(1000).optional().describe('Only these organisations (each must have something outstanding); default: all'),
+    organisationIds: z
+      .array(Uuid)
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('Only these organisations (each must have something outstanding); default: all'),
   })
   .meta({ id: 'SendReminders' });
 

@@ -25,13 +25,17 @@ describe('the reminder of a quarterly round', () => {
     expect(mail.to).toBe('anna@gemeente.nl');
     expect(mail.subject).toBe('Herinnering: kwartaalronde 4e kwartaal 2026 van Versnellingstafel Amsterdam e.o.');
     expect(mail.text).toContain('De deadline is 15 december 2026.');
-    expect(mail.text).toContain('Gemeente Amsterdam heeft 2 van de 5 projecten nog niet bijgewerkt of bevestigd:\n- Oostpoort (Amsterdam)\n- Zuidas (Amsterdam)');
+    expect(mail.text).toContain(
+      'Gemeente Amsterdam heeft 2 van de 5 projecten nog niet bijgewerkt of bevestigd:\n- Oostpoort (Amsterdam)\n- Zuidas (Amsterdam)',
+    );
     expect(mail.text).toContain('\n\nhttps://monitor.example.nl/mijn-kwartaalronde\n\n');
     expect(mail.text).toMatch(/Met vriendelijke groet,\nSam Secretaris\nnamens Versnellingstafel Amsterdam e.o./);
     expect(mail.text).not.toMatch(/GM\d{4}|\d{4}-Q\d|[0-9a-f]{8}-[0-9a-f]{4}/);
   });
 
   it('after the deadline asks to deliver as soon as possible', () => {
-    expect(roundReminderMail({ ...base, today: '2026-12-16' }).text).toContain('De deadline was 15 december 2026. Wilt u uw projecten zo snel mogelijk bijwerken?');
+    expect(roundReminderMail({ ...base, today: '2026-12-16' }).text).toContain(
+      'De deadline was 15 december 2026. Wilt u uw projecten zo snel mogelijk bijwerken?',
+    );
   });
 });

@@ -227,8 +227,7 @@ export const api = {
     apiGet<Answer<'/regions/{regionId}/alternatives', 'get'>>(`/regions/${id(regionId)}/alternatives?year=${year}`, signal),
   regionExportUrl: (regionId: string) => `${API_BASE}/regions/${id(regionId)}/export.xlsx`,
   /** The table's meeting agenda (issue 12 item 7). */
-  agenda: (regionId: string, signal?: AbortSignal) =>
-    apiGet<Answer<'/regions/{regionId}/agenda', 'get'>>(`/regions/${id(regionId)}/agenda`, signal),
+  agenda: (regionId: string, signal?: AbortSignal) => apiGet<Answer<'/regions/{regionId}/agenda', 'get'>>(`/regions/${id(regionId)}/agenda`, signal),
   /** The gemeenten's proposals for alternatives (issue 12 item 6). */
   proposals: (regionId: string, signal?: AbortSignal) =>
     apiGet<Answer<'/regions/{regionId}/alternative-proposals', 'get'>>(`/regions/${id(regionId)}/alternative-proposals`, signal),

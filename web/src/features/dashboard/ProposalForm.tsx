@@ -42,11 +42,26 @@ interface Values {
   year: string;
 }
 
-export function ProposalForm({ list, dashboard, onProposed }: { list: ProposalList; dashboard: Dashboard; onProposed: (p: Proposal) => Promise<void> }) {
+export function ProposalForm({
+  list,
+  dashboard,
+  onProposed,
+}: {
+  list: ProposalList;
+  dashboard: Dashboard;
+  onProposed: (p: Proposal) => Promise<void>;
+}) {
   const gaps = new Map(dashboard.summary.perYear.filter((y) => y.gap !== null && y.gap < 0).map((y) => [y.year, -y.gap!]));
   const years = Array.from({ length: list.years.to - list.years.from + 1 }, (_, i) => list.years.from + i);
   const firstShort = years.find((y) => gaps.has(y));
-  const empty: Values = { kind: 'alternatief_project', projectId: '', title: '', description: '', homes: '', year: firstShort ? String(firstShort) : '' };
+  const empty: Values = {
+    kind: 'alternatief_project',
+    projectId: '',
+    title: '',
+    description: '',
+    homes: '',
+    year: firstShort ? String(firstShort) : '',
+  };
   const [values, setValues] = useState<Values>(empty);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
