@@ -56,6 +56,7 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
     `/tafels/${TABLE}`,
     `/tafels/${TABLE}/rapport`,
     `/tafels/${TABLE}/kwartaalronde`,
+    `/tafels/${TABLE}/agenda`,
     '/doelen',
     '/plancapaciteit',
     '/account',
