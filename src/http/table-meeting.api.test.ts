@@ -78,6 +78,7 @@ async function project(name: string, gemeenteCode: string, parties: Array<[strin
 async function knelpunt(projectId: string, body: object) {
   const res = await asAdmin({ method: 'POST', url: `/api/v1/projects/${projectId}/knelpunten`, payload: { raisedDate: '2026-10-01', ...body } });
   expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; version: number };
 }
 
 beforeAll(async () => {
@@ -127,10 +128,28 @@ beforeAll(async () => {
     [[ROTTERDAM, 'bevoegd_gezag']],
     [{ code: 'M12', baselineDate: '2029-01-01', forecastDate: '2029-01-01' }],
   );
-  await knelpunt(p.P1, { category: 'netcongestie', description: 'Geen netaansluiting voor 2029', escalated: true, owner: 'Stedin' });
+  await knelpunt(p.P1, {
+    category: 'netcongestie',
+    description: 'Geen netaansluiting voor 2029',
+    escalated: true,
+    escalationReason: 'Netbeheerder heeft geen capaciteit',
+    owner: 'Stedin',
+  });
   await knelpunt(p.P1, { category: 'geluid', description: 'Geluidsonderzoek loopt', escalated: false });
-  await knelpunt(p.P1, { category: 'stikstof', description: 'Opgelost', escalated: true, resolvedDate: '2026-10-15', resolution: 'Vergunning rond' });
-  await knelpunt(p.P3, { category: 'financiele_haalbaarheid', description: 'Onrendabele top sociale huur', escalated: true });
+  // Escalated, then resolved: no longer on the agenda.
+  const solved = await knelpunt(p.P1, { category: 'stikstof', description: 'Opgelost', escalated: true, escalationReason: 'Vergunning liep vast' });
+  const resolved = await asAdmin({
+    method: 'PATCH',
+    url: `/api/v1/projects/${p.P1}/knelpunten/${solved.id}`,
+    payload: { version: solved.version, resolvedDate: '2026-10-15', resolution: 'Vergunning rond' },
+  });
+  expect(resolved.statusCode, resolved.body).toBe(200);
+  await knelpunt(p.P3, {
+    category: 'financiele_haalbaarheid',
+    description: 'Onrendabele top sociale huur',
+    escalated: true,
+    escalationReason: 'Financiering ontbreekt',
+  });
 
   const opened = await asSecretary({
     method: 'POST',

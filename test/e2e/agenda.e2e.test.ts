@@ -23,6 +23,7 @@ import {
   accessibilityViolations,
   closeAndCheckPageErrors,
   hasChromium,
+  launchBrowser,
   pageWithPassword,
   screenshot,
   serveAccountsWithBrowser,
@@ -140,8 +141,15 @@ beforeAll(async () => {
     description: 'Geen netaansluiting',
     raisedDate,
     escalated: true,
+    escalationReason: 'Netbeheerder reageert niet',
   });
-  await admin('POST', `/projects/${feijenoord.id}/knelpunten`, { category: 'stikstof', description: 'Stikstofruimte', raisedDate, escalated: true });
+  await admin('POST', `/projects/${feijenoord.id}/knelpunten`, {
+    category: 'stikstof',
+    description: 'Stikstofruimte',
+    raisedDate,
+    escalated: true,
+    escalationReason: 'Provincie moet beslissen',
+  });
   await admin('POST', `/projects/${feijenoord.id}/knelpunten`, { category: 'geluid', description: 'Niet geëscaleerd', raisedDate, escalated: false });
   const quarter = quarterOf(TODAY);
   const round = await admin('POST', `/regions/${REGION}/rounds`, { quarter, deadline: kwartaalEnd(quarter) });
@@ -234,7 +242,10 @@ describe.skipIf(!hasChromium)('the table’s agenda, reminders by e-mail and pro
   });
 
   it('a gemeente of the table proposes an alternative; the secretary sees it on the Tafeloverzicht and in the agenda', async () => {
-    const leader = await pageWithPassword(browser, server.base, LEADER, PASSWORD);
+    // The project leader in a browser of their own (the secretary stays signed in in the first).
+    const own = await launchBrowser(server.base);
+    const leader = await pageWithPassword(own, server.base, LEADER, PASSWORD);
+    leader.on('pageerror', (err) => own.pageErrors.push(err.message));
     await openTafeloverzicht(leader);
     const form = leader.getByTestId('proposal-form');
     await form.getByLabel('Titel').fill('Flexwoningen Zuidplein');
@@ -250,7 +261,8 @@ describe.skipIf(!hasChromium)('the table’s agenda, reminders by e-mail and pro
     await leader.getByTestId('proposals-table').getByText('Flexwoningen Zuidplein').waitFor();
     await screenshot(leader, 'voorstel-gemeente.png');
     expect(await accessibilityViolations(leader)).toEqual([]);
-    await leader.close();
+    await own.close();
+    expect(own.pageErrors).toEqual([]);
 
     await openTafeloverzicht(secretary);
     await secretary.getByTestId('table-proposals').getByText('Flexwoningen Zuidplein').waitFor();
