@@ -258,14 +258,14 @@ describe.skipIf(!hasChromium)('the table’s agenda, reminders by e-mail and pro
     await form.getByLabel('Jaar').selectOption(String(Number(TODAY.slice(0, 4)) + 1));
     await form.getByRole('button', { name: 'Alternatief voorstellen' }).click();
     await leader.getByTestId('proposal-status').filter({ hasText: 'is naar de tafel gestuurd' }).waitFor();
-    await leader.getByTestId('proposals-table').getByText('Flexwoningen Zuidplein').waitFor();
+    await leader.getByTestId('proposals-table').getByRole('rowheader', { name: 'Flexwoningen Zuidplein' }).waitFor();
     await screenshot(leader, 'voorstel-gemeente.png');
     expect(await accessibilityViolations(leader)).toEqual([]);
     await own.close();
     expect(own.pageErrors).toEqual([]);
 
     await openTafeloverzicht(secretary);
-    await secretary.getByTestId('table-proposals').getByText('Flexwoningen Zuidplein').waitFor();
+    await secretary.getByTestId('table-proposals').getByRole('rowheader', { name: 'Flexwoningen Zuidplein' }).waitFor();
     await secretary.getByRole('link', { name: 'Agenda tafeloverleg' }).click();
     await secretary.locator('[data-testid=agenda][data-ready=true]').waitFor();
     expect(await itemsOf(secretary, 'alternatieven').locator('strong').allTextContents()).toEqual(['Flexwoningen Zuidplein']);
