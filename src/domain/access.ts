@@ -481,6 +481,26 @@ export function requireMayDeleteProject(p: Principal, project: ProjectFacts): vo
   if (!canEditProject(p, project)) throw new ForbiddenError('Alleen de gemeente van dit project mag het verwijderen.');
 }
 
+/**
+ * Ending a plan — withdraw ("vervallen"), make active again, merge a duplicate into the record that stays —
+ * is a change of the project's own data: whoever may change the project (the gemeente for its projects, an
+ * administrator). Issue 12 item 2; SPEC §1, §7.
+ */
+export function canEndProject(p: Principal, project: Pick<ProjectFacts, 'gemeenteCode' | 'synthetic'>): boolean {
+  return canEditProject(p, project);
+}
+
+export function requireMayEndProject(p: Principal, project: ProjectFacts): void {
+  if (!canEndProject(p, project)) throw new ForbiddenError('Alleen de gemeente van dit project mag het plan laten vervallen of weer actief maken.');
+}
+
+/** Merging: the caller may change both records (the duplicate and the record that stays). */
+export function requireMayMergeProjects(p: Principal, duplicate: ProjectFacts, into: ProjectFacts): void {
+  if (!canEndProject(p, duplicate) || !canEndProject(p, into)) {
+    throw new ForbiddenError('Alleen de gemeente van beide projecten mag ze samenvoegen.');
+  }
+}
+
 /** Re-baselining: the table's secretary (or an administrator). SPEC §2. */
 export function requireMayRebaseline(p: Principal, project: ProjectFacts): void {
   if (!canRebaseline(p, project)) {

@@ -14,6 +14,7 @@ import type {
   Woningtype,
 } from './codes.ts';
 import type { IsoDate } from './dates.ts';
+import type { ProjectLifecycle } from './withdrawal.ts';
 
 /** Homes of one segment × type × target group in the programme. */
 export interface ProgrammeLine {
@@ -98,4 +99,6 @@ export interface Project extends ProjectInput, ProjectDerived {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Active, withdrawn ("vervallen") or merged into another record (src/domain/withdrawal.ts); absent: active. */
+  lifecycle?: ProjectLifecycle;
 }

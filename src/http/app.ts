@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { nationalRoutes } from './routes/national.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
+import { lifecycleRoutes } from './routes/lifecycle.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { organisationRoutes } from './routes/organisations.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp({
       });
       await api.register(authRoutes({ auth: services.auth, oidc: services.oidc, invitations: services.invitations, secureCookies }));
       await api.register(projectRoutes(services));
+      await api.register(lifecycleRoutes(services));
       await api.register(userRoutes({ users: services.users }));
       await api.register(pseudonymiseRoutes({ pseudonymise: services.pseudonymise }));
       await api.register(invitationRoutes({ invitations: services.invitations }));

@@ -29,6 +29,8 @@ import { createOrganisationService } from './organisation.service.ts';
 import { createRegionAdminService } from './region-admin.service.ts';
 import { createRegionAdminRepository } from '../storage/region-admin.repository.ts';
 import { createProjectService } from './project.service.ts';
+import { createLifecycleService } from './lifecycle.service.ts';
+import { createLifecycleRepository } from '../storage/lifecycle.repository.ts';
 import { createRealisationService } from './realisation.service.ts';
 import { createReferenceService } from './reference.service.ts';
 import { createRoundService } from './round.service.ts';
@@ -114,6 +116,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       publicUrl: options.publicUrl ?? null,
     }),
     projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
+    lifecycle: createLifecycleService({ db, projects, knelpunten, lifecycle: createLifecycleRepository(), access, audit, today: options.today }),
     rounds: roundService,
     // E-mail reminders of a round, logged on the round (issue 12 item 8).
     roundReminders: createRoundReminderService({

@@ -19,6 +19,7 @@ import type { AccessGuard } from './access.service.ts';
 import { productionWeights } from '../domain/production-weights.ts';
 import { regionAnnualTarget, type RegionTarget } from '../domain/targets.ts';
 import type { DashboardRepository } from '../storage/dashboard.repository.ts';
+import { summarisePlanuitval, type Planuitval } from '../domain/withdrawal.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 
@@ -30,6 +31,8 @@ export interface RegionDashboard {
   years: number[];
   targets: Array<{ year: number } & (RegionTarget | { homesPerYear: null; basis: 'onbekend'; explanation: string })>;
   summary: TableSummary;
+  /** Withdrawn plans of the table (src/domain/withdrawal.ts): not in `summary`, counted here. */
+  planuitval: Planuitval;
   /**
    * What the caller sees (src/domain/access.ts tableView): 'full', or 'member' (a gemeente or market party of
    * the table): all aggregates, but project-level items (delayed milestones, map points) only of the
@@ -133,14 +136,17 @@ export function createDashboardService(deps: {
         view = requireTableView(principal, facts, own.size > 0);
       }
       const years = yearRange(range.fromYear, range.toYear);
-      const [projects, targets] = await Promise.all([
+      const [projects, targets, withdrawn] = await Promise.all([
         dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }),
         targetsFor(region, years),
+        dashboards.withdrawnProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }),
       ]);
+      const planuitval = summarisePlanuitval(withdrawn);
       const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
       const options = { years, targetFor: (y: number) => targetByYear.get(y) ?? null, today: todayInNetherlands(now()) };
       const summary = summariseTable(projects, options);
-      if (view === 'full' || own === null) return { region, years, targets, summary, access: { view: 'full', ownProjects: projects.length } };
+      if (view === 'full' || own === null)
+        return { region, years, targets, summary, planuitval, access: { view: 'full', ownProjects: projects.length } };
       // Members: the table's aggregates; names and places only of their own projects. SPEC §7.
       const mine = projects.filter((p) => own!.has(p.id));
       const ownSummary = summariseTable(mine, options);
@@ -153,6 +159,7 @@ export function createDashboardService(deps: {
           delayedMilestones: { ...summary.delayedMilestones, items: ownSummary.delayedMilestones.items },
           mapPoints: ownSummary.mapPoints,
         },
+        planuitval,
         access: { view: 'member', ownProjects: mine.length },
       };
     },

@@ -510,6 +510,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
       version: version + 1,
       createdAt: current.createdAt,
       updatedAt: new Date().toISOString(),
+      lifecycle: current.lifecycle,
     };
     if (!(await projects.update(tx, next, version, current))) return conflict(tx, current.id);
     return view(next, ks, checks.warnings);

@@ -6,6 +6,7 @@ import type { Target } from '../domain/targets.ts';
 import { createNationalRepository } from './national.repository.ts';
 import type { ProjectScope } from '../domain/access.ts';
 import type { Queryable } from './db.ts';
+import { countedSql, createLifecycleRepository } from './lifecycle.repository.ts';
 import { filterSql } from './project.repository.ts';
 
 function groupBy<T extends { project_id: string }>(rows: T[]): Map<string, T[]> {
@@ -28,7 +29,8 @@ export function createDashboardRepository() {
     async loadProjects(q: Queryable, gemeenteCodes: readonly string[], options: { syntheticOnly?: boolean } = {}): Promise<DashboardProject[]> {
       const codes = [...gemeenteCodes];
       // `syntheticOnly`: decided by the service (src/domain/access.ts syntheticDataOnly). SPEC §7.
-      const only = options.syntheticOnly ? ' AND p.synthetic' : '';
+      // Withdrawn and merged projects count in no figure of the table (src/domain/withdrawal.ts).
+      const only = `${options.syntheticOnly ? ' AND p.synthetic' : ''} AND ${countedSql('p')}`;
       const projects = await q.query<
         Omit<DashboardProject, 'jaarschijven' | 'milestones' | 'knelpunten' | 'location'> & { lon: number | null; lat: number | null }
       >(
@@ -68,6 +70,9 @@ export function createDashboardRepository() {
         knelpunten: knelpunten.get(p.id) ?? [],
       }));
     },
+
+    /** The withdrawn plans (planuitval) of these gemeenten, with their withdrawal date and programme total. */
+    withdrawnProjects: createLifecycleRepository().planuitval,
 
     /** The ids of the projects in these gemeenten (to decide which of them a table member may see). */
     async projectIdsIn(q: Queryable, gemeenteCodes: readonly string[]): Promise<string[]> {

@@ -1,4 +1,5 @@
 /** Reference geography: provincies, gemeenten, and regions (named sets of gemeenten). */
+import { countedSql } from './lifecycle.repository.ts';
 import type { RegionKind } from '../domain/codes.ts';
 import type { Gemeente, Provincie, Region } from '../domain/geography.ts';
 import { queryOne, type Queryable } from './db.ts';
@@ -19,7 +20,7 @@ export function createGeographyRepository() {
         `SELECT g.code, g.name, g.provincie_code AS "provincieCode", pv.name AS "provincieName", g.corop_code AS "coropCode",
            g.corop_name AS "coropName", COALESCE(c.n, 0) AS "projectCount"
          FROM gemeenten g JOIN provincies pv ON pv.code = g.provincie_code
-         LEFT JOIN (SELECT gemeente_code, count(*) AS n FROM projects GROUP BY gemeente_code) c ON c.gemeente_code = g.code
+         LEFT JOIN (SELECT gemeente_code, count(*) AS n FROM projects p WHERE ${countedSql('p')} GROUP BY gemeente_code) c ON c.gemeente_code = g.code
          WHERE ($1::text IS NULL OR g.provincie_code = $1) ORDER BY g.name`,
         [filter.provincieCode ?? null],
       );

@@ -4,6 +4,7 @@
  * targets and plancapaciteit norms with optimistic locking.
  */
 import { SEGMENTS, type PlanStatus } from '../domain/codes.ts';
+import { countedSql } from './lifecycle.repository.ts';
 import type { NationalProject } from '../domain/forecast.ts';
 import { ELDERLY_DOELGROEPEN, type PpmCounts, type TargetInput, type TargetRecord } from '../domain/national.ts';
 import type { CapacityRow } from '../domain/plancapaciteit.ts';
@@ -258,7 +259,7 @@ export function createNationalRepository() {
            LEFT JOIN prog ON prog.project_id = p.id
            LEFT JOIN project_milestones m12 ON m12.project_id = p.id AND m12.code = 'M12'
            LEFT JOIN project_milestones m11 ON m11.project_id = p.id AND m11.code = 'M11'
-           WHERE ($3::text[] IS NULL OR p.gemeente_code = ANY($3::text[]))
+           WHERE ($3::text[] IS NULL OR p.gemeente_code = ANY($3::text[])) AND ${countedSql('p')}
            GROUP BY p.gemeente_code`,
           [[...ELDERLY_DOELGROEPEN], [...ELDERLY_DOELGROEPEN, 'student'], only],
         ),
@@ -266,7 +267,7 @@ export function createNationalRepository() {
           `SELECT p.gemeente_code AS g,
              string_agg(${key} || ':' || s.year || ':' || (CASE s.segment ${segmentCase} ELSE 0 END) || ':' || s.homes, ',') AS b
            FROM project_jaarschijven s JOIN projects p ON p.id = s.project_id
-           WHERE ($1::text[] IS NULL OR p.gemeente_code = ANY($1::text[]))
+           WHERE ($1::text[] IS NULL OR p.gemeente_code = ANY($1::text[])) AND ${countedSql('p')}
            GROUP BY p.gemeente_code`,
           [only],
         ),
@@ -366,7 +367,7 @@ export function createNationalRepository() {
      */
     async ppmCounts(q: Queryable, by: 'region' | 'provincie', quarterStart: string, overdueBefore: string, syntheticOnly = false): Promise<PpmRow[]> {
       // Demo roles: synthetic demo projects only (src/domain/access.ts syntheticDataOnly). SPEC §7.
-      const projectRows = syntheticOnly ? '(SELECT * FROM projects WHERE synthetic)' : 'projects';
+      const projectRows = `(SELECT * FROM projects p WHERE ${countedSql('p')}${syntheticOnly ? ' AND p.synthetic' : ''})`;
       const areas =
         by === 'region'
           ? 'SELECT r.id, rg.gemeente_code FROM regions r JOIN region_gemeenten rg ON rg.region_id = r.id'
@@ -428,12 +429,13 @@ export function createNationalRepository() {
         `SELECT p.gemeente_code AS "gemeenteCode", p.plan_status AS "planStatus", greatest(s.year, $1) AS year, sum(s.homes)::int AS homes
          FROM projects p JOIN project_jaarschijven s ON s.project_id = p.id
          WHERE p.phase <> 'opgeleverd' AND s.year <= $2 AND ($3::text[] IS NULL OR p.gemeente_code = ANY($3::text[])) AND (p.synthetic OR NOT $4)
+           AND ${countedSql('p')}
          GROUP BY p.gemeente_code, p.plan_status, greatest(s.year, $1)
          UNION ALL
          SELECT p.gemeente_code, p.plan_status, NULL, sum(p.total_homes - COALESCE(js.total, 0))::int
          FROM projects p LEFT JOIN (SELECT project_id, sum(homes) AS total FROM project_jaarschijven GROUP BY project_id) js ON js.project_id = p.id
          WHERE p.phase <> 'opgeleverd' AND p.total_homes > COALESCE(js.total, 0) AND ($3::text[] IS NULL OR p.gemeente_code = ANY($3::text[]))
-           AND (p.synthetic OR NOT $4)
+           AND (p.synthetic OR NOT $4) AND ${countedSql('p')}
          GROUP BY p.gemeente_code, p.plan_status`,
         [opts.fromYear, opts.toYear, opts.gemeenteCodes ? [...opts.gemeenteCodes] : null, opts.syntheticOnly ?? false],
       );
@@ -455,7 +457,7 @@ export function createNationalRepository() {
       const rows = await q.query<{ id: string }>(
         `SELECT DISTINCT p.id FROM projects p JOIN project_jaarschijven s ON s.project_id = p.id
          WHERE p.phase <> 'opgeleverd' AND p.gemeente_code = ANY($1::text[]) AND p.plan_status = ANY($2::text[])
-           AND greatest(s.year, $3) BETWEEN $4 AND $5 AND s.homes > 0 AND (p.synthetic OR NOT $7)
+           AND greatest(s.year, $3) BETWEEN $4 AND $5 AND s.homes > 0 AND (p.synthetic OR NOT $7) AND ${countedSql('p')}
          ORDER BY p.id LIMIT $6`,
         [[...opts.gemeenteCodes], [...opts.planStatuses], opts.fromYear, opts.from, opts.to, opts.limit, opts.syntheticOnly ?? false],
       );

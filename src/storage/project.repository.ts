@@ -3,7 +3,9 @@ import type { KnelpuntCategory, PlanStatus, Phase, ProjectFlag, StatusColour } f
 import { DEFAULT_TOLERANCE } from '../domain/delay.ts';
 import type { ProjectScope } from '../domain/access.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine, Project } from '../domain/project.ts';
+import { ACTIVE, lifecycleState, type ProjectLifecycle } from '../domain/withdrawal.ts';
 import { insertRows } from './batch.ts';
+import { LIFECYCLE_COLUMNS } from './lifecycle.repository.ts';
 import type { Queryable } from './db.ts';
 
 export interface ProjectFilter {
@@ -37,7 +39,16 @@ export interface ProjectFilter {
   q?: string;
   /** What the principal may see (src/domain/access.ts projectScope), applied on top of the filter. */
   scope?: Exclude<ProjectScope, null>;
+  /**
+   * Which plans a list shows (src/domain/withdrawal.ts): active ones (the default of the list, so its sums equal
+   * the figures), only withdrawn ones (planuitval), or both; a merged duplicate never. Unset: no condition (the
+   * scope checks of other queries).
+   */
+  lifecycle?: LifecycleFilter;
 }
+
+export const LIFECYCLE_FILTERS = ['actief', 'vervallen', 'alle'] as const;
+export type LifecycleFilter = (typeof LIFECYCLE_FILTERS)[number];
 
 export const HOMES_GROUPS = ['betaalbaar', 'sociaal'] as const;
 export type HomesGroup = (typeof HOMES_GROUPS)[number];
@@ -73,7 +84,10 @@ export interface Page {
 }
 
 /** One row of the project list: the project without its parts. */
-export type ProjectSummary = Omit<Project, 'programme' | 'jaarschijven' | 'milestones' | 'parties'> & { gemeenteName: string };
+export type ProjectSummary = Omit<Project, 'programme' | 'jaarschijven' | 'milestones' | 'parties'> & {
+  gemeenteName: string;
+  lifecycle: ProjectLifecycle;
+};
 
 interface ProjectRow {
   id: string;
@@ -97,11 +111,30 @@ interface ProjectRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  withdrawn_date: string | null;
+  withdrawn_reason: string | null;
+  merged_into_id: string | null;
+  merged_into_name: string | null;
+  merged_at: Date | string | null;
 }
 
 const SUMMARY_COLUMNS = `p.id, p.name, p.gemeente_code, g.name AS gemeente_name, p.provincie_code, p.description, p.plan_status,
   p.origin, p.flags, p.lon, p.lat, p.synthetic, p.phase, p.status, p.total_homes, p.affordable_homes, p.social_homes,
-  p.max_delay_months, p.version, p.created_at, p.updated_at`;
+  p.max_delay_months, p.version, p.created_at, p.updated_at, ${LIFECYCLE_COLUMNS}`;
+
+function toLifecycle(r: ProjectRow): ProjectLifecycle {
+  const mergedAt = r.merged_at === null || r.merged_at === undefined ? null : new Date(r.merged_at).toISOString();
+  const state = lifecycleState({ withdrawnDate: r.withdrawn_date ?? null, mergedAt });
+  if (state === 'actief') return ACTIVE;
+  return {
+    state,
+    withdrawnDate: r.withdrawn_date,
+    withdrawnReason: r.withdrawn_reason,
+    mergedIntoId: r.merged_into_id,
+    mergedIntoName: r.merged_into_name,
+    mergedAt,
+  };
+}
 
 function toSummary(r: ProjectRow): ProjectSummary {
   return {
@@ -125,6 +158,7 @@ function toSummary(r: ProjectRow): ProjectSummary {
     version: r.version,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
+    lifecycle: toLifecycle(r),
   };
 }
 
@@ -176,8 +210,16 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
   if (scope?.partyOrganisationId)
     add((n) => `EXISTS (SELECT 1 FROM project_parties pp WHERE pp.project_id = p.id AND pp.organisation_id = ${n}::uuid)`, scope.partyOrganisationId);
   if (filter.q) add((n) => `p.name ILIKE ${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.lifecycle) clauses.push(`p.merged_at IS NULL${LIFECYCLE_CONDITION[filter.lifecycle]}`);
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
+
+/** The list's condition on withdrawn plans per lifecycle filter (merged duplicates are left out of every list). */
+const LIFECYCLE_CONDITION: Record<LifecycleFilter, string> = {
+  actief: ' AND p.withdrawn_date IS NULL',
+  vervallen: ' AND p.withdrawn_date IS NOT NULL',
+  alle: '',
+};
 
 /**
  * A milestone (alias m) still to come whose forecast lies more than `toleranceParam` months after its

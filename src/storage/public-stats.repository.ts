@@ -1,6 +1,7 @@
 /** Counts of projects and homes per gemeente for the public aggregates (src/domain/disclosure.ts). Set-based, two queries. */
 import type { ProjectCellRow, SegmentCellRow } from '../domain/disclosure.ts';
 import type { Queryable } from './db.ts';
+import { countedSql } from './lifecycle.repository.ts';
 
 export function createPublicStatsRepository() {
   return {
@@ -9,7 +10,7 @@ export function createPublicStatsRepository() {
       const rows = await q.query<ProjectCellRow>(
         `SELECT gemeente_code AS "gemeenteCode", provincie_code AS "provincieCode", phase, plan_status AS "planStatus",
            count(*)::int AS projects, coalesce(sum(total_homes), 0)::int AS homes
-         FROM projects WHERE ($1::text IS NULL OR provincie_code = $1) AND (synthetic OR NOT $2)
+         FROM projects p WHERE ($1::text IS NULL OR provincie_code = $1) AND (synthetic OR NOT $2) AND ${countedSql('p')}
          GROUP BY gemeente_code, provincie_code, phase, plan_status`,
         [provincieCode ?? null, syntheticOnly],
       );
@@ -22,7 +23,7 @@ export function createPublicStatsRepository() {
         `SELECT p.gemeente_code AS "gemeenteCode", p.provincie_code AS "provincieCode", pp.segment,
            count(DISTINCT p.id)::int AS projects, sum(pp.homes)::int AS homes
          FROM project_programme pp JOIN projects p ON p.id = pp.project_id
-         WHERE pp.homes > 0 AND ($1::text IS NULL OR p.provincie_code = $1) AND (p.synthetic OR NOT $2)
+         WHERE pp.homes > 0 AND ($1::text IS NULL OR p.provincie_code = $1) AND (p.synthetic OR NOT $2) AND ${countedSql('p')}
          GROUP BY p.gemeente_code, p.provincie_code, pp.segment`,
         [provincieCode ?? null, syntheticOnly],
       );

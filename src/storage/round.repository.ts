@@ -3,6 +3,7 @@
  * Reads of a whole region are set-based (one query per table, never one per project): a table can
  * have ~2,000 projects.
  */
+import { countedSql } from './lifecycle.repository.ts';
 import type { OrganisationType, RegionKind } from '../domain/codes.ts';
 import type { Kwartaal } from '../domain/kwartaal.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine } from '../domain/project.ts';
@@ -136,7 +137,7 @@ function toRound(r: RoundRow): RoundRecord {
 }
 
 /** Projects of a region: those in the region's gemeenten (SPEC §2 "Geography": a versnellingstafel is a set of gemeenten). */
-const REGION_PROJECT_IDS = `SELECT p.id FROM projects p JOIN region_gemeenten rg ON rg.gemeente_code = p.gemeente_code WHERE rg.region_id = $1`;
+const REGION_PROJECT_IDS = `SELECT p.id FROM projects p JOIN region_gemeenten rg ON rg.gemeente_code = p.gemeente_code WHERE rg.region_id = $1 AND ${countedSql('p')}`;
 
 function groupBy<T extends { projectId: string }>(rows: T[]): Map<string, Array<Omit<T, 'projectId'>>> {
   const map = new Map<string, Array<Omit<T, 'projectId'>>>();
@@ -201,7 +202,7 @@ export function createRoundRepository() {
          JOIN region_gemeenten rg ON rg.region_id = r.region_id
          JOIN projects p ON p.gemeente_code = rg.gemeente_code
          JOIN gemeenten g ON g.code = p.gemeente_code
-         WHERE r.id = $1 AND r.region_id = $2
+         WHERE r.id = $1 AND r.region_id = $2 AND ${countedSql('p')}
          ORDER BY g.name, p.name, p.id`,
         [round.id, round.regionId],
       );
@@ -224,7 +225,7 @@ export function createRoundRepository() {
          JOIN users u ON u.id = a.actor_user_id AND u.role = ANY($2::text[])
          JOIN organisations org ON org.id = COALESCE(u.organisation_id,
            (SELECT gm.id FROM organisations gm WHERE gm.type = 'gemeente' AND gm.gemeente_code = u.gemeente_code LIMIT 1))
-         WHERE r.id = $1
+         WHERE r.id = $1 AND ${countedSql('p')}
          GROUP BY a.project_id, org.id`,
         [roundId, [...partyRoles]],
       );

@@ -231,6 +231,11 @@ export function matrix(): Record<string, Case[]> {
       hidden: CANNOT_READ_FOREIGN,
     },
   ];
+  /** Withdraw, reinstate, merge: the gemeente of its own projects and an administrator; others' projects stay hidden. */
+  const lifecycleCases = (request: (gemeente: string) => Promise<InjectOptions>): Case[] => [
+    { name: 'own', request: async () => request('GM0363'), allowed: ['gemeente_editor', 'beheerder'] },
+    { name: 'foreign', request: async () => request('GM0014'), allowed: ['beheerder'], hidden: CANNOT_READ_FOREIGN },
+  ];
   const milestones = (m11: string) => [
     { code: 'M06', baselineDate: '2027-01-01', forecastDate: '2027-01-01' },
     { code: 'M11', baselineDate: '2028-01-01', forecastDate: m11 },
@@ -478,6 +483,29 @@ export function matrix(): Record<string, Case[]> {
         hidden: CANNOT_READ_FOREIGN,
       },
     ],
+    // Ending a plan (issue 12 item 2): whoever may change the project; each case on fresh projects (the act changes their state).
+    'POST /api/v1/projects/:id/withdraw': lifecycleCases(async (gemeente) => {
+      const id = await createProject(gemeente);
+      return { method: 'POST', url: `/api/v1/projects/${id}/withdraw`, payload: { version: 1, reason: 'Vervalt (matrix)', date: '2026-01-15' } };
+    }),
+    'POST /api/v1/projects/:id/reinstate': lifecycleCases(async (gemeente) => {
+      const id = await createProject(gemeente);
+      const res = await admin({
+        method: 'POST',
+        url: `/api/v1/projects/${id}/withdraw`,
+        payload: { version: 1, reason: 'Vervalt', date: '2026-01-15' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return { method: 'POST', url: `/api/v1/projects/${id}/reinstate`, payload: { version: 2, reason: 'Gaat toch door (matrix)' } };
+    }),
+    'GET /api/v1/projects/:id/merge-preview': lifecycleCases(async (gemeente) => {
+      const [id, into] = [await createProject(gemeente), await createProject(gemeente)];
+      return { url: `/api/v1/projects/${id}/merge-preview?into=${into}` };
+    }),
+    'POST /api/v1/projects/:id/merge': lifecycleCases(async (gemeente) => {
+      const [id, into] = [await createProject(gemeente), await createProject(gemeente)];
+      return { method: 'POST', url: `/api/v1/projects/${id}/merge`, payload: { version: 1, intoProjectId: into, intoVersion: 1 } };
+    }),
     'GET /api/v1/projects/:id/milestones': projectRead('/milestones'),
     'PUT /api/v1/projects/:id/milestones': projectEdit('PUT', '/milestones', () => ({ items: milestones(nextDay('2028-02')) }), [
       'marktpartij_editor',

@@ -90,6 +90,17 @@ const Dashboard = z
           .meta({ id: 'MapPoint' }),
       ),
     }),
+    planuitval: z
+      .object({
+        projects: z
+          .number()
+          .int()
+          .describe('Withdrawn plans (vervallen) of the table: the list behind the figure is the project list with lifecycle=vervallen'),
+        homes: z.number().int(),
+        perYear: z.array(z.object({ year: z.number().int(), projects: z.number().int(), homes: z.number().int() })),
+      })
+      .describe('Planuitval: plans of the table that were withdrawn, per year of withdrawal; they count in no other figure')
+      .meta({ id: 'Planuitval' }),
     access: z
       .object({
         view: z.enum(['full', 'member']),

@@ -56,6 +56,8 @@ export function projectFilter(q: Omit<z.output<typeof ProjectListQuery>, 'limit'
     homesIn: q.homesIn,
     synthetic: q.synthetic,
     q: q.q,
+    // Active plans unless asked otherwise: the list's sums equal the figures (src/domain/withdrawal.ts).
+    lifecycle: q.lifecycle ?? 'actief',
   };
 }
 

@@ -14,7 +14,8 @@ import {
   STATUS_COLOURS,
   WONINGTYPES,
 } from '../../domain/codes.ts';
-import { HOMES_GROUPS, SORT_COLUMNS } from '../../storage/project.repository.ts';
+import { LIFECYCLE_STATES } from '../../domain/withdrawal.ts';
+import { HOMES_GROUPS, LIFECYCLE_FILTERS, SORT_COLUMNS } from '../../storage/project.repository.ts';
 import { csvList, GemeenteCode, HomesCount, IsoDate, IsoDateTime, Issue, ProvincieCode, Uuid, Version } from './common.ts';
 
 const Segment = z.enum(SEGMENTS);
@@ -137,6 +138,18 @@ export const KnelpuntCreateBody = z
 
 export const KnelpuntPatchBody = KnelpuntCreateBody.partial().extend({ version: Version }).meta({ id: 'KnelpuntUpdate' });
 
+export const ProjectLifecycle = z
+  .object({
+    state: z.enum(LIFECYCLE_STATES).describe('actief; vervallen (withdrawn, counted as planuitval); samengevoegd (merged into another record)'),
+    withdrawnDate: IsoDate.nullable().describe('Vervallen: the date the plan was withdrawn'),
+    withdrawnReason: z.string().nullable(),
+    mergedIntoId: Uuid.nullable().describe('Samengevoegd: the record that stays (null if that record was deleted later)'),
+    mergedIntoName: z.string().nullable(),
+    mergedAt: IsoDateTime.nullable(),
+  })
+  .describe('Whether the plan is active, withdrawn or merged; withdrawn and merged plans count in no figure except planuitval')
+  .meta({ id: 'ProjectLifecycle' });
+
 const summaryFields = {
   id: Uuid,
   name: z.string(),
@@ -157,6 +170,8 @@ const summaryFields = {
   version: z.number().int(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  // Optional: quarter snapshots frozen before migration 0019 carry none (then: actief).
+  lifecycle: ProjectLifecycle.optional(),
 };
 
 export const ProjectSummary = z.object({ ...summaryFields, gemeenteName: z.string() }).meta({ id: 'ProjectSummary' });
@@ -231,6 +246,10 @@ export const ProjectListQuery = z.object({
     .transform((v) => v === 'true')
     .optional(),
   q: z.string().max(200).optional().describe('Text search in the project name'),
+  lifecycle: z
+    .enum(LIFECYCLE_FILTERS)
+    .optional()
+    .describe('actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed'),
   sort: z
     .string()
     .regex(new RegExp(`^-?(${Object.keys(SORT_COLUMNS).join('|')})$`), {

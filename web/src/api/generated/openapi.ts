@@ -985,6 +985,8 @@ export interface paths {
                     synthetic?: "true" | "false";
                     /** @description Text search in the project name */
                     q?: string;
+                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
+                    lifecycle?: "actief" | "vervallen" | "alle";
                     sort?: string;
                     limit?: number;
                     offset?: number;
@@ -2821,6 +2823,393 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/projects/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a plan that will not be built ("vervallen", counted as planuitval), with a reason and date; needs the version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectWithdrawInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a withdrawn plan active again, with a reason; needs the version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectReinstateInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/merge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What merging this project into another record of the same plan would move (changes nothing) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The record of the same plan that would stay */
+                    into: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergePreview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this duplicate into the record of the same plan that stays: its knelpunten and missing parties move, it is closed as "samengevoegd"; returns the record that stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectMergeInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/users": {
@@ -6202,6 +6591,8 @@ export interface paths {
                     synthetic?: "true" | "false";
                     /** @description Text search in the project name */
                     q?: string;
+                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
+                    lifecycle?: "actief" | "vervallen" | "alle";
                     sort?: string;
                 };
                 header?: never;
@@ -6271,6 +6662,8 @@ export interface paths {
                     synthetic?: "true" | "false";
                     /** @description Text search in the project name */
                     q?: string;
+                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
+                    lifecycle?: "actief" | "vervallen" | "alle";
                     sort?: string;
                 };
                 header?: never;
@@ -8055,6 +8448,35 @@ export interface components {
                 baselineDate: string | null;
             }[];
         };
+        ProjectWithdrawInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            /** @description Why (plain text, at most 2000 characters) */
+            reason: string;
+            /**
+             * Format: date
+             * @description The date the plan was withdrawn (the decision); not after today
+             * @example 2026-03-31
+             */
+            date: string;
+        };
+        ProjectReinstateInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            /** @description Why (plain text, at most 2000 characters) */
+            reason: string;
+        };
+        ProjectMergeInput: {
+            /** @description Version of this project (the duplicate that is closed) */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The record of the same plan that stays
+             */
+            intoProjectId: string;
+            /** @description Version of the record that stays, as last read */
+            intoVersion: number;
+        };
         OrganisationMergeInput: {
             /**
              * Format: uuid
@@ -8445,6 +8867,33 @@ export interface components {
             resolvedDate: string | null;
             version: number;
         };
+        /** @description Whether the plan is active, withdrawn or merged; withdrawn and merged plans count in no figure except planuitval */
+        ProjectLifecycle: {
+            /**
+             * @description actief; vervallen (withdrawn, counted as planuitval); samengevoegd (merged into another record)
+             * @enum {string}
+             */
+            state: "actief" | "vervallen" | "samengevoegd";
+            /**
+             * Format: date
+             * @description Vervallen: the date the plan was withdrawn
+             * @example 2026-03-31
+             */
+            withdrawnDate: string | null;
+            withdrawnReason: string | null;
+            /**
+             * Format: uuid
+             * @description Samengevoegd: the record that stays (null if that record was deleted later)
+             */
+            mergedIntoId: string | null;
+            mergedIntoName: string | null;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            mergedAt: string | null;
+        };
         ProjectSummary: {
             /** Format: uuid */
             id: string;
@@ -8488,6 +8937,7 @@ export interface components {
              * @example 2026-12-01T14:30:00.000Z
              */
             updatedAt: string;
+            lifecycle?: components["schemas"]["ProjectLifecycle"];
             gemeenteName: string;
         };
         /** @description Sums over all matching projects (not only this page), to compare the list with the figure it was reached from */
@@ -8579,6 +9029,7 @@ export interface components {
              * @example 2026-12-01T14:30:00.000Z
              */
             updatedAt: string;
+            lifecycle?: components["schemas"]["ProjectLifecycle"];
             programme: components["schemas"]["ProgrammeLine"][];
             jaarschijven: components["schemas"]["Jaarschijf"][];
             milestones: components["schemas"]["Milestone"][];
@@ -8997,6 +9448,17 @@ export interface components {
             status: "groen" | "oranje" | "rood";
             homes: number;
         };
+        /** @description Planuitval: plans of the table that were withdrawn, per year of withdrawal; they count in no other figure */
+        Planuitval: {
+            /** @description Withdrawn plans (vervallen) of the table: the list behind the figure is the project list with lifecycle=vervallen */
+            projects: number;
+            homes: number;
+            perYear: {
+                year: number;
+                projects: number;
+                homes: number;
+            }[];
+        };
         Dashboard: {
             region: components["schemas"]["Area"];
             years: number[];
@@ -9050,6 +9512,7 @@ export interface components {
                 }[];
                 mapPoints: components["schemas"]["MapPoint"][];
             };
+            planuitval: components["schemas"]["Planuitval"];
             /** @description What the caller sees: 'full', or 'member' (a gemeente of the table, or a market party in one of its projects): all figures of the table, but delayed-milestone items and map points only of projects the caller may read (SPEC §7). */
             access: {
                 /** @enum {string} */
@@ -9596,6 +10059,32 @@ export interface components {
             created: number;
             updated: number;
             targets: components["schemas"]["Target"][];
+        };
+        MergePreview: {
+            into: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                version: number;
+            };
+            /** @description The knelpunten that move to the record that stays */
+            knelpunten: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                category: "netcongestie" | "stikstof" | "water_en_bodem" | "geluid" | "financiele_haalbaarheid" | "ambtelijke_capaciteit" | "bezwaar_en_beroep" | "grondpositie" | "bereikbaarheid" | "marktafzet" | "regelgeving" | "overig";
+                description: string;
+                /**
+                 * Format: date
+                 * @description Calendar date, YYYY-MM-DD
+                 * @example 2026-03-31
+                 */
+                resolvedDate: string | null;
+            }[];
+            /** @description The parties (organisation and role) that are added to the record that stays */
+            parties: components["schemas"]["Party"][];
+            /** @description Why the merge would be refused; empty when it can be done */
+            issues: components["schemas"]["Issue"][];
         };
         PublicAreaAggregate: {
             code: string;
