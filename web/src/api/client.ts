@@ -181,6 +181,16 @@ export const api = {
     send<Answer<'/projects/{id}/milestones/{code}', 'patch'>>('PATCH', `/projects/${id(projectId)}/milestones/${id(code)}`, change),
   rebaseline: (projectId: string, body: Body<'/projects/{id}/rebaseline', 'post'>) =>
     send<Answer<'/projects/{id}/rebaseline', 'post'>>('POST', `/projects/${id(projectId)}/rebaseline`, body),
+  // Ending a plan (issue 12 item 2): withdraw, make active again, merge a duplicate, delete a record made in error
+  withdrawProject: (projectId: string, body: Body<'/projects/{id}/withdraw', 'post'>) =>
+    send<Answer<'/projects/{id}/withdraw', 'post'>>('POST', `/projects/${id(projectId)}/withdraw`, body),
+  reinstateProject: (projectId: string, body: Body<'/projects/{id}/reinstate', 'post'>) =>
+    send<Answer<'/projects/{id}/reinstate', 'post'>>('POST', `/projects/${id(projectId)}/reinstate`, body),
+  projectMergePreview: (projectId: string, intoId: string) =>
+    apiGet<Answer<'/projects/{id}/merge-preview', 'get'>>(`/projects/${id(projectId)}/merge-preview?into=${id(intoId)}`),
+  mergeProject: (projectId: string, body: Body<'/projects/{id}/merge', 'post'>) =>
+    send<Answer<'/projects/{id}/merge', 'post'>>('POST', `/projects/${id(projectId)}/merge`, body),
+  deleteProject: (projectId: string, version: number) => send<void>('DELETE', `/projects/${id(projectId)}?version=${version}`),
   baselineHistory: (projectId: string, signal?: AbortSignal) =>
     apiGet<Answer<'/projects/{id}/baseline-history', 'get'>>(`/projects/${id(projectId)}/baseline-history`, signal),
   changes: (projectId: string, since: string | null, signal?: AbortSignal) =>

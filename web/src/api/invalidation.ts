@@ -40,6 +40,22 @@ export function projectSaved(client: QueryClient, saved: ProjectDetail): Promise
 }
 
 /**
+ * A duplicate was merged into the record that stays (the server answered with that record): both records' pages
+ * and every figure summed over projects.
+ */
+export function projectsMerged(client: QueryClient, kept: ProjectDetail, duplicateId: string): Promise<void> {
+  const detail = queryKeys.project.detail(kept.id);
+  client.setQueryData(detail, kept);
+  return refresh(client, [...projectFigures(kept.id), queryKeys.project.detail(duplicateId)], [detail]);
+}
+
+/** A project was deleted: its page is forgotten, every figure summed over projects is fetched again. */
+export function projectDeleted(client: QueryClient, projectId: string): Promise<void> {
+  client.removeQueries({ queryKey: queryKeys.project.detail(projectId) });
+  return refresh(client, projectFigures(projectId).slice(1));
+}
+
+/**
  * A quarterly round was opened or closed, or a party's delivery was confirmed or undone: the round
  * pages and the Tafeloverzicht's delivery summary; closing also freezes projects (their quarter
  * history), and a confirmation counts as the project's update of the quarter. `saved`: the round as the

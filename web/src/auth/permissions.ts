@@ -9,6 +9,7 @@ import {
   canChangeOrganisation,
   canConfirmProject,
   canEditMilestone,
+  canEndProject,
   canEditTargets,
   canManageTargets,
   canManageUsers,
@@ -79,6 +80,8 @@ export function may(state: AuthState, rule: (p: Principal) => boolean): boolean 
 export const mayRunRound = (state: AuthState, regionId: string) => may(state, (p) => canRunRound(p, regionId));
 export const mayRebaseline = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canRebaseline(p, facts));
 export const mayConfirm = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canConfirmProject(p, facts));
+/** May withdraw, make active again, merge or delete this project (src/domain/access.ts canEndProject: the gemeente, administrators). */
+export const mayEndProject = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canEndProject(p, facts));
 export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSide: OwnerSide) =>
   may(state, (p) => canEditMilestone(p, facts, ownerSide));
 

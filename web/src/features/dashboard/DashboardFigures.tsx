@@ -52,6 +52,18 @@ export function KeyFigures({ dashboard, openKnelpunten }: { dashboard: Dashboard
       to: '#knelpunten',
       testId: 'figure-knelpunten',
     },
+    {
+      // Withdrawn plans count in no other figure (src/domain/withdrawal.ts); the list behind it holds exactly them.
+      label: 'Vervallen plannen (planuitval)',
+      value: formatNumber(dashboard.planuitval.projects),
+      detail: `${formatCount(dashboard.planuitval.homes, 'woning', 'woningen')} die niet meer worden gebouwd${
+        dashboard.planuitval.perYear.length
+          ? ` (${dashboard.planuitval.perYear.map((y) => `${y.year}: ${formatNumber(y.projects)}`).join(', ')})`
+          : ''
+      }`,
+      to: figureLinks.planuitval(region.id),
+      testId: 'figure-planuitval',
+    },
   ];
   return (
     <ul className="wbm-figures">

@@ -31,6 +31,7 @@ export const figureLinks = {
   planStatus: (regionId: string, planStatus: string) => projectsUrl(regionId, { planStatus }),
   status: (regionId: string, status: string) => projectsUrl(regionId, { status }),
   knelpunt: (regionId: string, category: string) => projectsUrl(regionId, { knelpunt: category }),
+  planuitval: (regionId: string) => projectsUrl(regionId, { lifecycle: 'vervallen' }),
 };
 
 /** A figure and what the list behind it must show: its number of projects and/or one of its sums. */
@@ -57,6 +58,14 @@ export function figureDrilldowns(d: Dashboard): FigureDrilldown[] {
     },
     { figure: 'Prognose verstreken', url: figureLinks.forecastExpired(id), projects: s.expiredForecasts.projects },
   ];
+  if (d.planuitval.projects > 0) {
+    out.push({
+      figure: 'Vervallen plannen (planuitval)',
+      url: figureLinks.planuitval(id),
+      projects: d.planuitval.projects,
+      sums: { homes: d.planuitval.homes },
+    });
+  }
   for (const y of s.perYear) out.push({ figure: `Verwacht ${y.year}`, url: figureLinks.year(id, y.year), sums: { yearHomes: y.expected } });
   for (const r of s.byPhase)
     if (r.projects > 0) out.push({ figure: `Fase ${r.phase}`, url: figureLinks.phase(id, r.phase), projects: r.projects, sums: { homes: r.homes } });

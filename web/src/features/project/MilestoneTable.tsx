@@ -22,6 +22,7 @@ export function MilestoneTable({ milestones, onEdit, canEdit = () => true }: Mil
   return (
     <Table
       caption="Mijlpalen: basisplanning, prognose en werkelijke datum"
+      scrollLabel="Mijlpalen (tabel, scrollt opzij)"
       testId="milestone-table"
       rows={MILESTONES}
       rowKey={(def) => def.code}

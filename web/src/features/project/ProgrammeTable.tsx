@@ -22,6 +22,7 @@ export function ProgrammeTable({ lines, totalHomes, affordableHomes, socialHomes
   return (
     <Table
       caption="Woningbouwprogramma per segment, woningtype en doelgroep"
+      scrollLabel="Woningbouwprogramma (tabel, scrollt opzij)"
       rows={sorted}
       rowKey={(l) => `${l.segment}-${l.woningtype}-${l.doelgroep}`}
       empty={<Paragraph>Er is nog geen woningbouwprogramma ingevuld.</Paragraph>}

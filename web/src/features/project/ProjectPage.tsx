@@ -15,12 +15,14 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { Section } from '../../components/Section.tsx';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
-import { mayEditMilestone, mayRebaseline, projectFacts } from '../../auth/permissions.ts';
+import { mayEditMilestone, mayEndProject, mayRebaseline, projectFacts } from '../../auth/permissions.ts';
 import { formatDate, formatMonths, formatNumber, formatPercent, label, milestoneLabel, POLICY, type MilestoneCode } from '../../labels.ts';
 import { expiredForecasts } from '../../../../src/domain/forecast-expired.ts';
 import { todayInNetherlands } from './expiredForecasts.ts';
 import { BaselineSection } from './BaselineSection.tsx';
 import { JaarschijvenSection } from './JaarschijvenSection.tsx';
+import { LifecycleNotice } from './LifecycleNotice.tsx';
+import { ProjectLifecycle } from './ProjectLifecycleSection.tsx';
 import { KnelpuntenList } from './KnelpuntenList.tsx';
 import { MilestoneEditForm, type MilestoneEditFormHandle } from './MilestoneEditForm.tsx';
 import { MilestoneTable } from './MilestoneTable.tsx';
@@ -97,6 +99,7 @@ export function ProjectPage() {
   const editable = project.milestones.filter((m) => mayEditMilestone(auth, facts, m.ownerSide)).map((m) => m.code);
   const canRebaseline = Boolean(regions) && mayRebaseline(auth, facts);
   const canEdit = (code: MilestoneCode) => editable.includes(code);
+  const canEnd = signedIn && mayEndProject(auth, facts);
 
   return (
     <article className="wbm-project">
@@ -115,6 +118,7 @@ export function ProjectPage() {
         )}
       </Heading>
       {project.description && <Paragraph lead>{project.description}</Paragraph>}
+      <LifecycleNotice project={project} canEnd={canEnd} onSaved={saved} onReload={reload} />
 
       <Section id="kerngegevens" title="Kerngegevens">
         <dl className="utrecht-data-list wbm-data-list">
@@ -229,6 +233,15 @@ export function ProjectPage() {
           <Paragraph>Welke organisaties aan dit project werken, ziet u na inloggen.</Paragraph>
         )}
       </Section>
+
+      {canEnd && (
+        <ProjectLifecycle
+          project={project}
+          organisationName={(o) => organisations?.find((x) => x.id === o)?.name ?? 'een organisatie'}
+          onSaved={saved}
+          onReload={reload}
+        />
+      )}
     </article>
   );
 }

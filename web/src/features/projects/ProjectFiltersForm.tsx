@@ -161,6 +161,16 @@ export function ProjectFiltersForm({ value, provincies, gemeenten, regions, onAp
         >
           <option value="ja">Met een prognose in het verleden zonder werkelijke datum</option>
         </SelectField>
+        <SelectField
+          id={`${id}-plannen`}
+          label="Actief of vervallen"
+          value={draft.lifecycle}
+          onChange={(v) => set('lifecycle', v as ProjectFilters['lifecycle'])}
+          emptyLabel="Actieve plannen"
+        >
+          <option value="vervallen">Vervallen plannen (planuitval)</option>
+          <option value="alle">Actieve en vervallen plannen</option>
+        </SelectField>
       </div>
       <Fieldset className="wbm-filters__flags" legend="Kenmerken (project heeft ze allemaal)">
         <div className="wbm-checkbox-grid">

@@ -41,6 +41,14 @@ const COLUMNS: Column[] = [
     render: (p) => (
       <>
         <TextLink to={`/projecten/${p.id}`}>{p.name}</TextLink>
+        {p.lifecycle?.state === 'vervallen' && (
+          <>
+            {' '}
+            <span className="wbm-tag" data-testid="tag-vervallen">
+              Vervallen
+            </span>
+          </>
+        )}
         {p.synthetic && (
           <>
             {' '}
@@ -132,6 +140,11 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
       <Paragraph lead>
         Alle woningbouwprojecten in de monitor. Kies filters om de lijst kleiner te maken. Klik op een kolomkop om te sorteren.
       </Paragraph>
+      {searchParams.get('verwijderd') === 'ja' && (
+        <Paragraph className="wbm-save-status" role="status" data-testid="project-deleted">
+          Het project is verwijderd.
+        </Paragraph>
+      )}
       {reference.state === 'error' && <ErrorMessage error={reference.error} retry={reference.reload} />}
       <ProjectFiltersForm value={filters} provincies={provincies} gemeenten={gemeenten} regions={regions} onApply={apply} />
 

@@ -70,3 +70,15 @@ describe('project list filters in the URL', () => {
     expect(Object.fromEntries(q)).toEqual({ phase: 'realisatie', sort: 'name', limit: '25', offset: '25' });
   });
 });
+
+describe('the Vervallen filter (issue 12 item 2)', () => {
+  it('keeps vervallen or alle in the URL (plannen=) and sends it to the API as lifecycle; unknown values are dropped', () => {
+    const f = filtersFromSearch(new URLSearchParams('regio=vt-amsterdam-e-o&plannen=vervallen'));
+    expect(f).toMatchObject({ region: 'vt-amsterdam-e-o', lifecycle: 'vervallen' });
+    expect(filtersToSearch(f).toString()).toBe('regio=vt-amsterdam-e-o&plannen=vervallen');
+    expect(toApiQuery(f).get('lifecycle')).toBe('vervallen');
+    expect(activeFilterCount(f)).toBe(2);
+    expect(filtersFromSearch(new URLSearchParams('plannen=samengevoegd')).lifecycle).toBe('');
+    expect(toApiQuery(EMPTY_FILTERS).has('lifecycle')).toBe(false);
+  });
+});

@@ -16,6 +16,10 @@ export type HomesGroup = (typeof HOMES_GROUPS)[number];
 
 /** A region id (`vt-u10`) or an area (`gemeente:GM0363`, `corop:CR23`, `provincie:PV27`). */
 export const REGION_PATTERN = /^(?:[a-z0-9][a-z0-9-]{0,99}|gemeente:GM\d{4}|corop:CR\d{2}|provincie:PV\d{2})$/;
+/** Withdrawn plans, or active and withdrawn ones (src/domain/withdrawal.ts); merged duplicates are never listed. */
+export const LIFECYCLES = ['vervallen', 'alle'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
@@ -38,6 +42,8 @@ export interface ProjectFilters {
   forecastExpired: boolean;
   /** Only projects with betaalbare or sociale-huur homes. */
   homesIn: HomesGroup | '';
+  /** '' = active plans (the default: the list's sums equal the figures); vervallen = withdrawn plans (planuitval); alle = both. */
+  lifecycle: Lifecycle | '';
   q: string;
   sort: SortKey;
   descending: boolean;
@@ -58,6 +64,7 @@ export const EMPTY_FILTERS: ProjectFilters = {
   delayed: false,
   forecastExpired: false,
   homesIn: '',
+  lifecycle: '',
   q: '',
   sort: 'name',
   descending: false,
@@ -91,6 +98,7 @@ export function filtersFromSearch(params: URLSearchParams): ProjectFilters {
     delayed: params.get('vertraagd') === 'ja',
     forecastExpired: params.get('prognoseVerstreken') === 'ja',
     homesIn: oneOf(params.get('woningen'), HOMES_GROUPS) as HomesGroup | '',
+    lifecycle: oneOf(params.get('plannen'), LIFECYCLES) as Lifecycle | '',
     q: (params.get('zoek') ?? '').slice(0, 200),
     sort: (SORT_KEYS as readonly string[]).includes(sortKey) ? (sortKey as SortKey) : 'name',
     descending: (SORT_KEYS as readonly string[]).includes(sortKey) && descending,
@@ -113,6 +121,7 @@ const FILTER_PARAMS = [
   ['delayed', 'vertraagd', 'delayed'],
   ['forecastExpired', 'prognoseVerstreken', 'forecastExpired'],
   ['homesIn', 'woningen', 'homesIn'],
+  ['lifecycle', 'plannen', 'lifecycle'],
 ] as const satisfies readonly (readonly [keyof ProjectFilters, string, string])[];
 
 /** A filter as query text, '' when it is not in use; `yes` is how a query says an on/off filter is on. */
