@@ -15,6 +15,8 @@
  * | project list and its sums (project.repository filterSql)          | only with the filter "Vervallen"  | never        |
  * | Tafeloverzicht: totals, pipeline, jaarschijven, delays, knelpunten, map (dashboard.repository loadProjects) | no | no |
  * | alternatives for a delayed project (same load)                    | no                                | no           |
+ * | the table's agenda: its projects and escalated knelpunten (dashboard load, agenda.repository) | no | no           |
+ * | projects a gemeente may name in a proposal (proposal.repository projectChoices) | no                  | no           |
  * | planuitval on the Tafeloverzicht and Plancapaciteit (planuitval)  | yes                               | no           |
  * | plancapaciteit and its drill-down (national.repository capacityRows, capacityProjectIds) | no  | no           |
  * | national forecast, simulation, special targets (national.repository projectDataset) | no      | no           |

@@ -1,6 +1,7 @@
 /** What the table's agenda needs beyond the dashboard's projects (issue 12 item 7): the open escalated knelpunten in full. SQL only. */
 import type { AgendaKnelpunt } from '../domain/agenda.ts';
 import type { Queryable } from './db.ts';
+import { countedSql } from './lifecycle.repository.ts';
 
 export function createAgendaRepository() {
   return {
@@ -15,6 +16,7 @@ export function createAgendaRepository() {
            k.resolved_date AS "resolvedDate"
          FROM knelpunten k JOIN projects p ON p.id = k.project_id
          WHERE p.gemeente_code = ANY($1::text[]) AND k.escalated AND k.resolved_date IS NULL AND (NOT $2::boolean OR p.synthetic)
+           AND ${countedSql('p')}
          ORDER BY k.raised_date, k.id`,
         [[...gemeenteCodes], syntheticOnly],
       );

@@ -1,6 +1,7 @@
 /** Proposals for alternatives of a table's gemeenten (migration 0021; issue 12 item 6). SQL only. */
 import type { Phase } from '../domain/codes.ts';
 import type { ProposalKind } from '../domain/alternative-proposal.ts';
+import { countedSql } from './lifecycle.repository.ts';
 import type { Queryable } from './db.ts';
 
 export interface ProposalRow {
@@ -106,10 +107,10 @@ export function createProposalRepository() {
 
     /** The projects of a gemeente a proposal may name (id and name), by name; `syntheticOnly`: demo data only. */
     async projectChoices(q: Queryable, gemeenteCode: string, syntheticOnly: boolean): Promise<Array<{ id: string; name: string; phase: Phase }>> {
-      return q.query(`SELECT id, name, phase FROM projects WHERE gemeente_code = $1 AND (NOT $2::boolean OR synthetic) ORDER BY name, id`, [
-        gemeenteCode,
-        syntheticOnly,
-      ]);
+      return q.query(
+        `SELECT id, name, phase FROM projects p WHERE gemeente_code = $1 AND (NOT $2::boolean OR synthetic) AND ${countedSql('p')} ORDER BY name, id`,
+        [gemeenteCode, syntheticOnly],
+      );
     },
   };
 }
