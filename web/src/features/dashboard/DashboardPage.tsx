@@ -32,6 +32,9 @@ import { projectsUrl, regionPath } from './drilldown.ts';
 import { RegionChooser } from './RegionChooser.tsx';
 import { AlternativesTable } from './AlternativesTable.tsx';
 import { ProposalsSection } from './ProposalsSection.tsx';
+import { canProposeAlternative } from '../../../../src/domain/access.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { may } from '../../auth/permissions.ts';
 import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -224,6 +227,11 @@ export function DashboardPage() {
  */
 function MemberNote({ dashboard }: { dashboard: Dashboard }) {
   const own = dashboard.access.ownProjects;
+  const { state: auth } = useAuth();
+  const region = dashboard.region;
+  const proposer = may(auth, (p) =>
+    canProposeAlternative(p, { id: region.id, gemeenteCodes: region.gemeenteCodes, provincieCodes: [], isTable: region.kind !== 'gebied' }),
+  );
   return (
     <Alert type="info" title="U ziet de cijfers van de hele tafel, maar alleen uw eigen projecten">
       <Paragraph data-testid="member-note">
@@ -232,8 +240,9 @@ function MemberNote({ dashboard }: { dashboard: Dashboard }) {
         gemeenten of partijen. Die zijn vertrouwelijk en ziet u niet.
       </Paragraph>
       <Paragraph>
-        Klikt u op een cijfer, dan ziet u alleen uw eigen projecten die bij dat cijfer horen. Het tafelrapport, de export en het zoeken naar
-        alternatieven zijn voor de secretaris van de tafel.
+        Klikt u op een cijfer, dan ziet u alleen uw eigen projecten die bij dat cijfer horen. Het tafelrapport, de export, de agenda en het zoeken
+        naar alternatieven zijn voor de secretaris van de tafel.
+        {proposer && ' Uw gemeente kan wel zelf een alternatief voorstellen: zie ‘Alternatief voorstellen’ onder de verwachte oplevering.'}
       </Paragraph>
     </Alert>
   );
