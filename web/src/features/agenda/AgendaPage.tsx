@@ -20,7 +20,8 @@ import { projectUrl, regionPath } from '../dashboard/drilldown.ts';
 
 export function AgendaPage() {
   const { regionId = '' } = useParams();
-  const agenda = useApi(queryKeys.dashboard.agenda(regionId), (signal) => api.agenda(regionId, signal));
+  // What the agenda lists changes by everyone's work: made anew each time the page opens.
+  const agenda = useApi(queryKeys.dashboard.agenda(regionId), (signal) => api.agenda(regionId, signal), { staleTime: 0 });
   const data = agenda.state === 'ready' ? agenda.data : null;
   usePageTitle(data ? `Agenda tafeloverleg ${data.region.name}, ${data.quarterLabel}` : 'Agenda tafeloverleg');
   const round = data?.round ?? null;

@@ -32,7 +32,8 @@ export function ProposalsSection({ dashboard }: { dashboard: Dashboard }) {
   const isTable = region.kind !== 'gebied';
   const proposer = may(auth, (p) => canProposeAlternative(p, { id: region.id, gemeenteCodes: region.gemeenteCodes, provincieCodes: [], isTable }));
   const enabled = isTable && (dashboard.access.view === 'full' || proposer);
-  const list = useApi(queryKeys.dashboard.proposals(region.id), (signal) => api.proposals(region.id, signal), { enabled });
+  // Proposals come from other people (the table's gemeenten): fetched anew each time the Tafeloverzicht opens.
+  const list = useApi(queryKeys.dashboard.proposals(region.id), (signal) => api.proposals(region.id, signal), { enabled, staleTime: 0 });
   if (!enabled) return null;
   if (list.state === 'loading') return <Loading>De voorstellen van gemeenten worden geladen…</Loading>;
   if (list.state === 'error') return <ErrorMessage error={list.error} retry={list.reload} />;
