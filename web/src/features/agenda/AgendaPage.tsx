@@ -27,7 +27,7 @@ export function AgendaPage() {
   const round = data?.round ?? null;
 
   return (
-    <article className="wbm-agenda" data-testid="agenda" data-ready={data ? 'true' : 'false'}>
+    <article className="wbm-agenda" data-testid="agenda" data-ready={data && !agenda.isRefreshing ? 'true' : 'false'}>
       <Paragraph className="wbm-no-print">
         <TextLink to={regionPath(regionId)}>
           <span aria-hidden="true">← </span>Tafeloverzicht
