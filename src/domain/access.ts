@@ -4,6 +4,7 @@
  */
 import type { OwnerSide } from './codes.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from './errors.ts';
+import { OPEN_BOOK_AUDIT_ENTITY } from './open-book.ts';
 
 /** Roles. SPEC §1 "Users, and what each needs". */
 export const ROLES = [
@@ -1130,3 +1131,69 @@ export function requireMayMailPeople(p: Principal): void {
     throw new ForbiddenError('Met een demo-account worden geen e-mails verstuurd. Kopieer de maillijst als u het wilt proberen.');
   }
 }
+
+// ----- Open books (issue 12 item 5) --------------------------------------------------------------------------
+
+/**
+ * Is the principal one of the project's parties, as far as its open book goes? The gemeente as bevoegd gezag (a
+ * project leader of the project's own gemeente) and a market party whose organisation is in the project's parties.
+ * SPEC §1 (a developer shares open-book figures only with the table), §2 (parties with roles).
+ */
+function isOpenBookParty(p: Principal, project: ProjectFacts): boolean {
+  if (p.role === 'gemeente_editor') return p.gemeenteCode !== null && p.gemeenteCode === project.gemeenteCode;
+  if (p.role === 'marktpartij_editor') return p.organisationId !== null && project.partyOrganisationIds.includes(p.organisationId);
+  return false;
+}
+
+/**
+ * May the principal read the project's open-book figures (grondexploitatie totals, onrendabele top)? Only the
+ * project's parties (its gemeente and the market parties in it) and the secretary of its versnellingstafel: the
+ * figures are shared "only with the table" (SPEC §1), "visible only to the table's members" (SPEC §7), and the table
+ * talks "op basis van het open boekenprincipe" (`001 § Afspraak 3B`). Never other organisations, the province or the
+ * ministry (they read the project, not its books), nor the public. Not the beheerder either: an administrator runs the
+ * monitor and belongs to no table, and issue 12 says "never by other organisations"; an administrator who must look
+ * into the figures (a support question) does so with the database, not with the application. A demo role only
+ * synthetic projects (withinDemoScope). (The figures a gemeente submits in an instrument application are that
+ * application's, not these.)
+ */
+export function canReadOpenBook(p: Principal, project: ProjectFacts): boolean {
+  if (!withinDemoScope(p, project) || !canReadProject(p, project)) return false;
+  if (isOpenBookParty(p, project)) return true;
+  return p.role === 'tafel_secretaris' && p.regionId !== null && project.regionIds.includes(p.regionId);
+}
+
+/**
+ * May the principal enter or change the project's open-book figures? Its parties only (isOpenBookParty): the books
+ * are theirs to open; the table's secretary reads them. SPEC §1, §2.
+ */
+export function canEditOpenBook(p: Principal, project: ProjectFacts): boolean {
+  return withinDemoScope(p, project) && canReadProject(p, project) && isOpenBookParty(p, project);
+}
+
+/** Who reads the figures, in the words the refusal and the project page use. */
+export const OPEN_BOOK_READERS = 'Alleen zichtbaar voor de partijen van dit project en de secretaris van de versnellingstafel.';
+
+/** Reading the open book of a project the principal may read (canReadOpenBook), else 403 saying who may. SPEC §1, §7. */
+export function requireMayReadOpenBook(p: Principal, project: ProjectFacts): void {
+  if (!canReadOpenBook(p, project)) throw new ForbiddenError(`De cijfers van het open boek zijn niet voor uw account. ${OPEN_BOOK_READERS}`);
+}
+
+/** Entering the open book (canEditOpenBook), else 403 saying who may. SPEC §1, §2. */
+export function requireMayEditOpenBook(p: Principal, project: ProjectFacts): void {
+  if (!canEditOpenBook(p, project)) {
+    throw new ForbiddenError('Alleen de partijen van dit project (de gemeente en de marktpartijen) mogen het open boek bijwerken.');
+  }
+}
+
+/**
+ * The entity types of a project's audit trail this principal does not see: the open-book changes (their amounts and
+ * that they were made) for everyone who may not read the open book (canReadOpenBook). SPEC §7.
+ */
+export function hiddenAuditEntities(p: Principal, project: ProjectFacts): string[] {
+  return canReadOpenBook(p, project) ? [] : [OPEN_BOOK_AUDIT_ENTITY];
+}
+
+/** The endpoint gate of GET /projects/{id}/open-book: the roles that can be a reader at all (canReadOpenBook decides per project). */
+export const OPEN_BOOK_READER_ROLES = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris'] as const satisfies readonly Role[];
+/** The endpoint gate of PUT /projects/{id}/open-book: the parties' roles (canEditOpenBook decides per project). */
+export const OPEN_BOOK_EDITOR_ROLES = PARTY_ROLES;

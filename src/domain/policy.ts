@@ -124,6 +124,19 @@ export const POLICY = {
     source: 'AVG (Verordening (EU) 2016/679) art. 5 lid 1 onder e, opslagbeperking; termijnen: eigen keuze van de Woningbouwmonitor',
   },
 
+  openBook: {
+    /**
+     * Open-book figures of a project's grondexploitatie (issue 12 item 5; SPEC §2 "confidential open-book figures
+     * (grondexploitatie totals, onrendabele top)"; `001 § Afspraak 3B`: parties talk "op basis van het open
+     * boekenprincipe"). Each amount is in whole euros and at most this much: the largest area developments
+     * (grootschalige woningbouwgebieden, NOVEX) have grondexploitaties of a few billion euros; ten billion for one
+     * project is a typo (a figure in cents, or three zeros too many). *(design: our own bound. Change here.)*
+     */
+    maxAmountEuros: 10_000_000_000,
+    validFrom: '2026-12-02',
+    source: 'Eigen bovengrens van de Woningbouwmonitor: de grootste gebiedsontwikkelingen hebben een grondexploitatie van enkele miljarden euro’s',
+  },
+
   ppm: {
     /** A project is overdue when not updated in the current or the previous quarter (`001 § 3B`: "elk kwartaal geüpdatet"). *(design)* */
     overdueAfterQuarters: 1,

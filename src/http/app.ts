@@ -24,6 +24,7 @@ import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { nationalRoutes } from './routes/national.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { lifecycleRoutes } from './routes/lifecycle.routes.ts';
+import { openBookRoutes } from './routes/open-book.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { organisationRoutes } from './routes/organisations.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp({
       await api.register(authRoutes({ auth: services.auth, oidc: services.oidc, invitations: services.invitations, secureCookies }));
       await api.register(projectRoutes(services));
       await api.register(lifecycleRoutes(services));
+      await api.register(openBookRoutes(services));
       await api.register(userRoutes({ users: services.users }));
       await api.register(pseudonymiseRoutes({ pseudonymise: services.pseudonymise }));
       await api.register(invitationRoutes({ invitations: services.invitations }));

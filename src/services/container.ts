@@ -31,6 +31,8 @@ import { createRegionAdminRepository } from '../storage/region-admin.repository.
 import { createProjectService } from './project.service.ts';
 import { createLifecycleService } from './lifecycle.service.ts';
 import { createLifecycleRepository } from '../storage/lifecycle.repository.ts';
+import { createOpenBookService } from './open-book.service.ts';
+import { createOpenBookRepository } from '../storage/open-book.repository.ts';
 import { createRealisationService } from './realisation.service.ts';
 import { createReferenceService } from './reference.service.ts';
 import { createRoundService } from './round.service.ts';
@@ -117,6 +119,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     }),
     projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
     lifecycle: createLifecycleService({ db, projects, knelpunten, lifecycle: createLifecycleRepository(), access, audit, today: options.today }),
+    // Open books (issue 12 item 5): readable only by the project's parties and its table's secretary.
+    openBooks: createOpenBookService({ db, projects, openBooks: createOpenBookRepository(), access, audit, today: options.today }),
     rounds: roundService,
     // E-mail reminders of a round, logged on the round (issue 12 item 8).
     roundReminders: createRoundReminderService({

@@ -13,6 +13,7 @@ import type { BaselineHistoryRepository } from '../storage/baseline.repository.t
 import {
   createsSynthetic,
   canSeeOrganisation,
+  hiddenAuditEntities,
   requireMayAskForProjects,
   requireMayChangeProject,
   requireMayCreateProject,
@@ -417,12 +418,16 @@ export function createProjectService(deps: ProjectServiceDeps) {
     /** Every recorded change of the project and its knelpunten, newest first, a page at a time. SPEC §7. */
     async auditTrail(id: string, principal: Principal, page: { limit: number; offset: number } = { limit: 100, offset: 0 }) {
       const project = await projects.get(db, id);
-      if (project) await access.readableProject(db, principal, project);
+      let facts: ProjectFacts;
+      if (project) facts = await access.readableProject(db, principal, project);
       else {
         // A deleted project's trail stays readable by those who could read the project (its tombstone). SPEC §7.
-        requireReadableDeletedProject(principal, id, await audit.deletedProject(db, id));
+        const tombstone = await audit.deletedProject(db, id);
+        requireReadableDeletedProject(principal, id, tombstone);
+        facts = tombstone!;
       }
-      return audit.forProject(db, id, page);
+      // Open-book changes (their figures, and that they were made) only for readers of the open book (issue 12 item 5).
+      return audit.forProject(db, id, page, hiddenAuditEntities(principal, facts));
     },
 
     async listKnelpunten(projectId: string, principal: Principal): Promise<Knelpunt[]> {

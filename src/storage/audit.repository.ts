@@ -70,14 +70,27 @@ export function createAuditRepository() {
         { casts: { changes: 'jsonb', project_id: 'uuid' } },
       );
     },
-    /** The trail of a project and its knelpunten, newest first, a page at a time. */
-    async forProject(q: Queryable, projectId: string, page: { limit: number; offset: number }): Promise<{ items: AuditRecord[]; total: number }> {
+    /**
+     * The trail of a project and its knelpunten, newest first, a page at a time. `hiddenEntityTypes`: entries the
+     * reader may not see (the open book's, src/domain/access.ts hiddenAuditEntities), left out of the page and the total.
+     */
+    async forProject(
+      q: Queryable,
+      projectId: string,
+      page: { limit: number; offset: number },
+      hiddenEntityTypes: readonly string[] = [],
+    ): Promise<{ items: AuditRecord[]; total: number }> {
       const rows = await q.query<AuditRecord & { at: Date }>(
         `SELECT id, at, actor_user_id AS "actorUserId", actor_name AS "actorName", via, entity_type AS "entityType",
-           entity_id AS "entityId", action, changes FROM audit_log WHERE project_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
-        [projectId, page.limit, page.offset],
+           entity_id AS "entityId", action, changes FROM audit_log WHERE project_id = $1 AND NOT (entity_type = ANY($4::text[]))
+         ORDER BY id DESC LIMIT $2 OFFSET $3`,
+        [projectId, page.limit, page.offset, [...hiddenEntityTypes]],
       );
-      const { total } = await queryOne<{ total: number }>(q, 'SELECT count(*) AS total FROM audit_log WHERE project_id = $1', [projectId]);
+      const { total } = await queryOne<{ total: number }>(
+        q,
+        'SELECT count(*) AS total FROM audit_log WHERE project_id = $1 AND NOT (entity_type = ANY($2::text[]))',
+        [projectId, [...hiddenEntityTypes]],
+      );
       return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })), total };
     },
 
