@@ -197,6 +197,15 @@ export interface Case {
   allowedStatus?: number;
 }
 
+/** Who reads the open book of the own project (GM0363, with PARTY as developer, in the table of the secretary). */
+const OPEN_BOOK_READERS: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris'];
+const OPEN_BOOK = { totalCostsEuros: 12_500_000, totalRevenuesEuros: 9_000_000, publicContributionsEuros: 2_000_000, peildatum: '2026-10-01' };
+/** The figures with the open book's current version (read by the gemeente, a party: administrators may not read it). */
+async function openBookPayload(projectId: string) {
+  const res = await app.inject({ url: `/api/v1/projects/${projectId}/open-book`, headers: headers.gemeente_editor });
+  return { version: res.statusCode === 200 ? (res.json().version as number) : 0, ...OPEN_BOOK };
+}
+
 const CAN_READ_OWN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL];
 const CANNOT_READ_FOREIGN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist'];
 
@@ -583,6 +592,25 @@ export function matrix(): Record<string, Case[]> {
     ],
     'GET /api/v1/projects/:id/baseline-history': projectRead('/baseline-history'),
     'GET /api/v1/projects/:id/audit': projectRead('/audit'),
+    // Open books (issue 12 item 5): only the project's parties read and write them, its table's secretary reads them; the province,
+    // the ministry and administrators do not (access.ts canReadOpenBook). A party role asking for a project it may not read gets 404.
+    'GET /api/v1/projects/:id/open-book': [
+      { name: 'own', request: async () => ({ url: `/api/v1/projects/${own()}/open-book` }), allowed: OPEN_BOOK_READERS },
+      { name: 'foreign', request: async () => ({ url: `/api/v1/projects/${foreign()}/open-book` }), allowed: [], hidden: OPEN_BOOK_READERS },
+    ],
+    'PUT /api/v1/projects/:id/open-book': [
+      {
+        name: 'own',
+        request: async () => ({ method: 'PUT', url: `/api/v1/projects/${own()}/open-book`, payload: await openBookPayload(own()) }),
+        allowed: ['gemeente_editor', 'marktpartij_editor'],
+      },
+      {
+        name: 'foreign',
+        request: async () => ({ method: 'PUT', url: `/api/v1/projects/${foreign()}/open-book`, payload: { version: 0, ...OPEN_BOOK } }),
+        allowed: [],
+        hidden: ['gemeente_editor', 'marktpartij_editor'],
+      },
+    ],
     'GET /api/v1/projects/:id/knelpunten': projectRead('/knelpunten'),
     'POST /api/v1/projects/:id/knelpunten': [
       {
