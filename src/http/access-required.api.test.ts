@@ -180,6 +180,7 @@ describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1
       accessModule.PARTY_ROLES,
       accessModule.ORGANISATION_REGISTRAR_ROLES,
       accessModule.PEOPLE_MANAGER_ROLES,
+      accessModule.OPEN_BOOK_READER_ROLES,
     ];
     const gated = ROUTE_RULES.filter((r) => Array.isArray(r.access));
     expect(gated.length).toBeGreaterThan(4);

@@ -197,6 +197,11 @@ export const api = {
     apiGet<Answer<'/projects/{id}/changes', 'get'>>(`/projects/${id(projectId)}/changes${since ? `?since=${id(since)}` : ''}`, signal),
   snapshots: (projectId: string, signal?: AbortSignal) =>
     apiGet<Answer<'/projects/{id}/snapshots', 'get'>>(`/projects/${id(projectId)}/snapshots`, signal),
+  /** The open book of a project (its parties and its table's secretary only); null when none was entered yet (204). */
+  openBook: async (projectId: string, signal?: AbortSignal) =>
+    (await apiGet<Answer<'/projects/{id}/open-book', 'get'> | undefined>(`/projects/${id(projectId)}/open-book`, signal)) ?? null,
+  saveOpenBook: (projectId: string, body: Body<'/projects/{id}/open-book', 'put'>) =>
+    send<Answer<'/projects/{id}/open-book', 'put'>>('PUT', `/projects/${id(projectId)}/open-book`, body),
   projectAlternatives: (projectId: string, signal?: AbortSignal) =>
     apiGet<Answer<'/projects/{id}/alternatives', 'get'>>(`/projects/${id(projectId)}/alternatives`, signal),
 

@@ -41,6 +41,8 @@ export const queryKeys = {
     snapshots: (projectId: string) => ['project', projectId, 'snapshots'] as const,
     alternatives: (projectId: string) => ['project', projectId, 'alternatives'] as const,
     baselineHistory: (projectId: string) => ['project', projectId, 'baseline-history'] as const,
+    /** Its open book (only for its parties and its table's secretary). */
+    openBook: (projectId: string) => ['project', projectId, 'open-book'] as const,
   },
 
   /** Tafeloverzicht (and its report) of a region. */

@@ -16,6 +16,8 @@ import {
   canRegisterOrganisations,
   canRebaseline,
   canRunRound,
+  canEditOpenBook,
+  canReadOpenBook,
   NATIONAL_ROLES,
   ROLE_LABELS,
   type AreaFacts,
@@ -84,6 +86,11 @@ export const mayConfirm = (state: AuthState, facts: ProjectFacts) => may(state, 
 export const mayEndProject = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canEndProject(p, facts));
 export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSide: OwnerSide) =>
   may(state, (p) => canEditMilestone(p, facts, ownerSide));
+
+/** The project's open book: its parties and its table's secretary read it (src/domain/access.ts canReadOpenBook). */
+export const mayReadOpenBook = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canReadOpenBook(p, facts));
+/** Its parties (the gemeente and the market parties in it) enter the figures (canEditOpenBook). */
+export const mayEditOpenBook = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canEditOpenBook(p, facts));
 
 /** The national roll-up is for the roles of src/domain/access.ts NATIONAL_ROLES (ministry, administrators). */
 export const maySeeNational = (state: AuthState) => may(state, (p) => (NATIONAL_ROLES as readonly Role[]).includes(p.role));

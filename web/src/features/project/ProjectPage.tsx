@@ -15,7 +15,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { Section } from '../../components/Section.tsx';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
-import { mayEditMilestone, mayEndProject, mayRebaseline, projectFacts } from '../../auth/permissions.ts';
+import { mayEditMilestone, mayEditOpenBook, mayEndProject, mayReadOpenBook, mayRebaseline, projectFacts } from '../../auth/permissions.ts';
 import { formatDate, formatMonths, formatNumber, formatPercent, label, milestoneLabel, POLICY, type MilestoneCode } from '../../labels.ts';
 import { expiredForecasts } from '../../../../src/domain/forecast-expired.ts';
 import { todayInNetherlands } from './expiredForecasts.ts';
@@ -27,6 +27,7 @@ import { KnelpuntenList } from './KnelpuntenList.tsx';
 import { MilestoneEditForm, type MilestoneEditFormHandle } from './MilestoneEditForm.tsx';
 import { MilestoneTable } from './MilestoneTable.tsx';
 import { MilestoneTimeline } from './MilestoneTimeline.tsx';
+import { OpenBookSection } from './OpenBookSection.tsx';
 import { PartiesTable } from './PartiesTable.tsx';
 import { ProgrammeTable } from './ProgrammeTable.tsx';
 import { ChangesSection, isSeriouslyDelayed, ProjectAlternatives, QuarterHistory } from './QuarterSections.tsx';
@@ -222,6 +223,9 @@ export function ProjectPage() {
       <Section id="knelpunten" title="Knelpunten">
         <KnelpuntenList knelpunten={project.knelpunten} />
       </Section>
+
+      {/* Only for the project's parties and its table's secretary; until the regions are known nobody sees it. */}
+      {signedIn && regions && mayReadOpenBook(auth, facts) && <OpenBookSection projectId={project.id} canEdit={mayEditOpenBook(auth, facts)} />}
 
       {signedIn && <QuarterHistory project={project} />}
 
