@@ -10,6 +10,7 @@ export function PartiesTable({ parties, organisations }: { parties: Party[]; org
   return (
     <Table
       caption="Partijen en hun rol in het project"
+      scrollLabel="Partijen"
       rows={sorted}
       rowKey={(p) => `${p.organisationId}-${p.role}`}
       empty={<Paragraph>Er zijn nog geen partijen vastgelegd.</Paragraph>}
