@@ -8,7 +8,12 @@ import { checkOpenBook, deriveOpenBook, formatEuros, type OpenBookInput } from '
 import { POLICY } from './policy.ts';
 
 const TODAY = '2026-12-02';
-const ok: OpenBookInput = { totalCostsEuros: 12_500_000, totalRevenuesEuros: 9_000_000, publicContributionsEuros: 2_000_000, peildatum: '2026-10-01' };
+const ok: OpenBookInput = {
+  totalCostsEuros: 12_500_000,
+  totalRevenuesEuros: 9_000_000,
+  publicContributionsEuros: 2_000_000,
+  peildatum: '2026-10-01',
+};
 const paths = (input: Partial<OpenBookInput>) => checkOpenBook({ ...ok, ...input }, TODAY).map((i) => `${i.path}:${i.code}`);
 
 describe('deriveOpenBook (SPEC §2 onrendabele top)', () => {

@@ -113,7 +113,9 @@ export function checkOpenBook(input: OpenBookInput, today: IsoDate): Issue[] {
 function checkPeildatum(peildatum: string, today: IsoDate): Issue[] {
   if (!peildatum) return [{ path: 'peildatum', code: 'required', message: 'Vul de peildatum in: de datum waarop de cijfers betrekking hebben.' }];
   if (!isIsoDate(peildatum)) {
-    return [{ path: 'peildatum', code: 'date', message: 'De peildatum is geen bestaande datum. Vul hem in als dag-maand-jaar, bijvoorbeeld 31-03-2026.' }];
+    return [
+      { path: 'peildatum', code: 'date', message: 'De peildatum is geen bestaande datum. Vul hem in als dag-maand-jaar, bijvoorbeeld 31-03-2026.' },
+    ];
   }
   const problem = implausibility(peildatum, 'happened', today);
   if (problem === 'date_in_future' || (problem === 'date_too_late' && peildatum > today)) {

@@ -83,11 +83,19 @@ beforeAll(async () => {
   otherSecretary = await t.signedIn('tafel_secretaris', { regionId: 'vt-u10' });
   provincie = await t.signedIn('provincie_analist', { provincieCode: 'PV27' });
   ministerie = await t.signedIn('ministerie_analist');
-  const created = await admin({ method: 'POST', url: '/api/v1/projects', payload: project('Open boek Zuidas', [{ organisationId: DEV, role: 'ontwikkelaar' }]) });
+  const created = await admin({
+    method: 'POST',
+    url: '/api/v1/projects',
+    payload: project('Open boek Zuidas', [{ organisationId: DEV, role: 'ontwikkelaar' }]),
+  });
   expect(created.statusCode, created.body).toBe(201);
   projectId = created.json().id;
   // The second market party takes part in the same table through a project of its own (a member of the table).
-  const other = await admin({ method: 'POST', url: '/api/v1/projects', payload: project('Ander plan', [{ organisationId: OTHER_DEV, role: 'bouwer' }]) });
+  const other = await admin({
+    method: 'POST',
+    url: '/api/v1/projects',
+    payload: project('Ander plan', [{ organisationId: OTHER_DEV, role: 'bouwer' }]),
+  });
   otherProjectId = other.json().id;
 });
 afterAll(async () => {
@@ -208,7 +216,10 @@ describe('the audit trail: the open book’s history only for those who may read
       const res = await as(`/api/v1/projects/${projectId}/audit`);
       expect(res.statusCode, name).toBe(200);
       const body = res.json();
-      expect(body.items.some((i: { entityType: string }) => i.entityType === 'open_boek'), name).toBe(false);
+      expect(
+        body.items.some((i: { entityType: string }) => i.entityType === 'open_boek'),
+        name,
+      ).toBe(false);
       expect(body.total, name).toBe(full.total - openBookEntries);
       expect(body.items.length, name).toBe(body.total);
       expect(leaks(res.body), name).toEqual([]);

@@ -4,13 +4,7 @@
  * transaction, with the old and new figures; the trail shows those entries only to readers of the open book
  * (project.service.ts auditTrail, access.ts hiddenAuditEntities). SPEC §1, §2, §7; `001 § Afspraak 3B`.
  */
-import {
-  deliveringOrganisation,
-  requireMayEditOpenBook,
-  requireMayReadOpenBook,
-  type Principal,
-  type ProjectFacts,
-} from '../domain/access.ts';
+import { deliveringOrganisation, requireMayEditOpenBook, requireMayReadOpenBook, type Principal, type ProjectFacts } from '../domain/access.ts';
 import { diffFields, type Actor } from '../domain/audit.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
