@@ -1,5 +1,5 @@
 /**
- * The open books of projects (migration 0020): one row per project with its current figures. The only SQL that
+ * The open books of projects (migration 0022): one row per project with its current figures. The only SQL that
  * reads `project_open_books`; nothing else in the register joins it (SPEC §7: the figures are confidential).
  */
 import type { OpenBookInput } from '../domain/open-book.ts';
