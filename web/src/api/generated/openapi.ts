@@ -3212,6 +3212,188 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{id}/open-book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open-book figures of a project (grondexploitatie totals, onrendabele top); 204 when none were entered yet. Only for the parties of the project and the secretary of its versnellingstafel (others 403; a project the caller may not read 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenBook"];
+                    };
+                };
+                /** @description No Content */
+                204: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Enter (version 0) or change (the version last read) the open-book figures of a project; only its parties (the gemeente and the market parties) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpenBookUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenBook"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -8477,6 +8659,22 @@ export interface components {
             /** @description Version of the record that stays, as last read */
             intoVersion: number;
         };
+        OpenBookUpdateInput: {
+            /** @description Version of the open book you last read; 0 for the first figures. A stale version gets 409 and changes nothing */
+            version: number;
+            /** @description Total costs of the grondexploitatie, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            totalCostsEuros: number;
+            /** @description Total revenues, before public contributions, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            totalRevenuesEuros: number;
+            /** @description Contributions of governments (bijdragen van overheden), in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            publicContributionsEuros: number;
+            /**
+             * Format: date
+             * @description The date the figures refer to (not in the future)
+             * @example 2026-03-31
+             */
+            peildatum: string;
+        };
         OrganisationMergeInput: {
             /**
              * Format: uuid
@@ -10085,6 +10283,46 @@ export interface components {
             parties: components["schemas"]["Party"][];
             /** @description Why the merge would be refused; empty when it can be done */
             issues: components["schemas"]["Issue"][];
+        };
+        /** @description Confidential: only for the parties of the project and the secretary of its versnellingstafel */
+        OpenBook: {
+            /** Format: uuid */
+            projectId: string;
+            /** @description Total costs of the grondexploitatie, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            totalCostsEuros: number;
+            /** @description Total revenues, before public contributions, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            totalRevenuesEuros: number;
+            /** @description Contributions of governments (bijdragen van overheden), in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            publicContributionsEuros: number;
+            /**
+             * Format: date
+             * @description The date the figures refer to (not in the future)
+             * @example 2026-03-31
+             */
+            peildatum: string;
+            /**
+             * Format: uuid
+             * @description The party that entered the current figures
+             */
+            enteredByOrganisationId: string;
+            enteredByOrganisationName: string;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            enteredAt: string;
+            version: number;
+            /** @description Revenues minus costs; negative is a shortfall */
+            saldoEuros: number;
+            /** @description Onrendabele top: costs minus revenues where costs are higher, else 0 */
+            onrendabeleTopEuros: number;
+            /** @description What remains of the onrendabele top after the public contributions (not below 0) */
+            remainingDeficitEuros: number;
+            /** @description There is an onrendabele top */
+            hasDeficit: boolean;
+            /** @description Part of the onrendabele top is not covered by public contributions */
+            hasRemainingDeficit: boolean;
         };
         PublicAreaAggregate: {
             code: string;
