@@ -58,9 +58,13 @@ async function dashboard() {
 }
 
 async function capacity(): Promise<number> {
+  return (await capacityBody()).periods[0].total;
+}
+
+async function capacityBody() {
   const res = await ministry(`/api/v1/national/plancapaciteit?area=${TABLE}&fromYear=2026`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().periods[0].total;
+  return res.json() as { periods: Array<{ total: number }>; planuitval: { projects: number; homes: number; href: string } };
 }
 
 async function listTotal(query: string): Promise<{ total: number; homes: number; ids: string[] }> {
@@ -94,6 +98,11 @@ describe('POST /api/v1/projects/{id}/withdraw and /reinstate', () => {
     expect(after.planuitval.homes).toBe(before.planuitval.homes + 120);
     expect(after.planuitval.perYear).toContainEqual(expect.objectContaining({ year: 2026 }));
     expect(await capacity()).toBe(capacityBefore - 120);
+    // The Plancapaciteit page says the same planuitval, with the same list behind it.
+    const { planuitval } = await capacityBody();
+    expect(planuitval).toMatchObject({ projects: after.planuitval.projects, homes: after.planuitval.homes });
+    expect(planuitval.href).toBe(`/api/v1/projects?region=${TABLE}&lifecycle=vervallen`);
+    expect((await admin(`${planuitval.href}&limit=500`)).json()).toMatchObject({ total: planuitval.projects, sums: { homes: planuitval.homes } });
 
     // The list: active plans by default (its sums equal the Tafeloverzicht), the withdrawn ones with the filter.
     const active = await listTotal('');
@@ -259,6 +268,40 @@ describe('POST /api/v1/projects/{id}/merge', () => {
     const self = await amsterdam({ method: 'POST', url: `/api/v1/projects/${own.id}/merge`, payload: { ...payload, intoProjectId: own.id } });
     expect(self.statusCode).toBe(422);
     expect(self.json().errors[0]).toMatchObject({ code: 'same_project' });
+  });
+});
+
+describe('simultaneous acts on the same records', () => {
+  it('two opposite merges and a withdrawal at once: exactly one goes through, no deadlock, nothing half done', async () => {
+    const a = await createPlan('Dubbel A', 10);
+    const b = await createPlan('Dubbel B', 10);
+    const results = await Promise.all([
+      amsterdam({
+        method: 'POST',
+        url: `/api/v1/projects/${a.id}/merge`,
+        payload: { version: a.version, intoProjectId: b.id, intoVersion: b.version },
+      }),
+      amsterdam({
+        method: 'POST',
+        url: `/api/v1/projects/${b.id}/merge`,
+        payload: { version: b.version, intoProjectId: a.id, intoVersion: a.version },
+      }),
+      amsterdam({ method: 'POST', url: `/api/v1/projects/${a.id}/withdraw`, payload: { version: a.version, reason: 'Vervalt', date: '2026-11-01' } }),
+    ]);
+    const codes = results.map((r) => r.statusCode);
+    expect(
+      codes.filter((c) => c === 200),
+      codes.join(','),
+    ).toHaveLength(1);
+    expect(
+      codes.every((c) => c === 200 || c === 409 || c === 422),
+      codes.join(','),
+    ).toBe(true);
+    const states = [
+      (await amsterdam(`/api/v1/projects/${a.id}`)).json().lifecycle.state,
+      (await amsterdam(`/api/v1/projects/${b.id}`)).json().lifecycle.state,
+    ];
+    expect(states.filter((s) => s !== 'actief')).toHaveLength(1);
   });
 });
 

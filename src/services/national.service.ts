@@ -4,6 +4,7 @@
  * target (for a map), and per versnellingstafel/region the use of the PPM; and plancapaciteit against
  * need with the 130% test. Set-based loading, pure computation in the domain.
  */
+import { summarisePlanuitval, type Planuitval } from '../domain/withdrawal.ts';
 import { HARD_PLAN_STATUSES, PLAN_STATUSES, type PlanStatus } from '../domain/codes.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -150,6 +151,8 @@ export interface AreaPlancapaciteit {
 
 export interface PlancapaciteitResult extends AreaPlancapaciteit {
   fromYear: number;
+  /** Withdrawn plans of the area (src/domain/withdrawal.ts): in no capacity figure; `href` is the list behind the count. */
+  planuitval: Planuitval & { href: string };
   definitions: { hard: string; soft: string; need: string; test: string };
   breakdown: AreaPlancapaciteit[];
   /** Units of the breakdown left out because the caller may not read them; null when none. */
@@ -464,11 +467,17 @@ export function createNationalService(deps: {
       };
 
       const main = await forArea(area, request.includeProjects ?? false);
+      const withdrawn = await national.withdrawnProjects(db, area.kind === 'land' ? undefined : area.gemeenteCodes, {
+        syntheticOnly: syntheticDataOnly(principal),
+      });
+      const areaQuery = area.kind === 'land' ? '' : `region=${encodeURIComponent(area.id)}&`;
+      const planuitval = { ...summarisePlanuitval(withdrawn), href: `/api/v1/projects?${areaQuery}lifecycle=vervallen` };
       const breakdown: AreaPlancapaciteit[] = [];
       for (const u of units) breakdown.push(await forArea(u, false));
       return {
         ...main,
         fromYear,
+        planuitval,
         definitions: {
           hard: 'Hard = onherroepelijk + vastgesteld.',
           soft: 'Zacht = in voorbereiding, visie/potentie en onbekend.',

@@ -82,16 +82,16 @@ export function createLifecycleRepository() {
       );
     },
 
-    /** The withdrawn plans (planuitval) of these gemeenten, with their withdrawal date and programme total. */
+    /** The withdrawn plans (planuitval) of these gemeenten (undefined: the whole country), with their withdrawal date and programme total. */
     async planuitval(
       q: Queryable,
-      gemeenteCodes: readonly string[],
+      gemeenteCodes: readonly string[] | undefined,
       options: { syntheticOnly?: boolean } = {},
     ): Promise<Array<{ withdrawnDate: IsoDate; totalHomes: number }>> {
       return q.query(
         `SELECT to_char(p.withdrawn_date, 'YYYY-MM-DD') AS "withdrawnDate", p.total_homes AS "totalHomes"
-         FROM projects p WHERE p.gemeente_code = ANY($1::text[]) AND ${planuitvalSql('p')} AND (p.synthetic OR NOT $2)`,
-        [[...gemeenteCodes], options.syntheticOnly ?? false],
+         FROM projects p WHERE ($1::text[] IS NULL OR p.gemeente_code = ANY($1::text[])) AND ${planuitvalSql('p')} AND (p.synthetic OR NOT $2)`,
+        [gemeenteCodes ? [...gemeenteCodes] : null, options.syntheticOnly ?? false],
       );
     },
   };

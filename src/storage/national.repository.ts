@@ -4,7 +4,7 @@
  * targets and plancapaciteit norms with optimistic locking.
  */
 import { SEGMENTS, type PlanStatus } from '../domain/codes.ts';
-import { countedSql } from './lifecycle.repository.ts';
+import { countedSql, createLifecycleRepository } from './lifecycle.repository.ts';
 import type { NationalProject } from '../domain/forecast.ts';
 import { ELDERLY_DOELGROEPEN, type PpmCounts, type TargetInput, type TargetRecord } from '../domain/national.ts';
 import type { CapacityRow } from '../domain/plancapaciteit.ts';
@@ -440,6 +440,9 @@ export function createNationalRepository() {
         [opts.fromYear, opts.toYear, opts.gemeenteCodes ? [...opts.gemeenteCodes] : null, opts.syntheticOnly ?? false],
       );
     },
+
+    /** The withdrawn plans (planuitval) of these gemeenten (undefined: the whole country). */
+    withdrawnProjects: createLifecycleRepository().planuitval,
 
     /** Ids of the projects behind a plancapaciteit figure (at most `limit`, ordered by id). */
     async capacityProjectIds(

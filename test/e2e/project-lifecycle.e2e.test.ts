@@ -123,6 +123,17 @@ describe.skipIf(!hasChromium)('Plan beëindigen of samenvoegen', () => {
     expect(await table.getByTestId('tag-vervallen').count()).toBe(1);
     expect(await page.getByTestId('list-sums').textContent()).toContain('120 woningen');
     expect(await page.getByLabel('Actief of vervallen').inputValue()).toBe('vervallen');
+
+    // Plancapaciteit (the gemeente's own area): the same planuitval beside the capacity, with the same list behind it.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Plancapaciteit' }).click();
+    await page.locator('[data-testid=plancapaciteit][data-ready=true]').waitFor({ timeout: 60_000 });
+    const capacity = page.getByTestId('plancapaciteit-planuitval');
+    expect(await capacity.getAttribute('data-projects')).toBe('1');
+    expect(await capacity.textContent()).toContain('is 1 plan vervallen, met 120 woningen');
+    await page.getByRole('link', { name: 'Bekijk de vervallen plannen' }).click();
+    await page.waitForURL(/\/projecten\?.*plannen=vervallen/);
+    await table.getByRole('link', { name: 'Stationsgebied Noord' }).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(1);
   });
 
   it('merges a duplicate into the record that stays, after showing what moves', async () => {

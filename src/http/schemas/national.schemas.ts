@@ -408,6 +408,14 @@ const AreaPlancapaciteit = z
 
 export const PlancapaciteitResponse = AreaPlancapaciteit.extend({
   fromYear: z.number().int(),
+  planuitval: z
+    .object({
+      projects: z.number().int().describe('Withdrawn plans (vervallen) of the area'),
+      homes: z.number().int(),
+      perYear: z.array(z.object({ year: z.number().int(), projects: z.number().int(), homes: z.number().int() })),
+      href: z.string().describe('The project list behind the count (lifecycle=vervallen)'),
+    })
+    .describe('Planuitval: plans of the area that were withdrawn, per year of withdrawal; they are in no capacity figure'),
   definitions: z.object({ hard: z.string(), soft: z.string(), need: z.string(), test: z.string() }),
   breakdown: z.array(AreaPlancapaciteit),
   breakdownOmitted: BreakdownOmitted,

@@ -10198,6 +10198,19 @@ export interface components {
                 soft: number;
             };
             fromYear: number;
+            /** @description Planuitval: plans of the area that were withdrawn, per year of withdrawal; they are in no capacity figure */
+            planuitval: {
+                /** @description Withdrawn plans (vervallen) of the area */
+                projects: number;
+                homes: number;
+                perYear: {
+                    year: number;
+                    projects: number;
+                    homes: number;
+                }[];
+                /** @description The project list behind the count (lifecycle=vervallen) */
+                href: string;
+            };
             definitions: {
                 hard: string;
                 soft: string;

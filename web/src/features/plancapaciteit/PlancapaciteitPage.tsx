@@ -22,6 +22,7 @@ import { BreakdownSection } from './BreakdownSection.tsx';
 import { CapacitySection } from './CapacitySection.tsx';
 import { ChoiceForm } from './ChoiceForm.tsx';
 import { NormSection } from './NormSection.tsx';
+import { PlanuitvalSection } from './PlanuitvalSection.tsx';
 import { apiQuery, areaGroups, choiceParams, homeArea, parseChoice, type Choice } from './plancapaciteit.ts';
 
 export function PlancapaciteitPage() {
@@ -79,6 +80,7 @@ function PlancapaciteitView({ home }: { home: string }) {
       {data && (
         <>
           <CapacitySection data={data} />
+          <PlanuitvalSection data={data} />
           <NormSection data={data} gemeenten={gemeenten} />
           {choice.breakdown !== 'none' && <BreakdownSection data={data} breakdown={choice.breakdown} />}
         </>
