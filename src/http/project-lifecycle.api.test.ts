@@ -58,7 +58,7 @@ async function dashboard() {
 }
 
 async function capacity(): Promise<number> {
-  return (await capacityBody()).periods[0].total;
+  return (await capacityBody()).periods[0]!.total;
 }
 
 async function capacityBody() {
