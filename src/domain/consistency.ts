@@ -2,12 +2,12 @@
  * Consistency checks of a project. SPEC §2: milestone order, jaarschijven summing to the programme,
  * no negative counts. Errors block a save; warnings are shown with the project.
  */
-import { LABELS, MILESTONES, SEGMENTS, type MilestoneCode } from './codes.ts';
+import { LABELS, MILESTONES, type MilestoneCode } from './codes.ts';
 import { isIsoDate } from './dates.ts';
 import { effectiveDate } from './delay.ts';
 import type { Issue } from './errors.ts';
 import { formatDatum } from './format-nl.ts';
-import { homesBySegment, programmeTotals } from './programme.ts';
+import { jaarschijvenMismatches, programmeTotals } from './programme.ts';
 import type { Milestone, ProjectInput } from './project.ts';
 
 export interface CheckResult {
@@ -148,16 +148,13 @@ export function checkProject(input: ProjectInput): CheckResult {
   const totals = programmeTotals(input.programme);
   checkMilestones(input.milestones, totals.totalHomes, errors);
 
-  if (input.jaarschijven.length > 0 && errors.length === 0) {
-    const planned = homesBySegment(input.jaarschijven);
-    for (const segment of SEGMENTS) {
-      if (planned[segment] !== totals.bySegment[segment]) {
-        warnings.push({
-          path: 'jaarschijven',
-          code: 'jaarschijven_mismatch',
-          message: `${LABELS[segment]}: de jaarschijven tellen op tot ${planned[segment]} woningen, het programma heeft er ${totals.bySegment[segment]}.`,
-        });
-      }
+  if (errors.length === 0) {
+    for (const m of jaarschijvenMismatches(input.programme, input.jaarschijven)) {
+      warnings.push({
+        path: 'jaarschijven',
+        code: 'jaarschijven_mismatch',
+        message: `${LABELS[m.segment]}: de jaarschijven tellen op tot ${m.planned} woningen, het programma heeft er ${m.programme}.`,
+      });
     }
   }
   return { errors, warnings };

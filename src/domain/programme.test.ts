@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { AFFORDABLE_SEGMENTS, SEGMENTS, SOCIAL_SEGMENTS, type Doelgroep, type Segment, type Woningtype } from './codes.ts';
 import { POLICY } from './policy.ts';
-import { homesBySegment, programmeTotals } from './programme.ts';
+import { homesBySegment, jaarschijvenMismatches, programmeTotals } from './programme.ts';
 import type { Jaarschijf, ProgrammeLine } from './project.ts';
 
 function line(segment: Segment, homes: number, woningtype: Woningtype = 'gestapeld', doelgroep: Doelgroep = 'regulier'): ProgrammeLine {
@@ -163,5 +163,34 @@ describe('SPEC §2 "Segments" and §3 "Targets": programme totals', () => {
     const totals = programmeTotals([line('sociale_huur', 30), line('middenhuur', 20), line('betaalbare_koop', 17), line('vrije_sector_koop', 33)]);
     expect(totals.socialShare).toBeCloseTo(POLICY.targets.socialShare, 10);
     expect(totals.affordableShare).toBeGreaterThanOrEqual(POLICY.targets.affordableShare);
+  });
+});
+
+// SPEC §2 "Project": the programme (homes per segment × type) and the jaarschijven (planned completions per year and
+// segment) are two views of the same homes (001 § Afspraak 3A: locatielijsten "in jaarschijven"), so per segment
+// they must add up; where they do not, the forms and the project page warn.
+describe('jaarschijvenMismatches (jaarschijven against the programme, per segment)', () => {
+  it('finds nothing when every segment adds up, over several years and woningtypes', () => {
+    const programme = [line('sociale_huur', 30), line('sociale_huur', 10, 'grondgebonden'), line('middenhuur', 20)];
+    const jaarschijven = [schijf(2027, 'sociale_huur', 25), schijf(2028, 'sociale_huur', 15), schijf(2028, 'middenhuur', 20)];
+    expect(jaarschijvenMismatches(programme, jaarschijven)).toEqual([]);
+  });
+
+  it('finds nothing while no jaarschijven are entered (nothing planned yet is no contradiction)', () => {
+    expect(jaarschijvenMismatches([line('sociale_huur', 30)], [])).toEqual([]);
+  });
+
+  it('names each segment that differs, with both sums, in the order of the segments', () => {
+    const programme = [line('vrije_sector_koop', 40), line('sociale_huur', 30)];
+    const jaarschijven = [schijf(2027, 'sociale_huur', 20), schijf(2027, 'vrije_sector_koop', 40), schijf(2028, 'middenhuur', 5)];
+    expect(jaarschijvenMismatches(programme, jaarschijven)).toEqual([
+      { segment: 'sociale_huur', planned: 20, programme: 30 },
+      { segment: 'middenhuur', planned: 5, programme: 0 },
+    ]);
+  });
+
+  it('flags a segment planned in the wrong segment even when the totals are equal', () => {
+    const mismatches = jaarschijvenMismatches([line('middenhuur', 50)], [schijf(2027, 'sociale_huur', 50)]);
+    expect(mismatches.map((m) => m.segment)).toEqual(['sociale_huur', 'middenhuur']);
   });
 });

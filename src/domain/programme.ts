@@ -37,3 +37,29 @@ export function programmeTotals(lines: readonly Counted[]): ProgrammeTotals {
     bySegment,
   };
 }
+
+/** One segment whose jaarschijven do not add up to its programme. */
+export interface JaarschijvenMismatch {
+  segment: Segment;
+  /** Homes in the jaarschijven of this segment. */
+  planned: number;
+  /** Homes in the programme of this segment. */
+  programme: number;
+}
+
+/**
+ * The segments whose jaarschijven (planned completions per year) do not sum to the programme, in the
+ * order of SEGMENTS; none when there are no jaarschijven yet (nothing planned is not a contradiction).
+ * SPEC §2 "Project": the programme (homes per segment × type) and the jaarschijven (completions per year
+ * and segment) describe the same homes.
+ */
+export function jaarschijvenMismatches(programme: readonly Counted[], jaarschijven: readonly Counted[]): JaarschijvenMismatch[] {
+  if (jaarschijven.length === 0) return [];
+  const planned = homesBySegment(jaarschijven);
+  const programmed = homesBySegment(programme);
+  return SEGMENTS.filter((s) => planned[s] !== programmed[s]).map((segment) => ({
+    segment,
+    planned: planned[segment],
+    programme: programmed[segment],
+  }));
+}

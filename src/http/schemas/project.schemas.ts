@@ -14,6 +14,7 @@ import {
   STATUS_COLOURS,
   WONINGTYPES,
 } from '../../domain/codes.ts';
+import { NETHERLANDS_BOX } from '../../domain/coordinates.ts';
 import { LIFECYCLE_STATES } from '../../domain/withdrawal.ts';
 import { HOMES_GROUPS, LIFECYCLE_FILTERS, SORT_COLUMNS } from '../../storage/project.repository.ts';
 import { csvList, GemeenteCode, HomesCount, IsoDate, IsoDateTime, Issue, ProvincieCode, Uuid, Version } from './common.ts';
@@ -67,10 +68,14 @@ export const MilestoneChange = z
 
 export const Party = z.object({ organisationId: Uuid, role: z.enum(PARTY_ROLES) }).meta({ id: 'Party' });
 
+const BOX = NETHERLANDS_BOX;
+const nl = (n: number) => String(n).replace('.', ',');
+const LON_OUTSIDE = `Dit punt ligt niet in Nederland: de lengtegraad ligt daar tussen ${nl(BOX.minLon)} en ${nl(BOX.maxLon)}.`;
+const LAT_OUTSIDE = `Dit punt ligt niet in Nederland: de breedtegraad ligt daar tussen ${nl(BOX.minLat)} en ${nl(BOX.maxLat)}.`;
 export const GeoPoint = z
   .object({
-    lon: z.number().min(3.2).max(7.3).describe('WGS84 longitude (the Netherlands)'),
-    lat: z.number().min(50.7).max(53.7).describe('WGS84 latitude (the Netherlands)'),
+    lon: z.number().min(BOX.minLon, { message: LON_OUTSIDE }).max(BOX.maxLon, { message: LON_OUTSIDE }).describe('WGS84 longitude (the Netherlands)'),
+    lat: z.number().min(BOX.minLat, { message: LAT_OUTSIDE }).max(BOX.maxLat, { message: LAT_OUTSIDE }).describe('WGS84 latitude (the Netherlands)'),
   })
   .meta({ id: 'GeoPoint' });
 
