@@ -8,6 +8,7 @@ import {
   ANONYMOUS,
   canConfirmProject,
   canCreateProject,
+  canCreateProjects,
   canEditMilestone,
   canEditProject,
   canEditTargets,
@@ -146,6 +147,9 @@ describe('changing projects (SPEC §1: gemeente keeps public milestones, parties
     ]);
     expect(canCreateProject(gemeente, 'GM0363')).toBe(true);
     expect(canCreateProject(gemeente, 'GM0014')).toBe(false);
+    // "Nieuw project" (issue 12 item 2): the gemeente in its own gemeente, an administrator anywhere; nobody else.
+    expect([gemeente, developer, secretary, province, ministry, admin].map(canCreateProjects)).toEqual([true, false, false, false, false, true]);
+    expect(canCreateProjects(who('gemeente_editor'))).toBe(false);
   });
 
   it('gives each milestone to its owner side', () => {

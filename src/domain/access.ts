@@ -164,6 +164,15 @@ export function canCreateProject(p: Principal, gemeenteCode: string): boolean {
 }
 
 /**
+ * May the principal create projects at all (in some gemeente)? An administrator anywhere, a gemeente editor in its
+ * own gemeente (canCreateProject): the web offers "Nieuw project" only to them.
+ */
+export function canCreateProjects(p: Principal): boolean {
+  if (p.role === 'beheerder') return true;
+  return p.gemeenteCode !== null && canCreateProject(p, p.gemeenteCode);
+}
+
+/**
  * May the principal change a milestone owned by `ownerSide`? Public milestones by the gemeente,
  * private ones by a market party that is party to the project, shared ones by either. SPEC §1, §2.
  */

@@ -341,6 +341,11 @@ describe('SPEC §2 "Project" (001 § 3A): duplicates', () => {
   ])('$case', ({ input, issues }) => {
     expect(pathsOf(checkProject(input).errors)).toEqual(issues);
   });
+
+  it('names a duplicate programme line in words, not codes (the message is shown next to the row)', () => {
+    const [issue] = checkProject(project({ programme: [line('sociale_huur', 10), line('sociale_huur', 3)] })).errors;
+    expect(issue?.message).toBe('De combinatie sociale huur, gestapeld, regulier staat er twee keer in.');
+  });
 });
 
 // SPEC §2 (001 § 3A: jaarschijven "t/m 2030" and 2031–2035): years must be plausible whole years.

@@ -117,7 +117,8 @@ export function checkProject(input: ProjectInput): CheckResult {
     checkCount(`programme[${i}].homes`, line.homes, errors);
     const key = `${line.segment}/${line.woningtype}/${line.doelgroep}`;
     if (programmeKeys.has(key)) {
-      errors.push({ path: `programme[${i}]`, code: 'duplicate', message: `De combinatie ${key} staat er twee keer in.` });
+      const combination = [LABELS[line.segment], LABELS[line.woningtype], LABELS[line.doelgroep]].join(', ').toLowerCase();
+      errors.push({ path: `programme[${i}]`, code: 'duplicate', message: `De combinatie ${combination} staat er twee keer in.` });
     }
     programmeKeys.add(key);
   });

@@ -9,6 +9,7 @@ import { ProjectListPage } from './features/projects/ProjectListPage.tsx';
 import { TablesIndexPage } from './features/dashboard/TablesIndexPage.tsx';
 
 const ProjectPage = lazy(() => import('./features/project/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
+const NewProjectPage = lazy(() => import('./features/project/NewProjectPage.tsx').then((m) => ({ default: m.NewProjectPage })));
 const MapPage = lazy(() => import('./features/map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ReportPage = lazy(() => import('./features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
@@ -33,6 +34,7 @@ export function App() {
           <Route path="/" element={<Navigate to="/projecten" replace />} />
           <Route path="/inloggen" element={<SignInPage />} />
           <Route path="/projecten" element={<ProjectListPage />} />
+          <Route path="/projecten/nieuw" element={<NewProjectPage />} />
           <Route path="/projecten/:id" element={<ProjectPage />} />
           <Route path="/kaart" element={<MapPage />} />
           <Route path="/landelijk" element={<NationalPage />} />

@@ -177,6 +177,16 @@ export const api = {
   listProjects: (query: URLSearchParams, signal?: AbortSignal, options?: RequestOptions) =>
     apiGet<Answer<'/projects', 'get'>>(`/projects?${query.toString()}`, signal, options),
   getProject: (projectId: string, signal?: AbortSignal) => apiGet<Answer<'/projects/{id}', 'get'>>(`/projects/${id(projectId)}`, signal),
+  createProject: (body: Body<'/projects', 'post'>) => send<Answer<'/projects', 'post'>>('POST', '/projects', body),
+  /** Change the project's own fields (kerngegevens); needs the version last read. */
+  updateProject: (projectId: string, body: Body<'/projects/{id}', 'patch'>) =>
+    send<Answer<'/projects/{id}', 'patch'>>('PATCH', `/projects/${id(projectId)}`, body),
+  replaceProgramme: (projectId: string, body: Body<'/projects/{id}/programme', 'put'>) =>
+    send<Answer<'/projects/{id}/programme', 'put'>>('PUT', `/projects/${id(projectId)}/programme`, body),
+  replaceJaarschijven: (projectId: string, body: Body<'/projects/{id}/jaarschijven', 'put'>) =>
+    send<Answer<'/projects/{id}/jaarschijven', 'put'>>('PUT', `/projects/${id(projectId)}/jaarschijven`, body),
+  replaceParties: (projectId: string, body: Body<'/projects/{id}/parties', 'put'>) =>
+    send<Answer<'/projects/{id}/parties', 'put'>>('PUT', `/projects/${id(projectId)}/parties`, body),
   updateMilestone: (projectId: string, code: string, change: Body<'/projects/{id}/milestones/{code}', 'patch'>) =>
     send<Answer<'/projects/{id}/milestones/{code}', 'patch'>>('PATCH', `/projects/${id(projectId)}/milestones/${id(code)}`, change),
   rebaseline: (projectId: string, body: Body<'/projects/{id}/rebaseline', 'post'>) =>

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Me, Principal, Region } from '../api/types.ts';
 import type { AuthState } from './AuthContext.tsx';
-import { mayEditMilestone, mayEditTarget, mayManageTargets, mayRebaseline, mayRunRound, maySeeNational, projectFacts } from './permissions.ts';
+import {
+  mayCreateProjectIn,
+  mayCreateProjects,
+  mayEditMilestone,
+  mayEditProject,
+  mayEditTarget,
+  mayManageTargets,
+  mayRebaseline,
+  mayRunRound,
+  maySeeNational,
+  projectFacts,
+} from './permissions.ts';
 
 const REGION_DEFAULTS = { isExample: true, synthetic: false, endedOn: null, version: 1, memberCount: 0 };
 const regions: Region[] = [
@@ -78,5 +89,30 @@ describe('what the UI offers to whom (same rules as the server)', () => {
     const demo = signedIn({ role: 'provincie_analist', provincieCode: 'PV27', demo: true });
     expect(mayEditTarget(demo, { level: 'provincie', provincieCode: 'PV27', synthetic: false })).toBe(false);
     expect(mayEditTarget(demo, { level: 'provincie', provincieCode: 'PV27', synthetic: true })).toBe(true);
+  });
+
+  // SPEC §1 / README roles: the gemeente keeps the plan list of its own projects; market parties, tables and analysts do not.
+  it('offers "Nieuw project" and the project edit forms to the gemeente (its own gemeente) and administrators only', () => {
+    const gemeente = signedIn({ role: 'gemeente_editor', gemeenteCode: 'GM0363' });
+    const facts = projectFacts(project, regions);
+    expect(mayCreateProjects(gemeente)).toBe(true);
+    expect(mayCreateProjectIn(gemeente, 'GM0363')).toBe(true);
+    expect(mayCreateProjectIn(gemeente, 'GM0344')).toBe(false);
+    expect(mayEditProject(gemeente, facts)).toBe(true);
+    expect(mayEditProject(signedIn({ role: 'gemeente_editor', gemeenteCode: 'GM0344' }), facts)).toBe(false);
+    expect(mayCreateProjects(signedIn({ role: 'beheerder' }))).toBe(true);
+    expect(mayCreateProjectIn(signedIn({ role: 'beheerder' }), 'GM0344')).toBe(true);
+    for (const other of [
+      signedIn({ role: 'marktpartij_editor', organisationId: 'org-dev' }),
+      signedIn({ role: 'tafel_secretaris', regionId: 'vt-amsterdam-e-o' }),
+      signedIn({ role: 'provincie_analist', provincieCode: 'PV27' }),
+      signedIn({ role: 'gemeente_editor', gemeenteCode: null }),
+    ]) {
+      expect(mayCreateProjects(other)).toBe(false);
+      expect(mayEditProject(other, facts)).toBe(false);
+    }
+    // A demo account changes demo projects only: not this real one.
+    expect(mayEditProject(signedIn({ role: 'gemeente_editor', gemeenteCode: 'GM0363', demo: true }), facts)).toBe(false);
+    expect(mayCreateProjects(signedIn({ role: 'gemeente_editor', gemeenteCode: 'GM0363', demo: true }))).toBe(true);
   });
 });

@@ -8,8 +8,11 @@ import {
   canOpenRegionAdmin,
   canChangeOrganisation,
   canConfirmProject,
+  canCreateProject,
+  canCreateProjects,
   canEditMilestone,
   canEndProject,
+  canEditProject,
   canEditTargets,
   canManageTargets,
   canManageUsers,
@@ -84,6 +87,12 @@ export const mayRebaseline = (state: AuthState, facts: ProjectFacts) => may(stat
 export const mayConfirm = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canConfirmProject(p, facts));
 /** May withdraw, make active again, merge or delete this project (src/domain/access.ts canEndProject: the gemeente, administrators). */
 export const mayEndProject = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canEndProject(p, facts));
+/** "Nieuw project" on the project list: who may create a project in some gemeente (access.ts canCreateProjects). */
+export const mayCreateProjects = (state: AuthState) => may(state, canCreateProjects);
+/** The gemeenten offered on "Nieuw project": where the person may create one (a gemeente editor: its own). */
+export const mayCreateProjectIn = (state: AuthState, gemeenteCode: string) => may(state, (p) => canCreateProject(p, gemeenteCode));
+/** Change the project's own data (kerngegevens, programma, jaarschijven, partijen): access.ts canEditProject, as requireMayChangeProject. */
+export const mayEditProject = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canEditProject(p, facts));
 export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSide: OwnerSide) =>
   may(state, (p) => canEditMilestone(p, facts, ownerSide));
 

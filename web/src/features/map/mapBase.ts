@@ -25,6 +25,7 @@ const DUTCH_UI = {
   'NavigationControl.ZoomOut': 'Uitzoomen',
   'NavigationControl.ResetBearing': 'Kaart naar het noorden draaien',
   'Popup.Close': 'Sluiten',
+  'Marker.Title': 'Gekozen ligging',
   'AttributionControl.ToggleAttribution': 'Bronvermelding tonen',
 };
 

@@ -15,7 +15,17 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { Section } from '../../components/Section.tsx';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
-import { mayEditMilestone, mayEditOpenBook, mayEndProject, mayReadOpenBook, mayRebaseline, projectFacts } from '../../auth/permissions.ts';
+import {
+  mayEditMilestone,
+  mayEditOpenBook,
+  mayEditProject,
+  mayEndProject,
+  mayReadOpenBook,
+  mayRebaseline,
+  projectFacts,
+} from '../../auth/permissions.ts';
+import { CoreEditForm } from './CoreEditForm.tsx';
+import { JaarschijvenEditForm, PartiesEditForm, ProgrammeEditForm } from './PartEditForms.tsx';
 import { formatDate, formatMonths, formatNumber, formatPercent, label, milestoneLabel, POLICY, type MilestoneCode } from '../../labels.ts';
 import { expiredForecasts } from '../../../../src/domain/forecast-expired.ts';
 import { todayInNetherlands } from './expiredForecasts.ts';
@@ -101,6 +111,8 @@ export function ProjectPage() {
   const canRebaseline = Boolean(regions) && mayRebaseline(auth, facts);
   const canEdit = (code: MilestoneCode) => editable.includes(code);
   const canEnd = signedIn && mayEndProject(auth, facts);
+  // Kerngegevens, programma, jaarschijven and partijen: the gemeente (access.ts canEditProject).
+  const edit = mayEditProject(auth, facts) ? { project, onSaved: saved, onReload: reload } : null;
 
   return (
     <article className="wbm-project">
@@ -139,6 +151,7 @@ export function ProjectPage() {
             {formatDate(project.updatedAt.slice(0, 10))} (versie {project.version})
           </DataItem>
         </dl>
+        {edit && <CoreEditForm {...edit} />}
       </Section>
 
       <Section id="status" title="Status">
@@ -194,10 +207,12 @@ export function ProjectPage() {
           affordableHomes={project.affordableHomes}
           socialHomes={project.socialHomes}
         />
+        {edit && <ProgrammeEditForm {...edit} />}
       </Section>
 
       <Section id="jaarschijven" title="Jaarschijven">
         <JaarschijvenSection jaarschijven={project.jaarschijven} />
+        {edit && <JaarschijvenEditForm {...edit} />}
       </Section>
 
       <Section id="mijlpalen" title="Mijlpalen">
@@ -236,6 +251,7 @@ export function ProjectPage() {
         ) : (
           <Paragraph>Welke organisaties aan dit project werken, ziet u na inloggen.</Paragraph>
         )}
+        {edit && <PartiesEditForm {...edit} organisations={organisations} />}
       </Section>
 
       {canEnd && (

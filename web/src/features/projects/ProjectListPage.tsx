@@ -24,6 +24,7 @@ import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PublicFiguresLinks } from '../../components/PublicFiguresLinks.tsx';
+import { NewProjectLink } from './NewProjectLink.tsx';
 
 interface Column {
   key: string;
@@ -145,6 +146,7 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
           Het project is verwijderd.
         </Paragraph>
       )}
+      <NewProjectLink />
       {reference.state === 'error' && <ErrorMessage error={reference.error} retry={reference.reload} />}
       <ProjectFiltersForm value={filters} provincies={provincies} gemeenten={gemeenten} regions={regions} onApply={apply} />
 
