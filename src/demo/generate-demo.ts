@@ -664,6 +664,9 @@ function buildKnelpunten(
       owner: knelpuntOwner(category, gemeenteOrg, privateOrg),
       raisedDate: dayToIso(raisedDay),
       escalated,
+      // Demo escalations have no date or reason, as those escalated before they were kept (migration 0023).
+      escalatedOn: null,
+      escalationReason: null,
       resolution: resolved ? rng.pick(RESOLUTION_TEXTS[category]) : null,
       resolvedDate: resolvedDay === null ? null : dayToIso(resolvedDay),
       version: 1,

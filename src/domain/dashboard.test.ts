@@ -292,6 +292,7 @@ describe('SPEC §2 "Phases and milestones" (001 § Afspraak 3B): delayed pending
       forecastDate: '2026-07-01',
       months: 16,
       severity: 'ernstig',
+      reason: null,
     });
   });
 

@@ -60,6 +60,8 @@ export interface DelayedMilestone {
   forecastDate: string;
   months: number;
   severity: Exclude<DelaySeverity, 'geen'>;
+  /** Why the forecast moved (the latest delay reason given, src/domain/delay-reason.ts); filled in by the service. */
+  reason: string | null;
 }
 
 export interface TableSummary {
@@ -165,6 +167,7 @@ export function summariseTable(projects: readonly DashboardProject[], options: S
         forecastDate: m.forecastDate,
         months: delay.months,
         severity: delay.severity,
+        reason: null,
       });
     }
     const categories = new Set<KnelpuntCategory>();

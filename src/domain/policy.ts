@@ -13,6 +13,16 @@ export const POLICY = {
     seriousMonths: 12,
   },
 
+  knelpunten: {
+    /**
+     * Without an open quarterly round, an escalation to the table counts as new on the Tafeloverzicht for this many
+     * months (one quarter, the rhythm of the table). SPEC §2 "Quarterly round" (design).
+     */
+    newEscalationMonths: 3,
+    /** Longest text of a reason (escalation, delay) and of a description. (design) */
+    maxReasonLength: 2000,
+  },
+
   targets: {
     /** 100,000 new homes a year through 2029. SPEC §3, `001 § Afspraak 19.1`, `004`. */
     nationalHomesPerYear: 100_000,

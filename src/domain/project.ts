@@ -55,6 +55,10 @@ export interface Knelpunt {
   owner: string | null;
   raisedDate: IsoDate;
   escalated: boolean;
+  /** When it was escalated to the versnellingstafel; null when not escalated or escalated before this was kept. */
+  escalatedOn: IsoDate | null;
+  /** Why the table must pick it up (required for a new escalation, src/domain/knelpunt.ts). */
+  escalationReason: string | null;
   resolution: string | null;
   resolvedDate: IsoDate | null;
   version: number;

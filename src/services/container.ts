@@ -1,6 +1,7 @@
 /** Wiring: database → repositories → services. The only place that knows all of them. */
 import { createAccountRepository } from '../storage/account.repository.ts';
 import { createAuditRepository } from '../storage/audit.repository.ts';
+import { createDelayReasonRepository } from '../storage/delay-reason.repository.ts';
 import { createBaselineHistoryRepository } from '../storage/baseline.repository.ts';
 import type { Db } from '../storage/db.ts';
 import { createGeographyRepository } from '../storage/geography.repository.ts';
@@ -72,6 +73,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const knelpunten = createKnelpuntRepository();
   const rounds = createRoundRepository();
   const baselineHistory = createBaselineHistoryRepository();
+  const delayReasons = createDelayReasonRepository();
   const dashboards = createDashboardRepository();
   const national = createNationalRepository();
   const realisations = createRealisationRepository();
@@ -93,7 +95,18 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const peopleGeography = createPeopleGeographyRepository();
   const peopleFacts = createPeopleFacts(peopleGeography);
   const mailer = createMailer(options.mail);
-  const roundService = createRoundService({ db, rounds, projects, knelpunten, baselineHistory, geography, access, audit, today: options.today });
+  const roundService = createRoundService({
+    db,
+    rounds,
+    projects,
+    knelpunten,
+    baselineHistory,
+    delayReasons,
+    geography,
+    access,
+    audit,
+    today: options.today,
+  });
   const proposals = createProposalRepository();
   return {
     db,
@@ -117,7 +130,18 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       scryptCost: auth.options.scryptCost,
       publicUrl: options.publicUrl ?? null,
     }),
-    projects: createProjectService({ db, projects, knelpunten, geography, organisations, baselineHistory, access, audit, today: options.today }),
+    projects: createProjectService({
+      db,
+      projects,
+      knelpunten,
+      delayReasons,
+      geography,
+      organisations,
+      baselineHistory,
+      access,
+      audit,
+      today: options.today,
+    }),
     lifecycle: createLifecycleService({ db, projects, knelpunten, lifecycle: createLifecycleRepository(), access, audit, today: options.today }),
     // Open books (issue 12 item 5): readable only by the project's parties and its table's secretary.
     openBooks: createOpenBookService({ db, projects, openBooks: createOpenBookRepository(), access, audit, today: options.today }),
@@ -156,7 +180,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     // Retention (issue 11 item 3): expired sessions, finished invitations, revoked API tokens pruned (POLICY.retention).
     retention: createRetentionService({ db, retention: createRetentionRepository() }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
-    dashboard: createDashboardService({ db, dashboards, geography, access }),
+    dashboard: createDashboardService({ db, dashboards, delayReasons, geography, access }),
     demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations }),
     // National roll-up (issue 3). Every target write asks src/domain/access.ts with the caller.
     targets: createTargetService({ db, national, audit }),

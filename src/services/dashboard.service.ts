@@ -18,8 +18,11 @@ import {
 import type { AccessGuard } from './access.service.ts';
 import { productionWeights } from '../domain/production-weights.ts';
 import { regionAnnualTarget, type RegionTarget } from '../domain/targets.ts';
-import type { DashboardRepository } from '../storage/dashboard.repository.ts';
+import type { DashboardRepository, NewEscalation } from '../storage/dashboard.repository.ts';
 import { summarisePlanuitval, type Planuitval } from '../domain/withdrawal.ts';
+import type { DelayReasonRepository } from '../storage/delay-reason.repository.ts';
+import { describeDelayReason } from '../domain/delay-reason.ts';
+import { newEscalationsSince } from '../domain/knelpunt.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 
@@ -39,6 +42,8 @@ export interface RegionDashboard {
    * `ownProjects` the caller may read.
    */
   access: { view: TableView; ownProjects: number };
+  /** Open knelpunten newly escalated to the table (src/domain/knelpunt.ts newEscalationsSince), newest first. */
+  newEscalations: { since: string; basis: 'round' | 'months'; items: NewEscalation[] };
 }
 
 export interface AlternativesResult {
@@ -62,11 +67,12 @@ const MAX_YEARS = 15;
 export function createDashboardService(deps: {
   db: Db;
   dashboards: DashboardRepository;
+  delayReasons: DelayReasonRepository;
   geography: GeographyRepository;
   access: AccessGuard;
   now?: () => Date;
 }) {
-  const { db, dashboards, geography, access } = deps;
+  const { db, dashboards, delayReasons, geography, access } = deps;
   const now = deps.now ?? (() => new Date());
 
   /**
@@ -113,6 +119,27 @@ export function createDashboardService(deps: {
     }));
   }
 
+  /**
+   * Knelpunten newly escalated to a table: since its open round opened, else in the last months (src/domain/knelpunt.ts
+   * newEscalationsSince). An area that is no defined region has no round.
+   */
+  async function newEscalations(region: Area, today: string, syntheticOnly: boolean): Promise<RegionDashboard['newEscalations']> {
+    const openedOn = region.kind === 'gebied' ? null : await dashboards.openRoundOpenedOn(db, region.id);
+    const { since, basis } = newEscalationsSince(openedOn, today);
+    return { since, basis, items: await dashboards.newEscalations(db, region.gemeenteCodes, since, { syntheticOnly }) };
+  }
+
+  /** Each delayed milestone listed with the latest reason given for moving it (src/domain/delay-reason.ts). */
+  async function withDelayReasons(summary: TableSummary): Promise<TableSummary> {
+    const items = summary.delayedMilestones.items;
+    const reasons = await delayReasons.latestFor(db, [...new Set(items.map((i) => i.projectId))]);
+    const reasonOf = (i: (typeof items)[number]) => {
+      const r = reasons.get(`${i.projectId}/${i.code}`);
+      return r ? describeDelayReason(r) : null;
+    };
+    return { ...summary, delayedMilestones: { ...summary.delayedMilestones, items: items.map((i) => ({ ...i, reason: reasonOf(i) })) } };
+  }
+
   function yearRange(fromYear?: number, toYear?: number): number[] {
     const from = fromYear ?? now().getFullYear();
     const to = toYear ?? from + 6;
@@ -143,10 +170,21 @@ export function createDashboardService(deps: {
       ]);
       const planuitval = summarisePlanuitval(withdrawn);
       const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
-      const options = { years, targetFor: (y: number) => targetByYear.get(y) ?? null, today: todayInNetherlands(now()) };
+      const today = todayInNetherlands(now());
+      const options = { years, targetFor: (y: number) => targetByYear.get(y) ?? null, today };
       const summary = summariseTable(projects, options);
-      if (view === 'full' || own === null)
-        return { region, years, targets, summary, planuitval, access: { view: 'full', ownProjects: projects.length } };
+      const escalations = await newEscalations(region, today, syntheticDataOnly(principal));
+      if (view === 'full' || own === null) {
+        return {
+          region,
+          years,
+          targets,
+          summary: await withDelayReasons(summary),
+          planuitval,
+          access: { view: 'full', ownProjects: projects.length },
+          newEscalations: escalations,
+        };
+      }
       // Members: the table's aggregates; names and places only of their own projects. SPEC §7.
       const mine = projects.filter((p) => own!.has(p.id));
       const ownSummary = summariseTable(mine, options);
@@ -154,13 +192,14 @@ export function createDashboardService(deps: {
         region,
         years,
         targets,
-        summary: {
+        summary: await withDelayReasons({
           ...summary,
           delayedMilestones: { ...summary.delayedMilestones, items: ownSummary.delayedMilestones.items },
           mapPoints: ownSummary.mapPoints,
-        },
+        }),
         planuitval,
         access: { view: 'member', ownProjects: mine.length },
+        newEscalations: { ...escalations, items: escalations.items.filter((e) => own!.has(e.projectId)) },
       };
     },
 

@@ -5,7 +5,9 @@ import { MILESTONES, type MilestoneCode, type OwnerSide } from '../domain/codes.
 import { checkProject, type CheckResult } from '../domain/consistency.ts';
 import { milestoneDelay, type MilestoneDelay } from '../domain/delay.ts';
 import { deriveProject } from '../domain/derive.ts';
-import { checkKnelpunt } from '../domain/knelpunt.ts';
+import { checkKnelpunt, checkKnelpuntChange, escalateKnelpunt, knelpuntStep, resolveKnelpunt, withoutEscalation, type Outcome } from '../domain/knelpunt.ts';
+import { delayReasonRequired, describeDelayReason, needsDelayReason, resolveDelayReason, type DelayReasonInput } from '../domain/delay-reason.ts';
+import { milestoneName } from '../domain/format-nl.ts';
 import { checkKnelpuntDates, checkMilestoneDates, dateInNetherlands } from '../domain/plausibility.ts';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
@@ -32,6 +34,7 @@ import type { Db, Queryable } from '../storage/db.ts';
 import type { AccessGuard } from './access.service.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
+import type { DelayReasonRepository } from '../storage/delay-reason.repository.ts';
 import type { KnelpuntRepository, ListSums, Page, ProjectFilter, ProjectRepository, ProjectSummary } from '../storage/project.repository.ts';
 
 /**
@@ -51,8 +54,11 @@ export type ProjectCreate = Omit<
 
 export type ProjectPatch = Partial<Omit<ProjectCreate, 'synthetic'>>;
 
-export type KnelpuntInput = Omit<Knelpunt, 'id' | 'projectId' | 'version' | 'escalated' | 'owner' | 'resolution' | 'resolvedDate'> &
-  Partial<Pick<Knelpunt, 'escalated' | 'owner' | 'resolution' | 'resolvedDate'>>;
+export type KnelpuntInput = Omit<
+  Knelpunt,
+  'id' | 'projectId' | 'version' | 'escalated' | 'escalatedOn' | 'escalationReason' | 'owner' | 'resolution' | 'resolvedDate'
+> &
+  Partial<Pick<Knelpunt, 'escalated' | 'escalationReason' | 'owner' | 'resolution' | 'resolvedDate'>>;
 
 export interface ProjectView extends Project {
   milestones: Array<Milestone & { delay: MilestoneDelay }>;
@@ -66,6 +72,7 @@ export interface ProjectServiceDeps {
   db: Db;
   projects: ProjectRepository;
   knelpunten: KnelpuntRepository;
+  delayReasons: DelayReasonRepository;
   geography: GeographyRepository;
   organisations: OrganisationRepository;
   baselineHistory: BaselineHistoryRepository;
@@ -115,7 +122,7 @@ function normaliseMilestones(milestones: readonly MilestoneInput[], current: rea
 }
 
 export function createProjectService(deps: ProjectServiceDeps) {
-  const { db, projects, knelpunten, geography, organisations, baselineHistory, access, audit } = deps;
+  const { db, projects, knelpunten, delayReasons, geography, organisations, baselineHistory, access, audit } = deps;
   const today = deps.today ?? (() => dateInNetherlands(new Date()));
 
   /** Refuse dates outside the plausible window (issue 8); only new or changed dates are checked. */
@@ -370,13 +377,17 @@ export function createProjectService(deps: ProjectServiceDeps) {
       return baselineHistory.listByProject(db, id);
     },
 
-    /** Change one milestone (the common quarterly edit): only the fields given change. */
+    /**
+     * Change one milestone (the common quarterly edit): only the fields given change. A forecast moved past the delay
+     * tolerance needs `delayReason` (src/domain/delay-reason.ts); the reason is kept and audited in the same transaction.
+     */
     async updateMilestone(
       id: string,
       code: MilestoneCode,
       version: number,
       change: Partial<Omit<MilestoneInput, 'code'>>,
       actor: Actor,
+      delayReason?: DelayReasonInput,
     ): Promise<ProjectView> {
       // One load, inside the transaction, for the merge and the change alike (issue 9 item 5).
       return db.transaction(async (tx) => {
@@ -390,7 +401,43 @@ export function createProjectService(deps: ProjectServiceDeps) {
           code,
         };
         const milestones = existing ? current.milestones.map((m) => (m.code === code ? merged : m)) : [...current.milestones, merged];
-        return applyPatch(tx, loaded, version, { milestones: milestones.sort((a, b) => a.code.localeCompare(b.code)) }, actor);
+        const saved = await applyPatch(tx, loaded, version, { milestones: milestones.sort((a, b) => a.code.localeCompare(b.code)) }, actor);
+        // After the ordinary checks (version, dates, who): why the date moved. A failure here rolls the change back.
+        const before = existing?.forecastDate ?? null;
+        const after = saved.milestones.find((m) => m.code === code)?.forecastDate ?? null;
+        const moved = after !== null && after !== before;
+        if (!delayReason) {
+          if (moved && needsDelayReason(existing, after)) throw new ValidationError([delayReasonRequired(code, existing!.baselineDate!, after)]);
+          return saved;
+        }
+        if (!moved) {
+          throw new ValidationError([
+            { path: 'delayReason', code: 'no_forecast_change', message: 'Een reden voor het schuiven hoort bij een nieuwe prognosedatum.' },
+          ]);
+        }
+        const resolved = resolveDelayReason(delayReason, loaded.knelpunten);
+        if ('issues' in resolved) throw new ValidationError(resolved.issues);
+        const reason = resolved.reason;
+        await delayReasons.insert(tx, {
+          id: randomUUID(),
+          projectId: id,
+          milestoneCode: code,
+          oldForecast: before,
+          newForecast: after,
+          ...reason,
+          actorUserId: actor.principal.userId,
+          actorName: actor.principal.name,
+        });
+        await record(
+          tx,
+          actor,
+          'project',
+          id,
+          `reden voor het schuiven van ${milestoneName(code)}: ${describeDelayReason(reason)}`,
+          { delayReason: null },
+          { delayReason: { milestone: code, oldForecast: before, newForecast: after, ...reason } },
+        );
+        return saved;
       });
     },
 
@@ -439,45 +486,67 @@ export function createProjectService(deps: ProjectServiceDeps) {
       return db.transaction(async (tx) => {
         const { current: project, facts, knelpunten: ks } = await loadForChange(tx, projectId, actor.principal);
         assertMayEditKnelpunten(actor.principal, facts);
-        const knelpunt: Knelpunt = {
+        const escalated = data.escalated ?? false;
+        const knelpunt: Knelpunt = withoutEscalation({
           id: randomUUID(),
           projectId,
           category: data.category,
-          description: data.description,
-          owner: data.owner ?? null,
+          description: data.description.trim(),
+          owner: data.owner?.trim() || null,
           raisedDate: data.raisedDate,
-          escalated: data.escalated ?? false,
-          resolution: data.resolution ?? null,
+          escalated,
+          escalatedOn: escalated ? today() : null,
+          escalationReason: data.escalationReason?.trim() || null,
+          resolution: data.resolution?.trim() || null,
           resolvedDate: data.resolvedDate ?? null,
           version: 1,
-        };
-        assertValidKnelpunt(knelpunt, today());
+        });
+        assertValidKnelpunt(null, knelpunt, today());
         await knelpunten.insertMany(tx, [knelpunt]);
         await refreshStatus(tx, project, [...ks, knelpunt]);
-        await record(tx, actor, 'knelpunt', knelpunt.id, 'knelpunt gemeld', {}, knelpunt, projectId);
+        // Each step is its own act in the history: added, and (when so made) escalated and resolved.
+        await record(tx, actor, 'knelpunt', knelpunt.id, knelpuntStep(null, knelpunt), {}, knelpunt, projectId);
+        if (knelpunt.escalated) {
+          await record(tx, actor, 'knelpunt', knelpunt.id, knelpuntStep({ ...knelpunt, escalated: false, resolvedDate: null }, knelpunt), {}, {}, projectId);
+        }
         return knelpunt;
       });
     },
 
+    /** Change a knelpunt (PATCH): the audit names the step it is (changed, escalated, resolved, reopened). */
     async updateKnelpunt(projectId: string, knelpuntId: string, version: number, change: Partial<KnelpuntInput>, actor: Actor): Promise<Knelpunt> {
-      return db.transaction(async (tx) => {
-        const { current: project, facts, knelpunten: ks } = await loadForChange(tx, projectId, actor.principal);
-        assertMayEditKnelpunten(actor.principal, facts);
-        const current = ks.find((k) => k.id === knelpuntId);
-        if (!current || current.projectId !== projectId) throw new NotFoundError('Knelpunt', knelpuntId);
-        if (current.version !== version) {
-          throw new ConflictError(`Iemand anders heeft dit knelpunt intussen gewijzigd (nu versie ${current.version}).`, current.version);
-        }
-        const next: Knelpunt = { ...current, ...definedOnly(change), id: knelpuntId, projectId, version: version + 1 };
-        assertValidKnelpunt(next, today(), current);
-        if (!(await knelpunten.update(tx, next, version))) throw new ConflictError('Het knelpunt is intussen gewijzigd.');
-        await refreshStatus(
-          tx,
-          project,
-          ks.map((k) => (k.id === knelpuntId ? next : k)),
-        );
-        await record(tx, actor, 'knelpunt', knelpuntId, 'knelpunt gewijzigd', current, next, projectId);
-        return next;
+      return changeKnelpunt(projectId, knelpuntId, version, actor, (current) => {
+        const given = definedOnly(change);
+        const next: Knelpunt = withoutEscalation({
+          ...current,
+          ...given,
+          description: given.description?.trim() ?? current.description,
+          owner: given.owner !== undefined ? given.owner?.trim() || null : current.owner,
+        });
+        // A new escalation is dated today; its reason is checked with the other rules.
+        if (next.escalated && !current.escalated) next.escalatedOn = today();
+        assertValidKnelpunt(current, next, today());
+        return { ok: true, knelpunt: next };
+      });
+    },
+
+    /** "Escaleren naar de tafel": with a reason, dated today (src/domain/knelpunt.ts escalateKnelpunt). */
+    async escalateKnelpunt(projectId: string, knelpuntId: string, version: number, reason: string, actor: Actor): Promise<Knelpunt> {
+      return changeKnelpunt(projectId, knelpuntId, version, actor, (current) => escalateKnelpunt(current, reason, today()));
+    },
+
+    /** "Oplossen": with the date and how (src/domain/knelpunt.ts resolveKnelpunt). */
+    async resolveKnelpunt(
+      projectId: string,
+      knelpuntId: string,
+      version: number,
+      resolution: { resolvedDate: string | null; resolution: string },
+      actor: Actor,
+    ): Promise<Knelpunt> {
+      return changeKnelpunt(projectId, knelpuntId, version, actor, (current) => {
+        const outcome = resolveKnelpunt(current, resolution, today());
+        if (outcome.ok) assertValidKnelpunt(current, outcome.knelpunt, today());
+        return outcome;
       });
     },
 
@@ -495,10 +564,43 @@ export function createProjectService(deps: ProjectServiceDeps) {
           project,
           ks.filter((k) => k.id !== knelpuntId),
         );
-        await record(tx, actor, 'knelpunt', knelpuntId, 'knelpunt verwijderd', current, {}, projectId);
+        await record(tx, actor, 'knelpunt', knelpuntId, knelpuntStep(current, null), current, {}, projectId);
       });
     },
   };
+
+  /**
+   * One step on a knelpunt under the project's lock: who may, the version (409 when stale), the next state from
+   * `step` (422 with its issues), the status of the project, and the step as its own act in the audit trail.
+   */
+  async function changeKnelpunt(
+    projectId: string,
+    knelpuntId: string,
+    version: number,
+    actor: Actor,
+    step: (current: Knelpunt) => Outcome,
+  ): Promise<Knelpunt> {
+    return db.transaction(async (tx) => {
+      const { current: project, facts, knelpunten: ks } = await loadForChange(tx, projectId, actor.principal);
+      assertMayEditKnelpunten(actor.principal, facts);
+      const current = ks.find((k) => k.id === knelpuntId);
+      if (!current || current.projectId !== projectId) throw new NotFoundError('Knelpunt', knelpuntId);
+      if (current.version !== version) {
+        throw new ConflictError(`Iemand anders heeft dit knelpunt intussen gewijzigd (nu versie ${current.version}).`, current.version);
+      }
+      const outcome = step(current);
+      if (!outcome.ok) throw new ValidationError(outcome.issues);
+      const next: Knelpunt = { ...outcome.knelpunt, id: knelpuntId, projectId, version: version + 1 };
+      if (!(await knelpunten.update(tx, next, version))) throw new ConflictError('Het knelpunt is intussen gewijzigd.');
+      await refreshStatus(
+        tx,
+        project,
+        ks.map((k) => (k.id === knelpuntId ? next : k)),
+      );
+      await record(tx, actor, 'knelpunt', knelpuntId, knelpuntStep(current, next), current, next, projectId);
+      return next;
+    });
+  }
 
   /**
    * Validate `input`, derive, and write over the loaded project when `version` is still current (else
@@ -527,8 +629,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
   }
 }
 
-function assertValidKnelpunt(k: Knelpunt, today: string, current?: Knelpunt): void {
-  const errors = [...checkKnelpuntDates(k, today, current), ...checkKnelpunt(k)];
+function assertValidKnelpunt(current: Knelpunt | null, k: Knelpunt, today: string): void {
+  const errors = [...checkKnelpuntDates(k, today, current ?? undefined), ...checkKnelpunt(k), ...checkKnelpuntChange(current, k)];
   if (errors.length) throw new ValidationError(errors);
 }
 

@@ -73,6 +73,8 @@ describe('closing a round of a large table (SPEC §2 "Quarterly round")', () => 
       .map((p) => ({
         id: crypto.randomUUID(),
         projectId: p.id,
+        escalatedOn: null,
+        escalationReason: null,
         category: 'netcongestie',
         description: 'Wachten op netaansluiting',
         owner: null,

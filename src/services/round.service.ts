@@ -8,6 +8,8 @@ import type { OrganisationType } from '../domain/codes.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { formatDatum } from '../domain/format-nl.ts';
 import { kwartaalLabel, type Kwartaal } from '../domain/kwartaal.ts';
+import { attachDelayReasons } from '../domain/delay-reason.ts';
+import type { DelayReasonRepository } from '../storage/delay-reason.repository.ts';
 import { attachBaselineReasons, diffProject, type DiffableProject, type ProjectChange } from '../domain/project-diff.ts';
 import type { Project } from '../domain/project.ts';
 import {
@@ -146,6 +148,7 @@ export interface RoundServiceDeps {
   projects: ProjectRepository;
   knelpunten: KnelpuntRepository;
   baselineHistory: BaselineHistoryRepository;
+  delayReasons: DelayReasonRepository;
   geography: GeographyRepository;
   access: AccessGuard;
   audit: AuditRepository;
@@ -168,7 +171,7 @@ function closedError(round: RoundRecord): ConflictError {
 }
 
 export function createRoundService(deps: RoundServiceDeps) {
-  const { db, rounds, projects, knelpunten, baselineHistory, geography, access, audit } = deps;
+  const { db, rounds, projects, knelpunten, baselineHistory, delayReasons, geography, access, audit } = deps;
   const today = deps.today ?? (() => todayInNetherlands());
 
   /**
@@ -727,8 +730,12 @@ export function createRoundService(deps: RoundServiceDeps) {
       const partyIds = [...new Set([...(previous?.parties ?? []), ...current.parties].map((p) => p.organisationId))];
       const names = await rounds.organisations(db, partyIds);
       const diff = diffProject(previous as DiffableProject | null, current, { organisationName: (id) => names.get(id)?.name });
-      const history = await baselineHistory.listByProject(db, projectId, round.closedAt!);
-      return { projectId, since: summary(round), changes: attachBaselineReasons(diff, history) };
+      const [history, reasons] = await Promise.all([
+        baselineHistory.listByProject(db, projectId, round.closedAt!),
+        delayReasons.listByProject(db, projectId, round.closedAt!),
+      ]);
+      // Why it changed: the table's reason for a re-baseline, the party's reason for a forecast moved past the tolerance.
+      return { projectId, since: summary(round), changes: attachDelayReasons(attachBaselineReasons(diff, history), reasons) };
     },
 
     /** Every closed quarter that froze this project, latest first, with the frozen headline figures. */

@@ -1,5 +1,6 @@
 /** Set-based loading of the projects of a set of gemeenten for dashboards and alternatives. */
 import type { DashboardProject } from '../domain/dashboard.ts';
+import type { KnelpuntCategory } from '../domain/codes.ts';
 import type { Jaarschijf, Knelpunt, Milestone } from '../domain/project.ts';
 import { housingTargets } from '../domain/national.ts';
 import type { Target } from '../domain/targets.ts';
@@ -8,6 +9,17 @@ import type { ProjectScope } from '../domain/access.ts';
 import type { Queryable } from './db.ts';
 import { countedSql, createLifecycleRepository } from './lifecycle.repository.ts';
 import { filterSql } from './project.repository.ts';
+
+/** An open knelpunt newly escalated to the table (Tafeloverzicht, "Nieuw geëscaleerde knelpunten"). */
+export interface NewEscalation {
+  knelpuntId: string;
+  projectId: string;
+  projectName: string;
+  category: KnelpuntCategory;
+  description: string;
+  reason: string | null;
+  escalatedOn: string;
+}
 
 function groupBy<T extends { project_id: string }>(rows: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -73,6 +85,33 @@ export function createDashboardRepository() {
 
     /** The withdrawn plans (planuitval) of these gemeenten, with their withdrawal date and programme total. */
     withdrawnProjects: createLifecycleRepository().planuitval,
+
+    /** The day (in the Netherlands) the region's open quarterly round opened; null when none is open. */
+    async openRoundOpenedOn(q: Queryable, regionId: string): Promise<string | null> {
+      const [row] = await q.query<{ day: string }>(
+        `SELECT (opened_at AT TIME ZONE 'Europe/Amsterdam')::date::text AS day FROM rounds WHERE region_id = $1 AND closed_at IS NULL`,
+        [regionId],
+      );
+      return row?.day ?? null;
+    },
+
+    /** Open knelpunten of these gemeenten escalated on or after `since`, newest first. */
+    async newEscalations(
+      q: Queryable,
+      gemeenteCodes: readonly string[],
+      since: string,
+      options: { syntheticOnly?: boolean } = {},
+    ): Promise<NewEscalation[]> {
+      const only = options.syntheticOnly ? ' AND p.synthetic' : '';
+      return q.query<NewEscalation>(
+        `SELECT k.id AS "knelpuntId", p.id AS "projectId", p.name AS "projectName", k.category, k.description,
+           k.escalation_reason AS reason, k.escalated_on::text AS "escalatedOn"
+         FROM knelpunten k JOIN projects p ON p.id = k.project_id
+         WHERE p.gemeente_code = ANY($1::text[]) AND k.escalated AND k.resolved_date IS NULL AND k.escalated_on >= $2::date${only}
+         ORDER BY k.escalated_on DESC, p.name, k.id`,
+        [[...gemeenteCodes], since],
+      );
+    },
 
     /** The ids of the projects in these gemeenten (to decide which of them a table member may see). */
     async projectIdsIn(q: Queryable, gemeenteCodes: readonly string[]): Promise<string[]> {

@@ -48,6 +48,8 @@ function knelpunt(projectId: string, overrides: Partial<Knelpunt> = {}): Knelpun
     description: 'Wachten op netaansluiting',
     owner: null,
     raisedDate: '2026-01-05',
+    escalatedOn: null,
+    escalationReason: null,
     escalated: false,
     resolution: null,
     resolvedDate: null,

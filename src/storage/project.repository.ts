@@ -348,7 +348,7 @@ const LOAD_FOR_CHANGE_SQL = `SELECT ${SUMMARY_COLUMNS}, g.provincie_code AS geme
       ORDER BY x.role, x.organisation_id) FROM project_parties x WHERE x.project_id = p.id), '[]') AS parties,
     COALESCE((SELECT json_agg(json_build_object('id', k.id, 'projectId', k.project_id, 'category', k.category,
       'description', k.description, 'owner', k.owner, 'raisedDate', k.raised_date, 'escalated', k.escalated,
-      'resolution', k.resolution, 'resolvedDate', k.resolved_date, 'version', k.version)
+      'escalatedOn', k.escalated_on, 'escalationReason', k.escalation_reason, 'resolution', k.resolution, 'resolvedDate', k.resolved_date, 'version', k.version)
       ORDER BY k.raised_date, k.id) FROM knelpunten k WHERE k.project_id = p.id), '[]') AS knelpunten,
     ARRAY(SELECT r.region_id FROM region_gemeenten r WHERE r.gemeente_code = p.gemeente_code ORDER BY r.region_id) AS region_ids
   FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code WHERE p.id = $1 FOR UPDATE OF p`;
@@ -596,6 +596,8 @@ interface KnelpuntRow {
   owner: string | null;
   raised_date: string;
   escalated: boolean;
+  escalated_on: string | null;
+  escalation_reason: string | null;
   resolution: string | null;
   resolved_date: string | null;
   version: number;
@@ -609,6 +611,8 @@ const toKnelpunt = (r: KnelpuntRow): Knelpunt => ({
   owner: r.owner,
   raisedDate: r.raised_date,
   escalated: r.escalated,
+  escalatedOn: r.escalated_on,
+  escalationReason: r.escalation_reason,
   resolution: r.resolution,
   resolvedDate: r.resolved_date,
   version: r.version,
@@ -625,6 +629,8 @@ const KNELPUNT_COLUMNS = [
   'resolution',
   'resolved_date',
   'version',
+  'escalated_on',
+  'escalation_reason',
 ];
 const knelpuntValues = (k: Knelpunt) => [
   k.id,
@@ -637,6 +643,8 @@ const knelpuntValues = (k: Knelpunt) => [
   k.resolution,
   k.resolvedDate,
   k.version,
+  k.escalatedOn,
+  k.escalationReason,
 ];
 
 export function createKnelpuntRepository() {
@@ -651,13 +659,14 @@ export function createKnelpuntRepository() {
     },
     async insertMany(q: Queryable, knelpunten: readonly Knelpunt[]): Promise<void> {
       await insertRows(q, 'knelpunten', KNELPUNT_COLUMNS, knelpunten.map(knelpuntValues), {
-        casts: { raised_date: 'date', resolved_date: 'date' },
+        casts: { raised_date: 'date', resolved_date: 'date', escalated_on: 'date' },
       });
     },
     async update(q: Queryable, k: Knelpunt, expectedVersion: number): Promise<boolean> {
       const rows = await q.query(
         `UPDATE knelpunten SET category = $3, description = $4, owner = $5, raised_date = $6, escalated = $7,
-           resolution = $8, resolved_date = $9, version = $10 WHERE id = $1 AND project_id = $2 AND version = $11 RETURNING id`,
+           resolution = $8, resolved_date = $9, version = $10, escalated_on = $11, escalation_reason = $12
+         WHERE id = $1 AND project_id = $2 AND version = $13 RETURNING id`,
         [...knelpuntValues(k), expectedVersion],
       );
       return rows.length > 0;

@@ -366,7 +366,8 @@ export function createRoundRepository() {
         [regionId],
       );
       const knelpunten = await q.query<Knelpunt>(
-        `SELECT id, project_id AS "projectId", category, description, owner, raised_date AS "raisedDate", escalated, resolution,
+        `SELECT id, project_id AS "projectId", category, description, owner, raised_date AS "raisedDate", escalated,
+           escalated_on AS "escalatedOn", escalation_reason AS "escalationReason", resolution,
            resolved_date AS "resolvedDate", version FROM knelpunten WHERE ${where} ORDER BY project_id, raised_date, id`,
         [regionId],
       );

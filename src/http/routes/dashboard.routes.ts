@@ -74,6 +74,7 @@ const Dashboard = z
               forecastDate: IsoDate,
               months: z.number().int(),
               severity: z.enum(['vertraagd', 'ernstig']),
+              reason: z.string().nullable().describe('Why the forecast moved: the latest reason given when it moved past the tolerance'),
             })
             .meta({ id: 'DelayedMilestone' }),
         ),
@@ -101,6 +102,28 @@ const Dashboard = z
       })
       .describe('Planuitval: plans of the table that were withdrawn, per year of withdrawal; they count in no other figure')
       .meta({ id: 'Planuitval' }),
+    newEscalations: z
+      .object({
+        since: IsoDate.describe('Escalations on or after this date count as new'),
+        basis: z
+          .enum(['round', 'months'])
+          .describe("'round': the day the table's open quarterly round opened; 'months': no round open, the last 3 months (POLICY)"),
+        items: z.array(
+          z
+            .object({
+              knelpuntId: Uuid,
+              projectId: Uuid,
+              projectName: z.string(),
+              category: z.enum(KNELPUNT_CATEGORIES),
+              description: z.string(),
+              reason: z.string().nullable(),
+              escalatedOn: IsoDate,
+            })
+            .meta({ id: 'NewEscalation' }),
+        ),
+      })
+      .describe('Open knelpunten newly escalated to the table, newest first (a member: only of projects it may read)')
+      .meta({ id: 'NewEscalations' }),
     access: z
       .object({
         view: z.enum(['full', 'member']),

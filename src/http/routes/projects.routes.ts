@@ -10,7 +10,9 @@ import {
   Jaarschijf,
   Knelpunt,
   KnelpuntCreateBody,
+  KnelpuntEscalateBody,
   KnelpuntParams,
+  KnelpuntResolveBody,
   KnelpuntPatchBody,
   Milestone,
   MilestoneChange,
@@ -180,8 +182,8 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         response: { 200: ProjectDetail, ...errors },
       },
       handler: async (req) => {
-        const { version, ...change } = req.body;
-        return projects.updateMilestone(req.params.id, req.params.code, version, change, actorOf(req));
+        const { version, delayReason, ...change } = req.body;
+        return projects.updateMilestone(req.params.id, req.params.code, version, change, actorOf(req), delayReason);
       },
     });
 
@@ -271,7 +273,7 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
       config: { access: SIGNED_IN },
       schema: {
         tags: ['knelpunten'],
-        summary: 'Change a knelpunt (escalate, resolve, …); needs its version',
+        summary: 'Change a knelpunt; escalating needs escalationReason, resolving a date and how (or use …/escalate and …/resolve); needs its version',
         params: KnelpuntParams,
         body: KnelpuntPatchBody,
         response: { 200: Knelpunt, ...errors },
@@ -279,6 +281,33 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
       handler: async (req) => {
         const { version, ...change } = req.body;
         return projects.updateKnelpunt(req.params.id, req.params.knelpuntId, version, change, actorOf(req));
+      },
+    });
+
+    app.post('/projects/:id/knelpunten/:knelpuntId/escalate', {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: ['knelpunten'],
+        summary: 'Escalate a knelpunt to the versnellingstafel, with the reason the table must pick it up; needs its version',
+        params: KnelpuntParams,
+        body: KnelpuntEscalateBody,
+        response: { 200: Knelpunt, ...errors },
+      },
+      handler: async (req) => projects.escalateKnelpunt(req.params.id, req.params.knelpuntId, req.body.version, req.body.reason, actorOf(req)),
+    });
+
+    app.post('/projects/:id/knelpunten/:knelpuntId/resolve', {
+      config: { access: SIGNED_IN },
+      schema: {
+        tags: ['knelpunten'],
+        summary: 'Resolve a knelpunt: when (not before it was raised, not after today) and how; needs its version',
+        params: KnelpuntParams,
+        body: KnelpuntResolveBody,
+        response: { 200: Knelpunt, ...errors },
+      },
+      handler: async (req) => {
+        const { version, ...resolution } = req.body;
+        return projects.resolveKnelpunt(req.params.id, req.params.knelpuntId, version, resolution, actorOf(req));
       },
     });
 

@@ -17,6 +17,7 @@ import {
 import { NETHERLANDS_BOX } from '../../domain/coordinates.ts';
 import { LIFECYCLE_STATES } from '../../domain/withdrawal.ts';
 import { HOMES_GROUPS, LIFECYCLE_FILTERS, SORT_COLUMNS } from '../../storage/project.repository.ts';
+import { POLICY } from '../../domain/policy.ts';
 import { csvList, GemeenteCode, HomesCount, IsoDate, IsoDateTime, Issue, ProvincieCode, Uuid, Version } from './common.ts';
 
 const Segment = z.enum(SEGMENTS);
@@ -53,6 +54,16 @@ export const MilestoneInput = z
   })
   .meta({ id: 'MilestoneEntry' });
 
+export const DelayReasonInput = z
+  .union([
+    z.object({
+      category: z.enum(KNELPUNT_CATEGORIES).describe('The kind of knelpunt that moves the date'),
+      text: z.string().max(POLICY.knelpunten.maxReasonLength).describe('A short explanation'),
+    }),
+    z.object({ knelpuntId: Uuid.describe('A knelpunt of this project that explains the move') }),
+  ])
+  .meta({ id: 'DelayReason' });
+
 // No defaults here: a field left out must stay as it is; only an explicit null clears a date, and an
 // empty string is refused as an invalid date (it never clears one, issue 8).
 export const MilestoneChange = z
@@ -63,6 +74,9 @@ export const MilestoneChange = z
     forecastDate: NullableDate.optional().describe('Left out: unchanged; null: clear'),
     actualDate: NullableDate.optional().describe('Left out: unchanged; null: clear; not after today'),
     homes: HomesCount.nullable().optional(),
+    delayReason: DelayReasonInput.optional().describe(
+      'Why the forecast moves: required when the new forecast lies later than the baseline by more than the delay tolerance and later than it was',
+    ),
   })
   .meta({ id: 'MilestoneUpdate' });
 
@@ -122,12 +136,31 @@ export const Knelpunt = z
     description: z.string(),
     owner: z.string().nullable(),
     raisedDate: IsoDate,
-    escalated: z.boolean(),
+    escalated: z.boolean().describe('Escalated to the versnellingstafel'),
+    escalatedOn: IsoDate.nullable().describe('When it was escalated; null when not escalated, or escalated before this was kept'),
+    escalationReason: z.string().nullable().describe('Why the table must pick it up; null for escalations from before this was kept'),
     resolution: z.string().nullable(),
     resolvedDate: IsoDate.nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'Knelpunt' });
+
+const ReasonText = (message: string) => z.string().trim().min(1, { message }).max(POLICY.knelpunten.maxReasonLength);
+
+export const KnelpuntEscalateBody = z
+  .object({
+    version: Version,
+    reason: ReasonText('Schrijf waarom de versnellingstafel dit knelpunt moet oppakken.').describe('Why the table must pick it up'),
+  })
+  .meta({ id: 'KnelpuntEscalate' });
+
+export const KnelpuntResolveBody = z
+  .object({
+    version: Version,
+    resolvedDate: IsoDate.describe('When it was resolved: not before it was raised, not after today'),
+    resolution: ReasonText('Beschrijf hoe het knelpunt is opgelost.').describe('How it was resolved'),
+  })
+  .meta({ id: 'KnelpuntResolve' });
 
 export const KnelpuntCreateBody = z
   .object({
@@ -135,7 +168,8 @@ export const KnelpuntCreateBody = z
     description: z.string().trim().min(1, { message: 'Beschrijf het knelpunt.' }).max(2000),
     owner: z.string().max(200).nullable().optional(),
     raisedDate: IsoDate,
-    escalated: z.boolean().optional(),
+    escalated: z.boolean().optional().describe('Escalating needs escalationReason (or use POST …/escalate)'),
+    escalationReason: z.string().max(POLICY.knelpunten.maxReasonLength).nullable().optional().describe('Why the table must pick it up'),
     resolution: z.string().max(2000).nullable().optional(),
     resolvedDate: IsoDate.nullable().optional(),
   })
