@@ -639,7 +639,39 @@ export function matrix(): Record<string, Case[]> {
         request: async () => ({
           method: 'PATCH',
           url: `/api/v1/projects/${own()}/knelpunten/${await newKnelpunt(own())}`,
-          payload: { version: 1, escalated: true },
+          payload: { version: 1, escalated: true, escalationReason: 'Matrix' },
+        }),
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
+      },
+    ],
+    'POST /api/v1/projects/:id/knelpunten/:knelpuntId/escalate': [
+      {
+        name: 'own',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/projects/${own()}/knelpunten/${await newKnelpunt(own())}/escalate`,
+          payload: { version: 1, reason: 'De tafel moet dit oppakken (matrix)' },
+        }),
+        allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
+      },
+      {
+        name: 'foreign',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/projects/${foreign()}/knelpunten/${await newKnelpunt(foreign())}/escalate`,
+          payload: { version: 1, reason: 'De tafel moet dit oppakken (matrix)' },
+        }),
+        allowed: ['beheerder'],
+        hidden: CANNOT_READ_FOREIGN,
+      },
+    ],
+    'POST /api/v1/projects/:id/knelpunten/:knelpuntId/resolve': [
+      {
+        name: 'own',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/projects/${own()}/knelpunten/${await newKnelpunt(own())}/resolve`,
+          payload: { version: 1, resolvedDate: '2026-02-01', resolution: 'Opgelost (matrix)' },
         }),
         allowed: ['gemeente_editor', 'marktpartij_editor', 'beheerder'],
       },

@@ -145,12 +145,13 @@ export const Knelpunt = z
   })
   .meta({ id: 'Knelpunt' });
 
-const ReasonText = (message: string) => z.string().trim().min(1, { message }).max(POLICY.knelpunten.maxReasonLength);
+// Blank is refused by the domain rule (422, src/domain/knelpunt.ts), like every other missing part of a step.
+const ReasonText = z.string().max(POLICY.knelpunten.maxReasonLength);
 
 export const KnelpuntEscalateBody = z
   .object({
     version: Version,
-    reason: ReasonText('Schrijf waarom de versnellingstafel dit knelpunt moet oppakken.').describe('Why the table must pick it up'),
+    reason: ReasonText.describe('Why the table must pick it up'),
   })
   .meta({ id: 'KnelpuntEscalate' });
 
@@ -158,7 +159,7 @@ export const KnelpuntResolveBody = z
   .object({
     version: Version,
     resolvedDate: IsoDate.describe('When it was resolved: not before it was raised, not after today'),
-    resolution: ReasonText('Beschrijf hoe het knelpunt is opgelost.').describe('How it was resolved'),
+    resolution: ReasonText.describe('How it was resolved'),
   })
   .meta({ id: 'KnelpuntResolve' });
 
