@@ -985,8 +985,6 @@ export interface paths {
                     synthetic?: "true" | "false";
                     /** @description Text search in the project name */
                     q?: string;
-                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
-                    lifecycle?: "actief" | "vervallen" | "alle";
                     sort?: string;
                     limit?: number;
                     offset?: number;
@@ -2740,7 +2738,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a knelpunt (escalate, resolve, …); needs its version */
+        /** Change a knelpunt; escalating needs escalationReason, resolving a date and how (or use …/escalate and …/resolve); needs its version */
         patch: {
             parameters: {
                 query?: never;
@@ -2825,7 +2823,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/projects/{id}/withdraw": {
+    "/projects/{id}/knelpunten/{knelpuntId}/escalate": {
         parameters: {
             query?: never;
             header?: never;
@@ -2834,19 +2832,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a plan that will not be built ("vervallen", counted as planuitval), with a reason and date; needs the version */
+        /** Escalate a knelpunt to the versnellingstafel, with the reason the table must pick it up; needs its version */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: string;
+                    knelpuntId: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ProjectWithdrawInput"];
+                    "application/json": components["schemas"]["KnelpuntEscalateInput"];
                 };
             };
             responses: {
@@ -2857,7 +2856,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProjectDetail"];
+                        "application/json": components["schemas"]["Knelpunt"];
                     };
                 };
                 /** @description Bad Request */
@@ -2922,7 +2921,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/projects/{id}/reinstate": {
+    "/projects/{id}/knelpunten/{knelpuntId}/resolve": {
         parameters: {
             query?: never;
             header?: never;
@@ -2931,19 +2930,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make a withdrawn plan active again, with a reason; needs the version */
+        /** Resolve a knelpunt: when (not before it was raised, not after today) and how; needs its version */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: string;
+                    knelpuntId: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ProjectReinstateInput"];
+                    "application/json": components["schemas"]["KnelpuntResolveInput"];
                 };
             };
             responses: {
@@ -2954,7 +2954,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProjectDetail"];
+                        "application/json": components["schemas"]["Knelpunt"];
                     };
                 };
                 /** @description Bad Request */
@@ -3013,381 +3013,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/projects/{id}/merge-preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** What merging this project into another record of the same plan would move (changes nothing) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description The record of the same plan that would stay */
-                    into: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        "API-Version": components["headers"]["API-Version"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MergePreview"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/projects/{id}/merge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Merge this duplicate into the record of the same plan that stays: its knelpunten and missing parties move, it is closed as "samengevoegd"; returns the record that stays */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ProjectMergeInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        "API-Version": components["headers"]["API-Version"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProjectDetail"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/projects/{id}/open-book": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The open-book figures of a project (grondexploitatie totals, onrendabele top); 204 when none were entered yet. Only for the parties of the project and the secretary of its versnellingstafel (others 403; a project the caller may not read 404) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        "API-Version": components["headers"]["API-Version"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OpenBook"];
-                    };
-                };
-                /** @description No Content */
-                204: {
-                    headers: {
-                        "API-Version": components["headers"]["API-Version"];
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        /** Enter (version 0) or change (the version last read) the open-book figures of a project; only its parties (the gemeente and the market parties) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["OpenBookUpdateInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        "API-Version": components["headers"]["API-Version"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OpenBook"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6773,8 +6398,6 @@ export interface paths {
                     synthetic?: "true" | "false";
                     /** @description Text search in the project name */
                     q?: string;
-                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
-                    lifecycle?: "actief" | "vervallen" | "alle";
                     sort?: string;
                 };
                 header?: never;
@@ -6844,8 +6467,6 @@ export interface paths {
                     synthetic?: "true" | "false";
                     /** @description Text search in the project name */
                     q?: string;
-                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
-                    lifecycle?: "actief" | "vervallen" | "alle";
                     sort?: string;
                 };
                 header?: never;
@@ -8485,6 +8106,21 @@ export interface components {
             /** @description Only for M12 oplevering: homes delivered (may be partial) */
             homes?: number | null;
         };
+        DelayReasonInput: {
+            /**
+             * @description The kind of knelpunt that moves the date
+             * @enum {string}
+             */
+            category: "netcongestie" | "stikstof" | "water_en_bodem" | "geluid" | "financiele_haalbaarheid" | "ambtelijke_capaciteit" | "bezwaar_en_beroep" | "grondpositie" | "bereikbaarheid" | "marktafzet" | "regelgeving" | "overig";
+            /** @description A short explanation */
+            text: string;
+        } | {
+            /**
+             * Format: uuid
+             * @description A knelpunt of this project that explains the move
+             */
+            knelpuntId: string;
+        };
         MilestoneUpdateInput: {
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;
@@ -8509,6 +8145,8 @@ export interface components {
              */
             actualDate?: string | null;
             homes?: number | null;
+            /** @description Why the forecast moves: required when the new forecast lies later than the baseline by more than the delay tolerance and later than it was */
+            delayReason?: components["schemas"]["DelayReasonInput"];
         };
         PartyInput: {
             /** Format: uuid */
@@ -8558,6 +8196,24 @@ export interface components {
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;
         };
+        KnelpuntEscalateInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            /** @description Why the table must pick it up */
+            reason: string;
+        };
+        KnelpuntResolveInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            /**
+             * Format: date
+             * @description When it was resolved: not before it was raised, not after today
+             * @example 2026-03-31
+             */
+            resolvedDate: string;
+            /** @description How it was resolved */
+            resolution: string;
+        };
         KnelpuntCreateInput: {
             /** @enum {string} */
             category: "netcongestie" | "stikstof" | "water_en_bodem" | "geluid" | "financiele_haalbaarheid" | "ambtelijke_capaciteit" | "bezwaar_en_beroep" | "grondpositie" | "bereikbaarheid" | "marktafzet" | "regelgeving" | "overig";
@@ -8569,7 +8225,10 @@ export interface components {
              * @example 2026-03-31
              */
             raisedDate: string;
+            /** @description Escalating needs escalationReason (or use POST …/escalate) */
             escalated?: boolean;
+            /** @description Why the table must pick it up */
+            escalationReason?: string | null;
             resolution?: string | null;
             /**
              * Format: date
@@ -8589,7 +8248,10 @@ export interface components {
              * @example 2026-03-31
              */
             raisedDate?: string;
+            /** @description Escalating needs escalationReason (or use POST …/escalate) */
             escalated?: boolean;
+            /** @description Why the table must pick it up */
+            escalationReason?: string | null;
             resolution?: string | null;
             /**
              * Format: date
@@ -8629,51 +8291,6 @@ export interface components {
                  */
                 baselineDate: string | null;
             }[];
-        };
-        ProjectWithdrawInput: {
-            /** @description Version you last read; a stale version gets 409 and changes nothing */
-            version: number;
-            /** @description Why (plain text, at most 2000 characters) */
-            reason: string;
-            /**
-             * Format: date
-             * @description The date the plan was withdrawn (the decision); not after today
-             * @example 2026-03-31
-             */
-            date: string;
-        };
-        ProjectReinstateInput: {
-            /** @description Version you last read; a stale version gets 409 and changes nothing */
-            version: number;
-            /** @description Why (plain text, at most 2000 characters) */
-            reason: string;
-        };
-        ProjectMergeInput: {
-            /** @description Version of this project (the duplicate that is closed) */
-            version: number;
-            /**
-             * Format: uuid
-             * @description The record of the same plan that stays
-             */
-            intoProjectId: string;
-            /** @description Version of the record that stays, as last read */
-            intoVersion: number;
-        };
-        OpenBookUpdateInput: {
-            /** @description Version of the open book you last read; 0 for the first figures. A stale version gets 409 and changes nothing */
-            version: number;
-            /** @description Total costs of the grondexploitatie, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
-            totalCostsEuros: number;
-            /** @description Total revenues, before public contributions, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
-            totalRevenuesEuros: number;
-            /** @description Contributions of governments (bijdragen van overheden), in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
-            publicContributionsEuros: number;
-            /**
-             * Format: date
-             * @description The date the figures refer to (not in the future)
-             * @example 2026-03-31
-             */
-            peildatum: string;
         };
         OrganisationMergeInput: {
             /**
@@ -9055,7 +8672,16 @@ export interface components {
              * @example 2026-03-31
              */
             raisedDate: string;
+            /** @description Escalated to the versnellingstafel */
             escalated: boolean;
+            /**
+             * Format: date
+             * @description When it was escalated; null when not escalated, or escalated before this was kept
+             * @example 2026-03-31
+             */
+            escalatedOn: string | null;
+            /** @description Why the table must pick it up; null for escalations from before this was kept */
+            escalationReason: string | null;
             resolution: string | null;
             /**
              * Format: date
@@ -9064,33 +8690,6 @@ export interface components {
              */
             resolvedDate: string | null;
             version: number;
-        };
-        /** @description Whether the plan is active, withdrawn or merged; withdrawn and merged plans count in no figure except planuitval */
-        ProjectLifecycle: {
-            /**
-             * @description actief; vervallen (withdrawn, counted as planuitval); samengevoegd (merged into another record)
-             * @enum {string}
-             */
-            state: "actief" | "vervallen" | "samengevoegd";
-            /**
-             * Format: date
-             * @description Vervallen: the date the plan was withdrawn
-             * @example 2026-03-31
-             */
-            withdrawnDate: string | null;
-            withdrawnReason: string | null;
-            /**
-             * Format: uuid
-             * @description Samengevoegd: the record that stays (null if that record was deleted later)
-             */
-            mergedIntoId: string | null;
-            mergedIntoName: string | null;
-            /**
-             * Format: date-time
-             * @description Date-time with time zone (RFC 3339, UTC)
-             * @example 2026-12-01T14:30:00.000Z
-             */
-            mergedAt: string | null;
         };
         ProjectSummary: {
             /** Format: uuid */
@@ -9135,7 +8734,6 @@ export interface components {
              * @example 2026-12-01T14:30:00.000Z
              */
             updatedAt: string;
-            lifecycle?: components["schemas"]["ProjectLifecycle"];
             gemeenteName: string;
         };
         /** @description Sums over all matching projects (not only this page), to compare the list with the figure it was reached from */
@@ -9227,7 +8825,6 @@ export interface components {
              * @example 2026-12-01T14:30:00.000Z
              */
             updatedAt: string;
-            lifecycle?: components["schemas"]["ProjectLifecycle"];
             programme: components["schemas"]["ProgrammeLine"][];
             jaarschijven: components["schemas"]["Jaarschijf"][];
             milestones: components["schemas"]["Milestone"][];
@@ -9635,6 +9232,8 @@ export interface components {
             months: number;
             /** @enum {string} */
             severity: "vertraagd" | "ernstig";
+            /** @description Why the forecast moved: the latest reason given when it moved past the tolerance */
+            reason: string | null;
         };
         MapPoint: {
             /** Format: uuid */
@@ -9646,16 +9245,37 @@ export interface components {
             status: "groen" | "oranje" | "rood";
             homes: number;
         };
-        /** @description Planuitval: plans of the table that were withdrawn, per year of withdrawal; they count in no other figure */
-        Planuitval: {
-            /** @description Withdrawn plans (vervallen) of the table: the list behind the figure is the project list with lifecycle=vervallen */
-            projects: number;
-            homes: number;
-            perYear: {
-                year: number;
-                projects: number;
-                homes: number;
-            }[];
+        NewEscalation: {
+            /** Format: uuid */
+            knelpuntId: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            /** @enum {string} */
+            category: "netcongestie" | "stikstof" | "water_en_bodem" | "geluid" | "financiele_haalbaarheid" | "ambtelijke_capaciteit" | "bezwaar_en_beroep" | "grondpositie" | "bereikbaarheid" | "marktafzet" | "regelgeving" | "overig";
+            description: string;
+            reason: string | null;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD
+             * @example 2026-03-31
+             */
+            escalatedOn: string;
+        };
+        /** @description Open knelpunten newly escalated to the table, newest first (a member: only of projects it may read) */
+        NewEscalations: {
+            /**
+             * Format: date
+             * @description Escalations on or after this date count as new
+             * @example 2026-03-31
+             */
+            since: string;
+            /**
+             * @description 'round': the day the table's open quarterly round opened; 'months': no round open, the last 3 months (POLICY)
+             * @enum {string}
+             */
+            basis: "round" | "months";
+            items: components["schemas"]["NewEscalation"][];
         };
         Dashboard: {
             region: components["schemas"]["Area"];
@@ -9710,7 +9330,7 @@ export interface components {
                 }[];
                 mapPoints: components["schemas"]["MapPoint"][];
             };
-            planuitval: components["schemas"]["Planuitval"];
+            newEscalations: components["schemas"]["NewEscalations"];
             /** @description What the caller sees: 'full', or 'member' (a gemeente of the table, or a market party in one of its projects): all figures of the table, but delayed-milestone items and map points only of projects the caller may read (SPEC §7). */
             access: {
                 /** @enum {string} */
@@ -10270,72 +9890,6 @@ export interface components {
             created: number;
             updated: number;
             targets: components["schemas"]["Target"][];
-        };
-        MergePreview: {
-            into: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-                version: number;
-            };
-            /** @description The knelpunten that move to the record that stays */
-            knelpunten: {
-                /** Format: uuid */
-                id: string;
-                /** @enum {string} */
-                category: "netcongestie" | "stikstof" | "water_en_bodem" | "geluid" | "financiele_haalbaarheid" | "ambtelijke_capaciteit" | "bezwaar_en_beroep" | "grondpositie" | "bereikbaarheid" | "marktafzet" | "regelgeving" | "overig";
-                description: string;
-                /**
-                 * Format: date
-                 * @description Calendar date, YYYY-MM-DD
-                 * @example 2026-03-31
-                 */
-                resolvedDate: string | null;
-            }[];
-            /** @description The parties (organisation and role) that are added to the record that stays */
-            parties: components["schemas"]["Party"][];
-            /** @description Why the merge would be refused; empty when it can be done */
-            issues: components["schemas"]["Issue"][];
-        };
-        /** @description Confidential: only for the parties of the project and the secretary of its versnellingstafel */
-        OpenBook: {
-            /** Format: uuid */
-            projectId: string;
-            /** @description Total costs of the grondexploitatie, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
-            totalCostsEuros: number;
-            /** @description Total revenues, before public contributions, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
-            totalRevenuesEuros: number;
-            /** @description Contributions of governments (bijdragen van overheden), in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
-            publicContributionsEuros: number;
-            /**
-             * Format: date
-             * @description The date the figures refer to (not in the future)
-             * @example 2026-03-31
-             */
-            peildatum: string;
-            /**
-             * Format: uuid
-             * @description The party that entered the current figures
-             */
-            enteredByOrganisationId: string;
-            enteredByOrganisationName: string;
-            /**
-             * Format: date-time
-             * @description Date-time with time zone (RFC 3339, UTC)
-             * @example 2026-12-01T14:30:00.000Z
-             */
-            enteredAt: string;
-            version: number;
-            /** @description Revenues minus costs; negative is a shortfall */
-            saldoEuros: number;
-            /** @description Onrendabele top: costs minus revenues where costs are higher, else 0 */
-            onrendabeleTopEuros: number;
-            /** @description What remains of the onrendabele top after the public contributions (not below 0) */
-            remainingDeficitEuros: number;
-            /** @description There is an onrendabele top */
-            hasDeficit: boolean;
-            /** @description Part of the onrendabele top is not covered by public contributions */
-            hasRemainingDeficit: boolean;
         };
         PublicAreaAggregate: {
             code: string;
