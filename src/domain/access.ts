@@ -518,9 +518,17 @@ export function requireMayRebaseline(p: Principal, project: ProjectFacts): void 
   }
 }
 
+/**
+ * May the principal add, change, escalate, resolve and delete the knelpunten of this project? The gemeente and the market
+ * parties of the project (as for a milestone owned by both sides); the table's secretary reads them. SPEC §1, issue 12.
+ */
+export function canEditKnelpunten(p: Principal, project: ProjectFacts): boolean {
+  return canEditMilestone(p, project, 'beide');
+}
+
 /** Knelpunten are raised and followed up by the gemeente and by the market parties of the project. SPEC §1. */
 export function requireMayEditKnelpunten(p: Principal, project: ProjectFacts): void {
-  if (!canEditMilestone(p, project, 'beide')) {
+  if (!canEditKnelpunten(p, project)) {
     throw new ForbiddenError('Alleen de gemeente en de partijen van dit project mogen knelpunten bijwerken.');
   }
 }

@@ -86,11 +86,31 @@ describe('SPEC §2 "Knelpunt": the reason is a category with a short text, or a 
     };
     const other: ProjectChange = { ...moved, milestoneCode: 'M06', field: 'milestones.M06.forecastDate' };
     const reasons = [
-      { milestoneCode: 'M11' as const, oldForecast: '2027-01-01', newForecast: '2027-06-01', category: 'stikstof' as const, text: 'Oud', knelpuntId: null, recordedAt: '2026-05-01T10:00:00.000Z' },
-      { milestoneCode: 'M11' as const, oldForecast: '2027-06-01', newForecast: '2027-09-01', category: 'netcongestie' as const, text: 'Geen aansluiting', knelpuntId: null, recordedAt: '2026-05-02T10:00:00.000Z' },
+      {
+        milestoneCode: 'M11' as const,
+        oldForecast: '2027-01-01',
+        newForecast: '2027-06-01',
+        category: 'stikstof' as const,
+        text: 'Oud',
+        knelpuntId: null,
+        recordedAt: '2026-05-01T10:00:00.000Z',
+      },
+      {
+        milestoneCode: 'M11' as const,
+        oldForecast: '2027-06-01',
+        newForecast: '2027-09-01',
+        category: 'netcongestie' as const,
+        text: 'Geen aansluiting',
+        knelpuntId: null,
+        recordedAt: '2026-05-02T10:00:00.000Z',
+      },
     ];
     expect(attachDelayReasons([moved, other], reasons)).toEqual([
-      { ...moved, reason: 'Netcongestie: Geen aansluiting', message: 'Start bouw (M11): verwachte datum verschoven. Reden: Netcongestie: Geen aansluiting' },
+      {
+        ...moved,
+        reason: 'Netcongestie: Geen aansluiting',
+        message: 'Start bouw (M11): verwachte datum verschoven. Reden: Netcongestie: Geen aansluiting',
+      },
       other,
     ]);
   });

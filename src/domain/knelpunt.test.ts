@@ -1,6 +1,14 @@
 /** Unit tests for the knelpunt rules (src/domain/knelpunt.ts). SPEC §2 "Knelpunt"; SPEC §7: plain Dutch on screen. */
 import { describe, expect, it } from 'vitest';
-import { checkKnelpunt, checkKnelpuntChange, escalateKnelpunt, knelpuntStep, newEscalationsSince, resolveKnelpunt, withoutEscalation } from './knelpunt.ts';
+import {
+  checkKnelpunt,
+  checkKnelpuntChange,
+  escalateKnelpunt,
+  knelpuntStep,
+  newEscalationsSince,
+  resolveKnelpunt,
+  withoutEscalation,
+} from './knelpunt.ts';
 import type { Knelpunt } from './project.ts';
 
 describe('SPEC §2 "Knelpunt": resolved after raised', () => {
@@ -59,7 +67,9 @@ describe('SPEC §2 "Knelpunt" (`001 § 1.1, 10, 11, 18`): escalating to the vers
   });
 
   it('a change that escalates (PATCH) needs the reason too; an escalation from before reasons were kept may stay without', () => {
-    expect(checkKnelpuntChange(open, { ...open, escalated: true })).toEqual([expect.objectContaining({ path: 'escalationReason', code: 'required' })]);
+    expect(checkKnelpuntChange(open, { ...open, escalated: true })).toEqual([
+      expect.objectContaining({ path: 'escalationReason', code: 'required' }),
+    ]);
     expect(checkKnelpuntChange(null, { ...open, escalated: true, escalationReason: 'Tafel moet de netbeheerder aanspreken' })).toEqual([]);
     const legacy = { ...open, escalated: true };
     expect(checkKnelpuntChange(legacy, { ...legacy })).toEqual([]);
@@ -100,7 +110,9 @@ describe('SPEC §2 "Knelpunt": resolving with a date and how', () => {
   });
 
   it('cannot resolve twice', () => {
-    expect(resolveKnelpunt({ ...open, resolvedDate: '2026-06-01', resolution: 'x' }, { resolvedDate: '2026-06-02', resolution: 'y' }, '2026-06-10')).toMatchObject({
+    expect(
+      resolveKnelpunt({ ...open, resolvedDate: '2026-06-01', resolution: 'x' }, { resolvedDate: '2026-06-02', resolution: 'y' }, '2026-06-10'),
+    ).toMatchObject({
       ok: false,
       issues: [{ path: 'resolvedDate', code: 'already_resolved' }],
     });

@@ -99,7 +99,10 @@ export function resolveKnelpunt(k: Knelpunt, resolution: { resolvedDate: IsoDate
  * Each step of a knelpunt as its own act in the project's history (audit trail): added, changed, escalated to the
  * table, resolved, reopened, no longer escalated, deleted. `before`/`after` null: the knelpunt did not / no longer exists.
  */
-export function knelpuntStep(before: Pick<Knelpunt, 'escalated' | 'resolvedDate'> | null, after: Pick<Knelpunt, 'escalated' | 'resolvedDate'> | null): string {
+export function knelpuntStep(
+  before: Pick<Knelpunt, 'escalated' | 'resolvedDate'> | null,
+  after: Pick<Knelpunt, 'escalated' | 'resolvedDate'> | null,
+): string {
   if (!before) return 'knelpunt toegevoegd';
   if (!after) return 'knelpunt verwijderd';
   if (!before.resolvedDate && after.resolvedDate) return 'knelpunt opgelost';

@@ -402,7 +402,16 @@ function diffKnelpunten(before: DiffableProject['knelpunten'], after: DiffablePr
     if (!a) {
       changes.push(item('knelpunt_opened', b, null, b.category, '', `Nieuw knelpunt ${about(b)}.`));
       if (b.escalated && !b.resolvedDate) {
-        changes.push(item('knelpunt_escalated', b, false, true, '.escalated', `Knelpunt geëscaleerd naar de versnellingstafel ${about(b)}.${b.escalationReason ? ` Waarom: ${b.escalationReason}` : ''}`));
+        changes.push(
+          item(
+            'knelpunt_escalated',
+            b,
+            false,
+            true,
+            '.escalated',
+            `Knelpunt geëscaleerd naar de versnellingstafel ${about(b)}.${b.escalationReason ? ` Waarom: ${b.escalationReason}` : ''}`,
+          ),
+        );
       }
       if (b.resolvedDate) {
         changes.push(
@@ -435,7 +444,16 @@ function diffKnelpunten(before: DiffableProject['knelpunten'], after: DiffablePr
       changes.push(item('knelpunt_reopened', b, a.resolvedDate, null, '.resolvedDate', `Knelpunt weer open ${about(b)}.`));
     }
     if (!b.resolvedDate && b.escalated && !a.escalated) {
-      changes.push(item('knelpunt_escalated', b, false, true, '.escalated', `Knelpunt geëscaleerd naar de versnellingstafel ${about(b)}.${b.escalationReason ? ` Waarom: ${b.escalationReason}` : ''}`));
+      changes.push(
+        item(
+          'knelpunt_escalated',
+          b,
+          false,
+          true,
+          '.escalated',
+          `Knelpunt geëscaleerd naar de versnellingstafel ${about(b)}.${b.escalationReason ? ` Waarom: ${b.escalationReason}` : ''}`,
+        ),
+      );
     } else if (!b.resolvedDate && !b.escalated && a.escalated) {
       changes.push(
         item('knelpunt_deescalated', b, true, false, '.escalated', `Knelpunt niet langer geëscaleerd naar de versnellingstafel ${about(b)}.`),

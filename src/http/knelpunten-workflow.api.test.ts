@@ -102,7 +102,11 @@ describe('POST …/knelpunten: the gemeente adds a knelpunt', () => {
   });
 
   it('a market party adds and changes knelpunten of a project it is party to; another market party and the secretary may not', async () => {
-    const added = await asDev({ method: 'POST', url: knelpunten(), payload: { category: 'marktafzet', description: 'Verkoop loopt traag', raisedDate: TODAY } });
+    const added = await asDev({
+      method: 'POST',
+      url: knelpunten(),
+      payload: { category: 'marktafzet', description: 'Verkoop loopt traag', raisedDate: TODAY },
+    });
     expect(added.statusCode, added.body).toBe(201);
     const changed = await asDev({
       method: 'PATCH',
@@ -113,7 +117,11 @@ describe('POST …/knelpunten: the gemeente adds a knelpunt', () => {
     expect(await auditActions()).toContain('knelpunt gewijzigd');
     const other = await asOtherDev({ method: 'POST', url: knelpunten(), payload: { category: 'marktafzet', description: 'x', raisedDate: TODAY } });
     expect(other.statusCode).toBe(404);
-    const secretary = await asSecretary({ method: 'POST', url: knelpunten(), payload: { category: 'marktafzet', description: 'x', raisedDate: TODAY } });
+    const secretary = await asSecretary({
+      method: 'POST',
+      url: knelpunten(),
+      payload: { category: 'marktafzet', description: 'x', raisedDate: TODAY },
+    });
     expect(secretary.statusCode).toBe(403);
     expect((await asDev({ method: 'DELETE', url: `${knelpunten()}/${added.json().id}?version=2` })).statusCode).toBe(204);
   });
@@ -123,7 +131,9 @@ describe('POST …/knelpunten/{id}/escalate: to the versnellingstafel, with a re
   it('refuses without a reason (422 naming reason), and refuses the secretary, another gemeente and another market party', async () => {
     const blank = await asRotterdam({ method: 'POST', url: `${knelpunten()}/${knelpuntId}/escalate`, payload: { version: 1, reason: '  ' } });
     expect(blank.statusCode).toBe(422);
-    expect(blank.json().errors).toEqual([expect.objectContaining({ path: 'reason', message: 'Schrijf waarom de versnellingstafel dit knelpunt moet oppakken.' })]);
+    expect(blank.json().errors).toEqual([
+      expect.objectContaining({ path: 'reason', message: 'Schrijf waarom de versnellingstafel dit knelpunt moet oppakken.' }),
+    ]);
     const payload = { version: 1, reason: 'De netbeheerder reageert niet' };
     expect((await asSecretary({ method: 'POST', url: `${knelpunten()}/${knelpuntId}/escalate`, payload })).statusCode).toBe(403);
     expect((await asCapelle({ method: 'POST', url: `${knelpunten()}/${knelpuntId}/escalate`, payload })).statusCode).toBe(404);
@@ -199,7 +209,12 @@ describe('POST …/knelpunten/{id}/resolve: with the date and how', () => {
       payload: { version: 2, resolvedDate: addMonthsIso(TODAY, -1), resolution: ' ' },
     });
     expect(before.statusCode).toBe(422);
-    expect(before.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['resolution', 'resolvedDate']);
+    expect(
+      before
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['resolution', 'resolvedDate']);
   });
 
   it('a party of the project resolves it; the project is no longer red; the audit trail says "knelpunt opgelost"', async () => {
@@ -209,7 +224,12 @@ describe('POST …/knelpunten/{id}/resolve: with the date and how', () => {
       payload: { version: 2, resolvedDate: TODAY, resolution: 'Tijdelijke aansluiting via een bouwstroomkast' },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ resolvedDate: TODAY, resolution: 'Tijdelijke aansluiting via een bouwstroomkast', escalated: true, version: 3 });
+    expect(res.json()).toMatchObject({
+      resolvedDate: TODAY,
+      resolution: 'Tijdelijke aansluiting via een bouwstroomkast',
+      escalated: true,
+      version: 3,
+    });
     expect((await admin(`/api/v1/projects/${projectId}`)).json().status).not.toBe('rood');
     expect(await auditActions()).toEqual(expect.arrayContaining(['knelpunt toegevoegd', 'knelpunt geëscaleerd naar de tafel', 'knelpunt opgelost']));
     // Resolved: no longer a new escalation for the table, and it cannot go to the table again.

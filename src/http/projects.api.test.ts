@@ -229,7 +229,13 @@ describe('milestones, programme, jaarschijven, parties and knelpunten of a proje
     const res = await inject({
       method: 'POST',
       url: `/api/v1/projects/${p.id}/knelpunten`,
-      payload: { category: 'netcongestie', description: 'Geen aansluiting op het net voor 2029', raisedDate: '2026-04-01', escalated: true, escalationReason: 'De netbeheerder moet worden aangesproken' },
+      payload: {
+        category: 'netcongestie',
+        description: 'Geen aansluiting op het net voor 2029',
+        raisedDate: '2026-04-01',
+        escalated: true,
+        escalationReason: 'De netbeheerder moet worden aangesproken',
+      },
     });
     expect(res.statusCode, res.body).toBe(201);
     const k = res.json();

@@ -195,7 +195,13 @@ describe('statements per change of a project (issue 9 item 5)', () => {
   it('changing a knelpunt runs a single load and one write of the knelpunt and the status', async () => {
     const { n, sent } = await measure('knelpuntPatch', (services, project) => {
       const [k] = project.knelpunten;
-      return services.projects.updateKnelpunt(project.id, k!.id, k!.version, { escalated: true, escalationReason: 'De tafel moet de netbeheerder aanspreken' }, API_ACTOR);
+      return services.projects.updateKnelpunt(
+        project.id,
+        k!.id,
+        k!.version,
+        { escalated: true, escalationReason: 'De tafel moet de netbeheerder aanspreken' },
+        API_ACTOR,
+      );
     });
     expect(n, sent).toBeLessThanOrEqual(6);
   });

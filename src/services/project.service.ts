@@ -5,7 +5,15 @@ import { MILESTONES, type MilestoneCode, type OwnerSide } from '../domain/codes.
 import { checkProject, type CheckResult } from '../domain/consistency.ts';
 import { milestoneDelay, type MilestoneDelay } from '../domain/delay.ts';
 import { deriveProject } from '../domain/derive.ts';
-import { checkKnelpunt, checkKnelpuntChange, escalateKnelpunt, knelpuntStep, resolveKnelpunt, withoutEscalation, type Outcome } from '../domain/knelpunt.ts';
+import {
+  checkKnelpunt,
+  checkKnelpuntChange,
+  escalateKnelpunt,
+  knelpuntStep,
+  resolveKnelpunt,
+  withoutEscalation,
+  type Outcome,
+} from '../domain/knelpunt.ts';
 import { delayReasonRequired, describeDelayReason, needsDelayReason, resolveDelayReason, type DelayReasonInput } from '../domain/delay-reason.ts';
 import { milestoneName } from '../domain/format-nl.ts';
 import { checkKnelpuntDates, checkMilestoneDates, dateInNetherlands } from '../domain/plausibility.ts';
@@ -507,7 +515,16 @@ export function createProjectService(deps: ProjectServiceDeps) {
         // Each step is its own act in the history: added, and (when so made) escalated and resolved.
         await record(tx, actor, 'knelpunt', knelpunt.id, knelpuntStep(null, knelpunt), {}, knelpunt, projectId);
         if (knelpunt.escalated) {
-          await record(tx, actor, 'knelpunt', knelpunt.id, knelpuntStep({ ...knelpunt, escalated: false, resolvedDate: null }, knelpunt), {}, {}, projectId);
+          await record(
+            tx,
+            actor,
+            'knelpunt',
+            knelpunt.id,
+            knelpuntStep({ ...knelpunt, escalated: false, resolvedDate: null }, knelpunt),
+            {},
+            {},
+            projectId,
+          );
         }
         return knelpunt;
       });

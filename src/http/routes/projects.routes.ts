@@ -273,7 +273,8 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
       config: { access: SIGNED_IN },
       schema: {
         tags: ['knelpunten'],
-        summary: 'Change a knelpunt; escalating needs escalationReason, resolving a date and how (or use …/escalate and …/resolve); needs its version',
+        summary:
+          'Change a knelpunt; escalating needs escalationReason, resolving a date and how (or use …/escalate and …/resolve); needs its version',
         params: KnelpuntParams,
         body: KnelpuntPatchBody,
         response: { 200: Knelpunt, ...errors },

@@ -189,6 +189,25 @@ export const api = {
     send<Answer<'/projects/{id}/parties', 'put'>>('PUT', `/projects/${id(projectId)}/parties`, body),
   updateMilestone: (projectId: string, code: string, change: Body<'/projects/{id}/milestones/{code}', 'patch'>) =>
     send<Answer<'/projects/{id}/milestones/{code}', 'patch'>>('PATCH', `/projects/${id(projectId)}/milestones/${id(code)}`, change),
+  // Knelpunten: add, change, escalate to the table, resolve, delete (a record made in error)
+  addKnelpunt: (projectId: string, body: Body<'/projects/{id}/knelpunten', 'post'>) =>
+    send<Answer<'/projects/{id}/knelpunten', 'post'>>('POST', `/projects/${id(projectId)}/knelpunten`, body),
+  updateKnelpunt: (projectId: string, knelpuntId: string, body: Body<'/projects/{id}/knelpunten/{knelpuntId}', 'patch'>) =>
+    send<Answer<'/projects/{id}/knelpunten/{knelpuntId}', 'patch'>>('PATCH', `/projects/${id(projectId)}/knelpunten/${id(knelpuntId)}`, body),
+  escalateKnelpunt: (projectId: string, knelpuntId: string, body: Body<'/projects/{id}/knelpunten/{knelpuntId}/escalate', 'post'>) =>
+    send<Answer<'/projects/{id}/knelpunten/{knelpuntId}/escalate', 'post'>>(
+      'POST',
+      `/projects/${id(projectId)}/knelpunten/${id(knelpuntId)}/escalate`,
+      body,
+    ),
+  resolveKnelpunt: (projectId: string, knelpuntId: string, body: Body<'/projects/{id}/knelpunten/{knelpuntId}/resolve', 'post'>) =>
+    send<Answer<'/projects/{id}/knelpunten/{knelpuntId}/resolve', 'post'>>(
+      'POST',
+      `/projects/${id(projectId)}/knelpunten/${id(knelpuntId)}/resolve`,
+      body,
+    ),
+  deleteKnelpunt: (projectId: string, knelpuntId: string, version: number) =>
+    send<void>('DELETE', `/projects/${id(projectId)}/knelpunten/${id(knelpuntId)}?version=${version}`),
   rebaseline: (projectId: string, body: Body<'/projects/{id}/rebaseline', 'post'>) =>
     send<Answer<'/projects/{id}/rebaseline', 'post'>>('POST', `/projects/${id(projectId)}/rebaseline`, body),
   // Ending a plan (issue 12 item 2): withdraw, make active again, merge a duplicate, delete a record made in error

@@ -13,6 +13,7 @@ import {
   canEditMilestone,
   canEndProject,
   canEditProject,
+  canEditKnelpunten,
   canEditTargets,
   canManageTargets,
   canManageUsers,
@@ -95,6 +96,7 @@ export const mayCreateProjectIn = (state: AuthState, gemeenteCode: string) => ma
 export const mayEditProject = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canEditProject(p, facts));
 export const mayEditMilestone = (state: AuthState, facts: ProjectFacts, ownerSide: OwnerSide) =>
   may(state, (p) => canEditMilestone(p, facts, ownerSide));
+export const mayEditKnelpunten = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canEditKnelpunten(p, facts));
 
 /** The project's open book: its parties and its table's secretary read it (src/domain/access.ts canReadOpenBook). */
 export const mayReadOpenBook = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canReadOpenBook(p, facts));

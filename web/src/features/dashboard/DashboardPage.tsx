@@ -35,6 +35,7 @@ import { ProposalsSection } from './ProposalsSection.tsx';
 import { canProposeAlternative } from '../../../../src/domain/access.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { may } from '../../auth/permissions.ts';
+import { NewEscalations } from './NewEscalations.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -129,6 +130,8 @@ export function DashboardPage() {
               {formatProjectCount(data.summary.totals.projects)} in dit overzicht zijn verzonnen demoprojecten.
             </Paragraph>
           )}
+
+          {(data.region.kind === 'versnellingstafel' || data.newEscalations.items.length > 0) && <NewEscalations dashboard={data} />}
 
           <KeyFigures dashboard={data} openKnelpunten={data.summary.knelpunten.reduce((s, k) => s + k.open, 0)} />
 

@@ -1,4 +1,4 @@
-/** Tafeloverzicht and Tafelrapport: the delayed milestones, worst first. */
+/** Tafeloverzicht and Tafelrapport: the delayed milestones, worst first, with why the date moved (issue 12 item 4). */
 import type { Dashboard } from '../../api/types.ts';
 import { DelayBadge } from '../../components/DelayBadge.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
@@ -25,6 +25,7 @@ export function DelayedMilestonesTable({ dashboard, limit }: { dashboard: Dashbo
           { key: 'baseline', header: 'Basisplanning', className: 'wbm-nowrap', cell: (m) => formatDateShort(m.baselineDate) },
           { key: 'forecast', header: 'Prognose', className: 'wbm-nowrap', cell: (m) => formatDateShort(m.forecastDate) },
           { key: 'delay', header: 'Vertraging', cell: (m) => <DelayBadge severity={m.severity} months={m.months} hasComparison /> },
+          { key: 'reason', header: 'Waarom', cell: (m) => m.reason ?? <span className="wbm-muted">Geen reden opgegeven</span> },
         ]}
       />
       <Paragraph className="wbm-no-print">

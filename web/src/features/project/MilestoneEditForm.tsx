@@ -11,7 +11,18 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, ty
 import { api, ApiError } from '../../api/client.ts';
 import type { MilestoneChange, ProjectDetail } from '../../api/types.ts';
 import { DateField } from '../../components/DateField.tsx';
-import { checkDateInput, isoToInput, todayIso } from '../../components/dateInput.ts';
+import { checkDateInput, isoToInput, parseDateInput, todayIso } from '../../components/dateInput.ts';
+import { needsDelayReason } from '../../../../src/domain/delay-reason.ts';
+import {
+  checkDelayReason,
+  DELAY_REASON_LABELS,
+  delayReasonBody,
+  delayReasonErrorsOf,
+  DelayReasonFields,
+  EMPTY_DELAY_REASON,
+  type DelayReasonErrors,
+  type DelayReasonField,
+} from './DelayReasonFields.tsx';
 import { Alert } from '../../components/Feedback.tsx';
 import { formatDate, MILESTONES, milestoneLabel, type MilestoneCode } from '../../labels.ts';
 import { mapMilestoneErrors, type FieldErrors, type MilestoneField } from './problemErrors.ts';
@@ -53,6 +64,7 @@ const FIELD_LABELS: Record<MilestoneField, string> = { forecastDate: 'Prognoseda
 /** Lower-case name of the field inside a sentence. */
 const FIELD_NAMES: Record<MilestoneField, string> = { forecastDate: 'prognosedatum', actualDate: 'werkelijke datum' };
 const FIELDS: readonly MilestoneField[] = ['forecastDate', 'actualDate'];
+const REASON_FIELDS: readonly DelayReasonField[] = ['category', 'text', 'knelpuntId'];
 
 export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEditFormProps>(function MilestoneEditForm(
   { project, onSaved, onReload, editable },
@@ -65,11 +77,18 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [confirmClear, setConfirmClear] = useState<MilestoneField | null>(null);
+  const [reason, setReason] = useState(EMPTY_DELAY_REASON);
+  const [reasonErrors, setReasonErrors] = useState<DelayReasonErrors>({});
+  const reasonRef = useRef<HTMLSelectElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const fieldRefs = { forecastDate: useRef<HTMLInputElement>(null), actualDate: useRef<HTMLInputElement>(null) };
   const milestone = project.milestones.find((m) => m.code === code);
   const stored = (field: MilestoneField): string | null => milestone?.[field] ?? null;
+  // Why the date moves: asked as soon as the typed forecast lies past the tolerance (the API's own rule).
+  const typedForecast = parseDateInput(texts.forecastDate);
+  const asksReason = typedForecast.kind === 'date' && typedForecast.iso !== stored('forecastDate') && needsDelayReason(milestone, typedForecast.iso);
+  const openKnelpunten = project.knelpunten.filter((k) => !k.resolvedDate);
 
   const fillFrom = (p: ProjectDetail, c: MilestoneCode) => {
     const m = p.milestones.find((x) => x.code === c);
@@ -80,6 +99,8 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
   useEffect(() => {
     fillFrom(project, code);
     setConfirmClear(null);
+    setReason(EMPTY_DELAY_REASON);
+    setReasonErrors({});
     // Only when the choice changes; a reload after a conflict keeps what the user typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [code]);
@@ -97,25 +118,30 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
     },
   }));
 
-  const showInvalid = (errors: FieldErrors, title: string) => {
+  const showInvalid = (errors: FieldErrors, title: string, reasons: DelayReasonErrors = {}) => {
     setOutcome({ kind: 'invalid', errors, title });
+    setReasonErrors(reasons);
     const first = FIELDS.find((f) => errors.fields[f]);
     if (first) fieldRefs[first].current?.focus();
+    else if (Object.keys(reasons).length > 0) document.getElementById(`${id}-reason-${REASON_FIELDS.find((f) => reasons[f])}`)?.focus();
   };
 
   /** Send a change; problems come back next to their fields. */
   const send = async (change: Omit<MilestoneChange, 'version'>, done: Outcome) => {
     setSaving(true);
     setOutcome({ kind: 'none' });
+    setReasonErrors({});
     try {
       const saved = await api.updateMilestone(project.id, code, { version: project.version, ...change });
       onSaved(saved);
       fillFrom(saved, code);
+      setReason(EMPTY_DELAY_REASON);
       setOutcome(done);
     } catch (err) {
       if (err instanceof ApiError && (err.status === 400 || err.status === 422) && err.problem?.errors?.length) {
         const index = project.milestones.findIndex((m) => m.code === code);
-        showInvalid(mapMilestoneErrors(err.problem.errors, index), err.problem.title);
+        const others = err.problem.errors.filter((e) => !e.path.startsWith('delayReason'));
+        showInvalid(mapMilestoneErrors(others, index), err.problem.title, delayReasonErrorsOf(err.problem.errors));
       } else {
         setOutcome(saveProblem(err));
       }
@@ -146,10 +172,12 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
         change[field] = checked.iso;
       }
     }
-    if (Object.keys(errors.fields).length > 0) {
-      showInvalid(errors, 'De mijlpaal is niet opgeslagen.');
+    const reasons = asksReason && change.forecastDate ? checkDelayReason(reason) : {};
+    if (Object.keys(errors.fields).length > 0 || Object.keys(reasons).length > 0) {
+      showInvalid(errors, 'De mijlpaal is niet opgeslagen.', reasons);
       return;
     }
+    if (asksReason && change.forecastDate) change.delayReason = delayReasonBody(reason);
     if (Object.keys(change).length === 0) {
       setOutcome({ kind: 'unchanged' });
       return;
@@ -169,6 +197,7 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
 
   const fieldErrors = outcome.kind === 'invalid' ? outcome.errors.fields : {};
   const summaryFields = FIELDS.filter((f) => fieldErrors[f]);
+  const reasonSummary = outcome.kind === 'invalid' ? REASON_FIELDS.filter((f) => reasonErrors[f]) : [];
 
   return (
     <form className="wbm-edit-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate data-testid="milestone-edit-form">
@@ -187,15 +216,23 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
       />
       {outcome.kind === 'invalid' && (
         <Alert type="error" title={`${outcome.title} Bekijk de meldingen bij de velden.`} urgent>
-          {(summaryFields.length > 0 || outcome.errors.other.length > 0) && (
+          {(summaryFields.length > 0 || reasonSummary.length > 0 || outcome.errors.other.length > 0) && (
             <ErrorSummaryList
               testId="milestone-error-summary"
-              fields={summaryFields.map((f) => ({
-                id: `${id}-${f}`,
-                label: FIELD_LABELS[f],
-                message: fieldErrors[f] ?? '',
-                focus: () => fieldRefs[f].current?.focus(),
-              }))}
+              fields={[
+                ...summaryFields.map((f) => ({
+                  id: `${id}-${f}`,
+                  label: FIELD_LABELS[f],
+                  message: fieldErrors[f] ?? '',
+                  focus: () => fieldRefs[f].current?.focus(),
+                })),
+                ...reasonSummary.map((f) => ({
+                  id: `${id}-reason-${f}`,
+                  label: DELAY_REASON_LABELS[f],
+                  message: reasonErrors[f] ?? '',
+                  focus: () => document.getElementById(`${id}-reason-${f}`)?.focus(),
+                })),
+              ]}
               other={outcome.errors.other}
             />
           )}
@@ -261,6 +298,16 @@ export const MilestoneEditForm = forwardRef<MilestoneEditFormHandle, MilestoneEd
           );
         })}
       </div>
+      {asksReason && (
+        <DelayReasonFields
+          idPrefix={`${id}-reason`}
+          value={reason}
+          onChange={setReason}
+          errors={outcome.kind === 'invalid' ? reasonErrors : {}}
+          knelpunten={openKnelpunten}
+          firstRef={reasonRef}
+        />
+      )}
       <ButtonGroup className="wbm-button-row">
         <SubmitButton busy={saving} busyText="Bezig met opslaan…">
           Opslaan

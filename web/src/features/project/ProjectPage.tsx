@@ -16,6 +16,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { Section } from '../../components/Section.tsx';
 import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import {
+  mayEditKnelpunten,
   mayEditMilestone,
   mayEditOpenBook,
   mayEditProject,
@@ -33,7 +34,7 @@ import { BaselineSection } from './BaselineSection.tsx';
 import { JaarschijvenSection } from './JaarschijvenSection.tsx';
 import { LifecycleNotice } from './LifecycleNotice.tsx';
 import { ProjectLifecycle } from './ProjectLifecycleSection.tsx';
-import { KnelpuntenList } from './KnelpuntenList.tsx';
+import { KnelpuntenSection } from './KnelpuntenSection.tsx';
 import { MilestoneEditForm, type MilestoneEditFormHandle } from './MilestoneEditForm.tsx';
 import { MilestoneTable } from './MilestoneTable.tsx';
 import { MilestoneTimeline } from './MilestoneTimeline.tsx';
@@ -236,7 +237,12 @@ export function ProjectPage() {
       {signedIn && isSeriouslyDelayed(project) && <ProjectAlternatives project={project} />}
 
       <Section id="knelpunten" title="Knelpunten">
-        <KnelpuntenList knelpunten={project.knelpunten} />
+        <KnelpuntenSection
+          projectId={project.id}
+          knelpunten={project.knelpunten}
+          canEdit={signedIn && mayEditKnelpunten(auth, facts)}
+          onReload={reload}
+        />
       </Section>
 
       {/* Only for the project's parties and its table's secretary; until the regions are known nobody sees it. */}
