@@ -28,6 +28,15 @@ const project = {
       delay: { months: 1, severity: 'geen' },
     },
   ],
+  knelpunten: [
+    {
+      id: '5f0c7a59-8a55-4a43-9d1c-2b1f2f4a1b11',
+      category: 'stikstof',
+      description: 'Stikstofvergunning ontbreekt',
+      resolvedDate: null,
+      escalated: false,
+    },
+  ],
 } as unknown as ProjectDetail;
 
 function answer(status: number, body: object) {
@@ -152,5 +161,44 @@ describe('MilestoneEditForm', () => {
     expect(JSON.parse(at(fetch.mock.calls, 0)[1].body)).toEqual({ version: 4, forecastDate: null });
     expect(onSaved).toHaveBeenCalledWith(cleared);
     expect((screen.getByLabelText('Prognosedatum') as HTMLInputElement).value).toBe('');
+  });
+
+  it('asks "Waarom schuift deze datum?" only past the tolerance, and sends the reason (issue 12 item 4, same rule as the API)', async () => {
+    const ok = vi.fn().mockResolvedValue(new Response(JSON.stringify(project), { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', ok);
+    render(<MilestoneEditForm project={project} onSaved={vi.fn()} onReload={vi.fn()} />);
+    const forecast = screen.getByLabelText('Prognosedatum');
+    // M12: baseline 1 June 2028; within three months no reason is asked.
+    fireEvent.change(forecast, { target: { value: '01-09-2028' } });
+    expect(screen.queryByRole('group', { name: 'Waarom schuift deze datum?' })).toBeNull();
+    fireEvent.change(forecast, { target: { value: '01-12-2028' } });
+    expect(screen.getByRole('group', { name: 'Waarom schuift deze datum?' })).toBeTruthy();
+
+    // Without a reason nothing is sent; the missing fields are named.
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(screen.getByLabelText('Toelichting').getAttribute('aria-invalid')).toBe('true'));
+    expect(ok).not.toHaveBeenCalled();
+    expect(screen.getAllByText('Licht kort toe waarom de datum schuift.').length).toBeGreaterThan(0);
+
+    fireEvent.change(screen.getByLabelText('Soort knelpunt'), { target: { value: 'netcongestie' } });
+    fireEvent.change(screen.getByLabelText('Toelichting'), { target: { value: 'Netaansluiting pas later' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(ok).toHaveBeenCalled());
+    expect(JSON.parse(at(ok.mock.calls, 0)[1].body)).toEqual({
+      version: 4,
+      forecastDate: '2028-12-01',
+      delayReason: { category: 'netcongestie', text: 'Netaansluiting pas later' },
+    });
+  });
+
+  it('links an open knelpunt of the project as the reason', async () => {
+    const ok = vi.fn().mockResolvedValue(new Response(JSON.stringify(project), { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', ok);
+    render(<MilestoneEditForm project={project} onSaved={vi.fn()} onReload={vi.fn()} />);
+    fireEvent.change(screen.getByLabelText('Prognosedatum'), { target: { value: '01-03-2029' } });
+    fireEvent.change(screen.getByLabelText('Of kies een bestaand knelpunt'), { target: { value: '5f0c7a59-8a55-4a43-9d1c-2b1f2f4a1b11' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(ok).toHaveBeenCalled());
+    expect(JSON.parse(at(ok.mock.calls, 0)[1].body).delayReason).toEqual({ knelpuntId: '5f0c7a59-8a55-4a43-9d1c-2b1f2f4a1b11' });
   });
 });
