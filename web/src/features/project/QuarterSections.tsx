@@ -72,7 +72,8 @@ export function ChangesSection({ project, since }: { project: ProjectDetail; sin
                   {g.changes.map((c, i) => (
                     <li key={`${c.field}-${i}`}>
                       {c.message}
-                      {c.reason && <span className="wbm-muted"> Reden: {c.reason}</span>}
+                      {/* The API may already name the reason in the message (a delay reason, issue 12 item 4): not twice. */}
+                      {c.reason && !c.message.includes(c.reason) && <span className="wbm-muted"> Reden: {c.reason}</span>}
                     </li>
                   ))}
                 </UnorderedList>
