@@ -21,6 +21,7 @@ import {
   hasChromium,
   screenshot,
   signedInPage,
+  signInThroughPage,
   startServer,
   startWithBrowser,
   type Browser,
@@ -78,7 +79,9 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-const knelpuntButton = (page: Page, action: string) => page.getByRole('button', { name: new RegExp(`^${action}: Netcongestie, Geen aansluiting`) });
+/** A button of the knelpunt's card; its accessible name names the knelpunt ("Oplossen: Netcongestie, Geen aansluiting …"). */
+const knelpuntButton = (page: Page, action: string) =>
+  page.getByRole('button', { name: new RegExp(`^${action}\\s*:\\s*Netcongestie, Geen aansluiting`) });
 
 describe.skipIf(!hasChromium)('knelpunten as a workflow, and why a date moved', () => {
   it('the gemeente adds a knelpunt from the project page in at most 5 actions (axe passes with the form open)', async () => {
@@ -149,6 +152,10 @@ describe.skipIf(!hasChromium)('knelpunten as a workflow, and why a date moved', 
     // The secretary reads the knelpunten but does not change them.
     expect(await secretary.getByRole('button', { name: 'Knelpunt toevoegen' }).count()).toBe(0);
     await secretary.close();
+    // One browser context, one session: the gemeente signs in again and opens its project.
+    await signInThroughPage(gemeente, server.base, 'gemeente_editor');
+    await gemeente.goto(`${server.base}/projecten/${projectId}`);
+    await gemeente.getByRole('heading', { level: 1, name: NAME }).waitFor();
   });
 
   it('the gemeente resolves it with the date and how (axe passes with the form open)', async () => {
