@@ -174,7 +174,8 @@ describe('SPEC §2: planned dates lie within 1990–2075', () => {
     const res = await inject({
       method: 'PATCH',
       url: `/api/v1/projects/${p.id}/milestones/M11`,
-      payload: { version: p.version, forecastDate: '2027-02-01' },
+      // Past the tolerance: the move needs a reason (issue 12 item 4).
+      payload: { version: p.version, forecastDate: '2027-02-01', delayReason: { category: 'overig', text: 'Later begonnen' } },
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().milestones.map((m: { forecastDate: string }) => m.forecastDate)).toEqual([null, '2027-02-01', '9999-12-31']);

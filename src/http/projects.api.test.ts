@@ -186,7 +186,7 @@ describe('milestones, programme, jaarschijven, parties and knelpunten of a proje
     const res = await inject({
       method: 'PATCH',
       url: `/api/v1/projects/${p.id}/milestones/M12`,
-      payload: { version: 1, forecastDate: '2028-10-15' },
+      payload: { version: 1, forecastDate: '2028-10-15', delayReason: { category: 'marktafzet', text: 'Verkoop loopt achter' } },
     });
     expect(res.statusCode, res.body).toBe(200);
     const m12 = res.json().milestones.find((m: { code: string }) => m.code === 'M12');

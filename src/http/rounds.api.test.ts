@@ -443,7 +443,7 @@ describe('the next quarter, and what changed since the closed one', () => {
     const res = await asDev({
       method: 'PATCH',
       url: `/api/v1/projects/${ids.A}/milestones/M11`,
-      payload: { version: 3, forecastDate: '2027-01-01' },
+      payload: { version: 3, forecastDate: '2027-01-01', delayReason: { category: 'netcongestie', text: 'Netaansluiting pas later' } },
     });
     expect(res.statusCode, res.body).toBe(200);
     const body = await get(`/api/v1/projects/${ids.A}/changes`);
@@ -459,7 +459,10 @@ describe('the next quarter, and what changed since the closed one', () => {
         to: '2027-01-01',
         months: 6,
         days: 184,
-        message: 'Start bouw (M11): verwachte datum verschoven van 1 juli 2026 naar 1 januari 2027 (6 maanden later).',
+        // Moved past the tolerance: with the reason given (issue 12 item 4).
+        reason: 'Netcongestie: Netaansluiting pas later',
+        message:
+          'Start bouw (M11): verwachte datum verschoven van 1 juli 2026 naar 1 januari 2027 (6 maanden later). Reden: Netcongestie: Netaansluiting pas later',
       },
     ]);
     expect((await get(`/api/v1/projects/${ids.A}/changes?since=${q3}`)).changes).toEqual(body.changes);
