@@ -985,6 +985,8 @@ export interface paths {
                     synthetic?: "true" | "false";
                     /** @description Text search in the project name */
                     q?: string;
+                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
+                    lifecycle?: "actief" | "vervallen" | "alle";
                     sort?: string;
                     limit?: number;
                     offset?: number;
@@ -3013,6 +3015,575 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a plan that will not be built ("vervallen", counted as planuitval), with a reason and date; needs the version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectWithdrawInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a withdrawn plan active again, with a reason; needs the version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectReinstateInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/merge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What merging this project into another record of the same plan would move (changes nothing) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The record of the same plan that would stay */
+                    into: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MergePreview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this duplicate into the record of the same plan that stays: its knelpunten and missing parties move, it is closed as "samengevoegd"; returns the record that stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProjectMergeInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProjectDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}/open-book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open-book figures of a project (grondexploitatie totals, onrendabele top); 204 when none were entered yet. Only for the parties of the project and the secretary of its versnellingstafel (others 403; a project the caller may not read 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenBook"];
+                    };
+                };
+                /** @description No Content */
+                204: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Enter (version 0) or change (the version last read) the open-book figures of a project; only its parties (the gemeente and the market parties) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OpenBookUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenBook"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6398,6 +6969,8 @@ export interface paths {
                     synthetic?: "true" | "false";
                     /** @description Text search in the project name */
                     q?: string;
+                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
+                    lifecycle?: "actief" | "vervallen" | "alle";
                     sort?: string;
                 };
                 header?: never;
@@ -6467,6 +7040,8 @@ export interface paths {
                     synthetic?: "true" | "false";
                     /** @description Text search in the project name */
                     q?: string;
+                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
+                    lifecycle?: "actief" | "vervallen" | "alle";
                     sort?: string;
                 };
                 header?: never;
@@ -8292,6 +8867,51 @@ export interface components {
                 baselineDate: string | null;
             }[];
         };
+        ProjectWithdrawInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            /** @description Why (plain text, at most 2000 characters) */
+            reason: string;
+            /**
+             * Format: date
+             * @description The date the plan was withdrawn (the decision); not after today
+             * @example 2026-03-31
+             */
+            date: string;
+        };
+        ProjectReinstateInput: {
+            /** @description Version you last read; a stale version gets 409 and changes nothing */
+            version: number;
+            /** @description Why (plain text, at most 2000 characters) */
+            reason: string;
+        };
+        ProjectMergeInput: {
+            /** @description Version of this project (the duplicate that is closed) */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The record of the same plan that stays
+             */
+            intoProjectId: string;
+            /** @description Version of the record that stays, as last read */
+            intoVersion: number;
+        };
+        OpenBookUpdateInput: {
+            /** @description Version of the open book you last read; 0 for the first figures. A stale version gets 409 and changes nothing */
+            version: number;
+            /** @description Total costs of the grondexploitatie, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            totalCostsEuros: number;
+            /** @description Total revenues, before public contributions, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            totalRevenuesEuros: number;
+            /** @description Contributions of governments (bijdragen van overheden), in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            publicContributionsEuros: number;
+            /**
+             * Format: date
+             * @description The date the figures refer to (not in the future)
+             * @example 2026-03-31
+             */
+            peildatum: string;
+        };
         OrganisationMergeInput: {
             /**
              * Format: uuid
@@ -8691,6 +9311,33 @@ export interface components {
             resolvedDate: string | null;
             version: number;
         };
+        /** @description Whether the plan is active, withdrawn or merged; withdrawn and merged plans count in no figure except planuitval */
+        ProjectLifecycle: {
+            /**
+             * @description actief; vervallen (withdrawn, counted as planuitval); samengevoegd (merged into another record)
+             * @enum {string}
+             */
+            state: "actief" | "vervallen" | "samengevoegd";
+            /**
+             * Format: date
+             * @description Vervallen: the date the plan was withdrawn
+             * @example 2026-03-31
+             */
+            withdrawnDate: string | null;
+            withdrawnReason: string | null;
+            /**
+             * Format: uuid
+             * @description Samengevoegd: the record that stays (null if that record was deleted later)
+             */
+            mergedIntoId: string | null;
+            mergedIntoName: string | null;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            mergedAt: string | null;
+        };
         ProjectSummary: {
             /** Format: uuid */
             id: string;
@@ -8734,6 +9381,7 @@ export interface components {
              * @example 2026-12-01T14:30:00.000Z
              */
             updatedAt: string;
+            lifecycle?: components["schemas"]["ProjectLifecycle"];
             gemeenteName: string;
         };
         /** @description Sums over all matching projects (not only this page), to compare the list with the figure it was reached from */
@@ -8825,6 +9473,7 @@ export interface components {
              * @example 2026-12-01T14:30:00.000Z
              */
             updatedAt: string;
+            lifecycle?: components["schemas"]["ProjectLifecycle"];
             programme: components["schemas"]["ProgrammeLine"][];
             jaarschijven: components["schemas"]["Jaarschijf"][];
             milestones: components["schemas"]["Milestone"][];
@@ -9245,6 +9894,17 @@ export interface components {
             status: "groen" | "oranje" | "rood";
             homes: number;
         };
+        /** @description Planuitval: plans of the table that were withdrawn, per year of withdrawal; they count in no other figure */
+        Planuitval: {
+            /** @description Withdrawn plans (vervallen) of the table: the list behind the figure is the project list with lifecycle=vervallen */
+            projects: number;
+            homes: number;
+            perYear: {
+                year: number;
+                projects: number;
+                homes: number;
+            }[];
+        };
         NewEscalation: {
             /** Format: uuid */
             knelpuntId: string;
@@ -9330,6 +9990,7 @@ export interface components {
                 }[];
                 mapPoints: components["schemas"]["MapPoint"][];
             };
+            planuitval: components["schemas"]["Planuitval"];
             newEscalations: components["schemas"]["NewEscalations"];
             /** @description What the caller sees: 'full', or 'member' (a gemeente of the table, or a market party in one of its projects): all figures of the table, but delayed-milestone items and map points only of projects the caller may read (SPEC §7). */
             access: {
@@ -9890,6 +10551,72 @@ export interface components {
             created: number;
             updated: number;
             targets: components["schemas"]["Target"][];
+        };
+        MergePreview: {
+            into: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                version: number;
+            };
+            /** @description The knelpunten that move to the record that stays */
+            knelpunten: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                category: "netcongestie" | "stikstof" | "water_en_bodem" | "geluid" | "financiele_haalbaarheid" | "ambtelijke_capaciteit" | "bezwaar_en_beroep" | "grondpositie" | "bereikbaarheid" | "marktafzet" | "regelgeving" | "overig";
+                description: string;
+                /**
+                 * Format: date
+                 * @description Calendar date, YYYY-MM-DD
+                 * @example 2026-03-31
+                 */
+                resolvedDate: string | null;
+            }[];
+            /** @description The parties (organisation and role) that are added to the record that stays */
+            parties: components["schemas"]["Party"][];
+            /** @description Why the merge would be refused; empty when it can be done */
+            issues: components["schemas"]["Issue"][];
+        };
+        /** @description Confidential: only for the parties of the project and the secretary of its versnellingstafel */
+        OpenBook: {
+            /** Format: uuid */
+            projectId: string;
+            /** @description Total costs of the grondexploitatie, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            totalCostsEuros: number;
+            /** @description Total revenues, before public contributions, in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            totalRevenuesEuros: number;
+            /** @description Contributions of governments (bijdragen van overheden), in whole euros (0 to 10000000000; others are refused with 422 naming the field) */
+            publicContributionsEuros: number;
+            /**
+             * Format: date
+             * @description The date the figures refer to (not in the future)
+             * @example 2026-03-31
+             */
+            peildatum: string;
+            /**
+             * Format: uuid
+             * @description The party that entered the current figures
+             */
+            enteredByOrganisationId: string;
+            enteredByOrganisationName: string;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            enteredAt: string;
+            version: number;
+            /** @description Revenues minus costs; negative is a shortfall */
+            saldoEuros: number;
+            /** @description Onrendabele top: costs minus revenues where costs are higher, else 0 */
+            onrendabeleTopEuros: number;
+            /** @description What remains of the onrendabele top after the public contributions (not below 0) */
+            remainingDeficitEuros: number;
+            /** @description There is an onrendabele top */
+            hasDeficit: boolean;
+            /** @description Part of the onrendabele top is not covered by public contributions */
+            hasRemainingDeficit: boolean;
         };
         PublicAreaAggregate: {
             code: string;
