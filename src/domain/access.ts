@@ -413,6 +413,21 @@ export function deliveringOrganisation(p: Principal, gemeenteOrganisationIdOf: (
   return null;
 }
 
+/**
+ * "Mijn kwartaalronde" is a party's own work in the open rounds: for those who deliver for a gemeente or
+ * a market party (deliveringOrganisation), else 403 saying who it is for. SPEC §2 "Quarterly round".
+ */
+export function requireMayUseMyRound(p: Principal, gemeenteOrganisationIdOf: (gemeenteCode: string) => string): string {
+  requireSignedIn(p);
+  const own = deliveringOrganisation(p, gemeenteOrganisationIdOf);
+  if (own) return own;
+  throw new ForbiddenError(
+    (PARTY_ROLES as readonly Role[]).includes(p.role)
+      ? 'Uw account hoort niet bij een gemeente of marktpartij, dus er is geen kwartaalronde om bij te werken. Vraag de beheerder uw organisatie in te stellen.'
+      : 'Mijn kwartaalronde is voor projectleiders van gemeenten en voor marktpartijen: zij werken elk kwartaal hun eigen projecten bij.',
+  );
+}
+
 /** May the principal record a delivery on behalf of a party (explicit, with a reason, audited)? The table's secretary. */
 export function canRecordOnBehalf(p: Principal, regionId: string): boolean {
   return canRunRound(p, regionId);

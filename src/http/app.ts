@@ -30,6 +30,7 @@ import { organisationRoutes } from './routes/organisations.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { roundRoutes } from './routes/rounds.routes.ts';
+import { myRoundRoutes } from './routes/my-round.routes.ts';
 import { webRoutes } from './routes/web.routes.ts';
 import { agendaRoutes } from './routes/agenda.routes.ts';
 import { userRoutes } from './routes/users.routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp({
       await api.register(organisationRoutes(services));
       await api.register(regionRoutes(services));
       await api.register(roundRoutes(services));
+      await api.register(myRoundRoutes(services));
       await api.register(dashboardRoutes(services));
       await api.register(agendaRoutes(services));
       await api.register(nationalRoutes(services));

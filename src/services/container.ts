@@ -37,6 +37,8 @@ import { createOpenBookRepository } from '../storage/open-book.repository.ts';
 import { createRealisationService } from './realisation.service.ts';
 import { createReferenceService } from './reference.service.ts';
 import { createRoundService } from './round.service.ts';
+import { createMyRoundService } from './my-round.service.ts';
+import { createMyRoundRepository } from '../storage/my-round.repository.ts';
 import { createTargetService } from './target.service.ts';
 
 import { createUserAdminService } from './user-admin.service.ts';
@@ -170,6 +172,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       proposals,
       today: options.today,
     }),
+    // "Mijn kwartaalronde" (issue 12 item 1): a party's own projects in the open rounds of its tables.
+    myRounds: createMyRoundService({ db, myRounds: createMyRoundRepository(), today: options.today }),
     reference: createReferenceService({ db, geography, organisations, regions: regionAdmin }),
     // Versnellingstafels and woondeal regions set up in the application (issue 11 item 1).
     regionAdmin: createRegionAdminService({ db, regions: regionAdmin, organisations, audit, today: options.today }),

@@ -830,6 +830,8 @@ export function matrix(): Record<string, Case[]> {
         allowed: ['tafel_secretaris', 'beheerder'],
       },
     ],
+    // Mijn kwartaalronde: a party's own work; everyone else gets 403 saying who it is for (issue 12 item 1).
+    'GET /api/v1/me/rounds': [{ name: '', request: async () => ({ url: '/api/v1/me/rounds' }), allowed: ['gemeente_editor', 'marktpartij_editor'] }],
     'GET /api/v1/rounds/:roundId': [{ name: '', request: async () => ({ url: `/api/v1/rounds/${ids.closedRound}` }), allowed: SIGNED_IN }],
     'POST /api/v1/rounds/:roundId/close': [
       {

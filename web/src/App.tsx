@@ -24,6 +24,7 @@ const OrganisationsPage = lazy(() => import('./features/organisations/Organisati
 const TablesAdminPage = lazy(() => import('./features/tables-admin/TablesAdminPage.tsx').then((m) => ({ default: m.TablesAdminPage })));
 const RegionAdminPage = lazy(() => import('./features/tables-admin/RegionAdminPage.tsx').then((m) => ({ default: m.RegionAdminPage })));
 const AgendaPage = lazy(() => import('./features/agenda/AgendaPage.tsx').then((m) => ({ default: m.AgendaPage })));
+const MyRoundPage = lazy(() => import('./features/my-round/MyRoundPage.tsx').then((m) => ({ default: m.MyRoundPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<Navigate to="/projecten" replace />} />
           <Route path="/inloggen" element={<SignInPage />} />
+          <Route path="/mijn-kwartaalronde" element={<MyRoundPage />} />
           <Route path="/projecten" element={<ProjectListPage />} />
           <Route path="/projecten/nieuw" element={<NewProjectPage />} />
           <Route path="/projecten/:id" element={<ProjectPage />} />

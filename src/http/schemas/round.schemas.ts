@@ -66,7 +66,7 @@ const PartyDelivery = z
   })
   .meta({ id: 'PartyDelivery' });
 
-const ExpiredForecast = z
+export const ExpiredForecast = z
   .object({ code: z.enum(MILESTONE_CODES), ownerSide: z.enum(['publiek', 'privaat', 'beide']), forecastDate: IsoDate })
   .meta({ id: 'ExpiredForecast' });
 

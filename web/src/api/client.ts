@@ -315,6 +315,8 @@ export const api = {
   },
 
   // Quarterly round
+  /** Mijn kwartaalronde: the signed-in gemeente's or market party's own projects in its open rounds. */
+  myRounds: (signal?: AbortSignal, options?: RequestOptions) => apiGet<Answer<'/me/rounds', 'get'>>('/me/rounds', signal, options),
   listRounds: (regionId: string, signal?: AbortSignal, options?: RequestOptions) =>
     apiGet<Answer<'/regions/{regionId}/rounds', 'get'>>(`/regions/${id(regionId)}/rounds`, signal, options),
   openRound: (regionId: string, quarter: string, deadline: string) =>

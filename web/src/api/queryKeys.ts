@@ -63,6 +63,8 @@ export const queryKeys = {
     /** The open (or else latest) round of a region with its delivery status (Tafeloverzicht). */
     current: (regionId: string) => ['round', 'region', regionId, 'current'] as const,
     detail: (roundId: string) => ['round', 'id', roundId] as const,
+    /** Mijn kwartaalronde: the signed-in party's own projects in its open rounds (also the open-round notice). */
+    mine: ['round', 'mine'] as const,
     projects: (roundId: string, query: string) => ['round', 'id', roundId, 'projects', query] as const,
     reminders: (roundId: string) => ['round', 'id', roundId, 'reminders'] as const,
   },

@@ -82,6 +82,10 @@ export type AgendaItem = Schemas['AgendaItem'];
 export type Proposal = Schemas['Proposal'];
 export type ProposalList = Schemas['ProposalList'];
 export type ProposalCreate = Schemas['ProposalCreateInput'];
+/** Mijn kwartaalronde (GET /me/rounds, src/http/schemas/my-round.schemas.ts): a party's own projects in its open rounds. */
+export type MyRounds = Schemas['MyRounds'];
+export type MyRound = Schemas['MyRound'];
+export type MyRoundProject = Schemas['MyRoundProject'];
 export type ProjectChange = Schemas['ProjectChange'];
 export type ProjectChanges = Schemas['ProjectChanges'];
 export type ProjectSnapshot = Schemas['ProjectSnapshot'];

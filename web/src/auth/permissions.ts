@@ -22,14 +22,16 @@ import {
   canRunRound,
   canEditOpenBook,
   canReadOpenBook,
+  deliveringOrganisation,
   NATIONAL_ROLES,
   ROLE_LABELS,
   type AreaFacts,
   type ProjectFacts,
 } from '../../../src/domain/access.ts';
 import type { Me, Principal, ProjectDetail, Region, Role } from '../api/types.ts';
+import { gemeenteOrganisationId } from '../../../src/domain/identifiers.ts';
 import type { OwnerSide } from '../labels.ts';
-import type { AuthState } from './AuthContext.tsx';
+import { isSignedIn, type AuthState } from './AuthContext.tsx';
 import { homeArea } from '../features/plancapaciteit/homeArea.ts';
 
 export { NATIONAL_ROLES, ROLE_LABELS };
@@ -133,6 +135,12 @@ export const mayChangeOrganisation = (state: AuthState, org: { type: string; syn
 
 /** Tafels inrichten: who sets up tables (administrators, province analysts) and a table's secretary (access.ts canOpenRegionAdmin). */
 export const mayOpenTablesAdmin = (state: AuthState) => may(state, canOpenRegionAdmin);
+
+/**
+ * Mijn kwartaalronde: for those signed in who deliver for a gemeente or a market party (src/domain/access.ts
+ * deliveringOrganisation, the rule of GET /me/rounds).
+ */
+export const mayUseMyRound = (state: AuthState) => isSignedIn(state) && may(state, (p) => deliveringOrganisation(p, gemeenteOrganisationId) !== null);
 
 /** "Secretaris versnellingstafel" for a role code. */
 export function roleLabel(role: Role): string {

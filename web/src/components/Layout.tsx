@@ -7,7 +7,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
 import { mayManageOrganisations, mayManagePeople, mayManageTargets, mayOpenPlancapaciteit, roleLabel } from '../auth/permissions.ts';
-import { mayOpenTablesAdmin } from '../auth/permissions.ts';
+import { mayOpenTablesAdmin, mayUseMyRound } from '../auth/permissions.ts';
+import { MY_ROUND_PATH } from '../features/my-round/paths.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
 import { Paragraph } from './Paragraph.tsx';
@@ -26,6 +27,8 @@ const PEOPLE_ITEM = { to: '/beheer/mensen', label: 'Mensen' };
 const ORGANISATIONS_ITEM = { to: '/beheer/organisaties', label: 'Organisaties' };
 /** Tafels inrichten: administrators and province analysts set up tables; a secretary manages its table's members. */
 const TABLES_ADMIN_ITEM = { to: '/beheer/tafels', label: 'Tafels inrichten' };
+/** Mijn kwartaalronde: a gemeente's or market party's own work in the open quarterly rounds (first: it is where they land). */
+const MY_ROUND_ITEM = { to: MY_ROUND_PATH, label: 'Mijn kwartaalronde' };
 const PUBLIC_ITEMS = [
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
@@ -38,7 +41,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const navigationType = useNavigationType();
   const shownPath = useRef(pathname);
   const { state } = useAuth();
-  const navItems = isSignedIn(state) ? [TABLES_ITEM, ...PUBLIC_ITEMS] : PUBLIC_ITEMS;
+  const signedInItems = mayUseMyRound(state) ? [MY_ROUND_ITEM, TABLES_ITEM, ...PUBLIC_ITEMS] : [TABLES_ITEM, ...PUBLIC_ITEMS];
+  const navItems = isSignedIn(state) ? signedInItems : PUBLIC_ITEMS;
   const withTargets = isSignedIn(state) && mayManageTargets(state) ? [...navItems, TARGETS_ITEM] : navItems;
   const withPlancapaciteit = isSignedIn(state) && mayOpenPlancapaciteit(state) ? [...withTargets, PLANCAPACITEIT_ITEM] : withTargets;
   const withPeople = isSignedIn(state) && mayManagePeople(state) ? [...withPlancapaciteit, PEOPLE_ITEM] : withPlancapaciteit;

@@ -21,13 +21,15 @@ import { TextLink } from '../../components/TextLink.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { FieldDescription } from '../../components/FieldDescription.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
+import { MY_ROUND_PATH } from '../my-round/paths.ts';
 
 /** Where to go after signing in: the page that asked (same site only), else the role's own start page. */
 export function landingPage(me: Me, back: string | null): string {
   if (back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/inloggen')) return back;
   const p = me.principal;
   if (p.role === 'tafel_secretaris' && p.regionId) return `/tafels/${encodeURIComponent(p.regionId)}`;
-  if (p.role === 'gemeente_editor' && p.gemeenteCode) return `/projecten?gemeente=${p.gemeenteCode}`;
+  // A gemeente's project leader and a market party start with their own work in the open quarterly rounds (issue 12).
+  if (p.role === 'gemeente_editor' || p.role === 'marktpartij_editor') return MY_ROUND_PATH;
   if (p.role === 'provincie_analist' && p.provincieCode) return `/tafels/${encodeURIComponent(`provincie:${p.provincieCode}`)}`;
   return '/projecten';
 }

@@ -32,9 +32,10 @@ describe('where the user goes after signing in', () => {
     expect(landingPage(me({}), '/inloggen')).toBe('/projecten');
   });
 
-  it('sends each role to its own start page', () => {
+  it('sends each role to its own start page; gemeenten and market parties to Mijn kwartaalronde (issue 12)', () => {
     expect(landingPage(me({ role: 'tafel_secretaris', regionId: 'vt-amsterdam-e-o' }), null)).toBe('/tafels/vt-amsterdam-e-o');
-    expect(landingPage(me({ role: 'gemeente_editor', gemeenteCode: 'GM0363' }), null)).toBe('/projecten?gemeente=GM0363');
+    expect(landingPage(me({ role: 'gemeente_editor', gemeenteCode: 'GM0363' }), null)).toBe('/mijn-kwartaalronde');
+    expect(landingPage(me({ role: 'marktpartij_editor', organisationId: '33333333-3333-4333-8333-333333333333' }), null)).toBe('/mijn-kwartaalronde');
     expect(landingPage(me({ role: 'provincie_analist', provincieCode: 'PV27' }), null)).toBe('/tafels/provincie%3APV27');
   });
 });

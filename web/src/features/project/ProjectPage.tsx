@@ -47,6 +47,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { UnorderedList } from '../../components/UnorderedList.tsx';
+import { OpenRoundNotice } from '../my-round/OpenRoundNotice.tsx';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
@@ -133,6 +134,7 @@ export function ProjectPage() {
       </Heading>
       {project.description && <Paragraph lead>{project.description}</Paragraph>}
       <LifecycleNotice project={project} canEnd={canEnd} onSaved={saved} onReload={reload} />
+      <OpenRoundNotice projectId={project.id} />
 
       <Section id="kerngegevens" title="Kerngegevens">
         <dl className="utrecht-data-list wbm-data-list">

@@ -25,6 +25,7 @@ import { TextLink } from '../../components/TextLink.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { PublicFiguresLinks } from '../../components/PublicFiguresLinks.tsx';
 import { NewProjectLink } from './NewProjectLink.tsx';
+import { OpenRoundNotice } from '../my-round/OpenRoundNotice.tsx';
 
 interface Column {
   key: string;
@@ -147,6 +148,7 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
         </Paragraph>
       )}
       <NewProjectLink />
+      <OpenRoundNotice />
       {reference.state === 'error' && <ErrorMessage error={reference.error} retry={reference.reload} />}
       <ProjectFiltersForm value={filters} provincies={provincies} gemeenten={gemeenten} regions={regions} onApply={apply} />
 

@@ -1,0 +1,17 @@
+/** The state and "let op" tags of a project in Mijn kwartaalronde: words, never colour alone. */
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import type { Tag } from './myRound.ts';
+
+export function TagList({ tags, testId }: { tags: readonly Tag[]; testId?: string }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul className="wbm-tags wbm-my-round__tags" data-testid={testId}>
+      {tags.map((t) => (
+        <li key={t.text} className={`wbm-tag wbm-tag--${t.kind}`}>
+          {t.text}
+          {t.detail && <VisuallyHidden>: {t.detail}</VisuallyHidden>}
+        </li>
+      ))}
+    </ul>
+  );
+}
