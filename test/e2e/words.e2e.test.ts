@@ -48,6 +48,7 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
 
   const pages = () => [
     '/inloggen',
+    '/mijn-kwartaalronde',
     '/projecten',
     `/projecten/${projectId}`,
     '/kaart',

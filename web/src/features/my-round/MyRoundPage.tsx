@@ -85,7 +85,7 @@ function MyRoundView() {
   };
 
   return (
-    <>
+    <article data-testid="my-round" data-ready={mine.state === 'ready' && !mine.isRefreshing ? 'true' : 'false'}>
       <Heading level={1}>{TITLE}</Heading>
       <Paragraph lead>
         Elk kwartaal werkt u uw projecten bij voor de versnellingstafel. Is er niets veranderd? Dan bevestigt u dat met één klik.
@@ -121,6 +121,6 @@ function MyRoundView() {
           )}
         </>
       )}
-    </>
+    </article>
   );
 }

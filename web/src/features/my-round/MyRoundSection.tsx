@@ -2,7 +2,7 @@
  * Mijn kwartaalronde: one open round — the table and quarter, the deadline in words, a short summary, and
  * the caller's projects (te doen first) with their state, what needs attention and the one action.
  */
-import { useId, useRef } from 'react';
+import { useId, useState } from 'react';
 import type { MyRound } from '../../api/types.ts';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -11,7 +11,7 @@ import { TextLink } from '../../components/TextLink.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { projectUrl } from '../dashboard/drilldown.ts';
 import { ConfirmAction, type ConfirmStatus } from './ConfirmAction.tsx';
-import { attentionTags, deadlineInWords, inShownOrder, roundTitle, stateTag, summarySentence } from './myRound.ts';
+import { attentionTags, deadlineInWords, inShownOrder, roundTitle, shownOrder, stateTag, summarySentence } from './myRound.ts';
 import { TagList } from './Tags.tsx';
 
 export function MyRoundSection({
@@ -27,8 +27,8 @@ export function MyRoundSection({
   onConfirm: (projectId: string, projectName: string) => void;
 }) {
   const id = useId();
-  const order = useRef(new Map<string, number>());
-  const projects = inShownOrder(round.projects, order.current);
+  const [order] = useState(() => shownOrder(round.projects));
+  const projects = inShownOrder(round.projects, order);
   return (
     <Section id={`${id}-title`} title={roundTitle(round)} className="wbm-section wbm-my-round">
       <Paragraph className="wbm-my-round__deadline" data-testid="round-deadline">

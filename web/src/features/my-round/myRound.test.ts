@@ -1,7 +1,7 @@
 /** Mijn kwartaalronde in words (myRound.ts): tags, summary, the confirmation shown at once, and a stable row order. */
 import { describe, expect, it } from 'vitest';
 import type { MyRounds } from '../../api/types.ts';
-import { attentionTags, inShownOrder, openRoundSentence, roundTitle, stateTag, summarySentence, withConfirmed } from './myRound.ts';
+import { attentionTags, inShownOrder, shownOrder, openRoundSentence, roundTitle, stateTag, summarySentence, withConfirmed } from './myRound.ts';
 
 const quiet = { expiredForecasts: [], delay: 'geen' as const, openKnelpunten: 0 };
 const project = (id: string, name: string, state: 'te_doen' | 'bijgewerkt' | 'bevestigd') => ({
@@ -41,15 +41,24 @@ describe('Mijn kwartaalronde in words', () => {
     expect(summarySentence({ total: 6, teDoen: 3, bijgewerkt: 1, bevestigd: 2, letOp: 0 })).toBe(
       'Van uw 6 projecten zijn er 3 te doen, 1 bijgewerkt en 2 bevestigd.',
     );
-    expect(summarySentence({ total: 1, teDoen: 0, bijgewerkt: 0, bevestigd: 1, letOp: 0 })).toBe('Van uw 1 project is er 0 te doen, 0 bijgewerkt en 1 bevestigd.');
+    expect(summarySentence({ total: 1, teDoen: 0, bijgewerkt: 0, bevestigd: 1, letOp: 0 })).toBe(
+      'Van uw 1 project is er 0 te doen, 0 bijgewerkt en 1 bevestigd.',
+    );
   });
 
   it('tags the state and what needs attention in words', () => {
     expect(stateTag({ state: 'te_doen', deliveredAt: null })).toEqual({ text: 'Te doen', kind: 'open' });
-    expect(stateTag({ state: 'bevestigd', deliveredAt: '2026-12-20T10:00:00.000Z' })).toMatchObject({ text: 'Bevestigd', detail: expect.stringContaining('20') });
+    expect(stateTag({ state: 'bevestigd', deliveredAt: '2026-12-20T10:00:00.000Z' })).toMatchObject({
+      text: 'Bevestigd',
+      detail: expect.stringContaining('20'),
+    });
     expect(attentionTags(quiet)).toEqual([]);
     expect(
-      attentionTags({ expiredForecasts: [{ code: 'M11', ownerSide: 'privaat', forecastDate: '2026-07-01' }], delay: 'ernstig', openKnelpunten: 1 }).map((t) => t.text),
+      attentionTags({
+        expiredForecasts: [{ code: 'M11', ownerSide: 'privaat', forecastDate: '2026-07-01' }],
+        delay: 'ernstig',
+        openKnelpunten: 1,
+      }).map((t) => t.text),
     ).toEqual(['Prognose verstreken', 'Ernstig vertraagd', 'Open knelpunt']);
     expect(attentionTags({ ...quiet, delay: 'vertraagd', openKnelpunten: 2 }).map((t) => t.text)).toEqual(['Vertraagd', '2 open knelpunten']);
   });
@@ -61,9 +70,9 @@ describe('Mijn kwartaalronde in words', () => {
   });
 
   it('keeps rows where they were while the page is open; new rows go last', () => {
-    const order = new Map<string, number>();
+    const order = shownOrder([{ id: 'a' }, { id: 'b' }]);
     expect(inShownOrder([{ id: 'a' }, { id: 'b' }], order).map((r) => r.id)).toEqual(['a', 'b']);
-    // The server now puts b first (a was confirmed): the page keeps a first.
+    // The server now puts b first (a was confirmed) and has a new project c: the page keeps a first, c last.
     expect(inShownOrder([{ id: 'b' }, { id: 'c' }, { id: 'a' }], order).map((r) => r.id)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -68,7 +68,9 @@ export function withConfirmed(data: MyRoundsData, roundId: string, projectId: st
     ...data,
     rounds: data.rounds.map((r) => {
       if (r.id !== roundId) return r;
-      const projects = r.projects.map((p) => (p.id === projectId && p.state === 'te_doen' ? { ...p, state: 'bevestigd' as const, deliveredAt: at } : p));
+      const projects = r.projects.map((p) =>
+        p.id === projectId && p.state === 'te_doen' ? { ...p, state: 'bevestigd' as const, deliveredAt: at } : p,
+      );
       return { ...r, projects, counts: countMyRound(projects) };
     }),
   };
@@ -76,9 +78,18 @@ export function withConfirmed(data: MyRoundsData, roundId: string, projectId: st
 
 /**
  * Keep the rows where they were while the page is open: a confirmed project keeps its place instead of
- * jumping to the end (focus and eyes stay on it). `order`: first index seen per project id; new ones go last.
+ * jumping to the end (focus and eyes stay on it). `shown`: the position of each project when the page first
+ * showed the list; projects that came later go last, in the server's order.
  */
-export function inShownOrder<T extends { id: string }>(rows: readonly T[], order: Map<string, number>): T[] {
-  for (const r of rows) if (!order.has(r.id)) order.set(r.id, order.size);
-  return [...rows].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+export function inShownOrder<T extends { id: string }>(rows: readonly T[], shown: ReadonlyMap<string, number>): T[] {
+  const position = (r: T, i: number) => shown.get(r.id) ?? shown.size + i;
+  return rows
+    .map((r, i) => ({ r, at: position(r, i) }))
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.r);
+}
+
+/** The positions of the rows as first shown (for inShownOrder). */
+export function shownOrder(rows: readonly { id: string }[]): Map<string, number> {
+  return new Map(rows.map((r, i) => [r.id, i]));
 }
