@@ -47,10 +47,11 @@ export function ConfirmAction({
         onClick={() => {
           if (status?.kind !== 'busy') onConfirm();
         }}
+        // The visible words first, then which project (WCAG 2.5.3 label in name): one exact name per row.
+        aria-label={`${status?.kind === 'busy' ? 'Bezig met bevestigen' : 'Ongewijzigd bevestigen'}: ${projectName}`}
         data-testid="confirm-unchanged"
       >
         {status?.kind === 'busy' ? 'Bezig…' : 'Ongewijzigd bevestigen'}
-        <VisuallyHidden>: {projectName}</VisuallyHidden>
       </Button>
       {error && (
         <p id={`${id}-error`} className="utrecht-form-field-error-message wbm-my-round__error" role="alert" data-testid="confirm-error">

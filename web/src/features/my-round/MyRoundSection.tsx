@@ -58,21 +58,23 @@ export function MyRoundSection({
                   <>
                     <TextLink to={projectUrl(p.id)}>{p.name}</TextLink>
                     {showGemeente && <span className="wbm-muted wbm-my-round__gemeente">{p.gemeenteName}</span>}
+                    <TagList label="Let op" tags={attentionTags(p.attention)} testId="project-attention" />
                   </>
                 ),
               },
-              { key: 'state', header: 'Stand', cell: (p) => <TagList tags={[stateTag(p)]} testId="project-state" /> },
-              { key: 'attention', header: 'Let op', cell: (p) => <TagList tags={attentionTags(p.attention)} testId="project-attention" /> },
               {
-                key: 'action',
-                header: <VisuallyHidden>Actie</VisuallyHidden>,
+                key: 'state',
+                header: 'Stand',
                 cell: (p) => (
-                  <ConfirmAction
-                    projectName={p.name}
-                    canConfirm={p.state === 'te_doen'}
-                    status={statuses.get(p.id)}
-                    onConfirm={() => onConfirm(p.id, p.name)}
-                  />
+                  <div className="wbm-my-round__state">
+                    <TagList tags={[stateTag(p)]} testId="project-state" />
+                    <ConfirmAction
+                      projectName={p.name}
+                      canConfirm={p.state === 'te_doen'}
+                      status={statuses.get(p.id)}
+                      onConfirm={() => onConfirm(p.id, p.name)}
+                    />
+                  </div>
                 ),
               },
             ]}
