@@ -45,9 +45,9 @@ describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): a party\'s state per 
       state: 'bijgewerkt',
       deliveredAt: '2026-12-10T09:00:00.000Z',
     });
-    expect(
-      myRoundProject(facts({ editedAt: '2026-12-10T09:00:00.000Z', confirmedAt: '2026-12-11T09:00:00.000Z' }), 'privaat', TODAY).state,
-    ).toBe('bijgewerkt');
+    expect(myRoundProject(facts({ editedAt: '2026-12-10T09:00:00.000Z', confirmedAt: '2026-12-11T09:00:00.000Z' }), 'privaat', TODAY).state).toBe(
+      'bijgewerkt',
+    );
   });
 
   it('is bevestigd after a confirmation without edit', () => {

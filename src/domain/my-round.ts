@@ -109,7 +109,10 @@ export function countMyRound(projects: readonly { state: MyRoundState; attention
 }
 
 /** The order of the list: what is still to do first, then updated, then confirmed; within each by name. */
-export function compareMyRoundProjects(a: { state: MyRoundState; name: string; id: string }, b: { state: MyRoundState; name: string; id: string }): number {
+export function compareMyRoundProjects(
+  a: { state: MyRoundState; name: string; id: string },
+  b: { state: MyRoundState; name: string; id: string },
+): number {
   return MY_ROUND_STATES.indexOf(a.state) - MY_ROUND_STATES.indexOf(b.state) || a.name.localeCompare(b.name, 'nl') || a.id.localeCompare(b.id);
 }
 

@@ -118,7 +118,11 @@ describe('SPEC §2 "Quarterly round" (001 § Afspraak 3B): each party sees exact
       // The developer's expired start bouw is the developer's to update, not the gemeente's.
       ['Boomgaard', 'te_doen', { expiredForecasts: [], delay: 'geen', openKnelpunten: 0 }],
       ['Citadel', 'te_doen', { expiredForecasts: [], delay: 'ernstig', openKnelpunten: 0 }],
-      ['Dijkzicht', 'te_doen', { expiredForecasts: [expect.objectContaining({ code: 'M06', forecastDate: '2026-09-01' })], delay: 'vertraagd', openKnelpunten: 1 }],
+      [
+        'Dijkzicht',
+        'te_doen',
+        { expiredForecasts: [expect.objectContaining({ code: 'M06', forecastDate: '2026-09-01' })], delay: 'vertraagd', openKnelpunten: 1 },
+      ],
     ]);
   });
 
@@ -178,7 +182,9 @@ describe('the states follow what each party does in the round', () => {
   it('a project with an expired forecast of its own side cannot be confirmed: the answer says why', async () => {
     const res = await asRotterdam({ method: 'POST', url: `/api/v1/rounds/${roundId}/confirmations`, payload: { projectIds: [ids.dijkzicht] } });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'projectIds[0]', code: 'forecast_expired', message: expect.stringContaining('Dijkzicht') })]);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ path: 'projectIds[0]', code: 'forecast_expired', message: expect.stringContaining('Dijkzicht') }),
+    ]);
     expect((await states(asRotterdam)).Dijkzicht).toBe('te_doen');
   });
 

@@ -19,7 +19,9 @@ const MyRoundProject = z
       .object({
         expiredForecasts: z
           .array(ExpiredForecast)
-          .describe("The side's own and shared milestones whose forecast has passed without an actual date; such a project cannot be confirmed unchanged"),
+          .describe(
+            "The side's own and shared milestones whose forecast has passed without an actual date; such a project cannot be confirmed unchanged",
+          ),
         delay: z.enum(['geen', 'vertraagd', 'ernstig']).describe('Worst delay against the baseline of a milestone still to come'),
         openKnelpunten: z.number().int().describe('Knelpunten not yet resolved'),
       })
