@@ -147,6 +147,9 @@ describe.skipIf(!hasChromium)('Mijn kwartaalronde (issue 12 item 1)', () => {
         .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
     );
     expect(sticksOut).toEqual([]);
+    // The projects fit the phone: no sideways scrolling in the table either.
+    const table = page.getByTestId('my-round-projects').locator('xpath=..');
+    expect(await table.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
     await screenshot(page, 'mijn-kwartaalronde-390.png');
     await page.setViewportSize({ width: 1280, height: 900 });
   });

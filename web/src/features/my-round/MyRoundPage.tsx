@@ -6,7 +6,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { useApi } from '../../api/hooks.ts';
 import { roundChanged } from '../../api/invalidation.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
@@ -19,7 +19,6 @@ import { PageNotice } from '../../components/PageNotice.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { failure } from '../round/ActionStatus.tsx';
 import type { ConfirmStatus } from './ConfirmAction.tsx';
 import { MyRoundSection } from './MyRoundSection.tsx';
 import { withConfirmed } from './myRound.ts';
@@ -80,7 +79,7 @@ function MyRoundView() {
       setAnnouncement(`${projectName} is bevestigd als ongewijzigd.`);
       void roundChanged(queryClient);
     } catch (err) {
-      setStatus(projectId, { kind: 'error', message: failure(err) });
+      setStatus(projectId, { kind: 'error', message: refusal(err) });
     }
   };
 
@@ -123,4 +122,13 @@ function MyRoundView() {
       )}
     </article>
   );
+}
+
+/** Why a confirmation was refused, in the words of the API (the field messages, else its detail), once. */
+function refusal(err: unknown): string {
+  if (err instanceof ApiError) {
+    const messages = (err.problem?.errors ?? []).map((e) => e.message);
+    return messages.length > 0 ? messages.join(' ') : err.message;
+  }
+  return err instanceof Error ? err.message : 'Bevestigen is niet gelukt. Probeer het opnieuw.';
 }
