@@ -6619,6 +6619,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own projects in every open quarterly round of its tables, each with its side's state and what needs attention (gemeenten and market parties; others get 403) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyRounds"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regions/{regionId}/dashboard": {
         parameters: {
             query?: never;
@@ -10872,6 +10918,84 @@ export interface components {
             /** @constant */
             type: "FeatureCollection";
             features: unknown[];
+        };
+        MyRoundProject: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            gemeenteCode: string;
+            gemeenteName: string;
+            version: number;
+            /**
+             * @description The caller's side: te_doen (not yet delivered), bijgewerkt (edited by the party in this round), bevestigd (confirmed unchanged)
+             * @enum {string}
+             */
+            state: "te_doen" | "bijgewerkt" | "bevestigd";
+            /**
+             * Format: date-time
+             * @description The side's latest edit in the round, or its confirmation
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            deliveredAt: string | null;
+            /** @description What needs attention (let op) */
+            attention: {
+                /** @description The side's own and shared milestones whose forecast has passed without an actual date; such a project cannot be confirmed unchanged */
+                expiredForecasts: components["schemas"]["ExpiredForecast"][];
+                /**
+                 * @description Worst delay against the baseline of a milestone still to come
+                 * @enum {string}
+                 */
+                delay: "geen" | "vertraagd" | "ernstig";
+                /** @description Knelpunten not yet resolved */
+                openKnelpunten: number;
+            };
+        };
+        MyRound: {
+            /** Format: uuid */
+            id: string;
+            regionId: string;
+            regionName: string;
+            /**
+             * @description Quarter, YYYY-Qn
+             * @example 2026-Q4
+             */
+            quarter: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD
+             * @example 2026-03-31
+             */
+            deadline: string;
+            /** @description Days until the deadline as of asOf: 0 on the day itself, negative once passed */
+            daysLeft: number;
+            counts: {
+                total: number;
+                teDoen: number;
+                bijgewerkt: number;
+                bevestigd: number;
+                /** @description Projects with at least one attention fact */
+                letOp: number;
+            };
+            /** @description te_doen first, then bijgewerkt, then bevestigd; by name within each */
+            projects: components["schemas"]["MyRoundProject"][];
+        };
+        MyRounds: {
+            /**
+             * Format: date
+             * @description The day states and attention facts are as of (today in the Netherlands)
+             * @example 2026-03-31
+             */
+            asOf: string;
+            /** @description The organisation the caller delivers for */
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                side: "publiek" | "privaat";
+            };
+            /** @description Open rounds of the tables the organisation takes part in, earliest deadline first */
+            rounds: components["schemas"]["MyRound"][];
         };
         Proposal: {
             /** Format: uuid */
