@@ -30,6 +30,7 @@ import { canManageTokensOf, canSeeOrganisation, seesSmallFigures } from './acces
 import { canChangeOrganisation, canRegisterOrganisations, requireMayChangeOrganisation, requireMayRegisterOrganisations } from './access.ts';
 import { canMergeOrganisations, requireMayMergeOrganisations, requireMaySeeOrganisation } from './access.ts';
 import { canPseudonymiseUsers, requireMayPseudonymise } from './access.ts';
+import { requireMayUseMyRound } from './access.ts';
 import {
   ADMIN_ROLES,
   canUndoConfirmation,
@@ -703,5 +704,34 @@ describe('issue 11 item 3: who removes a person’s data when they leave (admini
     expect(() => requireMayPseudonymise(admin, null, notFound)).toThrow(NotFoundError);
     expect(() => requireMayPseudonymise({ ...admin, demo: true }, { isDemo: false }, notFound)).toThrow(NotFoundError);
     expect(() => requireMayPseudonymise({ ...admin, demo: true }, { isDemo: true }, notFound)).not.toThrow();
+  });
+});
+
+describe('Mijn kwartaalronde (issue 12 item 1; SPEC §2 "Quarterly round"): who it is for', () => {
+  const gemeenteOrg = (code: string) => `org-${code}`;
+  it('a gemeente delivers for its gemeente, and its own projects are those of the gemeente', () => {
+    expect(requireMayUseMyRound(gemeente, gemeenteOrg)).toEqual({
+      organisationId: 'org-ams',
+      ownGemeenteCode: 'GM0363',
+      ownPartyOrganisationId: null,
+    });
+    const withoutOrganisation = who('gemeente_editor', { gemeenteCode: 'GM0363' });
+    expect(requireMayUseMyRound(withoutOrganisation, gemeenteOrg).organisationId).toBe('org-GM0363');
+  });
+
+  it('a market party delivers for its organisation, and its own projects are those it is party to', () => {
+    expect(requireMayUseMyRound(developer, gemeenteOrg)).toEqual({
+      organisationId: 'org-dev',
+      ownGemeenteCode: null,
+      ownPartyOrganisationId: 'org-dev',
+    });
+  });
+
+  it('everyone else is told whom it is for (403); the public must sign in (401)', () => {
+    for (const p of [secretary, province, ministry, admin]) {
+      expect(() => requireMayUseMyRound(p, gemeenteOrg)).toThrow(/projectleiders van gemeenten en voor marktpartijen/);
+    }
+    expect(() => requireMayUseMyRound(who('marktpartij_editor'), gemeenteOrg)).toThrow(/hoort niet bij een gemeente of marktpartij/);
+    expect(() => requireMayUseMyRound(ANONYMOUS, gemeenteOrg)).toThrow(UnauthorizedError);
   });
 });

@@ -415,12 +415,21 @@ export function deliveringOrganisation(p: Principal, gemeenteOrganisationIdOf: (
 
 /**
  * "Mijn kwartaalronde" is a party's own work in the open rounds: for those who deliver for a gemeente or
- * a market party (deliveringOrganisation), else 403 saying who it is for. SPEC §2 "Quarterly round".
+ * a market party (deliveringOrganisation), else 403 saying who it is for. Returns the organisation it
+ * delivers for and which projects are its own, as isOwnRoundProject decides: a gemeente editor's those of
+ * its gemeente, a market party's those it is party to. SPEC §2 "Quarterly round".
  */
-export function requireMayUseMyRound(p: Principal, gemeenteOrganisationIdOf: (gemeenteCode: string) => string): string {
+export function requireMayUseMyRound(
+  p: Principal,
+  gemeenteOrganisationIdOf: (gemeenteCode: string) => string,
+): { organisationId: string; ownGemeenteCode: string | null; ownPartyOrganisationId: string | null } {
   requireSignedIn(p);
   const own = deliveringOrganisation(p, gemeenteOrganisationIdOf);
-  if (own) return own;
+  if (own) {
+    return p.role === 'gemeente_editor'
+      ? { organisationId: own, ownGemeenteCode: p.gemeenteCode, ownPartyOrganisationId: null }
+      : { organisationId: own, ownGemeenteCode: null, ownPartyOrganisationId: own };
+  }
   throw new ForbiddenError(
     (PARTY_ROLES as readonly Role[]).includes(p.role)
       ? 'Uw account hoort niet bij een gemeente of marktpartij, dus er is geen kwartaalronde om bij te werken. Vraag de beheerder uw organisatie in te stellen.'

@@ -66,11 +66,11 @@ export function createMyRoundService(deps: MyRoundServiceDeps) {
   return {
     /** The caller's open rounds with its own projects; 403 for those who deliver for no gemeente or market party. */
     async list(principal: Principal): Promise<MyRounds> {
-      const organisationId = requireMayUseMyRound(principal, gemeenteOrganisationId);
+      const { organisationId, ownGemeenteCode, ownPartyOrganisationId } = requireMayUseMyRound(principal, gemeenteOrganisationId);
       const who: MyRoundWho = {
         organisationId,
-        gemeenteCode: principal.role === 'gemeente_editor' ? principal.gemeenteCode : null,
-        partyOrganisationId: principal.role === 'marktpartij_editor' ? principal.organisationId : null,
+        gemeenteCode: ownGemeenteCode,
+        partyOrganisationId: ownPartyOrganisationId,
         syntheticOnly: syntheticDataOnly(principal),
         partyRoles: PARTY_ROLES,
       };
@@ -78,7 +78,7 @@ export function createMyRoundService(deps: MyRoundServiceDeps) {
       const organisation = await myRounds.organisation(db, organisationId);
       // The side follows from the organisation's type (a gemeente answers for the public side); a gemeente
       // editor whose organisation row is missing still delivers for the gemeente.
-      const side = deliverySideOf(organisation?.type ?? (principal.role === 'gemeente_editor' ? 'gemeente' : 'marktpartij'));
+      const side = deliverySideOf(organisation?.type ?? (ownGemeenteCode ? 'gemeente' : 'marktpartij'));
       const rounds = await myRounds.openRounds(db, who);
       const rows = await myRounds.projects(
         db,
