@@ -188,6 +188,18 @@ describe('the states follow what each party does in the round', () => {
     expect((await states(asRotterdam)).Dijkzicht).toBe('te_doen');
   });
 
+  it('a withdrawn plan leaves the list (it is in no round)', async () => {
+    const { version } = (await admin(`/api/v1/projects/${ids.appelwijk}`)).json();
+    const res = await admin({
+      method: 'POST',
+      url: `/api/v1/projects/${ids.appelwijk}/withdraw`,
+      payload: { version, reason: 'De gemeenteraad heeft het plan ingetrokken.', date: '2026-11-20' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await mine(asCapelle)).rounds[0]!.projects).toEqual([]);
+    expect(Object.keys(await states(asDev)).sort()).toEqual(['Boomgaard', 'Citadel']);
+  });
+
   it('a closed round is no longer listed', async () => {
     expect((await asSecretary({ method: 'POST', url: `/api/v1/rounds/${roundId}/close` })).statusCode).toBe(200);
     expect((await mine(asRotterdam)).rounds).toEqual([]);

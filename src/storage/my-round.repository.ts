@@ -6,6 +6,7 @@
 import type { Kwartaal } from '../domain/kwartaal.ts';
 import type { Milestone } from '../domain/project.ts';
 import type { Queryable } from './db.ts';
+import { countedSql } from './lifecycle.repository.ts';
 
 /** Whose rounds: a gemeente (its projects) or a market party (the projects it is party to), and for which organisation it delivers. */
 export interface MyRoundWho {
@@ -42,10 +43,13 @@ export interface MyRoundProjectRow {
   confirmedAt: string | null;
 }
 
-/** The caller's own projects among those of alias `p` (parameters $1 gemeente code, $2 party organisation, $3 synthetic only). */
+/**
+ * The caller's own projects among those of alias `p` (parameters $1 gemeente code, $2 party organisation, $3
+ * synthetic only); a withdrawn or merged plan is in no round (as in round.repository.ts).
+ */
 const OWN_PROJECT = `(($1::text IS NOT NULL AND p.gemeente_code = $1::text)
     OR ($2::uuid IS NOT NULL AND EXISTS (SELECT 1 FROM project_parties pp WHERE pp.project_id = p.id AND pp.organisation_id = $2::uuid)))
-  AND (NOT $3::boolean OR p.synthetic)`;
+  AND (NOT $3::boolean OR p.synthetic) AND ${countedSql('p')}`;
 
 /**
  * The organisation an audit entry's author delivers for: its own organisation, or for a gemeente editor
