@@ -165,12 +165,12 @@ describe('the states follow what each party does in the round', () => {
     expect((await mine(asRotterdam)).rounds[0]!.projects.map((p) => p.name)).toEqual(['Boomgaard', 'Dijkzicht', 'Citadel']);
   });
 
-  it('an edit by the party makes it bijgewerkt for that party only, and clears its expired forecast', async () => {
+  it('an edit by the party (the actual date of its start bouw) makes it bijgewerkt for that party only, and clears its expired forecast', async () => {
     const project = (await admin(`/api/v1/projects/${ids.boomgaard}`)).json();
     const res = await asDev({
       method: 'PATCH',
       url: `/api/v1/projects/${ids.boomgaard}/milestones/M11`,
-      payload: { version: project.version, forecastDate: '2027-03-01' },
+      payload: { version: project.version, actualDate: '2026-07-15' },
     });
     expect(res.statusCode, res.body).toBe(200);
     const dev = (await mine(asDev)).rounds[0]!;
