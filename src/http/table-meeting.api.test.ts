@@ -275,7 +275,7 @@ describe('the table’s agenda (SPEC §1, §2; `001 § Afspraak 3B`)', () => {
     const projectIds = (key: string) => section(key).items.map((i: { projects: Array<{ id: string }> }) => i.projects.map((x) => x.id));
     expect(projectIds('knelpunten').sort()).toEqual([[p.P1], [p.P3]].sort());
     expect(section('knelpunten').items.find((i: { projects: Array<{ id: string }> }) => i.projects[0]!.id === p.P1).why).toBe(
-      'Netcongestie: Geen netaansluiting voor 2029. Gemeld op 1 oktober 2026 en naar de tafel geëscaleerd. Aan zet: Stedin.',
+      'Netcongestie: Geen netaansluiting voor 2029. Geëscaleerd op 20 november 2026: Netbeheerder heeft geen capaciteit. Aan zet: Stedin.',
     );
     expect(projectIds('vertraagd')).toEqual([[p.P1]]);
     expect(projectIds('prognoses')).toEqual([[p.P2]]);

@@ -13,7 +13,7 @@ export function createAgendaRepository() {
     ): Promise<Array<AgendaKnelpunt & { projectId: string }>> {
       return q.query(
         `SELECT k.project_id AS "projectId", k.id, k.category, k.description, k.owner, k.raised_date AS "raisedDate", k.escalated,
-           k.resolved_date AS "resolvedDate"
+           k.resolved_date AS "resolvedDate", k.escalated_on AS "escalatedDate", k.escalation_reason AS "escalationReason"
          FROM knelpunten k JOIN projects p ON p.id = k.project_id
          WHERE p.gemeente_code = ANY($1::text[]) AND k.escalated AND k.resolved_date IS NULL AND (NOT $2::boolean OR p.synthetic)
            AND ${countedSql('p')}
