@@ -1,7 +1,7 @@
 /**
  * Nieuw project (/projecten/nieuw): a gemeente (its own gemeente, chosen for it) or an administrator creates a
  * project — name, plan status, origin, flags, location (coordinates in WGS84 or RD New, or a click on the map),
- * programme, jaarschijven and parties — with POST /projects, then goes to the new project's page. Checked first
+ * programme, jaarschijven, parties and (optionally) planned milestone dates — with POST /projects, then goes to the new project's page. Checked first
  * with the server's rules; the server's errors appear next to their fields, and nothing typed is lost.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -26,10 +26,11 @@ import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
 import { TextLink } from '../../components/TextLink.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { MILESTONE_CODES } from '../../labels.ts';
 import { CoreFields } from './CoreFields.tsx';
 import { fieldId, FormErrors, invalidProps } from './formParts.tsx';
 import { JaarschijvenSumCheck } from './JaarschijvenSumCheck.tsx';
+import { collectMilestones, type MilestoneRow } from './milestoneInput.ts';
+import { MilestoneRows } from './MilestoneRows.tsx';
 import { JaarschijvenRows, PartyRows, ProgrammeRows } from './PartRows.tsx';
 import {
   collectCore,
@@ -82,6 +83,7 @@ function NewProjectForm({ gemeenten, organisations }: { gemeenten: Gemeente[]; o
   const [programme, setProgramme] = useState(() => [newProgrammeRow()]);
   const [jaarschijven, setJaarschijven] = useState(() => [newJaarschijfRow()]);
   const [parties, setParties] = useState<PartyRow[]>([]);
+  const [milestones, setMilestones] = useState<MilestoneRow[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [other, setOther] = useState<string[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -102,7 +104,8 @@ function NewProjectForm({ gemeenten, organisations }: { gemeenten: Gemeente[]; o
     setProblem({ kind: 'none' });
     const c = collectCore(core);
     const pa = collectParties(parties);
-    const found: FieldErrors = { ...c.errors, ...programmeItems.errors, ...jaarschijfItems.errors, ...pa.errors };
+    const ms = collectMilestones(milestones);
+    const found: FieldErrors = { ...c.errors, ...programmeItems.errors, ...jaarschijfItems.errors, ...pa.errors, ...ms.errors };
     if (!gemeenteCode) found.gemeenteCode = 'Kies de gemeente waarin het project ligt.';
     if (Object.keys(found).length > 0) return fail(found);
     setErrors({});
@@ -115,15 +118,15 @@ function NewProjectForm({ gemeenten, organisations }: { gemeenten: Gemeente[]; o
         programme: programmeItems.items,
         jaarschijven: jaarschijfItems.items,
         parties: pa.items,
-        // All twelve milestones, still without dates, so each can be planned on the project page.
-        milestones: MILESTONE_CODES.map((code) => ({ code })),
+        // All twelve milestones (those of the rows with their dates), so each can be planned on the project page.
+        milestones: ms.items,
       });
       void projectSaved(queryClient, created);
       navigate(`/projecten/${created.id}`);
     } catch (err) {
       if (err instanceof ApiError && (err.status === 400 || err.status === 422) && err.problem?.errors?.length) {
         const mapped = mapServerIssues(err.problem.errors, {
-          rowOf: { programme: programmeItems.rowOf, jaarschijven: jaarschijfItems.rowOf, parties: pa.rowOf },
+          rowOf: { programme: programmeItems.rowOf, jaarschijven: jaarschijfItems.rowOf, parties: pa.rowOf, milestones: ms.rowOf },
           system: core.location.system,
         });
         fail(mapped.errors, mapped.other);
@@ -145,8 +148,8 @@ function NewProjectForm({ gemeenten, organisations }: { gemeenten: Gemeente[]; o
       </Paragraph>
       <Heading level={1}>Nieuw project</Heading>
       <Paragraph lead>
-        Vul de naam en de planstatus in. Het programma, de jaarschijven, de ligging en de partijen kunt u nu of later invullen. De mijlpalen plant u
-        daarna op de projectpagina.
+        Vul de naam en de planstatus in. Het programma, de jaarschijven, de ligging, de partijen en de mijlpalen kunt u nu of later invullen.
+        Mijlpalen die u nu niet invult, plant u later op de projectpagina.
       </Paragraph>
       <FormErrors
         prefix={PREFIX}
@@ -196,6 +199,13 @@ function NewProjectForm({ gemeenten, organisations }: { gemeenten: Gemeente[]; o
         <Section id="nieuw-partijen" title="Partijen">
           <Paragraph>Welke organisaties werken aan het project, en in welke rol?</Paragraph>
           <PartyRows prefix={PREFIX} rows={parties} onChange={setParties} errors={errorsOf(errors, 'parties')} organisations={organisations} />
+        </Section>
+        <Section id="nieuw-mijlpalen" title="Mijlpalen (niet verplicht)">
+          <Paragraph>
+            Weet u al wanneer een mijlpaal gepland is? Kies de mijlpaal en vul de basisplanning en eventueel de prognose in. De andere mijlpalen
+            krijgen nog geen datum.
+          </Paragraph>
+          <MilestoneRows prefix={PREFIX} rows={milestones} onChange={setMilestones} errors={errorsOf(errors, 'milestones')} />
         </Section>
         <ButtonGroup className="wbm-button-row">
           <SubmitButton busy={busy} busyText="Bezig met aanmaken…">

@@ -24,7 +24,7 @@ const CORE_LABELS: Record<string, string> = {
   origin: 'Herkomst',
   flags: 'Kenmerken',
 };
-const PART_LABELS: Record<string, string> = { programme: 'Programma', jaarschijven: 'Jaarschijven', parties: 'Partijen' };
+const PART_LABELS: Record<string, string> = { programme: 'Programma', jaarschijven: 'Jaarschijven', parties: 'Partijen', milestones: 'Mijlpalen' };
 const ROW_FIELD_LABELS: Record<string, string> = {
   segment: 'segment',
   woningtype: 'woningtype',
@@ -33,6 +33,9 @@ const ROW_FIELD_LABELS: Record<string, string> = {
   year: 'jaar',
   organisationId: 'organisatie',
   role: 'rol',
+  code: 'mijlpaal',
+  baselineDate: 'basisplanning',
+  forecastDate: 'prognose',
 };
 
 /** The name of the field in the error summary ("Programma – aantal woningen"); the message itself names the row. */

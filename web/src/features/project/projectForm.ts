@@ -42,7 +42,7 @@ export interface CoreValues {
 /** Message per field key; see the module comment. */
 export type FieldErrors = Record<string, string>;
 
-export type Part = 'programme' | 'jaarschijven' | 'parties';
+export type Part = 'programme' | 'jaarschijven' | 'parties' | 'milestones';
 
 let nextKey = 1;
 /** A React key for a new row (rows are added and removed; the index is no key). */
@@ -192,15 +192,18 @@ export function mapServerIssues(
     errors[key] = errors[key] ? `${errors[key]} ${message}` : message;
   };
   for (const issue of issues) {
-    const m = /^(programme|jaarschijven|parties|items)\[(\d+)\](?:\.(\w+))?$/.exec(issue.path);
+    // `programme[1].homes` or `programme.1.homes`.
+    const m = /^(programme|jaarschijven|parties|milestones|items)(?:\[(\d+)\]|\.(\d+))(?:\.(\w+))?$/.exec(issue.path);
     if (m) {
       const part = (m[1] === 'items' ? options.itemsPart : m[1]) as Part | undefined;
-      if (!part) {
+      const index = Number(m[2] ?? m[3]);
+      // Milestones: every one is sent, but only those from a row have a place on screen (-1: none).
+      const row = part === 'milestones' ? (options.rowOf?.milestones?.[index] ?? -1) : (options.rowOf?.[part as Part]?.[index] ?? index);
+      if (!part || row < 0) {
         other.push(issue.message);
         continue;
       }
-      const row = options.rowOf?.[part]?.[Number(m[2])] ?? Number(m[2]);
-      const field = m[3] ?? (part === 'parties' ? 'role' : part === 'jaarschijven' ? 'year' : 'segment');
+      const field = defaultField(part, m[4]);
       add(`${part}.${row}.${field}`, `${rowText(row)}: ${issue.message}`);
       continue;
     }
@@ -213,6 +216,12 @@ export function mapServerIssues(
     else other.push(issue.message);
   }
   return { errors, other };
+}
+
+/** The field of a row a server error goes to (a milestone's other fields go to the milestone chosen). */
+function defaultField(part: Part, field: string | undefined): string {
+  if (part === 'milestones') return field === 'baselineDate' || field === 'forecastDate' ? field : 'code';
+  return field ?? (part === 'parties' ? 'role' : part === 'jaarschijven' ? 'year' : 'segment');
 }
 
 /** Errors of one part only (the rows of that part are shown with them). */
