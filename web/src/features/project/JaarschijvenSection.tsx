@@ -25,6 +25,7 @@ export function JaarschijvenSection({ jaarschijven }: { jaarschijven: Jaarschijf
       </figure>
       <Table
         caption="Geplande oplevering per jaar en segment (jaarschijven)"
+        scrollLabel="Jaarschijven per jaar en segment"
         rows={years}
         rowKey={(y) => y}
         columns={[
