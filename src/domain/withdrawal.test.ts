@@ -8,6 +8,7 @@ import {
   checkMerge,
   checkReinstatement,
   checkWithdrawal,
+  closedRecordProblem,
   countsInFigures,
   isPlanuitval,
   lifecycleState,
@@ -71,6 +72,15 @@ describe('making a withdrawn plan active again', () => {
     expect(checkReinstatement(withdrawn, { reason: '' })).toEqual([expect.objectContaining({ path: 'reason', code: 'required' })]);
     expect(checkReinstatement(ACTIVE, { reason: 'x' })).toEqual([expect.objectContaining({ code: 'not_withdrawn' })]);
     expect(checkReinstatement(merged, { reason: 'x' })).toEqual([expect.objectContaining({ code: 'merged' })]);
+  });
+});
+
+describe('a merged record is closed', () => {
+  it('refuses changes to a merged record and names the record that stays; an active or withdrawn plan may still be changed', () => {
+    expect(closedRecordProblem(ACTIVE)).toBeNull();
+    expect(closedRecordProblem(withdrawn)).toBeNull();
+    expect(closedRecordProblem({ state: 'samengevoegd', mergedIntoName: 'Kerckebosch' })).toContain("samengevoegd met 'Kerckebosch'");
+    expect(closedRecordProblem({ state: 'samengevoegd', mergedIntoName: null })).toContain('samengevoegd met een ander project');
   });
 });
 

@@ -208,3 +208,14 @@ export function summarisePlanuitval(withdrawn: ReadonlyArray<{ withdrawnDate: Is
     perYear,
   };
 }
+
+/**
+ * A merged record is closed for good: what it held now lives in the record that stays, so a change to it would be
+ * lost from every figure and list. Returns why a change is refused, or null for an active or withdrawn plan (a
+ * withdrawn plan may still be corrected; making it active again is its own act).
+ */
+export function closedRecordProblem(lifecycle: Pick<ProjectLifecycle, 'state' | 'mergedIntoName'>): string | null {
+  if (lifecycle.state !== 'samengevoegd') return null;
+  const into = lifecycle.mergedIntoName ? `'${lifecycle.mergedIntoName}'` : 'een ander project';
+  return `Dit project is samengevoegd met ${into} en kan niet meer worden gewijzigd. Werk het project bij dat blijft.`;
+}

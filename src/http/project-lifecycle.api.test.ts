@@ -243,6 +243,25 @@ describe('POST /api/v1/projects/{id}/merge', () => {
       payload: { version: closed.version, reason: 'x', date: '2026-11-01' },
     });
     expect(again.statusCode).toBe(422);
+    // Nor changed: its data lives on in the record that stays (409 naming it; the project itself is unchanged).
+    for (const change of [
+      { method: 'PATCH' as const, url: `/api/v1/projects/${duplicate.id}`, payload: { version: closed.version, name: 'Nog steeds hier' } },
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/projects/${duplicate.id}/milestones/M11`,
+        payload: { version: closed.version, forecastDate: '2027-05-01' },
+      },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/projects/${duplicate.id}/knelpunten`,
+        payload: { category: 'stikstof', description: 'x', owner: null, raisedDate: '2026-11-01' },
+      },
+    ]) {
+      const refused = await amsterdam(change);
+      expect(refused.statusCode, change.url).toBe(409);
+      expect(refused.json().detail).toContain("samengevoegd met 'Havenkwartier'");
+    }
+    expect((await amsterdam(`/api/v1/projects/${duplicate.id}`)).json().version).toBe(closed.version);
   });
 
   it('merges only records of the same gemeente that the caller may change', async () => {

@@ -18,6 +18,7 @@ import { delayReasonRequired, describeDelayReason, needsDelayReason, resolveDela
 import { milestoneName } from '../domain/format-nl.ts';
 import { checkKnelpuntDates, checkMilestoneDates, dateInNetherlands } from '../domain/plausibility.ts';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
+import { closedRecordProblem } from '../domain/withdrawal.ts';
 import type { Knelpunt, Milestone, Project, ProjectInput } from '../domain/project.ts';
 import type { BaselineHistoryRepository } from '../storage/baseline.repository.ts';
 import {
@@ -180,6 +181,9 @@ export function createProjectService(deps: ProjectServiceDeps) {
     const loaded = await projects.loadForChange(tx, id);
     if (!loaded) throw new NotFoundError('Project', id);
     const facts = await access.readableProject(tx, principal, { ...loaded.project, regionIds: loaded.regionIds });
+    // Only after the read check: a 409 must not tell an outsider that the record exists.
+    const closed = loaded.project.lifecycle ? closedRecordProblem(loaded.project.lifecycle) : null;
+    if (closed) throw new ConflictError(closed);
     return { current: loaded.project, facts, knelpunten: loaded.knelpunten, gemeenteProvincieCode: loaded.gemeenteProvincieCode };
   }
 

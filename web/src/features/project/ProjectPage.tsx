@@ -109,12 +109,14 @@ export function ProjectPage() {
   const expired = expiredForecasts(project.milestones, todayInNetherlands());
   const facts = projectFacts(project, regions ?? []);
   // Until the regions are known, a table secretary's rights cannot be judged: offer nothing yet.
-  const editable = project.milestones.filter((m) => mayEditMilestone(auth, facts, m.ownerSide)).map((m) => m.code);
+  // A record merged into another is closed: nothing on it is changed any more (src/domain/withdrawal.ts closedRecordProblem).
+  const closedRecord = project.lifecycle?.state === 'samengevoegd';
+  const editable = closedRecord ? [] : project.milestones.filter((m) => mayEditMilestone(auth, facts, m.ownerSide)).map((m) => m.code);
   const canRebaseline = Boolean(regions) && mayRebaseline(auth, facts);
   const canEdit = (code: MilestoneCode) => editable.includes(code);
   const canEnd = signedIn && mayEndProject(auth, facts);
   // Kerngegevens, programma, jaarschijven and partijen: the gemeente (access.ts canEditProject).
-  const edit = mayEditProject(auth, facts) ? { project, onSaved: saved, onReload: reload } : null;
+  const edit = !closedRecord && mayEditProject(auth, facts) ? { project, onSaved: saved, onReload: reload } : null;
 
   return (
     <article className="wbm-project">
