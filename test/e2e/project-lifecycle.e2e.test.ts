@@ -160,7 +160,7 @@ describe.skipIf(!hasChromium)('Plan beëindigen of samenvoegen', () => {
     expect(await page.getByTestId('lifecycle-section').count()).toBe(0);
     await notice.getByRole('link', { name: 'Havenkwartier' }).click();
     await page.getByRole('heading', { level: 1, name: 'Havenkwartier' }).waitFor();
-    await page.getByRole('region', { name: 'Knelpunten' }).getByText('Geen aansluiting op het net voor 2029.').waitFor();
+    await page.getByRole('region', { name: 'Knelpunten' }).getByText('Geen aansluiting op het net voor 2029.', { exact: true }).waitFor();
   });
 
   it('deletes a record made in error only after the confirmation that says so', async () => {
