@@ -4,7 +4,7 @@
  * version (stale → 409); the rules are src/domain/withdrawal.ts, who may is src/domain/access.ts.
  */
 import { requireMayEndProject, requireMayMergeProjects, type Principal, type ProjectFacts } from '../domain/access.ts';
-import { diffFields, type Actor } from '../domain/audit.ts';
+import type { Actor } from '../domain/audit.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
@@ -12,6 +12,7 @@ import { dateInNetherlands } from '../domain/plausibility.ts';
 import type { Knelpunt, Party, Project } from '../domain/project.ts';
 import { ACTIVE, checkMerge, checkReinstatement, checkWithdrawal, planMerge, type ProjectLifecycle } from '../domain/withdrawal.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
+import { projectChangeRecorder } from './project-audit.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { LifecycleRepository } from '../storage/lifecycle.repository.ts';
 import type { KnelpuntRepository, ProjectRepository } from '../storage/project.repository.ts';
@@ -64,29 +65,7 @@ export function createLifecycleService(deps: LifecycleServiceDeps) {
     );
   }
 
-  async function record(
-    tx: Queryable,
-    actor: Actor,
-    entityType: string,
-    entityId: string,
-    action: string,
-    before: unknown,
-    after: unknown,
-    projectId: string,
-  ) {
-    await audit.append(tx, [
-      {
-        projectId,
-        actorUserId: actor.principal.userId,
-        actorName: actor.principal.name,
-        via: actor.via,
-        entityType,
-        entityId,
-        action,
-        changes: diffFields(before, after),
-      },
-    ]);
-  }
+  const record = projectChangeRecorder(audit);
 
   /** The project as the API shows it, after the change (same transaction). */
   async function viewOf(tx: Queryable, id: string): Promise<ProjectView> {

@@ -39,6 +39,7 @@ import {
 } from '../domain/access.ts';
 import { diffFields, type Actor } from '../domain/audit.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
+import { projectChangeRecorder } from './project-audit.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { AccessGuard } from './access.service.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
@@ -140,30 +141,7 @@ export function createProjectService(deps: ProjectServiceDeps) {
     if (issues.length > 0) throw new ValidationError(issues);
   }
 
-  /** Append one audit entry for a change of a project (or one of its parts) in the same transaction. */
-  async function record(
-    tx: Queryable,
-    actor: Actor,
-    entityType: string,
-    entityId: string,
-    action: string,
-    before: unknown,
-    after: unknown,
-    projectId = entityId,
-  ) {
-    await audit.append(tx, [
-      {
-        projectId,
-        actorUserId: actor.principal.userId,
-        actorName: actor.principal.name,
-        via: actor.via,
-        entityType,
-        entityId,
-        action,
-        changes: diffFields(before, after),
-      },
-    ]);
-  }
+  const record = projectChangeRecorder(audit);
 
   /**
    * Which parts of a project the actor changes, and whether they may: the project's own data needs
