@@ -16,6 +16,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  giveDelayReasonIfAsked,
   apiSession,
   closeAndCheckPageErrors,
   hasChromium,
@@ -146,6 +147,7 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht and the round page are up to d
     const forecast = form.getByLabel('Prognosedatum', { exact: true });
     await expect.poll(() => forecast.inputValue()).toBe(isoToDutch(milestone.forecastDate!));
     await forecast.fill(isoToDutch(addMonths(milestone.baselineDate!, 14)));
+    await giveDelayReasonIfAsked(form);
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => form.textContent(), { timeout: 15_000 }).toMatch(/Mijlpaal \S+ .* is opgeslagen\./);
 

@@ -23,6 +23,7 @@ import {
   hasChromium,
   launchBrowser,
   screenshot,
+  giveDelayReasonIfAsked,
   signInThroughPage,
   startServer,
   type ApiSession,
@@ -197,7 +198,8 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     const baseline = project.milestones.find((m) => m.code === 'M12')!.baselineDate!;
     await page.getByRole('button', { name: 'Wijzig M12 Oplevering' }).click();
     await page.getByLabel('Prognosedatum').fill(addMonths(baseline, 5));
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await giveDelayReasonIfAsked(page);
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('Mijlpaal M12 Oplevering is opgeslagen.').waitFor();
     await expect(page.getByTestId('delay-M12').textContent()).resolves.toMatch(/^Vertraagd, \d maanden later/);
     await expect(page.getByTestId('status-reasons').textContent()).resolves.toContain('M12 Oplevering');
@@ -363,13 +365,15 @@ describe.skipIf(!hasChromium)('a quarter at the versnellingstafel (issue 5)', ()
     const newForecast = addMonths((m11.forecastDate ?? m11.baselineDate)!, 2);
     await page.getByLabel('Mijlpaal', { exact: true }).selectOption('M11');
     await page.getByLabel('Prognosedatum').fill(newForecast);
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await giveDelayReasonIfAsked(page);
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('Iemand anders was u voor').waitFor();
     await page.getByRole('button', { name: 'Laad de nieuwste versie' }).click();
     await page.getByText('De nieuwste versie van het project is geladen.').waitFor();
     await page.getByText('Gewijzigd door een collega').first().waitFor();
     await expect(page.getByLabel('Prognosedatum').inputValue()).resolves.toBe(newForecast);
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await giveDelayReasonIfAsked(page);
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('Mijlpaal M11 Start bouw is opgeslagen.').waitFor();
 
     // Compared with the quarter just closed: only what changed since, in words.

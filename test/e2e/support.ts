@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Principal } from '../../src/domain/access.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createServices, type ServiceOptions, type Services } from '../../src/services/container.ts';
@@ -322,4 +322,15 @@ export async function followMenuLink(page: Page, name: string, testId: string, p
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name }).click();
   if (path) await page.waitForURL(path);
   await page.locator(`[data-testid=${testId}][data-ready=true]`).waitFor({ timeout: 60_000 });
+}
+
+/**
+ * When the milestone form asks why a date moves (a forecast moved later, past the delay tolerance: issue 12 item 4),
+ * gives a reason — a knelpunt category and a short text. Does nothing when the form does not ask.
+ */
+export async function giveDelayReasonIfAsked(scope: Page | Locator, text = 'Vertraging bij de netbeheerder'): Promise<void> {
+  const why = scope.getByRole('group', { name: 'Waarom schuift deze datum?' });
+  if (!(await why.isVisible())) return;
+  await why.getByLabel('Soort knelpunt').selectOption({ label: 'Netcongestie' });
+  await why.getByLabel('Toelichting').fill(text);
 }

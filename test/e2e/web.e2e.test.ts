@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at } from '../helpers/present.ts';
 import {
+  giveDelayReasonIfAsked,
   accessibilityViolations as axeViolations,
   apiSession,
   ensureWebBuild,
@@ -117,6 +118,7 @@ describe.skipIf(!hasChromium)('web application in Chromium', () => {
     await page.getByRole('button', { name: 'Wijzig M12 Oplevering' }).click();
     await expect(page.getByLabel('Mijlpaal', { exact: true }).inputValue()).resolves.toBe('M12');
     await page.getByLabel('Prognosedatum').fill(farLater);
+    await giveDelayReasonIfAsked(page);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Mijlpaal M12 Oplevering is opgeslagen.').waitFor();
 
@@ -159,6 +161,7 @@ describe.skipIf(!hasChromium)('web application in Chromium', () => {
 
     await page.getByLabel('Mijlpaal', { exact: true }).selectOption('M11');
     await page.getByLabel('Prognosedatum').fill(newForecast);
+    await giveDelayReasonIfAsked(page);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Iemand anders was u voor').waitFor();
     await screenshot(page, 'project-versieconflict.png');
@@ -167,6 +170,7 @@ describe.skipIf(!hasChromium)('web application in Chromium', () => {
     await page.getByText('De nieuwste versie van het project is geladen.').waitFor();
     await page.getByText('Gewijzigd door een collega').waitFor();
     await expect(page.getByLabel('Prognosedatum').inputValue()).resolves.toBe(newForecast);
+    await giveDelayReasonIfAsked(page);
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Mijlpaal M11 Start bouw is opgeslagen.').waitFor();
     const after = await apiGet<{ milestones: { code: string; forecastDate: string | null }[] }>(`/projects/${id}`);
