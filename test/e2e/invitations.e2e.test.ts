@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)('Invitations: a table secretary invites, the invit
     await page.getByLabel('Kies een wachtwoord').fill(PASSWORD);
     await page.getByLabel('Herhaal het wachtwoord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Account aanmaken' }).click();
-    await page.waitForURL((url) => url.pathname === '/projecten' && url.search.includes('gemeente=GM0363'));
+    await page.waitForURL((url) => url.pathname === '/mijn-kwartaalronde');
     await page.getByTestId('user-menu').filter({ hasText: INVITED.name }).waitFor();
 
     // The link worked once: opening it again says so.
