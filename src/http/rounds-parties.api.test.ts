@@ -194,7 +194,7 @@ describe('issue 8 item 3: a forecast that has passed cannot be confirmed unchang
     const res = await asDev({
       method: 'PATCH',
       url: `/api/v1/projects/${ids.boomgaard}/milestones/M11`,
-      payload: { version: project.version, forecastDate: '2027-03-01' },
+      payload: { version: project.version, forecastDate: '2027-03-01', delayReason: { category: 'netcongestie', text: 'Wacht op de netbeheerder' } },
     });
     expect(res.statusCode, res.body).toBe(200);
     const r = await round();
