@@ -15,6 +15,8 @@
  *                                      create an account; password from WBM_PASSWORD (or none: OIDC only)
  *   wbm people prune                   remove expired sessions, finished invitations and revoked API tokens past
  *                                      their retention period (POLICY.retention) and print the counts
+ *   wbm import cbs FILE [--dry-run] [--json]
+ *                                      load a CBS StatLine TypedDataSet file (81955NED / 86098NED) into the realisations
  * Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL.
  */
 import { parseArgs } from 'node:util';
@@ -28,6 +30,7 @@ import { restoreCommand } from './commands/restore.ts';
 import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userAddCommand } from './commands/user-add.ts';
+import { importCbsCommand } from './commands/import-cbs.ts';
 import { log } from './log.ts';
 import { OPTIONS } from './options.ts';
 
@@ -36,7 +39,14 @@ export { DEMO_DEFAULTS } from './commands/seed.ts';
 const USAGE =
   'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi |\n' +
   '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID] |\n' +
-  '            people prune>';
+  '            people prune | import cbs FILE [--dry-run] [--json]>';
+
+/** The FILE after `wbm <command> <sub>`. */
+function fileArgument(positionals: string[], what: string): string {
+  const file = positionals[2];
+  if (!file) throw new Error(`wbm ${what} needs a file name\n${USAGE}`);
+  return file;
+}
 
 /** Run one command; the exit code, or -1 while the server keeps running. Each command is a file in src/cli/commands/. */
 export async function main(argv: string[]): Promise<number> {
@@ -68,6 +78,9 @@ export async function main(argv: string[]): Promise<number> {
       return peoplePruneCommand(config);
     case 'openapi':
       return openapiCommand(config);
+    case 'import':
+      if (sub === 'cbs') return importCbsCommand(config, fileArgument(positionals, 'import cbs'), values);
+      throw new Error(`unknown: import ${sub ?? ''}\n${USAGE}`);
     case 'serve':
       return serveCommand(config, values);
     default:

@@ -16,6 +16,8 @@ export const OPTIONS = {
   region: { type: 'string' },
   provincie: { type: 'string' },
   organisation: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The parsed flags as the commands receive them. */

@@ -458,8 +458,7 @@ const MEASURES: Record<TargetMetric, MeasureDef> = {
   sociale_huur_corporaties: { field: 'corporatieSocial', basis: 'verwachte sociale huurwoningen in projecten met een corporatie als partij' },
   woondeals: {
     basis: '',
-    notMeasurable:
-      'Nog niet meetbaar: de woondeal-opgave per regio en de gerealiseerde productie na 2020 (CBS per gemeente) zitten nog niet in de data.',
+    notMeasurable: 'Nog niet meetbaar: de woondeal-opgave per regio zit nog niet in de data.',
   },
   ouderenwoningen: {
     field: 'elderly',

@@ -43,7 +43,7 @@ function pick(targets: readonly Target[], level: TargetLevel, code: string, year
  * Annual target of a region (a set of gemeenten) for one year:
  * 1. a target set for the region itself;
  * 2. else the sum over its gemeenten of each gemeente's own target, or — where a gemeente has none —
- *    its share of the province target in proportion to its average CBS production 2012–2020
+ *    its share of the province target in proportion to its average CBS production over the years loaded (2012–2020 shipped)
  *    *(design: an estimate, labelled as such)*.
  * Returns null when some gemeente has neither its own nor a province target.
  */
@@ -82,6 +82,6 @@ export function regionAnnualTarget(
         basis: 'geschat',
         explanation:
           `Geschat: voor ${estimated} van de ${region.gemeenteCodes.length} gemeenten is de provinciale opgave verdeeld ` +
-          'naar hun gemiddelde woningbouw 2012–2020 (CBS).',
+          'naar hun gemiddelde jaarlijkse woningbouw volgens het CBS (alle jaren in de data, vanaf 2012).',
       };
 }

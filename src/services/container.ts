@@ -16,6 +16,7 @@ import { createRoundRepository } from '../storage/round.repository.ts';
 import { createDashboardRepository } from '../storage/dashboard.repository.ts';
 import { createNationalRepository } from '../storage/national.repository.ts';
 import { createRealisationRepository } from '../storage/realisation.repository.ts';
+import { createRealisationSourcesRepository } from '../storage/realisation-sources.repository.ts';
 import { createPublicStatsRepository } from '../storage/public-stats.repository.ts';
 import { createPublicStatsService } from './public-stats.service.ts';
 import { createAccessGuard } from './access.service.ts';
@@ -35,6 +36,7 @@ import { createLifecycleRepository } from '../storage/lifecycle.repository.ts';
 import { createOpenBookService } from './open-book.service.ts';
 import { createOpenBookRepository } from '../storage/open-book.repository.ts';
 import { createRealisationService } from './realisation.service.ts';
+import { createCbsImportService } from './cbs-import.service.ts';
 import { createReferenceService } from './reference.service.ts';
 import { createRoundService } from './round.service.ts';
 import { createMyRoundService } from './my-round.service.ts';
@@ -189,6 +191,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     // National roll-up (issue 3). Every target write asks src/domain/access.ts with the caller.
     targets: createTargetService({ db, national, audit }),
     realisations: createRealisationService({ db, realisations, geography, publicDemoData: access.publicDemoData }),
+    // Realisation sources (issue 13): CBS TypedDataSet import, BAG statuses, gemeente-list updates.
+    cbsImport: createCbsImportService({ db, sources: createRealisationSourcesRepository(), realisations, geography, audit }),
     forecast: createForecastService({ db, geography, national, realisations, data: nationalData }),
     national: nationalService,
     // What the public sees: aggregates with small cells suppressed (src/domain/disclosure.ts).

@@ -72,7 +72,7 @@ export interface OverviewRequest {
 }
 
 export interface ProductionYear extends AreaForecastYear {
-  /** CBS nieuwbouw (81955NED, 2012–2020); null where CBS has no figure in the data. */
+  /** CBS nieuwbouw (81955NED, 2012–2020, and later years loaded with `wbm import cbs`); null where CBS has no figure in the data. */
   realisedCbs: number | null;
   /** Opleveringen recorded in the monitor (M12). */
   opleveringenMonitor: number;
@@ -202,7 +202,7 @@ export function createNationalService(deps: {
     return {
       homes: Math.round(total),
       basis: estimated ? 'geschat' : 'vastgesteld',
-      explanation: `Behoefte = de woningbouwopgave (doelen) over ${period.label}${estimated ? ', deels geschat uit de provinciale opgave naar CBS-productie 2012–2020' : ''}.`,
+      explanation: `Behoefte = de woningbouwopgave (doelen) over ${period.label}${estimated ? ', deels geschat uit de provinciale opgave naar de CBS-productie per gemeente' : ''}.`,
     };
   }
 

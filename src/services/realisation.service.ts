@@ -13,8 +13,12 @@ import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { RealisationRepository } from '../storage/realisation.repository.ts';
 
-export const CBS_SOURCE =
-  'CBS StatLine 81955NED "Voorraad woningen; standen en mutaties", nieuwbouw per gemeente (indeling van elk jaar), 2012–2020. CC BY 4.0.';
+/** The source line of the CBS figures, for the years loaded (the shipped 2012–2020 and whatever `wbm import cbs` added). */
+export function cbsSource(years: Iterable<number>): string {
+  const list = [...years];
+  const span = list.length === 0 ? 'geen jaren geladen' : `${Math.min(...list)}–${Math.max(...list)}`;
+  return `CBS StatLine 81955NED "Voorraad woningen; standen en mutaties" en opvolger 86098NED, nieuwbouw per gemeente (indeling van elk jaar), ${span}. CC BY 4.0.`;
+}
 
 export interface RealisationFilter {
   fromYear?: number;
@@ -140,7 +144,7 @@ export function createRealisationService(deps: {
       }
       const years = [...new Set([...original.keys(), ...monitor.keys()])].filter(inYears).sort((a, b) => a - b);
       return {
-        source: CBS_SOURCE,
+        source: cbsSource(original.keys()),
         classification,
         area,
         national: years.map((year) => ({
@@ -176,7 +180,7 @@ export function createRealisationService(deps: {
         ...result,
         rows: result.rows.map((r) => ({ ...r, gemeenteName: ctx.names.get(r.gemeenteCode) ?? r.gemeenteCode })),
         area,
-        source: CBS_SOURCE,
+        source: cbsSource(ctx.cbs.map((c) => c.year)),
       };
     },
   };

@@ -135,7 +135,7 @@ export function createDashboardRepository() {
       return housingTargets(await targets.listTargets(q));
     },
 
-    /** Mean yearly CBS new construction 2012–2020 per 2025 gemeente (rows for later codes only). */
+    /** Mean yearly CBS new construction (all years loaded) per 2025 gemeente (rows for later codes only). */
     async productionRows(q: Queryable): Promise<Array<{ gemeente_code: string; year: number; new_construction: number | null }>> {
       return q.query('SELECT gemeente_code, year, new_construction FROM cbs_woningvoorraad');
     },

@@ -295,7 +295,7 @@ const Attainment = z
   .meta({ id: 'Attainment' });
 
 const ProductionYear = ForecastYear.extend({
-  realisedCbs: z.number().int().nullable().describe('CBS nieuwbouw (81955NED); null after 2020'),
+  realisedCbs: z.number().int().nullable().describe('CBS nieuwbouw (81955NED / 86098NED); null for a year without CBS figures loaded'),
   opleveringenMonitor: z.number().int(),
   affordableShare: z.number().nullable(),
   socialShare: z.number().nullable(),

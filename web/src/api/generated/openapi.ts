@@ -10357,7 +10357,7 @@ export interface components {
             gapP50: number | null;
             /** @description expected / target */
             attainment: number | null;
-            /** @description CBS nieuwbouw (81955NED); null after 2020 */
+            /** @description CBS nieuwbouw (81955NED / 86098NED); null for a year without CBS figures loaded */
             realisedCbs: number | null;
             opleveringenMonitor: number;
             affordableShare: number | null;

@@ -59,13 +59,19 @@ export function ProductionTable({ overview }: { overview: NationalOverview }) {
   );
 }
 
+/** The last year with CBS figures in the data (2020 for the shipped table; later after a newer CBS file is loaded). */
+function lastCbsYear(data: NationalOverview): number | string {
+  const years = data.production.years.filter((y) => y.realisedCbs !== null).map((y) => y.year);
+  return years.length > 0 ? Math.max(...years) : '–';
+}
+
 export function ProductionSection({ overview: data, onChartRendered }: { overview: NationalOverview; onChartRendered: () => void }) {
   return (
     <Section id="nl-productie" title={`Woningbouw per jaar tegenover ${formatNumber(homesGoal(data))}`}>
       <Paragraph>
-        Tot en met 2020: nieuwbouw volgens het CBS (echte cijfers). Vanaf {data.simulation.fromYear}: de verwachte oplevering volgens de projecten in
-        de monitor, met een bandbreedte: in 8 van de 10 gesimuleerde uitkomsten ligt de oplevering tussen P10 en P90. “Verwacht” is de middelste
-        uitkomst (mediaan) van die simulaties: plannen die niet doorgaan en vertraging tellen mee. “Gepland” is wat de projecten zelf in hun
+        Tot en met {lastCbsYear(data)}: nieuwbouw volgens het CBS (echte cijfers). Vanaf {data.simulation.fromYear}: de verwachte oplevering volgens
+        de projecten in de monitor, met een bandbreedte: in 8 van de 10 gesimuleerde uitkomsten ligt de oplevering tussen P10 en P90. “Verwacht” is de
+        middelste uitkomst (mediaan) van die simulaties: plannen die niet doorgaan en vertraging tellen mee. “Gepland” is wat de projecten zelf in hun
         jaarschijven opgeven, zoals op het Tafeloverzicht.
       </Paragraph>
       <figure className="wbm-figure">
