@@ -21,6 +21,7 @@ import { BODY_LIMIT_BYTES, registerJsonDepthLimit } from './request-limits.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { exportRoutes } from './routes/export.routes.ts';
 import { nationalRoutes } from './routes/national.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { lifecycleRoutes } from './routes/lifecycle.routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp({
       await api.register(roundRoutes(services));
       await api.register(myRoundRoutes(services));
       await api.register(dashboardRoutes(services));
+      await api.register(exportRoutes(services));
       await api.register(agendaRoutes(services));
       await api.register(nationalRoutes(services));
       await api.register(publicRoutes(services));

@@ -147,11 +147,11 @@ describe('exports', () => {
     const wb = await readWorkbook(res.rawPayload);
     const sheet = wb.getWorksheet('Projecten')!;
     expect(sheet.rowCount - 1).toBe(list.total);
-    expect(sheet.getRow(1).getCell(2).value).toBe('Naam');
+    expect(sheet.getRow(1).getCell(2).value).toBe('Projectnaam');
     const ids = new Set(list.items.map((i: { id: string }) => i.id));
     expect(ids.has(sheet.getRow(2).getCell(1).value)).toBe(true);
     const notice = wb.getWorksheet('Toelichting')!;
-    expect(String(notice.getRow(3).getCell(1).value)).toContain('verzonnen demogegevens');
+    expect(String(notice.getRow(4).getCell(1).value)).toContain('verzonnen demogegevens');
   });
 
   it('exports the table data to Excel: per year, pipeline, delays, knelpunten and projects', async () => {

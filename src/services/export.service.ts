@@ -1,6 +1,6 @@
 /**
- * Exports for the people who work in spreadsheets and GIS (SPEC §7): projects as Excel and GeoJSON,
- * and the table dashboard's underlying data as an Excel workbook.
+ * Exports for the people who work in spreadsheets and GIS (SPEC §7): projects as GeoJSON and the table
+ * dashboard's underlying data as an Excel workbook. The project list as CSV/XLSX streams: project-export.service.ts.
  */
 import ExcelJS from 'exceljs';
 import { LABELS, MILESTONES } from '../domain/codes.ts';
@@ -65,14 +65,6 @@ function addNotice(workbook: ExcelJS.Workbook, projects: readonly { synthetic: b
     };
   }
   sheet.addRow(['Betaalbaar = sociale huur + middenhuur + betaalbare koop.']);
-}
-
-export async function projectsWorkbook(projects: readonly ProjectSummary[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Woningbouwmonitor';
-  addProjectSheet(workbook, projects);
-  addNotice(workbook, projects, 'Woningbouwmonitor — projectenlijst');
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 export function projectsGeoJson(projects: readonly ProjectSummary[]) {

@@ -987,6 +987,9 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/projects/export.xlsx': [
       { name: '', request: async () => ({ url: '/api/v1/projects/export.xlsx?gemeente=GM0363' }), allowed: SIGNED_IN },
     ],
+    'GET /api/v1/projects/export.csv': [
+      { name: '', request: async () => ({ url: '/api/v1/projects/export.csv?gemeente=GM0363' }), allowed: SIGNED_IN },
+    ],
     'GET /api/v1/regions/:regionId/report.pdf': [
       // Under app.inject the server does not listen, so an allowed caller gets 503 (no page to render);
       // the rendered PDF itself is checked end to end in test/e2e. What matters here is who is refused.

@@ -1,11 +1,11 @@
-/** Table dashboard, alternatives and exports (Excel, GeoJSON). */
+/** Table dashboard, alternatives and the table's exports (Excel workbook, PDF report); project exports: export.routes.ts. */
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { KNELPUNT_CATEGORIES, MILESTONE_CODES, PHASES, PLAN_STATUSES, REGION_KINDS, SEGMENTS, STATUS_COLOURS } from '../../domain/codes.ts';
 import { yearOf } from '../../domain/dates.ts';
 import type { Services } from '../../services/container.ts';
-import { dashboardWorkbook, projectsGeoJson, projectsWorkbook } from '../../services/export.service.ts';
+import { dashboardWorkbook } from '../../services/export.service.ts';
 import type { Principal } from '../../domain/access.ts';
 import type { ProjectFilter } from '../../storage/project.repository.ts';
 import { IsoDate, Problem, Uuid } from '../schemas/common.ts';
@@ -273,26 +273,6 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         });
         return download(reply, 'application/pdf', `tafelrapport-${fileSafe(req.params.regionId)}.pdf`, pdf);
       },
-    });
-
-    app.get('/projects/export.xlsx', {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['export'],
-        summary: 'Excel export of the project list (same filters as the list)',
-        querystring: ExportQuery,
-        produces: [XLSX],
-      },
-      handler: async (req, reply) => {
-        const body = await projectsWorkbook(await allProjects(req.query, req.principal));
-        return download(reply, XLSX, 'projecten.xlsx', body);
-      },
-    });
-
-    app.get('/projects/export.geojson', {
-      config: { access: 'signed-in' },
-      schema: { tags: ['export'], summary: 'GeoJSON export of the projects with a location (same filters as the list)', querystring: ExportQuery },
-      handler: async (req, reply) => reply.type('application/geo+json').send(projectsGeoJson(await allProjects(req.query, req.principal))),
     });
   };
 }

@@ -132,7 +132,7 @@ function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body
 const id = encodeURIComponent;
 
 /** The list filters of GET /projects as a query string for the exports (no paging). */
-export function exportUrl(kind: 'xlsx' | 'geojson', listQuery: URLSearchParams): string {
+export function exportUrl(kind: 'xlsx' | 'csv' | 'geojson', listQuery: URLSearchParams): string {
   const q = new URLSearchParams(listQuery);
   q.delete('limit');
   q.delete('offset');

@@ -6981,6 +6981,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSV export of the project list (same filters as the list), streamed: one row per project with programme, jaarschijven and milestone dates, in the planlijst layout the import reads back. UTF-8 with BOM, `;`-separated, decimal comma (Dutch Excel). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated gemeente codes */
+                    gemeente?: string;
+                    provincie?: string;
+                    /** @description Region id (woondealregio or versnellingstafel), or an area: gemeente:GM0363, corop:CR23, provincie:PV27 */
+                    region?: string;
+                    /** @description Projects with planned completions (jaarschijven) in this year */
+                    year?: number;
+                    planStatus?: string;
+                    phase?: string;
+                    status?: string;
+                    /** @description Projects carrying all of these flags */
+                    flags?: string;
+                    /** @description Projects with an open knelpunt in one of these categories */
+                    knelpunt?: string;
+                    /** @description true: projects with a milestone still to come that is delayed beyond the tolerance (as the dashboard counts them); false: without */
+                    delayed?: "true" | "false";
+                    /** @description true: projects with a milestone whose forecast lies before today without an actual date (prognose verstreken) */
+                    forecastExpired?: "true";
+                    /** @description Projects with betaalbare (betaalbaar) or sociale-huur (sociaal) homes in their programme */
+                    homesIn?: "betaalbaar" | "sociaal";
+                    synthetic?: "true" | "false";
+                    /** @description Text search in the project name */
+                    q?: string;
+                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
+                    lifecycle?: "actief" | "vervallen" | "alle";
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/export.xlsx": {
         parameters: {
             query?: never;
@@ -6988,7 +7059,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Excel export of the project list (same filters as the list) */
+        /** Excel export of the project list (same filters as the list), streamed: sheet Projecten in the planlijst layout of the CSV (dates as date cells) and sheet Toelichting (with the demo-data notice). */
         get: {
             parameters: {
                 query?: {

@@ -173,10 +173,13 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
           <Paragraph className="wbm-export-links">
             <ButtonLink appearance="secondary-action" href={exportUrl('xlsx', apiQuery)} download>
               Exporteren naar Excel
+            </ButtonLink>{' '}
+            <ButtonLink appearance="secondary-action" href={exportUrl('csv', apiQuery)} download>
+              Exporteren als CSV
             </ButtonLink>
             <span className="wbm-muted">
               {' '}
-              Alle {formatProjectCount(total)} met deze filters, als Excel-bestand.{' '}
+              Alle {formatProjectCount(total)} met deze filters, met programma, jaarschijven en mijlpalen.{' '}
               <TextLink href={exportUrl('geojson', apiQuery)} download="projecten.geojson">
                 Of als GeoJSON voor GIS
               </TextLink>
