@@ -52,6 +52,8 @@ const EXEMPT = new Map<string, string>([
   ['publicStats.aggregates', 'public aggregates'],
   ['publicStats.aggregatesGeoJson', 'public aggregates'],
   ['publicStats.gemeenteCounts', 'public aggregates'],
+  ['publicStats.quarters', 'open data per gemeente and quarter (public aggregates)'],
+  ['publicStats.quartersGeoJson', 'open data per gemeente and quarter (public aggregates)'],
   // The PDF renders the report page through the API with the caller's own credentials; the route asks
   // dashboard.wholeTableDashboard (src/domain/access.ts requireWholeTable) first.
   ['reports.tablePdf', 'renders through the API as the caller'],

@@ -27,6 +27,7 @@ import { projectRoutes } from './routes/projects.routes.ts';
 import { lifecycleRoutes } from './routes/lifecycle.routes.ts';
 import { openBookRoutes } from './routes/open-book.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
+import { openDataRoutes } from './routes/open-data.routes.ts';
 import { organisationRoutes } from './routes/organisations.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
@@ -144,6 +145,7 @@ export async function buildApp({
       await api.register(agendaRoutes(services));
       await api.register(nationalRoutes(services));
       await api.register(publicRoutes(services));
+      await api.register(openDataRoutes(services));
     },
     { prefix: API_PREFIX },
   );

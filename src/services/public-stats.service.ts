@@ -18,12 +18,44 @@ import {
 import { PLAN_STATUSES } from '../domain/codes.ts';
 import { ANONYMOUS, seesSmallFigures, seesWholeRegister, syntheticDataOnly, type Principal } from '../domain/access.ts';
 import type { NationalProject } from '../domain/forecast.ts';
+import { openDataQuarters, quarterRange, type OpenDataCell, type OpenDataQuarters } from '../domain/open-data.ts';
+import { quarterOf, type Kwartaal } from '../domain/kwartaal.ts';
+import { todayInNetherlands } from './today.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { PublicStatsRepository } from '../storage/public-stats.repository.ts';
 import type { NationalOverview, NationalService, OverviewRequest } from './national.service.ts';
 
 export type AggregateLevel = 'gemeente' | 'provincie';
+
+export interface OpenDataRequest {
+  /** First quarter; default: the current quarter. */
+  from?: Kwartaal;
+  /** Last quarter; default: the current quarter. */
+  to?: Kwartaal;
+  gemeente?: string;
+  provincie?: string;
+}
+
+/** The flat properties of one open-data cell as a GeoJSON feature (and an OGC API Features item). */
+export function openDataProperties(c: OpenDataCell): Record<string, string | number | boolean | null> {
+  const properties: Record<string, string | number | boolean | null> = {
+    gemeenteCode: c.gemeenteCode,
+    gemeenteName: c.gemeenteName,
+    provincieCode: c.provincieCode,
+    quarter: c.quarter,
+    startedProjects: c.started.projects,
+    startedHomes: c.started.homes,
+    completedProjects: c.completed.projects,
+    completedHomes: c.completed.homes,
+    pipelineProjects: c.pipeline.projects,
+    pipelineHomes: c.pipeline.homes,
+  };
+  for (const f of c.pipelineByPhase) properties[`pipelineHomes_${f.phase}`] = f.homes;
+  for (const f of c.pipelineByPlanStatus) properties[`pipelineHomes_${f.planStatus}`] = f.homes;
+  for (const f of c.pipelineBySegment) properties[`pipelineHomes_${f.segment}`] = f.homes;
+  return properties;
+}
 
 export interface PublicOverview extends NationalOverview {
   disclosure: { minProjects: number; rule: string };
@@ -65,8 +97,47 @@ export function createPublicStatsService(deps: {
     return { ...result, items: result.items.filter((i) => (level === 'gemeente' ? i.provincieCode : i.code) === provincie) };
   }
 
+  /** Open data per gemeente and quarter (src/domain/open-data.ts), computed over the whole country, then filtered. */
+  async function quarters(request: OpenDataRequest = {}): Promise<OpenDataQuarters> {
+    const current = quarterOf(todayInNetherlands());
+    const to = request.to ?? current;
+    const from = request.from ?? to;
+    const [projects, gemeenten] = await Promise.all([stats.openDataProjects(db, syntheticOnly), geography.listGemeenten(db)]);
+    const result = openDataQuarters(
+      gemeenten.map((g) => ({ code: g.code, name: g.name, provincieCode: g.provincieCode })),
+      projects,
+      quarterRange(from, to),
+    );
+    const items = result.items.filter(
+      (i) => (!request.gemeente || i.gemeenteCode === request.gemeente) && (!request.provincie || i.provincieCode === request.provincie),
+    );
+    return { ...result, items };
+  }
+
   return {
     aggregates,
+    quarters,
+
+    /** The open data of the quarters on the gemeente boundaries: one feature per gemeente and quarter (id `GM0363-2026-Q3`). */
+    async quartersGeoJson(request: OpenDataRequest = {}) {
+      const [data, boundaries] = await Promise.all([quarters(request), geography.boundaries(db, 'gemeente')]);
+      const geometry = new Map(
+        (boundaries.features as Array<{ properties: { code: string }; geometry: unknown }>).map((f) => [f.properties.code, f.geometry]),
+      );
+      return {
+        type: 'FeatureCollection' as const,
+        rule: data.rule,
+        minProjects: data.minProjects,
+        features: data.items
+          .filter((c) => geometry.has(c.gemeenteCode))
+          .map((c) => ({
+            type: 'Feature' as const,
+            id: `${c.gemeenteCode}-${c.quarter}`,
+            properties: openDataProperties(c),
+            geometry: geometry.get(c.gemeenteCode),
+          })),
+      };
+    },
 
     /** The aggregates on the boundaries of the areas, as GeoJSON (flat properties, for GIS). */
     async aggregatesGeoJson(level: AggregateLevel, provincie?: string) {

@@ -1060,6 +1060,16 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/public/aggregates.geojson': [
       { name: '', request: async () => ({ url: '/api/v1/public/aggregates.geojson?level=gemeente' }), allowed: EVERYONE },
     ],
+    // Open data per gemeente and quarter: aggregates only, for everyone (checked in open-data.api.test.ts).
+    'GET /api/v1/open-data/quarters': [
+      { name: '', request: async () => ({ url: '/api/v1/open-data/quarters?provincie=PV27&from=2026-Q1&to=2026-Q2' }), allowed: EVERYONE },
+    ],
+    'GET /api/v1/open-data/quarters.csv': [
+      { name: '', request: async () => ({ url: '/api/v1/open-data/quarters.csv?provincie=PV27' }), allowed: EVERYONE },
+    ],
+    'GET /api/v1/open-data/quarters.geojson': [
+      { name: '', request: async () => ({ url: '/api/v1/open-data/quarters.geojson?gemeente=GM0363' }), allowed: EVERYONE },
+    ],
     'GET /api/v1/national/forecast': [
       { name: 'nation', request: async () => ({ url: '/api/v1/national/forecast?runs=5' }), allowed: NATIONAL },
       {

@@ -8706,6 +8706,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open-data/quarters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open data per gemeente and quarter: homes started, completed and in the pipeline (by phase, plan status, segment)
+         * @description Aggregates only; readable without an account. At most 40 quarters per request. Suppression: a figure built from fewer than 3 projects (POLICY.disclosure.minProjects) is null with suppressed=true (primary suppression). Per quarter and measure, the gemeenten of a province are suppressed as if the province total were published: further gemeenten are hidden until the hidden ones hold at least the minimum together and are at least two (secondary suppression). Within a shown gemeente the same is done for its breakdowns. 0 is shown as 0 (it reveals no project).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First quarter (default: `to`) */
+                    from?: string;
+                    /** @description Last quarter (default: the current quarter) */
+                    to?: string;
+                    /** @description Only this gemeente */
+                    gemeente?: string;
+                    /** @description Only the gemeenten of this province */
+                    provincie?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpenDataQuarters"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/quarters.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same open data as CSV (comma-separated, UTF-8, one row per gemeente and quarter, a suppressed figure is empty)
+         * @description Columns: `gemeente_code` (CBS gemeente code (2025)); `gemeente_naam` (name of the gemeente); `provincie_code` (CBS province code); `kwartaal` (calendar quarter, YYYY-Qn); `gestart_projecten` (projects with start bouw (M11 actual date) in the quarter); `gestart_woningen` (their homes (programme), dwellings); `opgeleverd_projecten` (projects with oplevering (M12 actual date) in the quarter); `opgeleverd_woningen` (homes delivered, dwellings); `pijplijn_projecten` (projects in the pipeline at the quarter’s last day); `pijplijn_woningen` (their homes (programme), dwellings); `pijplijn_woningen_fase_initiatief` (pipeline homes in phase initiatief at the quarter’s end); `pijplijn_woningen_fase_haalbaarheid` (pipeline homes in phase haalbaarheid at the quarter’s end); `pijplijn_woningen_fase_planvorming` (pipeline homes in phase planvorming at the quarter’s end); `pijplijn_woningen_fase_planologische_procedure` (pipeline homes in phase planologische_procedure at the quarter’s end); `pijplijn_woningen_fase_vergunning` (pipeline homes in phase vergunning at the quarter’s end); `pijplijn_woningen_fase_realisatie` (pipeline homes in phase realisatie at the quarter’s end); `pijplijn_woningen_fase_opgeleverd` (pipeline homes in phase opgeleverd at the quarter’s end); `pijplijn_woningen_planstatus_onherroepelijk` (pipeline homes with plan status onherroepelijk); `pijplijn_woningen_planstatus_vastgesteld` (pipeline homes with plan status vastgesteld); `pijplijn_woningen_planstatus_in_voorbereiding` (pipeline homes with plan status in_voorbereiding); `pijplijn_woningen_planstatus_visie` (pipeline homes with plan status visie); `pijplijn_woningen_planstatus_onbekend` (pipeline homes with plan status onbekend); `pijplijn_woningen_segment_sociale_huur` (pipeline homes of segment sociale_huur in the programme); `pijplijn_woningen_segment_middenhuur` (pipeline homes of segment middenhuur in the programme); `pijplijn_woningen_segment_betaalbare_koop` (pipeline homes of segment betaalbare_koop in the programme); `pijplijn_woningen_segment_vrije_sector_huur` (pipeline homes of segment vrije_sector_huur in the programme); `pijplijn_woningen_segment_vrije_sector_koop` (pipeline homes of segment vrije_sector_koop in the programme). Counts are numbers of projects, homes are dwellings (woningen). Suppression: a figure built from fewer than 3 projects (POLICY.disclosure.minProjects) is null with suppressed=true (primary suppression). Per quarter and measure, the gemeenten of a province are suppressed as if the province total were published: further gemeenten are hidden until the hidden ones hold at least the minimum together and are at least two (secondary suppression). Within a shown gemeente the same is done for its breakdowns. 0 is shown as 0 (it reveals no project).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First quarter (default: `to`) */
+                    from?: string;
+                    /** @description Last quarter (default: the current quarter) */
+                    to?: string;
+                    /** @description Only this gemeente */
+                    gemeente?: string;
+                    /** @description Only the gemeenten of this province */
+                    provincie?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/quarters.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same open data on the gemeente boundaries as GeoJSON (WGS84): one feature per gemeente and quarter, flat properties
+         * @description Properties: gemeenteCode, gemeenteName, provincieCode, quarter, startedProjects, startedHomes, completedProjects, completedHomes, pipelineProjects, pipelineHomes, pipelineHomes_<phase|planStatus|segment>; as in the JSON. Suppression: a figure built from fewer than 3 projects (POLICY.disclosure.minProjects) is null with suppressed=true (primary suppression). Per quarter and measure, the gemeenten of a province are suppressed as if the province total were published: further gemeenten are hidden until the hidden ones hold at least the minimum together and are at least two (secondary suppression). Within a shown gemeente the same is done for its breakdowns. 0 is shown as 0 (it reveals no project).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First quarter (default: `to`) */
+                    from?: string;
+                    /** @description Last quarter (default: the current quarter) */
+                    to?: string;
+                    /** @description Only this gemeente */
+                    gemeente?: string;
+                    /** @description Only the gemeenten of this province */
+                    provincie?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10792,6 +10962,96 @@ export interface components {
                 suppressed: boolean;
             };
             items: components["schemas"]["PublicAreaAggregate"][];
+        };
+        OpenDataQuarterCell: {
+            /** @description CBS gemeente code of 2025 (e.g. GM0363) */
+            gemeenteCode: string;
+            /** @description Name of the gemeente (2025) */
+            gemeenteName: string;
+            /** @description CBS province code of the gemeente (e.g. PV27) */
+            provincieCode: string;
+            /** @description The calendar quarter of the figures, `YYYY-Qn` */
+            quarter: string;
+            /** @description that started construction in the quarter (milestone M11 start bouw with an actual date in the quarter). Suppression: a figure built from fewer than 3 projects (POLICY.disclosure.minProjects) is null with suppressed=true (primary suppression). Per quarter and measure, the gemeenten of a province are suppressed as if the province total were published: further gemeenten are hidden until the hidden ones hold at least the minimum together and are at least two (secondary suppression). Within a shown gemeente the same is done for its breakdowns. 0 is shown as 0 (it reveals no project). */
+            started: {
+                /** @description Number of projects that started construction in the quarter (milestone M11 start bouw with an actual date in the quarter); null when suppressed */
+                projects: number | null;
+                /** @description Homes in the programme of those projects; unit: dwellings (woningen); null when suppressed */
+                homes: number | null;
+                /** @description True when this figure is hidden by the suppression rule (see `rule`) */
+                suppressed: boolean;
+            };
+            /** @description completed in the quarter (milestone M12 oplevering with an actual date in the quarter). Suppression: a figure built from fewer than 3 projects (POLICY.disclosure.minProjects) is null with suppressed=true (primary suppression). Per quarter and measure, the gemeenten of a province are suppressed as if the province total were published: further gemeenten are hidden until the hidden ones hold at least the minimum together and are at least two (secondary suppression). Within a shown gemeente the same is done for its breakdowns. 0 is shown as 0 (it reveals no project). */
+            completed: {
+                /** @description Number of projects completed in the quarter (milestone M12 oplevering with an actual date in the quarter); null when suppressed */
+                projects: number | null;
+                /** @description Homes delivered: the homes of a partial oplevering, else the programme; unit: dwellings (woningen); null when suppressed */
+                homes: number | null;
+                /** @description True when this figure is hidden by the suppression rule (see `rule`) */
+                suppressed: boolean;
+            };
+            /** @description in the pipeline at the last day of the quarter: a milestone reached (actual date) on or before that day, not completed and not withdrawn by then. Suppression: a figure built from fewer than 3 projects (POLICY.disclosure.minProjects) is null with suppressed=true (primary suppression). Per quarter and measure, the gemeenten of a province are suppressed as if the province total were published: further gemeenten are hidden until the hidden ones hold at least the minimum together and are at least two (secondary suppression). Within a shown gemeente the same is done for its breakdowns. 0 is shown as 0 (it reveals no project). */
+            pipeline: {
+                /** @description Number of projects in the pipeline at the last day of the quarter: a milestone reached (actual date) on or before that day, not completed and not withdrawn by then; null when suppressed */
+                projects: number | null;
+                /** @description Homes in the programme of those projects; unit: dwellings (woningen); null when suppressed */
+                homes: number | null;
+                /** @description True when this figure is hidden by the suppression rule (see `rule`) */
+                suppressed: boolean;
+            };
+            /** @description The pipeline by phase at the quarter’s end (all phases, in order) */
+            pipelineByPhase: {
+                /**
+                 * @description Phase at the quarter’s end, derived from the milestones reached by then
+                 * @enum {string}
+                 */
+                phase: "initiatief" | "haalbaarheid" | "planvorming" | "planologische_procedure" | "vergunning" | "realisatie" | "opgeleverd";
+                /** @description Projects in the pipeline in this category at the quarter’s end; null when suppressed */
+                projects: number | null;
+                /** @description Their homes (programme); unit: dwellings; null when suppressed */
+                homes: number | null;
+                /** @description True when hidden by the suppression rule */
+                suppressed: boolean;
+            }[];
+            /** @description The pipeline by plan status (all statuses) */
+            pipelineByPlanStatus: {
+                /**
+                 * @description Plan status (hardheid); the register keeps no history of it: the current plan status
+                 * @enum {string}
+                 */
+                planStatus: "onherroepelijk" | "vastgesteld" | "in_voorbereiding" | "visie" | "onbekend";
+                /** @description Projects in the pipeline in this category at the quarter’s end; null when suppressed */
+                projects: number | null;
+                /** @description Their homes (programme); unit: dwellings; null when suppressed */
+                homes: number | null;
+                /** @description True when hidden by the suppression rule */
+                suppressed: boolean;
+            }[];
+            /** @description The pipeline by segment; a project counts in every segment it has homes in */
+            pipelineBySegment: {
+                /**
+                 * @description Housing segment; homes = homes of that segment in the programme (current programme)
+                 * @enum {string}
+                 */
+                segment: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
+                /** @description Projects in the pipeline in this category at the quarter’s end; null when suppressed */
+                projects: number | null;
+                /** @description Their homes (programme); unit: dwellings; null when suppressed */
+                homes: number | null;
+                /** @description True when hidden by the suppression rule */
+                suppressed: boolean;
+            }[];
+        };
+        /** @description Open data per gemeente and quarter. No project is named, identified or located. Suppression: a figure built from fewer than 3 projects (POLICY.disclosure.minProjects) is null with suppressed=true (primary suppression). Per quarter and measure, the gemeenten of a province are suppressed as if the province total were published: further gemeenten are hidden until the hidden ones hold at least the minimum together and are at least two (secondary suppression). Within a shown gemeente the same is done for its breakdowns. 0 is shown as 0 (it reveals no project). */
+        OpenDataQuarters: {
+            /** @description Figures built from fewer projects than this are not shown */
+            minProjects: number;
+            /** @description The suppression rule in plain Dutch, for display */
+            rule: string;
+            /** @description The quarters in this response, in order */
+            quarters: string[];
+            /** @description One row per gemeente and quarter */
+            items: components["schemas"]["OpenDataQuarterCell"][];
         };
         Organisation: {
             /** Format: uuid */
