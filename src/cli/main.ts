@@ -13,6 +13,9 @@
  *   wbm restore FILE                   restore a backup into an empty database (one transaction)
  *   wbm user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID]
  *                                      create an account; password from WBM_PASSWORD (or none: OIDC only)
+ *   wbm import planlijst FILE [--mapping MAPPING.json] [--dry-run] [--json] [--suggest-mapping] [--withdraw-missing]
+ *                                      import a plan list (CSV or XLSX) as beheerder: all or nothing, report on stdout
+ *                                      (README "Importing a planlijst"); --dry-run writes nothing
  *   wbm people prune                   remove expired sessions, finished invitations and revoked API tokens past
  *                                      their retention period (POLICY.retention) and print the counts
  *   wbm import cbs FILE [--dry-run] [--json]
@@ -22,6 +25,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { backupCommand } from './commands/backup.ts';
+import { importPlanlijstCommand } from './commands/import-planlijst.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { openapiCommand } from './commands/openapi.ts';
 import { peoplePruneCommand } from './commands/people-prune.ts';
@@ -39,6 +43,7 @@ export { DEMO_DEFAULTS } from './commands/seed.ts';
 const USAGE =
   'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi |\n' +
   '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID] |\n' +
+  '            import planlijst FILE [--mapping MAPPING.json] [--dry-run] [--json] [--suggest-mapping] [--withdraw-missing] |\n' +
   '            people prune | import cbs FILE [--dry-run] [--json]>';
 
 /** The FILE after `wbm <command> <sub>`. */
@@ -80,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
       return openapiCommand(config);
     case 'import':
       if (sub === 'cbs') return importCbsCommand(config, fileArgument(positionals, 'import cbs'), values);
+      if (sub === 'planlijst') return importPlanlijstCommand(config, fileArgument(positionals, 'import planlijst'), values);
       throw new Error(`unknown: import ${sub ?? ''}\n${USAGE}`);
     case 'serve':
       return serveCommand(config, values);

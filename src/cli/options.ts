@@ -16,8 +16,11 @@ export const OPTIONS = {
   region: { type: 'string' },
   provincie: { type: 'string' },
   organisation: { type: 'string' },
+  mapping: { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
+  'suggest-mapping': { type: 'boolean' },
+  'withdraw-missing': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The parsed flags as the commands receive them. */

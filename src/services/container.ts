@@ -33,6 +33,8 @@ import { createRegionAdminRepository } from '../storage/region-admin.repository.
 import { createProjectService } from './project.service.ts';
 import { createProjectExportService } from './project-export.service.ts';
 import { createProjectExportRepository } from '../storage/project-export.repository.ts';
+import { createPlanlijstImportService } from './planlijst-import.service.ts';
+import { createPlanlijstImportRepository } from '../storage/planlijst-import.repository.ts';
 import { createLifecycleService } from './lifecycle.service.ts';
 import { createLifecycleRepository } from '../storage/lifecycle.repository.ts';
 import { createOpenBookService } from './open-book.service.ts';
@@ -150,6 +152,15 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     }),
     // Streaming CSV/XLSX exports of the project list (issue 13 part 4): the list's filter and scope.
     projectExports: createProjectExportService({ db, exports: createProjectExportRepository(), publicDemoData: access.publicDemoData }),
+    planlijstImport: createPlanlijstImportService({
+      db,
+      imports: createPlanlijstImportRepository(),
+      projects,
+      geography,
+      realisations,
+      audit,
+      today: options.today,
+    }),
     lifecycle: createLifecycleService({ db, projects, knelpunten, lifecycle: createLifecycleRepository(), access, audit, today: options.today }),
     // Open books (issue 12 item 5): readable only by the project's parties and its table's secretary.
     openBooks: createOpenBookService({ db, projects, openBooks: createOpenBookRepository(), access, audit, today: options.today }),
