@@ -145,7 +145,7 @@ describe('a plan list row as a project (issue 13 part 1; SPEC §2 project, §7 c
     const { row } = convertOne(['P-1', 'Plan', 'Amsterdam', '1A', '40', '', '', '', '', '', '2027-03-01', '', '']);
     const created = planRow(row, null, new Set(['name', 'gemeenteCode', 'planStatus', 'programme', 'jaarschijven', 'milestones', 'location']));
     expect(created.kind).toBe('create');
-    const stored = { ...(created as { input: Project }).input, id: 'x', version: 1 } as Project;
+    const stored = { ...(created as unknown as { input: Project }).input, id: 'x', version: 1 } as Project;
     const again = planRow(row, stored, new Set(['name', 'gemeenteCode', 'planStatus', 'programme', 'jaarschijven', 'milestones', 'location']));
     expect(again.kind).toBe('unchanged');
     const { row: newer } = convertOne(['P-1', 'Plan', 'Amsterdam', '1A', '45', '', '', '', '', '', '2027-03-01', '', '']);

@@ -5,22 +5,22 @@ import { homesBySegment } from '../programme.ts';
 describe('splits of a plan list row (SPEC §2 programme and jaarschijven; issue 13 part 1: splits that do not add up)', () => {
   it('the total wins: a negative unknown counts as 0 and a larger split is scaled down', () => {
     // EIB row 2: 9 ground-level + 18 apartments, type unknown −27, total 0.
-    expect(fitSplit({ grondgebonden: 9, gestapeld: 18, onbekend: -27 }, 0, 'onbekend')).toEqual({
+    expect(fitSplit<string>({ grondgebonden: 9, gestapeld: 18, onbekend: -27 }, 0, 'onbekend')).toEqual({
       parts: { grondgebonden: 0, gestapeld: 0, onbekend: 0 },
       fixes: [
         { kind: 'negative', keys: ['onbekend'] },
         { kind: 'scaled', sum: 27 },
       ],
     });
-    expect(fitSplit({ huur: 60, koop: 44 }, 45, 'onbekend').parts).toEqual({ huur: 26, koop: 19, onbekend: 0 });
+    expect(fitSplit<string>({ huur: 60, koop: 44 }, 45, 'onbekend').parts).toEqual({ huur: 26, koop: 19, onbekend: 0 });
   });
 
   it('a split short of the total puts the rest in unknown', () => {
-    expect(fitSplit({ grondgebonden: 10 }, 25, 'onbekend')).toEqual({
+    expect(fitSplit<string>({ grondgebonden: 10 }, 25, 'onbekend')).toEqual({
       parts: { grondgebonden: 10, onbekend: 15 },
       fixes: [{ kind: 'rest', rest: 15 }],
     });
-    expect(fitSplit({ a: 5, b: 5 }, 10, 'b').fixes).toEqual([]);
+    expect(fitSplit<string>({ a: 5, b: 5 }, 10, 'b').fixes).toEqual([]);
   });
 
   it('rebuilds programme lines that keep every marginal (segment, type, target group)', () => {
