@@ -34,6 +34,7 @@ export default defineConfig({
           // Storage, services, HTTP, CLI and the safety tests (property, concurrency, crash), plus the demo generator.
           name: 'db',
           include: [...DB_TESTS, 'src/demo/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
         },
       },
       {
@@ -42,6 +43,7 @@ export default defineConfig({
           // Headless Chromium against a served build (skipped with a message where /usr/bin/chromium is missing).
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
         },
       },
     ],

@@ -31,10 +31,15 @@ const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 const toNumber = (v: string) => Number(v);
 const asText = (v: string) => v;
 
-export async function openPglite(dataDir?: string): Promise<Db> {
+/**
+ * Open embedded PostgreSQL: in `dataDir`, or in memory. `loadDataDir` starts from a dump made by
+ * PGlite's `dumpDataDir` instead of an empty cluster (the tests' migrated template).
+ */
+export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<Db & { dumpDataDir(): Promise<Blob> }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const lite = await PGlite.create(dataDir ?? 'memory://', {
     parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: asText },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   void pgliteTypes;
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
@@ -52,6 +57,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       await lite.exec(sql);
     },
     close: () => lite.close(),
+    dumpDataDir: async () => lite.dumpDataDir('none'),
   };
 }
 

@@ -3,8 +3,9 @@
  * a new database on the PostgreSQL server when DATABASE_URL is set (dropped again on close).
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openPglite, openPostgres, type Db } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { loadReferenceData } from '../../src/storage/reference-data.ts';
@@ -18,12 +19,28 @@ export interface TestDb {
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** The run's migrated template (test/global-setup.ts), or '' outside a run that made one. */
+function template(key: 'pgliteTemplate' | 'postgresTemplate'): string {
+  try {
+    return inject(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+let pgliteDump: Promise<Blob> | undefined;
+/** The PGlite template dump, read once per worker. */
+function pgliteTemplateDump(path: string): Promise<Blob> {
+  pgliteDump ??= readFile(path).then((bytes) => new Blob([bytes]));
+  return pgliteDump;
+}
+
+async function createPostgresDatabase(templateName = ''): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.DATABASE_URL!;
   const name = `wbm_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${templateName ? ` TEMPLATE ${templateName}` : ''}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -42,15 +59,18 @@ export async function createTestDb(options: { reference?: boolean; migrate?: boo
   let db: Db;
   let url: string | undefined;
   let drop = async () => undefined as void;
+  // The complete database (migrated, with reference data) is copied from the run's template when there is one.
+  const complete = options.migrate !== false && options.reference !== false;
+  const templateName = complete ? template(usingPostgres ? 'postgresTemplate' : 'pgliteTemplate') : '';
   if (usingPostgres) {
-    const created = await createPostgresDatabase();
+    const created = await createPostgresDatabase(templateName);
     url = created.url;
     drop = created.drop;
     db = await openPostgres(url);
   } else {
-    db = await openPglite();
+    db = await openPglite(undefined, templateName ? { loadDataDir: await pgliteTemplateDump(templateName) } : {});
   }
-  if (options.migrate !== false) {
+  if (!templateName && options.migrate !== false) {
     await migrate(db);
     if (options.reference !== false) await loadReferenceData(db);
   }
