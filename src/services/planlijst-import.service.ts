@@ -447,7 +447,8 @@ export function createPlanlijstImportService(deps: PlanlijstImportDeps) {
           return analysis.report;
         });
       } catch (err) {
-        if (err instanceof Rejected) return err.report;
+        // Nothing was written: the counts of changes say so (a preview gives what the valid rows would do).
+        if (err instanceof Rejected) return { ...err.report, created: 0, updated: 0, unchanged: 0, removed: 0, changes: [] };
         throw err;
       }
     },

@@ -15,10 +15,12 @@ export const planlijstMappingSchema = z
   .object({
     source: z.string().trim().min(1, 'geef de bron een naam').max(200),
     sheet: z.string().min(1).optional(),
-    fields: z.record(
-      z.string().refine((k) => fieldKind(k) !== null, { message: 'is geen veld van het register (zie README, "Importing a planlijst")' }),
-      z.union([column, z.object({ columns: z.array(column).min(1) }).strict()]),
-    ),
+    fields: z.record(z.string(), z.union([column, z.object({ columns: z.array(column).min(1) }).strict()])).superRefine((fields, ctx) => {
+      for (const key of Object.keys(fields)) {
+        if (fieldKind(key) === null)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is geen veld van het register (zie README, "Importing a planlijst")' });
+      }
+    }),
     values: z
       .object({
         planStatus: z.record(z.string(), z.enum(PLAN_STATUSES)).optional(),
