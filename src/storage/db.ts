@@ -9,7 +9,15 @@ import pg from 'pg';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * The driver connection behind this queryable, for bulk loading with COPY (src/storage/copy.ts);
+   * nothing else uses it.
+   */
+  readonly connection?: DriverConnection;
 }
+
+/** A PGlite instance or transaction, or a pg pool or client. */
+export type DriverConnection = { kind: 'pglite'; target: Pick<PGlite, 'query'> } | { kind: 'postgres'; target: pg.Pool | pg.PoolClient };
 
 /** The row of a query that always returns exactly one (a count, an INSERT … RETURNING of one row); none is a bug. */
 export async function queryOne<T = Record<string, unknown>>(q: Queryable, sql: string, params?: unknown[]): Promise<T> {
@@ -42,11 +50,12 @@ export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   void pgliteTypes;
-  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+  const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const res = await q.query<T>(sql, params as unknown[]);
       return res.rows;
     },
+    connection: { kind: 'pglite', target: q },
   });
   // PGlite runs one statement at a time; a transaction holds it exclusively, so we queue callers.
   return {
@@ -80,6 +89,7 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
       const res = await q.query(sql, params);
       return res.rows as T[];
     },
+    connection: { kind: 'postgres', target: q },
   });
   return {
     kind: 'postgres',

@@ -5,6 +5,7 @@ import type { ProjectScope } from '../domain/access.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine, Project } from '../domain/project.ts';
 import { ACTIVE, lifecycleState, type ProjectLifecycle } from '../domain/withdrawal.ts';
 import { insertRows } from './batch.ts';
+import { copyRows } from './copy.ts';
 import { LIFECYCLE_COLUMNS } from './lifecycle.repository.ts';
 import type { Queryable } from './db.ts';
 
@@ -524,6 +525,16 @@ export function createProjectRepository() {
       await insertParts(q, projects);
     },
 
+    /** As insertMany, through COPY (src/storage/copy.ts): for bulk loads such as the demo seed. */
+    async copyMany(q: Queryable, projects: ReadonlyArray<ProjectWrite['project']>): Promise<void> {
+      await copyRows(q, 'projects', PROJECT_COLUMNS, projects.map(projectValues));
+      for (const part of PART_TABLES) {
+        const rows: unknown[][] = [];
+        for (const p of projects) for (const row of part.rows(p)) rows.push([p.id, ...row]);
+        await copyRows(q, part.table, ['project_id', ...part.columns], rows);
+      }
+    },
+
     /**
      * Write a project over `previous` when its stored version is `expectedVersion`: the project row, and
      * of its parts only the rows that changed (issue 9 item 5). Returns false (and writes nothing) when
@@ -661,6 +672,10 @@ export function createKnelpuntRepository() {
       await insertRows(q, 'knelpunten', KNELPUNT_COLUMNS, knelpunten.map(knelpuntValues), {
         casts: { raised_date: 'date', resolved_date: 'date', escalated_on: 'date' },
       });
+    },
+    /** As insertMany, through COPY (src/storage/copy.ts). */
+    async copyMany(q: Queryable, knelpunten: readonly Knelpunt[]): Promise<void> {
+      await copyRows(q, 'knelpunten', KNELPUNT_COLUMNS, knelpunten.map(knelpuntValues));
     },
     async update(q: Queryable, k: Knelpunt, expectedVersion: number): Promise<boolean> {
       const rows = await q.query(
