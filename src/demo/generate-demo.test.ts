@@ -358,4 +358,54 @@ describe('generateDemo', () => {
     expect(big.projects).toHaveLength(40_000);
     expect(ms).toBeLessThan(15_000);
   });
+
+  // Issue 14: the national demo sizes each gemeente's pipeline to its annual target (SPEC §3 targets).
+  describe("national demo ('national': a pipeline per gemeente sized to its annualTarget)", () => {
+    const targets: Record<string, number | null> = { GM0363: 2000, GM0599: 900, GM0344: 600, GM0014: 150, GM1680: null };
+    const inputs = GEMEENTEN.map((g) => ({ ...g, annualTarget: targets[g.code] ?? null }));
+    const national = generateDemo(inputs, { projects: 'national', seed: 5, asOf: '2026-10-01' });
+    const counted = national.projects.filter((p) => !p.withdrawal);
+
+    it('fills each gemeente with a target to 0.7–1.35 × its target in each year 2026–2029 (its pace; one year may have a gap)', () => {
+      for (const [code, target] of Object.entries(targets)) {
+        const own = counted.filter((p) => p.gemeenteCode === code);
+        if (target === null) {
+          expect(own, code).toEqual([]);
+          continue;
+        }
+        const perYear = [2026, 2027, 2028, 2029].map((y) =>
+          own.reduce((s, p) => s + p.jaarschijven.filter((j) => j.year === y).reduce((a, j) => a + j.homes, 0), 0),
+        );
+        for (const homes of perYear) {
+          expect(homes / target, code).toBeGreaterThan(0.7 * 0.55 - 0.1);
+          expect(homes / target, code).toBeLessThan(1.35 * 1.1);
+        }
+        // Outside the gap year the four years are filled alike.
+        const sorted = [...perYear].sort((a, b) => a - b);
+        expect(sorted[3]! / sorted[1]!, code).toBeLessThan(1.25);
+      }
+    });
+
+    it('is deterministic and gives valid, synthetic projects; withdrawn plans have a reason and a date up to asOf, none under construction', () => {
+      expect(generateDemo(inputs, { projects: 'national', seed: 5, asOf: '2026-10-01' })).toEqual(national);
+      const withdrawn = national.projects.filter((p) => p.withdrawal);
+      expect(withdrawn.length).toBeGreaterThan(0);
+      expect(withdrawn.length).toBeLessThan(national.projects.length * 0.1);
+      for (const p of withdrawn) {
+        expect(p.withdrawal!.date <= '2026-10-01' && p.withdrawal!.date >= '2024-10-01', p.name).toBe(true);
+        expect(p.withdrawal!.reason.length).toBeGreaterThan(10);
+        expect(p.milestones.find((m) => m.code === 'M11')!.actualDate, p.name).toBeNull();
+      }
+      for (const p of national.projects) {
+        expect(p.synthetic).toBe(true);
+        expect(checkProject(p).errors, p.name).toEqual([]);
+      }
+    });
+
+    it("builds no project larger than one and a half times a small gemeente's yearly target", () => {
+      const small = national.projects.filter((p) => p.gemeenteCode === 'GM0014');
+      expect(small.length).toBeGreaterThan(0);
+      for (const p of small) expect(p.programme.reduce((s, l) => s + l.homes, 0)).toBeLessThanOrEqual(225);
+    });
+  });
 });

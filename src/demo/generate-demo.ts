@@ -52,17 +52,30 @@ export interface DemoGemeente {
   provincieCode: string;
   /** Relative housing production (see production-weights.ts); projects are spread in proportion. */
   weight: number;
+  /**
+   * The national demo only: homes a year this gemeente is measured against (its own target, or its share of
+   * the province's, as src/domain/targets.ts regionAnnualTarget computes it); its pipeline is sized to it.
+   */
+  annualTarget?: number | null;
   geometry: DemoGeometry | null;
 }
 
 export interface DemoOptions {
-  projects: number;
+  /**
+   * How many projects, spread over the gemeenten by `weight`; or 'national': per gemeente a pipeline sized
+   * to its `annualTarget` (the default demo of `npm start`, issue 14).
+   */
+  projects: number | 'national';
   seed: number;
   /** 'YYYY-MM-DD': the "today" of the dataset; achieved milestones lie on or before it. */
   asOf: string;
 }
 
-export type DemoProject = ProjectInput & { id: string };
+export type DemoProject = ProjectInput & {
+  id: string;
+  /** Planuitval: the plan was withdrawn on this date for this reason (src/domain/withdrawal.ts); absent: an active plan. */
+  withdrawal?: { date: string; reason: string };
+};
 
 export interface DemoDataset {
   organisations: Organisation[];
@@ -730,29 +743,202 @@ function drawFlags(size: number, origin: Origin, rng: Rng): ProjectFlag[] {
   return order.filter((f) => flags.has(f));
 }
 
-function drawDelayClass(rng: Rng): DelayClass {
-  return rng.weighted<DelayClass>([
-    ['op_schema', 0.5],
-    ['licht', 0.25],
-    ['vertraagd', 0.15],
-    ['ernstig', 0.1],
-  ]);
+/** Share of projects per delay class: nationally; a gemeente's pipeline in the national demo shifts it (see `climateOf`). */
+const DELAY_MIX: ReadonlyArray<readonly [DelayClass, number]> = [
+  ['op_schema', 0.5],
+  ['licht', 0.25],
+  ['vertraagd', 0.15],
+  ['ernstig', 0.1],
+];
+
+function drawDelayClass(rng: Rng, mix: ReadonlyArray<readonly [DelayClass, number]> = DELAY_MIX): DelayClass {
+  return rng.weighted(mix);
 }
+
+/** Why a demo plan was withdrawn (planuitval, src/domain/withdrawal.ts): plain reasons as a gemeente would give them. */
+const WITHDRAWAL_REASONS = [
+  'Ontwikkelaar trekt zich terug: de businesscase sluit niet meer.',
+  'Grondeigenaar verkoopt niet; de gemeente ziet af van onteigening.',
+  'Gemeenteraad heeft het bestemmingsplan niet vastgesteld.',
+  'Locatie valt af door netcongestie: geen aansluiting voor 2032.',
+  'Plan opgegaan in een grotere gebiedsontwikkeling elders in de gemeente.',
+  'Bodemverontreiniging maakt woningbouw hier te duur.',
+  'Stikstofruimte ontbreekt; het plan wordt niet voortgezet.',
+] as const;
 
 // ---------------------------------------------------------------------------------------------------
 
 function validate(gemeenten: readonly DemoGemeente[], options: DemoOptions): void {
-  if (!Number.isInteger(options.projects) || options.projects < 0) {
-    throw new Error(`projects must be a non-negative integer, got ${options.projects}`);
+  if (options.projects !== 'national' && (!Number.isInteger(options.projects) || options.projects < 0)) {
+    throw new Error(`projects must be a non-negative integer or 'national', got ${options.projects}`);
   }
   if (!Number.isFinite(options.seed)) throw new Error(`seed must be a finite number, got ${options.seed}`);
   if (!isIsoDate(options.asOf)) throw new Error(`asOf must be a date YYYY-MM-DD, got '${options.asOf}'`);
-  if (options.projects > 0 && gemeenten.length === 0) throw new Error('at least one gemeente is needed to place projects');
+  if (options.projects !== 0 && gemeenten.length === 0) throw new Error('at least one gemeente is needed to place projects');
   const codes = new Set<string>();
   for (const g of gemeenten) {
     if (codes.has(g.code)) throw new Error(`gemeente ${g.code} occurs twice`);
     codes.add(g.code);
+    if (options.projects === 'national' && !(g.annualTarget === null || g.annualTarget === undefined || g.annualTarget >= 0)) {
+      throw new Error(`gemeente ${g.code}: annualTarget must be a non-negative number, got ${g.annualTarget}`);
+    }
   }
+}
+
+/** What one project is drawn with: its gemeente and, in the national demo, that gemeente's pipeline character. */
+interface ProjectContext {
+  asOfDay: number;
+  gemeente: DemoGemeente;
+  gemeenteOrg: Organisation;
+  prepared: PreparedPolygon | null;
+  pools: Map<OrganisationType, OrgPool>;
+  /** National demo only: the largest project the gemeente's pipeline holds, the delay mix and the chance of planuitval. */
+  maxSize?: number;
+  delayMix?: ReadonlyArray<readonly [DelayClass, number]>;
+  withdrawalChance?: number;
+}
+
+function generateProject(ctx: ProjectContext, rng: Rng): { project: DemoProject; knelpunten: Knelpunt[] } {
+  const { gemeente, gemeenteOrg, asOfDay } = ctx;
+  const id = rng.uuid();
+
+  let size = drawSize(rng);
+  // A small gemeente builds no 3,000-home district: draw again (a few times) below its largest size.
+  for (let k = 0; ctx.maxSize !== undefined && size > ctx.maxSize; k++) size = k < 8 ? drawSize(rng) : Math.max(1, Math.round(ctx.maxSize));
+  const origin = drawOrigin(size, rng);
+  size = adjustSizeForOrigin(size, origin, rng);
+  const doelgroep = drawDoelgroep(size, origin, rng);
+  const flags = drawFlags(size, origin, rng);
+  const delayClass = drawDelayClass(rng, ctx.delayMix);
+
+  const durations = drawDurations(size, origin, flags.includes('parallel_plannen'), rng);
+  const timeline = buildMilestones(durations, delayClass, asOfDay, rng);
+  const opgeleverd = timeline.achievedCount === 12;
+
+  const earlyPhase = timeline.achievedCount <= 2;
+  const programme = buildProgramme(size, origin, doelgroep, earlyPhase && rng.chance(0.2), rng);
+  const totalHomes = programme.reduce((s, l) => s + l.homes, 0);
+  if (opgeleverd) at(timeline.milestones, 11).homes = totalHomes; // M12, the oplevering
+
+  const phase = derivePhase(timeline.milestones, totalHomes);
+  const planStatus = planStatusFor(phase, timeline.achievedCount >= 6, rng);
+  const jaarschijven = buildJaarschijven(programme, size, timeline, rng);
+  const location = randomPointIn(ctx.prepared, rng);
+  const { parties, lead } = drawParties(programme, gemeenteOrg, ctx.pools, rng);
+  const name = projectName(origin, rng);
+
+  const project: DemoProject = {
+    id,
+    name,
+    gemeenteCode: gemeente.code,
+    description: `Verzonnen demoproject: ${totalHomes} ${totalHomes === 1 ? 'woning' : 'woningen'} (${LABELS[origin].toLowerCase()}) in ${gemeente.name}. Geen echt project.`,
+    planStatus,
+    origin,
+    flags,
+    location,
+    synthetic: true,
+    programme,
+    jaarschijven,
+    milestones: timeline.milestones,
+    parties,
+  };
+  const knelpunten = buildKnelpunten(id, delayClass, timeline, opgeleverd, asOfDay, gemeenteOrg, lead, rng);
+
+  // Planuitval (national demo): a plan not yet under construction is withdrawn, in the last two years, after it started.
+  if (ctx.withdrawalChance && timeline.achievedCount <= 10 && rng.chance(ctx.withdrawalChance)) {
+    const from = Math.max(at(timeline.effective, Math.max(0, timeline.achievedCount - 1)), asOfDay - 2 * 365);
+    project.withdrawal = { date: dayToIso(Math.round(rng.uniform(Math.min(from, asOfDay), asOfDay))), reason: rng.pick(WITHDRAWAL_REASONS) };
+  }
+  return { project, knelpunten };
+}
+
+/** Years of the national demo's target window: the year of asOf and the three after it (issue 14: 2026–2029). */
+export const NATIONAL_WINDOW_YEARS = 4;
+
+/** Years after the window whose plans are limited too (to about 1.3 × the target), so the pipeline has no bulge after the window. */
+const LATER_YEARS = 5;
+
+/** Stream numbers of the national demo's gemeenten: one independent stream each, after the fixed streams. */
+const STREAM_NATIONAL_BASE = 100;
+
+/**
+ * A gemeente's pipeline in the national demo, drawn from its own stream: how full its pipeline is against
+ * its target (`pace`, 0.7–1.35: its province's pace, which neighbours share, times its own), and — for about one gemeente in four — a year in the window with a
+ * gap (fewer completions planned). A pipeline that runs behind has more (serious) delays and more planuitval.
+ */
+function climateOf(rng: Rng, windowYears: readonly number[], regionalPace: number) {
+  const pace = clamp(regionalPace * Math.exp(0.15 * rng.normal()), 0.7, 1.35);
+  const gapYear = rng.chance(0.25) ? rng.pick(windowYears) : null;
+  const behind = clamp((1.1 - pace) / 0.4, 0, 1); // 0 at pace ≥ 1.1, 1 at pace ≤ 0.7
+  const delayMix: ReadonlyArray<readonly [DelayClass, number]> = [
+    ['op_schema', 0.56 - 0.16 * behind],
+    ['licht', 0.25],
+    ['vertraagd', 0.12 + 0.06 * behind],
+    ['ernstig', 0.07 + 0.1 * behind],
+  ];
+  return { pace, gapYear, delayMix, withdrawalChance: 0.03 + 0.05 * behind };
+}
+
+/**
+ * The national demo (issue 14): per gemeente a pipeline sized so that its jaarschijven in each year of the
+ * window (asOf's year and the three after) come to about its annual target × its pace, by drawing projects
+ * and keeping those that still fit the years' remaining room (and every project outside the window, and
+ * every withdrawn plan, as drawn). The variety between gemeenten comes from the pipeline only — its fill,
+ * gap year, delays and planuitval — never from the targets.
+ */
+function generateNational(
+  gemeenten: readonly DemoGemeente[],
+  gemeenteOrgs: readonly Organisation[],
+  pools: Map<OrganisationType, OrgPool>,
+  options: DemoOptions,
+  asOfDay: number,
+): { projects: DemoProject[]; knelpunten: Knelpunt[] } {
+  const firstYear = dayToYear(asOfDay);
+  const windowYears = Array.from({ length: NATIONAL_WINDOW_YEARS }, (_, i) => firstYear + i);
+  // Regional markets: the gemeenten of a province share a pace (one stream for all provinces, in code order).
+  const provinceRng = new Rng(options.seed, STREAM_NATIONAL_BASE - 1);
+  const regionalPace = new Map<string, number>();
+  for (const code of [...new Set(gemeenten.map((g) => g.provincieCode))].sort()) regionalPace.set(code, Math.exp(0.14 * provinceRng.normal()));
+  const projects: DemoProject[] = [];
+  const knelpunten: Knelpunt[] = [];
+  gemeenten.forEach((gemeente, gi) => {
+    const target = gemeente.annualTarget ?? 0;
+    if (!(target > 0)) return;
+    const rng = new Rng(options.seed, STREAM_NATIONAL_BASE + gi);
+    const climate = climateOf(rng, windowYears, regionalPace.get(gemeente.provincieCode)!);
+    const room = new Map(windowYears.map((y) => [y, target * climate.pace * (y === climate.gapYear ? 0.55 : 1)]));
+    // The years after the window hold the soft plans of later: more than the target (plancapaciteit), filled as drawn.
+    const lastYear = firstYear + NATIONAL_WINDOW_YEARS - 1;
+    for (let k = 1; k <= LATER_YEARS; k++) room.set(lastYear + k, target * climate.pace * 1.3);
+    // A project may overshoot a year's remaining room by a little (else the last homes take long to fill).
+    const slack = new Map([...room].map(([y, r]) => [y, Math.max(8, 0.06 * r)]));
+    const ctx: ProjectContext = {
+      asOfDay,
+      gemeente,
+      gemeenteOrg: at(gemeenteOrgs, gi),
+      prepared: preparePolygon(gemeente.geometry),
+      pools,
+      maxSize: Math.max(12, target * 1.5),
+      delayMix: climate.delayMix,
+      withdrawalChance: climate.withdrawalChance,
+    };
+    const open = () => windowYears.some((y) => room.get(y)! > slack.get(y)!);
+    // Bounded: a gemeente whose room cannot be filled stops after this many draws.
+    for (let draws = 0; draws < 200_000 && open(); draws++) {
+      const drawn = generateProject(ctx, rng);
+      if (!drawn.project.withdrawal) {
+        const inWindow = new Map<number, number>();
+        for (const s of drawn.project.jaarschijven) if (room.has(s.year)) inWindow.set(s.year, (inWindow.get(s.year) ?? 0) + s.homes);
+        let fits = true;
+        for (const [y, homes] of inWindow) if (homes > room.get(y)! + slack.get(y)!) fits = false;
+        if (!fits) continue;
+        for (const [y, homes] of inWindow) room.set(y, room.get(y)! - homes);
+      }
+      projects.push(drawn.project);
+      knelpunten.push(...drawn.knelpunten);
+    }
+  });
+  return { projects, knelpunten };
 }
 
 /** Generate a deterministic synthetic dataset for the given gemeenten. */
@@ -772,6 +958,8 @@ export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOp
   const organisations: Organisation[] = [...gemeenteOrgs];
   for (const pool of pools.values()) organisations.push(...pool.orgs);
 
+  if (options.projects === 'national') return { organisations, ...generateNational(gemeenten, gemeenteOrgs, pools, options, asOfDay) };
+
   const prepared: Array<PreparedPolygon | null | undefined> = new Array(gemeenten.length);
   const gemeenteIndex = gemeenten.length > 0 ? new WeightedIndex(gemeenten.map((g) => g.weight)) : null;
 
@@ -781,50 +969,13 @@ export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOp
 
   for (let p = 0; p < options.projects; p++) {
     const gi = gemeenteIndex!.draw(rng);
-    const gemeente = at(gemeenten, gi);
-    const gemeenteOrg = at(gemeenteOrgs, gi);
-    if (prepared[gi] === undefined) prepared[gi] = preparePolygon(gemeente.geometry);
-    const id = rng.uuid();
-
-    let size = drawSize(rng);
-    const origin = drawOrigin(size, rng);
-    size = adjustSizeForOrigin(size, origin, rng);
-    const doelgroep = drawDoelgroep(size, origin, rng);
-    const flags = drawFlags(size, origin, rng);
-    const delayClass = drawDelayClass(rng);
-
-    const durations = drawDurations(size, origin, flags.includes('parallel_plannen'), rng);
-    const timeline = buildMilestones(durations, delayClass, asOfDay, rng);
-    const opgeleverd = timeline.achievedCount === 12;
-
-    const earlyPhase = timeline.achievedCount <= 2;
-    const programme = buildProgramme(size, origin, doelgroep, earlyPhase && rng.chance(0.2), rng);
-    const totalHomes = programme.reduce((s, l) => s + l.homes, 0);
-    if (opgeleverd) at(timeline.milestones, 11).homes = totalHomes; // M12, the oplevering
-
-    const phase = derivePhase(timeline.milestones, totalHomes);
-    const planStatus = planStatusFor(phase, timeline.achievedCount >= 6, rng);
-    const jaarschijven = buildJaarschijven(programme, size, timeline, rng);
-    const location = randomPointIn(prepared[gi] ?? null, rng);
-    const { parties, lead } = drawParties(programme, gemeenteOrg, pools, rng);
-    const name = projectName(origin, rng);
-
-    projects.push({
-      id,
-      name,
-      gemeenteCode: gemeente.code,
-      description: `Verzonnen demoproject: ${totalHomes} ${totalHomes === 1 ? 'woning' : 'woningen'} (${LABELS[origin].toLowerCase()}) in ${gemeente.name}. Geen echt project.`,
-      planStatus,
-      origin,
-      flags,
-      location,
-      synthetic: true,
-      programme,
-      jaarschijven,
-      milestones: timeline.milestones,
-      parties,
-    });
-    knelpunten.push(...buildKnelpunten(id, delayClass, timeline, opgeleverd, asOfDay, gemeenteOrg, lead, rng));
+    if (prepared[gi] === undefined) prepared[gi] = preparePolygon(at(gemeenten, gi).geometry);
+    const drawn = generateProject(
+      { asOfDay, gemeente: at(gemeenten, gi), gemeenteOrg: at(gemeenteOrgs, gi), prepared: prepared[gi] ?? null, pools },
+      rng,
+    );
+    projects.push(drawn.project);
+    knelpunten.push(...drawn.knelpunten);
   }
 
   return { organisations, projects, knelpunten };

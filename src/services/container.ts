@@ -202,7 +202,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     retention: createRetentionService({ db, retention: createRetentionRepository() }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
     dashboard: createDashboardService({ db, dashboards, delayReasons, geography, access }),
-    demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations }),
+    demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations, dashboards, geography }),
     // National roll-up (issue 3). Every target write asks src/domain/access.ts with the caller.
     targets: createTargetService({ db, national, audit }),
     realisations: createRealisationService({ db, realisations, geography, publicDemoData: access.publicDemoData }),

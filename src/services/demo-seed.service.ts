@@ -3,17 +3,21 @@
  * real CBS production) and writes them in ONE transaction, so a crash leaves all or nothing.
  * Existing synthetic projects are replaced; real projects are never touched.
  */
-import { generateDemo, type DemoGemeente } from '../demo/generate-demo.ts';
+import { generateDemo, NATIONAL_WINDOW_YEARS, type DemoGemeente } from '../demo/generate-demo.ts';
 import { productionWeights } from '../domain/production-weights.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Knelpunt, Project } from '../domain/project.ts';
+import { regionAnnualTarget } from '../domain/targets.ts';
+import type { DashboardRepository } from '../storage/dashboard.repository.ts';
 import type { Db } from '../storage/db.ts';
+import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
 import type { KnelpuntRepository, ProjectRepository } from '../storage/project.repository.ts';
 
 export interface SeedOptions {
-  projects: number;
+  /** A number of projects (spread by production), or 'national': a pipeline per gemeente sized to its target (issue 14). */
+  projects: number | 'national';
   seed: number;
   /** The "today" of the dataset: milestones before it are achieved. */
   asOf: string;
@@ -25,43 +29,104 @@ export interface SeedResult {
   milestones: number;
   knelpunten: number;
   organisations: number;
+  /** Withdrawn plans among the projects (planuitval). */
+  withdrawn: number;
   seconds: number;
+  /** Where the time went: generating the dataset, and writing it. */
+  generateSeconds: number;
+  writeSeconds: number;
 }
 
-const CHUNK = 1000;
+/** Projects per COPY round: progress is reported after each. */
+const CHUNK = 5000;
 
 export function createDemoSeedService(deps: {
   db: Db;
   projects: ProjectRepository;
   knelpunten: KnelpuntRepository;
   organisations: OrganisationRepository;
+  dashboards: DashboardRepository;
+  geography: GeographyRepository;
 }) {
   const { db } = deps;
+
+  /**
+   * The homes a year each gemeente is measured against over the national demo's window (the mean over its
+   * years), computed as the Tafeloverzicht computes a region's target (src/domain/targets.ts regionAnnualTarget):
+   * a table's target is the sum of these.
+   */
+  async function gemeenteAnnualTargets(codes: readonly string[], asOf: string): Promise<Map<string, number | null>> {
+    const [targets, provincieOf, production] = await Promise.all([
+      deps.dashboards.listTargets(db),
+      deps.geography.gemeenteCodes(db),
+      deps.dashboards.productionRows(db),
+    ]);
+    const weights = productionWeights(production, [...provincieOf.keys()]);
+    const firstYear = Number(asOf.slice(0, 4));
+    const years = Array.from({ length: NATIONAL_WINDOW_YEARS }, (_, i) => firstYear + i);
+    const result = new Map<string, number | null>();
+    for (const code of codes) {
+      const perYear = years
+        .map((year) => regionAnnualTarget({ id: `gemeente:${code}`, gemeenteCodes: [code] }, year, targets, provincieOf, weights)?.homesPerYear)
+        .filter((v): v is number => v !== undefined);
+      result.set(code, perYear.length ? perYear.reduce((a, b) => a + b, 0) / perYear.length : null);
+    }
+    // Gemeenten in a province without a target (none in the data) still build: their pipeline is sized
+    // to their production at the rate of the gemeenten that have one. Their tables show no target.
+    let targetSum = 0;
+    let productionSum = 0;
+    for (const [code, target] of result) {
+      if (target === null) continue;
+      targetSum += target;
+      productionSum += weights.get(code) ?? 0;
+    }
+    const rate = productionSum > 0 ? targetSum / productionSum : 1;
+    for (const [code, target] of result) if (target === null) result.set(code, (weights.get(code) ?? 0) * rate);
+    return result;
+  }
+
+  /** The gemeenten the generator spreads the demo over, with their production weight and (national demo) annual target. */
+  async function demoGemeenten(
+    options: Pick<SeedOptions, 'projects' | 'asOf'>,
+  ): Promise<{ gemeenten: DemoGemeente[]; provincieOf: Map<string, string> }> {
+    const rows = await db.query<{ code: string; name: string; provincie_code: string; geometry: DemoGemeente['geometry'] }>(
+      'SELECT code, name, provincie_code, geometry FROM gemeenten ORDER BY code',
+    );
+    if (rows.length === 0) throw new Error('No reference data: run `wbm reference load` first.');
+    const weights = productionWeights(
+      await deps.dashboards.productionRows(db),
+      rows.map((g) => g.code),
+    );
+    const annualTargets =
+      options.projects === 'national'
+        ? await gemeenteAnnualTargets(
+            rows.map((g) => g.code),
+            options.asOf,
+          )
+        : null;
+    return {
+      gemeenten: rows.map((g) => ({
+        code: g.code,
+        name: g.name,
+        provincieCode: g.provincie_code,
+        weight: weights.get(g.code) ?? 1,
+        annualTarget: annualTargets?.get(g.code) ?? null,
+        geometry: g.geometry,
+      })),
+      provincieOf: new Map(rows.map((g) => [g.code, g.provincie_code])),
+    };
+  }
+
   return {
+    /** The generator's input for these options (pure generateDemo over it gives the dataset `seed` writes). */
+    async inputs(options: Pick<SeedOptions, 'projects' | 'asOf'>): Promise<DemoGemeente[]> {
+      return (await demoGemeenten(options)).gemeenten;
+    },
+
     async seed(options: SeedOptions): Promise<SeedResult> {
       const started = performance.now();
-      const gemeenten = await db.query<{ code: string; name: string; provincie_code: string; geometry: DemoGemeente['geometry'] }>(
-        'SELECT code, name, provincie_code, geometry FROM gemeenten ORDER BY code',
-      );
-      if (gemeenten.length === 0) throw new Error('No reference data: run `wbm reference load` first.');
-      const cbs = await db.query<{ gemeente_code: string; year: number; new_construction: number | null }>(
-        'SELECT gemeente_code, year, new_construction FROM cbs_woningvoorraad',
-      );
-      const weights = productionWeights(
-        cbs,
-        gemeenten.map((g) => g.code),
-      );
-      const provincieOf = new Map(gemeenten.map((g) => [g.code, g.provincie_code]));
-      const dataset = generateDemo(
-        gemeenten.map((g) => ({
-          code: g.code,
-          name: g.name,
-          provincieCode: g.provincie_code,
-          weight: weights.get(g.code) ?? 1,
-          geometry: g.geometry,
-        })),
-        { projects: options.projects, seed: options.seed, asOf: options.asOf },
-      );
+      const { gemeenten, provincieOf } = await demoGemeenten(options);
+      const dataset = generateDemo(gemeenten, { projects: options.projects, seed: options.seed, asOf: options.asOf });
 
       // Gemeente organisations exist already (reference data) under a stable id: point parties there.
       const orgIdMap = new Map<string, string>();
@@ -76,7 +141,8 @@ export function createDemoSeedService(deps: {
         knelpuntenByProject.set(k.projectId, list);
       }
       const now = new Date().toISOString();
-      const projects: Project[] = dataset.projects.map((input) => ({
+      const withdrawn = dataset.projects.filter((p) => p.withdrawal);
+      const projects: Project[] = dataset.projects.map(({ withdrawal: _withdrawal, ...input }) => ({
         ...input,
         parties: input.parties.map((p) => ({ ...p, organisationId: orgIdMap.get(p.organisationId) ?? p.organisationId })),
         ...deriveProject(input, knelpuntenByProject.get(input.id) ?? []),
@@ -86,26 +152,40 @@ export function createDemoSeedService(deps: {
         updatedAt: now,
       }));
 
+      const generated = performance.now();
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM projects WHERE synthetic');
         await tx.query('DELETE FROM organisations o WHERE synthetic AND NOT EXISTS (SELECT 1 FROM project_parties p WHERE p.organisation_id = o.id)');
         await deps.organisations.insertMany(tx, syntheticOrgs);
+        // Bulk load with COPY (src/storage/copy.ts), in the one transaction.
         for (let i = 0; i < projects.length; i += CHUNK) {
           const chunk = projects.slice(i, i + CHUNK);
-          await deps.projects.insertMany(tx, chunk);
-          await deps.knelpunten.insertMany(
+          await deps.projects.copyMany(tx, chunk);
+          await deps.knelpunten.copyMany(
             tx,
             chunk.flatMap((p) => knelpuntenByProject.get(p.id) ?? []),
           );
           options.onProgress?.(Math.min(i + CHUNK, projects.length), projects.length);
         }
+        // Planuitval: withdrawn plans are kept with their date and reason (migration 0019, src/domain/withdrawal.ts).
+        if (withdrawn.length > 0) {
+          await tx.query(
+            `UPDATE projects p SET withdrawn_date = w.date, withdrawn_reason = w.reason
+             FROM unnest($1::uuid[], $2::date[], $3::text[]) AS w(id, date, reason) WHERE p.id = w.id`,
+            [withdrawn.map((p) => p.id), withdrawn.map((p) => p.withdrawal!.date), withdrawn.map((p) => p.withdrawal!.reason)],
+          );
+        }
       });
+      const written = performance.now();
       return {
         projects: projects.length,
         milestones: projects.reduce((n, p) => n + p.milestones.length, 0),
         knelpunten: dataset.knelpunten.length,
         organisations: syntheticOrgs.length,
-        seconds: (performance.now() - started) / 1000,
+        withdrawn: withdrawn.length,
+        seconds: (written - started) / 1000,
+        generateSeconds: (generated - started) / 1000,
+        writeSeconds: (written - generated) / 1000,
       };
     },
   };

@@ -1,4 +1,7 @@
-/** `wbm seed --demo [--projects N] [--seed S] [--as-of YYYY-MM-DD]`: replace the synthetic demo projects. */
+/**
+ * `wbm seed --demo [--projects N|national] [--seed S] [--as-of YYYY-MM-DD]`: replace the synthetic demo projects
+ * (default: the national-scale demo).
+ */
 import type { Config } from '../../config.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import type { Services } from '../../services/container.ts';
@@ -8,16 +11,24 @@ import { log } from '../log.ts';
 import { intOption, type Flags } from '../options.ts';
 import { createProgress } from '../progress.ts';
 
-/** Default size and "today" of the demo dataset shown on first start. */
-export const DEMO_DEFAULTS = { projects: 3000, seed: 2025, asOf: '2026-10-01' };
+/**
+ * Default size and "today" of the demo dataset shown on first start: at national scale, a pipeline per
+ * gemeente sized to its target (issue 14; tests seed small demos with a number of projects instead).
+ */
+export const DEMO_DEFAULTS: { projects: number | 'national'; seed: number; asOf: string } = { projects: 'national', seed: 2025, asOf: '2026-10-01' };
 
 /** Seed the demo dataset with progress on stderr (also used by `wbm serve --demo-if-empty`). */
-export async function seedDemo(services: Services, options: { projects: number; seed: number; asOf: string }) {
-  log(`seeding ${options.projects} synthetic demo projects (seed ${options.seed}, as of ${options.asOf})…`);
+export async function seedDemo(services: Services, options: { projects: number | 'national'; seed: number; asOf: string }) {
+  const size =
+    options.projects === 'national'
+      ? 'a national-scale demo (a pipeline per gemeente sized to its target)'
+      : `${options.projects} synthetic demo projects`;
+  log(`seeding ${size} (seed ${options.seed}, as of ${options.asOf})…`);
   const result = await services.demoSeed.seed({ ...options, onProgress: createProgress('projects') });
   log(
-    `seeded ${result.projects} projects, ${result.milestones} milestones, ${result.knelpunten} knelpunten, ` +
-      `${result.organisations} organisations in ${result.seconds.toFixed(1)} s`,
+    `seeded ${result.projects} projects (${result.withdrawn} withdrawn), ${result.milestones} milestones, ${result.knelpunten} knelpunten, ` +
+      `${result.organisations} organisations in ${result.seconds.toFixed(1)} s (generating ${result.generateSeconds.toFixed(1)} s, ` +
+      `writing with COPY ${result.writeSeconds.toFixed(1)} s)`,
   );
   return result;
 }
@@ -28,7 +39,7 @@ export async function seedCommand(config: Config, flags: Flags): Promise<number>
   if (!isIsoDate(asOf)) throw new Error(`--as-of must be a date YYYY-MM-DD, got '${asOf}'`);
   const db = await openReadyDatabase(config, log);
   await seedDemo(createServices(db), {
-    projects: intOption(flags.projects, 'projects', DEMO_DEFAULTS.projects),
+    projects: flags.projects === undefined || flags.projects === 'national' ? DEMO_DEFAULTS.projects : intOption(flags.projects, 'projects', 0),
     seed: intOption(flags.seed, 'seed', DEMO_DEFAULTS.seed),
     asOf,
   });
