@@ -22,6 +22,8 @@ export interface SeedOptions {
   /** The "today" of the dataset: milestones before it are achieved. */
   asOf: string;
   onProgress?: (done: number, total: number) => void;
+  /** How the rows are written: COPY (default) or multi-row INSERTs (the earlier path, for bench/seed.bench.ts). */
+  writer?: 'copy' | 'insert';
 }
 
 export interface SeedResult {
@@ -160,11 +162,14 @@ export function createDemoSeedService(deps: {
         // Bulk load with COPY (src/storage/copy.ts), in the one transaction.
         for (let i = 0; i < projects.length; i += CHUNK) {
           const chunk = projects.slice(i, i + CHUNK);
-          await deps.projects.copyMany(tx, chunk);
-          await deps.knelpunten.copyMany(
-            tx,
-            chunk.flatMap((p) => knelpuntenByProject.get(p.id) ?? []),
-          );
+          const chunkKnelpunten = chunk.flatMap((p) => knelpuntenByProject.get(p.id) ?? []);
+          if (options.writer === 'insert') {
+            await deps.projects.insertMany(tx, chunk);
+            await deps.knelpunten.insertMany(tx, chunkKnelpunten);
+          } else {
+            await deps.projects.copyMany(tx, chunk);
+            await deps.knelpunten.copyMany(tx, chunkKnelpunten);
+          }
           options.onProgress?.(Math.min(i + CHUNK, projects.length), projects.length);
         }
         // Planuitval: withdrawn plans are kept with their date and reason (migration 0019, src/domain/withdrawal.ts).

@@ -37,6 +37,8 @@ function traced(db: Db): Db {
       emit({ event: 'stmt', n, verb: (m?.[1] ?? 'OTHER').toUpperCase(), table: m?.[2] ?? '' });
       return result;
     },
+    // Bulk loads (the demo seed) COPY through the driver connection (src/storage/copy.ts); untraced.
+    connection: tx.connection,
   });
   return {
     kind: db.kind,

@@ -1,0 +1,89 @@
+/**
+ * Benchmark of the demo seed (issue 14): for each writer (COPY, and the earlier multi-row INSERTs) seeds
+ * BENCH_PROJECTS synthetic projects (default 40,000) into a fresh, migrated database with reference data,
+ * and then the national-scale default demo of `npm start` with COPY. Prints where the time goes: opening and
+ * migrating, loading the reference data, generating the dataset, writing it (one transaction).
+ *
+ *   npm run bench:seed                               # PGlite in a temporary directory
+ *   DATABASE_URL=postgres://… npm run bench:seed     # a PostgreSQL server (a fresh scratch database per run)
+ *   BENCH_PROJECTS=4000 BENCH_WRITERS=copy npm run bench:seed
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { DEMO_DEFAULTS } from '../src/cli/commands/seed.ts';
+import { createServices } from '../src/services/container.ts';
+import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
+import { migrate } from '../src/storage/migrate.ts';
+import { loadReferenceData } from '../src/storage/reference-data.ts';
+import { printTable } from './report.ts';
+
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
+const WRITERS = (process.env.BENCH_WRITERS ?? 'insert,copy').split(',') as Array<'copy' | 'insert'>;
+const NATIONAL = process.env.BENCH_NATIONAL !== 'false';
+const serverUrl = process.env.DATABASE_URL;
+
+/** A fresh database: a new PGlite directory, or a new scratch database on the server (dropped after). */
+async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (!serverUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'wbm-bench-seed-'));
+    const db = await openPglite(dir);
+    return { db, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `wbm_bench_seed_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString());
+  return {
+    db,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
+
+async function run(label: string, projects: number | 'national', writer: 'copy' | 'insert'): Promise<string[]> {
+  let t = performance.now();
+  const { db, drop } = await freshDb();
+  await migrate(db);
+  const migrated = seconds(t);
+  t = performance.now();
+  await loadReferenceData(db);
+  const reference = seconds(t);
+  const result = await createServices(db).demoSeed.seed({ projects, seed: DEMO_DEFAULTS.seed, asOf: DEMO_DEFAULTS.asOf, writer });
+  await db.close();
+  await drop();
+  const rows = result.projects + result.milestones + result.knelpunten;
+  return [
+    label,
+    writer,
+    String(result.projects),
+    migrated,
+    reference,
+    result.generateSeconds.toFixed(1),
+    result.writeSeconds.toFixed(1),
+    String(Math.round(rows / 1000)),
+    String(Math.round(result.projects / result.writeSeconds)),
+  ];
+}
+
+const table: string[][] = [];
+for (const writer of WRITERS) {
+  table.push(await run(`${PROJECTS} projects`, PROJECTS, writer));
+  console.error(`done: ${writer}`);
+}
+if (NATIONAL) table.push(await run('national default', 'national', 'copy'));
+
+console.log(`\nDemo seed on ${serverUrl ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (temporary directory)'} — seconds`);
+printTable(['dataset', 'writer', 'projects', 'migrate', 'reference', 'generate', 'write', 'k rows*', 'projects/s written'], table, 2);
+console.log('* projects + milestones + knelpunten (programme, jaarschijven and parties rows come on top)');
