@@ -20,6 +20,9 @@
  *                                      their retention period (POLICY.retention) and print the counts
  *   wbm import cbs FILE [--dry-run] [--json]
  *                                      load a CBS StatLine TypedDataSet file (81955NED / 86098NED) into the realisations
+ *   wbm import bag FILE [--dry-run] [--json]
+ *                                      load BAG status lines (layout in the README) into the BAG starts and completions
+ *   wbm import bag-ids FILE            the BAG pand / verblijfsobject ids of projects (project_id;soort;bag_id)
  * Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL.
  */
 import { parseArgs } from 'node:util';
@@ -35,6 +38,7 @@ import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userAddCommand } from './commands/user-add.ts';
 import { importCbsCommand } from './commands/import-cbs.ts';
+import { importBagCommand, importBagIdsCommand } from './commands/import-bag.ts';
 import { log } from './log.ts';
 import { OPTIONS } from './options.ts';
 
@@ -44,7 +48,7 @@ const USAGE =
   'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi |\n' +
   '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID] |\n' +
   '            import planlijst FILE [--mapping MAPPING.json] [--dry-run] [--json] [--suggest-mapping] [--withdraw-missing] |\n' +
-  '            people prune | import cbs FILE [--dry-run] [--json]>';
+  '            people prune | import cbs|bag FILE [--dry-run] [--json] | import bag-ids FILE>';
 
 /** The FILE after `wbm <command> <sub>`. */
 function fileArgument(positionals: string[], what: string): string {
@@ -86,6 +90,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'import':
       if (sub === 'cbs') return importCbsCommand(config, fileArgument(positionals, 'import cbs'), values);
       if (sub === 'planlijst') return importPlanlijstCommand(config, fileArgument(positionals, 'import planlijst'), values);
+      if (sub === 'bag') return importBagCommand(config, fileArgument(positionals, 'import bag'), values);
+      if (sub === 'bag-ids') return importBagIdsCommand(config, fileArgument(positionals, 'import bag-ids'));
       throw new Error(`unknown: import ${sub ?? ''}\n${USAGE}`);
     case 'serve':
       return serveCommand(config, values);

@@ -63,6 +63,9 @@ const EXEMPT = new Map<string, string>([
 const NOT_REACHED = new Map<string, string>([
   ['auth.signOut', 'signing out without a session cookie ends nothing'],
   ['demoSeed.seed', 'the command line (wbm seed)'],
+  ['cbsImport.importText', 'the command line (wbm import cbs): reference data, no request'],
+  ['bagImport.importText', 'the command line (wbm import bag): reference data, no request'],
+  ['bagImport.setBagIds', 'the command line (wbm import bag-ids), no request'],
   ['invitations.acceptWithOidc', 'OpenID Connect is not configured in the matrix (auth.api.test.ts covers it with a fake provider)'],
   ['retention.prune', 'the server timer and the command line (wbm people prune): removes what is past its retention period, no request'],
   ['reports.tablePdf', 'under inject the server does not listen: the route answers 503 after dashboard.wholeTableDashboard decided'],

@@ -41,6 +41,7 @@ import { createOpenBookService } from './open-book.service.ts';
 import { createOpenBookRepository } from '../storage/open-book.repository.ts';
 import { createRealisationService } from './realisation.service.ts';
 import { createCbsImportService } from './cbs-import.service.ts';
+import { createBagImportService } from './bag-import.service.ts';
 import { createReferenceService } from './reference.service.ts';
 import { createRoundService } from './round.service.ts';
 import { createMyRoundService } from './my-round.service.ts';
@@ -208,6 +209,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     realisations: createRealisationService({ db, realisations, geography, publicDemoData: access.publicDemoData }),
     // Realisation sources (issue 13): CBS TypedDataSet import, BAG statuses, gemeente-list updates.
     cbsImport: createCbsImportService({ db, sources: createRealisationSourcesRepository(), realisations, geography, audit }),
+    bagImport: createBagImportService({ db, sources: createRealisationSourcesRepository(), realisations, geography, audit }),
     forecast: createForecastService({ db, geography, national, realisations, data: nationalData }),
     national: nationalService,
     // What the public sees: aggregates with small cells suppressed (src/domain/disclosure.ts).

@@ -108,33 +108,31 @@ export function createRealisationSourcesRepository() {
       }
     },
 
-    /** Insert BAG status lines; a line already stored is left alone. Returns how many were new. */
+    /**
+     * Insert BAG status lines; a line already stored (same object, pand, statuses and dates, empty dates alike) is left
+     * alone, and so is a line repeated within the file. Returns how many were new.
+     */
     async insertBagStatusRows(q: Queryable, rows: readonly StoredBagStatusRow[], importId: string): Promise<number> {
+      const key = (r: StoredBagStatusRow) => JSON.stringify([r.verblijfsobjectId, r.pandId, r.status, r.statusDate, r.pandStatus, r.pandStatusDate]);
+      const unique = [...new Map(rows.map((r) => [key(r), r])).values()];
       let added = 0;
       const step = 500;
-      for (let i = 0; i < rows.length; i += step) {
-        const chunk = rows.slice(i, i + step);
+      for (let i = 0; i < unique.length; i += step) {
+        const chunk = unique.slice(i, i + step);
         const params: unknown[] = [];
         const values = chunk.map((r) => {
           const base = params.length;
-          params.push(
-            r.verblijfsobjectId,
-            r.pandId,
-            r.gemeenteCode,
-            r.woonfunctie,
-            r.status,
-            r.statusDate,
-            r.pandStatus,
-            r.pandStatusDate,
-            r.x,
-            r.y,
-            importId,
-          );
-          return `(${Array.from({ length: 11 }, (_, k) => `$${base + k + 1}${k === 5 || k === 7 ? '::date' : k === 10 ? '::uuid' : ''}`).join(',')})`;
+          params.push(r.verblijfsobjectId, r.pandId, r.gemeenteCode, r.woonfunctie, r.status, r.statusDate, r.pandStatus, r.pandStatusDate, r.x, r.y);
+          const casts = ['text', 'text', 'text', 'boolean', 'text', 'date', 'text', 'date', 'float8', 'float8'];
+          return `(${casts.map((c, k) => `$${base + k + 1}::${c}`).join(',')})`;
         });
+        params.push(importId);
         const inserted = await q.query(
           `INSERT INTO bag_status_rows (verblijfsobject_id, pand_id, gemeente_code, woonfunctie, status, status_date, pand_status, pand_status_date, x, y, import_id)
-           VALUES ${values.join(',')} ON CONFLICT DO NOTHING RETURNING 1`,
+           SELECT v.*, $${params.length}::uuid FROM (VALUES ${values.join(',')}) AS v (vbo, pand, gm, woon, st, sd, pst, psd, x, y)
+           WHERE NOT EXISTS (SELECT 1 FROM bag_status_rows b WHERE b.verblijfsobject_id = v.vbo AND b.pand_id = v.pand AND b.status = v.st
+             AND b.status_date IS NOT DISTINCT FROM v.sd AND b.pand_status = v.pst AND b.pand_status_date IS NOT DISTINCT FROM v.psd)
+           RETURNING 1`,
           params,
         );
         added += inserted.length;
@@ -223,6 +221,16 @@ export function createRealisationSourcesRepository() {
       }
     },
 
+    /** Link the imported BAG objects a project's ids name to it (a verblijfsobject id wins over a pand id). */
+    async relinkBagObjects(q: Queryable, projectId: string): Promise<void> {
+      await q.query(
+        `UPDATE bag_verblijfsobjecten o SET project_id = b.project_id, link_rule = b.kind FROM project_bag_ids b
+         WHERE b.project_id = $1 AND ((b.kind = 'verblijfsobject' AND b.bag_id = o.id)
+           OR (b.kind = 'pand' AND b.bag_id = o.pand_id AND o.link_rule IS DISTINCT FROM 'verblijfsobject'))`,
+        [projectId],
+      );
+    },
+
     /**
      * BAG starts and completions per gemeente and period (withdrawn objects and objects without woonfunctie left
      * out). `period` 'year' gives quarter 0.
@@ -243,6 +251,26 @@ export function createRealisationSourcesRepository() {
          FROM counted WHERE ($1::text[] IS NULL OR gemeente_code = ANY($1::text[]))
          GROUP BY gemeente_code, year, quarter ORDER BY year, quarter, gemeente_code`,
         [filter.gemeenteCodes ? [...filter.gemeenteCodes] : null],
+      );
+    },
+
+    /**
+     * The monitor's own starts and completions: homes of projects whose milestone M11 (start bouw) or M12 (oplevering)
+     * has an actual date in the period (a milestone's own number of homes when given, else the project's total).
+     */
+    async monitorStartsAndCompletions(
+      q: Queryable,
+      filter: { gemeenteCodes?: readonly string[]; period: 'year' | 'quarter'; syntheticOnly?: boolean },
+    ): Promise<Array<{ gemeenteCode: string; year: number; quarter: number; started: number; completed: number }>> {
+      const quarter = filter.period === 'quarter' ? 'extract(quarter FROM m.actual_date)::int' : '0';
+      return q.query(
+        `SELECT p.gemeente_code AS "gemeenteCode", extract(year FROM m.actual_date)::int AS year, ${quarter} AS quarter,
+           COALESCE(sum(COALESCE(m.homes, p.total_homes)) FILTER (WHERE m.code = 'M11'), 0)::int AS started,
+           COALESCE(sum(COALESCE(m.homes, p.total_homes)) FILTER (WHERE m.code = 'M12'), 0)::int AS completed
+         FROM projects p JOIN project_milestones m ON m.project_id = p.id AND m.code IN ('M11', 'M12') AND m.actual_date IS NOT NULL
+         WHERE ($1::text[] IS NULL OR p.gemeente_code = ANY($1::text[])) AND (p.synthetic OR NOT $2)
+         GROUP BY 1, 2, 3 ORDER BY 2, 3, 1`,
+        [filter.gemeenteCodes ? [...filter.gemeenteCodes] : null, filter.syntheticOnly ?? false],
       );
     },
 

@@ -1085,6 +1085,14 @@ export function matrix(): Record<string, Case[]> {
     ],
     'GET /api/v1/national/realisations': [{ name: '', request: async () => ({ url: '/api/v1/national/realisations' }), allowed: EVERYONE }],
     'GET /api/v1/national/herindelingen': [{ name: '', request: async () => ({ url: '/api/v1/national/herindelingen' }), allowed: EVERYONE }],
+    'GET /api/v1/national/realisations/bag': [
+      { name: 'nation', request: async () => ({ url: '/api/v1/national/realisations/bag' }), allowed: NATIONAL },
+      {
+        name: 'own gemeente',
+        request: async () => ({ url: '/api/v1/national/realisations/bag?area=gemeente:GM0363&period=quarter' }),
+        allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL],
+      },
+    ],
     'GET /api/v1/national/reconciliation': [
       { name: 'nation', request: async () => ({ url: '/api/v1/national/reconciliation?year=2019' }), allowed: NATIONAL },
       {

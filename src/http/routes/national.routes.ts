@@ -31,6 +31,7 @@ import {
   TargetPatchBody,
   TargetSchema,
 } from '../schemas/national.schemas.ts';
+import { BagRealisationsQuery, BagRealisationsResponse } from '../schemas/realisation-sources.schemas.ts';
 
 /** Who may change targets and norms (route level); the target service limits a province analyst to its province (src/domain/access.ts). */
 const TARGET_EDITORS = TARGET_EDITOR_ROLES;
@@ -161,6 +162,18 @@ export function nationalRoutes(services: Services): FastifyPluginAsyncZod {
         response: { 200: RealisationsResponse, ...errors },
       },
       handler: async (req) => realisations.realisations(req.query, req.principal),
+    });
+
+    app.get('/national/realisations/bag', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['national'],
+        summary:
+          'Homes started and completed per the BAG (building register) per gemeente and year or quarter, next to CBS and the monitor (M11/M12)',
+        querystring: BagRealisationsQuery,
+        response: { 200: BagRealisationsResponse, ...errors },
+      },
+      handler: async (req) => services.bagImport.realisations(req.query, req.principal),
     });
 
     app.get('/national/herindelingen', {

@@ -8231,6 +8231,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/national/realisations/bag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Homes started and completed per the BAG (building register) per gemeente and year or quarter, next to CBS and the monitor (M11/M12) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Area: `nl` (the nation), `provincie:PV27`, `corop:CR23`, `gemeente:GM0363`, or a versnellingstafel/woondealregio id */
+                    area?: string;
+                    /** @description Count per calendar year or per quarter */
+                    period?: "year" | "quarter";
+                    fromYear?: number;
+                    toYear?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BagRealisations"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/national/herindelingen": {
         parameters: {
             query?: never;
@@ -10838,6 +10936,29 @@ export interface components {
             created: number;
             updated: number;
             targets: components["schemas"]["Target"][];
+        };
+        BagRealisations: {
+            area: components["schemas"]["NationalArea"];
+            /** @enum {string} */
+            period: "year" | "quarter";
+            source: string;
+            rows: {
+                gemeenteCode: string;
+                gemeenteName: string;
+                year: number;
+                /** @description 1–4; null when counted per year */
+                quarter: number | null;
+                /** @description Homes (verblijfsobjecten with woonfunctie) whose pand got status "Bouw gestart" in the period */
+                bagStarted: number;
+                /** @description Homes whose verblijfsobject first got status "in gebruik" or "in gebruik (niet ingemeten)" in the period */
+                bagCompleted: number;
+                /** @description CBS nieuwbouw mapped to today's gemeenten; per year only, null without a CBS figure */
+                cbsNewConstruction: number | null;
+                /** @description Homes of projects whose milestone M11 (start bouw) has its actual date in the period */
+                monitorStarted: number;
+                /** @description Homes of projects whose milestone M12 (oplevering) has its actual date in the period */
+                monitorCompleted: number;
+            }[];
         };
         MergePreview: {
             into: {
