@@ -1238,3 +1238,49 @@ export function hiddenAuditEntities(p: Principal, project: ProjectFacts): string
 export const OPEN_BOOK_READER_ROLES = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris'] as const satisfies readonly Role[];
 /** The endpoint gate of PUT /projects/{id}/open-book: the parties' roles (canEditOpenBook decides per project). */
 export const OPEN_BOOK_EDITOR_ROLES = PARTY_ROLES;
+
+// ----- Planlijst import (issue 13 part 1, the web side) ---------------------------------------------------
+
+/**
+ * Who imports a planlijst through the API: a gemeente for its own gemeente, a province for its province, a table
+ * secretary for the table's gemeenten, the ministry and administrators for all (issue 13 part 1; SPEC §1 roles).
+ */
+export const PLANLIJST_IMPORT_ROLES = [
+  'gemeente_editor',
+  'provincie_analist',
+  'tafel_secretaris',
+  'ministerie_analist',
+  'beheerder',
+] as const satisfies readonly Role[];
+
+/** The area a principal may import into; the service turns it into gemeente codes. */
+export type ImportArea = { all: true } | { gemeenteCode: string } | { provincieCode: string } | { regionId: string };
+
+/**
+ * The area of a planlijst import, or null: no import. Demo accounts import nothing (what a planlijst brings
+ * in would be real-looking data; SPEC §7), nor does a role without its scope.
+ */
+export function planlijstImportArea(p: Principal): ImportArea | null {
+  if (p.kind === 'anonymous' || p.demo) return null;
+  switch (p.role) {
+    case 'beheerder':
+    case 'ministerie_analist':
+      return { all: true };
+    case 'provincie_analist':
+      return p.provincieCode ? { provincieCode: p.provincieCode } : null;
+    case 'tafel_secretaris':
+      return p.regionId ? { regionId: p.regionId } : null;
+    case 'gemeente_editor':
+      return p.gemeenteCode ? { gemeenteCode: p.gemeenteCode } : null;
+    default:
+      return null;
+  }
+}
+
+/** The import area, or 401 (public) / 403 (a role or account that does not import). */
+export function requirePlanlijstImportArea(p: Principal): ImportArea {
+  if (p.kind === 'anonymous') throw new UnauthorizedError();
+  const area = planlijstImportArea(p);
+  if (!area) throw new ForbiddenError(p.demo ? 'Met een demo-account kunt u geen planlijst importeren.' : 'U kunt geen planlijst importeren.');
+  return area;
+}

@@ -57,6 +57,11 @@ const EXEMPT = new Map<string, string>([
   // The PDF renders the report page through the API with the caller's own credentials; the route asks
   // dashboard.wholeTableDashboard (src/domain/access.ts requireWholeTable) first.
   ['reports.tablePdf', 'renders through the API as the caller'],
+  // The planlijst import engine takes the scope its caller decided: planlijstImports.* asks src/domain/access.ts
+  // (planlijstImportArea) first; the command line acts as administrator.
+  ['planlijstImport.inspect', 'the import engine, called by planlijstImports.inspect after its access decision'],
+  ['planlijstImport.preview', 'the import engine, called by planlijstImports.preview after its access decision'],
+  ['planlijstImport.apply', 'the import engine, called by planlijstImports.apply after its access decision'],
 ]);
 
 /** Service methods no request of the matrix reaches, each with its reason. */
@@ -69,6 +74,7 @@ const NOT_REACHED = new Map<string, string>([
   ['invitations.acceptWithOidc', 'OpenID Connect is not configured in the matrix (auth.api.test.ts covers it with a fake provider)'],
   ['retention.prune', 'the server timer and the command line (wbm people prune): removes what is past its retention period, no request'],
   ['reports.tablePdf', 'under inject the server does not listen: the route answers 503 after dashboard.wholeTableDashboard decided'],
+  ['planlijstImport.parseMapping', 'a pure check of a mapping file, for the command line (wbm import planlijst --mapping)'],
 ]);
 
 let record: ServiceCallRecord;
@@ -186,6 +192,7 @@ describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1
       accessModule.ORGANISATION_REGISTRAR_ROLES,
       accessModule.PEOPLE_MANAGER_ROLES,
       accessModule.OPEN_BOOK_READER_ROLES,
+      accessModule.PLANLIJST_IMPORT_ROLES,
     ];
     const gated = ROUTE_RULES.filter((r) => Array.isArray(r.access));
     expect(gated.length).toBeGreaterThan(4);

@@ -22,6 +22,7 @@ import { registerSecurityHeaders } from './security-headers.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
+import { planlijstImportRoutes } from './routes/planlijst-import.routes.ts';
 import { nationalRoutes } from './routes/national.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { lifecycleRoutes } from './routes/lifecycle.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp({
       await api.register(myRoundRoutes(services));
       await api.register(dashboardRoutes(services));
       await api.register(exportRoutes(services));
+      await api.register(planlijstImportRoutes(services));
       await api.register(agendaRoutes(services));
       await api.register(nationalRoutes(services));
       await api.register(publicRoutes(services));

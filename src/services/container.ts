@@ -33,6 +33,8 @@ import { createRegionAdminRepository } from '../storage/region-admin.repository.
 import { createProjectService } from './project.service.ts';
 import { createProjectExportService } from './project-export.service.ts';
 import { createProjectExportRepository } from '../storage/project-export.repository.ts';
+import { createPlanlijstImportGate } from './planlijst-import-gate.service.ts';
+import { createImportRunsRepository } from '../storage/import-runs.repository.ts';
 import { createPlanlijstImportService } from './planlijst-import.service.ts';
 import { createPlanlijstImportRepository } from '../storage/planlijst-import.repository.ts';
 import { createLifecycleService } from './lifecycle.service.ts';
@@ -117,6 +119,15 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     today: options.today,
   });
   const proposals = createProposalRepository();
+  const planlijstImport = createPlanlijstImportService({
+    db,
+    imports: createPlanlijstImportRepository(),
+    projects,
+    geography,
+    realisations,
+    audit,
+    today: options.today,
+  });
   return {
     db,
     repositories: { geography, organisations, projects, knelpunten, accounts, audit },
@@ -153,15 +164,9 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     }),
     // Streaming CSV/XLSX exports of the project list (issue 13 part 4): the list's filter and scope.
     projectExports: createProjectExportService({ db, exports: createProjectExportRepository(), publicDemoData: access.publicDemoData }),
-    planlijstImport: createPlanlijstImportService({
-      db,
-      imports: createPlanlijstImportRepository(),
-      projects,
-      geography,
-      realisations,
-      audit,
-      today: options.today,
-    }),
+    planlijstImport,
+    // The planlijst import through the API and web app: who imports where, progress, runs (issue 13 part 1).
+    planlijstImports: createPlanlijstImportGate({ db, geography, imports: planlijstImport, runs: createImportRunsRepository() }),
     lifecycle: createLifecycleService({ db, projects, knelpunten, lifecycle: createLifecycleRepository(), access, audit, today: options.today }),
     // Open books (issue 12 item 5): readable only by the project's parties and its table's secretary.
     openBooks: createOpenBookService({ db, projects, openBooks: createOpenBookRepository(), access, audit, today: options.today }),

@@ -219,6 +219,17 @@ const proposalPayload = () => ({
   year: Number(todayInNetherlands().slice(0, 4)) + 1,
 });
 
+/** Who imports a planlijst (src/domain/access.ts PLANLIJST_IMPORT_ROLES). */
+const IMPORTERS: Who[] = ['gemeente_editor', 'provincie_analist', 'tafel_secretaris', ...NATIONAL];
+const PLANLIJST_MAPPING = {
+  source: 'matrix',
+  fields: { externalId: 'Plan-id', name: 'Plannaam', gemeenteCode: 'Gemeentecode', homesTotal: 'Aantal woningen' },
+};
+const planlijstFile = () => ({
+  fileName: 'matrix.csv',
+  content: Buffer.from('Plan-id;Plannaam;Gemeentecode;Aantal woningen\r\nM-1;Matrixplan;GM0363;12\r\n').toString('base64'),
+});
+
 /** Cases per route (METHOD url as registered). */
 export function matrix(): Record<string, Case[]> {
   const own = () => ids.own;
@@ -987,6 +998,51 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/projects/export.xlsx': [
       { name: '', request: async () => ({ url: '/api/v1/projects/export.xlsx?gemeente=GM0363' }), allowed: SIGNED_IN },
     ],
+    // The planlijst import (issue 13 part 1): a file with one GM0363 plan, inside every importer's area.
+    'POST /api/v1/imports/planlijst/inspect': [
+      { name: '', request: async () => ({ method: 'POST', url: '/api/v1/imports/planlijst/inspect', payload: planlijstFile() }), allowed: IMPORTERS },
+    ],
+    'POST /api/v1/imports/planlijst/preview': [
+      {
+        name: '',
+        request: async () => ({
+          method: 'POST',
+          url: '/api/v1/imports/planlijst/preview',
+          payload: { ...planlijstFile(), mapping: PLANLIJST_MAPPING },
+        }),
+        allowed: IMPORTERS,
+      },
+    ],
+    'POST /api/v1/imports/planlijst/apply': [
+      {
+        name: '',
+        request: async () => ({
+          method: 'POST',
+          url: '/api/v1/imports/planlijst/apply',
+          payload: { ...planlijstFile(), mapping: PLANLIJST_MAPPING },
+        }),
+        allowed: IMPORTERS,
+      },
+    ],
+    'GET /api/v1/imports/planlijst/progress/:progressId': [
+      {
+        name: 'own run',
+        request: async (who) => {
+          // The caller's own finished run (an importer's); others ask for an id they did not start.
+          const progressId = crypto.randomUUID();
+          if (IMPORTERS.includes(who))
+            await app.inject({
+              method: 'POST',
+              url: '/api/v1/imports/planlijst/preview',
+              headers: headers[who],
+              payload: { ...planlijstFile(), mapping: PLANLIJST_MAPPING, progressId },
+            });
+          return { url: `/api/v1/imports/planlijst/progress/${progressId}` };
+        },
+        allowed: IMPORTERS,
+      },
+    ],
+    'GET /api/v1/imports/planlijst/runs': [{ name: '', request: async () => ({ url: '/api/v1/imports/planlijst/runs' }), allowed: IMPORTERS }],
     'GET /api/v1/projects/export.csv': [
       { name: '', request: async () => ({ url: '/api/v1/projects/export.csv?gemeente=GM0363' }), allowed: SIGNED_IN },
     ],

@@ -7194,6 +7194,394 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/planlijst/inspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a planlijst’s columns: a sample, the suggested mapping, the mapping saved for this source, value lists. Writes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportFileInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportInspection"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/planlijst/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check every row of a planlijst with a mapping and report what an import would do (row, column, problem). Writes nothing. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportRunRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/planlijst/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a planlijst in one transaction: all or nothing. With any rejected row nothing is written and `applied` is false; otherwise projects are created or updated by the source’s own id, the mapping is saved, every change audit-logged. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ImportApplyRequestInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/planlijst/progress/{progressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How far the caller’s own running check or import is (the progressId it sent) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    progressId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportProgress"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/planlijst/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The planlijst imports of the caller’s area, newest first (ministry and administrators: all) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRuns"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regions/{regionId}/agenda": {
         parameters: {
             query?: never;
@@ -9252,6 +9640,79 @@ export interface components {
                 baselineDate: string | null;
             }[];
         };
+        PlanlijstMappingInput: {
+            /** @description Name of the source (a province’s plan monitor, a gemeente’s list); the mapping is saved under it */
+            source: string;
+            /** @description XLSX: the sheet to read (default: the first) */
+            sheet?: string;
+            /** @description Register field → column (or { columns: [...] }: counts summed, text the first non-empty). Fields: externalId, name, gemeenteCode, gemeente, provincie, description, planStatus, origin, flags, synthetic, homesTotal, homes.<segment>, tenure.<huur|koop|onbekend>, woningtype.<grondgebonden|gestapeld|onbekend>, doelgroep.<ouderen|student|flex|woonzorg>, completions.<year>[.<segment>], completions.<from>-<to>, completions.onbekend, milestones.<Mnn>.<basis|prognose|gerealiseerd>, x, y (RD New or WGS84) */
+            fields: {
+                [key: string]: string | {
+                    columns: string[];
+                };
+            };
+            /** @description The file’s labels → register codes */
+            values?: {
+                planStatus?: {
+                    [key: string]: "onherroepelijk" | "vastgesteld" | "in_voorbereiding" | "visie" | "onbekend";
+                };
+                origin?: {
+                    [key: string]: "nieuwbouw" | "transformatie" | "optoppen" | "splitsen" | "woningdelen" | "mantelzorgwoning" | "wonen_op_erven" | "flex";
+                };
+                flags?: {
+                    [key: string]: "doorbraaklocatie" | "nplv" | "grootschalig_gebied" | "parallel_plannen" | "industrieel" | "woondeal_locatie";
+                };
+            };
+            options?: {
+                firstYear?: number;
+                tenureSegments?: {
+                    /** @enum {string} */
+                    huur: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
+                    /** @enum {string} */
+                    koop: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
+                    /** @enum {string} */
+                    onbekend: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
+                };
+                /** @enum {string} */
+                defaultSegment?: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
+                /** @enum {string} */
+                defaultPlanStatus?: "onherroepelijk" | "vastgesteld" | "in_voorbereiding" | "visie" | "onbekend";
+                /** @enum {string} */
+                defaultOrigin?: "nieuwbouw" | "transformatie" | "optoppen" | "splitsen" | "woningdelen" | "mantelzorgwoning" | "wonen_op_erven" | "flex";
+            };
+        };
+        ImportFileInput: {
+            /** @description The file’s name; .xlsx is read as Excel, anything else as CSV (separator sniffed) */
+            fileName: string;
+            /** @description The file, base64-encoded (at most 20 MB before encoding) */
+            content: string;
+        };
+        ImportRunRequestInput: {
+            /** @description The file’s name; .xlsx is read as Excel, anything else as CSV (separator sniffed) */
+            fileName: string;
+            /** @description The file, base64-encoded (at most 20 MB before encoding) */
+            content: string;
+            mapping: components["schemas"]["PlanlijstMappingInput"];
+            /**
+             * Format: uuid
+             * @description Chosen by the client; GET /imports/planlijst/progress/{progressId} reports how far the run is
+             */
+            progressId?: string;
+        };
+        ImportApplyRequestInput: {
+            /** @description The file’s name; .xlsx is read as Excel, anything else as CSV (separator sniffed) */
+            fileName: string;
+            /** @description The file, base64-encoded (at most 20 MB before encoding) */
+            content: string;
+            mapping: components["schemas"]["PlanlijstMappingInput"];
+            /**
+             * Format: uuid
+             * @description Chosen by the client; GET /imports/planlijst/progress/{progressId} reports how far the run is
+             */
+            progressId?: string;
+            /** @description Withdraw the projects of this source that are no longer in the file (default: only report them) */
+            withdrawMissing?: boolean;
+        };
         ProjectWithdrawInput: {
             /** @description Version you last read; a stale version gets 409 and changes nothing */
             version: number;
@@ -10408,6 +10869,126 @@ export interface components {
             tableFiguresNote: string | null;
             candidates: components["schemas"]["AlternativeCandidate"][];
         };
+        PlanlijstMapping: {
+            /** @description Name of the source (a province’s plan monitor, a gemeente’s list); the mapping is saved under it */
+            source: string;
+            /** @description XLSX: the sheet to read (default: the first) */
+            sheet?: string;
+            /** @description Register field → column (or { columns: [...] }: counts summed, text the first non-empty). Fields: externalId, name, gemeenteCode, gemeente, provincie, description, planStatus, origin, flags, synthetic, homesTotal, homes.<segment>, tenure.<huur|koop|onbekend>, woningtype.<grondgebonden|gestapeld|onbekend>, doelgroep.<ouderen|student|flex|woonzorg>, completions.<year>[.<segment>], completions.<from>-<to>, completions.onbekend, milestones.<Mnn>.<basis|prognose|gerealiseerd>, x, y (RD New or WGS84) */
+            fields: {
+                [key: string]: string | {
+                    columns: string[];
+                };
+            };
+            /** @description The file’s labels → register codes */
+            values?: {
+                planStatus?: {
+                    [key: string]: "onherroepelijk" | "vastgesteld" | "in_voorbereiding" | "visie" | "onbekend";
+                };
+                origin?: {
+                    [key: string]: "nieuwbouw" | "transformatie" | "optoppen" | "splitsen" | "woningdelen" | "mantelzorgwoning" | "wonen_op_erven" | "flex";
+                };
+                flags?: {
+                    [key: string]: "doorbraaklocatie" | "nplv" | "grootschalig_gebied" | "parallel_plannen" | "industrieel" | "woondeal_locatie";
+                };
+            };
+            options?: {
+                firstYear?: number;
+                tenureSegments?: {
+                    /** @enum {string} */
+                    huur: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
+                    /** @enum {string} */
+                    koop: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
+                    /** @enum {string} */
+                    onbekend: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
+                };
+                /** @enum {string} */
+                defaultSegment?: "sociale_huur" | "middenhuur" | "betaalbare_koop" | "vrije_sector_huur" | "vrije_sector_koop";
+                /** @enum {string} */
+                defaultPlanStatus?: "onherroepelijk" | "vastgesteld" | "in_voorbereiding" | "visie" | "onbekend";
+                /** @enum {string} */
+                defaultOrigin?: "nieuwbouw" | "transformatie" | "optoppen" | "splitsen" | "woningdelen" | "mantelzorgwoning" | "wonen_op_erven" | "flex";
+            };
+        };
+        ImportInspection: {
+            columns: string[];
+            /** @description The first rows with content, as text, one entry per column */
+            sampleRows: string[][];
+            /** @description Rows with content (empty rows not counted) */
+            rowCount: number;
+            /** @description The automatic suggestion for these headers */
+            suggested: components["schemas"]["PlanlijstMapping"];
+            /** @description The mapping saved at the last import of this source in the caller’s area */
+            savedMapping: components["schemas"]["PlanlijstMapping"] | null;
+            /** @description Per column with at most 40 distinct values: those values (for the value mapping) */
+            valueLists: {
+                [key: string]: string[];
+            };
+        };
+        ImportProblem: {
+            row: number;
+            column: string | null;
+            problem: string;
+        };
+        ImportChange: {
+            /** @enum {string} */
+            kind: "created" | "updated" | "removed";
+            externalId: string;
+            /** Format: uuid */
+            projectId: string | null;
+            name: string;
+            fields: string[];
+        };
+        ImportReport: {
+            rowsRead: number;
+            rowsValid: number;
+            rowsRejected: number;
+            rowsEmpty: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description In the source before, not in this file: reported, withdrawn only with withdrawMissing */
+            removed: number;
+            withdrawn: number;
+            /** @description Total homes in the valid rows */
+            homes: number;
+            /** @description Every problem, by row (row = the spreadsheet row number, header = row 1); any problem and nothing is applied */
+            problems: components["schemas"]["ImportProblem"][];
+            /** @description Plain-Dutch notes on what was done (old gemeente names resolved, periods spread, …) */
+            notes: string[];
+            changes: components["schemas"]["ImportChange"][];
+            /** @description False for a preview, or when rows were rejected (nothing was written) */
+            applied: boolean;
+        };
+        ImportProgress: {
+            /** @enum {string} */
+            stage: "lezen" | "controleren" | "opslaan" | "klaar";
+            done: number;
+            total: number;
+        };
+        ImportRun: {
+            /** Format: uuid */
+            id: string;
+            source: string;
+            fileName: string;
+            actorName: string;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            at: string;
+            rowsRead: number;
+            rowsValid: number;
+            rowsRejected: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            removed: number;
+            withdrawn: number;
+            homes: number;
+        };
+        ImportRuns: components["schemas"]["ImportRun"][];
         NationalArea: {
             id: string;
             /** @enum {string} */
