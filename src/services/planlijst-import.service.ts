@@ -80,7 +80,7 @@ export interface PlanlijstImportDeps {
 }
 
 /** Rows per progress report and per write batch. */
-const CHUNK = 2_000;
+const CHUNK = 5_000;
 /** An import run keeps at most this many change lines in its stored report (the counts are always complete). */
 const STORED_CHANGES = 5_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -318,10 +318,21 @@ export function createPlanlijstImportService(deps: PlanlijstImportDeps) {
         byExternalId.get(`created/${c.row.externalId}`)!.projectId = id;
         return project;
       });
-      await projects.insertMany(tx, chunk);
-      await audit.append(
+      await projects.copyMany(tx, chunk);
+      await audit.copyMany(
         tx,
-        chunk.map((p) => auditEntry(actor, p.id, `aangemaakt: ${action}`, {}, inputOf(p))),
+        // A created project's audit entry names its source row and main figures (its full content is the project's
+        // version 1 and the source file); changes by later imports and edits are recorded field by field.
+        chunk.map((p, i) => ({
+          ...auditEntry(actor, p.id, `aangemaakt: ${action}`, {}, {}),
+          changes: [
+            { field: 'bron', old: null, new: `${fileName}, rij ${creates[start + i]!.row.row}, id ${creates[start + i]!.row.externalId}` },
+            { field: 'name', old: null, new: p.name },
+            { field: 'gemeenteCode', old: null, new: p.gemeenteCode },
+            { field: 'planStatus', old: null, new: p.planStatus },
+            { field: 'totalHomes', old: null, new: p.totalHomes },
+          ],
+        })),
       );
       done += chunk.length;
       onProgress(done, steps, 'opslaan');

@@ -2,6 +2,7 @@
 import type { FieldChange, Via } from '../domain/audit.ts';
 import { queryOne, type Queryable } from './db.ts';
 import { insertRows } from './batch.ts';
+import { copyRows } from './copy.ts';
 
 export type { Via };
 
@@ -68,6 +69,15 @@ export function createAuditRepository() {
         ['actor_user_id', 'actor_name', 'via', 'entity_type', 'entity_id', 'action', 'changes', 'project_id'],
         entries.map((e) => [e.actorUserId, e.actorName, e.via, e.entityType, e.entityId, e.action, JSON.stringify(e.changes), e.projectId ?? null]),
         { casts: { changes: 'jsonb', project_id: 'uuid' } },
+      );
+    },
+    /** As append, through COPY (src/storage/copy.ts): an import of tens of thousands of projects. */
+    async copyMany(q: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+      await copyRows(
+        q,
+        'audit_log',
+        ['actor_user_id', 'actor_name', 'via', 'entity_type', 'entity_id', 'action', 'changes', 'project_id'],
+        entries.map((e) => [e.actorUserId, e.actorName, e.via, e.entityType, e.entityId, e.action, JSON.stringify(e.changes), e.projectId ?? null]),
       );
     },
     /**

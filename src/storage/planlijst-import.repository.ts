@@ -1,7 +1,7 @@
 /** SQL of the planlijst import (migration 0024): sources with their saved mapping, links to projects, runs. */
 import type { Knelpunt, Project } from '../domain/project.ts';
 import { ACTIVE } from '../domain/withdrawal.ts';
-import { insertRows } from './batch.ts';
+import { insertColumns } from './batch.ts';
 import type { Queryable } from './db.ts';
 
 export interface ImportSource {
@@ -98,12 +98,16 @@ export function createPlanlijstImportRepository() {
     },
 
     async insertLinks(q: Queryable, sourceId: string, links: ReadonlyArray<{ externalId: string; projectId: string }>): Promise<void> {
-      await insertRows(
+      await insertColumns(
         q,
         'import_links',
-        ['source_id', 'external_id', 'project_id'],
+        [
+          { name: 'source_id', type: 'uuid' },
+          { name: 'external_id', type: 'text' },
+          { name: 'project_id', type: 'uuid' },
+        ],
         links.map((l) => [sourceId, l.externalId, l.projectId]),
-        { batchSize: 5000, suffix: 'ON CONFLICT (source_id, external_id) DO UPDATE SET project_id = EXCLUDED.project_id' },
+        { suffix: 'ON CONFLICT (source_id, external_id) DO UPDATE SET project_id = EXCLUDED.project_id' },
       );
     },
 

@@ -116,6 +116,15 @@ describe('a plan list row as a project (issue 13 part 1; SPEC §2 project, §7 c
     ]);
   });
 
+  it('reads RD coordinates written with Dutch thousands points (121.000 / 487.000): the reading inside the Netherlands wins', () => {
+    const { row } = convertOne(['P-9', 'Plan', 'Amsterdam', '1A', '10', '', '', '', '', '', '', '121.000', '487.000']);
+    expect(row.problems).toEqual([]);
+    expect(row.input.location!.lon).toBeCloseTo(4.89, 1);
+    expect(row.input.location!.lat).toBeCloseTo(52.37, 1);
+    const wgs = convertOne(['P-9', 'Plan', 'Amsterdam', '1A', '10', '', '', '', '', '', '', '4.895', '52.370']).row;
+    expect(wgs.input.location).toEqual({ lon: 4.895, lat: 52.37 });
+  });
+
   it('refuses a gemeente outside the scope of the importer', () => {
     const { row } = convertOne(['P-2', 'Plan', 'Rotterdam', '', '10', '', '', '', '', '', '', '', ''], mapping, () => false);
     expect(row.problems).toEqual([{ row: 7, column: 'Gemeente', problem: 'gemeente GM0599 valt buiten de gemeenten waarvoor u mag importeren' }]);

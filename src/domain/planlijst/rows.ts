@@ -24,10 +24,10 @@ import {
 } from './fields.ts';
 import type { GemeenteResolver } from './gemeente.ts';
 import { normaliseHeader } from './headers.ts';
-import { detectPoint } from './location.ts';
+import { detectPoint, type DetectedPoint } from './location.ts';
 import { recogniseFlag, recogniseOrigin, recognisePlanStatus } from './status.ts';
 import { fitSplit, jaarschijvenFrom, programmeFromMarginals, spreadOverYears, type SplitFix } from './split.ts';
-import { cellText, isEmptyCell, parseCoordinate, parseCount, parseDutchDate, parseYesNo } from './values.ts';
+import { cellText, isEmptyCell, parseCoordinate, parseCount, parseDutchDate, parseDutchNumber, parseYesNo } from './values.ts';
 
 /** A problem in a row: the spreadsheet row number a user sees (header = row 1), the file's column, the problem. */
 export interface RowProblem {
@@ -145,6 +145,24 @@ export function createRowConverter(ctx: RowContext, tally: Tally) {
     return m ? [{ field: f, ...m }] : [];
   });
 
+  // A plan list repeats the same few labels and gemeente names in every row: recognise each once.
+  const memo = <T>(fn: (key: string) => T) => {
+    const seen = new Map<string, T>();
+    return (key: string): T => {
+      let v = seen.get(key);
+      if (v === undefined) seen.set(key, (v = fn(key)));
+      return v;
+    };
+  };
+  const planStatusOf = memo((label) => recognisePlanStatus(label, mapping.values?.planStatus));
+  const originOf = memo((label) => recogniseOrigin(label, mapping.values?.origin));
+  const byCode = memo((code) => ctx.gemeenten.byCode(code));
+  const byNameMemo = memo((key) => {
+    const [name, provincie] = JSON.parse(key) as [string, string | null];
+    return ctx.gemeenten.byName(name, provincie);
+  });
+  const byName = (name: string, provincie: string | null) => byNameMemo(JSON.stringify([name, provincie]));
+
   return function convert(cells: readonly Cell[], row: number): ImportedRow {
     const problems: RowProblem[] = [];
     const notes: string[] = [];
@@ -186,9 +204,9 @@ export function createRowConverter(ctx: RowContext, tally: Tally) {
     const code = text('gemeenteCode');
     const gemeenteName = text('gemeente');
     const match = code
-      ? ctx.gemeenten.byCode(code.value)
+      ? byCode(code.value)
       : gemeenteName
-        ? ctx.gemeenten.byName(gemeenteName.value, text('provincie')?.value ?? null)
+        ? byName(gemeenteName.value, text('provincie')?.value ?? null)
         : { problem: 'de gemeente ontbreekt' };
     const gemeenteColumn = code?.column ?? gemeenteName?.column ?? firstColumn('gemeenteCode') ?? firstColumn('gemeente');
     if ('problem' in match) problem(gemeenteColumn, match.problem);
@@ -202,14 +220,14 @@ export function createRowConverter(ctx: RowContext, tally: Tally) {
     let planStatus: ProjectInput['planStatus'] = options.defaultPlanStatus;
     const status = text('planStatus');
     if (status) {
-      const s = recognisePlanStatus(status.value, mapping.values?.planStatus);
+      const s = planStatusOf(status.value);
       if (s) planStatus = s;
       else problem(status.column, `planstatus '${status.value}' is onbekend; neem hem op in de waardenlijst van de koppeling (values.planStatus)`);
     } else if (fields.has('planStatus')) tally.add(`Planstatus leeg: ${LABELS[options.defaultPlanStatus]} gebruikt`);
     let origin: ProjectInput['origin'] = options.defaultOrigin;
     const originText = text('origin');
     if (originText) {
-      const o = recogniseOrigin(originText.value, mapping.values?.origin);
+      const o = originOf(originText.value);
       if (o) origin = o;
       else problem(originText.column, `herkomst '${originText.value}' is onbekend; neem hem op in de waardenlijst van de koppeling (values.origin)`);
     }
@@ -378,7 +396,22 @@ export function createRowConverter(ctx: RowContext, tally: Tally) {
       if (!('problem' in x) && !('problem' in y)) {
         if ((x.value === null) !== (y.value === null)) problem(x.value === null ? xs.column : ys.column, 'de andere coördinaat ontbreekt');
         else if (x.value !== null && y.value !== null) {
-          const p = detectPoint(x.value, y.value);
+          // "560.951" is 560.951 or 560951 (a Dutch thousands point): the reading that lies in the Netherlands wins.
+          const readings = (cell: Cell, value: number) => {
+            const n = parseDutchNumber(cell, { thousandsDot: true });
+            return 'problem' in n || n.value === null || n.value === value ? [value] : [value, n.value];
+          };
+          const rx = readings(xs.cell, x.value);
+          const ry = readings(ys.cell, y.value);
+          // Both as written, both with thousands points, then mixed.
+          const pairs: Array<[number, number]> = [
+            [rx[0]!, ry[0]!],
+            [rx.at(-1)!, ry.at(-1)!],
+            [rx[0]!, ry.at(-1)!],
+            [rx.at(-1)!, ry[0]!],
+          ];
+          let p: DetectedPoint = detectPoint(x.value, y.value);
+          for (const [xv, yv] of pairs) if ('problem' in p) p = detectPoint(xv, yv);
           if ('problem' in p) problem(xs.column, p.problem);
           else {
             location = p.point;
