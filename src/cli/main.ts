@@ -22,6 +22,8 @@
  *                                      load a CBS StatLine TypedDataSet file (81955NED / 86098NED) into the realisations
  *   wbm import bag FILE [--dry-run] [--json]
  *                                      load BAG status lines (layout in the README) into the BAG starts and completions
+ *   wbm reference update-gemeenten GEMEENTEN.csv HERINDELINGEN.csv [--dry-run] [--json]
+ *                                      a newer gemeente list: merged gemeenten end, their projects, regions and targets follow
  *   wbm import bag-ids FILE            the BAG pand / verblijfsobject ids of projects (project_id;soort;bag_id)
  * Environment: PORT, HOST, DATA_DIR, DATABASE_URL, LOG_LEVEL.
  */
@@ -39,6 +41,7 @@ import { serveCommand } from './commands/serve.ts';
 import { userAddCommand } from './commands/user-add.ts';
 import { importCbsCommand } from './commands/import-cbs.ts';
 import { importBagCommand, importBagIdsCommand } from './commands/import-bag.ts';
+import { updateGemeentenCommand } from './commands/update-gemeenten.ts';
 import { log } from './log.ts';
 import { OPTIONS } from './options.ts';
 
@@ -48,7 +51,8 @@ const USAGE =
   'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi |\n' +
   '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID] |\n' +
   '            import planlijst FILE [--mapping MAPPING.json] [--dry-run] [--json] [--suggest-mapping] [--withdraw-missing] |\n' +
-  '            people prune | import cbs|bag FILE [--dry-run] [--json] | import bag-ids FILE>';
+  '            people prune | import cbs|bag FILE [--dry-run] [--json] | import bag-ids FILE |\n' +
+  '            reference update-gemeenten GEMEENTEN.csv HERINDELINGEN.csv [--dry-run] [--json]>';
 
 /** The FILE after `wbm <command> <sub>`. */
 function fileArgument(positionals: string[], what: string): string {
@@ -71,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return migrateCommand(config);
     case 'reference':
+      if (sub === 'update-gemeenten') return updateGemeentenCommand(config, positionals.slice(2), values);
       if (sub !== 'load') throw new Error(`unknown: reference ${sub ?? ''}\n${USAGE}`);
       return referenceLoadCommand(config);
     case 'seed':

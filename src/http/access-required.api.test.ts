@@ -71,6 +71,7 @@ const NOT_REACHED = new Map<string, string>([
   ['cbsImport.importText', 'the command line (wbm import cbs): reference data, no request'],
   ['bagImport.importText', 'the command line (wbm import bag): reference data, no request'],
   ['bagImport.setBagIds', 'the command line (wbm import bag-ids), no request'],
+  ['gemeenteList.update', 'the command line (wbm reference update-gemeenten): reference data, no request'],
   ['invitations.acceptWithOidc', 'OpenID Connect is not configured in the matrix (auth.api.test.ts covers it with a fake provider)'],
   ['retention.prune', 'the server timer and the command line (wbm people prune): removes what is past its retention period, no request'],
   ['reports.tablePdf', 'under inject the server does not listen: the route answers 503 after dashboard.wholeTableDashboard decided'],

@@ -17,6 +17,7 @@ import { createDashboardRepository } from '../storage/dashboard.repository.ts';
 import { createNationalRepository } from '../storage/national.repository.ts';
 import { createRealisationRepository } from '../storage/realisation.repository.ts';
 import { createRealisationSourcesRepository } from '../storage/realisation-sources.repository.ts';
+import { createGemeenteListRepository } from '../storage/gemeente-list.repository.ts';
 import { createPublicStatsRepository } from '../storage/public-stats.repository.ts';
 import { createPublicStatsService } from './public-stats.service.ts';
 import { createAccessGuard } from './access.service.ts';
@@ -44,6 +45,7 @@ import { createOpenBookRepository } from '../storage/open-book.repository.ts';
 import { createRealisationService } from './realisation.service.ts';
 import { createCbsImportService } from './cbs-import.service.ts';
 import { createBagImportService } from './bag-import.service.ts';
+import { createGemeenteListService } from './gemeente-list.service.ts';
 import { createReferenceService } from './reference.service.ts';
 import { createRoundService } from './round.service.ts';
 import { createMyRoundService } from './my-round.service.ts';
@@ -215,6 +217,13 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     // Realisation sources (issue 13): CBS TypedDataSet import, BAG statuses, gemeente-list updates.
     cbsImport: createCbsImportService({ db, sources: createRealisationSourcesRepository(), realisations, geography, audit }),
     bagImport: createBagImportService({ db, sources: createRealisationSourcesRepository(), realisations, geography, audit }),
+    gemeenteList: createGemeenteListService({
+      db,
+      gemeenten: createGemeenteListRepository(),
+      realisations,
+      sources: createRealisationSourcesRepository(),
+      audit,
+    }),
     forecast: createForecastService({ db, geography, national, realisations, data: nationalData }),
     national: nationalService,
     // What the public sees: aggregates with small cells suppressed (src/domain/disclosure.ts).

@@ -15,13 +15,14 @@ export function createGeographyRepository() {
       return q.query<Provincie>('SELECT code, name FROM provincies ORDER BY code');
     },
 
+    /** The gemeenten in use: a gemeente merged away by a newer gemeente list (ended_on set) is left out. */
     async listGemeenten(q: Queryable, filter: { provincieCode?: string } = {}): Promise<GemeenteWithCount[]> {
       return q.query<GemeenteWithCount>(
         `SELECT g.code, g.name, g.provincie_code AS "provincieCode", pv.name AS "provincieName", g.corop_code AS "coropCode",
            g.corop_name AS "coropName", COALESCE(c.n, 0) AS "projectCount"
          FROM gemeenten g JOIN provincies pv ON pv.code = g.provincie_code
          LEFT JOIN (SELECT gemeente_code, count(*) AS n FROM projects p WHERE ${countedSql('p')} GROUP BY gemeente_code) c ON c.gemeente_code = g.code
-         WHERE ($1::text IS NULL OR g.provincie_code = $1) ORDER BY g.name`,
+         WHERE ($1::text IS NULL OR g.provincie_code = $1) AND g.ended_on IS NULL ORDER BY g.name`,
         [filter.provincieCode ?? null],
       );
     },
@@ -55,7 +56,7 @@ export function createGeographyRepository() {
       const rows =
         level === 'gemeente'
           ? await q.query<{ code: string; name: string; provincie_code: string; geometry: unknown }>(
-              'SELECT code, name, provincie_code, geometry FROM gemeenten WHERE geometry IS NOT NULL ORDER BY code',
+              'SELECT code, name, provincie_code, geometry FROM gemeenten WHERE geometry IS NOT NULL AND ended_on IS NULL ORDER BY code',
             )
           : await q.query<{ code: string; name: string; geometry: unknown }>('SELECT code, name, geometry FROM provincies ORDER BY code');
       return {

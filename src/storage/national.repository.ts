@@ -355,7 +355,7 @@ export function createNationalRepository() {
     ): Promise<Array<{ code: string; name: string; provincieCode: string; provincieName: string; coropCode: string; coropName: string }>> {
       return q.query(
         `SELECT g.code, g.name, g.provincie_code AS "provincieCode", pv.name AS "provincieName", g.corop_code AS "coropCode", g.corop_name AS "coropName"
-         FROM gemeenten g JOIN provincies pv ON pv.code = g.provincie_code ORDER BY g.code`,
+         FROM gemeenten g JOIN provincies pv ON pv.code = g.provincie_code WHERE g.ended_on IS NULL ORDER BY g.code`,
       );
     },
 

@@ -23,7 +23,7 @@ export function createPeopleGeographyRepository() {
     /** Every gemeente, region, province and organisation by name: what a scope may be. */
     async candidates(q: Queryable): Promise<ScopeCandidates> {
       return {
-        gemeenteCode: await q.query('SELECT code AS value, name AS label FROM gemeenten ORDER BY name'),
+        gemeenteCode: await q.query('SELECT code AS value, name AS label FROM gemeenten WHERE ended_on IS NULL ORDER BY name'),
         regionId: await q.query('SELECT id AS value, name AS label FROM regions ORDER BY name'),
         provincieCode: await q.query('SELECT code AS value, name AS label FROM provincies ORDER BY name'),
         organisationId: await q.query(
