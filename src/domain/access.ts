@@ -473,6 +473,21 @@ export function requireSignedIn(p: Principal): void {
 }
 
 /**
+ * The projects collection of the OGC API Features endpoint (GIS tools): for the signed-in with a project scope,
+ * in that scope; the public sees only the open-data collections there, also in demo mode (its collections carry
+ * aggregates, never a project). SPEC §1 (public: "aggregated open data and maps"), §7.
+ */
+export function seesOgcProjects(p: Principal): boolean {
+  return p.kind !== 'anonymous' && projectScope(p) !== null;
+}
+
+/** Items of the OGC projects collection: 401 for the public, 403 for a principal without a project scope. SPEC §7. */
+export function requireOgcProjects(p: Principal): void {
+  requireSignedIn(p);
+  if (!seesOgcProjects(p)) throw new ForbiddenError('U heeft geen toegang tot projecten.');
+}
+
+/**
  * May the principal ask for projects at all? Without demo mode the public reads no project: 401 before
  * anything is looked up, so a real id and an unknown one answer alike. SPEC §7.
  */

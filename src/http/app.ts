@@ -29,6 +29,7 @@ import { lifecycleRoutes } from './routes/lifecycle.routes.ts';
 import { openBookRoutes } from './routes/open-book.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { openDataRoutes } from './routes/open-data.routes.ts';
+import { ogcRoutes } from './routes/ogc.routes.ts';
 import { organisationRoutes } from './routes/organisations.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
@@ -148,6 +149,7 @@ export async function buildApp({
       await api.register(nationalRoutes(services));
       await api.register(publicRoutes(services));
       await api.register(openDataRoutes(services));
+      await api.register(ogcRoutes(services));
     },
     { prefix: API_PREFIX },
   );

@@ -33,6 +33,9 @@ import { createRegionAdminService } from './region-admin.service.ts';
 import { createRegionAdminRepository } from '../storage/region-admin.repository.ts';
 import { createProjectService } from './project.service.ts';
 import { createProjectExportService } from './project-export.service.ts';
+import { createGeoJsonExportService } from './geojson-export.service.ts';
+import { createOgcService } from './ogc.service.ts';
+import { createOgcRepository } from '../storage/ogc.repository.ts';
 import { createProjectExportRepository } from '../storage/project-export.repository.ts';
 import { createPlanlijstImportGate } from './planlijst-import-gate.service.ts';
 import { createImportRunsRepository } from '../storage/import-runs.repository.ts';
@@ -130,7 +133,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     audit,
     today: options.today,
   });
-  return {
+  const services = {
     db,
     repositories: { geography, organisations, projects, knelpunten, accounts, audit },
     access,
@@ -169,6 +172,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     planlijstImport,
     // The planlijst import through the API and web app: who imports where, progress, runs (issue 13 part 1).
     planlijstImports: createPlanlijstImportGate({ db, geography, imports: planlijstImport, runs: createImportRunsRepository() }),
+    // The project list streamed as GeoJSON (projects with a location; issue 13 part 4).
+    geoJsonExports: createGeoJsonExportService({ db, exports: createProjectExportRepository(), publicDemoData: access.publicDemoData }),
     lifecycle: createLifecycleService({ db, projects, knelpunten, lifecycle: createLifecycleRepository(), access, audit, today: options.today }),
     // Open books (issue 12 item 5): readable only by the project's parties and its table's secretary.
     openBooks: createOpenBookService({ db, projects, openBooks: createOpenBookRepository(), access, audit, today: options.today }),
@@ -234,6 +239,18 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       data: nationalData,
       publicDemoData: access.publicDemoData,
       national: nationalService,
+    }),
+  };
+  return {
+    ...services,
+    // OGC API Features for GIS tools (issue 13 part 4): open-data collections for everyone, projects for the signed-in.
+    ogc: createOgcService({
+      db,
+      ogc: createOgcRepository(),
+      publicStats: services.publicStats,
+      projects: services.projects,
+      reference: services.reference,
+      today: options.today,
     }),
   };
 }

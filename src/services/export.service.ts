@@ -1,5 +1,5 @@
 /**
- * Exports for the people who work in spreadsheets and GIS (SPEC §7): projects as GeoJSON and the table
+ * Exports for the people who work in spreadsheets (SPEC §7): the table
  * dashboard's underlying data as an Excel workbook. The project list as CSV/XLSX streams: project-export.service.ts.
  */
 import ExcelJS from 'exceljs';
@@ -65,20 +65,6 @@ function addNotice(workbook: ExcelJS.Workbook, projects: readonly { synthetic: b
     };
   }
   sheet.addRow(['Betaalbaar = sociale huur + middenhuur + betaalbare koop.']);
-}
-
-export function projectsGeoJson(projects: readonly ProjectSummary[]) {
-  return {
-    type: 'FeatureCollection' as const,
-    features: projects
-      .filter((p) => p.location)
-      .map((p) => ({
-        type: 'Feature' as const,
-        id: p.id,
-        geometry: { type: 'Point' as const, coordinates: [p.location!.lon, p.location!.lat] },
-        properties: Object.fromEntries(PROJECT_COLUMNS.filter((c) => c.key !== 'lon' && c.key !== 'lat').map((c) => [c.key, c.value(p)])),
-      })),
-  };
 }
 
 /** The table report's underlying data: figures per year, pipeline, delays, knelpunten and all projects. */

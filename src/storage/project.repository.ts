@@ -46,6 +46,10 @@ export interface ProjectFilter {
    * scope checks of other queries).
    */
   lifecycle?: LifecycleFilter;
+  /** Only projects with a location (GeoJSON, OGC API Features). */
+  hasLocation?: boolean;
+  /** Only projects located in this WGS84 box: [min lon, min lat, max lon, max lat] (OGC API Features `bbox`). */
+  bbox?: readonly [number, number, number, number];
 }
 
 export const LIFECYCLE_FILTERS = ['actief', 'vervallen', 'alle'] as const;
@@ -212,6 +216,14 @@ export function filterSql(filter: ProjectFilter): { where: string; params: unkno
     add((n) => `EXISTS (SELECT 1 FROM project_parties pp WHERE pp.project_id = p.id AND pp.organisation_id = ${n}::uuid)`, scope.partyOrganisationId);
   if (filter.q) add((n) => `p.name ILIKE ${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (filter.lifecycle) clauses.push(`p.merged_at IS NULL${LIFECYCLE_CONDITION[filter.lifecycle]}`);
+  if (filter.hasLocation) clauses.push('p.lon IS NOT NULL AND p.lat IS NOT NULL');
+  if (filter.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = filter.bbox;
+    add((n) => `p.lon >= ${n}`, minLon);
+    add((n) => `p.lat >= ${n}`, minLat);
+    add((n) => `p.lon <= ${n}`, maxLon);
+    add((n) => `p.lat <= ${n}`, maxLat);
+  }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 

@@ -1116,6 +1116,36 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/public/aggregates.geojson': [
       { name: '', request: async () => ({ url: '/api/v1/public/aggregates.geojson?level=gemeente' }), allowed: EVERYONE },
     ],
+    // OGC API Features (ogc.api.test.ts): the open-data collections for everyone, the projects collection for the signed-in in their scope.
+    'GET /api/v1/ogc': [{ name: '', request: async () => ({ url: '/api/v1/ogc' }), allowed: EVERYONE }],
+    'GET /api/v1/ogc/conformance': [{ name: '', request: async () => ({ url: '/api/v1/ogc/conformance' }), allowed: EVERYONE }],
+    'GET /api/v1/ogc/collections': [{ name: '', request: async () => ({ url: '/api/v1/ogc/collections' }), allowed: EVERYONE }],
+    'GET /api/v1/ogc/collections/:collectionId': [
+      { name: 'open data', request: async () => ({ url: '/api/v1/ogc/collections/gemeenten-kwartalen' }), allowed: EVERYONE },
+      { name: 'projects', request: async () => ({ url: '/api/v1/ogc/collections/projecten' }), allowed: SIGNED_IN },
+    ],
+    'GET /api/v1/ogc/collections/:collectionId/items': [
+      { name: 'open data', request: async () => ({ url: '/api/v1/ogc/collections/gemeenten/items?limit=5' }), allowed: EVERYONE },
+      { name: 'projects', request: async () => ({ url: '/api/v1/ogc/collections/projecten/items?limit=5' }), allowed: SIGNED_IN },
+    ],
+    'GET /api/v1/ogc/collections/:collectionId/items/:featureId': [
+      { name: 'open data', request: async () => ({ url: '/api/v1/ogc/collections/gemeenten/items/GM0363' }), allowed: EVERYONE },
+      ...projectRead('').map((c) => ({
+        ...c,
+        name: `project ${c.name}`,
+        request: async (who: Who) => {
+          // A feature needs a location: give the project one, then ask for it as a feature.
+          const { url } = (await c.request(who)) as { url: string };
+          const id = url.split('/').pop()!;
+          await admin({
+            method: 'PATCH',
+            url: `/api/v1/projects/${id}`,
+            payload: { version: await version(id), location: { lon: 4.9, lat: 52.37 } },
+          });
+          return { url: `/api/v1/ogc/collections/projecten/items/${id}` };
+        },
+      })),
+    ],
     // Open data per gemeente and quarter: aggregates only, for everyone (checked in open-data.api.test.ts).
     'GET /api/v1/open-data/quarters': [
       { name: '', request: async () => ({ url: '/api/v1/open-data/quarters?provincie=PV27&from=2026-Q1&to=2026-Q2' }), allowed: EVERYONE },

@@ -5,15 +5,10 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
-import type { Principal } from '../../domain/access.ts';
 import type { Services } from '../../services/container.ts';
-import { projectsGeoJson } from '../../services/export.service.ts';
-import type { ProjectFilter } from '../../storage/project.repository.ts';
 import { ProjectListQuery } from '../schemas/project.schemas.ts';
 import { projectFilter } from './projects.routes.ts';
 
-const EXPORT_LIMIT = 200_000;
 /** The list's query without paging; `sort` is ignored by the streaming exports (they run by gemeente, name and id). */
 const ExportQuery = ProjectListQuery.omit({ limit: true, offset: true });
 
@@ -24,13 +19,7 @@ const download = (reply: FastifyReply, type: string, filename: string) =>
   reply.type(type).header('content-disposition', `attachment; filename="${filename}"`);
 
 export function exportRoutes(services: Services): FastifyPluginAsyncZod {
-  const { projects, projectExports } = services;
-
-  async function allProjects(q: z.output<typeof ExportQuery>, principal: Principal, extra: ProjectFilter = {}) {
-    const filter: ProjectFilter = { ...projectFilter(q), ...extra };
-    const sort = q.sort.replace(/^-/, '') as Parameters<typeof projects.list>[1]['sort'];
-    return (await projects.list(filter, { limit: EXPORT_LIMIT, offset: 0, sort, descending: q.sort.startsWith('-') }, principal)).items;
-  }
+  const { projectExports, geoJsonExports } = services;
 
   return async (app) => {
     app.get('/projects/export.csv', {
@@ -67,8 +56,18 @@ export function exportRoutes(services: Services): FastifyPluginAsyncZod {
 
     app.get('/projects/export.geojson', {
       config: { access: 'signed-in' },
-      schema: { tags: ['export'], summary: 'GeoJSON export of the projects with a location (same filters as the list)', querystring: ExportQuery },
-      handler: async (req, reply) => reply.type('application/geo+json').send(projectsGeoJson(await allProjects(req.query, req.principal))),
+      schema: {
+        tags: ['export'],
+        summary:
+          'GeoJSON (RFC 7946, WGS84) export of the projects with a location (same filters as the list), streamed: one Point feature per project ' +
+          'with the list’s properties and the M11/M12 dates (`M11_baseline`, `M11_forecast`, `M11_actual`, …)',
+        querystring: ExportQuery,
+        produces: ['application/geo+json'],
+      },
+      handler: async (req, reply) => {
+        const body = await geoJsonExports.projects(projectFilter(req.query), req.principal);
+        return download(reply, 'application/geo+json', 'projecten.geojson').send(body);
+      },
     });
   };
 }

@@ -7130,7 +7130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GeoJSON export of the projects with a location (same filters as the list) */
+        /** GeoJSON (RFC 7946, WGS84) export of the projects with a location (same filters as the list), streamed: one Point feature per project with the list’s properties and the M11/M12 dates (`M11_baseline`, `M11_forecast`, `M11_actual`, …) */
         get: {
             parameters: {
                 query?: {
@@ -9345,6 +9345,336 @@ export interface paths {
                 };
                 /** @description Bad Request */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OGC API – Features landing page (for GIS tools such as QGIS) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OgcLandingPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/conformance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OGC API conformance classes implemented (Core, GeoJSON) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OgcConformance"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The collections this caller may read: open data per gemeente for everyone, projects for the signed-in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OgcCollections"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One collection (projecten: signed in only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description gemeenten, gemeenten-kwartalen or projecten (signed in) */
+                    collectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OgcCollection"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collectionId}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the collection’s features as GeoJSON (WGS84), with numberMatched, numberReturned and next/prev links */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Features per page (default 100; more than 10000 is answered with 10000) */
+                    limit?: number;
+                    /** @description Features to skip (the `next` link carries it) */
+                    offset?: number;
+                    /** @description minLon,minLat,maxLon,maxLat in WGS84 (CRS84): features whose geometry’s box meets it */
+                    bbox?: string;
+                    /** @description gemeenten-kwartalen: only this quarter */
+                    kwartaal?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description gemeenten, gemeenten-kwartalen or projecten (signed in) */
+                    collectionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ogc/collections/{collectionId}/items/{featureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feature of the collection as GeoJSON */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description gemeenten, gemeenten-kwartalen or projecten (signed in) */
+                    collectionId: string;
+                    /** @description The feature’s id (a gemeente code, GM0363-2026-Q3, or a project id) */
+                    featureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11754,6 +12084,50 @@ export interface components {
             quarters: string[];
             /** @description One row per gemeente and quarter */
             items: components["schemas"]["OpenDataQuarterCell"][];
+        };
+        OgcLink: {
+            /** @description Absolute URL */
+            href: string;
+            /** @description Relation (OGC API / IANA link relation) */
+            rel: string;
+            /** @description Media type of the target */
+            type: string;
+            title?: string;
+        };
+        /** @description OGC API landing page: links to the API definition, the conformance declaration and the collections */
+        OgcLandingPage: {
+            title: string;
+            description: string;
+            links: components["schemas"]["OgcLink"][];
+        };
+        OgcConformance: {
+            /** @description URIs of the conformance classes implemented */
+            conformsTo: string[];
+        };
+        OgcCollection: {
+            /** @description Collection id, used in the items path */
+            id: string;
+            title: string;
+            description: string;
+            /** @constant */
+            itemType: "feature";
+            /** @description Coordinate reference systems: CRS84 (WGS84 longitude, latitude) */
+            crs: string[];
+            extent: {
+                spatial: {
+                    bbox: number[][];
+                    crs: string;
+                };
+                temporal?: {
+                    interval: (string | null)[][];
+                    trs: string;
+                };
+            };
+            links: components["schemas"]["OgcLink"][];
+        };
+        OgcCollections: {
+            links: components["schemas"]["OgcLink"][];
+            collections: components["schemas"]["OgcCollection"][];
         };
         Organisation: {
             /** Format: uuid */

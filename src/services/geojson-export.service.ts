@@ -1,0 +1,56 @@
+/**
+ * The project list as GeoJSON, streamed (SPEC §7 "GeoJSON export for GIS"; issue 13 part 4: "large exports
+ * stream"): the list's filter and scope, read in keyset batches (the streaming export's repository) and written
+ * feature by feature as the reader takes it, so the whole register is never held in memory. Only projects with
+ * a location (a feature needs a geometry).
+ */
+import { Readable } from 'node:stream';
+import { requireProjectScope, type Principal } from '../domain/access.ts';
+import { exportFeatureSource, projectFeature } from '../domain/project-geojson.ts';
+import type { Db } from '../storage/db.ts';
+import { cursorAfter, type ExportCursor, type ProjectExportRepository } from '../storage/project-export.repository.ts';
+import type { ProjectFilter } from '../storage/project.repository.ts';
+import { EXPORT_BATCH_SIZE } from './project-export.service.ts';
+
+export interface GeoJsonExportServiceDeps {
+  db: Db;
+  exports: ProjectExportRepository;
+  publicDemoData: boolean;
+  batchSize?: number;
+}
+
+export function createGeoJsonExportService(deps: GeoJsonExportServiceDeps) {
+  const { db, exports, publicDemoData } = deps;
+  const batchSize = deps.batchSize ?? EXPORT_BATCH_SIZE;
+
+  return {
+    /** A FeatureCollection of the projects the principal may see that match the filter; pulled batch by batch by the reader. */
+    async projects(filter: ProjectFilter, principal: Principal): Promise<Readable> {
+      // The same scope as the project list (src/domain/access.ts projectScope; demo principals: synthetic only).
+      const scope = requireProjectScope(principal, publicDemoData);
+      const scoped: ProjectFilter | null = scope === null ? null : { ...filter, scope, hasLocation: true };
+      async function* chunks() {
+        yield Buffer.from('{"type":"FeatureCollection","features":[');
+        let after: ExportCursor | null = null;
+        let first = true;
+        while (scoped) {
+          const batch = await exports.batch(db, scoped, after, batchSize);
+          const features = batch.flatMap((p) => {
+            const f = projectFeature(exportFeatureSource(p));
+            return f ? [JSON.stringify(f)] : [];
+          });
+          if (features.length > 0) {
+            yield Buffer.from(`${first ? '' : ','}${features.join(',')}`);
+            first = false;
+          }
+          if (batch.length < batchSize) break;
+          after = cursorAfter(batch);
+        }
+        yield Buffer.from(']}');
+      }
+      return Readable.from(chunks(), { objectMode: false });
+    },
+  };
+}
+
+export type GeoJsonExportService = ReturnType<typeof createGeoJsonExportService>;
