@@ -27,6 +27,16 @@ describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
 
   beforeAll(async () => {
     ({ server, browser } = await startWithBrowser(() => startServer(300)));
+    // BAG statuses (issue 13 item 3): two homes in Amsterdam started in 2023, one of them in use in 2024, and an office.
+    const bag = [
+      'verblijfsobject_id;pand_id;gemeente_code;woonfunctie;status;status_datum;pand_status;pand_status_datum;x;y',
+      '0363010000000001;0363100000000001;GM0363;ja;Verblijfsobject gevormd;2023-01-05;Bouw gestart;2023-03-31;;',
+      '0363010000000001;0363100000000001;GM0363;ja;Verblijfsobject in gebruik;2024-04-01;Pand in gebruik;2024-04-01;;',
+      '0363010000000002;0363100000000001;GM0363;ja;Verblijfsobject gevormd;2023-01-05;Bouw gestart;2023-03-31;;',
+      '0363010000000003;0363100000000002;GM0363;kantoorfunctie;Verblijfsobject gevormd;2023-01-05;Bouw gestart;2023-03-31;;',
+    ].join('\n');
+    const imported = await server.services.bagImport.importText(bag, { file: 'bag.csv', actorName: 'e2e' });
+    expect(imported.errors).toEqual([]);
   }, 180_000);
 
   afterAll(() => closeAndCheckPageErrors(browser, server));
@@ -71,6 +81,13 @@ describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
     expect(await ppmRows.count()).toBeGreaterThan(0);
     await expect(ppmRows.first().locator('td').nth(2).textContent()).resolves.toMatch(/^✓ Ja$|^✗ Nee$/);
 
+    // (6) BAG: started and completed homes per year next to CBS and the monitor (SPEC §4.1 counting bases).
+    const bag2023 = page.locator('[data-testid=bag-table] tbody tr[data-year="2023"]');
+    await expect(bag2023.locator('td').nth(0).textContent()).resolves.toBe('2');
+    await expect(bag2023.locator('td').nth(1).textContent()).resolves.toBe('0');
+    const bag2024 = page.locator('[data-testid=bag-table] tbody tr[data-year="2024"]');
+    await expect(bag2024.locator('td').nth(1).textContent()).resolves.toBe('1');
+
     // Real and synthetic figures are told apart.
     await expect(page.getByTestId('data-notes').textContent()).resolves.toMatch(/CBS[\s\S]*Verzonnen cijfers/);
 
@@ -85,6 +102,8 @@ describe.skipIf(!hasChromium)('national dashboard in Chromium', () => {
     await expect(page.getByTestId('national-no-access').count()).resolves.toBe(0);
     await expect(page.getByTestId('disclosure-rule').textContent()).resolves.toContain('Aantallen van minder dan 3 projecten tonen we niet');
     await expect(page.locator('[data-testid=province-table] tbody tr').count()).resolves.toBe(12);
+    // The BAG section is for those who see the whole country.
+    await expect(page.getByTestId('bag-table').count()).resolves.toBe(0);
     await expect(accessibilityViolations(page)).resolves.toEqual([]);
     await page.close();
   }, 60_000);

@@ -290,6 +290,8 @@ export const api = {
     apiGet<Answer<'/public/aggregates', 'get'>>(`/public/aggregates?level=${level}${provincie ? `&provincie=${provincie}` : ''}`, signal),
   nationalOverview: (year: number | null, signal?: AbortSignal) =>
     apiGet<Answer<'/national/overview', 'get'>>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
+  /** Homes started and completed per the BAG per gemeente and year, next to CBS and the monitor (M11/M12); the whole country. */
+  bagRealisations: (signal?: AbortSignal) => apiGet<Answer<'/national/realisations/bag', 'get'>>('/national/realisations/bag', signal),
   /** Hard and soft plancapaciteit per period against need; `query`: area, fromYear, breakdown. */
   plancapaciteit: (query: URLSearchParams, signal?: AbortSignal) =>
     apiGet<Answer<'/national/plancapaciteit', 'get'>>(`/national/plancapaciteit?${query.toString()}`, signal),

@@ -79,6 +79,7 @@ export const queryKeys = {
   national: {
     all: ['national'] as const,
     overview: (year: number | null) => ['national', 'overview', year] as const,
+    bagRealisations: ['national', 'realisations-bag'] as const,
     /** Every plancapaciteit answer (prefix). */
     plancapaciteitAll: ['national', 'plancapaciteit'] as const,
     /** Plancapaciteit against need; `query` is the API query string (area, fromYear, breakdown). */

@@ -23,6 +23,9 @@ import { KeyFigures } from './KeyFigures.tsx';
 import { MethodSection } from './MethodSection.tsx';
 import { PpmSection } from './PpmSection.tsx';
 import { ProductionSection } from './ProductionSection.tsx';
+import { BagSection } from './BagSection.tsx';
+import { isSignedIn } from '../../auth/AuthContext.tsx';
+import { NATIONAL_ROLES } from '../../../../src/domain/access.ts';
 import { ProvincesSection } from './ProvincesSection.tsx';
 import { SharesSection } from './SharesSection.tsx';
 import { SpecialTargetsSection } from './SpecialTargets.tsx';
@@ -41,6 +44,9 @@ export function NationalPage() {
 function NationalOverviewView() {
   const overview = useApi(queryKeys.national.overview(null), (signal) => api.nationalOverview(null, signal));
   const synthetic = useSyntheticCount();
+  const { state } = useAuth();
+  // BAG starts and completions next to CBS and the monitor: for those who see the whole country (the route's own rule).
+  const seesNation = isSignedIn(state) && (NATIONAL_ROLES as readonly string[]).includes(state.me.principal.role);
   const [chartDrawn, setChartDrawn] = useState(false);
   const [mapDrawn, setMapDrawn] = useState(false);
   const data = overview.state === 'ready' ? overview.data : null;
@@ -72,6 +78,7 @@ function NationalOverviewView() {
 
           <ProvincesSection overview={data} onMapReady={onMap} />
           <ProductionSection overview={data} onChartRendered={onChart} />
+          {seesNation && <BagSection overview={data} />}
           <SharesSection overview={data} />
           <SpecialTargetsSection targets={data.specialTargets} homesPerYear={homesGoal(data)} />
           <PpmSection ppm={data.ppm} />
