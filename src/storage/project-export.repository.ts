@@ -1,7 +1,7 @@
 /**
  * SQL of the streaming project export (SPEC §7): the project list's filter (filterSql), read in keyset
- * batches ordered by gemeente, name and id, each batch with its programme, jaarschijven and milestones in
- * three more queries. Nothing holds more than one batch.
+ * batches ordered by gemeente, name and id, each project with its programme, jaarschijven and milestones as
+ * JSON arrays in the same row. Nothing holds more than one batch.
  */
 import type { Doelgroep, MilestoneCode, Segment, Woningtype } from '../domain/codes.ts';
 import type { ExportProject, JaarschijfColumn } from '../domain/project-export.ts';
@@ -35,6 +35,9 @@ interface Row {
   max_delay_months: number;
   version: number;
   updated_at: Date | string;
+  programme: Array<[Segment, Woningtype, Doelgroep, number]> | null;
+  jaarschijven: Array<[number, Segment, number]> | null;
+  milestones: Array<[MilestoneCode, string | null, string | null, string | null]> | null;
 }
 
 export function createProjectExportRepository() {
@@ -64,76 +67,41 @@ export function createProjectExportRepository() {
       };
       const conditions = where ? [where.replace(/^WHERE /, '')] : [];
       if (after) conditions.push(`(p.gemeente_code, p.name, p.id) > (${param(after.gemeenteCode)}, ${param(after.name)}, ${param(after.id)}::uuid)`);
+      // One row per project, its parts as JSON arrays: far fewer rows to decode than three part queries (PGlite decodes every row in JS).
       const rows = await q.query<Row>(
         `SELECT p.id, p.name, p.gemeente_code, g.name AS gemeente_name, p.provincie_code, p.description, p.plan_status, p.origin, p.flags,
-            p.lon, p.lat, p.synthetic, p.phase, p.status, p.total_homes, p.affordable_homes, p.max_delay_months, p.version, p.updated_at
+            p.lon, p.lat, p.synthetic, p.phase, p.status, p.total_homes, p.affordable_homes, p.max_delay_months, p.version, p.updated_at,
+            (SELECT json_agg(json_build_array(x.segment, x.woningtype, x.doelgroep, x.homes)) FROM project_programme x WHERE x.project_id = p.id) AS programme,
+            (SELECT json_agg(json_build_array(s.year, s.segment, s.homes)) FROM project_jaarschijven s WHERE s.project_id = p.id AND s.homes > 0) AS jaarschijven,
+            (SELECT json_agg(json_build_array(m.code, m.baseline_date, m.forecast_date, m.actual_date)) FROM project_milestones m WHERE m.project_id = p.id) AS milestones
           FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code
           ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
           ORDER BY p.gemeente_code, p.name, p.id LIMIT ${param(limit)}`,
         all,
       );
-      if (rows.length === 0) return [];
-      const ids = rows.map((r) => r.id);
-      const [programme, jaarschijven, milestones] = await Promise.all([
-        q.query<{ project_id: string; segment: Segment; woningtype: Woningtype; doelgroep: Doelgroep; homes: number }>(
-          'SELECT project_id, segment, woningtype, doelgroep, homes FROM project_programme WHERE project_id = ANY($1::uuid[])',
-          [ids],
-        ),
-        q.query<{ project_id: string; year: number; segment: Segment; homes: number }>(
-          'SELECT project_id, year, segment, homes FROM project_jaarschijven WHERE project_id = ANY($1::uuid[]) AND homes > 0',
-          [ids],
-        ),
-        q.query<{ project_id: string; code: MilestoneCode; baseline_date: string | null; forecast_date: string | null; actual_date: string | null }>(
-          `SELECT project_id, code, baseline_date::text AS baseline_date, forecast_date::text AS forecast_date, actual_date::text AS actual_date
-            FROM project_milestones WHERE project_id = ANY($1::uuid[])`,
-          [ids],
-        ),
-      ]);
-      const byId = new Map<string, ExportProject>();
-      const projects = rows.map((r) => {
-        const p: ExportProject = {
-          id: r.id,
-          name: r.name,
-          gemeenteCode: r.gemeente_code,
-          gemeenteName: r.gemeente_name,
-          provincieCode: r.provincie_code,
-          planStatus: r.plan_status,
-          origin: r.origin,
-          flags: r.flags,
-          description: r.description,
-          phase: r.phase,
-          status: r.status,
-          maxDelayMonths: r.max_delay_months,
-          totalHomes: r.total_homes,
-          affordableHomes: r.affordable_homes,
-          version: r.version,
-          updatedAt: new Date(r.updated_at).toISOString(),
-          location: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat },
-          synthetic: r.synthetic,
-          programme: [],
-          jaarschijven: [],
-          milestones: [],
-        };
-        byId.set(p.id, p);
-        return p;
-      });
-      for (const l of programme)
-        (byId.get(l.project_id)!.programme as ExportProject['programme'][number][]).push({
-          segment: l.segment,
-          woningtype: l.woningtype,
-          doelgroep: l.doelgroep,
-          homes: l.homes,
-        });
-      for (const j of jaarschijven)
-        (byId.get(j.project_id)!.jaarschijven as ExportProject['jaarschijven'][number][]).push({ year: j.year, segment: j.segment, homes: j.homes });
-      for (const m of milestones)
-        (byId.get(m.project_id)!.milestones as ExportProject['milestones'][number][]).push({
-          code: m.code,
-          baselineDate: m.baseline_date,
-          forecastDate: m.forecast_date,
-          actualDate: m.actual_date,
-        });
-      return projects;
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        gemeenteCode: r.gemeente_code,
+        gemeenteName: r.gemeente_name,
+        provincieCode: r.provincie_code,
+        planStatus: r.plan_status,
+        origin: r.origin,
+        flags: r.flags,
+        description: r.description,
+        phase: r.phase,
+        status: r.status,
+        maxDelayMonths: r.max_delay_months,
+        totalHomes: r.total_homes,
+        affordableHomes: r.affordable_homes,
+        version: r.version,
+        updatedAt: new Date(r.updated_at).toISOString(),
+        location: r.lon === null || r.lat === null ? null : { lon: r.lon, lat: r.lat },
+        synthetic: r.synthetic,
+        programme: (r.programme ?? []).map(([segment, woningtype, doelgroep, homes]) => ({ segment, woningtype, doelgroep, homes })),
+        jaarschijven: (r.jaarschijven ?? []).map(([year, segment, homes]) => ({ year, segment, homes })),
+        milestones: (r.milestones ?? []).map(([code, baselineDate, forecastDate, actualDate]) => ({ code, baselineDate, forecastDate, actualDate })),
+      }));
     },
   };
 }
