@@ -64,6 +64,7 @@ export function BagSection({ overview }: { overview: NationalOverview }) {
           </Paragraph>
           <Table
             caption="Woningen per jaar: gestart en gereed volgens de BAG, nieuwbouw volgens het CBS en de monitor"
+            scrollLabel="Tabel gestart en gereed volgens de BAG"
             testId="bag-table"
             rows={rows}
             rowKey={(r) => r.year}

@@ -10,6 +10,7 @@ function PpmTable({ areas, caption, testId }: { areas: PpmArea[]; caption: strin
   return (
     <Table
       caption={caption}
+      scrollLabel={`Tabel: ${caption}`}
       testId={testId}
       rows={areas}
       rowKey={(r) => r.id}

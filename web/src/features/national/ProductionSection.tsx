@@ -22,6 +22,7 @@ export function ProductionTable({ overview }: { overview: NationalOverview }) {
   return (
     <Table
       caption="Gerealiseerde en verwachte woningbouw per jaar tegenover het doel"
+      scrollLabel="Tabel woningbouw per jaar"
       testId="production-table"
       rows={overview.production.years}
       rowKey={(y) => y.year}

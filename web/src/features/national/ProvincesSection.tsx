@@ -30,6 +30,7 @@ function AttainmentTable({
   return (
     <Table
       caption={caption}
+      scrollLabel={`Tabel: ${caption}`}
       testId={testId}
       rows={rows}
       rowKey={(r) => r.key}

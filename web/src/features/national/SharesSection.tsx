@@ -18,6 +18,7 @@ function SharesFigures({ overview }: { overview: NationalOverview }) {
       </Paragraph>
       <Table
         caption="Aandeel betaalbaar en sociale huur in de verwachte oplevering per jaar"
+        scrollLabel="Tabel aandeel betaalbaar en sociale huur"
         testId="shares-table"
         rows={years}
         rowKey={(y) => y.year}
