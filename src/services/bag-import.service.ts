@@ -180,11 +180,7 @@ export function createBagImportService(deps: {
       for (const e of entries)
         (byProject.get(e.projectId) ?? byProject.set(e.projectId, []).get(e.projectId)!).push({ kind: e.kind, bagId: e.bagId });
       await db.transaction(async (tx) => {
-        const known = new Set(
-          (await tx.query<{ id: string }>('SELECT id::text AS id FROM projects WHERE id::text = ANY($1::text[])', [[...byProject.keys()]])).map(
-            (r) => r.id,
-          ),
-        );
+        const known = await sources.existingProjects(tx, [...byProject.keys()]);
         const unknown = [...byProject.keys()].filter((id) => !known.has(id));
         if (unknown.length > 0) throw new NotFoundError('Project', unknown.join(', '));
         const current = await sources.projectBagIds(tx);

@@ -108,6 +108,8 @@ describe('updating the gemeente list with a merger (issue 13 item 5, SPEC §2 Ge
     expect(listed).not.toContain('GM0289');
     const [ended] = await t.db.query(`SELECT ended_on FROM gemeenten WHERE code = 'GM0289'`);
     expect(ended).toEqual({ ended_on: '2027-01-01' });
+    // No new project in a gemeente that no longer exists.
+    await expect(services.projects.create({ name: 'Te laat', gemeenteCode: 'GM0289', planStatus: 'visie' }, ADMIN_ACTOR)).rejects.toThrow(/GM0289/);
 
     // Region: Wageningen's membership ends with 2026-Q4, the new gemeente joins from 2027-Q1.
     const periods = await t.db.query(

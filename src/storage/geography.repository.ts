@@ -27,10 +27,11 @@ export function createGeographyRepository() {
       );
     },
 
+    /** A gemeente in use (one merged away by a newer gemeente list is not: no new projects there). */
     async getGemeente(q: Queryable, code: string): Promise<Gemeente | null> {
       const [row] = await q.query<Gemeente>(
         `SELECT code, name, provincie_code AS "provincieCode", corop_code AS "coropCode", corop_name AS "coropName"
-         FROM gemeenten WHERE code = $1`,
+         FROM gemeenten WHERE code = $1 AND ended_on IS NULL`,
         [code],
       );
       return row ?? null;

@@ -203,6 +203,12 @@ export function createRealisationSourcesRepository() {
       ]);
     },
 
+    /** Which of these ids are projects. */
+    async existingProjects(q: Queryable, ids: readonly string[]): Promise<Set<string>> {
+      const rows = await q.query<{ id: string }>('SELECT id::text AS id FROM projects WHERE id::text = ANY($1::text[])', [[...ids]]);
+      return new Set(rows.map((r) => r.id));
+    },
+
     async projectBagIds(q: Queryable): Promise<Array<{ projectId: string; kind: 'pand' | 'verblijfsobject'; bagId: string }>> {
       return q.query(`SELECT project_id AS "projectId", kind, bag_id AS "bagId" FROM project_bag_ids ORDER BY kind, bag_id`);
     },
