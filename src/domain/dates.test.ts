@@ -6,7 +6,8 @@
  * Seed `001 § Afspraak 3B`: milestones are updated every quarter, so dates must be real calendar days.
  */
 import { describe, expect, it } from 'vitest';
-import { addMonthsIso, daysBetween, isIsoDate, yearOf } from './dates.ts';
+import { addMonths, format, parseISO } from 'date-fns';
+import { addMonthsIso, daysBetween, isIsoDate, parseIsoDate, yearOf } from './dates.ts';
 
 // SPEC §2 "Phases and milestones": dates are entered as YYYY-MM-DD and must exist in the calendar.
 describe('SPEC §2 "Phases and milestones": a valid ISO calendar date', () => {
@@ -46,6 +47,30 @@ describe('SPEC §2 "Phases and milestones": adding calendar months for the delay
     { date: '2025-06-01', months: 0, expected: '2025-06-01', why: 'keeps the date with zero months' },
   ])('$date plus $months months is $expected: $why', ({ date, months, expected }) => {
     expect(addMonthsIso(date, months)).toBe(expected);
+  });
+});
+
+// SPEC §2 "Phases and milestones": the whole-number arithmetic on every milestone gives what date-fns gives.
+describe('SPEC §2 "Phases and milestones": adding months and reading dates agree with date-fns', () => {
+  const days: string[] = [];
+  for (let t = Date.UTC(1998, 0, 1); t <= Date.UTC(2032, 11, 31); t += 86_400_000 * 3) days.push(new Date(t).toISOString().slice(0, 10));
+  days.push('2024-02-29', '2000-02-29', '2025-01-31', '2025-12-31');
+
+  it('addMonthsIso equals date-fns addMonths for every third day 1998–2032 and -30…30 months', () => {
+    for (const date of days) {
+      for (const months of [-30, -13, -12, -3, -1, 0, 1, 2, 3, 11, 12, 13, 24, 30]) {
+        expect(addMonthsIso(date, months), `${date} + ${months}`).toBe(format(addMonths(parseISO(date), months), 'yyyy-MM-dd'));
+      }
+    }
+  });
+
+  it('parseIsoDate equals date-fns parseISO, also for dates that do not exist', () => {
+    for (const date of [...days, '2025-02-29', '2025-04-31', '2025-13-01', '2025-00-10', 'abc', '']) {
+      const ours = parseIsoDate(date);
+      const theirs = parseISO(date);
+      expect(Number.isNaN(ours.getTime()), date).toBe(Number.isNaN(theirs.getTime()));
+      if (!Number.isNaN(theirs.getTime())) expect(ours.getTime(), date).toBe(theirs.getTime());
+    }
   });
 });
 

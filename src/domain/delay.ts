@@ -1,6 +1,6 @@
 /** Milestone delay against the baseline. SPEC §2 "Phases and milestones" (tolerance: design). */
-import { differenceInMonths, parseISO } from 'date-fns';
-import { addMonthsIso } from './dates.ts';
+import { differenceInMonths } from 'date-fns';
+import { addMonthsIso, parseIsoDate } from './dates.ts';
 import type { Milestone } from './project.ts';
 import { POLICY } from './policy.ts';
 
@@ -34,7 +34,7 @@ export function milestoneDelay(
 ): MilestoneDelay {
   const date = effectiveDate(m);
   if (!m.baselineDate || !date) return { months: 0, severity: 'geen' };
-  const months = differenceInMonths(parseISO(date), parseISO(m.baselineDate));
+  const months = differenceInMonths(parseIsoDate(date), parseIsoDate(m.baselineDate));
   let severity: DelaySeverity = 'geen';
   if (date > addMonthsIso(m.baselineDate, tolerance.seriousMonths)) severity = 'ernstig';
   else if (date > addMonthsIso(m.baselineDate, tolerance.toleranceMonths)) severity = 'vertraagd';
