@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * `wbm` — the Woningbouwmonitor command line.
- *   wbm serve [--demo-if-empty] [--demo-with-real-data]
+ *   wbm serve [--demo-if-empty] [--demo-with-real-data] [--build-web]
  *                                      start the API and web pages (demo mode refuses a database with real
- *                                      projects or accounts unless --demo-with-real-data / DEMO_MODE_WITH_REAL_DATA=true)
+ *                                      projects or accounts unless --demo-with-real-data / DEMO_MODE_WITH_REAL_DATA=true;
+ *                                      --build-web builds the web app alongside the database, as npm start does)
  *   wbm migrate                        apply database migrations
  *   wbm reference load                 load gemeenten, provincies, boundaries, CBS figures, example regions
- *   wbm seed --demo [--projects N] [--seed S] [--as-of YYYY-MM-DD]
- *                                      replace the synthetic demo projects
+ *   wbm seed --demo [--projects N|national] [--seed S] [--as-of YYYY-MM-DD]
+ *                                      replace the synthetic demo projects (default: national scale)
  *   wbm openapi                        print the OpenAPI document
  *   wbm backup FILE                    logical backup of the whole database (gzip JSON lines)
  *   wbm restore FILE                   restore a backup into an empty database (one transaction)
@@ -48,7 +49,7 @@ import { OPTIONS } from './options.ts';
 export { DEMO_DEFAULTS } from './commands/seed.ts';
 
 const USAGE =
-  'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] | migrate | reference load | seed --demo [--projects N] [--seed S] [--as-of DATE] | openapi |\n' +
+  'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] [--build-web] | migrate | reference load | seed --demo [--projects N|national] [--seed S] [--as-of DATE] | openapi |\n' +
   '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID] |\n' +
   '            import planlijst FILE [--mapping MAPPING.json] [--dry-run] [--json] [--suggest-mapping] [--withdraw-missing] |\n' +
   '            people prune | import cbs|bag FILE [--dry-run] [--json] | import bag-ids FILE |\n' +

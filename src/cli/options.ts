@@ -4,6 +4,7 @@ import type { ParseArgsConfig } from 'node:util';
 export const OPTIONS = {
   'demo-if-empty': { type: 'boolean' },
   'demo-with-real-data': { type: 'boolean' },
+  'build-web': { type: 'boolean' },
   demo: { type: 'boolean' },
   projects: { type: 'string' },
   seed: { type: 'string' },

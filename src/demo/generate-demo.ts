@@ -846,7 +846,7 @@ function generateProject(ctx: ProjectContext, rng: Rng): { project: DemoProject;
 
   // Planuitval (national demo): a plan not yet under construction is withdrawn, in the last two years, after it started.
   if (ctx.withdrawalChance && timeline.achievedCount <= 10 && rng.chance(ctx.withdrawalChance)) {
-    const from = Math.max(at(timeline.effective, Math.max(0, timeline.achievedCount - 1)), asOfDay - 2 * 365);
+    const from = Math.max(at(timeline.effective, 0), asOfDay - 2 * 365);
     project.withdrawal = { date: dayToIso(Math.round(rng.uniform(Math.min(from, asOfDay), asOfDay))), reason: rng.pick(WITHDRAWAL_REASONS) };
   }
   return { project, knelpunten };
