@@ -1,4 +1,5 @@
 /** Routes of the web app. Pages with charts or maps load on demand. */
+import { PLANLIJST_IMPORT_PATH, PlanlijstImportPage } from './features/import/PlanlijstImportPage.tsx';
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/Feedback.tsx';
@@ -41,6 +42,7 @@ export function App() {
           <Route path="/kaart" element={<MapPage />} />
           <Route path="/landelijk" element={<NationalPage />} />
           <Route path="/doelen" element={<TargetsPage />} />
+          <Route path={PLANLIJST_IMPORT_PATH} element={<PlanlijstImportPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/plancapaciteit" element={<PlancapaciteitPage />} />
           <Route path="/beheer/mensen" element={<PeoplePage />} />

@@ -316,6 +316,17 @@ export const api = {
     });
   },
 
+  // Planlijst import (issue 13 part 1): the file as base64 in JSON; preview writes nothing, apply is all or nothing.
+  inspectPlanlijst: (body: Body<'/imports/planlijst/inspect', 'post'>) =>
+    send<Answer<'/imports/planlijst/inspect', 'post'>>('POST', '/imports/planlijst/inspect', body),
+  previewPlanlijst: (body: Body<'/imports/planlijst/preview', 'post'>) =>
+    send<Answer<'/imports/planlijst/preview', 'post'>>('POST', '/imports/planlijst/preview', body),
+  applyPlanlijst: (body: Body<'/imports/planlijst/apply', 'post'>) =>
+    send<Answer<'/imports/planlijst/apply', 'post'>>('POST', '/imports/planlijst/apply', body),
+  planlijstProgress: (progressId: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/imports/planlijst/progress/{progressId}', 'get'>>(`/imports/planlijst/progress/${id(progressId)}`, signal, { quiet401: true }),
+  planlijstRuns: (signal?: AbortSignal) => apiGet<Answer<'/imports/planlijst/runs', 'get'>>('/imports/planlijst/runs', signal),
+
   // Quarterly round
   /** Mijn kwartaalronde: the signed-in gemeente's or market party's own projects in its open rounds. */
   myRounds: (signal?: AbortSignal, options?: RequestOptions) => apiGet<Answer<'/me/rounds', 'get'>>('/me/rounds', signal, options),

@@ -107,6 +107,16 @@ export type TargetUnit = SpecialTarget['target']['unit'];
 export type Target = Schemas['Target'];
 /** The result of POST /targets/import. */
 export type TargetImport = Schemas['TargetImport'];
+
+// ----- planlijst import (src/http/schemas/planlijst-import.schemas.ts) ----------------------------------
+
+export type PlanlijstMapping = Schemas['PlanlijstMapping'];
+export type ImportInspection = Schemas['ImportInspection'];
+export type ImportReport = Schemas['ImportReport'];
+export type ImportProblem = Schemas['ImportProblem'];
+export type ImportChange = Schemas['ImportChange'];
+export type ImportProgress = Schemas['ImportProgress'];
+export type ImportRun = Schemas['ImportRun'];
 export type PublicAggregates = Schemas['PublicAggregates'];
 export type PublicAreaAggregate = Schemas['PublicAreaAggregate'];
 /** A public figure: null where hidden by the rule (fewer than 3 projects, src/domain/disclosure.ts). */

@@ -24,6 +24,7 @@ import {
   canReadOpenBook,
   deliveringOrganisation,
   NATIONAL_ROLES,
+  planlijstImportArea,
   ROLE_LABELS,
   type AreaFacts,
   type ProjectFacts,
@@ -107,6 +108,9 @@ export const mayEditOpenBook = (state: AuthState, facts: ProjectFacts) => may(st
 
 /** The national roll-up is for the roles of src/domain/access.ts NATIONAL_ROLES (ministry, administrators). */
 export const maySeeNational = (state: AuthState) => may(state, (p) => (NATIONAL_ROLES as readonly Role[]).includes(p.role));
+
+/** Planlijst importeren: a gemeente, province, table secretary, the ministry or an administrator (planlijstImportArea). */
+export const mayImportPlanlijst = (state: AuthState) => may(state, (p) => planlijstImportArea(p) !== null);
 
 /** The Doelen page (targets): the roles of TARGET_EDITOR_ROLES, the gate of the target write routes. */
 export const mayManageTargets = (state: AuthState) => may(state, canManageTargets);

@@ -7,7 +7,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
 import { mayManageOrganisations, mayManagePeople, mayManageTargets, mayOpenPlancapaciteit, roleLabel } from '../auth/permissions.ts';
-import { mayOpenTablesAdmin, mayUseMyRound } from '../auth/permissions.ts';
+import { mayImportPlanlijst, mayOpenTablesAdmin, mayUseMyRound } from '../auth/permissions.ts';
 import { MY_ROUND_PATH } from '../features/my-round/paths.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
@@ -19,6 +19,8 @@ import { TextLink } from './TextLink.tsx';
 const TABLES_ITEM = { to: '/tafels', label: 'Tafeloverzicht' };
 /** Doelen: for those who maintain targets (the gate of the target write routes). */
 const TARGETS_ITEM = { to: '/doelen', label: 'Doelen' };
+/** Planlijst importeren: a gemeente, province, table secretary, the ministry or an administrator (planlijstImportArea). */
+const IMPORT_ITEM = { to: '/planlijst-importeren', label: 'Planlijst importeren' };
 /** Plancapaciteit: for those who read an area as a whole (the area rule of its API). */
 const PLANCAPACITEIT_ITEM = { to: '/plancapaciteit', label: 'Plancapaciteit' };
 /** Mensen: administrators manage people's accounts. */
@@ -43,7 +45,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { state } = useAuth();
   const signedInItems = mayUseMyRound(state) ? [MY_ROUND_ITEM, TABLES_ITEM, ...PUBLIC_ITEMS] : [TABLES_ITEM, ...PUBLIC_ITEMS];
   const navItems = isSignedIn(state) ? signedInItems : PUBLIC_ITEMS;
-  const withTargets = isSignedIn(state) && mayManageTargets(state) ? [...navItems, TARGETS_ITEM] : navItems;
+  const withImport = isSignedIn(state) && mayImportPlanlijst(state) ? [...navItems, IMPORT_ITEM] : navItems;
+  const withTargets = isSignedIn(state) && mayManageTargets(state) ? [...withImport, TARGETS_ITEM] : withImport;
   const withPlancapaciteit = isSignedIn(state) && mayOpenPlancapaciteit(state) ? [...withTargets, PLANCAPACITEIT_ITEM] : withTargets;
   const withPeople = isSignedIn(state) && mayManagePeople(state) ? [...withPlancapaciteit, PEOPLE_ITEM] : withPlancapaciteit;
   const withOrganisations = isSignedIn(state) && mayManageOrganisations(state) ? [...withPeople, ORGANISATIONS_ITEM] : withPeople;
