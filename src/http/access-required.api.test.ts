@@ -68,6 +68,7 @@ const EXEMPT = new Map<string, string>([
 const NOT_REACHED = new Map<string, string>([
   ['auth.signOut', 'signing out without a session cookie ends nothing'],
   ['demoSeed.seed', 'the command line (wbm seed)'],
+  ['demoSeed.inputs', "the demo generator's input, for the seed and its test; no request"],
   ['cbsImport.importText', 'the command line (wbm import cbs): reference data, no request'],
   ['bagImport.importText', 'the command line (wbm import bag): reference data, no request'],
   ['bagImport.setBagIds', 'the command line (wbm import bag-ids), no request'],
