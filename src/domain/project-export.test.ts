@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvHeader, exportColumns, jaarschijfHeader, milestoneHeader, neutraliseFormula } from './project-export.ts';
+import { csvCell, csvHeader, exportColumns, jaarschijfHeader, milestoneHeader, neutraliseFormula, restoreFormulaText } from './project-export.ts';
 
 describe('project export columns (SPEC §7, issue 13 part 4: the planlijst contract)', () => {
   it('names jaarschijf and milestone columns as the contract does', () => {
@@ -31,6 +31,8 @@ describe('project export columns (SPEC §7, issue 13 part 4: the planlijst contr
     expect(csvCell('=HYPERLINK("x")', {})).toBe(`"'=HYPERLINK(""x"")"`);
     expect(neutraliseFormula('-5 woningen')).toBe("'-5 woningen");
     expect(neutraliseFormula('Zuidas')).toBe('Zuidas');
+    for (const text of ['=1+1', '+31', '-Zuid', '@home', 'Zuidas', "'s-Hertogenbosch"])
+      expect(restoreFormulaText(neutraliseFormula(text))).toBe(text);
     expect(csvHeader(exportColumns([])).startsWith('Project-id;Projectnaam;Gemeentecode;Gemeente;')).toBe(true);
   });
 });

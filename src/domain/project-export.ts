@@ -173,6 +173,11 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** The text as it was before neutraliseFormula (what the planlijst reader applies to every CSV cell). */
+export function restoreFormulaText(text: string): string {
+  return text.charCodeAt(0) === 39 /* ' */ && /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 /** Quote a CSV field when it holds the separator, a quote or a line break (RFC 4180, quotes doubled). */
 function csvField(text: string, separator: string): string {
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

@@ -18,6 +18,10 @@ let admin: Inject;
 beforeAll(async () => {
   source = await createTestApp({ prepare: (services) => services.demoSeed.seed({ projects: 200, seed: 21, asOf: '2026-10-01' }) });
   admin = await source.signedIn('beheerder');
+  // Text that a spreadsheet would run as a formula: the CSV protects it, the import reads it back as it was.
+  await source.db.query(
+    `UPDATE projects SET name = '=Noord +1', description = '-eerste fase' WHERE id = (SELECT id FROM projects WHERE withdrawn_date IS NULL ORDER BY id LIMIT 1)`,
+  );
 });
 afterAll(async () => {
   await source?.close();

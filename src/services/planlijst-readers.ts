@@ -3,6 +3,7 @@
  * CSV: UTF-8 (with or without BOM; Windows-1252 when the bytes are no UTF-8, as older Excel saves them), separator
  * `;`, `,` or tab sniffed from the header line, CRLF or LF. XLSX: the first sheet or a named one; date cells stay dates.
  */
+import { restoreFormulaText } from '../domain/project-export.ts';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { ValidationError } from '../domain/errors.ts';
@@ -53,7 +54,8 @@ export function readCsv(bytes: Uint8Array): SheetData {
   if (data.length > 1 && data[data.length - 1]!.length === 1 && data[data.length - 1]![0] === '') data.pop();
   const [header, ...rest] = data;
   const columns = (header ?? []).map((h) => h.trim());
-  return { columns, rows: rest.map((cells, i) => ({ row: i + 2, cells })) };
+  // A text the register's CSV export protected from running as a formula ('=…) reads back as it was.
+  return { columns, rows: rest.map((cells, i) => ({ row: i + 2, cells: cells.map(restoreFormulaText) })) };
 }
 
 function cellValue(value: ExcelJS.CellValue): Cell {
