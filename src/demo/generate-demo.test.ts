@@ -402,6 +402,26 @@ describe('generateDemo', () => {
       }
     });
 
+    it('gives some projects the forecasts of a quarter before asOf: mostly earlier (slipped since), all still to come then, in milestone order', () => {
+      const moved = counted.filter((p) => p.previousForecasts);
+      expect(moved.length).toBeGreaterThan(0);
+      expect(moved.length).toBeLessThan(counted.length / 2);
+      let slipped = 0;
+      for (const p of moved) {
+        const previous = p.previousForecasts!;
+        const dates = previous.map((f) => f.forecastDate);
+        expect(dates, p.name).toEqual([...dates].sort());
+        expect(dates[0]! > '2026-07-02', p.name).toBe(true);
+        for (const f of previous) {
+          const now = p.milestones.find((m) => m.code === f.code)!;
+          expect(now.actualDate, p.name).toBeNull();
+          if (f.forecastDate < now.forecastDate!) slipped++;
+        }
+      }
+      expect(slipped).toBeGreaterThan(moved.length / 2);
+      expect(national.projects.filter((p) => p.withdrawal && p.previousForecasts)).toEqual([]);
+    });
+
     it("builds no project larger than one and a half times a small gemeente's yearly target", () => {
       const small = national.projects.filter((p) => p.gemeenteCode === 'GM0014');
       expect(small.length).toBeGreaterThan(0);

@@ -75,6 +75,11 @@ export type DemoProject = ProjectInput & {
   id: string;
   /** Planuitval: the plan was withdrawn on this date for this reason (src/domain/withdrawal.ts); absent: an active plan. */
   withdrawal?: { date: string; reason: string };
+  /**
+   * National demo: the forecasts as they stood one quarter before asOf, for the milestones whose forecast
+   * moved since (most later, some earlier) — the closed quarter the demo's "what changed" compares with.
+   */
+  previousForecasts?: Array<{ code: string; forecastDate: string }>;
 };
 
 export interface DemoDataset {
@@ -858,6 +863,27 @@ export const NATIONAL_WINDOW_YEARS = 4;
 /** Years after the window whose plans are limited too (to about 1.3 × the target), so the pipeline has no bulge after the window. */
 const LATER_YEARS = 5;
 
+/** Days in the quarter before asOf: the closed quarter of the national demo's history. */
+const QUARTER_DAYS = 91;
+
+/**
+ * The forecasts a quarter before asOf of a project whose pending milestones moved since: about a third of the
+ * delayed projects slipped 1–8 months this quarter, and a few on-schedule ones came forward. The earlier
+ * forecasts all lie after that earlier day (they were still to come then) and keep the milestones' order.
+ */
+function previousForecasts(project: DemoProject, asOfDay: number, rng: Rng): DemoProject['previousForecasts'] {
+  const pending = project.milestones.filter((m) => !m.actualDate && m.forecastDate);
+  if (pending.length === 0) return undefined;
+  const delayed = pending.some((m) => m.baselineDate && m.forecastDate! > m.baselineDate);
+  let shift: number;
+  if (delayed && rng.chance(0.35)) shift = -Math.round(rng.uniform(30, 240));
+  else if (!delayed && rng.chance(0.05)) shift = Math.round(rng.uniform(30, 120));
+  else return undefined;
+  const earlierDay = asOfDay - QUARTER_DAYS;
+  const moved = pending.map((m) => ({ code: m.code, forecastDate: dayToIso(isoToDay(m.forecastDate!) + shift) }));
+  return isoToDay(moved[0]!.forecastDate) > earlierDay ? moved : undefined; // pending is not empty
+}
+
 /** Stream numbers of the national demo's gemeenten: one independent stream each, after the fixed streams. */
 const STREAM_NATIONAL_BASE = 100;
 
@@ -905,6 +931,7 @@ function generateNational(
     const target = gemeente.annualTarget ?? 0;
     if (!(target > 0)) return;
     const rng = new Rng(options.seed, STREAM_NATIONAL_BASE + gi);
+    const historyRng = new Rng(options.seed, STREAM_NATIONAL_BASE + gemeenten.length + gi);
     const climate = climateOf(rng, windowYears, regionalPace.get(gemeente.provincieCode)!);
     const room = new Map(windowYears.map((y) => [y, target * climate.pace * (y === climate.gapYear ? 0.55 : 1)]));
     // The years after the window hold the soft plans of later: more than the target (plancapaciteit), filled as drawn.
@@ -933,6 +960,10 @@ function generateNational(
         for (const [y, homes] of inWindow) if (homes > room.get(y)! + slack.get(y)!) fits = false;
         if (!fits) continue;
         for (const [y, homes] of inWindow) room.set(y, room.get(y)! - homes);
+      }
+      if (!drawn.project.withdrawal) {
+        const previous = previousForecasts(drawn.project, asOfDay, historyRng);
+        if (previous) drawn.project.previousForecasts = previous;
       }
       projects.push(drawn.project);
       knelpunten.push(...drawn.knelpunten);

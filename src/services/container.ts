@@ -215,7 +215,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     retention: createRetentionService({ db, retention: createRetentionRepository() }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
     dashboard: createDashboardService({ db, dashboards, delayReasons, geography, access }),
-    demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations, dashboards, geography }),
+    demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations, dashboards, geography, rounds: roundService }),
     // National roll-up (issue 3). Every target write asks src/domain/access.ts with the caller.
     targets: createTargetService({ db, national, audit }),
     realisations: createRealisationService({ db, realisations, geography, publicDemoData: access.publicDemoData }),

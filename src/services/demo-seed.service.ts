@@ -8,7 +8,11 @@ import { productionWeights } from '../domain/production-weights.ts';
 import { deriveProject } from '../domain/derive.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Knelpunt, Project } from '../domain/project.ts';
+import type { Actor } from '../domain/audit.ts';
+import { kwartaalEnd, previousKwartaal, quarterOf } from '../domain/kwartaal.ts';
 import { regionAnnualTarget } from '../domain/targets.ts';
+import type { DemoDataset } from '../demo/generate-demo.ts';
+import type { RoundService } from './round.service.ts';
 import type { DashboardRepository } from '../storage/dashboard.repository.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
@@ -33,6 +37,8 @@ export interface SeedResult {
   organisations: number;
   /** Withdrawn plans among the projects (planuitval). */
   withdrawn: number;
+  /** National demo: versnellingstafels given a closed quarter of history, and the projects whose forecasts moved since. */
+  history: { quarter: string | null; tables: number; movedProjects: number; seconds: number };
   seconds: number;
   /** Where the time went: generating the dataset, and writing it. */
   generateSeconds: number;
@@ -49,8 +55,78 @@ export function createDemoSeedService(deps: {
   organisations: OrganisationRepository;
   dashboards: DashboardRepository;
   geography: GeographyRepository;
+  /** Closes the national demo's quarter of history (optional: without it the demo has no closed quarter). */
+  rounds?: Pick<RoundService, 'openRound' | 'closeRound'>;
 }) {
   const { db } = deps;
+
+  /** Who closes the demo's quarter of history (recorded in the rounds' audit entries). */
+  const SEED_ACTOR: Actor = {
+    principal: {
+      kind: 'user',
+      userId: null,
+      name: 'Demodata (wbm seed --demo)',
+      role: 'beheerder',
+      organisationId: null,
+      gemeenteCode: null,
+      regionId: null,
+      provincieCode: null,
+      demo: false,
+    },
+    via: 'system',
+  };
+
+  /** Set the forecast dates of (project, milestone) pairs in one statement. */
+  async function setForecasts(rows: ReadonlyArray<{ projectId: string; code: string; forecastDate: string | null }>): Promise<void> {
+    await db.query(
+      `UPDATE project_milestones m SET forecast_date = v.forecast_date
+       FROM unnest($1::uuid[], $2::text[], $3::date[]) AS v(project_id, code, forecast_date)
+       WHERE m.project_id = v.project_id AND m.code = v.code`,
+      [rows.map((r) => r.projectId), rows.map((r) => r.code), rows.map((r) => r.forecastDate)],
+    );
+  }
+
+  /**
+   * The national demo's history (issue 14): the quarter before asOf closed at every versnellingstafel, its
+   * snapshots holding the forecasts as they stood then, so "Wat is er veranderd sinds vorig kwartaal" shows
+   * the forecasts that moved since. The projects are set to those earlier forecasts, the rounds are opened
+   * and closed through the round service (as a table would), and the forecasts set back to today's — a
+   * step after the seed's transaction (the round service runs its own): a crash in between leaves the
+   * earlier forecasts, valid data. A table that already has a round for that quarter is left as it is.
+   */
+  async function closeDemoQuarter(dataset: DemoDataset, asOf: string): Promise<SeedResult['history']> {
+    const started = performance.now();
+    const movedAnywhere = dataset.projects.filter((p) => p.previousForecasts && !p.withdrawal);
+    const quarter = previousKwartaal(quarterOf(asOf));
+    if (!deps.rounds || movedAnywhere.length === 0) return { quarter: null, tables: 0, movedProjects: 0, seconds: 0 };
+    const tables = (await deps.geography.listRegions(db, 'versnellingstafel')).filter((r) => r.gemeenteCodes.length > 0);
+    const existing = new Set(
+      (await db.query<{ region_id: string }>('SELECT region_id FROM rounds WHERE quarter = $1', [quarter])).map((r) => r.region_id),
+    );
+    const todo = tables.filter((t) => !existing.has(t.id));
+    // Only the tables' projects are frozen: only theirs need their earlier forecasts.
+    const inTables = new Set(todo.flatMap((t) => t.gemeenteCodes));
+    const moved = movedAnywhere.filter((p) => inTables.has(p.gemeenteCode));
+    if (todo.length === 0 || moved.length === 0) return { quarter, tables: 0, movedProjects: 0, seconds: 0 };
+    const earlier = moved.flatMap((p) => p.previousForecasts!.map((f) => ({ projectId: p.id, code: f.code, forecastDate: f.forecastDate })));
+    const now = moved.flatMap((p) =>
+      p.previousForecasts!.map((f) => ({
+        projectId: p.id,
+        code: f.code,
+        forecastDate: p.milestones.find((m) => m.code === f.code)?.forecastDate ?? null,
+      })),
+    );
+    await setForecasts(earlier);
+    try {
+      for (const table of todo) {
+        const round = await deps.rounds.openRound(table.id, { quarter, deadline: kwartaalEnd(quarter) }, SEED_ACTOR);
+        await deps.rounds.closeRound(round.id, SEED_ACTOR);
+      }
+    } finally {
+      await setForecasts(now);
+    }
+    return { quarter, tables: todo.length, movedProjects: moved.length, seconds: (performance.now() - started) / 1000 };
+  }
 
   /**
    * The homes a year each gemeente is measured against over the national demo's window (the mean over its
@@ -144,7 +220,7 @@ export function createDemoSeedService(deps: {
       }
       const now = new Date().toISOString();
       const withdrawn = dataset.projects.filter((p) => p.withdrawal);
-      const projects: Project[] = dataset.projects.map(({ withdrawal: _withdrawal, ...input }) => ({
+      const projects: Project[] = dataset.projects.map(({ withdrawal: _withdrawal, previousForecasts: _previous, ...input }) => ({
         ...input,
         parties: input.parties.map((p) => ({ ...p, organisationId: orgIdMap.get(p.organisationId) ?? p.organisationId })),
         ...deriveProject(input, knelpuntenByProject.get(input.id) ?? []),
@@ -182,12 +258,15 @@ export function createDemoSeedService(deps: {
         }
       });
       const written = performance.now();
+      const history =
+        options.projects === 'national' ? await closeDemoQuarter(dataset, options.asOf) : { quarter: null, tables: 0, movedProjects: 0, seconds: 0 };
       return {
         projects: projects.length,
         milestones: projects.reduce((n, p) => n + p.milestones.length, 0),
         knelpunten: dataset.knelpunten.length,
         organisations: syntheticOrgs.length,
         withdrawn: withdrawn.length,
+        history,
         seconds: (written - started) / 1000,
         generateSeconds: (generated - started) / 1000,
         writeSeconds: (written - generated) / 1000,

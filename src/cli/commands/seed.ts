@@ -30,6 +30,12 @@ export async function seedDemo(services: Services, options: { projects: number |
       `${result.organisations} organisations in ${result.seconds.toFixed(1)} s (generating ${result.generateSeconds.toFixed(1)} s, ` +
       `writing with COPY ${result.writeSeconds.toFixed(1)} s)`,
   );
+  if (result.history.tables > 0) {
+    log(
+      `closed ${result.history.quarter} at ${result.history.tables} versnellingstafels as the demo's history ` +
+        `(${result.history.movedProjects} projects' forecasts moved since) in ${result.history.seconds.toFixed(1)} s`,
+    );
+  }
   return result;
 }
 
