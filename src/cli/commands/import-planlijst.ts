@@ -36,6 +36,9 @@ const STAGE_LABELS: Record<ImportStage, string> = { lezen: 'lezen', controleren:
 const PROBLEMS_SHOWN = 50;
 const n = (v: number) => v.toLocaleString('nl-NL');
 
+/** Write to stdout and wait until it is handed over: main() exits the process right after, which would cut a long report off. */
+const out = (text: string) => new Promise<void>((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
+
 /** The readable report: the counts, the notes, the first problems. */
 export function formatReport(report: ImportReport, dryRun: boolean): string {
   const lines = [
@@ -80,7 +83,7 @@ export async function importPlanlijstCommand(config: Config, file: string, flags
     const importFile = { name: file, bytes };
     const inspected = await service.inspect(importFile);
     if (flags['suggest-mapping']) {
-      process.stdout.write(`${JSON.stringify(inspected.suggested, null, 2)}\n`);
+      await out(`${JSON.stringify(inspected.suggested, null, 2)}\n`);
       return 0;
     }
     const used = mapping ?? inspected.savedMapping ?? inspected.suggested;
@@ -99,8 +102,7 @@ export async function importPlanlijstCommand(config: Config, file: string, flags
     const report = flags['dry-run']
       ? await service.preview(importFile, used, CLI_ACTOR, scope, { onProgress })
       : await service.apply(importFile, used, CLI_ACTOR, scope, { onProgress, withdrawMissing: flags['withdraw-missing'] ?? false });
-    if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-    else process.stdout.write(`${formatReport(report, flags['dry-run'] ?? false)}\n`);
+    await out(flags.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, flags['dry-run'] ?? false)}\n`);
     return report.problems.length > 0 ? 1 : 0;
   } finally {
     await db.close();
