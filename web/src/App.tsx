@@ -11,6 +11,7 @@ import { TablesIndexPage } from './features/dashboard/TablesIndexPage.tsx';
 
 const ProjectPage = lazy(() => import('./features/project/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
 const NewProjectPage = lazy(() => import('./features/project/NewProjectPage.tsx').then((m) => ({ default: m.NewProjectPage })));
+const OpenDataPage = lazy(() => import('./features/open-data/OpenDataPage.tsx').then((m) => ({ default: m.OpenDataPage })));
 const MapPage = lazy(() => import('./features/map/MapPage.tsx').then((m) => ({ default: m.MapPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const ReportPage = lazy(() => import('./features/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
@@ -40,6 +41,7 @@ export function App() {
           <Route path="/projecten/nieuw" element={<NewProjectPage />} />
           <Route path="/projecten/:id" element={<ProjectPage />} />
           <Route path="/kaart" element={<MapPage />} />
+          <Route path="/open-data" element={<OpenDataPage />} />
           <Route path="/landelijk" element={<NationalPage />} />
           <Route path="/doelen" element={<TargetsPage />} />
           <Route path={PLANLIJST_IMPORT_PATH} element={<PlanlijstImportPage />} />

@@ -288,6 +288,9 @@ export const api = {
   /** Aggregates anyone may see (figures of fewer than 3 projects hidden). */
   publicAggregates: (level: 'gemeente' | 'provincie', provincie: string | null, signal?: AbortSignal) =>
     apiGet<Answer<'/public/aggregates', 'get'>>(`/public/aggregates?level=${level}${provincie ? `&provincie=${provincie}` : ''}`, signal),
+  /** Open data per gemeente and quarter (one quarter: `from` = `to`). */
+  openDataQuarters: (quarter: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/open-data/quarters', 'get'>>(`/open-data/quarters?from=${quarter}&to=${quarter}`, signal),
   nationalOverview: (year: number | null, signal?: AbortSignal) =>
     apiGet<Answer<'/national/overview', 'get'>>(`/national/overview${year ? `?year=${year}` : ''}`, signal),
   /** Homes started and completed per the BAG per gemeente and year, next to CBS and the monitor (M11/M12); the whole country. */

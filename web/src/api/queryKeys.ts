@@ -117,5 +117,7 @@ export const queryKeys = {
     aggregates: (level: 'gemeente' | 'provincie', provincie: string | null) => ['public', 'aggregates', level, provincie ?? 'nl'] as const,
     /** The public Kaart: boundaries with the per-gemeente aggregates. */
     map: ['public', 'map'] as const,
+    /** Open data per gemeente of one quarter. */
+    openData: (quarter: string) => ['public', 'open-data', quarter] as const,
   },
 } as const;

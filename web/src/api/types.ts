@@ -121,3 +121,5 @@ export type PublicAggregates = Schemas['PublicAggregates'];
 export type PublicAreaAggregate = Schemas['PublicAreaAggregate'];
 /** A public figure: null where hidden by the rule (fewer than 3 projects, src/domain/disclosure.ts). */
 export type PublicFigure = PublicAggregates['total'];
+export type OpenDataQuarters = Schemas['OpenDataQuarters'];
+export type OpenDataQuarterCell = Schemas['OpenDataQuarterCell'];

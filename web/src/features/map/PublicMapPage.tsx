@@ -60,6 +60,9 @@ export function PublicMapPage() {
         Waar wordt gebouwd? Elke blauwe cirkel is een gemeente met woningbouwprojecten: hoe groter de cirkel, hoe meer projecten. De projecten zelf
         zijn alleen zichtbaar voor wie eraan werkt; <TextLink to="/inloggen">log in</TextLink> om uw eigen projecten op de kaart te zien.
       </Paragraph>
+      <Paragraph>
+        Woningen die per kwartaal begonnen en werden opgeleverd, om te downloaden: zie <TextLink to="/open-data">open data</TextLink>.
+      </Paragraph>
       {aggregates && <DisclosureRule rule={aggregates.rule} />}
       <MapToolbar provincie={provincie} provincies={provincies.data} onChoose={chooseProvincie}>
         {aggregates
