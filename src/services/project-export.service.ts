@@ -83,24 +83,25 @@ export function createProjectExportService(deps: ProjectExportServiceDeps) {
         workbook.creator = 'Woningbouwmonitor';
         const sheet = workbook.addWorksheet('Projecten', { views: [{ state: 'frozen', ySplit: 1 }] });
         const { columns } = prepared;
-        sheet.columns = columns.map((c, i) => ({
-          header: c.header,
-          key: `c${i}`,
-          width: c.width,
-          ...(c.date ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
-        }));
+        sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
         sheet.getRow(1).font = { bold: true };
         sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
         sheet.getRow(1).commit();
+        // The date format on the date cells only (a column style would be merged into every cell of the column: slower).
+        const dateStyle: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
         for await (const batch of prepared.batches()) {
           for (const p of batch) {
+            const dated: number[] = [];
             const row = sheet.addRow(
-              columns.map((c) => {
+              columns.map((c, i) => {
                 const v = c.value(p);
                 if (v === null) return undefined;
-                return typeof v === 'object' ? toDate(v.date) : v;
+                if (typeof v !== 'object') return v;
+                dated.push(i + 1);
+                return toDate(v.date);
               }),
             );
+            for (const i of dated) row.getCell(i).style = dateStyle;
             row.commit();
           }
           // Backpressure: wait for the reader before building the next batch.
