@@ -50,12 +50,17 @@ export function createProjectExportService(deps: ProjectExportServiceDeps) {
       ...outline,
       columns: exportColumns(outline.jaarschijfColumns),
       batches: async function* () {
-        let after = null;
-        for (;;) {
-          const batch = await exports.batch(db, scoped, after, batchSize);
+        // The next batch is read while the caller writes this one (on a server pool the two overlap): two batches at most.
+        const read = (after: ReturnType<typeof cursorAfter>) => {
+          const pending = exports.batch(db, scoped, after, batchSize);
+          pending.catch(() => undefined); // a reader that stops early leaves it unawaited: no unhandled rejection
+          return pending;
+        };
+        let next: Promise<ExportProject[]> | null = read(null);
+        while (next) {
+          const batch: ExportProject[] = await next;
+          next = batch.length < batchSize ? null : read(cursorAfter(batch));
           if (batch.length > 0) yield batch;
-          if (batch.length < batchSize) return;
-          after = cursorAfter(batch);
         }
       },
     };
