@@ -47,7 +47,8 @@ const SCRATCH = `CREATE TABLE scratch_planlijst (plan_id text, plan_name text, g
 interface Engine {
   name: string;
   fresh(): Promise<{ db: Db; drop: () => Promise<void> }>;
-  copy(csv: string): Promise<number>;
+  /** Wall seconds, and CPU seconds of this process where the engine runs in it (PGlite). */
+  copy(csv: string): Promise<{ seconds: number; cpu: number | null }>;
 }
 
 function pgliteEngine(): Engine {
@@ -63,12 +64,15 @@ function pgliteEngine(): Engine {
       const lite = await PGlite.create();
       await lite.exec(SCRATCH);
       const started = performance.now();
+      const cpuStart = process.cpuUsage();
       await lite.query(`COPY scratch_planlijst FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
       const seconds = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpuStart);
+      const cpu = (used.user + used.system) / 1e6;
       const { rows } = await lite.query<{ n: number }>('SELECT count(*)::int AS n FROM scratch_planlijst');
       if (rows[0]?.n !== PROJECTS) throw new Error(`COPY loaded ${rows[0]?.n} rows`);
       await lite.close();
-      return seconds;
+      return { seconds, cpu };
     },
   };
 }
@@ -125,13 +129,15 @@ function postgresEngine(adminUrl: string): Engine {
       await c.end();
       await created.drop();
       rmSync(dir, { recursive: true, force: true });
-      return seconds;
+      return { seconds, cpu: null };
     },
   };
 }
 
 interface Measured {
   seconds: number;
+  /** CPU seconds of this process (PGlite runs in it; on a shared machine the honest measure of its work). */
+  cpu: number;
   stages: Partial<Record<ImportStage, number>>;
 }
 
@@ -142,6 +148,7 @@ async function importOnce(db: Db, name: string, bytes: Uint8Array, expect: { cre
   let stage = null as ImportStage | null;
   let mark = performance.now();
   const started = mark;
+  const cpuStart = process.cpuUsage();
   const report = await services.planlijstImport.apply(
     { name, bytes },
     mapping,
@@ -162,7 +169,8 @@ async function importOnce(db: Db, name: string, bytes: Uint8Array, expect: { cre
   if (report.problems.length || report.created !== expect.created || report.unchanged !== expect.unchanged) {
     throw new Error(`unexpected report: ${JSON.stringify({ ...report, problems: report.problems.slice(0, 3), notes: [], changes: [] })}`);
   }
-  return { seconds: (end - started) / 1000, stages };
+  const cpu = process.cpuUsage(cpuStart);
+  return { seconds: (end - started) / 1000, cpu: (cpu.user + cpu.system) / 1e6, stages };
 }
 
 async function main(): Promise<void> {
@@ -180,7 +188,7 @@ async function main(): Promise<void> {
   for (const engine of engines) {
     console.log(`${engine.name}: COPY…`);
     const copy = await engine.copy(copyCsv);
-    table.push([engine.name, 'COPY into a scratch table', fmt(copy), rate(copy), '1.0', '']);
+    table.push([engine.name, 'COPY into a scratch table', fmt(copy.seconds), copy.cpu === null ? '' : fmt(copy.cpu), rate(copy.seconds), '1.0', '']);
     for (const [kind, bytes] of [
       ['CSV', csv],
       ['XLSX', xlsx],
@@ -192,8 +200,9 @@ async function main(): Promise<void> {
         engine.name,
         `import ${kind} (new register)`,
         fmt(first.seconds),
+        engine.name === 'PGlite' ? fmt(first.cpu) : '',
         rate(first.seconds),
-        (first.seconds / copy).toFixed(1),
+        (first.seconds / copy.seconds).toFixed(1),
         stageText(first),
       ]);
       if (kind === 'CSV') {
@@ -202,8 +211,9 @@ async function main(): Promise<void> {
           engine.name,
           'import CSV again (all unchanged)',
           fmt(again.seconds),
+          engine.name === 'PGlite' ? fmt(again.cpu) : '',
           rate(again.seconds),
-          (again.seconds / copy).toFixed(1),
+          (again.seconds / copy.seconds).toFixed(1),
           stageText(again),
         ]);
       }
@@ -211,7 +221,11 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\nplanlijst import of ${PROJECTS.toLocaleString('en')} projects (goal: CSV ≤ 5× COPY, whole import < 30 s)\n`);
-  printTable(['engine', 'case', 'seconds', 'rows/s', '× COPY', 'stages (s)'], table, 2);
+  printTable(['engine', 'case', 'seconds', 'cpu s', 'rows/s', '× COPY', 'stages (s)'], table, 2);
+  console.log(
+    '\nseconds: wall clock; cpu s: CPU time of this process (PGlite runs in it), the fairer figure on a shared machine. ' +
+      'The import writes per plan the project, its programme lines, jaarschijven, milestones, a link and an audit entry.',
+  );
 }
 
 await main();
