@@ -11,6 +11,8 @@ import { ADMIN_ACTOR } from '../../test/helpers/auth.ts';
 import { LABELS } from '../domain/codes.ts';
 import { createGeoJsonExportService } from '../services/geojson-export.service.ts';
 import { createProjectExportRepository } from '../storage/project-export.repository.ts';
+import { createGemeenteAggregatesRepository } from '../storage/gemeente-aggregates.repository.ts';
+import { createGeographyRepository } from '../storage/geography.repository.ts';
 import type { FeatureCollection, Point } from 'geojson';
 
 let t: TestApp;
@@ -121,7 +123,14 @@ describe('GeoJSON export of the project list (SPEC §7, issue 13 part 4)', () =>
   });
 
   it('is the same document whatever the batch size (batches of 7 against the default of 2,000)', async () => {
-    const service = createGeoJsonExportService({ db: t.db, exports: createProjectExportRepository(), publicDemoData: true, batchSize: 7 });
+    const service = createGeoJsonExportService({
+      db: t.db,
+      exports: createProjectExportRepository(),
+      publicDemoData: true,
+      batchSize: 7,
+      aggregates: createGemeenteAggregatesRepository(),
+      geography: createGeographyRepository(),
+    });
     const principal = { ...(await import('../../test/helpers/auth.ts')).ADMIN };
     const chunks: Buffer[] = [];
     for await (const chunk of await service.projects({ provincieCodes: ['PV27'] }, principal)) chunks.push(chunk as Buffer);
@@ -131,6 +140,42 @@ describe('GeoJSON export of the project list (SPEC §7, issue 13 part 4)', () =>
     const admin = await t.signedIn('beheerder');
     const whole = (await admin('/api/v1/projects/export.geojson?provincie=PV27')).body;
     expect(JSON.parse(small)).toEqual(JSON.parse(whole));
+  });
+
+  it('aggregates per gemeente for the signed-in: the list’s projects counted per gemeente of the caller’s area, on the boundaries', async () => {
+    const query = 'planStatus=vastgesteld,onherroepelijk';
+    const res = await province(`/api/v1/projects/aggregates.geojson?${query}`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toContain('application/geo+json');
+    expect(geoJsonProblems(res.body)).toEqual([]);
+    const fc = res.json() as FeatureCollection;
+    const listed = await list(province, query);
+    const expected = new Map<string, { projects: number; homes: number; social: number; realisatie: number }>();
+    for (const p of listed) {
+      const e = expected.get(p.gemeenteCode) ?? { projects: 0, homes: 0, social: 0, realisatie: 0 };
+      e.projects += 1;
+      e.homes += p.totalHomes;
+      e.social += p.socialHomes;
+      if (p.phase === 'realisatie') e.realisatie += 1;
+      expected.set(p.gemeenteCode, e);
+    }
+    expect(new Set(fc.features.map((f) => f.id))).toEqual(new Set(expected.keys()));
+    for (const f of fc.features) {
+      const e = expected.get(String(f.id))!;
+      expect(f.properties).toMatchObject({
+        provincieCode: 'PV27',
+        projects: e.projects,
+        homes: e.homes,
+        socialHomes: e.social,
+        projects_realisatie: e.realisatie,
+      });
+      expect(f.geometry?.type).toMatch(/Polygon/);
+    }
+    // Small figures are not hidden for one's own area: a gemeente with 1 or 2 matching projects shows them.
+    expect([...expected.values()].some((e) => e.projects < 3)).toBe(true);
+    // A gemeente editor: only the own gemeente.
+    const own = (await gemeente('/api/v1/projects/aggregates.geojson')).json() as FeatureCollection;
+    expect(own.features.map((f) => f.id)).toEqual(['GM0363']);
   });
 
   it('an empty selection is an empty, valid FeatureCollection', async () => {

@@ -36,6 +36,7 @@ import { createProjectExportService } from './project-export.service.ts';
 import { createGeoJsonExportService } from './geojson-export.service.ts';
 import { createOgcService } from './ogc.service.ts';
 import { createOgcRepository } from '../storage/ogc.repository.ts';
+import { createGemeenteAggregatesRepository } from '../storage/gemeente-aggregates.repository.ts';
 import { createProjectExportRepository } from '../storage/project-export.repository.ts';
 import { createPlanlijstImportGate } from './planlijst-import-gate.service.ts';
 import { createImportRunsRepository } from '../storage/import-runs.repository.ts';
@@ -173,7 +174,13 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     // The planlijst import through the API and web app: who imports where, progress, runs (issue 13 part 1).
     planlijstImports: createPlanlijstImportGate({ db, geography, imports: planlijstImport, runs: createImportRunsRepository() }),
     // The project list streamed as GeoJSON (projects with a location; issue 13 part 4).
-    geoJsonExports: createGeoJsonExportService({ db, exports: createProjectExportRepository(), publicDemoData: access.publicDemoData }),
+    geoJsonExports: createGeoJsonExportService({
+      db,
+      exports: createProjectExportRepository(),
+      publicDemoData: access.publicDemoData,
+      aggregates: createGemeenteAggregatesRepository(),
+      geography,
+    }),
     lifecycle: createLifecycleService({ db, projects, knelpunten, lifecycle: createLifecycleRepository(), access, audit, today: options.today }),
     // Open books (issue 12 item 5): readable only by the project's parties and its table's secretary.
     openBooks: createOpenBookService({ db, projects, openBooks: createOpenBookRepository(), access, audit, today: options.today }),

@@ -8,6 +8,8 @@ import { Readable } from 'node:stream';
 import { requireProjectScope, type Principal } from '../domain/access.ts';
 import { exportFeatureSource, projectFeature } from '../domain/project-geojson.ts';
 import type { Db } from '../storage/db.ts';
+import type { GemeenteAggregatesRepository } from '../storage/gemeente-aggregates.repository.ts';
+import type { GeographyRepository } from '../storage/geography.repository.ts';
 import { cursorAfter, type ExportCursor, type ProjectExportRepository } from '../storage/project-export.repository.ts';
 import type { ProjectFilter } from '../storage/project.repository.ts';
 import { EXPORT_BATCH_SIZE } from './project-export.service.ts';
@@ -17,6 +19,9 @@ export interface GeoJsonExportServiceDeps {
   exports: ProjectExportRepository;
   publicDemoData: boolean;
   batchSize?: number;
+  /** For the aggregates per gemeente (signed in): figures and boundaries. */
+  aggregates: GemeenteAggregatesRepository;
+  geography: GeographyRepository;
 }
 
 export function createGeoJsonExportService(deps: GeoJsonExportServiceDeps) {
@@ -49,6 +54,40 @@ export function createGeoJsonExportService(deps: GeoJsonExportServiceDeps) {
         yield Buffer.from(']}');
       }
       return Readable.from(chunks(), { objectMode: false });
+    },
+
+    /**
+     * The same selection as figures per gemeente on the gemeente boundaries (for the caller's own area: every
+     * figure shown, as on the dashboard): projects, homes, affordable and social homes, per phase (projects and
+     * homes) and homes per plan status. Only gemeenten with matching projects.
+     */
+    async aggregates(filter: ProjectFilter, principal: Principal) {
+      const scope = requireProjectScope(principal, publicDemoData);
+      const rows = scope === null ? [] : await deps.aggregates.perGemeente(db, { ...filter, scope });
+      const boundaries = await deps.geography.boundaries(db, 'gemeente');
+      const geometry = new Map(
+        (boundaries.features as Array<{ properties: { code: string }; geometry: unknown }>).map((f) => [f.properties.code, f.geometry]),
+      );
+      return {
+        type: 'FeatureCollection' as const,
+        features: rows.map((r) => {
+          const properties: Record<string, string | number> = {
+            gemeenteCode: r.gemeenteCode,
+            gemeenteName: r.gemeenteName,
+            provincieCode: r.provincieCode,
+            projects: r.projects,
+            homes: r.homes,
+            affordableHomes: r.affordableHomes,
+            socialHomes: r.socialHomes,
+          };
+          for (const [phase, f] of Object.entries(r.byPhase)) {
+            properties[`projects_${phase}`] = f.projects;
+            properties[`homes_${phase}`] = f.homes;
+          }
+          for (const [status, homes] of Object.entries(r.homesByPlanStatus)) properties[`homes_${status}`] = homes;
+          return { type: 'Feature' as const, id: r.gemeenteCode, properties, geometry: geometry.get(r.gemeenteCode) ?? null };
+        }),
+      };
     },
   };
 }

@@ -1214,6 +1214,9 @@ export function matrix(): Record<string, Case[]> {
       },
     ],
     'GET /api/v1/projects/export.geojson': [{ name: '', request: async () => ({ url: '/api/v1/projects/export.geojson' }), allowed: SIGNED_IN }],
+    'GET /api/v1/projects/aggregates.geojson': [
+      { name: '', request: async () => ({ url: '/api/v1/projects/aggregates.geojson' }), allowed: SIGNED_IN },
+    ],
   };
 }
 

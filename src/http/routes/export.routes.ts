@@ -54,6 +54,23 @@ export function exportRoutes(services: Services): FastifyPluginAsyncZod {
       },
     });
 
+    app.get('/projects/aggregates.geojson', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['export'],
+        summary:
+          'The projects of the list (same filters, your own area) as figures per gemeente on the gemeente boundaries (GeoJSON, WGS84): projects, homes, ' +
+          'affordable and social homes, `projects_<phase>`/`homes_<phase>` and `homes_<planStatus>`. No figure is hidden: you may read every project counted ' +
+          '(the public aggregates are /public/aggregates.geojson and /open-data/quarters.geojson).',
+        querystring: ExportQuery,
+        produces: ['application/geo+json'],
+      },
+      handler: async (req, reply) => {
+        const body = await geoJsonExports.aggregates(projectFilter(req.query), req.principal);
+        return reply.type('application/geo+json').send(body);
+      },
+    });
+
     app.get('/projects/export.geojson', {
       config: { access: 'signed-in' },
       schema: {

@@ -7123,6 +7123,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/aggregates.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects of the list (same filters, your own area) as figures per gemeente on the gemeente boundaries (GeoJSON, WGS84): projects, homes, affordable and social homes, `projects_<phase>`/`homes_<phase>` and `homes_<planStatus>`. No figure is hidden: you may read every project counted (the public aggregates are /public/aggregates.geojson and /open-data/quarters.geojson). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated gemeente codes */
+                    gemeente?: string;
+                    provincie?: string;
+                    /** @description Region id (woondealregio or versnellingstafel), or an area: gemeente:GM0363, corop:CR23, provincie:PV27 */
+                    region?: string;
+                    /** @description Projects with planned completions (jaarschijven) in this year */
+                    year?: number;
+                    planStatus?: string;
+                    phase?: string;
+                    status?: string;
+                    /** @description Projects carrying all of these flags */
+                    flags?: string;
+                    /** @description Projects with an open knelpunt in one of these categories */
+                    knelpunt?: string;
+                    /** @description true: projects with a milestone still to come that is delayed beyond the tolerance (as the dashboard counts them); false: without */
+                    delayed?: "true" | "false";
+                    /** @description true: projects with a milestone whose forecast lies before today without an actual date (prognose verstreken) */
+                    forecastExpired?: "true";
+                    /** @description Projects with betaalbare (betaalbaar) or sociale-huur (sociaal) homes in their programme */
+                    homesIn?: "betaalbaar" | "sociaal";
+                    synthetic?: "true" | "false";
+                    /** @description Text search in the project name */
+                    q?: string;
+                    /** @description actief (default): plans that count; vervallen: withdrawn plans (planuitval); alle: both. Merged duplicates are never listed */
+                    lifecycle?: "actief" | "vervallen" | "alle";
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/export.geojson": {
         parameters: {
             query?: never;
