@@ -151,11 +151,10 @@ export function createPlanlijstImportService(deps: PlanlijstImportDeps) {
       return empty;
     }
 
-    const [gemeenten, provincies, herindelingen] = await Promise.all([
-      geography.listGemeenten(q),
-      geography.listProvincies(q),
-      realisations.herindelingen(q),
-    ]);
+    // One after the other: inside the apply transaction they share one connection.
+    const gemeenten = await geography.listGemeenten(q);
+    const provincies = await geography.listProvincies(q);
+    const herindelingen = await realisations.herindelingen(q);
     const provincieOf = new Map(gemeenten.map((g) => [g.code, g.provincieCode]));
     const resolver = createGemeenteResolver(gemeenten, herindelingen, provincies);
     const allowed = scope.gemeenteCodes;

@@ -157,38 +157,36 @@ export function createPlanlijstImportRepository() {
         }
         const present = rows.map((r) => r.id);
         if (present.length === 0) continue;
-        const parts = await Promise.all([
-          q.query<{ project_id: string; segment: never; woningtype: never; doelgroep: never; homes: number }>(
-            'SELECT project_id, segment, woningtype, doelgroep, homes FROM project_programme WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, segment, woningtype, doelgroep',
-            [present],
-          ),
-          q.query<{ project_id: string; year: number; segment: never; homes: number }>(
-            'SELECT project_id, year, segment, homes FROM project_jaarschijven WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, year, segment',
-            [present],
-          ),
-          q.query<{
-            project_id: string;
-            code: never;
-            ownerSide: never;
-            baselineDate: string | null;
-            forecastDate: string | null;
-            actualDate: string | null;
-            homes: number | null;
-          }>(
-            `SELECT project_id, code, owner_side AS "ownerSide", baseline_date AS "baselineDate", forecast_date AS "forecastDate",
+        // One after the other: inside the import's transaction they share one connection.
+        const programme = await q.query<{ project_id: string; segment: never; woningtype: never; doelgroep: never; homes: number }>(
+          'SELECT project_id, segment, woningtype, doelgroep, homes FROM project_programme WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, segment, woningtype, doelgroep',
+          [present],
+        );
+        const jaarschijven = await q.query<{ project_id: string; year: number; segment: never; homes: number }>(
+          'SELECT project_id, year, segment, homes FROM project_jaarschijven WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, year, segment',
+          [present],
+        );
+        const milestones = await q.query<{
+          project_id: string;
+          code: never;
+          ownerSide: never;
+          baselineDate: string | null;
+          forecastDate: string | null;
+          actualDate: string | null;
+          homes: number | null;
+        }>(
+          `SELECT project_id, code, owner_side AS "ownerSide", baseline_date AS "baselineDate", forecast_date AS "forecastDate",
                actual_date AS "actualDate", homes FROM project_milestones WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, code`,
-            [present],
-          ),
-          q.query<{ project_id: string; organisationId: string; role: never }>(
-            'SELECT project_id, organisation_id AS "organisationId", role FROM project_parties WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, role, organisation_id',
-            [present],
-          ),
-          q.query<{ project_id: string; escalated: boolean; resolvedDate: string | null }>(
-            'SELECT project_id, escalated, resolved_date AS "resolvedDate" FROM knelpunten WHERE project_id = ANY($1::uuid[])',
-            [present],
-          ),
-        ]);
-        const [programme, jaarschijven, milestones, parties, knelpunten] = parts;
+          [present],
+        );
+        const parties = await q.query<{ project_id: string; organisationId: string; role: never }>(
+          'SELECT project_id, organisation_id AS "organisationId", role FROM project_parties WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, role, organisation_id',
+          [present],
+        );
+        const knelpunten = await q.query<{ project_id: string; escalated: boolean; resolvedDate: string | null }>(
+          'SELECT project_id, escalated, resolved_date AS "resolvedDate" FROM knelpunten WHERE project_id = ANY($1::uuid[])',
+          [present],
+        );
         for (const { project_id, ...line } of programme) out.get(project_id)!.project.programme.push(line);
         for (const { project_id, ...s } of jaarschijven) out.get(project_id)!.project.jaarschijven.push(s);
         for (const { project_id, ...m } of milestones) out.get(project_id)!.project.milestones.push(m);
