@@ -5,7 +5,6 @@
  * endpoint build their features here, so both give a project the same properties.
  */
 import { LABELS } from './codes.ts';
-import type { ExportProject } from './project-export.ts';
 import type { GeoPoint, Milestone } from './project.ts';
 
 const label = (code: string) => LABELS[code] ?? code;
@@ -44,14 +43,6 @@ export interface ProjectFeature {
 
 /** The milestones whose dates a feature carries. */
 export const FEATURE_MILESTONES = ['M11', 'M12'] as const;
-
-/** A project of the streaming export as a feature source (sociale huur homes summed from the programme). */
-export function exportFeatureSource(p: ExportProject): FeatureSource {
-  return {
-    ...p,
-    socialHomes: p.programme.reduce((sum, l) => (l.segment === 'sociale_huur' ? sum + l.homes : sum), 0),
-  };
-}
 
 /** The project as a Point feature; null when it has no location (it cannot be drawn). */
 export function projectFeature(p: FeatureSource): ProjectFeature | null {

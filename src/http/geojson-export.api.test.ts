@@ -10,7 +10,7 @@ import { createTestApp, type Inject, type TestApp } from '../../test/helpers/tes
 import { ADMIN_ACTOR } from '../../test/helpers/auth.ts';
 import { LABELS } from '../domain/codes.ts';
 import { createGeoJsonExportService } from '../services/geojson-export.service.ts';
-import { createProjectExportRepository } from '../storage/project-export.repository.ts';
+import { createGeoJsonExportRepository } from '../storage/geojson-export.repository.ts';
 import { createGemeenteAggregatesRepository } from '../storage/gemeente-aggregates.repository.ts';
 import { createGeographyRepository } from '../storage/geography.repository.ts';
 import type { FeatureCollection, Point } from 'geojson';
@@ -125,7 +125,7 @@ describe('GeoJSON export of the project list (SPEC §7, issue 13 part 4)', () =>
   it('is the same document whatever the batch size (batches of 7 against the default of 2,000)', async () => {
     const service = createGeoJsonExportService({
       db: t.db,
-      exports: createProjectExportRepository(),
+      exports: createGeoJsonExportRepository(),
       publicDemoData: true,
       batchSize: 7,
       aggregates: createGemeenteAggregatesRepository(),

@@ -37,6 +37,7 @@ import { createGeoJsonExportService } from './geojson-export.service.ts';
 import { createOgcService } from './ogc.service.ts';
 import { createOgcRepository } from '../storage/ogc.repository.ts';
 import { createGemeenteAggregatesRepository } from '../storage/gemeente-aggregates.repository.ts';
+import { createGeoJsonExportRepository } from '../storage/geojson-export.repository.ts';
 import { createProjectExportRepository } from '../storage/project-export.repository.ts';
 import { createPlanlijstImportGate } from './planlijst-import-gate.service.ts';
 import { createImportRunsRepository } from '../storage/import-runs.repository.ts';
@@ -176,7 +177,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     // The project list streamed as GeoJSON (projects with a location; issue 13 part 4).
     geoJsonExports: createGeoJsonExportService({
       db,
-      exports: createProjectExportRepository(),
+      exports: createGeoJsonExportRepository(),
       publicDemoData: access.publicDemoData,
       aggregates: createGemeenteAggregatesRepository(),
       geography,

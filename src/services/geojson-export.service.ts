@@ -1,22 +1,30 @@
 /**
  * The project list as GeoJSON, streamed (SPEC §7 "GeoJSON export for GIS"; issue 13 part 4: "large exports
- * stream"): the list's filter and scope, read in keyset batches (the streaming export's repository) and written
+ * stream"): the list's filter and scope, read in keyset batches (geojson-export.repository.ts) and written
  * feature by feature as the reader takes it, so the whole register is never held in memory. Only projects with
  * a location (a feature needs a geometry).
  */
 import { Readable } from 'node:stream';
 import { requireProjectScope, type Principal } from '../domain/access.ts';
-import { exportFeatureSource, projectFeature } from '../domain/project-geojson.ts';
+import { projectFeature, type FeatureSource } from '../domain/project-geojson.ts';
 import type { Db } from '../storage/db.ts';
 import type { GemeenteAggregatesRepository } from '../storage/gemeente-aggregates.repository.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
-import { cursorAfter, type ExportCursor, type ProjectExportRepository } from '../storage/project-export.repository.ts';
+import type { ExportCursor } from '../storage/project-export.repository.ts';
+import type { GeoJsonExportRepository } from '../storage/geojson-export.repository.ts';
 import type { ProjectFilter } from '../storage/project.repository.ts';
-import { EXPORT_BATCH_SIZE } from './project-export.service.ts';
+
+/** Projects per query: a feature is small, so a smaller batch than the CSV/XLSX export keeps the live set small. */
+export const GEOJSON_BATCH_SIZE = 1_000;
+
+const cursorAfter = (batch: readonly FeatureSource[]): ExportCursor | null => {
+  const last = batch.at(-1);
+  return last ? { gemeenteCode: last.gemeenteCode, name: last.name, id: last.id } : null;
+};
 
 export interface GeoJsonExportServiceDeps {
   db: Db;
-  exports: ProjectExportRepository;
+  exports: GeoJsonExportRepository;
   publicDemoData: boolean;
   batchSize?: number;
   /** For the aggregates per gemeente (signed in): figures and boundaries. */
@@ -26,7 +34,7 @@ export interface GeoJsonExportServiceDeps {
 
 export function createGeoJsonExportService(deps: GeoJsonExportServiceDeps) {
   const { db, exports, publicDemoData } = deps;
-  const batchSize = deps.batchSize ?? EXPORT_BATCH_SIZE;
+  const batchSize = deps.batchSize ?? GEOJSON_BATCH_SIZE;
 
   return {
     /** A FeatureCollection of the projects the principal may see that match the filter; pulled batch by batch by the reader. */
@@ -41,7 +49,7 @@ export function createGeoJsonExportService(deps: GeoJsonExportServiceDeps) {
         while (scoped) {
           const batch = await exports.batch(db, scoped, after, batchSize);
           const features = batch.flatMap((p) => {
-            const f = projectFeature(exportFeatureSource(p));
+            const f = projectFeature(p);
             return f ? [JSON.stringify(f)] : [];
           });
           if (features.length > 0) {
