@@ -293,12 +293,12 @@ export function createRowConverter(ctx: RowContext, tally: Tally) {
       for (const t of TENURES) segments[options.tenureSegments[t]] += fit.parts[t] ?? 0;
       const ts = options.tenureSegments;
       tally.add(
-        `Huur/koop zonder segment: huur telt als ${LABELS[ts.huur]}, koop als ${LABELS[ts.koop]}, onbekend als ${LABELS[ts.onbekend]} (niet als betaalbaar zolang het segment onbekend is; pas dit aan in options.tenureSegments)`,
+        `Huur/koop zonder segment: huur telt als ${LABELS[ts.huur]}, koop als ${LABELS[ts.koop]}, onbekend als ${LABELS[ts.onbekend]} (niet als betaalbaar zolang het segment onbekend is; dit is in te stellen in het koppelbestand)`,
         homes,
       );
     } else {
       segments[options.defaultSegment] += homes;
-      tally.add(`Geen segment in het bestand: de woningen tellen als ${LABELS[options.defaultSegment]} (options.defaultSegment)`, homes);
+      tally.add(`Geen segment in het bestand: de woningen tellen als ${LABELS[options.defaultSegment]} (in te stellen in het koppelbestand)`, homes);
     }
     const woningtypes = Object.fromEntries(SPLIT_WONINGTYPES.map((w) => [w, 0])) as Record<Woningtype, number>;
     const typeFit = fitSplit<Woningtype>(typeValues, homes, 'onbekend');
