@@ -5,8 +5,8 @@
  */
 import type { FeatureSource } from '../domain/project-geojson.ts';
 import type { Queryable } from './db.ts';
-import type { ExportCursor } from './project-export.repository.ts';
-import { filterSql, type ProjectFilter } from './project.repository.ts';
+import { exportPageSql, type ExportCursor } from './project-export.repository.ts';
+import type { ProjectFilter } from './project.repository.ts';
 
 interface Row {
   id: string;
@@ -40,14 +40,7 @@ export function createGeoJsonExportRepository() {
   return {
     /** The next `limit` projects after `after` (the first ones without). */
     async batch(q: Queryable, filter: ProjectFilter, after: ExportCursor | null, limit: number): Promise<FeatureSource[]> {
-      const { where, params } = filterSql(filter);
-      const all = [...params];
-      const param = (v: unknown) => {
-        all.push(v);
-        return `$${all.length}`;
-      };
-      const conditions = where ? [where.replace(/^WHERE /, '')] : [];
-      if (after) conditions.push(`(p.gemeente_code, p.name, p.id) > (${param(after.gemeenteCode)}, ${param(after.name)}, ${param(after.id)}::uuid)`);
+      const page = exportPageSql(filter, after, limit);
       const rows = await q.query<Row>(
         `SELECT p.id, p.name, p.gemeente_code, g.name AS gemeente_name, p.provincie_code, p.plan_status, p.phase, p.status, p.max_delay_months,
             p.total_homes, p.affordable_homes, p.social_homes, p.origin, p.flags, p.synthetic, p.version, p.updated_at, p.lon, p.lat,
@@ -56,9 +49,8 @@ export function createGeoJsonExportRepository() {
           FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code
           LEFT JOIN project_milestones m11 ON m11.project_id = p.id AND m11.code = 'M11'
           LEFT JOIN project_milestones m12 ON m12.project_id = p.id AND m12.code = 'M12'
-          ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-          ORDER BY p.gemeente_code, p.name, p.id LIMIT ${param(limit)}`,
-        all,
+          ${page.sql}`,
+        page.params,
       );
       return rows.map((r) => ({
         id: r.id,

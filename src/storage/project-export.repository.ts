@@ -59,14 +59,7 @@ export function createProjectExportRepository() {
 
     /** The next `limit` projects after `after` (the first ones without), with their parts. */
     async batch(q: Queryable, filter: ProjectFilter, after: ExportCursor | null, limit: number): Promise<ExportProject[]> {
-      const { where, params } = filterSql(filter);
-      const all = [...params];
-      const param = (v: unknown) => {
-        all.push(v);
-        return `$${all.length}`;
-      };
-      const conditions = where ? [where.replace(/^WHERE /, '')] : [];
-      if (after) conditions.push(`(p.gemeente_code, p.name, p.id) > (${param(after.gemeenteCode)}, ${param(after.name)}, ${param(after.id)}::uuid)`);
+      const page = exportPageSql(filter, after, limit);
       // One row per project, its parts as JSON arrays: far fewer rows to decode than three part queries (PGlite decodes every row in JS).
       const rows = await q.query<Row>(
         `SELECT p.id, p.name, p.gemeente_code, g.name AS gemeente_name, p.provincie_code, p.description, p.plan_status, p.origin, p.flags,
@@ -75,9 +68,8 @@ export function createProjectExportRepository() {
             (SELECT json_agg(json_build_array(s.year, s.segment, s.homes)) FROM project_jaarschijven s WHERE s.project_id = p.id AND s.homes > 0) AS jaarschijven,
             (SELECT json_agg(json_build_array(m.code, m.baseline_date, m.forecast_date, m.actual_date)) FROM project_milestones m WHERE m.project_id = p.id) AS milestones
           FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code
-          ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-          ORDER BY p.gemeente_code, p.name, p.id LIMIT ${param(limit)}`,
-        all,
+          ${page.sql}`,
+        page.params,
       );
       return rows.map((r) => ({
         id: r.id,
@@ -109,6 +101,27 @@ export function createProjectExportRepository() {
 export type ProjectExportRepository = ReturnType<typeof createProjectExportRepository>;
 
 /** The cursor after a batch. */
+/**
+ * The list's filter, the projects after `after`, the export order (gemeente, name, id) and the limit: one
+ * keyset page of an export. Shared by the CSV/XLSX and GeoJSON batches.
+ */
+export function exportPageSql(filter: ProjectFilter, after: ExportCursor | null, limit: number): { sql: string; params: unknown[] } {
+  const { where, params } = filterSql(filter);
+  const all = [...params];
+  const param = (v: unknown) => {
+    all.push(v);
+    return `$${all.length}`;
+  };
+  const conditions = where ? [where.replace(/^WHERE /, '')] : [];
+  if (after) conditions.push(`(p.gemeente_code, p.name, p.id) > (${param(after.gemeenteCode)}, ${param(after.name)}, ${param(after.id)}::uuid)`);
+  const whereSql = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  return {
+    sql: `${whereSql}
+          ORDER BY p.gemeente_code, p.name, p.id LIMIT ${param(limit)}`,
+    params: all,
+  };
+}
+
 export function cursorAfter(batch: readonly ExportProject[]): ExportCursor | null {
   const last = batch.at(-1);
   return last ? { gemeenteCode: last.gemeenteCode, name: last.name, id: last.id } : null;
