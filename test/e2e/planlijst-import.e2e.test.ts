@@ -8,12 +8,13 @@
  *
  * Needs /usr/bin/chromium; run under `flock /tmp/wbm-web.lock`.
  */
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gemeenteOrganisationId } from '../../src/domain/identifiers.ts';
 import type { TestDb } from '../helpers/test-db.ts';
 import {
   accessibilityViolations,
+  CHROMIUM,
   closeAndCheckPageErrors,
   followMenuLink,
   hasChromium,
@@ -90,6 +91,21 @@ describe.skipIf(!hasChromium)('Planlijst importeren in Chromium (issue 13 part 1
     await closeAndCheckPageErrors(browser, server);
   });
 
+  it('signed out, the page says who imports here and links to signing in', async () => {
+    // A browser of its own: the shared one holds the editor's session.
+    const signedOut = await chromium.launch({ executablePath: CHROMIUM });
+    const anonymous = await signedOut.newPage();
+    try {
+      await anonymous.goto(`${server.base}/planlijst-importeren`);
+      const notice = anonymous.getByTestId('import-no-access');
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain('Log in met het account van uw organisatie');
+      expect(await notice.getByRole('link', { name: 'Log in' }).getAttribute('href')).toBe('/inloggen?terug=%2Fplanlijst-importeren');
+    } finally {
+      await signedOut.close();
+    }
+  });
+
   it('suggests a mapping, takes the one fix, shows every row problem and imports nothing', async () => {
     await atStep('upload');
     await axeAtBothWidths('bestand');
@@ -151,7 +167,8 @@ describe.skipIf(!hasChromium)('Planlijst importeren in Chromium (issue 13 part 1
 
   it('a second import of the same file reports only unchanged projects', async () => {
     await followMenuLink(page, 'Planlijst importeren', 'planlijst-import', /\/planlijst-importeren$/);
-    await expect(page.getByRole('table', { name: 'Eerdere imports' }).isVisible()).resolves.toBe(true);
+    // The earlier imports load after the page: wait for the table rather than look once.
+    await page.getByRole('table', { name: 'Eerdere imports' }).waitFor();
     await chooseFile(CORRECTED);
     // Saved for this list at the first import: the mapping comes back.
     expect(await select('homesTotal').inputValue()).toBe('Omvang');

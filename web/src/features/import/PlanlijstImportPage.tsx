@@ -15,7 +15,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { refresh } from '../../api/invalidation.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import type { ImportChange, ImportInspection, ImportProblem, ImportProgress, ImportReport, PlanlijstMapping } from '../../api/types.ts';
-import { useAuth } from '../../auth/AuthContext.tsx';
+import { isSignedIn, useAuth } from '../../auth/AuthContext.tsx';
 import { mayImportPlanlijst } from '../../auth/permissions.ts';
 import { Button } from '../../components/Button.tsx';
 import { ButtonGroup } from '../../components/ButtonGroup.tsx';
@@ -26,6 +26,7 @@ import { Heading } from '../../components/Heading.tsx';
 import { PageNotice } from '../../components/PageNotice.tsx';
 import { Paragraph } from '../../components/Paragraph.tsx';
 import { Select } from '../../components/Select.tsx';
+import { TextLink } from '../../components/TextLink.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { Table } from '../../components/Table.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -109,7 +110,14 @@ export function PlanlijstImportPage() {
     return (
       <PageNotice heading="Planlijst importeren" title="Deze pagina is voor gemeenten, provincies en tafelsecretarissen" testId="import-no-access">
         <Paragraph>
-          Hier lezen gemeenten, provincies en secretarissen van een versnellingstafel hun planlijst in. Met uw account kan dat niet.
+          Hier lezen gemeenten, provincies en secretarissen van een versnellingstafel hun planlijst in.{' '}
+          {isSignedIn(state) ? (
+            'Met uw account kan dat niet.'
+          ) : (
+            <>
+              <TextLink to="/inloggen?terug=%2Fplanlijst-importeren">Log in</TextLink> met het account van uw organisatie.
+            </>
+          )}
         </Paragraph>
       </PageNotice>
     );
