@@ -1299,3 +1299,67 @@ export function requirePlanlijstImportArea(p: Principal): ImportArea {
   if (!area) throw new ForbiddenError(p.demo ? 'Met een demo-account kunt u geen planlijst importeren.' : 'U kunt geen planlijst importeren.');
   return area;
 }
+
+// ----- Financial instruments (issue 16; SPEC §1 users, §4) -------------------------------------------------
+
+/**
+ * Who opens the financial instruments (the web's "Financiële instrumenten" and the Realisatiestimulans figures):
+ * the ministry and administrators nationally (SPEC §1: the ministry needs "the instruments"), a province analyst for
+ * its province, a gemeente for its own gemeente (SPEC §1: a gemeente project leader needs to "see own
+ * Realisatiestimulans"). (design) A table secretary and a market party are not paid by an instrument and see none.
+ */
+export const INSTRUMENT_ROLES = ['beheerder', 'ministerie_analist', 'provincie_analist', 'gemeente_editor'] as const satisfies readonly Role[];
+
+/** The area whose Realisatiestimulans figures a principal may read; the service turns it into gemeente codes. */
+export type InstrumentArea = { all: true } | { provincieCode: string } | { gemeenteCode: string };
+
+/**
+ * The Realisatiestimulans area of a principal, or null: none. Nationally the ministry and administrators; a
+ * province analyst its province; a gemeente editor only its own gemeente (SPEC §4.1: only gemeenten receive it, and
+ * one gemeente's figures are not another's business). A demo account reads the same area, over demo data only
+ * (syntheticDataOnly). SPEC §1, §4.1, §7.
+ */
+export function realisatiestimulansArea(p: Principal): InstrumentArea | null {
+  switch (p.role) {
+    case 'beheerder':
+    case 'ministerie_analist':
+      return { all: true };
+    case 'provincie_analist':
+      return p.provincieCode ? { provincieCode: p.provincieCode } : null;
+    case 'gemeente_editor':
+      return p.gemeenteCode ? { gemeenteCode: p.gemeenteCode } : null;
+    default:
+      return null;
+  }
+}
+
+/** Does the principal see the "Financiële instrumenten" entry and page at all? */
+export function canOpenInstruments(p: Principal): boolean {
+  return realisatiestimulansArea(p) !== null;
+}
+
+/** May the principal read this gemeente's Realisatiestimulans (figures, drill-down, exports)? */
+export function canReadRealisatiestimulansOf(p: Principal, gemeente: { gemeenteCode: string; provincieCode: string }): boolean {
+  const area = realisatiestimulansArea(p);
+  if (area === null) return false;
+  if ('all' in area) return true;
+  if ('provincieCode' in area) return area.provincieCode === gemeente.provincieCode;
+  return area.gemeenteCode === gemeente.gemeenteCode;
+}
+
+/** The principal's Realisatiestimulans area, or 401 (public) / 403 (a role that sees none). */
+export function requireRealisatiestimulansArea(p: Principal): InstrumentArea {
+  if (p.kind === 'anonymous') throw new UnauthorizedError();
+  const area = realisatiestimulansArea(p);
+  if (!area) throw new ForbiddenError('U kunt de Realisatiestimulans niet bekijken.');
+  return area;
+}
+
+/**
+ * Requires that the principal may read this gemeente's Realisatiestimulans. Another gemeente answers 404, as if it
+ * did not exist, so a gemeente cannot probe which codes have figures (the same answer as an unknown code).
+ */
+export function requireMayReadRealisatiestimulansOf(p: Principal, gemeente: { gemeenteCode: string; provincieCode: string } | null): void {
+  requireRealisatiestimulansArea(p);
+  if (gemeente === null || !canReadRealisatiestimulansOf(p, gemeente)) throw new NotFoundError('gemeente', gemeente?.gemeenteCode ?? '');
+}

@@ -59,6 +59,7 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
     `/tafels/${TABLE}/kwartaalronde`,
     `/tafels/${TABLE}/agenda`,
     '/doelen',
+    '/instrumenten',
     '/plancapaciteit',
     '/account',
     '/beheer/mensen',

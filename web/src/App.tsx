@@ -27,6 +27,7 @@ const TablesAdminPage = lazy(() => import('./features/tables-admin/TablesAdminPa
 const RegionAdminPage = lazy(() => import('./features/tables-admin/RegionAdminPage.tsx').then((m) => ({ default: m.RegionAdminPage })));
 const AgendaPage = lazy(() => import('./features/agenda/AgendaPage.tsx').then((m) => ({ default: m.AgendaPage })));
 const MyRoundPage = lazy(() => import('./features/my-round/MyRoundPage.tsx').then((m) => ({ default: m.MyRoundPage })));
+const InstrumentsPage = lazy(() => import('./features/instruments/InstrumentsPage.tsx').then((m) => ({ default: m.InstrumentsPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
           <Route path="/open-data" element={<OpenDataPage />} />
           <Route path="/landelijk" element={<NationalPage />} />
           <Route path="/doelen" element={<TargetsPage />} />
+          <Route path="/instrumenten" element={<InstrumentsPage />} />
           <Route path={PLANLIJST_IMPORT_PATH} element={<PlanlijstImportPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/plancapaciteit" element={<PlancapaciteitPage />} />

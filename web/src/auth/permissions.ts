@@ -22,6 +22,8 @@ import {
   canRunRound,
   canEditOpenBook,
   canReadOpenBook,
+  canOpenInstruments,
+  canReadRealisatiestimulansOf,
   deliveringOrganisation,
   NATIONAL_ROLES,
   planlijstImportArea,
@@ -107,6 +109,12 @@ export const mayReadOpenBook = (state: AuthState, facts: ProjectFacts) => may(st
 export const mayEditOpenBook = (state: AuthState, facts: ProjectFacts) => may(state, (p) => canEditOpenBook(p, facts));
 
 /** The national roll-up is for the roles of src/domain/access.ts NATIONAL_ROLES (ministry, administrators). */
+/** Financiële instrumenten: the ministry, administrators, a province analyst and a gemeente (access.ts INSTRUMENT_ROLES). */
+export const mayOpenInstruments = (state: AuthState) => may(state, canOpenInstruments);
+/** May read this gemeente's Realisatiestimulans (a gemeente its own, a province analyst its province, the ministry all). */
+export const mayReadRealisatiestimulansOf = (state: AuthState, gemeente: { gemeenteCode: string; provincieCode: string }) =>
+  may(state, (p) => canReadRealisatiestimulansOf(p, gemeente));
+
 export const maySeeNational = (state: AuthState) => may(state, (p) => (NATIONAL_ROLES as readonly Role[]).includes(p.role));
 
 /** Planlijst importeren: a gemeente, province, table secretary, the ministry or an administrator (planlijstImportArea). */

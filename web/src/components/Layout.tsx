@@ -7,7 +7,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { isSignedIn, useAuth } from '../auth/AuthContext.tsx';
 import { mayManageOrganisations, mayManagePeople, mayManageTargets, mayOpenPlancapaciteit, roleLabel } from '../auth/permissions.ts';
-import { mayImportPlanlijst, mayOpenTablesAdmin, mayUseMyRound } from '../auth/permissions.ts';
+import { mayImportPlanlijst, mayOpenInstruments, mayOpenTablesAdmin, mayUseMyRound } from '../auth/permissions.ts';
+import { INSTRUMENTS_PATH } from '../features/instruments/paths.ts';
 import { MY_ROUND_PATH } from '../features/my-round/paths.ts';
 import { DemoDataBanner } from './DemoDataBanner.tsx';
 import { APP_NAME } from './usePageTitle.ts';
@@ -31,6 +32,8 @@ const ORGANISATIONS_ITEM = { to: '/beheer/organisaties', label: 'Organisaties' }
 const TABLES_ADMIN_ITEM = { to: '/beheer/tafels', label: 'Tafels inrichten' };
 /** Mijn kwartaalronde: a gemeente's or market party's own work in the open quarterly rounds (first: it is where they land). */
 const MY_ROUND_ITEM = { to: MY_ROUND_PATH, label: 'Mijn kwartaalronde' };
+/** Financiële instrumenten: the ministry, administrators, province analysts and gemeenten (access.ts INSTRUMENT_ROLES). */
+const INSTRUMENTS_ITEM = { to: INSTRUMENTS_PATH, label: 'Financiële instrumenten' };
 const PUBLIC_ITEMS = [
   { to: '/projecten', label: 'Projecten' },
   { to: '/kaart', label: 'Kaart' },
@@ -46,7 +49,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const signedInItems = mayUseMyRound(state) ? [MY_ROUND_ITEM, TABLES_ITEM, ...PUBLIC_ITEMS] : [TABLES_ITEM, ...PUBLIC_ITEMS];
   const navItems = isSignedIn(state) ? signedInItems : PUBLIC_ITEMS;
   const withImport = isSignedIn(state) && mayImportPlanlijst(state) ? [...navItems, IMPORT_ITEM] : navItems;
-  const withTargets = isSignedIn(state) && mayManageTargets(state) ? [...withImport, TARGETS_ITEM] : withImport;
+  const withInstruments = isSignedIn(state) && mayOpenInstruments(state) ? [...withImport, INSTRUMENTS_ITEM] : withImport;
+  const withTargets = isSignedIn(state) && mayManageTargets(state) ? [...withInstruments, TARGETS_ITEM] : withInstruments;
   const withPlancapaciteit = isSignedIn(state) && mayOpenPlancapaciteit(state) ? [...withTargets, PLANCAPACITEIT_ITEM] : withTargets;
   const withPeople = isSignedIn(state) && mayManagePeople(state) ? [...withPlancapaciteit, PEOPLE_ITEM] : withPlancapaciteit;
   const withOrganisations = isSignedIn(state) && mayManageOrganisations(state) ? [...withPeople, ORGANISATIONS_ITEM] : withPeople;
