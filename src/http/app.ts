@@ -1,4 +1,5 @@
 /** The HTTP application as a function (no listen), so tests use `app.inject()`. */
+import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -89,6 +90,11 @@ export async function buildApp({
   registerTextGuard(app);
   registerJsonDepthLimit(app);
   registerSecurityHeaders(app);
+  // br or gzip when the client accepts it (issue 15 goal 2): a Tafeloverzicht of ~570 KB JSON is sent in a fraction
+  // of that. Streams (the CSV and GeoJSON exports) are compressed as they stream; XLSX and PDF are zip/deflate
+  // already and their types are not in the compressible list. Brotli at quality 4 (the plugin's default) costs
+  // little CPU; bodies under 1 KB are sent as they are.
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 
   await app.register(fastifySwagger, {
     openapi: {
