@@ -33,6 +33,72 @@ export const POLICY = {
   },
 
   /**
+   * Woningbouwimpuls (Wbi), the project-bound specifieke uitkering for bottlenecks the Realisatiestimulans does not
+   * cover. SPEC §4.2; `001 § Afspraak 19.2` (Bijlage bij Kamerbrief Woontop, december 2024). Used by
+   * src/domain/instruments/woningbouwimpuls.ts.
+   */
+  woningbouwimpuls: {
+    validFrom: '2025-01-01',
+    source: 'Bijlage bij de Kamerbrief over de Woontop (december 2024), afspraak 19.2 Woningbouwimpuls',
+    /** "In de periode tot 2029 is er € 470 miljoen beschikbaar, die in meerdere tranches beschikbaar komt." */
+    totalBudgetEuros: 470_000_000,
+    budgetUntilYear: 2029,
+    /** "Project bestaat uit minimaal 200 aantal woningen." */
+    minHomes: 200,
+    /** "Het aantal woningen in het betaalbare segment betreft meer dan 50%" — strictly more than this share. */
+    minAffordableShareExclusive: 0.5,
+    /**
+     * "… en minder dan het aandeel dat noodzakelijk is de Woondealambities te behalen": reads like a drafting error
+     * (SPEC §4.2). Optional upper bound, off (null) unless set here as a share (e.g. 0.9). *(design)*
+     */
+    maxAffordableShareExclusive: null as number | null,
+    /** "Medeoverheden dragen minimaal 50% bij aan cofinanciering." */
+    minCofinancingShare: 0.5,
+    /** "… uiterlijk binnen drie jaar na toekenning starten met bouwen van de eerste woningen en uiterlijk binnen tien jaar met de laatste woningen." */
+    firstStartWithinYears: 3,
+    lastStartWithinYears: 10,
+    /** "De rangschikking vindt plaats op basis van de behaalde scores": four criteria, 25% each. */
+    criterionWeights: { noodzaak: 0.25, effectiviteit: 0.25, efficientie: 0.25, urgentie: 0.25 },
+    /** Committee scores are entered on this scale (whole numbers 0..max). *(design: the seeds give weights, no scale)* */
+    scoreMax: 10,
+    /**
+     * Allocation *(design, SPEC §4.2 "Awarding in ranking order until the tranche budget is spent is (design), as is the
+     * handling of ties")*: applications are awarded in ranking order; equal total scores are ordered by the
+     * higher Noodzaak score, then by fewer euros asked per affordable home (efficiency), then by the earlier filing.
+     * The first application that no longer fits gets the rest of the budget as a partial award when the rest is at
+     * least this share of what it asked; otherwise it gets nothing. Allocation stops there: what is left stays for the
+     * next tranche (never skip down the ranking to a smaller, lower-ranked application).
+     */
+    partialAwardMinShare: 0.5,
+    allocationRuleText:
+      'Aanvragen krijgen geld in de volgorde van de rangschikking, tot het budget van de tranche op is. Bij een gelijke totaalscore gaat de aanvraag met de hoogste score op Noodzaak voor; is die ook gelijk, dan de aanvraag die het minste geld vraagt per betaalbare woning; daarna de aanvraag die het eerst is ingediend. De eerste aanvraag die niet meer helemaal past, krijgt het restant als gedeeltelijke bijdrage als dat restant minstens de helft is van wat zij vraagt; anders krijgt zij niets. Daarna stopt de verdeling: wat overblijft gaat naar de volgende tranche. Dit is een eigen werkafspraak van de Woningbouwmonitor; de beleidsstukken regelen dit niet.',
+  },
+
+  /**
+   * Gebiedsbudget for the Rijk-designated grootschalige woningbouwgebieden. SPEC §4.3; `001 § Afspraak 19.3`.
+   * Used by src/domain/instruments/gebiedsbudget.ts.
+   */
+  gebiedsbudget: {
+    validFrom: '2025-01-01',
+    source: 'Bijlage bij de Kamerbrief over de Woontop (december 2024), afspraak 19.3 Gebiedsbudget',
+    /** "Het uitkeringsplafond voor het gebiedsbudget betreft ca. € 900 miljoen." */
+    ceilingEuros: 900_000_000,
+    /** "… op regionale schaal 2/3 betaalbaar te realiseren." */
+    regionalAffordableShare: 2 / 3,
+    /** "De realisatie van de laatste woningen vindt uiterlijk plaats in 2034 …" */
+    lastHomesByYear: 2034,
+    /** "… waarbij aantoonbaar een substantieel aantal woningen voor 2030 wordt gerealiseerd." */
+    substantialBeforeYear: 2030,
+    /**
+     * What counts as "substantieel" before 2030: at least this share of the area's homes. *(design: the seeds give no
+     * figure; a third is our own working assumption — change here)*
+     */
+    substantialShareBefore: 1 / 3,
+    /** "De bijdrage van het Rijk … betreft maximaal 50% van de totale benodigde investering onder de voorwaarde dat de regio minimaal eenzelfde bijdrage reserveert." */
+    maxRijkShare: 0.5,
+  },
+
+  /**
    * Expected share of a plan's homes that is realised, per plan status (hardheid), for the forecast
    * (issue 3). *(design: the seeds give no figures; harder plans drop out less — "Met meer dan 100%
    * plancapaciteit kan vertraging van plannen en planuitval opgevangen worden", `002 § 1`. Change here.)*
