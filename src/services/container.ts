@@ -137,7 +137,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   });
   const services = {
     db,
-    repositories: { geography, organisations, projects, knelpunten, accounts, audit },
+    repositories: { geography, organisations, projects, knelpunten, accounts, audit, dashboards },
     access,
     auth,
     oidc: options.oidc ? createOidcService({ db, accounts, config: options.oidc }) : null,

@@ -1,7 +1,9 @@
 /** Table dashboard (Tafeloverzicht) and alternatives for a region: load, then apply the pure domain. */
 import { todayInNetherlands } from './today.ts';
 import { proposeAlternatives, type Alternative } from '../domain/alternatives.ts';
-import { summariseTable, type TableSummary } from '../domain/dashboard.ts';
+import { summariseTable, type DashboardProject, type TableSummary } from '../domain/dashboard.ts';
+
+type SummaryOptions = Parameters<typeof summariseTable>[1];
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Region } from '../domain/geography.ts';
 import type { RegionKind } from '../domain/codes.ts';
@@ -25,6 +27,8 @@ import { describeDelayReason } from '../domain/delay-reason.ts';
 import { newEscalationsSince } from '../domain/knelpunt.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
+import { readDataVersion } from '../storage/data-version.repository.ts';
+import { createFigureCache, type FigureCache } from './figure-cache.ts';
 
 /** A defined region, or an area of the reference geography used as one (kind 'gebied'). */
 export type Area = Omit<Region, 'kind'> & { kind: RegionKind | 'gebied' };
@@ -44,6 +48,18 @@ export interface RegionDashboard {
   access: { view: TableView; ownProjects: number };
   /** Open knelpunten newly escalated to the table (src/domain/knelpunt.ts newEscalationsSince), newest first. */
   newEscalations: { since: string; basis: 'round' | 'months'; items: NewEscalation[] };
+  /** "Stand per": when the data these figures are computed from last changed (ISO 8601). */
+  dataAsOf: string;
+}
+
+/** The table's figures for everyone who sees the whole table: computed once per data version (figure-cache.ts). */
+interface TableFigures {
+  projects: DashboardProject[];
+  targets: RegionDashboard['targets'];
+  summary: TableSummary;
+  planuitval: Planuitval;
+  escalations: RegionDashboard['newEscalations'];
+  options: SummaryOptions;
 }
 
 export interface AlternativesResult {
@@ -71,9 +87,12 @@ export function createDashboardService(deps: {
   geography: GeographyRepository;
   access: AccessGuard;
   now?: () => Date;
+  /** Figures per data version; shared by the services of one process (default: one of its own). */
+  figures?: FigureCache;
 }) {
   const { db, dashboards, delayReasons, geography, access } = deps;
   const now = deps.now ?? (() => new Date());
+  const figures = deps.figures ?? createFigureCache();
 
   /**
    * A defined region (woondealregio, versnellingstafel) by id, or an area of the reference geography
@@ -163,26 +182,38 @@ export function createDashboardService(deps: {
         view = requireTableView(principal, facts, own.size > 0);
       }
       const years = yearRange(range.fromYear, range.toYear);
-      const [projects, targets, withdrawn] = await Promise.all([
-        dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }),
-        targetsFor(region, years),
-        dashboards.withdrawnProjects(db, region.gemeenteCodes, { syntheticOnly: syntheticDataOnly(principal) }),
-      ]);
-      const planuitval = summarisePlanuitval(withdrawn);
-      const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
+      const syntheticOnly = syntheticDataOnly(principal);
       const today = todayInNetherlands(now());
-      const options = { years, targetFor: (y: number) => targetByYear.get(y) ?? null, today };
-      const summary = summariseTable(projects, options);
-      const escalations = await newEscalations(region, today, syntheticDataOnly(principal));
+      const data = await readDataVersion(db);
+      // The same figures for every caller of this scope until the data change; access is applied below, per caller.
+      const key = `table|${region.id}|${region.gemeenteCodes.join(',')}|${years.join(',')}|${syntheticOnly}|${today}`;
+      const { projects, targets, summary, planuitval, escalations, options } = await figures.get<TableFigures>(data.version, key, async () => {
+        const [projects, targets, withdrawn] = await Promise.all([
+          dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly }),
+          targetsFor(region, years),
+          dashboards.withdrawnProjects(db, region.gemeenteCodes, { syntheticOnly }),
+        ]);
+        const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
+        const options: SummaryOptions = { years, targetFor: (y: number) => targetByYear.get(y) ?? null, today };
+        return {
+          projects,
+          targets,
+          summary: await withDelayReasons(summariseTable(projects, options)),
+          planuitval: summarisePlanuitval(withdrawn),
+          escalations: await newEscalations(region, today, syntheticOnly),
+          options,
+        };
+      });
       if (view === 'full' || own === null) {
         return {
           region,
           years,
           targets,
-          summary: await withDelayReasons(summary),
+          summary,
           planuitval,
           access: { view: 'full', ownProjects: projects.length },
           newEscalations: escalations,
+          dataAsOf: data.changedAt,
         };
       }
       // Members: the table's aggregates; names and places only of their own projects. SPEC §7.
@@ -200,6 +231,7 @@ export function createDashboardService(deps: {
         planuitval,
         access: { view: 'member', ownProjects: mine.length },
         newEscalations: { ...escalations, items: escalations.items.filter((e) => own!.has(e.projectId)) },
+        dataAsOf: data.changedAt,
       };
     },
 

@@ -106,6 +106,22 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
+
+/** A moment ("2026-12-02T07:12:00Z") in Dutch time: "2 december 2026 om 08:12"; null → "–". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
+}
+
 /** "2026-03-31" → "31 mrt 2026" (for tables); null → "–". */
 export function formatDateShort(iso: string | null | undefined): string {
   if (!iso) return '–';

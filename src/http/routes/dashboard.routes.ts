@@ -8,7 +8,7 @@ import type { Services } from '../../services/container.ts';
 import { dashboardWorkbook } from '../../services/export.service.ts';
 import type { Principal } from '../../domain/access.ts';
 import type { ProjectFilter } from '../../storage/project.repository.ts';
-import { IsoDate, Problem, Uuid } from '../schemas/common.ts';
+import { IsoDate, IsoDateTime, Problem, Uuid } from '../schemas/common.ts';
 import { ProjectListQuery } from '../schemas/project.schemas.ts';
 import { projectFilter } from './projects.routes.ts';
 import { SESSION_COOKIE } from '../auth.ts';
@@ -133,6 +133,9 @@ const Dashboard = z
         "What the caller sees: 'full', or 'member' (a gemeente of the table, or a market party in one of its projects): all figures of the table, " +
           'but delayed-milestone items and map points only of projects the caller may read (SPEC §7).',
       ),
+    dataAsOf: IsoDateTime.describe(
+      'Stand per: when the data these figures are computed from last changed. The figures are computed once per data version and reused until a write changes the data.',
+    ),
   })
   .meta({ id: 'Dashboard' });
 

@@ -11246,6 +11246,12 @@ export interface components {
                 /** @description Projects of the table the caller may read at project level */
                 ownProjects: number;
             };
+            /**
+             * Format: date-time
+             * @description Stand per: when the data these figures are computed from last changed. The figures are computed once per data version and reused until a write changes the data.
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            dataAsOf: string;
         };
         AlternativeCandidate: {
             /** Format: uuid */

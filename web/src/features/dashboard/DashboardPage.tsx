@@ -17,7 +17,7 @@ import type { Alternatives, Dashboard } from '../../api/types.ts';
 import { Alert, ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS } from '../../labels.ts';
+import { formatDateTime, formatNumber, formatProjectCount, statusLabel, STATUS_COLOURS } from '../../labels.ts';
 import { StatusDot } from '../map/StatusDot.tsx';
 import { DeliverySummary, useCurrentRound } from '../round/DeliverySummary.tsx';
 import { CompletionsChart } from './CompletionsChart.tsx';
@@ -87,6 +87,9 @@ export function DashboardPage() {
             Hoe staat de woningbouw ervoor in {data.region.name}? {formatProjectCount(data.summary.totals.projects)} in{' '}
             {formatNumber(data.region.gemeenteCodes.length)} {data.region.gemeenteCodes.length === 1 ? 'gemeente' : 'gemeenten'}. Klik op een cijfer
             om de projecten erachter te zien.
+          </Paragraph>
+          <Paragraph className="wbm-muted" data-testid="stand-per">
+            Stand per {formatDateTime(data.dataAsOf)}: de cijfers tellen alle wijzigingen tot dat moment mee.
           </Paragraph>
           {data.access?.view === 'member' && <MemberNote dashboard={data} />}
           <ul className="wbm-action-links">
