@@ -1363,3 +1363,94 @@ export function requireMayReadRealisatiestimulansOf(p: Principal, gemeente: { ge
   requireRealisatiestimulansArea(p);
   if (gemeente === null || !canReadRealisatiestimulansOf(p, gemeente)) throw new NotFoundError('gemeente', gemeente?.gemeenteCode ?? '');
 }
+
+// ----- Woningbouwimpuls and Gebiedsbudget (issue 16 parts 2–3; SPEC §1, §4.2, §4.3) ---------------------------
+
+/**
+ * Who runs the Woningbouwimpuls and the Gebiedsbudget: the ministry and administrators create tranches, enter the
+ * toetsingscommissie's scores, rank and allocate, decide on gebiedsbudget requests and read every application
+ * (`001 § Afspraak 19.2`: "De Minister … stelt een rangschikking op"). SPEC §1, §4.2.
+ */
+export const SUBSIDY_ADMIN_ROLES = NATIONAL_ROLES;
+/**
+ * The endpoint gate of the application endpoints: a gemeente (its own applications and requests) and the ministry
+ * and administrators (all). A province, a table or a market party does not apply and does not read them: an
+ * application holds the gemeente's grondexploitatie (open books). SPEC §1, §4.2, §7. (design)
+ */
+export const SUBSIDY_APPLICANT_ROLES = ['gemeente_editor', 'ministerie_analist', 'beheerder'] as const satisfies readonly Role[];
+
+/** The endpoint gate of filing an application or request: a gemeente (for its own projects and gemeente). SPEC §4.2, §4.3. */
+export const SUBSIDY_FILER_ROLES = ['gemeente_editor'] as const satisfies readonly Role[];
+
+/** Which applications a principal lists: all (national roles), the own gemeente's (a gemeente editor) or none. */
+export type SubsidyScope = { all: true; syntheticOnly: boolean } | { gemeenteCode: string; syntheticOnly: boolean } | null;
+
+export function subsidyScope(p: Principal): SubsidyScope {
+  const syntheticOnly = syntheticDataOnly(p);
+  if ((SUBSIDY_ADMIN_ROLES as readonly Role[]).includes(p.role)) return { all: true, syntheticOnly };
+  if (p.role === 'gemeente_editor' && p.gemeenteCode) return { gemeenteCode: p.gemeenteCode, syntheticOnly };
+  return null;
+}
+
+/** May the principal read this application or request? The national roles all, a gemeente its own; demo roles synthetic ones only. */
+export function canReadSubsidyApplication(p: Principal, application: { gemeenteCode: string; synthetic: boolean }): boolean {
+  const scope = subsidyScope(p);
+  if (scope === null || !withinDemoScope(p, application)) return false;
+  return 'all' in scope || scope.gemeenteCode === application.gemeenteCode;
+}
+
+/** May the principal file or change an application for this project? Only the project's own gemeente (gemeente editor). */
+export function canFileSubsidyApplication(p: Principal, project: { gemeenteCode: string; synthetic: boolean }): boolean {
+  return p.role === 'gemeente_editor' && p.gemeenteCode === project.gemeenteCode && withinDemoScope(p, project);
+}
+
+/** The principal's scope, or 401 (public) / 403 (a role that applies for and reads none). */
+export function requireSubsidyScope(p: Principal): NonNullable<SubsidyScope> {
+  if (p.kind === 'anonymous') throw new UnauthorizedError();
+  const scope = subsidyScope(p);
+  if (!scope) throw new ForbiddenError('Aanvragen voor de Woningbouwimpuls en het Gebiedsbudget zijn alleen voor de gemeente en het ministerie.');
+  return scope;
+}
+
+/** Reading one application: another gemeente's answers 404, as if it did not exist. */
+export function requireMayReadSubsidyApplication<T extends { gemeenteCode: string; synthetic: boolean }>(
+  p: Principal,
+  application: T | null,
+  what: string,
+  id: string,
+): asserts application is T {
+  requireSubsidyScope(p);
+  if (application === null || !canReadSubsidyApplication(p, application)) throw new NotFoundError(what, id);
+}
+
+/**
+ * Filing or changing an application: the project's own gemeente, and for the Wbi only while the tranche's window is
+ * open (`001 § Afspraak 19.2`: "Jaarlijks wordt er een aanvraagtijdvak geopend"). A project of another gemeente is 404
+ * for a gemeente (it may not read it), 403 for other roles.
+ */
+export function requireMayFileSubsidyApplication(
+  p: Principal,
+  project: { id: string; gemeenteCode: string; synthetic: boolean },
+  windowOpen = true,
+): void {
+  requireSubsidyScope(p);
+  if (p.role === 'gemeente_editor' && !canFileSubsidyApplication(p, project)) throw new NotFoundError('Project', project.id);
+  if (!canFileSubsidyApplication(p, project)) throw new ForbiddenError('Alleen de gemeente van het project dient een aanvraag in of past die aan.');
+  if (!windowOpen) throw new ForbiddenError('Het aanvraagtijdvak van deze tranche is gesloten: aanvragen indienen of aanpassen kan niet meer.');
+}
+
+/** Filing a gebiedsbudget request: a gemeente editor, for its own gemeente; returns that gemeente's code. */
+export function requireMayFileGebiedsbudget(p: Principal): string {
+  requireSubsidyScope(p);
+  if (p.role !== 'gemeente_editor' || !p.gemeenteCode) throw new ForbiddenError('Alleen een gemeente dient een aanvraag voor het Gebiedsbudget in.');
+  return p.gemeenteCode;
+}
+
+/** Creating tranches, scoring, ranking, allocating, deciding and the decision list: the national roles. */
+export function canAdministerSubsidies(p: Principal): boolean {
+  return (SUBSIDY_ADMIN_ROLES as readonly Role[]).includes(p.role);
+}
+export function requireMayAdministerSubsidies(p: Principal): void {
+  if (p.kind === 'anonymous') throw new UnauthorizedError();
+  if (!canAdministerSubsidies(p)) throw new ForbiddenError('Alleen het ministerie beoordeelt en verdeelt de Woningbouwimpuls en het Gebiedsbudget.');
+}

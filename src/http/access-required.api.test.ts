@@ -195,6 +195,8 @@ describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1
       accessModule.PEOPLE_MANAGER_ROLES,
       accessModule.OPEN_BOOK_READER_ROLES,
       accessModule.PLANLIJST_IMPORT_ROLES,
+      accessModule.SUBSIDY_APPLICANT_ROLES,
+      accessModule.SUBSIDY_FILER_ROLES,
     ];
     const gated = ROUTE_RULES.filter((r) => Array.isArray(r.access));
     expect(gated.length).toBeGreaterThan(4);

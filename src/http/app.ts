@@ -28,6 +28,7 @@ import { nationalRoutes } from './routes/national.routes.ts';
 import { projectRoutes } from './routes/projects.routes.ts';
 import { lifecycleRoutes } from './routes/lifecycle.routes.ts';
 import { openBookRoutes } from './routes/open-book.routes.ts';
+import { woningbouwimpulsRoutes } from './routes/woningbouwimpuls.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { openDataRoutes } from './routes/open-data.routes.ts';
 import { ogcRoutes } from './routes/ogc.routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp({
       await api.register(projectRoutes(services));
       await api.register(lifecycleRoutes(services));
       await api.register(openBookRoutes(services));
+      await api.register(woningbouwimpulsRoutes(services));
       await api.register(userRoutes({ users: services.users }));
       await api.register(pseudonymiseRoutes({ pseudonymise: services.pseudonymise }));
       await api.register(invitationRoutes({ invitations: services.invitations }));

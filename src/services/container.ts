@@ -47,6 +47,8 @@ import { createLifecycleService } from './lifecycle.service.ts';
 import { createLifecycleRepository } from '../storage/lifecycle.repository.ts';
 import { createOpenBookService } from './open-book.service.ts';
 import { createOpenBookRepository } from '../storage/open-book.repository.ts';
+import { createWoningbouwimpulsService } from './woningbouwimpuls.service.ts';
+import { createWoningbouwimpulsRepository } from '../storage/woningbouwimpuls.repository.ts';
 import { createRealisationService } from './realisation.service.ts';
 import { createCbsImportService } from './cbs-import.service.ts';
 import { createBagImportService } from './bag-import.service.ts';
@@ -185,6 +187,8 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     lifecycle: createLifecycleService({ db, projects, knelpunten, lifecycle: createLifecycleRepository(), access, audit, today: options.today }),
     // Open books (issue 12 item 5): readable only by the project's parties and its table's secretary.
     openBooks: createOpenBookService({ db, projects, openBooks: createOpenBookRepository(), access, audit, today: options.today }),
+    // Woningbouwimpuls and Gebiedsbudget (issue 16 parts 2–3): applications, scores, ranking, allocation, requests.
+    woningbouwimpuls: createWoningbouwimpulsService({ db, projects, store: createWoningbouwimpulsRepository(), audit, today: options.today }),
     rounds: roundService,
     // E-mail reminders of a round, logged on the round (issue 12 item 8).
     roundReminders: createRoundReminderService({

@@ -206,6 +206,73 @@ async function openBookPayload(projectId: string) {
   return { version: res.statusCode === 200 ? (res.json().version as number) : 0, ...OPEN_BOOK };
 }
 
+/** Who applies for and reads the Woningbouwimpuls and Gebiedsbudget (access.ts SUBSIDY_APPLICANT_ROLES): the gemeente (its own) and the ministry. */
+const SUBSIDY: Who[] = ['gemeente_editor', ...NATIONAL];
+const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** A fresh Wbi tranche by the administrator: open now, or with its window in the past (to rank and allocate). */
+async function wbiTranche(open: boolean): Promise<string> {
+  const window = open
+    ? { windowOpens: isoDay(-2), windowCloses: isoDay(30), awardDate: isoDay(60) }
+    : { windowOpens: '2026-01-01', windowCloses: '2026-01-31', awardDate: '2026-03-01' };
+  const res = await admin({
+    method: 'POST',
+    url: '/api/v1/woningbouwimpuls/tranches',
+    payload: { name: `Matrix tranche ${day++}`, budgetEuros: 1_000_000, ...window },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+const WBI_APPLICATION = {
+  homes: 400,
+  affordableHomes: 260,
+  publicInvestmentsEuros: 30_000_000,
+  kostenverhaalEuros: 8_000_000,
+  grondverkoopEuros: 10_000_000,
+  otherNationalContributionsEuros: 0,
+  requestedEuros: 500_000,
+  cofinancingEuros: 500_000,
+  activities: ['bodemsanering' as const],
+  otherActivities: '',
+  firstStartDate: '2028-06-01',
+  lastStartDate: '2033-01-01',
+  necessaryForWoondeal: true,
+  bottleneck: 'Matrix knelpunt',
+  realisatiestimulansInsufficient: true,
+  parallelPlannen: true,
+  versnellingstafelWithPpm: true,
+  openBooks: true,
+  explanation: 'Matrix',
+};
+/** The matrix's Wbi world: an open and a closed tranche, an application of the own gemeente (GM0363) and one of GM0014. */
+const wbi = { open: '', closed: '', own: '', foreign: '' };
+async function wbiWorld(): Promise<typeof wbi> {
+  if (wbi.own) return wbi;
+  wbi.open = await wbiTranche(true);
+  wbi.closed = await wbiTranche(false);
+  const actor = (gemeenteCode: string) => ({ principal: { ...principals.gemeente_editor, gemeenteCode }, via: 'api' as const });
+  wbi.own = (await services.woningbouwimpuls.fileApplication(wbi.open, ids.own, WBI_APPLICATION, actor('GM0363'))).id;
+  wbi.foreign = (await services.woningbouwimpuls.fileApplication(wbi.open, ids.foreign, WBI_APPLICATION, actor('GM0014'))).id;
+  return wbi;
+}
+const wbiVersion = async (id: string) =>
+  (await admin({ url: `/api/v1/woningbouwimpuls/applications/${id}` })).json() as { version: number; scores: { version: number } | null };
+const GEBIEDSBUDGET_REQUEST = {
+  areaCode: 'haven-stad',
+  title: 'Matrix gebied',
+  homes: 9000,
+  affordableHomes: 6000,
+  lastHomesYear: 2034,
+  homesBefore2030: 3000,
+  parallelPlannen: true,
+  versnellingstafelWithPpm: true,
+  openBooks: true,
+  positiveMkba: true,
+  measures: ['openbare_ruimte'],
+  totalInvestmentEuros: 10_000_000,
+  regionReservedEuros: 5_000_000,
+  requestedEuros: 5_000_000,
+};
+
 const CAN_READ_OWN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL];
 const CANNOT_READ_FOREIGN: Who[] = ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist'];
 
@@ -620,6 +687,140 @@ export function matrix(): Record<string, Case[]> {
         request: async () => ({ method: 'PUT', url: `/api/v1/projects/${foreign()}/open-book`, payload: { version: 0, ...OPEN_BOOK } }),
         allowed: [],
         hidden: ['gemeente_editor', 'marktpartij_editor'],
+      },
+    ],
+    // Woningbouwimpuls and Gebiedsbudget (issue 16 parts 2–3): a gemeente files and reads its own applications (for its own
+    // projects, during the window), the ministry and administrators read all, score, rank, allocate and decide (access.ts subsidyScope).
+    'GET /api/v1/woningbouwimpuls/tranches': [{ name: '', request: async () => ({ url: '/api/v1/woningbouwimpuls/tranches' }), allowed: SUBSIDY }],
+    'POST /api/v1/woningbouwimpuls/tranches': [
+      {
+        name: '',
+        request: async () => ({
+          method: 'POST',
+          url: '/api/v1/woningbouwimpuls/tranches',
+          payload: { name: `Matrix ${day++}`, windowOpens: '2027-01-01', windowCloses: '2027-01-31', awardDate: '2027-03-01', budgetEuros: 1_000 },
+        }),
+        allowed: NATIONAL,
+      },
+    ],
+    'GET /api/v1/woningbouwimpuls/tranches/:id': [
+      { name: '', request: async () => ({ url: `/api/v1/woningbouwimpuls/tranches/${(await wbiWorld()).open}` }), allowed: SUBSIDY },
+    ],
+    'POST /api/v1/woningbouwimpuls/tranches/:id/applications': [
+      {
+        name: 'own project',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/woningbouwimpuls/tranches/${await wbiTranche(true)}/applications`,
+          payload: { projectId: own(), ...WBI_APPLICATION },
+        }),
+        allowed: ['gemeente_editor'],
+      },
+      {
+        name: 'foreign project',
+        request: async () => ({
+          method: 'POST',
+          url: `/api/v1/woningbouwimpuls/tranches/${await wbiTranche(true)}/applications`,
+          payload: { projectId: foreign(), ...WBI_APPLICATION },
+        }),
+        allowed: [],
+        hidden: ['gemeente_editor'],
+      },
+    ],
+    'GET /api/v1/woningbouwimpuls/applications/:id': [
+      { name: 'own', request: async () => ({ url: `/api/v1/woningbouwimpuls/applications/${(await wbiWorld()).own}` }), allowed: SUBSIDY },
+      {
+        name: 'foreign',
+        request: async () => ({ url: `/api/v1/woningbouwimpuls/applications/${(await wbiWorld()).foreign}` }),
+        allowed: NATIONAL,
+        hidden: ['gemeente_editor'],
+      },
+    ],
+    'PUT /api/v1/woningbouwimpuls/applications/:id': [
+      {
+        name: 'own',
+        request: async () => {
+          const { own: id } = await wbiWorld();
+          return {
+            method: 'PUT',
+            url: `/api/v1/woningbouwimpuls/applications/${id}`,
+            payload: { version: (await wbiVersion(id)).version, ...WBI_APPLICATION },
+          };
+        },
+        allowed: ['gemeente_editor'],
+      },
+      {
+        name: 'foreign',
+        request: async () => {
+          const { foreign: id } = await wbiWorld();
+          return {
+            method: 'PUT',
+            url: `/api/v1/woningbouwimpuls/applications/${id}`,
+            payload: { version: (await wbiVersion(id)).version, ...WBI_APPLICATION },
+          };
+        },
+        allowed: [],
+        hidden: ['gemeente_editor'],
+      },
+    ],
+    'PUT /api/v1/woningbouwimpuls/applications/:id/scores': [
+      {
+        name: '',
+        request: async () => {
+          const { own: id } = await wbiWorld();
+          const version = (await wbiVersion(id)).scores?.version ?? 0;
+          return {
+            method: 'PUT',
+            url: `/api/v1/woningbouwimpuls/applications/${id}/scores`,
+            payload: { version, noodzaak: 7, effectiviteit: 6, efficientie: 8, urgentie: 5 },
+          };
+        },
+        allowed: NATIONAL,
+      },
+    ],
+    'GET /api/v1/woningbouwimpuls/tranches/:id/allocation': [
+      { name: '', request: async () => ({ url: `/api/v1/woningbouwimpuls/tranches/${(await wbiWorld()).open}/allocation` }), allowed: NATIONAL },
+    ],
+    'POST /api/v1/woningbouwimpuls/tranches/:id/allocation': [
+      {
+        name: '',
+        request: async () => ({ method: 'POST', url: `/api/v1/woningbouwimpuls/tranches/${(await wbiWorld()).closed}/allocation` }),
+        allowed: NATIONAL,
+      },
+    ],
+    'GET /api/v1/woningbouwimpuls/tranches/:id/decision-list': [
+      {
+        name: '',
+        request: async () => ({ url: `/api/v1/woningbouwimpuls/tranches/${(await wbiWorld()).open}/decision-list?format=csv` }),
+        allowed: NATIONAL,
+      },
+    ],
+    'GET /api/v1/gebiedsbudget/areas': [{ name: '', request: async () => ({ url: '/api/v1/gebiedsbudget/areas' }), allowed: SUBSIDY }],
+    'GET /api/v1/gebiedsbudget/requests': [{ name: '', request: async () => ({ url: '/api/v1/gebiedsbudget/requests' }), allowed: SUBSIDY }],
+    'POST /api/v1/gebiedsbudget/requests': [
+      {
+        name: '',
+        request: async () => ({ method: 'POST', url: '/api/v1/gebiedsbudget/requests', payload: GEBIEDSBUDGET_REQUEST }),
+        allowed: ['gemeente_editor'],
+      },
+    ],
+    'PUT /api/v1/gebiedsbudget/requests/:id/decision': [
+      {
+        name: '',
+        request: async () => {
+          const made = await app.inject({
+            method: 'POST',
+            url: '/api/v1/gebiedsbudget/requests',
+            payload: GEBIEDSBUDGET_REQUEST,
+            headers: headers.gemeente_editor,
+          });
+          return {
+            method: 'PUT',
+            url: `/api/v1/gebiedsbudget/requests/${made.json().id}/decision`,
+            payload: { version: 1, status: 'afgewezen', awardedEuros: null },
+          };
+        },
+        allowed: NATIONAL,
       },
     ],
     'GET /api/v1/projects/:id/knelpunten': projectRead('/knelpunten'),

@@ -3590,6 +3590,1214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/woningbouwimpuls/tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Woningbouwimpuls tranches (application window, budget, award date); for gemeenten and the ministry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrancheList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a tranche (the ministry); all tranches together at most €470m */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TrancheCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tranche"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/woningbouwimpuls/tranches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tranche with the applications you may read (a gemeente: its own), each with its eligibility per criterion and maximum award */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrancheDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/woningbouwimpuls/tranches/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File an application for one of your gemeente’s projects while the window is open (one per project per tranche) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WbiApplicationCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WbiApplication"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/woningbouwimpuls/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application (its gemeente and the ministry; others 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WbiApplication"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change your application (the version last read) while the window is open */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WbiApplicationUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WbiApplication"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/woningbouwimpuls/applications/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enter (version 0) or change the toetsingscommissie’s scores on the four criteria (0–10, 25% each) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WbiScoresUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WbiApplication"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/woningbouwimpuls/tranches/{id}/allocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ranking and allocation of the tranche as it stands, with the tie and partial-award rule and an explanation per application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WbiAllocation"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Rank the tranche and fix the allocation on the applications (after the window has closed; may be repeated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WbiAllocation"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/woningbouwimpuls/tranches/{id}/decision-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The decision list of the tranche (rank, scores, amounts, outcome, explanation) as CSV (UTF-8 with BOM, `;`) or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv (Dutch Excel, `;`) or xlsx */
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gebiedsbudget/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Rijk-designated grootschalige woningbouwgebieden the monitor knows, each with its source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GebiedsbudgetAreaList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gebiedsbudget/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gebiedsbudget requests you may read (a gemeente: its own), with eligibility and the 50% cap, and the running total against the ceiling */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GebiedsbudgetRequestList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a gebiedsbudget request for a designated area (a gemeente) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GebiedsbudgetRequestCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GebiedsbudgetRequest"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/gebiedsbudget/requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Award (within the cap and the ceiling) or reject a gebiedsbudget request (the ministry) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GebiedsbudgetDecisionInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GebiedsbudgetRequest"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -10159,6 +11367,166 @@ export interface components {
              */
             peildatum: string;
         };
+        TrancheCreateInput: {
+            /** @description Name of the tranche, e.g. "Tranche 2027" */
+            name: string;
+            /**
+             * Format: date
+             * @description First day of the application window
+             * @example 2026-03-31
+             */
+            windowOpens: string;
+            /**
+             * Format: date
+             * @description Last day of the application window
+             * @example 2026-03-31
+             */
+            windowCloses: string;
+            /**
+             * Format: date
+             * @description Expected award date; the start deadlines (3 and 10 years) run from it
+             * @example 2026-03-31
+             */
+            awardDate: string;
+            /** @description Budget of the tranche (all tranches together at most €470m), in whole euros */
+            budgetEuros: number;
+        };
+        WbiApplicationCreateInput: {
+            /** Format: uuid */
+            projectId: string;
+            /** @description Number of homes in the project (at least 200 to be eligible) */
+            homes: number;
+            /** @description Of which betaalbaar (more than 50% to be eligible) */
+            affordableHomes: number;
+            /** @description Necessary public investments, in whole euros */
+            publicInvestmentsEuros: number;
+            /** @description Public revenue: kostenverhaal, in whole euros */
+            kostenverhaalEuros: number;
+            /** @description Public revenue: grondverkoop, in whole euros */
+            grondverkoopEuros: number;
+            /** @description Public revenue: other national contributions, in whole euros */
+            otherNationalContributionsEuros: number;
+            /** @description Contribution asked from the Woningbouwimpuls, in whole euros */
+            requestedEuros: number;
+            /** @description Co-financing by medeoverheden (at least 50% of their amount plus the Rijk’s), in whole euros */
+            cofinancingEuros: number;
+            /** @description Activities of the limitative list the contribution pays for */
+            activities: ("infrastructurele_ontsluiting" | "stikstof_natura2000" | "bodemsanering" | "uitplaatsing_activiteiten")[];
+            /** @description Activities outside the list (empty when none; any makes the application ineligible) */
+            otherActivities: string;
+            /**
+             * Format: date
+             * @description Planned start of building of the first homes (within 3 years of the award)
+             * @example 2026-03-31
+             */
+            firstStartDate: string;
+            /**
+             * Format: date
+             * @description Planned start of building of the last homes (within 10 years of the award)
+             * @example 2026-03-31
+             */
+            lastStartDate: string;
+            necessaryForWoondeal: boolean;
+            /** @description The specific bottleneck that keeps the area from being geschikt en beschikbaar */
+            bottleneck: string;
+            /** @description The Realisatiestimulans does not cover the bottleneck */
+            realisatiestimulansInsufficient: boolean;
+            parallelPlannen: boolean;
+            /** @description Discussed at the regional versnellingstafel with the publiek-private monitor */
+            versnellingstafelWithPpm: boolean;
+            openBooks: boolean;
+            /** @description Project area, background and need; grondexploitatie; state of the project; parties involved */
+            explanation: string;
+        };
+        WbiApplicationUpdateInput: {
+            /** @description Version you last read; a stale version gets 409 */
+            version: number;
+            /** @description Number of homes in the project (at least 200 to be eligible) */
+            homes: number;
+            /** @description Of which betaalbaar (more than 50% to be eligible) */
+            affordableHomes: number;
+            /** @description Necessary public investments, in whole euros */
+            publicInvestmentsEuros: number;
+            /** @description Public revenue: kostenverhaal, in whole euros */
+            kostenverhaalEuros: number;
+            /** @description Public revenue: grondverkoop, in whole euros */
+            grondverkoopEuros: number;
+            /** @description Public revenue: other national contributions, in whole euros */
+            otherNationalContributionsEuros: number;
+            /** @description Contribution asked from the Woningbouwimpuls, in whole euros */
+            requestedEuros: number;
+            /** @description Co-financing by medeoverheden (at least 50% of their amount plus the Rijk’s), in whole euros */
+            cofinancingEuros: number;
+            /** @description Activities of the limitative list the contribution pays for */
+            activities: ("infrastructurele_ontsluiting" | "stikstof_natura2000" | "bodemsanering" | "uitplaatsing_activiteiten")[];
+            /** @description Activities outside the list (empty when none; any makes the application ineligible) */
+            otherActivities: string;
+            /**
+             * Format: date
+             * @description Planned start of building of the first homes (within 3 years of the award)
+             * @example 2026-03-31
+             */
+            firstStartDate: string;
+            /**
+             * Format: date
+             * @description Planned start of building of the last homes (within 10 years of the award)
+             * @example 2026-03-31
+             */
+            lastStartDate: string;
+            necessaryForWoondeal: boolean;
+            /** @description The specific bottleneck that keeps the area from being geschikt en beschikbaar */
+            bottleneck: string;
+            /** @description The Realisatiestimulans does not cover the bottleneck */
+            realisatiestimulansInsufficient: boolean;
+            parallelPlannen: boolean;
+            /** @description Discussed at the regional versnellingstafel with the publiek-private monitor */
+            versnellingstafelWithPpm: boolean;
+            openBooks: boolean;
+            /** @description Project area, background and need; grondexploitatie; state of the project; parties involved */
+            explanation: string;
+        };
+        WbiScoresUpdateInput: {
+            /** @description Score 0–10 */
+            noodzaak: number;
+            /** @description Score 0–10 */
+            effectiviteit: number;
+            /** @description Score 0–10 */
+            efficientie: number;
+            /** @description Score 0–10 */
+            urgentie: number;
+            /** @description Version of the scores you last read; 0 for the first scores */
+            version: number;
+        };
+        GebiedsbudgetRequestCreateInput: {
+            /** @description Designated area (GebiedsbudgetArea.code) */
+            areaCode: string;
+            title: string;
+            homes: number;
+            affordableHomes: number;
+            /** @description Year the last homes are realised (2034 at the latest) */
+            lastHomesYear: number;
+            /** @description Homes realised before 2030 */
+            homesBefore2030: number;
+            parallelPlannen: boolean;
+            versnellingstafelWithPpm: boolean;
+            openBooks: boolean;
+            /** @description The measures follow from a positive MKBA and an updated business case */
+            positiveMkba: boolean;
+            measures: ("hinderlijke_activiteiten" | "openbare_ruimte" | "toekomstbestendigheid" | "bereikbaarheid")[];
+            /** @description Total necessary investment, in whole euros */
+            totalInvestmentEuros: number;
+            /** @description What the region reserves, in whole euros */
+            regionReservedEuros: number;
+            /** @description Contribution asked (capped at 50% of the investment and at the region’s amount), in whole euros */
+            requestedEuros: number;
+        };
+        GebiedsbudgetDecisionInput: {
+            version: number;
+            /** @enum {string} */
+            status: "toegekend" | "afgewezen";
+            /** @description Amount awarded; null: the capped amount */
+            awardedEuros: number | null;
+        };
         OrganisationMergeInput: {
             /**
              * Format: uuid
@@ -12013,6 +13381,253 @@ export interface components {
             hasDeficit: boolean;
             /** @description Part of the onrendabele top is not covered by public contributions */
             hasRemainingDeficit: boolean;
+        };
+        Tranche: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD
+             * @example 2026-03-31
+             */
+            windowOpens: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD
+             * @example 2026-03-31
+             */
+            windowCloses: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD
+             * @example 2026-03-31
+             */
+            awardDate: string;
+            budgetEuros: number;
+            /**
+             * Format: date-time
+             * @description When the ministry fixed the ranking and allocation; null before
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            allocatedAt: string | null;
+            /** @description The application window is open today */
+            windowOpen: boolean;
+            synthetic: boolean;
+            version: number;
+        };
+        TrancheList: {
+            items: components["schemas"]["Tranche"][];
+        };
+        /** @description An application holds the gemeente’s grondexploitatie: only for that gemeente and the ministry */
+        WbiApplication: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            trancheId: string;
+            /** Format: uuid */
+            projectId: string;
+            projectName: string;
+            gemeenteCode: string;
+            gemeenteName: string;
+            /** @description Number of homes in the project (at least 200 to be eligible) */
+            homes: number;
+            /** @description Of which betaalbaar (more than 50% to be eligible) */
+            affordableHomes: number;
+            /** @description Necessary public investments, in whole euros */
+            publicInvestmentsEuros: number;
+            /** @description Public revenue: kostenverhaal, in whole euros */
+            kostenverhaalEuros: number;
+            /** @description Public revenue: grondverkoop, in whole euros */
+            grondverkoopEuros: number;
+            /** @description Public revenue: other national contributions, in whole euros */
+            otherNationalContributionsEuros: number;
+            /** @description Contribution asked from the Woningbouwimpuls, in whole euros */
+            requestedEuros: number;
+            /** @description Co-financing by medeoverheden (at least 50% of their amount plus the Rijk’s), in whole euros */
+            cofinancingEuros: number;
+            /** @description Activities of the limitative list the contribution pays for */
+            activities: ("infrastructurele_ontsluiting" | "stikstof_natura2000" | "bodemsanering" | "uitplaatsing_activiteiten")[];
+            /** @description Activities outside the list (empty when none; any makes the application ineligible) */
+            otherActivities: string;
+            /**
+             * Format: date
+             * @description Planned start of building of the first homes (within 3 years of the award)
+             * @example 2026-03-31
+             */
+            firstStartDate: string;
+            /**
+             * Format: date
+             * @description Planned start of building of the last homes (within 10 years of the award)
+             * @example 2026-03-31
+             */
+            lastStartDate: string;
+            necessaryForWoondeal: boolean;
+            /** @description The specific bottleneck that keeps the area from being geschikt en beschikbaar */
+            bottleneck: string;
+            /** @description The Realisatiestimulans does not cover the bottleneck */
+            realisatiestimulansInsufficient: boolean;
+            parallelPlannen: boolean;
+            /** @description Discussed at the regional versnellingstafel with the publiek-private monitor */
+            versnellingstafelWithPpm: boolean;
+            openBooks: boolean;
+            /** @description Project area, background and need; grondexploitatie; state of the project; parties involved */
+            explanation: string;
+            outcome: ("toegekend" | "gedeeltelijk_toegekend" | "niet_toegekend" | "niet_gerangschikt") | null;
+            ranking: number | null;
+            awardedEuros: number | null;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            filedAt: string;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            updatedAt: string;
+            synthetic: boolean;
+            version: number;
+            scores: {
+                /** @description Score 0–10 */
+                noodzaak: number;
+                /** @description Score 0–10 */
+                effectiviteit: number;
+                /** @description Score 0–10 */
+                efficientie: number;
+                /** @description Score 0–10 */
+                urgentie: number;
+                version: number;
+                /** @description Weighted total, 25% each */
+                totalScore: number;
+            } | null;
+            eligibility: {
+                eligible: boolean;
+                criteria: {
+                    code: string;
+                    met: boolean;
+                    /** @description The rule in plain Dutch */
+                    rule: string;
+                    /** @description The policy document (title and date) */
+                    source: string;
+                    /** @description What the application says */
+                    finding: string;
+                }[];
+                /** @description Deficit on necessary public investments minus public revenues, at least 0 */
+                maximumAwardEuros: number;
+                /** @description The request, at most the maximum award */
+                awardableEuros: number;
+                publicRevenuesEuros: number;
+            };
+        };
+        TrancheDetail: {
+            tranche: components["schemas"]["Tranche"];
+            applications: components["schemas"]["WbiApplication"][];
+        };
+        WbiAllocation: {
+            tranche: components["schemas"]["Tranche"];
+            budgetEuros: number;
+            awardedEuros: number;
+            remainingEuros: number;
+            /** @description How ranking, ties and a partial last award are handled, in plain Dutch */
+            rule: string;
+            lines: {
+                /** Format: uuid */
+                id: string;
+                rank: number | null;
+                totalScore: number | null;
+                tiedWith: string[];
+                tieBrokenBy: ("noodzaak" | "euros_per_affordable_home" | "filed_at") | null;
+                awardableEuros: number;
+                awardedEuros: number;
+                /** @enum {string} */
+                outcome: "toegekend" | "gedeeltelijk_toegekend" | "niet_toegekend" | "niet_gerangschikt";
+                explanation: string;
+                projectName: string;
+                gemeenteName: string;
+                requestedEuros: number;
+                maximumAwardEuros: number;
+            }[];
+        };
+        GebiedsbudgetArea: {
+            code: string;
+            name: string;
+            regio: string;
+            designated: boolean;
+            source: string;
+        };
+        GebiedsbudgetAreaList: {
+            items: components["schemas"]["GebiedsbudgetArea"][];
+        };
+        GebiedsbudgetRequest: {
+            /** Format: uuid */
+            id: string;
+            gemeenteCode: string;
+            gemeenteName: string;
+            areaName: string;
+            /** @description Designated area (GebiedsbudgetArea.code) */
+            areaCode: string;
+            title: string;
+            homes: number;
+            affordableHomes: number;
+            /** @description Year the last homes are realised (2034 at the latest) */
+            lastHomesYear: number;
+            /** @description Homes realised before 2030 */
+            homesBefore2030: number;
+            parallelPlannen: boolean;
+            versnellingstafelWithPpm: boolean;
+            openBooks: boolean;
+            /** @description The measures follow from a positive MKBA and an updated business case */
+            positiveMkba: boolean;
+            measures: ("hinderlijke_activiteiten" | "openbare_ruimte" | "toekomstbestendigheid" | "bereikbaarheid")[];
+            /** @description Total necessary investment, in whole euros */
+            totalInvestmentEuros: number;
+            /** @description What the region reserves, in whole euros */
+            regionReservedEuros: number;
+            /** @description Contribution asked (capped at 50% of the investment and at the region’s amount), in whole euros */
+            requestedEuros: number;
+            /** @enum {string} */
+            status: "ingediend" | "toegekend" | "afgewezen";
+            awardedEuros: number | null;
+            /**
+             * Format: date-time
+             * @description Date-time with time zone (RFC 3339, UTC)
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            filedAt: string;
+            synthetic: boolean;
+            version: number;
+            eligibility: {
+                eligible: boolean;
+                criteria: {
+                    code: string;
+                    met: boolean;
+                    /** @description The rule in plain Dutch */
+                    rule: string;
+                    /** @description The policy document (title and date) */
+                    source: string;
+                    /** @description What the application says */
+                    finding: string;
+                }[];
+                cappedEuros: number;
+                maxRijkEuros: number;
+                capped: boolean;
+                capReason: string;
+            };
+        };
+        GebiedsbudgetRequestList: {
+            items: components["schemas"]["GebiedsbudgetRequest"][];
+            /** @description National running total against the ceiling (all requests, also those of other gemeenten, as sums only) */
+            totals: {
+                ceilingEuros: number;
+                awardedEuros: number;
+                /** @description Capped amounts of eligible requests not decided yet */
+                pendingEuros: number;
+                remainingEuros: number;
+                overCeiling: boolean;
+            };
         };
         PublicAreaAggregate: {
             code: string;
