@@ -41,7 +41,7 @@ async function checkEveryFigure(inject: Inject, regionId: string) {
   expect(drilldowns.length).toBeGreaterThan(15);
   expect(dashboard.summary.delayedMilestones.count).toBeGreaterThan(dashboard.summary.delayedMilestones.projects);
   for (const d of drilldowns) {
-    const list = await inject(`/api/v1/projects?${apiQueryOf(d.url).toString()}`);
+    const list = await inject(`/api/v1/projects?${apiQueryOf(d.url).toString()}&total=exact`);
     expect(list.statusCode, `${d.figure}: ${list.body}`).toBe(200);
     const body = list.json();
     if (d.projects !== undefined) expect(body.total, `${d.figure} (${d.url}): projects`).toBe(d.projects);
@@ -62,8 +62,8 @@ describe('drill-down from the Tafeloverzicht to the project list (issue 8 item 1
 
   it('the delayed figure opens only the projects with a delayed milestone, not all projects', async () => {
     const dashboard = (await analyst(`/api/v1/regions/${TABLE}/dashboard`)).json() as Dashboard;
-    const delayed = (await analyst(`/api/v1/projects?region=${TABLE}&delayed=true&limit=1`)).json();
-    const notDelayed = (await analyst(`/api/v1/projects?region=${TABLE}&delayed=false&limit=1`)).json();
+    const delayed = (await analyst(`/api/v1/projects?region=${TABLE}&delayed=true&limit=1&total=exact`)).json();
+    const notDelayed = (await analyst(`/api/v1/projects?region=${TABLE}&delayed=false&limit=1&total=exact`)).json();
     expect(delayed.total).toBe(dashboard.summary.delayedMilestones.projects);
     expect(delayed.total).toBeLessThan(dashboard.summary.totals.projects);
     expect(delayed.total + notDelayed.total).toBe(dashboard.summary.totals.projects);
@@ -72,8 +72,8 @@ describe('drill-down from the Tafeloverzicht to the project list (issue 8 item 1
 
   it('the betaalbaar and sociale-huur figures open only the projects with such homes', async () => {
     const dashboard = (await analyst(`/api/v1/regions/${TABLE}/dashboard`)).json() as Dashboard;
-    const affordable = (await analyst(`/api/v1/projects?region=${TABLE}&homesIn=betaalbaar&limit=500`)).json();
-    const social = (await analyst(`/api/v1/projects?region=${TABLE}&homesIn=sociaal&limit=500`)).json();
+    const affordable = (await analyst(`/api/v1/projects?region=${TABLE}&homesIn=betaalbaar&limit=500&total=exact`)).json();
+    const social = (await analyst(`/api/v1/projects?region=${TABLE}&homesIn=sociaal&limit=500&total=exact`)).json();
     expect(affordable.total).toBeLessThan(dashboard.summary.totals.projects);
     expect(social.total).toBeLessThanOrEqual(affordable.total);
     expect(affordable.items.every((p: { affordableHomes: number }) => p.affordableHomes > 0)).toBe(true);

@@ -147,6 +147,26 @@ describe('GET /api/v1/projects', () => {
     expect(page.total).toBeGreaterThan(1);
   });
 
+  it('counts bounded by default, exact with sums on request, and pages on with the next cursor (issue 15, goal 4)', async () => {
+    for (const name of ['Keyset Noord', 'Keyset Oost', 'Keyset West']) await create({ ...validProject(), name });
+    const first = (await inject('/api/v1/projects?q=keyset&limit=2')).json();
+    expect(first).toMatchObject({ total: 3, totalExact: true });
+    expect(first.sums).toBeUndefined();
+    expect(first.items.map((i: { name: string }) => i.name)).toEqual(['Keyset Noord', 'Keyset Oost']);
+    const next = (await inject(`/api/v1/projects?q=keyset&limit=2&cursor=${first.nextCursor}`)).json();
+    expect(next.items.map((i: { name: string }) => i.name)).toEqual(['Keyset West']);
+    expect(next.nextCursor).toBeNull();
+    const exact = (await inject('/api/v1/projects?q=keyset&limit=1&total=exact')).json();
+    expect(exact).toMatchObject({ total: 3, totalExact: true, sums: { homes: 3 * first.items[0].totalHomes } });
+
+    const otherOrder = await inject(`/api/v1/projects?q=keyset&limit=2&sort=-name&cursor=${first.nextCursor}`);
+    expect(otherOrder.statusCode).toBe(422);
+    expect(otherOrder.json().errors.map((e: { path: string }) => e.path)).toEqual(['cursor']);
+    const both = await inject(`/api/v1/projects?q=keyset&limit=2&offset=2&cursor=${first.nextCursor}`);
+    expect(both.statusCode).toBe(422);
+    expect((await inject('/api/v1/projects?total=ongeveer')).statusCode).toBe(400);
+  });
+
   it('rejects an unknown filter value naming the query parameter', async () => {
     const res = await inject('/api/v1/projects?phase=bouwen&limit=0');
     expect(res.statusCode).toBe(400);

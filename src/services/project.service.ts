@@ -45,7 +45,13 @@ import type { AccessGuard } from './access.service.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
 import type { DelayReasonRepository } from '../storage/delay-reason.repository.ts';
-import type { KnelpuntRepository, ListSums, Page, ProjectFilter, ProjectRepository, ProjectSummary } from '../storage/project.repository.ts';
+import type { KnelpuntRepository, ListPage, ListSums, Page, ProjectFilter, ProjectRepository } from '../storage/project.repository.ts';
+
+/** How the list counts (see listPage). */
+export type ListTotal = 'exact' | 'bounded';
+
+/** A page of the list; `sums` only with an exact total. */
+export type ProjectListResult = ListPage & { sums?: ListSums };
 
 /**
  * A milestone as supplied by a user: the owner side defaults to the milestone's definition. A date left
@@ -214,10 +220,15 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
   const view = projectView;
 
-  /** A page of the list with its total and the sums over all matching projects. */
-  async function listWithSums(filter: ProjectFilter, page: Page): Promise<{ items: ProjectSummary[]; total: number; sums: ListSums }> {
-    const [list, sums] = await Promise.all([projects.list(db, filter, page), projects.sums(db, filter)]);
-    return { ...list, sums };
+  /**
+   * A page of the list. Exact: with the number of all matching projects and their sums (one query that reads
+   * every match). Bounded: counted up to LIST_COUNT_CAP + 1 and without sums, so a page costs the same however
+   * large the register is (issue 15); the exact figures are asked for separately.
+   */
+  async function listPage(filter: ProjectFilter, page: Page, total: ListTotal): Promise<ProjectListResult> {
+    if (total === 'bounded') return projects.list(db, filter, page, 'bounded');
+    const [list, counted] = await Promise.all([projects.list(db, filter, page, 'none'), projects.sums(db, filter)]);
+    return { ...list, total: counted.total, totalExact: true, sums: counted.sums };
   }
 
   async function load(q: Queryable, id: string): Promise<Project> {
@@ -270,7 +281,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
 
   return {
     /** The projects the principal may see, filtered (SPEC §7: nobody sees what is not theirs). */
-    async list(filter: ProjectFilter, page: Page, principal: Principal): Promise<{ items: ProjectSummary[]; total: number; sums: ListSums }> {
+    /** A page of the list (exact: with the exact number of matches and their sums; see listPage). */
+    async list(filter: ProjectFilter, page: Page, principal: Principal, total: ListTotal = 'exact'): Promise<ProjectListResult> {
       // One scope for every list, export and figure: own area, and only synthetic demo projects for demo
       // principals and for the public in demo mode (never real ones). SPEC §7.
       const scope = requireProjectScope(principal, access.publicDemoData);
@@ -278,9 +290,13 @@ export function createProjectService(deps: ProjectServiceDeps) {
         return {
           items: [],
           total: 0,
-          sums: { homes: 0, affordableHomes: 0, socialHomes: 0, yearHomes: null, openKnelpunten: null, delayedMilestones: null },
+          totalExact: true,
+          nextCursor: null,
+          ...(total === 'exact'
+            ? { sums: { homes: 0, affordableHomes: 0, socialHomes: 0, yearHomes: null, openKnelpunten: null, delayedMilestones: null } }
+            : {}),
         };
-      return listWithSums({ ...filter, scope }, page);
+      return listPage({ ...filter, scope }, page, total);
     },
 
     async get(id: string, principal: Principal): Promise<ProjectView> {

@@ -186,8 +186,8 @@ export function createRoundService(deps: RoundServiceDeps) {
     const party = memberPartyOrganisation(principal);
     const isPartyInRegion =
       party !== null &&
-      (await projects.list(q, { regionId, scope: { partyOrganisationId: party } }, { limit: 1, offset: 0, sort: 'name', descending: false })).total >
-        0;
+      (await projects.list(q, { regionId, scope: { partyOrganisationId: party } }, { limit: 1, offset: 0, sort: 'name', descending: false }, 'none'))
+        .items.length > 0;
     return requireRoundVisibility(principal, await access.areaFacts(q, region), isPartyInRegion, roundId);
   }
 
@@ -204,7 +204,7 @@ export function createRoundService(deps: RoundServiceDeps) {
   async function assertRunsRound(q: Queryable, principal: Principal, regionId: string, roundId?: string): Promise<void> {
     const realProjects =
       syntheticDataOnly(principal) &&
-      (await projects.list(q, { regionId, synthetic: false }, { limit: 1, offset: 0, sort: 'name', descending: false })).total > 0;
+      (await projects.list(q, { regionId, synthetic: false }, { limit: 1, offset: 0, sort: 'name', descending: false }, 'none')).items.length > 0;
     // Asked by a round's id, whoever may not see the round gets 404 before the 403 of not running it.
     if (!canRunRound(principal, regionId, realProjects) && roundId !== undefined) await roundAccess(q, principal, regionId, roundId);
     requireMayRunRound(principal, regionId, realProjects);

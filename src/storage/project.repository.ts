@@ -86,6 +86,52 @@ export interface Page {
   offset: number;
   sort: SortKey;
   descending: boolean;
+  /** Keyset pagination: the page after this row of the same order (then `offset` is 0). */
+  after?: ListCursor;
+}
+
+/** A position in the list: the sort column's value (as PostgreSQL prints it) and the id of the last row shown. */
+export interface ListCursor {
+  value: string;
+  id: string;
+}
+
+/**
+ * How a list counts its matches: `exact` counts every one; `bounded` stops at LIST_COUNT_CAP + 1 (a page of
+ * a large register then costs the same at 40,000 and at 400,000 projects); `none` leaves the count to the
+ * caller (the sums query counts as well).
+ */
+export type ListCount = 'exact' | 'bounded' | 'none';
+
+/** Above this many matches a bounded count says "more than LIST_COUNT_CAP" (issue 15). */
+export const LIST_COUNT_CAP = 10_000;
+
+/** A page of the list with its count: `totalExact` false means more than `total` (the cap of a bounded count) match. */
+export interface ListPage {
+  items: ProjectSummary[];
+  total: number;
+  totalExact: boolean;
+  /** The cursor of the next page in the same order, or null on the last page. */
+  nextCursor: string | null;
+}
+
+/** The cursor text of the API: base64url of [sort, descending, value, id], so a cursor only continues its own order. */
+export function encodeCursor(page: Pick<Page, 'sort' | 'descending'>, at: ListCursor): string {
+  return Buffer.from(JSON.stringify([page.sort, page.descending ? 1 : 0, at.value, at.id])).toString('base64url');
+}
+
+/** The position a cursor names, or null when it is not one of ours or belongs to another order. */
+export function decodeCursor(text: string, page: Pick<Page, 'sort' | 'descending'>): ListCursor | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 4) return null;
+    const [sort, descending, value, id] = parsed as unknown[];
+    if (sort !== page.sort || descending !== (page.descending ? 1 : 0) || typeof value !== 'string' || typeof id !== 'string') return null;
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) || value.length > 1000) return null;
+    return { value, id };
+  } catch {
+    return null;
+  }
 }
 
 /** One row of the project list: the project without its parts. */
@@ -244,16 +290,40 @@ function delayedMilestoneSql(toleranceParam: string): string {
     AND m.forecast_date > m.baseline_date + make_interval(months => ${toleranceParam}::int)`;
 }
 
-/** The list query exactly as the API runs it (also used by the benchmark to compare with raw SQL). */
-export function listSql(filter: ProjectFilter, page: Page): { itemsSql: string; countSql: string; params: unknown[] } {
+/**
+ * The list query exactly as the API runs it (also used by the benchmark to compare with raw SQL): the page
+ * (parameters `params`, then limit and offset), and the count of `count` (parameters `params`; bounded: at
+ * most `cap` + 1). Each sort ends on the id, and an index (sort column, id) serves it (migration 0031).
+ */
+export function listSql(
+  filter: ProjectFilter,
+  page: Page,
+  count: Exclude<ListCount, 'none'> = 'exact',
+  cap = LIST_COUNT_CAP,
+): { itemsSql: string; countSql: string; params: unknown[]; itemParams: unknown[] } {
   const { where, params } = filterSql(filter);
-  const order = `${SORT_COLUMNS[page.sort]} ${page.descending ? 'DESC' : 'ASC'}, p.id`;
-  const n = params.length;
+  const column = SORT_COLUMNS[page.sort];
+  const order = `${column} ${page.descending ? 'DESC' : 'ASC'}, p.id`;
+  const itemParams = [...params];
+  let after = '';
+  if (page.after) {
+    itemParams.push(page.after.value, page.after.id);
+    const [v, id] = [`$${itemParams.length - 1}`, `$${itemParams.length}::uuid`];
+    // Ascending: a row comparison the (column, id) index answers directly. Descending sorts keep the id ascending
+    // within one value, as the list always did.
+    after = page.descending ? `(${column} < ${v} OR (${column} = ${v} AND p.id > ${id}))` : `(${column}, p.id) > (${v}, ${id})`;
+    after = `${where ? `${where} AND` : 'WHERE'} ${after}`;
+  }
+  const n = itemParams.length;
   return {
-    itemsSql: `SELECT ${SUMMARY_COLUMNS} FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code ${where}
+    itemsSql: `SELECT ${SUMMARY_COLUMNS}, ${column}::text AS sort_value FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code ${after || where}
       ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
-    countSql: `SELECT count(*) AS total FROM projects p ${where}`,
+    countSql:
+      count === 'exact'
+        ? `SELECT count(*) AS total FROM projects p ${where}`
+        : `SELECT count(*) AS total FROM (SELECT 1 FROM projects p ${where} LIMIT ${cap + 1}) x`,
     params,
+    itemParams,
   };
 }
 
@@ -446,20 +516,33 @@ export function createProjectRepository() {
   }
 
   return {
-    async list(q: Queryable, filter: ProjectFilter, page: Page): Promise<{ items: ProjectSummary[]; total: number }> {
-      const { itemsSql, countSql, params } = listSql(filter, page);
+    /**
+     * A page of the list and its count (see ListCount; with `none` the total is the page's length and not exact:
+     * the caller counts; `cap` only differs from LIST_COUNT_CAP in tests). The next cursor continues after the page's last row when the page is full.
+     */
+    async list(q: Queryable, filter: ProjectFilter, page: Page, count: ListCount = 'exact', cap = LIST_COUNT_CAP): Promise<ListPage> {
+      const { itemsSql, countSql, params, itemParams } = listSql(filter, page, count === 'none' ? 'exact' : count, cap);
       // On a server pool the page and the count run side by side (PGlite runs them one after the other).
-      const [rows, [count]] = await Promise.all([
-        q.query<ProjectRow>(itemsSql, [...params, page.limit, page.offset]),
-        q.query<{ total: number }>(countSql, params),
+      const [rows, counted] = await Promise.all([
+        q.query<ProjectRow & { sort_value: string }>(itemsSql, [...itemParams, page.limit, page.offset]),
+        count === 'none' ? Promise.resolve(null) : q.query<{ total: number }>(countSql, params),
       ]);
-      return { items: rows.map(toSummary), total: count?.total ?? 0 };
+      const last = rows.length === page.limit ? rows[rows.length - 1] : undefined;
+      const matched = counted?.[0]?.total ?? rows.length;
+      const exact = count === 'exact' || (count === 'bounded' && matched <= cap);
+      return {
+        items: rows.map(toSummary),
+        total: exact ? matched : Math.min(matched, cap),
+        totalExact: exact,
+        nextCursor: last ? encodeCursor(page, { value: last.sort_value, id: last.id }) : null,
+      };
     },
 
-    /** Sums over every project matching the filter (the list's figures, to compare with the dashboard). */
-    async sums(q: Queryable, filter: ProjectFilter): Promise<ListSums> {
+    /** Sums over every project matching the filter (the list's figures, to compare with the dashboard), with their number. */
+    async sums(q: Queryable, filter: ProjectFilter): Promise<{ total: number; sums: ListSums }> {
       const { sql, params } = sumsSql(filter);
       const [row] = await q.query<{
+        total: number;
         homes: number;
         affordable: number;
         social: number;
@@ -472,12 +555,15 @@ export function createProjectRepository() {
       const n = (v: number | string | null) => (v === null ? null : Number(v));
       const filtered = (v: number | string | null, on: boolean) => (on ? (n(v) ?? 0) : null);
       return {
-        homes: Number(r.homes),
-        affordableHomes: Number(r.affordable),
-        socialHomes: Number(r.social),
-        yearHomes: filtered(r.year_homes, filter.year !== undefined),
-        openKnelpunten: filtered(r.knelpunten, Boolean(filter.knelpuntCategories?.length)),
-        delayedMilestones: filtered(r.delayed, Boolean(filter.delayed)),
+        total: Number(r.total),
+        sums: {
+          homes: Number(r.homes),
+          affordableHomes: Number(r.affordable),
+          socialHomes: Number(r.social),
+          yearHomes: filtered(r.year_homes, filter.year !== undefined),
+          openKnelpunten: filtered(r.knelpunten, Boolean(filter.knelpuntCategories?.length)),
+          delayedMilestones: filtered(r.delayed, Boolean(filter.delayed)),
+        },
       };
     },
 

@@ -11,7 +11,7 @@ import type { Project } from '../domain/project.ts';
 import { createGeographyRepository } from './geography.repository.ts';
 import { migrate, migrationFiles } from './migrate.ts';
 import { loadReferenceData } from './reference-data.ts';
-import { createProjectRepository } from './project.repository.ts';
+import { createProjectRepository, decodeCursor, SORT_COLUMNS, type ListCursor, type SortKey } from './project.repository.ts';
 
 const t = useTestDb();
 const geography = createGeographyRepository();
@@ -135,6 +135,57 @@ describe('project repository', () => {
     expect((await projects.list(t.db, { regionId: 'vt-rotterdam' }, page)).total).toBe(2);
     const second = await projects.list(t.db, { gemeenteCodes: ['GM0599'] }, { ...page, limit: 1, offset: 1 });
     expect(second).toMatchObject({ total: 2, items: [{ name: 'Filterproject Beta' }] });
+  });
+
+  it('a bounded count stops at its cap and says so; an exact count reads every match (issue 15, goal 4)', async () => {
+    const names = ['Teller Een', 'Teller Twee', 'Teller Drie'];
+    await projects.insertMany(
+      t.db,
+      names.map((name) => project({ name, gemeenteCode: 'GM0014', provincieCode: 'PV20' })),
+    );
+    const page = { limit: 1, offset: 0, sort: 'name' as const, descending: false };
+    const filter = { q: 'teller' };
+    expect(await projects.list(t.db, filter, page, 'bounded', 2)).toMatchObject({ total: 2, totalExact: false });
+    expect(await projects.list(t.db, filter, page, 'bounded', 3)).toMatchObject({ total: 3, totalExact: true });
+    expect(await projects.list(t.db, filter, page, 'exact', 2)).toMatchObject({ total: 3, totalExact: true });
+    expect((await projects.sums(t.db, filter)).total).toBe(3);
+  });
+
+  it('walks every sort with the keyset cursor to the same rows, in the same order, as offset pages (issue 15, goal 4)', async () => {
+    // Ties on every sort column (equal homes, equal delay) so the id decides within a value.
+    const rows = [0, 1, 2, 3, 4, 5, 6].map((i) =>
+      project({
+        name: `Cursor ${i % 3}`,
+        gemeenteCode: i % 2 ? 'GM0014' : 'GM0599',
+        provincieCode: i % 2 ? 'PV20' : 'PV28',
+        totalHomes: 10 * (i % 2),
+      }),
+    );
+    await projects.insertMany(t.db, rows);
+    const filter = { q: 'cursor ' };
+    for (const sort of Object.keys(SORT_COLUMNS) as SortKey[]) {
+      for (const descending of [false, true]) {
+        const order = { sort, descending };
+        const all = await projects.list(t.db, filter, { ...order, limit: 100, offset: 0 });
+        expect(all.items).toHaveLength(rows.length);
+        expect(all.nextCursor).toBeNull();
+        const walked: string[] = [];
+        let after: ListCursor | undefined;
+        for (let i = 0; i < rows.length; i++) {
+          const next = await projects.list(t.db, filter, { ...order, limit: 2, offset: 0, ...(after ? { after } : {}) }, 'bounded');
+          walked.push(...next.items.map((p) => p.id));
+          if (!next.nextCursor) break;
+          after = decodeCursor(next.nextCursor, order) ?? undefined;
+          expect(after, `${sort} ${descending}`).toBeDefined();
+        }
+        expect(walked, `${sort} ${descending ? 'descending' : 'ascending'}`).toEqual(all.items.map((p) => p.id));
+      }
+    }
+    // A cursor continues only its own order.
+    const cursor = (await projects.list(t.db, filter, { sort: 'name', descending: false, limit: 2, offset: 0 })).nextCursor!;
+    expect(decodeCursor(cursor, { sort: 'name', descending: true })).toBeNull();
+    expect(decodeCursor(cursor, { sort: 'totalHomes', descending: false })).toBeNull();
+    expect(decodeCursor('niet-een-cursor', { sort: 'name', descending: false })).toBeNull();
   });
 
   it('updates only when the version matches (optimistic locking)', async () => {

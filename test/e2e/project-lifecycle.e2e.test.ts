@@ -121,7 +121,8 @@ describe.skipIf(!hasChromium)('Plan beëindigen of samenvoegen', () => {
     await table.getByRole('link', { name: 'Stationsgebied Noord' }).waitFor();
     expect(await table.locator('tbody tr').count()).toBe(1);
     expect(await table.getByTestId('tag-vervallen').count()).toBe(1);
-    expect(await page.getByTestId('list-sums').textContent()).toContain('120 woningen');
+    // The sums come with the exact count, asked for beside the page.
+    await expect.poll(() => page.getByTestId('list-sums').textContent()).toContain('120 woningen');
     expect(await page.getByLabel('Actief of vervallen').inputValue()).toBe('vervallen');
 
     // Plancapaciteit (the gemeente's own area): the same planuitval beside the capacity, with the same list behind it.

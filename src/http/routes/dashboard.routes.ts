@@ -169,7 +169,7 @@ const YearRange = z.object({
   toYear: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 const EXPORT_LIMIT = 200_000;
-const ExportQuery = ProjectListQuery.omit({ limit: true, offset: true });
+const ExportQuery = ProjectListQuery.omit({ limit: true, offset: true, cursor: true, total: true });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A region id as part of a file name: anything but letters, digits and '-' becomes '_'. */

@@ -10,7 +10,7 @@ import { ProjectListQuery } from '../schemas/project.schemas.ts';
 import { projectFilter } from './projects.routes.ts';
 
 /** The list's query without paging; `sort` is ignored by the streaming exports (they run by gemeente, name and id). */
-const ExportQuery = ProjectListQuery.omit({ limit: true, offset: true });
+const ExportQuery = ProjectListQuery.omit({ limit: true, offset: true, cursor: true, total: true });
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

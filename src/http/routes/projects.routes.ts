@@ -3,7 +3,8 @@ import { todayInNetherlands } from '../../services/today.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../services/container.ts';
-import type { ProjectFilter, SortKey } from '../../storage/project.repository.ts';
+import { decodeCursor, type ProjectFilter, type SortKey } from '../../storage/project.repository.ts';
+import { ValidationError } from '../../domain/errors.ts';
 import { actorOf } from '../auth.ts';
 import { IsoDateTime, Problem, Version } from '../schemas/common.ts';
 import {
@@ -40,7 +41,7 @@ function areaFilter(region: string | undefined): Pick<ProjectFilter, 'regionId' 
 }
 
 /** The project list's query string (also used by the exports) as a filter for the project service. */
-export function projectFilter(q: Omit<z.output<typeof ProjectListQuery>, 'limit' | 'offset'>): ProjectFilter {
+export function projectFilter(q: Omit<z.output<typeof ProjectListQuery>, 'limit' | 'offset' | 'cursor' | 'total'>): ProjectFilter {
   const area = areaFilter(q.region);
   return {
     gemeenteCodes: [...(q.gemeente ?? []), ...(area.gemeenteCodes ?? [])],
@@ -80,16 +81,25 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         tags: ['projects'],
         summary: 'List projects with filters and pagination',
         querystring: ProjectListQuery,
-        response: { 200: ProjectList, 400: Problem },
+        response: { 200: ProjectList, 400: Problem, 422: Problem },
       },
       handler: async (req) => {
         const q = req.query;
-        const descending = q.sort.startsWith('-');
-        return projects.list(
-          projectFilter(q),
-          { limit: q.limit, offset: q.offset, sort: q.sort.replace(/^-/, '') as SortKey, descending },
-          req.principal,
-        );
+        const order = { sort: q.sort.replace(/^-/, '') as SortKey, descending: q.sort.startsWith('-') };
+        const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, order);
+        if (after === null || (after && q.offset > 0)) {
+          throw new ValidationError([
+            {
+              path: 'cursor',
+              code: 'invalid_cursor',
+              message:
+                after === null
+                  ? 'Deze cursor hoort niet bij deze sortering. Gebruik de nextCursor van de vorige pagina met dezelfde sortering.'
+                  : 'Geef een cursor of een offset, niet allebei.',
+            },
+          ]);
+        }
+        return projects.list(projectFilter(q), { limit: q.limit, offset: q.offset, ...order, ...(after ? { after } : {}) }, req.principal, q.total);
       },
     });
 

@@ -16,7 +16,7 @@ import {
 } from '../../domain/codes.ts';
 import { NETHERLANDS_BOX } from '../../domain/coordinates.ts';
 import { LIFECYCLE_STATES } from '../../domain/withdrawal.ts';
-import { HOMES_GROUPS, LIFECYCLE_FILTERS, SORT_COLUMNS } from '../../storage/project.repository.ts';
+import { HOMES_GROUPS, LIFECYCLE_FILTERS, LIST_COUNT_CAP, SORT_COLUMNS } from '../../storage/project.repository.ts';
 import { POLICY } from '../../domain/policy.ts';
 import { csvList, GemeenteCode, HomesCount, IsoDate, IsoDateTime, Issue, ProvincieCode, Uuid, Version } from './common.ts';
 
@@ -229,7 +229,17 @@ export const ListSums = z
   .meta({ id: 'ListSums' });
 
 export const ProjectList = z
-  .object({ items: z.array(ProjectSummary), total: z.number().int(), sums: ListSums.optional() })
+  .object({
+    items: z.array(ProjectSummary),
+    total: z.number().int().describe('Number of matching projects; when `totalExact` is false, more than this many match'),
+    totalExact: z.boolean().optional().describe('false: more than `total` projects match (ask `total=exact` for the number). Absent: exact'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('Pass as `cursor` for the next page in the same order; null on the last page. Absent where the list has no cursor'),
+    sums: ListSums.optional(),
+  })
   .meta({ id: 'ProjectList' });
 
 export const Milestone = z
@@ -298,6 +308,20 @@ export const ProjectListQuery = z.object({
     .default('name'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  cursor: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe(
+      'The `nextCursor` of the previous page (same filters and sort): the page after it, at the cost of the first page (instead of `offset`)',
+    ),
+  total: z
+    .enum(['bounded', 'exact'])
+    .default('bounded')
+    .describe(
+      `bounded (default): \`total\` counts up to ${LIST_COUNT_CAP.toLocaleString('en')}; beyond that \`totalExact\` is false. ` +
+        'exact: the exact number of matching projects and their `sums` (reads every match: slower in a large register)',
+    ),
 });
 
 export const ProjectIdParams = z.object({ id: Uuid });

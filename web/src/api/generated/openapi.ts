@@ -990,6 +990,10 @@ export interface paths {
                     sort?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description The `nextCursor` of the previous page (same filters and sort): the page after it, at the cost of the first page (instead of `offset`) */
+                    cursor?: string;
+                    /** @description bounded (default): `total` counts up to 10,000; beyond that `totalExact` is false. exact: the exact number of matching projects and their `sums` (reads every match: slower in a large register) */
+                    total?: "bounded" | "exact";
                 };
                 header?: never;
                 path?: never;
@@ -1009,6 +1013,15 @@ export interface paths {
                 };
                 /** @description Bad Request */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -12016,7 +12029,12 @@ export interface components {
         };
         ProjectList: {
             items: components["schemas"]["ProjectSummary"][];
+            /** @description Number of matching projects; when `totalExact` is false, more than this many match */
             total: number;
+            /** @description false: more than `total` projects match (ask `total=exact` for the number). Absent: exact */
+            totalExact?: boolean;
+            /** @description Pass as `cursor` for the next page in the same order; null on the last page. Absent where the list has no cursor */
+            nextCursor?: string | null;
             sums?: components["schemas"]["ListSums"];
         };
         Milestone: {

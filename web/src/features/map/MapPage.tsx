@@ -54,7 +54,7 @@ function ProjectMapPage() {
   const counts = useApi(queryKeys.map.counts(provincie), (signal) =>
     Promise.all(
       STATUS_COLOURS.map((s) => {
-        const q = new URLSearchParams({ status: s, limit: '1' });
+        const q = new URLSearchParams({ status: s, limit: '1', total: 'exact' });
         if (provincie) q.set('provincie', provincie);
         return api.listProjects(q, signal).then((r) => [s, r.total] as const);
       }),

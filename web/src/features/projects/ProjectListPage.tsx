@@ -117,6 +117,10 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
   const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
   const apiQuery = toApiQuery(filters);
   const list = useApi(queryKeys.projects.list(apiQuery.toString()), (signal) => api.listProjects(apiQuery, signal));
+  // The page itself counts only up to a limit (fast in a register of any size); the exact number and the sums over
+  // every matching project come from a second request that reads them all, and show when it answers.
+  const figuresQuery = exactFiguresQuery(apiQuery);
+  const figures = useApi(queryKeys.projects.list(figuresQuery.toString()), (signal) => api.listProjects(figuresQuery, signal));
   const reference = useApi(
     queryKeys.reference.bundle('projects'),
     (_signal, client) => Promise.all([fetchReference(client, 'provincies'), fetchReference(client, 'gemeenten'), fetchReference(client, 'regions')]),
@@ -132,8 +136,13 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
   const sortBy = (key: SortKey) => apply({ ...filters, sort: key, descending: filters.sort === key ? !filters.descending : false, page: 1 });
 
   const [provincies, gemeenten, regions] = reference.data ?? [[], [], []];
-  const total = list.data?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const exactTotal = figures.state === 'ready' ? figures.data.total : list.data?.totalExact === false ? null : (list.data?.total ?? null);
+  const total = exactTotal ?? list.data?.total ?? 0;
+  // Until the exact number is known: the pages up to the one after this (when there is one).
+  const pageCount =
+    exactTotal !== null
+      ? Math.max(1, Math.ceil(exactTotal / PAGE_SIZE))
+      : Math.max(1, Math.ceil(total / PAGE_SIZE), filters.page + (list.data?.nextCursor ? 1 : 0));
   const filterCount = activeFilterCount(filters);
 
   return (
@@ -159,15 +168,19 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
         <Paragraph className="wbm-count" role="status" aria-live="polite" aria-atomic="true">
           {list.state === 'ready' ? (
             <>
-              <strong>{formatProjectCount(total)}</strong>
+              <strong>{exactTotal !== null ? formatProjectCount(total) : `Meer dan ${formatProjectCount(total)}`}</strong>
               {filterCount > 0 && ` (${filterCount} ${filterCount === 1 ? 'filter' : 'filters'} actief)`}
-              {total > 0 && filters.page <= pageCount && ` – pagina ${formatNumber(filters.page)} van ${formatNumber(pageCount)}`}
+              {total > 0 &&
+                filters.page <= pageCount &&
+                ` – pagina ${formatNumber(filters.page)}${exactTotal !== null ? ` van ${formatNumber(pageCount)}` : ''}`}
             </>
           ) : list.state === 'loading' ? (
             'Bezig met laden…'
           ) : null}
         </Paragraph>
-        {list.state === 'ready' && total > 0 && list.data.sums && <ListSumsLine sums={list.data.sums} filters={filters} />}
+        {list.state === 'ready' && total > 0 && figures.state === 'ready' && figures.data.sums && (
+          <ListSumsLine sums={figures.data.sums} filters={filters} />
+        )}
         {/* Exports need an account (the public in demo mode reads the list only). */}
         {signedIn && list.state === 'ready' && total > 0 && (
           <Paragraph className="wbm-export-links">
@@ -179,7 +192,7 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
             </ButtonLink>
             <span className="wbm-muted">
               {' '}
-              Alle {formatProjectCount(total)} met deze filters, met programma, jaarschijven en mijlpalen.{' '}
+              Alle {exactTotal !== null ? `${formatProjectCount(total)} ` : 'projecten '}met deze filters, met programma, jaarschijven en mijlpalen.{' '}
               <TextLink href={exportUrl('geojson', apiQuery)} download="projecten.geojson">
                 Of als GeoJSON voor GIS
               </TextLink>
@@ -228,6 +241,16 @@ function ProjectRegister({ signedIn }: { signedIn: boolean }) {
       </section>
     </>
   );
+}
+
+/** The list's query asking only for the exact number of matching projects and their sums (one row, no page). */
+function exactFiguresQuery(apiQuery: URLSearchParams): URLSearchParams {
+  const q = new URLSearchParams(apiQuery);
+  q.set('total', 'exact');
+  q.set('limit', '1');
+  q.delete('offset');
+  q.delete('sort');
+  return q;
 }
 
 /** A column header that sorts the list by that column; the arrow shows the current order. */
