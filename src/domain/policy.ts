@@ -213,6 +213,83 @@ export const POLICY = {
     source: 'Eigen bovengrens van de Woningbouwmonitor: de grootste gebiedsontwikkelingen hebben een grondexploitatie van enkele miljarden euro’s',
   },
 
+  /**
+   * Realisatiestimulans (issue 16; SPEC §4.1). Amounts in whole euros. Every figure is dated and names its source;
+   * on screen the source is named by title and date (`sourceTitle`), never by a section code.
+   */
+  realisatiestimulans: {
+    /**
+     * €7,000 ex BTW per affordable home "waarvan vanaf 2025 de bouw gestart is", Beter Benutten included
+     * (`000 § Beter benutten`; `001 § Afspraak 19.1` said "gemiddeld € 7.000 … afhankelijk van nadere detaillering").
+     */
+    amountPerHomeEuros: 7_000,
+    /** Homes counted in 2025 through 2029 (`001 § Afspraak 19.1`: "tussen 2025 en 2029"; Staatscourant 2025-36777: starts from 2025, last payment 2030 for starts in 2029). */
+    firstYear: 2025,
+    lastYear: 2029,
+    /** Paid in Q4 of the year after the year counted (`001 § 19.1`: at most one year after realisation, yearly in Q4 2026–2030). */
+    paymentDelayYears: 1,
+    paymentQuarter: 4,
+    /** €1.6bn of the €2.5bn for affordable homes: 170,000 social and middle rent + 60,000 affordable purchase through 2029 (`001 § Afspraak 19.1`). */
+    budgetEuros: 1_600_000_000,
+    /** €0.9bn for supplements ("Aanvullende opslagen nader in te vullen", `001 § Afspraak 19.1`). */
+    supplementBudgetEuros: 900_000_000,
+    /** €180m reserved within the supplements for homes in NPLV stedelijke focusgebieden (`001 § Afspraak 19.1`). */
+    nplvReservedEuros: 180_000_000,
+    /** The homes the €1.6bn is meant for (`001 § Afspraak 19.1`). */
+    plannedHomes: { socialAndMiddleRent: 170_000, affordablePurchase: 60_000 },
+    /**
+     * Supplement amounts: NOT fixed by policy ("zal na de Woontop nog nader uitgewerkt worden", `001 § Afspraak 19.1`).
+     * Defaults 0 = not set; the ministry tries amounts on the page (query parameters), which are marked "niet
+     * vastgelegd in beleid" wherever shown. *(design)*
+     */
+    supplementDefaults: { nplvPerHomeEuros: 0, elkeRegioTeltPerHomeEuros: 0, ouderenPerHomeEuros: 0, capaciteitPerGemeenteEuros: 0 },
+    /**
+     * The gemeenten of the "Elke Regio Telt" regions: not in the seeds nor in our reference data (SPEC §2 names the
+     * region type only). Empty until the list is configured here: the supplement then counts no homes. *(design)*
+     */
+    elkeRegioTeltGemeenten: [] as readonly string[],
+    /**
+     * How earlier national contributions to the same project are taken into account (`001 § 19.1`: "wordt rekening
+     * gehouden met"; SPEC §4.1). The mechanism is not fixed in the seeds *(design)*; the default follows the published
+     * regulation (Staatscourant 2025-36777: homes already supported by other national schemes are excluded):
+     * - `woningen_uitsluiten`: a project with an earlier national contribution earns nothing;
+     * - `bedrag_aftrekken`: the contribution is deducted from the project's entitlement (never below zero);
+     * - `geen`: no deduction (the gross entitlement).
+     */
+    deductionRule: 'woningen_uitsluiten' as 'geen' | 'woningen_uitsluiten' | 'bedrag_aftrekken',
+    /** Earlier national schemes named in the seeds (`001 § 19.1`; SPEC §4.1 "Other schemes that may overlap"). */
+    earlierSchemes: ['woningbouwimpuls', 'startbouwimpuls', 'rha', 'sft', 'transformatiefaciliteit', 'dfr', 'har_plus', 'overig'] as const,
+    /** Project origins that are Beter Benutten, counted like new homes (`000 § Beter benutten`: transformatie, splitsen en optoppen). */
+    beterBenuttenOrigins: ['transformatie', 'splitsen', 'optoppen'] as const,
+    /**
+     * A building of onzelfstandige woonruimten counts as betaalbaar whatever its declared segment (Staatscourant
+     * 2025-36777 art. 1.1; SPEC §2 "Segments"). In the register that is the origin woningdelen/onzelfstandig.
+     */
+    onzelfstandigOrigins: ['woningdelen'] as const,
+    /** Doelgroepen of the elderly-housing supplement: zorggeschikt and geclusterd housing (`001 § 19.1` "Woningbouw voor ouderen"). */
+    ouderenDoelgroepen: ['ouderen', 'woonzorg'] as const,
+    /** How the regulation is named on screen. */
+    sourceTitle: 'Tijdelijke regeling realisatiestimulans (Staatscourant 2025, nr. 36777)',
+    seedTitle: 'Bijlage bij de Woontop-afspraken (december 2024), afspraak 19.1, en de Kamerbrief van 17 november 2025 over Beter Benutten',
+    /**
+     * The segment limits of the regulation, dated (published; SPEC §2 "Segments"; they change every year: add a line
+     * per year, the latest line on or before the counted date applies). Figures of 2025 as published; check each new
+     * year against the regulation.
+     */
+    segmentLimits: [
+      {
+        validFrom: '2025-01-01',
+        /** Sociale huur: starting rent below the huurtoeslag limit (Wet op de huurtoeslag art. 13 lid 1 onder a). */
+        huurtoeslaggrensEuros: 900.07,
+        /** Middenhuur: from the huurtoeslag limit up to the middle-rent ceiling, 186 WWS points (Besluit huurprijzen woonruimte art. 2 lid 1). */
+        middenhuurPunten: 186,
+        middenhuurGrensEuros: 1184.82,
+        /** Betaalbare koop: first sale price (v.o.n.) at or below the limit of Huisvestingswet 2014 art. 7 lid 2. */
+        betaalbareKoopGrensEuros: 405_000,
+      },
+    ],
+  },
+
   ppm: {
     /** A project is overdue when not updated in the current or the previous quarter (`001 § 3B`: "elk kwartaal geüpdatet"). *(design)* */
     overdueAfterQuarters: 1,
