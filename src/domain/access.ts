@@ -1454,3 +1454,20 @@ export function requireMayAdministerSubsidies(p: Principal): void {
   if (p.kind === 'anonymous') throw new UnauthorizedError();
   if (!canAdministerSubsidies(p)) throw new ForbiddenError('Alleen het ministerie beoordeelt en verdeelt de Woningbouwimpuls en het Gebiedsbudget.');
 }
+
+/** Who records earlier national contributions to a project (the deduction rule's data): the ministry and administrators. */
+export const CONTRIBUTION_EDITOR_ROLES = NATIONAL_ROLES;
+
+/**
+ * May the principal record or remove an earlier national contribution (Woningbouwimpuls, Startbouwimpuls, RHA …)?
+ * The ministry and administrators (design: the Rijk knows what it paid; `001 § 19.1` "wordt rekening gehouden met
+ * bijdragen … uit eerdere rijksregelingen"). A demo account only on demo projects (the service checks the project).
+ */
+export function canRecordContributions(p: Principal): boolean {
+  return (CONTRIBUTION_EDITOR_ROLES as readonly Role[]).includes(p.role);
+}
+
+export function requireMayRecordContributions(p: Principal): void {
+  if (p.kind === 'anonymous') throw new UnauthorizedError();
+  if (!canRecordContributions(p)) throw new ForbiddenError('Alleen het ministerie legt eerdere rijksbijdragen vast.');
+}

@@ -197,6 +197,7 @@ describe('no authorisation decision outside src/domain/access.ts (issue 9 item 1
       accessModule.PLANLIJST_IMPORT_ROLES,
       accessModule.SUBSIDY_APPLICANT_ROLES,
       accessModule.SUBSIDY_FILER_ROLES,
+      accessModule.INSTRUMENT_ROLES,
     ];
     const gated = ROUTE_RULES.filter((r) => Array.isArray(r.access));
     expect(gated.length).toBeGreaterThan(4);

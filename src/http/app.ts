@@ -31,6 +31,7 @@ import { openBookRoutes } from './routes/open-book.routes.ts';
 import { woningbouwimpulsRoutes } from './routes/woningbouwimpuls.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { openDataRoutes } from './routes/open-data.routes.ts';
+import { realisatiestimulansRoutes } from './routes/realisatiestimulans.routes.ts';
 import { ogcRoutes } from './routes/ogc.routes.ts';
 import { organisationRoutes } from './routes/organisations.routes.ts';
 import { regionRoutes } from './routes/regions.routes.ts';
@@ -157,6 +158,7 @@ export async function buildApp({
       await api.register(nationalRoutes(services));
       await api.register(publicRoutes(services));
       await api.register(openDataRoutes(services));
+      await api.register(realisatiestimulansRoutes(services));
       await api.register(ogcRoutes(services));
     },
     { prefix: API_PREFIX },

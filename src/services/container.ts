@@ -46,6 +46,8 @@ import { createPlanlijstImportRepository } from '../storage/planlijst-import.rep
 import { createLifecycleService } from './lifecycle.service.ts';
 import { createLifecycleRepository } from '../storage/lifecycle.repository.ts';
 import { createOpenBookService } from './open-book.service.ts';
+import { createRealisatiestimulansService } from './realisatiestimulans.service.ts';
+import { createRealisatiestimulansRepository } from '../storage/realisatiestimulans.repository.ts';
 import { createOpenBookRepository } from '../storage/open-book.repository.ts';
 import { createWoningbouwimpulsService } from './woningbouwimpuls.service.ts';
 import { createWoningbouwimpulsRepository } from '../storage/woningbouwimpuls.repository.ts';
@@ -189,6 +191,14 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     openBooks: createOpenBookService({ db, projects, openBooks: createOpenBookRepository(), access, audit, today: options.today }),
     // Woningbouwimpuls and Gebiedsbudget (issue 16 parts 2–3): applications, scores, ranking, allocation, requests.
     woningbouwimpuls: createWoningbouwimpulsService({ db, projects, store: createWoningbouwimpulsRepository(), audit, today: options.today }),
+    // Realisatiestimulans (issue 16; SPEC §4.1): per gemeente on both counting bases, from the register.
+    realisatiestimulans: createRealisatiestimulansService({
+      db,
+      geography,
+      repository: createRealisatiestimulansRepository(),
+      audit,
+      publicDemoData: access.publicDemoData,
+    }),
     rounds: roundService,
     // E-mail reminders of a round, logged on the round (issue 12 item 8).
     roundReminders: createRoundReminderService({

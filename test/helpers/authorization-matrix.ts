@@ -286,6 +286,8 @@ const proposalPayload = () => ({
   year: Number(todayInNetherlands().slice(0, 4)) + 1,
 });
 
+/** Who reads the Realisatiestimulans (src/domain/access.ts INSTRUMENT_ROLES). */
+const RS_READERS: Who[] = ['gemeente_editor', 'provincie_analist', ...NATIONAL];
 /** Who imports a planlijst (src/domain/access.ts PLANLIJST_IMPORT_ROLES). */
 const IMPORTERS: Who[] = ['gemeente_editor', 'provincie_analist', 'tafel_secretaris', ...NATIONAL];
 const PLANLIJST_MAPPING = {
@@ -1346,6 +1348,51 @@ export function matrix(): Record<string, Case[]> {
           return { url: `/api/v1/ogc/collections/projecten/items/${id}` };
         },
       })),
+    ],
+    // Realisatiestimulans (issue 16; realisatiestimulans.api.test.ts): the ministry and administrators all gemeenten, a province
+    // analyst its province (PV27), a gemeente only itself (GM0363); another gemeente is hidden (404).
+    'GET /api/v1/realisatiestimulans': [{ name: '', request: async () => ({ url: '/api/v1/realisatiestimulans' }), allowed: RS_READERS }],
+    ...Object.fromEntries(
+      ['', '/export.csv', '/export.xlsx'].map((suffix) => [
+        `GET /api/v1/realisatiestimulans/gemeenten/:gemeenteCode${suffix}`,
+        [
+          { name: 'own', request: async () => ({ url: `/api/v1/realisatiestimulans/gemeenten/GM0363${suffix}` }), allowed: RS_READERS },
+          {
+            name: 'other province',
+            request: async () => ({ url: `/api/v1/realisatiestimulans/gemeenten/GM0344${suffix}` }),
+            allowed: NATIONAL,
+            hidden: ['gemeente_editor', 'provincie_analist'],
+          },
+        ],
+      ]),
+    ),
+    'GET /api/v1/realisatiestimulans/bijdragen': [
+      { name: '', request: async () => ({ url: '/api/v1/realisatiestimulans/bijdragen' }), allowed: RS_READERS },
+    ],
+    'POST /api/v1/realisatiestimulans/bijdragen': [
+      {
+        name: '',
+        request: async () => ({
+          method: 'POST',
+          url: '/api/v1/realisatiestimulans/bijdragen',
+          payload: { projectId: ids.own, scheme: 'startbouwimpuls', amountEuros: 1000 },
+        }),
+        allowed: NATIONAL,
+      },
+    ],
+    'DELETE /api/v1/realisatiestimulans/bijdragen/:id': [
+      {
+        name: '',
+        request: async () => {
+          const res = await admin({
+            method: 'POST',
+            url: '/api/v1/realisatiestimulans/bijdragen',
+            payload: { projectId: ids.own, scheme: 'rha', amountEuros: 500 },
+          });
+          return { method: 'DELETE', url: `/api/v1/realisatiestimulans/bijdragen/${res.json().id}` };
+        },
+        allowed: NATIONAL,
+      },
     ],
     // Open data per gemeente and quarter: aggregates only, for everyone (checked in open-data.api.test.ts).
     'GET /api/v1/open-data/quarters': [

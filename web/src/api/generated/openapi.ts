@@ -10654,6 +10654,523 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/realisatiestimulans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Realisatiestimulans of the caller’s area per gemeente and province on both counting bases, with the payout schedule and (nationally) the budget check
+         * @description The ministry and administrators see every gemeente and the budget against claims with the shortfall and the pro-rata factor; a province analyst its province; a gemeente only itself. Supplement amounts are a scenario (query), not fixed by policy.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How earlier national contributions to a project are taken into account (default woningen_uitsluiten): woningen_uitsluiten — such a project earns nothing (the published regulation); bedrag_aftrekken — the contribution is deducted from its entitlement; geen — gross */
+                    deductionRule?: "geen" | "woningen_uitsluiten" | "bedrag_aftrekken";
+                    /** @description Supplement per affordable home in an NPLV / stedelijk focusgebied project (whole euros; not fixed by policy — a scenario; default 0) */
+                    nplvPerHomeEuros?: number;
+                    /** @description Supplement per affordable home in an Elke Regio Telt gemeente (whole euros; not fixed by policy — a scenario; default 0) */
+                    elkeRegioTeltPerHomeEuros?: number;
+                    /** @description Supplement per affordable home for the elderly (zorggeschikt, geclusterd) (whole euros; not fixed by policy — a scenario; default 0) */
+                    ouderenPerHomeEuros?: number;
+                    /** @description Municipal capacity supplement per gemeente per year with paid homes (whole euros; not fixed by policy — a scenario; default 0) */
+                    capaciteitPerGemeenteEuros?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RealisatiestimulansOverview"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/realisatiestimulans/gemeenten/{gemeenteCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One gemeente’s Realisatiestimulans on both bases, with every project line behind the amounts (404 outside the caller’s area) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How earlier national contributions to a project are taken into account (default woningen_uitsluiten): woningen_uitsluiten — such a project earns nothing (the published regulation); bedrag_aftrekken — the contribution is deducted from its entitlement; geen — gross */
+                    deductionRule?: "geen" | "woningen_uitsluiten" | "bedrag_aftrekken";
+                    /** @description Supplement per affordable home in an NPLV / stedelijk focusgebied project (whole euros; not fixed by policy — a scenario; default 0) */
+                    nplvPerHomeEuros?: number;
+                    /** @description Supplement per affordable home in an Elke Regio Telt gemeente (whole euros; not fixed by policy — a scenario; default 0) */
+                    elkeRegioTeltPerHomeEuros?: number;
+                    /** @description Supplement per affordable home for the elderly (zorggeschikt, geclusterd) (whole euros; not fixed by policy — a scenario; default 0) */
+                    ouderenPerHomeEuros?: number;
+                    /** @description Municipal capacity supplement per gemeente per year with paid homes (whole euros; not fixed by policy — a scenario; default 0) */
+                    capaciteitPerGemeenteEuros?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description CBS gemeente code */
+                    gemeenteCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RealisatiestimulansGemeente"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/realisatiestimulans/gemeenten/{gemeenteCode}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The gemeente’s project lines as CSV (UTF-8 with BOM, `;`-separated, for Dutch Excel)
+         * @description One row per project line (a project counts once per basis: start bouw and oplevering), with the homes counted per segment and every amount; the totals per basis, year and status equal the sum of their rows (the capacity supplement is per gemeente-year). Amounts in whole euros ex BTW. Columns: telbasis, jaar, uitbetaling, status, project_id, project_naam, datum, woningen_geteld, sociale_huur, middenhuur, betaalbare_koop, onzelfstandig, betaalbare_woningen, beter_benutten_woningen, bruto_euro, eerdere_rijksbijdragen_euro, aftrek_euro, netto_euro, opslag_nplv_euro, opslag_elke_regio_telt_euro, opslag_ouderen_euro.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How earlier national contributions to a project are taken into account (default woningen_uitsluiten): woningen_uitsluiten — such a project earns nothing (the published regulation); bedrag_aftrekken — the contribution is deducted from its entitlement; geen — gross */
+                    deductionRule?: "geen" | "woningen_uitsluiten" | "bedrag_aftrekken";
+                    /** @description Supplement per affordable home in an NPLV / stedelijk focusgebied project (whole euros; not fixed by policy — a scenario; default 0) */
+                    nplvPerHomeEuros?: number;
+                    /** @description Supplement per affordable home in an Elke Regio Telt gemeente (whole euros; not fixed by policy — a scenario; default 0) */
+                    elkeRegioTeltPerHomeEuros?: number;
+                    /** @description Supplement per affordable home for the elderly (zorggeschikt, geclusterd) (whole euros; not fixed by policy — a scenario; default 0) */
+                    ouderenPerHomeEuros?: number;
+                    /** @description Municipal capacity supplement per gemeente per year with paid homes (whole euros; not fixed by policy — a scenario; default 0) */
+                    capaciteitPerGemeenteEuros?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description CBS gemeente code */
+                    gemeenteCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/realisatiestimulans/gemeenten/{gemeenteCode}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The gemeente’s Realisatiestimulans as an Excel workbook: sheet Projecten (the lines) and sheet Totalen (per basis, year, status)
+         * @description One row per project line (a project counts once per basis: start bouw and oplevering), with the homes counted per segment and every amount; the totals per basis, year and status equal the sum of their rows (the capacity supplement is per gemeente-year). Amounts in whole euros ex BTW.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How earlier national contributions to a project are taken into account (default woningen_uitsluiten): woningen_uitsluiten — such a project earns nothing (the published regulation); bedrag_aftrekken — the contribution is deducted from its entitlement; geen — gross */
+                    deductionRule?: "geen" | "woningen_uitsluiten" | "bedrag_aftrekken";
+                    /** @description Supplement per affordable home in an NPLV / stedelijk focusgebied project (whole euros; not fixed by policy — a scenario; default 0) */
+                    nplvPerHomeEuros?: number;
+                    /** @description Supplement per affordable home in an Elke Regio Telt gemeente (whole euros; not fixed by policy — a scenario; default 0) */
+                    elkeRegioTeltPerHomeEuros?: number;
+                    /** @description Supplement per affordable home for the elderly (zorggeschikt, geclusterd) (whole euros; not fixed by policy — a scenario; default 0) */
+                    ouderenPerHomeEuros?: number;
+                    /** @description Municipal capacity supplement per gemeente per year with paid homes (whole euros; not fixed by policy — a scenario; default 0) */
+                    capaciteitPerGemeenteEuros?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description CBS gemeente code */
+                    gemeenteCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/realisatiestimulans/bijdragen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Earlier national contributions to projects in the caller’s area (the data of the deduction rule) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this project */
+                    projectId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RealisatiestimulansContribution"][];
+                        };
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an earlier national contribution to a project (the ministry, administrators); in the project’s audit trail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RealisatiestimulansContributionCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RealisatiestimulansContribution"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/realisatiestimulans/bijdragen/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a recorded earlier national contribution (the ministry, administrators); in the project’s audit trail */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ogc": {
         parameters: {
             query?: never;
@@ -11539,6 +12056,28 @@ export interface components {
             status: "toegekend" | "afgewezen";
             /** @description Amount awarded; null: the capped amount */
             awardedEuros: number | null;
+        };
+        RealisatiestimulansContributionCreateInput: {
+            /**
+             * Format: uuid
+             * @description The project that received the contribution
+             */
+            projectId: string;
+            /**
+             * @description The earlier national scheme
+             * @enum {string}
+             */
+            scheme: "woningbouwimpuls" | "startbouwimpuls" | "rha" | "sft" | "transformatiefaciliteit" | "dfr" | "har_plus" | "overig";
+            /** @description Amount in whole euros */
+            amountEuros: number;
+            /**
+             * Format: date
+             * @description Date of the decision
+             * @example 2026-03-31
+             */
+            decidedOn?: string | null;
+            /** @description Note */
+            note?: string | null;
         };
         OrganisationMergeInput: {
             /**
@@ -13794,6 +14333,289 @@ export interface components {
             quarters: string[];
             /** @description One row per gemeente and quarter */
             items: components["schemas"]["OpenDataQuarterCell"][];
+        };
+        /** @description Affordable homes per category: the declared segment, or onzelfstandig (a building of onzelfstandige woonruimten counts as betaalbaar) */
+        RealisatiestimulansHomes: {
+            /** @description Affordable homes counted as sociale_huur */
+            sociale_huur: number;
+            /** @description Affordable homes counted as middenhuur */
+            middenhuur: number;
+            /** @description Affordable homes counted as betaalbare_koop */
+            betaalbare_koop: number;
+            /** @description Affordable homes counted as onzelfstandig */
+            onzelfstandig: number;
+        };
+        /** @description Supplements: amounts NOT fixed by policy (a scenario with the amounts of the request) */
+        RealisatiestimulansSupplements: {
+            /** @description NPLV / stedelijke focusgebieden supplement; whole euros, ex BTW */
+            nplv: number;
+            /** @description Elke Regio Telt supplement; whole euros, ex BTW */
+            elkeRegioTelt: number;
+            /** @description Elderly housing supplement; whole euros, ex BTW */
+            ouderen: number;
+            /** @description Municipal capacity supplement; whole euros, ex BTW */
+            capaciteit: number;
+        };
+        RealisatiestimulansAmounts: {
+            /** @description Project lines counted (a project counts once per basis) */
+            projects: number;
+            /** @description Homes counted, all segments (the milestone’s homes, else the programme) */
+            countedHomes: number;
+            homes: components["schemas"]["RealisatiestimulansHomes"];
+            /** @description Affordable homes counted (the sum of `homes`) */
+            affordableHomes: number;
+            /** @description Of those, homes added through Beter Benutten (transformatie, splitsen, optoppen) */
+            beterBenuttenHomes: number;
+            /** @description Gross entitlement: affordable homes × the amount per home; whole euros, ex BTW */
+            grossEuros: number;
+            /** @description Taken off for earlier national contributions by the deduction rule; whole euros, ex BTW */
+            deductionEuros: number;
+            /** @description Entitlement after the deduction; whole euros, ex BTW */
+            netEuros: number;
+            supplements: components["schemas"]["RealisatiestimulansSupplements"];
+        };
+        RealisatiestimulansBasis: {
+            /** @description Per year counted, 2025–2029 */
+            years: {
+                /** @description The year counted (start bouw or oplevering in that year) */
+                year: number;
+                /** @description The quarter it is paid in: Q4 of the following year, `YYYY-Qn` */
+                paymentQuarter: string;
+                /** @description Realised: the milestone has an actual date in the year (paid) */
+                realised: components["schemas"]["RealisatiestimulansAmounts"];
+                /** @description Expected: only a forecast date in the year (not paid; counts towards the expected claims) */
+                expected: components["schemas"]["RealisatiestimulansAmounts"];
+            }[];
+            /** @description Realised over all years */
+            realised: components["schemas"]["RealisatiestimulansAmounts"];
+            /** @description Expected over all years */
+            expected: components["schemas"]["RealisatiestimulansAmounts"];
+        };
+        RealisatiestimulansPayout: {
+            /** @description Year counted */
+            year: number;
+            /** @description Quarter of payment, `YYYY-Qn` */
+            paymentQuarter: string;
+            /** @description Net realised amount paid then; whole euros, ex BTW */
+            netEuros: number;
+            /** @description Supplements paid then (not fixed by policy); whole euros, ex BTW */
+            supplementsEuros: number;
+            /** @description Expected amount for the year (not yet realised); whole euros, ex BTW */
+            expectedEuros: number;
+        }[];
+        RealisatiestimulansBudgetCheck: {
+            /** @description Budget for affordable homes (€1.6bn); whole euros, ex BTW */
+            budgetEuros: number;
+            /** @description Net realised entitlement 2025–2029; whole euros, ex BTW */
+            realisedEuros: number;
+            /** @description Net expected entitlement 2025–2029; whole euros, ex BTW */
+            expectedEuros: number;
+            /** @description Realised + expected; whole euros, ex BTW */
+            claimsEuros: number;
+            /** @description Claims above the budget (0 when it suffices); whole euros, ex BTW */
+            shortfallEuros: number;
+            /** @description Factor of every amount in the pro-rata scenario (budget / claims, at most 1) */
+            proRataFactor: number;
+            /** @description Budget for supplements (€0.9bn); whole euros, ex BTW */
+            supplementBudgetEuros: number;
+            /** @description Supplements realised + expected (scenario amounts); whole euros, ex BTW */
+            supplementClaimsEuros: number;
+            /** @description Supplements above their budget; whole euros, ex BTW */
+            supplementShortfallEuros: number;
+        };
+        RealisatiestimulansSettings: {
+            /** @description Amount per affordable home; whole euros, ex BTW */
+            amountPerHomeEuros: number;
+            /** @description Budget for affordable homes; whole euros, ex BTW */
+            budgetEuros: number;
+            /** @description Budget for supplements; whole euros, ex BTW */
+            supplementBudgetEuros: number;
+            /** @description First year counted */
+            firstYear: number;
+            /** @description Last year counted */
+            lastYear: number;
+            /**
+             * @description The deduction rule applied
+             * @enum {string}
+             */
+            deductionRule: "geen" | "woningen_uitsluiten" | "bedrag_aftrekken";
+            /** @description Supplement amounts used: not fixed by policy */
+            supplements: {
+                /** @description NPLV supplement per home (scenario); whole euros, ex BTW */
+                nplvPerHomeEuros: number;
+                /** @description Elke Regio Telt supplement per home (scenario); whole euros, ex BTW */
+                elkeRegioTeltPerHomeEuros: number;
+                /** @description Elderly housing supplement per home (scenario); whole euros, ex BTW */
+                ouderenPerHomeEuros: number;
+                /** @description Capacity supplement per gemeente per year (scenario); whole euros, ex BTW */
+                capaciteitPerGemeenteEuros: number;
+            };
+            /** @description Gemeenten of the Elke Regio Telt regions (configured; empty: none) */
+            readonly elkeRegioTeltGemeenten: string[];
+        };
+        RealisatiestimulansOverview: {
+            /** @description The area of the figures: the caller’s (a gemeente only itself, a province analyst its province) */
+            area: {
+                /**
+                 * @description What the figures cover
+                 * @enum {string}
+                 */
+                level: "nl" | "provincie" | "gemeente";
+                /** @description Its code */
+                code: string | null;
+            };
+            settings: components["schemas"]["RealisatiestimulansSettings"];
+            gemeenten: {
+                /** @description CBS gemeente code */
+                gemeenteCode: string;
+                /** @description Name of the gemeente */
+                gemeenteName: string;
+                /** @description Its province */
+                provincieCode: string;
+                /** @description Counting basis start bouw (milestone M11): the rule since November 2025 */
+                start_bouw: components["schemas"]["RealisatiestimulansBasis"];
+                /** @description Counting basis oplevering (milestone M12): the 2024 contour */
+                oplevering: components["schemas"]["RealisatiestimulansBasis"];
+                /** @description Realised net amount on start bouw minus on oplevering; whole euros, ex BTW */
+                differenceNetEuros: number;
+                /** @description Realised affordable homes on start bouw minus on oplevering */
+                differenceAffordableHomes: number;
+            }[];
+            provincies: {
+                /** @description CBS province code */
+                provincieCode: string;
+                /** @description Name of the province */
+                provincieName: string;
+                /** @description Counting basis start bouw (milestone M11): the rule since November 2025 */
+                start_bouw: components["schemas"]["RealisatiestimulansBasis"];
+                /** @description Counting basis oplevering (milestone M12): the 2024 contour */
+                oplevering: components["schemas"]["RealisatiestimulansBasis"];
+                /** @description Realised net amount on start bouw minus on oplevering; whole euros, ex BTW */
+                differenceNetEuros: number;
+                /** @description Realised affordable homes on start bouw minus on oplevering */
+                differenceAffordableHomes: number;
+            }[];
+            /** @description The sum of the gemeenten */
+            total: {
+                /** @description Counting basis start bouw (milestone M11): the rule since November 2025 */
+                start_bouw: components["schemas"]["RealisatiestimulansBasis"];
+                /** @description Counting basis oplevering (milestone M12): the 2024 contour */
+                oplevering: components["schemas"]["RealisatiestimulansBasis"];
+                /** @description Realised net amount on start bouw minus on oplevering; whole euros, ex BTW */
+                differenceNetEuros: number;
+                /** @description Realised affordable homes on start bouw minus on oplevering */
+                differenceAffordableHomes: number;
+            };
+            /** @description Budget against claims per basis (national figures only; null for a province or gemeente) */
+            budget: {
+                start_bouw: components["schemas"]["RealisatiestimulansBudgetCheck"];
+                oplevering: components["schemas"]["RealisatiestimulansBudgetCheck"];
+            } | null;
+            /** @description Payout schedule per basis */
+            payout: {
+                start_bouw: components["schemas"]["RealisatiestimulansPayout"];
+                oplevering: components["schemas"]["RealisatiestimulansPayout"];
+            };
+        };
+        RealisatiestimulansProjectLine: {
+            /**
+             * Format: uuid
+             * @description The project
+             */
+            projectId: string;
+            /** @description Its name */
+            name: string;
+            /** @description CBS gemeente code */
+            gemeenteCode: string;
+            /**
+             * @description The counting basis of this line
+             * @enum {string}
+             */
+            basis: "start_bouw" | "oplevering";
+            /** @description Year counted */
+            year: number;
+            /**
+             * Format: date
+             * @description The milestone date (actual, else forecast)
+             * @example 2026-03-31
+             */
+            date: string;
+            /** @description True: realised (actual date); false: expected (forecast only) */
+            actual: boolean;
+            /** @description Homes counted (the milestone’s homes, else the programme) */
+            countedHomes: number;
+            homes: components["schemas"]["RealisatiestimulansHomes"];
+            /** @description Affordable homes counted */
+            affordableHomes: number;
+            /** @description Of those, Beter Benutten */
+            beterBenuttenHomes: number;
+            /** @description Affordable homes in an NPLV project */
+            nplvHomes: number;
+            /** @description Affordable homes for the elderly */
+            ouderenHomes: number;
+            /** @description Gross entitlement; whole euros, ex BTW */
+            grossEuros: number;
+            /** @description Earlier national contributions to the project; whole euros, ex BTW */
+            earlierContributionsEuros: number;
+            /** @description Deduction by the rule; whole euros, ex BTW */
+            deductionEuros: number;
+            /** @description Net entitlement; whole euros, ex BTW */
+            netEuros: number;
+            supplements: components["schemas"]["RealisatiestimulansSupplements"];
+        };
+        RealisatiestimulansGemeente: {
+            /** @description CBS gemeente code */
+            gemeenteCode: string;
+            /** @description Name of the gemeente */
+            gemeenteName: string;
+            /** @description Its province */
+            provincieCode: string;
+            settings: components["schemas"]["RealisatiestimulansSettings"];
+            /** @description The gemeente’s figures on both bases */
+            figures: {
+                /** @description CBS gemeente code */
+                gemeenteCode: string;
+                /** @description Counting basis start bouw (milestone M11): the rule since November 2025 */
+                start_bouw: components["schemas"]["RealisatiestimulansBasis"];
+                /** @description Counting basis oplevering (milestone M12): the 2024 contour */
+                oplevering: components["schemas"]["RealisatiestimulansBasis"];
+                /** @description Realised net amount on start bouw minus on oplevering; whole euros, ex BTW */
+                differenceNetEuros: number;
+                /** @description Realised affordable homes on start bouw minus on oplevering */
+                differenceAffordableHomes: number;
+            };
+            /** @description Payout schedule per basis */
+            payout: {
+                start_bouw: components["schemas"]["RealisatiestimulansPayout"];
+                oplevering: components["schemas"]["RealisatiestimulansPayout"];
+            };
+            /** @description Every project line behind the amounts: each amount is the sum of its lines */
+            projects: components["schemas"]["RealisatiestimulansProjectLine"][];
+        };
+        RealisatiestimulansContribution: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The project it went to
+             */
+            projectId: string;
+            /** @description Its name */
+            projectName: string;
+            /** @description Its gemeente */
+            gemeenteCode: string;
+            /** @description Its province */
+            provincieCode: string;
+            /** @description The national scheme */
+            scheme: string;
+            /** @description The contribution; whole euros, ex BTW */
+            amountEuros: number;
+            /** @description Date of the decision, YYYY-MM-DD */
+            decidedOn: string | null;
+            /** @description Note */
+            note: string | null;
+            /** @description Demo data */
+            synthetic: boolean;
         };
         OgcLink: {
             /** @description Absolute URL */
