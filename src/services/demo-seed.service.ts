@@ -9,7 +9,7 @@ import { deriveProject } from '../domain/derive.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Knelpunt, Project } from '../domain/project.ts';
 import type { Actor } from '../domain/audit.ts';
-import { kwartaalEnd, previousKwartaal, quarterOf } from '../domain/kwartaal.ts';
+import { previousKwartaal, quarterOf } from '../domain/kwartaal.ts';
 import { regionAnnualTarget } from '../domain/targets.ts';
 import type { DemoDataset } from '../demo/generate-demo.ts';
 import type { RoundService } from './round.service.ts';
@@ -17,7 +17,8 @@ import type { DashboardRepository } from '../storage/dashboard.repository.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
-import type { KnelpuntRepository, ProjectRepository } from '../storage/project.repository.ts';
+import { PROJECT_TABLES, type KnelpuntRepository, type ProjectRepository } from '../storage/project.repository.ts';
+import { withoutIndexUpkeep } from '../storage/bulk-load.ts';
 
 export interface SeedOptions {
   /** A number of projects (spread by production), or 'national': a pipeline per gemeente sized to its target (issue 14). */
@@ -43,6 +44,8 @@ export interface SeedResult {
   /** Where the time went: generating the dataset, and writing it. */
   generateSeconds: number;
   writeSeconds: number;
+  /** Of writeSeconds: building indexes and keys after a load without index upkeep (null: loaded with upkeep). */
+  indexSeconds: number | null;
 }
 
 /** Projects per COPY round: progress is reported after each. */
@@ -56,7 +59,7 @@ export function createDemoSeedService(deps: {
   dashboards: DashboardRepository;
   geography: GeographyRepository;
   /** Closes the national demo's quarter of history (optional: without it the demo has no closed quarter). */
-  rounds?: Pick<RoundService, 'openRound' | 'closeRound'>;
+  rounds?: Pick<RoundService, 'closeQuarterAsItStood'>;
 }) {
   const { db } = deps;
 
@@ -76,23 +79,13 @@ export function createDemoSeedService(deps: {
     via: 'system',
   };
 
-  /** Set the forecast dates of (project, milestone) pairs in one statement. */
-  async function setForecasts(rows: ReadonlyArray<{ projectId: string; code: string; forecastDate: string | null }>): Promise<void> {
-    await db.query(
-      `UPDATE project_milestones m SET forecast_date = v.forecast_date
-       FROM unnest($1::uuid[], $2::text[], $3::date[]) AS v(project_id, code, forecast_date)
-       WHERE m.project_id = v.project_id AND m.code = v.code`,
-      [rows.map((r) => r.projectId), rows.map((r) => r.code), rows.map((r) => r.forecastDate)],
-    );
-  }
-
   /**
    * The national demo's history (issue 14): the quarter before asOf closed at every versnellingstafel, its
    * snapshots holding the forecasts as they stood then, so "Wat is er veranderd sinds vorig kwartaal" shows
-   * the forecasts that moved since. The projects are set to those earlier forecasts, the rounds are opened
-   * and closed through the round service (as a table would), and the forecasts set back to today's — a
-   * step after the seed's transaction (the round service runs its own): a crash in between leaves the
-   * earlier forecasts, valid data. A table that already has a round for that quarter is left as it is.
+   * the forecasts that moved since. The round service fills in each table's quarter from today's projects with
+   * the earlier forecast dates (closeQuarterAsItStood), in its own transaction after the seed's: a crash in
+   * between leaves the demo without history, valid data. A table that has rounds already keeps its own
+   * history.
    */
   async function closeDemoQuarter(dataset: DemoDataset, asOf: string): Promise<SeedResult['history']> {
     const started = performance.now();
@@ -100,31 +93,14 @@ export function createDemoSeedService(deps: {
     const quarter = previousKwartaal(quarterOf(asOf));
     if (!deps.rounds || movedAnywhere.length === 0) return { quarter: null, tables: 0, movedProjects: 0, seconds: 0 };
     const tables = (await deps.geography.listRegions(db, 'versnellingstafel')).filter((r) => r.gemeenteCodes.length > 0);
-    const existing = new Set(
-      (await db.query<{ region_id: string }>('SELECT region_id FROM rounds WHERE quarter = $1', [quarter])).map((r) => r.region_id),
-    );
+    const existing = new Set((await db.query<{ region_id: string }>('SELECT DISTINCT region_id FROM rounds')).map((r) => r.region_id));
     const todo = tables.filter((t) => !existing.has(t.id));
     // Only the tables' projects are frozen: only theirs need their earlier forecasts.
     const inTables = new Set(todo.flatMap((t) => t.gemeenteCodes));
     const moved = movedAnywhere.filter((p) => inTables.has(p.gemeenteCode));
     if (todo.length === 0 || moved.length === 0) return { quarter, tables: 0, movedProjects: 0, seconds: 0 };
-    const earlier = moved.flatMap((p) => p.previousForecasts!.map((f) => ({ projectId: p.id, code: f.code, forecastDate: f.forecastDate })));
-    const now = moved.flatMap((p) =>
-      p.previousForecasts!.map((f) => ({
-        projectId: p.id,
-        code: f.code,
-        forecastDate: p.milestones.find((m) => m.code === f.code)?.forecastDate ?? null,
-      })),
-    );
-    await setForecasts(earlier);
-    try {
-      for (const table of todo) {
-        const round = await deps.rounds.openRound(table.id, { quarter, deadline: kwartaalEnd(quarter) }, SEED_ACTOR);
-        await deps.rounds.closeRound(round.id, SEED_ACTOR);
-      }
-    } finally {
-      await setForecasts(now);
-    }
+    const forecastsThen = new Map(moved.map((p) => [p.id, p.previousForecasts!]));
+    for (const table of todo) await deps.rounds.closeQuarterAsItStood(table.id, quarter, forecastsThen, SEED_ACTOR);
     return { quarter, tables: todo.length, movedProjects: moved.length, seconds: (performance.now() - started) / 1000 };
   }
 
@@ -231,22 +207,33 @@ export function createDemoSeedService(deps: {
       }));
 
       const generated = performance.now();
+      let indexSeconds: number | null = null;
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM projects WHERE synthetic');
         await tx.query('DELETE FROM organisations o WHERE synthetic AND NOT EXISTS (SELECT 1 FROM project_parties p WHERE p.organisation_id = o.id)');
         await deps.organisations.insertMany(tx, syntheticOrgs);
         // Bulk load with COPY (src/storage/copy.ts), in the one transaction.
-        for (let i = 0; i < projects.length; i += CHUNK) {
-          const chunk = projects.slice(i, i + CHUNK);
-          const chunkKnelpunten = chunk.flatMap((p) => knelpuntenByProject.get(p.id) ?? []);
-          if (options.writer === 'insert') {
-            await deps.projects.insertMany(tx, chunk);
-            await deps.knelpunten.insertMany(tx, chunkKnelpunten);
-          } else {
-            await deps.projects.copyMany(tx, chunk);
-            await deps.knelpunten.copyMany(tx, chunkKnelpunten);
+        const writeAll = async () => {
+          for (let i = 0; i < projects.length; i += CHUNK) {
+            const chunk = projects.slice(i, i + CHUNK);
+            const chunkKnelpunten = chunk.flatMap((p) => knelpuntenByProject.get(p.id) ?? []);
+            if (options.writer === 'insert') {
+              await deps.projects.insertMany(tx, chunk);
+              await deps.knelpunten.insertMany(tx, chunkKnelpunten);
+            } else {
+              await deps.projects.copyMany(tx, chunk);
+              await deps.knelpunten.copyMany(tx, chunkKnelpunten);
+            }
+            options.onProgress?.(Math.min(i + CHUNK, projects.length), projects.length);
           }
-          options.onProgress?.(Math.min(i + CHUNK, projects.length), projects.length);
+        };
+        // An empty register (a fresh start, a benchmark) is loaded without index upkeep: the indexes and keys are
+        // built once afterwards (src/storage/bulk-load.ts). Next to real projects, the rows go in as any write does.
+        const empty = (await tx.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM projects) AS empty'))[0]!.empty;
+        if (empty && options.writer !== 'insert') {
+          indexSeconds = (await withoutIndexUpkeep(tx, PROJECT_TABLES, writeAll)).rebuildSeconds;
+        } else {
+          await writeAll();
         }
         // Planuitval: withdrawn plans are kept with their date and reason (migration 0019, src/domain/withdrawal.ts).
         if (withdrawn.length > 0) {
@@ -270,6 +257,7 @@ export function createDemoSeedService(deps: {
         seconds: (written - started) / 1000,
         generateSeconds: (generated - started) / 1000,
         writeSeconds: (written - generated) / 1000,
+        indexSeconds,
       };
     },
   };

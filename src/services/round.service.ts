@@ -7,11 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { OrganisationType } from '../domain/codes.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { formatDatum } from '../domain/format-nl.ts';
-import { kwartaalLabel, type Kwartaal } from '../domain/kwartaal.ts';
+import { kwartaalEnd, kwartaalLabel, type Kwartaal } from '../domain/kwartaal.ts';
 import { attachDelayReasons } from '../domain/delay-reason.ts';
 import type { DelayReasonRepository } from '../storage/delay-reason.repository.ts';
 import { attachBaselineReasons, diffProject, type DiffableProject, type ProjectChange } from '../domain/project-diff.ts';
 import type { Project } from '../domain/project.ts';
+import { deriveProject } from '../domain/derive.ts';
 import {
   checkConfirmProjectIds,
   checkOpenRound,
@@ -302,6 +303,43 @@ export function createRoundService(deps: RoundServiceDeps) {
     return { rows, facts, parties, rollup, named, organisations, asOf };
   }
 
+  /**
+   * The snapshot of every active project of the region, as closing a round freezes it. `forecastsThen` (the
+   * history of a quarter filled in afterwards, see closeQuarterAsItStood) replaces forecast dates of milestones
+   * by the ones that stood at the quarter's end; the derived figures (phase, status) follow those dates.
+   */
+  async function snapshotRows(
+    tx: Queryable,
+    regionId: string,
+    deliveredVia: ReadonlyMap<string, DeliveryVia | null>,
+    forecastsThen: ReadonlyMap<string, ReadonlyArray<{ code: string; forecastDate: string | null }>> = new Map(),
+  ) {
+    // A withdrawn or merged project is not in the quarter's snapshot (src/domain/withdrawal.ts); earlier quarters keep it.
+    const { items } = await projects.list(tx, { regionId, lifecycle: 'actief' }, { limit: ALL, offset: 0, sort: 'name', descending: false });
+    const parts = await rounds.regionParts(tx, regionId);
+    return items.map((s: ProjectSummary) => {
+      const { gemeenteName, ...rest } = s;
+      const knelpunten = parts.knelpunten.get(s.id) ?? [];
+      let project: Project = {
+        ...rest,
+        programme: parts.programme.get(s.id) ?? [],
+        jaarschijven: parts.jaarschijven.get(s.id) ?? [],
+        milestones: parts.milestones.get(s.id) ?? [],
+        parties: parts.parties.get(s.id) ?? [],
+      };
+      const then = forecastsThen.get(s.id);
+      if (then) {
+        const milestones = project.milestones.map((m) => {
+          const earlier = then.find((f) => f.code === m.code);
+          return earlier ? { ...m, forecastDate: earlier.forecastDate } : m;
+        });
+        project = { ...project, milestones, ...deriveProject({ programme: project.programme, milestones }, knelpunten) };
+      }
+      const data: SnapshotView = { ...projectView(project, knelpunten), gemeenteName };
+      return { projectId: s.id, delivery: deliveredVia.get(s.id) ?? null, data };
+    });
+  }
+
   async function detail(q: Queryable, round: RoundRecord, viewer?: Principal): Promise<RoundDetail> {
     const { rows, facts, parties, rollup, named, asOf } = await delivery(q, round, viewer);
     const { organisations: _unused, ...counts } = rollup;
@@ -504,32 +542,46 @@ export function createRoundService(deps: RoundServiceDeps) {
         await assertRunsRound(tx, actor.principal, round.regionId, round.id);
         if (round.closedAt) throw closedError(round);
         await rounds.lockProjectsForSnapshot(tx);
-        // A withdrawn or merged project is not in the quarter's snapshot (src/domain/withdrawal.ts); earlier quarters keep it.
-        const { items } = await projects.list(
-          tx,
-          { regionId: round.regionId, lifecycle: 'actief' },
-          { limit: ALL, offset: 0, sort: 'name', descending: false },
-        );
-        const parts = await rounds.regionParts(tx, round.regionId);
         const { facts } = await delivery(tx, round);
         const deliveredVia = new Map(facts.map((f) => [f.projectId, projectDelivery(f)]));
         await rounds.freezeEdits(tx, round.id, await rounds.liveEdits(tx, round.id, PARTY_ROLES));
-        const rows = items.map((s: ProjectSummary) => {
-          const { gemeenteName, ...rest } = s;
-          const project: Project = {
-            ...rest,
-            programme: parts.programme.get(s.id) ?? [],
-            jaarschijven: parts.jaarschijven.get(s.id) ?? [],
-            milestones: parts.milestones.get(s.id) ?? [],
-            parties: parts.parties.get(s.id) ?? [],
-          };
-          const data: SnapshotView = { ...projectView(project, parts.knelpunten.get(s.id) ?? []), gemeenteName };
-          return { projectId: s.id, delivery: deliveredVia.get(s.id) ?? null, data };
-        });
+        const rows = await snapshotRows(tx, round.regionId, deliveredVia);
         await rounds.insertSnapshots(tx, round.id, rows);
         await rounds.markClosed(tx, round.id, rows.length);
         await record(tx, actor, round.id, `gesloten: ${round.quarter}`, [{ field: 'projectCount', old: null, new: rows.length }]);
         return detail(tx, await loadRound(tx, round.id), actor.principal);
+      });
+    },
+
+    /**
+     * Fill in a past quarter's history at a table: a round opened and closed at once, its snapshots the region's
+     * projects as they stood at the quarter's end — today's projects with the forecast dates of `forecastsThen`.
+     * No party delivered in it (nothing was asked). Used by the national demo (issue 14) so that "Wat is er
+     * veranderd sinds vorig kwartaal" has a closed quarter to compare with, without rewriting every project twice.
+     * Refused like opening a round (an ended table, a quarter that already has a round).
+     */
+    async closeQuarterAsItStood(
+      regionId: string,
+      quarter: Kwartaal,
+      forecastsThen: ReadonlyMap<string, ReadonlyArray<{ code: string; forecastDate: string | null }>>,
+      actor: Actor,
+    ): Promise<{ roundId: string; projectCount: number }> {
+      return db.transaction(async (tx) => {
+        await assertRunsRound(tx, actor.principal, regionId);
+        const region = await loadRegion(tx, regionId);
+        await rounds.lockRegion(tx, regionId);
+        const deadline = kwartaalEnd(quarter);
+        const issues = checkOpenRound({ quarter, deadline }, region, await rounds.listByRegion(tx, regionId));
+        if (issues.length > 0) throw new ValidationError(issues);
+        const id = randomUUID();
+        await rounds.insert(tx, { id, regionId, quarter, deadline });
+        await record(tx, actor, id, `geopend: ${quarter}`, [{ field: 'deadline', old: null, new: deadline }]);
+        await rounds.lockProjectsForSnapshot(tx);
+        const rows = await snapshotRows(tx, regionId, new Map(), forecastsThen);
+        await rounds.insertSnapshots(tx, id, rows);
+        await rounds.markClosed(tx, id, rows.length);
+        await record(tx, actor, id, `gesloten: ${quarter}`, [{ field: 'projectCount', old: null, new: rows.length }]);
+        return { roundId: id, projectCount: rows.length };
       });
     },
 

@@ -28,7 +28,8 @@ export async function seedDemo(services: Services, options: { projects: number |
   log(
     `seeded ${result.projects} projects (${result.withdrawn} withdrawn), ${result.milestones} milestones, ${result.knelpunten} knelpunten, ` +
       `${result.organisations} organisations in ${result.seconds.toFixed(1)} s (generating ${result.generateSeconds.toFixed(1)} s, ` +
-      `writing with COPY ${result.writeSeconds.toFixed(1)} s)`,
+      `writing with COPY ${result.writeSeconds.toFixed(1)} s` +
+      (result.indexSeconds === null ? ')' : `, of which building indexes and keys afterwards ${result.indexSeconds.toFixed(1)} s)`),
   );
   if (result.history.tables > 0) {
     log(
