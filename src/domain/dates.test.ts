@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addMonths, format, parseISO } from 'date-fns';
-import { addMonthsIso, daysBetween, isIsoDate, parseIsoDate, yearOf } from './dates.ts';
+import { addMonthsIso, daysBetween, isIsoDate, isoDateByDateFns, parseIsoDate, yearOf } from './dates.ts';
 
 // SPEC §2 "Phases and milestones": dates are entered as YYYY-MM-DD and must exist in the calendar.
 describe('SPEC §2 "Phases and milestones": a valid ISO calendar date', () => {
@@ -62,6 +62,22 @@ describe('SPEC §2 "Phases and milestones": adding months and reading dates agre
         expect(addMonthsIso(date, months), `${date} + ${months}`).toBe(format(addMonths(parseISO(date), months), 'yyyy-MM-dd'));
       }
     }
+  });
+
+  it('isIsoDate equals the date-fns check for every day of 1899–1901, 1999–2001, 2023–2025 and 2099–2101, and for days and months that do not exist', () => {
+    const candidates: string[] = ['0999-02-29', '0400-02-29', '1000-02-29', '2025-1-01', '2025-01-1', '20250101', '2025-01-01T00:00', ''];
+    for (const y of [1899, 1900, 1901, 1999, 2000, 2001, 2023, 2024, 2025, 2099, 2100, 2101]) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) candidates.push(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+      }
+    }
+    let valid = 0;
+    for (const value of candidates) {
+      expect(isIsoDate(value), value).toBe(isoDateByDateFns(value));
+      if (isIsoDate(value)) valid++;
+    }
+    // 12 years of which 2 leap years (1900 and 2100 are not), and 0400-02-29 (a leap year before 1000).
+    expect(valid).toBe(12 * 365 + 2 + 1);
   });
 
   it('parseIsoDate equals date-fns parseISO, also for dates that do not exist', () => {

@@ -104,7 +104,7 @@ export interface ListCursor {
 export type ListCount = 'exact' | 'bounded' | 'none';
 
 /** Above this many matches a bounded count says "more than LIST_COUNT_CAP" (issue 15). */
-export const LIST_COUNT_CAP = 10_000;
+export const LIST_COUNT_CAP = 1_000;
 
 /** A page of the list with its count: `totalExact` false means more than `total` (the cap of a bounded count) match. */
 export interface ListPage {

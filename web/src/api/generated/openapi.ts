@@ -992,7 +992,7 @@ export interface paths {
                     offset?: number;
                     /** @description The `nextCursor` of the previous page (same filters and sort): the page after it, at the cost of the first page (instead of `offset`) */
                     cursor?: string;
-                    /** @description bounded (default): `total` counts up to 10,000; beyond that `totalExact` is false. exact: the exact number of matching projects and their `sums` (reads every match: slower in a large register) */
+                    /** @description bounded (default): `total` counts up to 1,000; beyond that `totalExact` is false. exact: the exact number of matching projects and their `sums` (reads every match: slower in a large register) */
                     total?: "bounded" | "exact";
                 };
                 header?: never;
