@@ -60,6 +60,8 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
     `/tafels/${TABLE}/agenda`,
     '/doelen',
     '/instrumenten',
+    '/instrumenten/woningbouwimpuls',
+    '/instrumenten/gebiedsbudget',
     '/plancapaciteit',
     '/account',
     '/beheer/mensen',

@@ -28,6 +28,9 @@ const RegionAdminPage = lazy(() => import('./features/tables-admin/RegionAdminPa
 const AgendaPage = lazy(() => import('./features/agenda/AgendaPage.tsx').then((m) => ({ default: m.AgendaPage })));
 const MyRoundPage = lazy(() => import('./features/my-round/MyRoundPage.tsx').then((m) => ({ default: m.MyRoundPage })));
 const InstrumentsPage = lazy(() => import('./features/instruments/InstrumentsPage.tsx').then((m) => ({ default: m.InstrumentsPage })));
+const WoningbouwimpulsPage = lazy(() => import('./features/instruments/WoningbouwimpulsPage.tsx').then((m) => ({ default: m.WoningbouwimpulsPage })));
+const TranchePage = lazy(() => import('./features/instruments/WoningbouwimpulsPage.tsx').then((m) => ({ default: m.TranchePage })));
+const GebiedsbudgetPage = lazy(() => import('./features/instruments/GebiedsbudgetPage.tsx').then((m) => ({ default: m.GebiedsbudgetPage })));
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -46,6 +49,9 @@ export function App() {
           <Route path="/landelijk" element={<NationalPage />} />
           <Route path="/doelen" element={<TargetsPage />} />
           <Route path="/instrumenten" element={<InstrumentsPage />} />
+          <Route path="/instrumenten/woningbouwimpuls" element={<WoningbouwimpulsPage />} />
+          <Route path="/instrumenten/woningbouwimpuls/tranches/:trancheId" element={<TranchePage />} />
+          <Route path="/instrumenten/gebiedsbudget" element={<GebiedsbudgetPage />} />
           <Route path={PLANLIJST_IMPORT_PATH} element={<PlanlijstImportPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/plancapaciteit" element={<PlancapaciteitPage />} />

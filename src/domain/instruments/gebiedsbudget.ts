@@ -194,7 +194,7 @@ export function checkGebiedsbudgetEligibility(
     c(
       'maatregelen',
       eligibleMeasures.length > 0,
-      `Alleen deze soorten maatregelen: ${ELIGIBLE_MEASURES.map((m) => GEBIEDSBUDGET_MEASURE_LABELS[m].toLowerCase()).join('; ')}.`,
+      `Alleen deze soorten maatregelen: ${ELIGIBLE_MEASURES.map((m) => GEBIEDSBUDGET_MEASURE_LABELS[m].charAt(0).toLowerCase() + GEBIEDSBUDGET_MEASURE_LABELS[m].slice(1)).join('; ')}.`,
       eligibleMeasures.length > 0 ? `Gekozen: ${eligibleMeasures.length} soort(en).` : 'Er is geen soort maatregel uit de lijst gekozen.',
     ),
     c(

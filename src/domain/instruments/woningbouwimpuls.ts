@@ -211,6 +211,8 @@ export interface WbiEligibility {
   publicRevenuesEuros: number;
 }
 
+/** The label inside a sentence: its first letter in lower case (proper names later in it stay as they are). */
+const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 const pct = (share: number) => `${(Math.round(share * 1000) / 10).toLocaleString('nl-NL')}%`;
 const yes = (b: boolean, ja: string, nee: string) => (b ? ja : nee);
 
@@ -272,12 +274,12 @@ export function checkWbiEligibility(input: WbiApplicationInput, awardDate: IsoDa
     c(
       'activiteiten',
       input.activities.length > 0 && input.otherActivities.trim().length === 0,
-      `De bijdrage is alleen voor deze activiteiten: ${WBI_ACTIVITIES.map((a) => WBI_ACTIVITY_LABELS[a].toLowerCase()).join('; ')}.`,
+      `De bijdrage is alleen voor deze activiteiten: ${WBI_ACTIVITIES.map((a) => inSentence(WBI_ACTIVITY_LABELS[a])).join('; ')}.`,
       input.activities.length === 0
         ? 'Er is geen activiteit uit de lijst gekozen.'
         : input.otherActivities.trim()
           ? `Er zijn ook andere activiteiten opgegeven: ${input.otherActivities.trim()}.`
-          : `Gekozen: ${input.activities.map((a) => WBI_ACTIVITY_LABELS[a].toLowerCase()).join('; ')}.`,
+          : `Gekozen: ${input.activities.map((a) => inSentence(WBI_ACTIVITY_LABELS[a])).join('; ')}.`,
     ),
     c(
       'tekort',

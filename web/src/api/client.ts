@@ -125,7 +125,7 @@ export function apiGet<T>(path: string, signal?: AbortSignal, options: RequestOp
   return request<T>(path, { ...options, signal });
 }
 
-function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   return request<T>(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
