@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)('Woningbouwimpuls in the browser (issue 16)', () =
       ['Opbrengst uit kostenverhaal (euro)', '8.000.000'],
       ['Opbrengst uit grondverkoop (euro)', '10.000.000'],
       ['Andere bijdragen van het Rijk (euro)', '0'],
-      ['Gevraagde bijdrage (euro)', '4.000.000'],
+      ['Gevraagde bijdrage (euro)', '3.500.000'],
       ['Bijdrage van gemeente, provincie of regio (euro)', '4.000.000'],
       ['Start bouw eerste woningen', '01-06-2028'],
       ['Start bouw laatste woningen', '01-06-2033'],
@@ -153,6 +153,14 @@ describe.skipIf(!hasChromium)('Woningbouwimpuls in the browser (issue 16)', () =
     expect(await eligibility.locator('[data-met=ja]').count()).toBe(13);
     expect(await eligibility.textContent()).toContain('Het project heeft minstens 200 woningen.');
     expect(await eligibility.textContent()).toContain('Bron: Bijlage bij de Kamerbrief over de Woontop (december 2024)');
+    // While the window is open the gemeente changes its application (the version it read).
+    await application.getByTestId('wbi-edit-application').click();
+    const edit = page.getByTestId('wbi-application-edit-form');
+    expect(await edit.getByLabel('Gevraagde bijdrage (euro)', { exact: true }).inputValue()).toBe('3500000');
+    await edit.getByLabel('Gevraagde bijdrage (euro)', { exact: true }).fill('4.000.000');
+    await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await edit.getByTestId('wbi-application-status').filter({ hasText: 'is aangepast' }).waitFor();
+    await page.locator(`tr[data-project="${PROJECT}"]`).filter({ hasText: '€ 4.000.000' }).waitFor();
     await expectAxeClean('gemeente');
   });
 

@@ -24,7 +24,7 @@ import { ActionFeedback } from '../../components/ActionFeedback.tsx';
 import { Button } from '../../components/Button.tsx';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { DateField } from '../../components/DateField.tsx';
-import { parseDateInput } from '../../components/dateInput.ts';
+import { isoToInput, parseDateInput } from '../../components/dateInput.ts';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { FormErrorSummary } from '../../components/FormErrorSummary.tsx';
 import { FormField } from '../../components/FormField.tsx';
@@ -285,7 +285,7 @@ function TrancheView({ detail, admin, gemeenteCode }: { detail: TrancheDetail; a
           ]}
         />
         {applications.map((a) => (
-          <ApplicationDetail key={a.id} application={a} admin={admin} />
+          <ApplicationDetail key={a.id} application={a} admin={admin} canEdit={Boolean(gemeenteCode) && tranche.windowOpen} />
         ))}
       </Section>
       {gemeenteCode && tranche.windowOpen && <ApplicationForm trancheId={tranche.id} gemeenteCode={gemeenteCode} />}
@@ -299,8 +299,9 @@ function TrancheView({ detail, admin, gemeenteCode }: { detail: TrancheDetail; a
   );
 }
 
-function ApplicationDetail({ application: a, admin }: { application: WbiApplication; admin: boolean }) {
+function ApplicationDetail({ application: a, admin, canEdit }: { application: WbiApplication; admin: boolean; canEdit: boolean }) {
   const headingId = `aanvraag-${a.id}`;
+  const [editing, setEditing] = useState(false);
   return (
     <section aria-labelledby={headingId} className="wbm-section" data-testid="wbi-application" data-project={a.projectName}>
       <Heading level={3} id={headingId}>
@@ -318,6 +319,12 @@ function ApplicationDetail({ application: a, admin }: { application: WbiApplicat
         testId="wbi-eligibility"
       />
       {admin && <ScoresForm application={a} />}
+      {canEdit && !editing && (
+        <Button appearance="secondary-action" onClick={() => setEditing(true)} data-testid="wbi-edit-application">
+          Aanvraag aanpassen
+        </Button>
+      )}
+      {canEdit && editing && <ApplicationForm trancheId={a.trancheId} gemeenteCode={a.gemeenteCode} existing={a} />}
     </section>
   );
 }
@@ -408,15 +415,30 @@ const TEXTS = [
   ['explanation', 'Toelichting: projectgebied, grondexploitatie, stand van het project en betrokken partijen'],
 ] as const;
 
-function ApplicationForm({ trancheId, gemeenteCode }: { trancheId: string; gemeenteCode: string }) {
+/** What an application's form shows: the stored values as typed text, or nothing for a new one. */
+function textsOf(a: WbiApplication | undefined): AppTexts {
+  if (!a) return {};
+  const amounts = Object.fromEntries(AMOUNTS.map(([k]) => [k, String(a[k])]));
+  return {
+    ...amounts,
+    firstStartDate: isoToInput(a.firstStartDate),
+    lastStartDate: isoToInput(a.lastStartDate),
+    bottleneck: a.bottleneck,
+    otherActivities: a.otherActivities,
+    explanation: a.explanation,
+  };
+}
+
+/** Files a new application, or (with `existing`) changes one with the version last read, while the window is open. */
+function ApplicationForm({ trancheId, gemeenteCode, existing }: { trancheId: string; gemeenteCode: string; existing?: WbiApplication }) {
   const client = useQueryClient();
   const projects = useApi(['instruments', 'wbi', 'own-projects', gemeenteCode], (signal) =>
     api.listProjects(new URLSearchParams({ gemeente: gemeenteCode, limit: '500', sort: 'name' }), signal),
   );
-  const [projectId, setProjectId] = useState('');
-  const [texts, setTexts] = useState<AppTexts>({});
-  const [checks, setChecks] = useState<Record<string, boolean>>({});
-  const [activities, setActivities] = useState<string[]>([]);
+  const [projectId, setProjectId] = useState(existing?.projectId ?? '');
+  const [texts, setTexts] = useState<AppTexts>(() => textsOf(existing));
+  const [checks, setChecks] = useState<Record<string, boolean>>(() => (existing ? Object.fromEntries(CHECKS.map(([k]) => [k, existing[k]])) : {}));
+  const [activities, setActivities] = useState<string[]>(existing?.activities ?? []);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -429,7 +451,8 @@ function ApplicationForm({ trancheId, gemeenteCode }: { trancheId: string; gemee
     lastStartDate: 'Start bouw laatste woningen',
     ...Object.fromEntries(TEXTS),
   };
-  const fieldId = (k: string) => `wbi-${k}`;
+  const prefix = existing ? `wbi-${existing.id}` : 'wbi';
+  const fieldId = (k: string) => `${prefix}-${k}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setStatus(null);
@@ -452,8 +475,7 @@ function ApplicationForm({ trancheId, gemeenteCode }: { trancheId: string; gemee
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      const made = await subsidyApi.fileApplication(trancheId, {
-        projectId,
+      const fields = {
         ...(numbers as Record<(typeof AMOUNTS)[number][0], number>),
         activities: activities as Array<(typeof WBI_ACTIVITIES)[number]>,
         firstStartDate: dates.firstStartDate!,
@@ -466,10 +488,13 @@ function ApplicationForm({ trancheId, gemeenteCode }: { trancheId: string; gemee
         bottleneck: texts.bottleneck ?? '',
         otherActivities: texts.otherActivities ?? '',
         explanation: texts.explanation ?? '',
-      });
+      };
+      const made = existing
+        ? await subsidyApi.updateApplication(existing.id, { version: existing.version, ...fields })
+        : await subsidyApi.fileApplication(trancheId, { projectId, ...fields });
       await client.invalidateQueries({ queryKey: subsidyKeys.all });
       setStatus(
-        `De aanvraag voor ${made.projectName} is ingediend. ${made.eligibility.eligible ? 'Zij voldoet aan alle voorwaarden.' : 'Zij voldoet niet aan alle voorwaarden: zie de toets hierboven.'}`,
+        `De aanvraag voor ${made.projectName} is ${existing ? 'aangepast' : 'ingediend'}. ${made.eligibility.eligible ? 'Zij voldoet aan alle voorwaarden.' : 'Zij voldoet niet aan alle voorwaarden: zie de toets hierboven.'}`,
       );
     } catch (err) {
       const p = problemOf(err);
@@ -482,11 +507,14 @@ function ApplicationForm({ trancheId, gemeenteCode }: { trancheId: string; gemee
   const text = (k: string) => texts[k] ?? '';
   const setText = (k: string) => (v: string) => setTexts((t) => ({ ...t, [k]: v }));
   return (
-    <Section id="wbi-aanvraag-indienen" title="Aanvraag indienen">
+    <Section
+      id={existing ? `${prefix}-aanpassen` : 'wbi-aanvraag-indienen'}
+      title={existing ? `Aanvraag ${existing.projectName} aanpassen` : 'Aanvraag indienen'}
+    >
       <Paragraph>
         Vul het formulier in voor een project van uw gemeente. Na het indienen ziet u per voorwaarde of de aanvraag eraan voldoet.
       </Paragraph>
-      <form onSubmit={(e) => void submit(e)} noValidate data-testid="wbi-application-form">
+      <form onSubmit={(e) => void submit(e)} noValidate data-testid={existing ? 'wbi-application-edit-form' : 'wbi-application-form'}>
         <FormErrorSummary
           testId="wbi-application-errors"
           fields={Object.keys(allLabels).map((k) => ({ id: fieldId(k), label: allLabels[k]!, message: errors[k] }))}
@@ -495,11 +523,14 @@ function ApplicationForm({ trancheId, gemeenteCode }: { trancheId: string; gemee
           <Select
             id={fieldId('projectId')}
             value={projectId}
+            disabled={Boolean(existing)}
             onChange={(e) => setProjectId(e.target.value)}
             aria-invalid={errors.projectId ? true : undefined}
           >
             <option value="">Kies een project</option>
-            {projects.state === 'ready' &&
+            {existing && <option value={existing.projectId}>{existing.projectName}</option>}
+            {!existing &&
+              projects.state === 'ready' &&
               projects.data.items.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -516,7 +547,7 @@ function ApplicationForm({ trancheId, gemeenteCode }: { trancheId: string; gemee
             {WBI_ACTIVITIES.map((act) => (
               <CheckboxField
                 key={act}
-                id={`wbi-activity-${act}`}
+                id={`${prefix}-activity-${act}`}
                 label={WBI_ACTIVITY_LABELS[act]}
                 checked={activities.includes(act)}
                 onChange={(on) => setActivities((list) => (on ? [...list, act] : list.filter((x) => x !== act)))}
@@ -556,8 +587,8 @@ function ApplicationForm({ trancheId, gemeenteCode }: { trancheId: string; gemee
             <Textarea id={fieldId(k)} value={text(k)} maxLength={4000} onChange={(e) => setText(k)(e.target.value)} rows={3} />
           </FormField>
         ))}
-        <SubmitButton busy={busy} busyText="Bezig met indienen…">
-          Aanvraag indienen
+        <SubmitButton busy={busy} busyText="Bezig met opslaan…">
+          {existing ? 'Wijzigingen opslaan' : 'Aanvraag indienen'}
         </SubmitButton>
         <ActionFeedback status={status} problem={problem} testId="wbi-application-status" />
       </form>

@@ -33,6 +33,8 @@ export const subsidyApi = {
   tranche: (trancheId: string, signal?: AbortSignal) => apiGet<TrancheDetail>(`/woningbouwimpuls/tranches/${id(trancheId)}`, signal),
   fileApplication: (trancheId: string, body: WbiApplicationCreate) =>
     send<WbiApplication>('POST', `/woningbouwimpuls/tranches/${id(trancheId)}/applications`, body),
+  updateApplication: (applicationId: string, body: S['WbiApplicationUpdateInput']) =>
+    send<WbiApplication>('PUT', `/woningbouwimpuls/applications/${id(applicationId)}`, body),
   saveScores: (applicationId: string, body: S['WbiScoresUpdateInput']) =>
     send<WbiApplication>('PUT', `/woningbouwimpuls/applications/${id(applicationId)}/scores`, body),
   allocation: (trancheId: string, signal?: AbortSignal) => apiGet<WbiAllocation>(`/woningbouwimpuls/tranches/${id(trancheId)}/allocation`, signal),
