@@ -31,6 +31,12 @@ const InstrumentsPage = lazy(() => import('./features/instruments/InstrumentsPag
 const WoningbouwimpulsPage = lazy(() => import('./features/instruments/WoningbouwimpulsPage.tsx').then((m) => ({ default: m.WoningbouwimpulsPage })));
 const TranchePage = lazy(() => import('./features/instruments/WoningbouwimpulsPage.tsx').then((m) => ({ default: m.TranchePage })));
 const GebiedsbudgetPage = lazy(() => import('./features/instruments/GebiedsbudgetPage.tsx').then((m) => ({ default: m.GebiedsbudgetPage })));
+const RealisatiestimulansPage = lazy(() =>
+  import('./features/instruments/RealisatiestimulansPage.tsx').then((m) => ({ default: m.RealisatiestimulansPage })),
+);
+const RealisatiestimulansGemeentePage = lazy(() =>
+  import('./features/instruments/RealisatiestimulansGemeentePage.tsx').then((m) => ({ default: m.RealisatiestimulansGemeentePage })),
+);
 const RoundAsOfPage = lazy(() => import('./features/round/RoundAsOfPage.tsx').then((m) => ({ default: m.RoundAsOfPage })));
 
 export function App() {
@@ -52,6 +58,8 @@ export function App() {
           <Route path="/instrumenten/woningbouwimpuls" element={<WoningbouwimpulsPage />} />
           <Route path="/instrumenten/woningbouwimpuls/tranches/:trancheId" element={<TranchePage />} />
           <Route path="/instrumenten/gebiedsbudget" element={<GebiedsbudgetPage />} />
+          <Route path="/instrumenten/realisatiestimulans" element={<RealisatiestimulansPage />} />
+          <Route path="/instrumenten/realisatiestimulans/:gemeenteCode" element={<RealisatiestimulansGemeentePage />} />
           <Route path={PLANLIJST_IMPORT_PATH} element={<PlanlijstImportPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/plancapaciteit" element={<PlancapaciteitPage />} />

@@ -123,3 +123,13 @@ export type PublicAreaAggregate = Schemas['PublicAreaAggregate'];
 export type PublicFigure = PublicAggregates['total'];
 export type OpenDataQuarters = Schemas['OpenDataQuarters'];
 export type OpenDataQuarterCell = Schemas['OpenDataQuarterCell'];
+
+// ----- Realisatiestimulans (src/http/schemas/realisatiestimulans.schemas.ts) ------------------------------
+
+export type RealisatiestimulansOverview = Schemas['RealisatiestimulansOverview'];
+export type RealisatiestimulansGemeente = Schemas['RealisatiestimulansGemeente'];
+export type RealisatiestimulansAmounts = Schemas['RealisatiestimulansAmounts'];
+export type RealisatiestimulansBasis = Schemas['RealisatiestimulansBasis'];
+export type RealisatiestimulansProjectLine = Schemas['RealisatiestimulansProjectLine'];
+export type RealisatiestimulansBudgetCheck = Schemas['RealisatiestimulansBudgetCheck'];
+export type RealisatiestimulansPayout = Schemas['RealisatiestimulansPayout'];
