@@ -60,6 +60,8 @@ describe.skipIf(!hasChromium)('words on screen, every page, as several roles', (
     `/tafels/${TABLE}/agenda`,
     '/doelen',
     '/instrumenten',
+    '/instrumenten/realisatiestimulans',
+    '/instrumenten/realisatiestimulans/GM0363',
     '/instrumenten/woningbouwimpuls',
     '/instrumenten/gebiedsbudget',
     '/plancapaciteit',
