@@ -204,6 +204,11 @@ for (const size of SIZES) {
   );
   record('national overview, warm', size, await time(() => fresh.national.overview({ asOf: AS_OF, year: 2027 }, ministry), SLOW_RUNS, 1));
   await db.close();
+  // Each size as soon as it is measured (a long run that stops later keeps what it had).
+  for (const [name, bySize] of results) {
+    const t = bySize.get(size);
+    if (t) console.log(`  ${name}: p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`);
+  }
   loads.push(
     `${size}: ${loadavg()
       .map((l) => l.toFixed(1))

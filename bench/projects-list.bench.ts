@@ -148,7 +148,8 @@ console.log(
 if (bench.kind === 'pglite') await db.close();
 const port = 3900 + Math.floor(Math.random() * 90);
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-  env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...bench.serverEnv },
+  // The database holds the benchmark's own account: not demo mode (which refuses real accounts).
+  env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DEMO_MODE: 'false', ...bench.serverEnv },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const address = `http://127.0.0.1:${port}`;
