@@ -30,7 +30,7 @@ import { TextLink } from '../../components/TextLink.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { INSTRUMENTS_PATH } from './paths.ts';
 import { EligibilityList, euros, NumberField, parseWhole, problemOf, type FieldErrors } from './subsidyForm.tsx';
-import { subsidyApi, subsidyKeys, type GebiedsbudgetRequest } from './subsidyApi.ts';
+import { subsidyApi, subsidyKeys, type GebiedsbudgetArea, type GebiedsbudgetRequest } from './subsidyApi.ts';
 
 const GB = POLICY.gebiedsbudget;
 const STATUS_LABELS: Record<GebiedsbudgetRequest['status'], string> = { ingediend: 'Ingediend', toegekend: 'Toegekend', afgewezen: 'Afgewezen' };
@@ -64,9 +64,38 @@ export function GebiedsbudgetPage() {
       {signedIn && !reads && (
         <Paragraph data-testid="gb-no-access">Aanvragen zijn alleen voor de gemeente die aanvraagt en voor het ministerie.</Paragraph>
       )}
+      {reads && <Areas />}
       {reads && <Requests admin={admin} />}
       {gemeente && <RequestForm />}
     </>
+  );
+}
+
+/** The designated areas the monitor knows, each with its source; the list is not complete, and the page says so. */
+function Areas() {
+  const loaded = useApi(subsidyKeys.areas, (signal) => subsidyApi.areas(signal));
+  return (
+    <Section id="gb-gebieden" title="Aangewezen gebieden">
+      <Paragraph data-testid="gb-areas-note">
+        Het Rijk heeft 21 grootschalige woningbouwgebieden aangewezen (Staatscourant 2025, nr. 39867). De monitor kent de gebieden hieronder, uit de
+        bronnen die erbij staan. Staat uw gebied er niet bij? Vraag de beheerder het toe te voegen.
+      </Paragraph>
+      {loaded.state === 'loading' && <Loading>De gebieden worden geladen…</Loading>}
+      {loaded.state === 'error' && <ErrorMessage error={loaded.error} retry={loaded.reload} />}
+      {loaded.state === 'ready' && (
+        <Table<GebiedsbudgetArea>
+          caption="Aangewezen gebieden die de monitor kent"
+          rows={loaded.data.items}
+          rowKey={(a) => a.code}
+          scrollLabel="Aangewezen gebieden"
+          columns={[
+            { key: 'name', header: 'Gebied', cell: (a) => a.name },
+            { key: 'regio', header: 'Regio', cell: (a) => a.regio },
+            { key: 'source', header: 'Bron', cell: (a) => a.source },
+          ]}
+        />
+      )}
+    </Section>
   );
 }
 
