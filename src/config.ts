@@ -6,6 +6,11 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().optional(),
+  /** PGlite's buffer cache (PostgreSQL shared_buffers, e.g. 32MB); it lives in the server process (issue 15 goal 3). */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, { message: 'Geef een grootte als 32MB of 128MB.' })
+    .optional(),
   DATABASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z
@@ -70,6 +75,8 @@ export interface Config {
   host: string;
   /** Where PGlite keeps its files (ignored when databaseUrl is set). */
   dataDir: string;
+  /** PGlite's shared_buffers (PGLITE_SHARED_BUFFERS); unset: PostgreSQL's default of 128MB. */
+  pgliteSharedBuffers?: string;
   databaseUrl?: string;
   logLevel: string;
   demoMode: boolean;
@@ -115,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: e.HOST,
     dataDir: e.DATA_DIR ?? join(import.meta.dirname, '..', 'data', 'pglite'),
     databaseUrl: e.DATABASE_URL || undefined,
+    pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     logLevel: e.LOG_LEVEL,
     demoMode: e.DEMO_MODE === 'true',
     demoWithRealData: e.DEMO_MODE_WITH_REAL_DATA === 'true',

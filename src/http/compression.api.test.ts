@@ -6,6 +6,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECURITY_HEADERS } from './security-headers.ts';
+import { negotiateEncoding } from './shared-response.ts';
 import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 
 let t: TestApp;
@@ -62,5 +63,30 @@ describe('compression of responses (issue 15 goal 2)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(res.json().status).toBe('ok');
+  });
+});
+
+describe('negotiateEncoding (shared dashboard bodies, issue 15)', () => {
+  it('prefers br, then gzip, and honours q=0', () => {
+    expect(negotiateEncoding('gzip, deflate, br')).toBe('br');
+    expect(negotiateEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(negotiateEncoding('gzip;q=0.5')).toBe('gzip');
+    expect(negotiateEncoding('*')).toBe('br');
+    expect(negotiateEncoding('*, br;q=0')).toBe('gzip');
+    expect(negotiateEncoding('deflate')).toBe('identity');
+    expect(negotiateEncoding(undefined)).toBe('identity');
+  });
+});
+
+describe('the full view of a Tafeloverzicht is one shared body per data version', () => {
+  it('sends every full reader the same bytes, and a write gives a new body', async () => {
+    const other = await t.signedIn('tafel_secretaris', { regionId: 'vt-amsterdam-e-o' });
+    const a = await inject({ url: DASHBOARD, headers: { 'accept-encoding': 'gzip' } });
+    const b = await other({ url: DASHBOARD, headers: { 'accept-encoding': 'gzip' } });
+    expect(Buffer.compare(a.rawPayload, b.rawPayload)).toBe(0);
+    expect(JSON.parse(gunzipSync(b.rawPayload).toString('utf8')).access.view).toBe('full');
+    await t.db.query("UPDATE projects SET name = name || ' (nieuw)' WHERE id = (SELECT id FROM projects ORDER BY id LIMIT 1)");
+    const c = await inject({ url: DASHBOARD, headers: { 'accept-encoding': 'gzip' } });
+    expect(JSON.parse(gunzipSync(c.rawPayload).toString('utf8')).dataAsOf).not.toBe(JSON.parse(gunzipSync(a.rawPayload).toString('utf8')).dataAsOf);
   });
 });

@@ -180,3 +180,29 @@ describe('exports', () => {
     expect(fc.features[0].properties).toMatchObject({ gemeenteCode: 'GM0599', synthetic: 'ja' });
   });
 });
+
+describe('GET /api/v1/regions/{id}/dashboard: what the page shows (issue 15 goal 5)', () => {
+  it('sends the map points as compact arrays [id, name, lon, lat, status, homes], one per project with a location', async () => {
+    const body = (await inject('/api/v1/regions/vt-amsterdam-e-o/dashboard')).json();
+    const { n } = await queryOne<{ n: number }>(
+      t.db,
+      `SELECT count(*) AS n FROM projects p WHERE p.lon IS NOT NULL AND p.lat IS NOT NULL AND p.withdrawn_date IS NULL AND p.merged_at IS NULL
+         AND p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')`,
+    );
+    expect(body.summary.mapPoints).toHaveLength(n);
+    const [id, name, lon, lat, status, homes] = body.summary.mapPoints[0];
+    const project = (await inject(`/api/v1/projects/${id}`)).json();
+    expect([name, status, homes]).toEqual([project.name, project.status, project.totalHomes]);
+    expect(lon).toBeCloseTo(project.location.lon, 5);
+    expect(lat).toBeCloseTo(project.location.lat, 5);
+  });
+
+  it('sends the 50 worst delayed milestones with the count of all of them', async () => {
+    const body = (await inject('/api/v1/regions/vt-amsterdam-e-o/dashboard')).json();
+    const { count, items } = body.summary.delayedMilestones;
+    expect(count).toBeGreaterThan(50);
+    expect(items).toHaveLength(50);
+    const months = items.map((i: { months: number }) => i.months);
+    expect(months).toEqual([...months].sort((a, b) => b - a));
+  });
+});

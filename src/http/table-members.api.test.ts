@@ -65,7 +65,7 @@ describe('the Tafeloverzicht for the table’s own gemeenten and market parties 
     expect(body.summary.delayedMilestones.count).toBe(full.summary.delayedMilestones.count);
     // Project names only of Amsterdam's own projects.
     const named = [
-      ...body.summary.mapPoints.map((p: { id: string }) => p.id),
+      ...body.summary.mapPoints.map(([id]: [string]) => id),
       ...body.summary.delayedMilestones.items.map((i: { projectId: string }) => i.projectId),
     ];
     expect(named.length).toBeGreaterThan(0);
@@ -81,7 +81,7 @@ describe('the Tafeloverzicht for the table’s own gemeenten and market parties 
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.access).toEqual({ view: 'member', ownProjects: partyProjects.size });
-    for (const p of body.summary.mapPoints) expect(partyProjects.has(p.id)).toBe(true);
+    for (const [id] of body.summary.mapPoints as Array<[string]>) expect(partyProjects.has(id)).toBe(true);
     for (const i of body.summary.delayedMilestones.items) expect(partyProjects.has(i.projectId)).toBe(true);
     expect(body.summary.totals.projects).toBeGreaterThan(partyProjects.size);
   });

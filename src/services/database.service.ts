@@ -16,6 +16,8 @@ export type { Db, ReferenceCounts };
 export interface DatabaseLocation {
   databaseUrl?: string;
   dataDir?: string;
+  /** PGlite's shared_buffers (e.g. '32MB'); ignored on PostgreSQL. */
+  pgliteSharedBuffers?: string;
 }
 
 type Log = (line: string) => void;
@@ -29,7 +31,7 @@ export interface BackupSummary {
 
 /** Open the database the configuration names, as it is (no migrations). */
 export function openDatabase(location: DatabaseLocation): Promise<Db> {
-  return openDb({ databaseUrl: location.databaseUrl, dataDir: location.dataDir });
+  return openDb({ databaseUrl: location.databaseUrl, dataDir: location.dataDir, pgliteSharedBuffers: location.pgliteSharedBuffers });
 }
 
 /** Apply the migrations not yet applied; returns their names. */

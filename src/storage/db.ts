@@ -42,15 +42,20 @@ const asText = (v: string) => v;
 
 /**
  * Open embedded PostgreSQL: in `dataDir`, or in memory. `loadDataDir` starts from a dump made by
- * PGlite's `dumpDataDir` instead of an empty cluster (the tests' migrated template).
+ * PGlite's `dumpDataDir` instead of an empty cluster (the tests' migrated template). `sharedBuffers`: PostgreSQL's
+ * shared_buffers (default 128MB), the buffer cache inside the WASM heap and so inside this process's RSS (issue 15).
  */
-export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<Db & { dumpDataDir(): Promise<Blob> }> {
+export async function openPglite(
+  dataDir?: string,
+  options: { loadDataDir?: Blob; sharedBuffers?: string } = {},
+): Promise<Db & { dumpDataDir(): Promise<Blob> }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const lite = await PGlite.create(dataDir ?? 'memory://', {
     parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: asText },
     // Trigram indexes for the project list's text search (migration 0031), as on a PostgreSQL server.
     extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(options.sharedBuffers ? { postgresqlconf: [`shared_buffers = ${options.sharedBuffers}`] } : {}),
   });
   void pgliteTypes;
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
@@ -119,6 +124,8 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
 }
 
 /** Open the database the configuration names: PostgreSQL when a URL is given, else PGlite. */
-export function openDb(options: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+export function openDb(options: { databaseUrl?: string; dataDir?: string; pgliteSharedBuffers?: string }): Promise<Db> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openPglite(options.dataDir, options.pgliteSharedBuffers ? { sharedBuffers: options.pgliteSharedBuffers } : {});
 }

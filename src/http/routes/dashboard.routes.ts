@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { KNELPUNT_CATEGORIES, MILESTONE_CODES, PHASES, PLAN_STATUSES, REGION_KINDS, SEGMENTS, STATUS_COLOURS } from '../../domain/codes.ts';
 import { yearOf } from '../../domain/dates.ts';
 import type { Services } from '../../services/container.ts';
+import type { RegionDashboard } from '../../services/dashboard.service.ts';
 import { dashboardWorkbook } from '../../services/export.service.ts';
 import type { Principal } from '../../domain/access.ts';
 import type { ProjectFilter } from '../../storage/project.repository.ts';
@@ -12,12 +13,34 @@ import { IsoDate, IsoDateTime, Problem, Uuid } from '../schemas/common.ts';
 import { ProjectListQuery } from '../schemas/project.schemas.ts';
 import { projectFilter } from './projects.routes.ts';
 import { SESSION_COOKIE } from '../auth.ts';
+import { createSharedResponses } from '../shared-response.ts';
 import { ServiceUnavailableError } from '../../domain/errors.ts';
 
 const Area = z
   .object({ id: z.string(), kind: z.enum([...REGION_KINDS, 'gebied']), name: z.string(), gemeenteCodes: z.array(z.string()) })
   .meta({ id: 'Area' });
 const Count = z.object({ projects: z.number().int(), homes: z.number().int() });
+
+/** Delayed milestones sent with the dashboard: the page shows 25, the table report 50 (issue 15 goal 5). */
+export const DELAYED_ITEMS_SENT = 50;
+
+/** A coordinate to 5 decimals (about 1 m): enough for a point on the map, half the digits. */
+const coordinate = (x: number) => Math.round(x * 1e5) / 1e5;
+
+/**
+ * The dashboard as the page needs it (issue 15 goal 5): map points as compact arrays and the worst delayed
+ * milestones only; the figures (counts, sums) are those of all projects.
+ */
+function dashboardForPage(d: RegionDashboard): z.input<typeof Dashboard> {
+  return {
+    ...d,
+    summary: {
+      ...d.summary,
+      delayedMilestones: { ...d.summary.delayedMilestones, items: d.summary.delayedMilestones.items.slice(0, DELAYED_ITEMS_SENT) },
+      mapPoints: d.summary.mapPoints.map((p) => [p.id, p.name, coordinate(p.lon), coordinate(p.lat), p.status, p.homes]),
+    },
+  };
+}
 
 const Dashboard = z
   .object({
@@ -64,20 +87,25 @@ const Dashboard = z
         count: z.number().int(),
         serious: z.number().int(),
         projects: z.number().int().describe('Projects with at least one delayed milestone (the list behind the figure)'),
-        items: z.array(
-          z
-            .object({
-              projectId: Uuid,
-              projectName: z.string(),
-              code: z.enum(MILESTONE_CODES),
-              baselineDate: IsoDate,
-              forecastDate: IsoDate,
-              months: z.number().int(),
-              severity: z.enum(['vertraagd', 'ernstig']),
-              reason: z.string().nullable().describe('Why the forecast moved: the latest reason given when it moved past the tolerance'),
-            })
-            .meta({ id: 'DelayedMilestone' }),
-        ),
+        items: z
+          .array(
+            z
+              .object({
+                projectId: Uuid,
+                projectName: z.string(),
+                code: z.enum(MILESTONE_CODES),
+                baselineDate: IsoDate,
+                forecastDate: IsoDate,
+                months: z.number().int(),
+                severity: z.enum(['vertraagd', 'ernstig']),
+                reason: z.string().nullable().describe('Why the forecast moved: the latest reason given when it moved past the tolerance'),
+              })
+              .meta({ id: 'DelayedMilestone' }),
+          )
+          .describe(
+            `The ${DELAYED_ITEMS_SENT} worst delayed milestones, worst first (what the page and the table report show); all of them: the project list ` +
+              'with delayed=true and the region, or the table workbook (export.xlsx)',
+          ),
       }),
       expiredForecasts: z
         .object({ projects: z.number().int().describe('Projects with a forecast in the past and no actual date (the list behind the figure)') })
@@ -85,11 +113,14 @@ const Dashboard = z
       knelpunten: z.array(
         z.object({ category: z.enum(KNELPUNT_CATEGORIES), open: z.number().int(), escalated: z.number().int(), projects: z.number().int() }),
       ),
-      mapPoints: z.array(
-        z
-          .object({ id: Uuid, name: z.string(), lon: z.number(), lat: z.number(), status: z.enum(STATUS_COLOURS), homes: z.number().int() })
-          .meta({ id: 'MapPoint' }),
-      ),
+      mapPoints: z
+        .array(
+          z
+            .tuple([Uuid, z.string(), z.number(), z.number(), z.enum(STATUS_COLOURS), z.number().int()])
+            .describe('One project on the map as [id, name, lon, lat, status, homes]; WGS84, 5 decimals (about 1 m)')
+            .meta({ id: 'MapPoint' }),
+        )
+        .describe('The projects with a location, as compact arrays (the map of the page): a few bytes per project instead of an object'),
     }),
     planuitval: z
       .object({
@@ -180,6 +211,7 @@ const download = (reply: FastifyReply, type: string, filename: string, body: Buf
 
 export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
   const { dashboard, projects } = services;
+  const shared = createSharedResponses();
 
   async function allProjects(q: z.output<typeof ExportQuery>, principal: Principal, extra: ProjectFilter = {}) {
     const filter: ProjectFilter = { ...projectFilter(q), ...extra };
@@ -199,7 +231,13 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: YearRange,
         response: { 200: Dashboard, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem },
       },
-      handler: async (req) => dashboard.regionDashboard(req.params.regionId, req.query, req.principal),
+      handler: async (req, reply) => {
+        const data = await dashboard.regionDashboard(req.params.regionId, req.query, req.principal);
+        // Members get their own projects' items: built for them. The full view is the same for every full reader of
+        // this scope and data version (the summary object is the cached one): serialised and compressed once.
+        if (data.access.view !== 'full') return dashboardForPage(data);
+        return shared.send(req, reply, data.summary, `${data.region.id}|${data.years.join(',')}|${data.dataAsOf}`, () => dashboardForPage(data));
+      },
     });
 
     app.get('/regions/:regionId/alternatives', {

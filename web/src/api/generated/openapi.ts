@@ -13056,16 +13056,15 @@ export interface components {
             /** @description Why the forecast moved: the latest reason given when it moved past the tolerance */
             reason: string | null;
         };
-        MapPoint: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            lon: number;
-            lat: number;
-            /** @enum {string} */
-            status: "groen" | "oranje" | "rood";
-            homes: number;
-        };
+        /** @description One project on the map as [id, name, lon, lat, status, homes]; WGS84, 5 decimals (about 1 m) */
+        MapPoint: [
+            string,
+            string,
+            number,
+            number,
+            "groen" | "oranje" | "rood",
+            number
+        ];
         /** @description Planuitval: plans of the table that were withdrawn, per year of withdrawal; they count in no other figure */
         Planuitval: {
             /** @description Withdrawn plans (vervallen) of the table: the list behind the figure is the project list with lifecycle=vervallen */
@@ -13146,6 +13145,7 @@ export interface components {
                     serious: number;
                     /** @description Projects with at least one delayed milestone (the list behind the figure) */
                     projects: number;
+                    /** @description The 50 worst delayed milestones, worst first (what the page and the table report show); all of them: the project list with delayed=true and the region, or the table workbook (export.xlsx) */
                     items: components["schemas"]["DelayedMilestone"][];
                 };
                 /** @description Prognose verstreken */
@@ -13160,6 +13160,7 @@ export interface components {
                     escalated: number;
                     projects: number;
                 }[];
+                /** @description The projects with a location, as compact arrays (the map of the page): a few bytes per project instead of an object */
                 mapPoints: components["schemas"]["MapPoint"][];
             };
             planuitval: components["schemas"]["Planuitval"];

@@ -23,10 +23,11 @@ export interface DashboardMapProps {
 export function toFeatureCollection(points: MapPoint[]): GeoJSON.FeatureCollection<GeoJSON.Point> {
   return {
     type: 'FeatureCollection',
-    features: points.map((p) => ({
+    // A point arrives as [id, name, lon, lat, status, homes] (a compact array: the dashboard stays small).
+    features: points.map(([id, name, lon, lat, status, homes]) => ({
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-      properties: { id: p.id, name: p.name, status: p.status, homes: p.homes },
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: { id, name, status, homes },
     })),
   };
 }
@@ -40,7 +41,7 @@ export default function DashboardMap({ points, gemeenteCodes, regionName }: Dash
 
   useEffect(() => {
     if (!container.current) return;
-    const bounds = coordinateBounds(points.map((p) => [p.lon, p.lat])) ?? undefined;
+    const bounds = coordinateBounds(points.map(([, , lon, lat]) => [lon, lat])) ?? undefined;
     let map: maplibregl.Map;
     try {
       map = createMap(container.current, { bounds, title: `Kaart met de projecten van ${regionName}` });
