@@ -38,6 +38,7 @@ import {
 } from '../domain/plancapaciteit.ts';
 import { POLICY } from '../domain/policy.ts';
 import { bandFor, type Band } from '../domain/simulation.ts';
+import { readDataVersion } from '../storage/data-version.repository.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { NationalRepository } from '../storage/national.repository.ts';
@@ -108,6 +109,8 @@ export interface PpmArea extends PpmUsage {
 
 export interface NationalOverview {
   asOf: string;
+  /** When the data last changed ("stand per", ISO 8601): the figures count every change up to then. */
+  dataAsOf: string;
   year: number;
   assumptions: { byPlanStatus: RealisationAssumptions; source: string; validFrom: string };
   simulation: SimulationInfo;
@@ -231,12 +234,13 @@ export function createNationalService(deps: {
       const assumptions = DEFAULT_ASSUMPTIONS;
       const window = ppmWindow(asOf);
 
-      const [ctx, { version, projects }, ppmRegions, ppmProvinces, provincies] = await Promise.all([
+      const [ctx, { version, projects }, ppmRegions, ppmProvinces, provincies, dataVersion] = await Promise.all([
         loadAreaContext(db, deps),
         deps.data.load({ syntheticOnly }),
         national.ppmCounts(db, 'region', window.quarterStart, window.overdueBefore, syntheticOnly),
         national.ppmCounts(db, 'provincie', window.quarterStart, window.overdueBefore, syntheticOnly),
         deps.geography.listProvincies(db),
+        readDataVersion(db),
       ]);
       // Planned homes per province (their sum is the nation).
       const planned = deps.data.derive(version, `planned|provincie|${FIRST_CBS_YEAR}-${toYear}`, () =>
@@ -344,6 +348,7 @@ export function createNationalService(deps: {
       const lastCbsYear = Math.max(...cbsTotals.keys());
       return {
         asOf,
+        dataAsOf: dataVersion.changedAt,
         year,
         assumptions: { byPlanStatus: assumptions, source: POLICY.realisation.source, validFrom: POLICY.realisation.validFrom },
         simulation: info,

@@ -307,6 +307,7 @@ const ProductionYear = ForecastYear.extend({
 export const OverviewResponse = z
   .object({
     asOf: z.string(),
+    dataAsOf: IsoDateTime.describe('Stand per: when the data the figures are computed from last changed'),
     year: z.number().int(),
     assumptions: Assumptions,
     simulation: SimulationInfo,

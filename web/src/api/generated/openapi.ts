@@ -13659,6 +13659,12 @@ export interface components {
         };
         NationalOverview: {
             asOf: string;
+            /**
+             * Format: date-time
+             * @description Stand per: when the data the figures are computed from last changed
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            dataAsOf: string;
             year: number;
             assumptions: components["schemas"]["Assumptions"];
             simulation: components["schemas"]["SimulationInfo"];

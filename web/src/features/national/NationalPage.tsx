@@ -16,7 +16,7 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { ErrorMessage, Loading } from '../../components/Feedback.tsx';
 import { markReady } from '../../components/readyMarks.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatDateShort, formatGoalShare, formatNumber } from '../../labels.ts';
+import { formatDateShort, formatDateTime, formatGoalShare, formatNumber } from '../../labels.ts';
 import { homesGoal } from './nationalFormat.tsx';
 import { DataNotes } from './DataNotes.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
@@ -73,6 +73,11 @@ function NationalOverviewView() {
             huur? Dit overzicht telt de projecten van alle versnellingstafels op en zet ze naast de echte bouwcijfers van het CBS. Stand op{' '}
             {formatDateShort(data.asOf)}.
           </Paragraph>
+          {data.dataAsOf && (
+            <Paragraph className="wbm-muted" data-testid="stand-per">
+              Stand per {formatDateTime(data.dataAsOf)}: de cijfers tellen alle wijzigingen tot dat moment mee.
+            </Paragraph>
+          )}
           <DataNotes overview={data} synthetic={synthetic} />
           <KeyFigures overview={data} />
 
