@@ -213,3 +213,46 @@ describe('earlier national contributions (001 § 19.1 "wordt rekening gehouden m
     expect(y2025.realised.supplements).toMatchObject({ ouderen: 10_000, capaciteit: 5_000 });
   });
 });
+
+describe('the overview adds up whole lines first; the drill-down counts per project: the same amounts (aggregateEntitlement)', () => {
+  it('gives every gemeente the same figures in the overview as on its own page, with partial milestones and contributions', async () => {
+    const partial = await create(admin, 'RS Rotterdam deels', {
+      gemeenteCode: 'GM0599',
+      flags: ['nplv'],
+      programme: [
+        { segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'ouderen', homes: 7 },
+        { segment: 'middenhuur', woningtype: 'gestapeld', doelgroep: 'regulier', homes: 5 },
+        { segment: 'vrije_sector_koop', woningtype: 'grondgebonden', doelgroep: 'regulier', homes: 9 },
+      ],
+      milestones: [
+        { code: 'M11', baselineDate: '2025-05-01', forecastDate: '2025-05-01', actualDate: '2025-05-01' },
+        { code: 'M12', baselineDate: '2027-05-01', forecastDate: '2027-05-01', actualDate: '2026-11-01', homes: 8 },
+      ],
+    });
+    await create(admin, 'RS Rotterdam heel', {
+      gemeenteCode: 'GM0599',
+      flags: ['nplv'],
+      programme: [{ segment: 'sociale_huur', woningtype: 'gestapeld', doelgroep: 'ouderen', homes: 11 }],
+      milestones: [{ code: 'M11', baselineDate: '2025-05-01', forecastDate: '2025-05-01', actualDate: '2025-06-01' }],
+    });
+    const added = await ministerie({
+      method: 'POST',
+      url: '/api/v1/realisatiestimulans/bijdragen',
+      payload: { projectId: ids.a, scheme: 'rha', amountEuros: 20_000 },
+    });
+    expect(added.statusCode).toBe(201);
+    expect(partial).toBeTruthy();
+    const scenario = '?deductionRule=bedrag_aftrekken&nplvPerHomeEuros=900&ouderenPerHomeEuros=300&capaciteitPerGemeenteEuros=1000';
+    const overview = (await ministerie({ url: `/api/v1/realisatiestimulans${scenario}` })).json();
+    const shown = overview.gemeenten.filter(
+      (g: { start_bouw: { realised: { countedHomes: number } }; oplevering: { realised: { countedHomes: number } } }) =>
+        g.start_bouw.realised.countedHomes + g.oplevering.realised.countedHomes > 0,
+    );
+    expect(shown.map((g: { gemeenteCode: string }) => g.gemeenteCode).sort()).toEqual(['GM0344', 'GM0363', 'GM0599']);
+    for (const g of shown) {
+      const detail = (await ministerie({ url: `/api/v1/realisatiestimulans/gemeenten/${g.gemeenteCode}${scenario}` })).json();
+      const { gemeenteName: _n, provincieCode: _p, ...figures } = g;
+      expect(figures, g.gemeenteCode).toEqual(detail.figures);
+    }
+  });
+});

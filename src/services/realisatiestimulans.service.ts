@@ -17,6 +17,7 @@ import {
 import type { Actor } from '../domain/audit.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
+  aggregateEntitlement,
   budgetCheck,
   gemeenteFigures,
   payoutSchedule,
@@ -90,21 +91,33 @@ export interface RealisatiestimulansServiceDeps {
 export function createRealisatiestimulansService(deps: RealisatiestimulansServiceDeps) {
   const { db, geography, repository, audit, publicDemoData } = deps;
 
+  /**
+   * The project lines of the filter. `aggregated`: the lines counted whole and without earlier contributions come
+   * added up per gemeente, basis, year, status, origin and NPLV flag (aggregateEntitlement: the same amounts, far
+   * fewer rows; for overviews), the others per project; otherwise every line is one project (for the drill-down).
+   */
   async function lines(
     q: Queryable,
     filter: { gemeenteCodes?: string[]; provincieCode?: string },
     principal: Principal,
     settings: RealisatiestimulansSettings,
+    aggregated = false,
   ) {
-    const counted = await repository.countedProjects(q, {
+    const counted = {
       ...filter,
       syntheticOnly: syntheticDataOnly(principal, publicDemoData),
       firstYear: settings.firstYear,
       lastYear: settings.lastYear,
       onzelfstandigOrigins: RS.onzelfstandigOrigins,
-    });
+    };
     const out: ProjectEntitlement[] = [];
-    for (const project of counted) {
+    if (aggregated) {
+      for (const group of await repository.countedAggregates(q, counted)) {
+        const line = aggregateEntitlement(group, settings);
+        if (line) out.push(line);
+      }
+    }
+    for (const project of await repository.countedProjects(q, { ...counted, complexOnly: aggregated })) {
       const line = projectEntitlement(project, settings);
       if (line) out.push(line);
     }
@@ -122,7 +135,7 @@ export function createRealisatiestimulansService(deps: RealisatiestimulansServic
       const [allGemeenten, provincies] = await Promise.all([geography.listGemeenten(db), geography.listProvincies(db)]);
       const inArea = allGemeenten.filter((g) => within(area, g));
       const filter = 'all' in area ? {} : 'provincieCode' in area ? { provincieCode: area.provincieCode } : { gemeenteCodes: [area.gemeenteCode] };
-      const projectLines = await lines(db, filter, principal, settings);
+      const projectLines = await lines(db, filter, principal, settings, true);
       const names = new Map(allGemeenten.map((g) => [g.code, g]));
       const figures = gemeenteFigures(
         projectLines,

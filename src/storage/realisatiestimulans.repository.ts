@@ -20,7 +20,45 @@ export interface CountedFilter {
   lastYear: number;
   /** Project origins whose homes count as betaalbaar whatever their segment (onzelfstandige woonruimten). */
   onzelfstandigOrigins: readonly string[];
+  /** Only the lines countedAggregates leaves out (a partial milestone, or an earlier contribution). */
+  complexOnly?: boolean;
 }
+
+/**
+ * A line of many projects at once: the same gemeente, basis, year, status, origin and NPLV flag, counted whole (no
+ * partial milestone) and without earlier national contributions — for them the entitlement is linear in the homes,
+ * so adding first and computing once gives the same amounts as computing per project (the overview's fast path).
+ */
+export interface CountedAggregate {
+  gemeenteCode: string;
+  basis: Telbasis;
+  year: number;
+  actual: boolean;
+  origin: string;
+  nplv: boolean;
+  projects: number;
+  programme: Array<{ segment: Segment; doelgroep: string; homes: number }>;
+}
+
+/** SQL: the milestone line is counted whole and the project has no earlier contribution (the aggregate path). */
+const SIMPLE = `((m.homes IS NULL OR m.homes >= p.total_homes)
+  AND NOT EXISTS (SELECT 1 FROM realisatiestimulans_contributions c WHERE c.project_id = p.id))`;
+/** SQL: the lines of the filter (alias p projects, m milestones M11/M12 dated in the years). */
+const LINES_WHERE = `${countedSql('p')}
+  AND (p.affordable_homes > 0 OR p.origin = ANY($5::text[]))
+  AND COALESCE(m.actual_date, m.forecast_date) >= make_date($3::int, 1, 1)
+  AND COALESCE(m.actual_date, m.forecast_date) < make_date($4::int + 1, 1, 1)
+  AND ($1::text[] IS NULL OR p.gemeente_code = ANY($1::text[]))
+  AND ($2::text IS NULL OR p.provincie_code = $2)
+  AND (p.synthetic OR NOT $6::boolean)`;
+const params = (f: CountedFilter) => [
+  f.gemeenteCodes ? [...f.gemeenteCodes] : null,
+  f.provincieCode ?? null,
+  f.firstYear,
+  f.lastYear,
+  [...f.onzelfstandigOrigins],
+  f.syntheticOnly,
+];
 
 interface Row {
   project_id: string;
@@ -56,13 +94,7 @@ export function createRealisatiestimulansRepository() {
            SELECT p.id AS project_id, p.name, p.gemeente_code, m.code, COALESCE(m.actual_date, m.forecast_date) AS date,
              m.actual_date IS NOT NULL AS actual, m.homes, p.origin, p.flags
            FROM projects p JOIN project_milestones m ON m.project_id = p.id AND m.code IN ('M11', 'M12')
-           WHERE ${countedSql('p')}
-             AND (p.affordable_homes > 0 OR p.origin = ANY($5::text[]))
-             AND COALESCE(m.actual_date, m.forecast_date) >= make_date($3::int, 1, 1)
-             AND COALESCE(m.actual_date, m.forecast_date) < make_date($4::int + 1, 1, 1)
-             AND ($1::text[] IS NULL OR p.gemeente_code = ANY($1::text[]))
-             AND ($2::text IS NULL OR p.provincie_code = $2)
-             AND (p.synthetic OR NOT $6::boolean)
+           WHERE ${LINES_WHERE}${f.complexOnly ? ` AND NOT ${SIMPLE}` : ''}
          ),
          prog AS (
            SELECT pp.project_id, json_agg(json_build_array(pp.segment, pp.doelgroep, pp.homes) ORDER BY pp.segment, pp.doelgroep) AS programme
@@ -76,14 +108,7 @@ export function createRealisatiestimulansRepository() {
            ms.flags, prog.programme, contrib.contributions
          FROM ms LEFT JOIN prog ON prog.project_id = ms.project_id LEFT JOIN contrib ON contrib.project_id = ms.project_id
          ORDER BY ms.gemeente_code, ms.date, ms.name, ms.project_id, ms.code`,
-        [
-          f.gemeenteCodes ? [...f.gemeenteCodes] : null,
-          f.provincieCode ?? null,
-          f.firstYear,
-          f.lastYear,
-          [...f.onzelfstandigOrigins],
-          f.syntheticOnly,
-        ],
+        params(f),
       );
       return rows.map((r) => ({
         projectId: r.project_id,
@@ -98,6 +123,61 @@ export function createRealisatiestimulansRepository() {
         programme: (r.programme ?? []).map(([segment, doelgroep, homes]) => ({ segment, doelgroep, homes: Number(homes) })),
         contributions: (r.contributions ?? []).map(([scheme, amount]) => ({ scheme, amountEuros: Number(amount) })),
       }));
+    },
+
+    /** The lines counted whole and without contributions, added up per gemeente, basis, year, status, origin and NPLV flag. */
+    async countedAggregates(q: Queryable, f: CountedFilter): Promise<CountedAggregate[]> {
+      const rows = await q.query<{
+        gemeente_code: string;
+        code: 'M11' | 'M12';
+        year: number;
+        actual: boolean;
+        origin: string;
+        nplv: boolean;
+        projects: number;
+        segment: Segment | null;
+        doelgroep: string | null;
+        homes: number | null;
+      }>(
+        `WITH lines AS (
+           SELECT p.id, p.gemeente_code, m.code, extract(year FROM COALESCE(m.actual_date, m.forecast_date))::int AS year,
+             m.actual_date IS NOT NULL AS actual, p.origin, 'nplv' = ANY(p.flags) AS nplv
+           FROM projects p JOIN project_milestones m ON m.project_id = p.id AND m.code IN ('M11', 'M12')
+           WHERE ${LINES_WHERE} AND ${SIMPLE}
+         ),
+         groups AS (
+           SELECT gemeente_code, code, year, actual, origin, nplv, count(*)::int AS projects FROM lines GROUP BY 1, 2, 3, 4, 5, 6
+         ),
+         homes AS (
+           SELECT l.gemeente_code, l.code, l.year, l.actual, l.origin, l.nplv, pp.segment, pp.doelgroep, sum(pp.homes)::int AS homes
+           FROM lines l JOIN project_programme pp ON pp.project_id = l.id AND pp.homes > 0
+           GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+         )
+         SELECT g.gemeente_code, g.code, g.year, g.actual, g.origin, g.nplv, g.projects, h.segment, h.doelgroep, h.homes
+         FROM groups g LEFT JOIN homes h ON h.gemeente_code = g.gemeente_code AND h.code = g.code AND h.year = g.year
+           AND h.actual = g.actual AND h.origin = g.origin AND h.nplv = g.nplv`,
+        params(f),
+      );
+      const groups = new Map<string, CountedAggregate>();
+      for (const r of rows) {
+        const key = `${r.gemeente_code}|${r.code}|${r.year}|${r.actual}|${r.origin}|${r.nplv}`;
+        let g = groups.get(key);
+        if (!g) {
+          g = {
+            gemeenteCode: r.gemeente_code,
+            basis: r.code === 'M11' ? 'start_bouw' : 'oplevering',
+            year: Number(r.year),
+            actual: r.actual,
+            origin: r.origin,
+            nplv: r.nplv,
+            projects: Number(r.projects),
+            programme: [],
+          };
+          groups.set(key, g);
+        }
+        if (r.segment !== null && r.homes !== null) g.programme.push({ segment: r.segment, doelgroep: r.doelgroep ?? '', homes: Number(r.homes) });
+      }
+      return [...groups.values()];
     },
 
     /** The earlier national contributions recorded, for the projects in the filter. */

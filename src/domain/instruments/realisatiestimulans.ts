@@ -133,6 +133,8 @@ export interface ProjectEntitlement {
   netEuros: number;
   /** Supplements per home (the capacity supplement is per gemeente, so 0 here). */
   supplements: Supplements;
+  /** A line of several projects at once (aggregateEntitlement): how many; absent: one project. */
+  projects?: number;
 }
 
 /**
@@ -230,6 +232,44 @@ export function projectEntitlement(project: CountedProject, settings: Realisatie
 }
 
 /**
+ * The entitlement of many projects at once that share gemeente, basis, year, status, origin and NPLV flag, are
+ * counted whole (no partial milestone) and had no earlier national contribution: every amount is then linear in
+ * the homes per segment and doelgroep, so computing once over their summed programme equals the sum of the
+ * per-project amounts (the national overview's fast path; src/storage/realisatiestimulans.repository.ts).
+ */
+export function aggregateEntitlement(
+  group: {
+    gemeenteCode: string;
+    basis: Telbasis;
+    year: number;
+    actual: boolean;
+    origin: string;
+    nplv: boolean;
+    projects: number;
+    programme: CountedProject['programme'];
+  },
+  settings: RealisatiestimulansSettings,
+): ProjectEntitlement | null {
+  const line = projectEntitlement(
+    {
+      projectId: '',
+      name: '',
+      gemeenteCode: group.gemeenteCode,
+      basis: group.basis,
+      date: `${group.year}-01-01`,
+      actual: group.actual,
+      milestoneHomes: null,
+      origin: group.origin,
+      flags: group.nplv ? ['nplv'] : [],
+      programme: group.programme,
+      contributions: [],
+    },
+    settings,
+  );
+  return line && { ...line, projects: group.projects };
+}
+
+/**
  * What the deduction rule takes off a project's gross entitlement for earlier national contributions (`001 § 19.1`
  * "wordt rekening gehouden met"; design, SPEC §4.1): all of it when such projects are excluded, the contribution
  * (at most the entitlement) when deducted, nothing under "geen".
@@ -267,7 +307,7 @@ export const noAmounts = (): Amounts => ({
 
 /** Adds a project line (or another sum) to a sum, in place. */
 export function addTo(sum: Amounts, line: ProjectEntitlement | Amounts): Amounts {
-  sum.projects += 'projects' in line ? line.projects : 1;
+  sum.projects += line.projects ?? 1;
   sum.countedHomes += line.countedHomes;
   for (const c of TELCATEGORIEEN) sum.homes[c] += line.homes[c];
   sum.affordableHomes += line.affordableHomes;
