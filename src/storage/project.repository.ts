@@ -488,7 +488,6 @@ const PART_TABLES: readonly PartTable[] = [
 /** The tables a project is written to (with its knelpunten): what a bulk load of projects fills (src/storage/bulk-load.ts). */
 export const PROJECT_TABLES: readonly string[] = ['projects', ...PART_TABLES.map((t) => t.table), 'knelpunten'];
 
-
 /**
  * The rows of a part table that differ between two versions of a project: rows to insert or overwrite
  * (new key, or same key with other values) and keys to delete. Rows are matched by their primary key.
