@@ -155,6 +155,12 @@ describe('Woningbouwimpuls tranches and applications (001 § Afspraak 19.2 De aa
     expect((await provincie({ url: `/api/v1/woningbouwimpuls/tranches/${trancheId}` })).statusCode).toBe(403);
   });
 
+  it('the ministry ranks only after the window has closed (001 § Afspraak 19.2 Beoordeling: "na het sluiten van het aanvraagtijdvak")', async () => {
+    const early = await ministerie({ method: 'POST', url: `/api/v1/woningbouwimpuls/tranches/${trancheId}/allocation` });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().errors[0].code).toBe('window_open');
+  });
+
   it('after the window closes a gemeente can no longer file or change (403)', async () => {
     TODAY = '2027-03-01';
     const own = (await gemeente({ url: `/api/v1/woningbouwimpuls/tranches/${trancheId}` })).json();

@@ -304,7 +304,7 @@ export function createWoningbouwimpulsService(deps: WoningbouwimpulsServiceDeps)
       });
     },
 
-    /** The committee's scores (version 0: the first). The ministry only; after the window has closed. */
+    /** The committee's scores (version 0: the first). The ministry only; they count in the ranking once entered. */
     async putScores(id: string, version: number, scores: WbiScores, actor: Actor): Promise<WbiApplicationView> {
       const p = actor.principal;
       requireMayAdministerSubsidies(p);
