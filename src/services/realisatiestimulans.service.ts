@@ -132,7 +132,7 @@ export function createRealisatiestimulansService(deps: RealisatiestimulansServic
     async overview(request: ScenarioRequest, principal: Principal): Promise<RealisatiestimulansOverview> {
       const area = requireRealisatiestimulansArea(principal);
       const settings = realisatiestimulansSettings(request);
-      const [allGemeenten, provincies] = await Promise.all([geography.listGemeenten(db), geography.listProvincies(db)]);
+      const [allGemeenten, provincies] = await Promise.all([repository.gemeenten(db), geography.listProvincies(db)]);
       const inArea = allGemeenten.filter((g) => within(area, g));
       const filter = 'all' in area ? {} : 'provincieCode' in area ? { provincieCode: area.provincieCode } : { gemeenteCodes: [area.gemeenteCode] };
       const projectLines = await lines(db, filter, principal, settings, true);

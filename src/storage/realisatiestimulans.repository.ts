@@ -180,6 +180,11 @@ export function createRealisatiestimulansRepository() {
       return [...groups.values()];
     },
 
+    /** The gemeenten in use (one merged away by a newer gemeente list is not), with name and province: the overview's rows. */
+    async gemeenten(q: Queryable): Promise<Array<{ code: string; name: string; provincieCode: string }>> {
+      return q.query('SELECT code, name, provincie_code AS "provincieCode" FROM gemeenten WHERE ended_on IS NULL ORDER BY code');
+    },
+
     /** The earlier national contributions recorded, for the projects in the filter. */
     async listContributions(
       q: Queryable,

@@ -130,10 +130,17 @@ function YearTable({ detail, basis, onSelect }: { detail: RealisatiestimulansGem
         { key: 'year', header: 'Jaar', cell: (r) => (r.actual ? String(r.year) : `${r.year} (verwacht)`) },
         { key: 'homes', header: 'Betaalbare woningen', numeric: true, cell: (r) => formatNumber(r.a.affordableHomes) },
         { key: 'bb', header: 'Waarvan Beter Benutten', numeric: true, cell: (r) => formatNumber(r.a.beterBenuttenHomes) },
-        { key: 'gross', header: 'Bruto', numeric: true, cell: (r) => formatEuro(r.a.grossEuros) },
-        { key: 'ded', header: 'Aftrek eerdere rijksbijdragen', numeric: true, cell: (r) => formatEuro(r.a.deductionEuros) },
-        { key: 'net', header: 'Bedrag', numeric: true, cell: (r) => formatEuro(r.a.netEuros), cellData: (r) => ({ 'data-net': r.a.netEuros }) },
-        { key: 'sup', header: 'Opslagen (niet vastgelegd)', numeric: true, cell: (r) => formatEuro(supplements(r.a)) },
+        { key: 'gross', header: 'Bruto', numeric: true, className: 'wbm-nowrap', cell: (r) => formatEuro(r.a.grossEuros) },
+        { key: 'ded', header: 'Aftrek eerdere rijksbijdragen', numeric: true, className: 'wbm-nowrap', cell: (r) => formatEuro(r.a.deductionEuros) },
+        {
+          key: 'net',
+          header: 'Bedrag',
+          numeric: true,
+          className: 'wbm-nowrap',
+          cell: (r) => formatEuro(r.a.netEuros),
+          cellData: (r) => ({ 'data-net': r.a.netEuros }),
+        },
+        { key: 'sup', header: 'Opslagen (niet vastgelegd)', numeric: true, className: 'wbm-nowrap', cell: (r) => formatEuro(supplements(r.a)) },
         { key: 'paid', header: 'Betaald in', cell: (r) => (r.actual ? formatPaymentQuarter(r.paymentQuarter) : 'nog niet') },
         {
           key: 'act',
@@ -186,9 +193,16 @@ function ProjectLines({ detail, selection }: { detail: RealisatiestimulansGemeen
         { key: 'date', header: 'Datum', cell: (l) => formatDate(l.date) },
         { key: 'counted', header: 'Woningen geteld', numeric: true, cell: (l) => formatNumber(l.countedHomes) },
         { key: 'homes', header: 'Betaalbaar', numeric: true, cell: (l) => formatNumber(l.affordableHomes) },
-        { key: 'gross', header: 'Bruto', numeric: true, cell: (l) => formatEuro(l.grossEuros) },
-        { key: 'ded', header: 'Aftrek', numeric: true, cell: (l) => formatEuro(l.deductionEuros) },
-        { key: 'net', header: 'Bedrag', numeric: true, cell: (l) => formatEuro(l.netEuros), cellData: (l) => ({ 'data-net': l.netEuros }) },
+        { key: 'gross', header: 'Bruto', numeric: true, className: 'wbm-nowrap', cell: (l) => formatEuro(l.grossEuros) },
+        { key: 'ded', header: 'Aftrek', numeric: true, className: 'wbm-nowrap', cell: (l) => formatEuro(l.deductionEuros) },
+        {
+          key: 'net',
+          header: 'Bedrag',
+          numeric: true,
+          className: 'wbm-nowrap',
+          cell: (l) => formatEuro(l.netEuros),
+          cellData: (l) => ({ 'data-net': l.netEuros }),
+        },
       ]}
       footer={
         <TableRow>

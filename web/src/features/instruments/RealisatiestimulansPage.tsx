@@ -128,10 +128,10 @@ function Budget({ budget }: { budget: Record<Basis, RealisatiestimulansBudgetChe
         rowKey={(r) => r.basis}
         columns={[
           { key: 'basis', header: 'Manier van tellen', cell: (r) => BASIS_LABELS[r.basis] },
-          { key: 'budget', header: 'Budget', numeric: true, cell: (r) => formatEuro(r.budgetEuros) },
-          { key: 'realised', header: 'Gerealiseerd', numeric: true, cell: (r) => formatEuro(r.realisedEuros) },
-          { key: 'expected', header: 'Verwacht', numeric: true, cell: (r) => formatEuro(r.expectedEuros) },
-          { key: 'claims', header: 'Aanspraken samen', numeric: true, cell: (r) => formatEuro(r.claimsEuros) },
+          { key: 'budget', header: 'Budget', numeric: true, className: 'wbm-nowrap', cell: (r) => formatEuro(r.budgetEuros) },
+          { key: 'realised', header: 'Gerealiseerd', numeric: true, className: 'wbm-nowrap', cell: (r) => formatEuro(r.realisedEuros) },
+          { key: 'expected', header: 'Verwacht', numeric: true, className: 'wbm-nowrap', cell: (r) => formatEuro(r.expectedEuros) },
+          { key: 'claims', header: 'Aanspraken samen', numeric: true, className: 'wbm-nowrap', cell: (r) => formatEuro(r.claimsEuros) },
           {
             key: 'shortfall',
             header: 'Tekort',
@@ -184,9 +184,9 @@ function Payout({ overview }: { overview: RealisatiestimulansOverview }) {
         columns={[
           { key: 'year', header: 'Jaar van tellen', cell: (y) => String(y.year) },
           { key: 'paid', header: 'Betaald in', cell: (y) => formatPaymentQuarter(y.paymentQuarter) },
-          { key: 'start', header: 'Start bouw', numeric: true, cell: (y) => formatEuro(y.netEuros) },
-          { key: 'opl', header: 'Oplevering', numeric: true, cell: (y) => formatEuro(y.oplevering.netEuros) },
-          { key: 'exp', header: 'Verwacht bij start bouw', numeric: true, cell: (y) => formatEuro(y.expectedEuros) },
+          { key: 'start', header: 'Start bouw', numeric: true, className: 'wbm-nowrap', cell: (y) => formatEuro(y.netEuros) },
+          { key: 'opl', header: 'Oplevering', numeric: true, className: 'wbm-nowrap', cell: (y) => formatEuro(y.oplevering.netEuros) },
+          { key: 'exp', header: 'Verwacht bij start bouw', numeric: true, className: 'wbm-nowrap', cell: (y) => formatEuro(y.expectedEuros) },
         ]}
       />
     </Section>
@@ -229,18 +229,26 @@ function AreaTable<Row extends Figures>({
           key: 'sbEuro',
           header: 'Bedrag start bouw',
           numeric: true,
+          className: 'wbm-nowrap',
           cell: (r) => formatEuro(r.start_bouw.realised.netEuros),
           cellData: (r) => ({ 'data-net-start': r.start_bouw.realised.netEuros }),
         },
         { key: 'opHomes', header: 'Woningen oplevering', numeric: true, cell: (r) => formatNumber(r.oplevering.realised.affordableHomes) },
-        { key: 'opEuro', header: 'Bedrag oplevering', numeric: true, cell: (r) => formatEuro(r.oplevering.realised.netEuros) },
-        { key: 'diff', header: 'Verschil', numeric: true, cell: (r) => formatEuro(r.differenceNetEuros) },
+        {
+          key: 'opEuro',
+          header: 'Bedrag oplevering',
+          numeric: true,
+          className: 'wbm-nowrap',
+          cell: (r) => formatEuro(r.oplevering.realised.netEuros),
+        },
+        { key: 'diff', header: 'Verschil', numeric: true, className: 'wbm-nowrap', cell: (r) => formatEuro(r.differenceNetEuros) },
         ...(showProRata
           ? [
               {
                 key: 'prorata',
                 header: 'Naar verhouding (start bouw)',
                 numeric: true,
+                className: 'wbm-nowrap',
                 cell: (r: Row) => formatEuro(Math.floor(r.start_bouw.realised.netEuros * proRata)),
               },
             ]
