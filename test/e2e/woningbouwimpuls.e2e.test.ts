@@ -110,6 +110,7 @@ describe.skipIf(!hasChromium)('Woningbouwimpuls in the browser (issue 16)', () =
     await page.getByRole('button', { name: 'Tranche aanmaken' }).click();
     await page.getByTestId('wbi-tranche-status').filter({ hasText: 'Tranche 2027 is aangemaakt' }).waitFor();
     await page.getByRole('link', { name: 'Tranche 2027' }).waitFor();
+    expect(await page.getByTestId('wbi-budget-total').textContent()).toContain('€ 5.000.000 van de € 470.000.000');
     await expectAxeClean('ministerie');
   });
 

@@ -105,6 +105,12 @@ function TrancheList({ admin }: { admin: boolean }) {
       {loaded.state === 'loading' && <Loading>De tranches worden geladen…</Loading>}
       {loaded.state === 'error' && <ErrorMessage error={loaded.error} retry={loaded.reload} />}
       {loaded.state === 'ready' && (
+        <Paragraph data-testid="wbi-budget-total">
+          De tranches samen: {euros(loaded.data.items.reduce((sum, t) => sum + t.budgetEuros, 0))} van de {euros(WBI.totalBudgetEuros)} tot en met{' '}
+          {WBI.budgetUntilYear}.
+        </Paragraph>
+      )}
+      {loaded.state === 'ready' && (
         <Table<Tranche>
           caption="Tranches van de Woningbouwimpuls"
           rows={loaded.data.items}
