@@ -15,13 +15,13 @@
  *   BENCH_DATA_DIR=/tmp/wbm-40k npm run bench:export    # keep (and on a second run reuse) the seeded database
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { printTable } from './report.ts';
+import { freePort, rssMb, serverPid } from './server-process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -52,40 +52,6 @@ async function scratchDatabase(action: 'CREATE' | 'DROP'): Promise<void> {
   await admin.connect();
   await admin.query(`${action} DATABASE ${action === 'DROP' ? 'IF EXISTS ' : ''}${scratch}`);
   await admin.end();
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** VmRSS of a process in MB. */
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!match) throw new Error(`no VmRSS for ${pid}`);
-  return Number(match[1]) / 1024;
-}
-
-/** The node process serving: tsx starts node as a child, so follow the child to the process that listens. */
-function serverPid(child: ChildProcess): number {
-  const childrenOf = (pid: number): number[] => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  };
-  let pid = child.pid!;
-  // The deepest descendant is the node process running main.ts (tsx → node).
-  for (let kids = childrenOf(pid); kids.length > 0; kids = childrenOf(pid)) pid = kids[0]!;
-  return pid;
 }
 
 async function serve(): Promise<{ child: ChildProcess; base: string }> {

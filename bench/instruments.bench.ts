@@ -9,54 +9,21 @@
  *   DATABASE_URL=postgres://… npm run bench:instruments # a PostgreSQL server (uses a fresh database)
  *   BENCH_PROJECTS=10000 BENCH_RUNS=5 npm run bench:instruments
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { loadavg } from 'node:os';
 import { createProgress } from '../src/cli/progress.ts';
 import { ANONYMOUS, type Principal } from '../src/domain/access.ts';
 import { createServices } from '../src/services/container.ts';
-import { openPglite, openPostgres, queryOne, type Db } from '../src/storage/db.ts';
+import { queryOne } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { loadReferenceData } from '../src/storage/reference-data.ts';
 import { printTable, sampleAt } from './report.ts';
+import { openScratchDb } from './scratch-db.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const WARMUP = 1;
 const AS_OF = '2026-10-01';
 const GOAL_MS = 5_000;
-
-async function openBenchDb(): Promise<{ db: Db; label: string; cleanup: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    const name = `wbm_bench_instruments_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const db = await openPostgres(url.toString());
-    return {
-      db,
-      label: 'PostgreSQL server',
-      cleanup: async () => {
-        await db.close();
-        await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-        await admin.end();
-      },
-    };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'wbm-bench-instruments-'));
-  const db = await openPglite(dir);
-  return {
-    db,
-    label: 'PGlite (on disk)',
-    cleanup: async () => {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 const percentile = (sorted: number[], p: number) =>
   sampleAt(sorted, Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)));
@@ -79,7 +46,7 @@ async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: num
   return { p50: percentile(wall, 50), p95: percentile(wall, 95), max: sampleAt(wall, wall.length - 1), cpu50: percentile(cpu, 50) };
 }
 
-const bench = await openBenchDb();
+const bench = await openScratchDb('instruments');
 const db = bench.db;
 console.log(`Realisatiestimulans benchmark — ${bench.label}, ${PROJECTS} projects, ${RUNS} runs per case (after ${WARMUP} warm-up)`);
 await migrate(db);

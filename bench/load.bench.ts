@@ -25,9 +25,8 @@
  *   PGLITE_SHARED_BUFFERS=32MB npm run bench:load            # the embedded database's buffer cache (default 128MB)
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,6 +34,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openPglite } from '../src/storage/db.ts';
 import { printTable } from './report.ts';
+import { freePort, rssMb, serverPid } from './server-process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -63,38 +63,6 @@ const kinds: Kind[] =
     : process.env.BENCH_DB === 'postgres' || process.env.DATABASE_URL
       ? ['postgres']
       : ['pglite'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  if (!match) throw new Error(`no VmRSS for ${pid}`);
-  return Number(match[1]) / 1024;
-}
-
-/** The node process serving: tsx starts node as a child; follow it to the deepest descendant. */
-function serverPid(child: ChildProcess): number {
-  const childrenOf = (pid: number): number[] => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  };
-  let pid = child.pid!;
-  for (let kids = childrenOf(pid); kids.length > 0; kids = childrenOf(pid)) pid = kids[0]!;
-  return pid;
-}
 
 interface Target {
   kind: Kind;
