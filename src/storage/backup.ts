@@ -120,6 +120,13 @@ export async function readBackupHeader(file: string): Promise<Header> {
 }
 
 /**
+ * Tables besides schema_migrations whose rows the migrations write, so an empty database has them: the designated
+ * gebiedsbudget areas (migration 0029) and the one row of data_version (0032). A restore replaces them with the
+ * backup's rows.
+ */
+const WRITTEN_BY_MIGRATIONS: ReadonlySet<string> = new Set(['gebiedsbudget_areas', 'data_version']);
+
+/**
  * Restore a backup made by this or an OLDER version into an empty database: migrate the database to the
  * migrations the backup was made with, restore, then apply the newer migrations, which carry the data
  * forward. Nothing is lost between versions (SPEC §7); a backup newer than the code is refused.
@@ -159,11 +166,13 @@ export async function restoreDatabase(db: Db, file: string, onProgress?: (table:
       );
     }
     for (const { name } of header.tables) {
-      if (name === 'schema_migrations') continue;
+      if (name === 'schema_migrations' || WRITTEN_BY_MIGRATIONS.has(name)) continue;
       const n = await countRows(tx, name);
       if (n > 0) throw new Error(`Restore needs an empty database, but table ${name} has ${n} rows.`);
     }
     await tx.query('SET LOCAL session_replication_role = replica');
+    // The rows a fresh database got from its migrations give way to the backup's.
+    for (const { name } of header.tables) if (WRITTEN_BY_MIGRATIONS.has(name)) await tx.query(`DELETE FROM ${name}`);
     let table = '';
     let batch: string[] = [];
     let loaded = 0;

@@ -32,7 +32,9 @@ let leaderPage: Page;
 
 /** Follows a link in the main menu, as a person would. */
 async function menu(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+  // As a person would: once the page in front of them has finished loading (a loaded machine can take a while).
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click({ timeout: 60_000 });
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
