@@ -154,7 +154,7 @@ describe.skipIf(!hasChromium)('setting up from an empty installation', () => {
 
     // The secretary opens a quarter from the table's page.
     await secretaryPage.locator('ul.wbm-link-list').getByRole('link', { name: TABLE }).click();
-    await secretaryPage.getByRole('link', { name: 'Kwartaalronde' }).click();
+    await secretaryPage.getByRole('link', { name: 'Kwartaalronde', exact: true }).click();
     const open = secretaryPage.getByRole('button', { name: /^Open / });
     await open.click();
     await secretaryPage
