@@ -158,20 +158,35 @@ export function simulationInput(
     if (d !== null) delaySamples.push(d);
     const g = gemeenteIndex.get(p.gemeenteCode);
     if (g === undefined || p.years.length === 0) continue;
-    // The simulation moves whole years of a project: sum its segments per year.
-    const perYear = new Map<number, number>();
-    p.years.forEach((year, i) => perYear.set(year, (perYear.get(year) ?? 0) + (p.homes[i] ?? 0)));
     out.push({
       key: p.key,
       gemeente: g,
       probability: assumptions[p.planStatus],
       completed: Boolean(p.m12?.actualDate),
       knownDelayMonths: knownCompletionDelay(p.m12),
-      years: [...perYear.keys()],
-      homes: [...perYear.values()],
+      ...homesPerYear(p.years, p.homes),
     });
   }
   return { projects: out, delaySamples, gemeenteIndex };
+}
+
+/**
+ * The simulation moves whole years of a project: its homes summed over the segments per year, the years in the
+ * order they first appear. A small linear search per jaarschijf (a project has a handful): no map per project,
+ * which at 400,000 projects cost more than the simulation itself.
+ */
+function homesPerYear(years: readonly number[], homes: readonly number[]): { years: number[]; homes: number[] } {
+  const outYears: number[] = [];
+  const outHomes: number[] = [];
+  for (let i = 0; i < years.length; i++) {
+    const year = years[i]!; // i < years.length: the jaarschijf columns have one length (NationalProject)
+    const at = outYears.indexOf(year);
+    if (at < 0) {
+      outYears.push(year);
+      outHomes.push(homes[i] ?? 0);
+    } else outHomes[at]! += homes[i] ?? 0;
+  }
+  return { years: outYears, homes: outHomes };
 }
 
 /**

@@ -241,14 +241,16 @@ export function createNationalRepository() {
       // Projects are keyed within their gemeente by the first 12 hex digits of their id (48 bits: no two
       // projects of one gemeente share them in practice; a clash would be detected below).
       const key = 'left(p.id::text, 13)';
+      // The doelgroepen as literals, as the partial index of migration 0036 names them (a parameter would not use it).
+      const elderly = ELDERLY_DOELGROEPEN.map((g) => `'${g}'`).join(', ');
       const [projectRows, schijfRows] = await Promise.all([
         q.query<{ g: string; b: string }>(
           `WITH corp AS (
              SELECT DISTINCT pp.project_id FROM organisations o JOIN project_parties pp ON pp.organisation_id = o.id WHERE o.type = 'corporatie'),
            prog AS (
-             SELECT project_id, COALESCE(sum(homes) FILTER (WHERE doelgroep = ANY($1::text[])), 0) AS elderly,
+             SELECT project_id, COALESCE(sum(homes) FILTER (WHERE doelgroep IN (${elderly})), 0) AS elderly,
                COALESCE(sum(homes) FILTER (WHERE doelgroep = 'student'), 0) AS student
-             FROM project_programme WHERE doelgroep = ANY($2::text[]) GROUP BY project_id)
+             FROM project_programme WHERE doelgroep IN (${elderly}, 'student') GROUP BY project_id)
            SELECT p.gemeente_code AS g, string_agg(concat_ws('|', ${key}, p.plan_status, p.origin, array_to_string(p.flags, '+'),
                (corp.project_id IS NOT NULL)::int, p.total_homes, COALESCE(prog.elderly, 0), COALESCE(prog.student, 0),
                (m12.project_id IS NOT NULL)::int, ${d('m12.baseline_date')}, ${d('m12.forecast_date')}, ${d('m12.actual_date')}, ${d('m12.homes')},
@@ -259,9 +261,9 @@ export function createNationalRepository() {
            LEFT JOIN prog ON prog.project_id = p.id
            LEFT JOIN project_milestones m12 ON m12.project_id = p.id AND m12.code = 'M12'
            LEFT JOIN project_milestones m11 ON m11.project_id = p.id AND m11.code = 'M11'
-           WHERE ($3::text[] IS NULL OR p.gemeente_code = ANY($3::text[])) AND ${countedSql('p')}
+           WHERE ($1::text[] IS NULL OR p.gemeente_code = ANY($1::text[])) AND ${countedSql('p')}
            GROUP BY p.gemeente_code`,
-          [[...ELDERLY_DOELGROEPEN], [...ELDERLY_DOELGROEPEN, 'student'], only],
+          [only],
         ),
         q.query<{ g: string; b: string }>(
           `SELECT p.gemeente_code AS g,
