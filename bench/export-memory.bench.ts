@@ -13,6 +13,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:export
  *   BENCH_PROJECTS=4000 npm run bench:export
  *   BENCH_DATA_DIR=/tmp/wbm-40k npm run bench:export    # keep (and on a second run reuse) the seeded database
+ *   DATABASE_URL=… BENCH_DATABASE=wbm_export_40k npm run bench:export   # the same on PostgreSQL (drop it yourself)
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -35,7 +36,10 @@ const run = promisify(execFile);
 const keepDir = process.env.BENCH_DATA_DIR;
 const dataDir = keepDir ?? mkdtempSync(join(tmpdir(), 'wbm-bench-export-'));
 const serverUrl = process.env.DATABASE_URL || undefined;
-const scratch = `wbm_bench_export_${process.pid}`;
+/** BENCH_DATABASE: a database on that server to keep (and on a second run reuse) instead of a scratch one. */
+const keepDatabase = process.env.BENCH_DATABASE;
+if (keepDatabase !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keepDatabase)) throw new Error(`BENCH_DATABASE: not a plain name: ${keepDatabase}`);
+const scratch = keepDatabase ?? `wbm_bench_export_${process.pid}`;
 const databaseUrl = serverUrl
   ? (() => {
       const url = new URL(serverUrl);
@@ -45,13 +49,38 @@ const databaseUrl = serverUrl
   : '';
 const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO_MODE: 'true', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
 
-/** Creates (or drops) the scratch database on the PostgreSQL server. */
-async function scratchDatabase(action: 'CREATE' | 'DROP'): Promise<void> {
-  if (!serverUrl) return;
+/**
+ * Creates (or drops) the scratch database on the PostgreSQL server; a kept one (BENCH_DATABASE) is created when
+ * missing and never dropped. Answers whether the database already held the seeded projects.
+ */
+async function scratchDatabase(action: 'CREATE' | 'DROP'): Promise<boolean> {
+  if (!serverUrl || (keepDatabase && action === 'DROP')) return false;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`${action} DATABASE ${action === 'DROP' ? 'IF EXISTS ' : ''}${scratch}`);
-  await admin.end();
+  try {
+    if (keepDatabase) {
+      const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [scratch]);
+      if (rows.length > 0) return await seededAlready();
+    }
+    await admin.query(`${action} DATABASE ${action === 'DROP' ? 'IF EXISTS ' : ''}${scratch}`);
+    return false;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Whether the kept database holds BENCH_PROJECTS projects (then seeding is skipped). */
+async function seededAlready(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT CASE WHEN to_regclass('projects') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM projects) END AS n`,
+    );
+    return rows[0]?.n === PROJECTS;
+  } finally {
+    await client.end();
+  }
 }
 
 async function serve(): Promise<{ child: ChildProcess; base: string }> {
@@ -77,8 +106,8 @@ async function serve(): Promise<{ child: ChildProcess; base: string }> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
-  await scratchDatabase('CREATE');
-  if (serverUrl || !keepDir || !existsSync(join(dataDir, 'seeded'))) {
+  const seeded = await scratchDatabase('CREATE');
+  if (serverUrl ? !seeded : !keepDir || !existsSync(join(dataDir, 'seeded'))) {
     const started = Date.now();
     console.error(`seeding ${PROJECTS} demo projects into ${serverUrl ? `PostgreSQL database ${scratch}` : dataDir} …`);
     await run(TSX, [MAIN, 'seed', '--demo', '--projects', String(PROJECTS)], { cwd: ROOT, env, timeout: 30 * 60_000, maxBuffer: 50_000_000 });

@@ -122,7 +122,7 @@ describe('GeoJSON export of the project list (SPEC §7, issue 13 part 4)', () =>
     expect(fc.features.some((f) => f.id === unlocatedId)).toBe(false);
   });
 
-  it('is the same document whatever the batch size (batches of 7 against the default of 2,000)', async () => {
+  it('is the same document whatever the batch size (batches of 7 against the default batch size)', async () => {
     const service = createGeoJsonExportService({
       db: t.db,
       exports: createGeoJsonExportRepository(),

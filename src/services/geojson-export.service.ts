@@ -14,8 +14,8 @@ import type { ExportCursor } from '../storage/project-export.repository.ts';
 import type { GeoJsonExportRepository } from '../storage/geojson-export.repository.ts';
 import type { ProjectFilter } from '../storage/project.repository.ts';
 
-/** Projects per query: a feature is small, so a smaller batch than the CSV/XLSX export keeps the live set small. */
-export const GEOJSON_BATCH_SIZE = 1_000;
+/** Projects per query: as for the CSV/XLSX export (EXPORT_BATCH_SIZE), small so that each batch dies young. */
+export const GEOJSON_BATCH_SIZE = 250;
 
 const cursorAfter = (batch: readonly FeatureSource[]): ExportCursor | null => {
   const last = batch.at(-1);

@@ -13,8 +13,12 @@ import type { Db } from '../storage/db.ts';
 import { cursorAfter, type ProjectExportRepository } from '../storage/project-export.repository.ts';
 import type { ProjectFilter } from '../storage/project.repository.ts';
 
-/** Projects read per query: large enough to be fast, small enough to keep memory flat. */
-export const EXPORT_BATCH_SIZE = 2_000;
+/**
+ * Projects read per query. Small on purpose: a batch (and the next one, read meanwhile) must die young. With
+ * 2,000 a batch outlived V8's young-generation collections, was promoted and the old generation grew by some
+ * 100 MB of garbage over a 40,000-project export; with 250 the heap stays flat at about the same speed.
+ */
+export const EXPORT_BATCH_SIZE = 250;
 
 export interface ProjectExportServiceDeps {
   db: Db;
