@@ -7,7 +7,8 @@
  *   (b) the project list (first page, a gemeente, a table, a status, text search, a deep page) — requests/s;
  *       goal ≥ 1,000 on PostgreSQL, ≥ 400 on PGlite;
  *   (c) /health — requests/s (it reads no project data);
- *   (d) bytes on the wire per Tafeloverzicht with Accept-Encoding br and gzip; goal < 100 KB;
+ *   (d) bytes on the wire per Tafeloverzicht with Accept-Encoding br and gzip; goal < 100 KB (and its map points,
+ *       their own request after the figures);
  *   (e) memory: a scripted session that makes the API calls of every page type and downloads every export
  *       (CSV, XLSX, GeoJSON, aggregates, the table workbook, open data), then the server's VmRSS
  *       (/proc/<pid>/status); goal < 300 MB on PostgreSQL, < 500 MB on PGlite.
@@ -267,6 +268,10 @@ async function measure(target: Target): Promise<Figures> {
       largest.gzip < GOALS.dashboardWireKb * 1024,
     );
     row('(d) largest Tafeloverzicht uncompressed', kb(largest.none), '', null);
+    // The map's points, asked by the page after the figures (their own request, so the dashboard stays small).
+    let mapBytes = 0;
+    for (const id of tables) mapBytes = Math.max(mapBytes, (await wire(base, `/api/v1/regions/${encodeURIComponent(id)}/map-points`, headers)).bytes);
+    row('(d) largest map points on the wire (own request after the figures), br', kb(mapBytes), '', null);
 
     // (e) memory after a session over every page type and every export.
     const rssBefore = rssMb(pid);
@@ -320,6 +325,7 @@ async function sessionCalls(base: string, cookie: string, tables: string[]): Pro
     '/api/v1/organisations',
     '/api/v1/users',
     ...tables.map((t) => `/api/v1/regions/${encodeURIComponent(t)}/dashboard`),
+    ...tables.map((t) => `/api/v1/regions/${encodeURIComponent(t)}/map-points`),
     `/api/v1/regions/${table}/rounds`,
     `/api/v1/regions/${table}/agenda`,
     `/api/v1/regions/${table}/alternatives?year=2028`,

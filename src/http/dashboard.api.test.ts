@@ -182,15 +182,19 @@ describe('exports', () => {
 });
 
 describe('GET /api/v1/regions/{id}/dashboard: what the page shows (issue 15 goal 5)', () => {
-  it('sends the map points as compact arrays [id, name, lon, lat, status, homes], one per project with a location', async () => {
-    const body = (await inject('/api/v1/regions/vt-amsterdam-e-o/dashboard')).json();
+  it('sends the map points on their own as compact arrays [id, name, lon, lat, status, homes], one per project with a location', async () => {
+    const dashboard = (await inject('/api/v1/regions/vt-amsterdam-e-o/dashboard')).json();
+    expect(dashboard.summary).not.toHaveProperty('mapPoints');
+    const body = (await inject('/api/v1/regions/vt-amsterdam-e-o/map-points')).json();
     const { n } = await queryOne<{ n: number }>(
       t.db,
       `SELECT count(*) AS n FROM projects p WHERE p.lon IS NOT NULL AND p.lat IS NOT NULL AND p.withdrawn_date IS NULL AND p.merged_at IS NULL
          AND p.gemeente_code IN (SELECT gemeente_code FROM region_gemeenten WHERE region_id = 'vt-amsterdam-e-o')`,
     );
-    expect(body.summary.mapPoints).toHaveLength(n);
-    const [id, name, lon, lat, status, homes] = body.summary.mapPoints[0];
+    expect(body.mapPoints).toHaveLength(n);
+    expect(dashboard.summary.mapPointCount).toBe(n);
+    expect(body.dataAsOf).toBe(dashboard.dataAsOf);
+    const [id, name, lon, lat, status, homes] = body.mapPoints[0];
     const project = (await inject(`/api/v1/projects/${id}`)).json();
     expect([name, status, homes]).toEqual([project.name, project.status, project.totalHomes]);
     expect(lon).toBeCloseTo(project.location.lon, 5);

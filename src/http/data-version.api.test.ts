@@ -93,7 +93,8 @@ describe('Tafeloverzicht per data version (issue 15: no stale dashboard, closed 
     const before = await get(DASHBOARD);
     // A project of the table whose oplevering (M12) is still to come and not delayed.
     let target: { id: string; version: number; m12: Milestone } | undefined;
-    for (const [id] of before.summary.mapPoints as Array<[string]>) {
+    const points = (await get(`/api/v1/regions/${REGION}/map-points?fromYear=2026&toYear=2032`)).mapPoints as Array<[string]>;
+    for (const [id] of points) {
       const p = await get(`/api/v1/projects/${id}`);
       const m12 = (p.milestones as Milestone[]).find((m) => m.code === 'M12');
       if (m12?.baselineDate && !m12.actualDate && m12.baselineDate < '2031-01-01' && (m12.delay?.severity ?? 'geen') === 'geen') {
@@ -146,5 +147,44 @@ describe('Tafeloverzicht per data version (issue 15: no stale dashboard, closed 
     const year = (d: { summary: { perYear: Array<{ year: number; expected: number }> } }) =>
       d.summary.perYear.find((y) => y.year === row!.year)!.expected;
     expect(year(after) - year(before)).toBe(1000);
+  });
+});
+
+describe('project list pages per data version (issue 15 goal 1)', () => {
+  it('a page is read once per version and scope; another scope reads its own; a write shows at once', async () => {
+    const list = vi.spyOn(t.services.repositories.projects, 'list');
+    const url = '/api/v1/projects?limit=10&sort=name';
+    try {
+      const first = await get(url);
+      expect(await get(url)).toEqual(first);
+      expect(list).toHaveBeenCalledTimes(1);
+
+      // The table secretary's scope is the table: its own page, never the administrator's.
+      const secretaris = await t.signedIn('tafel_secretaris', { regionId: REGION });
+      const own = (await secretaris(url)).json();
+      expect(list).toHaveBeenCalledTimes(2);
+      const inTable = new Set(
+        (await t.db.query<{ gemeente_code: string }>('SELECT gemeente_code FROM region_gemeenten WHERE region_id = $1', [REGION])).map(
+          (r) => r.gemeente_code,
+        ),
+      );
+      expect(own.items.length).toBeGreaterThan(0);
+      for (const item of own.items as Array<{ gemeenteCode: string }>) expect(inTable.has(item.gemeenteCode)).toBe(true);
+
+      // A write: the next request reads the page again and shows the change.
+      const target = first.items[0] as { id: string };
+      const project = await get(`/api/v1/projects/${target.id}`);
+      const renamed = await inject({
+        method: 'PATCH',
+        url: `/api/v1/projects/${target.id}`,
+        payload: { version: project.version, name: 'Aaa hernoemd project' },
+      });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      const after = await get(url);
+      expect(list).toHaveBeenCalledTimes(3);
+      expect(after.items.find((i: { id: string }) => i.id === target.id)?.name).toBe('Aaa hernoemd project');
+    } finally {
+      list.mockRestore();
+    }
   });
 });

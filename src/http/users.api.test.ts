@@ -183,6 +183,25 @@ describe("changing a person's role and scope", () => {
   });
 });
 
+describe('a browser session after its account changed (sessions are looked up once per few seconds)', () => {
+  it('the new role applies to the next request of a session that was just used', async () => {
+    const p = await person();
+    const login = await signIn(p.email);
+    const cookies = { [SESSION_COOKIE]: login.cookies.find((c) => c.name === SESSION_COOKIE)!.value };
+    expect((await t.app.inject({ url: '/api/v1/auth/me', cookies })).json().principal.role).toBe('ministerie_analist');
+    const res = await asAdmin({
+      method: 'PATCH',
+      url: `/api/v1/users/${p.id}`,
+      payload: { version: 1, role: 'provincie_analist', provincieCode: 'PV27' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', cookies })).json().principal).toMatchObject({
+      role: 'provincie_analist',
+      provincieCode: 'PV27',
+    });
+  });
+});
+
 describe('deactivating and reactivating', () => {
   it('ends all sessions and API tokens at once, refuses sign-in, audits it; reactivating lets the person sign in again', async () => {
     const p = await person();

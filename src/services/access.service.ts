@@ -30,8 +30,13 @@ export function createAccessGuard(deps: {
     };
   }
 
-  async function areaFacts(q: Queryable, area: { id: string; gemeenteCodes: readonly string[] }): Promise<AreaFacts> {
-    const provincieOf = await geography.gemeenteCodes(q);
+  /** `provincieOf`: each gemeente's provincie when the caller has it at hand (read once per data version); else read here. */
+  async function areaFacts(
+    q: Queryable,
+    area: { id: string; gemeenteCodes: readonly string[] },
+    provincieOf?: Map<string, string>,
+  ): Promise<AreaFacts> {
+    provincieOf ??= await geography.gemeenteCodes(q);
     return {
       id: area.id,
       gemeenteCodes: area.gemeenteCodes,

@@ -21,7 +21,10 @@ import { createGemeenteListRepository } from '../storage/gemeente-list.repositor
 import { createPublicStatsRepository } from '../storage/public-stats.repository.ts';
 import { createPublicStatsService } from './public-stats.service.ts';
 import { createAccessGuard } from './access.service.ts';
-import { createAuthService, DEFAULT_AUTH_OPTIONS, type AuthOptions } from './auth/auth.service.ts';
+import { createAuthService, DEFAULT_AUTH_OPTIONS, type AuthOptions, type SessionPrincipal } from './auth/auth.service.ts';
+import { createSessionCache } from './auth/session-cache.ts';
+import { createDataVersionReader } from './data-version-reader.ts';
+import { createListPageCache } from './list-page-cache.ts';
 import { createOidcService, type OidcConfig } from './auth/oidc.service.ts';
 import { createReportService } from './report.service.ts';
 import { createDashboardService } from './dashboard.service.ts';
@@ -112,7 +115,12 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     audit,
     publicDemoData: access.publicDemoData,
   });
-  const auth = createAuthService({ db, accounts, audit, options: options.auth });
+  // Sessions looked up recently: the auth service fills it, account changes empty it (session-cache.ts).
+  const sessions = createSessionCache<SessionPrincipal>();
+  // The data version read once for concurrent requests; list pages kept per version (issue 15 goal 1).
+  const versions = createDataVersionReader(db);
+  const listPages = createListPageCache(versions);
+  const auth = createAuthService({ db, accounts, audit, options: options.auth, sessions });
   const userAdmin = createUserAdminRepository();
   const peopleGeography = createPeopleGeographyRepository();
   const peopleFacts = createPeopleFacts(peopleGeography);
@@ -146,7 +154,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     auth,
     oidc: options.oidc ? createOidcService({ db, accounts, config: options.oidc }) : null,
     // People management (issue 11 items 3 and 5): administrators everyone, province analysts and table secretaries their area.
-    users: createUserAdminService({ db, users: userAdmin, audit, facts: peopleFacts }),
+    users: createUserAdminService({ db, users: userAdmin, audit, facts: peopleFacts, sessions }),
     // Invitations by e-mail (issue 11 item 3); the mailer is reused by the quarterly-round reminders.
     mailer,
     invitations: createInvitationService({
@@ -163,6 +171,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     }),
     projects: createProjectService({
       db,
+      listPages,
       projects,
       knelpunten,
       delayReasons,
@@ -236,7 +245,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     // Retention (issue 11 item 3): expired sessions, finished invitations, revoked API tokens pruned (POLICY.retention).
     retention: createRetentionService({ db, retention: createRetentionRepository() }),
     reports: createReportService({ chromiumPath: options.chromiumPath ?? '/usr/bin/chromium' }),
-    dashboard: createDashboardService({ db, dashboards, delayReasons, geography, access }),
+    dashboard: createDashboardService({ db, dashboards, delayReasons, geography, access, versions }),
     demoSeed: createDemoSeedService({ db, projects, knelpunten, organisations, dashboards, geography, rounds: roundService }),
     // National roll-up (issue 3). Every target write asks src/domain/access.ts with the caller.
     targets: createTargetService({ db, national, audit }),

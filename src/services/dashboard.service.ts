@@ -27,8 +27,8 @@ import { describeDelayReason } from '../domain/delay-reason.ts';
 import { newEscalationsSince } from '../domain/knelpunt.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
-import { readDataVersion } from '../storage/data-version.repository.ts';
 import { createFigureCache, type FigureCache } from './figure-cache.ts';
+import { createDataVersionReader, type DataVersionReader } from './data-version-reader.ts';
 
 /** A defined region, or an area of the reference geography used as one (kind 'gebied'). */
 export type Area = Omit<Region, 'kind'> & { kind: RegionKind | 'gebied' };
@@ -89,19 +89,34 @@ export function createDashboardService(deps: {
   now?: () => Date;
   /** Figures per data version; shared by the services of one process (default: one of its own). */
   figures?: FigureCache;
+  /** The data version, one read shared by concurrent requests (default: a reader of its own). */
+  versions?: DataVersionReader;
 }) {
   const { db, dashboards, delayReasons, geography, access } = deps;
   const now = deps.now ?? (() => new Date());
   const figures = deps.figures ?? createFigureCache();
+  const versions = deps.versions ?? createDataVersionReader(db);
+
+  /** The reference geography (regions, gemeenten) read now; `reference(version)`: read once per data version, like the figures. */
+  const current = {
+    regions: () => geography.listRegions(db),
+    gemeenten: () => geography.listGemeenten(db),
+    provincieOf: () => geography.gemeenteCodes(db),
+  };
+  const reference = (version: number): typeof current => ({
+    regions: () => figures.get(version, 'reference|regions', current.regions),
+    gemeenten: () => figures.get(version, 'reference|gemeenten', current.gemeenten),
+    provincieOf: () => figures.get(version, 'reference|provincie-of', current.provincieOf),
+  });
 
   /**
    * A defined region (woondealregio, versnellingstafel) by id, or an area of the reference geography
    * as a region: `gemeente:GM0363`, `corop:CR23` (close to a woningmarktregio), `provincie:PV27`.
    */
-  async function findRegion(regionId: string): Promise<Area> {
+  async function findRegion(regionId: string, ref = current): Promise<Area> {
     const [prefix = '', code] = regionId.split(':');
     if (code && ['gemeente', 'corop', 'provincie'].includes(prefix)) {
-      const gemeenten = await geography.listGemeenten(db);
+      const gemeenten = await ref.gemeenten();
       const members = gemeenten.filter((g) =>
         prefix === 'gemeente' ? g.code === code : prefix === 'corop' ? g.coropCode === code : g.provincieCode === code,
       );
@@ -115,7 +130,7 @@ export function createDashboardService(deps: {
             : `Provincie ${first.provincieName}`;
       return { id: regionId, kind: 'gebied', name, gemeenteCodes: members.map((g) => g.code) };
     }
-    const region = (await geography.listRegions(db)).find((r) => r.id === regionId);
+    const region = (await ref.regions()).find((r) => r.id === regionId);
     if (!region) throw new NotFoundError('Regio', regionId);
     return region;
   }
@@ -172,8 +187,10 @@ export function createDashboardService(deps: {
 
   return {
     async regionDashboard(regionId: string, range: { fromYear?: number; toYear?: number }, principal: Principal): Promise<RegionDashboard> {
-      const region = await findRegion(regionId);
-      const facts = { ...(await access.areaFacts(db, region)), isTable: region.kind !== 'gebied' };
+      const data = await versions.read();
+      const ref = reference(data.version);
+      const region = await findRegion(regionId, ref);
+      const facts = { ...(await access.areaFacts(db, region, await ref.provincieOf())), isTable: region.kind !== 'gebied' };
       // Full readers are decided before anything is loaded; members need to know which projects are theirs.
       let view = tableView(principal, facts, false);
       let own: Set<string> | null = null;
@@ -184,7 +201,6 @@ export function createDashboardService(deps: {
       const years = yearRange(range.fromYear, range.toYear);
       const syntheticOnly = syntheticDataOnly(principal);
       const today = todayInNetherlands(now());
-      const data = await readDataVersion(db);
       // The same figures for every caller of this scope until the data change; access is applied below, per caller.
       const key = `table|${region.id}|${region.gemeenteCodes.join(',')}|${years.join(',')}|${syntheticOnly}|${today}`;
       const { projects, targets, summary, planuitval, escalations, options } = await figures.get<TableFigures>(data.version, key, async () => {

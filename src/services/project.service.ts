@@ -40,6 +40,7 @@ import {
 import { diffFields, type Actor } from '../domain/audit.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import { projectChangeRecorder } from './project-audit.ts';
+import type { ListPageCache } from './list-page-cache.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { AccessGuard } from './access.service.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
@@ -94,6 +95,8 @@ export interface ProjectServiceDeps {
   baselineHistory: BaselineHistoryRepository;
   /** Today's date (YYYY-MM-DD) for the plausibility of dates; default: the clock, in the Netherlands. */
   today?: () => string;
+  /** List pages per data version (list-page-cache.ts); default: none kept. */
+  listPages?: ListPageCache;
 }
 
 /** A project locked for a change (loadForChange), with what its write path needs. */
@@ -296,7 +299,8 @@ export function createProjectService(deps: ProjectServiceDeps) {
             ? { sums: { homes: 0, affordableHomes: 0, socialHomes: 0, yearHomes: null, openKnelpunten: null, delayedMilestones: null } }
             : {}),
         };
-      return listPage({ ...filter, scope }, page, total);
+      const read = () => listPage({ ...filter, scope }, page, total);
+      return deps.listPages ? deps.listPages.get({ scope, filter, page, total, today: today() }, read) : read();
     },
 
     async get(id: string, principal: Principal): Promise<ProjectView> {

@@ -17,6 +17,7 @@ import {
 import { roleScopeProblems, scopeForRole, type AccountScope } from '../domain/account.ts';
 import { diffFields, type Via } from '../domain/audit.ts';
 import { ConflictError, NotFoundError, ValidationError, type Issue } from '../domain/errors.ts';
+import type { SessionCache } from './auth/session-cache.ts';
 import type { AuditRepository } from '../storage/audit.repository.ts';
 import type { Db, Queryable } from '../storage/db.ts';
 import type { AccountRow, UserAdminRepository } from '../storage/user-admin.repository.ts';
@@ -41,8 +42,20 @@ const scopeOf = (a: AccountScope): AccountScope => ({
   provincieCode: a.provincieCode,
 });
 
-export function createUserAdminService(deps: { db: Db; users: UserAdminRepository; audit: AuditRepository; facts: PeopleFacts }) {
+export function createUserAdminService(deps: {
+  db: Db;
+  users: UserAdminRepository;
+  audit: AuditRepository;
+  facts: PeopleFacts;
+  /** The sessions looked up recently (src/services/auth/session-cache.ts): dropped when an account changes. */
+  sessions?: Pick<SessionCache<unknown>, 'clear'>;
+}) {
   const { db, users, audit, facts } = deps;
+  /** After an account changed: its sessions are looked up again with the next request. */
+  const changed = <T>(result: T): T => {
+    deps.sessions?.clear();
+    return result;
+  };
   const notFound = (id: string) => () => new NotFoundError('Account', id);
 
   async function auditAccount(q: Queryable, principal: Principal, via: Via, userId: string, action: string, changes: ReturnType<typeof diffFields>) {
@@ -60,7 +73,7 @@ export function createUserAdminService(deps: { db: Db; users: UserAdminRepositor
   async function setDisabled(principal: Principal, userId: string, disabled: boolean, via: Via) {
     requireMayManageUsers(principal);
     if (disabled) requireNotOwnAccount(principal, userId, 'deactivate');
-    return db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const account = await lockedAccount(tx, principal, userId);
       if (account.disabled === disabled) return account;
       await users.setDisabled(tx, userId, disabled);
@@ -76,6 +89,7 @@ export function createUserAdminService(deps: { db: Db; users: UserAdminRepositor
       ]);
       return (await users.byId(tx, userId))!;
     });
+    return changed(result);
   }
 
   return {
@@ -98,7 +112,7 @@ export function createUserAdminService(deps: { db: Db; users: UserAdminRepositor
     async changeRoleScope(principal: Principal, userId: string, change: RoleScopeChange, via: Via): Promise<AccountRow> {
       requireMayManageUsers(principal);
       const scope = scopeForRole(change.role, change);
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const account = await lockedAccount(tx, principal, userId);
         requireNotOwnAccount(principal, userId, { from: account.role, to: change.role });
         const issues: Issue[] = [
@@ -119,6 +133,7 @@ export function createUserAdminService(deps: { db: Db; users: UserAdminRepositor
         if (changes.length > 0) await auditAccount(tx, principal, via, userId, 'rol of bereik gewijzigd', changes);
         return (await users.byId(tx, userId))!;
       });
+      return changed(result);
     },
 
     /** Deactivate: the person can no longer sign in, and all their sessions and API tokens end at once. Not one's own account. */

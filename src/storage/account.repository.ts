@@ -87,9 +87,9 @@ export function createAccountRepository() {
       await q.query('UPDATE users SET last_sign_in_at = now() WHERE id = $1', [s.userId]);
     },
     /** The account of a valid session. `last_used_at` is written at most once a minute: no write per request. */
-    async sessionUser(q: Queryable, tokenHash: string): Promise<(UserRow & { csrfToken: string; via: string }) | null> {
-      const [row] = await q.query<UserRow & { csrfToken: string; via: string; stale: boolean }>(
-        `SELECT ${USER_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1u.$2')}, s.csrf_token AS "csrfToken", s.via,
+    async sessionUser(q: Queryable, tokenHash: string): Promise<(UserRow & { csrfToken: string; via: string; expiresAt: Date }) | null> {
+      const [row] = await q.query<UserRow & { csrfToken: string; via: string; expiresAt: Date | string; stale: boolean }>(
+        `SELECT ${USER_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1u.$2')}, s.csrf_token AS "csrfToken", s.via, s.expires_at AS "expiresAt",
            (s.last_used_at IS NULL OR s.last_used_at < now() - interval '1 minute') AS stale
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
@@ -97,8 +97,8 @@ export function createAccountRepository() {
       );
       if (!row) return null;
       if (row.stale) await q.query('UPDATE sessions SET last_used_at = now() WHERE token_hash = $1', [tokenHash]);
-      const { stale: _stale, ...user } = row;
-      return user;
+      const { stale: _stale, expiresAt, ...user } = row;
+      return { ...user, expiresAt: new Date(expiresAt) };
     },
     /** The sessions of an account that still work, most recently used first; never the token or its hash. */
     async listSessions(q: Queryable, userId: string): Promise<SessionRow[]> {

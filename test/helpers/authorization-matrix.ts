@@ -331,6 +331,26 @@ export function matrix(): Record<string, Case[]> {
     { code: 'M12', baselineDate: '2030-01-01', forecastDate: '2030-01-01' },
   ];
   const table = 'vt-amsterdam-e-o';
+  /** The Tafeloverzicht and its map: the table's own gemeenten and market parties get the member view (issue 8 item 24). */
+  const tableViewCases = (suffix: string): Case[] => [
+    {
+      name: 'own table',
+      request: async () => ({ url: `/api/v1/regions/${table}/${suffix}` }),
+      allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL],
+    },
+    // An area (not a table) has no members: the market party in an Amsterdam project does not get the gemeente's or province's figures.
+    {
+      name: 'own gemeente',
+      request: async () => ({ url: `/api/v1/regions/gemeente:GM0363/${suffix}` }),
+      allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL],
+    },
+    {
+      name: 'own province',
+      request: async () => ({ url: `/api/v1/regions/provincie:PV27/${suffix}` }),
+      allowed: ['provincie_analist', ...NATIONAL],
+    },
+    { name: 'other table', request: async () => ({ url: `/api/v1/regions/vt-u10/${suffix}` }), allowed: NATIONAL },
+  ];
   const dashboardCases = (suffix: string): Case[] => [
     {
       name: 'own table',
@@ -1176,25 +1196,9 @@ export function matrix(): Record<string, Case[]> {
     'GET /api/v1/projects/:id/changes': projectRead('/changes'),
     'GET /api/v1/projects/:id/snapshots': projectRead('/snapshots'),
     // The table's own gemeenten and market parties get the member view (issue 8 item 24; table-members.api.test.ts).
-    'GET /api/v1/regions/:regionId/dashboard': [
-      {
-        name: 'own table',
-        request: async () => ({ url: `/api/v1/regions/${table}/dashboard` }),
-        allowed: ['gemeente_editor', 'marktpartij_editor', 'tafel_secretaris', 'provincie_analist', ...NATIONAL],
-      },
-      // An area (not a table) has no members: the market party in an Amsterdam project does not get the gemeente's or province's figures.
-      {
-        name: 'own gemeente',
-        request: async () => ({ url: '/api/v1/regions/gemeente:GM0363/dashboard' }),
-        allowed: ['gemeente_editor', 'provincie_analist', ...NATIONAL],
-      },
-      {
-        name: 'own province',
-        request: async () => ({ url: '/api/v1/regions/provincie:PV27/dashboard' }),
-        allowed: ['provincie_analist', ...NATIONAL],
-      },
-      { name: 'other table', request: async () => ({ url: '/api/v1/regions/vt-u10/dashboard' }), allowed: NATIONAL },
-    ],
+    'GET /api/v1/regions/:regionId/dashboard': tableViewCases('dashboard'),
+    // The dashboard's map: the same readers as the dashboard (a member gets its own projects' points).
+    'GET /api/v1/regions/:regionId/map-points': tableViewCases('map-points'),
     'GET /api/v1/regions/:regionId/alternatives': dashboardCases('alternatives?year=2028'),
     'GET /api/v1/projects/:id/alternatives': projectRead('/alternatives'),
     'GET /api/v1/regions/:regionId/export.xlsx': dashboardCases('export.xlsx'),

@@ -28,19 +28,36 @@ export const DELAYED_ITEMS_SENT = 50;
 const coordinate = (x: number) => Math.round(x * 1e5) / 1e5;
 
 /**
- * The dashboard as the page needs it (issue 15 goal 5): map points as compact arrays and the worst delayed
- * milestones only; the figures (counts, sums) are those of all projects.
+ * The dashboard as the page needs it (issue 15 goals 2 and 5): the worst delayed milestones only and the number of
+ * map points (the points themselves are their own request, loaded after the figures); the figures (counts, sums) are
+ * those of all projects.
  */
 function dashboardForPage(d: RegionDashboard): z.input<typeof Dashboard> {
+  const { mapPoints, ...summary } = d.summary;
   return {
     ...d,
     summary: {
-      ...d.summary,
-      delayedMilestones: { ...d.summary.delayedMilestones, items: d.summary.delayedMilestones.items.slice(0, DELAYED_ITEMS_SENT) },
-      mapPoints: d.summary.mapPoints.map((p) => [p.id, p.name, coordinate(p.lon), coordinate(p.lat), p.status, p.homes]),
+      ...summary,
+      delayedMilestones: { ...summary.delayedMilestones, items: summary.delayedMilestones.items.slice(0, DELAYED_ITEMS_SENT) },
+      mapPointCount: mapPoints.length,
     },
   };
 }
+
+/** The dashboard's map points as compact arrays [id, name, lon, lat, status, homes]. */
+function mapPointsForPage(d: RegionDashboard): z.input<typeof MapPoints> {
+  return {
+    regionId: d.region.id,
+    view: d.access.view,
+    mapPoints: d.summary.mapPoints.map((p) => [p.id, p.name, coordinate(p.lon), coordinate(p.lat), p.status, p.homes]),
+    dataAsOf: d.dataAsOf,
+  };
+}
+
+const MapPoint = z
+  .tuple([Uuid, z.string(), z.number(), z.number(), z.enum(STATUS_COLOURS), z.number().int()])
+  .describe('One project on the map as [id, name, lon, lat, status, homes]; WGS84, 5 decimals (about 1 m)')
+  .meta({ id: 'MapPoint' });
 
 const Dashboard = z
   .object({
@@ -113,14 +130,10 @@ const Dashboard = z
       knelpunten: z.array(
         z.object({ category: z.enum(KNELPUNT_CATEGORIES), open: z.number().int(), escalated: z.number().int(), projects: z.number().int() }),
       ),
-      mapPoints: z
-        .array(
-          z
-            .tuple([Uuid, z.string(), z.number(), z.number(), z.enum(STATUS_COLOURS), z.number().int()])
-            .describe('One project on the map as [id, name, lon, lat, status, homes]; WGS84, 5 decimals (about 1 m)')
-            .meta({ id: 'MapPoint' }),
-        )
-        .describe('The projects with a location, as compact arrays (the map of the page): a few bytes per project instead of an object'),
+      mapPointCount: z
+        .number()
+        .int()
+        .describe('Projects on the map (with a location; a member: of its own projects). The points: GET /regions/{regionId}/map-points'),
     }),
     planuitval: z
       .object({
@@ -169,6 +182,17 @@ const Dashboard = z
     ),
   })
   .meta({ id: 'Dashboard' });
+
+const MapPoints = z
+  .object({
+    regionId: z.string(),
+    view: z.enum(['full', 'member']).describe("As the dashboard's `access.view`: a member gets the points of its own projects only"),
+    mapPoints: z
+      .array(MapPoint)
+      .describe('The projects with a location, as compact arrays (the map of the Tafeloverzicht): a few bytes per project instead of an object'),
+    dataAsOf: IsoDateTime.describe('Stand per, as the dashboard'),
+  })
+  .meta({ id: 'DashboardMapPoints' });
 
 const Alternatives = z
   .object({
@@ -237,6 +261,24 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         // this scope and data version (the summary object is the cached one): serialised and compressed once.
         if (data.access.view !== 'full') return dashboardForPage(data);
         return shared.send(req, reply, data.summary, `${data.region.id}|${data.years.join(',')}|${data.dataAsOf}`, () => dashboardForPage(data));
+      },
+    });
+
+    app.get('/regions/:regionId/map-points', {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['dashboard'],
+        summary:
+          'The map of the Tafeloverzicht: its projects with a location as compact arrays, asked by the page after the figures. The same ' +
+          'access as the dashboard: a member gets the points of its own projects only.',
+        params: RegionParams,
+        querystring: YearRange,
+        response: { 200: MapPoints, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem },
+      },
+      handler: async (req, reply) => {
+        const data = await dashboard.regionDashboard(req.params.regionId, req.query, req.principal);
+        if (data.access.view !== 'full') return mapPointsForPage(data);
+        return shared.send(req, reply, data.summary, `map|${data.region.id}|${data.dataAsOf}`, () => mapPointsForPage(data));
       },
     });
 

@@ -6,6 +6,7 @@ import type { Services } from '../../services/container.ts';
 import { decodeCursor, type ProjectFilter, type SortKey } from '../../storage/project.repository.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { actorOf } from '../auth.ts';
+import { createSharedResponses } from '../shared-response.ts';
 import { IsoDateTime, Problem, Version } from '../schemas/common.ts';
 import {
   Jaarschijf,
@@ -73,6 +74,7 @@ const VersionQuery = z.object({ version: z.coerce.number().int().min(1).max(2_14
 
 export function projectRoutes(services: Services): FastifyPluginAsyncZod {
   const projects = services.projects;
+  const shared = createSharedResponses();
   return async (app) => {
     app.get('/projects', {
       // Public at route level: in demo mode the public lists the synthetic demo projects; otherwise 401.
@@ -83,7 +85,7 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: ProjectListQuery,
         response: { 200: ProjectList, 400: Problem, 422: Problem },
       },
-      handler: async (req) => {
+      handler: async (req, reply) => {
         const q = req.query;
         const order = { sort: q.sort.replace(/^-/, '') as SortKey, descending: q.sort.startsWith('-') };
         const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, order);
@@ -99,7 +101,14 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
             },
           ]);
         }
-        return projects.list(projectFilter(q), { limit: q.limit, offset: q.offset, ...order, ...(after ? { after } : {}) }, req.principal, q.total);
+        const page = await projects.list(
+          projectFilter(q),
+          { limit: q.limit, offset: q.offset, ...order, ...(after ? { after } : {}) },
+          req.principal,
+          q.total,
+        );
+        // A page kept per data version (list-page-cache.ts) is the same object for everyone it is kept for: serialised and compressed once.
+        return shared.send(req, reply, page, 'page', () => page);
       },
     });
 

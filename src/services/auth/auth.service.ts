@@ -25,6 +25,7 @@ import { TooManyRequestsError } from '../../domain/errors.ts';
 import type { Via } from '../../domain/audit.ts';
 import type { AuditRepository } from '../../storage/audit.repository.ts';
 import { createAttemptLimiter } from './attempt-limiter.ts';
+import { createSessionCache, type SessionCache } from './session-cache.ts';
 
 /**
  * Failed sign-ins per e-mail address (whatever the client address): at most 10 in 15 minutes, so
@@ -65,8 +66,24 @@ export function principalOf(u: UserRow, kind: Principal['kind'] = 'user'): Princ
 /** The demo accounts, one per role, scoped to the example versnellingstafel Amsterdam e.o. */
 const DEMO_SCOPE = { gemeenteCode: 'GM0363', regionId: 'vt-amsterdam-e-o', provincieCode: 'PV27' };
 
-export function createAuthService(deps: { db: Db; accounts: AccountRepository; audit?: AuditRepository; options?: Partial<AuthOptions> }) {
+/** A valid session: who it signs in and its CSRF token. */
+export interface SessionPrincipal {
+  principal: Principal;
+  email: string;
+  csrfToken: string;
+  demo: boolean;
+}
+
+export function createAuthService(deps: {
+  db: Db;
+  accounts: AccountRepository;
+  audit?: AuditRepository;
+  options?: Partial<AuthOptions>;
+  /** Sessions looked up recently (session-cache.ts); shared with the services that change accounts. */
+  sessions?: SessionCache<SessionPrincipal>;
+}) {
   const { db, accounts } = deps;
+  const sessions = deps.sessions ?? createSessionCache<SessionPrincipal>();
   const failedSignIns = createAttemptLimiter(SIGN_IN_FAILURES_PER_ADDRESS);
   // One fixed hash to verify against when the address is unknown (or has no password), computed once,
   // so every refused sign-in costs exactly one scrypt and timing does not reveal which addresses exist.
@@ -152,11 +169,16 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
       return startSession(user, 'demo', userAgent);
     },
 
-    async sessionPrincipal(token: string): Promise<{ principal: Principal; email: string; csrfToken: string; demo: boolean } | null> {
-      const row = await accounts.sessionUser(db, sha256(token));
+    async sessionPrincipal(token: string): Promise<SessionPrincipal | null> {
+      const hash = sha256(token);
+      const known = sessions.get(hash);
+      if (known) return known;
+      const row = await accounts.sessionUser(db, hash);
       // Demo mode off: demo accounts, their sessions and tokens are refused as if unknown (issue 8 item 4).
-      if (row && !usable(row)) return null;
-      return row ? { principal: principalOf(row), email: row.email, csrfToken: row.csrfToken, demo: row.isDemo } : null;
+      if (!row || !usable(row)) return null;
+      const session = { principal: principalOf(row), email: row.email, csrfToken: row.csrfToken, demo: row.isDemo };
+      sessions.set(hash, session, row.expiresAt);
+      return session;
     },
 
     async tokenPrincipal(token: string): Promise<Principal | null> {
@@ -167,6 +189,7 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
 
     async signOut(token: string) {
       await accounts.deleteSession(db, sha256(token));
+      sessions.forget(sha256(token));
     },
 
     /**
@@ -223,6 +246,7 @@ export function createAuthService(deps: { db: Db; accounts: AccountRepository; a
       const session = await accounts.sessionOwner(db, id);
       requireMayManageSessionsOf(principal, session, () => new NotFoundError('Sessie', id));
       if (!(await accounts.deleteSessionById(db, id, session.userId))) throw new NotFoundError('Sessie', id);
+      sessions.forget(session.tokenHash);
       await auditToken({ principal, via }, id, 'beëindigd', [{ field: 'endedAt', old: null, new: new Date().toISOString() }], 'session');
       return { current: currentToken !== null && sha256(currentToken) === session.tokenHash };
     },

@@ -267,6 +267,9 @@ export const api = {
   // Table dashboard
   dashboard: (regionId: string, signal?: AbortSignal) =>
     apiGet<Answer<'/regions/{regionId}/dashboard', 'get'>>(`/regions/${id(regionId)}/dashboard`, signal),
+  /** The Tafeloverzicht's map points (compact arrays), asked after the figures. */
+  dashboardMapPoints: (regionId: string, signal?: AbortSignal) =>
+    apiGet<Answer<'/regions/{regionId}/map-points', 'get'>>(`/regions/${id(regionId)}/map-points`, signal),
   regionAlternatives: (regionId: string, year: number, signal?: AbortSignal) =>
     apiGet<Answer<'/regions/{regionId}/alternatives', 'get'>>(`/regions/${id(regionId)}/alternatives?year=${year}`, signal),
   regionExportUrl: (regionId: string) => `${API_BASE}/regions/${id(regionId)}/export.xlsx`,

@@ -49,6 +49,8 @@ export const queryKeys = {
   dashboard: {
     all: ['dashboard'] as const,
     detail: (regionId: string) => ['dashboard', regionId] as const,
+    /** The map points of a Tafeloverzicht. */
+    mapPoints: (regionId: string) => ['dashboard', regionId, 'map-points'] as const,
     /** The gemeenten's proposals for alternatives of a table. */
     proposals: (regionId: string) => ['dashboard', regionId, 'proposals'] as const,
     /** The table's meeting agenda. */

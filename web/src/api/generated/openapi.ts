@@ -7973,6 +7973,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/regions/{regionId}/map-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The map of the Tafeloverzicht: its projects with a location as compact arrays, asked by the page after the figures. The same access as the dashboard: a member gets the points of its own projects only. */
+        get: {
+            parameters: {
+                query?: {
+                    fromYear?: number;
+                    toYear?: number;
+                };
+                header?: never;
+                path: {
+                    regionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "API-Version": components["headers"]["API-Version"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardMapPoints"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regions/{regionId}/alternatives": {
         parameters: {
             query?: never;
@@ -13013,6 +13100,15 @@ export interface components {
             name: string;
             gemeenteCodes: string[];
         };
+        /** @description One project on the map as [id, name, lon, lat, status, homes]; WGS84, 5 decimals (about 1 m) */
+        MapPoint: [
+            string,
+            string,
+            number,
+            number,
+            "groen" | "oranje" | "rood",
+            number
+        ];
         DashboardTarget: {
             year: number;
             homesPerYear: number | null;
@@ -13056,15 +13152,6 @@ export interface components {
             /** @description Why the forecast moved: the latest reason given when it moved past the tolerance */
             reason: string | null;
         };
-        /** @description One project on the map as [id, name, lon, lat, status, homes]; WGS84, 5 decimals (about 1 m) */
-        MapPoint: [
-            string,
-            string,
-            number,
-            number,
-            "groen" | "oranje" | "rood",
-            number
-        ];
         /** @description Planuitval: plans of the table that were withdrawn, per year of withdrawal; they count in no other figure */
         Planuitval: {
             /** @description Withdrawn plans (vervallen) of the table: the list behind the figure is the project list with lifecycle=vervallen */
@@ -13160,8 +13247,8 @@ export interface components {
                     escalated: number;
                     projects: number;
                 }[];
-                /** @description The projects with a location, as compact arrays (the map of the page): a few bytes per project instead of an object */
-                mapPoints: components["schemas"]["MapPoint"][];
+                /** @description Projects on the map (with a location; a member: of its own projects). The points: GET /regions/{regionId}/map-points */
+                mapPointCount: number;
             };
             planuitval: components["schemas"]["Planuitval"];
             newEscalations: components["schemas"]["NewEscalations"];
@@ -13175,6 +13262,22 @@ export interface components {
             /**
              * Format: date-time
              * @description Stand per: when the data these figures are computed from last changed. The figures are computed once per data version and reused until a write changes the data.
+             * @example 2026-12-01T14:30:00.000Z
+             */
+            dataAsOf: string;
+        };
+        DashboardMapPoints: {
+            regionId: string;
+            /**
+             * @description As the dashboard's `access.view`: a member gets the points of its own projects only
+             * @enum {string}
+             */
+            view: "full" | "member";
+            /** @description The projects with a location, as compact arrays (the map of the Tafeloverzicht): a few bytes per project instead of an object */
+            mapPoints: components["schemas"]["MapPoint"][];
+            /**
+             * Format: date-time
+             * @description Stand per, as the dashboard
              * @example 2026-12-01T14:30:00.000Z
              */
             dataAsOf: string;

@@ -1,6 +1,6 @@
 /**
  * Map of a table's projects, coloured by status (loaded on demand: maplibre is large). The points come
- * with the dashboard; the gemeente boundaries of the region are drawn around them. The legend with
+ * with their own request after the dashboard; the gemeente boundaries of the region are drawn around them. The legend with
  * counts in words is part of the dashboard page.
  */
 import { useEffect, useRef, useState } from 'react';

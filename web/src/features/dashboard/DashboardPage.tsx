@@ -58,6 +58,11 @@ export function DashboardPage() {
   usePageTitle(data ? `Tafeloverzicht ${data.region.name}` : 'Tafeloverzicht');
   const ready = Boolean(data) && (chartDrawnFor === regionId || data?.summary.perYear.length === 0);
   const round = useCurrentRound(regionId, ready && data?.region.kind === 'versnellingstafel');
+  // The map's points are their own request, asked once the figures are there: the dashboard itself stays small.
+  const mapPoints = useApi(queryKeys.dashboard.mapPoints(regionId), (signal) => api.dashboardMapPoints(regionId, signal), {
+    enabled: Boolean(data) && (data?.summary.mapPointCount ?? 0) > 0,
+    keepPrevious: false,
+  });
 
   useEffect(() => {
     if (ready) markReady('tafeloverzicht');
@@ -175,12 +180,16 @@ export function DashboardPage() {
           <Section id="kaart-status" title="Status en kaart">
             <div className="wbm-map-layout">
               <div className="wbm-map-frame">
-                {data.summary.mapPoints.length > 0 ? (
+                {data.summary.mapPointCount === 0 ? (
+                  <Paragraph>Geen van deze projecten heeft een locatie.</Paragraph>
+                ) : mapPoints.state === 'error' ? (
+                  <ErrorMessage error={mapPoints.error} retry={mapPoints.reload} />
+                ) : mapPoints.state === 'ready' ? (
                   <Suspense fallback={<div className="wbm-map wbm-map--dashboard wbm-map--loading">De kaart wordt geladen…</div>}>
-                    <DashboardMap points={data.summary.mapPoints} gemeenteCodes={data.region.gemeenteCodes} regionName={data.region.name} />
+                    <DashboardMap points={mapPoints.data.mapPoints} gemeenteCodes={data.region.gemeenteCodes} regionName={data.region.name} />
                   </Suspense>
                 ) : (
-                  <Paragraph>Geen van deze projecten heeft een locatie.</Paragraph>
+                  <div className="wbm-map wbm-map--dashboard wbm-map--loading">De kaart wordt geladen…</div>
                 )}
               </div>
               <div className="wbm-map-legend">
