@@ -149,7 +149,8 @@ if (bench.kind === 'pglite') await db.close();
 const port = 3900 + Math.floor(Math.random() * 90);
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
   // The database holds the benchmark's own account: not demo mode (which refuses real accounts).
-  env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DEMO_MODE: 'false', ...bench.serverEnv },
+  // Every page from the database: the list's own cost (as the first request after a write), not the page cache's.
+  env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', DEMO_MODE: 'false', LIST_PAGE_CACHE: 'false', ...bench.serverEnv },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const address = `http://127.0.0.1:${port}`;

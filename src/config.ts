@@ -68,6 +68,8 @@ const EnvSchema = z.object({
   WBM_PASSWORD: z.string().optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Keep project list pages per data version (issue 15 goal 1); 'false' reads every page from the database (bench). */
+  LIST_PAGE_CACHE: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -79,6 +81,8 @@ export interface Config {
   pgliteSharedBuffers?: string;
   databaseUrl?: string;
   logLevel: string;
+  /** Project list pages kept per data version (LIST_PAGE_CACHE, default true). */
+  listPageCache: boolean;
   demoMode: boolean;
   /** Explicit allowance to serve demo mode on a database that holds real data. */
   demoWithRealData: boolean;
@@ -124,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     databaseUrl: e.DATABASE_URL || undefined,
     pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     logLevel: e.LOG_LEVEL,
+    listPageCache: e.LIST_PAGE_CACHE === 'true',
     demoMode: e.DEMO_MODE === 'true',
     demoWithRealData: e.DEMO_MODE_WITH_REAL_DATA === 'true',
     chromiumPath: e.CHROMIUM_PATH,

@@ -88,6 +88,8 @@ export interface ServiceOptions {
   mail?: MailConfig | null;
   /** Base URL for links in mails (PUBLIC_URL); unset: the origin of the request. */
   publicUrl?: string | null;
+  /** Keep project list pages per data version (LIST_PAGE_CACHE; default true). */
+  listPageCache?: boolean;
 }
 
 export function createServices(db: Db, options: ServiceOptions = {}) {
@@ -119,7 +121,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const sessions = createSessionCache<SessionPrincipal>();
   // The data version read once for concurrent requests; list pages kept per version (issue 15 goal 1).
   const versions = createDataVersionReader(db);
-  const listPages = createListPageCache(versions);
+  const listPages = options.listPageCache === false ? undefined : createListPageCache(versions);
   const auth = createAuthService({ db, accounts, audit, options: options.auth, sessions });
   const userAdmin = createUserAdminRepository();
   const peopleGeography = createPeopleGeographyRepository();

@@ -59,8 +59,9 @@ describe.skipIf(!hasChromium)('the Tafeloverzicht for the table’s own gemeente
       expect(await page.getByTestId('figure-projects').isVisible()).toBe(true);
       // When the data last changed (issue 15: the figures are computed once per data version), in Dutch time.
       expect(await page.getByTestId('stand-per').textContent()).toMatch(/^Stand per \d{1,2} \p{L}+ \d{4} om \d{2}:\d{2}/u);
-      // The map draws its own projects from the compact points of the dashboard.
+      // The map draws its own projects from the compact points, asked on their own after the figures.
       await page.waitForFunction(() => performance.getEntriesByName('wbm:tafeloverzicht-kaart').length > 0, null, { timeout: 60_000 });
+      expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/map-points')))).toBe(true);
       expect(await page.getByRole('heading', { name: 'Verwachte oplevering tegenover de opgave' }).isVisible()).toBe(true);
       // A plain explanation of what is not theirs to see.
       const note = page.getByTestId('member-note');

@@ -54,6 +54,7 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
     chromiumPath: config.chromiumPath,
     mail: config.mail,
     publicUrl: config.publicUrl,
+    listPageCache: config.listPageCache,
   });
   if (flags['demo-if-empty'] && (await registerIsEmpty(db))) {
     await seedDemo(services, DEMO_DEFAULTS);
