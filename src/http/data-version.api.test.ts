@@ -4,6 +4,7 @@
  * while a closed quarter's figures never change. The version is bumped by the database in the transaction of
  * every data write (migration 0032), not by signing in. PGlite by default, PostgreSQL with DATABASE_URL.
  */
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDataVersion } from '../storage/data-version.repository.ts';
 import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
@@ -150,6 +151,13 @@ describe('Tafeloverzicht per data version (issue 15: no stale dashboard, closed 
   });
 });
 
+/** The body of a GET asked with Accept-Encoding br, decompressed. */
+async function brotli(url: string) {
+  const res = await inject({ url, headers: { 'accept-encoding': 'br' } });
+  expect(res.headers['content-encoding']).toBe('br');
+  return JSON.parse(brotliDecompressSync(res.rawPayload).toString());
+}
+
 describe('project list pages per data version (issue 15 goal 1)', () => {
   it('a page is read once per version and scope; another scope reads its own; a write shows at once', async () => {
     const list = vi.spyOn(t.services.repositories.projects, 'list');
@@ -157,6 +165,7 @@ describe('project list pages per data version (issue 15 goal 1)', () => {
     try {
       const first = await get(url);
       expect(await get(url)).toEqual(first);
+      expect(await brotli(url)).toEqual(first); // the compressed bytes, made once for the page
       expect(list).toHaveBeenCalledTimes(1);
 
       // The table secretary's scope is the table: its own page, never the administrator's.
@@ -183,6 +192,7 @@ describe('project list pages per data version (issue 15 goal 1)', () => {
       const after = await get(url);
       expect(list).toHaveBeenCalledTimes(3);
       expect(after.items.find((i: { id: string }) => i.id === target.id)?.name).toBe('Aaa hernoemd project');
+      expect(await brotli(url)).toEqual(after); // not the compressed bytes of the page before the write
     } finally {
       list.mockRestore();
     }
