@@ -291,40 +291,93 @@ function delayedMilestoneSql(toleranceParam: string): string {
 }
 
 /**
+ * A text search walks at most this many projects along the sort order looking for its page before it finds
+ * every match by the trigram index and sorts them instead (see listSql).
+ */
+export const SEARCH_WALK = 4_000;
+
+/** The list's SQL (listSql): the page, the page of a text search by a short walk (see SEARCH_WALK), the count. */
+export interface ListSql {
+  itemsSql: string;
+  /** A text search: the page among the first `walk` projects of the sort order (parameters as itemsSql). */
+  walkSql?: string;
+  walk: number;
+  countSql: string;
+  params: unknown[];
+  itemParams: unknown[];
+}
+
+/**
  * The list query exactly as the API runs it (also used by the benchmark to compare with raw SQL): the page
  * (parameters `params`, then limit and offset), and the count of `count` (parameters `params`; bounded: at
  * most `cap` + 1). Each sort ends on the id, and an index (sort column, id) serves it (migration 0031).
+ *
+ * A text search the trigram index can answer (three letters or digits in a row) has two ways to its page: walk
+ * the sort order until a page matches (fast when matches are many and spread: "kwartier"), or find every match
+ * by the trigram index and sort them (fast when they are few, or lie late in the sort order: "molen" walks half
+ * the register before its first match). The planner cannot know where matches lie, so listItems walks at most
+ * SEARCH_WALK projects (walkSql) and otherwise runs itemsSql, which then reads the matches first.
  */
 export function listSql(
   filter: ProjectFilter,
   page: Page,
   count: Exclude<ListCount, 'none'> = 'exact',
   cap = LIST_COUNT_CAP,
-): { itemsSql: string; countSql: string; params: unknown[]; itemParams: unknown[] } {
+  walk = SEARCH_WALK,
+): ListSql {
   const { where, params } = filterSql(filter);
   const column = SORT_COLUMNS[page.sort];
   const order = `${column} ${page.descending ? 'DESC' : 'ASC'}, p.id`;
   const itemParams = [...params];
-  let after = '';
+  let keyset = '';
   if (page.after) {
     itemParams.push(page.after.value, page.after.id);
     const [v, id] = [`$${itemParams.length - 1}`, `$${itemParams.length}::uuid`];
     // Ascending: a row comparison the (column, id) index answers directly. Descending sorts keep the id ascending
     // within one value, as the list always did.
-    after = page.descending ? `(${column} < ${v} OR (${column} = ${v} AND p.id > ${id}))` : `(${column}, p.id) > (${v}, ${id})`;
-    after = `${where ? `${where} AND` : 'WHERE'} ${after}`;
+    keyset = page.descending ? `(${column} < ${v} OR (${column} = ${v} AND p.id > ${id}))` : `(${column}, p.id) > (${v}, ${id})`;
   }
+  const after = keyset ? `${where ? `${where} AND` : 'WHERE'} ${keyset}` : where;
   const n = itemParams.length;
+  const columns = `${SUMMARY_COLUMNS}, ${column}::text AS sort_value`;
+  const limit = `LIMIT $${n + 1} OFFSET $${n + 2}`;
+  // The gemeente sort is on the joined name: no index walks it, so the planner's choice stands.
+  const searchFirst = filter.q !== undefined && /[\p{L}\p{N}]{3}/u.test(filter.q) && page.sort !== 'gemeente';
   return {
-    itemsSql: `SELECT ${SUMMARY_COLUMNS}, ${column}::text AS sort_value FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code ${after || where}
-      ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    itemsSql: searchFirst
+      ? // OFFSET 0 keeps the matches a subquery of their own: found by the trigram index, then sorted.
+        `SELECT ${columns} FROM (SELECT * FROM projects p ${after} OFFSET 0) p JOIN gemeenten g ON g.code = p.gemeente_code
+      ORDER BY ${order} ${limit}`
+      : `SELECT ${columns} FROM projects p JOIN gemeenten g ON g.code = p.gemeente_code ${after}
+      ORDER BY ${order} ${limit}`,
+    ...(searchFirst
+      ? {
+          walkSql: `SELECT ${columns} FROM (
+        SELECT * FROM (SELECT * FROM projects p ${keyset ? `WHERE ${keyset}` : ''} ORDER BY ${order} LIMIT ${walk}) p ${where}
+        ORDER BY ${order} ${limit}) p JOIN gemeenten g ON g.code = p.gemeente_code ORDER BY ${order}`,
+        }
+      : {}),
     countSql:
       count === 'exact'
         ? `SELECT count(*) AS total FROM projects p ${where}`
         : `SELECT count(*) AS total FROM (SELECT 1 FROM projects p ${where} LIMIT ${cap + 1}) x`,
     params,
     itemParams,
+    walk,
   };
+}
+
+/**
+ * The rows of a list page (listSql): a text search first by its short walk, which found the page when the page is
+ * full (the walk follows the sort order, so its first matches are the list's); else the page query.
+ */
+export async function listItems<T>(q: Queryable, sql: ListSql, page: Page): Promise<T[]> {
+  const params = [...sql.itemParams, page.limit, page.offset];
+  if (sql.walkSql && page.offset + page.limit <= sql.walk) {
+    const walked = await q.query<T>(sql.walkSql, params);
+    if (walked.length === page.limit) return walked;
+  }
+  return q.query<T>(sql.itemsSql, params);
 }
 
 /** The sums of a list (see ListSums); the parts that depend on a filter only when that filter is set. */
@@ -521,14 +574,21 @@ export function createProjectRepository() {
   return {
     /**
      * A page of the list and its count (see ListCount; with `none` the total is the page's length and not exact:
-     * the caller counts; `cap` only differs from LIST_COUNT_CAP in tests). The next cursor continues after the page's last row when the page is full.
+     * the caller counts; `cap` and `walk` only differ from LIST_COUNT_CAP and SEARCH_WALK in tests). The next cursor continues after the page's last row when the page is full.
      */
-    async list(q: Queryable, filter: ProjectFilter, page: Page, count: ListCount = 'exact', cap = LIST_COUNT_CAP): Promise<ListPage> {
-      const { itemsSql, countSql, params, itemParams } = listSql(filter, page, count === 'none' ? 'exact' : count, cap);
+    async list(
+      q: Queryable,
+      filter: ProjectFilter,
+      page: Page,
+      count: ListCount = 'exact',
+      cap = LIST_COUNT_CAP,
+      walk = SEARCH_WALK,
+    ): Promise<ListPage> {
+      const sql = listSql(filter, page, count === 'none' ? 'exact' : count, cap, walk);
       // On a server pool the page and the count run side by side (PGlite runs them one after the other).
       const [rows, counted] = await Promise.all([
-        q.query<ProjectRow & { sort_value: string }>(itemsSql, [...itemParams, page.limit, page.offset]),
-        count === 'none' ? Promise.resolve(null) : q.query<{ total: number }>(countSql, params),
+        listItems<ProjectRow & { sort_value: string }>(q, sql, page),
+        count === 'none' ? Promise.resolve(null) : q.query<{ total: number }>(sql.countSql, sql.params),
       ]);
       const last = rows.length === page.limit ? rows[rows.length - 1] : undefined;
       const matched = counted?.[0]?.total ?? rows.length;

@@ -11,7 +11,7 @@ import type { Project } from '../domain/project.ts';
 import { createGeographyRepository } from './geography.repository.ts';
 import { migrate, migrationFiles } from './migrate.ts';
 import { loadReferenceData } from './reference-data.ts';
-import { createProjectRepository, decodeCursor, SORT_COLUMNS, type ListCursor, type SortKey } from './project.repository.ts';
+import { createProjectRepository, decodeCursor, LIST_COUNT_CAP, SORT_COLUMNS, type ListCursor, type SortKey } from './project.repository.ts';
 
 const t = useTestDb();
 const geography = createGeographyRepository();
@@ -149,6 +149,28 @@ describe('project repository', () => {
     expect(await projects.list(t.db, filter, page, 'bounded', 3)).toMatchObject({ total: 3, totalExact: true });
     expect(await projects.list(t.db, filter, page, 'exact', 2)).toMatchObject({ total: 3, totalExact: true });
     expect((await projects.sums(t.db, filter)).total).toBe(3);
+  });
+
+  it('a text search finds its page by the trigram index when a short walk of the sort order does not reach it (issue 15, goal 4)', async () => {
+    // Early in the name order nothing matches "molen"; the walk of 2 projects finds no page, the search still does.
+    const names = ['Aa Zoeker 1', 'Ab Zoeker 2', 'Ac Zoeker 3', 'Zoeker Molen 4', 'Zoeker Molen 5', 'Zoeker Korenmolen 6'];
+    await projects.insertMany(
+      t.db,
+      names.map((name) => project({ name, gemeenteCode: 'GM0014', provincieCode: 'PV20' })),
+    );
+    const page = { limit: 2, offset: 0, sort: 'name' as const, descending: false };
+    const shown = (l: { items: Array<{ name: string }> }) => l.items.map((i) => i.name);
+    for (const walk of [2, 100]) {
+      const first = await projects.list(t.db, { q: 'molen' }, page, 'bounded', LIST_COUNT_CAP, walk);
+      expect(shown(first), `walk ${walk}`).toEqual(['Zoeker Korenmolen 6', 'Zoeker Molen 4']);
+      const after = decodeCursor(first.nextCursor!, page)!;
+      const next = await projects.list(t.db, { q: 'molen' }, { ...page, after }, 'bounded', LIST_COUNT_CAP, walk);
+      expect(shown(next), `walk ${walk}`).toEqual(['Zoeker Molen 5']);
+      expect(shown(await projects.list(t.db, { q: 'zoeker' }, { ...page, offset: 3 }, 'bounded', LIST_COUNT_CAP, walk)), `walk ${walk}`).toEqual([
+        'Zoeker Korenmolen 6',
+        'Zoeker Molen 4',
+      ]);
+    }
   });
 
   it('walks every sort with the keyset cursor to the same rows, in the same order, as offset pages (issue 15, goal 4)', async () => {
