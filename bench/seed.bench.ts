@@ -1,8 +1,10 @@
 /**
- * Benchmark of the demo seed (issue 14): for each writer (COPY, and the earlier multi-row INSERTs) seeds
- * BENCH_PROJECTS synthetic projects (default 40,000) into a fresh, migrated database with reference data,
- * and then the national-scale default demo of `npm start` with COPY. Prints where the time goes: opening and
- * migrating, loading the reference data, generating the dataset, writing it (one transaction).
+ * Benchmark of the demo seed (issue 14): for each way of writing — the earlier multi-row INSERTs (`insert`),
+ * COPY with the projects generated in-process (`copy-here`), COPY with them generated in worker threads while
+ * the database writes (`copy`, what `npm start` does) — seeds BENCH_PROJECTS synthetic projects (default 40,000)
+ * into a fresh, migrated database with reference data, and then the national-scale default demo of `npm start`
+ * with COPY. Prints where the time goes: opening and migrating, loading the reference data, the seed (one
+ * transaction), of which the writer waited for generated projects and rebuilt indexes and keys.
  *
  *   npm run bench:seed                               # PGlite in a temporary directory
  *   DATABASE_URL=postgres://… npm run bench:seed     # a PostgreSQL server (a fresh scratch database per run)
@@ -20,7 +22,8 @@ import { loadReferenceData } from '../src/storage/reference-data.ts';
 import { printTable } from './report.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
-const WRITERS = (process.env.BENCH_WRITERS ?? 'insert,copy').split(',') as Array<'copy' | 'insert'>;
+type Writer = 'insert' | 'copy-here' | 'copy';
+const WRITERS = (process.env.BENCH_WRITERS ?? 'insert,copy-here,copy').split(',') as Writer[];
 const NATIONAL = process.env.BENCH_NATIONAL !== 'false';
 const serverUrl = process.env.DATABASE_URL;
 
@@ -52,7 +55,7 @@ async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
 
 const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
 
-async function run(label: string, projects: number | 'national', writer: 'copy' | 'insert'): Promise<string[]> {
+async function run(label: string, projects: number | 'national', writer: Writer): Promise<string[]> {
   let t = performance.now();
   const { db, drop } = await freshDb();
   await migrate(db);
@@ -60,7 +63,13 @@ async function run(label: string, projects: number | 'national', writer: 'copy' 
   t = performance.now();
   await loadReferenceData(db);
   const reference = seconds(t);
-  const result = await createServices(db).demoSeed.seed({ projects, seed: DEMO_DEFAULTS.seed, asOf: DEMO_DEFAULTS.asOf, writer });
+  const result = await createServices(db).demoSeed.seed({
+    projects,
+    seed: DEMO_DEFAULTS.seed,
+    asOf: DEMO_DEFAULTS.asOf,
+    writer: writer === 'insert' ? 'insert' : 'copy',
+    ...(writer === 'copy-here' ? { workers: 0 } : {}),
+  });
   await db.close();
   await drop();
   const rows = result.projects + result.milestones + result.knelpunten;
@@ -70,10 +79,12 @@ async function run(label: string, projects: number | 'national', writer: 'copy' 
     String(result.projects),
     migrated,
     reference,
-    result.generateSeconds.toFixed(1),
-    result.writeSeconds.toFixed(1),
+    String(result.workers),
+    result.seconds.toFixed(1),
+    result.waitSeconds.toFixed(1),
+    result.indexSeconds === null ? '–' : result.indexSeconds.toFixed(1),
     String(Math.round(rows / 1000)),
-    String(Math.round(result.projects / result.writeSeconds)),
+    String(Math.round(result.projects / result.seconds)),
   ];
 }
 
@@ -85,5 +96,5 @@ for (const writer of WRITERS) {
 if (NATIONAL) table.push(await run('national default', 'national', 'copy'));
 
 console.log(`\nDemo seed on ${serverUrl ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (temporary directory)'} — seconds`);
-printTable(['dataset', 'writer', 'projects', 'migrate', 'reference', 'generate', 'write', 'k rows*', 'projects/s written'], table, 2);
+printTable(['dataset', 'writer', 'projects', 'migrate', 'reference', 'workers', 'seed', 'waiting', 'indexes', 'k rows*', 'projects/s'], table, 2);
 console.log('* projects + milestones + knelpunten (programme, jaarschijven and parties rows come on top)');

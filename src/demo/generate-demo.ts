@@ -912,24 +912,25 @@ function climateOf(rng: Rng, windowYears: readonly number[], regionalPace: numbe
  * every withdrawn plan, as drawn). The variety between gemeenten comes from the pipeline only — its fill,
  * gap year, delays and planuitval — never from the targets.
  */
-function generateNational(
+function* generateNational(
   gemeenten: readonly DemoGemeente[],
   gemeenteOrgs: readonly Organisation[],
   pools: Map<OrganisationType, OrgPool>,
   options: DemoOptions,
   asOfDay: number,
-): { projects: DemoProject[]; knelpunten: Knelpunt[] } {
+  share: DemoShare,
+): Generator<DemoPart> {
   const firstYear = dayToYear(asOfDay);
   const windowYears = Array.from({ length: NATIONAL_WINDOW_YEARS }, (_, i) => firstYear + i);
   // Regional markets: the gemeenten of a province share a pace (one stream for all provinces, in code order).
   const provinceRng = new Rng(options.seed, STREAM_NATIONAL_BASE - 1);
   const regionalPace = new Map<string, number>();
   for (const code of [...new Set(gemeenten.map((g) => g.provincieCode))].sort()) regionalPace.set(code, Math.exp(0.14 * provinceRng.normal()));
-  const projects: DemoProject[] = [];
-  const knelpunten: Knelpunt[] = [];
-  gemeenten.forEach((gemeente, gi) => {
+  for (const [gi, gemeente] of gemeenten.entries()) {
     const target = gemeente.annualTarget ?? 0;
-    if (!(target > 0)) return;
+    if (gi % share.of !== share.index || !(target > 0)) continue;
+    const projects: DemoProject[] = [];
+    const knelpunten: Knelpunt[] = [];
     const rng = new Rng(options.seed, STREAM_NATIONAL_BASE + gi);
     const historyRng = new Rng(options.seed, STREAM_NATIONAL_BASE + gemeenten.length + gi);
     const climate = climateOf(rng, windowYears, regionalPace.get(gemeente.provincieCode)!);
@@ -968,13 +969,42 @@ function generateNational(
       projects.push(drawn.project);
       knelpunten.push(...drawn.knelpunten);
     }
-  });
-  return { projects, knelpunten };
+    yield { projects, knelpunten };
+  }
 }
 
-/** Generate a deterministic synthetic dataset for the given gemeenten. */
-export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOptions): DemoDataset {
+/** A piece of the dataset: the national demo yields one per gemeente, a number of projects one in all. */
+export interface DemoPart {
+  projects: DemoProject[];
+  knelpunten: Knelpunt[];
+}
+
+/**
+ * Which gemeenten of the national demo to generate: those whose index modulo `of` is `index` (every gemeente
+ * draws from its own random stream, so shares can be generated apart — in parallel — and give the same
+ * projects as all at once). A number of projects is one stream: it has a single share.
+ */
+export interface DemoShare {
+  index: number;
+  of: number;
+}
+
+const WHOLE: DemoShare = { index: 0, of: 1 };
+
+/**
+ * The dataset in parts, generated as they are read: the organisations at once, the projects per gemeente
+ * (national) or all together (a number of projects). `generateDemo` collects them.
+ */
+export function generateDemoParts(
+  gemeenten: readonly DemoGemeente[],
+  options: DemoOptions,
+  share: DemoShare = WHOLE,
+): { organisations: Organisation[]; parts: Iterable<DemoPart> } {
   validate(gemeenten, options);
+  if (!(Number.isInteger(share.of) && share.of >= 1 && Number.isInteger(share.index) && share.index >= 0 && share.index < share.of)) {
+    throw new Error(`invalid share ${share.index} of ${share.of}`);
+  }
+  if (options.projects !== 'national' && share.of !== 1) throw new Error('a number of projects is one random stream: it cannot be shared');
   const asOfDay = isoToDay(options.asOf);
 
   const pools = generatePrivateOrganisations(options.seed);
@@ -989,8 +1019,25 @@ export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOp
   const organisations: Organisation[] = [...gemeenteOrgs];
   for (const pool of pools.values()) organisations.push(...pool.orgs);
 
-  if (options.projects === 'national') return { organisations, ...generateNational(gemeenten, gemeenteOrgs, pools, options, asOfDay) };
+  if (options.projects === 'national') return { organisations, parts: generateNational(gemeenten, gemeenteOrgs, pools, options, asOfDay, share) };
+  const count = options.projects;
+  return {
+    organisations,
+    parts: (function* () {
+      yield generateSpread(gemeenten, gemeenteOrgs, pools, options, count, asOfDay);
+    })(),
+  };
+}
 
+/** A number of projects over the gemeenten, spread by their production weight (one random stream). */
+function generateSpread(
+  gemeenten: readonly DemoGemeente[],
+  gemeenteOrgs: readonly Organisation[],
+  pools: Map<OrganisationType, OrgPool>,
+  options: DemoOptions,
+  count: number,
+  asOfDay: number,
+): DemoPart {
   const prepared: Array<PreparedPolygon | null | undefined> = new Array(gemeenten.length);
   const gemeenteIndex = gemeenten.length > 0 ? new WeightedIndex(gemeenten.map((g) => g.weight)) : null;
 
@@ -998,7 +1045,7 @@ export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOp
   const projects: DemoProject[] = [];
   const knelpunten: Knelpunt[] = [];
 
-  for (let p = 0; p < options.projects; p++) {
+  for (let p = 0; p < count; p++) {
     const gi = gemeenteIndex!.draw(rng);
     if (prepared[gi] === undefined) prepared[gi] = preparePolygon(at(gemeenten, gi).geometry);
     const drawn = generateProject(
@@ -1008,6 +1055,17 @@ export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOp
     projects.push(drawn.project);
     knelpunten.push(...drawn.knelpunten);
   }
+  return { projects, knelpunten };
+}
 
+/** Generate a deterministic synthetic dataset for the given gemeenten. */
+export function generateDemo(gemeenten: readonly DemoGemeente[], options: DemoOptions): DemoDataset {
+  const { organisations, parts } = generateDemoParts(gemeenten, options);
+  const projects: DemoProject[] = [];
+  const knelpunten: Knelpunt[] = [];
+  for (const part of parts) {
+    for (const p of part.projects) projects.push(p);
+    for (const k of part.knelpunten) knelpunten.push(k);
+  }
   return { organisations, projects, knelpunten };
 }

@@ -3,15 +3,23 @@
  * real CBS production) and writes them in ONE transaction, so a crash leaves all or nothing.
  * Existing synthetic projects are replaced; real projects are never touched.
  */
-import { generateDemo, NATIONAL_WINDOW_YEARS, type DemoGemeente } from '../demo/generate-demo.ts';
+import { generateDemoParts, NATIONAL_WINDOW_YEARS, type DemoGemeente, type DemoPart } from '../demo/generate-demo.ts';
 import { productionWeights } from '../domain/production-weights.ts';
-import { deriveProject } from '../domain/derive.ts';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
-import type { Knelpunt, Project } from '../domain/project.ts';
 import type { Actor } from '../domain/audit.ts';
 import { previousKwartaal, quarterOf } from '../domain/kwartaal.ts';
 import { regionAnnualTarget } from '../domain/targets.ts';
-import type { DemoDataset } from '../demo/generate-demo.ts';
+import {
+  chunkParts,
+  seedChunk,
+  seedRows,
+  type MovedForecasts,
+  type RowContext,
+  type SeedChunk,
+  type SeedRows,
+  type Withdrawal,
+} from './demo-seed-rows.ts';
+import { generateInWorkers } from './demo-seed-workers.ts';
 import type { RoundService } from './round.service.ts';
 import type { DashboardRepository } from '../storage/dashboard.repository.ts';
 import type { Db } from '../storage/db.ts';
@@ -19,6 +27,7 @@ import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { OrganisationRepository } from '../storage/organisation.repository.ts';
 import { PROJECT_TABLES, type KnelpuntRepository, type ProjectRepository } from '../storage/project.repository.ts';
 import { withoutIndexUpkeep } from '../storage/bulk-load.ts';
+import { writeCopyBatch } from '../storage/copy.ts';
 
 export interface SeedOptions {
   /** A number of projects (spread by production), or 'national': a pipeline per gemeente sized to its target (issue 14). */
@@ -29,6 +38,11 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void;
   /** How the rows are written: COPY (default) or multi-row INSERTs (the earlier path, for bench/seed.bench.ts). */
   writer?: 'copy' | 'insert';
+  /**
+   * Worker threads that generate the projects and their COPY text while the database writes (0: generate here).
+   * Default: defaultWorkers. With INSERTs the projects are always generated here.
+   */
+  workers?: number;
 }
 
 export interface SeedResult {
@@ -40,16 +54,37 @@ export interface SeedResult {
   withdrawn: number;
   /** National demo: versnellingstafels given a closed quarter of history, and the projects whose forecasts moved since. */
   history: { quarter: string | null; tables: number; movedProjects: number; seconds: number };
+  /** From reading the inputs until the projects were written (the closed quarter of history not included). */
   seconds: number;
-  /** Where the time went: generating the dataset, and writing it. */
-  generateSeconds: number;
-  writeSeconds: number;
-  /** Of writeSeconds: building indexes and keys after a load without index upkeep (null: loaded with upkeep). */
+  /** Worker threads that generated the projects (0: generated in-process, one chunk after the other). */
+  workers: number;
+  /** Of seconds: how long the writer waited for generated chunks (with workers: only what writing did not hide). */
+  waitSeconds: number;
+  /** Of seconds: building indexes and keys after a load without index upkeep (null: loaded with upkeep). */
   indexSeconds: number | null;
 }
 
-/** Projects per COPY round: progress is reported after each. */
+/** Projects per chunk: written in one round of COPY statements, with progress reported after each. */
 const CHUNK = 5000;
+/** Chunks a worker may have generated ahead of the writer. */
+const CHUNKS_AHEAD = 2;
+/** From this many projects the demo is generated in worker threads (below it, starting them costs more than it saves). */
+const WORKERS_FROM = 5000;
+
+/**
+ * Worker threads for a demo of this size: two for the national demo (its gemeenten draw from their own random
+ * streams, so two threads share them; with the writer that fills two cores), one for a large number of
+ * projects (a single random stream: generated in order while the database writes), none for a small demo.
+ */
+export function defaultWorkers(projects: SeedOptions['projects']): number {
+  if (projects === 'national') return 2;
+  return projects >= WORKERS_FROM ? 1 : 0;
+}
+
+/** The chunks generated here, one after the other (no workers). */
+async function* inProcess(parts: Iterable<DemoPart>, ctx: RowContext): AsyncGenerator<SeedChunk> {
+  for (const part of chunkParts(parts, CHUNK)) yield seedChunk(seedRows(part, ctx), part.partsDone);
+}
 
 export function createDemoSeedService(deps: {
   db: Db;
@@ -87,21 +122,20 @@ export function createDemoSeedService(deps: {
    * between leaves the demo without history, valid data. A table that has rounds already keeps its own
    * history.
    */
-  async function closeDemoQuarter(dataset: DemoDataset, asOf: string): Promise<SeedResult['history']> {
+  async function closeDemoQuarter(movedAnywhere: ReadonlyMap<string, SeedRows['moved'][number]>, asOf: string): Promise<SeedResult['history']> {
     const started = performance.now();
-    const movedAnywhere = dataset.projects.filter((p) => p.previousForecasts && !p.withdrawal);
     const quarter = previousKwartaal(quarterOf(asOf));
-    if (!deps.rounds || movedAnywhere.length === 0) return { quarter: null, tables: 0, movedProjects: 0, seconds: 0 };
+    if (!deps.rounds || movedAnywhere.size === 0) return { quarter: null, tables: 0, movedProjects: 0, seconds: 0 };
     const tables = (await deps.geography.listRegions(db, 'versnellingstafel')).filter((r) => r.gemeenteCodes.length > 0);
     const existing = new Set((await db.query<{ region_id: string }>('SELECT DISTINCT region_id FROM rounds')).map((r) => r.region_id));
     const todo = tables.filter((t) => !existing.has(t.id));
     // Only the tables' projects are frozen: only theirs need their earlier forecasts.
     const inTables = new Set(todo.flatMap((t) => t.gemeenteCodes));
-    const moved = movedAnywhere.filter((p) => inTables.has(p.gemeenteCode));
-    if (todo.length === 0 || moved.length === 0) return { quarter, tables: 0, movedProjects: 0, seconds: 0 };
-    const forecastsThen = new Map(moved.map((p) => [p.id, p.previousForecasts!]));
+    const forecastsThen = new Map<string, MovedForecasts>();
+    for (const m of movedAnywhere.values()) if (inTables.has(m.gemeenteCode)) forecastsThen.set(m.id, m.forecasts);
+    if (todo.length === 0 || forecastsThen.size === 0) return { quarter, tables: 0, movedProjects: 0, seconds: 0 };
     for (const table of todo) await deps.rounds.closeQuarterAsItStood(table.id, quarter, forecastsThen, SEED_ACTOR);
-    return { quarter, tables: todo.length, movedProjects: moved.length, seconds: (performance.now() - started) / 1000 };
+    return { quarter, tables: todo.length, movedProjects: forecastsThen.size, seconds: (performance.now() - started) / 1000 };
   }
 
   /**
@@ -180,51 +214,75 @@ export function createDemoSeedService(deps: {
     async seed(options: SeedOptions): Promise<SeedResult> {
       const started = performance.now();
       const { gemeenten, provincieOf } = await demoGemeenten(options);
-      const dataset = generateDemo(gemeenten, { projects: options.projects, seed: options.seed, asOf: options.asOf });
-
+      // The organisations come at once; the projects are generated as they are written (in worker threads or here).
+      const { organisations, parts } = generateDemoParts(gemeenten, { projects: options.projects, seed: options.seed, asOf: options.asOf });
       // Gemeente organisations exist already (reference data) under a stable id: point parties there.
       const orgIdMap = new Map<string, string>();
-      for (const org of dataset.organisations) {
+      for (const org of organisations) {
         if (org.type === 'gemeente' && org.gemeenteCode) orgIdMap.set(org.id, gemeenteOrganisationId(org.gemeenteCode));
       }
-      const syntheticOrgs = dataset.organisations.filter((o) => !orgIdMap.has(o.id));
-      const knelpuntenByProject = new Map<string, Knelpunt[]>();
-      for (const k of dataset.knelpunten) {
-        const list = knelpuntenByProject.get(k.projectId) ?? [];
-        list.push(k);
-        knelpuntenByProject.set(k.projectId, list);
-      }
-      const now = new Date().toISOString();
-      const withdrawn = dataset.projects.filter((p) => p.withdrawal);
-      const projects: Project[] = dataset.projects.map(({ withdrawal: _withdrawal, previousForecasts: _previous, ...input }) => ({
-        ...input,
-        parties: input.parties.map((p) => ({ ...p, organisationId: orgIdMap.get(p.organisationId) ?? p.organisationId })),
-        ...deriveProject(input, knelpuntenByProject.get(input.id) ?? []),
-        provincieCode: provincieOf.get(input.gemeenteCode)!,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      }));
+      const syntheticOrgs = organisations.filter((o) => !orgIdMap.has(o.id));
+      const ctx: RowContext = { orgIdMap, provincieOf, now: new Date().toISOString() };
+      const workers = options.writer === 'insert' ? 0 : (options.workers ?? defaultWorkers(options.projects));
+      const chunks: AsyncIterable<SeedChunk> | null =
+        workers > 0
+          ? generateInWorkers(
+              {
+                gemeenten,
+                options: { projects: options.projects, seed: options.seed, asOf: options.asOf },
+                orgIdMap: [...orgIdMap],
+                provincieOf: [...provincieOf],
+                now: ctx.now,
+                chunkProjects: CHUNK,
+                ahead: CHUNKS_AHEAD,
+              },
+              workers,
+            )
+          : null;
 
-      const generated = performance.now();
+      const totals = { projects: 0, milestones: 0, knelpunten: 0 };
+      const withdrawn: Withdrawal[] = [];
+      const moved = new Map<string, SeedRows['moved'][number]>();
+      let waitedMs = 0;
       let indexSeconds: number | null = null;
+      // Progress: gemeenten generated and written of the national demo, else projects.
+      const progressTotal = options.projects === 'national' ? gemeenten.filter((g) => (g.annualTarget ?? 0) > 0).length : options.projects;
+      let partsDone = 0;
+      const report = () => options.onProgress?.(options.projects === 'national' ? partsDone : totals.projects, progressTotal);
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM projects WHERE synthetic');
         await tx.query('DELETE FROM organisations o WHERE synthetic AND NOT EXISTS (SELECT 1 FROM project_parties p WHERE p.organisation_id = o.id)');
         await deps.organisations.insertMany(tx, syntheticOrgs);
-        // Bulk load with COPY (src/storage/copy.ts), in the one transaction.
+        const take = (chunk: SeedChunk) => {
+          partsDone += chunk.partsDone;
+          totals.projects += chunk.projects;
+          totals.milestones += chunk.milestones;
+          totals.knelpunten += chunk.knelpunten;
+          withdrawn.push(...chunk.withdrawn);
+          for (const m of chunk.moved) moved.set(m.id, m);
+        };
+        // Bulk load with COPY (src/storage/copy.ts), in the one transaction; or multi-row INSERTs (bench/seed.bench.ts).
         const writeAll = async () => {
-          for (let i = 0; i < projects.length; i += CHUNK) {
-            const chunk = projects.slice(i, i + CHUNK);
-            const chunkKnelpunten = chunk.flatMap((p) => knelpuntenByProject.get(p.id) ?? []);
-            if (options.writer === 'insert') {
-              await deps.projects.insertMany(tx, chunk);
-              await deps.knelpunten.insertMany(tx, chunkKnelpunten);
-            } else {
-              await deps.projects.copyMany(tx, chunk);
-              await deps.knelpunten.copyMany(tx, chunkKnelpunten);
+          if (options.writer === 'insert') {
+            for (const part of chunkParts(parts, CHUNK)) {
+              const rows = seedRows(part, ctx);
+              await deps.projects.insertMany(tx, rows.projects);
+              await deps.knelpunten.insertMany(tx, rows.knelpunten);
+              take({ ...seedChunk(rows, part.partsDone), batches: [] });
+              report();
             }
-            options.onProgress?.(Math.min(i + CHUNK, projects.length), projects.length);
+            return;
+          }
+          const source = chunks ?? inProcess(parts, ctx);
+          const iterator = source[Symbol.asyncIterator]();
+          for (;;) {
+            const waitStarted = performance.now();
+            const next = await iterator.next();
+            waitedMs += performance.now() - waitStarted;
+            if (next.done) break;
+            for (const batch of next.value.batches) await writeCopyBatch(tx, batch);
+            take(next.value);
+            report();
           }
         };
         // An empty register (a fresh start, a benchmark) is loaded without index upkeep: the indexes and keys are
@@ -240,23 +298,23 @@ export function createDemoSeedService(deps: {
           await tx.query(
             `UPDATE projects p SET withdrawn_date = w.date, withdrawn_reason = w.reason
              FROM unnest($1::uuid[], $2::date[], $3::text[]) AS w(id, date, reason) WHERE p.id = w.id`,
-            [withdrawn.map((p) => p.id), withdrawn.map((p) => p.withdrawal!.date), withdrawn.map((p) => p.withdrawal!.reason)],
+            [withdrawn.map((p) => p.id), withdrawn.map((p) => p.date), withdrawn.map((p) => p.reason)],
           );
         }
       });
       const written = performance.now();
       const history =
-        options.projects === 'national' ? await closeDemoQuarter(dataset, options.asOf) : { quarter: null, tables: 0, movedProjects: 0, seconds: 0 };
+        options.projects === 'national' ? await closeDemoQuarter(moved, options.asOf) : { quarter: null, tables: 0, movedProjects: 0, seconds: 0 };
       return {
-        projects: projects.length,
-        milestones: projects.reduce((n, p) => n + p.milestones.length, 0),
-        knelpunten: dataset.knelpunten.length,
+        projects: totals.projects,
+        milestones: totals.milestones,
+        knelpunten: totals.knelpunten,
         organisations: syntheticOrgs.length,
         withdrawn: withdrawn.length,
         history,
         seconds: (written - started) / 1000,
-        generateSeconds: (generated - started) / 1000,
-        writeSeconds: (written - generated) / 1000,
+        workers,
+        waitSeconds: waitedMs / 1000,
         indexSeconds,
       };
     },

@@ -61,7 +61,7 @@ function quoteIdent(name: string): string {
   return name;
 }
 
-async function copyChunk(q: Queryable, table: string, columns: readonly string[], text: string): Promise<void> {
+async function copyChunk(q: Queryable, table: string, columns: readonly string[], text: string | Uint8Array<ArrayBuffer>): Promise<void> {
   const connection = q.connection;
   if (!connection) throw new Error('COPY needs a database connection of src/storage/db.ts');
   const target = `${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')})`;
@@ -73,10 +73,40 @@ async function copyChunk(q: Queryable, table: string, columns: readonly string[]
   // A pool hands out a client for the COPY; a client (inside a transaction) is used as it is.
   const client = 'release' in pool ? pool : await pool.connect();
   try {
-    await pipeline(Readable.from([text]), client.query(copyFromStdin(`COPY ${target} FROM STDIN`)));
+    const chunk = typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    await pipeline(Readable.from([chunk]), client.query(copyFromStdin(`COPY ${target} FROM STDIN`)));
   } finally {
     if (client !== pool) client.release();
   }
+}
+
+/** Rows of one table as encoded COPY text, ready to send: made anywhere (a worker thread), written by writeCopyBatch. */
+export interface CopyBatch {
+  table: string;
+  columns: readonly string[];
+  rows: number;
+  /** UTF-8 COPY text (copyText): transferable between threads without copying. */
+  text: Uint8Array<ArrayBuffer>;
+}
+
+const encoder = new TextEncoder();
+
+/** `rows` of `table(columns)` as COPY batches of at most ROWS_PER_COPY rows (none for no rows). */
+export function copyBatches(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): CopyBatch[] {
+  const batches: CopyBatch[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_COPY) {
+    const chunk = rows.slice(start, start + ROWS_PER_COPY);
+    for (const row of chunk) {
+      if (row.length !== columns.length) throw new Error(`COPY ${table}: a row has ${row.length} values for ${columns.length} columns`);
+    }
+    batches.push({ table, columns, rows: chunk.length, text: encoder.encode(copyText(chunk)) });
+  }
+  return batches;
+}
+
+/** Write one batch of copyBatches with COPY. */
+export function writeCopyBatch(q: Queryable, batch: CopyBatch): Promise<void> {
+  return copyChunk(q, batch.table, batch.columns, batch.text);
 }
 
 /**
@@ -85,11 +115,5 @@ async function copyChunk(q: Queryable, table: string, columns: readonly string[]
  * dates; anything else as JSON.
  */
 export async function copyRows(q: Queryable, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_COPY) {
-    const chunk = rows.slice(start, start + ROWS_PER_COPY);
-    for (const row of chunk) {
-      if (row.length !== columns.length) throw new Error(`COPY ${table}: a row has ${row.length} values for ${columns.length} columns`);
-    }
-    await copyChunk(q, table, columns, copyText(chunk));
-  }
+  for (const batch of copyBatches(table, columns, rows)) await writeCopyBatch(q, batch);
 }

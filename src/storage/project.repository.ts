@@ -5,7 +5,7 @@ import type { ProjectScope } from '../domain/access.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine, Project } from '../domain/project.ts';
 import { ACTIVE, lifecycleState, type ProjectLifecycle } from '../domain/withdrawal.ts';
 import { insertRows } from './batch.ts';
-import { copyRows } from './copy.ts';
+import { copyBatches, writeCopyBatch, type CopyBatch } from './copy.ts';
 import { LIFECYCLE_COLUMNS } from './lifecycle.repository.ts';
 import type { Queryable } from './db.ts';
 
@@ -563,6 +563,20 @@ function changedPartRows(
   };
 }
 
+/**
+ * Projects with their parts as COPY batches, table by table in the order the keys need (pure: a worker thread
+ * can make them while the database writes the previous ones; src/services/demo-seed.service.ts).
+ */
+export function projectCopyBatches(projects: ReadonlyArray<ProjectWrite['project']>): CopyBatch[] {
+  const batches = copyBatches('projects', PROJECT_COLUMNS, projects.map(projectValues));
+  for (const part of PART_TABLES) {
+    const rows: unknown[][] = [];
+    for (const p of projects) for (const row of part.rows(p)) rows.push([p.id, ...row]);
+    batches.push(...copyBatches(part.table, ['project_id', ...part.columns], rows));
+  }
+  return batches;
+}
+
 export function createProjectRepository() {
   async function insertParts(q: Queryable, projects: ReadonlyArray<ProjectWrite['project']>): Promise<void> {
     for (const part of PART_TABLES) {
@@ -688,12 +702,7 @@ export function createProjectRepository() {
 
     /** As insertMany, through COPY (src/storage/copy.ts): for bulk loads such as the demo seed. */
     async copyMany(q: Queryable, projects: ReadonlyArray<ProjectWrite['project']>): Promise<void> {
-      await copyRows(q, 'projects', PROJECT_COLUMNS, projects.map(projectValues));
-      for (const part of PART_TABLES) {
-        const rows: unknown[][] = [];
-        for (const p of projects) for (const row of part.rows(p)) rows.push([p.id, ...row]);
-        await copyRows(q, part.table, ['project_id', ...part.columns], rows);
-      }
+      for (const batch of projectCopyBatches(projects)) await writeCopyBatch(q, batch);
     },
 
     /**
@@ -819,6 +828,11 @@ const knelpuntValues = (k: Knelpunt) => [
   k.escalationReason,
 ];
 
+/** Knelpunten as COPY batches (pure, as projectCopyBatches). */
+export function knelpuntCopyBatches(knelpunten: readonly Knelpunt[]): CopyBatch[] {
+  return copyBatches('knelpunten', KNELPUNT_COLUMNS, knelpunten.map(knelpuntValues));
+}
+
 export function createKnelpuntRepository() {
   return {
     async listByProject(q: Queryable, projectId: string): Promise<Knelpunt[]> {
@@ -836,7 +850,7 @@ export function createKnelpuntRepository() {
     },
     /** As insertMany, through COPY (src/storage/copy.ts). */
     async copyMany(q: Queryable, knelpunten: readonly Knelpunt[]): Promise<void> {
-      await copyRows(q, 'knelpunten', KNELPUNT_COLUMNS, knelpunten.map(knelpuntValues));
+      for (const batch of knelpuntCopyBatches(knelpunten)) await writeCopyBatch(q, batch);
     },
     async update(q: Queryable, k: Knelpunt, expectedVersion: number): Promise<boolean> {
       const rows = await q.query(

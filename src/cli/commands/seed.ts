@@ -24,12 +24,15 @@ export async function seedDemo(services: Services, options: { projects: number |
       ? 'a national-scale demo (a pipeline per gemeente sized to its target)'
       : `${options.projects} synthetic demo projects`;
   log(`seeding ${size} (seed ${options.seed}, as of ${options.asOf})…`);
-  const result = await services.demoSeed.seed({ ...options, onProgress: createProgress('projects') });
+  const result = await services.demoSeed.seed({ ...options, onProgress: createProgress(options.projects === 'national' ? 'gemeenten' : 'projects') });
   log(
     `seeded ${result.projects} projects (${result.withdrawn} withdrawn), ${result.milestones} milestones, ${result.knelpunten} knelpunten, ` +
-      `${result.organisations} organisations in ${result.seconds.toFixed(1)} s (generating ${result.generateSeconds.toFixed(1)} s, ` +
-      `writing with COPY ${result.writeSeconds.toFixed(1)} s` +
-      (result.indexSeconds === null ? ')' : `, of which building indexes and keys afterwards ${result.indexSeconds.toFixed(1)} s)`),
+      `${result.organisations} organisations in ${result.seconds.toFixed(1)} s (` +
+      (result.workers > 0
+        ? `generated in ${result.workers} worker thread${result.workers > 1 ? 's' : ''} while writing with COPY`
+        : 'generated, then written') +
+      `; waiting for generated projects ${result.waitSeconds.toFixed(1)} s` +
+      (result.indexSeconds === null ? ')' : `; building indexes and keys afterwards ${result.indexSeconds.toFixed(1)} s)`),
   );
   if (result.history.tables > 0) {
     log(

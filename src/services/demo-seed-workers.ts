@@ -1,0 +1,89 @@
+/**
+ * The demo seed's generation in worker threads (issue 14: a first start healthy within seconds): each worker
+ * generates a share of the gemeenten and makes their COPY text while the database writes what came before,
+ * so on two cores generating, formatting and writing run side by side instead of one after the other.
+ * Chunks arrive in the order they are ready; every gemeente draws from its own random stream, so the rows
+ * are those of generating in-process (src/services/demo-seed.service.test.ts checks this).
+ */
+import { Worker } from 'node:worker_threads';
+import type { DemoGemeente, DemoOptions, DemoShare } from '../demo/generate-demo.ts';
+import type { SeedChunk } from './demo-seed-rows.ts';
+
+export interface WorkerInput {
+  gemeenten: DemoGemeente[];
+  options: DemoOptions;
+  share: DemoShare;
+  orgIdMap: Array<[string, string]>;
+  provincieOf: Array<[string, string]>;
+  now: string;
+  /** Projects per posted chunk. */
+  chunkProjects: number;
+  /** Chunks a worker may post before the writer has taken them: bounds the memory they hold. */
+  ahead: number;
+}
+
+export type WorkerMessage = { kind: 'chunk'; chunk: SeedChunk } | { kind: 'done' };
+
+const WORKER = new URL('./demo-seed.worker.ts', import.meta.url).href;
+
+/**
+ * The worker's entry: registers the TypeScript loader (tsx) in the thread — Node 20 does not carry the process's
+ * loader into a worker's entry — then loads demo-seed.worker.ts.
+ */
+const WORKER_ENTRY = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); })`;
+
+/**
+ * Start generating the demo in `workers` threads (shares of the gemeenten) at once; the chunks are yielded as
+ * they are ready. Read them to the end (or return early): the threads are stopped when the reading stops.
+ */
+export function generateInWorkers(input: Omit<WorkerInput, 'share'>, workers: number): AsyncGenerator<SeedChunk> {
+  const queue: Array<{ chunk: SeedChunk; from: Worker }> = [];
+  let running = workers;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  const threads = Array.from({ length: workers }, (_, index) => {
+    const worker = new Worker(WORKER_ENTRY, {
+      eval: true,
+      workerData: { ...input, share: { index, of: workers } } satisfies WorkerInput,
+      execArgv: [],
+    });
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'chunk') queue.push({ chunk: message.chunk, from: worker });
+      else running--;
+      notify();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`a demo seed worker stopped with exit code ${code}`);
+      notify();
+    });
+    return worker;
+  });
+  return chunks();
+
+  async function* chunks(): AsyncGenerator<SeedChunk> {
+    try {
+      for (;;) {
+        if (failure) throw failure;
+        const next = queue.shift();
+        if (next) {
+          yield next.chunk;
+          next.from.postMessage('more');
+          continue;
+        }
+        if (running === 0) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      await Promise.all(threads.map((t) => t.terminate()));
+    }
+  }
+}
