@@ -5,6 +5,8 @@
  *                                      start the API and web pages (demo mode refuses a database with real
  *                                      projects or accounts unless --demo-with-real-data / DEMO_MODE_WITH_REAL_DATA=true;
  *                                      --build-web builds the web app alongside the database, as npm start does)
+ *   wbm prepare                        what an installation makes once (npm ci runs it): the pristine embedded database
+ *                                      cluster (initdb) and the web app's build; skipped where current
  *   wbm migrate                        apply database migrations
  *   wbm reference load                 load gemeenten, provincies, boundaries, CBS figures, example regions
  *   wbm seed --demo [--projects N|national] [--seed S] [--as-of YYYY-MM-DD]
@@ -38,6 +40,7 @@ import { peoplePruneCommand } from './commands/people-prune.ts';
 import { referenceLoadCommand } from './commands/reference-load.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { seedCommand } from './commands/seed.ts';
+import { prepareCommand } from './commands/prepare.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userAddCommand } from './commands/user-add.ts';
 import { importCbsCommand } from './commands/import-cbs.ts';
@@ -53,7 +56,7 @@ const USAGE =
   '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID] |\n' +
   '            import planlijst FILE [--mapping MAPPING.json] [--dry-run] [--json] [--suggest-mapping] [--withdraw-missing] |\n' +
   '            people prune | import cbs|bag FILE [--dry-run] [--json] | import bag-ids FILE |\n' +
-  '            reference update-gemeenten GEMEENTEN.csv HERINDELINGEN.csv [--dry-run] [--json]>';
+  '            reference update-gemeenten GEMEENTEN.csv HERINDELINGEN.csv [--dry-run] [--json] | prepare>';
 
 /** The FILE after `wbm <command> <sub>`. */
 function fileArgument(positionals: string[], what: string): string {
@@ -101,6 +104,8 @@ export async function main(argv: string[]): Promise<number> {
       throw new Error(`unknown: import ${sub ?? ''}\n${USAGE}`);
     case 'serve':
       return serveCommand(config, values);
+    case 'prepare':
+      return prepareCommand();
     default:
       throw new Error(`unknown command '${command}'\n${USAGE}`);
   }

@@ -5,6 +5,7 @@
  */
 import { backupDatabase, restoreWithMigrations } from '../storage/backup.ts';
 import { openDb, type Db } from '../storage/db.ts';
+import { makePristineCluster, pristineCluster, pristineClusterPath } from '../storage/pglite-pristine.ts';
 import { createGeographyRepository } from '../storage/geography.repository.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createProjectRepository } from '../storage/project.repository.ts';
@@ -70,4 +71,13 @@ export async function backupTo(db: Db, file: string, log: Log, onProgress: Table
 /** Restore a backup into an empty database; a backup of an older version is restored at its own migrations, then carried forward. */
 export function restoreFrom(db: Db, file: string, log: Log, onProgress: TableProgress): Promise<BackupSummary> {
   return restoreWithMigrations(db, file, { log, onProgress });
+}
+
+/** Make the installation's pristine embedded cluster (initdb, once) unless it is there. */
+export async function ensurePristineCluster(): Promise<{ made: boolean; path: string; bytes: number; seconds: number }> {
+  const started = performance.now();
+  const existing = pristineCluster();
+  if (existing) return { made: false, path: pristineClusterPath(), bytes: existing.size, seconds: 0 };
+  const made = await makePristineCluster();
+  return { made: true, ...made, seconds: (performance.now() - started) / 1000 };
 }

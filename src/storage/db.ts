@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { holdsCluster, pristineCluster } from './pglite-pristine.ts';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -42,7 +43,8 @@ const asText = (v: string) => v;
 
 /**
  * Open embedded PostgreSQL: in `dataDir`, or in memory. `loadDataDir` starts from a dump made by
- * PGlite's `dumpDataDir` instead of an empty cluster (the tests' migrated template). `sharedBuffers`: PostgreSQL's
+ * PGlite's `dumpDataDir` instead of an empty cluster (the tests' migrated template); without it a new cluster is a
+ * copy of the installation's pristine one where `wbm prepare` made it (else PGlite runs initdb). `sharedBuffers`: PostgreSQL's
  * shared_buffers (default 128MB), the buffer cache inside the WASM heap and so inside this process's RSS (issue 15).
  */
 export async function openPglite(
@@ -50,11 +52,13 @@ export async function openPglite(
   options: { loadDataDir?: Blob; sharedBuffers?: string } = {},
 ): Promise<Db & { dumpDataDir(): Promise<Blob> }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // A new cluster starts from the installation's pristine one when there is one (src/storage/pglite-pristine.ts).
+  const startFrom = options.loadDataDir ?? (dataDir && holdsCluster(dataDir) ? null : pristineCluster());
   const lite = await PGlite.create(dataDir ?? 'memory://', {
     parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: asText },
     // Trigram indexes for the project list's text search (migration 0031), as on a PostgreSQL server.
     extensions: { pg_trgm },
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(startFrom ? { loadDataDir: startFrom } : {}),
     ...(options.sharedBuffers ? { postgresqlconf: [`shared_buffers = ${options.sharedBuffers}`] } : {}),
   });
   void pgliteTypes;

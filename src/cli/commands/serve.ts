@@ -2,11 +2,9 @@
  * `wbm serve [--demo-if-empty] [--demo-with-real-data] [--build-web]`: start the API and web pages. Demo mode
  * refuses a database with real projects or accounts unless --demo-with-real-data / DEMO_MODE_WITH_REAL_DATA=true.
  * `--build-web` (npm start) builds the web app with Vite in a child process while the database is migrated,
- * loaded and seeded, and listens once both are done: the two take about as long, and run side by side.
+ * loaded and seeded, and listens once both are done — unless the build is current (`wbm prepare` at install
+ * made it, or an earlier start did; src/cli/web-build.ts).
  */
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { buildApp } from '../../http/app.ts';
 import { createServices } from '../../services/container.ts';
@@ -15,32 +13,17 @@ import { assertDemoModeMayStart } from '../../services/demo-mode.service.ts';
 import { schedulePrune } from '../../services/retention.service.ts';
 import { log } from '../log.ts';
 import type { Flags } from '../options.ts';
+import { buildWeb, webBuildIsCurrent } from '../web-build.ts';
 import { DEMO_DEFAULTS, seedDemo } from './seed.ts';
-
-const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
-
-/** `vite build` of the web app in a child process (its output on stderr); resolves with the seconds it took. */
-function buildWeb(): Promise<number> {
-  const started = performance.now();
-  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', process.stderr, process.stderr],
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`building the web app failed (vite exit ${code})`)),
-    );
-  });
-}
 
 /** Returns -1: the server keeps running until SIGINT or SIGTERM. */
 export async function serveCommand(config: Config, flags: Flags): Promise<number> {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   let webBuild: Promise<number> | null = null;
-  if (flags['build-web']) {
+  if (flags['build-web'] && webBuildIsCurrent()) {
+    log('web app: the build in web/dist is current (made at install by `wbm prepare`, or by an earlier start)');
+  } else if (flags['build-web']) {
     log('building the web app (vite) alongside the database…');
     webBuild = buildWeb();
     webBuild.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
