@@ -35,7 +35,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openPglite } from '../src/storage/db.ts';
 import { printTable } from './report.ts';
-import { freePort, rssMb, serverPid } from './server-process.ts';
+import { cpuSeconds, freePort, rssMb, serverPid } from './server-process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -177,8 +177,14 @@ async function settle(base: string): Promise<void> {
   console.error('  the server did not settle within 120 s');
 }
 
-async function cannon(base: string, paths: string[], headers: Record<string, string>) {
+/**
+ * autocannon at CONNECTIONS connections for SECONDS against these paths, in turn. `cpuMsPerRequest`: the server
+ * process's CPU time per answered request (on PGlite the database's work included, on PostgreSQL not: that runs in
+ * the server's own processes) — on a busy machine the requests/s say how much CPU the server got, this what it needs.
+ */
+async function cannon(base: string, paths: string[], headers: Record<string, string>, pid: number) {
   await settle(base);
+  const cpuBefore = cpuSeconds(pid);
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -187,10 +193,14 @@ async function cannon(base: string, paths: string[], headers: Record<string, str
     requests: paths.map((path) => ({ method: 'GET' as const, path })),
     timeout: 30,
   });
+  const cpuMsPerRequest = ((cpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
   if (result.non2xx + result.errors > 0)
     console.error(`${paths[0]} …: ${result.non2xx} non-2xx, ${result.errors} errors (${result.timeouts} of them timeouts after 30 s)`);
-  return result;
+  return Object.assign(result, { cpuMsPerRequest });
 }
+
+/** The server process's CPU time per request, and the requests/s one core of it would then serve. */
+const cpuFigure = (ms: number) => `${ms.toFixed(2)} ms (≈ ${Math.round(1000 / Math.max(ms, 0.01))}/s per core)`;
 
 interface Figures {
   rows: string[][];
@@ -221,11 +231,12 @@ async function measure(target: Target): Promise<Figures> {
     row(`Tafeloverzicht, first after start (cold), max of ${tables.length} tables`, `${Math.max(...cold).toFixed(0)} ms`, '', null);
 
     // (a) a table meeting at once.
-    const a = await cannon(base, dashboards, headers);
+    const a = await cannon(base, dashboards, headers, pid);
     row(`(a) Tafeloverzicht, ${CONNECTIONS} clients, ${tables.length} tables: p50`, `${a.latency.p50} ms`, '', null);
     row('(a) Tafeloverzicht p95', `${pct(a, 95)} ms`, `< ${GOALS.dashboardP95Ms} ms`, pct(a, 95) < GOALS.dashboardP95Ms);
     row('(a) Tafeloverzicht p99', `${a.latency.p99} ms`, '', null);
     row('(a) Tafeloverzicht requests/s', a.requests.average.toFixed(0), '', null);
+    row('(a) Tafeloverzicht server CPU per request', cpuFigure(a.cpuMsPerRequest), '', null);
 
     // (b) the project list.
     const list = [
@@ -240,15 +251,17 @@ async function measure(target: Target): Promise<Figures> {
       const res = await fetch(`${base}${path}`, { headers });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     }
-    const b = await cannon(base, list, headers);
+    const b = await cannon(base, list, headers, pid);
     const listGoal = GOALS.listRps[target.kind];
     row(`(b) project list requests/s (${list.length} kinds of page)`, b.requests.average.toFixed(0), `≥ ${listGoal}`, b.requests.average >= listGoal);
     row('(b) project list p50 / p99', `${b.latency.p50} / ${b.latency.p99} ms`, '', null);
+    row('(b) project list server CPU per request', cpuFigure(b.cpuMsPerRequest), '', null);
 
     // (c) health.
-    const c = await cannon(base, ['/api/v1/health'], {});
+    const c = await cannon(base, ['/api/v1/health'], {}, pid);
     row('(c) /health requests/s', c.requests.average.toFixed(0), 'no project data read', null);
     row('(c) /health p50', `${c.latency.p50} ms`, '', null);
+    row('(c) /health server CPU per request', cpuFigure(c.cpuMsPerRequest), '', null);
 
     // (d) bytes on the wire per Tafeloverzicht.
     let largest = { br: 0, gzip: 0, none: 0 };

@@ -1,6 +1,6 @@
 /**
  * The server in its own process, as the benchmarks measure it (bench:load, bench:export): a free port to start it
- * on, the process that serves (tsx starts node as a child), and its resident memory.
+ * on, the process that serves (tsx starts node as a child), its resident memory and the CPU time it used.
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,13 @@ export function rssMb(pid: number): number {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no VmRSS for ${pid}`);
   return Number(match[1]) / 1024;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds (/proc/<pid>/stat, clock ticks of 1/100 s). */
+export function cpuSeconds(pid: number): number {
+  // The fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+  const after = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+  return (Number(after[11]) + Number(after[12])) / 100;
 }
 
 /** The node process serving: tsx starts node as a child; follow it to the deepest descendant (the one running main.ts). */
