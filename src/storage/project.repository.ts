@@ -368,16 +368,34 @@ export function listSql(
 }
 
 /**
- * The rows of a list page (listSql): a text search first by its short walk, which found the page when the page is
- * full (the walk follows the sort order, so its first matches are the list's); else the page query.
+ * The rows of a list page (listSql) and the number of matches its count found (null without a count). A text search
+ * counts first: with at most `cap` matches it reads them by the trigram index at once; with more it tries its short
+ * walk, which found the page when the page is full (the walk follows the sort order, so its first matches are the
+ * list's), else the page query. Other lists run the page and the count side by side (on a server pool).
  */
-export async function listItems<T>(q: Queryable, sql: ListSql, page: Page): Promise<T[]> {
+export async function listRows<T>(
+  q: Queryable,
+  sql: ListSql,
+  page: Page,
+  count: ListCount,
+  cap: number,
+): Promise<{ rows: T[]; matched: number | null }> {
   const params = [...sql.itemParams, page.limit, page.offset];
-  if (sql.walkSql && page.offset + page.limit <= sql.walk) {
-    const walked = await q.query<T>(sql.walkSql, params);
-    if (walked.length === page.limit) return walked;
+  const counting =
+    count === 'none' ? Promise.resolve(null) : q.query<{ total: number }>(sql.countSql, sql.params).then((r) => Number(r[0]?.total ?? 0));
+  const items = async (matched: number | null): Promise<T[]> => {
+    if (sql.walkSql && (matched === null || matched > cap) && page.offset + page.limit <= sql.walk) {
+      const walked = await q.query<T>(sql.walkSql, params);
+      if (walked.length === page.limit) return walked;
+    }
+    return q.query<T>(sql.itemsSql, params);
+  };
+  if (sql.walkSql) {
+    const matched = await counting;
+    return { rows: await items(matched), matched };
   }
-  return q.query<T>(sql.itemsSql, params);
+  const [rows, matched] = await Promise.all([items(null), counting]);
+  return { rows, matched };
 }
 
 /** The sums of a list (see ListSums); the parts that depend on a filter only when that filter is set. */
@@ -599,13 +617,9 @@ export function createProjectRepository() {
       walk = SEARCH_WALK,
     ): Promise<ListPage> {
       const sql = listSql(filter, page, count === 'none' ? 'exact' : count, cap, walk);
-      // On a server pool the page and the count run side by side (PGlite runs them one after the other).
-      const [rows, counted] = await Promise.all([
-        listItems<ProjectRow & { sort_value: string }>(q, sql, page),
-        count === 'none' ? Promise.resolve(null) : q.query<{ total: number }>(sql.countSql, sql.params),
-      ]);
+      const { rows, matched: counted } = await listRows<ProjectRow & { sort_value: string }>(q, sql, page, count, cap);
       const last = rows.length === page.limit ? rows[rows.length - 1] : undefined;
-      const matched = counted?.[0]?.total ?? rows.length;
+      const matched = counted ?? rows.length;
       const exact = count === 'exact' || (count === 'bounded' && matched <= cap);
       return {
         items: rows.map(toSummary),

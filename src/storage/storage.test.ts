@@ -152,7 +152,7 @@ describe('project repository', () => {
   });
 
   it('a text search finds its page by the trigram index when a short walk of the sort order does not reach it (issue 15, goal 4)', async () => {
-    // Early in the name order nothing matches "molen"; the walk of 2 projects finds no page, the search still does.
+    // Early in the name order nothing matches "molen": a walk of 2 projects finds no page, the search still does.
     const names = ['Aa Zoeker 1', 'Ab Zoeker 2', 'Ac Zoeker 3', 'Zoeker Molen 4', 'Zoeker Molen 5', 'Zoeker Korenmolen 6'];
     await projects.insertMany(
       t.db,
@@ -160,16 +160,23 @@ describe('project repository', () => {
     );
     const page = { limit: 2, offset: 0, sort: 'name' as const, descending: false };
     const shown = (l: { items: Array<{ name: string }> }) => l.items.map((i) => i.name);
-    for (const walk of [2, 100]) {
-      const first = await projects.list(t.db, { q: 'molen' }, page, 'bounded', LIST_COUNT_CAP, walk);
-      expect(shown(first), `walk ${walk}`).toEqual(['Zoeker Korenmolen 6', 'Zoeker Molen 4']);
+    // A cap of 1: "many" matches, so the walk is tried (of 2 projects: too short; of 100: long enough); the default
+    // cap: few matches, read by the trigram index at once.
+    for (const [cap, walk] of [
+      [1, 2],
+      [1, 100],
+      [LIST_COUNT_CAP, 2],
+    ] as const) {
+      const how = `cap ${cap}, walk ${walk}`;
+      const first = await projects.list(t.db, { q: 'molen' }, page, 'bounded', cap, walk);
+      expect(shown(first), how).toEqual(['Zoeker Korenmolen 6', 'Zoeker Molen 4']);
       const after = decodeCursor(first.nextCursor!, page)!;
-      const next = await projects.list(t.db, { q: 'molen' }, { ...page, after }, 'bounded', LIST_COUNT_CAP, walk);
-      expect(shown(next), `walk ${walk}`).toEqual(['Zoeker Molen 5']);
-      expect(shown(await projects.list(t.db, { q: 'zoeker' }, { ...page, offset: 3 }, 'bounded', LIST_COUNT_CAP, walk)), `walk ${walk}`).toEqual([
+      expect(shown(await projects.list(t.db, { q: 'molen' }, { ...page, after }, 'bounded', cap, walk)), how).toEqual(['Zoeker Molen 5']);
+      expect(shown(await projects.list(t.db, { q: 'zoeker' }, { ...page, offset: 3 }, 'bounded', cap, walk)), how).toEqual([
         'Zoeker Korenmolen 6',
         'Zoeker Molen 4',
       ]);
+      expect(shown(await projects.list(t.db, { q: 'zoeker' }, page, 'exact', cap, walk)), how).toEqual(['Aa Zoeker 1', 'Ab Zoeker 2']);
     }
   });
 
