@@ -6,8 +6,8 @@
  * project as GeoJSON, CSV and XLSX one after the other, sampling the server's VmRSS (/proc/<pid>/status) every
  * 20 ms. With DATABASE_URL the data live in a scratch database on that PostgreSQL server (created and dropped
  * here), so the server's RSS is the Node process alone; on PGlite the embedded database's WASM heap is part of
- * the server's RSS and grows with the first large sort (the first export pays it). Prints RSS before / peak / after per format, the rise (peak − before), size and time; exits 1 when a
- * rise reaches BENCH_MAX_RISE_MB (default 50).
+ * the server's RSS (see PGLITE_NOTE). Prints RSS before / peak / after per format, the rise (peak − before), size
+ * and time, and the machine's load average; exits 1 when a rise reaches BENCH_MAX_RISE_MB (default 50).
  *
  *   npm run bench:export
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:export
@@ -17,7 +17,7 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -32,6 +32,12 @@ const MAX_RISE_MB = Number(process.env.BENCH_MAX_RISE_MB ?? 50);
 /** The formats in the order they run (BENCH_FORMATS=csv,geojson,xlsx to see whether the first export pays the server's warm-up). */
 const FORMATS = (process.env.BENCH_FORMATS ?? 'geojson,csv,xlsx').split(',') as Array<'geojson' | 'csv' | 'xlsx'>;
 const run = promisify(execFile);
+
+/** What the embedded database adds to the server's RSS. */
+const PGLITE_NOTE =
+  'PGlite runs inside the server process, so its WASM heap (the buffer cache, shared_buffers ' +
+  `${process.env.PGLITE_SHARED_BUFFERS ?? '128MB'}, and the memory of sorts and hashes) counts in these figures. The exports read in ` +
+  'index order (keyset on gemeente, name, id over projects_gemeente_idx; only equal names are sorted by id), so no large sort grows it.';
 
 const keepDir = process.env.BENCH_DATA_DIR;
 const dataDir = keepDir ?? mkdtempSync(join(tmpdir(), 'wbm-bench-export-'));
@@ -176,6 +182,12 @@ async function main() {
     `\nExport of all ${PROJECTS} projects (${serverUrl ? 'PostgreSQL' : 'PGlite'}), server RSS in MB (pid ${pid}; limit: rise < ${MAX_RISE_MB} MB)\n`,
   );
   printTable(['format', 'before', 'peak', 'after', 'rise', 'size MB', 'CSV rows', 'seconds', ''], rows);
+  console.log(
+    `\nload average (1, 5, 15 min): ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')} (2 cores shared with other work)`,
+  );
+  if (!serverUrl) console.log(PGLITE_NOTE);
   if (failed) process.exitCode = 1;
 }
 

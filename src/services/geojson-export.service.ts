@@ -15,7 +15,7 @@ import type { GeoJsonExportRepository } from '../storage/geojson-export.reposito
 import type { ProjectFilter } from '../storage/project.repository.ts';
 
 /** Projects per query: as for the CSV/XLSX export (EXPORT_BATCH_SIZE), small so that each batch dies young. */
-export const GEOJSON_BATCH_SIZE = 250;
+export const GEOJSON_BATCH_SIZE = 100;
 
 const cursorAfter = (batch: readonly FeatureSource[]): ExportCursor | null => {
   const last = batch.at(-1);
