@@ -113,6 +113,8 @@ interface Analysis {
   provincieOf: Map<string, string>;
   /** The knelpunten of the projects to update (they colour the status). */
   knelpuntenOf: Map<string, LinkedProject['knelpunten']>;
+  /** The source's links before this import: external id → project id. */
+  links: Map<string, string>;
 }
 
 export function createPlanlijstImportService(deps: PlanlijstImportDeps) {
@@ -143,7 +145,7 @@ export function createPlanlijstImportService(deps: PlanlijstImportDeps) {
       changes: [],
       applied: false,
     };
-    const empty: Analysis = { report, planned: [], removed: [], provincieOf: new Map(), knelpuntenOf: new Map() };
+    const empty: Analysis = { report, planned: [], removed: [], provincieOf: new Map(), knelpuntenOf: new Map(), links: new Map() };
     const headerProblems = mappingProblems(mapping, sheet.columns);
     if (headerProblems.length > 0) {
       report.rowsRead = sheet.rows.filter((r) => !r.cells.every(isEmptyCell)).length;
@@ -259,7 +261,14 @@ export function createPlanlijstImportService(deps: PlanlijstImportDeps) {
       report.changes.push({ kind: 'removed', externalId: r.externalId, projectId: r.project.id, name: r.project.name, fields: [] });
     report.problems.sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''));
     report.notes = [...tallyNotes(tally), ...rowNotes];
-    return { report, planned: stillValid, removed, provincieOf, knelpuntenOf: new Map([...loaded].map(([id, p]) => [id, p.knelpunten])) };
+    return {
+      report,
+      planned: stillValid,
+      removed,
+      provincieOf,
+      knelpuntenOf: new Map([...loaded].map(([id, p]) => [id, p.knelpunten])),
+      links,
+    };
   }
 
   async function read(file: ImportFile, mapping: PlanlijstMapping | undefined, onProgress: ImportProgress): Promise<SheetData> {
@@ -336,24 +345,41 @@ export function createPlanlijstImportService(deps: PlanlijstImportDeps) {
       done += chunk.length;
       onProgress(done, steps, 'opslaan');
     }
-    const updateEntries: AuditEntry[] = [];
-    for (const u of updates) {
-      const derived = deriveProject(u.next, a.knelpuntenOf.get(u.current.id) ?? []);
-      const project = { ...u.current, ...u.next, ...derived, provincieCode: a.provincieOf.get(u.next.gemeenteCode)!, version: u.current.version + 1 };
-      const ok = await projects.update(tx, project, u.current.version, u.current);
-      if (!ok)
-        throw new DomainError(
-          'version_conflict',
-          `Project '${u.current.name}' is tijdens het importeren door iemand anders gewijzigd; importeer opnieuw.`,
-        );
-      updateEntries.push(auditEntry(actor, u.current.id, `bijgewerkt: ${action}`, inputOf(u.current), u.next));
-      links.push({ externalId: u.row.externalId, projectId: u.current.id });
-      done += 1;
-      if (done % CHUNK === 0) onProgress(done, steps, 'opslaan');
+    for (let start = 0; start < updates.length; start += CHUNK) {
+      const chunk = updates.slice(start, start + CHUNK);
+      const stale = await projects.updateMany(
+        tx,
+        chunk.map((u) => ({
+          project: {
+            ...u.current,
+            ...u.next,
+            ...deriveProject(u.next, a.knelpuntenOf.get(u.current.id) ?? []),
+            provincieCode: a.provincieOf.get(u.next.gemeenteCode)!,
+            version: u.current.version + 1,
+          },
+          expectedVersion: u.current.version,
+          previous: u.current,
+        })),
+      );
+      if (stale.length > 0) {
+        const name = chunk.find((u) => u.current.id === stale[0])!.current.name;
+        throw new DomainError('version_conflict', `Project '${name}' is tijdens het importeren door iemand anders gewijzigd; importeer opnieuw.`);
+      }
+      await audit.append(
+        tx,
+        chunk.map((u) => auditEntry(actor, u.current.id, `bijgewerkt: ${action}`, inputOf(u.current), u.next)),
+      );
+      for (const u of chunk) links.push({ externalId: u.row.externalId, projectId: u.current.id });
+      done += chunk.length;
+      onProgress(done, steps, 'opslaan');
     }
     for (const p of a.planned) if (p.kind === 'unchanged') links.push({ externalId: p.row.externalId, projectId: p.current.id });
-    await audit.append(tx, updateEntries);
-    await imports.insertLinks(tx, sourceId, links);
+    // Only the links that are new or point elsewhere now: importing an unchanged file again writes no link.
+    await imports.insertLinks(
+      tx,
+      sourceId,
+      links.filter((l) => a.links.get(l.externalId) !== l.projectId),
+    );
     if (withdrawMissing && a.removed.length > 0) {
       const reason = `Niet meer in de planlijst '${mapping.source}' (import van ${fileName})`;
       const withdrawn = await imports.withdraw(

@@ -21,7 +21,7 @@ function escapeText(s: string): string {
 }
 
 /** An array literal ('{"a","b"}') with its elements quoted. */
-function arrayLiteral(values: readonly unknown[]): string {
+export function arrayLiteral(values: readonly unknown[]): string {
   return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
 

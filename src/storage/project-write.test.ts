@@ -123,13 +123,22 @@ describe('loading a project for a change', () => {
   });
 });
 
-describe('writing a changed project', () => {
+type Write = (q: Queryable, next: Project, expectedVersion: number, previous: Project) => Promise<boolean>;
+const writers: Array<[string, Write]> = [
+  ['update', (q, next, expectedVersion, previous) => projects.update(q, next, expectedVersion, previous)],
+  [
+    'updateMany (the planlijst import)',
+    async (q, next, expectedVersion, previous) => (await projects.updateMany(q, [{ project: next, expectedVersion, previous }])).length === 0,
+  ],
+];
+
+describe.each(writers)('writing a changed project: %s', (_name, write) => {
   it('writes only the part rows that changed: one moved milestone is one row', async () => {
     const p = project();
     await projects.insertMany(t.db, [p]);
     const before = await rowVersions(t.db, p.id);
     const next = { ...p, milestones: p.milestones.map((m) => (m.code === 'M09' ? { ...m, forecastDate: '2027-03-01' } : m)), version: 2 };
-    expect(await projects.update(t.db, next, 1, p)).toBe(true);
+    expect(await write(t.db, next, 1, p)).toBe(true);
     const after = await rowVersions(t.db, p.id);
     const written = Object.keys(after).filter((k) => after[k] !== before[k]);
     expect(written).toEqual(['milestone/M09']);
@@ -155,7 +164,7 @@ describe('writing a changed project', () => {
       ],
       parties: [{ organisationId: gemeenteOrganisationId('GM0599'), role: 'initiatiefnemer' }],
     };
-    expect(await projects.update(t.db, next, 1, p)).toBe(true);
+    expect(await write(t.db, next, 1, p)).toBe(true);
     const after = await rowVersions(t.db, p.id);
     const unchanged = Object.keys(after)
       .filter((k) => after[k] === before[k])
@@ -180,7 +189,44 @@ describe('writing a changed project', () => {
     await projects.insertMany(t.db, [p]);
     const before = await rowVersions(t.db, p.id);
     const next = { ...p, milestones: [], programme: [], version: 3 };
-    expect(await projects.update(t.db, next, 2, p)).toBe(false);
+    expect(await write(t.db, next, 2, p)).toBe(false);
     expect(await rowVersions(t.db, p.id)).toEqual(before);
+  });
+});
+
+describe('writing many changed projects (the planlijst import)', () => {
+  it('names the projects whose version no longer matches and writes none of their parts', async () => {
+    const a = project();
+    const b = project({ name: 'Tweede schrijfproject' });
+    await projects.insertMany(t.db, [a, b]);
+    const before = { a: await rowVersions(t.db, a.id), b: await rowVersions(t.db, b.id) };
+    const stale = await projects.updateMany(t.db, [
+      { project: { ...a, programme: [], version: 2 }, expectedVersion: 1, previous: a },
+      { project: { ...b, programme: [], version: 3 }, expectedVersion: 2, previous: b },
+    ]);
+    expect(stale).toEqual([b.id]);
+    expect({ a: await rowVersions(t.db, a.id), b: await rowVersions(t.db, b.id) }).toEqual(before);
+  });
+
+  it('writes flags, location and derived figures of every project', async () => {
+    const a = project();
+    const b = project({ name: 'Tweede schrijfproject', flags: ['nplv'] });
+    await projects.insertMany(t.db, [a, b]);
+    const nextA = {
+      ...a,
+      flags: ['doorbraaklocatie', 'industrieel'] as Project['flags'],
+      location: { lon: 5.1, lat: 52.1 },
+      totalHomes: 61,
+      version: 2,
+    };
+    const nextB = { ...b, flags: [], location: null, name: 'Hernoemd', version: 2 };
+    expect(
+      await projects.updateMany(t.db, [
+        { project: nextA, expectedVersion: 1, previous: a },
+        { project: nextB, expectedVersion: 1, previous: b },
+      ]),
+    ).toEqual([]);
+    expect(await projects.get(t.db, a.id)).toMatchObject({ flags: nextA.flags, location: nextA.location, totalHomes: 61, version: 2 });
+    expect(await projects.get(t.db, b.id)).toMatchObject({ flags: [], location: null, name: 'Hernoemd', version: 2 });
   });
 });

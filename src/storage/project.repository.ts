@@ -4,8 +4,8 @@ import { DEFAULT_TOLERANCE } from '../domain/delay.ts';
 import type { ProjectScope } from '../domain/access.ts';
 import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine, Project } from '../domain/project.ts';
 import { ACTIVE, lifecycleState, type ProjectLifecycle } from '../domain/withdrawal.ts';
-import { insertRows } from './batch.ts';
-import { copyBatches, writeCopyBatch, type CopyBatch } from './copy.ts';
+import { deleteColumns, insertColumns, insertRows, updateColumns, type TypedColumn } from './batch.ts';
+import { arrayLiteral, copyBatches, writeCopyBatch, type CopyBatch } from './copy.ts';
 import { LIFECYCLE_COLUMNS } from './lifecycle.repository.ts';
 import type { Queryable } from './db.ts';
 
@@ -449,6 +449,24 @@ const PROJECT_COLUMNS = [
   'version',
 ];
 
+/** The types of PROJECT_COLUMNS, for array parameters (updateMany); flags travel as array literals. */
+const PROJECT_COLUMN_TYPES: readonly TypedColumn[] = PROJECT_COLUMNS.map((name) => ({
+  name,
+  type:
+    name === 'id'
+      ? 'uuid'
+      : name === 'lon' || name === 'lat'
+        ? 'double precision'
+        : name === 'synthetic'
+          ? 'boolean'
+          : /homes$|months$|^version$/.test(name)
+            ? 'integer'
+            : name === 'flags'
+              ? 'text[]'
+              : 'text',
+  ...(name === 'flags' ? { via: 'text' } : {}),
+}));
+
 function projectValues(p: ProjectWrite['project']): unknown[] {
   return [
     p.id,
@@ -526,6 +544,8 @@ interface PartTable {
   keyColumns: number;
   rows: (p: Pick<Project, 'programme' | 'jaarschijven' | 'milestones' | 'parties'>) => unknown[][];
   casts?: Record<string, string>;
+  /** The columns' types, for array parameters (updateMany). */
+  types: readonly string[];
 }
 
 const PART_TABLES: readonly PartTable[] = [
@@ -534,12 +554,14 @@ const PART_TABLES: readonly PartTable[] = [
     columns: ['segment', 'woningtype', 'doelgroep', 'homes'],
     keyColumns: 3,
     rows: (p) => p.programme.map((l) => [l.segment, l.woningtype, l.doelgroep, l.homes]),
+    types: ['text', 'text', 'text', 'integer'],
   },
   {
     table: 'project_jaarschijven',
     columns: ['year', 'segment', 'homes'],
     keyColumns: 2,
     rows: (p) => p.jaarschijven.map((s) => [s.year, s.segment, s.homes]),
+    types: ['integer', 'text', 'integer'],
   },
   {
     table: 'project_milestones',
@@ -547,12 +569,14 @@ const PART_TABLES: readonly PartTable[] = [
     keyColumns: 1,
     rows: (p) => p.milestones.map((m) => [m.code, m.ownerSide, m.baselineDate, m.forecastDate, m.actualDate, m.homes]),
     casts: { baseline_date: 'date', forecast_date: 'date', actual_date: 'date' },
+    types: ['text', 'text', 'date', 'date', 'date', 'integer'],
   },
   {
     table: 'project_parties',
     columns: ['organisation_id', 'role'],
     keyColumns: 2,
     rows: (p) => p.parties.map((x) => [x.organisationId, x.role]),
+    types: ['uuid', 'text'],
   },
 ];
 
@@ -593,6 +617,14 @@ export function projectCopyBatches(projects: ReadonlyArray<ProjectWrite['project
     batches.push(...copyBatches(part.table, ['project_id', ...part.columns], rows));
   }
   return batches;
+}
+
+/** The ON CONFLICT clause that makes an insert of part rows overwrite the rows with the same key. */
+function upsertSuffix(part: PartTable): string {
+  const values = part.columns.slice(part.keyColumns);
+  return values.length
+    ? `ON CONFLICT (project_id, ${part.columns.slice(0, part.keyColumns).join(', ')}) DO UPDATE SET ${values.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`
+    : '';
 }
 
 export function createProjectRepository() {
@@ -745,20 +777,58 @@ export function createProjectRepository() {
           await q.query(`DELETE FROM ${part.table} WHERE project_id = $1 AND (${keys.join(', ')}) IN (${tuples.join(', ')})`, params);
         }
         if (upsert.length > 0) {
-          const values = part.columns.slice(part.keyColumns);
-          const onConflict = values.length
-            ? `ON CONFLICT (project_id, ${part.columns.slice(0, part.keyColumns).join(', ')}) DO UPDATE SET ${values.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`
-            : '';
           await insertRows(
             q,
             part.table,
             ['project_id', ...part.columns],
             upsert.map((row) => [project.id, ...row]),
-            { casts: part.casts, suffix: onConflict },
+            { casts: part.casts, suffix: upsertSuffix(part) },
           );
         }
       }
       return true;
+    },
+
+    /**
+     * `update` for many projects in a few statements (the planlijst import): the project rows whose stored version is
+     * the expected one, then of their parts only the rows that changed. Returns the ids whose version no longer
+     * matched; when there are any, no parts are written and the caller rolls its transaction back.
+     */
+    async updateMany(
+      q: Queryable,
+      items: ReadonlyArray<{
+        project: ProjectWrite['project'];
+        expectedVersion: number;
+        previous: Pick<Project, 'programme' | 'jaarschijven' | 'milestones' | 'parties'>;
+      }>,
+    ): Promise<string[]> {
+      const updated = new Set(
+        await updateColumns(
+          q,
+          'projects',
+          [...PROJECT_COLUMN_TYPES, { name: 'expected_version', type: 'integer' }],
+          items.map((i) => [
+            ...projectValues(i.project).map((v, k) => (PROJECT_COLUMNS[k] === 'flags' ? arrayLiteral(v as string[]) : v)),
+            i.expectedVersion,
+          ]),
+          { keyColumns: 1, assigned: PROJECT_COLUMNS.length - 1, where: 't.version = u.expected_version', set: 'updated_at = now()' },
+        ),
+      );
+      const stale = items.filter((i) => !updated.has(i.project.id)).map((i) => i.project.id);
+      if (stale.length > 0) return stale;
+      for (const part of PART_TABLES) {
+        const columns: TypedColumn[] = [{ name: 'project_id', type: 'uuid' }, ...part.columns.map((name, i) => ({ name, type: part.types[i]! }))];
+        const upserts: unknown[][] = [];
+        const removes: unknown[][] = [];
+        for (const { project, previous } of items) {
+          const { upsert, remove } = changedPartRows(part, previous, project);
+          for (const row of upsert) upserts.push([project.id, ...row]);
+          for (const key of remove) removes.push([project.id, ...key]);
+        }
+        if (removes.length > 0) await deleteColumns(q, part.table, columns.slice(0, part.keyColumns + 1), removes);
+        if (upserts.length > 0) await insertColumns(q, part.table, columns, upserts, { suffix: upsertSuffix(part) });
+      }
+      return [];
     },
 
     async updateDerived(q: Queryable, id: string, derived: Pick<Project, 'status' | 'maxDelayMonths'>): Promise<void> {
