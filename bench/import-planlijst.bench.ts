@@ -9,6 +9,7 @@
  *   npm run bench:import                                   # PGlite (in memory)
  *   DATABASE_URL=postgres://… npm run bench:import         # PGlite and a PostgreSQL server (fresh databases)
  *   BENCH_PROJECTS=10000 npm run bench:import
+ *   DATABASE_URL=postgres://… BENCH_ENGINES=postgresql npm run bench:import   # the server only
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
@@ -229,15 +230,24 @@ async function main(): Promise<void> {
   const xlsx = await planRowsXlsx(rows);
   const copyCsv = planRowsCopyCsv(rows);
   console.log(`CSV ${(csv.byteLength / 1e6).toFixed(1)} MB, XLSX ${(xlsx.byteLength / 1e6).toFixed(1)} MB`);
-  const engines = [pgliteEngine(), ...(process.env.DATABASE_URL ? [postgresEngine(process.env.DATABASE_URL)] : [])];
+  // BENCH_ENGINES=postgres (or pglite) runs one engine only: on a busy machine each alone fits in one sitting.
+  const only = process.env.BENCH_ENGINES?.split(',');
+  const engines = [pgliteEngine(), ...(process.env.DATABASE_URL ? [postgresEngine(process.env.DATABASE_URL)] : [])].filter(
+    (e) => !only || only.includes(e.name.toLowerCase()),
+  );
   const table: string[][] = [];
+  // Each figure is printed as soon as it is measured too (a run cut short still reports what it measured).
+  const record = (cells: string[]) => {
+    table.push(cells);
+    console.log(`  ${cells.filter(Boolean).join(' | ')}`);
+  };
   const fmt = (s: number) => s.toFixed(2);
   const rate = (s: number) => Math.round(PROJECTS / s).toLocaleString('en');
   const stageText = (m: Measured) => (['lezen', 'controleren', 'opslaan'] as const).map((s) => `${s} ${fmt(m.stages[s] ?? 0)}`).join(', ');
   for (const engine of engines) {
     console.log(`${engine.name}: COPY…`);
     const copy = await engine.copy(copyCsv);
-    table.push([engine.name, 'COPY into a scratch table', fmt(copy.seconds), copy.cpu === null ? '' : fmt(copy.cpu), rate(copy.seconds), '1.0', '']);
+    record([engine.name, 'COPY into a scratch table', fmt(copy.seconds), copy.cpu === null ? '' : fmt(copy.cpu), rate(copy.seconds), '1.0', '']);
     for (const [kind, bytes] of [
       ['CSV', csv],
       ['XLSX', xlsx],
@@ -245,7 +255,7 @@ async function main(): Promise<void> {
       console.log(`${engine.name}: import ${kind}…`);
       const { db, drop } = await engine.fresh();
       const first = await importOnce(db, `plannen.${kind.toLowerCase()}`, bytes, { created: PROJECTS, unchanged: 0 });
-      table.push([
+      record([
         engine.name,
         `import ${kind} (new register)`,
         fmt(first.seconds),
@@ -256,7 +266,7 @@ async function main(): Promise<void> {
       ]);
       if (kind === 'CSV') {
         const row = (label: string, m: { seconds: number; cpu: number }, stages = '') =>
-          table.push([
+          record([
             engine.name,
             label,
             fmt(m.seconds),
@@ -265,6 +275,7 @@ async function main(): Promise<void> {
             (m.seconds / copy.seconds).toFixed(1),
             stages,
           ]);
+        console.log(`${engine.name}: COPY of the rows it wrote, import again, next version…`);
         const written = await writtenRows(db);
         const target = await engine.fresh();
         const floor = await copyWritten(target.db, written);
