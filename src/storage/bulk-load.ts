@@ -42,6 +42,9 @@ async function constraintsOf(q: Queryable, tables: readonly string[], kind: 'key
   );
 }
 
+/** maintenance_work_mem while the indexes are built again (PostgreSQL's default is 64MB). */
+const REBUILD_SORT_MEMORY = '256MB';
+
 export interface BulkLoadTiming {
   /** Seconds spent building the indexes, keys and foreign keys again after the load, and analysing the tables. */
   rebuildSeconds: number;
@@ -62,6 +65,8 @@ export async function withoutIndexUpkeep<T>(
   const result = await load();
 
   const started = performance.now();
+  // Each index is one sort of the loaded rows: give it room to sort in memory (for this transaction only).
+  await q.query(`SET LOCAL maintenance_work_mem = '${REBUILD_SORT_MEMORY}'`);
   for (const key of keys) await q.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
   for (const index of indexes) await q.query(index.definition);
   for (const fk of foreignKeys) await q.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.definition}`);
