@@ -39,8 +39,26 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
     publicUrl: config.publicUrl,
     listPageCache: config.listPageCache,
   });
+  // The HTTP app (routes, schemas, plugins) is built while the demo is seeded: it reads no data until it listens.
+  const appBuilt = buildApp({
+    services,
+    logger: { level: config.logLevel },
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    apiContact: config.apiContact,
+  }).then(async (app) => (await app.ready(), app));
+  appBuilt.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  /** Stop starting: close the app and the database, then fail with `err`. */
+  const abort = async (err: unknown): Promise<never> => {
+    await appBuilt.then(
+      (app) => app.close(),
+      () => undefined,
+    );
+    await db.close();
+    throw err;
+  };
   if (flags['demo-if-empty'] && (await registerIsEmpty(db))) {
-    await seedDemo(services, DEMO_DEFAULTS);
+    await seedDemo(services, DEMO_DEFAULTS).catch(abort);
     log(`demo seeded after ${seconds()} s`);
   }
   if (webBuild) {
@@ -49,16 +67,14 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
       // The child's exit is seen once the seed lets go of the event loop: `built` is an upper bound.
       log(`web app built (within ${built.toFixed(1)} s, alongside the database; ready after ${seconds()} s)`);
     } catch (err) {
-      await db.close();
-      throw err;
+      await abort(err);
     }
   }
   // Demo mode lets anyone in without a password: refuse a database with real data unless told explicitly.
   try {
     await assertDemoModeMayStart(db, { demoMode: config.demoMode, allowRealData: config.demoWithRealData || Boolean(flags['demo-with-real-data']) });
   } catch (err) {
-    await db.close();
-    throw err;
+    await abort(err);
   }
   log(
     config.mail.smtpUrl ? 'mail: sent through SMTP_URL' : 'mail: not configured (SMTP_URL unset): invitation links are shown to the inviter instead',
@@ -67,13 +83,7 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
     await services.auth.ensureDemoUsers();
     log('DEMO MODE is on: anyone can sign in as a demo role (set DEMO_MODE=false in production)');
   }
-  const app = await buildApp({
-    services,
-    logger: { level: config.logLevel },
-    secureCookies: config.secureCookies,
-    trustProxy: config.trustProxy,
-    apiContact: config.apiContact,
-  });
+  const app = await appBuilt;
   // Retention (POLICY.retention): prune now and every few hours; the timer does not keep the process alive.
   const stopPruning = schedulePrune(services.retention, log);
   const close = async () => {
