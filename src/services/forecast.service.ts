@@ -167,6 +167,9 @@ export function simulationInput(
       ...homesPerYear(p.years, p.homes),
     });
   }
+  // In ascending order: which observed delay a project draws must not depend on the order the projects were
+  // loaded in (a parallel scan on PostgreSQL returns them in another order each time).
+  delaySamples.sort((a, b) => a - b);
   return { projects: out, delaySamples, gemeenteIndex };
 }
 
@@ -220,7 +223,8 @@ export function createNationalDataLoader(deps: { db: Db; national: NationalRepos
       const fresh = changed.length === 0 ? [] : await deps.national.projectDataset(deps.db, store.size === 0 ? undefined : changed);
       const byGemeente = new Map<string, NationalProject[]>(changed.map((g) => [g, []]));
       for (const p of fresh) byGemeente.get(p.gemeenteCode)?.push(p);
-      for (const [g, projects] of byGemeente) store.set(g, { fingerprint: fingerprints.get(g)!, projects });
+      // Each gemeente's projects by key: sums over them come out the same whatever order the database returned.
+      for (const [g, projects] of byGemeente) store.set(g, { fingerprint: fingerprints.get(g)!, projects: projects.sort((a, b) => a.key - b.key) });
       for (const g of removed) store.delete(g);
       all = [...store.keys()].sort().flatMap((g) => store.get(g)!.projects);
       version = `v${++counter}`;
