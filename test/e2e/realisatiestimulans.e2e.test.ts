@@ -84,6 +84,19 @@ describe.skipIf(!hasChromium)('Realisatiestimulans pages (SPEC §4.1; a gemeente
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'realisatiestimulans-gemeente.png');
 
+    // A wrong supplement is refused at its field, and the figures shown stay.
+    const lead = await page.getByTestId('rs-years-start_bouw').innerText();
+    const supplement = page.getByLabel(/Opslag per betaalbare woning in een stedelijk focusgebied/);
+    await supplement.fill('-500');
+    await page.getByRole('button', { name: 'Toon de bedragen' }).click();
+    await page.getByText('Een opslag kan niet negatief zijn.').waitFor();
+    await expect(supplement.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(page.url()).not.toContain('nplvPerHomeEuros');
+    expect(await page.getByTestId('rs-years-start_bouw').innerText()).toBe(lead);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await supplement.fill('');
+    await page.getByRole('button', { name: 'Toon de bedragen' }).click();
+
     // Another gemeente's figures: not found, on the page and in the API.
     await page.goto(`${server.base}/instrumenten/realisatiestimulans/GM0344`);
     await page.getByRole('heading', { level: 1 }).waitFor();

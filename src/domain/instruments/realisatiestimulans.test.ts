@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY } from '../policy.ts';
 import {
+  parseSupplementEuros,
+  SUPPLEMENT_LIMITS,
   apportion,
   budgetCheck,
   gemeenteFigures,
@@ -228,5 +230,20 @@ describe('apportion: the parts of a partial milestone add up exactly', () => {
     [10, [0, 0], [0, 0]],
   ])('%i over %j gives %j', (total, weights, parts) => {
     expect(apportion(total, weights)).toEqual(parts);
+  });
+});
+
+describe('a supplement typed in a scenario (not fixed by policy: SPEC §4.1 supplements)', () => {
+  it('reads whole euros with or without thousands dots, and says in words what is wrong', () => {
+    expect(parseSupplementEuros('', SUPPLEMENT_LIMITS.perHome)).toEqual({ value: 0 });
+    expect(parseSupplementEuros(' 1.500 ', SUPPLEMENT_LIMITS.perHome)).toEqual({ value: 1500 });
+    expect(parseSupplementEuros('2500', SUPPLEMENT_LIMITS.perHome)).toEqual({ value: 2500 });
+    expect(parseSupplementEuros('-500', SUPPLEMENT_LIMITS.perHome)).toEqual({ error: 'Een opslag kan niet negatief zijn.' });
+    expect(parseSupplementEuros('abc', SUPPLEMENT_LIMITS.perHome)).toEqual({ error: 'Vul een bedrag in hele euro’s in.' });
+    expect(parseSupplementEuros('7000,50', SUPPLEMENT_LIMITS.perHome)).toEqual({ error: 'Vul een bedrag in hele euro’s in.' });
+    expect(parseSupplementEuros('1.5', SUPPLEMENT_LIMITS.perHome)).toEqual({ error: 'Vul een bedrag in hele euro’s in.' });
+    expect(parseSupplementEuros('1e9', SUPPLEMENT_LIMITS.perHome)).toEqual({ error: 'Vul een bedrag in hele euro’s in.' });
+    expect(parseSupplementEuros('100001', SUPPLEMENT_LIMITS.perHome)).toEqual({ error: 'Een opslag van meer dan € 100.000 is niet aannemelijk.' });
+    expect(parseSupplementEuros('2.000.000', SUPPLEMENT_LIMITS.perGemeente)).toEqual({ value: 2_000_000 });
   });
 });

@@ -34,6 +34,27 @@ export type Telcategorie = (typeof TELCATEGORIEEN)[number];
 export type DeductionRule = typeof RS.deductionRule;
 export const DEDUCTION_RULES = ['geen', 'woningen_uitsluiten', 'bedrag_aftrekken'] as const satisfies readonly DeductionRule[];
 
+/**
+ * The largest supplement a scenario may try (whole euros): not policy — the supplements are not fixed — but bounds
+ * beyond which an amount is a typing error rather than a scenario. Per affordable home, and per gemeente per year.
+ */
+export const SUPPLEMENT_LIMITS = { perHome: 100_000, perGemeente: 10_000_000 } as const;
+
+/**
+ * A supplement as typed in a scenario ('' is none): whole euros, thousands separated by dots or spaces or not
+ * at all; the value, or what is wrong with it in words for the person who typed it.
+ */
+export function parseSupplementEuros(text: string, max: number): { value: number } | { error: string } {
+  const compact = text.trim().replace(/[\s.]/g, '');
+  if (compact === '') return { value: 0 };
+  if (compact.startsWith('-')) return { error: 'Een opslag kan niet negatief zijn.' };
+  if (!/^\d+$/.test(compact) || (text.includes('.') && !/^\d{1,3}(\.\d{3})+$/.test(text.trim())))
+    return { error: 'Vul een bedrag in hele euro’s in.' };
+  const value = Number(compact);
+  if (value > max) return { error: `Een opslag van meer dan € ${max.toLocaleString('nl-NL')} is niet aannemelijk.` };
+  return { value };
+}
+
 /** One earlier national contribution to a project (Woningbouwimpuls, Startbouwimpuls, RHA, …). */
 export interface EarlierContribution {
   scheme: string;

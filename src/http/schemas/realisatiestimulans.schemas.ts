@@ -4,7 +4,7 @@
  * Amounts are whole euros (ex BTW); homes are dwellings (woningen).
  */
 import { z } from 'zod';
-import { DEDUCTION_RULES, TELCATEGORIEEN } from '../../domain/instruments/realisatiestimulans.ts';
+import { DEDUCTION_RULES, SUPPLEMENT_LIMITS, TELCATEGORIEEN } from '../../domain/instruments/realisatiestimulans.ts';
 import { POLICY } from '../../domain/policy.ts';
 import { GemeenteCode, IsoDate, Uuid } from './common.ts';
 
@@ -29,10 +29,10 @@ export const ScenarioQuery = z.object({
       `How earlier national contributions to a project are taken into account (default ${RS.deductionRule}): woningen_uitsluiten — such a ` +
         'project earns nothing (the published regulation); bedrag_aftrekken — the contribution is deducted from its entitlement; geen — gross',
     ),
-  nplvPerHomeEuros: supplementAmount('Supplement per affordable home in an NPLV / stedelijk focusgebied project', 100_000),
-  elkeRegioTeltPerHomeEuros: supplementAmount('Supplement per affordable home in an Elke Regio Telt gemeente', 100_000),
-  ouderenPerHomeEuros: supplementAmount('Supplement per affordable home for the elderly (zorggeschikt, geclusterd)', 100_000),
-  capaciteitPerGemeenteEuros: supplementAmount('Municipal capacity supplement per gemeente per year with paid homes', 10_000_000),
+  nplvPerHomeEuros: supplementAmount('Supplement per affordable home in an NPLV / stedelijk focusgebied project', SUPPLEMENT_LIMITS.perHome),
+  elkeRegioTeltPerHomeEuros: supplementAmount('Supplement per affordable home in an Elke Regio Telt gemeente', SUPPLEMENT_LIMITS.perHome),
+  ouderenPerHomeEuros: supplementAmount('Supplement per affordable home for the elderly (zorggeschikt, geclusterd)', SUPPLEMENT_LIMITS.perHome),
+  capaciteitPerGemeenteEuros: supplementAmount('Municipal capacity supplement per gemeente per year with paid homes', SUPPLEMENT_LIMITS.perGemeente),
 });
 export type ScenarioQueryType = z.infer<typeof ScenarioQuery>;
 

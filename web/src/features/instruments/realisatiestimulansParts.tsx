@@ -5,6 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
+import { parseSupplementEuros, SUPPLEMENT_LIMITS } from '../../../../src/domain/instruments/realisatiestimulans.ts';
 import { POLICY } from '../../../../src/domain/policy.ts';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
@@ -35,10 +36,10 @@ const DEDUCTION_LABELS = {
 } as const;
 
 const SUPPLEMENTS = [
-  { key: 'nplvPerHomeEuros', label: 'Opslag per betaalbare woning in een stedelijk focusgebied (NPLV)' },
-  { key: 'elkeRegioTeltPerHomeEuros', label: 'Opslag per betaalbare woning in een regio van Elke Regio Telt' },
-  { key: 'ouderenPerHomeEuros', label: 'Opslag per betaalbare woning voor ouderen (zorggeschikt of geclusterd)' },
-  { key: 'capaciteitPerGemeenteEuros', label: 'Opslag voor ambtelijke capaciteit, per gemeente per jaar' },
+  { key: 'nplvPerHomeEuros', label: 'Opslag per betaalbare woning in een stedelijk focusgebied (NPLV)', max: SUPPLEMENT_LIMITS.perHome },
+  { key: 'elkeRegioTeltPerHomeEuros', label: 'Opslag per betaalbare woning in een regio van Elke Regio Telt', max: SUPPLEMENT_LIMITS.perHome },
+  { key: 'ouderenPerHomeEuros', label: 'Opslag per betaalbare woning voor ouderen (zorggeschikt of geclusterd)', max: SUPPLEMENT_LIMITS.perHome },
+  { key: 'capaciteitPerGemeenteEuros', label: 'Opslag voor ambtelijke capaciteit, per gemeente per jaar', max: SUPPLEMENT_LIMITS.perGemeente },
 ] as const;
 const SCENARIO_KEYS = ['deductionRule', ...SUPPLEMENTS.map((s) => s.key)] as const;
 
@@ -107,13 +108,26 @@ export function ScenarioForm() {
   const id = useId();
   const [params, setParams] = useSearchParams();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(SCENARIO_KEYS.map((k) => [k, params.get(k) ?? ''])));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  // A wrong amount is shown at its field and changes nothing: the figures shown stay those of the last valid scenario.
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next = new URLSearchParams(params);
-    for (const key of SCENARIO_KEYS) {
-      const value = (values[key] ?? '').trim();
-      if (value && value !== '0') next.set(key, value);
-      else next.delete(key);
+    const found: Record<string, string> = {};
+    const rule = (values.deductionRule ?? '').trim();
+    if (rule && rule !== RS.deductionRule) next.set('deductionRule', rule);
+    else next.delete('deductionRule');
+    for (const s of SUPPLEMENTS) {
+      const parsed = parseSupplementEuros(values[s.key] ?? '', s.max);
+      if ('error' in parsed) found[s.key] = parsed.error;
+      else if (parsed.value > 0) next.set(s.key, String(parsed.value));
+      else next.delete(s.key);
+    }
+    setErrors(found);
+    const first = SUPPLEMENTS.find((s) => found[s.key]);
+    if (first) {
+      document.getElementById(`${id}-${first.key}`)?.focus();
+      return;
     }
     setParams(next);
   };
@@ -137,11 +151,13 @@ export function ScenarioForm() {
         zouden opleveren. Leeg is geen opslag.
       </Paragraph>
       {SUPPLEMENTS.map((s) => (
-        <FormField key={s.key} id={`${id}-${s.key}`} label={`${s.label} (in euro’s)`}>
+        <FormField key={s.key} id={`${id}-${s.key}`} label={`${s.label} (in euro’s)`} error={errors[s.key]}>
           <TextInput
             id={`${id}-${s.key}`}
             inputMode="numeric"
             value={values[s.key] ?? ''}
+            aria-invalid={errors[s.key] ? true : undefined}
+            aria-describedby={errors[s.key] ? `${id}-${s.key}-error` : undefined}
             onChange={(e) => setValues({ ...values, [s.key]: e.target.value })}
           />
         </FormField>
