@@ -8,37 +8,16 @@
  *   DATABASE_URL=postgres://… npm run bench:export-time   # a PostgreSQL server (a fresh database)
  *   BENCH_PROJECTS=10000 npm run bench:export-time
  */
-import pg from 'pg';
 import { createProgress } from '../src/cli/progress.ts';
 import { createServices } from '../src/services/container.ts';
-import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { loadReferenceData } from '../src/storage/reference-data.ts';
 import { printTable } from './report.ts';
+import { openScratchDb } from './scratch-db.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
 
-async function open(): Promise<{ db: Db; label: string; cleanup: () => Promise<void> }> {
-  if (!process.env.DATABASE_URL) return { db: await openPglite(), label: 'PGlite (in memory)', cleanup: async () => {} };
-  const name = `wbm_bench_export_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
-  return {
-    db,
-    label: 'PostgreSQL server',
-    cleanup: async () => {
-      await db.close();
-      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-const { db, label, cleanup } = await open();
+const { db, label, cleanup } = await openScratchDb('export');
 console.log(`Project export benchmark — ${label}, ${PROJECTS} projects`);
 await migrate(db);
 await loadReferenceData(db);

@@ -10,16 +10,12 @@
  *   DATABASE_URL=postgres://… npm run bench:seed     # a PostgreSQL server (a fresh scratch database per run)
  *   BENCH_PROJECTS=4000 BENCH_WRITERS=copy npm run bench:seed
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { DEMO_DEFAULTS } from '../src/cli/commands/seed.ts';
 import { createServices } from '../src/services/container.ts';
-import { openPglite, openPostgres, type Db } from '../src/storage/db.ts';
 import { migrate } from '../src/storage/migrate.ts';
 import { loadReferenceData } from '../src/storage/reference-data.ts';
 import { printTable } from './report.ts';
+import { openScratchDb } from './scratch-db.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
 type Writer = 'insert' | 'copy-here' | 'copy';
@@ -27,37 +23,11 @@ const WRITERS = (process.env.BENCH_WRITERS ?? 'insert,copy-here,copy').split(','
 const NATIONAL = process.env.BENCH_NATIONAL !== 'false';
 const serverUrl = process.env.DATABASE_URL;
 
-/** A fresh database: a new PGlite directory, or a new scratch database on the server (dropped after). */
-async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
-  if (!serverUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'wbm-bench-seed-'));
-    const db = await openPglite(dir);
-    return { db, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `wbm_bench_seed_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
-  return {
-    db,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
 
 async function run(label: string, projects: number | 'national', writer: Writer): Promise<string[]> {
   let t = performance.now();
-  const { db, drop } = await freshDb();
+  const { db, cleanup } = await openScratchDb('seed');
   await migrate(db);
   const migrated = seconds(t);
   t = performance.now();
@@ -70,8 +40,7 @@ async function run(label: string, projects: number | 'national', writer: Writer)
     writer: writer === 'insert' ? 'insert' : 'copy',
     ...(writer === 'copy-here' ? { workers: 0 } : {}),
   });
-  await db.close();
-  await drop();
+  await cleanup();
   const rows = result.projects + result.milestones + result.knelpunten;
   return [
     label,
