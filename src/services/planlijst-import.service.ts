@@ -81,6 +81,8 @@ export interface PlanlijstImportDeps {
 
 /** Rows per progress report and per write batch. */
 const CHUNK = 5_000;
+/** From this many created or updated projects an import refreshes the planner statistics of the tables it wrote. */
+const ANALYSE_FROM = 1_000;
 /** An import run keeps at most this many change lines in its stored report (the counts are always complete). */
 const STORED_CHANGES = 5_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -395,6 +397,7 @@ export function createPlanlijstImportService(deps: PlanlijstImportDeps) {
         withdrawn.map((id) => auditEntry(actor, id, `vervallen: ${reason}`, { lifecycle: 'actief' }, { lifecycle: 'vervallen', reason })),
       );
     }
+    if (creates.length + updates.length >= ANALYSE_FROM) await imports.analyse(tx);
     onProgress(steps, steps, 'opslaan');
     report.applied = true;
     const stored = {

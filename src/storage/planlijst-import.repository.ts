@@ -2,6 +2,7 @@
 import type { Knelpunt, Project } from '../domain/project.ts';
 import { ACTIVE } from '../domain/withdrawal.ts';
 import { insertColumns } from './batch.ts';
+import { PROJECT_TABLES } from './project.repository.ts';
 import type { Queryable } from './db.ts';
 
 export interface ImportSource {
@@ -217,6 +218,15 @@ export function createPlanlijstImportRepository() {
         [ids, date, reason, userId],
       );
       return rows.map((r) => r.id);
+    },
+
+    /**
+     * Fresh planner statistics for the tables a large import filled, in its transaction: without them the next
+     * import's lookups by project id are planned as if the tables were still small (PGlite runs no autovacuum, and a
+     * server's may not have come by yet): a scan of every part row per chunk of ids.
+     */
+    async analyse(q: Queryable): Promise<void> {
+      await q.query(`ANALYZE ${[...PROJECT_TABLES, 'import_links'].join(', ')}`);
     },
 
     async insertRun(q: Queryable, run: ImportRunRecord): Promise<void> {
