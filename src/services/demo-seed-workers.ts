@@ -34,10 +34,14 @@ const WORKER_ENTRY = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api')
   .then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); })`;
 
 /**
- * Start generating the demo in `workers` threads (shares of the gemeenten) at once; the chunks are yielded as
- * they are ready. Read them to the end (or return early): the threads are stopped when the reading stops.
+ * Start generating the demo in `workers` threads (shares of the gemeenten) at once; `chunks` yields them as they
+ * are ready and stops the threads when the reading ends. `stop` stops them too, whether or not `chunks` was read
+ * (a seed that fails before or while writing calls it, so no thread is left waiting).
  */
-export function generateInWorkers(input: Omit<WorkerInput, 'share'>, workers: number): AsyncGenerator<SeedChunk> {
+export function generateInWorkers(
+  input: Omit<WorkerInput, 'share'>,
+  workers: number,
+): { chunks: AsyncGenerator<SeedChunk>; stop: () => Promise<void> } {
   const queue: Array<{ chunk: SeedChunk; from: Worker }> = [];
   let running = workers;
   let failure: Error | null = null;
@@ -67,7 +71,10 @@ export function generateInWorkers(input: Omit<WorkerInput, 'share'>, workers: nu
     });
     return worker;
   });
-  return chunks();
+  const stop = async () => {
+    await Promise.all(threads.map((t) => t.terminate()));
+  };
+  return { chunks: chunks(), stop };
 
   async function* chunks(): AsyncGenerator<SeedChunk> {
     try {
@@ -83,7 +90,7 @@ export function generateInWorkers(input: Omit<WorkerInput, 'share'>, workers: nu
         await new Promise<void>((resolve) => (wake = resolve));
       }
     } finally {
-      await Promise.all(threads.map((t) => t.terminate()));
+      await stop();
     }
   }
 }

@@ -221,7 +221,7 @@ export function createDemoSeedService(deps: {
       const syntheticOrgs = organisations.filter((o) => !orgIdMap.has(o.id));
       const ctx: RowContext = { orgIdMap, provincieOf, now: new Date().toISOString() };
       const workers = options.writer === 'insert' ? 0 : (options.workers ?? defaultWorkers(options.projects));
-      const chunks: AsyncIterable<SeedChunk> | null =
+      const generating =
         workers > 0
           ? generateInWorkers(
               {
@@ -246,59 +246,64 @@ export function createDemoSeedService(deps: {
       const progressTotal = options.projects === 'national' ? gemeenten.filter((g) => (g.annualTarget ?? 0) > 0).length : options.projects;
       let partsDone = 0;
       const report = () => options.onProgress?.(options.projects === 'national' ? partsDone : totals.projects, progressTotal);
-      await db.transaction(async (tx) => {
-        await tx.query('DELETE FROM projects WHERE synthetic');
-        await tx.query('DELETE FROM organisations o WHERE synthetic AND NOT EXISTS (SELECT 1 FROM project_parties p WHERE p.organisation_id = o.id)');
-        await deps.organisations.insertMany(tx, syntheticOrgs);
-        const take = (chunk: SeedChunk) => {
-          partsDone += chunk.partsDone;
-          totals.projects += chunk.projects;
-          totals.milestones += chunk.milestones;
-          totals.knelpunten += chunk.knelpunten;
-          withdrawn.push(...chunk.withdrawn);
-          for (const m of chunk.moved) moved.set(m.id, m);
-        };
-        // Bulk load with COPY (src/storage/copy.ts), in the one transaction; or multi-row INSERTs (bench/seed.bench.ts).
-        const writeAll = async () => {
-          if (options.writer === 'insert') {
-            for (const part of chunkParts(parts, CHUNK)) {
-              const rows = seedRows(part, ctx);
-              await deps.projects.insertMany(tx, rows.projects);
-              await deps.knelpunten.insertMany(tx, rows.knelpunten);
-              take({ ...seedChunk(rows, part.partsDone), batches: [] });
-              report();
-            }
-            return;
-          }
-          const source = chunks ?? inProcess(parts, ctx);
-          const iterator = source[Symbol.asyncIterator]();
-          for (;;) {
-            const waitStarted = performance.now();
-            const next = await iterator.next();
-            waitedMs += performance.now() - waitStarted;
-            if (next.done) break;
-            for (const batch of next.value.batches) await writeCopyBatch(tx, batch);
-            take(next.value);
-            report();
-          }
-        };
-        // An empty register (a fresh start, a benchmark) is loaded without index upkeep: the indexes and keys are
-        // built once afterwards (src/storage/bulk-load.ts). Next to real projects, the rows go in as any write does.
-        const empty = (await tx.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM projects) AS empty'))[0]!.empty;
-        if (empty && options.writer !== 'insert') {
-          indexSeconds = (await withoutIndexUpkeep(tx, PROJECT_TABLES, writeAll)).rebuildSeconds;
-        } else {
-          await writeAll();
-        }
-        // Planuitval: withdrawn plans are kept with their date and reason (migration 0019, src/domain/withdrawal.ts).
-        if (withdrawn.length > 0) {
+      // A failed write stops the worker threads too (else they would wait for the writer and keep the process alive).
+      try {
+        await db.transaction(async (tx) => {
+          await tx.query('DELETE FROM projects WHERE synthetic');
           await tx.query(
-            `UPDATE projects p SET withdrawn_date = w.date, withdrawn_reason = w.reason
-             FROM unnest($1::uuid[], $2::date[], $3::text[]) AS w(id, date, reason) WHERE p.id = w.id`,
-            [withdrawn.map((p) => p.id), withdrawn.map((p) => p.date), withdrawn.map((p) => p.reason)],
+            'DELETE FROM organisations o WHERE synthetic AND NOT EXISTS (SELECT 1 FROM project_parties p WHERE p.organisation_id = o.id)',
           );
-        }
-      });
+          await deps.organisations.insertMany(tx, syntheticOrgs);
+          const take = (chunk: SeedChunk) => {
+            partsDone += chunk.partsDone;
+            totals.projects += chunk.projects;
+            totals.milestones += chunk.milestones;
+            totals.knelpunten += chunk.knelpunten;
+            withdrawn.push(...chunk.withdrawn);
+            for (const m of chunk.moved) moved.set(m.id, m);
+          };
+          // Bulk load with COPY (src/storage/copy.ts), in the one transaction; or multi-row INSERTs (bench/seed.bench.ts).
+          const writeAll = async () => {
+            if (options.writer === 'insert') {
+              for (const part of chunkParts(parts, CHUNK)) {
+                const rows = seedRows(part, ctx);
+                await deps.projects.insertMany(tx, rows.projects);
+                await deps.knelpunten.insertMany(tx, rows.knelpunten);
+                take({ ...seedChunk(rows, part.partsDone), batches: [] });
+                report();
+              }
+              return;
+            }
+            let waitStarted = performance.now();
+            for await (const chunk of generating?.chunks ?? inProcess(parts, ctx)) {
+              waitedMs += performance.now() - waitStarted;
+              for (const batch of chunk.batches) await writeCopyBatch(tx, batch);
+              take(chunk);
+              report();
+              waitStarted = performance.now();
+            }
+            waitedMs += performance.now() - waitStarted;
+          };
+          // An empty register (a fresh start, a benchmark) is loaded without index upkeep: the indexes and keys are
+          // built once afterwards (src/storage/bulk-load.ts). Next to real projects, the rows go in as any write does.
+          const empty = (await tx.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM projects) AS empty'))[0]!.empty;
+          if (empty && options.writer !== 'insert') {
+            indexSeconds = (await withoutIndexUpkeep(tx, PROJECT_TABLES, writeAll)).rebuildSeconds;
+          } else {
+            await writeAll();
+          }
+          // Planuitval: withdrawn plans are kept with their date and reason (migration 0019, src/domain/withdrawal.ts).
+          if (withdrawn.length > 0) {
+            await tx.query(
+              `UPDATE projects p SET withdrawn_date = w.date, withdrawn_reason = w.reason
+               FROM unnest($1::uuid[], $2::date[], $3::text[]) AS w(id, date, reason) WHERE p.id = w.id`,
+              [withdrawn.map((p) => p.id), withdrawn.map((p) => p.date), withdrawn.map((p) => p.reason)],
+            );
+          }
+        });
+      } finally {
+        await generating?.stop();
+      }
       const written = performance.now();
       const history =
         options.projects === 'national' ? await closeDemoQuarter(moved, options.asOf) : { quarter: null, tables: 0, movedProjects: 0, seconds: 0 };
