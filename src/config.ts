@@ -1,6 +1,7 @@
 /** Environment → typed configuration, validated once. Nothing else reads process.env. */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { REPO_ROOT } from './paths.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -124,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
-    dataDir: e.DATA_DIR ?? join(import.meta.dirname, '..', 'data', 'pglite'),
+    dataDir: e.DATA_DIR ?? join(REPO_ROOT, 'data', 'pglite'),
     databaseUrl: e.DATABASE_URL || undefined,
     pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     logLevel: e.LOG_LEVEL,

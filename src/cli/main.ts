@@ -9,7 +9,7 @@
  *                                      cluster (initdb) and the web app's build; skipped where current
  *   wbm migrate                        apply database migrations
  *   wbm reference load                 load gemeenten, provincies, boundaries, CBS figures, example regions
- *   wbm seed --demo [--projects N|national] [--seed S] [--as-of YYYY-MM-DD]
+ *   wbm seed --demo [--projects N|national] [--seed S] [--as-of YYYY-MM-DD] [--workers W]
  *                                      replace the synthetic demo projects (default: national scale)
  *   wbm openapi                        print the OpenAPI document
  *   wbm backup FILE                    logical backup of the whole database (gzip JSON lines)
@@ -52,7 +52,7 @@ import { OPTIONS } from './options.ts';
 export { DEMO_DEFAULTS } from './commands/seed.ts';
 
 const USAGE =
-  'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] [--build-web] | migrate | reference load | seed --demo [--projects N|national] [--seed S] [--as-of DATE] | openapi |\n' +
+  'Usage: wbm <serve [--demo-if-empty] [--demo-with-real-data] [--build-web] | migrate | reference load | seed --demo [--projects N|national] [--seed S] [--as-of DATE] [--workers W] | openapi |\n' +
   '            backup FILE | restore FILE | user add --email E --name N --role R [--gemeente GM…] [--region ID] [--provincie PV…] [--organisation UUID] |\n' +
   '            import planlijst FILE [--mapping MAPPING.json] [--dry-run] [--json] [--suggest-mapping] [--withdraw-missing] |\n' +
   '            people prune | import cbs|bag FILE [--dry-run] [--json] | import bag-ids FILE |\n' +
@@ -111,8 +111,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
-  main(process.argv.slice(2)).then(
+/** Runs `wbm` with these arguments and exits with its code (serve keeps running: -1). bin/wbm.js calls it. */
+export function run(argv: string[]): void {
+  main(argv).then(
     (code) => {
       if (code >= 0) process.exit(code);
     },
@@ -122,3 +123,5 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     },
   );
 }
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) run(process.argv.slice(2));

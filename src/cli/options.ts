@@ -8,6 +8,7 @@ export const OPTIONS = {
   demo: { type: 'boolean' },
   projects: { type: 'string' },
   seed: { type: 'string' },
+  workers: { type: 'string' },
   'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   email: { type: 'string' },

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { REPO_ROOT } from '../paths.ts';
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
 const BUILT = join(REPO_ROOT, 'web', 'dist', 'index.html');
 /** What the build is made from: the web app, the code it shares with the server, the locked dependencies. */
 const INPUTS = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'src/domain', 'src/http', 'package-lock.json'];

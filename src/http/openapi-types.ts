@@ -8,8 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { REPO_ROOT } from '../paths.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = REPO_ROOT;
 export const OPENAPI_FILE = join(ROOT, 'openapi.json');
 export const WEB_TYPES_FILE = join(ROOT, 'web', 'src', 'api', 'generated', 'openapi.ts');
 

@@ -24,14 +24,25 @@ export interface WorkerInput {
 
 export type WorkerMessage = { kind: 'chunk'; chunk: SeedChunk } | { kind: 'done' };
 
+/**
+ * Defined by the CLI bundle (bin/wbm.js) as the bundled worker's file name next to the bundle: the thread loads
+ * that plain JavaScript. Undefined when the sources run through tsx.
+ */
+declare const WBM_BUNDLED_SEED_WORKER: string | undefined;
+
 const WORKER = new URL('./demo-seed.worker.ts', import.meta.url).href;
 
 /**
- * The worker's entry: registers the TypeScript loader (tsx) in the thread — Node 20 does not carry the process's
- * loader into a worker's entry — then loads demo-seed.worker.ts.
+ * The worker's entry and how it is given: the bundled worker as it is; else code that registers the TypeScript
+ * loader (tsx) in the thread — Node 20 does not carry the process's loader into a worker's entry — then loads
+ * demo-seed.worker.ts.
  */
-const WORKER_ENTRY = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+function workerEntry(): { entry: string | URL; eval: boolean } {
+  if (typeof WBM_BUNDLED_SEED_WORKER === 'string') return { entry: new URL(WBM_BUNDLED_SEED_WORKER, import.meta.url), eval: false };
+  const entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}); })`;
+  return { entry, eval: true };
+}
 
 /**
  * Start generating the demo in `workers` threads (shares of the gemeenten) at once; `chunks` yields them as they
@@ -50,9 +61,10 @@ export function generateInWorkers(
     wake?.();
     wake = null;
   };
+  const { entry, eval: isCode } = workerEntry();
   const threads = Array.from({ length: workers }, (_, index) => {
-    const worker = new Worker(WORKER_ENTRY, {
-      eval: true,
+    const worker = new Worker(entry, {
+      eval: isCode,
       workerData: { ...input, share: { index, of: workers } } satisfies WorkerInput,
       execArgv: [],
     });

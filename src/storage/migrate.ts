@@ -4,11 +4,11 @@
  * or removed an applied migration, or the database is newer than the code).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Db } from './db.ts';
+import { REPO_ROOT } from '../paths.ts';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATIONS_DIR = join(REPO_ROOT, 'src', 'storage', 'migrations');
 
 export function migrationFiles(): string[] {
   return readdirSync(MIGRATIONS_DIR)

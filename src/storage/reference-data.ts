@@ -11,8 +11,9 @@ import Papa from 'papaparse';
 import { gemeenteOrganisationId } from '../domain/identifiers.ts';
 import type { Db } from './db.ts';
 import { insertRows } from './batch.ts';
+import { REPO_ROOT } from '../paths.ts';
 
-export const REFERENCE_DIR = join(import.meta.dirname, '..', '..', 'data', 'reference');
+export const REFERENCE_DIR = join(REPO_ROOT, 'data', 'reference');
 
 interface GeoFeature {
   id?: string;

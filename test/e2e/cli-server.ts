@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensureWebBuild, ROOT } from './support.ts';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+/** The `wbm` command as an installation runs it (the sources bundled by esbuild; bin/wbm.js). */
+const WBM = join(ROOT, 'bin', 'wbm.js');
 const run = promisify(execFile);
 
 /** A port nobody listens on now. */
@@ -45,12 +45,12 @@ export function newInstallation(): CliInstallation {
   let server: ChildProcess | null = null;
   return {
     async wbm(args, env = {}) {
-      const { stderr } = await run(TSX, [MAIN, ...args], { cwd: ROOT, env: { ...baseEnv, ...env }, timeout: 120_000 });
+      const { stderr } = await run(process.execPath, [WBM, ...args], { cwd: ROOT, env: { ...baseEnv, ...env }, timeout: 120_000 });
       return stderr;
     },
     async serve(env) {
       const port = await freePort();
-      const child = spawn(TSX, [MAIN, 'serve'], { cwd: ROOT, env: { ...baseEnv, ...env, PORT: String(port), HOST: '127.0.0.1' } });
+      const child = spawn(process.execPath, [WBM, 'serve'], { cwd: ROOT, env: { ...baseEnv, ...env, PORT: String(port), HOST: '127.0.0.1' } });
       server = child;
       let output = '';
       await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 /**
- * `wbm seed --demo [--projects N|national] [--seed S] [--as-of YYYY-MM-DD]`: replace the synthetic demo projects
- * (default: the national-scale demo).
+ * `wbm seed --demo [--projects N|national] [--seed S] [--as-of YYYY-MM-DD] [--workers W]`: replace the synthetic demo
+ * projects (default: the national-scale demo). W: the worker threads that generate them (default: two for the
+ * national demo, none for a number of projects; src/services/demo-seed.service.ts defaultWorkers).
  */
 import type { Config } from '../../config.ts';
 import { isIsoDate } from '../../domain/dates.ts';
@@ -18,7 +19,7 @@ import { createProgress } from '../progress.ts';
 export const DEMO_DEFAULTS: { projects: number | 'national'; seed: number; asOf: string } = { projects: 'national', seed: 2025, asOf: '2026-10-01' };
 
 /** Seed the demo dataset with progress on stderr (also used by `wbm serve --demo-if-empty`). */
-export async function seedDemo(services: Services, options: { projects: number | 'national'; seed: number; asOf: string }) {
+export async function seedDemo(services: Services, options: { projects: number | 'national'; seed: number; asOf: string; workers?: number }) {
   const size =
     options.projects === 'national'
       ? 'a national-scale demo (a pipeline per gemeente sized to its target)'
@@ -52,6 +53,7 @@ export async function seedCommand(config: Config, flags: Flags): Promise<number>
     projects: flags.projects === undefined || flags.projects === 'national' ? DEMO_DEFAULTS.projects : intOption(flags.projects, 'projects', 0),
     seed: intOption(flags.seed, 'seed', DEMO_DEFAULTS.seed),
     asOf,
+    workers: flags.workers === undefined ? undefined : intOption(flags.workers, 'workers', 0),
   });
   await db.close();
   return 0;

@@ -7,8 +7,9 @@ import { existsSync, statSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { REPO_ROOT } from '../../paths.ts';
 
-export const WEB_DIST_DIR = join(import.meta.dirname, '..', '..', '..', 'web', 'dist');
+export const WEB_DIST_DIR = join(REPO_ROOT, 'web', 'dist');
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
 
