@@ -5,7 +5,7 @@
  */
 import { backupDatabase, restoreWithMigrations } from '../storage/backup.ts';
 import { openDb, type Db } from '../storage/db.ts';
-import { makePristineCluster, pristineCluster, pristineClusterPath } from '../storage/pglite-pristine.ts';
+import { holdsCluster, makePristineCluster, pristineCluster, pristineClusterDirectory, pristineClusterPath } from '../storage/pglite-pristine.ts';
 import { createGeographyRepository } from '../storage/geography.repository.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createProjectRepository } from '../storage/project.repository.ts';
@@ -77,7 +77,7 @@ export function restoreFrom(db: Db, file: string, log: Log, onProgress: TablePro
 export async function ensurePristineCluster(): Promise<{ made: boolean; path: string; bytes: number; seconds: number }> {
   const started = performance.now();
   const existing = pristineCluster();
-  if (existing) return { made: false, path: pristineClusterPath(), bytes: existing.size, seconds: 0 };
+  if (existing && holdsCluster(pristineClusterDirectory())) return { made: false, path: pristineClusterPath(), bytes: existing.size, seconds: 0 };
   const made = await makePristineCluster();
   return { made: true, ...made, seconds: (performance.now() - started) / 1000 };
 }

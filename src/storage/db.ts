@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
-import { holdsCluster, pristineCluster } from './pglite-pristine.ts';
+import { copyPristineCluster, holdsCluster, pristineCluster } from './pglite-pristine.ts';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -52,7 +52,9 @@ export async function openPglite(
   options: { loadDataDir?: Blob; sharedBuffers?: string } = {},
 ): Promise<Db & { dumpDataDir(): Promise<Blob> }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // A new cluster starts from the installation's pristine one when there is one (src/storage/pglite-pristine.ts).
+  // A new cluster starts from the installation's pristine one when there is one (src/storage/pglite-pristine.ts):
+  // in a directory as a copy of its directory, in memory from its archive.
+  if (dataDir && !options.loadDataDir && !holdsCluster(dataDir)) copyPristineCluster(dataDir);
   const startFrom = options.loadDataDir ?? (dataDir && holdsCluster(dataDir) ? null : pristineCluster());
   const lite = await PGlite.create(dataDir ?? 'memory://', {
     parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: asText },

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensurePristineCluster } from '../services/database.service.ts';
 import { openPglite } from './db.ts';
-import { holdsCluster, pristineCluster } from './pglite-pristine.ts';
+import { holdsCluster, pristineCluster, pristineClusterDirectory } from './pglite-pristine.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wbm-pristine-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,6 +17,7 @@ describe('the pristine embedded cluster', () => {
   it('starts a new database in a directory, and the second start keeps what the first wrote', async () => {
     await ensurePristineCluster();
     expect(pristineCluster()).not.toBeNull();
+    expect(holdsCluster(pristineClusterDirectory())).toBe(true);
     const dataDir = join(dir, 'db');
     expect(holdsCluster(dataDir)).toBe(false);
 
@@ -29,6 +30,11 @@ describe('the pristine embedded cluster', () => {
     const second = await openPglite(dataDir);
     expect(await second.query('SELECT n FROM kept')).toEqual([{ n: 42 }]);
     await second.close();
+
+    // The first database was a copy: the next new one starts empty again.
+    const other = await openPglite(join(dir, 'other'));
+    expect(await other.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).toEqual([{ n: 0 }]);
+    await other.close();
   }, 120_000);
 
   it('starts a new database in memory as an empty cluster', async () => {

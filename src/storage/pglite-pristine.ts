@@ -7,8 +7,12 @@
  * in it: no migration, no data — as an archive under node_modules/.cache. A new PGlite database then starts from
  * a copy of that archive; without the archive (scripts skipped at install, another PGlite version) it runs
  * initdb as before. The archive's name carries the PGlite version, so an upgrade never loads an older cluster.
+ *
+ * The same cluster is also kept as a directory: a new database in a directory (`npm start`'s first start) is a copy of
+ * it made by the file system, which PGlite then opens as an existing cluster — about a second less on a 2-core
+ * machine than unpacking the archive through PGlite's virtual file system. In-memory databases load the archive.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
@@ -36,18 +40,46 @@ export function holdsCluster(dataDir: string): boolean {
   return existsSync(join(dataDir, 'PG_VERSION'));
 }
 
-/** Run initdb (in memory) and keep the empty cluster; returns its path and size. Written whole or not at all. */
+/** The pristine cluster of the installed PGlite version as a directory (a copy of it is a new cluster). */
+export function pristineClusterDirectory(): string {
+  return join(CACHE_DIR, `pglite-${PGLITE_VERSION}-initdb`);
+}
+
+/**
+ * Make `dataDir` (empty, no cluster) a copy of the pristine cluster directory; false when there is none. PG_VERSION,
+ * by which a directory is known to hold a cluster, is copied last: a copy cut short is not taken for a cluster.
+ */
+export function copyPristineCluster(dataDir: string): boolean {
+  const source = pristineClusterDirectory();
+  if (!holdsCluster(source)) return false;
+  const marker = join(source, 'PG_VERSION');
+  cpSync(source, dataDir, { recursive: true, filter: (path) => path !== marker });
+  cpSync(marker, join(dataDir, 'PG_VERSION'));
+  return true;
+}
+
+/** Run initdb once and keep the empty cluster, as a directory and as an archive; each is written whole or not at all. */
 export async function makePristineCluster(): Promise<{ path: string; bytes: number }> {
-  const lite = await PGlite.create('memory://');
+  const directory = pristineClusterDirectory();
+  const partialDirectory = `${directory}.${process.pid}.partial`;
+  rmSync(partialDirectory, { recursive: true, force: true });
+  const lite = await PGlite.create(partialDirectory);
+  let archive: Buffer;
   try {
-    const archive = Buffer.from(await (await lite.dumpDataDir('gzip')).arrayBuffer());
-    const path = pristineClusterPath();
-    mkdirSync(dirname(path), { recursive: true });
-    const partial = `${path}.${process.pid}.partial`;
-    writeFileSync(partial, archive);
-    renameSync(partial, path);
-    return { path, bytes: archive.length };
+    archive = Buffer.from(await (await lite.dumpDataDir('gzip')).arrayBuffer());
   } finally {
     await lite.close();
   }
+  const path = pristineClusterPath();
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, archive);
+  renameSync(partial, path);
+  // Another installation step may have made the directory meanwhile: either copy is the same empty cluster.
+  if (holdsCluster(directory)) rmSync(partialDirectory, { recursive: true, force: true });
+  else {
+    rmSync(directory, { recursive: true, force: true });
+    renameSync(partialDirectory, directory);
+  }
+  return { path, bytes: archive.length };
 }
