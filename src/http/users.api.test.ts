@@ -148,7 +148,7 @@ describe("changing a person's role and scope", () => {
       organisationId: gemeenteOrganisationId('GM0363'),
       version: 2,
     });
-    // The new role applies to the person's next request (a token reads the account each time).
+    // The new role applies to the person's next request.
     const { token } = await t.services.auth.createApiToken(p.principal, 'test');
     const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.json().principal).toMatchObject({ role: 'gemeente_editor', gemeenteCode: 'GM0363' });
@@ -196,6 +196,26 @@ describe('a browser session after its account changed (sessions are looked up on
     });
     expect(res.statusCode, res.body).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/auth/me', cookies })).json().principal).toMatchObject({
+      role: 'provincie_analist',
+      provincieCode: 'PV27',
+    });
+  });
+});
+
+describe('an API token after its account changed (tokens are looked up once per few seconds)', () => {
+  it('the new role applies to the next request of a token that was just used', async () => {
+    const p = await person();
+    const { token } = await t.services.auth.createApiToken(p.principal, 'koppeling');
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: bearer })).json().principal.role).toBe('ministerie_analist');
+    const res = await asAdmin({
+      method: 'PATCH',
+      url: `/api/v1/users/${p.id}`,
+      payload: { version: 1, role: 'provincie_analist', provincieCode: 'PV27' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: bearer })).json().principal).toMatchObject({
+      kind: 'token',
       role: 'provincie_analist',
       provincieCode: 'PV27',
     });

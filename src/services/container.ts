@@ -22,6 +22,7 @@ import { createPublicStatsRepository } from '../storage/public-stats.repository.
 import { createPublicStatsService } from './public-stats.service.ts';
 import { createAccessGuard } from './access.service.ts';
 import { createAuthService, DEFAULT_AUTH_OPTIONS, type AuthOptions, type SessionPrincipal } from './auth/auth.service.ts';
+import type { Principal } from '../domain/access.ts';
 import { createSessionCache } from './auth/session-cache.ts';
 import { createDataVersionReader } from './data-version-reader.ts';
 import { createListPageCache } from './list-page-cache.ts';
@@ -117,12 +118,13 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     audit,
     publicDemoData: access.publicDemoData,
   });
-  // Sessions looked up recently: the auth service fills it, account changes empty it (session-cache.ts).
+  // Sessions and API tokens looked up recently: the auth service fills them, account changes empty them (session-cache.ts).
   const sessions = createSessionCache<SessionPrincipal>();
+  const tokens = createSessionCache<Principal>();
   // The data version read once for concurrent requests; list pages kept per version (issue 15 goal 1).
   const versions = createDataVersionReader(db);
   const listPages = options.listPageCache === false ? undefined : createListPageCache(versions);
-  const auth = createAuthService({ db, accounts, audit, options: options.auth, sessions });
+  const auth = createAuthService({ db, accounts, audit, options: options.auth, sessions, tokens });
   const userAdmin = createUserAdminRepository();
   const peopleGeography = createPeopleGeographyRepository();
   const peopleFacts = createPeopleFacts(peopleGeography);
@@ -156,7 +158,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     auth,
     oidc: options.oidc ? createOidcService({ db, accounts, config: options.oidc }) : null,
     // People management (issue 11 items 3 and 5): administrators everyone, province analysts and table secretaries their area.
-    users: createUserAdminService({ db, users: userAdmin, audit, facts: peopleFacts, sessions }),
+    users: createUserAdminService({ db, users: userAdmin, audit, facts: peopleFacts, sessions, tokens }),
     // Invitations by e-mail (issue 11 item 3); the mailer is reused by the quarterly-round reminders.
     mailer,
     invitations: createInvitationService({

@@ -49,11 +49,14 @@ export function createUserAdminService(deps: {
   facts: PeopleFacts;
   /** The sessions looked up recently (src/services/auth/session-cache.ts): dropped when an account changes. */
   sessions?: Pick<SessionCache<unknown>, 'clear'>;
+  /** The API tokens looked up recently (the same kind of cache): likewise. */
+  tokens?: Pick<SessionCache<unknown>, 'clear'>;
 }) {
   const { db, users, audit, facts } = deps;
-  /** After an account changed: its sessions are looked up again with the next request. */
+  /** After an account changed: its sessions and API tokens are looked up again with the next request. */
   const changed = <T>(result: T): T => {
     deps.sessions?.clear();
+    deps.tokens?.clear();
     return result;
   };
   const notFound = (id: string) => () => new NotFoundError('Account', id);

@@ -161,14 +161,14 @@ export function createAccountRepository() {
       const { tokenId: _id, stale: _stale, ...user } = row;
       return user;
     },
-    /** Revoke a token (of `userId` only, unless null); null when there is no such working token. */
-    async revokeToken(q: Queryable, id: string, userId: string | null): Promise<{ userId: string; revokedAt: string } | null> {
-      const [row] = await q.query<{ userId: string; revokedAt: Date | string }>(
+    /** Revoke a token (of `userId` only, unless null); null when there is no such working token. Its hash: to drop a cached lookup. */
+    async revokeToken(q: Queryable, id: string, userId: string | null): Promise<{ userId: string; revokedAt: string; tokenHash: string } | null> {
+      const [row] = await q.query<{ userId: string; revokedAt: Date | string; tokenHash: string }>(
         `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND ($2::uuid IS NULL OR user_id = $2::uuid) AND revoked_at IS NULL
-         RETURNING user_id AS "userId", revoked_at AS "revokedAt"`,
+         RETURNING user_id AS "userId", revoked_at AS "revokedAt", token_hash AS "tokenHash"`,
         [id, userId],
       );
-      return row ? { userId: row.userId, revokedAt: new Date(row.revokedAt).toISOString() } : null;
+      return row ? { userId: row.userId, revokedAt: new Date(row.revokedAt).toISOString(), tokenHash: row.tokenHash } : null;
     },
     /** Whose token is this (and is that a demo account)? Null for an unknown or revoked token. */
     async tokenOwner(q: Queryable, id: string): Promise<{ userId: string; isDemo: boolean } | null> {

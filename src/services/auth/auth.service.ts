@@ -81,9 +81,12 @@ export function createAuthService(deps: {
   options?: Partial<AuthOptions>;
   /** Sessions looked up recently (session-cache.ts); shared with the services that change accounts. */
   sessions?: SessionCache<SessionPrincipal>;
+  /** API tokens looked up recently (session-cache.ts), likewise. */
+  tokens?: SessionCache<Principal>;
 }) {
   const { db, accounts } = deps;
   const sessions = deps.sessions ?? createSessionCache<SessionPrincipal>();
+  const tokens = deps.tokens ?? createSessionCache<Principal>();
   const failedSignIns = createAttemptLimiter(SIGN_IN_FAILURES_PER_ADDRESS);
   // One fixed hash to verify against when the address is unknown (or has no password), computed once,
   // so every refused sign-in costs exactly one scrypt and timing does not reveal which addresses exist.
@@ -182,9 +185,14 @@ export function createAuthService(deps: {
     },
 
     async tokenPrincipal(token: string): Promise<Principal | null> {
-      const row = await accounts.tokenUser(db, sha256(token));
-      if (row && !usable(row)) return null;
-      return row ? principalOf(row, 'token') : null;
+      const hash = sha256(token);
+      const known = tokens.get(hash);
+      if (known) return known;
+      const row = await accounts.tokenUser(db, hash);
+      if (!row || !usable(row)) return null;
+      const principal = principalOf(row, 'token');
+      tokens.set(hash, principal);
+      return principal;
     },
 
     async signOut(token: string) {
@@ -224,6 +232,7 @@ export function createAuthService(deps: {
       requireMayManageTokensOf(principal, owner, () => new NotFoundError('API-token', id));
       const revoked = await accounts.revokeToken(db, id, owner.userId);
       if (!revoked) throw new NotFoundError('API-token', id);
+      tokens.forget(revoked.tokenHash);
       await auditToken({ principal, via }, id, 'ingetrokken', [{ field: 'revokedAt', old: null, new: revoked.revokedAt }]);
     },
 

@@ -1,11 +1,13 @@
 /**
- * Recently looked-up sessions, per token hash, for a few seconds (issue 15 goal 1): a page that makes ten API
- * calls, or twenty people at a table meeting, do not each read the session from the database. An entry never
+ * Recently looked-up sessions and API tokens, per token hash, for a few seconds (issue 15 goals 1 and 6): a page
+ * that makes ten API calls, twenty people at a table meeting, or a system calling the API in a loop, do not each
+ * read the session or token from the database. An entry never
  * outlives its session (expiry), and is dropped at once in this process when the session ends (sign-out, ended
  * from the account page) or an administrator changes or deactivates an account (every entry then goes: a role or
- * scope change takes effect with the next request). A change made by another server process on the same database
- * takes effect here within SESSION_CACHE_MS. Only sessions that exist are kept: an unknown token is looked up
- * every time.
+ * scope change takes effect with the next request). For an API token the same: dropped at once when it is revoked, or when an
+ * administrator changes or deactivates an account. A change made by another server process on the same database
+ * takes effect here within SESSION_CACHE_MS. Only sessions and tokens that exist are kept: an unknown token is
+ * looked up every time.
  */
 
 /** How long a looked-up session is reused without asking the database again. */
@@ -13,8 +15,8 @@ export const SESSION_CACHE_MS = 5_000;
 
 export interface SessionCache<T> {
   get(tokenHash: string): T | undefined;
-  /** Keep a session's lookup until `expiresAt` or SESSION_CACHE_MS from now, whichever comes first. */
-  set(tokenHash: string, value: T, expiresAt: Date): void;
+  /** Keep a lookup until `expiresAt` (an API token has none) or SESSION_CACHE_MS from now, whichever comes first. */
+  set(tokenHash: string, value: T, expiresAt?: Date): void;
   /** This session ended. */
   forget(tokenHash: string): void;
   /** An account changed (role, scope, deactivated, sessions ended): every entry goes. */
@@ -40,7 +42,7 @@ export function createSessionCache<T>(options: { ttlMs?: number; maxEntries?: nu
     set(tokenHash, value, expiresAt) {
       entries.delete(tokenHash);
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-      entries.set(tokenHash, { value, until: Math.min(now() + ttl, expiresAt.getTime()) });
+      entries.set(tokenHash, { value, until: Math.min(now() + ttl, expiresAt?.getTime() ?? Infinity) });
     },
     forget(tokenHash) {
       entries.delete(tokenHash);
