@@ -24,6 +24,8 @@
  *   BENCH_DB=both npm run bench:load
  *   BENCH_DATA_DIR=/tmp/wbm-load-40k npm run bench:load      # keep (and on a second run reuse) the PGlite data
  *   PGLITE_SHARED_BUFFERS=32MB npm run bench:load            # the embedded database's buffer cache (default 128MB)
+ *   BENCH_PARTS=e npm run bench:load                         # only some cases (letters a–e; default all)
+ *   BENCH_PG_DATABASE=wbm_x_load npm run bench:load          # PostgreSQL: keep (and on a second run reuse) this database
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -43,6 +45,7 @@ const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'abcde').toLowerCase().replace(/[^a-e]/g, ''));
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 const GOALS = {
   dashboardP95Ms: 300,
@@ -88,26 +91,37 @@ async function prepare(kind: Kind): Promise<Target> {
     };
   }
   const server = process.env.DATABASE_URL || LOCAL_POSTGRES;
-  const scratch = `wbm_bench_load_${process.pid}`;
+  const keepDb = process.env.BENCH_PG_DATABASE;
+  if (keepDb && !/^[a-z_][a-z0-9_]*$/.test(keepDb)) throw new Error(`BENCH_PG_DATABASE: not a plain database name: ${keepDb}`);
+  const scratch = keepDb ?? `wbm_bench_load_${process.pid}`;
   const url = new URL(server);
   url.pathname = `/${scratch}`;
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: server });
     await c.connect();
-    await c.query(sql);
+    const res = await c.query(sql);
     await c.end();
+    return res.rows;
   };
-  await admin(`CREATE DATABASE ${scratch}`);
+  const exists = (await admin(`SELECT 1 FROM pg_database WHERE datname = '${scratch}'`)).length > 0;
+  if (!exists) await admin(`CREATE DATABASE ${scratch}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'wbm-bench-load-pg-'));
   const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: url.toString(), DEMO_MODE: 'true', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
-  await seed(env, scratch);
+  if (!exists) {
+    try {
+      await seed(env, scratch);
+    } catch (err) {
+      await admin(`DROP DATABASE IF EXISTS ${scratch}`);
+      throw err;
+    }
+  }
   return {
     kind,
     env,
     describe: `PostgreSQL database ${scratch}`,
     cleanup: async () => {
       rmSync(dataDir, { recursive: true, force: true });
-      await admin(`DROP DATABASE IF EXISTS ${scratch}`);
+      if (!keepDb) await admin(`DROP DATABASE IF EXISTS ${scratch}`);
     },
   };
 }
@@ -226,81 +240,112 @@ async function measure(target: Target): Promise<Figures> {
     const dashboards = tables.map((id) => `/api/v1/regions/${encodeURIComponent(id)}/dashboard`);
 
     // The first Tafeloverzicht per table after start (after a write it is the same: the figures are computed again).
-    const cold = [];
-    for (const path of dashboards) cold.push((await wire(base, path, headers)).ms);
-    row(`Tafeloverzicht, first after start (cold), max of ${tables.length} tables`, `${Math.max(...cold).toFixed(0)} ms`, '', null);
+    if (PARTS.has('a')) await partA();
+    async function partA() {
+      const cold = [];
+      for (const path of dashboards) cold.push((await wire(base, path, headers)).ms);
+      row(`Tafeloverzicht, first after start (cold), max of ${tables.length} tables`, `${Math.max(...cold).toFixed(0)} ms`, '', null);
 
-    // (a) a table meeting at once.
-    const a = await cannon(base, dashboards, headers, pid);
-    row(`(a) Tafeloverzicht, ${CONNECTIONS} clients, ${tables.length} tables: p50`, `${a.latency.p50} ms`, '', null);
-    row('(a) Tafeloverzicht p95', `${pct(a, 95)} ms`, `< ${GOALS.dashboardP95Ms} ms`, pct(a, 95) < GOALS.dashboardP95Ms);
-    row('(a) Tafeloverzicht p99', `${a.latency.p99} ms`, '', null);
-    row('(a) Tafeloverzicht requests/s', a.requests.average.toFixed(0), '', null);
-    row('(a) Tafeloverzicht server CPU per request', cpuFigure(a.cpuMsPerRequest), '', null);
+      // (a) a table meeting at once.
+      const a = await cannon(base, dashboards, headers, pid);
+      row(`(a) Tafeloverzicht, ${CONNECTIONS} clients, ${tables.length} tables: p50`, `${a.latency.p50} ms`, '', null);
+      row('(a) Tafeloverzicht p95', `${pct(a, 95)} ms`, `< ${GOALS.dashboardP95Ms} ms`, pct(a, 95) < GOALS.dashboardP95Ms);
+      row('(a) Tafeloverzicht p99', `${a.latency.p99} ms`, '', null);
+      row('(a) Tafeloverzicht requests/s', a.requests.average.toFixed(0), '', null);
+      row('(a) Tafeloverzicht server CPU per request', cpuFigure(a.cpuMsPerRequest), '', null);
+    }
 
     // (b) the project list.
-    const list = [
-      '/api/v1/projects?limit=25',
-      '/api/v1/projects?limit=25&gemeente=GM0363',
-      `/api/v1/projects?limit=25&region=${encodeURIComponent(tables[0]!)}`,
-      '/api/v1/projects?limit=25&status=rood',
-      '/api/v1/projects?limit=25&q=park',
-      '/api/v1/projects?limit=25&offset=2000',
-    ];
-    for (const path of list) {
-      const res = await fetch(`${base}${path}`, { headers });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    if (PARTS.has('b')) await partB();
+    async function partB() {
+      const list = [
+        '/api/v1/projects?limit=25',
+        '/api/v1/projects?limit=25&gemeente=GM0363',
+        `/api/v1/projects?limit=25&region=${encodeURIComponent(tables[0]!)}`,
+        '/api/v1/projects?limit=25&status=rood',
+        '/api/v1/projects?limit=25&q=park',
+        '/api/v1/projects?limit=25&offset=2000',
+      ];
+      for (const path of list) {
+        const res = await fetch(`${base}${path}`, { headers });
+        if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      }
+      const b = await cannon(base, list, headers, pid);
+      const listGoal = GOALS.listRps[target.kind];
+      row(
+        `(b) project list requests/s (${list.length} kinds of page)`,
+        b.requests.average.toFixed(0),
+        `≥ ${listGoal}`,
+        b.requests.average >= listGoal,
+      );
+      row('(b) project list p50 / p99', `${b.latency.p50} / ${b.latency.p99} ms`, '', null);
+      row('(b) project list server CPU per request', cpuFigure(b.cpuMsPerRequest), '', null);
     }
-    const b = await cannon(base, list, headers, pid);
-    const listGoal = GOALS.listRps[target.kind];
-    row(`(b) project list requests/s (${list.length} kinds of page)`, b.requests.average.toFixed(0), `≥ ${listGoal}`, b.requests.average >= listGoal);
-    row('(b) project list p50 / p99', `${b.latency.p50} / ${b.latency.p99} ms`, '', null);
-    row('(b) project list server CPU per request', cpuFigure(b.cpuMsPerRequest), '', null);
 
     // (c) health.
-    const c = await cannon(base, ['/api/v1/health'], {}, pid);
-    row('(c) /health requests/s', c.requests.average.toFixed(0), 'no project data read', null);
-    row('(c) /health p50', `${c.latency.p50} ms`, '', null);
-    row('(c) /health server CPU per request', cpuFigure(c.cpuMsPerRequest), '', null);
+    if (PARTS.has('c')) await partC();
+    async function partC() {
+      const c = await cannon(base, ['/api/v1/health'], {}, pid);
+      row('(c) /health requests/s', c.requests.average.toFixed(0), 'no project data read', null);
+      row('(c) /health p50', `${c.latency.p50} ms`, '', null);
+      row('(c) /health server CPU per request', cpuFigure(c.cpuMsPerRequest), '', null);
+    }
 
     // (d) bytes on the wire per Tafeloverzicht.
-    let largest = { br: 0, gzip: 0, none: 0 };
-    for (const path of dashboards) {
-      const br = await wire(base, path, { cookie: analist, 'accept-encoding': 'br' });
-      const gz = await wire(base, path, { cookie: analist, 'accept-encoding': 'gzip' });
-      const plain = await wire(base, path, { cookie: analist });
-      if (br.encoding !== 'br' || gz.encoding !== 'gzip') notes.push(`${path}: not compressed (${br.encoding}, ${gz.encoding})`);
-      largest = { br: Math.max(largest.br, br.bytes), gzip: Math.max(largest.gzip, gz.bytes), none: Math.max(largest.none, plain.bytes) };
+    if (PARTS.has('d')) await partD();
+    async function partD() {
+      let largest = { br: 0, gzip: 0, none: 0 };
+      for (const path of dashboards) {
+        const br = await wire(base, path, { cookie: analist, 'accept-encoding': 'br' });
+        const gz = await wire(base, path, { cookie: analist, 'accept-encoding': 'gzip' });
+        const plain = await wire(base, path, { cookie: analist });
+        if (br.encoding !== 'br' || gz.encoding !== 'gzip') notes.push(`${path}: not compressed (${br.encoding}, ${gz.encoding})`);
+        largest = { br: Math.max(largest.br, br.bytes), gzip: Math.max(largest.gzip, gz.bytes), none: Math.max(largest.none, plain.bytes) };
+      }
+      const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+      row('(d) largest Tafeloverzicht on the wire, br', kb(largest.br), `< ${GOALS.dashboardWireKb} KB`, largest.br < GOALS.dashboardWireKb * 1024);
+      row(
+        '(d) largest Tafeloverzicht on the wire, gzip',
+        kb(largest.gzip),
+        `< ${GOALS.dashboardWireKb} KB`,
+        largest.gzip < GOALS.dashboardWireKb * 1024,
+      );
+      row('(d) largest Tafeloverzicht uncompressed', kb(largest.none), '', null);
+      // The map's points, asked by the page after the figures (their own request, so the dashboard stays small).
+      let mapBytes = 0;
+      for (const id of tables)
+        mapBytes = Math.max(mapBytes, (await wire(base, `/api/v1/regions/${encodeURIComponent(id)}/map-points`, headers)).bytes);
+      row('(d) largest map points on the wire (own request after the figures), br', kb(mapBytes), '', null);
     }
-    const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-    row('(d) largest Tafeloverzicht on the wire, br', kb(largest.br), `< ${GOALS.dashboardWireKb} KB`, largest.br < GOALS.dashboardWireKb * 1024);
-    row(
-      '(d) largest Tafeloverzicht on the wire, gzip',
-      kb(largest.gzip),
-      `< ${GOALS.dashboardWireKb} KB`,
-      largest.gzip < GOALS.dashboardWireKb * 1024,
-    );
-    row('(d) largest Tafeloverzicht uncompressed', kb(largest.none), '', null);
-    // The map's points, asked by the page after the figures (their own request, so the dashboard stays small).
-    let mapBytes = 0;
-    for (const id of tables) mapBytes = Math.max(mapBytes, (await wire(base, `/api/v1/regions/${encodeURIComponent(id)}/map-points`, headers)).bytes);
-    row('(d) largest map points on the wire (own request after the figures), br', kb(mapBytes), '', null);
 
     // (e) memory after a session over every page type and every export.
-    const rssBefore = rssMb(pid);
-    let peak = rssBefore;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
-    const beheerder = await signIn(base, 'beheerder');
-    const session = await sessionCalls(base, beheerder, tables);
-    clearInterval(sampler);
-    await sleep(2_000);
-    const rssAfter = rssMb(pid);
-    const rssGoal = GOALS.rssMb[target.kind];
-    row('(e) server RSS after start', `${rssStart.toFixed(0)} MB`, '', null);
-    row('(e) server RSS before the session (after a–d)', `${rssBefore.toFixed(0)} MB`, '', null);
-    row(`(e) server RSS peak during the session (${session.calls} calls, ${session.mb.toFixed(0)} MB downloaded)`, `${peak.toFixed(0)} MB`, '', null);
-    row('(e) server RSS after the session', `${rssAfter.toFixed(0)} MB`, `< ${rssGoal} MB`, rssAfter < rssGoal);
-    notes.push(...session.notes);
+    if (PARTS.has('e')) await partE();
+    async function partE() {
+      const rssBefore = rssMb(pid);
+      let peak = rssBefore;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+      const beheerder = await signIn(base, 'beheerder');
+      const session = await sessionCalls(base, beheerder, tables);
+      clearInterval(sampler);
+      await sleep(2_000);
+      const rssAfter = rssMb(pid);
+      const rssGoal = GOALS.rssMb[target.kind];
+      row('(e) server RSS after start', `${rssStart.toFixed(0)} MB`, '', null);
+      row(
+        `(e) server RSS before the session (after ${[...PARTS].filter((p) => p !== 'e').join(', ') || 'start'})`,
+        `${rssBefore.toFixed(0)} MB`,
+        '',
+        null,
+      );
+      row(
+        `(e) server RSS peak during the session (${session.calls} calls, ${session.mb.toFixed(0)} MB downloaded)`,
+        `${peak.toFixed(0)} MB`,
+        '',
+        null,
+      );
+      row('(e) server RSS after the session', `${rssAfter.toFixed(0)} MB`, `< ${rssGoal} MB`, rssAfter < rssGoal);
+      notes.push(...session.notes);
+    }
   } finally {
     const stopped = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
