@@ -189,7 +189,8 @@ function homesPerYear(years: readonly number[], homes: readonly number[]): { yea
       outHomes.push(homes[i] ?? 0);
     } else outHomes[at]! += homes[i] ?? 0;
   }
-  return { years: outYears, homes: outHomes };
+  // Copied to their exact length: the input is kept per data version, and an array grown by push holds room for 16+.
+  return { years: outYears.slice(), homes: outHomes.slice() };
 }
 
 /**

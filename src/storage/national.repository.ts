@@ -275,10 +275,21 @@ export function createNationalRepository() {
         ),
       ]);
 
-      const out: NationalProject[] = [];
+      // The dataset stays in memory for as long as the data does not change (forecast.service.ts), 40,000 projects
+      // and more: repeated values (dates, statuses, flags) are held once, and the jaarschijf columns are copied to
+      // their exact length at the end (an array grown by push keeps room for 16 or more numbers). Issue 15 goal 3.
+      const out: Array<NationalProject & Schijven> = [];
       type Schijven = { years: number[]; segments: number[]; homes: number[] };
       const byGemeente = new Map<string, Map<string, Schijven>>();
-      const date = (v: string) => (v === '' ? null : v);
+      const held = new Map<string, string>();
+      const once = (v: string): string => {
+        const seen = held.get(v);
+        if (seen !== undefined) return seen;
+        held.set(v, v);
+        return v;
+      };
+      const date = (v: string) => (v === '' ? null : once(v));
+      const noFlags: readonly string[] = Object.freeze([]);
       for (const { g, b } of projectRows) {
         const byKey = new Map<string, Schijven>();
         byGemeente.set(g, byKey);
@@ -290,9 +301,9 @@ export function createNationalRepository() {
           out.push({
             key: parseInt(f[0].slice(0, 8), 16) | 0,
             gemeenteCode: g,
-            planStatus: f[1] as PlanStatus,
-            origin: f[2],
-            flags: f[3] ? f[3].split('+') : [],
+            planStatus: once(f[1]) as PlanStatus,
+            origin: once(f[2]),
+            flags: f[3] ? f[3].split('+').map(once) : noFlags,
             corporatie: f[4] === '1',
             totalHomes: Number(f[5]),
             programmeHomes: Number(f[5]),
@@ -336,6 +347,11 @@ export function createNationalRepository() {
           }
           i = j + 1;
         }
+      }
+      for (const p of out) {
+        p.years = p.years.slice();
+        p.segments = p.segments.slice();
+        p.homes = p.homes.slice();
       }
       return out;
     },
