@@ -1,4 +1,5 @@
 /** Table dashboard, alternatives and the table's exports (Excel workbook, PDF report); project exports: export.routes.ts. */
+import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -230,7 +231,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** A region id as part of a file name: anything but letters, digits and '-' becomes '_'. */
 const fileSafe = (id: string) => id.replace(/[^a-zA-Z0-9-]/g, '_');
 /** Sends a file to be saved under this name. */
-const download = (reply: FastifyReply, type: string, filename: string, body: Buffer) =>
+const download = (reply: FastifyReply, type: string, filename: string, body: Buffer | Readable) =>
   reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).send(body);
 
 export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
@@ -327,7 +328,7 @@ export function dashboardRoutes(services: Services): FastifyPluginAsyncZod {
         // The table's workbook is for those who may read the whole table (members see the overview only).
         const data = await dashboard.wholeTableDashboard(req.params.regionId, req.query, req.principal);
         const list = await allProjects(ExportQuery.parse({ region: req.params.regionId }), req.principal);
-        const body = await dashboardWorkbook(data, list);
+        const body = dashboardWorkbook(data, list);
         return download(reply, XLSX, `tafeloverzicht-${fileSafe(req.params.regionId)}.xlsx`, body);
       },
     });
