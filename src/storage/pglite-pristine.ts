@@ -63,6 +63,7 @@ export async function makePristineCluster(): Promise<{ path: string; bytes: numb
   const directory = pristineClusterDirectory();
   const partialDirectory = `${directory}.${process.pid}.partial`;
   rmSync(partialDirectory, { recursive: true, force: true });
+  mkdirSync(CACHE_DIR, { recursive: true });
   const lite = await PGlite.create(partialDirectory);
   let archive: Buffer;
   try {
@@ -71,7 +72,6 @@ export async function makePristineCluster(): Promise<{ path: string; bytes: numb
     await lite.close();
   }
   const path = pristineClusterPath();
-  mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.${process.pid}.partial`;
   writeFileSync(partial, archive);
   renameSync(partial, path);
