@@ -1,7 +1,7 @@
 /** Table dashboard (Tafeloverzicht) and alternatives for a region: load, then apply the pure domain. */
 import { todayInNetherlands } from './today.ts';
 import { proposeAlternatives, type Alternative } from '../domain/alternatives.ts';
-import { summariseTable, type DashboardProject, type TableSummary } from '../domain/dashboard.ts';
+import { summariseTable, type TableSummary } from '../domain/dashboard.ts';
 
 type SummaryOptions = Parameters<typeof summariseTable>[1];
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -52,9 +52,13 @@ export interface RegionDashboard {
   dataAsOf: string;
 }
 
-/** The table's figures for everyone who sees the whole table: computed once per data version (figure-cache.ts). */
+/**
+ * The table's figures for everyone who sees the whole table: computed once per data version (figure-cache.ts).
+ * Not the table's projects themselves (some 8 MB for 13,000 projects, per table and year range, issue 15 goal 3):
+ * a member's own projects are read when a member asks.
+ */
 interface TableFigures {
-  projects: DashboardProject[];
+  projectCount: number;
   targets: RegionDashboard['targets'];
   summary: TableSummary;
   planuitval: Planuitval;
@@ -203,7 +207,7 @@ export function createDashboardService(deps: {
       const today = todayInNetherlands(now());
       // The same figures for every caller of this scope until the data change; access is applied below, per caller.
       const key = `table|${region.id}|${region.gemeenteCodes.join(',')}|${years.join(',')}|${syntheticOnly}|${today}`;
-      const { projects, targets, summary, planuitval, escalations, options } = await figures.get<TableFigures>(data.version, key, async () => {
+      const { projectCount, targets, summary, planuitval, escalations, options } = await figures.get<TableFigures>(data.version, key, async () => {
         const [projects, targets, withdrawn] = await Promise.all([
           dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly }),
           targetsFor(region, years),
@@ -212,7 +216,7 @@ export function createDashboardService(deps: {
         const targetByYear = new Map(targets.map((t) => [t.year, t.homesPerYear]));
         const options: SummaryOptions = { years, targetFor: (y: number) => targetByYear.get(y) ?? null, today };
         return {
-          projects,
+          projectCount: projects.length,
           targets,
           summary: await withDelayReasons(summariseTable(projects, options)),
           planuitval: summarisePlanuitval(withdrawn),
@@ -227,13 +231,13 @@ export function createDashboardService(deps: {
           targets,
           summary,
           planuitval,
-          access: { view: 'full', ownProjects: projects.length },
+          access: { view: 'full', ownProjects: projectCount },
           newEscalations: escalations,
           dataAsOf: data.changedAt,
         };
       }
       // Members: the table's aggregates; names and places only of their own projects. SPEC §7.
-      const mine = projects.filter((p) => own!.has(p.id));
+      const mine = await dashboards.loadProjects(db, region.gemeenteCodes, { syntheticOnly, ids: [...own] });
       const ownSummary = summariseTable(mine, options);
       return {
         region,

@@ -38,24 +38,30 @@ export function createDashboardRepository() {
      * Projects of the given gemeenten with their jaarschijven, pending milestones and open knelpunten
      * (what the dashboard and the alternatives need), in four queries.
      */
-    async loadProjects(q: Queryable, gemeenteCodes: readonly string[], options: { syntheticOnly?: boolean } = {}): Promise<DashboardProject[]> {
+    async loadProjects(
+      q: Queryable,
+      gemeenteCodes: readonly string[],
+      options: { syntheticOnly?: boolean; ids?: readonly string[] } = {},
+    ): Promise<DashboardProject[]> {
       const codes = [...gemeenteCodes];
       // `syntheticOnly`: decided by the service (src/domain/access.ts syntheticDataOnly). SPEC §7.
       // Withdrawn and merged projects count in no figure of the table (src/domain/withdrawal.ts).
-      const only = `${options.syntheticOnly ? ' AND p.synthetic' : ''} AND ${countedSql('p')}`;
+      // `ids`: only these projects (a table member's own).
+      const only = `${options.syntheticOnly ? ' AND p.synthetic' : ''} AND ${countedSql('p')}${options.ids ? ' AND p.id = ANY($2::uuid[])' : ''}`;
+      const params = options.ids ? [codes, [...options.ids]] : [codes];
       const projects = await q.query<
         Omit<DashboardProject, 'jaarschijven' | 'milestones' | 'knelpunten' | 'location'> & { lon: number | null; lat: number | null }
       >(
         `SELECT id, name, gemeente_code AS "gemeenteCode", plan_status AS "planStatus", phase, status, total_homes AS "totalHomes",
            affordable_homes AS "affordableHomes", social_homes AS "socialHomes", lon, lat, synthetic
          FROM projects p WHERE gemeente_code = ANY($1::text[])${only} ORDER BY name, id`,
-        [codes],
+        params,
       );
       const schijven = groupBy(
         await q.query<Jaarschijf & { project_id: string }>(
           `SELECT s.project_id, s.year, s.segment, s.homes FROM project_jaarschijven s JOIN projects p ON p.id = s.project_id
            WHERE p.gemeente_code = ANY($1::text[])${only}`,
-          [codes],
+          params,
         ),
       );
       const milestones = groupBy(
@@ -64,14 +70,14 @@ export function createDashboardRepository() {
              m.actual_date AS "actualDate", m.homes
            FROM project_milestones m JOIN projects p ON p.id = m.project_id
            WHERE p.gemeente_code = ANY($1::text[]) AND m.actual_date IS NULL${only}`,
-          [codes],
+          params,
         ),
       );
       const knelpunten = groupBy(
         await q.query<Pick<Knelpunt, 'category' | 'escalated' | 'resolvedDate'> & { project_id: string }>(
           `SELECT k.project_id, k.category, k.escalated, k.resolved_date AS "resolvedDate" FROM knelpunten k
            JOIN projects p ON p.id = k.project_id WHERE p.gemeente_code = ANY($1::text[]) AND k.resolved_date IS NULL${only}`,
-          [codes],
+          params,
         ),
       );
       return projects.map(({ lon, lat, ...p }) => ({
