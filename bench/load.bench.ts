@@ -1,5 +1,6 @@
 /**
- * A table meeting at once (issue 15 goals 1–3): the server in its own process (`wbm serve`) with BENCH_PROJECTS
+ * A table meeting at once (issue 15 goals 1–3): the server in its own process, started as `npm start` starts it
+ * (its node flags and environment defaults, then `bin/wbm.js serve`), with BENCH_PROJECTS
  * demo projects (default 40,000), and autocannon at BENCH_CONNECTIONS (default 20) connections for
  * BENCH_SECONDS (default 10) per case:
  *   (a) 20 clients opening the Tafeloverzicht of the example tables (every versnellingstafel, signed in as the
@@ -28,7 +29,7 @@
  *   BENCH_PG_DATABASE=wbm_x_load npm run bench:load          # PostgreSQL: keep (and on a second run reuse) this database
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openPglite } from '../src/storage/db.ts';
 import { printTable } from './report.ts';
-import { cpuSeconds, freePort, rssMb, serverPid } from './server-process.ts';
+import { cpuSeconds, freePort, rssMb } from './server-process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -134,9 +135,26 @@ async function seed(env: NodeJS.ProcessEnv, where: string): Promise<void> {
   console.error(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * How `npm start` starts the server (package.json): its environment defaults and node flags before `bin/wbm.js`,
+ * which runs the bundled CLI in its own process (no tsx in the server). The benchmark starts it the same way.
+ */
+function startScript(): { env: Record<string, string>; nodeFlags: string[] } {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const match = /^((?:[A-Z_]+=\$\{[A-Z_]+:-[^}\s]+\} )*)node((?: --[\w-]+(?:=\S+)?)*) bin\/wbm\.js serve\b/.exec(pkg.scripts.start);
+  if (!match) throw new Error(`package.json start is not "[VAR=\${VAR:-default} …] node [--flag …] bin/wbm.js serve …": ${pkg.scripts.start}`);
+  const env: Record<string, string> = {};
+  for (const [, name, value] of match[1]!.matchAll(/([A-Z_]+)=\$\{[A-Z_]+:-([^}\s]+)\}/g)) env[name!] = value!;
+  return { env, nodeFlags: match[2]!.trim().split(/\s+/).filter(Boolean) };
+}
+
 async function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string; port: number }> {
   const port = await freePort();
-  const child = spawn(TSX, [MAIN, 'serve'], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' } });
+  const start = startScript();
+  const child = spawn(process.execPath, [...start.nodeFlags, join(ROOT, 'bin', 'wbm.js'), 'serve'], {
+    cwd: ROOT,
+    env: { ...start.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`wbm serve did not start within 180 s:\n${output}`)), 180_000);
@@ -223,7 +241,7 @@ interface Figures {
 
 async function measure(target: Target): Promise<Figures> {
   const { child, base } = await serve(target.env);
-  const pid = serverPid(child);
+  const pid = child.pid!; // bin/wbm.js serves in its own process
   const rows: string[][] = [];
   const notes: string[] = [];
   const db = target.kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
@@ -449,7 +467,12 @@ async function pgliteNotes(dataDir: string): Promise<string[]> {
 console.log(
   `Woningbouwmonitor under load: ${PROJECTS.toLocaleString('en')} demo projects, autocannon ${CONNECTIONS} connections × ${SECONDS} s per case, server in its own process`,
 );
-console.log(`machine load average before: ${load()} (2 cores; the load generator shares them with the server)\n`);
+console.log(`machine load average before: ${load()} (2 cores; the load generator shares them with the server)`);
+{
+  const start = startScript();
+  const env = Object.entries(start.env).map(([k, v]) => `${k}=${process.env[k] ?? v} `);
+  console.log(`server started as npm start starts it: ${env.join('')}node ${[...start.nodeFlags, 'bin/wbm.js serve'].join(' ')}\n`);
+}
 const all: Figures = { rows: [], notes: [] };
 for (const kind of kinds) {
   const target = await prepare(kind);
