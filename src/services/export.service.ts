@@ -13,26 +13,26 @@ import { xlsxStream, type XlsxCell, type XlsxRow, type XlsxSheet } from './xlsx-
 
 const label = (code: string) => LABELS[code] ?? code;
 
-const PROJECT_COLUMNS: Array<{ header: string; key: string; width: number; value: (p: ProjectSummary) => XlsxCell }> = [
-  { header: 'Project-id', key: 'id', width: 38, value: (p) => p.id },
-  { header: 'Naam', key: 'name', width: 32, value: (p) => p.name },
-  { header: 'Gemeentecode', key: 'gemeenteCode', width: 12, value: (p) => p.gemeenteCode },
-  { header: 'Gemeente', key: 'gemeente', width: 20, value: (p) => p.gemeenteName },
-  { header: 'Provinciecode', key: 'provincieCode', width: 12, value: (p) => p.provincieCode },
-  { header: 'Planstatus', key: 'planStatus', width: 16, value: (p) => label(p.planStatus) },
-  { header: 'Fase', key: 'phase', width: 22, value: (p) => label(p.phase) },
-  { header: 'Status', key: 'status', width: 18, value: (p) => label(p.status) },
-  { header: 'Grootste vertraging (maanden)', key: 'maxDelayMonths', width: 14, value: (p) => p.maxDelayMonths },
-  { header: 'Woningen totaal', key: 'totalHomes', width: 10, value: (p) => p.totalHomes },
-  { header: 'Betaalbaar', key: 'affordableHomes', width: 10, value: (p) => p.affordableHomes },
-  { header: 'Sociale huur', key: 'socialHomes', width: 10, value: (p) => p.socialHomes },
-  { header: 'Herkomst', key: 'origin', width: 14, value: (p) => label(p.origin) },
-  { header: 'Kenmerken', key: 'flags', width: 24, value: (p) => p.flags.map(label).join(', ') },
-  { header: 'Lengtegraad', key: 'lon', width: 10, value: (p) => p.location?.lon ?? '' },
-  { header: 'Breedtegraad', key: 'lat', width: 10, value: (p) => p.location?.lat ?? '' },
-  { header: 'Demogegevens (verzonnen)', key: 'synthetic', width: 12, value: (p) => (p.synthetic ? 'ja' : 'nee') },
-  { header: 'Versie', key: 'version', width: 8, value: (p) => p.version },
-  { header: 'Laatst gewijzigd', key: 'updatedAt', width: 22, value: (p) => p.updatedAt },
+const PROJECT_COLUMNS: Array<{ header: string; width: number; value: (p: ProjectSummary) => XlsxCell }> = [
+  { header: 'Project-id', width: 38, value: (p) => p.id },
+  { header: 'Naam', width: 32, value: (p) => p.name },
+  { header: 'Gemeentecode', width: 12, value: (p) => p.gemeenteCode },
+  { header: 'Gemeente', width: 20, value: (p) => p.gemeenteName },
+  { header: 'Provinciecode', width: 12, value: (p) => p.provincieCode },
+  { header: 'Planstatus', width: 16, value: (p) => label(p.planStatus) },
+  { header: 'Fase', width: 22, value: (p) => label(p.phase) },
+  { header: 'Status', width: 18, value: (p) => label(p.status) },
+  { header: 'Grootste vertraging (maanden)', width: 14, value: (p) => p.maxDelayMonths },
+  { header: 'Woningen totaal', width: 10, value: (p) => p.totalHomes },
+  { header: 'Betaalbaar', width: 10, value: (p) => p.affordableHomes },
+  { header: 'Sociale huur', width: 10, value: (p) => p.socialHomes },
+  { header: 'Herkomst', width: 14, value: (p) => label(p.origin) },
+  { header: 'Kenmerken', width: 24, value: (p) => p.flags.map(label).join(', ') },
+  { header: 'Lengtegraad', width: 10, value: (p) => p.location?.lon ?? '' },
+  { header: 'Breedtegraad', width: 10, value: (p) => p.location?.lat ?? '' },
+  { header: 'Demogegevens (verzonnen)', width: 12, value: (p) => (p.synthetic ? 'ja' : 'nee') },
+  { header: 'Versie', width: 8, value: (p) => p.version },
+  { header: 'Laatst gewijzigd', width: 22, value: (p) => p.updatedAt },
 ];
 
 function projectSheet(projects: readonly ProjectSummary[]): XlsxSheet {
@@ -50,7 +50,7 @@ function projectSheet(projects: readonly ProjectSummary[]): XlsxSheet {
 /** A worksheet with a bold header row: one column per entry, one row per array. */
 function tableSheet(
   name: string,
-  columns: Array<{ header: string; key: string; width: number }>,
+  columns: Array<{ header: string; width: number }>,
   rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
 ): XlsxSheet {
   return {
@@ -87,14 +87,14 @@ export function dashboardWorkbook(dashboard: RegionDashboard, projects: readonly
     tableSheet(
       'Per jaar',
       [
-        { header: 'Jaar', key: 'year', width: 8 },
-        { header: 'Gepland (jaarschijven)', key: 'expected', width: 14 },
-        { header: 'waarvan hard plan', key: 'hard', width: 14 },
-        { header: 'Betaalbaar', key: 'affordable', width: 12 },
-        { header: 'Sociale huur', key: 'social', width: 12 },
-        { header: 'Opgave', key: 'target', width: 12 },
-        { header: 'Verschil', key: 'gap', width: 12 },
-        { header: 'Basis opgave', key: 'basis', width: 60 },
+        { header: 'Jaar', width: 8 },
+        { header: 'Gepland (jaarschijven)', width: 14 },
+        { header: 'waarvan hard plan', width: 14 },
+        { header: 'Betaalbaar', width: 12 },
+        { header: 'Sociale huur', width: 12 },
+        { header: 'Opgave', width: 12 },
+        { header: 'Verschil', width: 12 },
+        { header: 'Basis opgave', width: 60 },
       ],
       summary.perYear.map((y) => {
         const t = dashboard.targets.find((x) => x.year === y.year);
@@ -116,10 +116,10 @@ export function dashboardWorkbook(dashboard: RegionDashboard, projects: readonly
     tableSheet(
       'Pijplijn',
       [
-        { header: 'Indeling', key: 'by', width: 14 },
-        { header: 'Waarde', key: 'value', width: 26 },
-        { header: 'Projecten', key: 'projects', width: 10 },
-        { header: 'Woningen', key: 'homes', width: 10 },
+        { header: 'Indeling', width: 14 },
+        { header: 'Waarde', width: 26 },
+        { header: 'Projecten', width: 10 },
+        { header: 'Woningen', width: 10 },
       ],
       [
         ...summary.byPhase.map((p) => ['Fase', label(p.phase), p.projects, p.homes]),
@@ -133,13 +133,13 @@ export function dashboardWorkbook(dashboard: RegionDashboard, projects: readonly
     tableSheet(
       'Vertraagde mijlpalen',
       [
-        { header: 'Project', key: 'project', width: 32 },
-        { header: 'Mijlpaal', key: 'code', width: 44 },
-        { header: 'Gepland (baseline)', key: 'baseline', width: 14 },
-        { header: 'Verwacht', key: 'forecast', width: 14 },
-        { header: 'Maanden later', key: 'months', width: 12 },
-        { header: 'Ernst', key: 'severity', width: 12 },
-        { header: 'Project-id', key: 'id', width: 38 },
+        { header: 'Project', width: 32 },
+        { header: 'Mijlpaal', width: 44 },
+        { header: 'Gepland (baseline)', width: 14 },
+        { header: 'Verwacht', width: 14 },
+        { header: 'Maanden later', width: 12 },
+        { header: 'Ernst', width: 12 },
+        { header: 'Project-id', width: 38 },
       ],
       summary.delayedMilestones.items.map((d) => {
         const m = MILESTONES.find((x) => x.code === d.code)!;
@@ -160,9 +160,9 @@ export function dashboardWorkbook(dashboard: RegionDashboard, projects: readonly
     tableSheet(
       'Knelpunten',
       [
-        { header: 'Categorie', key: 'category', width: 40 },
-        { header: 'Open', key: 'open', width: 8 },
-        { header: 'Geëscaleerd naar de tafel', key: 'escalated', width: 14 },
+        { header: 'Categorie', width: 40 },
+        { header: 'Open', width: 8 },
+        { header: 'Geëscaleerd naar de tafel', width: 14 },
       ],
       summary.knelpunten.map((k) => [label(k.category), k.open, k.escalated]),
     ),

@@ -546,6 +546,10 @@ interface PartTable {
   casts?: Record<string, string>;
   /** The columns' types, for array parameters (updateMany). */
   types: readonly string[];
+  /** The property of a part each column fills, in the columns' order. */
+  keys: readonly string[];
+  /** How a project's parts are ordered when read. */
+  orderBy: string;
 }
 
 const PART_TABLES: readonly PartTable[] = [
@@ -555,6 +559,8 @@ const PART_TABLES: readonly PartTable[] = [
     keyColumns: 3,
     rows: (p) => p.programme.map((l) => [l.segment, l.woningtype, l.doelgroep, l.homes]),
     types: ['text', 'text', 'text', 'integer'],
+    keys: ['segment', 'woningtype', 'doelgroep', 'homes'],
+    orderBy: 'segment, woningtype, doelgroep',
   },
   {
     table: 'project_jaarschijven',
@@ -562,6 +568,8 @@ const PART_TABLES: readonly PartTable[] = [
     keyColumns: 2,
     rows: (p) => p.jaarschijven.map((s) => [s.year, s.segment, s.homes]),
     types: ['integer', 'text', 'integer'],
+    keys: ['year', 'segment', 'homes'],
+    orderBy: 'year, segment',
   },
   {
     table: 'project_milestones',
@@ -570,6 +578,8 @@ const PART_TABLES: readonly PartTable[] = [
     rows: (p) => p.milestones.map((m) => [m.code, m.ownerSide, m.baselineDate, m.forecastDate, m.actualDate, m.homes]),
     casts: { baseline_date: 'date', forecast_date: 'date', actual_date: 'date' },
     types: ['text', 'text', 'date', 'date', 'date', 'integer'],
+    keys: ['code', 'ownerSide', 'baselineDate', 'forecastDate', 'actualDate', 'homes'],
+    orderBy: 'code',
   },
   {
     table: 'project_parties',
@@ -577,8 +587,52 @@ const PART_TABLES: readonly PartTable[] = [
     keyColumns: 2,
     rows: (p) => p.parties.map((x) => [x.organisationId, x.role]),
     types: ['uuid', 'text'],
+    keys: ['organisationId', 'role'],
+    orderBy: 'role, organisation_id',
   },
 ];
+
+/** A project's parts, per part table, as read by projectParts. */
+export interface ProjectParts {
+  programme: Map<string, ProgrammeLine[]>;
+  jaarschijven: Map<string, Jaarschijf[]>;
+  milestones: Map<string, Milestone[]>;
+  parties: Map<string, Party[]>;
+}
+
+/**
+ * The parts of the projects that `where` (a condition on project_id, with `params`) selects, per project, each
+ * ordered as a project's parts are. Each project comes as one row per part table with its parts as a JSON array of
+ * arrays (dates as YYYY-MM-DD, as the row parsers give them): a row per project instead of a row per part makes
+ * many projects' parts about twice as fast to read on the embedded database, which turns every field of every row
+ * into a JavaScript value itself.
+ */
+export async function projectParts(q: Queryable, where: string, params: unknown[]): Promise<ProjectParts> {
+  const read = async (part: PartTable) => {
+    const rows = await q.query<{ projectId: string; parts: string }>(
+      `SELECT project_id AS "projectId", json_agg(json_build_array(${part.columns.join(', ')}) ORDER BY ${part.orderBy})::text AS parts
+       FROM ${part.table} WHERE ${where} GROUP BY project_id`,
+      params,
+    );
+    const byProject = new Map<string, unknown[]>();
+    for (const { projectId, parts } of rows) {
+      const values = JSON.parse(parts) as unknown[][];
+      byProject.set(
+        projectId,
+        values.map((v) => Object.fromEntries(part.keys.map((key, i) => [key, v[i]]))),
+      );
+    }
+    return byProject;
+  };
+  const of = (table: string) => read(PART_TABLES.find((t) => t.table === table)!);
+  // One after the other (the properties are evaluated in order): inside a transaction they share one connection.
+  return {
+    programme: (await of('project_programme')) as Map<string, ProgrammeLine[]>,
+    jaarschijven: (await of('project_jaarschijven')) as Map<string, Jaarschijf[]>,
+    milestones: (await of('project_milestones')) as Map<string, Milestone[]>,
+    parties: (await of('project_parties')) as Map<string, Party[]>,
+  };
+}
 
 /** The tables a project is written to (with its knelpunten): what a bulk load of projects fills (src/storage/bulk-load.ts). */
 export const PROJECT_TABLES: readonly string[] = ['projects', ...PART_TABLES.map((t) => t.table), 'knelpunten'];

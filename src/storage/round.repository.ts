@@ -6,13 +6,13 @@
 import { countedSql } from './lifecycle.repository.ts';
 import type { OrganisationType, RegionKind } from '../domain/codes.ts';
 import type { Kwartaal } from '../domain/kwartaal.ts';
-import type { Jaarschijf, Knelpunt, Milestone, Party, ProgrammeLine } from '../domain/project.ts';
+import type { Knelpunt } from '../domain/project.ts';
 import type { DeliveryVia, Round } from '../domain/round.ts';
 import type { MilestoneDates } from '../domain/forecast-expired.ts';
 import type { Phase, PlanStatus, StatusColour } from '../domain/codes.ts';
 import { insertRows } from './batch.ts';
 import { queryOne, type Queryable } from './db.ts';
-import type { ProjectSummary } from './project.repository.ts';
+import { projectParts, type ProjectParts, type ProjectSummary } from './project.repository.ts';
 
 /** A round as stored, with its region's name and, once closed, the number of projects frozen. */
 export interface RoundRecord extends Round {
@@ -98,11 +98,7 @@ export const SNAPSHOT_SORT = {
 } as const;
 export type SnapshotSortKey = keyof typeof SNAPSHOT_SORT;
 
-export interface RegionParts {
-  programme: Map<string, ProgrammeLine[]>;
-  jaarschijven: Map<string, Jaarschijf[]>;
-  milestones: Map<string, Milestone[]>;
-  parties: Map<string, Party[]>;
+export interface RegionParts extends ProjectParts {
   knelpunten: Map<string, Knelpunt[]>;
 }
 
@@ -138,62 +134,6 @@ function toRound(r: RoundRow): RoundRecord {
 
 /** Projects of a region: those in the region's gemeenten (SPEC §2 "Geography": a versnellingstafel is a set of gemeenten). */
 const REGION_PROJECT_IDS = `SELECT p.id FROM projects p JOIN region_gemeenten rg ON rg.gemeente_code = p.gemeente_code WHERE rg.region_id = $1 AND ${countedSql('p')}`;
-
-/** A part's columns in the order the project repository reads them: the SQL expression and the property it fills. */
-type PartColumns<T> = ReadonlyArray<readonly [sql: string, key: keyof T]>;
-const PROGRAMME_PARTS: PartColumns<ProgrammeLine> = [
-  ['segment', 'segment'],
-  ['woningtype', 'woningtype'],
-  ['doelgroep', 'doelgroep'],
-  ['homes', 'homes'],
-];
-const JAARSCHIJF_PARTS: PartColumns<Jaarschijf> = [
-  ['year', 'year'],
-  ['segment', 'segment'],
-  ['homes', 'homes'],
-];
-const MILESTONE_PARTS: PartColumns<Milestone> = [
-  ['code', 'code'],
-  ['owner_side', 'ownerSide'],
-  ['baseline_date', 'baselineDate'],
-  ['forecast_date', 'forecastDate'],
-  ['actual_date', 'actualDate'],
-  ['homes', 'homes'],
-];
-const PARTY_PARTS: PartColumns<Party> = [
-  ['organisation_id', 'organisationId'],
-  ['role', 'role'],
-];
-
-/**
- * One part table's rows for the projects `where` selects, grouped per project and ordered by `orderBy` within it. Each
- * project comes as one row with its parts as a JSON array of arrays (dates as YYYY-MM-DD, as the row parsers give
- * them): reading a row per project instead of a row per part makes a versnellingstafel's parts about twice as fast
- * to read on the embedded database, which turns every field of every row into a JavaScript value itself.
- */
-async function partsByProject<T>(
-  q: Queryable,
-  table: string,
-  columns: PartColumns<T>,
-  orderBy: string,
-  where: string,
-  params: unknown[],
-): Promise<Map<string, T[]>> {
-  const rows = await q.query<{ projectId: string; parts: string }>(
-    `SELECT project_id AS "projectId", json_agg(json_build_array(${columns.map(([sql]) => sql).join(', ')}) ORDER BY ${orderBy})::text AS parts
-     FROM ${table} WHERE ${where} GROUP BY project_id`,
-    params,
-  );
-  const byProject = new Map<string, T[]>();
-  for (const { projectId, parts } of rows) {
-    const values = JSON.parse(parts) as unknown[][];
-    byProject.set(
-      projectId,
-      values.map((v) => Object.fromEntries(columns.map(([, key], i) => [key, v[i]])) as T),
-    );
-  }
-  return byProject;
-}
 
 export function createRoundRepository() {
   return {
@@ -392,11 +332,7 @@ export function createRoundRepository() {
     /** The parts of every project in the region, grouped per project, ordered as the project repository orders them. */
     async regionParts(q: Queryable, regionId: string): Promise<RegionParts> {
       const where = `project_id IN (${REGION_PROJECT_IDS})`;
-      const params = [regionId];
-      const programme = await partsByProject<ProgrammeLine>(q, 'project_programme', PROGRAMME_PARTS, 'segment, woningtype, doelgroep', where, params);
-      const jaarschijven = await partsByProject<Jaarschijf>(q, 'project_jaarschijven', JAARSCHIJF_PARTS, 'year, segment', where, params);
-      const milestones = await partsByProject<Milestone>(q, 'project_milestones', MILESTONE_PARTS, 'code', where, params);
-      const parties = await partsByProject<Party>(q, 'project_parties', PARTY_PARTS, 'role, organisation_id', where, params);
+      const parts = await projectParts(q, where, [regionId]);
       const knelpunten = await q.query<Knelpunt>(
         `SELECT id, project_id AS "projectId", category, description, owner, raised_date AS "raisedDate", escalated,
            escalated_on AS "escalatedOn", escalation_reason AS "escalationReason", resolution,
@@ -409,7 +345,7 @@ export function createRoundRepository() {
         if (!list) knelpuntenByProject.set(k.projectId, (list = []));
         list.push(k);
       }
-      return { programme, jaarschijven, milestones, parties, knelpunten: knelpuntenByProject };
+      return { ...parts, knelpunten: knelpuntenByProject };
     },
 
     /** Write snapshots in multi-row batches (each row carries a full project view of a few kB). */
