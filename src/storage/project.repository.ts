@@ -428,44 +428,31 @@ export interface ProjectWrite {
   project: Omit<Project, 'createdAt' | 'updatedAt'>;
 }
 
-const PROJECT_COLUMNS = [
-  'id',
-  'name',
-  'gemeente_code',
-  'provincie_code',
-  'description',
-  'plan_status',
-  'origin',
-  'flags',
-  'lon',
-  'lat',
-  'synthetic',
-  'phase',
-  'status',
-  'total_homes',
-  'affordable_homes',
-  'social_homes',
-  'max_delay_months',
-  'version',
+/**
+ * The project row's columns in the order projectValues gives them, with their types for array parameters
+ * (updateMany); flags travel as array literals (text, cast to text[]).
+ */
+const PROJECT_COLUMN_TYPES: readonly TypedColumn[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'name', type: 'text' },
+  { name: 'gemeente_code', type: 'text' },
+  { name: 'provincie_code', type: 'text' },
+  { name: 'description', type: 'text' },
+  { name: 'plan_status', type: 'text' },
+  { name: 'origin', type: 'text' },
+  { name: 'flags', type: 'text[]', via: 'text' },
+  { name: 'lon', type: 'double precision' },
+  { name: 'lat', type: 'double precision' },
+  { name: 'synthetic', type: 'boolean' },
+  { name: 'phase', type: 'text' },
+  { name: 'status', type: 'text' },
+  { name: 'total_homes', type: 'integer' },
+  { name: 'affordable_homes', type: 'integer' },
+  { name: 'social_homes', type: 'integer' },
+  { name: 'max_delay_months', type: 'integer' },
+  { name: 'version', type: 'integer' },
 ];
-
-/** The types of PROJECT_COLUMNS, for array parameters (updateMany); flags travel as array literals. */
-const PROJECT_COLUMN_TYPES: readonly TypedColumn[] = PROJECT_COLUMNS.map((name) => ({
-  name,
-  type:
-    name === 'id'
-      ? 'uuid'
-      : name === 'lon' || name === 'lat'
-        ? 'double precision'
-        : name === 'synthetic'
-          ? 'boolean'
-          : /homes$|months$|^version$/.test(name)
-            ? 'integer'
-            : name === 'flags'
-              ? 'text[]'
-              : 'text',
-  ...(name === 'flags' ? { via: 'text' } : {}),
-}));
+const PROJECT_COLUMNS = PROJECT_COLUMN_TYPES.map((c) => c.name);
 
 function projectValues(p: ProjectWrite['project']): unknown[] {
   return [
