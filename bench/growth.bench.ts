@@ -1,7 +1,7 @@
 /**
  * How cost grows with the register (issue 15, goals 4–5): the project list (every case of `npm run bench`,
  * bounded count, plus the exact count with sums, a deep offset page and the same depth by cursor), a table's
- * dashboard and the national overview (full load and warm) at 4,000, 40,000 and 400,000 projects; prints p50/p95
+ * dashboard and the national overview (first ever, full load in a new process, warm, and right after a write) at 4,000, 40,000 and 400,000 projects; prints p50/p95
  * per size and the growth factor per tenfold, with the goals beside them.
  *
  * Seeding 400,000 projects is heavy, so the seeded databases are kept and reused between runs: on a server the
@@ -187,24 +187,80 @@ for (const size of SIZES) {
   record(`dashboard ${TABLE} (HTTP)`, size, await time(async () => (await get(`/api/v1/regions/${TABLE}/dashboard`)).arrayBuffer(), SLOW_RUNS, 1));
   await server.stop();
 
-  // The national overview through the services, as `npm run bench:national` measures it: a full load is the first
-  // call of a fresh process (every project read), warm the next call with nothing changed.
+  // The national overview through the services. "first ever": no kept sums yet (a new database, or one restored
+  // from a backup): every project is read and summarised per gemeente. "full load": the first call of a new server
+  // process, which reads the kept sums per gemeente (migration 0038). "warm": the next call, nothing changed. Then
+  // the calls right after a write, in the process that keeps serving: one project's jaarschijf changed (its
+  // gemeente is summarised again), and one completion date moved (the observed delays of the country change, so
+  // every gemeente's simulation runs again, from the kept input). The writes alternate +1/−1, leaving the data as it was.
   if (!serverUrl) db = await reopen();
   const ministry: Principal = { ...ANONYMOUS, kind: 'user', name: 'bench', role: 'ministerie_analist' };
+  const overview = (services: ReturnType<typeof createServices>) => services.national.overview({ asOf: AS_OF, year: 2027 }, ministry);
   let fresh = createServices(db);
+  record(
+    'national overview, first ever',
+    size,
+    await time(
+      () => overview(fresh),
+      1,
+      0,
+      async () => {
+        await db.exec('DELETE FROM national_simulation_pieces; DELETE FROM national_gemeente_summaries; DELETE FROM national_summary_state');
+        fresh = createServices(db);
+      },
+    ),
+  );
   record(
     'national overview, full load',
     size,
     await time(
-      () => fresh.national.overview({ asOf: AS_OF, year: 2027 }, ministry),
-      Math.min(SLOW_RUNS, 5),
+      () => overview(fresh),
+      SLOW_RUNS,
       1,
       async () => {
         fresh = createServices(db);
       },
     ),
   );
-  record('national overview, warm', size, await time(() => fresh.national.overview({ asOf: AS_OF, year: 2027 }, ministry), SLOW_RUNS, 1));
+  record('national overview, warm', size, await time(() => overview(fresh), SLOW_RUNS, 1));
+  const [schijf] = await db.query<{ id: string; year: number }>(
+    'SELECT project_id AS id, year FROM project_jaarschijven WHERE year = 2028 ORDER BY project_id LIMIT 1',
+  );
+  const [m12] = await db.query<{ id: string }>(
+    `SELECT project_id AS id FROM project_milestones WHERE code = 'M12' AND actual_date IS NULL AND baseline_date IS NOT NULL AND forecast_date IS NOT NULL
+     ORDER BY project_id LIMIT 1`,
+  );
+  let sign = 1;
+  const touch = (id: string) => db.query('UPDATE projects SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+  record(
+    'national overview, after a project changed',
+    size,
+    await time(
+      () => overview(fresh),
+      SLOW_RUNS,
+      1,
+      async () => {
+        await db.query('UPDATE project_jaarschijven SET homes = homes + $2 WHERE project_id = $1 AND year = 2028', [schijf!.id, (sign = -sign)]);
+        await touch(schijf!.id);
+      },
+    ),
+  );
+  record(
+    'national overview, after a completion date moved',
+    size,
+    await time(
+      () => overview(fresh),
+      SLOW_RUNS,
+      1,
+      async () => {
+        await db.query(
+          `UPDATE project_milestones SET forecast_date = forecast_date + $2 * interval '3 months' WHERE project_id = $1 AND code = 'M12'`,
+          [m12!.id, (sign = -sign)],
+        );
+        await touch(m12!.id);
+      },
+    ),
+  );
   await db.close();
   // Each size as soon as it is measured (a long run that stops later keeps what it had).
   for (const [name, bySize] of results) {

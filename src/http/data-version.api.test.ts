@@ -7,6 +7,7 @@
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readDataVersion } from '../storage/data-version.repository.ts';
+import { DERIVED_TABLES } from '../storage/backup.ts';
 import { createTestApp, type Inject, type TestApp } from '../../test/helpers/test-app.ts';
 
 let t: TestApp;
@@ -60,7 +61,9 @@ describe('data version (migration 0032)', () => {
        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')`,
     );
     const without = rows.filter((r) => !r.bumps).map((r) => r.tablename);
-    expect(without.sort()).toEqual(['api_tokens', 'audit_log', 'data_version', 'invitations', 'schema_migrations', 'sessions', 'users']);
+    // The derived tables (migration 0038) are made from the data while figures are read: they must not move the version.
+    const notData = ['api_tokens', 'audit_log', 'data_version', 'invitations', 'schema_migrations', 'sessions', 'users', ...DERIVED_TABLES];
+    expect(without.sort()).toEqual(notData.sort());
     expect(rows.length).toBeGreaterThan(30);
   });
 });

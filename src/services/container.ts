@@ -32,6 +32,8 @@ import { createDashboardService } from './dashboard.service.ts';
 import { createDemoSeedService } from './demo-seed.service.ts';
 import { createForecastService, createNationalDataLoader } from './forecast.service.ts';
 import { createNationalService } from './national.service.ts';
+import { createNationalSummaryStore } from './national-summary-store.ts';
+import { createNationalSummaryRepository } from '../storage/national-summary.repository.ts';
 import { createOrganisationService } from './organisation.service.ts';
 import { createRegionAdminService } from './region-admin.service.ts';
 import { createRegionAdminRepository } from '../storage/region-admin.repository.ts';
@@ -106,6 +108,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const national = createNationalRepository();
   const realisations = createRealisationRepository();
   const nationalData = createNationalDataLoader({ db, national });
+  const nationalSummaries = createNationalSummaryStore({ db, national, summaries: createNationalSummaryRepository() });
   const accounts = createAccountRepository();
   const audit = createAuditRepository();
   const access = createAccessGuard({ geography, publicDemoData: options.auth?.demoMode ?? DEFAULT_AUTH_OPTIONS.demoMode });
@@ -114,7 +117,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     geography,
     national,
     realisations,
-    data: nationalData,
+    summaries: nationalSummaries,
     audit,
     publicDemoData: access.publicDemoData,
   });

@@ -41,6 +41,7 @@ import {
   type SimulationResult,
 } from '../domain/simulation.ts';
 import type { Target } from '../domain/targets.ts';
+import { homesPerYear } from '../domain/national-summary.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
 import type { NationalRepository } from '../storage/national.repository.ts';
@@ -174,26 +175,6 @@ export function simulationInput(
 }
 
 /**
- * The simulation moves whole years of a project: its homes summed over the segments per year, the years in the
- * order they first appear. A small linear search per jaarschijf (a project has a handful): no map per project,
- * which at 400,000 projects cost more than the simulation itself.
- */
-function homesPerYear(years: readonly number[], homes: readonly number[]): { years: number[]; homes: number[] } {
-  const outYears: number[] = [];
-  const outHomes: number[] = [];
-  for (let i = 0; i < years.length; i++) {
-    const year = years[i]!; // i < years.length: the jaarschijf columns have one length (NationalProject)
-    const at = outYears.indexOf(year);
-    if (at < 0) {
-      outYears.push(year);
-      outHomes.push(homes[i] ?? 0);
-    } else outHomes[at]! += homes[i] ?? 0;
-  }
-  // Copied to their exact length: the input is kept per data version, and an array grown by push holds room for 16+.
-  return { years: outYears.slice(), homes: outHomes.slice() };
-}
-
-/**
  * The national project dataset, kept in memory and refreshed gemeente by gemeente: on every call a
  * cheap fingerprint per gemeente is read and only gemeenten whose projects changed are loaded again
  * (one project edited: one gemeente reloaded). Figures derived from the dataset and simulations are
@@ -296,16 +277,21 @@ export function runSimulation(
   opts: { runs: number; seed: number; fromYear: number; toYear: number },
 ): { result: SimulationResult; info: SimulationInfo } {
   const result = simulate(input.projects, { ...opts, gemeenten: input.gemeenteIndex.size, delaySamples: input.delaySamples });
+  return { result, info: simulationInfo(input.delaySamples, opts) };
+}
+
+/** What the figures say of their simulation: its parameters, the observed delays it drew from, and the method. */
+export function simulationInfo(
+  delaySamples: readonly number[],
+  opts: { runs: number; seed: number; fromYear: number; toYear: number },
+): SimulationInfo {
   return {
-    result,
-    info: {
-      ...opts,
-      delays: {
-        ...summariseDelays(input.delaySamples),
-        source: 'M12 (anders M11) van alle projecten: verwachte of werkelijke datum min basisdatum, in hele maanden',
-      },
-      method: SIMULATION_METHOD,
+    ...opts,
+    delays: {
+      ...summariseDelays(delaySamples),
+      source: 'M12 (anders M11) van alle projecten: verwachte of werkelijke datum min basisdatum, in hele maanden',
     },
+    method: SIMULATION_METHOD,
   };
 }
 

@@ -8,17 +8,9 @@ import { summarisePlanuitval, type Planuitval } from '../domain/withdrawal.ts';
 import { HARD_PLAN_STATUSES, PLAN_STATUSES, type PlanStatus } from '../domain/codes.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import {
-  DEFAULT_ASSUMPTIONS,
-  forecastByYear,
-  opleveringenPerYear,
-  plannedRows,
-  pointEstimate,
-  type RealisationAssumptions,
-} from '../domain/forecast.ts';
+import { DEFAULT_ASSUMPTIONS, forecastByYear, pointEstimate, type RealisationAssumptions } from '../domain/forecast.ts';
 import {
   NATION_AREA_ID,
-  nationalFacts,
   ppmUsage,
   ppmWindow,
   specialTargetProgress,
@@ -38,6 +30,9 @@ import {
 } from '../domain/plancapaciteit.ts';
 import { POLICY } from '../domain/policy.ts';
 import { bandFor, type Band } from '../domain/simulation.ts';
+import { plannedByArea } from '../domain/national-summary.ts';
+import type { NationalSummaryStore } from './national-summary-store.ts';
+import { createFigureCache } from './figure-cache.ts';
 import { readDataVersion } from '../storage/data-version.repository.ts';
 import type { Db } from '../storage/db.ts';
 import type { GeographyRepository } from '../storage/geography.repository.ts';
@@ -56,7 +51,6 @@ import {
   type AreaContext,
   type AreaForecastYear,
   type Breakdown,
-  type NationalDataLoader,
   type OmittedUnits,
   type SimulationInfo,
 } from './forecast.service.ts';
@@ -169,7 +163,8 @@ export function createNationalService(deps: {
   geography: GeographyRepository;
   national: NationalRepository;
   realisations: RealisationRepository;
-  data: NationalDataLoader;
+  /** The sums per gemeente behind the overview (national-summary-store.ts). */
+  summaries: NationalSummaryStore;
   /** Norm changes go into the audit trail (SPEC §7). */
   audit: AuditRepository;
   now?: () => Date;
@@ -179,6 +174,7 @@ export function createNationalService(deps: {
   const { db, national } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => now().toISOString().slice(0, 10);
+  const ppmCache = createFigureCache(8);
 
   function areaUnits(ctx: AreaContext, area: NationalArea, breakdown: Breakdown): NationalArea[] {
     if (breakdown === 'gemeente') return area.gemeenteCodes.map((c) => findArea(ctx, `gemeente:${c}`));
@@ -234,22 +230,27 @@ export function createNationalService(deps: {
       const assumptions = DEFAULT_ASSUMPTIONS;
       const window = ppmWindow(asOf);
 
-      const [ctx, { version, projects }, ppmRegions, ppmProvinces, provincies, dataVersion] = await Promise.all([
+      const dataVersion = await readDataVersion(db);
+      // The PPM counts read every project: once per data version, quarter and variant (issue 15 goal 4).
+      const ppmCounts = (by: 'region' | 'provincie') =>
+        ppmCache.get(dataVersion.version, `${by}|${window.quarterStart}|${window.overdueBefore}|${syntheticOnly}`, () =>
+          national.ppmCounts(db, by, window.quarterStart, window.overdueBefore, syntheticOnly),
+        );
+      const [ctx, sums, ppmRegions, ppmProvinces, provincies] = await Promise.all([
         loadAreaContext(db, deps),
-        deps.data.load({ syntheticOnly }),
-        national.ppmCounts(db, 'region', window.quarterStart, window.overdueBefore, syntheticOnly),
-        national.ppmCounts(db, 'provincie', window.quarterStart, window.overdueBefore, syntheticOnly),
+        deps.summaries.load(syntheticOnly ? 'demo' : 'alle'),
+        ppmCounts('region'),
+        ppmCounts('provincie'),
         deps.geography.listProvincies(db),
-        readDataVersion(db),
       ]);
       // Planned homes per province (their sum is the nation).
-      const planned = deps.data.derive(version, `planned|provincie|${FIRST_CBS_YEAR}-${toYear}`, () =>
-        plannedRows(projects, (p) => ctx.provincieOf.get(p.gemeenteCode) ?? null, FIRST_CBS_YEAR, toYear),
+      const planned = sums.derive(`planned|provincie|${FIRST_CBS_YEAR}-${toYear}`, () =>
+        plannedByArea(sums.combined.planned, (g) => ctx.provincieOf.get(g) ?? null, FIRST_CBS_YEAR, toYear),
       );
 
       // Simulation over all gemeenten; bands per province and for the nation.
       const codes = ctx.gemeenten.map((g) => g.code);
-      const { input, result, info } = deps.data.simulate(version, projects, codes, assumptions, { runs, seed, fromYear: simFrom, toYear });
+      const { input, result, info } = await deps.summaries.simulate(sums, codes, assumptions, { runs, seed, fromYear: simFrom, toYear });
       const bandOf = (gemeenteCodes: readonly string[]): Map<number, Band> =>
         new Map(
           bandFor(
@@ -263,7 +264,7 @@ export function createNationalService(deps: {
       const nationalForecast = forecastByYear(planned, null, years, assumptions);
       const nationalBand = bandOf(codes);
       const cbsTotals = ctx.cbsTotals;
-      const monitor = deps.data.derive(version, 'opleveringen', () => opleveringenPerYear(projects));
+      const monitor = sums.combined.opleveringen;
       const productionYears: ProductionYear[] = nationalForecast.map((f) => ({
         ...combineYear(f, nationalBand.get(f.year), targetOf(ctx, nation, f.year)),
         realisedCbs: cbsTotals.get(f.year) ?? null,
@@ -287,7 +288,7 @@ export function createNationalService(deps: {
       const targetSocialShare = socialRecord?.share ?? POLICY.targets.socialShare;
 
       // Special targets from the national facts.
-      const facts = deps.data.derive(version, 'facts', () => nationalFacts(projects));
+      const facts = sums.combined.facts;
 
       // Provinces for the map.
       const provinceName = new Map(provincies.map((p) => [p.code, p.name]));
@@ -316,7 +317,7 @@ export function createNationalService(deps: {
         return { code: p.code, name: p.name, ...attainmentOf(findArea(ctx, `provincie:${p.code}`), f) };
       });
       // Regions (versnellingstafels, woondealregio's) for the map: their gemeenten's planned homes in the focus year.
-      const plannedByGemeente = deps.data.derive(version, `planned|gemeente|${year}`, () => plannedRows(projects, (p) => p.gemeenteCode, year, year));
+      const plannedByGemeente = sums.derive(`planned|gemeente|${year}`, () => plannedByArea(sums.combined.planned, (g) => g, year, year));
       const regions: RegionAttainment[] = ctx.regions.map((r) => {
         const area = findArea(ctx, r.id);
         const f = forecastByYear(plannedByGemeente, new Set(area.gemeenteCodes), [year], assumptions)[0]!;

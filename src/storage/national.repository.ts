@@ -405,17 +405,25 @@ export function createNationalRepository() {
         last: Date | null;
         rounds: number;
       }>(
+        // Counted per gemeente first, then summed per area: one pass over the projects, whatever the number of areas a
+        // gemeente is in (issue 15 goal 4). Parties: the distinct organisations of overdue projects, per gemeente, then per area.
         `WITH area AS (${areas}),
-         counts AS (
-           SELECT a.id, count(p.id)::int AS projects,
-             count(p.id) FILTER (WHERE p.updated_at >= $1::date)::int AS updated,
-             count(p.id) FILTER (WHERE p.updated_at < $2::date)::int AS overdue,
+         per_gemeente AS (
+           SELECT p.gemeente_code, count(*) AS projects,
+             count(*) FILTER (WHERE p.updated_at >= $1::date) AS updated,
+             count(*) FILTER (WHERE p.updated_at < $2::date) AS overdue,
              max(p.updated_at) AS last
-           FROM area a LEFT JOIN ${projectRows} p ON p.gemeente_code = a.gemeente_code GROUP BY a.id),
+           FROM ${projectRows} p GROUP BY p.gemeente_code),
+         overdue_parties AS (
+           SELECT DISTINCT p.gemeente_code, pp.organisation_id
+           FROM ${projectRows} p JOIN project_parties pp ON pp.project_id = p.id WHERE p.updated_at < $2::date),
+         counts AS (
+           SELECT a.id, COALESCE(sum(g.projects), 0)::int AS projects, COALESCE(sum(g.updated), 0)::int AS updated,
+             COALESCE(sum(g.overdue), 0)::int AS overdue, max(g.last) AS last
+           FROM area a LEFT JOIN per_gemeente g ON g.gemeente_code = a.gemeente_code GROUP BY a.id),
          parties AS (
-           SELECT a.id, count(DISTINCT pp.organisation_id)::int AS parties
-           FROM area a JOIN ${projectRows} p ON p.gemeente_code = a.gemeente_code JOIN project_parties pp ON pp.project_id = p.id
-           WHERE p.updated_at < $2::date GROUP BY a.id),
+           SELECT a.id, count(DISTINCT op.organisation_id)::int AS parties
+           FROM area a JOIN overdue_parties op ON op.gemeente_code = a.gemeente_code GROUP BY a.id),
          opened AS (${opened})
          SELECT c.id, c.projects, c.updated, c.overdue, COALESCE(pa.parties, 0) AS parties, c.last, COALESCE(o.rounds, 0) AS rounds
          FROM counts c LEFT JOIN parties pa ON pa.id = c.id LEFT JOIN opened o ON o.id = c.id ORDER BY c.id`,
