@@ -52,7 +52,9 @@ async function expectEqualToFullComputation(store: ReturnType<typeof countingSto
   const sums = await store.load('alle');
   const sortRows = <T extends { code: string; year: number; planStatus: string }>(rows: T[]) =>
     [...rows].sort((a, b) => `${a.code}|${a.year}|${a.planStatus}`.localeCompare(`${b.code}|${b.year}|${b.planStatus}`));
-  expect(sortRows(plannedByArea(sums.combined.planned, (g) => g, 2012, 2040))).toEqual(sortRows(plannedRows(projects, (p) => p.gemeenteCode, 2012, 2040)));
+  expect(sortRows(plannedByArea(sums.combined.planned, (g) => g, 2012, 2040))).toEqual(
+    sortRows(plannedRows(projects, (p) => p.gemeenteCode, 2012, 2040)),
+  );
   expect(sums.combined.opleveringen).toEqual(opleveringenPerYear(projects));
   const facts = nationalFacts(projects);
   expect(sums.combined.facts.doorbraakHomes).toEqual(facts.doorbraakHomes);
