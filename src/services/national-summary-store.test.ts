@@ -11,6 +11,7 @@ import { ANONYMOUS, type Principal } from '../domain/access.ts';
 import { DEFAULT_ASSUMPTIONS, opleveringenPerYear, plannedRows, type NationalProject } from '../domain/forecast.ts';
 import { nationalFacts } from '../domain/national.ts';
 import { plannedByArea } from '../domain/national-summary.ts';
+import { readDataVersion } from '../storage/data-version.repository.ts';
 import { createNationalRepository } from '../storage/national.repository.ts';
 import { createNationalSummaryRepository } from '../storage/national-summary.repository.ts';
 import { createServices } from './container.ts';
@@ -125,6 +126,20 @@ describe('national overview from kept sums per gemeente (issue 15 goal 4)', () =
     expect(moved.combined.delaySamples).not.toEqual(after.combined.delaySamples);
     expect(reads).toHaveLength(2);
     await expectEqualToFullComputation(store);
+  });
+
+  it('keeps a figure per data version for new processes, and computes it again once the data changed', async () => {
+    const computed: number[] = [];
+    const compute = (n: number) => async () => {
+      computed.push(n);
+      return { n };
+    };
+    const version = await readDataVersion(t.db);
+    await expect(countingStore().store.kept('test|figure', version, compute(1))).resolves.toEqual({ n: 1 });
+    await expect(countingStore().store.kept('test|figure', version, compute(2))).resolves.toEqual({ n: 1 });
+    await t.db.query("UPDATE projects SET description = description || '' WHERE id = (SELECT id FROM projects ORDER BY id LIMIT 1)");
+    await expect(countingStore().store.kept('test|figure', await readDataVersion(t.db), compute(3))).resolves.toEqual({ n: 3 });
+    expect(computed).toEqual([1, 3]);
   });
 
   it('keeps the synthetic demo projects apart for demo roles', async () => {

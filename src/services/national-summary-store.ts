@@ -193,6 +193,18 @@ export function createNationalSummaryStore(deps: { db: Db; national: NationalRep
       return (await next).set;
     },
 
+    /**
+     * A figure computed once per data version and kept in the database, so a new process reads it while the data is
+     * unchanged: the kept value when it is of `version`, else `compute()` (then kept). JSON values only.
+     */
+    async kept<T>(key: string, version: DataVersion, compute: () => Promise<T>): Promise<T> {
+      const kept = await repo.keptFigure<T>(db, key, version);
+      if (kept !== null) return kept;
+      const value = await compute();
+      await repo.keepFigure(db, key, version, value);
+      return value;
+    },
+
     /** The simulation of these gemeenten (in this order) on the sums of `set`, run only where nothing is kept. */
     simulate(
       set: SummarySet,

@@ -231,11 +231,13 @@ export function createNationalService(deps: {
       const window = ppmWindow(asOf);
 
       const dataVersion = await readDataVersion(db);
-      // The PPM counts read every project: once per data version, quarter and variant (issue 15 goal 4).
-      const ppmCounts = (by: 'region' | 'provincie') =>
-        ppmCache.get(dataVersion.version, `${by}|${window.quarterStart}|${window.overdueBefore}|${syntheticOnly}`, () =>
-          national.ppmCounts(db, by, window.quarterStart, window.overdueBefore, syntheticOnly),
+      // The PPM counts read every project: once per data version, quarter and variant, kept for new processes too (issue 15 goal 4).
+      const ppmCounts = (by: 'region' | 'provincie') => {
+        const key = `ppm|${by}|${window.quarterStart}|${window.overdueBefore}|${syntheticOnly ? 'demo' : 'alle'}`;
+        return ppmCache.get(dataVersion.version, key, () =>
+          deps.summaries.kept(key, dataVersion, () => national.ppmCounts(db, by, window.quarterStart, window.overdueBefore, syntheticOnly)),
         );
+      };
       const [ctx, sums, ppmRegions, ppmProvinces, provincies] = await Promise.all([
         loadAreaContext(db, deps),
         deps.summaries.load(syntheticOnly ? 'demo' : 'alle'),

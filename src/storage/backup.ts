@@ -29,7 +29,12 @@ interface Header {
  * Tables of figures derived from the data (migration 0038): left out of backups and checksums, since they are made
  * again from the data whenever it differs from what they were made from.
  */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['national_gemeente_summaries', 'national_simulation_pieces', 'national_summary_state']);
+export const DERIVED_TABLES: ReadonlySet<string> = new Set([
+  'national_gemeente_summaries',
+  'national_simulation_pieces',
+  'national_summary_state',
+  'national_kept_figures',
+]);
 
 /** Tables of the public schema but the derived ones, parents before children (foreign keys). */
 export async function tablesInDependencyOrder(q: Queryable): Promise<string[]> {

@@ -1,8 +1,9 @@
 /**
- * The kept sums per gemeente behind the national overview (migration 0038; src/domain/national-summary.ts) and the
- * kept simulation runs per gemeente. Binary columns travel as base64 text, which both drivers handle alike.
+ * The kept sums per gemeente behind the national overview (migration 0038; src/domain/national-summary.ts), the
+ * kept simulation runs per gemeente, and figures kept per data version. Binary columns travel as base64 text, which both drivers handle alike.
  */
 import type { GemeenteSummary } from '../domain/national-summary.ts';
+import type { DataVersion } from './data-version.repository.ts';
 import type { Queryable } from './db.ts';
 
 export type SummaryVariant = 'alle' | 'demo';
@@ -46,7 +47,7 @@ export function createNationalSummaryRepository() {
     /** The kept summaries of these gemeenten (without the simulation input). */
     async summaries(q: Queryable, variant: SummaryVariant, gemeenteCodes: readonly string[]): Promise<StoredSummary[]> {
       const rows = await q.query<{ g: string; f: string; s: string }>(
-        `SELECT gemeente_code AS g, fingerprint AS f, summary::text AS s FROM national_gemeente_summaries
+        `SELECT gemeente_code AS g, fingerprint AS f, summary AS s FROM national_gemeente_summaries
          WHERE variant = $1 AND gemeente_code = ANY($2::text[])`,
         [variant, [...gemeenteCodes]],
       );
@@ -78,7 +79,7 @@ export function createNationalSummaryRepository() {
         const batch = rows.slice(i, i + 50);
         await q.query(
           `INSERT INTO national_gemeente_summaries (variant, gemeente_code, fingerprint, summary, simulation_input)
-           SELECT $1, g, f, s::jsonb, decode(b, 'base64') FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS x(g, f, s, b)
+           SELECT $1, g, f, s, decode(b, 'base64') FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS x(g, f, s, b)
            ON CONFLICT (variant, gemeente_code) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, summary = EXCLUDED.summary,
              simulation_input = EXCLUDED.simulation_input`,
           [
@@ -100,6 +101,24 @@ export function createNationalSummaryRepository() {
         [variant, [...gemeenteCodes]],
       );
       return new Map(rows.map((r) => [r.g, new Int32Array(bytesOf(r.b).buffer)]));
+    },
+
+    /** A figure kept under `key` for exactly this data version; null when there is none or it is of another version. */
+    async keptFigure<T>(q: Queryable, key: string, version: DataVersion): Promise<T | null> {
+      const [row] = await q.query<{ version: number; changed_at: Date | string; value: string }>(
+        'SELECT data_version AS version, changed_at, value FROM national_kept_figures WHERE key = $1',
+        [key],
+      );
+      if (!row || Number(row.version) !== version.version || new Date(row.changed_at).toISOString() !== version.changedAt) return null;
+      return JSON.parse(row.value) as T;
+    },
+
+    async keepFigure(q: Queryable, key: string, version: DataVersion, value: unknown): Promise<void> {
+      await q.query(
+        `INSERT INTO national_kept_figures (key, data_version, changed_at, value) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (key) DO UPDATE SET data_version = EXCLUDED.data_version, changed_at = EXCLUDED.changed_at, value = EXCLUDED.value`,
+        [key, version.version, version.changedAt, JSON.stringify(value)],
+      );
     },
 
     /** The kept simulation runs of every gemeente for these options. */

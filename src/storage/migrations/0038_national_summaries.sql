@@ -8,7 +8,7 @@ CREATE TABLE national_gemeente_summaries (
   variant text NOT NULL CHECK (variant IN ('alle', 'demo')),
   gemeente_code text NOT NULL,
   fingerprint text NOT NULL,
-  summary jsonb NOT NULL,
+  summary text NOT NULL, -- JSON (GemeenteSummary), as written: read back without conversion
   -- The gemeente's projects as simulation input (packSimulationProjects): 32-bit integers, little-endian.
   simulation_input bytea NOT NULL,
   PRIMARY KEY (variant, gemeente_code)
@@ -34,3 +34,12 @@ CREATE TABLE national_summary_state (
   changed_at timestamptz NOT NULL
 );
 
+
+-- Figures of the overview that read every project but are not sums per gemeente (the PPM use per area counts
+-- distinct organisations), kept per data version: a new server process reads them while the data is unchanged.
+CREATE TABLE national_kept_figures (
+  key text PRIMARY KEY,
+  data_version bigint NOT NULL,
+  changed_at timestamptz NOT NULL,
+  value text NOT NULL -- JSON
+);

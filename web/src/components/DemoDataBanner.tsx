@@ -13,9 +13,11 @@ export function useSyntheticCount(): number | null {
   const { state } = useAuth();
   // Ask again after signing in: the public may not see the project list.
   const who = state.status === 'ready' ? `${state.me.principal.role}:${state.me.principal.name}` : state.status;
+  // The exact number (the list counts up to 1,000 unless asked for the exact total): pages say how many demo projects the figures hold.
   const count = useApi(
     queryKeys.projects.syntheticCount(who),
-    (signal) => api.listProjects(new URLSearchParams({ synthetic: 'true', limit: '1' }), signal, { quiet401: true }).then((list) => list.total),
+    (signal) =>
+      api.listProjects(new URLSearchParams({ synthetic: 'true', limit: '1', total: 'exact' }), signal, { quiet401: true }).then((list) => list.total),
     { enabled: who !== 'loading', keepPrevious: false },
   );
   return count.state === 'ready' ? count.data : null;
