@@ -8,7 +8,8 @@
 import { setFlagsFromString } from 'node:v8';
 import type { Config } from '../../config.ts';
 import { buildApp } from '../../http/app.ts';
-import { createServices } from '../../services/container.ts';
+import { ANONYMOUS, type Principal } from '../../domain/access.ts';
+import { createServices, type Services } from '../../services/container.ts';
 import { openReadyDatabase, registerIsEmpty } from '../../services/database.service.ts';
 import { assertDemoModeMayStart } from '../../services/demo-mode.service.ts';
 import { schedulePrune } from '../../services/retention.service.ts';
@@ -102,5 +103,24 @@ export async function serveCommand(config: Config, flags: Flags): Promise<number
   setFlagsFromString('--heap-growing-percent=30');
   await app.listen({ port: config.port, host: config.host });
   log(`Woningbouwmonitor listens on http://${config.host}:${config.port}/ (API: /api/v1, docs: /api/v1/docs)`);
+  void prepareNationalOverview(services, config.demoMode, log);
   return -1;
+}
+
+/**
+ * The national overview's sums per gemeente are made from every project the first time they are asked for in a
+ * database (migration 0038; later processes read them): made now, in the background while serving, so the first
+ * visitor of the Landelijk overzicht does not wait for them. In demo mode also the demo projects' own sums, which
+ * demo roles see. A failure here is only logged: the page makes them itself when asked.
+ */
+async function prepareNationalOverview(services: Services, demoMode: boolean, log: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  const ministry: Principal = { ...ANONYMOUS, kind: 'user', name: 'Woningbouwmonitor', role: 'ministerie_analist' };
+  try {
+    await services.national.overview({}, ministry);
+    if (demoMode) await services.national.overview({}, { ...ministry, demo: true });
+    log(`national overview ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (err) {
+    log(`national overview not prepared in advance (${err instanceof Error ? err.message : String(err)}); it is made when first asked for`);
+  }
 }
