@@ -11,6 +11,7 @@ import { ANONYMOUS, type Principal } from '../domain/access.ts';
 import { DEFAULT_ASSUMPTIONS, opleveringenPerYear, plannedRows, type NationalProject } from '../domain/forecast.ts';
 import { nationalFacts } from '../domain/national.ts';
 import { plannedByArea } from '../domain/national-summary.ts';
+import { POLICY } from '../domain/policy.ts';
 import { readDataVersion } from '../storage/data-version.repository.ts';
 import { createNationalRepository } from '../storage/national.repository.ts';
 import { createNationalSummaryRepository } from '../storage/national-summary.repository.ts';
@@ -19,7 +20,7 @@ import { runSimulation, simulationInput } from './forecast.service.ts';
 import { createNationalSummaryStore } from './national-summary-store.ts';
 
 const t = useTestDb();
-const OPTIONS = { runs: 40, seed: 7, fromYear: 2026, toYear: 2032 };
+const OPTIONS = { runs: POLICY.simulation.runs, seed: POLICY.simulation.seed, fromYear: 2026, toYear: 2032 };
 const ministry: Principal = { ...ANONYMOUS, kind: 'user', name: 'test', role: 'ministerie_analist' };
 
 /** A store whose project reads are counted, as a server process would make it. */
@@ -90,6 +91,12 @@ describe('national overview from kept sums per gemeente (issue 15 goal 4)', () =
     const sums = await store.load('alle');
     await store.simulate(sums, await gemeenteCodes(), DEFAULT_ASSUMPTIONS, OPTIONS);
     expect(reads).toEqual([]);
+    // Runs with another seed are made in memory, not kept: what is kept cannot grow with the requests people make.
+    const pieces = async () => (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM national_simulation_pieces'))[0]!.n;
+    const before = await pieces();
+    const other = await store.simulate(sums, await gemeenteCodes(), DEFAULT_ASSUMPTIONS, { ...OPTIONS, seed: 12345 });
+    expect(other.result.values.some((v) => v > 0)).toBe(true);
+    expect(await pieces()).toBe(before);
     const again = await createServices(t.db).national.overview({ asOf: '2026-10-01', year: 2027 }, ministry);
     expect(again).toEqual(first);
   });

@@ -19,6 +19,7 @@ import {
   type GemeenteSummary,
 } from '../domain/national-summary.ts';
 import type { NationalProject, RealisationAssumptions } from '../domain/forecast.ts';
+import { POLICY } from '../domain/policy.ts';
 import { simulate, type SimulationProject, type SimulationResult } from '../domain/simulation.ts';
 import { readDataVersion, type DataVersion } from '../storage/data-version.repository.ts';
 import type { Db } from '../storage/db.ts';
@@ -138,7 +139,10 @@ export function createNationalSummaryStore(deps: { db: Db; national: NationalRep
     const pieceLength = opts.runs * years;
     const options = JSON.stringify({ ...opts, assumptions });
     const delaysKey = createHash('sha256').update(Int32Array.from(delaySamples)).digest('base64');
-    const kept = new Map((await repo.pieces(db, variant, options)).map((p) => [p.gemeenteCode, p]));
+    // Only the standard runs and seed are kept: a request may ask for others (up to POLICY.simulation.maxRuns), and
+    // keeping every such set would let the kept data grow without end. Those run in memory from the kept input.
+    const keep = opts.runs === POLICY.simulation.runs && opts.seed === POLICY.simulation.seed;
+    const kept = new Map((keep ? await repo.pieces(db, variant, options) : []).map((p) => [p.gemeenteCode, p]));
     const pieces = new Map<string, Float64Array>();
     const stale: string[] = [];
     for (const g of gemeenteCodes) {
@@ -166,7 +170,7 @@ export function createNationalSummaryStore(deps: { db: Db; national: NationalRep
         pieces.set(g, runsByYear);
         return { gemeenteCode: g, fingerprint: h.fingerprints.get(g)!, delaysKey, runsByYear };
       });
-      await repo.savePieces(db, variant, options, made);
+      if (keep) await repo.savePieces(db, variant, options, made, delaysKey);
     }
     const gemeenten = gemeenteCodes.length;
     const values = new Float64Array(opts.runs * gemeenten * years);

@@ -131,7 +131,9 @@ export function createNationalSummaryRepository() {
       return rows.map((r) => ({ gemeenteCode: r.g, fingerprint: r.f, delaysKey: r.d, runsByYear: new Float64Array(bytesOf(r.b).buffer) }));
     },
 
-    async savePieces(q: Queryable, variant: SummaryVariant, options: string, pieces: readonly SimulationPiece[]): Promise<void> {
+    /** Keep these runs; runs made with other observed delays than `delaysKey` can never be used again and go. */
+    async savePieces(q: Queryable, variant: SummaryVariant, options: string, pieces: readonly SimulationPiece[], delaysKey: string): Promise<void> {
+      await q.query('DELETE FROM national_simulation_pieces WHERE variant = $1 AND delays_key <> $2', [variant, delaysKey]);
       for (let i = 0; i < pieces.length; i += 50) {
         const batch = pieces.slice(i, i + 50);
         await q.query(
