@@ -6,6 +6,7 @@ import type { Services } from '../../services/container.ts';
 import { decodeCursor, type ProjectFilter, type SortKey } from '../../storage/project.repository.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { actorOf } from '../auth.ts';
+import { fastSerializerCompiler } from '../fast-serializer.ts';
 import { createSharedResponses } from '../shared-response.ts';
 import { IsoDateTime, Problem, Version } from '../schemas/common.ts';
 import {
@@ -85,6 +86,8 @@ export function projectRoutes(services: Services): FastifyPluginAsyncZod {
         querystring: ProjectListQuery,
         response: { 200: ProjectList, 400: Problem, 422: Problem },
       },
+      // Every list page is serialised: compiled once from the schema instead of zod's encode per response (fast-serializer.ts).
+      serializerCompiler: fastSerializerCompiler,
       handler: async (req, reply) => {
         const q = req.query;
         const order = { sort: q.sort.replace(/^-/, '') as SortKey, descending: q.sort.startsWith('-') };
