@@ -24,6 +24,7 @@ import { openPglite, openPostgres, queryOne, type Db } from '../src/storage/db.t
 import { migrate } from '../src/storage/migrate.ts';
 import { loadReferenceData } from '../src/storage/reference-data.ts';
 import { printTable, sampleAt } from './report.ts';
+import { waitForNationalOverview } from './server-process.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '4000,40000,400000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
@@ -175,6 +176,7 @@ for (const size of SIZES) {
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res;
   };
+  await waitForNationalOverview(server.base, headers);
   for (const c of listCases(size)) {
     let path = `/api/v1/projects?${c.query}`;
     if (c.cursorAt !== undefined) {

@@ -22,6 +22,7 @@ import { migrate } from '../src/storage/migrate.ts';
 import { LIST_COUNT_CAP, listRows, listSql, type Page, type ProjectFilter } from '../src/storage/project.repository.ts';
 import { loadReferenceData } from '../src/storage/reference-data.ts';
 import { printTable, sampleAt } from './report.ts';
+import { waitForNationalOverview } from './server-process.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 40_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -175,6 +176,8 @@ for (let i = 0; ; i++) {
   if (i > 120) throw new Error('server did not start');
   await new Promise((r) => setTimeout(r, 500));
 }
+
+await waitForNationalOverview(address, auth);
 
 // The floor of any API request: an HTTP round trip on loopback to /health (one `SELECT 1`, no authentication).
 const floor = await time(async () => {

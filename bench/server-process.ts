@@ -45,3 +45,14 @@ export function serverPid(child: ChildProcess): number {
   for (let kids = childrenOf(pid); kids.length > 0; kids = childrenOf(pid)) pid = kids[0]!;
   return pid;
 }
+
+/**
+ * Waits until the server has made the national overview it prepares in the background once it listens
+ * (src/cli/commands/serve.ts): asking for it waits for that preparation. Timed requests made meanwhile would share
+ * the 2-core machine with it and measure the server's start instead of its steady state.
+ */
+export async function waitForNationalOverview(base: string, headers: Record<string, string>): Promise<void> {
+  const res = await fetch(`${base}/api/v1/national/overview`, { headers });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`national overview: ${res.status}`);
+}
